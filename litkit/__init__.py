@@ -1,0 +1,47 @@
+"""litkit: bibliometric and policy-literature analysis for CNKI, Web of Science and Scopus.
+
+>>> import litkit
+>>> corpus = litkit.read("exports/")                          # doctest: +SKIP
+>>> merged = litkit.merge(cnki, wos, scopus)                  # doctest: +SKIP
+>>> net = litkit.cooccurrence(corpus, field="DE", min_occurrence=2, top_n=200)  # doctest: +SKIP
+>>> litkit.bursts.kleinberg(r, d, s=2, gamma=1)               # doctest: +SKIP
+>>> litkit.citation_bursts(corpus, kind="cited_journal", top=20)  # doctest: +SKIP
+>>> docs = litkit.policy.read("policy/", metadata="meta.csv")  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import importlib
+
+from .corpus import COLUMNS, Corpus
+from .errors import LitkitError
+from .io import read
+
+__version__ = "0.1.0"
+
+# Heavier parts load on first use so that `import litkit` stays fast.
+_LAZY = {
+    "merge": ("litkit.merge", "merge"),
+    "cooccurrence": ("litkit.network", "cooccurrence"),
+    "citation_bursts": ("litkit.bursts", "citation_bursts"),
+    "bursts": ("litkit.bursts", None),
+    "policy": ("litkit.policy", None),
+    "timeline": ("litkit.timeline", None),
+    "refs": ("litkit.refs", None),
+    "network": ("litkit.network", None),
+    "plot": ("litkit.plot", None),
+    "text": ("litkit.text", None),
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        module_name, attr = _LAZY[name]
+        module = importlib.import_module(module_name)
+        value = getattr(module, attr) if attr else module
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'litkit' has no attribute {name!r}")
+
+
+__all__ = ["read", "merge", "cooccurrence", "citation_bursts", "bursts", "policy", "Corpus",
+           "COLUMNS", "LitkitError", "__version__"]

@@ -1,0 +1,289 @@
+"""The canonical corpus: one pandas DataFrame, the same shape for every database.
+
+Column names follow Web of Science field tags, because that is the vocabulary
+CiteSpace, VOSviewer, bibliometrix and metaknowledge share.  Every reader fills
+what its format carries and leaves the rest empty (``None`` for text, ``<NA>``
+for numbers, ``[]`` for lists).  :data:`COLUMNS` documents each column; the
+README's "Canonical columns" table is generated from it.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Literal
+
+import pandas as pd
+
+from ._atomic import atomic_path
+
+Kind = Literal["str", "int", "list"]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Kind
+    description: str
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("UT", "str", "Record id: WoS accession number (WOS:…), Scopus EID, or a stable hash id for records that carry none (CNKI:…)"),
+    Column("DB", "str", "Source database: WoS, CNKI, Scopus, or other; a merged record lists several, separated by ';'"),
+    Column("PT", "str", "Publication type code: J journal, B book, S series, P patent, C conference, T thesis"),
+    Column("DT", "str", "Document type as the database writes it (Article, Review, 期刊, 硕士, …)"),
+    Column("AU", "list", "Authors, short form (WoS 'Costanza, R'; CNKI full Chinese names)"),
+    Column("AF", "list", "Authors, full names where the database gives them"),
+    Column("TI", "str", "Title"),
+    Column("SO", "str", "Source: journal, book, conference or degree-granting institution"),
+    Column("J9", "str", "29-character source abbreviation (WoS J9); what CiteSpace calls the cited journal"),
+    Column("JI", "str", "ISO source abbreviation"),
+    Column("PY", "int", "Publication year (early-access records: the EA year)"),
+    Column("PD", "str", "Publication date as written"),
+    Column("EA", "str", "Early-access date"),
+    Column("VL", "str", "Volume"),
+    Column("IS", "str", "Issue"),
+    Column("BP", "str", "Beginning page"),
+    Column("EP", "str", "Ending page"),
+    Column("AR", "str", "Article number"),
+    Column("DI", "str", "DOI, lower-cased, without https://doi.org/"),
+    Column("DE", "list", "Author keywords (CNKI keywords)"),
+    Column("ID", "list", "Keywords Plus / index keywords"),
+    Column("AB", "str", "Abstract"),
+    Column("C1", "list", "Author addresses / affiliations"),
+    Column("RP", "str", "Reprint (corresponding) author address"),
+    Column("CR", "list", "Cited references, raw strings as exported"),
+    Column("NR", "int", "Number of cited references as stated by the database"),
+    Column("TC", "int", "Times cited as stated by the database"),
+    Column("LA", "str", "Language"),
+    Column("SN", "str", "ISSN"),
+    Column("EI", "str", "eISSN"),
+    Column("BN", "str", "ISBN"),
+    Column("PU", "str", "Publisher"),
+    Column("FU", "str", "Funding"),
+    Column("WC", "list", "Web of Science categories"),
+    Column("SC", "list", "Research areas"),
+    Column("URL", "str", "Link given by the database (CNKI LK, Scopus Link)"),
+    Column("extra", "str", "JSON object of the record's remaining fields, keyed by the format's own tags"),
+    Column("source_file", "str", "File the record was read from (a merged record: all of them, ';'-separated)"),
+    Column("source_line", "int", "1-based line of the record's first line in source_file"),
+    Column("source_format", "str", "Reader that produced the record (wos_plain, cnki_refworks, …)"),
+)
+
+COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+LIST_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.kind == "list")
+INT_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.kind == "int")
+STR_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.kind == "str")
+
+
+def stable_id(database: str, title: str | None, year, first_author: str | None) -> str:
+    """A record id that survives re-export: hash of database, title, year, first author.
+
+    Examples
+    --------
+    >>> stable_id("CNKI", "生态产品价值实现", 2021, "张三")
+    'CNKI:c99fb097f7445a97'
+    """
+    norm = lambda s: unicodedata.normalize("NFKC", str(s or "")).strip().lower()
+    key = "\x1f".join([norm(database), norm(title), norm(year if year is not None else ""), norm(first_author)])
+    return f"{database}:{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
+
+
+def _clean_list(value) -> list:
+    if value is None:
+        return []
+    if isinstance(value, float) and pd.isna(value):
+        return []
+    return [str(v) for v in value if v is not None and str(v) != ""]
+
+
+def _clean_str(value):
+    if value is None:
+        return None
+    if isinstance(value, float) and pd.isna(value):
+        return None
+    value = str(value)
+    return value if value.strip() else None
+
+
+def frame_from_records(records: Iterable[dict]) -> pd.DataFrame:
+    """Build a canonical DataFrame from record dicts keyed by column name.
+
+    Unknown keys are an error (a typo in a reader must not lose a field);
+    missing keys become empty values.
+    """
+    records = list(records)
+    columns: dict[str, list] = {name: [] for name in COLUMN_NAMES}
+    for rec in records:
+        unknown = set(rec) - set(COLUMN_NAMES)
+        if unknown:
+            raise KeyError(f"record has fields outside the canonical schema: {sorted(unknown)}")
+        for name in COLUMN_NAMES:
+            columns[name].append(rec.get(name))
+    return normalise_frame(pd.DataFrame(columns, columns=list(COLUMN_NAMES)))
+
+
+def normalise_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """Coerce ``df`` to the canonical dtypes and column order (adds missing columns)."""
+    df = df.copy()
+    n = len(df)
+    for col in COLUMNS:
+        if col.name not in df.columns:
+            df[col.name] = [[] for _ in range(n)] if col.kind == "list" else None
+    for name in LIST_COLUMNS:
+        df[name] = [_clean_list(v) for v in df[name]]
+    for name in STR_COLUMNS:
+        df[name] = pd.Series([_clean_str(v) for v in df[name]], index=df.index, dtype="object")
+    for name in INT_COLUMNS:
+        df[name] = pd.to_numeric(df[name], errors="coerce").astype("Int64")
+    extra_cols = [c for c in df.columns if c not in COLUMN_NAMES]
+    return df[list(COLUMN_NAMES) + extra_cols].reset_index(drop=True)
+
+
+class Corpus:
+    """A set of bibliographic records in the canonical shape.
+
+    Attributes
+    ----------
+    df : pandas.DataFrame
+        One row per record, columns as in :data:`COLUMNS`.
+    report : IngestReport or MergeReport or None
+        How the corpus was made: files read and problems met, or matches made.
+
+    Examples
+    --------
+    >>> c = Corpus.from_records([{"UT": "WOS:1", "DB": "WoS", "TI": "Ecosystem services",
+    ...                           "PY": 1997, "AU": ["Costanza, R"]}])
+    >>> len(c)
+    1
+    >>> c.df.loc[0, "AU"]
+    ['Costanza, R']
+    """
+
+    def __init__(self, df: pd.DataFrame | None = None, report=None):
+        self.df = normalise_frame(df if df is not None else pd.DataFrame())
+        self.report = report
+        self._references = None
+
+    @classmethod
+    def from_records(cls, records: Iterable[dict], report=None) -> "Corpus":
+        return cls(frame_from_records(records), report)
+
+    def __len__(self) -> int:
+        return len(self.df)
+
+    def __getitem__(self, key):
+        return self.df[key]
+
+    def __iter__(self):
+        return iter(self.df.to_dict("records"))
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Corpus):
+            return NotImplemented
+        return _frames_equal(self.df, other.df)
+
+    __hash__ = None
+
+    @property
+    def references(self) -> pd.DataFrame:
+        """Parsed cited references, one row per (record, reference); see :mod:`litkit.refs`."""
+        if self._references is None:
+            from .refs import references_table
+            self._references = references_table(self.df)
+        return self._references
+
+    # ---- persistence -------------------------------------------------------------------------
+    def to_parquet(self, path: str | Path, overwrite: bool = False) -> Path:
+        """Save as Parquet (lists stay lists); refuses to replace a file unless ``overwrite``."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = pa.Table.from_pandas(self.df, preserve_index=False)
+        meta = dict(table.schema.metadata or {})
+        if self.report is not None and hasattr(self.report, "to_dict"):
+            meta[b"litkit.report"] = json.dumps(self.report.to_dict(), ensure_ascii=False,
+                                                sort_keys=True).encode("utf-8")
+        table = table.replace_schema_metadata(meta)
+        with atomic_path(path, overwrite) as tmp:
+            pq.write_table(table, tmp)
+        return Path(path)
+
+    @classmethod
+    def read_parquet(cls, path: str | Path) -> "Corpus":
+        """Load a corpus written by :meth:`to_parquet`."""
+        import pyarrow.parquet as pq
+
+        from .io.report import IngestReport
+
+        table = pq.read_table(path)
+        df = table.to_pandas()
+        for name in LIST_COLUMNS:
+            if name in df.columns:
+                df[name] = [list(v) if v is not None else [] for v in df[name]]
+        meta = table.schema.metadata or {}
+        report = None
+        if b"litkit.report" in meta:
+            report = IngestReport.from_dict(json.loads(meta[b"litkit.report"].decode("utf-8")))
+        return cls(df, report)
+
+    # ---- overview ------------------------------------------------------------------------------
+    def summary(self) -> pd.DataFrame:
+        """Records per database and format, year range, and how full each main field is."""
+        df = self.df
+        if df.empty:
+            return pd.DataFrame(columns=["DB", "source_format", "records", "year_min", "year_max"])
+        rows = []
+        for (db, fmt), g in df.groupby(["DB", "source_format"], dropna=False, sort=True):
+            row = {"DB": db, "source_format": fmt, "records": len(g),
+                   "year_min": g["PY"].min(), "year_max": g["PY"].max()}
+            for name in ("AU", "TI", "SO", "PY", "DE", "ID", "AB", "CR", "DI"):
+                row[f"{name} filled"] = round(100.0 * _filled(g[name]).mean(), 1)
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def fields_filled(self) -> pd.Series:
+        """Share (0–1) of records with a non-empty value, per canonical column."""
+        return pd.Series({name: float(_filled(self.df[name]).mean()) if len(self.df) else 0.0
+                          for name in COLUMN_NAMES})
+
+    def __repr__(self) -> str:
+        years = self.df["PY"].dropna()
+        span = f"{int(years.min())}–{int(years.max())}" if len(years) else "no years"
+        dbs = ", ".join(f"{k} {v}" for k, v in self.df["DB"].value_counts().sort_index().items())
+        return f"<Corpus: {len(self)} records ({dbs or 'empty'}), {span}>"
+
+    def _repr_html_(self) -> str:
+        head = html.escape(repr(self))
+        summary = self.summary().to_html(index=False, escape=True, na_rep="")
+        preview = self.df[["UT", "DB", "PY", "AU", "TI", "SO"]].head(5).copy()
+        preview["AU"] = [", ".join(a[:3]) + (" …" if len(a) > 3 else "") for a in preview["AU"]]
+        body = preview.to_html(index=False, escape=True, na_rep="")
+        problems = ""
+        if self.report is not None and getattr(self.report, "problems", None):
+            problems = f"<p>{len(self.report.problems)} problems reported; see <code>corpus.report</code>.</p>"
+        return f"<div class='litkit-corpus'><p><b>{head}</b></p>{summary}{problems}{body}</div>"
+
+
+def _filled(series: pd.Series) -> pd.Series:
+    if series.dtype == object:
+        return series.map(lambda v: bool(v) if isinstance(v, list) else v is not None and v == v)
+    return series.notna()
+
+
+def _frames_equal(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    if list(a.columns) != list(b.columns) or len(a) != len(b):
+        return False
+    for col in a.columns:
+        left = a[col].tolist()
+        right = b[col].tolist()
+        for x, y in zip(left, right):
+            if x is pd.NA or y is pd.NA or (x is None) or (y is None):
+                if not ((x is pd.NA or x is None) and (y is pd.NA or y is None)):
+                    return False
+            elif list(x) != list(y) if isinstance(x, list) else x != y:
+                return False
+    return True

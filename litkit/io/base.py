@@ -1,0 +1,82 @@
+"""What every reader module provides.
+
+A reader is a small module with one :class:`ReaderSpec` named ``SPEC``:
+
+* ``sniff(head)`` gets the first non-blank lines of the decoded file and says
+  whether the file is in this format (content only, never the file name);
+* ``read(source, report)`` yields one dict per record, keyed by canonical
+  column names (:data:`litkit.corpus.COLUMN_NAMES`), with ``source_line`` set
+  to the 1-based line where the record starts.  It sets
+  ``report.records_in_file`` from the file's own record markers and calls
+  ``report.problem(...)`` for every record it keeps with a defect or skips.
+
+The framework (:func:`litkit.io.read_file`) fills ``source_file``,
+``source_format``, ``DB`` (when the reader leaves it empty) and a stable ``UT``
+for records without an id, and counts ``records_read``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from .report import FileReport
+from .sniff import TextSource
+
+Record = dict
+
+
+@dataclass(frozen=True)
+class ReaderSpec:
+    name: str  # short id used in reports and in ``litkit.read(format=...)``
+    label: str  # human-readable format name, for the formats table
+    database: str  # WoS, CNKI, Scopus, or "" when the database is decided per record
+    sniff: Callable[[list[str]], bool]
+    read: Callable[[TextSource, FileReport], Iterator[Record]]
+    binary_sniff: Callable[[bytes], bool] | None = None  # for formats recognised from raw bytes
+
+
+def split_values(value: str | None, separators: Iterable[str] = (";",)) -> list[str]:
+    """Split a multi-valued field on any of ``separators``, trimming and dropping empties.
+
+    Examples
+    --------
+    >>> split_values("生态产品；碳汇;; 生态补偿，", separators=(";", "；", "，"))
+    ['生态产品', '碳汇', '生态补偿']
+    """
+    if not value:
+        return []
+    parts = [value]
+    for sep in separators:
+        parts = [piece for part in parts for piece in part.split(sep)]
+    return [p.strip() for p in parts if p.strip()]
+
+
+def clean_doi(value: str | None) -> str | None:
+    """Lower-case a DOI and strip URL prefixes and 'doi:'.
+
+    >>> clean_doi("https://doi.org/10.1016/J.ECOSER.2017.09.008")
+    '10.1016/j.ecoser.2017.09.008'
+    """
+    if not value:
+        return None
+    v = value.strip()
+    low = v.lower()
+    for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"):
+        if low.startswith(prefix):
+            v = v[len(prefix):]
+            low = low[len(prefix):]
+    v = v.strip().rstrip(".").lower()
+    return v or None
+
+
+def parse_year(value: str | None) -> int | None:
+    """The first plausible 4-digit year (1000–2999) in ``value``.
+
+    >>> parse_year("2021-04-26"), parse_year("JUN 2024"), parse_year("n.d.")
+    (2021, 2024, None)
+    """
+    if not value:
+        return None
+    import re
+    m = re.search(r"(?<!\d)([12]\d{3})(?!\d)", value)
+    return int(m.group(1)) if m else None

@@ -1,0 +1,154 @@
+"""Detect a file's encoding from its bytes.
+
+Exports come in UTF-8 (with or without BOM), UTF-16 (WoS tab-delimited from
+Windows), GB18030/GBK (CNKI on Chinese Windows) and cp1252 (old WoS files
+edited in Excel).  The decision is made from content, never from the file name:
+
+1. a byte-order mark decides (UTF-8, UTF-16 LE/BE);
+2. NUL bytes on every other position mean BOM-less UTF-16;
+3. bytes that decode as strict UTF-8 are UTF-8;
+4. bytes that decode as GB18030 into mostly CJK characters are GB18030;
+5. anything else is cp1252 (falling back to Latin-1 for the five bytes cp1252
+   leaves undefined).
+"""
+from __future__ import annotations
+
+import codecs
+import io
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import DecodingError
+
+SAMPLE_BYTES = 4 << 20  # how much of a file is examined to decide its encoding
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x3000 <= o <= 0x303F
+            or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F or 0x20000 <= o <= 0x2A6DF)
+
+
+def _valid_utf8_prefix(sample: bytes, complete: bool) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    try:
+        decoder.decode(sample, final=complete)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def detect_encoding(data: bytes, complete: bool = True) -> str:
+    """Return the Python codec name for ``data`` (the start of a file).
+
+    ``complete`` says whether ``data`` is the whole file (otherwise a multi-byte
+    character cut at the end of the sample is not held against UTF-8).
+
+    Examples
+    --------
+    >>> detect_encoding(b"\\xef\\xbb\\xbfFN Clarivate")
+    'utf-8-sig'
+    >>> detect_encoding("生态产品".encode("gb18030"))
+    'gb18030'
+    >>> detect_encoding("café ".encode("cp1252"))
+    'cp1252'
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16"  # the codec reads the BOM and drops it
+    head = data[:4096]
+    if len(head) >= 4:
+        even_nul = head[0::2].count(0)
+        odd_nul = head[1::2].count(0)
+        half = len(head) / 2
+        if odd_nul > 0.3 * half and even_nul < 0.05 * half:
+            return "utf-16-le"
+        if even_nul > 0.3 * half and odd_nul < 0.05 * half:
+            return "utf-16-be"
+    if _valid_utf8_prefix(data, complete):
+        return "utf-8"
+    try:
+        text = data.decode("gb18030", errors="strict" if complete else "ignore")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        high = [c for c in text if ord(c) > 0x7F]
+        if high and sum(map(_is_cjk, high)) >= 0.9 * len(high):
+            return "gb18030"
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"
+
+
+def _line_of_offset(path: Path, offset: int) -> int:
+    with open(path, "rb") as fh:
+        return fh.read(offset).count(b"\n") + 1
+
+
+class TextSource:
+    """A file opened for reading as text with its sniffed encoding.
+
+    Readers get one of these: ``path`` for messages, ``encoding`` for the
+    report, :meth:`lines` to iterate decoded lines without line ends (LF, CRLF
+    and bare CR all end a line), :meth:`read_text` for the whole text.
+    """
+
+    def __init__(self, path: str | Path, encoding: str | None = None):
+        self.path = Path(path)
+        if encoding is None:
+            with open(self.path, "rb") as fh:
+                sample = fh.read(SAMPLE_BYTES + 1)
+            complete = len(sample) <= SAMPLE_BYTES
+            encoding = detect_encoding(sample[:SAMPLE_BYTES], complete=complete)
+        self.encoding = encoding
+
+    def open(self, newline: str | None = None) -> io.TextIOWrapper:
+        """Open as a text stream (``newline=''`` for the csv module)."""
+        return open(self.path, "r", encoding=self.encoding, newline=newline)
+
+    def _decoding_error(self, exc: UnicodeDecodeError, line: int | None) -> DecodingError:
+        return DecodingError(
+            f"cannot decode bytes as {self.encoding} ({exc.reason})", path=self.path, line=line,
+            expected=f"text in one encoding throughout (sniffed {self.encoding} from the file's start)")
+
+    def read_text(self) -> str:
+        """The whole file as one string with LF line ends, BOM removed."""
+        try:
+            with self.open() as fh:
+                text = fh.read()
+        except UnicodeDecodeError as exc:
+            line = _line_of_offset(self.path, exc.start) if self.encoding.startswith("utf-8") else None
+            raise self._decoding_error(exc, line) from None
+        return text[1:] if text.startswith("\ufeff") else text
+
+    def lines(self) -> Iterator[str]:
+        """Decoded lines without their line ends; the first line loses any BOM."""
+        lineno = 0
+        try:
+            with self.open() as fh:
+                for lineno, line in enumerate(fh, 1):
+                    if lineno == 1 and line.startswith("\ufeff"):
+                        line = line[1:]
+                    yield line.rstrip("\n")
+        except UnicodeDecodeError as exc:
+            raise self._decoding_error(exc, lineno + 1) from None
+
+    def head(self, n_lines: int = 60, max_chars: int = 200_000) -> list[str]:
+        """The first ``n_lines`` non-blank lines (for format sniffing)."""
+        out: list[str] = []
+        try:
+            with self.open() as fh:
+                text = fh.read(max_chars)
+        except UnicodeDecodeError as exc:
+            raise self._decoding_error(exc, 1) from None
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        for line in text.splitlines():
+            if line.strip():
+                out.append(line)
+                if len(out) >= n_lines:
+                    break
+        return out
