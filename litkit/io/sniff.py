@@ -83,9 +83,15 @@ def detect_encoding(data: bytes, complete: bool = True) -> str:
         return "latin-1"
 
 
-def _line_of_offset(path: Path, offset: int) -> int:
-    with open(path, "rb") as fh:
-        return fh.read(offset).count(b"\n") + 1
+def _first_undecodable_line(path: Path, encoding: str) -> int | None:
+    """1-based line of the first byte that ``encoding`` cannot decode (error path only)."""
+    data = path.read_bytes()
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        before = data[:exc.start].decode(encoding, errors="replace")
+        return before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    return None
 
 
 class TextSource:
@@ -120,13 +126,11 @@ class TextSource:
             with self.open() as fh:
                 text = fh.read()
         except UnicodeDecodeError as exc:
-            line = _line_of_offset(self.path, exc.start) if self.encoding.startswith("utf-8") else None
-            raise self._decoding_error(exc, line) from None
+            raise self._decoding_error(exc, _first_undecodable_line(self.path, self.encoding)) from None
         return text[1:] if text.startswith("\ufeff") else text
 
     def lines(self) -> Iterator[str]:
         """Decoded lines without their line ends; the first line loses any BOM."""
-        lineno = 0
         try:
             with self.open() as fh:
                 for lineno, line in enumerate(fh, 1):
@@ -134,7 +138,7 @@ class TextSource:
                         line = line[1:]
                     yield line.rstrip("\n")
         except UnicodeDecodeError as exc:
-            raise self._decoding_error(exc, lineno + 1) from None
+            raise self._decoding_error(exc, _first_undecodable_line(self.path, self.encoding)) from None
 
     def head(self, n_lines: int = 60, max_chars: int = 200_000) -> list[str]:
         """The first ``n_lines`` non-blank lines (for format sniffing)."""
@@ -143,7 +147,7 @@ class TextSource:
             with self.open() as fh:
                 text = fh.read(max_chars)
         except UnicodeDecodeError as exc:
-            raise self._decoding_error(exc, 1) from None
+            raise self._decoding_error(exc, _first_undecodable_line(self.path, self.encoding)) from None
         if text.startswith("\ufeff"):
             text = text[1:]
         for line in text.splitlines():
