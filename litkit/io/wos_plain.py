@@ -1,0 +1,332 @@
+"""Web of Science plain-text export (``FN … VR 1.0 … PT … ER … EF``).
+
+Each record starts with a ``PT`` line and ends with an ``ER`` line.  A field is a
+two-letter tag, one space and a value; lines indented by three spaces continue
+the field above.  What a continuation line means depends on the tag:
+
+* one item per line -- authors (``AU`` ``AF`` ``BA`` ``BF`` ``BE`` ``CA`` ``GP``),
+  addresses (``C1``), cited references (``CR``) and languages (``LA``): each
+  line is one item;
+* every other tag -- the value was wrapped at a space: lines are joined with a
+  space (``TI``, ``AB``, ``DE``, ``EM``, ``FX`` …).
+
+``DE`` ``ID`` ``WC`` ``SC`` are then split on ``;``.  ``PY`` ``NR`` ``TC`` become
+integers and ``DI`` is lower-cased (:func:`~litkit.io.base.clean_doi`).  Tags
+outside the canonical columns (``EM`` ``RI`` ``OI`` ``Z9`` ``U1`` ``PG`` ``GA``
+``DA`` …) are kept in ``extra`` under their own tag (one-item-per-line tags as
+lists).
+
+Rules for imperfect files (every case is listed in the ingest report with the
+file and line):
+
+* ``records_in_file`` is the number of ``PT`` lines; the ``EF`` line and the
+  ``FN``/``VR`` header are optional.
+* A tag glued to its value (``AUGilles, H``) is read as that tag when the two
+  letters are a Web of Science tag; the record is kept and the line reported.
+  A line that is neither a tag line nor indented continues the field above
+  (kept, reported).
+* A record without ``ER`` that is followed by another ``PT`` is kept and
+  reported.  The last record of a file that stops before its ``ER`` (a
+  truncated download) is kept when it has a title or an accession number and
+  skipped otherwise; either way it is reported, because its last field may be
+  cut short.
+* An early-access record without ``PY`` gets the year of its ``EA`` date; this
+  is listed as a *note* (not a defect) so the inferred years can be found.
+* Text between an ``ER`` and the next ``PT`` other than ``EF`` is ignored and
+  reported.
+
+The reader streams the file in blocks of a few megabytes and splits each block
+into records and fields with C-level string operations, so its cost is a few
+Python operations per *field*, not per character or line.
+
+Examples
+--------
+>>> import litkit
+>>> corpus = litkit.read("savedrecs.txt")                    # doctest: +SKIP
+>>> corpus.df.loc[0, ["AU", "PY", "SO"]]                      # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .base import ReaderSpec, clean_doi, parse_year
+from .report import FileReport
+from .sniff import TextSource, _first_undecodable_line
+
+# Tags whose continuation lines are separate items (one author/address/reference per line).
+LINE_LIST_TAGS = frozenset({"AU", "AF", "BA", "BF", "BE", "CA", "GP", "C1", "CR", "LA"})
+# Tags holding "; "-separated lists.
+SEMICOLON_LIST_TAGS = frozenset({"DE", "ID", "WC", "SC"})
+# Canonical columns filled directly from the tag of the same name (text values).
+TEXT_TAGS = frozenset({"UT", "PT", "DT", "TI", "SO", "J9", "JI", "PD", "EA", "VL", "IS", "BP", "EP",
+                       "AR", "AB", "RP", "SN", "EI", "BN", "PU", "FU"})
+INT_TAGS = frozenset({"PY", "NR", "TC"})
+CANONICAL_LIST_TAGS = frozenset({"AU", "AF", "C1", "CR"}) | SEMICOLON_LIST_TAGS
+
+# Every tag Web of Science documents for its plain-text and tab-delimited exports (Core
+# Collection and All Databases).  Used to recover glued tag lines such as "AUGilles, H":
+# only a known tag is split off, so a stray unindented line of text is never mistaken for one.
+KNOWN_TAGS = frozenset("""
+FN VR PT AU AF BA BF CA GP BE TI SO SE BS LA DT CT CY CL SP HO DE ID AB C1 C3 RP EM RI OI FU FP FX
+CR NR TC Z9 U1 U2 PU PI PA SN EI BN J9 JI PD PY VL IS PN SU SI MA BP EP AR DI DL D2 EA PG WC WE SC
+GA UT PM OA HC HP DA ER EF AE AK FT S1 X1 X4 Y1 Y4 Z1 Z2 Z3 Z4 Z8 ZA ZB ZR ZS KP MI PS CI
+""".split())
+
+_FIELD_BREAK = re.compile(r"\n(?! )")  # a newline that does not start a continuation line
+_BLOCK_CHARS = 1 << 22  # characters decoded per read; a record never needs more than one block
+
+
+def sniff(head: list[str]) -> bool:
+    """A WoS plain-text file starts with an ``FN`` header, or directly with a ``PT`` record."""
+    if not head:
+        return False
+    first = head[0]
+    if first.startswith("FN ") and any(line.startswith(("VR ", "PT ")) for line in head[1:5]):
+        return True
+    return (first.startswith("PT ") and len(head) > 1
+            and head[1][:2] in KNOWN_TAGS and head[1][2:3] == " ")
+
+
+def read(source: TextSource, report: FileReport) -> Iterator[dict]:
+    """Yield one canonical record per ``PT`` … ``ER`` record of ``source``."""
+    parser = _Parser(report)
+    pending = ""        # text from the start of the last (possibly incomplete) record
+    pending_line = 1    # line number of the first character of ``pending``
+    first = True
+    try:
+        with source.open() as fh:  # universal newlines: CRLF and bare CR arrive as LF
+            while True:
+                chunk = fh.read(_BLOCK_CHARS)
+                if not chunk:
+                    break
+                if first:
+                    chunk = chunk.lstrip("\ufeff")
+                    first = False
+                pending += chunk
+                cut = pending.rfind("\nPT ")
+                if cut < 0:
+                    continue
+                block, pending = pending[:cut + 1], pending[cut + 1:]
+                yield from parser.block(block, pending_line, at_end=False)
+                pending_line += block.count("\n")
+    except UnicodeDecodeError as exc:
+        line = _first_undecodable_line(source.path, source.encoding)
+        raise source._decoding_error(exc, line) from None
+    yield from parser.block(pending, pending_line, at_end=True)
+    report.records_in_file = parser.records_in_file
+    report.has_cited_references = parser.has_cr
+
+
+class _Parser:
+    """Turns blocks of whole records into canonical dicts, reporting defects."""
+
+    def __init__(self, report: FileReport):
+        self.report = report
+        self.records_in_file = 0
+        self.has_cr = False
+
+    def block(self, text: str, first_line: int, at_end: bool) -> Iterator[dict]:
+        """Parse ``text`` (whole records, or the file's tail when ``at_end``)."""
+        parts = text.split("\nPT ")
+        # ``parts[0]`` is the file header (FN/VR) or, when the text starts with "PT ", a record.
+        line = first_line
+        head = parts[0]
+        if head.startswith("PT "):
+            parts[0] = head[3:]
+            start = 0
+        else:
+            self._check_header(head, line)
+            line += head.count("\n") + 1
+            start = 1
+        last = len(parts) - 1
+        for i in range(start, len(parts)):
+            part = parts[i]
+            rec = self.record(part, line, is_last=at_end and i == last)
+            if rec is not None:
+                yield rec
+            line += part.count("\n") + 1
+
+    def _check_header(self, head: str, line: int) -> None:
+        """The text before the first record should be the FN/VR header (or nothing)."""
+        for offset, text in enumerate(head.split("\n")):
+            text = text.strip()
+            if text and not text.startswith(("FN ", "VR ", "FN", "VR")):
+                self.report.problem(line + offset, f"text before the first PT record ignored: "
+                                                   f"{text[:60]!r}", action="note")
+                break
+
+    def record(self, part: str, line: int, is_last: bool) -> dict | None:
+        """One record: ``part`` is the text after ``PT `` up to the next record's ``PT``."""
+        self.records_in_file += 1
+        index = self.records_in_file - 1
+        report = self.report
+        body, closed, tail = _split_end(part)
+        if tail:
+            tail_line = line + body.count("\n") + 2
+            report.problem(tail_line, f"text after ER ignored: {tail[:60]!r}", action="note", record=index)
+        fields = _FIELD_BREAK.split(body)
+        rec: dict = {"PT": fields[0].strip() or None}
+        extra: dict = {}
+        anomalies = None
+        for f in fields[1:]:
+            if f[2:3] == " " or len(f) == 2:
+                tag = f[:2]
+                value = f[3:]
+                if not (tag in KNOWN_TAGS or (tag.isalnum() and tag.isupper())):
+                    anomalies = anomalies or []
+                    anomalies.append(f)
+                    continue
+            elif not f.strip():
+                continue  # blank line inside a record
+            else:
+                anomalies = anomalies or []
+                anomalies.append(f)
+                continue
+            _store(rec, extra, tag, value)
+        if anomalies:
+            rec, extra = self._slow_record(fields, line, index)
+        if not closed:
+            if is_last:
+                keep = bool(rec.get("TI") or rec.get("UT"))
+                report.problem(line, "record not closed by ER: the file ends inside it (truncated?); "
+                                     "its last field may be cut short"
+                                     + ("" if keep else "; no title or UT, so it was skipped"),
+                               action="kept" if keep else "skipped", record=index)
+                if not keep:
+                    return None
+            else:
+                report.problem(line, "record has no ER line; it was ended at the next PT",
+                               action="kept", record=index)
+        return self._finish(rec, extra, line, index)
+
+    def _slow_record(self, fields: list[str], line: int, index: int) -> tuple[dict, dict]:
+        """Parse a record that has malformed lines, line by line, reporting each one."""
+        rec: dict = {"PT": fields[0].strip() or None}
+        extra: dict = {}
+        lineno = line
+        items: list[tuple[str, list[str]]] = []
+        for f in fields:
+            this_line = lineno
+            lineno += f.count("\n") + 1
+            if f is fields[0]:
+                continue
+            if not f.strip():
+                continue
+            if f[2:3] == " " or len(f) == 2:
+                tag, value = f[:2], f[3:]
+                if tag in KNOWN_TAGS or (tag.isalnum() and tag.isupper()):
+                    items.append((tag, [value]))
+                    continue
+            first_line_text = f.split("\n", 1)[0]
+            if f[:2] in KNOWN_TAGS and f[2:3] != " ":
+                self.report.problem(this_line, f"tag glued to its value ({first_line_text[:40]!r}); "
+                                               f"read as tag {f[:2]}", action="kept", record=index)
+                items.append((f[:2], [f[2:]]))
+            elif items:
+                self.report.problem(this_line, f"line without a tag or indentation "
+                                               f"({first_line_text[:40]!r}); read as a continuation "
+                                               f"of {items[-1][0]}", action="kept", record=index)
+                items[-1][1].append(f)
+            else:
+                self.report.problem(this_line, f"line without a tag ({first_line_text[:40]!r}) "
+                                               f"ignored", action="kept", record=index)
+        for tag, pieces in items:
+            _store(rec, extra, tag, "\n".join(pieces))
+        return rec, extra
+
+    def _finish(self, rec: dict, extra: dict, line: int, index: int) -> dict:
+        out = rec
+        for tag in INT_TAGS:
+            value = out.get(tag)
+            if value is None:
+                continue
+            if value.isdigit():
+                out[tag] = int(value)
+            else:
+                year = parse_year(value) if tag == "PY" else None
+                out[tag] = year
+                self.report.problem(line, f"{tag} is not a number: {value!r}"
+                                          + (f"; read as {year}" if year else "; left empty"),
+                                    action="kept", record=index)
+        if out.get("PY") is None:
+            ea = out.get("EA")
+            year = parse_year(ea) if ea else None
+            if year is not None:
+                out["PY"] = year
+                self.report.problem(line, f"no PY; year {year} taken from the early-access date "
+                                          f"EA {ea!r}", action="note", record=index)
+            else:
+                self.report.problem(line, "no publication year (neither PY nor EA)",
+                                    action="note", record=index)
+        if "DI" in out:
+            out["DI"] = clean_doi(out["DI"])
+        if out.get("CR"):
+            self.has_cr = True
+        out["extra"] = extra
+        out["source_line"] = line
+        return out
+
+
+def _split_end(part: str) -> tuple[str, bool, str]:
+    """Split a record's text into (fields, closed by ER?, stray text after ER other than EF)."""
+    idx = part.rfind("\nER")
+    while idx >= 0:
+        after = part[idx + 3:idx + 4]
+        if after in ("", "\n", " ", "\t"):
+            tail = part[idx + 3:].strip()
+            if tail == "EF" or tail.startswith("EF\n"):
+                tail = tail[2:].strip()
+            return part[:idx], True, tail
+        idx = part.rfind("\nER", 0, idx)
+    # No ER: the record runs to the next PT or the end of the file; drop a final EF line.
+    body = part.rstrip()
+    if body.endswith("\nEF"):
+        body = body[:-3]
+    return body, False, ""
+
+
+def _store(rec: dict, extra: dict, tag: str, value: str) -> None:
+    """Put one field's raw value (continuation lines still separated by newlines) in place."""
+    if tag in LINE_LIST_TAGS:
+        items = [v.strip() for v in value.split("\n")] if "\n" in value else [value.strip()]
+        items = [v for v in items if v]
+        if tag == "LA":
+            value = "; ".join(items)
+        elif tag in CANONICAL_LIST_TAGS:
+            previous = rec.get(tag)
+            rec[tag] = previous + items if previous else items
+            return
+        else:
+            previous = extra.get(tag)
+            extra[tag] = previous + items if previous else items
+            return
+    elif "\n" in value:
+        value = " ".join(v.strip() for v in value.split("\n"))
+    else:
+        value = value.strip()
+    if tag in SEMICOLON_LIST_TAGS:
+        items = [v.strip() for v in value.split(";")]
+        items = [v for v in items if v]
+        previous = rec.get(tag)
+        rec[tag] = previous + items if previous else items
+    elif tag in TEXT_TAGS or tag in INT_TAGS or tag == "DI" or tag == "LA":
+        if not value:
+            return
+        if tag in rec:  # a repeated scalar tag: keep both rather than lose one
+            rec[tag] = f"{rec[tag]}; {value}"
+        else:
+            rec[tag] = value
+    elif tag in ("FN", "VR", "ER", "EF"):
+        return
+    elif value:
+        extra[tag] = f"{extra[tag]} {value}" if tag in extra else value
+
+
+SPEC = ReaderSpec(
+    name="wos_plain",
+    label="Web of Science plain text (FN/VR/PT…ER/EF)",
+    database="WoS",
+    sniff=sniff,
+    read=read,
+)
