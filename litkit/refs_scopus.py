@@ -1,0 +1,402 @@
+"""Scopus cited references, and the cited-source normalisation shared by every database.
+
+Web of Science writes a cited reference as ``Costanza R, 1997, NATURE, V387,
+P253``: first author, year, a J9-style source abbreviation, volume, page.
+Scopus writes the same reference with every author and the full source title,
+in two layouts:
+
+* up to 2023 (``Costanza, R., d'Arge, R., The value of the world's ecosystem
+  services and natural capital (1997) Nature, 387 (6630), pp. 253-260.``);
+* from 2024 (``Costanza R.; d'Arge R., The value of ... capital, Nature, 387,
+  6630, pp. 253-260, (1997)``), where authors are separated by ``; `` -- the
+  same separator Scopus puts between references.
+
+:func:`parse_scopus_reference` turns either layout into the fields that
+:mod:`litkit.refs` parses from WoS (``raw author year source volume page doi``)
+so that one canonical key (:func:`litkit.refs.reference_key`) identifies a
+reference whichever database cited it.  :func:`normalize_source` is what makes
+the source part of that key agree: it turns a full title ("Ecological
+Economics") and a WoS abbreviation ("ECOL ECON") into the same string.
+
+Examples
+--------
+>>> r = parse_scopus_reference("Costanza, R., d'Arge, R., The value of the world's ecosystem "
+...     "services and natural capital (1997) Nature, 387 (6630), pp. 253-260.")
+>>> r["author"], r["year"], r["source"], r["volume"], r["page"]
+('Costanza R', 1997, 'NATURE', '387', '253')
+>>> normalize_source("Proceedings of the National Academy of Sciences of the United States of America")
+'P NATL ACAD SCI USA'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .io.base import clean_doi
+
+# ---------------------------------------------------------------------------------------------
+# Cited-source normalisation
+# ---------------------------------------------------------------------------------------------
+
+#: WoS truncates a cited source to 20 characters when it has no J9 abbreviation ("INT J
+#: MULTIDISCIPLIN"), and most J9 abbreviations are no longer; cutting every normalised
+#: source to the same length makes truncated and untruncated spellings agree.
+SOURCE_KEY_LENGTH = 20
+
+# Words dropped before abbreviating, as ISO 4 does (articles, prepositions, conjunctions).
+_STOPWORDS = frozenset("""
+OF THE AND FOR IN ON AT TO A AN BY WITH FROM DE DES DU LA LE LES DER DIE DAS UND FUR ZUR
+""".split())
+
+#: Word abbreviations in the style of the ISO 4 / LTWA list as WoS applies it in J9
+#: (upper case, no full stops).  Keys are full words; values are never themselves keys,
+#: so normalising an abbreviation again changes nothing.
+WORD_ABBREVIATIONS: dict[str, str] = {
+    "ACADEMY": "ACAD", "ACCOUNTING": "ACCOUNT", "ADVANCES": "ADV", "AGRICULTURAL": "AGR",
+    "AGRICULTURE": "AGR", "AMERICAN": "AM", "ANALYSIS": "ANAL", "ANNALS": "ANN", "ANNUAL": "ANNU",
+    "APPLICATIONS": "APPL", "APPLIED": "APPL", "AQUATIC": "AQUAT", "ARCHIVES": "ARCH",
+    "ASSOCIATION": "ASSOC", "ATMOSPHERIC": "ATMOS", "BEHAVIOR": "BEHAV", "BEHAVIOUR": "BEHAV",
+    "BEHAVIORAL": "BEHAV", "BIOLOGICAL": "BIOL", "BIOLOGY": "BIOL", "BIOTECHNOLOGY": "BIOTECHNOL",
+    "BULLETIN": "B", "BUSINESS": "BUS", "CANADIAN": "CAN", "CHANGE": "CHANG", "CHEMICAL": "CHEM",
+    "CHEMISTRY": "CHEM", "CHINESE": "CHIN", "CLIMATE": "CLIM", "CLIMATIC": "CLIM", "COMMUNICATIONS": "COMMUN",
+    "COMMUNITY": "COMMUNITY", "COMPARATIVE": "COMP", "COMPUTATION": "COMPUT", "COMPUTATIONAL": "COMPUT",
+    "COMPUTER": "COMPUT", "COMPUTERS": "COMPUT", "COMPUTING": "COMPUT", "CONFERENCE": "C",
+    "CONSERVATION": "CONSERV", "CONSTRUCTION": "CONSTR", "CURRENT": "CURR", "DECISION": "DECIS",
+    "DEVELOPMENT": "DEV", "DYNAMICS": "DYN", "ECOLOGICAL": "ECOL", "ECOLOGY": "ECOL",
+    "ECONOMIC": "ECON", "ECONOMICS": "ECON", "ECONOMY": "ECON", "ECOSYSTEM": "ECOSYST",
+    "ECOSYSTEMS": "ECOSYST", "EDUCATION": "EDUC", "ELECTRICAL": "ELECT", "ELECTRONIC": "ELECTRON",
+    "ENERGY": "ENERG", "ENGINEERING": "ENG", "ENVIRONMENT": "ENVIRON", "ENVIRONMENTAL": "ENVIRON",
+    "EUROPEAN": "EUR", "EVALUATION": "EVAL", "EVOLUTION": "EVOL", "EXPERIMENTAL": "EXP",
+    "FINANCE": "FINANC", "FINANCIAL": "FINANC", "FORESTRY": "FORESTRY", "GENERAL": "GEN",
+    "GEOGRAPHICAL": "GEOGR", "GEOGRAPHY": "GEOGR", "GEOGRAPHERS": "GEOGR", "GEOLOGICAL": "GEOL",
+    "GEOPHYSICAL": "GEOPHYS", "HEALTH": "HLTH", "HISTORY": "HIST", "HUMAN": "HUM", "HYDROLOGY": "HYDROL",
+    "INDICATORS": "INDIC", "INDUSTRIAL": "IND", "INFORMATICS": "INFORM", "INFORMATION": "INF",
+    "INSTITUTE": "I", "INTELLIGENCE": "INTELL", "INTELLIGENT": "INTELL", "INTERNATIONAL": "INT",
+    "JOURNAL": "J", "LETTERS": "LETT", "MANAGEMENT": "MANAGE", "MATERIALS": "MAT",
+    "MATHEMATICAL": "MATH", "MATHEMATICS": "MATH", "MEDICAL": "MED", "MEDICINE": "MED",
+    "METHODS": "METHOD", "MODELLING": "MODEL", "MODELING": "MODEL", "MOLECULAR": "MOL",
+    "NATIONAL": "NATL", "NATURAL": "NAT", "OPERATIONAL": "OPER", "OPERATIONS": "OPER",
+    "ORGANIZATION": "ORGAN", "ORGANIZATIONAL": "ORGAN", "PHILOSOPHICAL": "PHILOS", "PHYSICAL": "PHYS",
+    "PHYSICS": "PHYS", "PLANNING": "PLAN", "POLLUTION": "POLLUT", "POPULATION": "POPUL",
+    "PROCEEDINGS": "P", "PROCESSES": "PROCESS", "PRODUCTION": "PROD", "PROGRESS": "PROG",
+    "PSYCHOLOGY": "PSYCHOL", "PSYCHOLOGICAL": "PSYCHOL", "QUARTERLY": "Q", "RESEARCH": "RES",
+    "RESOURCE": "RESOUR", "RESOURCES": "RESOUR", "REVIEW": "REV", "REVIEWS": "REV", "SCIENCE": "SCI",
+    "SCIENCES": "SCI", "SCIENTIFIC": "SCI", "SERVICE": "SERV", "SERVICES": "SERV", "SOCIAL": "SOC",
+    "SOCIETY": "SOC", "SOCIOLOGY": "SOCIOL", "STATISTICAL": "STAT", "STATISTICS": "STAT",
+    "STUDIES": "STUD", "SUPPORT": "SUPPORT", "SUSTAINABLE": "SUST", "SUSTAINABILITY": "SUSTAIN",
+    "SYSTEMS": "SYST", "SYSTEM": "SYST", "TECHNOLOGY": "TECHNOL", "TECHNOLOGICAL": "TECHNOL",
+    "TRANSACTIONS": "T", "TRANSPORTATION": "TRANSPORT", "UNITED": "UNITED", "UNIVERSITY": "U",
+    "URBAN": "URBAN", "WATER": "WATER", "ZOOLOGY": "ZOOL", "CLEANER": "CLEAN", "REMOTE": "REMOTE",
+    "SENSING": "SENS", "LANDSCAPE": "LANDSCAPE", "REGIONAL": "REG", "RENEWABLE": "RENEW",
+    "TOTAL": "TOTAL", "GLOBAL": "GLOBAL", "POLICY": "POLICY", "ADVANCED": "ADV",
+    "INTERDISCIPLINARY": "INTERDISCIP", "MULTIDISCIPLINARY": "MULTIDISCIP", "NATURE": "NAT",
+    # ISO abbreviations (Scopus "Abbreviated Source Title", Scopus references) whose WoS J9
+    # form is shorter
+    "TRANS": "T", "PROC": "P", "BULL": "B", "INST": "I", "CONF": "C", "UNIV": "U",
+    "QUART": "Q", "TECHNOLOGIES": "TECHNOL", "ENVIRONM": "ENVIRON", "MANAG": "MANAGE",
+    "ACOUSTICAL": "ACOUST", "AMERICA": "AM", "TRANSLATIONAL": "TRANSL", "MAGNETIC": "MAGN",
+    "RESONANCE": "RESON", "IMAGING": "IMAGING", "SOUTH": "S", "AFRICAN": "AFR",
+}
+
+#: Whole titles whose WoS abbreviation does not follow from the word table (keys are the
+#: title after upper-casing, dropping parenthesised parts and punctuation).
+SOURCE_OVERRIDES: dict[str, str] = {
+    "PROCEEDINGS OF THE NATIONAL ACADEMY OF SCIENCES OF THE UNITED STATES OF AMERICA": "P NATL ACAD SCI USA",
+    "PROCEEDINGS OF THE NATIONAL ACADEMY OF SCIENCES": "P NATL ACAD SCI USA",
+    "PROC NATL ACAD SCI USA": "P NATL ACAD SCI USA",
+    "PROC NATL ACAD SCI U S A": "P NATL ACAD SCI USA",
+    "PNAS": "P NATL ACAD SCI USA",
+    "SUSTAINABILITY": "SUSTAINABILITY-BASEL",
+    "SUSTAINABILITY SWITZERLAND": "SUSTAINABILITY-BASEL",
+    "INTERNATIONAL JOURNAL OF ENVIRONMENTAL RESEARCH AND PUBLIC HEALTH": "INT J ENV RES PUB HE",
+    "INT J ENVIRON RES PUBLIC HEALTH": "INT J ENV RES PUB HE",
+    "RENEWABLE AND SUSTAINABLE ENERGY REVIEWS": "RENEW SUST ENERG REV",
+    "ENVIRONMENTAL SCIENCE AND POLLUTION RESEARCH": "ENVIRON SCI POLLUT R",
+    "GLOBAL ENVIRONMENTAL CHANGE": "GLOBAL ENVIRON CHANG",
+    "GLOBAL ENVIRONMENTAL CHANGE HUMAN AND POLICY DIMENSIONS": "GLOBAL ENVIRON CHANG",
+    "NATURE SUSTAINABILITY": "NAT SUSTAIN",
+    "NATURE CLIMATE CHANGE": "NAT CLIM CHANGE",
+    "LANDSCAPE AND URBAN PLANNING": "LANDSCAPE URBAN PLAN",
+    "ENVIRONMENTAL SCIENCE AND TECHNOLOGY": "ENVIRON SCI TECHNOL",
+    "PHILOSOPHICAL TRANSACTIONS OF THE ROYAL SOCIETY B BIOLOGICAL SCIENCES": "PHILOS T R SOC B",
+    "TRENDS IN ECOLOGY AND EVOLUTION": "TRENDS ECOL EVOL",
+    "FOREST POLICY AND ECONOMICS": "FOREST POLICY ECON",
+    "LAND USE POLICY": "LAND USE POLICY",
+    "PLOS ONE": "PLOS ONE",
+    "SCIENTIFIC REPORTS": "SCI REP-UK",
+    "SCI REP": "SCI REP-UK",
+    "ENERGY POLICY": "ENERG POLICY",
+    "CHINA ECONOMIC REVIEW": "CHINA ECON REV",
+    "ECOLOGY AND SOCIETY": "ECOL SOC",
+    "BIOLOGICAL CONSERVATION": "BIOL CONSERV",
+    "JOURNAL OF THE AMERICAN STATISTICAL ASSOCIATION": "J AM STAT ASSOC",
+    "MANAGEMENT SCIENCE": "MANAGE SCI",
+    "SUPERCONDUCTOR SCIENCE AND TECHNOLOGY": "SUPERCOND SCI TECH",
+    "SUPERCOND SCI TECHNOL": "SUPERCOND SCI TECH",
+    "IEEE TRANS APPL SUPERCOND": "IEEE T APPL SUPERCON",
+    "IEEE TRANSACTIONS ON APPLIED SUPERCONDUCTIVITY": "IEEE T APPL SUPERCON",
+    "SCIENTOMETRICS": "SCIENTOMETRICS",
+    "JOURNAL OF INFORMETRICS": "J INFORMETR",
+    "EUROPEAN JOURNAL OF OPERATIONAL RESEARCH": "EUR J OPER RES",
+}
+
+_PARENTHESISED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_NON_WORD = re.compile(r"[^0-9A-Z]+")
+
+
+def _fold(text: str) -> str:
+    """NFKC, accents removed, upper case (``"Kalé"`` -> ``"KALE"``)."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).upper()
+
+
+def _override_key(title: str) -> str:
+    text = _PARENTHESISED.sub(" ", _fold(title).replace("&", " AND "))
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def _abbreviate_word(word: str) -> str:
+    if word in WORD_ABBREVIATIONS:
+        return WORD_ABBREVIATIONS[word]
+    # LTWA stems: -ology/-ological -> -ol (Hydrology -> HYDROL, Geological -> GEOL)
+    m = re.fullmatch(r"([A-Z]{3,}OL)OG(?:Y|IC|ICAL|IES)", word)
+    if m:
+        return m.group(1)
+    return word
+
+
+def normalize_source(title: str | None) -> str | None:
+    """Turn a cited-source title or abbreviation into a WoS J9-style key.
+
+    Full titles (Scopus), ISO abbreviations with full stops (Scopus "Abbreviated
+    Source Title", Scopus 2024+ references) and WoS J9 abbreviations (WoS
+    ``CR``) all come out the same way, so that a reference cited in two databases
+    gets one key:
+
+    1. Unicode NFKC, accents removed, upper case, ``&`` read as AND;
+    2. an exact override for frequent journals whose J9 does not follow from the
+       words (:data:`SOURCE_OVERRIDES`, e.g. PNAS -> ``P NATL ACAD SCI USA``);
+    3. otherwise parenthesised parts dropped ("Medicine (United States)"),
+       punctuation removed, stop words dropped (of, the, and, …), and each word
+       abbreviated from :data:`WORD_ABBREVIATIONS` (Journal -> J, Ecological ->
+       ECOL) or the LTWA ``-ology`` rule; a one-word title is kept whole (ISO 4);
+    4. the result cut to :data:`SOURCE_KEY_LENGTH` (20) characters, because WoS
+       cuts sources without a J9 at 20.
+
+    Already-abbreviated input is a fixed point: ``normalize_source(normalize_source(t))
+    == normalize_source(t)``.
+
+    Parameters
+    ----------
+    title : str or None
+        The source as written.
+
+    Returns
+    -------
+    str or None
+        The key, or None for an empty title.
+
+    Examples
+    --------
+    >>> normalize_source("Ecological Economics"), normalize_source("ECOL ECON")
+    ('ECOL ECON', 'ECOL ECON')
+    >>> normalize_source("Journal of Environmental Management")
+    'J ENVIRON MANAGE'
+    >>> normalize_source("Science of the Total Environment")
+    'SCI TOTAL ENVIRON'
+    >>> normalize_source("Nature")
+    'NATURE'
+    >>> normalize_source("Proc. Natl. Acad. Sci. U.S.A.")
+    'P NATL ACAD SCI USA'
+    """
+    if title is None:
+        return None
+    key = _override_key(title)
+    if not key:
+        return None
+    if key in SOURCE_OVERRIDES:
+        result = SOURCE_OVERRIDES[key]
+    else:
+        words = [w for w in key.split() if w not in _STOPWORDS] or key.split()
+        if len(words) == 1:
+            result = words[0]
+        else:
+            result = " ".join(_abbreviate_word(w) for w in words)
+    # WoS J9 keeps hyphens ("SCI REP-UK"); compare on what survives truncation
+    return result[:SOURCE_KEY_LENGTH].rstrip(" -")
+
+
+# ---------------------------------------------------------------------------------------------
+# Splitting the References field
+# ---------------------------------------------------------------------------------------------
+
+# "Cheng M." / "Laan Der Van D.C." / "Acar A. K." -- an author of the 2024+ layout, alone
+_BARE_AUTHOR = re.compile(r"^[^\d,;().]{1,60}?\s(?:(?:[A-Z]\.[\s-]?){1,4}|[A-Z]{1,3})$")
+
+
+def split_scopus_references(text: str | None) -> list[str]:
+    """Split a Scopus ``References`` field into one string per cited reference.
+
+    Scopus separates references with ``"; "``.  Since 2024 it also separates
+    the *authors* of one reference with ``"; "`` (``Aria M.; Cuccurullo C.,
+    Bibliometrix…``), so a piece that is only an author name ("Surname I.") is
+    joined to the piece that follows it.
+
+    Examples
+    --------
+    >>> split_scopus_references("Aria M.; Cuccurullo C., Bibliometrix, J Informetr, 11, (2017); "
+    ...                         "Smith, J., (1999) Nature, 1, p. 2")
+    ['Aria M.; Cuccurullo C., Bibliometrix, J Informetr, 11, (2017)', 'Smith, J., (1999) Nature, 1, p. 2']
+    """
+    if not text:
+        return []
+    pieces = [p.strip() for p in text.split("; ")]
+    out: list[str] = []
+    pending: list[str] = []
+    for piece in pieces:
+        if not piece:
+            continue
+        if _BARE_AUTHOR.match(piece):
+            pending.append(piece)
+            continue
+        out.append("; ".join(pending + [piece]))
+        pending = []
+    if pending:  # authors with nothing after them: keep them rather than drop text
+        out.append("; ".join(pending))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing one reference
+# ---------------------------------------------------------------------------------------------
+
+_DOI = re.compile(r"\b(?:DOI|doi)[:\s]\s*(10\.\d{4,9}/\S+?)[.,;]?(?:\s|$)")
+_DOI_BARE = re.compile(r"\b(10\.\d{4,9}/[^\s,;]+)")
+_YEAR_OLD = re.compile(r"\((1[5-9]\d\d|20\d\d)[a-z]?\)")
+_YEAR_NEW_END = re.compile(r",?\s*\((1[5-9]\d\d|20\d\d)[a-z]?\)\.?\s*$")
+_OLD_AUTHOR = re.compile(r"^(?P<surname>[^,()]{1,80}?),\s*(?P<initials>(?:[A-Z][a-z]?\.\s?-?){1,5})(?:,|\s|$)")
+_NEW_AUTHOR = re.compile(r"^(?P<surname>[^,();.]{1,80}?)\s+(?P<initials>(?:[A-Z][a-z]?\.\s?-?){1,5}|[A-Z]{1,3})(?:,|;|$)")
+_PAGES = re.compile(r"\bpp?\.\s*([A-Za-z]{0,2}\d+[A-Za-z]?)")
+_VOLUME_AFTER_SOURCE = re.compile(r"^\s*(\d+[A-Za-z]?)\s*(?:\(|,|\.|$)")
+
+
+def _author_wos_style(surname: str, initials: str) -> str:
+    """``("Costanza", "R.")`` -> ``"Costanza R"``; accents folded as WoS does."""
+    letters = "".join(re.findall(r"[A-Z]", initials))
+    surname = unicodedata.normalize("NFKD", surname.strip())
+    surname = "".join(ch for ch in surname if not unicodedata.combining(ch))
+    return f"{surname} {letters}".strip()
+
+
+def _empty(raw: str) -> dict:
+    return {"raw": raw, "author": None, "year": None, "source": None, "volume": None,
+            "page": None, "doi": None}
+
+
+def parse_scopus_reference(raw: str) -> dict:
+    """Parse one Scopus cited reference into the fields of a WoS ``CR`` entry.
+
+    Parameters
+    ----------
+    raw : str
+        One reference as Scopus writes it (either layout; see the module docstring).
+
+    Returns
+    -------
+    dict
+        ``raw`` (unchanged), ``author`` (first author, WoS style "Surname I"),
+        ``year`` (int), ``source`` (:func:`normalize_source` of the cited source),
+        ``volume``, ``page`` (first page), ``doi`` (lower case).  Fields that
+        cannot be found are None; the raw string is always kept.
+
+    Examples
+    --------
+    >>> r = parse_scopus_reference("Aria M.; Cuccurullo C., Bibliometrix: An R tool for comprehensive "
+    ...     "science mapping analysis, Journal of Informetrics, 11, 4, pp. 959-975, (2017)")
+    >>> r["author"], r["year"], r["source"], r["volume"], r["page"]
+    ('Aria M', 2017, 'J INFORMETR', '11', '959')
+    >>> parse_scopus_reference("Kosztin, D., Bishop, T.C., Schulten, K., (1997) Biophys J, 73, p. 557")["source"]
+    'BIOPHYS J'
+    """
+    out = _empty(raw)
+    text = " ".join((raw or "").split())
+    if not text:
+        return out
+    m = _DOI.search(text) or _DOI_BARE.search(text)
+    if m:
+        out["doi"] = clean_doi(m.group(1).rstrip(".,;"))
+    new = _YEAR_NEW_END.search(text)
+    if new:
+        _parse_new_layout(text[:new.start()], out)
+        out["year"] = int(new.group(1))
+        return out
+    old = _YEAR_OLD.search(text)
+    if old:
+        out["year"] = int(old.group(1))
+        _parse_old_layout(text[:old.start()], text[old.end():], out)
+        return out
+    # no year at all: only the first author can be told
+    am = _OLD_AUTHOR.match(text)
+    if am:
+        out["author"] = _author_wos_style(am.group("surname"), am.group("initials"))
+    return out
+
+
+def _parse_old_layout(before: str, after: str, out: dict) -> None:
+    """``Authors, Title (Year) Source, Vol (Issue), pp. a-b.`` — the part before and after the year."""
+    am = _OLD_AUTHOR.match(before.strip())
+    if am:
+        out["author"] = _author_wos_style(am.group("surname"), am.group("initials"))
+    rest = after.strip()
+    # source: up to the first ", <digit>" (volume), ", p." / ", pp." or the end
+    sm = re.match(r"^(?P<source>.*?)(?=,\s*(?:\d|pp?\.|Art\.|Article)|\.?\s*,\s*,|$)", rest)
+    source = sm.group("source").strip(" .,") if sm else ""
+    tail = rest[len(sm.group("source")):] if sm else rest
+    out["source"] = normalize_source(source) if source else None
+    vm = _VOLUME_AFTER_SOURCE.match(tail.lstrip(" .,"))
+    if vm:
+        out["volume"] = vm.group(1)
+    pm = _PAGES.search(tail)
+    if pm:
+        out["page"] = pm.group(1)
+
+
+def _parse_new_layout(body: str, out: dict) -> None:
+    """``Authors, Title, Source, Vol, Issue, pp. a-b`` (year already removed)."""
+    text = body.strip(" ,")
+    am = _NEW_AUTHOR.match(text)
+    if am:
+        out["author"] = _author_wos_style(am.group("surname"), am.group("initials"))
+    parts = [p.strip() for p in text.split(", ")]
+    if am:  # drop the author part(s): everything up to the first piece after the authors
+        authors_end = len(am.group(0).rstrip(",;"))
+        rest_text = text[authors_end:].lstrip(",; ")
+        # further authors joined with "; " belong to the author list
+        while True:
+            nm = _NEW_AUTHOR.match(rest_text)
+            if not nm or not rest_text[len(nm.group(0).rstrip(',;')):].startswith(";"):
+                break
+            rest_text = rest_text[len(nm.group(0).rstrip(",;")):].lstrip(",; ")
+        if rest_text.startswith(tuple(";")):
+            rest_text = rest_text[1:]
+        parts = [p.strip() for p in rest_text.split(", ")] if rest_text else []
+    # from the right: pages, then numbers (volume, issue), then the source
+    if parts and _PAGES.match(parts[-1]):
+        out["page"] = _PAGES.match(parts[-1]).group(1)
+        parts.pop()
+    numbers: list[str] = []
+    while parts and re.fullmatch(r"\d+[A-Za-z]?|[A-Za-z]?\d+(?:-\d+)?", parts[-1]):
+        numbers.insert(0, parts.pop())
+    if numbers:
+        out["volume"] = numbers[0]
+    if len(parts) >= 2 or (parts and not am):
+        # Title, Source: the last remaining piece is the source (a reference with
+        # only a title and a year has no source)
+        if len(parts) >= 2:
+            out["source"] = normalize_source(parts[-1])
+    elif len(parts) == 1 and numbers:
+        out["source"] = normalize_source(parts[0])
+
+
+__all__ = ["parse_scopus_reference", "split_scopus_references", "normalize_source",
+           "WORD_ABBREVIATIONS", "SOURCE_OVERRIDES", "SOURCE_KEY_LENGTH"]
