@@ -1,0 +1,1 @@
+"""Data files shipped with litkit (stop lists, jieba user dictionary, thesauri)."""

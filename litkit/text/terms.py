@@ -1,0 +1,213 @@
+"""Terms per document: keywords as given, or phrases extracted from titles and abstracts,
+then cleaned (normalised, stop-listed, merged by thesaurus and aliases, optionally stemmed).
+
+English phrase extraction
+-------------------------
+nltk's part-of-speech tagger needs the ``averaged_perceptron_tagger`` data,
+which is not on PyPI as an nltk-maintained package and would have to be
+downloaded at run time.  litkit therefore does not POS-tag.  It uses nltk's
+:class:`~nltk.tokenize.RegexpTokenizer` (no data needed) and the
+stop-word-bounded candidate phrases of RAKE (Rose et al. 2010): a candidate is a
+maximal run of words that contains no stop word, punctuation mark or number,
+with at most ``max_words`` words.  This is close to what VOSviewer's noun-phrase
+filter keeps for titles and abstracts, but verbs and adjectives that are not
+stop words can survive; extend the stop list (``stopwords=``) when they do.
+
+Chinese text is segmented with jieba and litkit's domain dictionary
+(:mod:`litkit.text.chinese`); a text is treated as Chinese when it contains CJK
+ideographs.
+
+Examples
+--------
+>>> english_phrases("Mapping the ecosystem services of urban green spaces: a review")
+['mapping', 'ecosystem services', 'urban green spaces']
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from .chinese import chinese_terms, has_cjk
+from .normalize import normalize_term, stem_key, surface_form
+from .stoplists import resolve_stoplist, word_stoplist
+from .thesaurus import Thesaurus, default_aliases, resolve_thesaurus
+
+__all__ = ["english_phrases", "text_terms", "field_terms", "TermCleaner", "KEYWORD_FIELDS",
+           "TEXT_FIELDS", "resolve_fields"]
+
+KEYWORD_FIELDS = ("DE", "ID")
+TEXT_FIELDS = ("TI", "AB")
+_FIELD_ALIASES = {"TIAB": ("TI", "AB"), "KEYWORDS": ("DE", "ID")}
+
+_TOKEN_PATTERN = r"[^\W\d_]+(?:[-'’][^\W\d_0-9]+|[-][0-9]+)*|\d+(?:[.,]\d+)*|[^\w\s]"
+_TOKENIZER = None
+_WORD_RE = re.compile(r"[^\W\d_]")
+
+
+def _tokenize(text: str) -> list[str]:
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        from nltk.tokenize import RegexpTokenizer  # pure regex: no nltk data download
+        _TOKENIZER = RegexpTokenizer(_TOKEN_PATTERN)
+    return _TOKENIZER.tokenize(text)
+
+
+def english_phrases(text: str, stopwords: Iterable[str] | None = None, max_words: int = 4,
+                    min_chars: int = 3) -> list[str]:
+    """Stop-word-bounded candidate phrases of an English text (RAKE-style), lower-cased.
+
+    Parameters
+    ----------
+    text : str
+    stopwords : iterable of str, optional
+        Words that end a phrase; default :func:`~litkit.text.stoplists.word_stoplist` ``("en")``.
+    max_words : int
+        Longer runs are dropped (they are rarely terms).
+    min_chars : int
+        Shorter single-word candidates are dropped.
+    """
+    if not text:
+        return []
+    stop = word_stoplist("en") if stopwords is None else frozenset(stopwords)
+    phrases: list[str] = []
+    run: list[str] = []
+
+    def flush():
+        if run and len(run) <= max_words:
+            phrase = " ".join(run)
+            if len(run) > 1 or len(phrase) >= min_chars:
+                phrases.append(phrase)
+        run.clear()
+
+    for token in _tokenize(surface_form(text)):
+        word = token.casefold()
+        if not _WORD_RE.match(word) or word in stop or len(word) < 2:
+            flush()
+        else:
+            run.append(word)
+    flush()
+    return phrases
+
+
+def text_terms(text: str, max_words: int = 4) -> list[str]:
+    """Terms of a title or abstract: jieba words for Chinese text, RAKE phrases otherwise."""
+    if not text:
+        return []
+    if has_cjk(text):
+        return chinese_terms(text, stopwords=word_stoplist("zh"))
+    return english_phrases(text, max_words=max_words)
+
+
+def resolve_fields(field: str | Sequence[str]) -> tuple[str, ...]:
+    """``"DE"`` -> ``("DE",)``; ``"TIAB"`` -> ``("TI", "AB")``; lists are flattened."""
+    names = [field] if isinstance(field, str) else list(field)
+    out: list[str] = []
+    for name in names:
+        name = name.upper()
+        for part in _FIELD_ALIASES.get(name, (name,)):
+            if part not in KEYWORD_FIELDS + TEXT_FIELDS:
+                raise ValueError(f"field {part!r} is not a term source; use DE, ID, TI, AB, TIAB or a list")
+            if part not in out:
+                out.append(part)
+    return tuple(out)
+
+
+def field_terms(df, fields: Sequence[str], max_words: int = 4) -> list[list[str]]:
+    """Raw (uncleaned) terms of every record, from the given fields, in record order."""
+    columns = [df[f].tolist() for f in fields]
+    out = []
+    for values in zip(*columns):
+        terms: list[str] = []
+        for name, value in zip(fields, values):
+            if name in KEYWORD_FIELDS:
+                terms.extend(value or [])
+            elif isinstance(value, str):
+                terms.extend(text_terms(value, max_words=max_words))
+        out.append(terms)
+    return out
+
+
+@dataclass
+class TermCleaner:
+    """Turns raw terms into node keys; remembers the surface forms seen for each key.
+
+    Steps, in order: :func:`~litkit.text.normalize.surface_form` (NFKC,
+    dashes, spaces) and case folding; thesaurus (replace or remove); zh↔en
+    aliases; stop list (checked before and after replacement); Snowball stem of
+    English words when ``stem`` is true.  The label of a node is its most frequent
+    surface form (ties: the all-lower-case form, then code-point order).
+
+    Examples
+    --------
+    >>> c = TermCleaner(stoplist=["research"], thesaurus={"citation analyses": "citation analysis"})
+    >>> c.clean_document(["Citation Analysis", "citation analyses", "Research", "VOSviewer"])
+    ['citation analysis', 'vosviewer']
+    >>> c.label("vosviewer")
+    'VOSviewer'
+    """
+
+    stoplist: object = "default"
+    thesaurus: object = None
+    aliases: object = None
+    stem: bool = False
+    _stop: frozenset = field(init=False, repr=False)
+    _thesaurus: Thesaurus = field(init=False, repr=False)
+    _aliases: Thesaurus = field(init=False, repr=False)
+    _surfaces: dict = field(init=False, repr=False, default_factory=dict)
+    _cache: dict = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self):
+        self._stop = resolve_stoplist(self.stoplist)
+        self._thesaurus = resolve_thesaurus(self.thesaurus)
+        if self.aliases is True:
+            self._aliases = default_aliases()
+        elif self.aliases in (None, False):
+            self._aliases = Thesaurus()
+        else:
+            self._aliases = resolve_thesaurus(self.aliases)
+
+    def _clean_one(self, raw: str):
+        surface = surface_form(raw)
+        key = surface.casefold()
+        if not key or key in self._stop:
+            return None
+        for table in (self._thesaurus, self._aliases):
+            replacement = table.mapping.get(key)
+            if replacement is not None:
+                if replacement == "":
+                    return None
+                surface, key = replacement, normalize_term(replacement)
+        if not key or key in self._stop:
+            return None
+        node = stem_key(key) if self.stem else key
+        return node, surface
+
+    def clean_document(self, raw_terms: Iterable[str]) -> list[str]:
+        """Distinct node keys of one document, in first-seen order."""
+        seen: dict[str, None] = {}
+        for raw in raw_terms:
+            if raw not in self._cache:
+                self._cache[raw] = self._clean_one(raw)
+            result = self._cache[raw]
+            if result is None:
+                continue
+            node, surface = result
+            self._surfaces.setdefault(node, Counter())[surface] += 1
+            seen.setdefault(node, None)
+        return list(seen)
+
+    def label(self, node: str) -> str:
+        """Display label of ``node``: its most frequent surface form."""
+        counts = self._surfaces.get(node)
+        if not counts:
+            return node
+        return min(counts.items(), key=lambda kv: (-kv[1], kv[0] != kv[0].casefold(), kv[0]))[0]
+
+    def params(self) -> dict:
+        """What was applied, for ``params.json``."""
+        return {"stoplist": self.stoplist if isinstance(self.stoplist, (str, type(None))) else
+                sorted(self._stop), "stoplist_size": len(self._stop),
+                "thesaurus": self._thesaurus.sources, "thesaurus_rows": len(self._thesaurus),
+                "aliases": self._aliases.sources, "stem": self.stem}

@@ -1,0 +1,155 @@
+"""Thesauri: merge synonyms and variants into one term, or drop a term.
+
+Two file formats are read:
+
+VOSviewer thesaurus file
+    Tab-separated, header line ``label<TAB>replace by``.  Each row maps a label
+    to its replacement; an empty replacement removes the term (VOSviewer manual,
+    section "Thesaurus files").  A file made for VOSviewer works here unchanged.
+Simple synonym table
+    One group per line, entries separated by ``;``, the **last** entry is the
+    canonical term: ``citation analyses;citation analysis``.  ``#`` starts a
+    comment.  A line ``term;`` (empty canonical) removes ``term``.
+
+The zh↔en alias table (``litkit/data/aliases_zh_en.txt``) is a simple table
+whose groups join a Chinese keyword and its English equivalents, so that a merged
+CNKI + WoS corpus has one node for 生态产品 / "ecological products".
+
+Matching is on :func:`~litkit.text.normalize.normalize_term` keys, so case,
+full-width forms and dash variants need no extra rows.  Replacements are applied
+once (no chains), as in VOSviewer.
+
+Examples
+--------
+>>> t = Thesaurus.from_text("label\\treplace by\\nmapping of science\\tscience mapping\\nelsevier\\t\\n")
+>>> t.lookup("Mapping of Science"), t.lookup("Elsevier"), t.lookup("bibliometrics")
+('science mapping', '', None)
+>>> Thesaurus.from_text("citation analyses;citation analysis").lookup("CITATION ANALYSES")
+'citation analysis'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..errors import LitkitError
+from .normalize import normalize_term, surface_form
+
+__all__ = ["Thesaurus", "read_thesaurus", "default_aliases", "resolve_thesaurus"]
+
+VOSVIEWER_HEADER = "label\treplace by"
+
+
+@dataclass
+class Thesaurus:
+    """A mapping from normalised term keys to a replacement (``""`` = remove).
+
+    Attributes
+    ----------
+    mapping : dict
+        ``normalize_term(label) -> surface form of the replacement``.
+    sources : list of str
+        Where the rows came from (files or ``"<text>"``), for ``params.json``.
+    """
+
+    mapping: dict[str, str] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    def lookup(self, term: str) -> str | None:
+        """Replacement of ``term``: a string, ``""`` to remove it, ``None`` if unlisted."""
+        return self.mapping.get(normalize_term(term))
+
+    def __len__(self) -> int:
+        return len(self.mapping)
+
+    def __or__(self, other: "Thesaurus") -> "Thesaurus":
+        """Combine two thesauri; rows of ``other`` win."""
+        return Thesaurus({**self.mapping, **other.mapping}, self.sources + other.sources)
+
+    @classmethod
+    def from_text(cls, text: str, source: str = "<text>") -> "Thesaurus":
+        """Parse either format; the VOSviewer header decides which."""
+        lines = text.lstrip("\ufeff").splitlines()
+        first = next((ln for ln in lines if ln.strip()), "")
+        if first.strip().lower().replace(" ", "") == VOSVIEWER_HEADER.replace(" ", ""):
+            return cls._from_vosviewer(lines, source)
+        return cls._from_table(lines, source)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> "Thesaurus":
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LitkitError(f"cannot read thesaurus: {exc}", path=path,
+                              expected="a UTF-8 text file (VOSviewer thesaurus or 'a;b;canonical' table)")
+        return cls.from_text(text, source=str(path))
+
+    @classmethod
+    def _from_vosviewer(cls, lines: list[str], source: str) -> "Thesaurus":
+        mapping = {}
+        header_seen = False
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            if not header_seen:
+                header_seen = True
+                continue
+            if "\t" not in line:
+                raise LitkitError("thesaurus row has no TAB", path=source, line=number,
+                                  expected="label<TAB>replace by (replacement may be empty)")
+            label, replace = line.split("\t", 1)
+            key = normalize_term(label)
+            if key:
+                mapping[key] = surface_form(replace.split("\t", 1)[0])
+        return cls(mapping, [source])
+
+    @classmethod
+    def _from_table(cls, lines: list[str], source: str) -> "Thesaurus":
+        mapping = {}
+        for line in lines:
+            line = line.split("#", 1)[0].strip()
+            if not line or ";" not in line:
+                continue
+            *synonyms, canonical = [p.strip() for p in line.split(";")]
+            canonical = surface_form(canonical)
+            for syn in synonyms:
+                key = normalize_term(syn)
+                if key:
+                    mapping[key] = canonical
+            # The canonical form maps to itself so that its case/spelling is the displayed one.
+            if canonical:
+                mapping.setdefault(normalize_term(canonical), canonical)
+        return cls(mapping, [source])
+
+
+def read_thesaurus(path: str | Path) -> Thesaurus:
+    """Read a VOSviewer thesaurus file or a ``synonym;synonym;canonical`` table."""
+    return Thesaurus.from_file(path)
+
+
+def default_aliases() -> Thesaurus:
+    """litkit's zh↔en alias table for ecological-product / carbon-neutrality research."""
+    text = resources.files("litkit.data").joinpath("aliases_zh_en.txt").read_text(encoding="utf-8")
+    return Thesaurus.from_text(text, source="litkit/data/aliases_zh_en.txt")
+
+
+def resolve_thesaurus(thesaurus) -> Thesaurus:
+    """Turn the ``thesaurus`` argument into a :class:`Thesaurus`.
+
+    Accepts ``None``, a :class:`Thesaurus`, a path, a dict ``{variant: canonical}``,
+    or a list of any of these (combined in order, later rows win).
+    """
+    if thesaurus is None:
+        return Thesaurus()
+    if isinstance(thesaurus, Thesaurus):
+        return thesaurus
+    if isinstance(thesaurus, (str, Path)):
+        return read_thesaurus(thesaurus)
+    if isinstance(thesaurus, dict):
+        return Thesaurus({normalize_term(k): surface_form(v) for k, v in thesaurus.items()}, ["<dict>"])
+    combined = Thesaurus()
+    for part in thesaurus:
+        combined = combined | resolve_thesaurus(part)
+    return combined
