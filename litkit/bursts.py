@@ -406,3 +406,332 @@ def _bursts_from_states(states: np.ndarray, gain: np.ndarray, min_duration: int)
         weight = np.zeros(0)
     return pd.DataFrame({"item": item.astype(np.int64), "start": start.astype(np.int64),
                          "end": (stop - 1).astype(np.int64), "weight": weight.astype(float)})
+
+
+# ---------------------------------------------------------------------------------------------
+# from a corpus to a burst table (the review's Figure 5)
+# ---------------------------------------------------------------------------------------------
+#: Column of the exported table naming the item, per kind (the seed CSV calls it ``cited_journal``).
+ITEM_COLUMN = {"cited_journal": "cited_journal", "cited_reference": "cited_reference",
+               "keyword": "keyword", "author": "author"}
+
+COUNTINGS = ("records", "citations")
+
+
+def normalise_journal(name) -> str | None:
+    """Canonical form of a cited-journal name: NFKC, upper case, single spaces.
+
+    Examples
+    --------
+    >>> normalise_journal("  Ecosyst  serv ")
+    'ECOSYST SERV'
+    """
+    text = _normalise_text(name)
+    return text.upper() if text else None
+
+
+def normalise_keyword(term) -> str | None:
+    """Canonical form of a keyword: NFKC, case-folded, single spaces.
+
+    Examples
+    --------
+    >>> normalise_keyword(" Ecosystem  Services")
+    'ecosystem services'
+    """
+    text = _normalise_text(term)
+    return text.casefold() if text else None
+
+
+def _normalise_text(value) -> str | None:
+    import unicodedata
+
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return None
+    text = " ".join(unicodedata.normalize("NFKC", str(value)).split())
+    return text or None
+
+
+def _reference_label(refs: pd.DataFrame) -> pd.Series:
+    """CiteSpace-style label of a cited reference: 'AUTHOR, YEAR, SOURCE, V1, P2'."""
+    def part(col, prefix=""):
+        if col not in refs.columns:
+            return pd.Series([""] * len(refs), index=refs.index)
+        return refs[col].map(lambda v: f"{prefix}{_normalise_text(v)}" if _normalise_text(v) else "")
+
+    pieces = [part("author"), part("year"), part("source"), part("volume", "V"), part("page", "P")]
+    label = pd.Series([", ".join(p for p in row if p) for row in zip(*pieces)], index=refs.index)
+    if "raw" in refs.columns:  # a reference the parser could not split keeps its raw text
+        raw = refs["raw"].map(_normalise_text)
+        label = label.where(label != "", raw)
+    return label
+
+
+def item_events(corpus, kind: str = "cited_journal", field: str = "DE") -> pd.DataFrame:
+    """One row per occurrence of an item in a record: the events burst detection counts.
+
+    Parameters
+    ----------
+    corpus : litkit.Corpus
+    kind : {"cited_journal", "cited_reference", "keyword", "author"}
+    field : str, default "DE"
+        Keyword field for ``kind="keyword"``: ``"DE"`` (author keywords) or
+        ``"ID"`` (Keywords Plus / index keywords).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``record`` (the record's ``UT``), ``year`` (the record's
+        publication year) and ``item`` (normalised: cited journals upper case,
+        keywords case-folded, whitespace collapsed).  Records without a year
+        and empty items are left out.  Repeats within a record are kept (they
+        matter for ``counting="citations"``).
+    """
+    if kind not in KINDS:
+        raise LitkitError(f"unknown kind {kind!r}", expected=" or ".join(KINDS))
+    df = corpus.df
+    if kind in ("cited_journal", "cited_reference"):
+        try:
+            refs = corpus.references
+        except ImportError:
+            raise LitkitError("cited-item bursts need litkit.refs (reference parsing), which is not "
+                              "installed in this version") from None
+        if refs is None or len(refs) == 0:
+            return pd.DataFrame({"record": pd.Series([], dtype=object), "year": pd.Series([], dtype="Int64"),
+                                 "item": pd.Series([], dtype=object)})
+        refs = refs.reset_index(drop=True)
+        if "PY" in refs.columns:
+            year = pd.to_numeric(refs["PY"], errors="coerce")
+        else:  # take the citing year from the corpus
+            year = pd.to_numeric(refs["UT"].map(dict(zip(df["UT"], df["PY"]))), errors="coerce")
+        record = refs["UT"] if "UT" in refs.columns else refs["record"]
+        if kind == "cited_journal":
+            item = refs["source"].map(normalise_journal)
+        else:
+            label = _reference_label(refs)
+            key = refs["key"] if "key" in refs.columns else label
+            # One label per reference key: the most frequent, ties broken alphabetically.
+            tab = pd.DataFrame({"key": key, "label": label}).dropna()
+            tab = tab[tab["label"] != ""]
+            best = (tab.groupby(["key", "label"]).size().rename("n").reset_index()
+                    .sort_values(["key", "n", "label"], ascending=[True, False, True], kind="mergesort")
+                    .drop_duplicates("key"))
+            item = key.map(dict(zip(best["key"], best["label"])))
+        events = pd.DataFrame({"record": record.astype(object), "year": year, "item": item})
+    else:
+        column = "AU" if kind == "author" else field
+        if column not in df.columns:
+            raise LitkitError(f"the corpus has no column {column!r}", expected="a canonical list column, DE or ID")
+        norm = normalise_keyword if kind == "keyword" else _normalise_text
+        rows = [(ut, py, norm(v)) for ut, py, values in zip(df["UT"], df["PY"], df[column])
+                for v in (values if isinstance(values, (list, tuple, np.ndarray)) else [])]
+        events = pd.DataFrame(rows, columns=["record", "year", "item"])
+        events["year"] = pd.to_numeric(events["year"], errors="coerce")
+    events = events.dropna(subset=["year", "item"])
+    events = events[events["item"] != ""]
+    events["year"] = events["year"].astype(np.int64)
+    return events.reset_index(drop=True)
+
+
+def _period(corpus, events: pd.DataFrame, years) -> tuple[int, int]:
+    if years is not None:
+        try:
+            start, end = (int(y) for y in years)
+        except (TypeError, ValueError):
+            raise LitkitError(f"years must be a (first, last) pair of years, got {years!r}") from None
+        if start > end:
+            raise LitkitError(f"years: first year {start} is after last year {end}")
+        return start, end
+    py = pd.to_numeric(corpus.df["PY"], errors="coerce").dropna() if corpus is not None else events["year"]
+    if len(py) == 0:
+        py = events["year"]
+    if len(py) == 0:
+        raise LitkitError("no record has a publication year, so there are no time slices",
+                          expected="records with PY")
+    return int(py.min()), int(py.max())
+
+
+def bursts_from_events(events: pd.DataFrame, period: tuple[int, int], s: float = 2, gamma: float = 1,
+                       min_duration: int = 1, slice_years: int = 1, counting: str = "records",
+                       top: int | None = 20) -> pd.DataFrame:
+    """Burst table from item events (see :func:`item_events`): the engine of :func:`citation_bursts`.
+
+    ``counting="records"``: ``r[t]`` = records in slice t with the item,
+    ``d[t]`` = records in slice t with any item.  ``counting="citations"``:
+    ``r[t]`` = occurrences of the item in slice t (a record citing a journal
+    three times counts 3), ``d[t]`` = all occurrences in slice t, as CiteSpace
+    counts citations.
+    """
+    _check_parameters(s, gamma, min_duration)
+    if isinstance(slice_years, bool) or not isinstance(slice_years, (int, np.integer)) or slice_years < 1:
+        raise LitkitError(f"slice_years must be a whole number of years >= 1, got {slice_years!r}")
+    if counting not in COUNTINGS:
+        raise LitkitError(f"unknown counting {counting!r}", expected=" or ".join(COUNTINGS))
+    if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
+        raise LitkitError(f"top must be a positive whole number or None, got {top!r}")
+    first, last = period
+    n_slices = (last - first) // slice_years + 1
+    slice_start = first + slice_years * np.arange(n_slices)
+    slice_end = np.minimum(slice_start + slice_years - 1, last)
+
+    ev = events[(events["year"] >= first) & (events["year"] <= last)]
+    if counting == "records":
+        ev = ev.drop_duplicates(["record", "item"])
+    columns = ["item", "year", "strength", "begin", "end", "period_start", "period_end", "records", "bursts"]
+    if ev.empty:
+        return _empty_table(columns, first, last)
+    slice_of = ((ev["year"].to_numpy() - first) // slice_years).astype(np.int64)
+    items, item_code = np.unique(ev["item"].to_numpy(dtype=object).astype(str), return_inverse=True)
+    R = np.zeros((len(items), n_slices))
+    np.add.at(R, (item_code, slice_of), 1.0)
+    if counting == "records":
+        with_any = ev.assign(slice=slice_of).drop_duplicates(["record"])
+        D = np.bincount(with_any["slice"].to_numpy(), minlength=n_slices).astype(float)
+    else:
+        D = np.bincount(slice_of, minlength=n_slices).astype(float)
+
+    found = kleinberg_many(R, D, s=s, gamma=gamma, min_duration=min_duration)
+    if found.empty:
+        return _empty_table(columns, first, last)
+    first_year = ev.assign(code=item_code).groupby("code")["year"].min()
+    found["begin"] = slice_start[found["start"].to_numpy()]
+    found["end_year"] = slice_end[found["end"].to_numpy()]
+    all_bursts = (found.sort_values(["item", "start"], kind="mergesort")
+                  .groupby("item").apply(lambda g: ";".join(f"{b}-{e}" for b, e in zip(g["begin"], g["end_year"])),
+                                         include_groups=False))
+    # One row per item: its strongest burst (the earliest on an exact tie), as in CiteSpace's table.
+    best = (found.sort_values(["item", "weight", "start"], ascending=[True, False, True], kind="mergesort")
+            .drop_duplicates("item"))
+    table = pd.DataFrame({
+        "item": items[best["item"].to_numpy()],
+        "year": first_year.loc[best["item"].to_numpy()].to_numpy().astype(np.int64),
+        "strength": best["weight"].to_numpy(),
+        "begin": best["begin"].to_numpy().astype(np.int64),
+        "end": best["end_year"].to_numpy().astype(np.int64),
+        "period_start": np.int64(first),
+        "period_end": np.int64(last),
+        "records": R[best["item"].to_numpy()].sum(axis=1).astype(np.int64),
+        "bursts": all_bursts.loc[best["item"].to_numpy()].to_numpy(),
+    })
+    table = table.sort_values(["strength", "begin", "item"], ascending=[False, True, True],
+                              kind="mergesort").reset_index(drop=True)
+    if top is not None:
+        table = table.head(top)
+    return table
+
+
+def _empty_table(columns, first, last) -> pd.DataFrame:
+    table = pd.DataFrame({c: pd.Series([], dtype=object if c in ("item", "bursts") else
+                                       (float if c == "strength" else np.int64)) for c in columns})
+    return table
+
+
+def citation_bursts(corpus, kind: str = "cited_journal", top: int | None = 20, s: float = 2,
+                    gamma: float = 1, min_duration: int = 1, slice_years: int = 1, field: str = "DE",
+                    years: tuple[int, int] | None = None, counting: str = "records") -> pd.DataFrame:
+    """Items with the strongest bursts: the table behind CiteSpace's burst figure (Figure 5).
+
+    Parameters
+    ----------
+    corpus : litkit.Corpus
+    kind : {"cited_journal", "cited_reference", "keyword", "author"}
+        What bursts.  Cited journals and references come from
+        ``corpus.references`` (parsed ``CR``); keywords from ``field``;
+        authors from ``AU``.
+    top : int or None, default 20
+        Keep the ``top`` strongest items (None: all items with a burst).
+    s, gamma, min_duration
+        Model parameters, as in :func:`kleinberg` (``min_duration`` in slices).
+    slice_years : int, default 1
+        Length of a time slice in years.  Slices start at the first year of
+        the period; the last one may be shorter.
+    field : {"DE", "ID"}, default "DE"
+        Keyword field for ``kind="keyword"``.
+    years : (int, int), optional
+        First and last year of the period (default: the corpus's PY range).
+        Records outside it are ignored.
+    counting : {"records", "citations"}, default "records"
+        How events are counted (below).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per item with a burst, sorted by strength (descending), then
+        begin year, then item: ``item``, ``year`` (first year the item occurs
+        in the period), ``strength`` (burst weight of its strongest burst),
+        ``begin``/``end`` (calendar years of that burst, inclusive),
+        ``period_start``/``period_end`` (the bar), ``records`` (``sum(r)``),
+        ``bursts`` (every burst of the item, ``"2001-2003;2010-2011"``).
+
+    Notes
+    -----
+    With ``counting="records"`` (default), for each slice t:
+
+    * cited journal: ``r[t]`` = citing records published in t that cite the
+      journal at least once; ``d[t]`` = records published in t that cite
+      anything;
+    * cited reference: ``r[t]`` = records in t citing the reference;
+      ``d[t]`` = records in t that cite anything;
+    * keyword: ``r[t]`` = records in t with the keyword; ``d[t]`` = records
+      in t with at least one keyword in ``field``;
+    * author: ``r[t]`` = records in t by the author; ``d[t]`` = records in t
+      with at least one author.
+
+    CiteSpace documents its bursts as bursts in *citation counts* of cited
+    items (and frequencies of keywords, publication counts of authors) per
+    slice; ``counting="citations"`` follows that: ``r[t]`` = citations
+    (reference-list entries) to the item in t, ``d[t]`` = all reference-list
+    entries in t (for keywords/authors: occurrences).  The two agree for cited
+    references; for cited journals a paper citing five articles of one
+    journal counts 5 under "citations" and 1 under "records".  CiteSpace's
+    exact denominator is not documented and its code is closed, so its
+    strengths are a shape to compare with, not numbers to match.
+
+    Examples
+    --------
+    >>> import litkit
+    >>> corpus = litkit.Corpus.read_parquet("corpus.parquet")          # doctest: +SKIP
+    >>> citation_bursts(corpus, kind="cited_journal", top=20)         # doctest: +SKIP
+    """
+    events = item_events(corpus, kind=kind, field=field)
+    period = _period(corpus, events, years)
+    table = bursts_from_events(events, period, s=s, gamma=gamma, min_duration=min_duration,
+                               slice_years=slice_years, counting=counting, top=top)
+    table.attrs.update(kind=kind, s=s, gamma=gamma, min_duration=min_duration, slice_years=slice_years,
+                       field=field, counting=counting, period=list(period))
+    return table
+
+
+def figure5_table(table: pd.DataFrame, kind: str | None = None, decimals: int = 2) -> pd.DataFrame:
+    """The exported form of a burst table, in the columns of the review's Figure 5 CSV.
+
+    Columns: ``rank``, the item column named after the kind (``cited_journal``,
+    ``cited_reference``, ``keyword``, ``author``), ``year``, ``strength``
+    (rounded to ``decimals``), ``begin``, ``end``.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"item": ["ECOSYST SERV"], "year": [2021], "strength": [6.7712],
+    ...                   "begin": [2021], "end": [2023]})
+    >>> figure5_table(t, "cited_journal")
+       rank cited_journal  year  strength  begin   end
+    0     1  ECOSYST SERV  2021      6.77   2021  2023
+    """
+    kind = kind or table.attrs.get("kind", "cited_journal")
+    if kind not in ITEM_COLUMN:
+        raise LitkitError(f"unknown kind {kind!r}", expected=" or ".join(KINDS))
+    out = pd.DataFrame({
+        "rank": np.arange(1, len(table) + 1, dtype=np.int64),
+        ITEM_COLUMN[kind]: table["item"].astype(object).to_numpy(),
+        "year": table["year"].astype(np.int64).to_numpy(),
+        "strength": table["strength"].astype(float).round(decimals).to_numpy(),
+        "begin": table["begin"].astype(np.int64).to_numpy(),
+        "end": table["end"].astype(np.int64).to_numpy(),
+    })
+    return out
+
+
+def write_burst_table(table: pd.DataFrame, path, kind: str | None = None, overwrite: bool = True):
+    """Write :func:`figure5_table` as CSV (atomic, fixed two-decimal strengths)."""
+    from ._atomic import write_csv
+
+    return write_csv(figure5_table(table, kind), path, overwrite=overwrite, float_format="%.2f")
