@@ -287,3 +287,11 @@ def _frames_equal(a: pd.DataFrame, b: pd.DataFrame) -> bool:
             elif list(x) != list(y) if isinstance(x, list) else x != y:
                 return False
     return True
+
+
+def columns_markdown() -> str:
+    """The canonical-columns table as Markdown (the README's copy is checked against it)."""
+    lines = ["| column | kind | meaning |", "|---|---|---|"]
+    for c in COLUMNS:
+        lines.append(f"| `{c.name}` | {c.kind} | {c.description} |")
+    return "\n".join(lines)

@@ -172,3 +172,12 @@ def test_expand_paths_skips_hidden_and_notes(tmp_path):
 def test_frame_rejects_unknown_fields():
     with pytest.raises(KeyError, match="XX"):
         Corpus.from_records([{"UT": "1", "XX": "typo"}])
+
+
+def test_readme_documents_every_canonical_column():
+    from pathlib import Path
+
+    from litkit.corpus import columns_markdown
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert columns_markdown() in readme
