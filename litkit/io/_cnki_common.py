@@ -64,14 +64,14 @@ def has_cjk(text: str | None) -> bool:
     return bool(text) and bool(_CJK_RE.search(text))
 
 
-def _clean_piece(piece: str) -> str:
-    piece = piece.strip()
+def _clean_piece(piece: str, join_cjk: bool = True) -> str:
+    piece = piece.strip().strip(",，").strip()
     if len(piece) > 1 and piece[0] == piece[-1] == '"':  # a CSV-style quoted value
         piece = piece[1:-1].strip()
-    return _SPACE_IN_CJK.sub("", piece)
+    return _SPACE_IN_CJK.sub("", piece) if join_cjk else piece
 
 
-def split_names(value: str | None) -> list[str]:
+def split_names(value: str | None, join_cjk: bool = True) -> list[str]:
     """Split a CNKI author (or affiliation) field into names, in order.
 
     Examples
@@ -84,12 +84,15 @@ def split_names(value: str | None) -> list[str]:
     ['Alaa Alhaj-Ismail', 'Sami Adwan']
     >>> split_names("Smith, John；王  伟")
     ['Smith, John', '王伟']
+
+    ``join_cjk=False`` keeps spaces between Chinese characters (affiliations
+    such as ``北京大学 北京100871`` need them).
     """
     if not value:
         return []
     value = value.replace("\n", ";")
     value = _CJK_COMMA.sub(";", value)
-    return [p for p in (_clean_piece(x) for x in _MULTI_SEP.split(value)) if p]
+    return [p for p in (_clean_piece(x, join_cjk) for x in _MULTI_SEP.split(value)) if p]
 
 
 def split_keywords(value: str | None) -> list[str]:
@@ -406,7 +409,8 @@ def build_record(f: Fields, *, line: int, report: FileReport, index: int) -> dic
     rec: dict = {"DB": "CNKI", "source_line": line}
     extra = dict(f.extra)
 
-    pt, dt = document_type(f.first("degree"), f.first("type"), f.first("database"))
+    # most specific first: the degree, then CNKI's sub-database (年鉴 beats "Standard"), then the type
+    pt, dt = document_type(f.first("degree"), f.first("database"), f.first("type"))
     rec["PT"], rec["DT"] = pt, dt
     rec["TI"] = clean_title(f.first("title"))
 
@@ -433,7 +437,7 @@ def build_record(f: Fields, *, line: int, report: FileReport, index: int) -> dic
     rec["AB"] = clean_abstract(f.joined("abstract", "\n"))
     affiliations: list[str] = []
     for v in f.values.get("affiliations", []):
-        affiliations.extend(split_names(v))
+        affiliations.extend(split_names(v, join_cjk=False))
     rec["C1"] = affiliations
 
     pubdate = f.first("pubdate")
@@ -463,7 +467,8 @@ def build_record(f: Fields, *, line: int, report: FileReport, index: int) -> dic
     rec["BN"] = f.first("isbn")
     rec["DI"] = clean_doi(f.first("doi"))
     rec["LA"] = language(f.first("language"))
-    rec["FU"] = f.joined("fund", "; ")
+    funds = [x for v in f.values.get("fund", []) for x in split_names(v, join_cjk=False)]
+    rec["FU"] = "; ".join(funds) or None
     cited = to_int(f.first("cited"))
     rec["TC"] = cited
     for name in _EXTRA_FIELDS:
@@ -523,3 +528,100 @@ def read_tagged(lines: Iterator[str], report: FileReport, *,
         rec = finish_block(block, fields, index=index, blocks=blocks, report=report)
         if rec is not None:
             yield rec
+
+
+# ---------------------------------------------------------------------------------------------
+# Bilingual keys ("Title-题名") of the E-Study, self-defined and .xls exports
+# ---------------------------------------------------------------------------------------------
+# The Chinese half decides when it is known (it is the more specific: "PageCount-页数" is a
+# count, "PageCount-页码" a page range); the English half is the fallback.
+_ZH_KEYS = {
+    "题名": "title", "篇名": "title", "正标题": "title", "标题": "title",
+    "作者": "authors", "责任者": "authors", "主要责任者": "authors",
+    "单位": "affiliations", "机构": "affiliations", "作者机构": "affiliations",
+    "作者单位": "affiliations", "大学": "institution", "学位授予单位": "institution",
+    "文献来源": "source", "来源": "source", "刊名": "source", "报纸中文名": "source",
+    "期刊名称": "source", "出版物名称": "source",
+    "关键词": "keywords", "摘要": "abstract", "快照": "abstract",
+    "发表时间": "pubdate", "出版时间": "pubdate", "出版日期": "pubdate", "日期": "pubdate",
+    "发表日期": "pubdate", "第一责任人": "first_duty", "基金": "fund",
+    "年": "year", "年份": "year", "出版年": "year", "卷": "volume", "期": "issue",
+    "页码": "pages", "页数": "page_count", "中图分类号": "clc", "分类号": "clc",
+    "国际标准刊号": "issn", "国际标准书号": "isbn", "网址": "url", "链接": "url",
+    "来源库": "database", "来源数据库": "database", "数据库": "database",
+    "会议名称": "conference", "会议地点": "place", "导师": "advisors", "学位": "degree",
+    "被引": "cited", "被引频次": "cited", "被引次数": "cited", "下载": "downloads",
+    "下载频次": "downloads", "下载次数": "downloads", "语种": "language", "语言": "language",
+    "刊号": "cn", "出版社": "publisher", "出版者": "publisher", "序号": "seq",
+}
+_EN_KEYS = {
+    "datatype": "type", "title": "title", "author": "authors", "organ": "affiliations",
+    "source": "source", "keyword": "keywords", "summary": "abstract", "pubtime": "pubdate",
+    "firstduty": "first_duty", "fund": "fund", "year": "year", "volume": "volume",
+    "roll": "volume", "period": "issue", "issue": "issue", "pagecount": "pages", "page": "pages",
+    "clc": "clc", "issn": "issn", "isbn": "isbn", "url": "url", "link": "url", "doi": "doi",
+    "srcdatabase": "database", "meeting": "conference", "city": "place", "teacher": "advisors",
+    "degree": "degree", "cited": "cited", "download": "downloads", "language": "language",
+    "cn": "cn", "publisher": "publisher",
+}
+# "Title-题名: …", "Author-作者:李金哲" (no space), "DataType: 1"
+_BILINGUAL_LINE = re.compile(
+    r"^\s*([A-Za-z][A-Za-z_/]*-[^:：\s]*[\u3400-\u9fffA-Za-z][^:：]{0,20}?|DataType)\s*[:：]\s?(.*)$")
+
+
+def bilingual_field(key: str) -> str | None:
+    """The CNKI field a bilingual (``Title-题名``) or plain (``题名``, ``DOI``) key names.
+
+    >>> bilingual_field("Title-题名"), bilingual_field("PageCount-页数"), bilingual_field("被引")
+    ('title', 'page_count', 'cited')
+    >>> bilingual_field("Roll-卷"), bilingual_field("DOI-DOI"), bilingual_field("Foo-某某")
+    ('volume', 'doi', None)
+    """
+    key = key.strip()
+    en, _, zh = key.partition("-")
+    if not zh and has_cjk(en):
+        en, zh = "", en
+    zh = zh.strip()
+    if zh in _ZH_KEYS:
+        return _ZH_KEYS[zh]
+    if zh.upper() in {"DOI", "ISSN", "ISBN", "URL", "CLC"}:
+        return _EN_KEYS[zh.lower()]
+    return _EN_KEYS.get(en.strip().lower().replace(" ", ""))
+
+
+def match_bilingual(line: str) -> tuple[str, str] | None:
+    """``(key, value)`` of a ``Key-中文: value`` line, else None.
+
+    Only keys with a Chinese half (or ``DataType``) count, so that an English
+    abstract line such as ``Results: …`` is not taken for a field.
+
+    >>> match_bilingual("Author-作者:李金哲;王五;")
+    ('Author-作者', '李金哲;王五;')
+    >>> match_bilingual("URL-网址: https://kns.cnki.net/x")
+    ('URL-网址', 'https://kns.cnki.net/x')
+    >>> match_bilingual("Results: the model works") is None
+    True
+    """
+    m = _BILINGUAL_LINE.match(line)
+    if not m:
+        return None
+    key = m.group(1).strip()
+    if key != "DataType" and not has_cjk(key) and key.upper() not in {"DOI-DOI"}:
+        return None
+    return key, m.group(2).strip()
+
+
+def bilingual_fields(pairs: Iterable[tuple[str, str]]) -> Fields:
+    """CNKI fields from ``(key, value)`` pairs of the bilingual exports; unknown keys to ``extra``."""
+    f = Fields()
+    for key, value in pairs:
+        name = bilingual_field(key)
+        if name == "type":
+            value = ESTUDY_DATATYPES.get(value.strip(), value)
+        if name == "seq":
+            continue
+        if name is None:
+            f.keep(key, value)
+        else:
+            f.add(name, value)
+    return f
