@@ -1,14 +1,17 @@
 """Kleinberg burst detection: reference vectors, vectorised == scalar, edge cases, citation bursts."""
 from __future__ import annotations
 
+import importlib.util
 import json
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from litkit.bursts import (burst_states, burst_states_many, kleinberg, kleinberg_many,
-                           state_probabilities)
+from litkit.bursts import (burst_states, burst_states_many, bursts_from_events, citation_bursts,
+                           figure5_table, item_events, kleinberg, kleinberg_many, normalise_journal,
+                           state_probabilities, write_burst_table)
+from litkit.corpus import Corpus
 from litkit.errors import LitkitError
 
 
@@ -187,3 +190,273 @@ def test_invalid_counts_many():
 def test_invalid_parameters(kwargs, message):
     with pytest.raises(LitkitError, match=message):
         kleinberg([1, 2], [4, 4], **kwargs)
+
+
+# ---------------------------------------------------------------------------------------------
+# citation_bursts on hand-built corpora with planted bursts
+# ---------------------------------------------------------------------------------------------
+YEARS = range(2000, 2021)
+
+
+def _planted_records():
+    """20 records a year, 2000-2020; 'hot topic' in 12 of 20 records in 2010-2013, 1 of 20 otherwise.
+
+    Cited references: every record cites 'J BACKGROUND'; 'ECOSYST SERV' is cited by 12 of 20
+    records in 2015-2017 (twice by each, in two spellings) and by 1 of 20 in other years.
+    """
+    records = []
+    for year in YEARS:
+        for i in range(20):
+            keywords = ["base term"]
+            if (2010 <= year <= 2013 and i < 12) or i == 0:
+                keywords.append("Hot  Topic" if i % 2 else "hot topic")
+            if i % 5 == 0:
+                keywords.append("steady")
+            refs = [f"Smith J, 1990, J BACKGROUND, V{i}, P1"]
+            if (2015 <= year <= 2017 and i < 12) or i == 1:
+                refs += ["Costanza R, 1997, ECOSYST SERV, V1, P2", "Daily G, 2009, Ecosyst  serv, V3, P4"]
+            records.append({"UT": f"WOS:{year}{i:02d}", "DB": "WoS", "PY": year, "TI": f"paper {year}-{i}",
+                            "DE": keywords, "AU": [f"Author{i % 4}, A"], "CR": refs})
+    return records
+
+
+class _CorpusWithReferences(Corpus):
+    """A corpus whose references table is built here, so the test does not depend on litkit.refs."""
+
+    @property
+    def references(self):
+        rows = []
+        for pos, (ut, py, crs) in enumerate(zip(self.df["UT"], self.df["PY"], self.df["CR"])):
+            for raw in crs:
+                author, year, source, volume, page = [p.strip() for p in raw.split(",")]
+                rows.append({"record": pos, "UT": ut, "PY": py, "DB": "WoS", "raw": raw, "author": author,
+                             "year": int(year), "source": source, "volume": volume[1:], "page": page[1:],
+                             "doi": None, "key": f"{author.upper()}|{year}|{volume}"})
+        return pd.DataFrame(rows)
+
+
+def test_planted_keyword_burst():
+    corpus = Corpus.from_records(_planted_records())
+    table = citation_bursts(corpus, kind="keyword")
+    assert table["item"].tolist()[0] == "hot topic"  # spellings merged by case-folding, whitespace
+    top = table.iloc[0]
+    assert (top["begin"], top["end"], top["year"]) == (2010, 2013, 2000)
+    assert (top["period_start"], top["period_end"]) == (2000, 2020)
+    assert top["records"] == 4 * 12 + 17  # r summed over the period
+    assert "steady" not in set(table["item"]) and "base term" not in set(table["item"])
+    assert table.attrs["kind"] == "keyword" and table.attrs["period"] == [2000, 2020]
+
+
+def test_planted_cited_journal_burst():
+    corpus = _CorpusWithReferences(Corpus.from_records(_planted_records()).df)
+    table = citation_bursts(corpus, kind="cited_journal")
+    assert table["item"].tolist() == ["ECOSYST SERV"]
+    assert table.loc[0, ["year", "begin", "end"]].tolist() == [2000, 2015, 2017]
+    # counting="records": each citing record counts once although it cites the journal twice
+    assert table.loc[0, "records"] == 3 * 12 + 18
+    by_citations = citation_bursts(corpus, kind="cited_journal", counting="citations")
+    assert by_citations.loc[0, ["begin", "end"]].tolist() == [2015, 2017]
+    assert by_citations.loc[0, "records"] == 2 * (3 * 12 + 18)
+    refs = citation_bursts(corpus, kind="cited_reference")
+    assert set(refs["item"]) == {"Costanza R, 1997, ECOSYST SERV, V1, P2", "Daily G, 2009, Ecosyst serv, V3, P4"}
+    assert (refs["begin"] == 2015).all() and (refs["end"] == 2017).all()
+
+
+def test_slices_and_period():
+    corpus = Corpus.from_records(_planted_records())
+    three = citation_bursts(corpus, kind="keyword", slice_years=3)
+    # slices 2000-02, 2003-05, ..., 2009-11, 2012-14, ...: the burst covers whole slices
+    assert three.loc[0, ["begin", "end"]].tolist() == [2009, 2014]
+    window = citation_bursts(corpus, kind="keyword", years=(2008, 2020))
+    assert window.loc[0, ["year", "begin", "end", "period_start"]].tolist() == [2008, 2010, 2013, 2008]
+    assert citation_bursts(corpus, kind="keyword", min_duration=5).empty
+
+
+def test_author_bursts_and_top():
+    records = _planted_records()
+    for rec in records:
+        if 2005 <= rec["PY"] <= 2006:
+            rec["AU"] = rec["AU"] + ["Newcomer, Z"]
+    table = citation_bursts(Corpus.from_records(records), kind="author", top=1)
+    assert len(table) == 1
+    assert table.loc[0, ["item", "begin", "end"]].tolist() == ["Newcomer, Z", 2005, 2006]
+
+
+def test_burst_table_is_deterministic_and_sorted():
+    corpus = Corpus.from_records(_planted_records())
+    first = citation_bursts(corpus, kind="keyword", top=None, gamma=0.2)
+    second = citation_bursts(Corpus.from_records(_planted_records()), kind="keyword", top=None, gamma=0.2)
+    pd.testing.assert_frame_equal(first, second, check_exact=True)
+    keys = list(zip(-first["strength"], first["begin"], first["item"]))
+    assert keys == sorted(keys)
+
+
+def test_bursts_from_events_tie_break_by_item():
+    # 'b' and 'a' burst identically (8 of 10 records in 2003-2004): equal strengths, alphabetical order.
+    rows = []
+    for year in range(2000, 2010):
+        for i in range(10):
+            rows.append((f"r{year}{i}", year, "filler"))
+            if 2003 <= year <= 2004 and i < 8:
+                rows += [(f"r{year}{i}", year, "b"), (f"r{year}{i}", year, "a")]
+    table = bursts_from_events(pd.DataFrame(rows, columns=["record", "year", "item"]), (2000, 2009), top=None)
+    assert table["item"].tolist() == ["a", "b"]
+    assert table.loc[0, "strength"] == table.loc[1, "strength"]
+    assert table.loc[0, ["begin", "end"]].tolist() == [2003, 2004]
+
+
+def test_citation_bursts_validation():
+    corpus = Corpus.from_records(_planted_records())
+    with pytest.raises(LitkitError, match="unknown kind"):
+        citation_bursts(corpus, kind="journal")
+    with pytest.raises(LitkitError, match="slice_years"):
+        citation_bursts(corpus, kind="keyword", slice_years=0)
+    with pytest.raises(LitkitError, match="top"):
+        citation_bursts(corpus, kind="keyword", top=0)
+    with pytest.raises(LitkitError, match="counting"):
+        citation_bursts(corpus, kind="keyword", counting="papers")
+    with pytest.raises(LitkitError, match="after last year"):
+        citation_bursts(corpus, kind="keyword", years=(2020, 2000))
+    with pytest.raises(LitkitError, match="no record has a publication year"):
+        citation_bursts(Corpus.from_records([{"UT": "X:1", "DE": ["a"]}]), kind="keyword")
+
+
+def test_normalise_journal():
+    assert normalise_journal(" Ecosyst\tServ ") == "ECOSYST SERV"
+    assert normalise_journal("  ") is None and normalise_journal(None) is None
+
+
+def test_figure5_csv_has_seed_columns(shared_seed, tmp_path):
+    seed = pd.read_csv(shared_seed / "figure5_cited_journal_bursts.csv")
+    corpus = _CorpusWithReferences(Corpus.from_records(_planted_records()).df)
+    table = citation_bursts(corpus, kind="cited_journal")
+    path = write_burst_table(table, tmp_path / "bursts.csv")
+    written = pd.read_csv(path)
+    assert list(written.columns) == list(seed.columns)
+    assert written.loc[0, "cited_journal"] == "ECOSYST SERV" and written.loc[0, "rank"] == 1
+    assert list(figure5_table(table, "keyword").columns)[1] == "keyword"
+
+
+# ---------------------------------------------------------------------------------------------
+# real exports and the demo corpus
+# ---------------------------------------------------------------------------------------------
+def _read_or_skip(path):
+    import litkit
+
+    if importlib.util.find_spec("litkit.refs") is None:
+        pytest.skip("litkit.refs (reference parsing) is not written yet")
+    try:
+        return litkit.read(path)
+    except Exception as exc:  # the reader for this format may not exist yet
+        from litkit.errors import UnknownFormatError
+        if isinstance(exc, UnknownFormatError):
+            pytest.skip(f"no reader for {path} yet: {exc}")
+        raise
+
+
+def test_real_wos_export_has_cited_journal_bursts(shared_corpora):
+    corpus = _read_or_skip(shared_corpora / "wos-plaintext-environment")
+    assert len(corpus) > 0
+    events = item_events(corpus, kind="cited_journal")
+    assert len(events) > 0 and (events["item"] == events["item"].str.upper()).all()
+    table = citation_bursts(corpus, kind="cited_journal", top=20)
+    assert 0 < len(table) <= 20
+    assert (table["strength"] > 0).all()
+    assert (table["begin"] >= table["year"]).all() and (table["end"] >= table["begin"]).all()
+    assert table["strength"].is_monotonic_decreasing
+    again = citation_bursts(corpus, kind="cited_journal", top=20)
+    np.testing.assert_allclose(table["strength"], again["strength"], rtol=0, atol=1e-9)
+
+
+def test_demo_corpus_planted_bursts(demo_dir):
+    import litkit
+
+    truth_path = demo_dir / "truth.json"
+    if not truth_path.exists():
+        pytest.skip("corpora/demo/truth.json is not there yet")
+    if importlib.util.find_spec("litkit.refs") is None:
+        pytest.skip("litkit.refs (reference parsing) is not written yet")
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    data_files = [p for p in sorted(demo_dir.iterdir()) if p.is_file() and p.name != "truth.json"
+                  and not p.name.lower().startswith("readme")]
+    corpus = litkit.read(data_files)
+    kinds = {"journal_bursts": "cited_journal", "reference_bursts": "cited_reference",
+             "keyword_bursts": "keyword"}
+    checked = 0
+    for key, kind in kinds.items():
+        planted = truth.get(key) or []
+        if not planted:
+            continue
+        table = citation_bursts(corpus, kind=kind, top=None)
+        for burst in planted:
+            name = burst.get("item") or burst.get("journal") or burst.get("reference") or burst.get("keyword")
+            norm = {"cited_journal": normalise_journal, "keyword": lambda v: " ".join(v.split()).casefold()}
+            name = norm.get(kind, lambda v: v)(name)
+            rows = table[table["item"] == name] if kind != "cited_reference" else \
+                table[table["item"].str.contains(str(name), regex=False)]
+            assert len(rows) >= 1, f"{kind} burst of {name!r} not found"
+            spans = {tuple(map(int, b.split("-"))) for b in ";".join(rows["bursts"]).split(";")}
+            assert (int(burst["begin"]), int(burst["end"])) in spans, (name, spans)
+            checked += 1
+    assert checked > 0
+
+
+# ---------------------------------------------------------------------------------------------
+# figure and command line
+# ---------------------------------------------------------------------------------------------
+def _png_size(path):
+    import struct
+
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_figure_from_seed_csv(shared_seed, tmp_path):
+    from litkit.plot.bursts import plot_bursts_csv
+    from litkit.plot.style import save_figure
+
+    fig = plot_bursts_csv(shared_seed / "figure5_cited_journal_bursts.csv", period=(1970, 2023))
+    paths = save_figure(fig, tmp_path / "figure5")
+    assert [p.suffix for p in paths] == [".png", ".svg", ".pdf"]
+    assert all(p.stat().st_size > 1000 for p in paths)
+    width, height = _png_size(tmp_path / "figure5.png")
+    assert 1500 < width < 4000 and 1000 < height < 3000  # 20 rows at 300 dpi
+    svg = (tmp_path / "figure5.svg").read_text(encoding="utf-8")
+    assert svg.count('fill="#d62728"') >= 20 or svg.lower().count("#d62728") >= 20  # one red segment a row
+
+
+def test_figure_with_chinese_items(tmp_path, recwarn):
+    from litkit.plot.bursts import save_bursts
+
+    table = pd.DataFrame({"item": ["生态产品价值实现", "碳汇", "ecosystem services"], "year": [2015, 2018, 2001],
+                          "strength": [5.1, 3.2, 2.0], "begin": [2019, 2020, 2010], "end": [2021, 2022, 2012],
+                          "period_start": 2000, "period_end": 2023})
+    paths = save_bursts(table, tmp_path / "kw", kind="keyword", title="关键词突现")
+    assert all(p.exists() and p.stat().st_size > 1000 for p in paths)
+    assert not [w for w in recwarn.list if "glyph" in str(w.message).lower()]
+
+
+def test_cli_bursts(tmp_path):
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from litkit.cli import app
+
+    corpus_path = tmp_path / "c.parquet"
+    Corpus.from_records(_planted_records()).to_parquet(corpus_path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["bursts", str(corpus_path), "--kind", "keyword", "--top", "5",
+                                      "-o", str(out), "--formats", "png"])
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(out / "keyword_bursts.csv")
+    assert list(table.columns) == ["rank", "keyword", "year", "strength", "begin", "end"]
+    assert table.loc[0, ["keyword", "begin", "end"]].tolist() == ["hot topic", 2010, 2013]
+    assert (out / "keyword_bursts.png").stat().st_size > 1000
+    params = _json.loads((out / "params.json").read_text(encoding="utf-8"))["parameters"]
+    assert params["kind"] == "keyword" and params["period"] == [2000, 2020]
+    again = CliRunner().invoke(app, ["bursts", str(corpus_path), "--kind", "keyword", "-o", str(out)])
+    assert again.exit_code == 2 and "exists" in again.output
+    bad = CliRunner().invoke(app, ["bursts", str(corpus_path), "--kind", "journals", "-o", str(tmp_path / "x")])
+    assert bad.exit_code == 2 and "unknown kind" in bad.output

@@ -13,16 +13,34 @@ Examples
 """
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
+import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Rectangle
 
 from ..bursts import ITEM_COLUMN
 from ..errors import LitkitError
-from .style import BAR_GREY, BURST_RED, FORMATS, require_cjk_font, save_figure, use_style
+from .style import BAR_GREY, BURST_RED, FORMATS, cjk_font, require_cjk_font, save_figure, use_style
+
+
+@contextlib.contextmanager
+def figure_fonts() -> Iterator[None]:
+    """Apply :func:`use_style` and name the CJK fallback font explicitly while a figure is built.
+
+    matplotlib resolves the generic family "sans-serif" to a single font, so a
+    CJK font listed after DejaVu Sans in ``font.sans-serif`` is never used as a
+    fallback.  Naming both families in ``font.family`` makes every text object
+    created inside this block fall back to the CJK font glyph by glyph.
+    """
+    use_style()
+    cjk = cjk_font()
+    family = ["DejaVu Sans"] + ([cjk] if cjk else [])
+    with matplotlib.rc_context({"font.family": family}):
+        yield
 
 _KIND_HEADER = {"cited_journal": "Cited journals", "cited_reference": "References",
                 "keyword": "Keywords", "author": "Authors"}
@@ -97,8 +115,11 @@ def plot_bursts(table: pd.DataFrame, kind: str | None = None, period: tuple[int,
     first, last = _period(table, period)
     items = [str(v) for v in table["item"]]
     require_cjk_font(items + [title or ""])
-    use_style()
+    with figure_fonts():
+        return _draw(table, kind, first, last, title, decimals, item_width, bar_width)
 
+
+def _draw(table, kind, first, last, title, decimals, item_width, bar_width):
     n = len(table)
     numbers_width = 2.3  # year, strength, begin, end
     width = item_width + numbers_width + bar_width
