@@ -1,0 +1,29 @@
+"""Chinese policy documents: reading, 文号 and dates, sections, terms, instruments, timelines.
+
+>>> import litkit
+>>> docs = litkit.policy.read("policy_docs/", metadata="meta.csv")           # doctest: +SKIP
+>>> table1 = litkit.policy.from_metadata("corpora/policy/central_documents.csv")  # doctest: +SKIP
+>>> gwr = litkit.policy.read_work_reports("government_work_reports.jsonl")   # doctest: +SKIP
+>>> counts = litkit.policy.term_counts(gwr, ["生态产品", "碳达峰"])          # doctest: +SKIP
+
+Modules: :mod:`~litkit.policy.read` (PolicyCorpus, files, metadata),
+:mod:`~litkit.policy.sources` (public collections), :mod:`~litkit.policy.docnumber`,
+:mod:`~litkit.policy.dates`, :mod:`~litkit.policy.agencies`, :mod:`~litkit.policy.sections`,
+:mod:`~litkit.policy.terms`, :mod:`~litkit.policy.instruments`, :mod:`~litkit.policy.timeline`.
+"""
+from __future__ import annotations
+
+from .agencies import coissuing_edges, coissuing_network, english_name, issuers_from_title
+from .dates import find_dates, parse_date
+from .docnumber import DocNumber, find_doc_numbers, parse_doc_number
+from .read import PolicyCorpus, extract_metadata, from_metadata, read, read_metadata
+from .sections import split_sections
+from .sources import (read_congress_reports, read_gccmpd, read_laws, read_state_council_list,
+                      read_work_reports)
+from .terms import DEFAULT_TERMS, first_appearance, term_counts, term_matrix
+
+__all__ = ["read", "read_metadata", "from_metadata", "PolicyCorpus", "extract_metadata",
+           "read_state_council_list", "read_work_reports", "read_congress_reports", "read_laws", "read_gccmpd",
+           "DocNumber", "parse_doc_number", "find_doc_numbers", "parse_date", "find_dates",
+           "issuers_from_title", "english_name", "coissuing_edges", "coissuing_network", "split_sections",
+           "DEFAULT_TERMS", "term_counts", "term_matrix", "first_appearance"]

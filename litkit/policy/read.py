@@ -1,0 +1,496 @@
+"""Read policy documents (.txt/.md/.html/.docx/.pdf) and metadata tables into a PolicyCorpus.
+
+A :class:`PolicyCorpus` holds one row per document.  Metadata a user supplies
+(CSV or YAML: title_zh, title_en, issuers, date, doc_number, level, kind,
+topics …) wins; whatever it leaves empty is extracted from the text: the 文号
+under the title, the issuing date in the signature block, the issuers from the
+title (国务院关于…) or the signature.  Where each value came from is recorded in
+the ``provenance`` column so that a reader can tell a checked date from a
+guessed one.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import html.parser
+import re
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from ..errors import DecodingError, LitkitError, ParseError, UnknownFormatError
+from .agencies import issuers_from_code, issuers_from_signature, issuers_from_title, split_issuers
+from .dates import document_date, parse_date
+from .docnumber import first_doc_number, parse_doc_number
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+
+POLICY_COLUMNS = ["doc_id", "title_zh", "title_en", "issuers", "date", "year", "doc_number",
+                  "doc_issuer_code", "doc_year", "doc_serial", "level", "kind", "topics", "text",
+                  "source_file", "url", "provenance"]
+LIST_COLUMNS = ("issuers", "topics")
+INT_COLUMNS = ("year", "doc_year", "doc_serial")
+
+
+# ---------------------------------------------------------------------------------------------
+# The corpus
+# ---------------------------------------------------------------------------------------------
+class PolicyCorpus:
+    """A set of policy documents: a DataFrame with one row per document.
+
+    Columns (see :data:`POLICY_COLUMNS`): ``doc_id``; ``title_zh``, ``title_en``;
+    ``issuers`` (list of Chinese agency names); ``date`` (ISO ``YYYY-MM-DD`` or
+    None) and ``year``; ``doc_number`` (canonical 文号) with its parts
+    ``doc_issuer_code``, ``doc_year``, ``doc_serial``; ``level``; ``kind``;
+    ``topics`` (list); ``text``; ``source_file``; ``url``; ``provenance``
+    (where date/issuers/doc_number came from).  Extra metadata columns
+    (``summary_en``, ``source_note`` …) follow.
+
+    Examples
+    --------
+    >>> pc = PolicyCorpus.from_records([{"title_zh": "2030年前碳达峰行动方案", "issuers": ["国务院"],
+    ...                                   "date": "2021-10-24", "doc_number": "国发〔2021〕23号"}])
+    >>> len(pc), int(pc.df.loc[0, "year"]), int(pc.df.loc[0, "doc_serial"])
+    (1, 2021, 23)
+    """
+
+    def __init__(self, df: pd.DataFrame | None = None, problems: list[dict] | None = None):
+        self.df = normalise_policy_frame(df if df is not None else pd.DataFrame())
+        self.problems = pd.DataFrame(problems or [], columns=["file", "field", "note"])
+        self._sections = None
+
+    @classmethod
+    def from_records(cls, records: Iterable[dict], problems: list[dict] | None = None) -> "PolicyCorpus":
+        return cls(pd.DataFrame(list(records)), problems)
+
+    def __len__(self) -> int:
+        return len(self.df)
+
+    def __getitem__(self, key):
+        return self.df[key]
+
+    @property
+    def sections(self) -> pd.DataFrame:
+        """All documents split into numbered sections (see :func:`~litkit.policy.sections.split_sections`)."""
+        if self._sections is None:
+            from .sections import SECTION_COLUMNS, split_sections
+            parts = [split_sections(t, d) for d, t in zip(self.df["doc_id"], self.df["text"]) if t]
+            self._sections = (pd.concat(parts, ignore_index=True) if parts
+                              else pd.DataFrame(columns=SECTION_COLUMNS))
+        return self._sections
+
+    def to_parquet(self, path: str | Path, overwrite: bool = False) -> Path:
+        """Save as Parquet (lists stay lists); refuses to replace a file unless ``overwrite``."""
+        from .._atomic import atomic_path
+
+        with atomic_path(path, overwrite) as tmp:
+            self.df.to_parquet(tmp, index=False)
+        return Path(path)
+
+    @classmethod
+    def read_parquet(cls, path: str | Path) -> "PolicyCorpus":
+        df = pd.read_parquet(path)
+        for name in LIST_COLUMNS:
+            df[name] = [list(v) if v is not None else [] for v in df[name]]
+        return cls(df)
+
+    def __repr__(self) -> str:
+        years = self.df["year"].dropna()
+        span = f"{int(years.min())}–{int(years.max())}" if len(years) else "no years"
+        with_text = int(self.df["text"].map(bool).sum()) if len(self.df) else 0
+        return f"<PolicyCorpus: {len(self)} documents ({with_text} with text), {span}>"
+
+    def _repr_html_(self) -> str:
+        cols = ["doc_id", "date", "issuers", "doc_number", "kind", "title_zh", "title_en"]
+        preview = self.df[cols].head(10).copy()
+        preview["issuers"] = ["; ".join(v) for v in preview["issuers"]]
+        body = preview.to_html(index=False, escape=True, na_rep="")
+        note = (f"<p>{len(self.problems)} problem(s); see <code>.problems</code>.</p>"
+                if len(self.problems) else "")
+        return (f"<div class='litkit-policy'><p><b>{html.escape(repr(self))}</b></p>{note}{body}</div>")
+
+
+def _to_list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if str(v).strip()]
+    if hasattr(value, "tolist"):
+        return _to_list(value.tolist())
+    text = str(value).strip()
+    if not text or text.lower() == "nan":
+        return []
+    return [p.strip() for p in re.split(r"[;；|]", text) if p.strip()]
+
+
+def _empty(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or value is pd.NA \
+        or (isinstance(value, str) and not value.strip())
+
+
+def make_doc_id(title: str | None, date: str | None, doc_number: str | None) -> str:
+    """Stable id: the canonical 文号 when there is one, else a hash of title and date.
+
+    >>> make_doc_id("x", None, "国发〔2021〕23号"), make_doc_id("生态保护补偿条例", "2024-04-06", None)
+    ('国发〔2021〕23号', 'P-af7fa6da3636')
+    """
+    if doc_number:
+        return doc_number
+    key = f"{(title or '').strip()}|{date or ''}".encode("utf-8")
+    return "P-" + hashlib.sha1(key).hexdigest()[:12]
+
+
+def normalise_policy_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """Bring any frame of documents into the canonical column set and types.
+
+    Fills ``year`` from ``date``, splits ``doc_number`` into its parts,
+    normalises issuer names, and derives ``doc_id`` where it is missing.
+    """
+    df = df.copy()
+    for col in POLICY_COLUMNS:
+        if col not in df.columns:
+            df[col] = None
+    out_rows = []
+    for rec in df.to_dict("records"):
+        rec["issuers"] = split_issuers(rec.get("issuers"))
+        rec["topics"] = _to_list(rec.get("topics"))
+        date = parse_date(rec.get("date")) if not _empty(rec.get("date")) else None
+        rec["date"] = date.isoformat() if date else None
+        number = parse_doc_number(rec.get("doc_number")) if not _empty(rec.get("doc_number")) else None
+        if number is not None:
+            rec["doc_number"] = number.text
+            rec["doc_issuer_code"], rec["doc_year"], rec["doc_serial"] = number.issuer_code, number.year, number.serial
+        else:
+            rec["doc_number"] = None if _empty(rec.get("doc_number")) else str(rec["doc_number"]).strip()
+            rec["doc_issuer_code"] = rec["doc_year"] = rec["doc_serial"] = None
+        if date is not None:
+            rec["year"] = date.year
+        elif _empty(rec.get("year")):
+            rec["year"] = None
+        else:
+            rec["year"] = int(float(rec["year"]))
+        for col in ("title_zh", "title_en", "level", "kind", "text", "source_file", "url", "provenance"):
+            rec[col] = None if _empty(rec.get(col)) else str(rec[col])
+        if _empty(rec.get("doc_id")):
+            rec["doc_id"] = make_doc_id(rec["title_zh"] or rec["title_en"], rec["date"], rec["doc_number"])
+        out_rows.append(rec)
+    # Ids must be unique: the same 文号 can label several pages (a list's scraping errors) and
+    # untitled, undated rows hash alike.  Later duplicates get "#2", "#3" in row order.
+    seen: dict[str, int] = {}
+    for rec in out_rows:
+        n = seen[rec["doc_id"]] = seen.get(rec["doc_id"], 0) + 1
+        if n > 1:
+            rec["doc_id"] = f"{rec['doc_id']}#{n}"
+    extra = [c for c in df.columns if c not in POLICY_COLUMNS]
+    out = pd.DataFrame(out_rows, columns=POLICY_COLUMNS + extra)
+    for col in INT_COLUMNS:
+        out[col] = pd.array([None if _empty(v) else int(v) for v in out[col]], dtype="Int64")
+    for col in LIST_COLUMNS:
+        out[col] = pd.Series([list(v) for v in out[col]], dtype=object, index=out.index)
+    return out.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Files
+# ---------------------------------------------------------------------------------------------
+class _HTMLText(html.parser.HTMLParser):
+    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag == "title":
+            self._in_title = False
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skip:
+            self.parts.append(data)
+
+
+def _check_decoded(text: str, path: Path, encoding: str) -> None:
+    """Refuse text that decoded without error but is mojibake (Chinese bytes read as Latin)."""
+    sample = text[:20000]
+    cjk = sum("\u4e00" <= c <= "\u9fff" for c in sample)
+    latin_high = sum("\u0080" <= c <= "\u00ff" for c in sample)
+    if cjk == 0 and latin_high > max(3, 0.05 * len(sample)):
+        raise DecodingError(
+            f"text decoded as {encoding} has no Chinese characters but {latin_high} accented Latin "
+            "characters; the encoding is probably wrong", path=path,
+            expected="UTF-8 or GB18030 text (pass encoding= to force one)")
+
+
+def read_text_file(path: str | Path, encoding: str | None = None) -> tuple[str, str | None]:
+    """Text of one policy file and the title its format declares (HTML <title>), if any.
+
+    Raises
+    ------
+    LitkitError
+        Empty file, PDF without a text layer, undecodable or mis-decoded text,
+        unsupported extension — always naming the file and what was expected.
+    """
+    from ..io.sniff import TextSource
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnknownFormatError(f"unsupported file type {suffix or '(no extension)'!r}", path=path,
+                                 expected="a policy document as " + ", ".join(SUPPORTED_SUFFIXES))
+    if path.stat().st_size == 0:
+        raise LitkitError("file is empty", path=path, expected="the text of a policy document")
+    title = None
+    if suffix in (".txt", ".md", ".html", ".htm"):
+        source = TextSource(path, encoding)
+        text = source.read_text()
+        _check_decoded(text, path, source.encoding)
+        if suffix in (".html", ".htm"):
+            parser = _HTMLText()
+            parser.feed(text)
+            text = "".join(parser.parts)
+            title = " ".join("".join(parser.title).split()) or None
+    elif suffix == ".docx":
+        text = _docx_text(path)
+    else:
+        text = _pdf_text(path)
+    text = re.sub(r"[ \t\u3000]*\n", "\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    if not text:
+        raise LitkitError("file holds no text", path=path, expected="the text of a policy document")
+    return text, title
+
+
+def _docx_text(path: Path) -> str:
+    try:
+        import docx
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several types for non-docx bytes
+        raise ParseError(f"cannot open as a Word document ({type(exc).__name__}: {exc})", path=path,
+                         expected="a .docx file saved by Word or LibreOffice (old .doc is not supported)") from None
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+def _pdf_text(path: Path) -> str:
+    try:
+        from pypdf import PdfReader
+        reader = PdfReader(str(path))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:  # pypdf raises PdfReadError and others for broken files
+        raise ParseError(f"cannot read as PDF ({type(exc).__name__}: {exc})", path=path,
+                         expected="a PDF file") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise LitkitError(
+            f"PDF has no text layer ({len(pages)} page(s) of images: a scan?)", path=path,
+            expected="a PDF with selectable text; run OCR first, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`")
+    return text
+
+
+def _title_from_text(text: str) -> str | None:
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line[:200]
+    return None
+
+
+def extract_metadata(text: str, title: str | None = None) -> dict:
+    """Metadata found in a document's text: title, 文号, date, issuers (with their sources).
+
+    Examples
+    --------
+    >>> doc = "国务院关于印发2030年前碳达峰行动方案的通知\\n国发〔2021〕23号\\n各省……\\n国务院\\n2021年10月24日"
+    >>> m = extract_metadata(doc)
+    >>> m["doc_number"], m["date"], m["issuers"], m["provenance"]
+    ('国发〔2021〕23号', '2021-10-24', ['国务院'], 'title:text; doc_number:text; date:signature; issuers:title')
+    """
+    found: dict = {}
+    prov = []
+    title = title or _title_from_text(text)
+    if title:
+        found["title_zh"] = title
+        prov.append("title:text")
+    number = first_doc_number(text)
+    if number is not None:
+        found["doc_number"] = number.text
+        prov.append("doc_number:text")
+    date = document_date(text)
+    if date is not None:
+        found["date"] = date.isoformat()
+        prov.append("date:signature")
+    issuers = issuers_from_title(title or "")
+    source = "title"
+    if not issuers:
+        issuers, source = issuers_from_signature(text), "signature"
+    if not issuers and number is not None:
+        issuers, source = issuers_from_code(number.issuer_code), "doc_number"
+    if issuers:
+        found["issuers"] = issuers
+        prov.append(f"issuers:{source}")
+    found["provenance"] = "; ".join(prov)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Metadata tables
+# ---------------------------------------------------------------------------------------------
+_ALIASES = {"issuer": "issuers", "文号": "doc_number", "document_number": "doc_number", "title": "title_zh",
+            "标题": "title_zh", "发文机关": "issuers", "成文日期": "date", "file": "source_file",
+            "filename": "source_file", "topic": "topics", "tags": "topics"}
+
+
+def read_metadata(path: str | Path) -> pd.DataFrame:
+    """Read a metadata table (CSV, or YAML: a list of mappings) with canonical column names.
+
+    Accepted column aliases: issuer→issuers, 文号/document_number→doc_number,
+    title/标题→title_zh, file/filename→source_file, topic/tags→topics.
+    """
+    from ..io.sniff import TextSource
+
+    path = Path(path)
+    if not path.exists():
+        raise LitkitError("metadata file not found", path=path, expected="a CSV or YAML metadata table")
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        import yaml
+        data = yaml.safe_load(TextSource(path).read_text())
+        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+            raise ParseError("YAML metadata is not a list of mappings", path=path,
+                             expected="a YAML list: - title_zh: …\\n  date: …")
+        df = pd.DataFrame(data)
+    elif suffix in (".csv", ".tsv", ".txt"):
+        source = TextSource(path)
+        with source.open(newline="") as fh:
+            df = pd.read_csv(fh, dtype=str, keep_default_na=False, sep="\t" if suffix == ".tsv" else ",")
+    else:
+        raise UnknownFormatError(f"unsupported metadata file type {suffix!r}", path=path,
+                                 expected="a .csv, .tsv, .yaml or .yml metadata table")
+    df = df.rename(columns={c: _ALIASES.get(c.strip(), c.strip()) for c in df.columns})
+    if "title_zh" not in df.columns and "source_file" not in df.columns and "title_en" not in df.columns:
+        raise ParseError("metadata table has neither a title nor a file column", path=path,
+                         expected="columns title_zh (or title_en) and/or source_file")
+    return df
+
+
+def from_metadata(path_or_frame) -> PolicyCorpus:
+    """A PolicyCorpus made from a metadata table alone (no document texts).
+
+    This is how the project's own table ``corpora/policy/central_documents.csv``
+    and the review's Table 1 (``table1_policy_timeline.csv``) are loaded.
+    """
+    df = path_or_frame if isinstance(path_or_frame, pd.DataFrame) else read_metadata(path_or_frame)
+    df = df.copy()
+    if "provenance" not in df.columns:
+        df["provenance"] = "metadata"
+    return PolicyCorpus(df)
+
+
+def _expand(paths) -> list[Path]:
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    files: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                                and not f.name.startswith(".")))
+        elif p.exists():
+            files.append(p)
+        else:
+            raise LitkitError("path not found", path=p, expected="a policy document or a folder of them")
+    return files
+
+
+def read(paths=(), metadata: str | Path | pd.DataFrame | None = None, encoding: str | None = None) -> PolicyCorpus:
+    """Read policy documents and join a metadata table.
+
+    Parameters
+    ----------
+    paths : path, folder, or sequence of them
+        .txt, .md, .html, .docx or .pdf files; folders are searched recursively
+        for those extensions.
+    metadata : path or DataFrame, optional
+        CSV/YAML table joined to the files by file name (column ``source_file``,
+        with or without extension) or, failing that, by ``title_zh``.
+        Metadata values win over values extracted from the text.
+    encoding : str, optional
+        Force one encoding for text files instead of sniffing it.
+
+    Returns
+    -------
+    PolicyCorpus
+        One row per file.  ``.problems`` lists metadata rows that matched no
+        file and files that matched no metadata row.
+
+    Examples
+    --------
+    >>> docs = litkit.policy.read("policy_docs/", metadata="policy_docs/meta.csv")  # doctest: +SKIP
+    >>> docs.df[["date", "doc_number", "title_zh"]]                               # doctest: +SKIP
+    """
+    files = _expand(paths)
+    meta = None
+    if metadata is not None:
+        meta = metadata.copy() if isinstance(metadata, pd.DataFrame) else read_metadata(metadata)
+    meta_records = meta.to_dict("records") if meta is not None else []
+    by_file: dict[str, dict] = {}
+    by_title: dict[str, dict] = {}
+    if meta is not None:
+        for rec in meta_records:
+            name = str(rec.get("source_file") or "").strip()
+            if name:
+                by_file[name] = rec
+                by_file.setdefault(Path(name).name, rec)
+                by_file.setdefault(Path(name).stem, rec)
+            title = str(rec.get("title_zh") or "").strip()
+            if title:
+                by_title[title] = rec
+    problems: list[dict] = []
+    used: set[int] = set()
+    records = []
+    for f in files:
+        text, declared_title = read_text_file(f, encoding)
+        found = extract_metadata(text, declared_title)
+        rec = by_file.get(f.name) or by_file.get(f.stem) or by_file.get(str(f))
+        if rec is None and found.get("title_zh"):
+            rec = by_title.get(found["title_zh"])
+        row = dict(found)
+        if rec is not None:
+            used.add(id(rec))
+            given = [k for k, v in rec.items() if not _empty(v)]
+            for k in given:
+                row[k] = rec[k]
+            row["provenance"] = "metadata: " + ", ".join(sorted(k for k in given if k != "source_file")) + \
+                ("; " + found["provenance"] if found.get("provenance") else "")
+        elif meta is not None:
+            problems.append({"file": str(f), "field": "metadata", "note": "no metadata row matched this file"})
+        row["text"] = text
+        row["source_file"] = str(f)
+        records.append(row)
+    if meta is not None:
+        for rec in meta_records:
+            if id(rec) not in used and (rec.get("source_file") or files):
+                label = rec.get("source_file") or rec.get("title_zh") or rec.get("title_en")
+                problems.append({"file": str(label), "field": "metadata", "note": "metadata row matched no file"})
+    return PolicyCorpus(pd.DataFrame(records), problems)

@@ -1,0 +1,241 @@
+"""Readers for public collections of Chinese policy texts.
+
+Each reader takes the collection's file as published and returns a
+:class:`~litkit.policy.read.PolicyCorpus`; nothing is copied into litkit.
+
+=============================  ==============================================================
+reader                         collection
+=============================  ==============================================================
+read_state_council_list        gov.cn policy-library list (title, issue/publish dates, 文号),
+                               ``state_council_docs_merged.csv`` of Policy-Transparency-China
+read_work_reports              Government Work Reports 1954–2025 (+ NPC resolutions), JSONL
+read_congress_reports          CPC National Congress reports, JSONL
+read_laws                      laws and regulations as LawRefBook markdown (+ laws_index.csv)
+read_gccmpd                    GCCMPD ``GOV_PRC.csv`` (State Council climate documents)
+=============================  ==============================================================
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import LitkitError, ParseError
+from .agencies import issuers_from_code, issuers_from_title
+from .dates import find_dates, parse_date
+from .docnumber import first_doc_number, parse_doc_number
+from .read import PolicyCorpus
+
+# Year each CPC National Congress opened (the report is delivered on the first day).
+CONGRESS_YEARS = {1: 1921, 2: 1922, 3: 1923, 4: 1925, 5: 1927, 6: 1928, 7: 1945, 8: 1956, 9: 1969, 10: 1973,
+                  11: 1977, 12: 1982, 13: 1987, 14: 1992, 15: 1997, 16: 2002, 17: 2007, 18: 2012, 19: 2017,
+                  20: 2022}
+
+# Wikisource appends a licence notice to each scraped text; it starts with one of these.
+_NOTICE = re.compile(r"本作品|这部作品")
+
+
+def _require(path: Path, what: str) -> Path:
+    path = Path(path)
+    if not path.exists():
+        raise LitkitError("file not found", path=path, expected=what)
+    return path
+
+
+def strip_wikisource_notice(text: str, window: int = 2000) -> str:
+    """Remove the licence notice Wikisource appends (and the 'Public domain … false' lines).
+
+    The notice is searched only in the last ``window`` characters, so a report
+    that itself says 本作品 in its body keeps its body.
+    """
+    text = text or ""
+    start = max(0, len(text) - window)
+    m = _NOTICE.search(text, start)
+    return text[:m.start()].rstrip() if m else text.rstrip()
+
+
+def _jsonl(path: Path) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ParseError(f"not a JSON line ({exc.msg})", path=path, line=lineno,
+                                 expected="one JSON object per line") from None
+    return rows
+
+
+def read_state_council_list(path: str | Path) -> PolicyCorpus:
+    """The State Council document list (no texts): one row per gov.cn page.
+
+    Dates are the issue dates (成文日期, column ``issue_date``); ``publish_date``
+    and ``url`` are kept.  Issuers come from the title, else from the 文号 code.
+    Document numbers are parsed; a number that does not parse is kept as written
+    in ``doc_number`` with empty parts (none in the 2023 list does).
+    """
+    path = _require(Path(path), "state_council_docs_merged.csv")
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = {"title", "issue_date", "document_number"} - set(raw.columns)
+    if missing:
+        raise ParseError(f"columns {sorted(missing)} missing", path=path,
+                         expected="columns url,title,issue_date,publish_date,document_number")
+    records = []
+    for row in raw.itertuples(index=False):
+        number = parse_doc_number(row.document_number)
+        issuers = issuers_from_title(row.title) or issuers_from_code(number.issuer_code if number else None)
+        # Untitled regulations (…条例) and orders are promulgated by the State Council itself.
+        issuers = issuers or ["国务院"]
+        records.append({"title_zh": row.title, "date": row.issue_date, "doc_number": row.document_number,
+                        "issuers": issuers, "level": "central", "kind": None, "url": row.url,
+                        "publish_date": row.publish_date or None, "provenance": "state council list",
+                        "source_file": str(path), "text": None})
+    return PolicyCorpus(pd.DataFrame(records))
+
+
+def _report_date(text: str, year: int | None) -> str | None:
+    """Delivery date from a report's opening lines (——2021年3月5日在…): first date in that year."""
+    for found in find_dates(text[:400]):
+        if year is None or found.date.year == year:
+            return found.date.isoformat()
+    return None
+
+
+def read_work_reports(path: str | Path, include_resolutions: bool = False) -> PolicyCorpus:
+    """Government Work Reports (政府工作报告) from the chinese-political-corpora JSONL.
+
+    ``doc_id`` is ``GWR-<year>``; text has the Wikisource notice removed (white
+    space is kept: counting functions remove it themselves).  NPC resolutions
+    on the reports (records without a year) are skipped unless
+    ``include_resolutions``; their year is then the first date in their text.
+    """
+    path = _require(Path(path), "government_work_reports.jsonl")
+    records = []
+    for rec in _jsonl(path):
+        text = strip_wikisource_notice(rec.get("content") or "")
+        year = rec.get("year")
+        if year:
+            year = int(year)
+            records.append({"doc_id": f"GWR-{year}", "title_zh": rec.get("title"),
+                            "title_en": f"Government Work Report {year}", "issuers": ["国务院"],
+                            "date": _report_date(text, year), "year": year, "level": "central",
+                            "kind": "government work report", "text": text, "url": rec.get("url"),
+                            "source_file": str(path), "provenance": "jsonl year; date: report heading"})
+        elif include_resolutions:
+            dates = find_dates(text[:600])
+            date = dates[0].date.isoformat() if dates else None
+            records.append({"title_zh": rec.get("title"), "issuers": ["全国人民代表大会"], "date": date,
+                            "level": "central", "kind": "NPC resolution", "text": text, "url": rec.get("url"),
+                            "source_file": str(path), "provenance": "date: first date in text"})
+    df = pd.DataFrame(records)
+    if len(df):
+        df = df.sort_values(["kind", "year", "date"], kind="mergesort", na_position="last")
+    return PolicyCorpus(df)
+
+
+def read_congress_reports(path: str | Path) -> PolicyCorpus:
+    """CPC National Congress reports (党代会报告) from the chinese-political-corpora JSONL.
+
+    ``doc_id`` is ``CPC-<congress>`` (``-2``, ``-3`` … for further documents of
+    the same congress); ``year`` is the congress's opening year.  Some early
+    texts are in traditional characters; they are left as they are.
+    """
+    path = _require(Path(path), "cpc_congress_reports.jsonl")
+    records, seen = [], {}
+    for rec in _jsonl(path):
+        congress = int(rec["congress"]) if rec.get("congress") is not None else None
+        seen[congress] = seen.get(congress, 0) + 1
+        suffix = "" if seen[congress] == 1 else f"-{seen[congress]}"
+        records.append({"doc_id": f"CPC-{congress}{suffix}", "title_zh": rec.get("title"),
+                        "title_en": f"Report to the {congress}th CPC National Congress" if congress else None,
+                        "issuers": ["中国共产党全国代表大会"], "year": CONGRESS_YEARS.get(congress),
+                        "level": "central", "kind": "party congress report", "congress": congress,
+                        "text": strip_wikisource_notice(rec.get("content") or ""), "url": rec.get("url"),
+                        "source_file": str(path), "provenance": "congress number"})
+    return PolicyCorpus(pd.DataFrame(records))
+
+
+def _law_issuers(history: list[str], level: str | None) -> list[str]:
+    joined = "".join(history)
+    if "全国人民代表大会常务委员会" in joined:
+        return ["全国人民代表大会常务委员会"]
+    if "全国人民代表大会" in joined:
+        return ["全国人民代表大会"]
+    if level == "行政法规":
+        return ["国务院"]
+    return []
+
+
+def read_law_file(path: str | Path, level: str | None = None) -> dict:
+    """One LawRefBook markdown file: title, adoption/amendment history, version date, body."""
+    from .read import read_text_file
+
+    path = Path(path)
+    text, _ = read_text_file(path)
+    head, sep, body = text.partition("<!-- INFO END -->")
+    if not sep:
+        head, body = "", text
+    title = next((ln.lstrip("#").strip() for ln in text.splitlines() if ln.startswith("# ")), path.stem)
+    history = [ln.strip() for ln in head.splitlines() if find_dates(ln)]
+    m = re.search(r"\((\d{4}-\d{2}-\d{2})\)$", path.stem)
+    version = parse_date(m.group(1)) if m else (find_dates(history[-1])[-1].date if history else None)
+    return {"title_zh": title, "date": version.isoformat() if version else None,
+            "issuers": _law_issuers(history, level), "level": level,
+            "kind": {"法律": "law", "行政法规": "administrative regulation"}.get(level or "", None),
+            "history": history, "text": body.strip(), "source_file": str(path),
+            "provenance": "date: version date in file name"}
+
+
+def read_laws(folder: str | Path) -> PolicyCorpus:
+    """Laws and regulations in LawRefBook markdown under ``folder``.
+
+    When ``laws_index.csv`` is present its ``level`` (法律 / 行政法规) is used;
+    otherwise the level is guessed from the sub-folder name (行政法规 → regulation).
+    The format template 法律法规模版.md is skipped.
+    """
+    folder = _require(Path(folder), "a folder of LawRefBook markdown files")
+    index = {}
+    if (folder / "laws_index.csv").exists():
+        idx = pd.read_csv(folder / "laws_index.csv", dtype=str, keep_default_na=False)
+        index = dict(zip(idx["file"], idx["level"]))
+    records = []
+    for f in sorted(folder.rglob("*.md")):
+        if f.name == "法律法规模版.md":
+            continue
+        rel = f.relative_to(folder).as_posix()
+        level = index.get(rel) or ("行政法规" if "行政法规" in rel else "法律")
+        rec = read_law_file(f, level)
+        rec["history"] = " | ".join(rec["history"])
+        records.append(rec)
+    return PolicyCorpus(pd.DataFrame(records))
+
+
+def read_gccmpd(path: str | Path) -> PolicyCorpus:
+    """GCCMPD ``GOV_PRC.csv``: State Council climate documents with full text.
+
+    The text begins with the title and then, usually, the 文号; that number is
+    taken as the document's own.  The date is the one in the signature block
+    when there is one; otherwise only GCCMPD's ``Year`` is kept.
+    """
+    from .dates import document_date
+
+    path = _require(Path(path), "GCCMPD GOV_PRC.csv")
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    records = []
+    for row in raw.itertuples(index=False):
+        text = row.Policy_Content
+        number = first_doc_number(text[: len(row.Policy) + 40]) if text else None
+        date = document_date(text) if text else None
+        if date is not None and row.Year and abs(date.year - int(row.Year)) > 1:
+            date = None  # a date cited at the end of the text, not the signature
+        records.append({"title_zh": row.Policy, "year": int(row.Year) if row.Year else None,
+                        "date": date.isoformat() if date else None,
+                        "doc_number": number.text if number else None,
+                        "issuers": issuers_from_title(row.Policy), "level": "central", "text": text or None,
+                        "url": row.URL, "source_file": str(path),
+                        "provenance": "GCCMPD; doc_number/date: text"})
+    return PolicyCorpus(pd.DataFrame(records))
