@@ -35,6 +35,13 @@ LANES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def _text(value) -> str:
+    """A cell as text: '' for None/NaN/NA."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)
+
+
 def phase_table(phases=None) -> pd.DataFrame:
     """Phases as a table ``phase, phase_zh, start, end`` (years inclusive), sorted by start.
 
@@ -118,7 +125,7 @@ def timeline_table(docs, phases=None, short_titles: dict | None = None) -> pd.Da
     lane_info = {key: (i, en, zh) for i, (key, en, zh) in enumerate(LANES)}
     rows = []
     for rec in df.to_dict("records"):
-        date = rec.get("date")
+        date = _text(rec.get("date")) or None
         year = rec.get("year")
         if date:
             ts = pd.Timestamp(date)
@@ -130,18 +137,18 @@ def timeline_table(docs, phases=None, short_titles: dict | None = None) -> pd.Da
             continue
         lane = lane_of(rec.get("issuers") or [], rec.get("kind"))
         order, lane_en, lane_zh = lane_info[lane]
-        title_en = rec.get("title_en") or ""
-        title_zh = rec.get("title_zh") or ""
+        title_en = _text(rec.get("title_en"))
+        title_zh = _text(rec.get("title_zh"))
         if short_titles and rec.get("doc_id") in short_titles:
             title_en = short_titles[rec["doc_id"]]
-        number = rec.get("doc_number") or ""
+        number = _text(rec.get("doc_number"))
         label = title_en + (f" ({number})" if number else "") + ("\n" + title_zh if title_zh else "")
         rows.append({"doc_id": rec.get("doc_id"), "date": date, "year": int(year), "x": round(x, 4),
                      "lane": lane, "lane_order": order, "lane_en": lane_en, "lane_zh": lane_zh,
                      "phase": assign_phase(year, table),
                      "phase_zh": dict(zip(table["phase"], table["phase_zh"])).get(assign_phase(year, table)),
                      "issuers_en": "; ".join(english_name(i) for i in rec.get("issuers") or []),
-                     "doc_number": number or None, "kind": rec.get("kind"), "title_zh": title_zh or None,
+                     "doc_number": number or None, "kind": _text(rec.get("kind")) or None, "title_zh": title_zh or None,
                      "title_en": title_en or None, "label": label.strip()})
     out = pd.DataFrame(rows, columns=["doc_id", "date", "year", "x", "lane", "lane_order", "lane_en", "lane_zh",
                                       "phase", "phase_zh", "issuers_en", "doc_number", "kind", "title_zh",
