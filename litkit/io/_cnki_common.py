@@ -29,9 +29,11 @@ so that the rules below hold for every CNKI format alike:
 Record-level rules (see :func:`iter_blocks` and :func:`finish_block`): a
 record starts at the format's record marker; a line that is no tag continues
 the field before it (CNKI wraps long abstracts and old address fields over
-several lines); a record without a title is skipped and reported; a last
-record that lacks a field every other record in the file carries is kept
-(when it has a title) and reported as probably cut short.
+several lines) and is reported unless that field is free text (abstract,
+title, addresses, keywords); a record without a title is skipped and
+reported; a last record that carries none of the fields that close the
+records before it is kept (when it has a title) and reported as probably cut
+short (:func:`truncation_suspects`).
 """
 from __future__ import annotations
 
@@ -369,11 +371,19 @@ def iter_blocks(lines: Iterable[str], match_tag: Callable[[str], tuple[str, str]
 
 
 def truncation_suspects(blocks: list[Block]) -> set[str]:
-    """Tags every record but the last carries and the last one lacks (a cut-off last record)."""
-    if len(blocks) < 3:
+    """The closing tags of the other records when the last record has none of them.
+
+    Every CNKI format ends a complete record with one of a few fields (RefWorks
+    ``LK``/``DO``, EndNote ``%W``, NoteExpress ``{Database Provider}``, E-Study
+    ``Link-链接``, self-defined ``URL-网址``/``DOI-DOI``).  A last record that
+    carries none of the tags that close the records before it was most likely
+    cut off by an interrupted download.
+    """
+    if len(blocks) < 2:
         return set()
-    common = set.intersection(*(b.tags for b in blocks[:-1]))
-    return common - blocks[-1].tags
+    closers = {b.entries[-1].tag for b in blocks[:-1] if b.entries}
+    last = blocks[-1].tags
+    return set() if closers & last else closers
 
 
 @dataclass
@@ -489,12 +499,12 @@ def finish_block(block: Block, f: Fields, *, index: int, blocks: list[Block],
     if not f.first("title"):
         why = "record has no title"
         if missing:
-            why += f" and lacks {', '.join(sorted(missing))} that every other record carries (cut short?)"
+            why += f" and none of the fields that close the other records ({', '.join(sorted(missing))}): cut short?"
         report.problem(block.line, why + "; skipped", action="skipped", record=index)
         return None
     if missing:
-        report.problem(block.line, f"last record lacks {', '.join(sorted(missing))} that every other "
-                                   "record carries: the file looks cut short; record kept",
+        report.problem(block.line, f"last record has none of the fields that close the other records "
+                                   f"({', '.join(sorted(missing))}): the file looks cut short; record kept",
                        action="kept", record=index)
     return build_record(f, line=block.line, report=report, index=index)
 

@@ -34,7 +34,7 @@ import re
 from html.parser import HTMLParser
 from typing import Iterator
 
-from ._cnki_common import Fields, bilingual_field, bilingual_fields, build_record
+from ._cnki_common import Fields, bilingual_field, bilingual_fields, build_record, has_cjk
 from .base import ReaderSpec
 from .report import FileReport
 from .sniff import TextSource
@@ -141,7 +141,8 @@ def binary_sniff(raw: bytes) -> bool:
 
 def sniff(head: list[str]) -> bool:
     """Tab-separated text whose first row is a CNKI header (``SrcDatabase-来源库\\tTitle-题名…``)."""
-    return bool(head) and "\t" in head[0] and _header(head[0].split("\t")) is not None
+    return (bool(head) and "\t" in head[0] and has_cjk(head[0])  # CNKI headers are always Chinese
+            and _header(head[0].split("\t")) is not None)
 
 
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:
