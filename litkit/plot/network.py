@@ -1,0 +1,231 @@
+"""Maps of a :class:`~litkit.network.KeywordNetwork`: a static figure and an offline HTML page.
+
+Static figure (:func:`plot_network`)
+    Nodes at the network's layout coordinates, area proportional to occurrences,
+    coloured by cluster (:data:`~litkit.plot.style.PALETTE`) or, with
+    ``color_by="year"``, by average publication year (VOSviewer's overlay map);
+    the strongest links drawn underneath; labels for the ``n_labels`` most
+    frequent terms, pushed apart with adjustText so that they do not overlap;
+    a legend naming each cluster by its label.  Chinese labels need a CJK font
+    (:func:`~litkit.plot.style.require_cjk_font`); :func:`~litkit.plot.style.save_figure`
+    refuses to write a figure with missing glyphs.
+
+Interactive HTML (:func:`network_html`)
+    Built from a pyvis network (:func:`to_pyvis`) but rendered with litkit's own
+    template, because pyvis' template loads Bootstrap and vis-network from CDNs
+    even with ``cdn_resources="in_line"``.  The page inlines the vis-network
+    9.1.2 script and stylesheet that pyvis ships in its package, so it opens
+    offline and makes no network request.  Node data are embedded as JSON with
+    ``<``, ``>`` and ``&`` escaped, labels are drawn on a canvas and tooltips are
+    plain text, so a keyword such as ``<script>alert(1)</script>`` shows as text.
+"""
+from __future__ import annotations
+
+import html as html_lib
+import json
+import math
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from .._atomic import write_text
+from .style import PALETTE, require_cjk_font, use_style
+
+__all__ = ["plot_network", "to_pyvis", "network_html", "write_network_html"]
+
+
+def _cluster_color(cluster: int) -> str:
+    return PALETTE[(int(cluster) - 1) % len(PALETTE)]
+
+
+def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str = "cluster",
+                 figsize: tuple[float, float] = (7.2, 6.4), title: str | None = None,
+                 legend_clusters: int = 10):
+    """Draw the term map; returns a matplotlib Figure (save with :func:`litkit.plot.style.save_figure`).
+
+    Parameters
+    ----------
+    net : KeywordNetwork
+    n_labels : int
+        Label the ``n_labels`` most frequent terms (all terms are drawn).
+    max_links : int
+        Draw at most the ``max_links`` strongest links (by normalised strength).
+    color_by : {"cluster", "year"}
+        Cluster colours, or average publication year (overlay map).
+
+    Examples
+    --------
+    >>> fig = net.plot(n_labels=30)                      # doctest: +SKIP
+    >>> save_figure(fig, "figures/keyword_map")          # doctest: +SKIP
+    """
+    import matplotlib.pyplot as plt
+    from adjustText import adjust_text
+    from matplotlib.collections import LineCollection
+
+    use_style()
+    kw = net.keywords
+    labels = kw["keyword"].astype(str).tolist()
+    require_cjk_font(labels + net.clusters["label"].astype(str).tolist())
+    xy = kw[["x", "y"]].to_numpy(dtype=float)
+    occ = kw["occurrences"].to_numpy(dtype=float)
+    fig, ax = plt.subplots(figsize=figsize)
+
+    upper = sp.triu(net.weights, k=1).tocoo()
+    if upper.nnz:
+        keep = np.argsort(-upper.data, kind="stable")[:max_links]
+        rows, cols, w = upper.row[keep], upper.col[keep], upper.data[keep]
+        segments = np.stack([xy[rows], xy[cols]], axis=1)
+        widths = 0.2 + 1.3 * (w / w.max())
+        ax.add_collection(LineCollection(segments, linewidths=widths, colors="#9a9a9a", alpha=0.25, zorder=1))
+
+    sizes = 15.0 + 650.0 * occ / occ.max()
+    if color_by == "year":
+        years = kw["avg_year"].to_numpy(dtype=float)
+        sc = ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=years, cmap="viridis", edgecolors="white",
+                        linewidths=0.5, zorder=2)
+        cbar = fig.colorbar(sc, ax=ax, shrink=0.6, pad=0.01)
+        cbar.set_label("Average publication year")
+        cbar.formatter.set_useOffset(False)
+        cbar.update_ticks()
+    elif color_by == "cluster":
+        colors = [_cluster_color(c) for c in kw["cluster"]]
+        ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colors, edgecolors="white", linewidths=0.5, zorder=2,
+                   alpha=0.9)
+    else:
+        raise ValueError("color_by must be 'cluster' or 'year'")
+
+    top = np.argsort(-occ, kind="stable")[:n_labels]
+    texts = []
+    for i in top:
+        size = 6.0 + 4.0 * math.sqrt(occ[i] / occ.max())
+        texts.append(ax.text(xy[i, 0], xy[i, 1], labels[i], fontsize=size, ha="center", va="center",
+                             zorder=3, color="#1a1a1a"))
+    ax.set_xlim(xy[:, 0].min() - 0.15, xy[:, 0].max() + 0.15)
+    ax.set_ylim(xy[:, 1].min() - 0.12, xy[:, 1].max() + 0.12)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_axis_off()
+    if texts:
+        adjust_text(texts, x=xy[:, 0], y=xy[:, 1], ax=ax, expand=(1.1, 1.3), iter_lim=60,
+                    arrowprops={"arrowstyle": "-", "color": "#666666", "lw": 0.4})
+
+    if color_by == "cluster":
+        from matplotlib.lines import Line2D
+
+        handles = []
+        for row in net.clusters.head(legend_clusters).itertuples(index=False):
+            handles.append(Line2D([], [], marker="o", linestyle="", markersize=6,
+                                  markerfacecolor=_cluster_color(row.cluster), markeredgecolor="white",
+                                  label=f"#{row.cluster} {row.label} ({row.size})"))
+        if handles:
+            ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2,
+                      frameon=False, fontsize=7, handletextpad=0.3, columnspacing=1.0)
+    p = net.params
+    caption = (f"{len(net)} terms, {net.cooccurrence.nnz // 2} links, {len(net.clusters)} clusters; "
+               f"Q = {net.modularity:.3f}, S = {net.silhouette:.3f}")
+    ax.set_title(title if title is not None else caption, fontsize=8, loc="left")
+    return fig
+
+
+def to_pyvis(net, scale: float = 600.0):
+    """A :class:`pyvis.network.Network` holding the map (positions fixed, physics off)."""
+    from pyvis.network import Network
+
+    vis = Network(height="100%", width="100%", directed=False, notebook=False, cdn_resources="local")
+    kw = net.keywords
+    occ_max = float(kw["occurrences"].max())
+    for row in kw.itertuples(index=False):
+        year = "" if row.avg_year != row.avg_year else f", avg. year {row.avg_year:.1f}"
+        tooltip = (f"{row.keyword}\ncluster {row.cluster}, {row.occurrences} occurrences, "
+                   f"total link strength {row.total_link_strength}{year}")
+        vis.add_node(int(row.id), label=str(row.keyword), title=tooltip,
+                     x=float(row.x) * scale, y=-float(row.y) * scale,
+                     size=6.0 + 30.0 * math.sqrt(row.occurrences / occ_max),
+                     color=_cluster_color(row.cluster), group=int(row.cluster), physics=False)
+    upper = sp.triu(net.weights, k=1).tocoo()
+    if upper.nnz:
+        top = upper.data.max()
+        order = np.lexsort((upper.col, upper.row))
+        for i, j, w in zip(upper.row[order], upper.col[order], upper.data[order]):
+            vis.add_edge(int(i + 1), int(j + 1), value=float(w), width=0.3 + 3.0 * float(w) / top,
+                         title=f"{kw['keyword'].iat[i]} - {kw['keyword'].iat[j]}: strength {w:.3f}",
+                         color={"color": "#bbbbbb", "opacity": 0.5})
+    return vis
+
+
+def _script_json(value) -> str:
+    """JSON safe inside <script>: no '</script>', no HTML comment or entity tricks."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _vis_asset(name: str) -> str:
+    return resources.files("pyvis").joinpath("lib", "vis-9.1.2", name).read_text(encoding="utf-8")
+
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:">
+<title>{title}</title>
+<style>{vis_css}</style>
+<style>
+html, body {{ margin: 0; height: 100%; font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }}
+#header {{ padding: 6px 10px; font-size: 13px; border-bottom: 1px solid #ddd; }}
+#map {{ position: absolute; top: 34px; bottom: 0; left: 0; right: 260px; }}
+#legend {{ position: absolute; top: 34px; bottom: 0; right: 0; width: 250px; overflow-y: auto; font-size: 12px; padding: 4px 6px; border-left: 1px solid #ddd; }}
+#legend div {{ margin: 3px 0; }}
+#legend span.dot {{ display: inline-block; width: 10px; height: 10px; border-radius: 5px; margin-right: 5px; }}
+div.vis-tooltip {{ white-space: pre-wrap; }}
+</style>
+</head>
+<body>
+<div id="header">{header}</div>
+<div id="map"></div>
+<div id="legend">{legend}</div>
+<script>{vis_js}</script>
+<script>
+var nodes = new vis.DataSet({nodes});
+var edges = new vis.DataSet({edges});
+var options = {options};
+var network = new vis.Network(document.getElementById("map"), {{nodes: nodes, edges: edges}}, options);
+network.once("afterDrawing", function () {{ document.body.setAttribute("data-drawn", "1"); }});
+</script>
+</body>
+</html>
+"""
+
+
+def network_html(net, title: str = "Keyword co-occurrence network", scale: float = 600.0) -> str:
+    """The offline HTML page as a string (see the module text)."""
+    vis = to_pyvis(net, scale=scale)
+    keep = ("id", "label", "title", "x", "y", "size", "color", "group", "physics")
+    nodes = [{k: n[k] for k in keep if k in n} for n in vis.nodes]
+    edges = [{"from": e["from"], "to": e["to"], "value": e.get("value"), "width": e.get("width"),
+              "title": e.get("title"), "color": e.get("color")} for e in vis.edges]
+    options = {"physics": {"enabled": False},
+               "nodes": {"shape": "dot", "font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"},
+                         "borderWidth": 1},
+               "edges": {"smooth": False, "scaling": {"min": 0.3, "max": 3.3}},
+               "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
+                               "multiselect": True}}
+    legend = "".join(
+        f'<div><span class="dot" style="background:{_cluster_color(r.cluster)}"></span>'
+        f"#{int(r.cluster)} {html_lib.escape(str(r.label))} ({int(r.size)})</div>"
+        for r in net.clusters.itertuples(index=False))
+    header = html_lib.escape(f"{title} — {len(net)} terms, {len(net.clusters)} clusters, "
+                             f"Q = {net.modularity:.3f}, S = {net.silhouette:.3f}")
+    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for lbl in net.labels for ch in lbl) else "en"
+    return _TEMPLATE.format(lang=lang, title=html_lib.escape(title), header=header, legend=legend,
+                            vis_css=_vis_asset("vis-network.css"), vis_js=_vis_asset("vis-network.min.js"),
+                            nodes=_script_json(nodes), edges=_script_json(edges),
+                            options=_script_json(options))
+
+
+def write_network_html(net, path: str | Path, overwrite: bool = True, **kwargs) -> Path:
+    """Write :func:`network_html` to ``path`` atomically."""
+    return write_text(path, network_html(net, **kwargs), overwrite=overwrite)
