@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
+from . import refs
 from .io.base import clean_doi
 
 # ---------------------------------------------------------------------------------------------
@@ -94,6 +96,7 @@ WORD_ABBREVIATIONS: dict[str, str] = {
     # form is shorter
     "TRANS": "T", "PROC": "P", "BULL": "B", "INST": "I", "CONF": "C", "UNIV": "U",
     "QUART": "Q", "TECHNOLOGIES": "TECHNOL", "ENVIRONM": "ENVIRON", "MANAG": "MANAGE",
+    "ANALYTIC": "ANAL", "ROYAL": "R", "STATIST": "STAT", "SERIES": "", "SER": "",
     "ACOUSTICAL": "ACOUST", "AMERICA": "AM", "TRANSLATIONAL": "TRANSL", "MAGNETIC": "MAGN",
     "RESONANCE": "RESON", "IMAGING": "IMAGING", "SOUTH": "S", "AFRICAN": "AFR",
 }
@@ -136,6 +139,8 @@ SOURCE_OVERRIDES: dict[str, str] = {
     "IEEE TRANS APPL SUPERCOND": "IEEE T APPL SUPERCON",
     "IEEE TRANSACTIONS ON APPLIED SUPERCONDUCTIVITY": "IEEE T APPL SUPERCON",
     "SCIENTOMETRICS": "SCIENTOMETRICS",
+    "NEW ENGLAND JOURNAL OF MEDICINE": "NEW ENGL J MED",
+    "N ENGL J MED": "NEW ENGL J MED",
     "JOURNAL OF INFORMETRICS": "J INFORMETR",
     "EUROPEAN JOURNAL OF OPERATIONAL RESEARCH": "EUR J OPER RES",
 }
@@ -165,6 +170,7 @@ def _abbreviate_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_source(title: str | None) -> str | None:
     """Turn a cited-source title or abbreviation into a WoS J9-style key.
 
@@ -221,7 +227,7 @@ def normalize_source(title: str | None) -> str | None:
         if len(words) == 1:
             result = words[0]
         else:
-            result = " ".join(_abbreviate_word(w) for w in words)
+            result = " ".join(a for a in map(_abbreviate_word, words) if a)
     # WoS J9 keeps hyphens ("SCI REP-UK"); compare on what survives truncation
     return result[:SOURCE_KEY_LENGTH].rstrip(" -")
 
@@ -398,5 +404,95 @@ def _parse_new_layout(body: str, out: dict) -> None:
         out["source"] = normalize_source(parts[0])
 
 
-__all__ = ["parse_scopus_reference", "split_scopus_references", "normalize_source",
+# ---------------------------------------------------------------------------------------------
+# Any database's reference string
+# ---------------------------------------------------------------------------------------------
+
+_WOS_STYLE = re.compile(r"^(?:\[Anonymous\]|\*?[^,()\[\]]{1,80}), (?:1[5-9]|20)\d\d, ")
+_GBT_STYLE = re.compile(r"[\[［]\s*(?:[A-Z]{1,2}(?:/[A-Z]{2})?)\s*[\]］]")
+
+
+def reference_style(raw: str) -> str:
+    """``"wos"``, ``"gbt7714"`` or ``"scopus"``: the style a cited-reference string is written in.
+
+    A merged record holds references written by several databases, so the
+    parser is chosen per string, not per record.
+
+    Examples
+    --------
+    >>> reference_style("Costanza R, 1997, NATURE, V387, P253")
+    'wos'
+    >>> reference_style("[1]谢高地,张彩霞.中国生态系统服务的价值[J].资源科学,2015,37(9):1740-1746.")
+    'gbt7714'
+    >>> reference_style("Costanza, R., (1997) Nature, 387, pp. 253-260")
+    'scopus'
+    """
+    text = (raw or "").strip()
+    if _WOS_STYLE.match(text) or (text.count(", ") <= 6 and re.match(r"^[^,]+, (?:1[5-9]|20)\d\d$", text)):
+        return "wos"
+    if _GBT_STYLE.search(text):
+        return "gbt7714"
+    return "scopus"
+
+
+def parse_reference_any(raw: str) -> dict:
+    """Parse a cited reference of any style, with the cited source normalised.
+
+    The fields are those of :func:`litkit.refs.parse_wos_reference`; ``source``
+    is :func:`normalize_source` of the cited source, so keys built from the
+    result agree across databases.
+
+    Examples
+    --------
+    >>> parse_reference_any("Costanza R, 1997, Ecological Economics, V25, P3")["source"]
+    'ECOL ECON'
+    """
+    style = reference_style(raw)
+    if style == "wos":
+        parsed = refs.parse_wos_reference(raw)
+    elif style == "gbt7714":
+        parsed = refs.parse_gbt7714_reference(raw)
+        return parsed  # Chinese sources have no J9-style abbreviation
+    else:
+        return parse_scopus_reference(raw)
+    parsed["source"] = normalize_source(parsed["source"]) if parsed.get("source") else None
+    return parsed
+
+
+def reference_overlap(a, b) -> dict:
+    """How many distinct cited references two corpora share, by raw string and by canonical key.
+
+    The figure behind "the same reference written differently by WoS and
+    Scopus is counted once": raw-string identity almost never unifies
+    references across databases, canonical keys
+    (:func:`parse_reference_any` + :func:`litkit.refs.reference_key`) do.
+
+    Parameters
+    ----------
+    a, b : Corpus
+        Typically one corpus per database.
+
+    Returns
+    -------
+    dict
+        ``raw_a``, ``raw_b``, ``raw_shared`` (distinct whitespace-collapsed
+        strings and how many are in both), ``keys_a``, ``keys_b``,
+        ``keys_shared`` (the same for canonical keys).
+
+    Examples
+    --------
+    >>> reference_overlap(wos, scopus)["keys_shared"]          # doctest: +SKIP
+    """
+    def distinct(corpus):
+        raws = {" ".join(str(r).split()) for refs_ in corpus.df["CR"] for r in refs_}
+        keys = {refs.reference_key(parse_reference_any(r)) for r in raws}
+        return raws, {k for k in keys if k.strip("|")}
+
+    raw_a, keys_a = distinct(a)
+    raw_b, keys_b = distinct(b)
+    return {"raw_a": len(raw_a), "raw_b": len(raw_b), "raw_shared": len(raw_a & raw_b),
+            "keys_a": len(keys_a), "keys_b": len(keys_b), "keys_shared": len(keys_a & keys_b)}
+
+
+__all__ = ["parse_scopus_reference", "parse_reference_any", "reference_overlap", "reference_style", "split_scopus_references", "normalize_source",
            "WORD_ABBREVIATIONS", "SOURCE_OVERRIDES", "SOURCE_KEY_LENGTH"]

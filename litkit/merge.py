@@ -1,0 +1,443 @@
+"""Merging corpora from several databases (CNKI, Web of Science, Scopus) into one.
+
+>>> merged = litkit.merge(cnki, wos, scopus)                 # doctest: +SKIP
+>>> merged.report.matches                   # every match, its rule and score  # doctest: +SKIP
+>>> merged.report.to_csv("merge_report.csv")                 # doctest: +SKIP
+
+How records are matched
+-----------------------
+Records are first put in one canonical order (by id, database, file, line and
+content), so the result does not depend on the order of the inputs.  Then:
+
+1. **identical** rows (the same record read twice, e.g. ``merge(c, c)``) are
+   collapsed;
+2. records of one database that share an **id** (``UT``) are merged when their
+   normalised titles agree (overlapping downloads of the same search); when
+   the titles differ (CiteSpace-converted CNKI files give every record one UT)
+   both are *kept* and the pair is reported as ``same id, different records``;
+3. records of different databases are matched by **doi**, then by
+   **title+year+author**, then by a **fuzzy** title score -- see
+   :mod:`litkit._merge_match` for the exact rules, the title normalisation
+   (Chinese and English separately) and the threshold
+   (:data:`~litkit._merge_match.FUZZY_THRESHOLD` = 95);
+4. pairs are accepted strongest rule first (then highest score, then canonical
+   order); a pair is **rejected** when it would put two records of the same
+   database in one group (a database does not list one paper twice under two
+   ids) or when a forced non-match forbids it.  Rejected pairs are listed in
+   the report too.
+
+Forced matches and non-matches (a CSV with columns ``id_a,id_b`` of ``UT``
+values, a DataFrame, or a list of pairs) override the rules: a forced match
+is applied first and may join records of the same database; a forced
+non-match keeps the two records' groups apart whatever rule proposes them.
+
+How a group becomes one record is described in :mod:`litkit._merge_combine`
+(most complete value per field, union of keywords and of cited references by
+canonical reference key, every database and source file kept, id of the WoS
+record if any, else Scopus, else CNKI).
+
+Invariants (tested): the merged table is identical whichever order the inputs
+come in; ``merge(c, c)`` equals ``merge(c)`` and merging a merged corpus again
+changes nothing; ``records in == records out + merged away`` and every input
+record is listed in ``report.membership``; a merged record never has fewer
+cited references than its richest member.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from ._merge_combine import combine, database_set
+from ._merge_match import (FUZZY_THRESHOLD, Candidate, MatchKeys, candidates, first_author_surname,
+                           normalize_title)
+from .corpus import COLUMN_NAMES, Corpus
+from .errors import LitkitError
+from .io.base import clean_doi
+
+_MATCH_COLUMNS = ["group_id", "rule", "score", "decision", "id_a", "db_a", "file_a", "line_a", "title_a",
+                  "id_b", "db_b", "file_b", "line_b", "title_b"]
+_RULE_ORDER = ("identical", "forced", "id", "doi", "title+year+author", "fuzzy")
+
+
+@dataclass
+class MergeReport:
+    """What :func:`merge` did: every match with its rule and score, and every record's fate.
+
+    Attributes
+    ----------
+    matches : pandas.DataFrame
+        One row per proposed pair: ``rule`` (identical, forced, id, doi,
+        title+year+author, fuzzy), ``score`` (0–100), ``decision`` (merged;
+        already in one group; rejected: …; same id, different records: kept
+        apart), both records' id, database, file, line and title, and the id of
+        the merged record (``group_id``).
+    membership : pandas.DataFrame
+        One row per input record: its id, database, file, line, the id of the
+        output record it went into, and whether it was merged away.
+    records_in, records_out : int
+        Input and output record counts; ``records_in == records_out + merged_away``.
+    ingest : IngestReport or None
+        The ingest reports of the inputs, when they had one.
+    """
+
+    matches: pd.DataFrame
+    membership: pd.DataFrame
+    records_in: int
+    records_out: int
+    threshold: float
+    ingest: object = None
+    forced: dict = field(default_factory=dict)
+
+    @property
+    def merged_away(self) -> int:
+        """Input records that now live inside another record."""
+        return int(self.membership["merged_away"].sum())
+
+    @property
+    def unmatched(self) -> pd.DataFrame:
+        """Input records kept as they were (matched with nothing)."""
+        m = self.membership
+        sizes = m.groupby("group_id")["id"].transform("size")
+        return m[sizes == 1].reset_index(drop=True)
+
+    @property
+    def problems(self) -> list:
+        """The ingest problems of the inputs (for notebooks showing a merged corpus)."""
+        return list(getattr(self.ingest, "problems", []) or [])
+
+    def table(self) -> pd.DataFrame:
+        """Matches followed by the records kept unmatched (``rule`` = ``unmatched``): the audit table."""
+        un = self.unmatched
+        unmatched = pd.DataFrame({
+            "group_id": un["group_id"], "rule": "unmatched", "score": None, "decision": "kept",
+            "id_a": un["id"], "db_a": un["db"], "file_a": un["file"], "line_a": un["line"],
+            "title_a": un["title"]}, columns=_MATCH_COLUMNS)
+        if len(unmatched) == 0:
+            return self.matches.copy()
+        return pd.concat([self.matches, unmatched], ignore_index=True)
+
+    def to_csv(self, path: str | Path, overwrite: bool = False) -> Path:
+        """Write :meth:`table` as CSV (atomic; refuses to replace a file unless ``overwrite``)."""
+        from ._atomic import write_csv
+
+        return write_csv(self.table(), path, overwrite=overwrite)
+
+    def to_dict(self) -> dict:
+        """JSON-able form (the inputs' ingest report, plus this report's tables)."""
+        data = self.ingest.to_dict() if hasattr(self.ingest, "to_dict") else {"files": []}
+        clean = lambda df: json.loads(df.to_json(orient="records", force_ascii=False))
+        data["merge"] = {"records_in": self.records_in, "records_out": self.records_out,
+                         "threshold": self.threshold, "matches": clean(self.matches),
+                         "membership": clean(self.membership)}
+        return data
+
+    def __repr__(self) -> str:
+        merged = (self.matches["decision"] == "merged").sum() if len(self.matches) else 0
+        by_rule = self.matches[self.matches["decision"] == "merged"]["rule"].value_counts()
+        rules = ", ".join(f"{r} {by_rule[r]}" for r in _RULE_ORDER if r in by_rule)
+        return (f"MergeReport({self.records_in} records in, {self.records_out} out, "
+                f"{self.merged_away} merged away; {merged} matches accepted ({rules or 'none'}))")
+
+
+# ---------------------------------------------------------------------------------------------
+# inputs
+# ---------------------------------------------------------------------------------------------
+
+def _rows(corpora) -> tuple[list[dict], object]:
+    rows: list[dict] = []
+    reports = []
+    for c in corpora:
+        if isinstance(c, Corpus):
+            df, rep = c.df, c.report
+        elif isinstance(c, pd.DataFrame):
+            df, rep = Corpus(c).df, None
+        else:
+            raise LitkitError(f"cannot merge a {type(c).__name__}", expected="Corpus or DataFrame objects")
+        rows.extend(df[list(COLUMN_NAMES)].to_dict("records"))
+        if rep is not None:
+            reports.append(rep.ingest if isinstance(rep, MergeReport) else rep)
+    ingest = None
+    if reports:
+        from .io.report import IngestReport
+
+        ingest = IngestReport()
+        for rep in reports:
+            if hasattr(rep, "files"):
+                ingest.extend(rep)
+    return rows, ingest
+
+
+def _plain(value):
+    """A JSON-able, comparable form of a cell (lists as lists, NA as None)."""
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if hasattr(value, "item"):
+        value = value.item()
+    return value
+
+
+def _identity(row: dict) -> str:
+    return json.dumps({k: _plain(row.get(k)) for k in COLUMN_NAMES}, ensure_ascii=False, sort_keys=True,
+                      default=str)
+
+
+def _order_key(row: dict, identity: str) -> tuple:
+    line = _plain(row.get("source_line"))
+    return (str(row.get("UT") or ""), str(row.get("DB") or ""), str(row.get("source_file") or ""),
+            int(line) if line is not None else -1, identity)
+
+
+def _pairs(table, name: str) -> list[tuple[str, str, int | None]]:
+    """(id_a, id_b, line) from a CSV path, DataFrame or iterable of pairs."""
+    if table is None:
+        return []
+    path = None
+    if isinstance(table, (str, Path)):
+        path = Path(table)
+        if not path.is_file():
+            raise LitkitError(f"{name} table not found", path=path, expected="a CSV file with columns id_a,id_b")
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if isinstance(table, pd.DataFrame):
+        if not {"id_a", "id_b"} <= set(table.columns):
+            raise LitkitError(f"{name} table has columns {list(table.columns)}", path=path, line=1,
+                              expected="columns id_a,id_b")
+        return [(str(a).strip(), str(b).strip(), i + 2 if path else None)
+                for i, (a, b) in enumerate(zip(table["id_a"], table["id_b"]))]
+    return [(str(a).strip(), str(b).strip(), None) for a, b in table]
+
+
+# ---------------------------------------------------------------------------------------------
+# grouping
+# ---------------------------------------------------------------------------------------------
+
+class _Groups:
+    """Union-find over record positions that also tracks each group's databases and ids."""
+
+    def __init__(self, dbs: list[frozenset], ids: list[str]):
+        self.parent = list(range(len(dbs)))
+        self.dbs = list(dbs)
+        self.members = [{i} for i in range(len(dbs))]
+        self.ids = ids
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.dbs[ra] = self.dbs[ra] | self.dbs[rb]
+        self.members[ra] |= self.members[rb]
+        self.members[rb] = set()
+
+    def forbidden(self, a: int, b: int, nonmatches: set[frozenset]) -> bool:
+        if not nonmatches:
+            return False
+        ra, rb = self.find(a), self.find(b)
+        ids_a = {self.ids[i] for i in self.members[ra]}
+        ids_b = {self.ids[i] for i in self.members[rb]}
+        return any(frozenset((x, y)) in nonmatches for x in ids_a for y in ids_b)
+
+
+def merge(*corpora, forced_matches=None, forced_nonmatches=None,
+          threshold: float = FUZZY_THRESHOLD) -> Corpus:
+    """Merge corpora, finding records that describe the same publication.
+
+    Parameters
+    ----------
+    *corpora : Corpus or pandas.DataFrame
+        Corpora to merge (one corpus with several databases is fine too).
+    forced_matches, forced_nonmatches : path, DataFrame or list of (id_a, id_b), optional
+        Pairs of record ids (``UT``) that must / must not be merged; a CSV needs
+        columns ``id_a,id_b``.  An id given for several records (a shared UT)
+        applies to all of them.
+    threshold : float, default 95
+        Minimum rapidfuzz ``ratio`` (0–100) of the normalised titles for the
+        fuzzy rule (see :mod:`litkit._merge_match`).
+
+    Returns
+    -------
+    Corpus
+        One record per publication, in a canonical order, with ``report`` a
+        :class:`MergeReport`.
+
+    Raises
+    ------
+    LitkitError
+        When a forced-match table is malformed, names an id found in no input,
+        or forces and forbids the same pair.
+
+    Examples
+    --------
+    >>> from litkit import Corpus
+    >>> wos = Corpus.from_records([{"UT": "WOS:1", "DB": "WoS", "TI": "Ecosystem services value",
+    ...                             "PY": 1997, "AU": ["Costanza, R"], "DI": "10.1038/387253a0",
+    ...                             "CR": ["Odum HT, 1971, ENV POWER SOC"]}])
+    >>> scopus = Corpus.from_records([{"UT": "2-s2.0-1", "DB": "Scopus", "TI": "Ecosystem Services Value",
+    ...                                "PY": 1997, "AU": ["Costanza, R"], "DI": "10.1038/387253A0"}])
+    >>> merged = merge(wos, scopus)
+    >>> merged.df.loc[0, ["UT", "DB"]].tolist()
+    ['WOS:1', 'Scopus;WoS']
+    >>> merged.report.matches[["rule", "decision", "id_a", "id_b"]].values.tolist()
+    [['doi', 'merged', '2-s2.0-1', 'WOS:1']]
+    """
+    rows, ingest = _rows(corpora)
+    identities = [_identity(r) for r in rows]
+    order = sorted(range(len(rows)), key=lambda i: _order_key(rows[i], identities[i]))
+    rows = [rows[i] for i in order]
+    identities = [identities[i] for i in order]
+    n = len(rows)
+
+    dbs = [database_set(r.get("DB")) for r in rows]
+    ids = [str(r.get("UT") or "") for r in rows]
+    titles = [normalize_title(r.get("TI")) for r in rows]
+    keys = MatchKeys(
+        dbs=dbs, ut=ids,
+        doi=[clean_doi(str(r["DI"])) if _plain(r.get("DI")) else "" for r in rows],
+        script=[t[0] for t in titles], title=[t[1] for t in titles],
+        year=[int(r["PY"]) if _plain(r.get("PY")) is not None else None for r in rows],
+        surname=[first_author_surname(_plain(r.get("AU"))) for r in rows])
+
+    proposals: list[Candidate] = []
+    conflicts: list[Candidate] = []
+    # 1. identical rows; 2. same id within a database
+    first_of: dict[str, int] = {}
+    by_id: dict[str, list[int]] = {}
+    for i in range(n):
+        if identities[i] in first_of:
+            proposals.append(Candidate(first_of[identities[i]], i, "identical", 100.0))
+            continue
+        first_of[identities[i]] = i
+        if ids[i]:
+            by_id.setdefault(ids[i], []).append(i)
+    for members in by_id.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if not (dbs[i] & dbs[j]):
+                    continue
+                if not keys.title[i] or not keys.title[j] or keys.title[i] == keys.title[j]:
+                    proposals.append(Candidate(i, j, "id", 100.0))
+                else:
+                    conflicts.append(Candidate(i, j, "id", 0.0))
+
+    # forced tables
+    positions: dict[str, list[int]] = {}
+    for i in range(n):
+        positions.setdefault(ids[i], []).append(i)
+    forced = _pairs(forced_matches, "forced-match")
+    forbidden = _pairs(forced_nonmatches, "forced-non-match")
+    for (a, b, line), name, path in [(p, "forced_matches", forced_matches) for p in forced] + \
+                                   [(p, "forced_nonmatches", forced_nonmatches) for p in forbidden]:
+        for x in (a, b):
+            if x not in positions:
+                raise LitkitError(f"{name}: id {x!r} is not the id of any record being merged",
+                                  path=path if isinstance(path, (str, Path)) else None, line=line,
+                                  expected="UT values of the input records")
+    nonmatches = {frozenset((a, b)) for a, b, _ in forbidden}
+    clash = [(a, b) for a, b, _ in forced if frozenset((a, b)) in nonmatches]
+    if clash:
+        raise LitkitError(f"pair {clash[0]} is both a forced match and a forced non-match",
+                          expected="each pair in at most one of the two tables")
+    forced_candidates = sorted({Candidate(min(i, j), max(i, j), "forced", 100.0)
+                                for a, b, _ in forced for i in positions[a] for j in positions[b] if i != j},
+                               key=lambda c: (c.a, c.b))
+
+    content = candidates(keys, threshold)
+    ordered = ([c for c in proposals if c.rule == "identical"] + forced_candidates
+               + sorted((c for c in proposals if c.rule == "id"), key=lambda c: (c.a, c.b)) + content)
+
+    groups = _Groups(dbs, ids)
+    decisions: list[tuple[Candidate, str]] = []
+    for c in ordered:
+        ra, rb = groups.find(c.a), groups.find(c.b)
+        if ra == rb:
+            decisions.append((c, "already in one group"))
+            continue
+        if c.rule not in ("identical",) and groups.forbidden(c.a, c.b, nonmatches):
+            decisions.append((c, "rejected: forced non-match"))
+            continue
+        if c.rule not in ("identical", "forced", "id") and groups.dbs[ra] & groups.dbs[rb]:
+            decisions.append((c, "rejected: would join two records of one database"))
+            continue
+        groups.union(c.a, c.b)
+        decisions.append((c, "merged"))
+    for c in conflicts:
+        if groups.find(c.a) != groups.find(c.b):
+            decisions.append((c, "same id, different records: kept apart"))
+
+    # build output records
+    roots = sorted({groups.find(i) for i in range(n)})
+    out_rows: dict[int, dict] = {}
+    for root in roots:
+        members = sorted(groups.members[root])
+        unique = [i for i in members if first_of[identities[i]] == i]  # identical copies count once
+        out_rows[root] = dict(rows[members[0]]) if len(unique) == 1 else combine([rows[i] for i in unique])
+    group_id = {root: str(out_rows[root].get("UT") or "") for root in roots}
+    final = sorted(out_rows.values(), key=lambda r: _order_key(r, _identity(r)))
+    merged_df = Corpus(pd.DataFrame(final, columns=list(COLUMN_NAMES))).df if final else Corpus().df
+
+    # report
+    def describe(i: int, side: str) -> dict:
+        r = rows[i]
+        line = _plain(r.get("source_line"))
+        return {f"id_{side}": ids[i], f"db_{side}": r.get("DB"), f"file_{side}": r.get("source_file"),
+                f"line_{side}": int(line) if line is not None else None, f"title_{side}": r.get("TI")}
+
+    match_rows = []
+    for c, decision in decisions:
+        rec = {"group_id": group_id[groups.find(c.a)] if groups.find(c.a) == groups.find(c.b) else None,
+               "rule": c.rule, "score": c.score if c.rule != "id" or decision == "merged" else None,
+               "decision": decision}
+        rec.update(describe(c.a, "a"))
+        rec.update(describe(c.b, "b"))
+        match_rows.append(rec)
+    matches = pd.DataFrame(match_rows, columns=_MATCH_COLUMNS)
+    if len(matches):
+        matches["_rule"] = matches["rule"].map(_RULE_ORDER.index)
+        matches = matches.sort_values(["_rule", "decision", "id_a", "file_a", "line_a", "id_b", "file_b",
+                                       "line_b"], kind="stable", na_position="last")
+        matches = matches.drop(columns="_rule").reset_index(drop=True)
+        matches["line_a"] = matches["line_a"].astype("Int64")
+        matches["line_b"] = matches["line_b"].astype("Int64")
+
+    member_rows = []
+    for root in roots:
+        rep_ut = group_id[root]
+        members = sorted(groups.members[root])
+        rep_position = next(i for i in members if ids[i] == rep_ut) if len(members) > 1 else members[0]
+        for i in members:
+            d = describe(i, "a")
+            member_rows.append({"id": d["id_a"], "db": d["db_a"], "file": d["file_a"], "line": d["line_a"],
+                                "title": d["title_a"], "group_id": rep_ut,
+                                "merged_away": i != rep_position})
+    membership = pd.DataFrame(member_rows, columns=["id", "db", "file", "line", "title", "group_id",
+                                                    "merged_away"])
+    membership["line"] = membership["line"].astype("Int64")
+    membership = membership.sort_values(["group_id", "merged_away", "id", "file", "line"],
+                                        kind="stable").reset_index(drop=True)
+    report = MergeReport(matches=matches, membership=membership, records_in=n, records_out=len(merged_df),
+                         threshold=threshold, ingest=ingest,
+                         forced={"matches": len(forced), "nonmatches": len(forbidden)})
+    assert report.records_in == report.records_out + report.merged_away, "merge lost a record"
+    return Corpus(merged_df, report)
+
+
+__all__ = ["merge", "MergeReport", "FUZZY_THRESHOLD"]
