@@ -440,6 +440,12 @@ def test_endnote_records_without_blank_lines(tmp_path):
     assert (conf["PT"], conf["SO"], conf["source_line"]) == ("C", "2018中国城市规划年会论文集", 23)
 
 
+def test_refer_file_from_another_source_is_not_labelled_cnki(tmp_path):
+    text = "%0 Journal Article\n%A 张三\n%T 湿地碳汇\n%D 2020\n%W 万方数据\n"
+    corpus = litkit.read(write(tmp_path, "wanfang.txt", text))
+    assert corpus.df.loc[0, "DB"] == "other" and extra(row(corpus, 0)) == {"%W": "万方数据"}
+
+
 # ---------------------------------------------------------------------------------------------
 # Separators, types, pages, dates
 # ---------------------------------------------------------------------------------------------

@@ -499,7 +499,8 @@ def finish_block(block: Block, f: Fields, *, index: int, blocks: list[Block],
     if not f.first("title"):
         why = "record has no title"
         if missing:
-            why += f" and none of the fields that close the other records ({', '.join(sorted(missing))}): cut short?"
+            why += (" and none of the fields that close the other records "
+                    f"({', '.join(sorted(missing))}): cut short?")
         report.problem(block.line, why + "; skipped", action="skipped", record=index)
         return None
     if missing:

@@ -34,7 +34,9 @@ tag     CNKI meaning                                  canonical column
 %G      language                                      LA
 ======  ============================================  ======================
 
-``%W CNKI`` (data source) is recognised and dropped; other tags go to
+``%W CNKI`` (data source) is recognised and dropped; a record whose ``%W``
+names another source (a Refer file from 万方 or VIP read by the same reader)
+gets ``DB = "other"`` and keeps ``%W`` in ``extra``.  Other tags go to
 ``extra`` under their own name.
 """
 from __future__ import annotations
@@ -81,6 +83,8 @@ def _fields(block: Block) -> Fields:
             f.add("isbn", e.value)
         elif e.tag in _MAP:
             f.add(_MAP[e.tag], e.value)
+        elif e.tag == "%W" and e.value.strip().upper() != "CNKI":
+            f.keep("%W", e.value)  # another data source (e.g. 万方数据): the record is not CNKI's
         elif e.tag in _SILENT:
             continue
         else:
@@ -98,9 +102,12 @@ def sniff(head: list[str]) -> bool:
 
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     """Yield one canonical record per ``%0`` record of a CNKI EndNote export."""
-    yield from read_tagged(source.lines(), report, match_tag=_match,
+    for rec in read_tagged(source.lines(), report, match_tag=_match,
                            is_start=lambda tag, value: tag == "%0",
-                           to_fields=_fields, free_text_tags=_FREE_TEXT)
+                           to_fields=_fields, free_text_tags=_FREE_TEXT):
+        if rec["extra"] and "%W" in rec["extra"]:
+            rec["DB"] = "other"
+        yield rec
 
 
 SPEC = ReaderSpec(name="cnki_endnote", label="CNKI EndNote/Refer (%0/%A/%T/%J … %W CNKI)",

@@ -55,8 +55,15 @@ from .base import ReaderSpec
 from .report import FileReport
 from .sniff import TextSource
 
+# The RefWorks tagged-format vocabulary (RefWorks "Tagged Format" field list, as CNKI uses it).
+# Only these count as tags, so that a wrapped abstract line such as "UV 辐射…" or "US policy…"
+# stays part of the abstract.
+_TAGS = ("RT SR ID A1 A2 A3 A4 A5 A6 AU T1 T2 T3 JF JO YR FD VO vo IS SP OP K1 AB NO ED PB PP SN "
+         "AV AD AN LA CL SF OT LK DO CN DB DS IP RD ST UL URL SL LL CR WT WV WP OL "
+         + " ".join(f"U{i}" for i in range(1, 16))).split()
 # A tag, then a space, the end of the line, or directly a non-ASCII character ("A1林行众").
-_TAG = re.compile(r"^(URL|[A-Z][A-Z0-9]|vo)(?: ?$| (.*)$|(?=[^\x00-\x7f])(.*)$)")
+_TAG = re.compile(r"^(" + "|".join(sorted(_TAGS, key=len, reverse=True))
+                  + r")(?: ?$| (.*)$|(?=[^\x00-\x7f])(.*)$)")
 
 _MAP = {
     "RT": "type", "A1": "authors", "AU": "authors", "A3": "advisors", "AD": "affiliations",
