@@ -30,6 +30,10 @@ What it does
      metaknowledge's processing raises (a known case: ``PD`` values without a
      day, ``IndexError`` in ``getMonth``) fall back to the raw value and are
      counted.
+   * **litkit-stream**: litkit's reader alone (``detect_format`` and the
+     reader's record iterator), each record's values visited and then
+     dropped: the cost of parsing without building the in-memory corpus,
+     i.e. what a streaming ingest would pay (issue 10's memory target);
    * with ``--citations`` a second pair also parses every cited reference:
      metaknowledge turns ``CR`` into ``Citation`` objects, litkit builds
      ``corpus.references`` (one parsed row per reference).
@@ -155,6 +159,40 @@ def worker_litkit(path: str, citations: bool) -> dict:
     return out
 
 
+def worker_litkit_stream(path: str, citations: bool) -> dict:
+    """litkit's reader alone, record by record, nothing kept: the streaming lower bound.
+
+    This is what a streaming ``ingest`` (records written out in batches) would cost;
+    the gap to :func:`worker_litkit` is the price of building the in-memory corpus.
+    """
+    t0 = time.perf_counter()
+    import litkit.io as lio
+    t1 = time.perf_counter()
+    rss_after_import = _rss_now_bytes()
+    source = lio.TextSource(path)
+    spec = lio.detect_format(path, source)
+    report = lio.FileReport(file=path, format=spec.name, database=spec.database, encoding=source.encoding)
+    cells = items = 0
+    counts = {"records": 0, "AU_items": 0, "DE_items": 0, "CR_items": 0, "PY_filled": 0}
+    uts = set()
+    for rec in spec.read(source, report):
+        counts["records"] += 1
+        for value in rec.values():
+            cells += 1
+            if isinstance(value, (list, str)):
+                items += len(value)
+        counts["AU_items"] += len(rec.get("AU") or ())
+        counts["DE_items"] += len(rec.get("DE") or ())
+        counts["CR_items"] += len(rec.get("CR") or ())
+        counts["PY_filled"] += rec.get("PY") is not None
+        uts.add(rec.get("UT"))
+    t2 = time.perf_counter()
+    return {"import_s": t1 - t0, "read_s": t2 - t1, "touch_s": 0.0, "work_s": t2 - t1,
+            "cells": cells, "items": items, "rss_after_import_bytes": rss_after_import,
+            "counts": {**counts, "distinct_UT": len(uts)},
+            "problems_reported": len(report.problems)}
+
+
 def worker_metaknowledge(path: str, citations: bool) -> dict:
     import collections
     t0 = time.perf_counter()
@@ -195,7 +233,8 @@ def worker_metaknowledge(path: str, citations: bool) -> dict:
             "tag_processing_errors": dict(sorted(errors.items()))}
 
 
-WORKERS = {"litkit": worker_litkit, "metaknowledge": worker_metaknowledge}
+WORKERS = {"litkit": worker_litkit, "metaknowledge": worker_metaknowledge,
+           "litkit-stream": worker_litkit_stream}
 
 
 # ---- driver -----------------------------------------------------------------------------------
@@ -206,7 +245,7 @@ def run_side(side: str, python: Path, path: str, citations: bool, timeout: float
     if citations:
         cmd.append("--citations")
     env = dict(os.environ)
-    if side == "litkit":  # the repository's litkit, even if another one is installed
+    if side.startswith("litkit"):  # the repository's litkit, even if another one is installed
         env["PYTHONPATH"] = str(common.REPO_ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     print(f"[bench] running {label} …", file=sys.stderr, flush=True)
     run = common.run_measured(label, cmd, env=env, cwd=common.REPO_ROOT, timeout=timeout)
@@ -261,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0, help="generator seed (default 0, the standard file)")
     ap.add_argument("--data-dir", help=f"where the file and peer venv go (default ${common.DATA_DIR_ENV} "
                                        f"or {common.DEFAULT_DATA_DIR})")
-    ap.add_argument("--only", choices=sorted(WORKERS), help="run one side only")
+    ap.add_argument("--only", choices=sorted(WORKERS), help="run one contender only")
     ap.add_argument("--citations", action="store_true",
                     help="also time a second pair that parses every cited reference")
     ap.add_argument("--repeat", type=int, default=1, help="runs per side; the fastest counts (default 1)")
@@ -284,13 +323,13 @@ def main(argv: list[str] | None = None) -> int:
         print("[bench] WARNING: the generated file differs from the standard one the README numbers were "
               "measured on (../shared or the generator changed); numbers are not comparable", file=sys.stderr)
 
-    pythons = {"litkit": Path(sys.executable)}
+    pythons = {"litkit": Path(sys.executable), "litkit-stream": Path(sys.executable)}
     versions = {"litkit": common.pip_versions(sys.executable, ["pandas", "numpy"])}
-    if args.only != "litkit":
+    if args.only in (None, "metaknowledge"):
         pythons["metaknowledge"] = common.ensure_venv("metaknowledge", METAKNOWLEDGE_REQUIREMENTS,
                                                       base=folder, import_check="metaknowledge")
         versions["metaknowledge"] = common.pip_versions(pythons["metaknowledge"], ["metaknowledge", "networkx"])
-    sides = [args.only] if args.only else ["litkit", "metaknowledge"]
+    sides = [args.only] if args.only else ["litkit", "metaknowledge", "litkit-stream"]
     common.warm_page_cache(path)
     machine = common.machine_info()
 
@@ -299,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     for citations in pairs:
         for run_no in range(args.repeat):
             for side in sides:  # alternate sides so slow phases of a shared machine hit both
+                if citations and side == "litkit-stream":
+                    continue  # the reader alone parses no references
                 if citations and side == "litkit" and not _litkit_has_references():
                     print("[bench] litkit.refs is not there yet: no litkit+citations run", file=sys.stderr)
                     continue
@@ -336,6 +377,14 @@ def main(argv: list[str] | None = None) -> int:
             print(line)
         for target, met in comp["targets"].items():
             print(f"  target {target}: {'met' if met else 'MISSED'}")
+    stream = chosen.get("litkit-stream")
+    stream_summary = None
+    if stream is not None:
+        stream_summary = {"work_s": round(stream.report["work_s"], 2), "peak_rss_bytes": stream.peak_rss_bytes,
+                          "peak_vs_file": round(stream.peak_rss_bytes / size, 3),
+                          "peak_below_file_size": stream.peak_rss_bytes < size}
+        print(f"\n[litkit reader streaming, nothing kept] {stream.report['work_s']:.1f} s, peak memory "
+              f"{stream.peak_rss_bytes / common.MB:.0f} MB = {stream.peak_rss_bytes / size:.2f}× the file size")
     mk = chosen.get("metaknowledge")
     if mk is not None and mk.report.get("tag_processing_errors"):
         print(f"\nmetaknowledge tag-processing errors (raw value used instead): {mk.report['tag_processing_errors']}")
@@ -352,10 +401,12 @@ def main(argv: list[str] | None = None) -> int:
             "litkit": "litkit.read(path), then every cell of corpus.df visited",
             "metaknowledge": "RecordCollection(path), then R.get(tag) for every tag of every record "
                              "(CR raw unless --citations; processing errors fall back to raw)",
+            "litkit-stream": "litkit's wos_plain reader iterated record by record, values visited, nothing kept",
         },
         "repeat": args.repeat,
         "runs": {key: [r.to_dict() for r in rs] for key, rs in runs.items()},
         "comparisons": comparisons,
+        "litkit_stream": stream_summary,
     }
     out = common.write_result("ingest", payload)
     print(f"\nwrote {out.relative_to(common.REPO_ROOT)}")
