@@ -260,10 +260,15 @@ def parse_gbt7714_reference(raw: str) -> dict:
 # ---- identity -----------------------------------------------------------------------------------
 
 def _fold(text) -> str:
-    if text is None or text != text:
+    """Upper-case, full-width forms folded (NFKC), every run of punctuation/space -> one space."""
+    if not text or text != text:
         return ""
-    text = unicodedata.normalize("NFKC", str(text)).upper()
-    return _NON_WORD.sub(" ", text).strip()
+    text = str(text)
+    if text.isalnum():
+        return text.upper() if text.isascii() else unicodedata.normalize("NFKC", text).upper()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _NON_WORD.sub(" ", text.upper()).strip()
 
 
 def _surname(author) -> str:
@@ -362,60 +367,77 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
     if total == 0:
         return _empty_table()
     record = np.repeat(np.arange(len(df), dtype=np.int64), lengths)
-    raws = list(chain.from_iterable(v for v, n in zip(cr, lengths) if n))
+    raws = np.empty(total, dtype=object)
+    raws[:] = list(chain.from_iterable(v for v, n in zip(cr, lengths) if n))
     dbs_per_record = df["DB"].tolist() if "DB" in df.columns else ["WoS"] * len(df)
-    parsers = [_parser_for(db) for db in dbs_per_record]
+    parser_list, parser_ids = [], {}
+    record_parser = np.empty(len(df), dtype=np.int64)
+    for i, db in enumerate(dbs_per_record):
+        parser = _parser_for(db)
+        record_parser[i] = parser_ids.setdefault(parser, len(parser_ids))
+        if record_parser[i] == len(parser_list):
+            parser_list.append(parser)
+    ref_parser = record_parser[record]
 
-    cache: dict[tuple, tuple] = {}
-    parsed_rows = []
-    for parser, refs in zip(parsers, cr):
-        if not isinstance(refs, (list, tuple, np.ndarray)) or len(refs) == 0:
-            continue
-        for raw in refs:
-            hit = cache.get((parser, raw))
-            if hit is None:
-                p = parser(raw)
-                hit = (p.get("author"), p.get("year"), p.get("source"), p.get("volume"),
-                       p.get("page"), p.get("doi"), bibliographic_key(p))
-                cache[(parser, raw)] = hit
-            parsed_rows.append(hit)
+    # Parse each distinct string once per parser; pandas.factorize maps strings to them in C.
+    groups = []
+    for pid, parser in enumerate(parser_list):
+        mask = ref_parser == pid if len(parser_list) > 1 else slice(None)
+        codes, uniques = pd.factorize(raws[mask])
+        parsed = []
+        for raw in uniques:
+            p = parser(raw)
+            parsed.append((p.get("author"), p.get("year"), p.get("source"), p.get("volume"),
+                           p.get("page"), p.get("doi"), bibliographic_key(p)))
+        groups.append((mask, codes, parsed))
 
     # A bibliographic key seen with exactly one DOI lends that DOI's key to its DOI-less citations.
     doi_of_bib: dict[str, str | None] = {}
-    for author, year, source, volume, page, doi, bib in cache.values():
-        if doi and source and (volume or page):
-            known = doi_of_bib.get(bib, doi)
-            doi_of_bib[bib] = doi if known == doi else None
-    keys = []
-    for row in parsed_rows:
-        doi, bib = row[5], row[6]
-        if doi:
-            keys.append("doi:" + doi)
-        elif row[0] or row[2]:
-            lent = doi_of_bib.get(bib)
-            keys.append("doi:" + lent if lent else bib)
-        else:
-            keys.append("")
+    for _, _, parsed in groups:
+        for author, year, source, volume, page, doi, bib in parsed:
+            if doi and source and (volume or page):
+                known = doi_of_bib.get(bib, doi)
+                doi_of_bib[bib] = doi if known == doi else None
 
-    columns = list(zip(*parsed_rows))
+    names = ("author", "year", "source", "volume", "page", "doi", "key")
+    columns = {name: np.empty(total, dtype=object) for name in names}
+    for mask, codes, parsed in groups:
+        keys = []
+        for author, year, source, volume, page, doi, bib in parsed:
+            if doi:
+                keys.append("doi:" + doi)
+            elif author or source:
+                lent = doi_of_bib.get(bib)
+                keys.append("doi:" + lent if lent else bib)
+            else:
+                keys.append("")
+        per_unique = list(zip(*parsed)) if parsed else [()] * 7
+        for j, name in enumerate(names[:-1]):
+            values = np.empty(len(parsed), dtype=object)
+            values[:] = list(per_unique[j])
+            columns[name][mask] = values[codes]
+        values = np.empty(len(parsed), dtype=object)
+        values[:] = keys
+        columns["key"][mask] = values[codes]
+
     ut = df["UT"].to_numpy(dtype=object) if "UT" in df.columns else np.full(len(df), None, dtype=object)
     py = pd.array(df["PY"], dtype="Int64") if "PY" in df.columns else pd.array([None] * len(df), dtype="Int64")
-    db = np.asarray(dbs_per_record, dtype=object)
-    out = pd.DataFrame({
+    db = np.empty(len(df), dtype=object)
+    db[:] = dbs_per_record
+    return pd.DataFrame({
         "record": record,
         "UT": pd.Series(ut[record], dtype=object),
         "PY": pd.Series(py.take(record), dtype="Int64"),
         "DB": pd.Series(db[record], dtype=object),
         "raw": pd.Series(raws, dtype=object),
-        "author": pd.Series(columns[0], dtype=object),
-        "year": pd.Series(columns[1], dtype="Int64"),
-        "source": pd.Series(columns[2], dtype=object),
-        "volume": pd.Series(columns[3], dtype=object),
-        "page": pd.Series(columns[4], dtype=object),
-        "doi": pd.Series(columns[5], dtype=object),
-        "key": pd.Series(keys, dtype=object),
+        "author": pd.Series(columns["author"], dtype=object),
+        "year": pd.Series(pd.array(columns["year"], dtype="Int64")),
+        "source": pd.Series(columns["source"], dtype=object),
+        "volume": pd.Series(columns["volume"], dtype=object),
+        "page": pd.Series(columns["page"], dtype=object),
+        "doi": pd.Series(columns["doi"], dtype=object),
+        "key": pd.Series(columns["key"], dtype=object),
     })
-    return out
 
 
 def _empty_table() -> pd.DataFrame:
