@@ -359,6 +359,14 @@ def test_xls_html_sample_with_changing_headers(tmp_path, charset):
     assert art["source_line"] == 7 and phd["source_line"] == 9
 
 
+def test_xls_resaved_by_excel_as_utf16(tmp_path):
+    path = tmp_path / "resaved.xls"
+    path.write_bytes(b"\xff\xfe" + XLS_HTML.format(charset="unicode").encode("utf-16-le"))
+    corpus = litkit.read(path)
+    assert corpus.report.files[0].format == "cnki_html_xls"
+    assert list(corpus.df["TI"]) == ["生态产品价值实现的路径", "碳汇交易的福利效应研究", "生态补偿的国际比较"]
+
+
 def test_xls_result_list_and_tab_separated_variant(tmp_path):
     corpus = litkit.read(write(tmp_path, "list.xls", XLS_RESULT_LIST, "gb18030"))
     first = row(corpus, 0)

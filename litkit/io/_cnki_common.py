@@ -377,9 +377,11 @@ def truncation_suspects(blocks: list[Block]) -> set[str]:
     ``LK``/``DO``, EndNote ``%W``, NoteExpress ``{Database Provider}``, E-Study
     ``Link-链接``, self-defined ``URL-网址``/``DOI-DOI``).  A last record that
     carries none of the tags that close the records before it was most likely
-    cut off by an interrupted download.
+    cut off by an interrupted download.  At least two complete records are
+    needed to judge (one thesis without a DOI after one article with a DOI
+    proves nothing).
     """
-    if len(blocks) < 2:
+    if len(blocks) < 3:
         return set()
     closers = {b.entries[-1].tag for b in blocks[:-1] if b.entries}
     last = blocks[-1].tags

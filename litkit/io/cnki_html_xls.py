@@ -129,8 +129,14 @@ def _header(cells: list[str]) -> list[str | None] | None:
 
 
 def binary_sniff(raw: bytes) -> bool:
-    """An HTML table (``<table>``/``<tr>``) whose text names a CNKI title column."""
+    """An HTML table (``<table>``/``<tr>``) whose text names a CNKI title column.
+
+    Excel re-saves such a file as UTF-16 HTML; that is recognised too.
+    """
     head = raw[:65536]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[1:4096:2].count(0) > 100:
+        codec = "utf-16" if head[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-16-le"
+        head = head[: len(head) // 2 * 2].decode(codec, errors="ignore").encode("utf-8")
     low = head.lower()
     if b"<table" not in low and b"<tr" not in low:
         return False
