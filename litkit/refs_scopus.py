@@ -145,6 +145,7 @@ SOURCE_OVERRIDES: dict[str, str] = {
     "EUROPEAN JOURNAL OF OPERATIONAL RESEARCH": "EUR J OPER RES",
 }
 
+_OVERRIDE_VALUES = frozenset(SOURCE_OVERRIDES.values())
 _PARENTHESISED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _NON_WORD = re.compile(r"[^0-9A-Z]+")
 
@@ -157,7 +158,8 @@ def _fold(text: str) -> str:
 
 def _override_key(title: str) -> str:
     text = _PARENTHESISED.sub(" ", _fold(title).replace("&", " AND "))
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    key = " ".join(_NON_WORD.sub(" ", text).split())
+    return key[4:] if key.startswith("THE ") else key  # "The New England Journal of Medicine"
 
 
 def _abbreviate_word(word: str) -> str:
@@ -217,6 +219,9 @@ def normalize_source(title: str | None) -> str | None:
     """
     if title is None:
         return None
+    as_written = " ".join(_fold(title).split())
+    if as_written in _OVERRIDE_VALUES:  # already a J9 form, hyphen included ("SCI REP-UK")
+        return as_written[:SOURCE_KEY_LENGTH].rstrip(" -")
     key = _override_key(title)
     if not key:
         return None
