@@ -117,8 +117,7 @@ def timeline_table(docs, phases=None, short_titles: dict | None = None) -> pd.Da
         ``doc_id, date, year, x`` (decimal year: 2021-10-24 → 2021.81; year-only
         rows sit at mid-year), ``lane, lane_order, lane_en, lane_zh, phase,
         phase_zh, issuers_en, doc_number, kind, title_zh, title_en, label``
-        (``label`` = English title, 文号 if any, on one line and the Chinese title
-        on the next).  Sorted by ``x`` then ``doc_id``.
+        (``label`` = "English title (文号) / 中文标题").  Sorted by ``x`` then ``doc_id``.
     """
     df = getattr(docs, "df", docs).copy()
     table = phase_table(phases)
@@ -142,7 +141,7 @@ def timeline_table(docs, phases=None, short_titles: dict | None = None) -> pd.Da
         if short_titles and rec.get("doc_id") in short_titles:
             title_en = short_titles[rec["doc_id"]]
         number = _text(rec.get("doc_number"))
-        label = title_en + (f" ({number})" if number else "") + ("\n" + title_zh if title_zh else "")
+        label = title_en + (f" ({number})" if number else "") + (" / " + title_zh if title_zh else "")
         rows.append({"doc_id": rec.get("doc_id"), "date": date, "year": int(year), "x": round(x, 4),
                      "lane": lane, "lane_order": order, "lane_en": lane_en, "lane_zh": lane_zh,
                      "phase": assign_phase(year, table),

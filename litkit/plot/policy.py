@@ -1,0 +1,327 @@
+"""Figures for policy analysis: timeline (the review's Table 1), term evolution,
+co-issuing network, policy instruments, literature–policy overlay.
+
+Every function takes a table computed by :mod:`litkit.policy` and returns a
+matplotlib Figure; save it with :func:`litkit.plot.style.save_figure`, which
+refuses to write a figure with missing glyphs.
+
+Examples
+--------
+>>> from litkit.policy import from_metadata
+>>> from litkit.policy.timeline import timeline_table
+>>> from litkit.plot.policy import plot_timeline
+>>> from litkit.plot.style import save_figure
+>>> fig = plot_timeline(timeline_table(from_metadata("table1.csv")))   # doctest: +SKIP
+>>> save_figure(fig, "figures/table1_timeline")                       # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import textwrap
+from typing import Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from ..policy.timeline import LANES, _text, phase_table
+import matplotlib
+
+from .style import BAR_GREY, BURST_RED, PALETTE, cjk_font, require_cjk_font
+from .style import use_style as _use_style
+
+def use_style(font_size: float = 9.0) -> None:
+    """litkit's style with a working CJK fallback.
+
+    :func:`litkit.plot.style.use_style` lists the CJK font under the generic
+    ``sans-serif`` family, but matplotlib only falls back between fonts named in
+    ``font.family`` itself, so Chinese glyphs went missing.  Naming both fonts
+    in ``font.family`` makes matplotlib take each glyph from the first font that
+    has it: Latin from DejaVu Sans, Chinese from the CJK font.
+    """
+    _use_style(font_size)
+    cjk = cjk_font()
+    if cjk:
+        matplotlib.rcParams["font.family"] = ["DejaVu Sans", cjk]
+
+
+_LANE_COLOURS = {key: PALETTE[i] for i, (key, _, _) in enumerate(LANES)}
+_PHASE_SHADES = ("#F2F2F2", "#FFFFFF")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text or "", width=width, break_long_words=True, break_on_hyphens=False) if text else []
+
+
+def _label_lines(row, language: str, note: str | None, en_width: int, zh_width: int) -> list[tuple[str, str]]:
+    """Label lines as (text, style) pairs: style 'en', 'zh' or 'note'."""
+    lines: list[tuple[str, str]] = []
+    head, number, title_zh = _text(row.title_en), _text(row.doc_number), _text(row.title_zh)
+    if number:
+        head = f"{head} ({number})" if head else number
+    date = _text(row.date) or str(row.year)
+    if language in ("both", "en") and head:
+        lines += [(t, "en") for t in _wrap(f"{date}  {head}", en_width)]
+    if language in ("both", "zh") and title_zh:
+        zh = title_zh if language == "both" else f"{date}  {title_zh}"
+        lines += [(t, "zh") for t in _wrap(zh, zh_width)]
+    if note:
+        lines += [(t, "note") for t in _wrap(note, en_width)]
+    return lines
+
+
+def plot_timeline(table: pd.DataFrame, phases=None, language: str = "both", note_column: str | None = None,
+                  notes: pd.Series | None = None, title: str | None = None, width: float = 15.0,
+                  en_width: int = 34, zh_width: int = 17, font_size: float = 6.5):
+    """Draw a policy timeline: issuer lanes (rows), phases (shaded spans), one labelled marker per document.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`litkit.policy.timeline.timeline_table` output.
+    phases : phases as in :func:`~litkit.policy.timeline.phase_table` (default: the project's phases).
+    language : {"both", "en", "zh"}
+        Label language; ``both`` puts the English title (with 文号) over the Chinese one.
+    notes : Series, optional
+        Extra grey line per document (index = ``doc_id``), e.g. the review's
+        "significance" column, so that one figure says what Table 1 says.
+    en_width, zh_width : int
+        Wrap widths (characters) for English and Chinese label lines.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Notes
+    -----
+    Labels are packed deterministically: within a lane, each label takes the
+    first sub-row where it does not overlap an earlier one, so the same table
+    always gives the same figure.
+    """
+    use_style(font_size + 2)
+    texts = list(table["label"].fillna("")) + [z for _, _, z in LANES]
+    require_cjk_font(texts)
+    phase_tab = phase_table(phases)
+    x_min = min(float(table["x"].min()), float(phase_tab["start"].min())) if len(table) else 2010
+    x_max = max(float(table["x"].max()), float(phase_tab["end"].max()) + 1) if len(table) else 2025
+    span = x_max - x_min + 1.0
+    # Label geometry in data units: an English character is about 0.55 em, a Chinese one 1 em.
+    axes_inches = width * 0.84
+    years_per_point = span / (axes_inches * 72)
+    em = font_size * years_per_point
+    line_height = 1.0  # in "line" units of the y axis
+
+    placed = []  # (lane, height of the lane in label lines)
+    right_edge = x_max
+    layout = []
+    lanes_present = sorted(set(table["lane"]), key=lambda k: [key for key, _, _ in LANES].index(k))
+    for lane in lanes_present:
+        rows = table[table["lane"] == lane]
+        occupied: list[list[tuple[float, float, float, float]]] = []  # per lane: (x0, x1, y0, y1)
+        for row in rows.itertuples(index=False):
+            note = None
+            if notes is not None and row.doc_id in notes.index:
+                note = str(notes.loc[row.doc_id])
+            lines = _label_lines(row, language, note, en_width, zh_width)
+            w = max((len(t) * (0.55 if s != "zh" else 1.0) for t, s in lines), default=1) * em + 0.15
+            h = len(lines) * line_height + 0.6
+            x0, x1 = row.x, row.x + w
+            y0 = 0.0
+            moved = True  # move up past every label it overlaps until it overlaps none
+            while moved:
+                moved = False
+                for (a0, a1, b0, b1) in occupied:
+                    if a0 < x1 and x0 < a1 and b0 < y0 + h and y0 < b1:
+                        y0, moved = b1, True
+            occupied.append((x0, x1, y0, y0 + h))
+            right_edge = max(right_edge, x1)
+            layout.append((lane, row, lines, y0))
+        placed.append((lane, max((o[3] for o in occupied), default=1.0)))
+
+    # Stack lanes top to bottom.
+    lane_base, total = {}, 0.0
+    for lane, height in reversed(placed):
+        lane_base[lane] = total
+        total += height + 0.8
+    fig_height = max(3.0, min(40.0, 0.13 * total + 1.2))
+    fig, ax = plt.subplots(figsize=(width, fig_height))
+    for i, row in enumerate(phase_tab.itertuples(index=False)):
+        ax.axvspan(row.start, row.end + 1, color=_PHASE_SHADES[i % 2], zorder=0, lw=0)
+        ax.axvline(row.start, color=BAR_GREY, lw=0.6, zorder=1)
+        ax.text((row.start + row.end + 1) / 2, total + 0.3, f"{row.phase}\n{row.phase_zh}".strip(),
+                ha="center", va="bottom", fontsize=font_size + 1.5, fontweight="bold", color="#444444")
+    lane_names = {key: (en, zh) for key, en, zh in LANES}
+    for lane, height in placed:
+        base = lane_base[lane]
+        ax.axhline(base - 0.4, color=BAR_GREY, lw=0.5, zorder=1)
+        en, zh = lane_names[lane]
+        label = {"both": f"{en}\n{zh}", "en": en, "zh": zh}[language]
+        ax.text(x_min - 0.15, base + height / 2, label, ha="right", va="center", fontsize=font_size + 1,
+                color=_LANE_COLOURS[lane], fontweight="bold")
+    for lane, row, lines, y0 in layout:
+        colour = _LANE_COLOURS[lane]
+        top = lane_base[lane] + y0 + len(lines) * line_height + 0.3
+        ax.plot([row.x], [top], marker="o", ms=4, color=colour, zorder=4, clip_on=False)
+        ax.plot([row.x, row.x], [lane_base[lane] + y0 + 0.1, top], color=colour, lw=0.6, zorder=3)
+        for k, (text, style) in enumerate(lines):
+            ax.text(row.x + 4 * years_per_point, top - 0.5 - k * line_height, text,
+                    fontsize=font_size, va="center", ha="left",
+                    color={"en": "#111111", "zh": "#333333", "note": "#777777"}[style],
+                    style="italic" if style == "note" else "normal", zorder=5)
+    ax.set_xlim(x_min - 0.05, max(x_max, right_edge) + 0.1)
+    ax.set_ylim(-0.6, total + 2.2)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ticks = list(range(int(np.floor(x_min)), int(np.ceil(x_max)) + 1))
+    ax.set_xticks(ticks)
+    ax.set_xticklabels([str(t) for t in ticks])
+    ax.set_xlabel("Year / 年份")
+    if title:
+        ax.set_title(title, loc="left", fontsize=font_size + 3, pad=28)
+    return fig
+
+
+def plot_term_heatmap(matrix: pd.DataFrame, value_label: str = "occurrences per 10,000 characters",
+                      title: str | None = None, show_english: bool = True):
+    """Heatmap of a term × year matrix (:func:`litkit.policy.terms.term_matrix`)."""
+    from ..policy.terms import TERMS_EN
+
+    use_style()
+    labels = [f"{t}  {TERMS_EN[t]}" if show_english and t in TERMS_EN else t for t in matrix.index]
+    require_cjk_font(labels)
+    years = list(matrix.columns)
+    fig, ax = plt.subplots(figsize=(max(6.0, 0.16 * len(years) + 3), 0.42 * len(labels) + 1.4))
+    data = matrix.to_numpy(dtype=float)
+    im = ax.imshow(data, aspect="auto", cmap="YlGnBu", interpolation="nearest")
+    ax.set_yticks(range(len(labels)))
+    ax.set_yticklabels(labels)
+    step = max(1, len(years) // 25)
+    ax.set_xticks(range(0, len(years), step))
+    ax.set_xticklabels([str(y) for y in years[::step]], rotation=90)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    cbar = fig.colorbar(im, ax=ax, fraction=0.03, pad=0.01)
+    cbar.set_label(value_label)
+    if title:
+        ax.set_title(title, loc="left")
+    return fig
+
+
+def plot_term_lines(counts: pd.DataFrame, value: str = "per_10k", terms: Sequence[str] | None = None,
+                    title: str | None = None, first: pd.DataFrame | None = None):
+    """Line chart of term frequency by year (one line per term), optionally marking first appearances."""
+    from ..policy.terms import TERMS_EN, term_matrix
+
+    use_style()
+    matrix = term_matrix(counts, value=value)
+    if terms is not None:
+        matrix = matrix.reindex(list(terms)).fillna(0)
+    labels = [f"{t} ({TERMS_EN[t]})" if t in TERMS_EN else t for t in matrix.index]
+    require_cjk_font(labels)
+    fig, ax = plt.subplots(figsize=(8, 4))
+    years = [int(y) for y in matrix.columns]
+    for i, (term, label) in enumerate(zip(matrix.index, labels)):
+        ax.plot(years, matrix.loc[term].to_numpy(dtype=float), marker="o", ms=2.5, lw=1.2,
+                color=PALETTE[i % len(PALETTE)], label=label)
+        if first is not None:
+            hit = first[first["term"] == term]
+            if len(hit) and not pd.isna(hit["first_year"].iloc[0]):
+                fy = int(hit["first_year"].iloc[0])
+                ax.plot([fy], [matrix.loc[term, fy] if fy in matrix.columns else 0], marker="*", ms=9,
+                        color=PALETTE[i % len(PALETTE)], zorder=5)
+    ax.set_ylabel({"per_10k": "per 10,000 characters", "count": "occurrences"}.get(value, value))
+    ax.set_xlabel("Year")
+    ax.legend(frameon=False, fontsize=7, ncol=2)
+    if title:
+        ax.set_title(title, loc="left")
+    return fig
+
+
+def plot_coissuing_network(graph, language: str = "en", title: str | None = None, seed: int = 7):
+    """Co-issuing network: node size = documents issued, edge width = joint documents.
+
+    The layout is a spring layout with a fixed ``seed``, so the figure is reproducible.
+    """
+    import networkx as nx
+
+    use_style()
+    names = {n: (graph.nodes[n].get("label_en", n) if language == "en" else n) for n in graph.nodes}
+    if language == "both":
+        names = {n: f"{n}\n{graph.nodes[n].get('label_en', '')}" for n in graph.nodes}
+    require_cjk_font(names.values())
+    fig, ax = plt.subplots(figsize=(8, 6.5))
+    if graph.number_of_nodes() == 0:
+        ax.text(0.5, 0.5, "no documents", ha="center")
+        ax.set_axis_off()
+        return fig
+    pos = nx.spring_layout(graph, seed=seed, weight="weight", k=1.2 / np.sqrt(graph.number_of_nodes()))
+    widths = [0.6 + 1.2 * graph.edges[e]["weight"] for e in graph.edges]
+    nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color=BAR_GREY)
+    sizes = [80 + 60 * graph.nodes[n].get("documents", 1) for n in graph.nodes]
+    colours = [PALETTE[0] if graph.nodes[n].get("joint", 0) else PALETTE[1] for n in graph.nodes]
+    nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=sizes, node_color=colours, alpha=0.85)
+    for n, (x, y) in pos.items():
+        ax.text(x, y + 0.06, names[n], ha="center", va="bottom", fontsize=7)
+    ax.set_axis_off()
+    ax.margins(0.15)
+    if title:
+        ax.set_title(title, loc="left")
+    return fig
+
+
+def plot_instruments(counts: pd.DataFrame, index: str = "phase", share: bool = False, title: str | None = None):
+    """Stacked bars of supply / environment / demand keyword hits per period (or per document)."""
+    use_style()
+    labels = [str(v) for v in counts[index]]
+    require_cjk_font(labels)
+    cats = [("supply", "Supply-side 供给型"), ("environment", "Environmental 环境型"), ("demand", "Demand-side 需求型")]
+    require_cjk_font([c[1] for c in cats])
+    fig, ax = plt.subplots(figsize=(max(5.0, 1.6 * len(labels) + 2), 4))
+    bottom = np.zeros(len(counts))
+    for i, (cat, label) in enumerate(cats):
+        values = counts[f"{cat}_share"] if share else counts[cat]
+        values = values.to_numpy(dtype=float)
+        ax.bar(range(len(counts)), values, bottom=bottom, color=PALETTE[i], label=label, width=0.6)
+        bottom += values
+    ax.set_xticks(range(len(counts)))
+    ax.set_xticklabels(["\n".join(textwrap.wrap(lbl, 22)) for lbl in labels])
+    ax.set_ylabel("share of keyword hits" if share else "keyword hits")
+    ax.legend(frameon=False, fontsize=7)
+    if title:
+        ax.set_title(title, loc="left")
+    return fig
+
+
+def plot_overlay(overlay: pd.DataFrame, events: pd.DataFrame, label: str = "title_en",
+                 title: str | None = None, max_label: int = 40):
+    """Annual publications with policy events as marked vertical lines.
+
+    Parameters
+    ----------
+    overlay : DataFrame
+        :func:`litkit.policy.timeline.overlay_table` output (``year, [database], count``).
+    events : DataFrame
+        :func:`~litkit.policy.timeline.timeline_table` rows to mark (``x``, ``label`` columns, or
+        ``year`` and ``label``); each becomes a dashed line with a rotated label.
+    """
+    use_style()
+    texts = [str(v) for v in events.get(label, pd.Series(dtype=str)).fillna("")]
+    require_cjk_font(texts)
+    fig, ax = plt.subplots(figsize=(9, 4.5))
+    if "database" in overlay.columns:
+        for i, (db, sub) in enumerate(overlay.groupby("database", sort=True)):
+            ax.plot(sub["year"], sub["count"], marker="o", ms=3, lw=1.4, color=PALETTE[i % len(PALETTE)], label=db)
+        ax.legend(frameon=False, fontsize=7, loc="upper left")
+    else:
+        ax.bar(overlay["year"], overlay["count"], color=BAR_GREY, width=0.8, label="publications")
+    top = float(overlay["count"].max()) if len(overlay) else 1.0
+    ax.set_ylim(0, top * 1.55 + 1)
+    xs = events["x"] if "x" in events.columns else events["year"].astype(float) + 0.5
+    for k, (x, text) in enumerate(zip(xs, texts)):
+        ax.axvline(x - (0.5 if "x" not in events.columns else 0), color=BURST_RED, lw=0.9, ls="--", zorder=3)
+        short = text if len(text) <= max_label else text[: max_label - 1] + "…"
+        ax.text(x, top * 1.52 + 1, short, rotation=90, ha="right", va="top", fontsize=6, color=BURST_RED)
+    ax.set_xlabel("Year")
+    ax.set_ylabel("Publications")
+    if title:
+        ax.set_title(title, loc="left")
+    return fig
