@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -27,6 +28,23 @@ def _is_cjk(ch: str) -> bool:
     o = ord(ch)
     return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x3000 <= o <= 0x303F
             or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F or 0x20000 <= o <= 0x2A6DF)
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    """UTF-8 text with a few bad bytes: nearly all non-ASCII bytes form valid UTF-8 sequences.
+
+    cp1252 and GB18030 text almost never does (their accented letters and Chinese
+    characters are not valid UTF-8 sequences), so 95 % is a safe threshold.
+    """
+    high = len(_HIGH_BYTE.findall(data))
+    if high < 20:
+        return False
+    in_sequences = sum(len(m) for m in _UTF8_MULTIBYTE.findall(data))
+    return in_sequences >= 0.95 * high
 
 
 def _valid_utf8_prefix(sample: bytes, complete: bool) -> bool:
@@ -67,6 +85,10 @@ def detect_encoding(data: bytes, complete: bool = True) -> str:
         if even_nul > 0.3 * half and odd_nul < 0.05 * half:
             return "utf-16-be"
     if _valid_utf8_prefix(data, complete):
+        return "utf-8"
+    if _damaged_utf8(data):
+        # Reading it as UTF-8 raises DecodingError naming the bad line, instead of
+        # silently turning every accented or Chinese character into cp1252 mojibake.
         return "utf-8"
     try:
         text = data.decode("gb18030", errors="strict" if complete else "ignore")
