@@ -305,8 +305,11 @@ def _cluster_incidence(inc: _Incidence, clusters, resolution: float = 1.0,
         mapping = _mapping_from(clusters)
     table = pd.DataFrame({"keyword": inc.keywords, "occurrences": inc.occurrences,
                           "first_year": inc.first_year, "avg_year": inc.avg_year})
-    table["raw_cluster"] = [mapping.get(k) for k in inc.keywords]
-    table = table[table["raw_cluster"].notna()].copy()
+    assigned = [mapping.get(k) for k in inc.keywords]
+    table = table[[v is not None for v in assigned]].copy()
+    # object first, then inferred: integer cluster ids stay integers although some keywords had none
+    table["raw_cluster"] = pd.Series([v for v in assigned if v is not None], index=table.index,
+                                     dtype=object).infer_objects()
     if table.empty:
         return pd.DataFrame({"keyword": pd.Series([], dtype=object), "cluster": pd.Series([], dtype=np.int64),
                              "occurrences": pd.Series([], dtype=np.int64),
