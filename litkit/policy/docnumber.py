@@ -30,10 +30,11 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 # Words that end a title or sentence and so cannot be part of an issuer code that
 # follows them in running text ("…的通知国发〔2007〕2号").
 _BOUNDARY_WORDS = ("通知", "意见", "决定", "批复", "办法", "规定", "方案", "规划", "纲要", "公告",
-                   "通告", "报告", "细则", "条例", "的", "和", "及", "与", "按照", "根据", "依据", "见")
+                   "通告", "报告", "细则", "条例", "关于", "执行", "废止", "停止", "贯彻", "落实", "印发", "转发",
+                   "文件", "复函", "通报", "纪要", "请示", "的", "和", "及", "与", "按照", "根据", "依据", "见", "号", "在")
 
 _NUMBERED = re.compile(
-    rf"(?P<code>[\u4e00-\u9fff]{{1,12}})\s*[{_OPEN}]\s*(?P<year>[{_DIGIT}]{{4}})\s*[{_CLOSE}]"
+    rf"(?P<code>[\u4e00-\u9fff]{{1,40}})\s*[{_OPEN}]\s*(?P<year>[{_DIGIT}]{{4}})\s*[{_CLOSE}]"
     rf"\s*(?:第\s*)?(?P<serial>[{_DIGIT}]{{1,5}})\s*号")
 _ORDER = re.compile(
     rf"(?P<code>(?:中华人民共和国)?国务院令)\s*第\s*(?P<serial>[{_DIGIT}]{{1,5}})\s*号")
@@ -75,6 +76,9 @@ def _plausible_year(year: int) -> bool:
     return 1949 <= year <= 2100
 
 
+_MAX_CODE = 12  # the longest issuer codes (e.g. 灾总指挥部发明电) have under a dozen characters
+
+
 def _trim_code(code: str) -> str:
     """Cut title words that precede the issuer code in running text."""
     best = 0
@@ -82,7 +86,7 @@ def _trim_code(code: str) -> str:
         pos = code.rfind(word)
         if pos >= 0 and len(code) - (pos + len(word)) >= 2:
             best = max(best, pos + len(word))
-    return code[best:]
+    return code[best:][-_MAX_CODE:]
 
 
 def _from_match(m: re.Match, trim: bool) -> DocNumber | None:
