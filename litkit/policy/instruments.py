@@ -96,7 +96,7 @@ def instrument_hits(docs, dictionary: pd.DataFrame | str | Path | None = None,
     --------
     >>> d = pd.DataFrame({"doc_id": ["a"], "year": [2021], "text": ["建设全国碳排放权交易市场，开展试点"]})
     >>> instrument_hits(d)[["keyword", "category", "hits"]].values.tolist()
-    [['碳排放权交易', 'demand', 1], ['试点', 'demand', 1]]
+    [['试点', 'demand', 1], ['碳排放权交易', 'demand', 1]]
     """
     df = getattr(docs, "df", docs)
     table = dictionary if isinstance(dictionary, pd.DataFrame) else load_dictionary(dictionary)

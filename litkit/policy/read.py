@@ -31,6 +31,8 @@ POLICY_COLUMNS = ["doc_id", "title_zh", "title_en", "issuers", "date", "year", "
                   "source_file", "url", "provenance"]
 LIST_COLUMNS = ("issuers", "topics")
 INT_COLUMNS = ("year", "doc_year", "doc_serial")
+TEXT_COLUMNS = ("doc_id", "title_zh", "title_en", "date", "doc_number", "doc_issuer_code", "level", "kind", "text",
+                "source_file", "url", "provenance")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -124,6 +126,11 @@ def _to_list(value) -> list[str]:
     return [p.strip() for p in re.split(r"[;；|]", text) if p.strip()]
 
 
+def object_column(series: pd.Series) -> pd.Series:
+    """``series`` as object dtype with None for every missing value (NaN, NA, None)."""
+    return pd.Series([None if _empty(v) else v for v in series], dtype=object, index=series.index)
+
+
 def _empty(value) -> bool:
     return value is None or (isinstance(value, float) and value != value) or value is pd.NA \
         or (isinstance(value, str) and not value.strip())
@@ -188,6 +195,9 @@ def normalise_policy_frame(df: pd.DataFrame) -> pd.DataFrame:
         out[col] = pd.array([None if _empty(v) else int(v) for v in out[col]], dtype="Int64")
     for col in LIST_COLUMNS:
         out[col] = pd.Series([list(v) for v in out[col]], dtype=object, index=out.index)
+    # Object dtype keeps missing text as None (pandas' str dtype would turn it into NaN).
+    for col in TEXT_COLUMNS:
+        out[col] = object_column(out[col])
     return out.reset_index(drop=True)
 
 

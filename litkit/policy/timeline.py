@@ -128,7 +128,7 @@ def timeline_table(docs, phases=None, short_titles: dict | None = None) -> pd.Da
         year = rec.get("year")
         if date:
             ts = pd.Timestamp(date)
-            x = ts.year + (ts.dayofyear - 1) / (366 if ts.is_leap_year else 365)
+            x = ts.year + (ts.day_of_year - 1) / (366 if ts.is_leap_year else 365)
             year = ts.year
         elif year is not None and year == year and year is not pd.NA:
             x = int(year) + 0.5
@@ -152,6 +152,10 @@ def timeline_table(docs, phases=None, short_titles: dict | None = None) -> pd.Da
     out = pd.DataFrame(rows, columns=["doc_id", "date", "year", "x", "lane", "lane_order", "lane_en", "lane_zh",
                                       "phase", "phase_zh", "issuers_en", "doc_number", "kind", "title_zh",
                                       "title_en", "label"])
+    from .read import object_column
+
+    for col in ("date", "phase", "phase_zh", "doc_number", "kind", "title_zh", "title_en"):
+        out[col] = object_column(out[col])
     return out.sort_values(["x", "doc_id"], kind="mergesort").reset_index(drop=True)
 
 
