@@ -210,10 +210,11 @@ class KeywordNetwork:
         return to_networkx(self)
 
     def export(self, folder: str | Path, overwrite: bool = False, figure: bool = True,
-               html: bool = True) -> dict[str, Path]:
-        """Write tables, VOSviewer files, GEXF, GraphML, figure and HTML to ``folder``."""
+               html: bool = True, formats: Sequence[str] = ("png", "svg", "pdf")) -> dict[str, Path]:
+        """Write tables, VOSviewer files, GEXF, GraphML, figure and HTML to ``folder``
+        (see :mod:`litkit.network.export` for the list)."""
         from .export import export_all
-        return export_all(self, folder, overwrite=overwrite, figure=figure, html=html)
+        return export_all(self, folder, overwrite=overwrite, figure=figure, html=html, formats=formats)
 
     def plot(self, **kwargs):
         """Static map (matplotlib Figure); see :func:`litkit.plot.network.plot_network`."""

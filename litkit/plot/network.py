@@ -162,7 +162,9 @@ def _script_json(value) -> str:
 
 
 def _vis_asset(name: str) -> str:
-    return resources.files("pyvis").joinpath("lib", "vis-9.1.2", name).read_text(encoding="utf-8")
+    text = resources.files("pyvis").joinpath("lib", "vis-9.1.2", name).read_text(encoding="utf-8")
+    # An inlined script must not contain "</script" or "<!--" (HTML's script-data states).
+    return text.replace("</script", "<\\/script").replace("<!--", "<\\!--")
 
 
 _TEMPLATE = """<!DOCTYPE html>

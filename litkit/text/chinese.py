@@ -47,8 +47,8 @@ def tokenizer():
             tk = jieba.Tokenizer()
             tk.tmp_dir = tempfile.gettempdir()  # never the cwd or the repository
             tk.cache_file = "litkit-jieba.cache"
-            with resources.as_file(resources.files("litkit.data").joinpath(USER_DICTIONARY)) as path:
-                tk.load_userdict(str(path))
+            with resources.files("litkit.data").joinpath(USER_DICTIONARY).open("rb") as fh:
+                tk.load_userdict(fh)  # a file object: jieba leaves a path's file unclosed
             _TOKENIZER = tk
         return _TOKENIZER
 

@@ -27,7 +27,7 @@ _DASH_RE = re.compile(f"[{DASHES}]")
 _SPACE_RE = re.compile(r"\s+")
 _SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")
 # Punctuation that ends up around a keyword when a database splits a list badly.
-_STRIP = " \t\r\n.,;:!?\"'`()[]{}<>\u3001\u3002\uff1b\uff0c\u201c\u201d\u2018\u2019\u300a\u300b"
+_STRIP = " \t\r\n.,;:!?\"'`()[]{}\u3001\u3002\uff1b\uff0c\u201c\u201d\u2018\u2019\u300a\u300b"
 
 
 def surface_form(term: str) -> str:

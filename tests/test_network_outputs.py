@@ -1,0 +1,191 @@
+"""Exports (VOSviewer, GEXF, GraphML, CSV), the static map with CJK labels, and the offline HTML."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+import litkit
+from litkit.errors import OutputExistsError
+from litkit.network.export import vosviewer_map_text
+
+XSS = "<script>alert(1)</script>"
+
+
+def small_corpus():
+    """Chinese and English keywords, a hostile label, a label with a comma."""
+    groups = [["生态产品价值实现", "碳达峰", "碳中和", "生态补偿"],
+              ["ecosystem services", "valuation, monetary", XSS, "wetland"]]
+    records = []
+    for d in range(40):
+        g = groups[d % 2]
+        kws = [g[(d // 2 + k) % 4] for k in range(3)]
+        records.append({"UT": f"T:{d}", "DE": kws, "PY": 2015 + d % 8,
+                        "TI": "生态产品价值实现路径研究" if d % 2 == 0 else "Valuing wetland ecosystem services"})
+    return litkit.Corpus.from_records(records)
+
+
+@pytest.fixture(scope="module")
+def net():
+    return litkit.cooccurrence(small_corpus(), min_occurrence=2, top_n=200, stoplist=None, thesaurus=None)
+
+
+@pytest.fixture(scope="module")
+def exported(net, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("export")
+    return net, net.export(folder, formats=("png",))
+
+
+def test_files_written(exported):
+    _, paths = exported
+    expected = {"keywords.csv", "clusters.csv", "links.csv", "vosviewer_map.txt", "vosviewer_network.txt",
+                "vosviewer.json", "network.gexf", "network.graphml", "params.json", "keyword_map.png",
+                "keyword_network.html"}
+    assert expected <= set(paths)
+    for p in paths.values():
+        assert p.stat().st_size > 0
+
+
+def test_vosviewer_map_and_network(exported):
+    net, paths = exported
+    lines = paths["vosviewer_map.txt"].read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == ["id", "label", "x", "y", "cluster", "weight<Links>",
+                                    "weight<Total link strength>", "weight<Occurrences>",
+                                    "score<Avg. pub. year>"]
+    assert len(lines) == len(net) + 1
+    rows = [ln.split("\t") for ln in lines[1:]]
+    assert all(len(r) == 9 for r in rows)
+    labels = [r[1] for r in rows]
+    assert "生态产品价值实现" in labels and "碳中和" in labels
+    assert '"valuation, monetary"' in labels  # a comma means quotes, per VOSviewer's format
+    kw = net.keywords.set_index("keyword")
+    row = next(r for r in rows if r[1] == "碳达峰")
+    assert int(row[7]) == kw.loc["碳达峰", "occurrences"]
+    assert int(row[6]) == kw.loc["碳达峰", "total_link_strength"]
+    links = [ln.split("\t") for ln in paths["vosviewer_network.txt"].read_text().splitlines()]
+    assert len(links) == net.cooccurrence.nnz // 2
+    i, j, w = links[0]
+    assert int(w) == net.cooccurrence[int(i) - 1, int(j) - 1]
+    # Total link strength in the map equals the sum of the network file's strengths per item.
+    tls = {}
+    for a, b, s in links:
+        tls[a] = tls.get(a, 0) + int(s)
+        tls[b] = tls.get(b, 0) + int(s)
+    assert all(tls.get(r[0], 0) == int(r[6]) for r in rows)
+
+
+def test_vosviewer_json(exported):
+    net, paths = exported
+    doc = json.loads(paths["vosviewer.json"].read_text(encoding="utf-8"))
+    items, links = doc["network"]["items"], doc["network"]["links"]
+    assert len(items) == len(net) and len(links) == net.cooccurrence.nnz // 2
+    first = items[0]
+    assert {"id", "label", "x", "y", "cluster", "weights", "scores"} <= set(first)
+    assert first["weights"]["Occurrences"] == int(net.keywords.loc[0, "occurrences"])
+    assert {"source_id", "target_id", "strength"} == set(links[0])
+    assert [c["cluster"] for c in doc["network"]["clusters"]] == net.clusters["cluster"].tolist()
+
+
+def test_gexf_graphml_roundtrip(exported):
+    net, paths = exported
+    for name, reader in (("network.gexf", nx.read_gexf), ("network.graphml", nx.read_graphml)):
+        g = reader(paths[name])
+        assert g.number_of_nodes() == len(net)
+        assert g.number_of_edges() == net.cooccurrence.nnz // 2
+        labels = {d["label"] for _, d in g.nodes(data=True)}
+        assert "生态补偿" in labels and XSS in labels
+    assert "lastmodifieddate" not in paths["network.gexf"].read_text(encoding="utf-8")
+
+
+def test_refuses_to_overwrite(exported):
+    net, paths = exported
+    with pytest.raises(OutputExistsError):
+        net.export(paths["keywords.csv"].parent, figure=False, html=False)
+
+
+def test_map_label_quoting_escapes_tabs():
+    corpus = litkit.Corpus.from_records([{"DE": ["a\tb", "c;d", 'e"f']}, {"DE": ["a\tb", "c;d", 'e"f']}])
+    text = vosviewer_map_text(litkit.cooccurrence(corpus, stoplist=None, thesaurus=None))
+    body = [ln.split("\t")[1] for ln in text.splitlines()[1:]]
+    assert sorted(body) == sorted(['a b', '"c;d"', '"e""f"'])
+
+
+def test_figure_with_chinese_labels(net, tmp_path):
+    from litkit.plot.style import close, save_figure
+    fig = net.plot(n_labels=20)
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "生态产品价值实现" in texts
+    paths = save_figure(fig, tmp_path / "map")  # missing-glyph warnings would raise here
+    close(fig)
+    assert {p.suffix for p in paths} == {".png", ".svg", ".pdf"}
+    fig = net.plot(color_by="year")
+    save_figure(fig, tmp_path / "overlay", formats=("png",))
+    close(fig)
+
+
+def _html(net, tmp_path):
+    path = net.to_html(tmp_path / "net.html")
+    return path, path.read_text(encoding="utf-8")
+
+
+def test_html_offline_and_escaped(net, tmp_path):
+    _, text = _html(net, tmp_path)
+    # No resource is loaded from anywhere: no src/href attributes, no url(http…), no import.
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", text)
+    assert not re.search(r"url\(\s*['\"]?https?:", text)
+    assert XSS not in text  # only ever present in escaped form
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in text
+    assert text.lower().count("</script") == 2  # only litkit's two script elements close
+    assert "<!--" not in text
+    assert "生态产品价值实现" in text
+
+
+def _chromium():
+    exe = "/usr/bin/chromium"
+    if not Path(exe).exists():
+        if os.environ.get("CI"):
+            pytest.fail("/usr/bin/chromium is absent (CI is set, so this is an error)")
+        pytest.skip("/usr/bin/chromium is absent")
+    return exe
+
+
+@pytest.mark.browser
+def test_html_in_headless_chromium(net, tmp_path):
+    exe = _chromium()
+    from playwright.sync_api import sync_playwright
+
+    path, _ = _html(net, tmp_path)
+    external, errors, dialogs = [], [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=exe, headless=True,
+            viewport={"width": 1000, "height": 700},
+            args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"])
+        page = browser.new_page()
+        page.on("request", lambda r: external.append(r.url) if not r.url.startswith(("file:", "data:", "about:")) else None)
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(path.as_uri())
+        page.wait_for_selector("body[data-drawn='1']", timeout=15000)
+        label = page.evaluate(f"nodes.get().find(n => n.label === {json.dumps(XSS)}).label")
+        n_nodes = page.evaluate("nodes.length")
+        shot = page.screenshot()
+        browser.close()
+    assert external == []
+    assert errors == []
+    assert dialogs == []  # the <script> keyword did not run
+    assert label == XSS and n_nodes == len(net)
+    import io
+    from PIL import Image
+    img = np.asarray(Image.open(io.BytesIO(shot)).convert("RGB"))
+    colours = {tuple(c) for c in img[::4, ::4].reshape(-1, 3)}
+    assert len(colours) > 20  # drawn nodes, edges and text, not a blank page
