@@ -183,7 +183,7 @@ _GB_TYPE = re.compile(r"[\[［]\s*([A-Za-z]{1,2}(?:/[A-Za-z]{2})?)\s*[\]］]")
 _GB_YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)(?!\d)")
 _GB_VOL_ISSUE = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)\s*[,，]\s*(?:[Vv]ol\.?\s*)?([^(（,，:：\s]*)\s*"
                            r"(?:[(（]\s*([^)）]*)\s*[)）])?")
-_GB_PAGES = re.compile(r"[:：]\s*([A-Za-z]?\d+)(?:\s*[-–—~]\s*[A-Za-z]?\d+)?\s*\.?\s*$")
+_GB_PAGES = re.compile(r"[:：]\s*([A-Za-z]?\d+)(?:\s*[-–—~]\s*[A-Za-z]?\d+)?\s*[.．。]?\s*$")
 _GB_DOI = re.compile(r"(?:DOI|doi)\s*[:：]\s*(10\.\S+?)\.?\s*$")
 
 
