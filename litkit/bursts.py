@@ -61,7 +61,7 @@ Strengths are therefore comparable in shape, not in value, with CiteSpace's.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import numpy as np
 import pandas as pd
@@ -466,7 +466,7 @@ def _reference_label(refs: pd.DataFrame) -> pd.Series:
     return label
 
 
-def item_events(corpus, kind: str = "cited_journal", field: str = "DE") -> pd.DataFrame:
+def item_events(corpus, kind: str = "cited_journal", field: str = "DE", thesaurus=None) -> pd.DataFrame:
     """One row per occurrence of an item in a record: the events burst detection counts.
 
     Parameters
@@ -476,6 +476,10 @@ def item_events(corpus, kind: str = "cited_journal", field: str = "DE") -> pd.Da
     field : str, default "DE"
         Keyword field for ``kind="keyword"``: ``"DE"`` (author keywords) or
         ``"ID"`` (Keywords Plus / index keywords).
+    thesaurus : optional
+        For keywords: synonyms to merge and terms to drop, anything
+        :func:`litkit.text.thesaurus.resolve_thesaurus` accepts (a path to a
+        VOSviewer thesaurus or ``a;b;canonical`` table, a dict, a Thesaurus).
 
     Returns
     -------
@@ -509,6 +513,8 @@ def item_events(corpus, kind: str = "cited_journal", field: str = "DE") -> pd.Da
         else:
             label = _reference_label(refs)
             key = refs["key"] if "key" in refs.columns else label
+            # litkit.refs gives the empty key to references that identify no work ([No title captured])
+            key = key.where(key.notna() & (key.astype(object) != ""), None)
             # One label per reference key: the most frequent, ties broken alphabetically.
             tab = pd.DataFrame({"key": key, "label": label}).dropna()
             tab = tab[tab["label"] != ""]
@@ -522,6 +528,8 @@ def item_events(corpus, kind: str = "cited_journal", field: str = "DE") -> pd.Da
         if column not in df.columns:
             raise LitkitError(f"the corpus has no column {column!r}", expected="a canonical list column, DE or ID")
         norm = normalise_keyword if kind == "keyword" else _normalise_text
+        if kind == "keyword" and thesaurus is not None:
+            norm = _thesaurus_normaliser(thesaurus)
         rows = [(ut, py, norm(v)) for ut, py, values in zip(df["UT"], df["PY"], df[column])
                 for v in (values if isinstance(values, (list, tuple, np.ndarray)) else [])]
         events = pd.DataFrame(rows, columns=["record", "year", "item"])
@@ -530,6 +538,24 @@ def item_events(corpus, kind: str = "cited_journal", field: str = "DE") -> pd.Da
     events = events[events["item"] != ""]
     events["year"] = events["year"].astype(np.int64)
     return events.reset_index(drop=True)
+
+
+def _thesaurus_normaliser(thesaurus):
+    """normalise_keyword, then the thesaurus: a replacement, or None for a removed term."""
+    from .text.thesaurus import resolve_thesaurus
+
+    book = resolve_thesaurus(thesaurus)
+
+    def norm(term):
+        key = normalise_keyword(term)
+        if key is None:
+            return None
+        replacement = book.lookup(key)
+        if replacement is None:
+            return key
+        return normalise_keyword(replacement) if replacement else None
+
+    return norm
 
 
 def _period(corpus, events: pd.DataFrame, years) -> tuple[int, int]:
@@ -550,49 +576,83 @@ def _period(corpus, events: pd.DataFrame, years) -> tuple[int, int]:
     return int(py.min()), int(py.max())
 
 
-def bursts_from_events(events: pd.DataFrame, period: tuple[int, int], s: float = 2, gamma: float = 1,
-                       min_duration: int = 1, slice_years: int = 1, counting: str = "records",
-                       top: int | None = 20) -> pd.DataFrame:
-    """Burst table from item events (see :func:`item_events`): the engine of :func:`citation_bursts`.
+class BurstCounts(NamedTuple):
+    """The ``r`` and ``d`` series of every item: what the burst model is fitted to."""
+
+    items: np.ndarray  # item names, sorted
+    slice_start: np.ndarray  # first calendar year of each slice
+    slice_end: np.ndarray  # last calendar year of each slice
+    R: np.ndarray  # items x slices: r[t] of each item
+    D: np.ndarray  # slices: d[t], shared by every item
+    first_year: np.ndarray  # first year each item occurs in the period
+
+
+def burst_counts(events: pd.DataFrame, period: tuple[int, int], slice_years: int = 1,
+                 counting: str = "records") -> BurstCounts:
+    """Count ``r[t]`` per item and ``d[t]`` per slice from item events (see :func:`item_events`).
 
     ``counting="records"``: ``r[t]`` = records in slice t with the item,
     ``d[t]`` = records in slice t with any item.  ``counting="citations"``:
     ``r[t]`` = occurrences of the item in slice t (a record citing a journal
     three times counts 3), ``d[t]`` = all occurrences in slice t, as CiteSpace
     counts citations.
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({"record": ["a", "a", "b", "c"], "year": [2000, 2000, 2001, 2001],
+    ...                    "item": ["X", "X", "X", "Y"]})
+    >>> counts = burst_counts(ev, (2000, 2001))
+    >>> counts.items.tolist(), counts.R.tolist(), counts.D.tolist()
+    (['X', 'Y'], [[1.0, 1.0], [0.0, 1.0]], [1.0, 2.0])
     """
-    _check_parameters(s, gamma, min_duration)
     if isinstance(slice_years, bool) or not isinstance(slice_years, (int, np.integer)) or slice_years < 1:
         raise LitkitError(f"slice_years must be a whole number of years >= 1, got {slice_years!r}")
     if counting not in COUNTINGS:
         raise LitkitError(f"unknown counting {counting!r}", expected=" or ".join(COUNTINGS))
-    if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
-        raise LitkitError(f"top must be a positive whole number or None, got {top!r}")
     first, last = period
     n_slices = (last - first) // slice_years + 1
     slice_start = first + slice_years * np.arange(n_slices)
     slice_end = np.minimum(slice_start + slice_years - 1, last)
-
     ev = events[(events["year"] >= first) & (events["year"] <= last)]
     if counting == "records":
         ev = ev.drop_duplicates(["record", "item"])
-    columns = ["item", "year", "strength", "begin", "end", "period_start", "period_end", "records", "bursts"]
-    if ev.empty:
-        return _empty_table(columns, first, last)
     slice_of = ((ev["year"].to_numpy() - first) // slice_years).astype(np.int64)
     items, item_code = np.unique(ev["item"].to_numpy(dtype=object).astype(str), return_inverse=True)
+    item_code = item_code.ravel()
     R = np.zeros((len(items), n_slices))
     np.add.at(R, (item_code, slice_of), 1.0)
     if counting == "records":
         with_any = ev.assign(slice=slice_of).drop_duplicates(["record"])
-        D = np.bincount(with_any["slice"].to_numpy(), minlength=n_slices).astype(float)
+        D = np.bincount(with_any["slice"].to_numpy(dtype=np.int64), minlength=n_slices).astype(float)
     else:
         D = np.bincount(slice_of, minlength=n_slices).astype(float)
+    first_year = np.full(len(items), first, dtype=np.int64)
+    if len(items):
+        first_year = ev.assign(code=item_code).groupby("code")["year"].min().reindex(
+            range(len(items))).to_numpy().astype(np.int64)
+    return BurstCounts(items, slice_start, slice_end, R, D, first_year)
 
+
+def bursts_from_events(events: pd.DataFrame, period: tuple[int, int], s: float = 2, gamma: float = 1,
+                       min_duration: int = 1, slice_years: int = 1, counting: str = "records",
+                       top: int | None = 20) -> pd.DataFrame:
+    """Burst table from item events (see :func:`item_events`): the engine of :func:`citation_bursts`.
+
+    Counts come from :func:`burst_counts`; the table is described in
+    :func:`citation_bursts`.
+    """
+    _check_parameters(s, gamma, min_duration)
+    if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
+        raise LitkitError(f"top must be a positive whole number or None, got {top!r}")
+    counts = burst_counts(events, period, slice_years=slice_years, counting=counting)
+    first, last = period
+    columns = ["item", "year", "strength", "begin", "end", "period_start", "period_end", "count", "bursts"]
+    if len(counts.items) == 0:
+        return _empty_table(columns, first, last)
+    items, slice_start, slice_end, R, D = counts.items, counts.slice_start, counts.slice_end, counts.R, counts.D
     found = kleinberg_many(R, D, s=s, gamma=gamma, min_duration=min_duration)
     if found.empty:
         return _empty_table(columns, first, last)
-    first_year = ev.assign(code=item_code).groupby("code")["year"].min()
     found["begin"] = slice_start[found["start"].to_numpy()]
     found["end_year"] = slice_end[found["end"].to_numpy()]
     all_bursts = (found.sort_values(["item", "start"], kind="mergesort")
@@ -603,13 +663,13 @@ def bursts_from_events(events: pd.DataFrame, period: tuple[int, int], s: float =
             .drop_duplicates("item"))
     table = pd.DataFrame({
         "item": items[best["item"].to_numpy()],
-        "year": first_year.loc[best["item"].to_numpy()].to_numpy().astype(np.int64),
+        "year": counts.first_year[best["item"].to_numpy()],
         "strength": best["weight"].to_numpy(),
         "begin": best["begin"].to_numpy().astype(np.int64),
         "end": best["end_year"].to_numpy().astype(np.int64),
         "period_start": np.int64(first),
         "period_end": np.int64(last),
-        "records": R[best["item"].to_numpy()].sum(axis=1).astype(np.int64),
+        "count": R[best["item"].to_numpy()].sum(axis=1).astype(np.int64),
         "bursts": all_bursts.loc[best["item"].to_numpy()].to_numpy(),
     })
     table = table.sort_values(["strength", "begin", "item"], ascending=[False, True, True],
@@ -627,7 +687,8 @@ def _empty_table(columns, first, last) -> pd.DataFrame:
 
 def citation_bursts(corpus, kind: str = "cited_journal", top: int | None = 20, s: float = 2,
                     gamma: float = 1, min_duration: int = 1, slice_years: int = 1, field: str = "DE",
-                    years: tuple[int, int] | None = None, counting: str = "records") -> pd.DataFrame:
+                    years: tuple[int, int] | None = None, counting: str = "records",
+                    thesaurus=None) -> pd.DataFrame:
     """Items with the strongest bursts: the table behind CiteSpace's burst figure (Figure 5).
 
     Parameters
@@ -651,6 +712,8 @@ def citation_bursts(corpus, kind: str = "cited_journal", top: int | None = 20, s
         Records outside it are ignored.
     counting : {"records", "citations"}, default "records"
         How events are counted (below).
+    thesaurus : optional
+        For keywords: synonyms to merge and terms to drop (see :func:`item_events`).
 
     Returns
     -------
@@ -659,7 +722,7 @@ def citation_bursts(corpus, kind: str = "cited_journal", top: int | None = 20, s
         begin year, then item: ``item``, ``year`` (first year the item occurs
         in the period), ``strength`` (burst weight of its strongest burst),
         ``begin``/``end`` (calendar years of that burst, inclusive),
-        ``period_start``/``period_end`` (the bar), ``records`` (``sum(r)``),
+        ``period_start``/``period_end`` (the bar), ``count`` (``sum(r)``: records, or citations),
         ``bursts`` (every burst of the item, ``"2001-2003;2010-2011"``).
 
     Notes
@@ -692,7 +755,7 @@ def citation_bursts(corpus, kind: str = "cited_journal", top: int | None = 20, s
     >>> corpus = litkit.Corpus.read_parquet("corpus.parquet")          # doctest: +SKIP
     >>> citation_bursts(corpus, kind="cited_journal", top=20)         # doctest: +SKIP
     """
-    events = item_events(corpus, kind=kind, field=field)
+    events = item_events(corpus, kind=kind, field=field, thesaurus=thesaurus)
     period = _period(corpus, events, years)
     table = bursts_from_events(events, period, s=s, gamma=gamma, min_duration=min_duration,
                                slice_years=slice_years, counting=counting, top=top)

@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from litkit.bursts import (burst_states, burst_states_many, bursts_from_events, citation_bursts,
-                           figure5_table, item_events, kleinberg, kleinberg_many, normalise_journal,
-                           state_probabilities, write_burst_table)
+from litkit.bursts import (burst_counts, burst_states, burst_states_many, bursts_from_events,
+                           citation_bursts, figure5_table, item_events, kleinberg, kleinberg_many,
+                           normalise_journal, normalise_keyword, state_probabilities, write_burst_table)
 from litkit.corpus import Corpus
 from litkit.errors import LitkitError
 
@@ -242,7 +242,7 @@ def test_planted_keyword_burst():
     top = table.iloc[0]
     assert (top["begin"], top["end"], top["year"]) == (2010, 2013, 2000)
     assert (top["period_start"], top["period_end"]) == (2000, 2020)
-    assert top["records"] == 4 * 12 + 17  # r summed over the period
+    assert top["count"] == 4 * 12 + 17  # r summed over the period
     assert "steady" not in set(table["item"]) and "base term" not in set(table["item"])
     assert table.attrs["kind"] == "keyword" and table.attrs["period"] == [2000, 2020]
 
@@ -253,10 +253,10 @@ def test_planted_cited_journal_burst():
     assert table["item"].tolist() == ["ECOSYST SERV"]
     assert table.loc[0, ["year", "begin", "end"]].tolist() == [2000, 2015, 2017]
     # counting="records": each citing record counts once although it cites the journal twice
-    assert table.loc[0, "records"] == 3 * 12 + 18
+    assert table.loc[0, "count"] == 3 * 12 + 18
     by_citations = citation_bursts(corpus, kind="cited_journal", counting="citations")
     assert by_citations.loc[0, ["begin", "end"]].tolist() == [2015, 2017]
-    assert by_citations.loc[0, "records"] == 2 * (3 * 12 + 18)
+    assert by_citations.loc[0, "count"] == 2 * (3 * 12 + 18)
     refs = citation_bursts(corpus, kind="cited_reference")
     assert set(refs["item"]) == {"Costanza R, 1997, ECOSYST SERV, V1, P2", "Daily G, 2009, Ecosyst serv, V3, P4"}
     assert (refs["begin"] == 2015).all() and (refs["end"] == 2017).all()
@@ -369,6 +369,7 @@ def test_real_wos_export_has_cited_journal_bursts(shared_corpora):
 
 
 def test_demo_corpus_planted_bursts(demo_dir):
+    """Every burst planted in the demo corpus is found on its years, from the same r[t] and d[t]."""
     import litkit
 
     truth_path = demo_dir / "truth.json"
@@ -377,28 +378,42 @@ def test_demo_corpus_planted_bursts(demo_dir):
     if importlib.util.find_spec("litkit.refs") is None:
         pytest.skip("litkit.refs (reference parsing) is not written yet")
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
-    data_files = [p for p in sorted(demo_dir.iterdir()) if p.is_file() and p.name != "truth.json"
-                  and not p.name.lower().startswith("readme")]
-    corpus = litkit.read(data_files)
+    corpus = litkit.read([demo_dir / name for name in sorted(truth["files"])])
+    params = truth.get("burst_parameters", {})
+    s, gamma = params.get("s", 2), params.get("gamma", 1)
+    period = tuple(truth["years"])
     kinds = {"journal_bursts": "cited_journal", "reference_bursts": "cited_reference",
              "keyword_bursts": "keyword"}
     checked = 0
     for key, kind in kinds.items():
         planted = truth.get(key) or []
-        if not planted:
-            continue
-        table = citation_bursts(corpus, kind=kind, top=None)
+        by_database: dict[tuple, list] = {}
         for burst in planted:
-            name = burst.get("item") or burst.get("journal") or burst.get("reference") or burst.get("keyword")
-            norm = {"cited_journal": normalise_journal, "keyword": lambda v: " ".join(v.split()).casefold()}
-            name = norm.get(kind, lambda v: v)(name)
-            rows = table[table["item"] == name] if kind != "cited_reference" else \
-                table[table["item"].str.contains(str(name), regex=False)]
-            assert len(rows) >= 1, f"{kind} burst of {name!r} not found"
-            spans = {tuple(map(int, b.split("-"))) for b in ";".join(rows["bursts"]).split(";")}
-            assert (int(burst["begin"]), int(burst["end"])) in spans, (name, spans)
-            checked += 1
-    assert checked > 0
+            by_database.setdefault((burst.get("database", "WoS"), burst.get("field", "DE")), []).append(burst)
+        for (database, field), bursts in by_database.items():
+            # the bursts were planted in one database's records; d[t] counts that database's records
+            subset = Corpus(corpus.df[corpus.df["DB"] == database].reset_index(drop=True))
+            events = item_events(subset, kind=kind, field=field)
+            counts = burst_counts(events, period)
+            table = citation_bursts(subset, kind=kind, top=None, s=s, gamma=gamma, field=field, years=period)
+            for burst in bursts:
+                name = burst["item"]
+                if kind == "cited_journal":
+                    name = normalise_journal(name)
+                elif kind == "keyword":
+                    name = normalise_keyword(name)
+                else:  # a reference: match its label by first author and year
+                    labels = [i for i in counts.items if i.startswith(f"{burst['first_author']}, {burst['year']},")]
+                    assert len(labels) == 1, (burst["item"], labels)
+                    name = labels[0]
+                row = list(counts.items).index(name)
+                assert counts.R[row].astype(int).tolist() == burst["r"], (kind, name)
+                assert counts.D.astype(int).tolist() == burst["d"], (kind, name)
+                found = table[table["item"] == name]
+                assert found["bursts"].tolist() == [f"{burst['begin']}-{burst['end']}"], (kind, name)
+                assert found["strength"].iloc[0] == pytest.approx(burst["weight"], abs=1e-6)
+                checked += 1
+    assert checked == sum(len(truth.get(k) or []) for k in kinds) > 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -417,8 +432,8 @@ def test_figure_from_seed_csv(shared_seed, tmp_path):
     from litkit.plot.style import save_figure
 
     fig = plot_bursts_csv(shared_seed / "figure5_cited_journal_bursts.csv", period=(1970, 2023))
-    paths = save_figure(fig, tmp_path / "figure5")
-    assert [p.suffix for p in paths] == [".png", ".svg", ".pdf"]
+    paths = save_figure(fig, tmp_path / "figure5", formats=("png", "svg"))
+    assert [p.suffix for p in paths] == [".png", ".svg"]
     assert all(p.stat().st_size > 1000 for p in paths)
     width, height = _png_size(tmp_path / "figure5.png")
     assert 1500 < width < 4000 and 1000 < height < 3000  # 20 rows at 300 dpi
@@ -432,7 +447,7 @@ def test_figure_with_chinese_items(tmp_path, recwarn):
     table = pd.DataFrame({"item": ["生态产品价值实现", "碳汇", "ecosystem services"], "year": [2015, 2018, 2001],
                           "strength": [5.1, 3.2, 2.0], "begin": [2019, 2020, 2010], "end": [2021, 2022, 2012],
                           "period_start": 2000, "period_end": 2023})
-    paths = save_bursts(table, tmp_path / "kw", kind="keyword", title="关键词突现")
+    paths = save_bursts(table, tmp_path / "kw", kind="keyword", title="关键词突现", formats=("png", "pdf"))
     assert all(p.exists() and p.stat().st_size > 1000 for p in paths)
     assert not [w for w in recwarn.list if "glyph" in str(w.message).lower()]
 

@@ -204,7 +204,7 @@ def test_figures_are_written_without_missing_glyphs(tmp_path, recwarn):
             thematic_evolution(corpus, [(2010, 2013), (2014, 2020)], min_occurrences=1)),
     }
     for name, fig in figures.items():
-        paths = plot.save(fig, tmp_path / name, formats=("png", "svg"))
+        paths = plot.save(fig, tmp_path / name, formats=("png",))
         assert all(p.stat().st_size > 2000 for p in paths), name
         data = paths[0].read_bytes()
         width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
