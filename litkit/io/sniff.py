@@ -47,6 +47,19 @@ def _damaged_utf8(data: bytes) -> bool:
     return in_sequences >= 0.95 * high
 
 
+_LONE_HIGH_BYTE = re.compile(rb"(?<![\x80-\xff])[\x80-\xff](?![\x80-\xff])")
+
+
+def _mostly_lone_high_bytes(data: bytes) -> bool:
+    """Most non-ASCII bytes stand alone between ASCII bytes, as accented letters do in cp1252.
+
+    GB18030 decodes such text without error (a high byte followed by an ASCII letter is
+    a valid, rare, two-byte character), but Chinese text has its high bytes in runs.
+    """
+    high = len(_HIGH_BYTE.findall(data))
+    return high > 0 and len(_LONE_HIGH_BYTE.findall(data)) > 0.3 * high
+
+
 def _valid_utf8_prefix(sample: bytes, complete: bool) -> bool:
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
     try:
@@ -94,6 +107,8 @@ def detect_encoding(data: bytes, complete: bool = True) -> str:
         text = data.decode("gb18030", errors="strict" if complete else "ignore")
     except UnicodeDecodeError:
         text = None
+    if text is not None and _mostly_lone_high_bytes(data):
+        text = None  # Western text (cp1252 "é" between ASCII letters), not Chinese
     if text is not None:
         high = [c for c in text if ord(c) > 0x7F]
         if high and sum(map(_is_cjk, high)) >= 0.9 * len(high):
