@@ -20,7 +20,9 @@ Rules, each deterministic (no dependence on the order the inputs came in):
 * ``DE``, ``ID``: the union, de-duplicated case-insensitively, in
   database-priority order of the members (the first spelling seen is kept).
 * ``CR``: the union de-duplicated by canonical reference key
-  (:func:`litkit.refs.reference_key`); a key cited *k* times by the member
+  (:func:`litkit.refs_scopus.reference_keys`: :func:`litkit.refs.reference_key`
+  with the cited source normalised and DOI-less references given the DOI key
+  of the same reference with a DOI); a key cited *k* times by the member
   that cites it most often appears *k* times, so the merged list is never
   shorter than the richest member's.  The raw strings kept for a key are those
   of the highest-priority member citing it (WoS strings, which CiteSpace
@@ -33,8 +35,7 @@ from collections import Counter
 import pandas as pd
 
 from .corpus import COLUMN_NAMES, INT_COLUMNS, LIST_COLUMNS
-from .refs import reference_key
-from .refs_scopus import parse_reference_any
+from .refs_scopus import reference_keys
 
 DB_PRIORITY = ("WoS", "Scopus", "CNKI")
 
@@ -66,31 +67,20 @@ def _missing(value) -> bool:
 # cited references
 # ---------------------------------------------------------------------------------------------
 
-def cited_reference_key(raw: str) -> str:
-    """Canonical key of one cited-reference string, whichever database wrote it.
-
-    The string's style is recognised from its shape
-    (:func:`litkit.refs_scopus.reference_style`): WoS strings are parsed by
-    :func:`litkit.refs.parse_wos_reference`, GB/T 7714 (CNKI) strings by
-    :func:`litkit.refs.parse_gbt7714_reference`, anything else by
-    :func:`litkit.refs_scopus.parse_scopus_reference`.  The cited source is put
-    through :func:`litkit.refs_scopus.normalize_source` so that a WoS J9
-    abbreviation and a full title agree, and the key is
-    :func:`litkit.refs.reference_key`.  A reference that yields an empty key is
-    keyed by its whitespace-collapsed, upper-cased raw string.
-    """
-    text = " ".join(str(raw).split())
-    key = reference_key(parse_reference_any(text))
-    return key if key.strip("|") else "raw:" + text.upper()
-
-
-def union_references(members: list[list[str]], key_of) -> list[str]:
+def union_references(members: list[list[str]], keys_of=reference_keys) -> list[str]:
     """Union of the members' reference lists (members in priority order), see the module docstring.
 
-    >>> union_references([["A 1", "B 2"], ["b 2", "C 3", "C 3"]], key_of=str.upper)
+    ``keys_of`` maps a list of reference strings to their keys (default
+    :func:`litkit.refs_scopus.reference_keys`, applied to the whole group so that
+    a DOI-less reference takes the DOI key of the same reference with a DOI).
+
+    >>> union_references([["A 1", "B 2"], ["b 2", "C 3", "C 3"]],
+    ...                  keys_of=lambda raws: [r.upper() for r in raws])
     ['A 1', 'B 2', 'C 3', 'C 3']
     """
-    keyed = [[(key_of(r), r) for r in refs] for refs in members]
+    flat = [r for refs in members for r in refs]
+    flat_keys = iter(keys_of(flat))
+    keyed = [[(next(flat_keys), r) for r in refs] for refs in members]
     counts = [Counter(k for k, _ in refs) for refs in keyed]
     best: dict[str, int] = {}  # key -> member that cites it most often (first in priority on ties)
     order: list[str] = []
@@ -164,7 +154,7 @@ def _keyword_union(rows: list[dict], column: str) -> list[str]:
     return out
 
 
-def combine(rows: list[dict], key_of=cited_reference_key) -> dict:
+def combine(rows: list[dict], keys_of=reference_keys) -> dict:
     """One merged record from the records of a match group (see the module docstring)."""
     members = _sorted_members(rows)
     rep = members[0]
@@ -182,7 +172,7 @@ def combine(rows: list[dict], key_of=cited_reference_key) -> dict:
         elif column in ("DE", "ID"):
             out[column] = _keyword_union(members, column)
         elif column == "CR":
-            out[column] = union_references([list(r.get("CR") or []) for r in members], key_of)
+            out[column] = union_references([list(r.get("CR") or []) for r in members], keys_of)
         elif column in LIST_COLUMNS:
             out[column] = _longest_list(members, column)
         elif column in INT_COLUMNS:

@@ -23,9 +23,11 @@ Candidate pairs come from three rules, strongest first:
 ``fuzzy``
     a rapidfuzz ``ratio`` of the normalised titles of at least ``threshold``
     (default :data:`FUZZY_THRESHOLD` = 95), both titles at least
-    :data:`FUZZY_MIN_LENGTH` characters long, and years equal; with years one
-    apart the first-author surnames must also agree.  Missing years never
-    match fuzzily.
+    :data:`FUZZY_MIN_LENGTH` characters long, the same numbers in both titles
+    in the same order (``… 1990-2015`` and ``… 2000-2015``, ``Part 1`` and
+    ``Part 2`` are different studies), and years equal; with years one apart
+    the first-author surnames must also agree.  Missing years never match
+    fuzzily.
 """
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ FUZZY_MIN_LENGTH = 20
 
 RULES = ("id", "doi", "title+year+author", "fuzzy")
 
+_NUMBER = re.compile(r"\d+")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df]")
 
 
@@ -90,20 +93,33 @@ def normalize_title(title: str | None) -> tuple[str, str]:
     return "en", " ".join(text.split())
 
 
-def first_author_surname(authors) -> str:
-    """Normalised surname of the first author (``"Costanza, R"`` -> ``"costanza"``).
+def first_author_surname(authors) -> frozenset:
+    """The possible normalised surnames of the first author.
 
-    Chinese names written without a comma (CNKI ``张三``) are kept whole.
+    ``"Costanza, R"`` gives ``{"costanza"}``.  A name without a comma may be
+    written surname first (CNKI's English records: ``"Cai Lan"``) or last
+    (``"Robert Costanza"``), so its first and last words are both candidates;
+    one-letter words (initials) are never surnames.  Chinese names written
+    without a comma (CNKI ``张三``) are kept whole.  Two first authors agree when
+    their candidate sets share a surname.
 
-    >>> first_author_surname(["d'Arge, R"]), first_author_surname(["张三"]), first_author_surname([])
-    ('darge', '张三', '')
+    >>> sorted(first_author_surname(["d'Arge, R"])), sorted(first_author_surname(["Cai Lan"]))
+    (['darge'], ['cai', 'lan'])
+    >>> sorted(first_author_surname(["张三"])), first_author_surname([])
+    (['张三'], frozenset())
     """
     if authors is None or len(authors) == 0:
-        return ""
-    name = unicodedata.normalize("NFKC", str(authors[0])).strip()
-    surname = name.split(",")[0] if "," in name else (name if is_chinese(name) else name.split(" ")[-1])
-    surname = _strip_accents(surname).lower()
-    return "".join(c for c in surname if c.isalnum())
+        return frozenset()
+    name = _strip_accents(unicodedata.normalize("NFKC", str(authors[0])).strip()).lower()
+    clean = lambda w: "".join(c for c in w if c.isalnum())
+    if "," in name:
+        words = [name.split(",")[0]]
+    elif is_chinese(name):
+        words = [name]
+    else:
+        parts = name.split()
+        words = [parts[0], parts[-1]] if parts else []
+    return frozenset(w for w in map(clean, words) if len(w) > 1)
 
 
 @dataclass(frozen=True)
@@ -126,7 +142,7 @@ class MatchKeys:
     script: list[str]
     title: list[str]
     year: list[int | None]
-    surname: list[str]
+    surname: list[frozenset]
 
 
 def _years_close(y1, y2, allow_missing: bool) -> bool:
@@ -166,12 +182,13 @@ def candidates(keys: MatchKeys, threshold: float = FUZZY_THRESHOLD) -> list[Cand
     by_title: dict[tuple, list[int]] = defaultdict(list)
     for i in range(n):
         if keys.title[i] and keys.surname[i]:
-            by_title[(keys.script[i], keys.title[i], keys.surname[i])].append(i)
+            by_title[(keys.script[i], keys.title[i])].append(i)
     for members in by_title.values():
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 i, j = members[x], members[y]
-                if _years_close(keys.year[i], keys.year[j], allow_missing=True):
+                if (keys.surname[i] & keys.surname[j]
+                        and _years_close(keys.year[i], keys.year[j], allow_missing=True)):
                     propose(i, j, "title+year+author", 100.0)
 
     _fuzzy(keys, threshold, propose)
@@ -201,6 +218,8 @@ def _fuzzy(keys: MatchKeys, threshold: float, propose) -> None:
                 score = round(fuzz.ratio(keys.title[i], keys.title[j]), 2)
                 if score < threshold:
                     continue
-                if other_year != year and not (keys.surname[i] and keys.surname[i] == keys.surname[j]):
+                if other_year != year and not (keys.surname[i] & keys.surname[j]):
                     continue
+                if _NUMBER.findall(keys.title[i]) != _NUMBER.findall(keys.title[j]):
+                    continue  # "… 1990-2015" and "… 2000-2015", "Part 1" and "Part 2": other studies
                 propose(i, j, "fuzzy", score)

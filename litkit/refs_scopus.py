@@ -96,7 +96,7 @@ WORD_ABBREVIATIONS: dict[str, str] = {
     # form is shorter
     "TRANS": "T", "PROC": "P", "BULL": "B", "INST": "I", "CONF": "C", "UNIV": "U",
     "QUART": "Q", "TECHNOLOGIES": "TECHNOL", "ENVIRONM": "ENVIRON", "MANAG": "MANAGE",
-    "ANALYTIC": "ANAL", "ROYAL": "R", "STATIST": "STAT", "SERIES": "", "SER": "",
+    "FRONTIERS": "FRONT", "SINICA": "SIN", "ECOLOGICA": "ECOL", "GEOGRAPHICA": "GEOGR", "SCIENTIA": "SCI", "BALANCE": "BAL", "FOR": "FOREST", "ANALYTIC": "ANAL", "ROYAL": "R", "STATIST": "STAT", "SERIES": "", "SER": "",
     "ACOUSTICAL": "ACOUST", "AMERICA": "AM", "TRANSLATIONAL": "TRANSL", "MAGNETIC": "MAGN",
     "RESONANCE": "RESON", "IMAGING": "IMAGING", "SOUTH": "S", "AFRICAN": "AFR",
 }
@@ -140,6 +140,7 @@ SOURCE_OVERRIDES: dict[str, str] = {
     "IEEE TRANSACTIONS ON APPLIED SUPERCONDUCTIVITY": "IEEE T APPL SUPERCON",
     "SCIENTOMETRICS": "SCIENTOMETRICS",
     "NEW ENGLAND JOURNAL OF MEDICINE": "NEW ENGL J MED",
+    "CHINA POPULATION RESOURCES AND ENVIRONMENT": "CHINA POPUL RESOUR",
     "N ENGL J MED": "NEW ENGL J MED",
     "JOURNAL OF INFORMETRICS": "J INFORMETR",
     "EUROPEAN JOURNAL OF OPERATIONAL RESEARCH": "EUR J OPER RES",
@@ -228,7 +229,9 @@ def normalize_source(title: str | None) -> str | None:
     if key in SOURCE_OVERRIDES:
         result = SOURCE_OVERRIDES[key]
     else:
-        words = [w for w in key.split() if w not in _STOPWORDS] or key.split()
+        # a word written with a full stop is an abbreviation ("For." = Forest), never a stop word
+        abbreviated = {w.rstrip(".") for w in _fold(title).replace(".", ". ").split() if w.endswith(".")}
+        words = [w for w in key.split() if w not in _STOPWORDS or w in abbreviated] or key.split()
         if len(words) == 1:
             result = words[0]
         else:
@@ -464,13 +467,50 @@ def parse_reference_any(raw: str) -> dict:
     return parsed
 
 
+def reference_keys(raws) -> list[str]:
+    """Canonical keys of a collection of reference strings of any style, DOI-less ones unified.
+
+    Each string is parsed with :func:`parse_reference_any` and keyed with
+    :func:`litkit.refs.reference_key`.  As in :func:`litkit.refs.references_table`,
+    a reference without a DOI takes the ``doi:`` key of a reference *with* one
+    when both have the same bibliographic key, that key names a source plus a
+    volume or page, and it points to only one DOI within ``raws`` -- so WoS's
+    ``Pan YD, 2011, SCIENCE, V333, P988, DOI 10.1126/science.1201609`` and
+    Scopus's DOI-less ``Pan Y.; …, Science, 333, 6045, pp. 988-993, (2011)``
+    get one key.  A string that yields no key at all is keyed ``raw:<STRING>``.
+
+    Examples
+    --------
+    >>> reference_keys(["Pan YD, 2011, SCIENCE, V333, P988, DOI 10.1126/science.1201609",
+    ...                 "Pan Y.; Birdsey R.A., A large and persistent carbon sink, Science, 333, pp. 988-993, (2011)"])
+    ['doi:10.1126/science.1201609', 'doi:10.1126/science.1201609']
+    """
+    parsed = [parse_reference_any(" ".join(str(r).split())) for r in raws]
+    bib = [refs.bibliographic_key(p) for p in parsed]
+    doi_of_bib: dict[str, str | None] = {}
+    for p, b in zip(parsed, bib):
+        if p.get("doi") and p.get("source") and (p.get("volume") or p.get("page")):
+            known = doi_of_bib.get(b, p["doi"])
+            doi_of_bib[b] = p["doi"] if known == p["doi"] else None
+    keys = []
+    for raw, p, b in zip(raws, parsed, bib):
+        doi = p.get("doi") or doi_of_bib.get(b)
+        if doi:
+            keys.append("doi:" + str(doi).lower())
+        elif b.strip("|"):
+            keys.append(b)
+        else:
+            keys.append("raw:" + " ".join(str(raw).split()).upper())
+    return keys
+
+
 def reference_overlap(a, b) -> dict:
     """How many distinct cited references two corpora share, by raw string and by canonical key.
 
     The figure behind "the same reference written differently by WoS and
     Scopus is counted once": raw-string identity almost never unifies
     references across databases, canonical keys
-    (:func:`parse_reference_any` + :func:`litkit.refs.reference_key`) do.
+    (:func:`reference_keys`, computed over both corpora together) do.
 
     Parameters
     ----------
@@ -488,16 +528,14 @@ def reference_overlap(a, b) -> dict:
     --------
     >>> reference_overlap(wos, scopus)["keys_shared"]          # doctest: +SKIP
     """
-    def distinct(corpus):
-        raws = {" ".join(str(r).split()) for refs_ in corpus.df["CR"] for r in refs_}
-        keys = {refs.reference_key(parse_reference_any(r)) for r in raws}
-        return raws, {k for k in keys if k.strip("|")}
-
-    raw_a, keys_a = distinct(a)
-    raw_b, keys_b = distinct(b)
+    raws = [sorted({" ".join(str(r).split()) for refs_ in c.df["CR"] for r in refs_}) for c in (a, b)]
+    key_of = dict(zip(raws[0] + raws[1], reference_keys(raws[0] + raws[1])))
+    raw_a, raw_b = set(raws[0]), set(raws[1])
+    keys_a = {key_of[r] for r in raw_a if not key_of[r].startswith("raw:")}
+    keys_b = {key_of[r] for r in raw_b if not key_of[r].startswith("raw:")}
     return {"raw_a": len(raw_a), "raw_b": len(raw_b), "raw_shared": len(raw_a & raw_b),
             "keys_a": len(keys_a), "keys_b": len(keys_b), "keys_shared": len(keys_a & keys_b)}
 
 
-__all__ = ["parse_scopus_reference", "parse_reference_any", "reference_overlap", "reference_style", "split_scopus_references", "normalize_source",
+__all__ = ["parse_scopus_reference", "parse_reference_any", "reference_keys", "reference_overlap", "reference_style", "split_scopus_references", "normalize_source",
            "WORD_ABBREVIATIONS", "SOURCE_OVERRIDES", "SOURCE_KEY_LENGTH"]
