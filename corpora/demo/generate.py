@@ -360,7 +360,7 @@ def make_abstract_en(draw: Draw, theme: str, title: str) -> str:
             f"{draw.pick(V.ABSTRACT_CLOSERS_EN) if draw.chance(0.3) else ''}").rstrip()
 
 
-def make_people(draw: Draw, n: int, year: int) -> list[dict]:
+def make_people(draw: Draw, n: int) -> list[dict]:
     """Authors with institutions (1-3 institutions per paper, authors grouped as WoS C1 lines group them)."""
     n_inst = min(n, draw.pick([1, 2, 2, 3]))
     insts = draw.sample(V.INSTITUTIONS, n_inst)
@@ -381,7 +381,7 @@ def new_en_record(draw: Draw, year: int, theme: str, titles: set) -> dict:
     rec = {"year": year, "theme": theme, "lang": "en"}
     rec["title"] = make_title_en(draw, theme, titles)
     rec["abstract"] = make_abstract_en(draw, theme, rec["title"])
-    rec["people"] = make_people(draw, draw.pick([1, 2, 2, 3, 3, 3, 4, 4, 5]), year)
+    rec["people"] = make_people(draw, draw.pick([1, 2, 2, 3, 3, 3, 4, 4, 5]))
     rec["journal"] = draw.pick([k for k, _ in V.THEME_JOURNALS[theme]], [w for _, w in V.THEME_JOURNALS[theme]])
     rec["doc_type"] = "Review" if draw.chance(0.07) else "Article"
     rec["keywords_plus"] = draw.sample(V.KEYWORDS_PLUS[theme], draw.int(3, 6))
@@ -643,13 +643,12 @@ def build(seed: int = SEED) -> tuple[dict[str, bytes], dict]:
                                                                overlap_cnki)
 
     # ---------------------------------------------------------------- CNKI
-    cnki_refworks, cnki_endnote, cnki_truth = build_cnki(draw, wos, overlap_cnki, duplicates, near_misses)
+    cnki_refworks, cnki_endnote, cnki_truth = build_cnki(draw, overlap_cnki, duplicates, near_misses)
 
     # ---------------------------------------------------------------- render
     for rec in wos:
         rec["cr"] = sorted(_cr_string(draw, pool[k]) for k in rec["refs"])
         rec["wos"] = wos_fields(rec)
-    # Scopus rows were built before "cr" existed only for their own references; fill the duplicates' now.
     files: dict[str, bytes] = {}
     export_order = sorted(wos, key=lambda rec: (-rec["year"], rec["ut"]))
     wos_files = []
@@ -663,7 +662,7 @@ def build(seed: int = SEED) -> tuple[dict[str, bytes], dict]:
             line += _wos_line_count(rec["wos"]) + 2  # fields + ER + blank
         files[f"{WOS_DIR}/{name}"] = W.render_wos([rec["wos"] for rec in chunk])
         wos_files.append(f"{WOS_DIR}/{name}")
-    for row in scopus_rows:
+    for row in scopus_rows:  # duplicates of WoS records: their fields need the WoS references, made just above
         if "wos_record" in row:
             row.update(_scopus_for_duplicate(draw, row, pool))
     files[f"{SCOPUS_DIR}/scopus.csv"] = W.render_scopus_csv([row["fields"] for row in scopus_rows])
@@ -679,7 +678,7 @@ def build(seed: int = SEED) -> tuple[dict[str, bytes], dict]:
     zh_truth = cnki_truth.pop("keyword_bursts")
     for entry in zh_truth:
         entry["files"] = [f"{CNKI_DIR}/CNKI-refworks.txt", f"{CNKI_DIR}/CNKI-endnote.txt"]
-    truth = assemble_truth(seed, files, wos, book_en, cnki_truth, reference_truth, journal_truth,
+    truth = assemble_truth(seed, files, book_en, cnki_truth, reference_truth, journal_truth,
                            keyword_truth + zh_truth, duplicates, near_misses, pool, scopus_rows,
                            cnki_refworks, cnki_endnote)
     return files, truth
@@ -869,7 +868,7 @@ def cnki_link(draw: Draw, doi: str) -> str:
     return f"https://kns.cnki.net/kcms2/article/abstract?v={token}&uniplatform=NZKPT&language=CHS"
 
 
-def build_cnki(draw: Draw, wos, overlap_cnki, duplicates, near_misses):
+def build_cnki(draw: Draw, overlap_cnki, duplicates, near_misses):
     titles_zh: set[str] = set()
     book = KeywordBook(V.THEMES_ZH, V.GENERIC_ZH, V.STOPWORDS_ZH, {k[0] for k in KEYWORD_BURSTS_ZH})
     recs, by_year = [], {}
@@ -940,8 +939,7 @@ def build_cnki(draw: Draw, wos, overlap_cnki, duplicates, near_misses):
     refworks, endnote = [], []
     for rec in recs:
         (refworks if draw.chance(0.62) else endnote).append(rec)
-    english_sorted = english
-    for i, rec in enumerate(english_sorted):
+    for i, rec in enumerate(english):
         src = rec["wos_record"]
         rec["format"] = "cnki_refworks" if i < 11 else "cnki_endnote"
         rec["doi"] = src["doi"] if (i < 8 and src["doi"]) else ""
@@ -961,7 +959,7 @@ def build_cnki(draw: Draw, wos, overlap_cnki, duplicates, near_misses):
     _number_lines(out_rw, "refworks")
     _number_lines(out_en, "endnote")
 
-    for i, rec in enumerate(english_sorted):
+    for i, rec in enumerate(english):
         duplicates.append({"kind": "cnki~wos", "basis": "doi" if rec["doi"] else "title+year+first_author",
                            "_wos": rec["wos_record"], "_cnki": rec})
     near_misses.append({"kind": "cnki~wos", "reason": "same first author and year, different title",
@@ -1031,7 +1029,7 @@ def _number_lines(rows, kind):
 # ==============================================================================================
 # truth.json
 # ==============================================================================================
-def assemble_truth(seed, files, wos, book_en, cnki_truth, reference_truth, journal_truth, keyword_truth,
+def assemble_truth(seed, files, book_en, cnki_truth, reference_truth, journal_truth, keyword_truth,
                    duplicates, near_misses, pool, scopus_rows, cnki_refworks, cnki_endnote) -> dict:
     book_zh = cnki_truth["book"]
     counts = {}
