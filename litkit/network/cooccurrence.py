@@ -149,8 +149,8 @@ class KeywordNetwork:
     fractional : scipy.sparse.csr_matrix
         Fractional counts ``f_ij`` (float64).
     weights : scipy.sparse.csr_matrix
-        Link weights used for clustering and layout: the ``normalization`` of the
-        ``counting`` weights.
+        Link weights of the map (layout, drawn links, CPM clustering): the
+        ``normalization`` of the ``counting`` weights.
     incidence : scipy.sparse.csr_matrix
         Records × selected terms (binary).
     keywords : pandas.DataFrame
@@ -268,7 +268,7 @@ def network_from_documents(docs: Sequence[Sequence[str]], *, years=None,
                            rank_by: str = "occurrences", counting: str = "full",
                            normalization: str | None = "association", clustering: str = "leiden",
                            objective: str = "modularity", resolution: float = 1.0, seed: int = 42,
-                           label_method: str = "llr", with_layout: bool = True,
+                           label_method: str = "llr", cluster_on: str = "auto", with_layout: bool = True,
                            params: dict | None = None) -> KeywordNetwork:
     """Build a :class:`KeywordNetwork` from already-cleaned term lists (one list per record).
 
@@ -302,9 +302,18 @@ def network_from_documents(docs: Sequence[Sequence[str]], *, years=None,
     s, _ = link_strengths(w)
     links = np.diff(full.indptr)
 
-    raw_membership = cluster_graph(weights, clustering, objective, resolution, seed)
+    # Modularity's null model s_i s_j / 2m already is the association-strength normalisation
+    # (w_ij - s_i s_j/2m = (s_i s_j/2m)(AS_ij - 1)), so modularity runs on the counts; normalising
+    # first would normalise twice and over-weight rare terms.  CPM has no null model: it runs on
+    # the normalised weights (CPM on association strength is VOSviewer's clustering).
+    if cluster_on not in ("auto", "counts", "normalized"):
+        raise ValueError("cluster_on must be 'auto', 'counts' or 'normalized'")
+    if cluster_on == "auto":
+        cluster_on = "counts" if objective == "modularity" else "normalized"
+    cluster_weights = sp.csr_matrix(w, dtype=np.float64) if cluster_on == "counts" else weights
+    raw_membership = cluster_graph(cluster_weights, clustering, objective, resolution, seed)
     membership = renumber(raw_membership)
-    q, q_parts = modularity_contributions(weights, membership)
+    q, q_parts = modularity_contributions(cluster_weights, membership)
     sil, sil_parts = silhouette(full, occ, membership)
     xy = compute_layout(weights, seed=seed) if with_layout else np.full((len(terms), 2), np.nan)
     avg_year = _avg_year(a, years)
@@ -345,7 +354,7 @@ def network_from_documents(docs: Sequence[Sequence[str]], *, years=None,
     run.update({"min_occurrence": min_occurrence, "top_n": top_n, "rank_by": rank_by, "counting": counting,
                 "normalization": normalization, "clustering": clustering, "objective": objective,
                 "resolution": resolution, "seed": seed, "label_method": label_method,
-                "records": len(docs), "records_with_terms": int((n_d > 0).sum()),
+                "cluster_on": cluster_on, "records": len(docs), "records_with_terms": int((n_d > 0).sum()),
                 "distinct_terms": len(keys), "selected_terms": len(terms),
                 "modularity": round(q, 9) if q == q else None,
                 "silhouette": round(sil, 9) if sil == sil else None})
@@ -360,7 +369,7 @@ def cooccurrence(corpus, field: str | Sequence[str] = "DE", min_occurrence: int 
                  normalization: str | None = "association", clustering: str = "leiden",
                  objective: str = "modularity", resolution: float = 1.0, seed: int = 42,
                  label_method: str = "llr", label_fields: Sequence[str] = ("DE", "TI"),
-                 max_words: int = 4, with_layout: bool = True) -> KeywordNetwork:
+                 max_words: int = 4, cluster_on: str = "auto", with_layout: bool = True) -> KeywordNetwork:
     """Keyword co-occurrence network of a corpus: clean, select, count, normalise, cluster, label.
 
     Parameters
@@ -394,10 +403,18 @@ def cooccurrence(corpus, field: str | Sequence[str] = "DE", min_occurrence: int 
     counting : {"full", "fractional"}
     normalization : {"association", "association_probabilistic", "cosine", "jaccard",
         "inclusion", "equivalence", None}
-        Link weights for clustering and the map (:mod:`litkit.network.normalize`).
+        Link weights of the map: layout, drawn links, and CPM clustering
+        (:mod:`litkit.network.normalize`).
     clustering : {"leiden", "louvain"}
     objective : {"modularity", "cpm"}
+        ``"modularity"`` (CiteSpace's ``Q``) or the Constant Potts Model (with
+        association strength and ``resolution=1``: VOSviewer's clustering).
     resolution : float
+    cluster_on : {"auto", "counts", "normalized"}
+        Weights the clustering sees.  ``"auto"``: the counting weights for
+        modularity (its null model ``s_i s_j / 2m`` *is* the association-strength
+        normalisation, so normalising first would do it twice and over-weight rare
+        terms) and the normalised weights for CPM.  ``Q`` is reported on the same weights.
     seed : int
         Seeds clustering and layout: same input and seed, same result.
     label_method : {"llr", "tfidf", "mi"}
@@ -447,4 +464,4 @@ def cooccurrence(corpus, field: str | Sequence[str] = "DE", min_occurrence: int 
         docs, years=years, display=cleaner.label, label_terms=label_terms, label_display=label_display,
         min_occurrence=min_occurrence, top_n=top_n, rank_by=rank_by, counting=counting,
         normalization=normalization, clustering=clustering, objective=objective, resolution=resolution,
-        seed=seed, label_method=label_method, with_layout=with_layout, params=params)
+        seed=seed, label_method=label_method, cluster_on=cluster_on, with_layout=with_layout, params=params)

@@ -9,9 +9,14 @@ downloaded at run time.  litkit therefore does not POS-tag.  It uses nltk's
 :class:`~nltk.tokenize.RegexpTokenizer` (no data needed) and the
 stop-word-bounded candidate phrases of RAKE (Rose et al. 2010): a candidate is a
 maximal run of words that contains no stop word, punctuation mark or number,
-with at most ``max_words`` words.  This is close to what VOSviewer's noun-phrase
-filter keeps for titles and abstracts, but verbs and adjectives that are not
-stop words can survive; extend the stop list (``stopwords=``) when they do.
+with at most ``max_words`` words.  Two cheap stand-ins for a tagger also end a
+phrase: past participles (a word of 5+ letters ending in "-ed": "compared",
+"applied"; nouns such as "watershed" are exempt) and adverbs (5+ letters ending
+in "-ly"; "supply", "family" are exempt).  Single-word candidates that are
+generic nouns ("areas", "years", ``litkit/data/generic_terms_en.txt``) are
+dropped; inside longer phrases they stay ("urban areas").  This is close to what
+VOSviewer's noun-phrase filter keeps for titles and abstracts, but some verbs and
+adjectives can survive; extend the stop list (``stopwords=``) when they do.
 
 Chinese text is segmented with jieba and litkit's domain dictionary
 (:mod:`litkit.text.chinese`); a text is treated as Chinese when it contains CJK
@@ -44,6 +49,27 @@ _FIELD_ALIASES = {"TIAB": ("TI", "AB"), "KEYWORDS": ("DE", "ID")}
 _TOKEN_PATTERN = r"[^\W\d_]+(?:[-'’][^\W\d_0-9]+|[-][0-9]+)*|\d+(?:[.,]\d+)*|[^\w\s]"
 _TOKENIZER = None
 _WORD_RE = re.compile(r"[^\W\d_]")
+# Nouns that look like participles or adverbs to the suffix rules below.
+_ED_NOUNS = frozenset({"watershed", "watersheds", "hundred", "speed", "breed", "seed", "feed", "shed",
+                       "greed", "creed", "bleed", "embed", "need", "steed", "tweed", "weed", "reed"})
+_LY_NOUNS = frozenset({"supply", "family", "assembly", "anomaly", "monopoly", "italy", "july", "ally",
+                       "rally", "jelly", "belly", "poly", "reply", "oligopoly", "homily", "fly", "butterfly"})
+
+
+def _is_boundary_word(word: str) -> bool:
+    """Participle or adverb by suffix (a crude tagger): ends a candidate phrase."""
+    if len(word) < 5 or "-" in word:
+        return False
+    if word.endswith("ed"):
+        return word not in _ED_NOUNS
+    if word.endswith("ly"):
+        return word not in _LY_NOUNS
+    return False
+
+
+def _generic_terms() -> frozenset[str]:
+    from .stoplists import _data, read_list
+    return frozenset(read_list(_data("generic_terms_en.txt"), is_text=True))
 
 
 def _tokenize(text: str) -> list[str]:
@@ -71,19 +97,20 @@ def english_phrases(text: str, stopwords: Iterable[str] | None = None, max_words
     if not text:
         return []
     stop = word_stoplist("en") if stopwords is None else frozenset(stopwords)
+    generic = _generic_terms()
     phrases: list[str] = []
     run: list[str] = []
 
     def flush():
         if run and len(run) <= max_words:
             phrase = " ".join(run)
-            if len(run) > 1 or len(phrase) >= min_chars:
+            if len(run) > 1 or (len(phrase) >= min_chars and phrase not in generic):
                 phrases.append(phrase)
         run.clear()
 
     for token in _tokenize(surface_form(text)):
         word = token.casefold()
-        if not _WORD_RE.match(word) or word in stop or len(word) < 2:
+        if not _WORD_RE.match(word) or word in stop or len(word) < 2 or _is_boundary_word(word):
             flush()
         else:
             run.append(word)
