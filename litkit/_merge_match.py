@@ -197,29 +197,38 @@ def candidates(keys: MatchKeys, threshold: float = FUZZY_THRESHOLD) -> list[Cand
 
 def _fuzzy(keys: MatchKeys, threshold: float, propose) -> None:
     """Fuzzy title pairs, compared within blocks of the same script and years ±1."""
+    # blocks of one script, one year and one set of databases: only blocks with disjoint
+    # database sets are compared, so a single-database corpus costs nothing here
+    blocks: dict[tuple[str, int], dict[frozenset, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i in range(len(keys.ut)):
+        if keys.year[i] is not None and len(keys.title[i]) >= FUZZY_MIN_LENGTH:
+            blocks[(keys.script[i], keys.year[i])][keys.dbs[i]].append(i)
+    for (script, year), groups in sorted(blocks.items(), key=lambda kv: kv[0]):
+        for other_year in (year, year + 1):
+            others = blocks.get((script, other_year))
+            if not others:
+                continue
+            for dbs_a, rows in sorted(groups.items(), key=lambda kv: sorted(kv[0])):
+                for dbs_b, cols in sorted(others.items(), key=lambda kv: sorted(kv[0])):
+                    if dbs_a & dbs_b or (other_year == year and sorted(dbs_a) >= sorted(dbs_b)):
+                        continue  # same database, or a pair of blocks already compared
+                    _fuzzy_block(keys, rows, cols, year != other_year, threshold, propose)
+
+
+def _fuzzy_block(keys: MatchKeys, rows: list[int], cols: list[int], years_differ: bool, threshold: float,
+                 propose) -> None:
     from rapidfuzz import fuzz
     from rapidfuzz.process import cdist
 
-    blocks: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for i in range(len(keys.ut)):
-        if keys.year[i] is not None and len(keys.title[i]) >= FUZZY_MIN_LENGTH:
-            blocks[(keys.script[i], keys.year[i])].append(i)
-    for (script, year), rows in sorted(blocks.items()):
-        for other_year in (year, year + 1):
-            cols = blocks.get((script, other_year))
-            if not cols:
-                continue
-            scores = cdist([keys.title[i] for i in rows], [keys.title[j] for j in cols],
-                           scorer=fuzz.ratio, score_cutoff=threshold - 1, dtype=np.uint8, workers=1)
-            for r, c in zip(*np.nonzero(scores)):
-                i, j = rows[r], cols[c]
-                if i == j or not _different_databases(keys, i, j):
-                    continue
-                score = round(fuzz.ratio(keys.title[i], keys.title[j]), 2)
-                if score < threshold:
-                    continue
-                if other_year != year and not (keys.surname[i] & keys.surname[j]):
-                    continue
-                if _NUMBER.findall(keys.title[i]) != _NUMBER.findall(keys.title[j]):
-                    continue  # "… 1990-2015" and "… 2000-2015", "Part 1" and "Part 2": other studies
-                propose(i, j, "fuzzy", score)
+    scores = cdist([keys.title[i] for i in rows], [keys.title[j] for j in cols],
+                   scorer=fuzz.ratio, score_cutoff=threshold - 1, dtype=np.uint8, workers=1)
+    for r, c in zip(*np.nonzero(scores)):
+        i, j = rows[r], cols[c]
+        score = round(fuzz.ratio(keys.title[i], keys.title[j]), 2)
+        if score < threshold:
+            continue
+        if years_differ and not (keys.surname[i] & keys.surname[j]):
+            continue
+        if _NUMBER.findall(keys.title[i]) != _NUMBER.findall(keys.title[j]):
+            continue  # "… 1990-2015" and "… 2000-2015", "Part 1" and "Part 2": other studies
+        propose(i, j, "fuzzy", score)
