@@ -29,7 +29,7 @@ from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 import numpy as np
 import pandas as pd
 
-from .bursts import normalise_keyword
+from .bursts import _thesaurus_normaliser, normalise_keyword
 from .errors import LitkitError
 
 #: Seed of the default Louvain clustering: the same corpus always gives the same clusters.
@@ -177,7 +177,7 @@ class _Incidence(NamedTuple):
 
 
 def _keyword_incidence(corpus, field: str, min_occurrences: int, top: int | None,
-                       years: tuple[int, int] | None = None) -> _Incidence:
+                       years: tuple[int, int] | None = None, thesaurus=None) -> _Incidence:
     from scipy import sparse
 
     df = corpus.df
@@ -187,6 +187,7 @@ def _keyword_incidence(corpus, field: str, min_occurrences: int, top: int | None
         raise LitkitError(f"min_occurrences must be a whole number >= 1, got {min_occurrences!r}")
     if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
         raise LitkitError(f"top must be a positive whole number or None, got {top!r}")
+    norm = normalise_keyword if thesaurus is None else _thesaurus_normaliser(thesaurus)
     py = pd.to_numeric(df["PY"], errors="coerce")
     rows, record_years = [], []
     for values, year in zip(df[field], py):
@@ -195,7 +196,7 @@ def _keyword_incidence(corpus, field: str, min_occurrences: int, top: int | None
         year = int(year)
         if years is not None and not (years[0] <= year <= years[1]):
             continue
-        terms = {normalise_keyword(v) for v in (values if isinstance(values, (list, tuple, np.ndarray)) else [])}
+        terms = {norm(v) for v in (values if isinstance(values, (list, tuple, np.ndarray)) else [])}
         terms.discard(None)
         if terms:
             rows.append(terms)
@@ -246,7 +247,7 @@ def _equivalence(c: np.ndarray, occ: np.ndarray) -> np.ndarray:
 # clusters
 # ---------------------------------------------------------------------------------------------
 def keyword_clusters(corpus, field: str = "DE", min_occurrences: int = 2, top: int | None = 250,
-                     resolution: float = 1.0, seed: int = LOUVAIN_SEED) -> pd.DataFrame:
+                     resolution: float = 1.0, seed: int = LOUVAIN_SEED, thesaurus=None) -> pd.DataFrame:
     """Default keyword clusters: Louvain communities of the keyword co-occurrence graph.
 
     The graph links keywords that occur in the same record, weighted by the
@@ -262,7 +263,7 @@ def keyword_clusters(corpus, field: str = "DE", min_occurrences: int = 2, top: i
     pandas.DataFrame
         ``keyword``, ``cluster``, ``occurrences``, ``first_year``, ``avg_year``.
     """
-    inc = _keyword_incidence(corpus, field, min_occurrences, top)
+    inc = _keyword_incidence(corpus, field, min_occurrences, top, thesaurus=thesaurus)
     return _cluster_incidence(inc, None, resolution, seed)
 
 
@@ -364,7 +365,7 @@ def _cluster_labels(table: pd.DataFrame, labels: Mapping | None = None) -> dict:
 # ---------------------------------------------------------------------------------------------
 def keyword_timeline(corpus, clusters=None, field: str = "DE", min_occurrences: int = 2,
                      top: int | None = 250, per_cluster: int | None = 10,
-                     max_clusters: int | None = 10) -> pd.DataFrame:
+                     max_clusters: int | None = 10, thesaurus=None) -> pd.DataFrame:
     """CiteSpace's timeline view as a table: keywords by cluster, at the year they first appear.
 
     Parameters
@@ -384,6 +385,10 @@ def keyword_timeline(corpus, clusters=None, field: str = "DE", min_occurrences: 
         Keep the most frequent keywords of each cluster (None: all).
     max_clusters : int or None, default 10
         Keep the largest clusters (by total occurrences).
+    thesaurus : optional
+        Synonyms to merge and terms to drop before counting: a path to a
+        VOSviewer thesaurus or ``a;b;canonical`` table, a dict or a
+        :class:`litkit.text.thesaurus.Thesaurus` (every function here takes it).
 
     Returns
     -------
@@ -392,7 +397,7 @@ def keyword_timeline(corpus, clusters=None, field: str = "DE", min_occurrences: 
         ``first_year`` (first record with the keyword), ``occurrences``,
         ``avg_year``; ordered by cluster, then first year, then keyword.
     """
-    inc = _keyword_incidence(corpus, field, min_occurrences, top)
+    inc = _keyword_incidence(corpus, field, min_occurrences, top, thesaurus=thesaurus)
     table = _cluster_incidence(inc, clusters)
     labels = None
     if isinstance(clusters, pd.DataFrame) and "label" in clusters.columns:
@@ -428,7 +433,7 @@ class TimeZone(NamedTuple):
 
 
 def time_zone(corpus, field: str = "DE", min_occurrences: int = 2, top: int | None = 60,
-              min_cooccurrence: int = 1) -> TimeZone:
+              min_cooccurrence: int = 1, thesaurus=None) -> TimeZone:
     """CiteSpace's time-zone view as tables: keywords in the zone of their first year.
 
     Returns
@@ -440,7 +445,7 @@ def time_zone(corpus, field: str = "DE", min_occurrences: int = 2, top: int | No
         co-occurring at least ``min_cooccurrence`` times, the earlier keyword
         as ``source``.
     """
-    inc = _keyword_incidence(corpus, field, min_occurrences, top)
+    inc = _keyword_incidence(corpus, field, min_occurrences, top, thesaurus=thesaurus)
     nodes = pd.DataFrame({"keyword": inc.keywords, "first_year": inc.first_year,
                           "occurrences": inc.occurrences, "avg_year": inc.avg_year})
     nodes = nodes.sort_values(["first_year", "occurrences", "keyword"], ascending=[True, False, True],
@@ -471,7 +476,7 @@ class ThematicMap(NamedTuple):
 
 
 def thematic_map(corpus, clusters=None, field: str = "DE", min_occurrences: int = 2,
-                 top: int | None = 250, years: tuple[int, int] | None = None) -> ThematicMap:
+                 top: int | None = 250, years: tuple[int, int] | None = None, thesaurus=None) -> ThematicMap:
     """Callon centrality and density of each keyword cluster, and its quadrant.
 
     With the equivalence index ``e_ij = c_ij^2 / (o_i o_j)`` between keywords
@@ -511,7 +516,8 @@ def thematic_map(corpus, clusters=None, field: str = "DE", min_occurrences: int 
         ``keywords``: ``keyword``, ``cluster``, ``occurrences``,
         ``first_year``, ``avg_year``.
     """
-    inc = _keyword_incidence(corpus, field, min_occurrences, top, years=_year_pair(years) if years else None)
+    inc = _keyword_incidence(corpus, field, min_occurrences, top, years=_year_pair(years) if years else None,
+                             thesaurus=thesaurus)
     kw = _cluster_incidence(inc, clusters)
     themes = _themes(inc, kw)
     return ThematicMap(themes, kw)
@@ -559,7 +565,7 @@ class ThematicEvolution(NamedTuple):
 
 def thematic_evolution(corpus, periods: Sequence[tuple[int, int]], clusters=None, field: str = "DE",
                        min_occurrences: int = 2, top: int | None = 250,
-                       min_inclusion: float = 0.0) -> ThematicEvolution:
+                       min_inclusion: float = 0.0, thesaurus=None) -> ThematicEvolution:
     """Themes of consecutive periods and how they flow into each other.
 
     For each period a :func:`thematic_map` is made from the records published
@@ -598,7 +604,7 @@ def thematic_evolution(corpus, periods: Sequence[tuple[int, int]], clusters=None
         if b0 <= a1:
             raise LitkitError(f"periods must be consecutive and not overlap: {a0}-{a1} then {b0}-{b1}")
     maps = [thematic_map(corpus, clusters=clusters, field=field, min_occurrences=min_occurrences, top=top,
-                         years=span) for span in spans]
+                         years=span, thesaurus=thesaurus) for span in spans]
     rows = []
     for k in range(len(spans) - 1):
         left, right = maps[k], maps[k + 1]

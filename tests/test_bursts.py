@@ -475,3 +475,16 @@ def test_cli_bursts(tmp_path):
     assert again.exit_code == 2 and "exists" in again.output
     bad = CliRunner().invoke(app, ["bursts", str(corpus_path), "--kind", "journals", "-o", str(tmp_path / "x")])
     assert bad.exit_code == 2 and "unknown kind" in bad.output
+
+
+def test_keyword_bursts_with_thesaurus():
+    records = _planted_records()
+    for rec in records:  # half of the planted keyword's records spell it differently
+        odd = rec["UT"].endswith(("1", "3", "5"))
+        rec["DE"] = ["hot subject" if odd and " ".join(k.split()).lower() == "hot topic" else k for k in rec["DE"]]
+    corpus = Corpus.from_records(records)
+    merged = citation_bursts(corpus, kind="keyword", thesaurus={"Hot Subject": "hot topic", "steady": ""})
+    assert merged.loc[0, ["item", "begin", "end"]].tolist() == ["hot topic", 2010, 2013]
+    assert merged.loc[0, "count"] == 4 * 12 + 17
+    events = item_events(corpus, kind="keyword", thesaurus={"steady": ""})
+    assert "steady" not in set(events["item"]) and "hot subject" in set(events["item"])

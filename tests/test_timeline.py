@@ -235,3 +235,15 @@ def test_cli_timeline(tmp_path):
     assert again.exit_code == 2 and "exists" in again.output
     bad = CliRunner().invoke(app, ["timeline", str(corpus_path), "-o", str(tmp_path / "x"), "--periods", "2010"])
     assert bad.exit_code == 2 and "period" in bad.output
+
+
+def test_thesaurus_merges_keywords_before_counting():
+    corpus = _two_theme_corpus()
+    merged = time_zone(corpus, min_occurrences=1, top=None, thesaurus={"wetland": "valuation", "GEP": ""})
+    nodes = merged.nodes.set_index("keyword")
+    assert "wetland" not in nodes.index and "gep" not in nodes.index
+    plain = time_zone(corpus, min_occurrences=1, top=None).nodes.set_index("keyword")
+    # 'valuation' now counts every record with valuation or wetland: wetland only occurs with valuation
+    assert nodes.loc["valuation", "occurrences"] == plain.loc["valuation", "occurrences"]
+    tl = keyword_timeline(corpus, min_occurrences=1, thesaurus={"carbon sink": "forest"})
+    assert "carbon sink" not in set(tl["keyword"]) and "forest" in set(tl["keyword"])

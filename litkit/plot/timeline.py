@@ -35,8 +35,11 @@ def save(fig, path_stem: str | Path, formats: Iterable[str] = FORMATS, overwrite
         plt.close(fig)
 
 
+_READABLE = tuple(c for c in PALETTE if c != "#F0E442")  # the yellow is unreadable as text on white
+
+
 def _colour(i: int) -> str:
-    return PALETTE[i % len(PALETTE)]
+    return _READABLE[i % len(_READABLE)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -116,31 +119,40 @@ def plot_keyword_timeline(table: pd.DataFrame, title: str | None = "Keyword time
     first = int(years[0]) if years else int(table["first_year"].min()) if len(table) else 2000
     last = int(years[1]) if years else int(table["first_year"].max()) if len(table) else 2001
     span = max(last - first, 1)
+    width_in = 10.0
+    x_right = last + 0.7 + span * 0.3  # room for the cluster labels
+    # Approximate label width in years: x-small text is ~0.055 inch per character (CJK: twice that).
+    years_per_inch = (x_right - (first - 0.8)) / (width_in * 0.9)
+    lanes = (-1, 1, -2, 2, -3, 3)  # label rows: above/below the line, nearest first
     with figure_fonts():
-        height = 0.9 + 0.75 * max(len(order), 1)
-        fig, ax = plt.subplots(figsize=(8.0, height))
+        height = 0.9 + 1.25 * max(len(order), 1)
+        fig, ax = plt.subplots(figsize=(width_in, height))
         top_occ = float(table["occurrences"].max()) if len(table) else 1.0
         for row, cluster in enumerate(order):
             group = table[table["cluster"] == cluster]
             colour = _colour(row)
             ax.plot([first, last + 0.5], [row, row], color=colour, linewidth=1.0, alpha=0.6, zorder=1)
             ax.text(last + 0.7 + span * 0.01, row, str(group["cluster_label"].iloc[0]), va="center", ha="left",
-                    color=colour, fontweight="bold")
-            # Keywords of one year alternate above and below the line so that labels do not collide.
-            seen: dict[int, int] = {}
+                    color=colour, fontweight="bold", fontsize="small")
+            # Greedy lanes: each label (in time order) goes to the nearest lane where it does not overlap
+            # the previous label of that lane; if none is free, to the lane that frees up first.
+            lane_end = {lane: -np.inf for lane in lanes}
             for kw, year, occ in zip(group["keyword"], group["first_year"], group["occurrences"]):
-                k = seen.get(int(year), 0)
-                seen[int(year)] = k + 1
+                text = str(kw)
+                half = 0.5 * years_per_inch * 0.055 * sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+                free = [lane for lane in lanes if lane_end[lane] < year - half]
+                lane = free[0] if free else min(lanes, key=lambda la: lane_end[la])
+                lane_end[lane] = year + half + 0.1 * years_per_inch
                 size = 12 + 140 * np.sqrt(occ / top_occ)
                 ax.scatter([year], [row], s=size, color=colour, edgecolor="white", linewidth=0.5, zorder=3)
-                offset = (0.16 + 0.13 * (k // 2)) * (-1 if k % 2 == 0 else 1)
-                ax.text(year, row + offset, str(kw), ha="center", va="center", fontsize="x-small", zorder=4)
-        ax.set_ylim(len(order) - 0.4, -0.6)
-        ax.set_xlim(first - 0.8, last + 0.7 + span * 0.3)
+                ax.text(year, row + 0.13 * lane, text, ha="center", va="center", fontsize="x-small", zorder=4)
+        ax.set_ylim(len(order) - 0.5, -0.5)
+        ax.set_xlim(first - 0.8, x_right)
         ax.set_yticks([])
         ax.spines["left"].set_visible(False)
         ax.set_xlabel("Year of first appearance")
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        step = max(1, int(np.ceil(span / 10)))
+        ax.set_xticks(range(first, last + 1, step))
         if title:
             ax.set_title(title)
     return fig
