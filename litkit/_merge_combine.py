@@ -7,7 +7,8 @@ Rules, each deterministic (no dependence on the order the inputs came in):
 * **Representative**: the member with the best database, then the smallest
   ``UT``, ``source_file``, ``source_line``.  The merged record keeps its
   ``UT`` (so a WoS accession number if there is one, else the Scopus EID,
-  else the CNKI id), ``source_line`` and ``extra``.
+  else the CNKI id), ``source_line`` (a line of the representative's own file;
+  ``report.membership`` lists every member's file and line) and ``extra``.
 * ``DB``, ``source_file``, ``source_format``: every value of every member,
   sorted and ``;``-joined (``CNKI;WoS``).
 * ``PY``, ``DI``: the value of the highest-priority member that has one.

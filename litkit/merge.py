@@ -412,9 +412,10 @@ def merge(*corpora, forced_matches=None, forced_nonmatches=None,
     matches = pd.DataFrame(match_rows, columns=_MATCH_COLUMNS)
     if len(matches):
         matches["_rule"] = matches["rule"].map(_RULE_ORDER.index)
-        matches = matches.sort_values(["_rule", "decision", "id_a", "file_a", "line_a", "id_b", "file_b",
+        matches["_decision"] = matches["decision"].map(lambda d: (d != "merged", d))
+        matches = matches.sort_values(["_rule", "_decision", "id_a", "file_a", "line_a", "id_b", "file_b",
                                        "line_b"], kind="stable", na_position="last")
-        matches = matches.drop(columns="_rule").reset_index(drop=True)
+        matches = matches.drop(columns=["_rule", "_decision"]).reset_index(drop=True)
         matches["line_a"] = matches["line_a"].astype("Int64")
         matches["line_b"] = matches["line_b"].astype("Int64")
 
