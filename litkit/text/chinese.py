@@ -67,7 +67,7 @@ def chinese_terms(text: str, stopwords: Iterable[str] | None = None, min_chars: 
     Examples
     --------
     >>> chinese_terms("生态补偿的实现路径研究", stopwords={"研究"})
-    ['生态补偿', '实现路径']
+    ['生态补偿', '实现', '路径']
     """
     stop = set(stopwords or ())
     out = []

@@ -164,7 +164,7 @@ class TermCleaner:
     dashes, spaces) and case folding; thesaurus (replace or remove); zh↔en
     aliases; stop list (checked before and after replacement); Snowball stem of
     English words when ``stem`` is true.  The label of a node is its most frequent
-    surface form (ties: the all-lower-case form, then code-point order).
+    surface form (ties: the form with fewest capitals, then code-point order).
 
     Examples
     --------
@@ -230,7 +230,7 @@ class TermCleaner:
         counts = self._surfaces.get(node)
         if not counts:
             return node
-        return min(counts.items(), key=lambda kv: (-kv[1], kv[0] != kv[0].casefold(), kv[0]))[0]
+        return min(counts.items(), key=lambda kv: (-kv[1], sum(ch.isupper() for ch in kv[0]), kv[0]))[0]
 
     def params(self) -> dict:
         """What was applied, for ``params.json``."""
