@@ -24,7 +24,7 @@ seed on the association-strength keyword graph (see :func:`keyword_clusters`).
 from __future__ import annotations
 
 import math
-from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 import numpy as np
 import pandas as pd

@@ -5,7 +5,6 @@ import json
 import math
 
 import networkx as nx
-import numpy as np
 import pandas as pd
 import pytest
 

@@ -251,7 +251,8 @@ def plot_thematic_map(themes: pd.DataFrame, title: str | None = "Thematic map", 
     return fig
 
 
-def plot_thematic_evolution(evolution, title: str | None = "Thematic evolution", gap: float = 0.02):
+def plot_thematic_evolution(evolution, title: str | None = "Thematic evolution", gap: float = 0.02,
+                            max_themes: int | None = 10):
     """Alluvial (Sankey) diagram of themes across periods, linked by the inclusion index.
 
     Each period is a column; each theme a block whose height is proportional
@@ -263,8 +264,14 @@ def plot_thematic_evolution(evolution, title: str | None = "Thematic evolution",
     Parameters
     ----------
     evolution : litkit.timeline.ThematicEvolution
+    max_themes : int or None, default 10
+        Draw the largest themes of each period only (by occurrences); bands
+        to themes left out are not drawn.  The tables keep every theme.
     """
     periods, maps, links = evolution.periods, evolution.maps, evolution.links
+    if max_themes is not None:
+        maps = [type(m)(m.themes.sort_values(["occurrences", "label"], ascending=[False, True],
+                                             kind="mergesort").head(max_themes), m.keywords) for m in maps]
     labels = [str(v) for m in maps for v in m.themes["label"]]
     require_cjk_font(labels + [title or ""])
     with figure_fonts():
@@ -288,8 +295,9 @@ def plot_thematic_evolution(evolution, title: str | None = "Thematic evolution",
                 blocks[(p, cluster)] = (y, h)
                 ax.add_patch(Rectangle((p - block_w / 2, y), block_w, h, facecolor=colour_of_label[str(label)],
                                        edgecolor="none", zorder=3))
-                ax.text(p + block_w / 2 + 0.03, y + h / 2, str(label), va="center", ha="left", fontsize="small",
-                        zorder=4)
+                if h >= 0.025:  # a label per block that is tall enough to carry one
+                    ax.text(p + block_w / 2 + 0.03, y + h / 2, str(label), va="center", ha="left",
+                            fontsize="small", zorder=4)
                 y += h + gap
         period_names = [f"{a}-{b}" for a, b in periods]
         if len(links):
