@@ -349,6 +349,10 @@ def _joined(value: str) -> str:
 
 
 def _semicolon_items(value: str) -> list[str]:
+    """Items of a "; "-separated list (keywords, categories)."""
+    items = value.split("; ")
+    if value.count(";") == len(items) - 1 and "" not in items and value[-1] != " " and value[0] != " ":
+        return items  # every separator was exactly "; " (the WoS norm): nothing to clean
     return [v for v in (x.strip() for x in value.split(";")) if v]
 
 
