@@ -52,8 +52,8 @@ def use_style(font_size: float = 9.0) -> None:
     cjk = cjk_font()
     family = ["DejaVu Sans"] + ([cjk] if cjk else [])
     matplotlib.rcParams.update({
-        "font.family": "sans-serif",
-        "font.sans-serif": family + list(matplotlib.rcParams["font.sans-serif"]),
+        # A list of families makes matplotlib fall back glyph by glyph (Latin from DejaVu, CJK from Noto).
+        "font.family": family,
         "font.size": font_size,
         "axes.titlesize": font_size + 1,
         "axes.labelsize": font_size,
