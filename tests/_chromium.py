@@ -29,8 +29,9 @@ class Rendered:
     def distinct_colours(self) -> int:
         from PIL import Image
 
-        image = Image.open(io.BytesIO(self.screenshot)).convert("RGB")
-        return len(set(image.resize((200, 150)).tobytes()[i:i + 3] for i in range(0, 200 * 150 * 3, 3)))
+        image = Image.open(io.BytesIO(self.screenshot)).convert("RGB").resize((200, 150))
+        pixels = image.tobytes()
+        return len({pixels[i:i + 3] for i in range(0, len(pixels), 3)})
 
 
 def need_chromium() -> None:
