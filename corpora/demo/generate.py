@@ -197,7 +197,7 @@ def build(seed: int = SEED) -> tuple[dict[str, bytes], dict]:
         rec["refs"] = sorted(set(rec["refs"]))
 
     # ---------------------------------------------------------------- CNKI~WoS: English-language Chinese journals
-    overlap_cnki = _pick(draw, wos, 15, lambda rec: 2010 <= rec["year"] <= 2024 and rec["year"] != 2016)
+    overlap_cnki = _pick(draw, wos, 15, lambda rec: 2010 <= rec["year"] <= 2024)
     for i, rec in enumerate(overlap_cnki):
         rec["journal"] = ["jre", "jgs", "cgs", "jfr"][i % 4]
         rec["cnki_overlap"] = True
@@ -234,8 +234,7 @@ def build(seed: int = SEED) -> tuple[dict[str, bytes], dict]:
                         "a": _ident(pair[0]), "b": _ident(pair[1])})
 
     # ---------------------------------------------------------------- Scopus
-    scopus_rows, duplicates = build_scopus(draw, wos, pool, titles_en, by_year, near_misses,
-                                                               overlap_cnki)
+    scopus_rows, duplicates = build_scopus(draw, wos, pool, titles_en, by_year, near_misses, overlap_cnki)
 
     # ---------------------------------------------------------------- CNKI
     cnki_refworks, cnki_endnote, cnki_truth = build_cnki(draw, overlap_cnki, duplicates, near_misses)
@@ -392,9 +391,12 @@ def build_scopus(draw: Draw, wos, pool, titles_en, by_year, near_misses, overlap
     nm3 = new_en_record(draw, 2022, "vr", titles_en)
     nm3["people"][0] = dict(target3["people"][0])
     target3["near_miss"] = True
-    book_en = KeywordBook(V.THEMES_EN, V.GENERIC_EN, V.STOPWORDS_EN, set())
+    book_en = KeywordBook(V.THEMES_EN, V.GENERIC_EN, V.STOPWORDS_EN, {k[0] for k in KEYWORD_BURSTS_EN})
     for rec in only + [nm1, nm2, nm3]:
         canon = book_en.draw(draw, rec["theme"], draw.int(3, 5), noise=0.22, stop=0.14, generic=0.12)
+        for kw, theme, begin, end, *_ in KEYWORD_BURSTS_EN:  # burst keywords only in their own years
+            if rec["theme"] == theme and begin <= rec["year"] <= end and draw.chance(0.3):
+                canon.append(kw)
         rec["de"] = [book_en.spell(draw, k) for k in canon]
         avail = [k for k, ref in pool.items() if ref["year"] <= rec["year"]]
         w = [(4.0 if rec["theme"] in pool[k]["themes"] else 1.0) * (8.0 if pool[k]["classic"] else 1.0)
