@@ -84,7 +84,7 @@ def _period(table: pd.DataFrame, period) -> tuple[int, int]:
 
 
 def plot_bursts(table: pd.DataFrame, kind: str | None = None, period: tuple[int, int] | None = None,
-                title: str | None = None, decimals: int = 2, item_width: float = 2.2,
+                title: str | None = None, decimals: int = 2, item_width: float | None = None,
                 bar_width: float = 3.6):
     """Draw a burst table as a Figure 5-style figure.
 
@@ -105,7 +105,8 @@ def plot_bursts(table: pd.DataFrame, kind: str | None = None, period: tuple[int,
     decimals : int, default 2
         Strength decimals shown.
     item_width, bar_width : float
-        Widths in inches of the item column and of the bar column.
+        Widths in inches of the item column (default: from the longest item,
+        at least 2.2) and of the bar column.
 
     Returns
     -------
@@ -115,6 +116,10 @@ def plot_bursts(table: pd.DataFrame, kind: str | None = None, period: tuple[int,
     first, last = _period(table, period)
     items = [str(v) for v in table["item"]]
     require_cjk_font(items + [title or ""])
+    if item_width is None:
+        # ~0.075 inch per character at 9 pt (CJK characters are about twice as wide)
+        longest = max((sum(2 if ord(ch) > 0x2E80 else 1 for ch in item) for item in items), default=0)
+        item_width = max(2.2, 0.075 * longest + 0.2)
     with figure_fonts():
         return _draw(table, kind, first, last, title, decimals, item_width, bar_width)
 
