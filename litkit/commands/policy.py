@@ -84,11 +84,17 @@ def register(app: typer.Typer) -> None:
                                                   "repeat for several (default: the project's three phases)."),
         term: Optional[List[str]] = typer.Option(None, "--term", help="Term to count in the texts; repeatable."),
         language: str = typer.Option("both", "--language", help="Figure labels: both, en or zh."),
+        fmt: Optional[List[str]] = typer.Option(None, "--format", help="Figure format(s): png, svg, pdf "
+                                                "(repeatable; default all three)."),
         force: bool = typer.Option(False, "--force", help="Replace existing output files."),
     ) -> None:
         """Timeline table and figure of policy documents (and term counts when texts are given)."""
         try:
-            written = run_policy(paths or [], output, metadata, phase, term, language, force=force)
+            formats = tuple(fmt) if fmt else ("png", "svg", "pdf")
+            unknown = sorted(set(formats) - {"png", "svg", "pdf"})
+            if unknown:
+                raise LitkitError(f"unknown figure format(s) {unknown}", expected="png, svg or pdf")
+            written = run_policy(paths or [], output, metadata, phase, term, language, formats=formats, force=force)
         except LitkitError as exc:
             fail(exc)
         for path in written:
