@@ -9,8 +9,11 @@ Rules, each deterministic (no dependence on the order the inputs came in):
   ``UT`` (so a WoS accession number if there is one, else the Scopus EID,
   else the CNKI id), ``source_line`` (a line of the representative's own file;
   ``report.membership`` lists every member's file and line) and ``extra``.
-* ``DB``, ``source_file``, ``source_format``: every value of every member,
-  sorted and ``;``-joined (``CNKI;WoS``).
+* ``DB``: every database of every member, ``;``-joined in priority order
+  (``WoS;CNKI``, ``WoS;Scopus;CNKI``): the first is the representative's
+  database, whose cited-reference strings the merged record mostly keeps.
+* ``source_file``, ``source_format``: every value of every member, sorted and
+  ``;``-joined.
 * ``PY``, ``DI``: the value of the highest-priority member that has one.
 * ``TC``, ``NR``: the largest value (each database counts citations
   itself; the larger count is the more complete one).
@@ -108,10 +111,14 @@ def _sorted_members(rows: list[dict]) -> list[dict]:
                                        if not _missing(r.get("source_line")) else 0))
 
 
-def _joined(rows: list[dict], column: str) -> str | None:
+def _joined(rows: list[dict], column: str, key=None) -> str | None:
     values = sorted({p.strip() for r in rows if not _missing(r.get(column))
-                     for p in str(r[column]).split(";") if p.strip()})
+                     for p in str(r[column]).split(";") if p.strip()}, key=key)
     return ";".join(values) or None
+
+
+def _database_order(db: str) -> tuple:
+    return (database_rank(frozenset({db})), db)
 
 
 def _longest_text(rows: list[dict], column: str):
@@ -163,7 +170,9 @@ def combine(rows: list[dict], keys_of=reference_keys) -> dict:
     for column in COLUMN_NAMES:
         if column in ("UT", "source_line", "extra"):
             out[column] = rep.get(column)
-        elif column in ("DB", "source_file", "source_format"):
+        elif column == "DB":
+            out[column] = _joined(members, column, key=_database_order)
+        elif column in ("source_file", "source_format"):
             out[column] = _joined(members, column)
         elif column in ("PY", "DI"):
             out[column] = next((r[column] for r in members if not _missing(r.get(column))), None)

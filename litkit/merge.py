@@ -294,7 +294,7 @@ def merge(*corpora, forced_matches=None, forced_nonmatches=None,
     ...                                "PY": 1997, "AU": ["Costanza, R"], "DI": "10.1038/387253A0"}])
     >>> merged = merge(wos, scopus)
     >>> merged.df.loc[0, ["UT", "DB"]].tolist()
-    ['WOS:1', 'Scopus;WoS']
+    ['WOS:1', 'WoS;Scopus']
     >>> merged.report.matches[["rule", "decision", "id_a", "id_b"]].values.tolist()
     [['doi', 'merged', '2-s2.0-1', 'WOS:1']]
     """

@@ -42,7 +42,7 @@ def test_real_pair_exact_matches(bib_pair):
     fuzzy = accepted[accepted["rule"] == "fuzzy"].iloc[0]
     assert {fuzzy["id_a"], fuzzy["id_b"]} == {"WOS:000270081200006", "2-s2.0-68849129954"}
     assert FUZZY_THRESHOLD <= fuzzy["score"] < 100
-    both = merged.df[merged.df["DB"] == "Scopus;WoS"]
+    both = merged.df[merged.df["DB"] == "WoS;Scopus"]
     assert len(both) == 19 and both["UT"].str.startswith("WOS:").all()
     assert (both["source_file"].str.count(";") == 1).all()
     rec = both[both["UT"] == "WOS:000270081200006"].iloc[0]
@@ -148,7 +148,7 @@ def test_cited_references_united_by_key():
                                       ["Xie, G"], doi="10.1/A", cr=SCOPUS_CR, de=["ecosystem services", "GEP"],
                                       tc=12, file="s.csv")])
     merged = merge(wos, scopus).df.iloc[0]
-    assert merged["UT"] == "WOS:1" and merged["DB"] == "Scopus;WoS" and merged["source_file"] == "f.txt;s.csv"
+    assert merged["UT"] == "WOS:1" and merged["DB"] == "WoS;Scopus" and merged["source_file"] == "f.txt;s.csv"
     # Costanza and Pan are the same works in both lists (Pan through the DOI of the WoS string)
     assert merged["CR"] == WOS_CR + [SCOPUS_CR[2]]
     assert merged["DE"] == ["Ecosystem services", "China", "GEP"] and merged["TC"] == 12
