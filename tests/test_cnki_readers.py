@@ -2,6 +2,8 @@
 .xls samples built here (no public example of those three is in ../shared)."""
 from __future__ import annotations
 
+import doctest
+import importlib
 import json
 
 import pandas as pd
@@ -113,8 +115,16 @@ def test_noteexpress_files(shared_corpora):
     assert (first["VL"], first["IS"], first["SN"]) == ("15", "1", "1815-5669")
     assert last["TI"] == "三维真比例导引律大气层外拦截真任意机动目标的性能分析"
     assert last["AU"] == ["黎克波", "梁彦刚", "苏文山", "陈磊"] and pd.isna(last["PY"])
+    assert last["DE"] == ["大气层", "真比例导引律", "动能拦截器", "机动目标", "弹目接近速度", "性能分析"]
 
     cover = litkit.read(folder / "CoverAllTest15Entries.net")
+    first, last = row(cover, 0), row(cover, 14)
+    assert first["TI"] == "Does converting abandoned railways to greenways impact neighboring housing prices?"
+    assert (first["PY"], first["AU"]) == (2019, ["Youngre Noh"])
+    assert first["DE"] == ["Spatial hedonic model", "AITS-DID", "Greenway", "Railroad", "Property value",
+                           "Brownfield: trail"]
+    assert (last["TI"], last["PY"], last["AU"]) == ("企业党员干部队伍建设问题研究", 2019, ["徐敏"])
+    assert last["DE"] == ["企业党员干部", "队伍建设", "问题", "对策"]
     types = list(zip(cover.df["PT"].fillna(""), cover.df["DT"]))
     assert types == [("J", "期刊"), ("J", "期刊"), ("T", "博士"), ("T", "硕士"), ("C", "会议"),
                      ("N", "报纸"), ("B", "图书"), ("", "年鉴"), ("", "年鉴"), ("P", "专利"),
@@ -132,7 +142,8 @@ def test_noteexpress_files(shared_corpora):
 
     mixed = litkit.read(folder / "mixed.net")
     assert row(mixed, 0)["TI"] == "基于深度信念网络资源需求预测的虚拟网络功能动态迁移算法"
-    assert row(mixed, 0)["AU"] == ["唐伦", "赵培培", "赵国繁", "陈前斌"]
+    assert row(mixed, 0)["AU"] == ["唐伦", "赵培培", "赵国繁", "陈前斌"] and pd.isna(row(mixed, 0)["PY"])
+    assert row(mixed, 0)["DE"] == ["虚拟网络功能", "预测", "迁移", "深度学习"]
     last = row(mixed, 11)
     assert (last["TI"], last["PY"]) == ("中药归经研究述评", 2002)
     assert last["AU"] == ["穆仙丽", "赵宗江", "魏晨"] and last["DE"] == ["中药", "归经", "理论研究", "实验研究"]
@@ -498,3 +509,10 @@ def test_read_file_api_gives_records_and_report(tmp_path):
     records, report = read_file(write(tmp_path, "s.txt", SELFDEFINED), format="cnki_selfdefined")
     assert len(records) == report.records_read == 3
     assert all(r["UT"].startswith("CNKI:") for r in records)
+
+
+@pytest.mark.parametrize("module", ["_cnki_common", "cnki_refworks", "cnki_endnote", "cnki_noteexpress",
+                                    "cnki_estudy", "cnki_selfdefined", "cnki_html_xls"])
+def test_docstring_examples_hold(module):
+    result = doctest.testmod(importlib.import_module(f"litkit.io.{module}"), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
