@@ -127,7 +127,7 @@ def _rss_now_bytes() -> int:
 def worker_litkit(path: str, citations: bool) -> dict:
     t0 = time.perf_counter()
     import litkit
-    t1 = time.perf_counter()
+    t1, cpu1 = time.perf_counter(), time.process_time()
     rss_after_import = _rss_now_bytes()
     corpus = litkit.read(path)
     t2 = time.perf_counter()
@@ -156,6 +156,7 @@ def worker_litkit(path: str, citations: bool) -> dict:
         out["citations_s"] = t4 - t3
         out["counts"]["references_parsed"] = len(refs)
     out["work_s"] = time.perf_counter() - t1
+    out["work_cpu_s"] = time.process_time() - cpu1
     return out
 
 
@@ -167,7 +168,7 @@ def worker_litkit_stream(path: str, citations: bool) -> dict:
     """
     t0 = time.perf_counter()
     import litkit.io as lio
-    t1 = time.perf_counter()
+    t1, cpu1 = time.perf_counter(), time.process_time()
     rss_after_import = _rss_now_bytes()
     source = lio.TextSource(path)
     spec = lio.detect_format(path, source)
@@ -188,6 +189,7 @@ def worker_litkit_stream(path: str, citations: bool) -> dict:
         uts.add(rec.get("UT"))
     t2 = time.perf_counter()
     return {"import_s": t1 - t0, "read_s": t2 - t1, "touch_s": 0.0, "work_s": t2 - t1,
+            "work_cpu_s": time.process_time() - cpu1,
             "cells": cells, "items": items, "rss_after_import_bytes": rss_after_import,
             "counts": {**counts, "distinct_UT": len(uts)},
             "problems_reported": len(report.problems)}
@@ -197,7 +199,7 @@ def worker_metaknowledge(path: str, citations: bool) -> dict:
     import collections
     t0 = time.perf_counter()
     import metaknowledge
-    t1 = time.perf_counter()
+    t1, cpu1 = time.perf_counter(), time.process_time()
     rss_after_import = _rss_now_bytes()
     rc = metaknowledge.RecordCollection(path)
     t2 = time.perf_counter()
@@ -227,6 +229,7 @@ def worker_metaknowledge(path: str, citations: bool) -> dict:
         counts["references_parsed"] = counts["CR_items"]
     t3 = time.perf_counter()
     return {"import_s": t1 - t0, "read_s": t2 - t1, "touch_s": t3 - t2, "work_s": t3 - t1,
+            "work_cpu_s": time.process_time() - cpu1,
             "cells": cells, "items": items, "rss_after_import_bytes": rss_after_import,
             "counts": {**dict(counts), "distinct_UT": len(uts)},
             "collection_errors": len(getattr(rc, "errors", {}) or {}),
@@ -285,12 +288,17 @@ def compare(pair: str, ours: common.ChildRun | None, peer: common.ChildRun | Non
         "lower peak memory than metaknowledge": ours.peak_rss_bytes < peer.peak_rss_bytes,
         "peak memory below file size": ours.peak_rss_bytes < file_size,
     }
+    cpu_ours, cpu_peer = ours.report.get("work_cpu_s"), peer.report.get("work_cpu_s")
+    if cpu_ours and cpu_peer:
+        result["speedup_cpu"] = round(common.ratio(cpu_peer, cpu_ours), 2)
     result["lines"] = [
         common.speed_line("litkit", t_ours, "metaknowledge", t_peer),
         common.memory_line("litkit", ours.peak_rss_bytes, "metaknowledge", peer.peak_rss_bytes),
         (f"peak memory vs file size ({file_size / common.MB:.0f} MB): litkit "
          f"{ours.peak_rss_bytes / file_size:.2f}×, metaknowledge {peer.peak_rss_bytes / file_size:.2f}×"),
     ]
+    if "speedup_cpu" in result:  # CPU time suffers less than wall time from other load on the machine
+        result["lines"].insert(1, "  in CPU time: " + common.speed_line("litkit", cpu_ours, "metaknowledge", cpu_peer))
     return result
 
 
@@ -348,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
                     run_side(side, pythons[side], path, citations, args.timeout, run_no if args.repeat > 1 else 0))
 
     chosen = {key: best(rs) for key, rs in runs.items()}
-    header = ["contender", "records", "read s", "touch s", "work s", "process s", "peak RSS MB",
+    header = ["contender", "records", "read s", "touch s", "work s", "work CPU s", "process s", "peak RSS MB",
               "peak/file", "AU items", "DE items", "CR items"]
     rows = []
     for key, run in chosen.items():
@@ -357,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         r, c = run.report, run.report["counts"]
         rows.append([key, c.get("records"), f"{r['read_s']:.1f}", f"{r['touch_s']:.1f}", f"{r['work_s']:.1f}",
-                     f"{run.wall_s:.1f}", f"{run.peak_rss_bytes / common.MB:.0f}",
+                     f"{r.get('work_cpu_s', float('nan')):.1f}", f"{run.wall_s:.1f}", f"{run.peak_rss_bytes / common.MB:.0f}",
                      f"{run.peak_rss_bytes / size:.2f}", c.get("AU_items"), c.get("DE_items"), c.get("CR_items")])
     comparisons = []
     if not args.only:
