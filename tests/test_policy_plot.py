@@ -108,7 +108,13 @@ def test_network_and_overlay_figures(tmp_path):
     ov = overlay_table(seedlike, pubs)
     assert ov["events"].sum() == 2 * len(seedlike)
     events = timeline_table(seedlike)
-    _save(plot_overlay(ov, events), tmp_path / "overlay", formats=("svg",))
+    fig = plot_overlay(ov, events)
+    # 9 events, 9 dashed lines; the 14th FYP outline (2021-03-13) and the value-realisation opinions
+    # (2021-04-26) are five weeks apart and share one label.
+    ax = fig.axes[0]
+    assert len([ln for ln in ax.lines if ln.get_linestyle() == "--"]) == 9
+    assert len(ax.texts) == 8
+    _save(fig, tmp_path / "overlay", formats=("svg",))
     single = overlay_table(seedlike, pubs[pubs["database"] == "CNKI"].drop(columns="database"))
     _render(plot_overlay(single, events, label="label"))
 

@@ -236,33 +236,47 @@ def plot_term_lines(counts: pd.DataFrame, value: str = "per_10k", terms: Sequenc
     return fig
 
 
-def plot_coissuing_network(graph, language: str = "en", title: str | None = None, seed: int = 7):
-    """Co-issuing network: node size = documents issued, edge width = joint documents.
+def plot_coissuing_network(graph, language: str = "en", title: str | None = None):
+    """Co-issuing network on a circle: node size = documents issued, edge width = joint documents.
 
-    The layout is a spring layout with a fixed ``seed``, so the figure is reproducible.
+    Agencies are placed on a circle grouped by connected component (largest
+    first) and, within a component, by documents issued — a deterministic
+    layout whose labels sit outside the circle and never cover one another for
+    the few dozen agencies a policy corpus has.  Blue nodes issued at least one
+    document jointly; orange nodes only alone.
     """
     import networkx as nx
 
     use_style()
-    names = {n: (graph.nodes[n].get("label_en", n) if language == "en" else n) for n in graph.nodes}
     if language == "both":
-        names = {n: f"{n}\n{graph.nodes[n].get('label_en', '')}" for n in graph.nodes}
+        names = {n: f"{n}  {graph.nodes[n].get('label_en', '')}" for n in graph.nodes}
+    else:
+        names = {n: (graph.nodes[n].get("label_en", n) if language == "en" else n) for n in graph.nodes}
     require_cjk_font(names.values())
-    fig, ax = plt.subplots(figsize=(8, 6.5))
-    if graph.number_of_nodes() == 0:
+    n_nodes = graph.number_of_nodes()
+    fig, ax = plt.subplots(figsize=(9, 7))
+    if n_nodes == 0:
         ax.text(0.5, 0.5, "no documents", ha="center")
         ax.set_axis_off()
         return fig
-    pos = nx.spring_layout(graph, seed=seed, weight="weight", k=1.2 / np.sqrt(graph.number_of_nodes()))
-    widths = [0.6 + 1.2 * graph.edges[e]["weight"] for e in graph.edges]
-    nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color=BAR_GREY)
-    sizes = [80 + 60 * graph.nodes[n].get("documents", 1) for n in graph.nodes]
+    components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(c)))
+    order = [n for comp in components
+             for n in sorted(comp, key=lambda n: (-graph.nodes[n].get("documents", 0), n))]
+    angles = {n: np.pi / 2 - 2 * np.pi * i / n_nodes for i, n in enumerate(order)}
+    pos = {n: (np.cos(a), np.sin(a)) for n, a in angles.items()}
+    widths = [0.5 + 1.0 * graph.edges[e]["weight"] for e in graph.edges]
+    nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color=BAR_GREY, alpha=0.9)
+    sizes = [60 + 40 * graph.nodes[n].get("documents", 1) for n in graph.nodes]
     colours = [PALETTE[0] if graph.nodes[n].get("joint", 0) else PALETTE[1] for n in graph.nodes]
-    nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=sizes, node_color=colours, alpha=0.85)
-    for n, (x, y) in pos.items():
-        ax.text(x, y + 0.06, names[n], ha="center", va="bottom", fontsize=7)
+    nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=sizes, node_color=colours, alpha=0.9)
+    for n, a in angles.items():
+        x, y = 1.1 * np.cos(a), 1.1 * np.sin(a)
+        ax.text(x, y, f"{names[n]} ({graph.nodes[n].get('documents', 0)})", fontsize=7, va="center",
+                ha="left" if np.cos(a) >= -1e-9 else "right")
+    ax.set_xlim(-1.9, 1.9)
+    ax.set_ylim(-1.25, 1.25)
+    ax.set_aspect("equal")
     ax.set_axis_off()
-    ax.margins(0.15)
     if title:
         ax.set_title(title, loc="left")
     return fig
@@ -291,6 +305,35 @@ def plot_instruments(counts: pd.DataFrame, index: str = "phase", share: bool = F
     return fig
 
 
+def mark_policy_events(ax, events: pd.DataFrame, label: str = "title_en", max_label: int = 40,
+                       colour: str = BURST_RED, year_offset: float = 0.0, fontsize: float = 6.0) -> None:
+    """Draw policy events as dashed vertical lines with rotated labels on an existing axes.
+
+    Works on any figure with years on the x axis, e.g. a publication trend or a
+    burst timeline drawn elsewhere in litkit.  ``events`` is a
+    :func:`~litkit.policy.timeline.timeline_table` (its decimal-year ``x`` places
+    each line at the document's date) or any table with ``year``.  When the
+    x axis puts year *Y* at *Y* + c (bars centred on ticks, say) pass
+    ``year_offset=c``.  Lines of events closer than a label's width share one
+    label so that labels never overprint.
+    """
+    texts = [str(v) for v in events.get(label, pd.Series([""] * len(events))).fillna("")]
+    require_cjk_font(texts)
+    xs = (events["x"] if "x" in events.columns else events["year"].astype(float)).astype(float) + year_offset
+    y_top = ax.get_ylim()[1]
+    groups: list[tuple[float, list[str]]] = []
+    for x, text in sorted(zip(xs, texts), key=lambda item: item[0]):
+        ax.axvline(x, color=colour, lw=0.9, ls="--", zorder=3)
+        short = text if len(text) <= max_label else text[: max_label - 1] + "…"
+        if groups and x - groups[-1][0] < 0.25:
+            groups[-1][1].append(short)
+        else:
+            groups.append((x, [short]))
+    for x, labels in groups:
+        ax.text(x, y_top * 0.98, "\n".join(labels), rotation=90, ha="right", va="top", fontsize=fontsize,
+                color=colour)
+
+
 def plot_overlay(overlay: pd.DataFrame, events: pd.DataFrame, label: str = "title_en",
                  title: str | None = None, max_label: int = 40):
     """Annual publications with policy events as marked vertical lines.
@@ -298,14 +341,18 @@ def plot_overlay(overlay: pd.DataFrame, events: pd.DataFrame, label: str = "titl
     Parameters
     ----------
     overlay : DataFrame
-        :func:`litkit.policy.timeline.overlay_table` output (``year, [database], count``).
+        :func:`litkit.policy.timeline.overlay_table` output (``year, [database], count``);
+        one line per database, or grey bars when there is no ``database`` column.
     events : DataFrame
-        :func:`~litkit.policy.timeline.timeline_table` rows to mark (``x``, ``label`` columns, or
-        ``year`` and ``label``); each becomes a dashed line with a rotated label.
+        :func:`~litkit.policy.timeline.timeline_table` rows to mark (see :func:`mark_policy_events`).
+
+    Notes
+    -----
+    Publications are plotted at their year (tick *Y*); an event dated
+    2021-10-24 stands at 2021.81, just before the 2022 tick, so a reader sees
+    which publication year follows the document.
     """
     use_style()
-    texts = [str(v) for v in events.get(label, pd.Series(dtype=str)).fillna("")]
-    require_cjk_font(texts)
     fig, ax = plt.subplots(figsize=(9, 4.5))
     if "database" in overlay.columns:
         for i, (db, sub) in enumerate(overlay.groupby("database", sort=True)):
@@ -314,12 +361,8 @@ def plot_overlay(overlay: pd.DataFrame, events: pd.DataFrame, label: str = "titl
     else:
         ax.bar(overlay["year"], overlay["count"], color=BAR_GREY, width=0.8, label="publications")
     top = float(overlay["count"].max()) if len(overlay) else 1.0
-    ax.set_ylim(0, top * 1.55 + 1)
-    xs = events["x"] if "x" in events.columns else events["year"].astype(float) + 0.5
-    for k, (x, text) in enumerate(zip(xs, texts)):
-        ax.axvline(x - (0.5 if "x" not in events.columns else 0), color=BURST_RED, lw=0.9, ls="--", zorder=3)
-        short = text if len(text) <= max_label else text[: max_label - 1] + "…"
-        ax.text(x, top * 1.52 + 1, short, rotation=90, ha="right", va="top", fontsize=6, color=BURST_RED)
+    ax.set_ylim(0, top * 1.6 + 1)
+    mark_policy_events(ax, events, label=label, max_label=max_label)
     ax.set_xlabel("Year")
     ax.set_ylabel("Publications")
     if title:
