@@ -14,13 +14,17 @@ Rules, each deterministic (no dependence on the order the inputs came in):
   database, whose cited-reference strings the merged record mostly keeps.
 * ``source_file``, ``source_format``: every value of every member, sorted and
   ``;``-joined.
-* ``PY``, ``DI``: the value of the highest-priority member that has one.
+* ``TI``, ``AU``, ``AF``, ``PY``, ``DI`` -- the fields records are matched
+  on: the value of the highest-priority member that has one (the
+  representative's, as a rule).  A merged record is therefore matched again
+  exactly as its representative was, which is what makes merging a merged
+  corpus change nothing; it also keeps a WoS record's title with its WoS id.
 * ``TC``, ``NR``: the largest value (each database counts citations
   itself; the larger count is the more complete one).
-* other text fields (``TI SO AB J9 VL BP …``): the longest value after
+* other text fields (``SO AB J9 VL BP …``): the longest value after
   collapsing whitespace -- a truncated title, abstract or source is shorter,
   never longer; ties go to database priority, then the smaller string.
-* list fields ``AU AF C1 WC SC``: the longest list; ties as above.
+* list fields ``C1 WC SC``: the longest list; ties as above.
 * ``DE``, ``ID``: the union, de-duplicated case-insensitively, in
   database-priority order of the members (the first spelling seen is kept).
 * ``CR``: the union de-duplicated by canonical reference key
@@ -42,6 +46,8 @@ from .corpus import COLUMN_NAMES, INT_COLUMNS, LIST_COLUMNS
 from .refs_scopus import reference_keys
 
 DB_PRIORITY = ("WoS", "Scopus", "CNKI")
+#: Columns the matching rules read; a merged record takes them from its highest-priority member.
+MATCHING_COLUMNS = ("TI", "AU", "AF", "PY", "DI")
 
 
 def database_set(value) -> frozenset:
@@ -174,7 +180,7 @@ def combine(rows: list[dict], keys_of=reference_keys) -> dict:
             out[column] = _joined(members, column, key=_database_order)
         elif column in ("source_file", "source_format"):
             out[column] = _joined(members, column)
-        elif column in ("PY", "DI"):
+        elif column in MATCHING_COLUMNS:
             out[column] = next((r[column] for r in members if not _missing(r.get(column))), None)
         elif column in ("TC", "NR"):
             values = [int(r[column]) for r in members if not _missing(r.get(column))]

@@ -46,7 +46,9 @@ def test_real_pair_exact_matches(bib_pair):
     assert len(both) == 19 and both["UT"].str.startswith("WOS:").all()
     assert (both["source_file"].str.count(";") == 1).all()
     rec = both[both["UT"] == "WOS:000270081200006"].iloc[0]
-    assert rec["TI"].endswith("Multi-layer Perceptron-Based Model")  # the longer (uncut) title
+    # the title stays with the WoS id (it is what the record is matched on); the SO is the longest
+    assert rec["TI"] == wos.df[wos.df["UT"] == "WOS:000270081200006"].iloc[0]["TI"]
+    assert rec["SO"].startswith("Lecture Notes in Computer Science (including subseries")
     assert rec["DI"] == "10.1007/978-3-642-02478-8_6"  # filled from Scopus
     # unmatched records are listed: 10 WoS + 5 Scopus
     assert report.unmatched["db"].value_counts().to_dict() == {"WoS": 10, "Scopus": 5}
@@ -282,3 +284,43 @@ def test_demo_corpus_planted_duplicates(demo_dir):
         assert max(n["WoS"], n["Scopus"]) <= merged_cr <= n["WoS"] + n["Scopus"]
         exact += merged_cr == n["union"]
     assert exact >= 0.75 * sum(d["kind"] == "wos~scopus" for d in truth["duplicates"])
+
+
+def _random_records(rng: random.Random, n: int) -> list[dict]:
+    """Records built to collide: shared DOIs, near-identical titles, one UT for several CNKI records."""
+    bases = ["Ecological compensation in the upper Yangtze River basin and rural household income",
+             "Carbon sink accounting of forest ecosystems at the county scale in southern China",
+             "Gross ecosystem product accounting and the value realisation of ecological products",
+             "生态产品价值实现的路径与机制研究", "碳汇交易对生态补偿标准的影响"]
+    out = []
+    for i in range(n):
+        db = rng.choice(["WoS", "Scopus", "CNKI"])
+        title = rng.choice(bases)
+        if rng.random() < 0.4:
+            title = title.upper() if rng.random() < 0.5 else title.replace(" ", "  ").replace("的", "的 ")
+        ut = "CNKI:0" if db == "CNKI" and rng.random() < 0.3 else f"{db}:{rng.randrange(40)}"
+        out.append(rec(ut, db, title, rng.choice([2019, 2020, 2021, None]),
+                       [rng.choice(["Li, J", "Wang, X", "李娟"])],
+                       doi=rng.choice([None, None, "10.1/a", "10.1/b"]),
+                       cr=rng.sample(WOS_CR + SCOPUS_CR, rng.randrange(4)), de=rng.sample(["a", "A", "b", "c"], 2),
+                       tc=rng.choice([None, 1, 5]), file=f"{db}.txt", line=i + 1))
+    return out
+
+
+def test_order_independence_on_colliding_random_records():
+    rng = random.Random(7)
+    for _ in range(4):
+        rows = _random_records(rng, 60)
+        expected = merge(Corpus.from_records(rows))
+        assert expected.report.records_in == expected.report.records_out + expected.report.merged_away
+        for _ in range(3):
+            shuffled = rows[:]
+            rng.shuffle(shuffled)
+            cut = rng.randrange(1, len(rows))
+            other = merge(Corpus.from_records(shuffled[:cut]), Corpus.from_records(shuffled[cut:]))
+            assert frame_bytes(other) == frame_bytes(expected)
+            assert other.report.table().to_csv() == expected.report.table().to_csv()
+        for _, group in expected.report.membership.groupby("group_id"):
+            dbs = expected.df[expected.df["UT"] == group["group_id"].iloc[0]]
+            assert len(dbs) >= 1
+        assert frame_bytes(merge(expected)) == frame_bytes(expected)
