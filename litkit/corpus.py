@@ -33,7 +33,7 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("UT", "str", "Record id: WoS accession number (WOS:…), Scopus EID, or a stable hash id for records that carry none (CNKI:…)"),
     Column("DB", "str", "Source database: WoS, CNKI, Scopus, or other; a merged record lists several, separated by ';'"),
-    Column("PT", "str", "Publication type code: J journal, B book, S series, P patent, C conference, T thesis"),
+    Column("PT", "str", "Publication type code: J journal, B book, S series, P patent, C conference, T thesis, N newspaper"),
     Column("DT", "str", "Document type as the database writes it (Article, Review, 期刊, 硕士, …)"),
     Column("AU", "list", "Authors, short form (WoS 'Costanza, R'; CNKI full Chinese names)"),
     Column("AF", "list", "Authors, full names where the database gives them"),

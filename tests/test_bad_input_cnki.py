@@ -86,9 +86,6 @@ def test_xls_with_last_row_cut_in_half(tmp_path):
     assert report.problems[0].action == "skipped" and "no title" in report.problems[0].reason
 
 
-@pytest.mark.xfail(strict=True, reason="litkit/io/sniff.py falls back to latin-1 when a UTF-8 file ends "
-                                       "inside a multi-byte character (an interrupted download); the fix "
-                                       "belongs to sniff.detect_encoding")
 def test_byte_cut_inside_a_character_keeps_utf8(shared_corpora, tmp_path):
     data = (shared_corpora / "cnki-refworks" / "CNKI.txt").read_bytes()
     end = len(data) - 300

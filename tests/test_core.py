@@ -191,3 +191,15 @@ def test_atomic_write_gives_ordinary_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+def test_utf8_file_cut_inside_its_last_character_stays_utf8(tmp_path):
+    text = "RT Journal Article\nT1 生态产品价值实现\n"
+    data = text.encode("utf-8")
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data[:-2])  # cut inside the final "现" (3 bytes) … after dropping the newline
+    source = TextSource(path)
+    assert source.encoding == "utf-8"
+    lines = list(source.lines())
+    assert lines[0] == "RT Journal Article" and lines[1].startswith("T1 生态产品价值实")
+    assert lines[1].endswith("\ufffd")

@@ -69,6 +69,17 @@ def _valid_utf8_prefix(sample: bytes, complete: bool) -> bool:
     return True
 
 
+def cut_utf8_tail(data: bytes) -> bool:
+    """True when ``data`` is valid UTF-8 except for a character cut off at its very end.
+
+    That is what an interrupted download looks like; the file is still UTF-8.
+
+    >>> cut_utf8_tail("生态".encode("utf-8")[:-1])
+    True
+    """
+    return _valid_utf8_prefix(data, complete=False) and not _valid_utf8_prefix(data, complete=True)
+
+
 def detect_encoding(data: bytes, complete: bool = True) -> str:
     """Return the Python codec name for ``data`` (the start of a file).
 
@@ -97,7 +108,7 @@ def detect_encoding(data: bytes, complete: bool = True) -> str:
             return "utf-16-le"
         if even_nul > 0.3 * half and odd_nul < 0.05 * half:
             return "utf-16-be"
-    if _valid_utf8_prefix(data, complete):
+    if _valid_utf8_prefix(data, complete) or (complete and cut_utf8_tail(data)):
         return "utf-8"
     if _damaged_utf8(data):
         # Reading it as UTF-8 raises DecodingError naming the bad line, instead of
@@ -147,10 +158,21 @@ class TextSource:
             complete = len(sample) <= SAMPLE_BYTES
             encoding = detect_encoding(sample[:SAMPLE_BYTES], complete=complete)
         self.encoding = encoding
+        # A UTF-8 file cut inside its last character (an interrupted download) is read with that
+        # one character replaced by U+FFFD; the reader then reports the cut record as usual.
+        self.errors = "strict"
+        if encoding in ("utf-8", "utf-8-sig"):
+            size = self.path.stat().st_size
+            with open(self.path, "rb") as fh:
+                fh.seek(max(0, size - 4))
+                tail = fh.read()
+            tail = tail.lstrip(bytes(range(0x80, 0xC0)))  # start at a character boundary
+            if tail and cut_utf8_tail(tail):
+                self.errors = "replace"
 
     def open(self, newline: str | None = None) -> io.TextIOWrapper:
         """Open as a text stream (``newline=''`` for the csv module)."""
-        return open(self.path, "r", encoding=self.encoding, newline=newline)
+        return open(self.path, "r", encoding=self.encoding, errors=self.errors, newline=newline)
 
     def _decoding_error(self, exc: UnicodeDecodeError, line: int | None) -> DecodingError:
         return DecodingError(
