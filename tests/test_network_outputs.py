@@ -122,11 +122,28 @@ def test_figure_with_chinese_labels(net, tmp_path):
     fig = net.plot(n_labels=20)
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert "生态产品价值实现" in texts
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in fig.axes[0].texts]
+    assert not any(a.overlaps(b) for k, a in enumerate(boxes) for b in boxes[k + 1:])
     paths = save_figure(fig, tmp_path / "map")  # missing-glyph warnings would raise here
     close(fig)
     assert {p.suffix for p in paths} == {".png", ".svg", ".pdf"}
     fig = net.plot(color_by="year")
     save_figure(fig, tmp_path / "overlay", formats=("png",))
+    close(fig)
+
+
+def test_labels_never_overlap_on_a_dense_map():
+    from litkit.plot.style import close
+    records = [{"DE": [f"term {i}", f"term {(i * 7 + 3) % 60}", f"term {(i * 13 + 5) % 60}", "hub keyword"]}
+               for i in range(300)]
+    net = litkit.cooccurrence(litkit.Corpus.from_records(records), top_n=60, stoplist=None, thesaurus=None,
+                              layout="spring")
+    fig = net.plot(n_labels=60)
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in fig.axes[0].texts]
+    assert 10 <= len(boxes) <= 60
+    assert not any(a.overlaps(b) for k, a in enumerate(boxes) for b in boxes[k + 1:])
     close(fig)
 
 

@@ -269,7 +269,7 @@ def network_from_documents(docs: Sequence[Sequence[str]], *, years=None,
                            normalization: str | None = "association", clustering: str = "leiden",
                            objective: str = "modularity", resolution: float = 1.0, seed: int = 42,
                            label_method: str = "llr", cluster_on: str = "auto", with_layout: bool = True,
-                           params: dict | None = None) -> KeywordNetwork:
+                           layout: str = "kamada_kawai", params: dict | None = None) -> KeywordNetwork:
     """Build a :class:`KeywordNetwork` from already-cleaned term lists (one list per record).
 
     This is the computing core of :func:`cooccurrence`; use it directly for term
@@ -315,7 +315,7 @@ def network_from_documents(docs: Sequence[Sequence[str]], *, years=None,
     membership = renumber(raw_membership)
     q, q_parts = modularity_contributions(cluster_weights, membership)
     sil, sil_parts = silhouette(full, occ, membership)
-    xy = compute_layout(weights, seed=seed) if with_layout else np.full((len(terms), 2), np.nan)
+    xy = compute_layout(weights, seed=seed, method=layout) if with_layout else np.full((len(terms), 2), np.nan)
     avg_year = _avg_year(a, years)
 
     keywords = pd.DataFrame({
@@ -354,7 +354,7 @@ def network_from_documents(docs: Sequence[Sequence[str]], *, years=None,
     run.update({"min_occurrence": min_occurrence, "top_n": top_n, "rank_by": rank_by, "counting": counting,
                 "normalization": normalization, "clustering": clustering, "objective": objective,
                 "resolution": resolution, "seed": seed, "label_method": label_method,
-                "cluster_on": cluster_on, "records": len(docs), "records_with_terms": int((n_d > 0).sum()),
+                "cluster_on": cluster_on, "layout": layout if with_layout else None, "records": len(docs), "records_with_terms": int((n_d > 0).sum()),
                 "distinct_terms": len(keys), "selected_terms": len(terms),
                 "modularity": round(q, 9) if q == q else None,
                 "silhouette": round(sil, 9) if sil == sil else None})
@@ -369,7 +369,8 @@ def cooccurrence(corpus, field: str | Sequence[str] = "DE", min_occurrence: int 
                  normalization: str | None = "association", clustering: str = "leiden",
                  objective: str = "modularity", resolution: float = 1.0, seed: int = 42,
                  label_method: str = "llr", label_fields: Sequence[str] = ("DE", "TI"),
-                 max_words: int = 4, cluster_on: str = "auto", with_layout: bool = True) -> KeywordNetwork:
+                 max_words: int = 4, cluster_on: str = "auto", layout: str = "kamada_kawai",
+                 with_layout: bool = True) -> KeywordNetwork:
     """Keyword co-occurrence network of a corpus: clean, select, count, normalise, cluster, label.
 
     Parameters
@@ -423,6 +424,9 @@ def cooccurrence(corpus, field: str | Sequence[str] = "DE", min_occurrence: int 
         Where candidate labels come from (cleaned keywords and title terms).
     max_words : int
         Longest phrase extracted from English titles/abstracts.
+    layout : {"kamada_kawai", "spring"}
+        Map coordinates (:mod:`litkit.network.layout`); ``with_layout=False`` skips them
+        (x, y become NaN) when only tables are needed.
 
     Returns
     -------
@@ -464,4 +468,4 @@ def cooccurrence(corpus, field: str | Sequence[str] = "DE", min_occurrence: int 
         docs, years=years, display=cleaner.label, label_terms=label_terms, label_display=label_display,
         min_occurrence=min_occurrence, top_n=top_n, rank_by=rank_by, counting=counting,
         normalization=normalization, clustering=clustering, objective=objective, resolution=resolution,
-        seed=seed, label_method=label_method, cluster_on=cluster_on, with_layout=with_layout, params=params)
+        seed=seed, label_method=label_method, cluster_on=cluster_on, with_layout=with_layout, layout=layout, params=params)

@@ -5,7 +5,8 @@ Static figure (:func:`plot_network`)
     coloured by cluster (:data:`~litkit.plot.style.PALETTE`) or, with
     ``color_by="year"``, by average publication year (VOSviewer's overlay map);
     the strongest links drawn underneath; labels for the ``n_labels`` most
-    frequent terms, pushed apart with adjustText so that they do not overlap;
+    frequent terms, placed greedily so that no two overlap (a label with no free
+    spot is left out; adjustText was tried and left overlaps on dense maps);
     a legend naming each cluster by its label.  Chinese labels need a CJK font
     (:func:`~litkit.plot.style.require_cjk_font`); :func:`~litkit.plot.style.save_figure`
     refuses to write a figure with missing glyphs.
@@ -40,6 +41,56 @@ def _cluster_color(cluster: int) -> str:
     return PALETTE[(int(cluster) - 1) % len(PALETTE)]
 
 
+def _place_labels(fig, ax, xy, order, labels, occ, marker_area) -> list:
+    """Greedy, deterministic label placement: no two labels overlap.
+
+    Terms are labelled in order of occurrence.  Each label tries its node's
+    centre, then the positions above, below, right, left and diagonal of the node
+    marker, then the same at twice the distance; the first position that overlaps
+    no placed label and stays inside the axes wins.  A label with no free
+    position is left out (the term is still drawn), so the figure never has
+    overlapping text.  Returns the placed Text artists.
+    """
+    from matplotlib import patheffects
+    from matplotlib.transforms import Bbox
+
+    ax.apply_aspect()
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    to_display = ax.transData.transform
+    to_data = ax.transData.inverted().transform
+    placed_boxes: list = []
+    placed = []
+    top_occ = occ.max()
+    for i in order:
+        size = 6.5 + 4.0 * math.sqrt(occ[i] / top_occ)
+        text = ax.text(xy[i, 0], xy[i, 1], labels[i], fontsize=size, ha="center", va="center", zorder=3,
+                       color="#1a1a1a",
+                       path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white", alpha=0.85)])
+        box = text.get_window_extent(renderer).expanded(1.04, 1.08)
+        w, h = box.width, box.height
+        px, py = to_display(xy[i])
+        r = math.sqrt(marker_area[i]) / 2 * fig.dpi / 72  # marker radius in pixels
+        dy, dx = r + h / 2 + 1, r + w / 2 + 2
+        candidates = [(0, 0), (0, dy), (0, -dy), (dx, 0), (-dx, 0), (dx, dy), (-dx, dy), (dx, -dy), (-dx, -dy),
+                      (0, 2 * dy), (0, -2 * dy), (2 * dx, 0), (-2 * dx, 0)]
+        for k, (ox, oy) in enumerate(candidates):
+            cand = Bbox.from_bounds(px + ox - w / 2, py + oy - h / 2, w, h)
+            inside = (cand.x0 >= frame.x0 - 40 and cand.x1 <= frame.x1 + 40 and
+                      cand.y0 >= frame.y0 - 10 and cand.y1 <= frame.y1 + 10)
+            if inside and not any(cand.overlaps(b) for b in placed_boxes):
+                text.set_position(tuple(to_data((px + ox, py + oy))))
+                if k >= 9:  # far from its node: a thin leader line says which node it names
+                    end = to_data((px + ox, py + oy - np.sign(oy) * h / 2 if oy else py))
+                    ax.plot([xy[i, 0], end[0]], [xy[i, 1], end[1]], color="#777777", lw=0.4, zorder=2.5)
+                placed_boxes.append(cand)
+                placed.append(text)
+                break
+        else:
+            text.remove()
+    return placed
+
+
 def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str = "cluster",
                  figsize: tuple[float, float] = (7.2, 6.4), title: str | None = None,
                  legend_clusters: int = 10):
@@ -61,7 +112,6 @@ def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str =
     >>> save_figure(fig, "figures/keyword_map")          # doctest: +SKIP
     """
     import matplotlib.pyplot as plt
-    from adjustText import adjust_text
     from matplotlib.collections import LineCollection
 
     use_style()
@@ -80,7 +130,7 @@ def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str =
         widths = 0.2 + 1.3 * (w / w.max())
         ax.add_collection(LineCollection(segments, linewidths=widths, colors="#9a9a9a", alpha=0.25, zorder=1))
 
-    sizes = 15.0 + 650.0 * occ / occ.max()
+    sizes = 12.0 + 420.0 * occ / occ.max()  # marker area (pt²) proportional to occurrences
     if color_by == "year":
         years = kw["avg_year"].to_numpy(dtype=float)
         sc = ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=years, cmap="viridis", edgecolors="white",
@@ -96,19 +146,12 @@ def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str =
     else:
         raise ValueError("color_by must be 'cluster' or 'year'")
 
-    top = np.argsort(-occ, kind="stable")[:n_labels]
-    texts = []
-    for i in top:
-        size = 6.0 + 4.0 * math.sqrt(occ[i] / occ.max())
-        texts.append(ax.text(xy[i, 0], xy[i, 1], labels[i], fontsize=size, ha="center", va="center",
-                             zorder=3, color="#1a1a1a"))
-    ax.set_xlim(xy[:, 0].min() - 0.15, xy[:, 0].max() + 0.15)
-    ax.set_ylim(xy[:, 1].min() - 0.12, xy[:, 1].max() + 0.12)
+    ax.set_xlim(xy[:, 0].min() - 0.08, xy[:, 0].max() + 0.08)
+    ax.set_ylim(xy[:, 1].min() - 0.08, xy[:, 1].max() + 0.08)
     ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
-    if texts:
-        adjust_text(texts, x=xy[:, 0], y=xy[:, 1], ax=ax, expand=(1.1, 1.3), iter_lim=60,
-                    arrowprops={"arrowstyle": "-", "color": "#666666", "lw": 0.4})
+    top = np.argsort(-occ, kind="stable")[:n_labels]
+    _place_labels(fig, ax, xy, top, labels, occ, sizes)
 
     if color_by == "cluster":
         from matplotlib.lines import Line2D

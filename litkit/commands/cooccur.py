@@ -1,0 +1,80 @@
+"""``litkit cooccur``: the keyword co-occurrence map (the review's Figure 6) from a corpus file."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ..errors import LitkitError
+from . import fail
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def cooccur(
+        corpus_path: Path = typer.Argument(..., metavar="CORPUS.parquet", help="Corpus written by `litkit ingest`."),
+        output: Path = typer.Option(..., "-o", "--output", help="Folder for tables, VOSviewer files, figure, HTML."),
+        field: List[str] = typer.Option(["DE"], "--field",
+                                        help="Term source: DE, ID, TI, AB or TIAB; repeat to combine."),
+        min_occurrence: int = typer.Option(2, "--min-occurrence", help="Minimum records per term."),
+        top_n: int = typer.Option(200, "--top-n", help="Terms kept after the threshold (0 = all)."),
+        rank_by: str = typer.Option("occurrences", "--rank-by", help="occurrences or total_link_strength."),
+        stoplist: str = typer.Option("default", "--stoplist",
+                                     help="'default', 'none', or a file with one term per line."),
+        thesaurus: List[str] = typer.Option(["default"], "--thesaurus",
+                                            help="'default', 'none', or a VOSviewer thesaurus / "
+                                                 "'a;b;canonical' file; repeat to combine."),
+        aliases: Optional[str] = typer.Option(None, "--aliases",
+                                              help="zh-en alias table file, or 'default' for litkit's."),
+        stem: bool = typer.Option(False, "--stem/--no-stem", help="Merge English plural/inflection variants."),
+        counting: str = typer.Option("full", "--counting", help="full or fractional."),
+        normalization: str = typer.Option("association", "--normalization",
+                                          help="association, association_probabilistic, cosine, jaccard, "
+                                               "inclusion, equivalence or none."),
+        clustering: str = typer.Option("leiden", "--clustering", help="leiden or louvain."),
+        objective: str = typer.Option("modularity", "--objective", help="modularity or cpm."),
+        resolution: float = typer.Option(1.0, "--resolution", help="Resolution parameter."),
+        seed: int = typer.Option(42, "--seed", help="Seed of clustering and layout."),
+        label_method: str = typer.Option("llr", "--label-method", help="llr, tfidf or mi."),
+        labels: int = typer.Option(40, "--labels", help="Terms labelled in the static figure."),
+        formats: str = typer.Option("png,svg,pdf", "--formats", help="Figure formats, comma-separated."),
+        force: bool = typer.Option(False, "--force", help="Replace existing output files."),
+    ) -> None:
+        """Build, cluster and map the keyword co-occurrence network; write tables, VOSviewer map/network/JSON,
+        GEXF, GraphML, the figure, an offline HTML network and params.json."""
+        from ..corpus import Corpus
+        from ..network import cooccurrence
+        from ..network.export import export_all
+        from ..plot.network import plot_network
+        from ..plot.style import close, save_figure
+
+        try:
+            if not corpus_path.exists():
+                raise LitkitError("corpus file not found", path=corpus_path,
+                                  expected="a .parquet file written by `litkit ingest`")
+            corpus = Corpus.read_parquet(corpus_path)
+            none = lambda v: None if v.lower() == "none" else v
+            thesauri = [t for t in (none(t) for t in thesaurus) if t is not None]
+            net = cooccurrence(
+                corpus, field=field if len(field) > 1 else field[0], min_occurrence=min_occurrence,
+                top_n=top_n or None, rank_by=rank_by, stoplist=none(stoplist),
+                thesaurus=(thesauri[0] if len(thesauri) == 1 else thesauri) if thesauri else None,
+                aliases=True if aliases == "default" else aliases, stem=stem, counting=counting,
+                normalization=none(normalization), clustering=clustering, objective=objective,
+                resolution=resolution, seed=seed, label_method=label_method)
+            net.params.update({"command": "cooccur", "corpus": str(corpus_path)})
+            written = export_all(net, output, overwrite=force, figure=False, html=True)
+            fig = plot_network(net, n_labels=labels)
+            written.update({p.name: p for p in save_figure(
+                fig, output / "keyword_map", formats=[f.strip() for f in formats.split(",") if f.strip()],
+                overwrite=force)})
+            close(fig)
+        except LitkitError as exc:
+            fail(exc)
+        except ValueError as exc:  # a bad option value: say which, like any other user error
+            fail(LitkitError(str(exc)))
+        typer.echo(f"{net!r}")
+        typer.echo(net.clusters[["cluster", "size", "label"]].to_string(index=False))
+        for name in sorted(written):
+            typer.echo(f"wrote {written[name]}")
