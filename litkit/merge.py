@@ -58,8 +58,9 @@ from .corpus import COLUMN_NAMES, Corpus
 from .errors import LitkitError
 from .io.base import clean_doi
 
-_MATCH_COLUMNS = ["group_id", "rule", "score", "decision", "id_a", "db_a", "file_a", "line_a", "title_a",
-                  "id_b", "db_b", "file_b", "line_b", "title_b"]
+_MATCH_COLUMNS = ["record", "merged_id", "rule", "score", "decision", "id_a", "db_a", "file_a", "line_a",
+                  "title_a", "id_b", "db_b", "file_b", "line_b", "title_b"]
+_MEMBERSHIP_COLUMNS = ["id", "db", "file", "line", "title", "record", "merged_id", "merged_away"]
 _RULE_ORDER = ("identical", "forced", "id", "doi", "title+year+author", "fuzzy")
 
 
@@ -73,11 +74,14 @@ class MergeReport:
         One row per proposed pair: ``rule`` (identical, forced, id, doi,
         title+year+author, fuzzy), ``score`` (0–100), ``decision`` (merged;
         already in one group; rejected: …; same id, different records: kept
-        apart), both records' id, database, file, line and title, and the id of
-        the merged record (``group_id``).
+        apart), both records' id, database, file, line and title, and -- when
+        they ended in one record -- that record's row in the merged corpus
+        (``record``) and id (``merged_id``).
     membership : pandas.DataFrame
-        One row per input record: its id, database, file, line, the id of the
-        output record it went into, and whether it was merged away.
+        One row per input record: its id, database, file, line, title, the row
+        (``record``) and id (``merged_id``) of the output record it went into,
+        and whether it was merged away (every output record has exactly one
+        member that is not).
     records_in, records_out : int
         Input and output record counts; ``records_in == records_out + merged_away``.
     ingest : IngestReport or None
@@ -101,7 +105,7 @@ class MergeReport:
     def unmatched(self) -> pd.DataFrame:
         """Input records kept as they were (matched with nothing)."""
         m = self.membership
-        sizes = m.groupby("group_id")["id"].transform("size")
+        sizes = m.groupby("record")["id"].transform("size")
         return m[sizes == 1].reset_index(drop=True)
 
     @property
@@ -113,7 +117,7 @@ class MergeReport:
         """Matches followed by the records kept unmatched (``rule`` = ``unmatched``): the audit table."""
         un = self.unmatched
         unmatched = pd.DataFrame({
-            "group_id": un["group_id"], "rule": "unmatched", "score": None, "decision": "kept",
+            "record": un["record"], "merged_id": un["merged_id"], "rule": "unmatched", "score": None, "decision": "kept",
             "id_a": un["id"], "db_a": un["db"], "file_a": un["file"], "line_a": un["line"],
             "title_a": un["title"]}, columns=_MATCH_COLUMNS)
         if len(unmatched) == 0:
@@ -256,6 +260,136 @@ class _Groups:
         return any(frozenset((x, y)) in nonmatches for x in ids_a for y in ids_b)
 
 
+def _match_keys(rows: list[dict]) -> MatchKeys:
+    titles = [normalize_title(r.get("TI")) for r in rows]
+    return MatchKeys(
+        dbs=[database_set(r.get("DB")) for r in rows],
+        ut=[str(r.get("UT") or "") for r in rows],
+        doi=[clean_doi(str(r["DI"])) if _plain(r.get("DI")) else "" for r in rows],
+        script=[t[0] for t in titles], title=[t[1] for t in titles],
+        year=[int(r["PY"]) if _plain(r.get("PY")) is not None else None for r in rows],
+        surname=[first_author_surname(_plain(r.get("AU"))) for r in rows])
+
+
+def _identity_candidates(identities: list[str], keys: MatchKeys):
+    """Identical rows; records of one database sharing an id (merged, or kept apart when titles differ)."""
+    identical: list[Candidate] = []
+    same_id: list[Candidate] = []
+    conflicts: list[Candidate] = []
+    first_of: dict[str, int] = {}
+    by_id: dict[str, list[int]] = {}
+    for i, identity in enumerate(identities):
+        if identity in first_of:
+            identical.append(Candidate(first_of[identity], i, "identical", 100.0))
+            continue
+        first_of[identity] = i
+        if keys.ut[i]:
+            by_id.setdefault(keys.ut[i], []).append(i)
+    for members in by_id.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if not (keys.dbs[i] & keys.dbs[j]):
+                    continue
+                if not keys.title[i] or not keys.title[j] or keys.title[i] == keys.title[j]:
+                    same_id.append(Candidate(i, j, "id", 100.0))
+                else:
+                    conflicts.append(Candidate(i, j, "id", 0.0))
+    return identical, same_id, conflicts
+
+
+def _forced_candidates(ids: list[str], forced_matches, forced_nonmatches):
+    """Forced-match candidates, the set of forbidden id pairs, and the size of both tables."""
+    positions: dict[str, list[int]] = {}
+    for i, ut in enumerate(ids):
+        positions.setdefault(ut, []).append(i)
+    forced = _pairs(forced_matches, "forced-match")
+    forbidden = _pairs(forced_nonmatches, "forced-non-match")
+    for (a, b, line), name, path in ([(p, "forced_matches", forced_matches) for p in forced]
+                                     + [(p, "forced_nonmatches", forced_nonmatches) for p in forbidden]):
+        for x in (a, b):
+            if x not in positions:
+                raise LitkitError(f"{name}: id {x!r} is not the id of any record being merged",
+                                  path=path if isinstance(path, (str, Path)) else None, line=line,
+                                  expected="UT values of the input records")
+    nonmatches = {frozenset((a, b)) for a, b, _ in forbidden}
+    clash = [(a, b) for a, b, _ in forced if frozenset((a, b)) in nonmatches]
+    if clash:
+        raise LitkitError(f"pair {clash[0]} is both a forced match and a forced non-match",
+                          expected="each pair in at most one of the two tables")
+    pairs = sorted({Candidate(min(i, j), max(i, j), "forced", 100.0)
+                    for a, b, _ in forced for i in positions[a] for j in positions[b] if i != j},
+                   key=lambda c: (c.a, c.b))
+    return pairs, nonmatches, {"matches": len(forced), "nonmatches": len(forbidden)}
+
+
+def _decide(ordered: list[Candidate], groups: "_Groups", nonmatches: set) -> list[tuple[Candidate, str]]:
+    """Accept candidates in order unless a forced non-match or the one-record-per-database rule forbids."""
+    decisions = []
+    for c in ordered:
+        ra, rb = groups.find(c.a), groups.find(c.b)
+        if ra == rb:
+            decisions.append((c, "already in one group"))
+        elif c.rule != "identical" and groups.forbidden(c.a, c.b, nonmatches):
+            decisions.append((c, "rejected: forced non-match"))
+        elif c.rule not in ("identical", "forced", "id") and groups.dbs[ra] & groups.dbs[rb]:
+            decisions.append((c, "rejected: would join two records of one database"))
+        else:
+            groups.union(c.a, c.b)
+            decisions.append((c, "merged"))
+    return decisions
+
+
+def _describe(rows: list[dict], ids: list[str], i: int, side: str) -> dict:
+    r = rows[i]
+    line = _plain(r.get("source_line"))
+    return {f"id_{side}": ids[i], f"db_{side}": r.get("DB"), f"file_{side}": r.get("source_file"),
+            f"line_{side}": int(line) if line is not None else None, f"title_{side}": r.get("TI")}
+
+
+def _matches_table(decisions, rows, ids, groups, record_of, out_rows) -> pd.DataFrame:
+    match_rows = []
+    for c, decision in decisions:
+        root = groups.find(c.a)
+        same = root == groups.find(c.b)
+        rec = {"record": record_of[root] if same else None,
+               "merged_id": str(out_rows[root].get("UT") or "") if same else None,
+               "rule": c.rule, "score": c.score if c.rule != "id" or decision == "merged" else None,
+               "decision": decision}
+        rec.update(_describe(rows, ids, c.a, "a"))
+        rec.update(_describe(rows, ids, c.b, "b"))
+        match_rows.append(rec)
+    matches = pd.DataFrame(match_rows, columns=_MATCH_COLUMNS)
+    if len(matches):
+        matches["_rule"] = matches["rule"].map(_RULE_ORDER.index)
+        matches["_decision"] = matches["decision"].map(lambda d: (d != "merged", d))
+        matches = matches.sort_values(["_rule", "_decision", "id_a", "file_a", "line_a", "id_b", "file_b",
+                                       "line_b"], kind="stable", na_position="last")
+        matches = matches.drop(columns=["_rule", "_decision"]).reset_index(drop=True)
+    for col in ("record", "line_a", "line_b"):
+        matches[col] = matches[col].astype("Int64")
+    return matches
+
+
+def _membership_table(rows, ids, groups, record_of, out_rows) -> pd.DataFrame:
+    member_rows = []
+    for root, record in record_of.items():
+        merged_id = str(out_rows[root].get("UT") or "")
+        members = sorted(groups.members[root])
+        # the member whose id the merged record carries stays; the others are merged away
+        kept = next((i for i in members if ids[i] == merged_id), members[0])
+        for i in members:
+            d = _describe(rows, ids, i, "a")
+            member_rows.append({"id": d["id_a"], "db": d["db_a"], "file": d["file_a"], "line": d["line_a"],
+                                "title": d["title_a"], "record": record, "merged_id": merged_id,
+                                "merged_away": i != kept})
+    membership = pd.DataFrame(member_rows, columns=_MEMBERSHIP_COLUMNS)
+    membership["line"] = membership["line"].astype("Int64")
+    membership["record"] = membership["record"].astype("Int64")
+    return membership.sort_values(["record", "merged_away", "id", "file", "line"],
+                                  kind="stable").reset_index(drop=True)
+
+
 def merge(*corpora, forced_matches=None, forced_nonmatches=None,
           threshold: float = FUZZY_THRESHOLD) -> Corpus:
     """Merge corpora, finding records that describe the same publication.
@@ -303,140 +437,35 @@ def merge(*corpora, forced_matches=None, forced_nonmatches=None,
     order = sorted(range(len(rows)), key=lambda i: _order_key(rows[i], identities[i]))
     rows = [rows[i] for i in order]
     identities = [identities[i] for i in order]
-    n = len(rows)
+    keys = _match_keys(rows)
 
-    dbs = [database_set(r.get("DB")) for r in rows]
-    ids = [str(r.get("UT") or "") for r in rows]
-    titles = [normalize_title(r.get("TI")) for r in rows]
-    keys = MatchKeys(
-        dbs=dbs, ut=ids,
-        doi=[clean_doi(str(r["DI"])) if _plain(r.get("DI")) else "" for r in rows],
-        script=[t[0] for t in titles], title=[t[1] for t in titles],
-        year=[int(r["PY"]) if _plain(r.get("PY")) is not None else None for r in rows],
-        surname=[first_author_surname(_plain(r.get("AU"))) for r in rows])
+    identical, same_id, conflicts = _identity_candidates(identities, keys)
+    forced, nonmatches, n_forced = _forced_candidates(keys.ut, forced_matches, forced_nonmatches)
+    ordered = identical + forced + same_id + candidates(keys, threshold)
+    groups = _Groups(keys.dbs, keys.ut)
+    decisions = _decide(ordered, groups, nonmatches)
+    decisions += [(c, "same id, different records: kept apart") for c in conflicts
+                  if groups.find(c.a) != groups.find(c.b)]
 
-    proposals: list[Candidate] = []
-    conflicts: list[Candidate] = []
-    # 1. identical rows; 2. same id within a database
+    # one output record per group; identical copies of a record count once
     first_of: dict[str, int] = {}
-    by_id: dict[str, list[int]] = {}
-    for i in range(n):
-        if identities[i] in first_of:
-            proposals.append(Candidate(first_of[identities[i]], i, "identical", 100.0))
-            continue
-        first_of[identities[i]] = i
-        if ids[i]:
-            by_id.setdefault(ids[i], []).append(i)
-    for members in by_id.values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if not (dbs[i] & dbs[j]):
-                    continue
-                if not keys.title[i] or not keys.title[j] or keys.title[i] == keys.title[j]:
-                    proposals.append(Candidate(i, j, "id", 100.0))
-                else:
-                    conflicts.append(Candidate(i, j, "id", 0.0))
-
-    # forced tables
-    positions: dict[str, list[int]] = {}
-    for i in range(n):
-        positions.setdefault(ids[i], []).append(i)
-    forced = _pairs(forced_matches, "forced-match")
-    forbidden = _pairs(forced_nonmatches, "forced-non-match")
-    for (a, b, line), name, path in [(p, "forced_matches", forced_matches) for p in forced] + \
-                                   [(p, "forced_nonmatches", forced_nonmatches) for p in forbidden]:
-        for x in (a, b):
-            if x not in positions:
-                raise LitkitError(f"{name}: id {x!r} is not the id of any record being merged",
-                                  path=path if isinstance(path, (str, Path)) else None, line=line,
-                                  expected="UT values of the input records")
-    nonmatches = {frozenset((a, b)) for a, b, _ in forbidden}
-    clash = [(a, b) for a, b, _ in forced if frozenset((a, b)) in nonmatches]
-    if clash:
-        raise LitkitError(f"pair {clash[0]} is both a forced match and a forced non-match",
-                          expected="each pair in at most one of the two tables")
-    forced_candidates = sorted({Candidate(min(i, j), max(i, j), "forced", 100.0)
-                                for a, b, _ in forced for i in positions[a] for j in positions[b] if i != j},
-                               key=lambda c: (c.a, c.b))
-
-    content = candidates(keys, threshold)
-    ordered = ([c for c in proposals if c.rule == "identical"] + forced_candidates
-               + sorted((c for c in proposals if c.rule == "id"), key=lambda c: (c.a, c.b)) + content)
-
-    groups = _Groups(dbs, ids)
-    decisions: list[tuple[Candidate, str]] = []
-    for c in ordered:
-        ra, rb = groups.find(c.a), groups.find(c.b)
-        if ra == rb:
-            decisions.append((c, "already in one group"))
-            continue
-        if c.rule not in ("identical",) and groups.forbidden(c.a, c.b, nonmatches):
-            decisions.append((c, "rejected: forced non-match"))
-            continue
-        if c.rule not in ("identical", "forced", "id") and groups.dbs[ra] & groups.dbs[rb]:
-            decisions.append((c, "rejected: would join two records of one database"))
-            continue
-        groups.union(c.a, c.b)
-        decisions.append((c, "merged"))
-    for c in conflicts:
-        if groups.find(c.a) != groups.find(c.b):
-            decisions.append((c, "same id, different records: kept apart"))
-
-    # build output records
-    roots = sorted({groups.find(i) for i in range(n)})
+    for i, identity in enumerate(identities):
+        first_of.setdefault(identity, i)
     out_rows: dict[int, dict] = {}
-    for root in roots:
+    for root in sorted({groups.find(i) for i in range(len(rows))}):
         members = sorted(groups.members[root])
-        unique = [i for i in members if first_of[identities[i]] == i]  # identical copies count once
+        unique = [i for i in members if first_of[identities[i]] == i]
         out_rows[root] = dict(rows[members[0]]) if len(unique) == 1 else combine([rows[i] for i in unique])
-    group_id = {root: str(out_rows[root].get("UT") or "") for root in roots}
-    final = sorted(out_rows.values(), key=lambda r: _order_key(r, _identity(r)))
+    output_order = sorted(out_rows, key=lambda root: _order_key(out_rows[root], _identity(out_rows[root])))
+    record_of = {root: position for position, root in enumerate(output_order)}
+    final = [out_rows[root] for root in output_order]
     merged_df = Corpus(pd.DataFrame(final, columns=list(COLUMN_NAMES))).df if final else Corpus().df
 
-    # report
-    def describe(i: int, side: str) -> dict:
-        r = rows[i]
-        line = _plain(r.get("source_line"))
-        return {f"id_{side}": ids[i], f"db_{side}": r.get("DB"), f"file_{side}": r.get("source_file"),
-                f"line_{side}": int(line) if line is not None else None, f"title_{side}": r.get("TI")}
-
-    match_rows = []
-    for c, decision in decisions:
-        rec = {"group_id": group_id[groups.find(c.a)] if groups.find(c.a) == groups.find(c.b) else None,
-               "rule": c.rule, "score": c.score if c.rule != "id" or decision == "merged" else None,
-               "decision": decision}
-        rec.update(describe(c.a, "a"))
-        rec.update(describe(c.b, "b"))
-        match_rows.append(rec)
-    matches = pd.DataFrame(match_rows, columns=_MATCH_COLUMNS)
-    if len(matches):
-        matches["_rule"] = matches["rule"].map(_RULE_ORDER.index)
-        matches["_decision"] = matches["decision"].map(lambda d: (d != "merged", d))
-        matches = matches.sort_values(["_rule", "_decision", "id_a", "file_a", "line_a", "id_b", "file_b",
-                                       "line_b"], kind="stable", na_position="last")
-        matches = matches.drop(columns=["_rule", "_decision"]).reset_index(drop=True)
-        matches["line_a"] = matches["line_a"].astype("Int64")
-        matches["line_b"] = matches["line_b"].astype("Int64")
-
-    member_rows = []
-    for root in roots:
-        rep_ut = group_id[root]
-        members = sorted(groups.members[root])
-        rep_position = next(i for i in members if ids[i] == rep_ut) if len(members) > 1 else members[0]
-        for i in members:
-            d = describe(i, "a")
-            member_rows.append({"id": d["id_a"], "db": d["db_a"], "file": d["file_a"], "line": d["line_a"],
-                                "title": d["title_a"], "group_id": rep_ut,
-                                "merged_away": i != rep_position})
-    membership = pd.DataFrame(member_rows, columns=["id", "db", "file", "line", "title", "group_id",
-                                                    "merged_away"])
-    membership["line"] = membership["line"].astype("Int64")
-    membership = membership.sort_values(["group_id", "merged_away", "id", "file", "line"],
-                                        kind="stable").reset_index(drop=True)
-    report = MergeReport(matches=matches, membership=membership, records_in=n, records_out=len(merged_df),
-                         threshold=threshold, ingest=ingest,
-                         forced={"matches": len(forced), "nonmatches": len(forbidden)})
+    report = MergeReport(
+        matches=_matches_table(decisions, rows, keys.ut, groups, record_of, out_rows),
+        membership=_membership_table(rows, keys.ut, groups, record_of, out_rows),
+        records_in=len(rows), records_out=len(merged_df), threshold=threshold, ingest=ingest,
+        forced=n_forced)
     assert report.records_in == report.records_out + report.merged_away, "merge lost a record"
     return Corpus(merged_df, report)
 

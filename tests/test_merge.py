@@ -122,7 +122,7 @@ def test_no_record_disappears_unlisted(bib_pair):
     assert report.records_in == report.records_out + report.merged_away
     membership = report.membership
     assert len(membership) == report.records_in
-    assert membership.groupby("group_id")["merged_away"].apply(lambda s: (~s).sum()).eq(1).all()
+    assert membership.groupby("record")["merged_away"].apply(lambda s: (~s).sum()).eq(1).all()
     assert (membership["merged_away"].sum(), report.records_out) == (48, 34)
 
 
@@ -178,6 +178,7 @@ def test_within_database_same_id_kept_apart_or_merged():
     report = merged.report
     kept = report.matches[report.matches["decision"].str.startswith("same id")]
     assert len(kept) == 1 and kept.iloc[0]["id_a"] == "CNKI:0" and kept.iloc[0]["line_b"] == 9
+    assert report.unmatched["id"].tolist() == ["CNKI:0", "CNKI:0"]  # each is a record of its own
     wos = merged.df[merged.df["UT"] == "WOS:7"].iloc[0]
     assert wos["source_file"] == "a.txt;b.txt" and wos["TC"] == 3
     assert report.matches[report.matches["rule"] == "id"]["decision"].tolist() == [
@@ -235,7 +236,8 @@ def test_report_csv_and_parquet(bib_pair, tmp_path):
     merged = merge(wos, scopus)
     path = merged.report.to_csv(tmp_path / "merge.csv")
     table = pd.read_csv(path)
-    assert len(table) == 34 and list(table.columns)[:4] == ["group_id", "rule", "score", "decision"]
+    assert len(table) == 34
+    assert list(table.columns)[:5] == ["record", "merged_id", "rule", "score", "decision"]
     with pytest.raises(LitkitError):
         merged.report.to_csv(path)  # refuses to overwrite
     merged.to_parquet(tmp_path / "merged.parquet")
@@ -258,7 +260,7 @@ def test_demo_corpus_planted_duplicates(demo_dir):
         hit = membership[(membership["file"] == str(demo_dir / record["file"]))
                          & (membership["line"] == record["line"])]
         assert len(hit) == 1, record
-        return hit.iloc[0]["group_id"]
+        return int(hit.iloc[0]["record"])
 
     for dup in truth["duplicates"]:
         a, b = dup["records"]
@@ -280,7 +282,7 @@ def test_demo_corpus_planted_duplicates(demo_dir):
         if dup["kind"] != "wos~scopus":
             continue
         n = dup["cited_references"]
-        merged_cr = len(merged.df[merged.df["UT"] == group(dup["records"][0])].iloc[0]["CR"])
+        merged_cr = len(merged.df.iloc[group(dup["records"][0])]["CR"])
         assert max(n["WoS"], n["Scopus"]) <= merged_cr <= n["WoS"] + n["Scopus"]
         exact += merged_cr == n["union"]
     assert exact >= 0.75 * sum(d["kind"] == "wos~scopus" for d in truth["duplicates"])
@@ -320,7 +322,7 @@ def test_order_independence_on_colliding_random_records():
             other = merge(Corpus.from_records(shuffled[:cut]), Corpus.from_records(shuffled[cut:]))
             assert frame_bytes(other) == frame_bytes(expected)
             assert other.report.table().to_csv() == expected.report.table().to_csv()
-        for _, group in expected.report.membership.groupby("group_id"):
-            dbs = expected.df[expected.df["UT"] == group["group_id"].iloc[0]]
-            assert len(dbs) >= 1
+        membership = expected.report.membership
+        assert (expected.df["UT"].iloc[membership["record"]].to_numpy() == membership["merged_id"]).all()
+        assert membership.groupby("record")["merged_away"].apply(lambda s: (~s).sum()).eq(1).all()
         assert frame_bytes(merge(expected)) == frame_bytes(expected)
