@@ -186,3 +186,24 @@ def test_references_table_is_deterministic(shared_corpora):
     corpus = litkit.read(shared_corpora / "wos-plaintext-bibliometrix-fixture/wos_sample.txt")
     a, b = references_table(corpus.df), references_table(corpus.df.copy())
     pd.testing.assert_frame_equal(a, b)
+
+
+# ---- robustness ---------------------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_REF_ALPHABET = st.sampled_from(list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz0123456789 ,.[]*:;()/-_生态产品") + [
+    ", ", ", V", ", P", ", DOI ", "DOI [", "10.", "1997", "[Anonymous]", "[J]", "[M]", "．", "，", "："])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_REF_ALPHABET, max_size=30).map("".join))
+def test_parsers_never_fail_and_keep_raw(raw):
+    for parse in (parse_wos_reference, parse_gbt7714_reference):
+        parsed = parse(raw)
+        assert parsed["raw"] == raw
+        assert parsed["year"] is None or 1500 <= parsed["year"] <= 2099
+        key = reference_key(parsed)
+        assert isinstance(key, str)
+        if parsed["doi"]:
+            assert key == "doi:" + parsed["doi"] and parsed["doi"] == parsed["doi"].lower()

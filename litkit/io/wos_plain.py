@@ -237,11 +237,11 @@ class _Parser:
         extra: dict = {}
         lineno = line
         items: list[tuple[str, list[str]]] = []
-        for f in fields:
+        for position, f in enumerate(fields):
             this_line = lineno
             lineno += f.count("\n") + 1
-            if f is fields[0]:
-                continue
+            if position == 0:
+                continue  # the PT value
             if not f.strip():
                 continue
             if f[2:3] == " " or len(f) == 2:
