@@ -91,7 +91,7 @@ def _name(author: str) -> tuple[str, str]:
     return (wos_short_author(surname, given) if given else surname), full
 
 
-def _database(entry: dict, text: str) -> str:
+def _database(entry: dict) -> str:
     db = str(entry.get("name_of_database", "")).strip().lower()
     urls = " ".join(entry.get("urls", []) or [])
     if db == "scopus" or "scopus.com" in urls:
@@ -123,7 +123,7 @@ def _scopus_references(lines: list[str]) -> list[str]:
 def entry_to_record(entry: dict, lines: list[str]) -> dict:
     """Map one rispy entry (plus the record's raw lines, for Scopus references) to a canonical record."""
     first = lambda *keys: next((str(entry[k]).strip() for k in keys if entry.get(k)), "")
-    db = _database(entry, "\n".join(lines))
+    db = _database(entry)
     rec: dict = {"DB": db}
     extra: dict = {}
     ty = first("type_of_reference").upper()
