@@ -331,3 +331,17 @@ def test_unsupported_extension_and_missing_path(tmp_path):
         lp.read(tmp_path / "nope.txt")
     with pytest.raises(UnknownFormatError, match="metadata"):
         lp.read_metadata(path)
+
+
+def test_yaml_metadata_joined_by_title(tmp_path):
+    (tmp_path / "x.txt").write_text("国务院关于示例的通知\n正文。\n", encoding="utf-8")
+    meta = tmp_path / "meta.yaml"
+    meta.write_text("- title: 国务院关于示例的通知\n  date: 2021年10月24日\n  文号: 国发[2021]23号\n"
+                    "  issuer: [国务院]\n  topics: [double_carbon]\n", encoding="utf-8")
+    row = lp.read(tmp_path / "x.txt", metadata=meta).df.iloc[0]
+    assert (row["date"], row["doc_number"], row["issuers"], row["topics"]) == (
+        "2021-10-24", "国发〔2021〕23号", ["国务院"], ["double_carbon"])
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: not a list\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="bad.yaml: YAML metadata is not a list of mappings"):
+        lp.read_metadata(bad)

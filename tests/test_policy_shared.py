@@ -178,3 +178,20 @@ def test_gccmpd_reader(shared_policy):
     assert int(g["date"].notna().sum()) == 88
     first = g.iloc[0]
     assert (first["doc_number"], first["date"]) == ("国发〔1980〕82号", "1980-02-20")
+
+
+def test_gccmpd_ministry_documents_and_their_coissuers(shared_policy):
+    mee = lp.read_gccmpd(shared_policy / "gccmpd-china" / "MEE_PRC_EN.xlsx").df
+    assert len(mee) == 1260 and mee["text"].notna().all()
+    # GCCMPD's years, as PROVENANCE.txt counts them.
+    assert mee["gccmpd_year"].value_counts().sort_index().to_dict() == {
+        2018: 128, 2019: 164, 2020: 440, 2021: 256, 2022: 250, 2023: 22}
+    # Most MEE web pages leave the 文号 out of the text; it is found in the 版头 or under the title of 26.
+    assert int(mee["doc_number"].notna().sum()) == 26
+    joint = mee[mee["issuers"].map(len) > 1]
+    assert len(joint) == 8
+    widest = joint.loc[joint["issuers"].map(len).idxmax()]
+    assert (widest["doc_number"], len(widest["issuers"])) == ("环督察〔2022〕58号", 18)
+    graph, edges = lp.coissuing_network(mee)
+    assert edges.iloc[0][["source", "target", "documents"]].tolist() == ["国家发展和改革委员会", "生态环境部", 6]
+    assert graph.number_of_nodes() == 21

@@ -45,6 +45,23 @@ AGENCIES: dict[str, str] = {
     "中国证券监督管理委员会": "China Securities Regulatory Commission",
     "国家乡村振兴局": "National Rural Revitalization Administration",
     "国务院国有资产监督管理委员会": "State-owned Assets Supervision and Administration Commission",
+    "公安部": "Ministry of Public Security", "司法部": "Ministry of Justice", "商务部": "Ministry of Commerce",
+    "审计署": "National Audit Office", "教育部": "Ministry of Education", "民政部": "Ministry of Civil Affairs",
+    "应急管理部": "Ministry of Emergency Management", "文化和旅游部": "Ministry of Culture and Tourism",
+    "国家卫生健康委员会": "National Health Commission", "海关总署": "General Administration of Customs",
+    "国家税务总局": "State Taxation Administration", "中国气象局": "China Meteorological Administration",
+    "国家国防科技工业局": "State Administration of Science, Technology and Industry for National Defence",
+    "国家铁路局": "National Railway Administration", "中国民用航空局": "Civil Aviation Administration of China",
+    "国家邮政局": "State Post Bureau", "国家外汇管理局": "State Administration of Foreign Exchange",
+    "国家标准化管理委员会": "Standardization Administration of China",
+    "国家认证认可监督管理委员会": "Certification and Accreditation Administration",
+    "国家机关事务管理局": "National Government Offices Administration",
+    "国家核安全局": "National Nuclear Safety Administration",
+    "国家知识产权局": "China National Intellectual Property Administration",
+    "最高人民法院": "Supreme People's Court", "最高人民检察院": "Supreme People's Procuratorate",
+    "中华全国总工会": "All-China Federation of Trade Unions",
+    "共青团中央": "Central Committee of the Communist Youth League",
+    "全国妇联": "All-China Women's Federation", "国家开发银行": "China Development Bank",
 }
 ENGLISH_TO_CHINESE = {en.lower(): zh for zh, en in AGENCIES.items()}
 
@@ -56,7 +73,12 @@ ALIASES: dict[str, str] = {
     "全国人大": "全国人民代表大会", "全国人大常委会": "全国人民代表大会常务委员会", "中央军委": "中央军事委员会",
     "工业和信息化部": "工业和信息化部", "工信部": "工业和信息化部", "住房城乡建设部": "住房和城乡建设部",
     "科技部": "科学技术部", "银保监会": "中国银行保险监督管理委员会", "证监会": "中国证券监督管理委员会",
-    "国资委": "国务院国有资产监督管理委员会",
+    "国资委": "国务院国有资产监督管理委员会", "能源局": "国家能源局", "卫生健康委": "国家卫生健康委员会",
+    "国家卫生健康委": "国家卫生健康委员会", "税务总局": "国家税务总局", "气象局": "中国气象局", "统计局": "国家统计局",
+    "国防科工局": "国家国防科技工业局", "民航局": "中国民用航空局", "国家铁路局": "国家铁路局", "邮政局": "国家邮政局",
+    "标准委": "国家标准化管理委员会", "认监委": "国家认证认可监督管理委员会", "林业和草原局": "国家林业和草原局",
+    "银保监会": "中国银行保险监督管理委员会", "中国银保监会": "中国银行保险监督管理委员会", "中国证监会": "中国证券监督管理委员会",
+    "国管局": "国家机关事务管理局", "知识产权局": "国家知识产权局", "国家乡村振兴局": "国家乡村振兴局",
 }
 
 # Issuer codes (发文机关代字) of the central documents this project meets -> issuers.
@@ -177,6 +199,38 @@ def issuers_from_signature(text: str, tail_lines: int = 8) -> list[str]:
             break
         issuers = [normalise_agency(p) for p in parts] + issuers
     return list(dict.fromkeys(issuers))
+
+
+def issuers_from_header(text: str, within: int = 300) -> list[str]:
+    """Issuers in a document head (版头) such as ``生态环境部国家发展和改革委员会…文件``.
+
+    Joint documents print their issuers' names one after another, often with
+    nothing between them once the layout is flattened to text.  The part
+    before 文件 is segmented by longest match against the known agency names
+    (:data:`AGENCIES` and :data:`ALIASES`); if any part of it is not a known
+    name, nothing is returned rather than a guess.
+
+    >>> issuers_from_header("生态环境部国家发展和改革委员会财政部文件环综合〔2021〕1号关于…")
+    ['生态环境部', '国家发展和改革委员会', '财政部']
+    >>> issuers_from_header("某某研究会文件 关于…")
+    []
+    """
+    head = (text or "")[:within]
+    end = head.find("文件")
+    if end <= 0:
+        return []
+    segment = re.sub(r"[\s\u3000、，,]+", "", head[:end])
+    names = sorted(set(AGENCIES) | set(ALIASES), key=len, reverse=True)
+    found, pos = [], 0
+    while pos < len(segment):
+        for name in names:
+            if segment.startswith(name, pos):
+                found.append(normalise_agency(name))
+                pos += len(name)
+                break
+        else:
+            return []
+    return list(dict.fromkeys(found))
 
 
 def issuers_from_code(code: str | None) -> list[str]:

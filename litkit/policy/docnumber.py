@@ -80,9 +80,16 @@ _MAX_CODE = 12  # the longest issuer codes (e.g. 灾总指挥部发明电) have 
 
 
 def _trim_code(code: str) -> str:
-    """Cut title words that precede the issuer code in running text."""
+    """Cut title words and issuer names that precede the issuer code in running text.
+
+    Flattened 版头 put the issuers' full names right before the number
+    (``…生态环境部工信部联节〔2022〕88号``); codes are abbreviations and never
+    contain a full agency name, so everything up to the last one is cut.
+    """
+    from .agencies import AGENCIES
+
     best = 0
-    for word in _BOUNDARY_WORDS:
+    for word in _BOUNDARY_WORDS + tuple(AGENCIES):
         pos = code.rfind(word)
         if pos >= 0 and len(code) - (pos + len(word)) >= 2:
             best = max(best, pos + len(word))
@@ -154,12 +161,22 @@ def find_doc_numbers(text: str) -> list[DocNumber]:
 
 
 def first_doc_number(text: str, within: int = 600) -> DocNumber | None:
-    """The document's own number: the first one in its opening ``within`` characters.
+    """The document's own number: the first one before the addressee line.
 
-    The issuing document's own 文号 stands under its title, before the body; numbers
-    later in the text cite other documents.
+    The issuing document's own 文号 stands under its title (or its 版头), before
+    the addressees' colon (``各省、自治区、直辖市人民政府：``); numbers after that
+    cite other documents — a reply's first sentence quotes the request it
+    answers (``你公司《…》（中海油安〔2019〕12号）收悉``).  The search stops at the
+    first colon (full-width or ASCII) or after ``within`` characters.
+
+    >>> first_doc_number("关于…的批复\\n环审〔2019〕3号\\n某公司：你公司《请示》（某发〔2019〕1号）收悉").text
+    '环审〔2019〕3号'
+    >>> first_doc_number("关于…的批复\\n某公司：你公司《请示》（某发〔2019〕1号）收悉") is None
+    True
     """
-    numbers = find_doc_numbers((text or "")[:within])
+    head = (text or "")[:within]
+    colon = re.search(r"[：:]", head)
+    numbers = find_doc_numbers(head[:colon.start()] if colon else head)
     return numbers[0] if numbers else None
 
 

@@ -215,27 +215,52 @@ def read_laws(folder: str | Path) -> PolicyCorpus:
 
 
 def read_gccmpd(path: str | Path) -> PolicyCorpus:
-    """GCCMPD ``GOV_PRC.csv``: State Council climate documents with full text.
+    """GCCMPD China documents: ``GOV_PRC.csv`` (State Council) or ``MEE_PRC_EN.xlsx`` (Ministry of
+    Ecology and Environment), with full Chinese text.
 
-    The text begins with the title and then, usually, the 文号; that number is
-    taken as the document's own.  The date is the one in the signature block
-    when there is one; otherwise only GCCMPD's ``Year`` is kept.
+    For the .xlsx files the Chinese columns (``Policy_raw``, ``Policy_Content_raw``)
+    are read; GCCMPD's machine-translated English title goes to ``title_en``.
+    The document's own 文号 is the first one in its opening lines (under the
+    title, or under the 版头 of MEE documents).  Issuers come from the title,
+    else from the 版头 (``生态环境部国家发展和改革委员会…文件``), else the
+    collection's own agency (国务院 for GOV_PRC, 生态环境部 for MEE_PRC).  The
+    date is the signature date when it lies within a year of GCCMPD's ``Year``
+    (``year`` then follows the date; GCCMPD's own publication year stays in
+    ``gccmpd_year``); otherwise only GCCMPD's year is kept.
     """
+    from .agencies import issuers_from_header
     from .dates import document_date
 
-    path = _require(Path(path), "GCCMPD GOV_PRC.csv")
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    path = _require(Path(path), "GCCMPD GOV_PRC.csv or MEE_PRC_EN.xlsx")
+    if path.suffix.lower() == ".xlsx":
+        raw = pd.read_excel(path, dtype=str).fillna("")
+        raw = raw.rename(columns={"Policy": "title_en_mt", "Policy_Content": "content_en_mt",
+                                  "Policy_raw": "Policy", "Policy_Content_raw": "Policy_Content"})
+    else:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    missing = {"Policy", "Year", "Policy_Content"} - set(raw.columns)
+    if missing:
+        raise ParseError(f"columns {sorted(missing)} missing", path=path,
+                         expected="GCCMPD columns Policy(_raw), Year, Policy_Content(_raw), URL, Source")
     records = []
-    for row in raw.itertuples(index=False):
-        text = row.Policy_Content
-        number = first_doc_number(text[: len(row.Policy) + 40]) if text else None
+    for row in raw.to_dict("records"):
+        text, title = row["Policy_Content"], row["Policy"]
+        # The own 文号 stands in the 版头 before the title or right under it; a number further
+        # into the text is cited by the body (为贯彻《…》（国办发〔2016〕81号）…).
+        at = text.find(title, 0, 400) if text and title else -1
+        window = text[: (at if at >= 0 else 0) + len(title) + 40] if text else ""
+        number = first_doc_number(window) if text else None
         date = document_date(text) if text else None
-        if date is not None and row.Year and abs(date.year - int(row.Year)) > 1:
+        if date is not None and row["Year"] and abs(date.year - int(row["Year"])) > 1:
             date = None  # a date cited at the end of the text, not the signature
-        records.append({"title_zh": row.Policy, "year": int(row.Year) if row.Year else None,
+        default = ["生态环境部"] if row.get("Source") == "MEE_PRC" else ["国务院"]
+        issuers = issuers_from_title(title) or issuers_from_header(text) or default
+        records.append({"title_zh": title, "title_en": row.get("title_en_mt") or None,
+                        "year": int(row["Year"]) if row["Year"] else None,
+                        "gccmpd_year": int(row["Year"]) if row["Year"] else None,
                         "date": date.isoformat() if date else None,
                         "doc_number": number.text if number else None,
-                        "issuers": issuers_from_title(row.Policy), "level": "central", "text": text or None,
-                        "url": row.URL, "source_file": str(path),
-                        "provenance": "GCCMPD; doc_number/date: text"})
+                        "issuers": issuers, "level": "central", "text": text or None,
+                        "url": row.get("URL"), "source_file": str(path),
+                        "provenance": "GCCMPD; doc_number/date/issuers: text"})
     return PolicyCorpus(pd.DataFrame(records))
