@@ -155,20 +155,31 @@ def _timelines(corpus, out: Path, written: list[Path], p: dict) -> None:
 
 
 def _policy(corpora: Path, merged, out: Path, written: list[Path]) -> None:
+    import pandas as pd
+
     import litkit
     from . import timeline
     from .plot import policy as plot_policy
     from .policy import timeline as policy_timeline
 
-    docs = litkit.policy.from_metadata(corpora / "policy" / "central_documents.csv")
+    metadata = corpora / "policy" / "central_documents.csv"
+    docs = litkit.policy.from_metadata(metadata)
     table = policy_timeline.timeline_table(docs)
     written.append(_atomic.write_csv(table, out / "policy_timeline.csv"))
     written.extend(_save(plot_policy.plot_timeline(table), out / "policy_timeline"))
+    # The review's Table 1 as one figure: the rows the authored table flags as being in it.
+    flags = pd.read_csv(metadata, dtype=str, keep_default_na=False)
+    in_table1 = set(flags.loc[flags["in_review_table1"] == "yes", "title_zh"])
+    table1 = table[table["title_zh"].isin(in_table1)].reset_index(drop=True)
+    written.append(_atomic.write_csv(table1, out / "policy_timeline_table1.csv"))
+    written.extend(_save(plot_policy.plot_timeline(table1, title="Ecological products in Chinese policy, "
+                                                               "2010–2022 (the review's Table 1)"),
+                         out / "policy_timeline_table1"))
     production = timeline.annual_production(merged)
     publications = production.rename(columns={"total": "count"})[["year", "count"]]
-    overlay = policy_timeline.overlay_table(table, publications)
+    overlay = policy_timeline.overlay_table(table1, publications)
     written.append(_atomic.write_csv(overlay, out / "literature_policy_overlay.csv"))
-    written.extend(_save(plot_policy.plot_overlay(overlay, table), out / "literature_policy_overlay"))
+    written.extend(_save(plot_policy.plot_overlay(overlay, table1), out / "literature_policy_overlay"))
 
 
 def _save(fig, stem: Path) -> list[Path]:
