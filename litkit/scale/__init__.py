@@ -1,0 +1,33 @@
+"""The litkit pipeline on Dask: corpora of millions of records, on one machine or a cluster.
+
+Each function here computes what its single-machine counterpart computes, by
+calling that counterpart's own functions on each partition and adding up the
+partial counts; the tests check that the results are equal.
+
+=====================================  ==========================================
+single machine                         Dask
+=====================================  ==========================================
+``litkit.read(paths)``                 :func:`ingest` → :class:`PartitionedCorpus`
+``litkit.cooccurrence(corpus, ...)``   :func:`cooccurrence` (``pc, ...``)
+(keyword occurrences)                  :func:`keyword_counts`
+``burst_counts(item_events(...))``     :func:`yearly_counts`
+``litkit.bursts.citation_bursts``      :func:`citation_bursts`
+=====================================  ==========================================
+
+Examples
+--------
+>>> import litkit.scale
+>>> with litkit.scale.client() as c:                     # doctest: +SKIP
+...     pc = litkit.scale.ingest("exports/", "work/corpus", client=c)
+...     net = litkit.scale.cooccurrence(pc, "DE", min_occurrence=2, top_n=200, client=c)
+...     journals = litkit.scale.citation_bursts(pc, "cited_journal", client=c)
+"""
+from __future__ import annotations
+
+from .bursts import citation_bursts, yearly_counts
+from .client import SCHEDULER_ENV, client
+from .ingest import PartitionedCorpus, ingest, read_partitioned
+from .network import cooccurrence, keyword_counts
+
+__all__ = ["client", "SCHEDULER_ENV", "ingest", "read_partitioned", "PartitionedCorpus", "cooccurrence",
+           "keyword_counts", "yearly_counts", "citation_bursts"]

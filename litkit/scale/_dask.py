@@ -1,0 +1,44 @@
+"""Small Dask helpers shared by the scale modules: run on a given client or on Dask's default."""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+
+def compute(obj, client=None):
+    """Compute a delayed object (or a tuple/list of them) and return the concrete result."""
+    import dask
+
+    if client is not None:
+        return client.compute(obj, sync=True)
+    return dask.compute(obj)[0]
+
+
+def persist(objs: list, client=None) -> list:
+    """Keep computed partitions in (worker) memory for the next passes."""
+    import dask
+
+    if client is not None:
+        return client.persist(list(objs))
+    return list(dask.persist(*objs))
+
+
+def tree_sum(parts: Sequence, merge: Callable, split_every: int = 8):
+    """Reduce delayed partial results pairwise-in-groups, in partition order, with ``merge(a, b)``.
+
+    The grouping depends only on the number of partitions, so the reduction order
+    (and any floating-point rounding) is the same on every run and every cluster.
+    """
+    import dask
+
+    def merge_many(*xs):
+        out = xs[0]
+        for x in xs[1:]:
+            out = merge(out, x)
+        return out
+
+    level = list(parts)
+    if not level:
+        raise ValueError("nothing to reduce: the corpus has no partitions")
+    while len(level) > 1:
+        level = [dask.delayed(merge_many)(*level[i:i + split_every]) for i in range(0, len(level), split_every)]
+    return level[0]

@@ -1,0 +1,271 @@
+"""Yearly item counts and citation bursts of a partitioned corpus, computed with Dask.
+
+The result equals :func:`litkit.bursts.citation_bursts` on the same records.
+Per partition, :func:`litkit.bursts.item_events` (cited journals, keywords,
+authors) or the same reference parsing (:attr:`litkit.Corpus.references`) lists
+the events, and :func:`litkit.bursts.burst_counts` counts ``r[t]`` per item and
+``d[t]`` per slice; the driver adds the counts up (aligned on the sorted union
+of items) and runs :func:`litkit.bursts.kleinberg_many` on the sums.
+
+Two things are corpus-wide rather than per partition, and get a pass of their own:
+
+* **Records that occur in several partitions** (the same ``UT`` exported in two
+  files).  With ``counting="records"`` the single-machine path counts such a
+  record once; its events are therefore gathered and counted together, in
+  partition order, instead of once per partition.
+* **The label of a cited reference**: the most frequent label among all
+  citations carrying the same reference key (ties alphabetical).  The
+  (key, label) counts are summed over partitions first.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+
+from ..bursts import (BurstCounts, _check_parameters, _empty_table, _reference_label, burst_counts,
+                      item_events, kleinberg_many)
+from ..corpus import Corpus
+from ..refs import bibliographic_key
+from ..errors import LitkitError
+from ._dask import compute, persist, tree_sum
+
+__all__ = ["yearly_counts", "citation_bursts"]
+
+
+# ---- per partition -------------------------------------------------------------------------------------
+def _records_and_years(df: pd.DataFrame):
+    py = pd.to_numeric(df["PY"], errors="coerce").dropna()
+    return (frozenset(df["UT"].dropna().tolist()),
+            (int(py.min()), int(py.max())) if len(py) else None)
+
+
+def _partition_events(df: pd.DataFrame, kind: str, field: str, thesaurus):
+    """Events of one partition.
+
+    Cited references: the parsed references (``record, year, doi, bib, named,
+    label``) and this partition's DOI-lending table, because the key of a
+    reference without a DOI depends on the DOIs cited elsewhere in the corpus.
+    """
+    corpus = Corpus(df)
+    if kind != "cited_reference":
+        return item_events(corpus, kind=kind, field=field, thesaurus=thesaurus), {}
+    refs = corpus.references.reset_index(drop=True)
+    fields = zip(refs["author"].tolist(), refs["year"].tolist(), refs["source"].tolist(),
+                 refs["volume"].tolist(), refs["page"].tolist())
+    cache: dict = {}
+    bib = []
+    for author, year, source, volume, page in fields:
+        year = None if year is None or pd.isna(year) else int(year)
+        k = (author, year, source, volume, page)
+        if k not in cache:
+            cache[k] = bibliographic_key({"author": author, "year": year, "source": source,
+                                          "volume": volume, "page": page})
+        bib.append(cache[k])
+    frame = pd.DataFrame({"record": refs["UT"].astype(object), "year": pd.to_numeric(refs["PY"], errors="coerce"),
+                          "doi": refs["doi"].astype(object), "bib": pd.Series(bib, dtype=object),
+                          "named": (refs["author"].notna() & (refs["author"].astype(object) != ""))
+                          | (refs["source"].notna() & (refs["source"].astype(object) != "")),
+                          "label": _reference_label(refs)})
+    lending: dict = {}
+    lends = frame["doi"].notna() & (frame["doi"].astype(object) != "") & refs["source"].notna() \
+        & (refs["source"].astype(object) != "") & ((refs["volume"].notna() & (refs["volume"].astype(object) != ""))
+                                                  | (refs["page"].notna() & (refs["page"].astype(object) != "")))
+    for b, doi in zip(frame.loc[lends, "bib"].tolist(), frame.loc[lends, "doi"].tolist()):
+        known = lending.get(b, doi)
+        lending[b] = doi if known == doi else None
+    return frame, lending
+
+
+def _merge_lending(a: dict, b: dict) -> dict:
+    """A bibliographic key lends its DOI only when every partition saw the same single DOI."""
+    out = dict(a)
+    for k, doi in b.items():
+        known = out.get(k, doi)
+        out[k] = doi if (known == doi and doi is not None) else None
+    return out
+
+
+def _keyed(part, lending: dict):
+    """Cited-reference events keyed as :func:`litkit.refs.references_table` keys them, and (key, label) counts."""
+    frame = part[0]
+    keys = []
+    for doi, bib, named in zip(frame["doi"].tolist(), frame["bib"].tolist(), frame["named"].tolist()):
+        if doi is not None and doi == doi and doi != "":
+            keys.append("doi:" + doi)
+        elif named:
+            lent = lending.get(bib)
+            keys.append("doi:" + lent if lent else bib)
+        else:
+            keys.append("")
+    key = pd.Series(keys, dtype=object)
+    key = key.where(key != "", None)  # the empty key identifies no work
+    tab = pd.DataFrame({"key": key, "label": frame["label"]}).dropna()
+    tab = tab[tab["label"] != ""]
+    pairs = Counter(zip(tab["key"].tolist(), tab["label"].tolist()))
+    events = pd.DataFrame({"record": frame["record"], "year": frame["year"], "item": key})
+    return events, pairs
+
+
+def _best_labels(pairs: Counter) -> dict:
+    """One label per reference key: the most frequent, ties broken alphabetically."""
+    best: dict = {}
+    for (key, label), n in sorted(pairs.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1])):
+        best.setdefault(key, label)
+    return best
+
+
+def _finish(events: pd.DataFrame, labels: dict | None) -> pd.DataFrame:
+    """The last lines of item_events: label keys, drop empty items and years."""
+    events = events.copy()
+    if labels is not None:
+        events["item"] = events["item"].map(labels)
+    events = events.dropna(subset=["year", "item"])
+    events = events[events["item"] != ""]
+    events["year"] = events["year"].astype(np.int64)
+    return events.reset_index(drop=True)
+
+
+def _partition_counts(part, labels, shared: frozenset, period, slice_years, counting):
+    """Counts of the records found only in this partition, and the raw events of shared records."""
+    events = _finish(part[0], labels)
+    in_shared = events["record"].isin(shared) if shared else np.zeros(len(events), dtype=bool)
+    counts = burst_counts(events[~in_shared], period, slice_years=slice_years, counting=counting)
+    return counts, events[in_shared]
+
+
+# ---- reduce ------------------------------------------------------------------------------------------------
+def _add_counts(x: BurstCounts, y: BurstCounts) -> BurstCounts:
+    """Sum of two partial counts over the sorted union of their items."""
+    items = np.union1d(x.items.astype(str), y.items.astype(str)) if len(x.items) or len(y.items) \
+        else x.items
+    n = len(x.D)
+    R = np.zeros((len(items), n))
+    first = np.full(len(items), np.iinfo(np.int64).max, dtype=np.int64)
+    for part in (x, y):
+        if len(part.items):
+            idx = np.searchsorted(items, part.items.astype(str))
+            R[idx] += part.R
+            first[idx] = np.minimum(first[idx], part.first_year)
+    return BurstCounts(items, x.slice_start, x.slice_end, R, x.D + y.D, first)
+
+
+def _merge_partials(a, b):
+    return _add_counts(a[0], b[0]), pd.concat([a[1], b[1]], ignore_index=True)
+
+
+def _period_of(ranges, years) -> tuple[int, int]:
+    if years is not None:
+        try:
+            start, end = (int(y) for y in years)
+        except (TypeError, ValueError):
+            raise LitkitError(f"years must be a (first, last) pair of years, got {years!r}") from None
+        if start > end:
+            raise LitkitError(f"years: first year {start} is after last year {end}")
+        return start, end
+    ranges = [r for r in ranges if r is not None]
+    if not ranges:
+        raise LitkitError("no record has a publication year, so there are no time slices",
+                          expected="records with PY")
+    return min(r[0] for r in ranges), max(r[1] for r in ranges)
+
+
+# ---- public ------------------------------------------------------------------------------------------------
+def yearly_counts(pc, kind: str = "cited_journal", *, field: str = "DE", years=None, slice_years: int = 1,
+                  counting: str = "records", thesaurus=None, client=None) -> tuple[BurstCounts, tuple[int, int]]:
+    """``r[t]`` per item and ``d[t]`` per slice over a partitioned corpus, and the period.
+
+    Equal to ``burst_counts(item_events(corpus, kind, field, thesaurus), period, slice_years, counting)``
+    on the whole corpus (see :func:`litkit.bursts.burst_counts`).
+
+    Examples
+    --------
+    >>> counts, period = litkit.scale.yearly_counts(pc, "cited_journal")   # doctest: +SKIP
+    >>> pd.DataFrame(counts.R, index=counts.items, columns=counts.slice_start)   # doctest: +SKIP
+    """
+    import dask
+
+    from ..bursts import KINDS
+
+    if kind not in KINDS:
+        raise LitkitError(f"unknown kind {kind!r}", expected=" or ".join(KINDS))
+    frames = persist(pc.delayed_frames(), client)
+    meta = compute([dask.delayed(_records_and_years)(f) for f in frames], client)
+    period = _period_of([m[1] for m in meta], years)
+    seen = Counter(ut for records, _ in meta for ut in records)
+    shared = frozenset(ut for ut, n in seen.items() if n > 1)
+
+    events = persist([dask.delayed(_partition_events)(f, kind, field, thesaurus) for f in frames], client)
+    del frames
+    labels = None
+    if kind == "cited_reference":
+        lending = compute(tree_sum([dask.delayed(lambda e: e[1])(e) for e in events], _merge_lending), client)
+        events = persist([dask.delayed(_keyed)(e, lending) for e in events], client)
+        pairs = compute(tree_sum([dask.delayed(lambda e: e[1])(e) for e in events], lambda a, b: a + b), client)
+        labels = _best_labels(pairs)
+    partials = [dask.delayed(_partition_counts)(e, labels, shared, period, slice_years, counting) for e in events]
+    counts, shared_events = compute(tree_sum(partials, _merge_partials), client)
+    if len(shared_events):
+        counts = _add_counts(counts, burst_counts(shared_events, period, slice_years=slice_years,
+                                                  counting=counting))
+    return counts, period
+
+
+def citation_bursts(pc, kind: str = "cited_journal", top: int | None = 20, s: float = 2, gamma: float = 1,
+                    min_duration: int = 1, slice_years: int = 1, field: str = "DE",
+                    years: tuple[int, int] | None = None, counting: str = "records", thesaurus=None,
+                    client=None) -> pd.DataFrame:
+    """Strongest bursts of a partitioned corpus; the table of :func:`litkit.bursts.citation_bursts`.
+
+    Parameters are those of :func:`litkit.bursts.citation_bursts`, plus
+    ``client`` (default: Dask's current scheduler).
+
+    Examples
+    --------
+    >>> litkit.scale.citation_bursts(pc, "cited_journal", top=20, client=client)   # doctest: +SKIP
+    """
+    _check_parameters(s, gamma, min_duration)
+    if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
+        raise LitkitError(f"top must be a positive whole number or None, got {top!r}")
+    counts, period = yearly_counts(pc, kind, field=field, years=years, slice_years=slice_years,
+                                   counting=counting, thesaurus=thesaurus, client=client)
+    table = _table_from_counts(counts, period, s, gamma, min_duration, top)
+    table.attrs.update(kind=kind, s=s, gamma=gamma, min_duration=min_duration, slice_years=slice_years,
+                       field=field, counting=counting, period=list(period))
+    return table
+
+
+def _table_from_counts(counts: BurstCounts, period, s, gamma, min_duration, top) -> pd.DataFrame:
+    """The table :func:`litkit.bursts.bursts_from_events` builds once it has its counts."""
+    first, last = period
+    columns = ["item", "year", "strength", "begin", "end", "period_start", "period_end", "count", "bursts"]
+    if len(counts.items) == 0:
+        return _empty_table(columns, first, last)
+    items, slice_start, slice_end, R, D = counts.items, counts.slice_start, counts.slice_end, counts.R, counts.D
+    found = kleinberg_many(R, D, s=s, gamma=gamma, min_duration=min_duration)
+    if found.empty:
+        return _empty_table(columns, first, last)
+    found["begin"] = slice_start[found["start"].to_numpy()]
+    found["end_year"] = slice_end[found["end"].to_numpy()]
+    all_bursts = (found.sort_values(["item", "start"], kind="mergesort")
+                  .groupby("item").apply(lambda g: ";".join(f"{b}-{e}" for b, e in zip(g["begin"], g["end_year"])),
+                                         include_groups=False))
+    best = (found.sort_values(["item", "weight", "start"], ascending=[True, False, True], kind="mergesort")
+            .drop_duplicates("item"))
+    table = pd.DataFrame({
+        "item": items[best["item"].to_numpy()],
+        "year": counts.first_year[best["item"].to_numpy()],
+        "strength": best["weight"].to_numpy(),
+        "begin": best["begin"].to_numpy().astype(np.int64),
+        "end": best["end_year"].to_numpy().astype(np.int64),
+        "period_start": np.int64(first),
+        "period_end": np.int64(last),
+        "count": R[best["item"].to_numpy()].sum(axis=1).astype(np.int64),
+        "bursts": all_bursts.loc[best["item"].to_numpy()].to_numpy(),
+    })
+    table = table.sort_values(["strength", "begin", "item"], ascending=[False, True, True],
+                              kind="mergesort").reset_index(drop=True)
+    if top is not None:
+        table = table.head(top)
+    return table

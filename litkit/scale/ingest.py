@@ -1,0 +1,217 @@
+"""Parallel ingest: many export files into one folder of Parquet partitions.
+
+Each partition is one batch of ``files_per_partition`` consecutive files (in the
+order :func:`litkit.io.expand_paths` lists them).  A Dask task reads its batch
+with :func:`litkit.io.read_file` — the function :func:`litkit.read` calls — and
+writes ``part-00000.parquet``, ``part-00001.parquet``, … with
+:meth:`litkit.Corpus.to_parquet`.  The driver merges the per-file reports, in
+file order, into the same :class:`~litkit.io.report.IngestReport` that
+:func:`litkit.read` returns, and writes it next to the partitions:
+
+.. code-block:: text
+
+    out_dir/
+        part-00000.parquet      records of files 0 .. k-1 (canonical schema)
+        part-00001.parquet      records of files k .. 2k-1
+        ...
+        ingest_report.json      IngestReport.to_dict(), files in input order
+        manifest.json           partition files, their source files and record counts
+
+Concatenating the partitions in name order gives exactly ``litkit.read(paths).df``.
+On a real cluster ``out_dir`` must be a folder every worker can write to (a
+shared file system); the workers write the partitions, the driver only the two
+JSON files.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import pandas as pd
+
+from .._atomic import write_text
+from ..corpus import Corpus
+from ..errors import LitkitError, OutputExistsError
+from ..io import expand_paths, read_file
+from ..io.report import IngestReport
+
+__all__ = ["ingest", "read_partitioned", "PartitionedCorpus", "MANIFEST", "REPORT"]
+
+MANIFEST = "manifest.json"
+REPORT = "ingest_report.json"
+_PART = "part-{:05d}.parquet"
+
+
+def _ingest_batch(files: Sequence[str], target: str, overwrite: bool) -> dict:
+    """Worker task: read a batch of files and write them as one Parquet partition."""
+    records: list[dict] = []
+    report = IngestReport()
+    for f in files:
+        file_records, file_report = read_file(f)
+        records.extend(file_records)
+        report.add(file_report)
+    Corpus.from_records(records, report).to_parquet(target, overwrite=overwrite)
+    return {"report": report.to_dict(), "records": len(records)}
+
+
+def _batches(files: Sequence[Path], size: int) -> list[list[str]]:
+    return [[str(f) for f in files[i:i + size]] for i in range(0, len(files), size)]
+
+
+def ingest(paths, out_dir: str | Path, client=None, files_per_partition: int = 20,
+           overwrite: bool = False) -> "PartitionedCorpus":
+    """Read export files in parallel into a folder of Parquet partitions.
+
+    Parameters
+    ----------
+    paths : path or list of paths
+        Files and folders, as for :func:`litkit.read` (folders are searched
+        recursively; hidden files and PROVENANCE/README/INDEX notes are skipped).
+    out_dir : path
+        Folder for the partitions, ``ingest_report.json`` and ``manifest.json``.
+        It must not hold a previous ingest unless ``overwrite`` is true.
+    client : dask.distributed.Client, optional
+        Where to run; default: Dask's current scheduler (the last Client made,
+        else local threads).  See :func:`litkit.scale.client`.
+    files_per_partition : int
+        Files per task and per partition.  WoS and CNKI export at most 500
+        records per file, so 20 files make partitions of up to 10 000 records
+        (tens of MB in memory): small enough for any worker, large enough that
+        task overhead is negligible.
+    overwrite : bool
+        Replace an existing ingest in ``out_dir``.
+
+    Returns
+    -------
+    PartitionedCorpus
+
+    Raises
+    ------
+    LitkitError
+        When a file cannot be read, exactly as :func:`litkit.read` would.
+
+    Examples
+    --------
+    >>> import litkit.scale
+    >>> pc = litkit.scale.ingest("exports/", "work/corpus")         # doctest: +SKIP
+    >>> pc.report                                                   # doctest: +SKIP
+    IngestReport(412 files, 205611 records in files, 205611 read, 0 skipped, 3 problems)
+    """
+    import dask
+
+    if files_per_partition < 1:
+        raise LitkitError(f"files_per_partition must be at least 1, got {files_per_partition!r}")
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    files = expand_paths(paths)
+    if not files:
+        raise LitkitError("no files to read", path=Path(paths[0]) if paths else None,
+                          expected="export files or folders holding them")
+    out = Path(out_dir)
+    if (out / MANIFEST).exists() and not overwrite:
+        raise OutputExistsError("folder already holds an ingest; pass overwrite=True to replace it",
+                                path=out, expected="a new or empty folder")
+    out.mkdir(parents=True, exist_ok=True)
+    stale = sorted(out.glob("part-*.parquet"))
+    if stale and not overwrite:
+        raise OutputExistsError("folder already holds Parquet partitions; pass overwrite=True",
+                                path=out, expected="a new or empty folder")
+
+    batches = _batches(files, files_per_partition)
+    targets = [str(out / _PART.format(i)) for i in range(len(batches))]
+    tasks = [dask.delayed(_ingest_batch, pure=False)(b, t, overwrite) for b, t in zip(batches, targets)]
+    results = client.compute(tasks, sync=True) if client is not None else dask.compute(*tasks)
+
+    # Partitions left over from a larger earlier ingest would be read as part of this one.
+    for old in stale:
+        if str(old) not in targets:
+            old.unlink()
+    report = IngestReport()
+    for r in results:
+        report.extend(IngestReport.from_dict(r["report"]))
+    write_text(out / REPORT, json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+               overwrite=True)
+    manifest = {"format": "litkit partitioned corpus", "version": 1,
+                "files_per_partition": files_per_partition,
+                "partitions": [{"file": Path(t).name, "records": r["records"], "sources": b}
+                               for t, r, b in zip(targets, results, batches)]}
+    write_text(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", overwrite=True)
+    return read_partitioned(out)
+
+
+def _load_partition(path: str) -> pd.DataFrame:
+    """Worker task: one partition as a canonical pandas frame (lists as lists)."""
+    return Corpus.read_parquet(path).df
+
+
+@dataclass
+class PartitionedCorpus:
+    """A corpus stored as Parquet partitions, computed on partition by partition.
+
+    Attributes
+    ----------
+    folder : pathlib.Path
+    partitions : list of pathlib.Path
+        Partition files, in record order.
+    records : list of int
+        Records per partition.
+    report : IngestReport
+        The merged ingest report (files in input order).
+    """
+
+    folder: Path
+    partitions: list[Path]
+    records: list[int]
+    report: IngestReport
+
+    def __len__(self) -> int:
+        return sum(self.records)
+
+    def delayed_frames(self) -> list:
+        """One ``dask.delayed`` canonical pandas frame per partition (the unit of work)."""
+        import dask
+
+        return [dask.delayed(_load_partition, pure=False)(str(p)) for p in self.partitions]
+
+    def to_dask(self):
+        """A ``dask.dataframe.DataFrame`` over the partitions (canonical columns; lists as lists)."""
+        import dask.dataframe as dd
+
+        meta = Corpus().df
+        return dd.from_delayed(self.delayed_frames(), meta=meta, verify_meta=False)
+
+    def to_corpus(self) -> Corpus:
+        """All records in one in-memory :class:`~litkit.Corpus` (for results that fit in memory)."""
+        frames = [_load_partition(str(p)) for p in self.partitions]
+        df = pd.concat(frames, ignore_index=True) if frames else None
+        return Corpus(df, self.report)
+
+    def __repr__(self) -> str:
+        return f"<PartitionedCorpus: {len(self)} records in {len(self.partitions)} partitions at {self.folder}>"
+
+
+def read_partitioned(out_dir: str | Path) -> PartitionedCorpus:
+    """Open a folder written by :func:`ingest`.
+
+    Examples
+    --------
+    >>> pc = litkit.scale.read_partitioned("work/corpus")      # doctest: +SKIP
+    >>> ddf = pc.to_dask()                                      # doctest: +SKIP
+    >>> ddf.groupby("PY").size().compute()                      # doctest: +SKIP
+    >>> small = pc.to_corpus()                                  # doctest: +SKIP
+    """
+    folder = Path(out_dir)
+    manifest_path = folder / MANIFEST
+    if not manifest_path.is_file():
+        raise LitkitError("not a litkit partitioned corpus (no manifest.json)", path=folder,
+                          expected="a folder written by litkit.scale.ingest")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    report = IngestReport.from_dict(json.loads((folder / REPORT).read_text(encoding="utf-8")))
+    parts = [folder / p["file"] for p in manifest["partitions"]]
+    missing = [p for p in parts if not p.is_file()]
+    if missing:
+        raise LitkitError("partition listed in manifest.json is missing", path=missing[0],
+                          expected="every part-*.parquet the manifest lists")
+    return PartitionedCorpus(folder, parts, [int(p["records"]) for p in manifest["partitions"]], report)

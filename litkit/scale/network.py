@@ -1,0 +1,391 @@
+"""Keyword counts and co-occurrence networks of a partitioned corpus, computed with Dask.
+
+The result is the :class:`~litkit.network.KeywordNetwork` that
+:func:`litkit.cooccurrence` returns for the same records and parameters.  Every
+step that looks at records runs per partition and calls the single-machine
+functions; only sums travel to the driver:
+
+1. **Terms** (per partition, kept in worker memory): ``field_terms`` and a
+   :class:`~litkit.text.TermCleaner` built exactly as :func:`litkit.cooccurrence`
+   builds it.  A term's key depends only on the term, so cleaning partition by
+   partition gives the same keys as cleaning the whole corpus.
+2. **Vocabulary and occurrences** (map: ``{key: records}`` per partition; reduce:
+   sum).  :func:`~litkit.network.cooccurrence.select_terms` picks the terms; its
+   tie-breaking uses the keys' code points, never their order of appearance.
+   (``rank_by="total_link_strength"`` adds a pass that sums the candidates'
+   co-occurrence matrices.)
+3. **Pairs** on the selected terms (map: :func:`incidence_matrix` and
+   :func:`cooccurrence_counts` per partition, with ``n_d`` counted before
+   selection; reduce: ``scipy.sparse`` addition on the shared vocabulary).
+   Full counts are integers, hence exact; fractional counts are sums of floats in
+   another order, equal to the single-machine ones to ~1e-15 (tables round them
+   to 9 decimals).
+4. **Clusters, layout, labels**: the clustering, modularity, silhouette and layout
+   functions of :mod:`litkit.network` on the reduced matrices.  Cluster labels are
+   scored by :func:`~litkit.network.labels.cluster_labels` from the reduced
+   (term × cluster) document counts: only those counts enter its scores.
+5. **Surface forms** of the few keys that are shown (map; reduce: ``Counter`` sums),
+   so display labels are the corpus-wide most frequent forms.
+
+Steps 4–5 assemble the network as :func:`~litkit.network.cooccurrence.network_from_documents`
+does; ``tests/test_scale.py`` checks every table against the single-machine path,
+so a change there that is not made here fails the tests.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from ..errors import LitkitError
+from ..network.cluster import cluster_graph, modularity_contributions, renumber, silhouette
+from ..network.cooccurrence import (COUNTINGS, KeywordNetwork, _avg_year, cooccurrence_counts,
+                                    incidence_matrix, select_terms)
+from ..network.labels import assign_documents, cluster_labels
+from ..network.layout import layout as compute_layout
+from ..network.normalize import link_strengths, normalize
+from ._dask import compute, persist, tree_sum
+
+__all__ = ["cooccurrence", "keyword_counts"]
+
+
+# ---- step 1: terms per partition ------------------------------------------------------------------
+def _cleaners(stoplist, thesaurus, aliases, stem):
+    """The two TermCleaners of :func:`litkit.cooccurrence` (keywords; label-only terms)."""
+    from ..text.terms import TermCleaner
+
+    if thesaurus == "default":
+        from importlib import resources
+
+        from ..text.thesaurus import Thesaurus
+        text = resources.files("litkit.data").joinpath("thesaurus_default.txt").read_text(encoding="utf-8")
+        thesaurus = Thesaurus.from_text(text, source="litkit/data/thesaurus_default.txt")
+    return (TermCleaner(stoplist=stoplist, thesaurus=thesaurus, aliases=aliases, stem=stem),
+            TermCleaner(stoplist=stoplist, thesaurus=thesaurus, aliases=aliases, stem=stem))
+
+
+@dataclass
+class _Terms:
+    """Cleaned terms of one partition (lives on a worker between passes)."""
+
+    docs: list[list[str]]           # keys per record (distinct, first-seen order)
+    label_terms: list[list[str]]    # label candidates per record: docs + cleaned label-only terms
+    years: np.ndarray               # PY as float (NaN when missing)
+    surfaces: dict                  # key -> Counter of surface forms (keyword cleaner)
+    label_surfaces: dict            # key -> Counter of surface forms (label cleaner)
+
+
+def _partition_terms(df: pd.DataFrame, fields, label_fields, max_words, cleaner_args) -> _Terms:
+    from ..text.terms import field_terms
+
+    cleaner, label_cleaner = _cleaners(*cleaner_args)
+    docs = [cleaner.clean_document(t) for t in field_terms(df, fields, max_words=max_words)]
+    label_sources = [f for f in label_fields if f not in fields]
+    extra = field_terms(df, label_sources, max_words=max_words) if label_sources else [[] for _ in docs]
+    label_terms = [d + label_cleaner.clean_document(e) for d, e in zip(docs, extra)]
+    years = pd.to_numeric(df["PY"], errors="coerce").astype("float64").to_numpy()
+    return _Terms(docs, label_terms, years, cleaner._surfaces, label_cleaner._surfaces)
+
+
+# ---- step 2: occurrences ----------------------------------------------------------------------------
+def _occurrences(t: _Terms) -> tuple[Counter, int, int]:
+    """Records per key, records, records with at least one key."""
+    occ = Counter()
+    for d in t.docs:
+        occ.update(d)  # keys are distinct within a record
+    return occ, len(t.docs), sum(1 for d in t.docs if d)
+
+
+def _merge_occurrences(a, b):
+    return a[0] + b[0], a[1] + b[1], a[2] + b[2]
+
+
+# ---- step 3: pairs ------------------------------------------------------------------------------------
+def _incidence_on(docs: Sequence[Sequence[str]], columns: dict[str, int]) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Records × ``columns`` incidence (int8) and ``n_d`` (distinct keys per record, before selection)."""
+    a_all, keys = incidence_matrix(docs)
+    n_d = np.asarray(a_all.sum(axis=1)).ravel().astype(np.int64)
+    rows, cols = [], []
+    for j, k in enumerate(keys):
+        c = columns.get(k)
+        if c is not None:
+            rows.append(j)
+            cols.append(c)
+    pick = sp.csr_matrix((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=(len(keys), len(columns)))
+    a = sp.csr_matrix(sp.csr_matrix(a_all, dtype=np.int64) @ pick, dtype=np.int8)
+    return a, n_d
+
+
+def _pairs(t: _Terms, columns: dict[str, int], keep_incidence: bool):
+    a, n_d = _incidence_on(t.docs, columns)
+    full, frac = cooccurrence_counts(a, n_d)
+    return full, frac, (a if keep_incidence else None)
+
+
+def _merge_pairs(x, y):
+    return x[0] + y[0], x[1] + y[1], None
+
+
+def _canonical(m: sp.spmatrix, dtype) -> sp.csr_matrix:
+    m = sp.csr_matrix(m, dtype=dtype)
+    m.sum_duplicates()
+    m.eliminate_zeros()
+    m.sort_indices()
+    return m
+
+
+# ---- step 4: label counts --------------------------------------------------------------------------------
+def _label_counts(t: _Terms, incidence: sp.csr_matrix, membership: np.ndarray):
+    """(key, cluster) -> documents of the cluster holding the key; documents per cluster."""
+    doc_cluster = assign_documents(incidence, membership)
+    pairs = Counter()
+    for terms, c in zip(t.label_terms, doc_cluster.tolist()):
+        if c > 0:
+            pairs.update((k, c) for k in dict.fromkeys(terms))
+    return pairs, Counter(doc_cluster[doc_cluster > 0].tolist())
+
+
+def _merge_counters(a, b):
+    return a[0] + b[0], a[1] + b[1]
+
+
+def _labels_from_counts(pairs: Counter, per_cluster: Counter, method: str, min_documents: int = 2):
+    """:func:`cluster_labels` on documents rebuilt from the (key, cluster) counts.
+
+    The scores depend on the documents only through ``a`` (documents of cluster
+    ``c`` holding key ``t``), their sum over clusters, ``n_c`` and ``N``; any
+    documents with these counts score identically.  Cluster ``c`` gets ``n_c``
+    documents, key ``t`` is put in the first ``a`` of them.  Keys in fewer than
+    ``min_documents`` documents can never be labels and are left out.
+    """
+    df = Counter()
+    for (k, _), n in pairs.items():
+        df[k] += n
+    docs: list[list[str]] = []
+    doc_cluster: list[int] = []
+    start = {}
+    for c in sorted(per_cluster):
+        start[c] = len(docs)
+        docs.extend([] for _ in range(per_cluster[c]))
+        doc_cluster.extend([c] * per_cluster[c])
+    for (k, c), n in sorted(pairs.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        if df[k] >= min_documents:
+            for i in range(start[c], start[c] + n):
+                docs[i].append(k)
+    return cluster_labels(docs, np.asarray(doc_cluster, dtype=np.int64), method=method,
+                          min_documents=min_documents)
+
+
+# ---- step 5: surface forms ---------------------------------------------------------------------------------
+def _surfaces_of(t: _Terms, keys: frozenset):
+    return ({k: t.surfaces[k] for k in keys if k in t.surfaces},
+            {k: t.label_surfaces[k] for k in keys if k in t.label_surfaces})
+
+
+def _merge_surfaces(a, b):
+    out = []
+    for x, y in zip(a, b):
+        merged = {k: Counter(v) for k, v in x.items()}
+        for k, v in y.items():
+            merged.setdefault(k, Counter()).update(v)
+        out.append(merged)
+    return tuple(out)
+
+
+# ---- public -------------------------------------------------------------------------------------------------
+def _term_partitions(pc, field, label_fields, max_words, cleaner_args, client):
+    import dask
+
+    from ..text.terms import resolve_fields
+
+    fields = resolve_fields(field)
+    labels = resolve_fields(label_fields)
+    terms = [dask.delayed(_partition_terms)(f, fields, labels, max_words, cleaner_args)
+             for f in pc.delayed_frames()]
+    return persist(terms, client), fields, labels
+
+
+def keyword_counts(pc, field: str | Sequence[str] = "DE", *, stoplist="default", thesaurus="default",
+                   aliases=False, stem: bool = False, max_words: int = 4, client=None) -> pd.DataFrame:
+    """Records per cleaned keyword over a partitioned corpus.
+
+    The keys and labels are those of :func:`litkit.cooccurrence` with the same
+    cleaning options (``occurrences`` of the selected terms there equal the
+    counts here).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``keyword`` (label: most frequent surface form), ``term`` (key),
+        ``occurrences`` (records with the term), sorted by occurrences
+        (descending), then term (code-point order).
+
+    Examples
+    --------
+    >>> pc = litkit.scale.read_partitioned("work/corpus")          # doctest: +SKIP
+    >>> litkit.scale.keyword_counts(pc, "DE").head()               # doctest: +SKIP
+    """
+    import dask
+
+    cleaner_args = (stoplist, thesaurus, aliases, stem)
+    terms, _, _ = _term_partitions(pc, field, ("DE",), max_words, cleaner_args, client)
+    occ, _, _ = compute(tree_sum([dask.delayed(_occurrences)(t) for t in terms], _merge_occurrences), client)
+    keys = sorted(occ, key=lambda k: (-occ[k], k))
+    surfaces, _ = compute(tree_sum([dask.delayed(_surfaces_of)(t, frozenset(keys)) for t in terms],
+                                   _merge_surfaces), client)
+    cleaner, _ = _cleaners(*cleaner_args)
+    cleaner._surfaces = surfaces  # label() picks the most frequent form from these counts
+    return pd.DataFrame({"keyword": [cleaner.label(k) for k in keys], "term": keys,
+                         "occurrences": np.asarray([occ[k] for k in keys], dtype=np.int64)})
+
+
+def cooccurrence(pc, field: str | Sequence[str] = "DE", min_occurrence: int = 2,
+                 top_n: int | None = 200, *, rank_by: str = "occurrences", stoplist="default",
+                 thesaurus="default", aliases=False, stem: bool = False, counting: str = "full",
+                 normalization: str | None = "association", clustering: str = "leiden",
+                 objective: str = "modularity", resolution: float = 1.0, seed: int = 42,
+                 label_method: str = "llr", label_fields: Sequence[str] = ("DE", "TI"),
+                 max_words: int = 4, cluster_on: str = "auto", layout: str = "kamada_kawai",
+                 with_layout: bool = True, client=None) -> KeywordNetwork:
+    """Keyword co-occurrence network of a partitioned corpus; same parameters and result as
+    :func:`litkit.cooccurrence`.
+
+    Parameters
+    ----------
+    pc : PartitionedCorpus
+        From :func:`litkit.scale.ingest` or :func:`litkit.scale.read_partitioned`.
+    client : dask.distributed.Client, optional
+        Where to run (default: Dask's current scheduler).
+    others
+        As in :func:`litkit.cooccurrence`.
+
+    Returns
+    -------
+    KeywordNetwork
+        Equal to ``litkit.cooccurrence(pc.to_corpus(), ...)``: same terms,
+        counts, clusters, labels, layout and tables.
+
+    Examples
+    --------
+    >>> client = litkit.scale.client()                                   # doctest: +SKIP
+    >>> pc = litkit.scale.ingest("exports/", "work/corpus", client=client)   # doctest: +SKIP
+    >>> net = litkit.scale.cooccurrence(pc, "DE", 2, 200, client=client)    # doctest: +SKIP
+    >>> net.export("out/figure6")                                        # doctest: +SKIP
+    """
+    import dask
+
+    if counting not in COUNTINGS:
+        raise ValueError(f"counting must be one of {COUNTINGS}, not {counting!r}")
+    cleaner_args = (stoplist, thesaurus, aliases, stem)
+    terms, fields, labels_from = _term_partitions(pc, field, label_fields, max_words, cleaner_args, client)
+
+    occ_all, n_records, n_with_terms = compute(
+        tree_sum([dask.delayed(_occurrences)(t) for t in terms], _merge_occurrences), client)
+    keys = sorted(occ_all)  # any fixed order: select_terms breaks ties by code point
+    occ_vec = np.asarray([occ_all[k] for k in keys], dtype=np.int64)
+    tls_all = None
+    if rank_by == "total_link_strength":
+        cand = np.flatnonzero(occ_vec >= min_occurrence)
+        columns = {keys[i]: j for j, i in enumerate(cand)}
+        full_c, frac_c, _ = compute(tree_sum([dask.delayed(_pairs)(t, columns, False) for t in terms],
+                                             _merge_pairs), client)
+        w_c = _canonical(frac_c, np.float64) if counting == "fractional" else _canonical(full_c, np.int64)
+        tls_all = np.zeros(len(keys))
+        tls_all[cand] = link_strengths(w_c)[0]
+    selected = select_terms(occ_vec, keys, min_occurrence, top_n, rank_by, tls_all)
+    if len(selected) == 0:
+        raise LitkitError(f"no term occurs in at least {min_occurrence} records",
+                          expected="a lower min_occurrence, another field, or a corpus with keywords")
+    sel_terms = [keys[i] for i in selected]
+    columns = {k: j for j, k in enumerate(sel_terms)}
+    occ = occ_vec[selected]
+
+    pair_parts = [dask.delayed(_pairs)(t, columns, True) for t in terms]
+    incidences = [dask.delayed(lambda p: p[2])(p) for p in pair_parts]
+    years_parts = [dask.delayed(lambda t: t.years)(t) for t in terms]
+    (full, frac, _), inc_list, years_list = compute(
+        (tree_sum(pair_parts, _merge_pairs), incidences, years_parts), client)
+    full = _canonical(full, np.int64)
+    frac = _canonical(frac, np.float64)
+    a = sp.csr_matrix(sp.vstack(inc_list, format="csr"), dtype=np.int8)
+    years = np.concatenate(years_list) if years_list else np.zeros(0)
+
+    # ---- the assembly of network_from_documents, on the reduced counts ----
+    w = frac if counting == "fractional" else full
+    weights = normalize(full, occ, normalization, weights=w)
+    s, _ = link_strengths(w)
+    links = np.diff(full.indptr)
+    if cluster_on not in ("auto", "counts", "normalized"):
+        raise ValueError("cluster_on must be 'auto', 'counts' or 'normalized'")
+    if cluster_on == "auto":
+        cluster_on = "counts" if objective == "modularity" else "normalized"
+    cluster_weights = sp.csr_matrix(w, dtype=np.float64) if cluster_on == "counts" else weights
+    membership = renumber(cluster_graph(cluster_weights, clustering, objective, resolution, seed))
+    q, q_parts = modularity_contributions(cluster_weights, membership)
+    sil, sil_parts = silhouette(full, occ, membership)
+    xy = compute_layout(weights, seed=seed, method=layout) if with_layout else np.full((len(sel_terms), 2), np.nan)
+    avg_year = _avg_year(a, years)
+    doc_cluster = assign_documents(a, membership)
+
+    offsets = np.cumsum([0] + [m.shape[0] for m in inc_list])
+    label_parts = [dask.delayed(_label_counts)(t, a[offsets[i]:offsets[i + 1]], membership)
+                   for i, t in enumerate(terms)]
+    pairs, per_cluster = compute(tree_sum(label_parts, _merge_counters), client)
+    labelled = _labels_from_counts(pairs, per_cluster, label_method)
+
+    shown = frozenset(sel_terms) | {t for top in labelled.values() for t, _ in top}
+    surfaces, label_surfaces = compute(
+        tree_sum([dask.delayed(_surfaces_of)(t, shown) for t in terms], _merge_surfaces), client)
+    cleaner, label_cleaner = _cleaners(*cleaner_args)
+    cleaner._surfaces, label_cleaner._surfaces = surfaces, label_surfaces  # corpus-wide counts
+
+    def label_display(key: str) -> str:
+        return cleaner.label(key) if key in cleaner._surfaces else label_cleaner.label(key)
+
+    # cluster_labels ran with display=str: apply the display the single-machine path uses.
+    labelled = {c: [(label_display(t), v) for t, v in top] for c, top in labelled.items()}
+    display_labels = [cleaner.label(t) for t in sel_terms]
+
+    keywords = pd.DataFrame({
+        "id": np.arange(1, len(sel_terms) + 1), "keyword": display_labels, "term": sel_terms,
+        "occurrences": occ, "links": links.astype(np.int64),
+        "total_link_strength": s.astype(np.int64) if counting == "full" else np.round(s, 6),
+        "cluster": membership, "avg_year": np.round(avg_year, 4), "x": xy[:, 0], "y": xy[:, 1]})
+    rows = []
+    for c in sorted(np.unique(membership).tolist()):
+        members = np.flatnonzero(membership == c)
+        top = labelled.get(c, [])
+        label = top[0][0] if top else display_labels[members[0]]
+        years_c = avg_year[members]
+        weights_c = occ[members].astype(float)
+        ok = ~np.isnan(years_c)
+        rows.append({
+            "cluster": c, "size": len(members), "label": label,
+            "label_terms": "; ".join(t for t, _ in top),
+            "label_scores": "; ".join(f"{v:.4f}" for _, v in top),
+            "q_contribution": round(q_parts[c], 9),
+            "silhouette": round(sil_parts[c], 9) if sil_parts[c] == sil_parts[c] else np.nan,
+            "documents": int((doc_cluster == c).sum()),
+            "occurrences": int(occ[members].sum()),
+            "avg_year": round(float(np.average(years_c[ok], weights=weights_c[ok])), 4) if ok.any() else np.nan,
+            "top_keywords": "; ".join(display_labels[i] for i in members[:5])})
+    clusters = pd.DataFrame(rows, columns=["cluster", "size", "label", "label_terms", "label_scores",
+                                           "q_contribution", "silhouette", "documents", "occurrences",
+                                           "avg_year", "top_keywords"])
+    run = {"field": list(fields), "label_fields": list(labels_from), "max_words": max_words,
+           **cleaner.params()}
+    run.update({"min_occurrence": min_occurrence, "top_n": top_n, "rank_by": rank_by, "counting": counting,
+                "normalization": normalization, "clustering": clustering, "objective": objective,
+                "resolution": resolution, "seed": seed, "label_method": label_method,
+                "cluster_on": cluster_on, "layout": layout if with_layout else None, "records": n_records,
+                "records_with_terms": n_with_terms, "distinct_terms": len(keys),
+                "selected_terms": len(sel_terms),
+                "modularity": round(q, 9) if q == q else None,
+                "silhouette": round(sil, 9) if sil == sil else None})
+    return KeywordNetwork(terms=sel_terms, labels=display_labels, occurrences=occ, cooccurrence=full,
+                          fractional=frac, weights=weights, incidence=a, keywords=keywords,
+                          clusters=clusters, modularity=q, silhouette=sil, params=run)
