@@ -208,7 +208,11 @@ def plot_term_heatmap(matrix: pd.DataFrame, value_label: str = "occurrences per 
 
 def plot_term_lines(counts: pd.DataFrame, value: str = "per_10k", terms: Sequence[str] | None = None,
                     title: str | None = None, first: pd.DataFrame | None = None):
-    """Line chart of term frequency by year (one line per term), optionally marking first appearances."""
+    """Line chart of term frequency by year (one line per term); stars mark first appearances.
+
+    Years without a document (e.g. no Government Work Report in 2020) are not
+    plotted, so a line joins the years on either side of a gap.
+    """
     from ..policy.terms import TERMS_EN, term_matrix
 
     use_style()
@@ -228,9 +232,13 @@ def plot_term_lines(counts: pd.DataFrame, value: str = "per_10k", terms: Sequenc
                 fy = int(hit["first_year"].iloc[0])
                 ax.plot([fy], [matrix.loc[term, fy] if fy in matrix.columns else 0], marker="*", ms=9,
                         color=PALETTE[i % len(PALETTE)], zorder=5)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel({"per_10k": "per 10,000 characters", "count": "occurrences"}.get(value, value))
     ax.set_xlabel("Year")
-    ax.legend(frameon=False, fontsize=7, ncol=2)
+    # Outside the axes: the lines of a term-evolution chart fill the plot area's top.
+    ax.legend(frameon=False, fontsize=7, ncol=1, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     if title:
         ax.set_title(title, loc="left")
     return fig
