@@ -58,10 +58,8 @@ def is_chinese(text: str) -> bool:
     >>> is_chinese("生态产品价值实现机制研究"), is_chinese("Ecosystem services in China")
     (True, False)
     """
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return False
-    return 3 * sum(1 for c in letters if _CJK.match(c)) >= len(letters)
+    letters = sum(1 for c in text if c.isalpha())
+    return letters > 0 and 3 * len(_CJK.findall(text)) >= letters
 
 
 def _strip_accents(text: str) -> str:
@@ -69,8 +67,15 @@ def _strip_accents(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
-def _is_punct_or_symbol(ch: str) -> bool:
-    return unicodedata.category(ch)[0] in "PS"
+_PUNCT_TABLE: dict[int, str] | None = None
+
+
+def _punctuation_table() -> dict[int, str]:
+    """``str.translate`` table sending every punctuation and symbol character (Unicode P*, S*) to a space."""
+    global _PUNCT_TABLE
+    if _PUNCT_TABLE is None:  # planes 0-2 hold every assigned punctuation and symbol character
+        _PUNCT_TABLE = {cp: " " for cp in range(0x30000) if unicodedata.category(chr(cp))[0] in "PS"}
+    return _PUNCT_TABLE
 
 
 def normalize_title(title: str | None) -> tuple[str, str]:
@@ -87,9 +92,8 @@ def normalize_title(title: str | None) -> tuple[str, str]:
         return "en", ""
     text = unicodedata.normalize("NFKC", str(title)).lower()
     if is_chinese(text):
-        return "zh", "".join(c for c in text if not c.isspace() and not _is_punct_or_symbol(c))
-    text = _strip_accents(text)
-    text = "".join(" " if _is_punct_or_symbol(c) else c for c in text)
+        return "zh", "".join(text.translate(_punctuation_table()).split())
+    text = _strip_accents(text).translate(_punctuation_table())
     return "en", " ".join(text.split())
 
 

@@ -176,6 +176,8 @@ def _rows(corpora) -> tuple[list[dict], object]:
 
 def _plain(value):
     """A JSON-able, comparable form of a cell (lists as lists, NA as None)."""
+    if value is None or isinstance(value, str):
+        return value
     if isinstance(value, list):
         return [str(v) for v in value]
     if value is None:
