@@ -1,8 +1,11 @@
 """Merging corpora from several databases (CNKI, Web of Science, Scopus) into one.
 
 >>> merged = litkit.merge(cnki, wos, scopus)                 # doctest: +SKIP
->>> merged.report.matches                   # every match, its rule and score  # doctest: +SKIP
+>>> merged.report.matches                                    # doctest: +SKIP
 >>> merged.report.to_csv("merge_report.csv")                 # doctest: +SKIP
+
+``report.matches`` lists every match with its rule and score, ``report.membership``
+every input record and the merged record it went into.
 
 How records are matched
 -----------------------
