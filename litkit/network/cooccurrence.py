@@ -406,7 +406,9 @@ def cooccurrence(corpus, field: str | Sequence[str] = "DE", min_occurrence: int 
         "inclusion", "equivalence", None}
         Link weights of the map: layout, drawn links, and CPM clustering
         (:mod:`litkit.network.normalize`).
-    clustering : {"leiden", "louvain"}
+    clustering : {"leiden", "leidenalg", "louvain"}
+        Leiden (igraph's implementation, default), Leiden from the ``leidenalg``
+        package, or Louvain (:mod:`litkit.network.cluster`).
     objective : {"modularity", "cpm"}
         ``"modularity"`` (CiteSpace's ``Q``) or the Constant Potts Model (with
         association strength and ``resolution=1``: VOSviewer's clustering).
