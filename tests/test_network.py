@@ -168,6 +168,8 @@ def test_planted_clusters_recovered(planted):
 
 @pytest.mark.parametrize("options", [
     {"clustering": "louvain"},
+    {"clustering": "leidenalg"},
+    {"clustering": "leidenalg", "objective": "cpm"},
     {"objective": "cpm", "resolution": 1.0},
     {"counting": "fractional", "label_method": "tfidf"},
     {"normalization": "cosine", "label_method": "mi"},
@@ -200,6 +202,15 @@ def test_fractional_uses_terms_of_whole_record():
     i, j = net.terms.index("x"), net.terms.index("y")
     assert net.fractional[i, j] == pytest.approx(1.5)
     assert net.cooccurrence[i, j] == 2
+
+
+def test_leiden_engines_agree_and_seed_matters_only_for_ties(planted):
+    corpus, _ = planted
+    a = litkit.cooccurrence(corpus, thesaurus=None, with_layout=False)
+    b = litkit.cooccurrence(corpus, thesaurus=None, with_layout=False, clustering="leidenalg")
+    assert abs(a.modularity - b.modularity) < 0.02
+    again = litkit.cooccurrence(corpus, thesaurus=None, with_layout=False)
+    assert a.keywords["cluster"].tolist() == again.keywords["cluster"].tolist()
 
 
 def test_two_runs_byte_identical(tmp_path, planted):
