@@ -196,11 +196,20 @@ def test_html_in_headless_chromium(net, tmp_path):
         label = page.evaluate(f"nodes.get().find(n => n.label === {json.dumps(XSS)}).label")
         n_nodes = page.evaluate("nodes.length")
         shot = page.screenshot()
+        # Hover the hostile node: its tooltip shows the text, and no element is created from it.
+        node_id = page.evaluate(f"nodes.get().find(n => n.label === {json.dumps(XSS)}).id")
+        box = page.locator("#map").bounding_box()
+        point = page.evaluate(f"network.canvasToDOM(network.getPosition({node_id}))")
+        page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+        page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+        tooltip = page.evaluate("document.querySelector('div.vis-tooltip').innerText")
+        injected = page.evaluate("document.querySelectorAll('div.vis-tooltip script, #legend script').length + document.scripts.length - 2")
         browser.close()
     assert external == []
     assert errors == []
     assert dialogs == []  # the <script> keyword did not run
     assert label == XSS and n_nodes == len(net)
+    assert XSS in tooltip and injected == 0
     import io
     from PIL import Image
     img = np.asarray(Image.open(io.BytesIO(shot)).convert("RGB"))
