@@ -80,6 +80,11 @@ def vosviewer_network_text(net) -> str:
     return "".join(f"{i + 1}\t{j + 1}\t{_num(w)}\n" for i, j, w in zip(rows, cols, data))
 
 
+def _json_number(value):
+    value = float(value)
+    return int(value) if value.is_integer() else value
+
+
 def vosviewer_json_text(net) -> str:
     """VOSviewer JSON content (items with weights and scores, links, cluster labels)."""
     items = []
@@ -87,13 +92,13 @@ def vosviewer_json_text(net) -> str:
         item = {"id": int(row.id), "label": str(row.keyword), "x": float(row.x), "y": float(row.y),
                 "cluster": int(row.cluster),
                 "weights": {"Links": int(row.links),
-                            "Total link strength": float(row.total_link_strength),
+                            "Total link strength": _json_number(row.total_link_strength),
                             "Occurrences": int(row.occurrences)}}
         if not (isinstance(row.avg_year, float) and math.isnan(row.avg_year)):
             item["scores"] = {"Avg. pub. year": float(row.avg_year)}
         items.append(item)
     rows, cols, data = _pairs(net)
-    links = [{"source_id": int(i + 1), "target_id": int(j + 1), "strength": float(w)}
+    links = [{"source_id": int(i + 1), "target_id": int(j + 1), "strength": _json_number(w)}
              for i, j, w in zip(rows, cols, data)]
     clusters = [{"cluster": int(r.cluster), "label": str(r.label)} for r in net.clusters.itertuples(index=False)]
     doc = {"network": {"items": items, "links": links, "clusters": clusters}}
