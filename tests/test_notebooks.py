@@ -1,0 +1,217 @@
+"""The notebooks run top to bottom, on the demo corpus and (when present) on real exports.
+
+Each notebook is executed with nbclient in a kernel of *this* interpreter, with
+parameters injected papermill-style: a cell tagged ``injected-parameters`` is
+inserted after the cell tagged ``parameters`` and overrides its values (at
+least the output folder, which goes to ``tmp_path``).  A run passes when no
+cell raises and the files the notebook promises are written and non-empty.
+
+The committed notebooks themselves are checked too: saved without outputs or
+execution counts, with stable cell ids, and a first code cell tagged
+``parameters`` (what papermill needs to run them on a user's files).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+NAMES = ["01_ingest_and_merge", "02_keyword_cooccurrence", "03_citation_bursts", "04_policy_timeline",
+         "05_literature_policy_overlay"]
+KERNEL = "litkit-tests"
+TIMEOUT = 300  # seconds per cell: generous for a loaded machine, but a hang still fails
+#: SVG and PDF of large CJK figures take seconds each; most runs write PNG only.
+FAST = {"formats": ["png"]}
+
+#: Files each notebook writes into its output folder on the demo corpus (figures: PNG only, see
+#: ``FAST``; notebook 03 runs with every format).
+EXPECTED = {
+    "01_ingest_and_merge": ["merged.parquet", "merge_report.csv"],
+    "02_keyword_cooccurrence": ["keyword_map.png", "keyword_overlay.png",
+                                "keywords.csv", "clusters.csv", "links.csv", "vosviewer_map.txt",
+                                "vosviewer_network.txt", "network.gexf", "params.json", "keyword_network.html"],
+    "03_citation_bursts": [f"bursts_{kind}.{ext}" for kind in ("cited_journal", "cited_reference", "keyword")
+                           for ext in ("csv", "png", "svg", "pdf")],
+    "04_policy_timeline": ["policy_timeline.csv", "policy_timeline.png", "policy_timeline_all.png",
+                           "coissuing_network.png", "coissuing_edges.csv"],
+    "05_literature_policy_overlay": ["annual_production.csv", "annual_production.png",
+                                     "literature_policy_overlay.csv", "literature_policy_overlay.png"],
+}
+
+
+@pytest.fixture(scope="session")
+def kernel_name(tmp_path_factory, monkeypatch_session) -> str:
+    """A kernelspec that starts *this* interpreter, so notebooks import the litkit under test.
+
+    A user's ``python3`` kernelspec may point at another Python; this one is
+    written to a temporary Jupyter data folder put first on ``JUPYTER_PATH``.
+    """
+    data = tmp_path_factory.mktemp("jupyter")
+    spec = data / "kernels" / KERNEL
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "litkit tests", "language": "python"}), encoding="utf-8")
+    monkeypatch_session.setenv("JUPYTER_PATH", str(data))
+    monkeypatch_session.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # no debugger warning on stderr
+    return KERNEL
+
+
+@pytest.fixture(scope="session")
+def monkeypatch_session():
+    mp = pytest.MonkeyPatch()
+    yield mp
+    mp.undo()
+
+
+def load(name: str):
+    return nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+
+
+def inject(nb, parameters: dict):
+    """Insert a cell tagged ``injected-parameters`` after the ``parameters`` cell (as papermill does)."""
+    lines = ["# Parameters injected by tests/test_notebooks.py"]
+    lines += [f"{key} = {value!r}" for key, value in parameters.items()]
+    # Figures are saved and checked as files; not rendering them a second time inline saves a third
+    # of the run time on a loaded machine (tests/test_figures.py looks at the figures themselves).
+    lines.append('get_ipython().run_line_magic("matplotlib", "agg")')
+    cell = nbformat.v4.new_code_cell("\n".join(lines))
+    cell.id = "injected-parameters"
+    cell.metadata["tags"] = ["injected-parameters"]
+    index = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    nb.cells.insert(index + 1, cell)
+    return nb
+
+
+def execute(name: str, kernel: str, **parameters):
+    """Run notebook ``name`` with ``parameters``; return the executed notebook (raises on a cell error)."""
+    from nbclient import NotebookClient
+
+    nb = inject(load(name), parameters)
+    client = NotebookClient(nb, kernel_name=kernel, timeout=TIMEOUT, allow_errors=False,
+                            resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client.execute()
+    return nb
+
+
+def text_outputs(nb) -> str:
+    parts = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            parts.append(output.get("text", ""))
+            data = output.get("data", {})
+            parts.append(data.get("text/plain", ""))
+    return "\n".join(parts)
+
+
+def assert_written(folder: Path, names) -> None:
+    missing = [n for n in names if not (folder / n).is_file()]
+    assert not missing, f"not written to {folder}: {missing}"
+    empty = [n for n in names if (folder / n).stat().st_size == 0]
+    assert not empty, f"empty: {empty}"
+
+
+# ---- the committed files --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_notebook_is_clean(name):
+    nb = load(name)
+    nbformat.validate(nb)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code and "parameters" in code[0].metadata.get("tags", []), "first code cell must be tagged parameters"
+    assert "out = " in code[0].source, "the output folder must be a parameter"
+    for cell in code:
+        assert cell.outputs == [] and cell.execution_count is None, f"cell {cell.id} was saved with output"
+    ids = [c.id for c in nb.cells]
+    assert len(set(ids)) == len(ids)
+    assert all(i.startswith(name[:2] + "-") for i in ids), "cell ids are stable, readable ids (nn-cc)"
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+
+
+def test_notebook_outputs_are_gitignored():
+    """The default output folder (notebooks/out/) never ends up in a commit."""
+    import subprocess
+
+    result = subprocess.run(["git", "check-ignore", "-q", "notebooks/out/x.png"], cwd=ROOT)
+    if result.returncode == 128:
+        pytest.skip("not a git checkout")
+    assert result.returncode == 0, "notebooks/out/ must be listed in .gitignore"
+
+
+# ---- the demo corpus ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_runs_on_demo(name, kernel_name, tmp_path):
+    out = tmp_path / "out"
+    # shared is pointed at an absent folder: the demo run must not depend on ../shared
+    formats = {} if name == "03_citation_bursts" else FAST
+    nb = execute(name, kernel_name, out=str(out), shared=str(tmp_path / "no-shared"), **formats)
+    assert_written(out, EXPECTED[name])
+    text = text_outputs(nb)
+    if name == "01_ingest_and_merge":
+        # corpora/demo/README.md: 1190 records, 55 cross-database duplicates
+        assert "MergeReport(1190 records in, 1135 out, 55 merged away" in text
+    if name == "03_citation_bursts":
+        assert "not found: the review's seed table is not drawn" in text
+    if name == "04_policy_timeline":
+        assert "not found: the term evolution across Government Work Reports is skipped" in text
+        table = (out / "policy_timeline.csv").read_text(encoding="utf-8").splitlines()
+        assert len(table) - 1 == 9  # the review's Table 1 rows of corpora/policy/central_documents.csv
+    if name == "05_literature_policy_overlay":
+        overlay = (out / "literature_policy_overlay.csv").read_text(encoding="utf-8").splitlines()
+        header = overlay[0].split(",")
+        events = sum(int(row.split(",")[header.index("events")]) for row in overlay[1:])
+        assert events == 9
+
+
+# ---- real exports in ../shared --------------------------------------------------------------------
+
+def test_ingest_notebook_on_real_exports(shared_corpora, expected_counts, kernel_name, tmp_path):
+    cnki = shared_corpora / "cnki-refworks" / "CNKI.txt"
+    wos = shared_corpora / "wos-plaintext-environment" / "globe2060_savedrecs_5.txt"
+    scopus = shared_corpora / "scopus-csv" / "scopus_litstudy.csv"
+    out = tmp_path / "out"
+    nb = execute("01_ingest_and_merge", kernel_name, cnki=[str(cnki)], wos=[str(wos)], scopus=[str(scopus)],
+                 out=str(out))
+    assert_written(out, EXPECTED["01_ingest_and_merge"])
+    total = sum(expected_counts[k] for k in ("cnki-refworks/CNKI.txt",
+                                             "wos-plaintext-environment/globe2060_savedrecs_5.txt",
+                                             "scopus-csv/scopus_litstudy.csv"))
+    assert f"MergeReport({total} records in" in text_outputs(nb)
+
+
+def test_bursts_notebook_on_real_exports_and_seed(shared, shared_corpora, kernel_name, tmp_path):
+    import litkit
+    from litkit.bursts import write_burst_table
+
+    exports = [str(shared_corpora / "cnki-refworks"),
+               str(shared_corpora / "wos-plaintext-environment" / "globe2060_savedrecs.txt")]
+    out = tmp_path / "out"
+    execute("03_citation_bursts", kernel_name, out=str(out), shared=str(shared), exports=exports, gamma=0.5,
+            **FAST)
+    assert_written(out, ["bursts_cited_journal.csv", "bursts_cited_journal.png", "bursts_keyword.csv",
+                         "bursts_keyword.png", "seed_figure5_cited_journal.png"])
+    # The notebook's tables are the library's tables for the injected parameters (gamma=0.5).
+    merged = litkit.merge(litkit.read(exports))
+    for kind in ("cited_journal", "keyword"):
+        table = litkit.citation_bursts(merged, kind=kind, top=20, s=2, gamma=0.5)
+        expected = write_burst_table(table, tmp_path / f"{kind}.csv", kind=kind)
+        assert len(table) > 0
+        assert (out / f"bursts_{kind}.csv").read_bytes() == expected.read_bytes()
+
+
+def test_policy_notebook_with_work_reports(shared, shared_policy, shared_seed, kernel_name, tmp_path):
+    out = tmp_path / "out"
+    nb = execute("04_policy_timeline", kernel_name, out=str(out), shared=str(shared), **FAST)
+    assert_written(out, EXPECTED["04_policy_timeline"] + [
+        "seed_table1_timeline.png", "gwr_term_counts.csv", "gwr_first_appearance.csv", "gwr_term_heatmap.png",
+        "gwr_term_lines.png"])
+    assert "is skipped" not in text_outputs(nb)
+    first = (out / "gwr_first_appearance.csv").read_text(encoding="utf-8")
+    # 碳达峰 (carbon peaking) first appears in the 2021 report (tests/test_policy_shared.py checks the counts)
+    assert any(line.startswith("碳达峰,") and ",2021," in line for line in first.splitlines())
