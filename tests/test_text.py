@@ -112,6 +112,10 @@ def test_label_is_most_frequent_surface_form():
     for doc in (["Land Use"], ["land use"]):
         tie.clean_document(doc)
     assert tie.label("land use") == "land use"  # ties prefer the lower-case form
+    caps = TermCleaner(stoplist=None)
+    caps.clean_document(["ECOSYSTEM SERVICES", "GIS DATA", "REDD+"])
+    assert [caps.label(k) for k in ("ecosystem services", "gis data", "redd+")] == [
+        "ecosystem services", "GIS data", "REDD+"]
 
 
 def test_jieba_keeps_domain_terms_whole():

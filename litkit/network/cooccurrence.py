@@ -16,8 +16,8 @@ Pipeline
 4. Selection: terms with ``o_i >= min_occurrence``, then the ``top_n`` best by
    ``rank_by``: ``"occurrences"`` (the review's "most frequent", default) or
    ``"total_link_strength"`` (what VOSviewer's Create Map wizard ranks by).
-   Ties are broken by the other measure, then by the term's code-point order,
-   so the selection never depends on record order.
+   Ties: by occurrences, the term key's code-point order; by total link
+   strength, occurrences, then the key.  The selection never depends on record order.
 5. Counting: full ``C = AᵀA`` with zero diagonal; fractional
    ``F = Aᵀ diag(1/(n_d − 1)) A`` with zero diagonal (Perianes-Rodriguez, van Eck
    & Waltman 2016), where ``n_d`` is the number of distinct cleaned terms of record
@@ -113,8 +113,8 @@ def select_terms(occurrences: np.ndarray, keys: Sequence[str], min_occurrence: i
     """Indices of the selected terms, in rank order.
 
     Terms need ``occurrences >= min_occurrence``; the ``top_n`` first by
-    ``rank_by`` (descending) are kept.  Ties: the other measure (descending), then
-    the key's code-point order.
+    ``rank_by`` (descending) are kept.  Ties: the other measure (descending; link
+    strengths count only when given), then the key's code-point order.
     """
     if rank_by not in RANKINGS:
         raise ValueError(f"rank_by must be one of {RANKINGS}, not {rank_by!r}")

@@ -226,11 +226,20 @@ class TermCleaner:
         return list(seen)
 
     def label(self, node: str) -> str:
-        """Display label of ``node``: its most frequent surface form."""
+        """Display label of ``node``: its most frequent surface form.
+
+        A form written entirely in capitals (Web of Science's Keywords Plus:
+        ``ECOSYSTEM SERVICES``) is shown in lower case, except words of up to three
+        letters or with digits or symbols, which are usually acronyms (``GIS``,
+        ``CO2``, ``REDD+``).
+        """
         counts = self._surfaces.get(node)
         if not counts:
             return node
-        return min(counts.items(), key=lambda kv: (-kv[1], sum(ch.isupper() for ch in kv[0]), kv[0]))[0]
+        best = min(counts.items(), key=lambda kv: (-kv[1], sum(ch.isupper() for ch in kv[0]), kv[0]))[0]
+        if best.isupper():
+            best = " ".join(w.lower() if len(w) > 3 and w.isalpha() else w for w in best.split(" "))
+        return best
 
     def params(self) -> dict:
         """What was applied, for ``params.json``."""
