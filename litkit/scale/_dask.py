@@ -42,3 +42,10 @@ def tree_sum(parts: Sequence, merge: Callable, split_every: int = 8):
     while len(level) > 1:
         level = [dask.delayed(merge_many)(*level[i:i + split_every]) for i in range(0, len(level), split_every)]
     return level[0]
+
+
+def constant(obj):
+    """``obj`` as one graph node, so Dask does not walk through a large dict or set element by element."""
+    import dask
+
+    return dask.delayed(obj, traverse=False)

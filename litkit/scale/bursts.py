@@ -29,7 +29,7 @@ from ..bursts import (BurstCounts, _check_parameters, _empty_table, _reference_l
 from ..corpus import Corpus
 from ..refs import bibliographic_key
 from ..errors import LitkitError
-from ._dask import compute, persist, tree_sum
+from ._dask import compute, constant, persist, tree_sum
 
 __all__ = ["yearly_counts", "citation_bursts"]
 
@@ -200,10 +200,12 @@ def yearly_counts(pc, kind: str = "cited_journal", *, field: str = "DE", years=N
     del frames
     labels = None
     if kind == "cited_reference":
-        lending = compute(tree_sum([dask.delayed(lambda e: e[1])(e) for e in events], _merge_lending), client)
+        # Both corpus-wide tables are reduced and used inside the graph: they never visit the driver.
+        lending = tree_sum([dask.delayed(lambda e: e[1])(e) for e in events], _merge_lending)
         events = persist([dask.delayed(_keyed)(e, lending) for e in events], client)
-        pairs = compute(tree_sum([dask.delayed(lambda e: e[1])(e) for e in events], lambda a, b: a + b), client)
-        labels = _best_labels(pairs)
+        pairs = tree_sum([dask.delayed(lambda e: e[1])(e) for e in events], lambda a, b: a + b)
+        labels = dask.delayed(_best_labels)(pairs)
+    shared = constant(shared)
     partials = [dask.delayed(_partition_counts)(e, labels, shared, period, slice_years, counting) for e in events]
     counts, shared_events = compute(tree_sum(partials, _merge_partials), client)
     if len(shared_events):

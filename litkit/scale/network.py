@@ -48,7 +48,7 @@ from ..network.cooccurrence import (COUNTINGS, KeywordNetwork, _avg_year, cooccu
 from ..network.labels import assign_documents, cluster_labels
 from ..network.layout import layout as compute_layout
 from ..network.normalize import link_strengths, normalize
-from ._dask import compute, persist, tree_sum
+from ._dask import compute, constant, persist, tree_sum
 
 __all__ = ["cooccurrence", "keyword_counts"]
 
@@ -235,7 +235,8 @@ def keyword_counts(pc, field: str | Sequence[str] = "DE", *, stoplist="default",
     terms, _, _ = _term_partitions(pc, field, ("DE",), max_words, cleaner_args, client)
     occ, _, _ = compute(tree_sum([dask.delayed(_occurrences)(t) for t in terms], _merge_occurrences), client)
     keys = sorted(occ, key=lambda k: (-occ[k], k))
-    surfaces, _ = compute(tree_sum([dask.delayed(_surfaces_of)(t, frozenset(keys)) for t in terms],
+    wanted = constant(frozenset(keys))
+    surfaces, _ = compute(tree_sum([dask.delayed(_surfaces_of)(t, wanted) for t in terms],
                                    _merge_surfaces), client)
     cleaner, _ = _cleaners(*cleaner_args)
     cleaner._surfaces = surfaces  # label() picks the most frequent form from these counts
@@ -290,7 +291,7 @@ def cooccurrence(pc, field: str | Sequence[str] = "DE", min_occurrence: int = 2,
     tls_all = None
     if rank_by == "total_link_strength":
         cand = np.flatnonzero(occ_vec >= min_occurrence)
-        columns = {keys[i]: j for j, i in enumerate(cand)}
+        columns = constant({keys[i]: j for j, i in enumerate(cand)})
         full_c, frac_c, _ = compute(tree_sum([dask.delayed(_pairs)(t, columns, False) for t in terms],
                                              _merge_pairs), client)
         w_c = _canonical(frac_c, np.float64) if counting == "fractional" else _canonical(full_c, np.int64)
@@ -301,7 +302,7 @@ def cooccurrence(pc, field: str | Sequence[str] = "DE", min_occurrence: int = 2,
         raise LitkitError(f"no term occurs in at least {min_occurrence} records",
                           expected="a lower min_occurrence, another field, or a corpus with keywords")
     sel_terms = [keys[i] for i in selected]
-    columns = {k: j for j, k in enumerate(sel_terms)}
+    columns = constant({k: j for j, k in enumerate(sel_terms)})
     occ = occ_vec[selected]
 
     pair_parts = [dask.delayed(_pairs)(t, columns, True) for t in terms]
@@ -337,7 +338,7 @@ def cooccurrence(pc, field: str | Sequence[str] = "DE", min_occurrence: int = 2,
     pairs, per_cluster = compute(tree_sum(label_parts, _merge_counters), client)
     labelled = _labels_from_counts(pairs, per_cluster, label_method)
 
-    shown = frozenset(sel_terms) | {t for top in labelled.values() for t, _ in top}
+    shown = constant(frozenset(sel_terms) | {t for top in labelled.values() for t, _ in top})
     surfaces, label_surfaces = compute(
         tree_sum([dask.delayed(_surfaces_of)(t, shown) for t in terms], _merge_surfaces), client)
     cleaner, label_cleaner = _cleaners(*cleaner_args)
