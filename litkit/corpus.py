@@ -93,20 +93,62 @@ def stable_id(database: str, title: str | None, year, first_author: str | None) 
 
 
 def _clean_list(value) -> list:
-    if value is None:
-        return []
-    if isinstance(value, float) and pd.isna(value):
+    # Readers hand over clean lists of str: keep them as they are (the common, fast case).
+    if type(value) is list:
+        if "" in value or None in value:
+            return [v for v in value if v is not None and v != ""]
+        return value
+    if value is None or (isinstance(value, float) and value != value):
         return []
     return [str(v) for v in value if v is not None and str(v) != ""]
 
 
 def _clean_str(value):
-    if value is None:
-        return None
-    if isinstance(value, float) and pd.isna(value):
+    if type(value) is str:
+        return value if value and not value.isspace() else None
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return None
     value = str(value)
     return value if value.strip() else None
+
+
+class ColumnBuilder:
+    """Collects records column by column, cleaning values on the way in.
+
+    Used by :func:`litkit.read` so that record dicts can be dropped as soon as
+    they are added (a 100,000-record ingest never holds dicts and columns at once).
+    """
+
+    _ALLOWED = frozenset(COLUMN_NAMES)
+
+    def __init__(self):
+        self.columns: dict[str, list] = {name: [] for name in COLUMN_NAMES}
+        self._kinds = [(c.name, c.kind) for c in COLUMNS]
+
+    def add(self, rec: dict) -> None:
+        if not rec.keys() <= self._ALLOWED:
+            unknown = sorted(set(rec) - self._ALLOWED)
+            raise KeyError(f"record has fields outside the canonical schema: {unknown}")
+        get = rec.get
+        for name, kind in self._kinds:
+            value = get(name)
+            if kind == "list":
+                self.columns[name].append(_clean_list(value))
+            elif kind == "str":
+                self.columns[name].append(_clean_str(value))
+            else:
+                self.columns[name].append(value)
+
+    def frame(self) -> pd.DataFrame:
+        data = {}
+        for name, kind in self._kinds:
+            values = self.columns[name]
+            if kind == "int":
+                data[name] = pd.array(pd.to_numeric(pd.Series(values, dtype="object"), errors="coerce"),
+                                      dtype="Int64")
+            else:
+                data[name] = pd.Series(values, dtype="object")
+        return pd.DataFrame(data, columns=list(COLUMN_NAMES))
 
 
 def frame_from_records(records: Iterable[dict]) -> pd.DataFrame:
@@ -115,15 +157,10 @@ def frame_from_records(records: Iterable[dict]) -> pd.DataFrame:
     Unknown keys are an error (a typo in a reader must not lose a field);
     missing keys become empty values.
     """
-    records = list(records)
-    columns: dict[str, list] = {name: [] for name in COLUMN_NAMES}
+    builder = ColumnBuilder()
     for rec in records:
-        unknown = set(rec) - set(COLUMN_NAMES)
-        if unknown:
-            raise KeyError(f"record has fields outside the canonical schema: {sorted(unknown)}")
-        for name in COLUMN_NAMES:
-            columns[name].append(rec.get(name))
-    return normalise_frame(pd.DataFrame(columns, columns=list(COLUMN_NAMES)))
+        builder.add(rec)
+    return builder.frame()
 
 
 def normalise_frame(df: pd.DataFrame) -> pd.DataFrame:
@@ -134,7 +171,7 @@ def normalise_frame(df: pd.DataFrame) -> pd.DataFrame:
         if col.name not in df.columns:
             df[col.name] = [[] for _ in range(n)] if col.kind == "list" else None
     for name in LIST_COLUMNS:
-        df[name] = [_clean_list(v) for v in df[name]]
+        df[name] = pd.Series([_clean_list(v) for v in df[name]], index=df.index, dtype="object")
     for name in STR_COLUMNS:
         df[name] = pd.Series([_clean_str(v) for v in df[name]], index=df.index, dtype="object")
     for name in INT_COLUMNS:
@@ -169,8 +206,17 @@ class Corpus:
         self._references = None
 
     @classmethod
+    def _from_canonical(cls, df: pd.DataFrame, report=None) -> "Corpus":
+        """Wrap a frame already in canonical shape (from :class:`ColumnBuilder`) without re-checking it."""
+        corpus = cls.__new__(cls)
+        corpus.df = df
+        corpus.report = report
+        corpus._references = None
+        return corpus
+
+    @classmethod
     def from_records(cls, records: Iterable[dict], report=None) -> "Corpus":
-        return cls(frame_from_records(records), report)
+        return cls._from_canonical(frame_from_records(records), report)
 
     def __len__(self) -> int:
         return len(self.df)

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..corpus import Corpus, frame_from_records, stable_id
+from ..corpus import ColumnBuilder, Corpus, stable_id
 from ..errors import LitkitError, UnknownFormatError
 from .base import ReaderSpec
 from .report import FileReport, IngestReport
@@ -83,30 +83,45 @@ def detect_format(path: str | Path, source: TextSource | None = None) -> ReaderS
         expected="one of: " + "; ".join(s.label for s in readers()))
 
 
-def read_file(path: str | Path, format: str | None = None, encoding: str | None = None
-              ) -> tuple[list[dict], FileReport]:
-    """Read one file; return its records (canonical dicts) and its report."""
+def iter_file(path: str | Path, report: FileReport | None = None, format: str | None = None,
+              encoding: str | None = None):
+    """Yield the records of one file as canonical dicts; fill ``report`` as they come.
+
+    ``report`` (a :class:`FileReport`, created when not given) ends with
+    ``records_read`` set once the generator is exhausted.
+    """
     path = Path(path)
     if not path.is_file():
         raise LitkitError("no such file", path=path, expected="an existing export file")
     source = TextSource(path, encoding=encoding)
     spec = reader(format) if format else detect_format(path, source)
-    report = FileReport(file=str(path), format=spec.name, database=spec.database,
-                        encoding=source.encoding)
-    records = []
+    if report is None:
+        report = FileReport(file=str(path))
+    report.format, report.database, report.encoding = spec.name, spec.database, source.encoding
+    default_db = spec.database or "other"
+    file_name = str(path)
+    count = 0
     for rec in spec.read(source, report):
-        rec.setdefault("DB", spec.database or "other")
         if not rec.get("DB"):
-            rec["DB"] = spec.database or "other"
-        rec["source_file"] = str(path)
+            rec["DB"] = default_db
+        rec["source_file"] = file_name
         rec["source_format"] = spec.name
         if not rec.get("UT"):
             au = rec.get("AU") or [None]
-            rec["UT"] = stable_id(rec["DB"], rec.get("TI"), rec.get("PY"), au[0] if au else None)
-        if isinstance(rec.get("extra"), dict):
-            rec["extra"] = json.dumps(rec["extra"], ensure_ascii=False, sort_keys=True) if rec["extra"] else None
-        records.append(rec)
-    report.records_read = len(records)
+            rec["UT"] = stable_id(rec["DB"], rec.get("TI"), rec.get("PY"), au[0])
+        extra = rec.get("extra")
+        if isinstance(extra, dict):
+            rec["extra"] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
+        count += 1
+        yield rec
+    report.records_read = count
+
+
+def read_file(path: str | Path, format: str | None = None, encoding: str | None = None
+              ) -> tuple[list[dict], FileReport]:
+    """Read one file; return its records (canonical dicts) and its report."""
+    report = FileReport(file=str(path))
+    records = list(iter_file(path, report, format=format, encoding=encoding))
     return records, report
 
 
@@ -157,17 +172,18 @@ def read(paths: str | Path | Sequence[str | Path], format: str | None = None,
         paths = [paths]
     files = expand_paths(paths)
     report = IngestReport()
-    all_records: list[dict] = []
+    builder = ColumnBuilder()
     iterator = files
     if progress or (progress is None and len(files) > 5):
         from tqdm.auto import tqdm
         iterator = tqdm(files, desc="reading", unit="file")
     for f in iterator:
-        records, file_report = read_file(f, format=format, encoding=encoding)
-        all_records.extend(records)
+        file_report = FileReport(file=str(f))
+        for rec in iter_file(f, file_report, format=format, encoding=encoding):
+            builder.add(rec)
         report.add(file_report)
-    return Corpus(frame_from_records(all_records), report)
+    return Corpus._from_canonical(builder.frame(), report)
 
 
-__all__ = ["read", "read_file", "readers", "reader", "detect_format", "expand_paths",
+__all__ = ["read", "read_file", "iter_file", "readers", "reader", "detect_format", "expand_paths",
            "IngestReport", "FileReport", "TextSource"]
