@@ -44,8 +44,9 @@ What it does
 4. Prints a table, the ratio lines and writes ``bench/out/ingest.json``.
 
 Time is the child's own ``time.perf_counter`` around read + touch (imports
-excluded, they are shown separately); the whole-process wall time is in the
-JSON too.  Peak memory is the child's ``ru_maxrss`` from ``os.wait4``
+excluded, they are shown separately), and ``time.process_time`` for the CPU
+time of the same work, which other load on a shared machine disturbs far less;
+the whole-process wall time is in the JSON too.  Peak memory is the child's ``ru_maxrss`` from ``os.wait4``
 (interpreter and imported libraries included).  Targets (issues 3 and 10):
 litkit at least 5× faster than metaknowledge, with lower peak memory, and
 peak memory below the size of the file.
