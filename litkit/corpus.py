@@ -139,6 +139,26 @@ class ColumnBuilder:
             else:
                 self.columns[name].append(value)
 
+    def add_columns(self, columns: dict[str, list]) -> None:
+        """Append whole columns at once (a reader's fast path); missing columns get empty values."""
+        unknown = sorted(set(columns) - self._ALLOWED)
+        if unknown:
+            raise KeyError(f"columns outside the canonical schema: {unknown}")
+        lengths = {len(v) for v in columns.values()}
+        if len(lengths) > 1:
+            raise ValueError(f"columns of different lengths: {sorted(lengths)}")
+        n = lengths.pop() if lengths else 0
+        for name, kind in self._kinds:
+            values = columns.get(name)
+            if values is None:
+                self.columns[name].extend([[] for _ in range(n)] if kind == "list" else [None] * n)
+            elif kind == "list":
+                self.columns[name].extend(map(_clean_list, values))
+            elif kind == "str":
+                self.columns[name].extend(map(_clean_str, values))
+            else:
+                self.columns[name].extend(values)
+
     def frame(self) -> pd.DataFrame:
         data = {}
         for name, kind in self._kinds:

@@ -83,6 +83,50 @@ def detect_format(path: str | Path, source: TextSource | None = None) -> ReaderS
         expected="one of: " + "; ".join(s.label for s in readers()))
 
 
+def _open(path: str | Path, format: str | None, encoding: str | None) -> tuple[TextSource, ReaderSpec]:
+    path = Path(path)
+    if not path.is_file():
+        raise LitkitError("no such file", path=path, expected="an existing export file")
+    source = TextSource(path, encoding=encoding)
+    spec = reader(format) if format else detect_format(path, source)
+    return source, spec
+
+
+def _finish(rec: dict, spec: ReaderSpec, file_name: str) -> dict:
+    """What every record gets from the framework: database, provenance, a stable id, JSON extra."""
+    if not rec.get("DB"):
+        rec["DB"] = spec.database or "other"
+    rec["source_file"] = file_name
+    rec["source_format"] = spec.name
+    if not rec.get("UT"):
+        au = rec.get("AU") or [None]
+        rec["UT"] = stable_id(rec["DB"], rec.get("TI"), rec.get("PY"), au[0])
+    extra = rec.get("extra")
+    if isinstance(extra, dict):
+        rec["extra"] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
+    return rec
+
+
+def _finish_columns(cols: dict[str, list], spec: ReaderSpec, file_name: str) -> int:
+    """Column-wise :func:`_finish` for a reader's fast path; returns the number of records."""
+    n = len(next(iter(cols.values()))) if cols else 0
+    db = cols.setdefault("DB", [None] * n)
+    for i, value in enumerate(db):
+        if not value:
+            db[i] = spec.database or "other"
+    cols["source_file"] = [file_name] * n
+    cols["source_format"] = [spec.name] * n
+    ut = cols.setdefault("UT", [None] * n)
+    for i, value in enumerate(ut):
+        if not value:
+            au = (cols.get("AU") or [[]] * n)[i] or [None]
+            ut[i] = stable_id(db[i], (cols.get("TI") or [None] * n)[i], (cols.get("PY") or [None] * n)[i], au[0])
+    if "extra" in cols:
+        cols["extra"] = [json.dumps(e, ensure_ascii=False, sort_keys=True) if isinstance(e, dict) and e
+                         else (None if isinstance(e, dict) else e) for e in cols["extra"]]
+    return n
+
+
 def iter_file(path: str | Path, report: FileReport | None = None, format: str | None = None,
               encoding: str | None = None):
     """Yield the records of one file as canonical dicts; fill ``report`` as they come.
@@ -90,31 +134,35 @@ def iter_file(path: str | Path, report: FileReport | None = None, format: str | 
     ``report`` (a :class:`FileReport`, created when not given) ends with
     ``records_read`` set once the generator is exhausted.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise LitkitError("no such file", path=path, expected="an existing export file")
-    source = TextSource(path, encoding=encoding)
-    spec = reader(format) if format else detect_format(path, source)
+    source, spec = _open(path, format, encoding)
     if report is None:
         report = FileReport(file=str(path))
     report.format, report.database, report.encoding = spec.name, spec.database, source.encoding
-    default_db = spec.database or "other"
-    file_name = str(path)
+    file_name = str(Path(path))
     count = 0
     for rec in spec.read(source, report):
-        if not rec.get("DB"):
-            rec["DB"] = default_db
-        rec["source_file"] = file_name
-        rec["source_format"] = spec.name
-        if not rec.get("UT"):
-            au = rec.get("AU") or [None]
-            rec["UT"] = stable_id(rec["DB"], rec.get("TI"), rec.get("PY"), au[0])
-        extra = rec.get("extra")
-        if isinstance(extra, dict):
-            rec["extra"] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
         count += 1
-        yield rec
+        yield _finish(rec, spec, file_name)
     report.records_read = count
+
+
+def _read_into(builder: ColumnBuilder, path: Path, format: str | None, encoding: str | None) -> FileReport:
+    """Read one file into ``builder``, through the reader's fast path when it has one."""
+    source, spec = _open(path, format, encoding)
+    report = FileReport(file=str(path), format=spec.name, database=spec.database, encoding=source.encoding)
+    if spec.read_columns is not None:
+        cols = spec.read_columns(source, report)
+        if cols is not None:
+            report.records_read = _finish_columns(cols, spec, str(path))
+            builder.add_columns(cols)
+            return report
+        report = FileReport(file=str(path), format=spec.name, database=spec.database, encoding=source.encoding)
+    count = 0
+    for rec in spec.read(source, report):
+        builder.add(_finish(rec, spec, str(path)))
+        count += 1
+    report.records_read = count
+    return report
 
 
 def read_file(path: str | Path, format: str | None = None, encoding: str | None = None
@@ -178,10 +226,7 @@ def read(paths: str | Path | Sequence[str | Path], format: str | None = None,
         from tqdm.auto import tqdm
         iterator = tqdm(files, desc="reading", unit="file")
     for f in iterator:
-        file_report = FileReport(file=str(f))
-        for rec in iter_file(f, file_report, format=format, encoding=encoding):
-            builder.add(rec)
-        report.add(file_report)
+        report.add(_read_into(builder, f, format, encoding))
     return Corpus._from_canonical(builder.frame(), report)
 
 

@@ -33,6 +33,10 @@ class ReaderSpec:
     sniff: Callable[[list[str]], bool]
     read: Callable[[TextSource, FileReport], Iterator[Record]]
     binary_sniff: Callable[[bytes], bool] | None = None  # for formats recognised from raw bytes
+    # Optional fast path: the whole file as canonical columns (name -> list, all the same length),
+    # or None to fall back to ``read`` (e.g. when the file has anything unusual in it).  It must give
+    # exactly what ``read`` gives; the tests compare the two on every real file.
+    read_columns: Callable[[TextSource, FileReport], dict[str, list] | None] | None = None
 
 
 def split_values(value: str | None, separators: Iterable[str] = (";",)) -> list[str]:
