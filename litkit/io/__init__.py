@@ -9,6 +9,7 @@ from its content, and returns one :class:`~litkit.corpus.Corpus` whose
 """
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 from pathlib import Path
@@ -225,9 +226,19 @@ def read(paths: str | Path | Sequence[str | Path], format: str | None = None,
     if progress or (progress is None and len(files) > 5):
         from tqdm.auto import tqdm
         iterator = tqdm(files, desc="reading", unit="file")
-    for f in iterator:
-        report.add(_read_into(builder, f, format, encoding))
-    return Corpus._from_canonical(builder.frame(), report)
+    # Reading allocates millions of small objects that live as long as the corpus; the cyclic
+    # garbage collector would scan them again and again (about 30 % of the time on 100k records)
+    # while finding nothing to free, so it is paused for the read and restored afterwards.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for f in iterator:
+            report.add(_read_into(builder, f, format, encoding))
+        frame = builder.frame()
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return Corpus._from_canonical(frame, report)
 
 
 __all__ = ["read", "read_file", "iter_file", "readers", "reader", "detect_format", "expand_paths",
