@@ -162,6 +162,10 @@ def test_html_offline_and_escaped(net, tmp_path):
     assert text.lower().count("</script") == 2  # only litkit's two script elements close
     assert "<!--" not in text
     assert "生态产品价值实现" in text
+    from litkit.plot.network import to_pyvis
+    from litkit.plot.style import PALETTE
+    nodes = to_pyvis(net).nodes
+    assert [n["color"] for n in nodes] == [PALETTE[c - 1] for c in net.keywords["cluster"]]
 
 
 def _chromium():

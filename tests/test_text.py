@@ -113,9 +113,15 @@ def test_label_is_most_frequent_surface_form():
         tie.clean_document(doc)
     assert tie.label("land use") == "land use"  # ties prefer the lower-case form
     caps = TermCleaner(stoplist=None)
-    caps.clean_document(["ECOSYSTEM SERVICES", "GIS DATA", "REDD+"])
-    assert [caps.label(k) for k in ("ecosystem services", "gis data", "redd+")] == [
-        "ecosystem services", "GIS data", "REDD+"]
+    caps.clean_document(["CCER", "GIS"])
+    assert [caps.label(k) for k in ("ccer", "gis")] == ["CCER", "GIS"]  # author keywords keep their case
+
+
+def test_keywords_plus_capitals_lowered_for_display():
+    import pandas as pd
+    from litkit.text import field_terms
+    df = pd.DataFrame({"DE": [["GIS"]], "ID": [["ECOSYSTEM SERVICES", "CO2 EMISSIONS", "REDD+"]]})
+    assert field_terms(df, ("DE", "ID")) == [["GIS", "ecosystem services", "CO2 emissions", "REDD+"]]
 
 
 def test_jieba_keeps_domain_terms_whole():

@@ -185,7 +185,7 @@ def to_pyvis(net, scale: float = 600.0):
         vis.add_node(int(row.id), label=str(row.keyword), title=tooltip,
                      x=float(row.x) * scale, y=-float(row.y) * scale,
                      size=6.0 + 30.0 * math.sqrt(row.occurrences / occ_max),
-                     color=_cluster_color(row.cluster), group=int(row.cluster), physics=False)
+                     color=_cluster_color(row.cluster), physics=False)  # pyvis drops color when group is set
     upper = sp.triu(net.weights, k=1).tocoo()
     if upper.nnz:
         top = upper.data.max()
@@ -248,7 +248,7 @@ network.once("afterDrawing", function () {{ document.body.setAttribute("data-dra
 def network_html(net, title: str = "Keyword co-occurrence network", scale: float = 600.0) -> str:
     """The offline HTML page as a string (see the module text)."""
     vis = to_pyvis(net, scale=scale)
-    keep = ("id", "label", "title", "x", "y", "size", "color", "group", "physics")
+    keep = ("id", "label", "title", "x", "y", "size", "color", "physics")
     nodes = [{k: n[k] for k in keep if k in n} for n in vis.nodes]
     edges = [{"from": e["from"], "to": e["to"], "value": e.get("value"), "width": e.get("width"),
               "title": e.get("title"), "color": e.get("color")} for e in vis.edges]

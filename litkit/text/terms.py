@@ -39,7 +39,7 @@ from .normalize import normalize_term, stem_key, surface_form
 from .stoplists import resolve_stoplist, word_stoplist
 from .thesaurus import Thesaurus, default_aliases, resolve_thesaurus
 
-__all__ = ["english_phrases", "text_terms", "field_terms", "TermCleaner", "KEYWORD_FIELDS",
+__all__ = ["decapitalize", "english_phrases", "text_terms", "field_terms", "TermCleaner", "KEYWORD_FIELDS",
            "TEXT_FIELDS", "resolve_fields"]
 
 KEYWORD_FIELDS = ("DE", "ID")
@@ -141,14 +141,36 @@ def resolve_fields(field: str | Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def decapitalize(term: str) -> str:
+    """Lower-case a keyword written entirely in capitals, keeping words with digits or symbols.
+
+    Web of Science writes Keywords Plus in capitals (``ECOSYSTEM SERVICES``); shown
+    as they are, they shout on a map.  Words such as ``CO2`` or ``REDD+`` keep their
+    case.  Author keywords (DE) are left as the authors wrote them.
+
+    Examples
+    --------
+    >>> decapitalize("CO2 EMISSIONS"), decapitalize("REDD+"), decapitalize("InVEST model")
+    ('CO2 emissions', 'REDD+', 'InVEST model')
+    """
+    if not term.isupper():
+        return term
+    return " ".join(w.lower() if w.isalpha() else w for w in term.split(" "))
+
+
 def field_terms(df, fields: Sequence[str], max_words: int = 4) -> list[list[str]]:
-    """Raw (uncleaned) terms of every record, from the given fields, in record order."""
+    """Raw (uncleaned) terms of every record, from the given fields, in record order.
+
+    Keywords Plus (ID) in capitals are lower-cased for display (:func:`decapitalize`).
+    """
     columns = [df[f].tolist() for f in fields]
     out = []
     for values in zip(*columns):
         terms: list[str] = []
         for name, value in zip(fields, values):
-            if name in KEYWORD_FIELDS:
+            if name == "ID":
+                terms.extend(decapitalize(v) for v in value or [])
+            elif name in KEYWORD_FIELDS:
                 terms.extend(value or [])
             elif isinstance(value, str):
                 terms.extend(text_terms(value, max_words=max_words))
@@ -226,20 +248,11 @@ class TermCleaner:
         return list(seen)
 
     def label(self, node: str) -> str:
-        """Display label of ``node``: its most frequent surface form.
-
-        A form written entirely in capitals (Web of Science's Keywords Plus:
-        ``ECOSYSTEM SERVICES``) is shown in lower case, except words of up to three
-        letters or with digits or symbols, which are usually acronyms (``GIS``,
-        ``CO2``, ``REDD+``).
-        """
+        """Display label of ``node``: its most frequent surface form."""
         counts = self._surfaces.get(node)
         if not counts:
             return node
-        best = min(counts.items(), key=lambda kv: (-kv[1], sum(ch.isupper() for ch in kv[0]), kv[0]))[0]
-        if best.isupper():
-            best = " ".join(w.lower() if len(w) > 3 and w.isalpha() else w for w in best.split(" "))
-        return best
+        return min(counts.items(), key=lambda kv: (-kv[1], sum(ch.isupper() for ch in kv[0]), kv[0]))[0]
 
     def params(self) -> dict:
         """What was applied, for ``params.json``."""
