@@ -37,7 +37,6 @@ Examples
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 import unicodedata
 from itertools import chain
@@ -289,11 +288,21 @@ def _page_or_volume(value) -> str:
     return _fold(value)
 
 
+def _source_key(source) -> str:
+    """The cited source as it enters a key: J9-style, so "Ecological Economics", "Ecol. Econ."
+    and "ECOL ECON" agree (the ``source`` column keeps what the database wrote)."""
+    if not source or source != source:
+        return ""
+    from .refs_scopus import normalize_source
+
+    return _fold(normalize_source(str(source)) or source)
+
+
 def bibliographic_key(parsed: dict) -> str:
     """``SURNAME|year|SOURCE|volume|page`` of a parsed reference (ignores the DOI)."""
     year = parsed.get("year")
     year = "" if year is None or year != year else str(int(year))
-    return "|".join((_surname(parsed.get("author")), year, _fold(parsed.get("source")),
+    return "|".join((_surname(parsed.get("author")), year, _source_key(parsed.get("source")),
                      _page_or_volume(parsed.get("volume")), _page_or_volume(parsed.get("page"))))
 
 
@@ -317,21 +326,26 @@ def reference_key(parsed: dict) -> str:
 
 # ---- the table ----------------------------------------------------------------------------------
 
-def _scopus_parser():
-    """``litkit.refs_scopus.parse_scopus_reference`` when that module exists, else None."""
-    if importlib.util.find_spec("litkit.refs_scopus") is None:
-        return None
-    from .refs_scopus import parse_scopus_reference
-    return parse_scopus_reference
-
-
 def _parser_for(db: str):
-    first = (db or "").split(";")[0].strip()
+    """The parser for references of a record from one database (None: decide per string)."""
+    from .refs_scopus import parse_scopus_reference
+
+    dbs = [d.strip() for d in (db or "").split(";") if d.strip()]
+    if len(dbs) > 1:  # a merged record holds strings written by several databases
+        return None
+    first = dbs[0] if dbs else ""
     if first == "CNKI":
         return parse_gbt7714_reference
     if first == "Scopus":
-        return _scopus_parser() or _empty
+        return parse_scopus_reference
     return parse_wos_reference
+
+
+def _parser_for_string(raw: str):
+    from .refs_scopus import parse_scopus_reference, reference_style
+
+    return {"wos": parse_wos_reference, "gbt7714": parse_gbt7714_reference,
+            "scopus": parse_scopus_reference}[reference_style(raw)]
 
 
 def references_table(df: pd.DataFrame) -> pd.DataFrame:
@@ -370,14 +384,20 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
     raws = np.empty(total, dtype=object)
     raws[:] = list(chain.from_iterable(v for v, n in zip(cr, lengths) if n))
     dbs_per_record = df["DB"].tolist() if "DB" in df.columns else ["WoS"] * len(df)
-    parser_list, parser_ids = [], {}
-    record_parser = np.empty(len(df), dtype=np.int64)
-    for i, db in enumerate(dbs_per_record):
-        parser = _parser_for(db)
-        record_parser[i] = parser_ids.setdefault(parser, len(parser_ids))
-        if record_parser[i] == len(parser_list):
+    parser_list: list = []
+    parser_ids: dict = {}
+
+    def parser_id(parser) -> int:
+        if parser not in parser_ids:
+            parser_ids[parser] = len(parser_list)
             parser_list.append(parser)
+        return parser_ids[parser]
+
+    record_parser = np.array([parser_id(p) if (p := _parser_for(db)) is not None else -1
+                              for db in dbs_per_record], dtype=np.int64)
     ref_parser = record_parser[record]
+    for i in np.flatnonzero(ref_parser < 0):  # references of merged records: style of each string
+        ref_parser[i] = parser_id(_parser_for_string(raws[i]))
 
     # Parse each distinct string once per parser; pandas.factorize maps strings to them in C.
     groups = []

@@ -1,8 +1,6 @@
 """Cited-reference parsing, reference keys and the references table."""
 from __future__ import annotations
 
-import importlib.util
-
 import pandas as pd
 import pytest
 
@@ -139,7 +137,7 @@ def test_references_table_lends_doi_to_doi_less_citation():
     ]).df
     refs = references_table(df)
     assert refs["key"].tolist() == ["doi:10.1038/387253a0", "doi:10.1038/387253a0",
-                                    "DAILY|1997|NATURES SERVICES||"]
+                                    "DAILY|1997|NATURES SERV||"]  # source J9-style in keys
     assert refs["doi"].tolist()[:2] == ["10.1038/387253a0", None]  # the parsed DOI itself is not invented
     assert refs["record"].tolist() == [0, 1, 1]
     assert refs["PY"].tolist() == [2010, 2012, 2012]
@@ -168,11 +166,7 @@ def test_references_table_dispatches_by_database():
     assert refs.loc[0, "source"] == "资源科学" and refs.loc[0, "key"] == "谢高地|2015|资源科学|37|1740"
     assert refs.loc[1, "key"] == "COSTANZA|1997|NATURE|387|253"
     assert refs.loc[2, "raw"] == scopus_ref
-    if importlib.util.find_spec("litkit.refs_scopus") is None:
-        # until the Scopus parser lands, the raw string is kept with empty parsed fields
-        assert refs.loc[2, ["author", "source", "doi"]].isna().all() and refs.loc[2, "key"] == ""
-    else:
-        assert refs.loc[2, "year"] == 1997
+    assert refs.loc[2, "year"] == 1997
 
 
 def test_references_table_of_corpus_without_references():
@@ -207,3 +201,25 @@ def test_parsers_never_fail_and_keep_raw(raw):
         assert isinstance(key, str)
         if parsed["doi"]:
             assert key == "doi:" + parsed["doi"] and parsed["doi"] == parsed["doi"].lower()
+
+
+def test_merged_record_references_are_parsed_by_their_own_style():
+    from litkit.corpus import Corpus
+
+    df = Corpus.from_records([{"UT": "WOS:1", "DB": "WoS;Scopus", "PY": 2020, "CR": [
+        "Costanza R, 1997, NATURE, V387, P253",
+        "Engel, S., Pagiola, S., Wunder, S., Designing payments for environmental services in theory "
+        "and practice (2008) Ecological Economics, 65 (4), pp. 663-674.",
+        "[1]谢高地,张彩霞.中国生态系统服务的价值[J].资源科学,2015,37(9):1740-1746.",
+    ]}]).df
+    refs = references_table(df)
+    assert refs["year"].tolist() == [1997, 2008, 2015]
+    assert refs["author"].str.upper().str.startswith(("COSTANZA", "ENGEL", "谢高地")).all()
+    assert refs["key"].tolist()[1] == "ENGEL|2008|ECOL ECON|65|663"
+
+
+def test_reference_keys_agree_across_source_spellings():
+    wos = parse_wos_reference("Engel S, 2008, ECOL ECON, V65, P663")
+    full = dict(wos, source="Ecological Economics")
+    iso = dict(wos, source="Ecol. Econ.")
+    assert reference_key(wos) == reference_key(full) == reference_key(iso) == "ENGEL|2008|ECOL ECON|65|663"
