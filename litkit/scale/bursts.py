@@ -190,22 +190,26 @@ def yearly_counts(pc, kind: str = "cited_journal", *, field: str = "DE", years=N
 
     if kind not in KINDS:
         raise LitkitError(f"unknown kind {kind!r}", expected=" or ".join(KINDS))
-    frames = persist(pc.delayed_frames(), client)
-    meta = compute([dask.delayed(_records_and_years)(f) for f in frames], client)
+    meta = compute([dask.delayed(_records_and_years)(f) for f in pc.delayed_frames(["UT", "PY"])], client)
     period = _period_of([m[1] for m in meta], years)
     seen = Counter(ut for records, _ in meta for ut in records)
-    shared = frozenset(ut for ut, n in seen.items() if n > 1)
+    shared = constant(frozenset(ut for ut, n in seen.items() if n > 1))
+    del meta, seen
 
-    events = persist([dask.delayed(_partition_events)(f, kind, field, thesaurus) for f in frames], client)
-    del frames
+    if kind in ("cited_journal", "cited_reference"):
+        needed = ["UT", "PY", "DB", "CR"]
+    else:
+        needed = ["UT", "PY", "AU" if kind == "author" else field]
+    events = [dask.delayed(_partition_events)(f, kind, field, thesaurus) for f in pc.delayed_frames(needed)]
     labels = None
     if kind == "cited_reference":
-        # Both corpus-wide tables are reduced and used inside the graph: they never visit the driver.
+        # The parsed references stay on the workers for the next two passes; both corpus-wide
+        # tables (DOI lending, labels) are reduced and used inside the graph, never on the driver.
+        events = persist(events, client)
         lending = tree_sum([dask.delayed(lambda e: e[1])(e) for e in events], _merge_lending)
         events = persist([dask.delayed(_keyed)(e, lending) for e in events], client)
         pairs = tree_sum([dask.delayed(lambda e: e[1])(e) for e in events], lambda a, b: a + b)
         labels = dask.delayed(_best_labels)(pairs)
-    shared = constant(shared)
     partials = [dask.delayed(_partition_counts)(e, labels, shared, period, slice_years, counting) for e in events]
     counts, shared_events = compute(tree_sum(partials, _merge_partials), client)
     if len(shared_events):

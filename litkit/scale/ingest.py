@@ -32,7 +32,7 @@ from typing import Sequence
 import pandas as pd
 
 from .._atomic import write_text
-from ..corpus import Corpus
+from ..corpus import LIST_COLUMNS, Corpus, normalise_frame
 from ..errors import LitkitError, OutputExistsError
 from ..io import expand_paths, read_file
 from ..io.report import IngestReport
@@ -141,9 +141,21 @@ def ingest(paths, out_dir: str | Path, client=None, files_per_partition: int = 2
     return read_partitioned(out)
 
 
-def _load_partition(path: str) -> pd.DataFrame:
-    """Worker task: one partition as a canonical pandas frame (lists as lists)."""
-    return Corpus.read_parquet(path).df
+def _load_partition(path: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """Worker task: one partition as a canonical pandas frame (lists as lists).
+
+    With ``columns``, only those are read (the others are empty): a pass that
+    needs ``UT``, ``PY`` and ``CR`` does not load abstracts.
+    """
+    if columns is None:
+        return Corpus.read_parquet(path).df
+    import pyarrow.parquet as pq
+
+    df = pq.read_table(path, columns=list(columns)).to_pandas()
+    for name in LIST_COLUMNS:
+        if name in df.columns:
+            df[name] = [list(v) if v is not None else [] for v in df[name]]
+    return normalise_frame(df)
 
 
 @dataclass
@@ -169,11 +181,15 @@ class PartitionedCorpus:
     def __len__(self) -> int:
         return sum(self.records)
 
-    def delayed_frames(self) -> list:
-        """One ``dask.delayed`` canonical pandas frame per partition (the unit of work)."""
+    def delayed_frames(self, columns: Sequence[str] | None = None) -> list:
+        """One ``dask.delayed`` canonical pandas frame per partition (the unit of work).
+
+        ``columns``: read only these (the rest of the canonical columns are empty).
+        """
         import dask
 
-        return [dask.delayed(_load_partition, pure=False)(str(p)) for p in self.partitions]
+        columns = list(columns) if columns is not None else None
+        return [dask.delayed(_load_partition, pure=False)(str(p), columns) for p in self.partitions]
 
     def to_dask(self):
         """A ``dask.dataframe.DataFrame`` over the partitions (canonical columns; lists as lists)."""

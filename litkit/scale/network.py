@@ -204,8 +204,9 @@ def _term_partitions(pc, field, label_fields, max_words, cleaner_args, client):
 
     fields = resolve_fields(field)
     labels = resolve_fields(label_fields)
+    needed = sorted(set(fields) | set(labels) | {"PY"})
     terms = [dask.delayed(_partition_terms)(f, fields, labels, max_words, cleaner_args)
-             for f in pc.delayed_frames()]
+             for f in pc.delayed_frames(needed)]
     return persist(terms, client), fields, labels
 
 
