@@ -93,11 +93,15 @@ def _fields(block: Block) -> Fields:
 
 
 def sniff(head: list[str]) -> bool:
-    """An EndNote/Refer file starts with ``%0 <type>`` and has ``%T`` or ``%W CNKI``."""
+    """An EndNote/Refer file starts with ``%0 <type>`` and has ``%T``, ``%A`` or ``%W CNKI``.
+
+    ``%A`` counts too: a download cut inside its first record may stop before
+    the title, and that record must still be read (and reported as cut short).
+    """
     if not head or not re.match(r"^%0 \S", head[0]):
         return False
     tags = {m[0] for m in map(_match, head[1:40]) if m}
-    return "%T" in tags or "%W" in tags
+    return bool(tags & {"%T", "%A", "%W"})
 
 
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:

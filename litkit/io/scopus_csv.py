@@ -275,6 +275,9 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
                 continue
             line = end_of_previous + 1
             end_of_previous = reader.line_num
+            # A quoted field may hold line breaks; the csv module keeps them as written (CRLF in
+            # a Windows copy), so they are made LF here: values must not depend on line ends.
+            row = [v.replace("\r\n", "\n").replace("\r", "\n") if "\r" in v else v for v in row]
             if not row or not any(v.strip() for v in row):
                 continue  # a blank line is not a record
             report.records_in_file += 1
