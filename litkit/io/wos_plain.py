@@ -49,8 +49,13 @@ from __future__ import annotations
 
 import codecs
 import re
+from itertools import repeat
+from json.encoder import encode_basestring as _json_string
 from typing import Iterator
 
+import numpy as np
+
+from ..errors import DecodingError
 from .base import ReaderSpec, clean_doi, parse_year
 from .report import FileReport
 from .sniff import TextSource, _first_undecodable_line
@@ -92,6 +97,19 @@ def sniff(head: list[str]) -> bool:
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     """Yield one canonical record per ``PT`` … ``ER`` record of ``source``."""
     parser = _Parser(report)
+    for block, first_line, at_end in _record_blocks(source):
+        yield from parser.block(block, first_line, at_end=at_end)
+    report.records_in_file = parser.records_in_file
+    report.has_cited_references = parser.has_cr
+
+
+def _record_blocks(source: TextSource) -> Iterator[tuple[str, int, bool]]:
+    """The file's text in blocks of whole records: ``(text, line of its first character, is last)``.
+
+    Every block but the first starts with a ``PT`` line and every block but the last
+    ends just before one, so no record is ever split between blocks.  The last block
+    is the rest of the file (whatever it holds: a complete record, a cut one, ``EF``).
+    """
     pending = ""        # text from the start of the last (possibly incomplete) record
     pending_line = 1    # line number of the first character of ``pending``
     for chunk in _decoded_chunks(source):
@@ -100,11 +118,9 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
         if cut < 0:
             continue
         block, pending = pending[:cut + 1], pending[cut + 1:]
-        yield from parser.block(block, pending_line, at_end=False)
+        yield block, pending_line, False
         pending_line += block.count("\n")
-    yield from parser.block(pending, pending_line, at_end=True)
-    report.records_in_file = parser.records_in_file
-    report.has_cited_references = parser.has_cr
+    yield pending, pending_line, True
 
 
 def _decoded_chunks(source: TextSource) -> Iterator[str]:
@@ -396,10 +412,240 @@ def _store(rec: dict, extra: dict, tag: str, value: str) -> None:
             extra[tag] = extra[tag] + items if tag in extra else items
 
 
+# ---- the whole-file column fast path ---------------------------------------------------------
+#
+# The record path above costs a handful of Python operations per *field* and builds one dict
+# per record, which the corpus then takes apart again into columns.  Nearly every export is
+# perfectly regular, so ``read_columns`` reads such a file a block of records at a time and
+# works per *tag* instead: one regular-expression split cuts a block into fields (the very
+# split the record path uses, so every field's raw text is the same), numpy groups the fields
+# by tag and numbers them by record, and each tag's values are cleaned by one list
+# comprehension calling the record path's own helpers (``_joined``, ``_lines``,
+# ``_semicolon_items``, ``clean_doi``).  The result is the canonical columns directly.
+#
+# The fast path only accepts what it can prove the record path would read without a
+# single defect.  It gives up (returns None, and ``litkit.read`` runs the record path, which
+# reports every defect with its line) on: anything before the first PT other than FN/VR
+# lines; a line that is neither "XX value" with an upper-case tag, an indented continuation,
+# a blank line, nor a lone upper-case tag; a continuation line after a blank line; FN/VR
+# inside a record; a PT value with continuation lines; a record without exactly one ER, or
+# with anything but blank lines after its ER (EF only after the last record); a PY/NR/TC
+# that is not a plain number; a file that cannot be decoded; a file without records.  The
+# only report entries it makes are the record path's notes about missing PY (year taken
+# from EA, or no year at all), in the same order and with the same text.
+
+_HEADER_HEADS = frozenset({"FN ", "VR ", ""})
+_VALID_TAG = re.compile(r"[A-Z][A-Z0-9]|[0-9][A-Z]")  # ASCII tags passing isalnum() and isupper()
+_canonical_list_columns = ("AU", "AF", "C1", "CR", "DE", "ID", "WC", "SC")
+
+
+class _GiveUp(Exception):
+    """Raised inside the fast path when the file needs the record path."""
+
+
+def read_columns(source: TextSource, report: FileReport) -> dict[str, list] | None:
+    """The whole file as canonical columns, or None when the record path must read it.
+
+    Gives exactly what :func:`read` gives, record for record (the tests compare the two
+    on every real export); see the comment above this function for when it gives up.
+    """
+    columns = _ColumnCollector()
+    try:
+        for block, first_line, at_end in _record_blocks(source):
+            _read_block(block, first_line, at_end, columns)
+    except (_GiveUp, DecodingError):
+        return None  # the record path reads (or refuses) the file and reports why
+    return columns.finish(report)
+
+
+class _ColumnCollector:
+    """Canonical columns of the blocks read so far, plus the raw EA values for the PY notes."""
+
+    def __init__(self):
+        self.columns: dict[str, list] = {}
+        self.extra_pieces: list[list[str]] = []  # per record: '"TAG": json value' in tag order
+        self.n = 0
+
+    def add(self, block_columns: dict[str, list], extra: list[list[str]], n: int) -> None:
+        for name in set(self.columns) | set(block_columns):
+            column = self.columns.setdefault(name, [None] * self.n)
+            values = block_columns.get(name)
+            column.extend(values if values is not None else [None] * n)
+        self.extra_pieces.extend(extra)
+        self.n += n
+
+    def finish(self, report: FileReport) -> dict[str, list] | None:
+        n = self.n
+        if n == 0:
+            return None  # nothing to gain; the record path knows what to say about such a file
+        cols = self.columns
+        for name in INT_TAGS | {"DI"} | TEXT_TAGS | CANONICAL_LIST_TAGS | {"LA"}:
+            cols.setdefault(name, [None] * n)
+        # The record path's ``finish_record``: a record without PY takes the year of EA (a note).
+        years, early, lines = cols["PY"], cols["EA"], cols["source_line"]
+        for index in [i for i, year in enumerate(years) if year is None]:
+            ea = early[index]
+            year = parse_year(ea) if ea else None
+            if year is not None:
+                years[index] = year
+                report.problem(lines[index], f"no PY; year {year} taken from the early-access date "
+                                             f"EA {ea!r}", action="note", record=index)
+            else:
+                report.problem(lines[index], "no publication year (neither PY nor EA)", action="note",
+                               record=index)
+        # ``extra`` as the JSON the framework would write from the record's dict (keys sorted).
+        cols["extra"] = ["{" + ", ".join(pieces) + "}" if pieces else None for pieces in self.extra_pieces]
+        report.records_in_file = n
+        report.has_cited_references = any(cols["CR"])
+        return cols
+
+
+def _read_block(block: str, first_line: int, at_end: bool, out: _ColumnCollector) -> None:
+    """Read one block of whole records (see :func:`_record_blocks`) into ``out``."""
+    fields = _FIELD_BREAK.split(block)  # the same fields as the record path's split
+    heads = [f[:3] for f in fields]      # "AU ", "ER", "" (blank line) …
+    code_of = {head: code for code, head in enumerate(sorted(set(heads)))}
+    kind_of_head = {}
+    for head in code_of:
+        if len(head) == 3 and head[2] == " " and _VALID_TAG.fullmatch(head[:2]):
+            kind_of_head[head] = "tag"
+        elif head in ("", "ER", "EF"):
+            kind_of_head[head] = head
+        elif len(head) == 2 and head.isupper():
+            kind_of_head[head] = "lone"  # a tag without value: the record path skips it
+        else:
+            raise _GiveUp  # a glued tag, an unindented line, a continuation after a blank line …
+    codes = np.fromiter(map(code_of.__getitem__, heads), dtype=np.int32, count=len(heads))
+    position = np.arange(len(fields))
+
+    def where(head: str) -> np.ndarray:
+        return np.flatnonzero(codes == code_of[head]) if head in code_of else position[:0]
+
+    starts = where("PT ")
+    record_of = np.cumsum(codes == code_of.get("PT ", -1)) - 1  # -1: before the first PT
+    n = len(starts)
+    # Before the first record: only the FN/VR header and blank lines.
+    if np.any(record_of < 0):
+        header_heads = {heads[i] for i in np.flatnonzero(record_of < 0).tolist()}
+        if not header_heads <= _HEADER_HEADS:
+            raise _GiveUp
+    if "FN " in code_of and np.any(record_of[where("FN ")] >= 0) or \
+            "VR " in code_of and np.any(record_of[where("VR ")] >= 0):
+        raise _GiveUp
+    if n == 0:
+        if at_end or np.any(record_of >= 0):
+            raise _GiveUp
+        return
+    # Exactly one ER per record; after it only blank lines (and EF after the very last one).
+    ends = where("ER")
+    if len(ends) != n or np.any(record_of[ends] != np.arange(n)):
+        raise _GiveUp
+    end_of_record = ends[record_of.clip(0)]
+    after_end = (position > end_of_record) & (record_of >= 0)
+    stray = after_end & (codes != code_of.get("", -1))
+    if np.any(stray):
+        ef = np.flatnonzero(stray)
+        # The one allowed exception: an EF line after the last record of the file, nothing after it.
+        if not (at_end and len(ef) == 1 and heads[ef[0]] == "EF"
+                and not np.any(codes[ef[0] + 1:] != code_of.get("", -1))):
+            raise _GiveUp
+    elif "EF" in code_of:
+        raise _GiveUp  # EF inside a record
+    if any("\n" in fields[i] for i in starts.tolist()):
+        raise _GiveUp  # a PT value with continuation lines
+    # Line numbers: a field's line is the block's first line plus the fields and the
+    # continuation lines before it.
+    newlines = np.fromiter(map(str.count, fields, repeat("\n")), dtype=np.int64, count=len(fields))
+    first_lines = first_line + position + np.cumsum(newlines) - newlines
+    cols: dict[str, list] = {
+        "PT": [fields[i][3:].strip() or None for i in starts.tolist()],
+        "source_line": first_lines[starts].tolist(),
+    }
+    extra: list[list[str]] = [[] for _ in range(n)]
+    # Each tag's fields, in file order, grouped by a stable sort on the tag code.
+    order = np.argsort(codes, kind="stable")
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(codes, minlength=len(code_of)))))
+    for head in sorted(code_of):  # sorted tags: ``extra`` pieces come out in JSON key order
+        if kind_of_head[head] != "tag" or head in ("PT ", "FN ", "VR "):
+            continue  # record starts and the header are not fields of a record
+        code = code_of[head]
+        at = order[bounds[code]:bounds[code + 1]]
+        tag = head[:2]
+        kind = _TAG_KIND.get(tag, _EXTRA_TEXT)
+        records, values = _tag_values(tag, kind, [fields[i] for i in at.tolist()], record_of[at])
+        if kind in (_EXTRA_TEXT, _EXTRA_LIST):
+            key = f'"{tag}": '
+            if kind == _EXTRA_TEXT:
+                pieces = [key + encoded for encoded in map(_json_string, values)]
+            else:
+                pieces = [key + "[" + ", ".join(map(_json_string, items)) + "]" for items in values]
+            for r, piece in zip(records, pieces):
+                extra[r].append(piece)
+        else:
+            column = [None] * n
+            for r, value in zip(records, values):
+                column[r] = value
+            cols[tag] = column
+    out.add(cols, extra, n)
+
+
+def _tag_values(tag: str, kind: int, raw: list[str], records: np.ndarray) -> tuple[list[int], list]:
+    """One tag's values in a block, cleaned as the record path cleans them, one per record.
+
+    ``raw`` are the tag's fields in file order ("TI The title\\n   continued"), ``records``
+    the block-relative record number of each.  Returns the records that keep a value and
+    those values (only stored values: the record path drops empty text).
+    """
+    if kind == _TEXT:
+        values = [_joined(f[3:]) if "\n" in f else f[3:].strip() for f in raw]
+    elif kind == _EXTRA_TEXT:
+        values = [_joined(f[3:]) for f in raw]
+    elif kind == _LIST or kind == _EXTRA_LIST:
+        values = [_lines(f[3:]) for f in raw]
+    elif kind == _SEMI:
+        values = [_semicolon_items(_joined(f[3:])) for f in raw]
+    elif kind == _JOIN_ITEMS:
+        values = ["; ".join(_lines(f[3:])) for f in raw]
+    else:
+        raise _GiveUp  # FN VR ER EF with a value inside a record
+    record_list = records.tolist()
+    if len(records) > 1 and np.any(records[1:] == records[:-1]):
+        record_list, values = _merge_repeated_tags(kind, record_list, values)
+    elif kind != _SEMI:  # the record path stores a value only when it is not empty
+        if not all(values):
+            kept = [i for i, value in enumerate(values) if value]
+            record_list = [record_list[i] for i in kept]
+            values = [values[i] for i in kept]
+    if tag in INT_TAGS:
+        if not (all(map(str.isdigit, values)) and all(map(str.isascii, values))):
+            raise _GiveUp  # the record path reports it (and reads PY through parse_year)
+        values = list(map(int, values))
+    elif tag == "DI":
+        values = list(map(clean_doi, values))
+    return record_list, values
+
+
+def _merge_repeated_tags(kind: int, records: list[int], values: list) -> tuple[list[int], list]:
+    """A tag given twice in one record: merge as :func:`_store` does (lists extended, text "; ")."""
+    merged: dict[int, object] = {}
+    for r, value in zip(records, values):
+        if kind == _SEMI:
+            merged[r] = merged[r] + value if r in merged else value
+        elif r in merged:
+            if kind in (_LIST, _EXTRA_LIST):
+                merged[r] = merged[r] + value
+            elif value:
+                merged[r] = f"{merged[r]}; {value}"
+        elif value:
+            merged[r] = value
+    return list(merged), list(merged.values())
+
+
 SPEC = ReaderSpec(
     name="wos_plain",
     label="Web of Science plain text (FN/VR/PT…ER/EF)",
     database="WoS",
     sniff=sniff,
     read=read,
+    read_columns=read_columns,
 )
