@@ -148,9 +148,9 @@ def fits(text: str, encoding: str) -> bool:
     return True
 
 
-def is_chinese(fmt: str) -> bool:
-    """Chinese files (CNKI exports) are the ones users meet in GB18030."""
-    return fmt.startswith("cnki")
+def is_chinese(fmt: str, text: str) -> bool:
+    """Files users meet in GB18030: CNKI exports, and others holding Chinese text."""
+    return fmt.startswith("cnki") or len(re.findall(r"[\u4e00-\u9fff]", text)) >= 20
 
 
 def cut_points(n: int, budget: int, rng: random.Random) -> list[int]:
@@ -218,7 +218,7 @@ def encoding_variants(seg: Segments) -> list[Mutant]:
                 ("UTF-8 with BOM, CRLF", codecs.BOM_UTF8 + encode(text, "utf-8", "\r\n")),
                 ("UTF-16LE with BOM, CRLF", codecs.BOM_UTF16_LE + encode(text, "utf-16-le", "\r\n")),
                 ("UTF-16LE without BOM", encode(text, "utf-16-le"))]
-    if is_chinese(seg.format):
+    if is_chinese(seg.format, text):
         variants.append(("GB18030", encode(text, "gb18030")))
         variants.append(("GB18030, CRLF", encode(text, "gb18030", "\r\n")))
     if fits(text, "cp1252"):

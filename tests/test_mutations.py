@@ -333,3 +333,18 @@ def test_wos_plain_trailing_tabs_do_not_change_values(tmp_path):
     corpus = litkit.read(path)
     assert corpus.df["AU"].iloc[0] == ["Li, X", "Wang, Y"]
     assert corpus.df["TI"].iloc[1] == "碳汇与生态补偿"
+
+
+def test_gb18030_file_with_chinese_and_european_names_is_not_read_as_cp1252(tmp_path):
+    """A WoS export re-saved as GB18030 by a Chinese editor: half Chinese, half accented Latin."""
+    records = []
+    for i in range(12):
+        records.append(f"PT J\nAU Sempértegui, {'ÅÖÜ'[i % 3]}\n   王伟\nTI 生态补偿与碳汇研究 {i}: Müller and Peña\n"
+                       f"SO 生态学报\nPY 2020\nUT WOS:{i:015d}\nER\n\n")
+    text = "FN Clarivate Analytics Web of Science\nVR 1.0\n" + "".join(records) + "EF\n"
+    path = tmp_path / "gb.txt"
+    path.write_bytes(text.encode("gb18030"))
+    corpus = litkit.read(path)
+    assert corpus.report.files[0].encoding == "gb18030"
+    assert corpus.df["AU"].iloc[0] == ["Sempértegui, Å", "王伟"]
+    assert corpus.df["TI"].iloc[11] == "生态补偿与碳汇研究 11: Müller and Peña"

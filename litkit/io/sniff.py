@@ -7,7 +7,8 @@ edited in Excel).  The decision is made from content, never from the file name:
 1. a byte-order mark decides (UTF-8, UTF-16 LE/BE);
 2. NUL bytes on every other position mean BOM-less UTF-16;
 3. bytes that decode as strict UTF-8 are UTF-8;
-4. bytes that decode as GB18030 into mostly CJK characters are GB18030;
+4. bytes that decode as GB18030 into mostly CJK characters are GB18030 (also
+   when accented Latin letters make up to half of the non-ASCII characters);
 5. anything else is cp1252 (falling back to Latin-1 for the five bytes cp1252
    leaves undefined).
 """
@@ -58,6 +59,23 @@ def _mostly_lone_high_bytes(data: bytes) -> bool:
     """
     high = len(_HIGH_BYTE.findall(data))
     return high > 0 and len(_LONE_HIGH_BYTE.findall(data)) > 0.3 * high
+
+
+def _chinese_with_latin(high: list[str]) -> bool:
+    """Chinese text mixed with accented Latin, e.g. a WoS export with Chinese and European names.
+
+    ``high`` are the non-ASCII characters of the GB18030 reading.  When at least half of
+    them (and at least 20) are Chinese ideographs and every one is a letter, digit,
+    punctuation mark or symbol -- no control or private-use character, which is what
+    cp1252 bytes misread as GB18030 give -- the file is GB18030.  Without this rule such
+    a file fell through to cp1252 and every Chinese character became mojibake, silently.
+    """
+    import unicodedata
+
+    ideographs = sum(1 for c in high if 0x4E00 <= ord(c) <= 0x9FFF or 0x3400 <= ord(c) <= 0x4DBF)
+    if ideographs < 20 or ideographs < 0.5 * len(high):
+        return False
+    return all(unicodedata.category(c)[0] in "LNPS" for c in high)
 
 
 def _valid_utf8_prefix(sample: bytes, complete: bool) -> bool:
@@ -122,7 +140,7 @@ def detect_encoding(data: bytes, complete: bool = True) -> str:
         text = None  # Western text (cp1252 "é" between ASCII letters), not Chinese
     if text is not None:
         high = [c for c in text if ord(c) > 0x7F]
-        if high and sum(map(_is_cjk, high)) >= 0.9 * len(high):
+        if high and (sum(map(_is_cjk, high)) >= 0.9 * len(high) or _chinese_with_latin(high)):
             return "gb18030"
     try:
         data.decode("cp1252")
