@@ -14,6 +14,7 @@ form ``Surname, GI`` from Scopus/RIS/BibTeX, names as written from CNKI).
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 
@@ -119,7 +120,7 @@ def bibtex(records: list[dict]) -> str:
     out = []
     for i, r in enumerate(records):
         fields = [f"author = {{{' and '.join(_full(s, g) for s, g in r['authors'])}}}" if r["authors"] else None,
-                  f"title = {{{r['TI']}}}", f"journal = {{{r['SO']}}}", f"year = {{{r['PY']}}}",
+                  f"title = {{{r['TI'].replace('&', chr(92) + '&')}}}", f"journal = {{{r['SO']}}}", f"year = {{{r['PY']}}}",
                   f"keywords = {{{'; '.join(r['DE'])}}}" if r["DE"] else None]
         body = ",\n  ".join(f for f in fields if f)
         out.append(f"@article{{key{i},\n  {body}\n}}\n")
@@ -170,8 +171,32 @@ def cnki_selfdefined(records: list[dict]) -> str:
     return "\n".join(out)
 
 
+def cnki_estudy(records: list[dict]) -> str:
+    out = []
+    for r in records:
+        lines = ["DataType: 1", f"Title-题名: {r['TI']}",
+                 "Author-作者: " + ";".join(_cnki_name(s, g) for s, g in r["authors"]) + ";",
+                 f"Source-刊名: {r['SO']}", f"Year-年: {r['PY']}", "Keyword-关键词: " + ";".join(r["DE"]),
+                 "Link-链接: https://kns.cnki.net/kcms/detail/x.html"]
+        out.append("\n".join(lines) + "\n")
+    return "\n".join(out)
+
+
+def cnki_html_xls(records: list[dict]) -> str:
+    """The HTML table CNKI saves under an ``.xls`` name (cells HTML-escaped, as CNKI does)."""
+    head = ["SrcDatabase-来源库", "Title-题名", "Author-作者", "Source-文献来源", "Keyword-关键词", "Year-年"]
+    cell = lambda v: f"<td>{html.escape(str(v))}</td>"
+    rows = ["<tr>" + "".join(cell(h) for h in head) + "</tr>"]
+    for r in records:
+        values = ["期刊", r["TI"], ";".join(_cnki_name(s, g) for s, g in r["authors"]) + ";", r["SO"],
+                  ";".join(r["DE"]), r["PY"]]
+        rows.append("<tr>" + "".join(cell(v) for v in values) + "</tr>")
+    return ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>'
+            "<body><table>\n" + "\n".join(rows) + "\n</table></body></html>\n")
+
+
 WRITERS = {
     "wos_plain": wos_plain, "wos_tab": wos_tab, "scopus_csv": scopus_csv, "ris": ris, "bibtex": bibtex,
     "cnki_refworks": cnki_refworks, "cnki_endnote": cnki_endnote, "cnki_noteexpress": cnki_noteexpress,
-    "cnki_selfdefined": cnki_selfdefined,
+    "cnki_selfdefined": cnki_selfdefined, "cnki_estudy": cnki_estudy, "cnki_html_xls": cnki_html_xls,
 }

@@ -339,6 +339,7 @@ def test_gb18030_file_with_chinese_and_european_names_is_not_read_as_cp1252(tmp_
     """A WoS export re-saved as GB18030 by a Chinese editor: half Chinese, half accented Latin."""
     records = []
     for i in range(12):
+        # é is a two-byte GB18030 character, Å Ö Ü ñ are four-byte ones (not in GBK)
         records.append(f"PT J\nAU Sempértegui, {'ÅÖÜ'[i % 3]}\n   王伟\nTI 生态补偿与碳汇研究 {i}: Müller and Peña\n"
                        f"SO 生态学报\nPY 2020\nUT WOS:{i:015d}\nER\n\n")
     text = "FN Clarivate Analytics Web of Science\nVR 1.0\n" + "".join(records) + "EF\n"
@@ -348,3 +349,13 @@ def test_gb18030_file_with_chinese_and_european_names_is_not_read_as_cp1252(tmp_
     assert corpus.report.files[0].encoding == "gb18030"
     assert corpus.df["AU"].iloc[0] == ["Sempértegui, Å", "王伟"]
     assert corpus.df["TI"].iloc[11] == "生态补偿与碳汇研究 11: Müller and Peña"
+
+
+@pytest.mark.parametrize("text, encoding, expected", [
+    # European names only: cp1252 stays cp1252 (each accented letter is a lone high byte)
+    ("AU Müller, K; Peña, J; Sempértegui, E; Åström, B; Jönsson, A; Çelik, Ö\n" * 30, "cp1252", "cp1252"),
+    # Chinese plus letters GBK lacks (ö ñ å, GB18030 four-byte characters between ASCII)
+    ("AU Jönsson, A; Peña, J; Åström, B\nTI 生态补偿与碳汇研究\n" * 5, "gb18030", "gb18030"),
+])
+def test_encoding_sniffing_of_mixed_latin_and_chinese(text, encoding, expected):
+    assert mut.detect_encoding(text.encode(encoding)) == expected

@@ -8,7 +8,7 @@ edited in Excel).  The decision is made from content, never from the file name:
 2. NUL bytes on every other position mean BOM-less UTF-16;
 3. bytes that decode as strict UTF-8 are UTF-8;
 4. bytes that decode as GB18030 into mostly CJK characters are GB18030 (also
-   when accented Latin letters make up to half of the non-ASCII characters);
+   also when Chinese is mixed with accented Latin letters);
 5. anything else is cp1252 (falling back to Latin-1 for the five bytes cp1252
    leaves undefined).
 """
@@ -49,6 +49,9 @@ def _damaged_utf8(data: bytes) -> bool:
 
 
 _LONE_HIGH_BYTE = re.compile(rb"(?<![\x80-\xff])[\x80-\xff](?![\x80-\xff])")
+# A GB18030 four-byte character (how it writes ö, ñ, å … that GBK lacks): its two high bytes
+# stand between ASCII digits, so they would look like lone cp1252 letters.
+_GB18030_FOUR_BYTE = re.compile(rb"[\x81-\xfe][\x30-\x39][\x81-\xfe][\x30-\x39]")
 
 
 def _mostly_lone_high_bytes(data: bytes) -> bool:
@@ -57,6 +60,7 @@ def _mostly_lone_high_bytes(data: bytes) -> bool:
     GB18030 decodes such text without error (a high byte followed by an ASCII letter is
     a valid, rare, two-byte character), but Chinese text has its high bytes in runs.
     """
+    data = _GB18030_FOUR_BYTE.sub(b"", data)
     high = len(_HIGH_BYTE.findall(data))
     return high > 0 and len(_LONE_HIGH_BYTE.findall(data)) > 0.3 * high
 
@@ -64,16 +68,18 @@ def _mostly_lone_high_bytes(data: bytes) -> bool:
 def _chinese_with_latin(high: list[str]) -> bool:
     """Chinese text mixed with accented Latin, e.g. a WoS export with Chinese and European names.
 
-    ``high`` are the non-ASCII characters of the GB18030 reading.  When at least half of
-    them (and at least 20) are Chinese ideographs and every one is a letter, digit,
+    ``high`` are the non-ASCII characters of the GB18030 reading.  When at least a fifth
+    of them (and at least 20) are Chinese ideographs and every one is a letter, digit,
     punctuation mark or symbol -- no control or private-use character, which is what
-    cp1252 bytes misread as GB18030 give -- the file is GB18030.  Without this rule such
-    a file fell through to cp1252 and every Chinese character became mojibake, silently.
+    cp1252 bytes misread as GB18030 give -- the file is GB18030.  (cp1252 text reaches
+    this test only when its high bytes come in runs, see :func:`_mostly_lone_high_bytes`.)
+    Without this rule such a file fell through to cp1252 and every Chinese character
+    became mojibake, silently.
     """
     import unicodedata
 
     ideographs = sum(1 for c in high if 0x4E00 <= ord(c) <= 0x9FFF or 0x3400 <= ord(c) <= 0x4DBF)
-    if ideographs < 20 or ideographs < 0.5 * len(high):
+    if ideographs < 20 or ideographs < 0.2 * len(high):
         return False
     return all(unicodedata.category(c)[0] in "LNPS" for c in high)
 
