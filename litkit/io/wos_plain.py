@@ -414,29 +414,40 @@ def _store(rec: dict, extra: dict, tag: str, value: str) -> None:
 
 # ---- the whole-file column fast path ---------------------------------------------------------
 #
-# The record path above costs a handful of Python operations per *field* and builds one dict
-# per record, which the corpus then takes apart again into columns.  Nearly every export is
-# perfectly regular, so ``read_columns`` reads such a file a block of records at a time and
-# works per *tag* instead: one regular-expression split cuts a block into fields (the very
-# split the record path uses, so every field's raw text is the same), numpy groups the fields
-# by tag and numbers them by record, and each tag's values are cleaned by one list
-# comprehension calling the record path's own helpers (``_joined``, ``_lines``,
-# ``_semicolon_items``, ``clean_doi``).  The result is the canonical columns directly.
+# Why: the record path above costs a handful of Python operations per *field* and builds a
+# dict per record that the corpus then takes apart again into columns.  Nearly every export
+# is perfectly regular, so ``read_columns`` reads such a file as UTF-8 bytes, a block of
+# whole records at a time, and works per *line* with numpy and per *tag* with C-level
+# string operations:
 #
-# The fast path only accepts what it can prove the record path would read without a
-# single defect.  It gives up (returns None, and ``litkit.read`` runs the record path, which
+# 1. numpy finds every line start and classifies each line from its first three bytes:
+#    a tag line ("AU "), an indented continuation, a blank line, ER, EF;
+# 2. lines not indented start a field (the same fields as the record path's split on
+#    ``\n(?! )``); a cumulative count of PT lines numbers the records, and the PT line's
+#    number is the record's ``source_line``;
+# 3. the fields are grouped by tag with one stable sort; each tag's values are joined with
+#    NUL into one byte string, decoded once and split once, and cleaned for the whole group
+#    at a time when the group has nothing unusual in it (otherwise value by value with the
+#    record path's own ``_joined`` / ``_lines`` / ``_semicolon_items``), so every value is
+#    exactly the record path's;
+# 4. ``extra`` is written as the JSON text the framework would write from the record's dict
+#    (keys sorted, the json module's own string encoder).
+#
+# When it gives up: the fast path only accepts what it can prove the record path reads
+# without a single defect.  It returns None (and ``litkit.read`` runs the record path, which
 # reports every defect with its line) on: anything before the first PT other than FN/VR
-# lines; a line that is neither "XX value" with an upper-case tag, an indented continuation,
-# a blank line, nor a lone upper-case tag; a continuation line after a blank line; FN/VR
-# inside a record; a PT value with continuation lines; a record without exactly one ER, or
-# with anything but blank lines after its ER (EF only after the last record); a PY/NR/TC
-# that is not a plain number; a file that cannot be decoded; a file without records.  The
-# only report entries it makes are the record path's notes about missing PY (year taken
-# from EA, or no year at all), in the same order and with the same text.
+# lines and blank lines; a line that is neither "XX value" with an upper-case ASCII tag, an
+# indented continuation, a blank line nor a lone upper-case tag; a continuation after a
+# blank line, a lone tag, PT, FN/VR or ER; FN/VR inside a record; a record without exactly
+# one ER, or with anything but blank lines after its ER (EF only after the last record: a
+# record without ER, a cut last record); a PY/NR/TC that is not a plain number; NUL bytes;
+# bytes that do not decode; a file without records.  The only report entries it makes are
+# the record path's notes about a missing PY (year taken from EA, or no year at all), in
+# the same order and with the same text.
 
-_HEADER_HEADS = frozenset({"FN ", "VR ", ""})
-_VALID_TAG = re.compile(r"[A-Z][A-Z0-9]|[0-9][A-Z]")  # ASCII tags passing isalnum() and isupper()
-_canonical_list_columns = ("AU", "AF", "C1", "CR", "DE", "ID", "WC", "SC")
+_UTF8_BOM = b"\xef\xbb\xbf"
+_FAST_BLOCK_BYTES = 1 << 24  # bytes per block: large enough to amortise, small next to the corpus
+_SPACE, _NEWLINE = 32, 10
 
 
 class _GiveUp(Exception):
@@ -447,23 +458,69 @@ def read_columns(source: TextSource, report: FileReport) -> dict[str, list] | No
     """The whole file as canonical columns, or None when the record path must read it.
 
     Gives exactly what :func:`read` gives, record for record (the tests compare the two
-    on every real export); see the comment above this function for when it gives up.
+    on every real export); the comment above says when it gives up.
     """
     columns = _ColumnCollector()
     try:
-        for block, first_line, at_end in _record_blocks(source):
+        for block, first_line, at_end in _utf8_record_blocks(source):
             _read_block(block, first_line, at_end, columns)
-    except (_GiveUp, DecodingError):
+    except (_GiveUp, DecodingError, UnicodeError):
         return None  # the record path reads (or refuses) the file and reports why
     return columns.finish(report)
 
 
+def _utf8_record_blocks(source: TextSource) -> Iterator[tuple[bytes, int, bool]]:
+    """Like :func:`_record_blocks`, as UTF-8 bytes with LF line ends and no BOM.
+
+    A UTF-8 file is read as it is (its bytes are decoded later, value by value group);
+    any other encoding is decoded by :func:`_decoded_chunks` and encoded to UTF-8.
+    """
+    if source.encoding.replace("_", "-").lower() in ("utf-8", "utf8", "utf-8-sig"):
+        chunks = _raw_chunks(source)
+    else:
+        chunks = (text.encode("utf-8") for text in _decoded_chunks(source))
+    pending = b""
+    pending_line = 1
+    for chunk in chunks:
+        pending += chunk
+        cut = pending.rfind(b"\nPT ")
+        if cut < 0:
+            continue
+        block, pending = pending[:cut + 1], pending[cut + 1:]
+        yield block, pending_line, False
+        pending_line += block.count(b"\n")
+    yield pending, pending_line, True
+
+
+def _raw_chunks(source: TextSource) -> Iterator[bytes]:
+    """A UTF-8 file's bytes in large pieces, leading BOMs removed, CRLF and CR turned into LF."""
+    held_cr = b""  # a CR at the end of a piece may be the first half of a CRLF
+    first = True
+    with open(source.path, "rb") as fh:
+        while True:
+            raw = fh.read(_FAST_BLOCK_BYTES)
+            data = held_cr + raw
+            held_cr = b""
+            if first:
+                while data.startswith(_UTF8_BOM):  # the record path strips every leading U+FEFF
+                    data = data[3:]
+                first = False
+            if b"\r" in data:
+                if raw and data.endswith(b"\r"):
+                    data, held_cr = data[:-1], b"\r"
+                data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+            if data:
+                yield data
+            if not raw:
+                break
+
+
 class _ColumnCollector:
-    """Canonical columns of the blocks read so far, plus the raw EA values for the PY notes."""
+    """Canonical columns of the blocks read so far, and the ``extra`` pieces of each record."""
 
     def __init__(self):
         self.columns: dict[str, list] = {}
-        self.extra_pieces: list[list[str]] = []  # per record: '"TAG": json value' in tag order
+        self.extra_pieces: list[list[str]] = []  # per record: '"TAG": json value', tags sorted
         self.n = 0
 
     def add(self, block_columns: dict[str, list], extra: list[list[str]], n: int) -> None:
@@ -481,7 +538,7 @@ class _ColumnCollector:
         cols = self.columns
         for name in INT_TAGS | {"DI"} | TEXT_TAGS | CANONICAL_LIST_TAGS | {"LA"}:
             cols.setdefault(name, [None] * n)
-        # The record path's ``finish_record``: a record without PY takes the year of EA (a note).
+        # As ``finish_record``: a record without PY takes the year of EA (reported as a note).
         years, early, lines = cols["PY"], cols["EA"], cols["source_line"]
         for index in [i for i, year in enumerate(years) if year is None]:
             ea = early[index]
@@ -493,87 +550,110 @@ class _ColumnCollector:
             else:
                 report.problem(lines[index], "no publication year (neither PY nor EA)", action="note",
                                record=index)
-        # ``extra`` as the JSON the framework would write from the record's dict (keys sorted).
         cols["extra"] = ["{" + ", ".join(pieces) + "}" if pieces else None for pieces in self.extra_pieces]
+        self.extra_pieces = []
         report.records_in_file = n
         report.has_cited_references = any(cols["CR"])
         return cols
 
 
-def _read_block(block: str, first_line: int, at_end: bool, out: _ColumnCollector) -> None:
-    """Read one block of whole records (see :func:`_record_blocks`) into ``out``."""
-    fields = _FIELD_BREAK.split(block)  # the same fields as the record path's split
-    heads = [f[:3] for f in fields]      # "AU ", "ER", "" (blank line) …
-    code_of = {head: code for code, head in enumerate(sorted(set(heads)))}
-    kind_of_head = {}
-    for head in code_of:
-        if len(head) == 3 and head[2] == " " and _VALID_TAG.fullmatch(head[:2]):
-            kind_of_head[head] = "tag"
-        elif head in ("", "ER", "EF"):
-            kind_of_head[head] = head
-        elif len(head) == 2 and head.isupper():
-            kind_of_head[head] = "lone"  # a tag without value: the record path skips it
-        else:
-            raise _GiveUp  # a glued tag, an unindented line, a continuation after a blank line …
-    codes = np.fromiter(map(code_of.__getitem__, heads), dtype=np.int32, count=len(heads))
-    position = np.arange(len(fields))
+def _is_tag_start(b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
+    """Two bytes that make an ASCII tag passing ``isalnum() and isupper()`` (AU, Z9, 9A …)."""
+    upper0 = (b0 >= 65) & (b0 <= 90)
+    upper1 = (b1 >= 65) & (b1 <= 90)
+    digit0 = (b0 >= 48) & (b0 <= 57)
+    digit1 = (b1 >= 48) & (b1 <= 57)
+    return (upper0 & (upper1 | digit1)) | (digit0 & upper1)
 
-    def where(head: str) -> np.ndarray:
-        return np.flatnonzero(codes == code_of[head]) if head in code_of else position[:0]
 
-    starts = where("PT ")
-    record_of = np.cumsum(codes == code_of.get("PT ", -1)) - 1  # -1: before the first PT
+def _read_block(buf: bytes, first_line: int, at_end: bool, out: _ColumnCollector) -> None:
+    """Read one block of whole records (see :func:`_utf8_record_blocks`) into ``out``."""
+    if b"\x00" in buf:
+        raise _GiveUp  # NUL separates values below (and never occurs in a real export)
+    size = len(buf)
+    data = np.frombuffer(buf + b"\n\n\n\n", dtype=np.uint8)  # padded: four bytes of every line exist
+    newlines = np.flatnonzero(data[:size] == _NEWLINE)
+    line_start = np.concatenate(([0], newlines + 1))
+    line_end = np.concatenate((newlines, [size]))  # exclusive: the line's "\n"
+    length = line_end - line_start
+    b0, b1, b2, b3 = (data[line_start + k] for k in range(4))
+    continuation = b0 == _SPACE
+    # Lines that make a value "odd": the record path's helpers clean such values with more
+    # than the usual split/replace, so they are cleaned one by one with those helpers.
+    odd_line = ((length > 0) & (data[line_end - 1] == _SPACE)             # ends in a space
+                | continuation & ((b1 != _SPACE) | (b2 != _SPACE)        # indented by 1 or 2
+                                  | (b3 == _SPACE) | (length == 3))      # by 4+, or empty
+                | ~continuation & (length >= 4) & (b3 == _SPACE))        # value starts with a space
+    # Every line that is not indented starts a field; the field runs to the next such line.
+    field_line = np.flatnonzero(~continuation)
+    if len(field_line) == 0 or field_line[0] != 0:
+        raise _GiveUp  # the block starts with a continuation line
+    f_len, f0, f1, f2 = length[field_line], b0[field_line], b1[field_line], b2[field_line]
+    next_line = np.append(field_line[1:], len(line_start))
+    multiline = next_line - field_line > 1
+    odd_field = np.logical_or.reduceat(odd_line, field_line) | (multiline & (length[field_line] == 3))
+    tagged = (f_len >= 3) & (f2 == _SPACE) & _is_tag_start(f0, f1)
+    blank = f_len == 0
+    two = (f_len == 2) & _is_tag_start(f0, f1)
+    is_er = two & (f0 == ord("E")) & (f1 == ord("R"))
+    is_ef = two & (f0 == ord("E")) & (f1 == ord("F"))
+    if not np.all(tagged | blank | two):
+        raise _GiveUp  # glued tag, unindented text, a one-letter line …
+    if np.any(multiline & ~tagged):
+        raise _GiveUp  # continuation lines after a blank line, a lone tag, ER or EF
+    code = f0.astype(np.int32) * 256 + f1  # the tag as a number ("AU" -> 65*256+85)
+    is_pt = tagged & (code == ord("P") * 256 + ord("T"))
+    is_header_tag = tagged & ((code == ord("F") * 256 + ord("N")) | (code == ord("V") * 256 + ord("R")))
+    record_of = np.cumsum(is_pt) - 1  # -1: before the first PT
+    starts = np.flatnonzero(is_pt)
     n = len(starts)
-    # Before the first record: only the FN/VR header and blank lines.
-    if np.any(record_of < 0):
-        header_heads = {heads[i] for i in np.flatnonzero(record_of < 0).tolist()}
-        if not header_heads <= _HEADER_HEADS:
-            raise _GiveUp
-    if "FN " in code_of and np.any(record_of[where("FN ")] >= 0) or \
-            "VR " in code_of and np.any(record_of[where("VR ")] >= 0):
+    field_start = line_start[field_line]
+    field_end = line_end[next_line - 1]
+    # Before the first record: only FN/VR lines and blank lines (the record path notes anything else).
+    header = record_of < 0
+    if np.any(header & ~(blank | (is_header_tag & ~multiline))):
         raise _GiveUp
+    if np.any(header):
+        buf[:field_start[starts[0]] if n else size].decode("utf-8")  # undecodable header: give up
+    if np.any(is_header_tag & ~header):
+        raise _GiveUp  # FN/VR inside a record
     if n == 0:
-        if at_end or np.any(record_of >= 0):
+        if at_end:
             raise _GiveUp
         return
-    # Exactly one ER per record; after it only blank lines (and EF after the very last one).
-    ends = where("ER")
+    if np.any(multiline[starts]):
+        raise _GiveUp  # a PT value with continuation lines
+    # Exactly one ER per record; after it only blank lines (and EF after the very last record).
+    ends = np.flatnonzero(is_er)
     if len(ends) != n or np.any(record_of[ends] != np.arange(n)):
         raise _GiveUp
-    end_of_record = ends[record_of.clip(0)]
-    after_end = (position > end_of_record) & (record_of >= 0)
-    stray = after_end & (codes != code_of.get("", -1))
-    if np.any(stray):
-        ef = np.flatnonzero(stray)
-        # The one allowed exception: an EF line after the last record of the file, nothing after it.
-        if not (at_end and len(ef) == 1 and heads[ef[0]] == "EF"
-                and not np.any(codes[ef[0] + 1:] != code_of.get("", -1))):
-            raise _GiveUp
-    elif "EF" in code_of:
+    position = np.arange(len(field_line))
+    after_end = ~header & (position > ends[record_of.clip(0)])
+    stray = np.flatnonzero(after_end & ~blank)
+    if len(stray):
+        last = stray[0]
+        if not (at_end and len(stray) == 1 and is_ef[last]):
+            raise _GiveUp  # text after ER
+    if np.count_nonzero(is_ef) > len(stray):
         raise _GiveUp  # EF inside a record
-    if any("\n" in fields[i] for i in starts.tolist()):
-        raise _GiveUp  # a PT value with continuation lines
-    # Line numbers: a field's line is the block's first line plus the fields and the
-    # continuation lines before it.
-    newlines = np.fromiter(map(str.count, fields, repeat("\n")), dtype=np.int64, count=len(fields))
-    first_lines = first_line + position + np.cumsum(newlines) - newlines
     cols: dict[str, list] = {
-        "PT": [fields[i][3:].strip() or None for i in starts.tolist()],
-        "source_line": first_lines[starts].tolist(),
+        "PT": [v.strip() or None for v in _group_text(buf, field_start[starts] + 3, field_end[starts], False)],
+        "source_line": (first_line + field_line[starts]).tolist(),
     }
     extra: list[list[str]] = [[] for _ in range(n)]
-    # Each tag's fields, in file order, grouped by a stable sort on the tag code.
-    order = np.argsort(codes, kind="stable")
-    bounds = np.concatenate(([0], np.cumsum(np.bincount(codes, minlength=len(code_of)))))
-    for head in sorted(code_of):  # sorted tags: ``extra`` pieces come out in JSON key order
-        if kind_of_head[head] != "tag" or head in ("PT ", "FN ", "VR "):
-            continue  # record starts and the header are not fields of a record
-        code = code_of[head]
-        at = order[bounds[code]:bounds[code + 1]]
-        tag = head[:2]
+    # Each tag's fields, in file order, grouped by one stable sort on the tag code.
+    content = np.flatnonzero(tagged & ~is_pt & ~header)
+    order = content[np.argsort(code[content], kind="stable")]
+    sorted_codes = code[order]
+    cuts = np.flatnonzero(np.diff(sorted_codes)) + 1
+    for group in np.split(order, cuts):  # tag codes ascend, so ``extra`` pieces come in JSON key order
+        if len(group) == 0:
+            continue
+        tag = chr(f0[group[0]]) + chr(f1[group[0]])
         kind = _TAG_KIND.get(tag, _EXTRA_TEXT)
-        records, values = _tag_values(tag, kind, [fields[i] for i in at.tolist()], record_of[at])
-        if kind in (_EXTRA_TEXT, _EXTRA_LIST):
+        records, values = _tag_values(tag, kind, buf, field_start[group] + 3, field_end[group],
+                                      multiline[group], odd_field[group], record_of[group])
+        if kind == _EXTRA_TEXT or kind == _EXTRA_LIST:
             key = f'"{tag}": '
             if kind == _EXTRA_TEXT:
                 pieces = [key + encoded for encoded in map(_json_string, values)]
@@ -581,6 +661,8 @@ def _read_block(block: str, first_line: int, at_end: bool, out: _ColumnCollector
                 pieces = [key + "[" + ", ".join(map(_json_string, items)) + "]" for items in values]
             for r, piece in zip(records, pieces):
                 extra[r].append(piece)
+        elif len(records) == n:  # every record has the tag once: the values are the column
+            cols[tag] = values
         else:
             column = [None] * n
             for r, value in zip(records, values):
@@ -589,33 +671,50 @@ def _read_block(block: str, first_line: int, at_end: bool, out: _ColumnCollector
     out.add(cols, extra, n)
 
 
-def _tag_values(tag: str, kind: int, raw: list[str], records: np.ndarray) -> tuple[list[int], list]:
-    """One tag's values in a block, cleaned as the record path cleans them, one per record.
+def _group_text(buf: bytes, starts: np.ndarray, ends: np.ndarray, join_lines: bool) -> list[str]:
+    """The byte ranges ``starts[i]:ends[i]`` of ``buf`` as str, decoded in one go.
 
-    ``raw`` are the tag's fields in file order ("TI The title\\n   continued"), ``records``
-    the block-relative record number of each.  Returns the records that keep a value and
-    those values (only stored values: the record path drops empty text).
+    With ``join_lines`` every continuation break (a newline and three spaces) becomes one
+    space, which is what ``_joined`` does to a value without odd lines.
     """
-    if kind == _TEXT:
-        values = [_joined(f[3:]) if "\n" in f else f[3:].strip() for f in raw]
-    elif kind == _EXTRA_TEXT:
-        values = [_joined(f[3:]) for f in raw]
-    elif kind == _LIST or kind == _EXTRA_LIST:
-        values = [_lines(f[3:]) for f in raw]
-    elif kind == _SEMI:
-        values = [_semicolon_items(_joined(f[3:])) for f in raw]
-    elif kind == _JOIN_ITEMS:
-        values = ["; ".join(_lines(f[3:])) for f in raw]
+    joined = b"\x00".join([buf[s:e] for s, e in zip(starts.tolist(), ends.tolist())])
+    if join_lines:
+        joined = joined.replace(b"\n   ", b" ")
+    return joined.decode("utf-8").split("\x00")
+
+
+def _tag_values(tag: str, kind: int, buf: bytes, starts: np.ndarray, ends: np.ndarray,
+                multiline: np.ndarray, odd: np.ndarray, records: np.ndarray) -> tuple[list[int], list]:
+    """One tag's values in a block, cleaned exactly as the record path cleans them.
+
+    ``starts``/``ends`` are the byte ranges of the tag's values in file order
+    (continuation lines included), ``records`` the block-relative record of each.
+    Values with an ``odd`` line go through the record path's own helper one by one; the
+    others take the quick form of that helper's result.  Returns the records that keep a
+    value and their values (the record path stores no empty text).
+    """
+    if kind == _TEXT or kind == _EXTRA_TEXT or kind == _SEMI:
+        values = list(map(str.strip, _group_text(buf, starts, ends, join_lines=True)))
+        helper = _joined
+    elif kind == _LIST or kind == _EXTRA_LIST or kind == _JOIN_ITEMS:
+        raw = _group_text(buf, starts, ends, join_lines=False)
+        values = [v.split("\n   ") if m else _lines(v) for v, m in zip(raw, multiline.tolist())]
+        helper = _lines
     else:
-        raise _GiveUp  # FN VR ER EF with a value inside a record
+        raise _GiveUp  # ER or EF with a value
+    for i in np.flatnonzero(odd).tolist():
+        values[i] = helper(buf[starts[i]:ends[i]].decode("utf-8"))
+    if kind == _SEMI:
+        values = list(map(_semicolon_items, values))
+    elif kind == _JOIN_ITEMS:
+        values = ["; ".join(items) for items in values]
     record_list = records.tolist()
     if len(records) > 1 and np.any(records[1:] == records[:-1]):
         record_list, values = _merge_repeated_tags(kind, record_list, values)
-    elif kind != _SEMI:  # the record path stores a value only when it is not empty
-        if not all(values):
-            kept = [i for i, value in enumerate(values) if value]
-            record_list = [record_list[i] for i in kept]
-            values = [values[i] for i in kept]
+    elif kind != _SEMI and not all(values):  # drop empty values, as the record path does
+        kept = [i for i, value in enumerate(values) if value]
+        record_list = [record_list[i] for i in kept]
+        values = [values[i] for i in kept]
     if tag in INT_TAGS:
         if not (all(map(str.isdigit, values)) and all(map(str.isascii, values))):
             raise _GiveUp  # the record path reports it (and reads PY through parse_year)
@@ -626,13 +725,13 @@ def _tag_values(tag: str, kind: int, raw: list[str], records: np.ndarray) -> tup
 
 
 def _merge_repeated_tags(kind: int, records: list[int], values: list) -> tuple[list[int], list]:
-    """A tag given twice in one record: merge as :func:`_store` does (lists extended, text "; ")."""
+    """A tag given twice in one record: merged as :func:`_store` does (lists extended, text "; ")."""
     merged: dict[int, object] = {}
     for r, value in zip(records, values):
         if kind == _SEMI:
             merged[r] = merged[r] + value if r in merged else value
         elif r in merged:
-            if kind in (_LIST, _EXTRA_LIST):
+            if kind == _LIST or kind == _EXTRA_LIST:
                 merged[r] = merged[r] + value
             elif value:
                 merged[r] = f"{merged[r]}; {value}"
