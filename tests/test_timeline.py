@@ -246,3 +246,63 @@ def test_thesaurus_merges_keywords_before_counting():
     assert nodes.loc["valuation", "occurrences"] == plain.loc["valuation", "occurrences"]
     tl = keyword_timeline(corpus, min_occurrences=1, thesaurus={"carbon sink": "forest"})
     assert "carbon sink" not in set(tl["keyword"]) and "forest" in set(tl["keyword"])
+
+
+# ---------------------------------------------------------------------------------------------
+# figure layout: labels never overlap, display forms
+# ---------------------------------------------------------------------------------------------
+def _text_boxes(fig, min_size: float = 0.0):
+    """Window extents of the visible, non-empty texts of the first axes (tick labels excluded)."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    return [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts
+            if t.get_text().strip() and t.get_visible() and t.get_fontsize() >= min_size]
+
+
+def _overlapping_pairs(boxes):
+    return [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1:] if ba.overlaps(bb)]
+
+
+def test_keyword_timeline_labels_never_overlap_even_when_crowded():
+    """Twelve long keywords in the same two years of one cluster: more rows than the six the
+    old layout had, so it had to overprint; now every label has its own place."""
+    import matplotlib.pyplot as plt
+
+    from litkit.plot import timeline as plot
+
+    words = [f"long keyword number {i} about ecosystem services" for i in range(12)]
+    table = pd.DataFrame({"cluster": [1] * 12 + [2] * 2, "cluster_label": ["#1 first"] * 12 + ["#2 second"] * 2,
+                          "keyword": words + ["alpha", "beta"],
+                          "first_year": [2010 + i % 2 for i in range(12)] + [2010, 2020],
+                          "occurrences": list(range(12, 0, -1)) + [3, 2]})
+    fig = plot.plot_keyword_timeline(table)
+    try:
+        boxes = _text_boxes(fig)
+        assert {t for t, _ in boxes} >= set(words) | {"alpha", "beta", "#1 first", "#2 second"}
+        assert _overlapping_pairs(boxes) == []
+        assert min(t.get_fontsize() for t in fig.axes[0].texts) >= 6.5
+    finally:
+        plt.close(fig)
+
+
+def test_keyword_timeline_shows_display_forms():
+    """Lower-cased keys are shown as the map shows them ("REDD+"), cluster labels included."""
+    import matplotlib.pyplot as plt
+
+    from litkit.plot import timeline as plot
+
+    table = pd.DataFrame({"cluster": [1, 1], "cluster_label": ["#1 redd+", "#1 redd+"],
+                          "keyword": ["redd+", "invest model"], "first_year": [2008, 2012],
+                          "occurrences": [5, 3]})
+    display = pd.DataFrame({"keyword": ["REDD+", "InVEST model"], "term": ["redd+", "invest model"]})
+    for given in (display, {"REDD+": "REDD+", "invest model": "InVEST model"}):
+        fig = plot.plot_keyword_timeline(table, display=given)
+        try:
+            shown = {t.get_text() for t in fig.axes[0].texts}
+            assert {"REDD+", "InVEST model", "#1 REDD+"} <= shown
+            assert not shown & {"redd+", "invest model"}
+        finally:
+            plt.close(fig)
+    with pytest.raises(LitkitError):
+        plot.plot_keyword_timeline(table, display=pd.DataFrame({"term": ["redd+"]}))

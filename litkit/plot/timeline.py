@@ -98,58 +98,159 @@ def plot_production(table: pd.DataFrame, growth: bool = True, title: str | None 
 # ---------------------------------------------------------------------------------------------
 # timeline and time zone
 # ---------------------------------------------------------------------------------------------
+def _display_map(display) -> dict[str, str]:
+    """Case-folded keyword -> display form, from a mapping or a keyword table.
+
+    A :class:`~litkit.network.KeywordNetwork` ``keywords`` table carries the
+    display form (most frequent surface form, e.g. "REDD+") in ``keyword`` and
+    the matching key in ``term``; both are accepted as keys.
+    """
+    if display is None:
+        return {}
+    if isinstance(display, pd.DataFrame):
+        if "keyword" not in display.columns:
+            raise LitkitError("the display table needs a 'keyword' column",
+                              expected="e.g. KeywordNetwork.keywords (keyword, term)")
+        shown = display["keyword"].astype(str).tolist()
+        out = {}
+        for key_col in [c for c in ("term", "keyword") if c in display.columns]:
+            for key, label in zip(display[key_col].astype(str), shown):
+                out.setdefault(key.casefold(), label)
+        return out
+    return {str(k).casefold(): str(v) for k, v in dict(display).items()}
+
+
+def _text_width_pt(fig, text: str, fontsize: float, weight: str = "normal") -> float:
+    """Width of ``text`` in points, measured with the figure's renderer (CJK and 〔〕 included)."""
+    artist = fig.text(0, 0, text, fontsize=fontsize, fontweight=weight)
+    try:
+        return artist.get_window_extent(fig.canvas.get_renderer()).width * 72.0 / fig.dpi
+    finally:
+        artist.remove()
+
+
+_TIMELINE_FONT = 7.0   # keyword labels, points (>= 6.5 pt at print size)
+_LANE_IN = 0.165       # vertical distance between label rows, inches
+
+
 def plot_keyword_timeline(table: pd.DataFrame, title: str | None = "Keyword timeline",
-                          years: tuple[int, int] | None = None):
+                          years: tuple[int, int] | None = None, display=None, width: float = 10.0):
     """CiteSpace-style timeline view: one horizontal line per cluster, keywords at their first year.
 
     Parameters
     ----------
     table : pandas.DataFrame
         From :func:`litkit.timeline.keyword_timeline` (cluster, cluster_label,
-        keyword, first_year, occurrences).
+        keyword, first_year, occurrences).  A ``label`` column, if present,
+        gives the text shown for each keyword.
     years : (int, int), optional
         x-axis span (default: the table's first years).
+    display : mapping or DataFrame, optional
+        Keyword -> text shown, matched case-insensitively: a dict, or a table
+        with ``keyword`` (shown) and ``term`` (key) columns such as
+        ``KeywordNetwork.keywords``, so that the timeline shows "REDD+" and
+        "InVEST model" as the map does rather than the lower-cased keys.
+        Cluster labels (``"#1 carbon sink"``) are mapped too.
+    width : float, default 10
+        Figure width in inches.
+
+    Notes
+    -----
+    Label widths are measured with the renderer.  Within a cluster each
+    keyword (in time order) takes the nearest label row, alternating above and
+    below the line, where it overlaps no earlier label; when every row is taken
+    a new row is added, and the cluster's band grows to hold it, so labels
+    never overlap.
+
+    Examples
+    --------
+    >>> table = keyword_timeline(wos, clusters=net.keywords[["keyword", "cluster"]])   # doctest: +SKIP
+    >>> fig = plot_keyword_timeline(table, display=net.keywords)                      # doctest: +SKIP
     """
     needed = {"cluster", "cluster_label", "keyword", "first_year", "occurrences"}
     if not needed <= set(table.columns):
         raise LitkitError(f"the timeline table lacks columns {sorted(needed - set(table.columns))}",
                           expected="the output of litkit.timeline.keyword_timeline")
-    require_cjk_font(list(table["keyword"].astype(str)) + list(table["cluster_label"].astype(str)) + [title or ""])
+    shown = _display_map(display)
+
+    def show(key) -> str:
+        return shown.get(str(key).casefold(), str(key))
+
+    texts = ([str(v) for v in table["label"]] if "label" in table.columns
+             else [show(k) for k in table["keyword"]])
+    cluster_texts = {}
+    for cluster, label in zip(table["cluster"], table["cluster_label"]):
+        head, sep, rest = str(label).partition(" ")
+        cluster_texts[cluster] = f"{head} {show(rest)}" if sep and head.startswith("#") else show(label)
+    require_cjk_font(texts + list(cluster_texts.values()) + [title or ""])
     order = table.attrs.get("cluster_order") or list(dict.fromkeys(table["cluster"]))
+    order = [c for c in order if c in set(table["cluster"])] or list(dict.fromkeys(table["cluster"]))
     first = int(years[0]) if years else int(table["first_year"].min()) if len(table) else 2000
     last = int(years[1]) if years else int(table["first_year"].max()) if len(table) else 2001
     span = max(last - first, 1)
-    width_in = 10.0
-    x_right = last + 0.7 + span * 0.3  # room for the cluster labels
-    # Approximate label width in years: x-small text is ~0.055 inch per character (CJK: twice that).
-    years_per_inch = (x_right - (first - 0.8)) / (width_in * 0.9)
-    lanes = (-1, 1, -2, 2, -3, 3)  # label rows: above/below the line, nearest first
     with figure_fonts():
-        height = 0.9 + 1.25 * max(len(order), 1)
-        fig, ax = plt.subplots(figsize=(width_in, height))
-        top_occ = float(table["occurrences"].max()) if len(table) else 1.0
-        for row, cluster in enumerate(order):
+        fig, ax = plt.subplots(figsize=(width, 4.0))
+        # Horizontal scale: measure the cluster labels (right margin) and keyword labels, then fix the
+        # x range so that years-per-point is known exactly before any label is placed.
+        label_pt = max((_text_width_pt(fig, t, "small", "bold") for t in cluster_texts.values()), default=0.0)
+        widths_pt = [_text_width_pt(fig, t, _TIMELINE_FONT) for t in texts]
+        axes_pt = ax.get_position().width * width * 72.0
+        # x_left .. x_right must hold the years, half a label left of the first year, and the cluster label.
+        half_first = max((w / 2 for w, y in zip(widths_pt, table["first_year"]) if int(y) == first), default=0.0)
+        # Years per point (ypp) so that [first - 0.5 - half label, last + 0.7 + cluster label] fills the axes.
+        margin_pt = half_first + label_pt + 8.0
+        ypp = (last + 1.2 - first) / max(axes_pt - margin_pt, axes_pt * 0.3)
+        x_left = first - 0.5 - half_first * ypp
+        x_label = last + 0.7
+        x_right = x_label + (label_pt + 8.0) * ypp
+        ypp = (x_right - x_left) / axes_pt  # final scale
+        gap = 6.0 * ypp  # at least 6 pt between neighbouring labels of a row
+
+        layout = []  # (row, cluster, [(year, text, occ, lane)])
+        bands = []  # (lanes above, lanes below)
+        for cluster in order:
             group = table[table["cluster"] == cluster]
+            lane_end: dict[int, float] = {}
+            placed = []
+            for idx, year, occ in zip(group.index, group["first_year"], group["occurrences"]):
+                pos = table.index.get_loc(idx)
+                text, half = texts[pos], widths_pt[pos] / 2 * ypp
+                k = 1
+                while True:  # lanes nearest first: -1, 1, -2, 2, ...; a new one when all are taken
+                    lane = -((k + 1) // 2) if k % 2 else k // 2
+                    if lane_end.get(lane, -np.inf) + gap <= year - half:
+                        break
+                    k += 1
+                lane_end[lane] = year + half
+                placed.append((int(year), text, float(occ), lane))
+            above = max([-la for *_, la in placed if la < 0], default=1)
+            below = max([la for *_, la in placed if la > 0], default=1)
+            bands.append((above, below))
+            layout.append((cluster, placed))
+        # Vertical layout in lane units: each band holds its rows plus the line and a gap.
+        centres, y = [], 0.0
+        for above, below in bands:
+            y += above + 0.6
+            centres.append(y)
+            y += below + 0.6 + 0.8
+        total = max(y - 0.8, 1.0)
+        fig.set_size_inches(width, 0.95 + _LANE_IN * total)
+        top_occ = float(table["occurrences"].max()) if len(table) else 1.0
+        for row, (cluster, placed) in enumerate(layout):
             colour = _colour(row)
-            ax.plot([first, last + 0.5], [row, row], color=colour, linewidth=1.0, alpha=0.6, zorder=1)
-            ax.text(last + 0.7 + span * 0.01, row, str(group["cluster_label"].iloc[0]), va="center", ha="left",
+            yc = centres[row]
+            ax.plot([first, last + 0.5], [yc, yc], color=colour, linewidth=1.0, alpha=0.6, zorder=1)
+            ax.text(x_label, yc, cluster_texts[cluster], va="center", ha="left",
                     color=colour, fontweight="bold", fontsize="small")
-            # Greedy lanes: each label (in time order) goes to the nearest lane where it does not overlap
-            # the previous label of that lane; if none is free, to the lane that frees up first.
-            lane_end = {lane: -np.inf for lane in lanes}
-            for kw, year, occ in zip(group["keyword"], group["first_year"], group["occurrences"]):
-                text = str(kw)
-                half = 0.5 * years_per_inch * 0.055 * sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-                free = [lane for lane in lanes if lane_end[lane] < year - half]
-                lane = free[0] if free else min(lanes, key=lambda la: lane_end[la])
-                lane_end[lane] = year + half + 0.1 * years_per_inch
+            for year, text, occ, lane in placed:
                 size = 12 + 140 * np.sqrt(occ / top_occ)
-                ax.scatter([year], [row], s=size, color=colour, edgecolor="white", linewidth=0.5, zorder=3)
-                ax.text(year, row + 0.13 * lane, text, ha="center", va="center", fontsize="x-small", zorder=4)
-        ax.set_ylim(len(order) - 0.5, -0.5)
-        ax.set_xlim(first - 0.8, x_right)
+                ax.scatter([year], [yc], s=size, color=colour, edgecolor="white", linewidth=0.5, zorder=3)
+                ax.text(year, yc + lane, text, ha="center", va="center", fontsize=_TIMELINE_FONT, zorder=4)
+        ax.set_ylim(total, 0)
+        ax.set_xlim(x_left, x_right)
         ax.set_yticks([])
         ax.spines["left"].set_visible(False)
+        ax.spines["bottom"].set_bounds(x_left, last + 0.5)  # no year axis under the cluster names
         ax.set_xlabel("Year of first appearance")
         step = max(1, int(np.ceil(span / 10)))
         ax.set_xticks(range(first, last + 1, step))
