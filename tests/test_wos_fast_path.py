@@ -1,0 +1,232 @@
+"""The Web of Science plain-text fast path gives exactly what the record path gives.
+
+``litkit.read`` reads a WoS plain-text file through ``wos_plain.read_columns`` (whole
+blocks of records as columns) and falls back to the record-by-record reader when the
+file has anything unusual in it.  Every test here builds the same corpus both ways and
+compares all values (``Corpus.__eq__``) and the ingest report (files and problems tables):
+on every real export in ../shared/corpora, the demo corpus, a generated benchmark file,
+encoding and line-end variants, and small files made to hit each rule.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import litkit
+from litkit.corpus import Corpus, frame_from_records
+from litkit.io import iter_file
+from litkit.io import wos_plain
+from litkit.io.report import FileReport, IngestReport
+from litkit.io.sniff import TextSource
+
+# The one real export that must fall back: it has a glued tag line ("AUGilles, H").
+FALLS_BACK = {"wos-plaintext-metaknowledge/testFile.isi"}
+
+
+def _record_path(path: Path) -> Corpus:
+    """The corpus as the record path reads it (the reference)."""
+    report = FileReport(file=str(path))
+    records = list(iter_file(path, report))
+    ingest = IngestReport()
+    ingest.add(report)
+    return Corpus._from_canonical(frame_from_records(records), ingest)
+
+
+def _took_fast_path(path: Path) -> bool:
+    return wos_plain.read_columns(TextSource(path), FileReport(file=str(path))) is not None
+
+
+def _assert_same(path: Path) -> Corpus:
+    fast = litkit.read(path)
+    reference = _record_path(path)
+    assert len(fast) == len(reference), path
+    assert fast == reference, path
+    for table in ("files_table", "problems_table"):
+        got, want = getattr(fast.report, table)(), getattr(reference.report, table)()
+        assert got.equals(want), (path, table, got, want)
+    assert fast.report.balanced
+    return fast
+
+
+def _plain_names(expected_counts) -> list[str]:
+    names = sorted(n for n in expected_counts if n.startswith("wos-plaintext-"))
+    assert len(names) == 9
+    return names
+
+
+# ---- real exports ------------------------------------------------------------------------------
+
+def test_every_shared_plain_text_file_same_both_ways(shared_corpora, expected_counts):
+    for name in _plain_names(expected_counts):
+        path = shared_corpora / name
+        assert _took_fast_path(path) == (name not in FALLS_BACK), name
+        corpus = _assert_same(path)
+        assert len(corpus) == expected_counts[name], name
+
+
+def test_demo_files_same_both_ways(demo_dir):
+    files = sorted((demo_dir / "wos").glob("*.txt"))
+    assert files
+    for path in files:
+        assert _took_fast_path(path), path
+        _assert_same(path)
+
+
+def test_generated_benchmark_file_same_both_ways(shared, tmp_path):
+    generator = shared / "tools" / "make_wos_big.py"
+    if not generator.is_file():
+        pytest.skip(f"{generator} is absent")
+    path = tmp_path / "wos_big_2000.txt"
+    subprocess.run([sys.executable, str(generator), "-n", "2000", str(path)], check=True,
+                   capture_output=True)
+    assert _took_fast_path(path)
+    corpus = _assert_same(path)
+    assert len(corpus) == 2000
+    # early-access records without PY are in the file: their notes are part of the comparison
+    assert any("taken from the early-access date" in p.reason for p in corpus.report.problems)
+
+
+VARIANTS = [("utf-8-sig", "\n"), ("utf-8", "\r\n"), ("utf-8-sig", "\r"), ("utf-16", "\r\n"),
+            ("utf-16-le", "\n"), ("gb18030", "\n")]
+
+
+@pytest.mark.parametrize("encoding, newline", VARIANTS)
+def test_encoding_and_line_end_variants_same_both_ways(shared_corpora, tmp_path, encoding, newline):
+    source = shared_corpora / "wos-plaintext-savedrecs-alt/savedrecs_1.txt"
+    text = source.read_text(encoding="utf-8-sig")
+    assert any(ord(c) > 127 for c in text)  # non-ASCII text makes the byte/character bookkeeping matter
+    path = tmp_path / "variant.txt"
+    path.write_bytes(text.replace("\n", newline).encode(encoding))
+    assert _took_fast_path(path)
+    corpus = _assert_same(path)
+    original = litkit.read(source)
+    original.df["source_file"] = corpus.df["source_file"]  # the only column that may differ
+    assert corpus == original
+
+
+# ---- small files hitting each rule ---------------------------------------------------------------
+
+RECORD_A = """PT J
+AU Zhang, S
+   Li, W
+AF Zhang, San
+   Li, Wei
+TI Carbon sinks of
+   wetland parks
+SO ECOLOGICAL ECONOMICS
+LA English
+DT Article
+DE carbon sink; wetland ;; valuation
+ID CARBON; WETLANDS
+C1 [Zhang, S] Peking Univ, Beijing, Peoples R China.
+CR Costanza R, 1997, NATURE, V387, P253, DOI 10.1038/387253a0
+   Daily GC, 1997, NATURES SERVICES
+NR 2
+TC 5
+Z9 5
+BA Smith, J
+   Doe, J
+PY 2021
+DI https://doi.org/10.1016/J.ECOLECON.2021.1
+EM a@b.cn
+UT WOS:000000000000001
+ER
+"""
+
+RECORD_B = """PT J
+AU Wang, X
+TI Ecological compensation
+DE payment; ecosystem services
+EA MAR 2024
+UT WOS:000000000000002
+ER
+"""
+
+RECORD_C = """PT B
+AU Liu, Y
+TI A book without a year
+ER
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "f.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _file(*records: str, header: str = "FN Clarivate Analytics Web of Science\nVR 1.0\n",
+          end: str = "EF\n") -> str:
+    return header + "\n".join(records) + "\n" + end
+
+
+FAST_CASES = {
+    "plain": _file(RECORD_A, RECORD_B, RECORD_C),
+    "no header, no EF": _file(RECORD_A, RECORD_B, header="", end=""),
+    "repeated tags": _file(RECORD_A.replace("NR 2\n", "NR 2\nAU Zhou, Q\nTI second title\nDE more\n"
+                                                      "EM c@d.cn\nBA Roe, R\n")),
+    "empty and lone tags": _file(RECORD_A.replace("LA English\n", "LA \nDE\nSC \nOI \n"), RECORD_B),
+    "odd continuation lines": _file(RECORD_A.replace("   Li, W\n", "   Li, W  \n    Chen, Q\n")
+                                    .replace("   wetland parks\n", "  wetland parks \n   \n")),
+    "trailing whitespace and tabs": _file(RECORD_A.replace("SO ECOLOGICAL ECONOMICS",
+                                                           "SO  ECOLOGICAL ECONOMICS\t")),
+    "no PY: EA year and no year": _file(RECORD_B, RECORD_C, RECORD_B.replace("EA MAR 2024\n", "")),
+    "non-ASCII values": _file(RECORD_A.replace("Zhang, San", "Çelik, Kübra 张三 𝔘")
+                              .replace("wetland parks", "湿地公园 — parks")),
+    "blank lines inside records and between": _file(RECORD_A.replace("DT Article\n", "DT Article\n\n"),
+                                                    "\n" + RECORD_B),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FAST_CASES))
+def test_regular_files_take_the_fast_path_and_match(tmp_path, case):
+    path = _write(tmp_path, FAST_CASES[case])
+    assert _took_fast_path(path), case
+    _assert_same(path)
+
+
+def test_fast_path_values_spot_check(tmp_path):
+    corpus = _assert_same(_write(tmp_path, FAST_CASES["repeated tags"]))
+    first = corpus.df.iloc[0]
+    assert first["AU"] == ["Zhang, S", "Li, W", "Zhou, Q"]
+    assert first["TI"] == "Carbon sinks of wetland parks; second title"
+    assert first["DE"] == ["carbon sink", "wetland", "valuation", "more"]
+    assert first["DI"] == "10.1016/j.ecolecon.2021.1"
+    assert (first["NR"], first["TC"], first["PY"]) == (2, 5, 2021)
+    assert first["source_line"] == 3
+    # the repeated lines come before BA and EM in that record, so their values come first
+    assert '"BA": ["Roe, R", "Smith, J", "Doe, J"]' in first["extra"]
+    assert '"EM": "c@d.cn; a@b.cn"' in first["extra"]
+
+
+FALLBACK_CASES = {
+    "glued tag": _file(RECORD_A.replace("AU Zhang, S", "AUZhang, S")),
+    "unindented line": _file(RECORD_A.replace("   Li, W\n", "Li, W\n")),
+    "record without ER": _file(RECORD_A.replace("ER\n", ""), RECORD_B),
+    "last record cut": _file(RECORD_A, RECORD_B.split("DE ")[0], end=""),
+    "text after ER": _file(RECORD_A.replace("ER\n", "ER\nstray text\n"), RECORD_B),
+    "PY not a number": _file(RECORD_A.replace("PY 2021", "PY 2021a")),
+    "text before the first record": _file(RECORD_A, header="FN Clarivate\nsome note\nVR 1.0\n"),
+    "continuation after a blank line": _file(RECORD_A.replace("DT Article\n", "DT Article\n\n   more\n")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FALLBACK_CASES))
+def test_unusual_files_fall_back_to_the_record_path(tmp_path, case):
+    path = _write(tmp_path, FALLBACK_CASES[case])
+    assert not _took_fast_path(path), case
+    _assert_same(path)
+
+
+def test_invalid_utf8_falls_back_and_raises_as_before(tmp_path):
+    path = tmp_path / "bad.txt"
+    # Mostly valid UTF-8 (so the file is read as UTF-8) with one bad byte in the second record.
+    text = _file(RECORD_A.replace("wetland parks", "湿地公园" * 30), RECORD_B)
+    path.write_bytes(text.encode("utf-8").replace(b"Wang, X", b"Wang, \xff"))
+    assert TextSource(path).encoding.startswith("utf-8")
+    assert not _took_fast_path(path)
+    with pytest.raises(litkit.errors.LitkitError):
+        litkit.read(path)
