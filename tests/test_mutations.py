@@ -61,6 +61,9 @@ class FileResult:
     litkit_errors_expected: int = 0
     records_lost: int = 0
     violations: list[str] = field(default_factory=list)
+    known_bug_inputs: int = 0  # inputs hitting a known, reported bug (not in crashes/lost above)
+    known_bug_records_lost: int = 0
+    known_bug_failures: list[str] = field(default_factory=list)
 
 
 def _frame(corpus) -> pd.DataFrame:
@@ -151,16 +154,26 @@ def _mutants(seg: mut.Segments, data_size: int, rng: random.Random) -> list[mut.
     budget = LARGE_FILE_CUTS if large else SMALL_FILE_CUTS
     out = mut.record_cuts(seg, budget, rng) + mut.mid_record_cuts(seg, budget, rng)
     byte_cut = mut.byte_cut(seg, rng)
-    # WoS plain text: a byte cut inside a character and TABs at line ends are known bugs of
-    # wos_plain (being rewritten by another helper); they are tested by the xfail tests below.
-    known_wos_plain_bugs = seg.format == "wos_plain"
-    out += [byte_cut] if byte_cut and not known_wos_plain_bugs else []
+    out += [byte_cut] if byte_cut else []
     out += mut.line_end_variants(seg) + mut.encoding_variants(seg)
     out += [mut.duplicate_record(seg, rng)]
     out += [m for m in (mut.delete_field(seg, rng), mut.delete_field(seg, rng)) if m]
-    out += [mut.blank_lines(seg, rng)]
-    out += [] if known_wos_plain_bugs else [mut.stray_tabs(seg, rng)]
+    out += [mut.blank_lines(seg, rng), mut.stray_tabs(seg, rng)]
     return out
+
+
+def _known_bug(m: mut.Mutant, fmt: str) -> str | None:
+    """Mutations that hit a known, reported bug (tested by the xfail tests at the end of this file).
+
+    Both are in wos_plain.py, which another helper is rewriting: its decoder ignores
+    ``TextSource.errors`` (a UTF-8 file cut inside a character raises DecodingError) and
+    it keeps TABs at line ends inside values.
+    """
+    if fmt == "wos_plain" and m.name.startswith("bytes cut inside a character"):
+        return "wos_plain: UTF-8 download cut inside a character raises DecodingError"
+    if fmt == "wos_plain" and m.name.startswith("stray TABs"):
+        return "wos_plain: TABs at line ends kept inside values"
+    return None
 
 
 def run_file(name: str, corpora: Path, folder: Path) -> FileResult:
@@ -178,7 +191,18 @@ def run_file(name: str, corpora: Path, folder: Path) -> FileResult:
         return result
     rng = random.Random(f"litkit-mutations:{name}")  # str seeds are hashed deterministically
     for m in _mutants(seg, len(data), rng):
-        _check(m, folder, base, titles, result)
+        bug = _known_bug(m, fmt)
+        if bug is None:
+            _check(m, folder, base, titles, result)
+            continue
+        # run it anyway, and count it apart, so the published figures say what it costs
+        known = FileResult(name, fmt, inputs=result.inputs)
+        _check(m, folder, base, titles, known)
+        result.inputs = known.inputs
+        result.known_bug_inputs += 1
+        result.known_bug_records_lost += known.records_lost
+        if known.violations:
+            result.known_bug_failures.append(bug)
     # cp1252: the records whose text fits it, against the same records read from UTF-8
     subset = mut.cp1252_subset(seg)
     if subset is not None:
@@ -202,11 +226,15 @@ def mutation_results(shared_corpora, tmp_path_factory) -> dict[str, FileResult]:
     results = {name: run_file(name, shared_corpora, folder) for name in FILES}
     totals = {
         "files": len(results),
-        "mutated_inputs": sum(r.inputs for r in results.values()),
+        "mutated_inputs": sum(r.inputs - r.known_bug_inputs for r in results.values()),
         "crashes": sum(r.crashes for r in results.values()),
         "records_lost": sum(r.records_lost for r in results.values()),
         "litkit_errors_on_inputs_without_records": sum(r.litkit_errors_expected for r in results.values()),
         "invariant_violations": sum(len(r.violations) for r in results.values()),
+        "known_bug_inputs": sum(r.known_bug_inputs for r in results.values()),
+        "known_bug_inputs_failing": sum(len(r.known_bug_failures) for r in results.values()),
+        "known_bug_records_lost": sum(r.known_bug_records_lost for r in results.values()),
+        "known_bugs": sorted({b for r in results.values() for b in r.known_bug_failures}),
         "per_file": {n: {"format": r.format, "inputs": r.inputs, "crashes": r.crashes,
                          "records_lost": r.records_lost, "violations": len(r.violations)}
                      for n, r in results.items()},
@@ -230,7 +258,10 @@ def test_reliability_figures(mutation_results, capsys, tmp_path_factory):
     with capsys.disabled():  # shown with or without -s: the README quotes these numbers
         print(f"\nreliability: {totals['mutated_inputs']} mutated inputs from {totals['files']} real exports, "
               f"{totals['crashes']} crashes, {totals['records_lost']} records lost, "
-              f"{totals['invariant_violations']} invariant violations "
+              f"{totals['invariant_violations']} invariant violations; "
+              f"{totals['known_bug_inputs']} further inputs hit known WoS plain-text bugs "
+              f"({totals['known_bug_inputs_failing']} failing, {totals['known_bug_records_lost']} records "
+              f"not read: {'; '.join(totals['known_bugs']) or 'none'}) "
               f"(figures in {tmp_path_factory.getbasetemp() / 'reliability.json'})")
     assert totals["mutated_inputs"] >= 15 * totals["files"]
     assert totals["crashes"] == 0
