@@ -219,3 +219,53 @@ def test_html_in_headless_chromium(net, tmp_path):
     img = np.asarray(Image.open(io.BytesIO(shot)).convert("RGB"))
     colours = {tuple(c) for c in img[::4, ::4].reshape(-1, 3)}
     assert len(colours) > 20  # drawn nodes, edges and text, not a blank page
+
+
+def test_year_colour_bar_outside_the_map(net):
+    """The overlay map's colour bar sits below the map axes, not on top of nodes or labels."""
+    from litkit.plot.style import close
+    fig = net.plot(color_by="year")
+    renderer = fig.canvas.get_renderer()
+    fig.canvas.draw()
+    main = fig.axes[0]
+    cbar = main.child_axes[0]  # an inset axes of the map
+    map_box, bar_box = main.get_window_extent(renderer), cbar.get_window_extent(renderer)
+    assert bar_box.y1 < map_box.y0
+    labels = [t.get_window_extent(renderer) for t in main.texts]
+    assert labels and not any(bar_box.overlaps(b) for b in labels)
+    close(fig)
+
+
+def test_every_cluster_named_and_components_packed():
+    """Three disconnected themes, one tiny: each cluster's top term is labelled even with n_labels=1,
+    and the small components are drawn next to the largest, not across an empty map."""
+    from litkit.plot.network import _components, _pack_components
+    from litkit.plot.style import close
+
+    big = [f"big {i}" for i in range(12)]
+    records = [{"DE": [big[i % 12], big[(i * 5 + 1) % 12], big[(i * 7 + 2) % 12]]} for i in range(60)]
+    records += [{"DE": ["small a", "small b", "small c"]} for _ in range(3)]
+    records += [{"DE": ["pair x", "pair y"]} for _ in range(3)]
+    net = litkit.cooccurrence(litkit.Corpus.from_records(records), min_occurrence=2, stoplist=None,
+                              thesaurus=None)
+    comps = _components(net.weights, len(net))
+    assert [len(c) for c in comps][:1] == [12] and sorted(len(c) for c in comps[1:]) == [2, 3]
+    fig = net.plot(n_labels=1)
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    kw = net.keywords
+    for cluster, group in kw.groupby("cluster"):
+        top = group.sort_values("occurrences", ascending=False, kind="stable")["keyword"].iloc[0]
+        assert top in texts, (cluster, top)
+    close(fig)
+    xy = kw[["x", "y"]].to_numpy(dtype=float)
+    packed = _pack_components(xy, comps, aspect=1.0)
+    main = comps[0]
+    assert np.array_equal(packed[main], xy[main])  # the largest component keeps its layout
+    lo, hi = packed[main].min(axis=0), packed[main].max(axis=0)
+    extent = (hi - lo).max()
+    whole = packed.max(axis=0) - packed.min(axis=0)
+    assert whole.max() <= 1.6 * extent  # packed beside it, not far away
+    for comp in comps[1:]:  # no small component lands on the largest one
+        p = packed[comp]
+        inside = (p[:, 0] > lo[0]) & (p[:, 0] < hi[0]) & (p[:, 1] > lo[1]) & (p[:, 1] < hi[1])
+        assert not inside.any()

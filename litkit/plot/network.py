@@ -4,10 +4,12 @@ Static figure (:func:`plot_network`)
     Nodes at the network's layout coordinates, area proportional to occurrences,
     coloured by cluster (:data:`~litkit.plot.style.PALETTE`) or, with
     ``color_by="year"``, by average publication year (VOSviewer's overlay map);
-    the strongest links drawn underneath; labels for the ``n_labels`` most
-    frequent terms, placed greedily so that no two overlap (a label with no free
-    spot is left out; adjustText was tried and left overlaps on dense maps);
-    a legend naming each cluster by its label.  Chinese labels need a CJK font
+    the strongest links drawn underneath; labels for each cluster's top term and
+    the ``n_labels`` most frequent terms, placed greedily so that no two overlap
+    and other terms' nodes are avoided where possible (a label with no free spot
+    is left out; adjustText was tried and left overlaps on dense maps); small
+    disconnected components packed beside the largest; a legend naming each
+    cluster by its label, or a colour bar below the map.  Chinese labels need a CJK font
     (:func:`~litkit.plot.style.require_cjk_font`); :func:`~litkit.plot.style.save_figure`
     refuses to write a figure with missing glyphs.
 
@@ -37,19 +39,82 @@ from .style import PALETTE, require_cjk_font, use_style
 __all__ = ["plot_network", "to_pyvis", "network_html", "write_network_html"]
 
 
+# Cluster colours: the palette without its yellow (too pale for small markers on white) and black
+# (reads as "missing" next to the hues); clusters 1-6 keep PALETTE's first six colours.
+_CLUSTER_PALETTE = tuple(c for c in PALETTE if c not in ("#F0E442", "#000000"))
+
+
 def _cluster_color(cluster: int) -> str:
-    return PALETTE[(int(cluster) - 1) % len(PALETTE)]
+    return _CLUSTER_PALETTE[(int(cluster) - 1) % len(_CLUSTER_PALETTE)]
+
+
+def _components(weights, n: int) -> list[np.ndarray]:
+    """Connected components of the link matrix, largest first (ties: lowest node index first)."""
+    from scipy.sparse.csgraph import connected_components
+
+    if n == 0:
+        return []
+    _, membership = connected_components(sp.csr_matrix(weights), directed=False)
+    groups = [np.flatnonzero(membership == c) for c in np.unique(membership)]
+    return sorted(groups, key=lambda g: (-len(g), int(g[0])))
+
+
+def _pack_components(xy: np.ndarray, components: list[np.ndarray], aspect: float) -> np.ndarray:
+    """Figure positions with the small components packed beside the largest one.
+
+    The layout places disconnected components wherever its optimiser left
+    them, often in a far corner, so the map becomes mostly empty space.  Here
+    the largest component keeps its coordinates; every other component keeps
+    its shape, is scaled to the node density of the largest one, and is
+    shelf-packed in a strip to the right of it (below it when the map is
+    wider than the figure's ``aspect``, width / height).  Only the drawing
+    moves: the exported coordinates are unchanged.
+    """
+    out = xy.copy()
+    if len(components) < 2:
+        return out
+    main = components[0]
+    lo, hi = xy[main].min(axis=0), xy[main].max(axis=0)
+    extent = max(float((hi - lo).max()), 1e-9)
+    gap = 0.08 * extent
+    below = (hi[0] - lo[0]) / max(hi[1] - lo[1], 1e-9) > aspect
+    # Strip along the right side (top to bottom), or along the bottom (left to right).
+    strip_len = (hi[1] - lo[1]) if not below else (hi[0] - lo[0])
+    cursor, shelf_start, shelf_depth = 0.0, 0.0, 0.0
+    for comp in components[1:]:
+        pts = xy[comp]
+        c_lo, c_hi = pts.min(axis=0), pts.max(axis=0)
+        size = c_hi - c_lo
+        target = extent * np.sqrt(len(comp) / len(main))  # same nodes per area as the main component
+        scale = target / float(size.max()) if size.max() > 0 else 0.0
+        local = (pts - c_lo) * scale
+        w, h = (local.max(axis=0) if len(local) else np.zeros(2))
+        along, across = (h, w) if not below else (w, h)
+        if cursor > 0 and cursor + along > strip_len:  # shelf full: start the next one further out
+            shelf_start += shelf_depth + gap
+            cursor, shelf_depth = 0.0, 0.0
+        if not below:  # right strip: x = shelf, y from the top down
+            origin = np.array([hi[0] + gap + shelf_start, hi[1] - cursor - h])
+        else:  # bottom strip: y = shelf, x from the left
+            origin = np.array([lo[0] + cursor, lo[1] - gap - shelf_start - h])
+        out[comp] = local + origin
+        cursor += along + gap
+        shelf_depth = max(shelf_depth, across)
+    return out
 
 
 def _place_labels(fig, ax, xy, order, labels, occ, marker_area) -> list:
-    """Greedy, deterministic label placement: no two labels overlap.
+    """Greedy, deterministic label placement: no two labels overlap, other nodes are avoided.
 
-    Terms are labelled in order of occurrence.  Each label tries its node's
-    centre, then the positions above, below, right, left and diagonal of the node
-    marker, then the same at twice the distance; the first position that overlaps
-    no placed label and stays inside the axes wins.  A label with no free
-    position is left out (the term is still drawn), so the figure never has
-    overlapping text.  Returns the placed Text artists.
+    Terms are labelled in the given ``order``.  Each label tries its node's
+    centre, then the positions above, below, right, left and diagonal of the
+    node marker, then the same at two and three times the distance.  A
+    position must overlap no placed label and stay inside the axes; among
+    those, the first that covers no other term's marker wins, else the one
+    covering fewest (a far position, which needs a leader line, counts as
+    one and a half covered markers).  A label with no free position is left out (the term is
+    still drawn), so the figure never has overlapping text.  Returns the
+    placed Text artists.
     """
     from matplotlib import patheffects
     from matplotlib.transforms import Bbox
@@ -59,6 +124,8 @@ def _place_labels(fig, ax, xy, order, labels, occ, marker_area) -> list:
     frame = ax.get_window_extent(renderer)
     to_display = ax.transData.transform
     to_data = ax.transData.inverted().transform
+    centres = to_display(xy)
+    radii = np.sqrt(marker_area) / 2 * fig.dpi / 72  # marker radii in pixels
     placed_boxes: list = []
     placed = []
     top_occ = occ.max()
@@ -69,26 +136,55 @@ def _place_labels(fig, ax, xy, order, labels, occ, marker_area) -> list:
                        path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white", alpha=0.85)])
         box = text.get_window_extent(renderer).expanded(1.04, 1.08)
         w, h = box.width, box.height
-        px, py = to_display(xy[i])
-        r = math.sqrt(marker_area[i]) / 2 * fig.dpi / 72  # marker radius in pixels
+        px, py = centres[i]
+        r = radii[i]
         dy, dx = r + h / 2 + 1, r + w / 2 + 2
         candidates = [(0, 0), (0, dy), (0, -dy), (dx, 0), (-dx, 0), (dx, dy), (-dx, dy), (dx, -dy), (-dx, -dy),
-                      (0, 2 * dy), (0, -2 * dy), (2 * dx, 0), (-2 * dx, 0)]
+                      (0, 2 * dy), (0, -2 * dy), (2 * dx, 0), (-2 * dx, 0), (0, 3 * dy), (0, -3 * dy)]
+        others = np.ones(len(xy), dtype=bool)
+        others[i] = False
+        best, best_cost = None, None
         for k, (ox, oy) in enumerate(candidates):
             cand = Bbox.from_bounds(px + ox - w / 2, py + oy - h / 2, w, h)
             inside = (cand.x0 >= frame.x0 - 40 and cand.x1 <= frame.x1 + 40 and
                       cand.y0 >= frame.y0 - 10 and cand.y1 <= frame.y1 + 10)
-            if inside and not any(cand.overlaps(b) for b in placed_boxes):
-                text.set_position(tuple(to_data((px + ox, py + oy))))
-                if k >= 9:  # far from its node: a thin leader line says which node it names
-                    end = to_data((px + ox, py + oy - np.sign(oy) * h / 2 if oy else py))
-                    ax.plot([xy[i, 0], end[0]], [xy[i, 1], end[1]], color="#777777", lw=0.4, zorder=2.5)
-                placed_boxes.append(cand)
-                placed.append(text)
+            if not inside or any(cand.overlaps(b) for b in placed_boxes):
+                continue
+            # Other markers this position would cover (circle against box, 0.8 r: a grazed rim is fine).
+            nx_ = np.clip(centres[others, 0], cand.x0, cand.x1)
+            ny_ = np.clip(centres[others, 1], cand.y0, cand.y1)
+            hits = int(np.count_nonzero(np.hypot(centres[others, 0] - nx_, centres[others, 1] - ny_)
+                                        < 0.8 * radii[others]))
+            cost = hits + (1.5 if k >= 9 else 0.0)  # a far label with a leader line costs more than a graze
+            if best is None or cost < best_cost:
+                best, best_cost = (k, ox, oy, cand), cost
+            if cost == 0:
                 break
-        else:
+        if best is None:
             text.remove()
+            continue
+        k, ox, oy, cand = best
+        text.set_position(tuple(to_data((px + ox, py + oy))))
+        if k >= 9:  # far from its node: a thin leader line says which node it names
+            end = to_data((px + ox, py + oy - np.sign(oy) * h / 2 if oy else py))
+            ax.plot([xy[i, 0], end[0]], [xy[i, 1], end[1]], color="#777777", lw=0.4, zorder=2.5)
+        placed_boxes.append(cand)
+        placed.append(text)
     return placed
+
+
+def _label_order(kw, occ: np.ndarray, n_labels: int) -> list[int]:
+    """Which terms to label, in placement order: each cluster's most frequent term first (so that
+    every cluster, however small, is named on the map), then the most frequent of the rest."""
+    by_occ = list(np.argsort(-occ, kind="stable"))
+    clusters = kw["cluster"].to_numpy()
+    heads, seen = [], set()
+    for i in by_occ:
+        if clusters[i] not in seen:
+            seen.add(clusters[i])
+            heads.append(int(i))
+    rest = [int(i) for i in by_occ if int(i) not in set(heads)]
+    return heads + rest[:max(n_labels - len(heads), 0)]
 
 
 def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str = "cluster",
@@ -100,7 +196,8 @@ def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str =
     ----------
     net : KeywordNetwork
     n_labels : int
-        Label the ``n_labels`` most frequent terms (all terms are drawn).
+        Label the ``n_labels`` most frequent terms (all terms are drawn); the most frequent term of
+        every cluster is labelled first, so that each cluster is named.
     max_links : int
         Draw at most the ``max_links`` strongest links (by normalised strength).
     color_by : {"cluster", "year"}
@@ -118,8 +215,9 @@ def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str =
     kw = net.keywords
     labels = kw["keyword"].astype(str).tolist()
     require_cjk_font(labels + net.clusters["label"].astype(str).tolist())
-    xy = kw[["x", "y"]].to_numpy(dtype=float)
     occ = kw["occurrences"].to_numpy(dtype=float)
+    xy = _pack_components(kw[["x", "y"]].to_numpy(dtype=float), _components(net.weights, len(kw)),
+                          aspect=figsize[0] / figsize[1])
     fig, ax = plt.subplots(figsize=figsize)
 
     upper = sp.triu(net.weights, k=1).tocoo()
@@ -135,8 +233,11 @@ def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str =
         years = kw["avg_year"].to_numpy(dtype=float)
         sc = ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=years, cmap="viridis", edgecolors="white",
                         linewidths=0.5, zorder=2)
-        cbar = fig.colorbar(sc, ax=ax, shrink=0.6, pad=0.01)
-        cbar.set_label("Average publication year")
+        # Below the map, outside the axes, where it can cover no node or label.
+        cax = ax.inset_axes([0.3, -0.07, 0.4, 0.022])
+        cbar = fig.colorbar(sc, cax=cax, orientation="horizontal")
+        cbar.set_label("Average publication year", fontsize=7)
+        cbar.ax.tick_params(labelsize=7)
         cbar.formatter.set_useOffset(False)
         cbar.update_ticks()
     elif color_by == "cluster":
@@ -146,12 +247,12 @@ def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str =
     else:
         raise ValueError("color_by must be 'cluster' or 'year'")
 
-    ax.set_xlim(xy[:, 0].min() - 0.08, xy[:, 0].max() + 0.08)
-    ax.set_ylim(xy[:, 1].min() - 0.08, xy[:, 1].max() + 0.08)
+    pad = 0.04 * float(np.ptp(xy, axis=0).max() or 1.0)
+    ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
+    ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
     ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
-    top = np.argsort(-occ, kind="stable")[:n_labels]
-    _place_labels(fig, ax, xy, top, labels, occ, sizes)
+    _place_labels(fig, ax, xy, _label_order(kw, occ, n_labels), labels, occ, sizes)
 
     if color_by == "cluster":
         from matplotlib.lines import Line2D
@@ -167,7 +268,8 @@ def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str =
     p = net.params
     caption = (f"{len(net)} terms, {net.cooccurrence.nnz // 2} links, {len(net.clusters)} clusters; "
                f"Q = {net.modularity:.3f}, S = {net.silhouette:.3f}")
-    ax.set_title(title if title is not None else caption, fontsize=8, loc="left")
+    # The pad keeps the title clear of labels, which may reach 10 px above the axes.
+    ax.set_title(title if title is not None else caption, fontsize=8, loc="left", pad=12)
     return fig
 
 
