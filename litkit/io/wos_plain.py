@@ -461,35 +461,39 @@ def read_columns(source: TextSource, report: FileReport) -> dict[str, list] | No
     on every real export); the comment above says when it gives up.
     """
     columns = _ColumnCollector()
+    line = 1
     try:
-        for block, first_line, at_end in _utf8_record_blocks(source):
-            _read_block(block, first_line, at_end, columns)
+        for block, size, at_end in _utf8_record_blocks(source):
+            line += _read_block(block, size, line, at_end, columns)
     except (_GiveUp, DecodingError, UnicodeError):
         return None  # the record path reads (or refuses) the file and reports why
     return columns.finish(report)
 
 
+_PADDING = b"\n\n\n\n"  # after each block, so that the first four bytes of every line exist
+
+
 def _utf8_record_blocks(source: TextSource) -> Iterator[tuple[bytes, int, bool]]:
     """Like :func:`_record_blocks`, as UTF-8 bytes with LF line ends and no BOM.
 
-    A UTF-8 file is read as it is (its bytes are decoded later, value by value group);
-    any other encoding is decoded by :func:`_decoded_chunks` and encoded to UTF-8.
+    Yields ``(block + padding, size of the block, is last)``.  A UTF-8 file is read as
+    it is; any other encoding is decoded by :func:`_decoded_chunks` and encoded to UTF-8.
     """
     if source.encoding.replace("_", "-").lower() in ("utf-8", "utf8", "utf-8-sig"):
         chunks = _raw_chunks(source)
     else:
         chunks = (text.encode("utf-8") for text in _decoded_chunks(source))
     pending = b""
-    pending_line = 1
     for chunk in chunks:
-        pending += chunk
-        cut = pending.rfind(b"\nPT ")
+        cut = chunk.rfind(b"\nPT ")
         if cut < 0:
+            pending += chunk
             continue
-        block, pending = pending[:cut + 1], pending[cut + 1:]
-        yield block, pending_line, False
-        pending_line += block.count(b"\n")
-    yield pending, pending_line, True
+        # One copy makes the block: the held-over start, this chunk up to its last PT, padding.
+        block = b"".join((pending, memoryview(chunk)[:cut + 1], _PADDING))
+        pending = chunk[cut + 1:]
+        yield block, len(block) - len(_PADDING), False
+    yield pending + _PADDING, len(pending), True
 
 
 def _raw_chunks(source: TextSource) -> Iterator[bytes]:
@@ -566,12 +570,14 @@ def _is_tag_start(b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
     return (upper0 & (upper1 | digit1)) | (digit0 & upper1)
 
 
-def _read_block(buf: bytes, first_line: int, at_end: bool, out: _ColumnCollector) -> None:
-    """Read one block of whole records (see :func:`_utf8_record_blocks`) into ``out``."""
+def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _ColumnCollector) -> int:
+    """Read one block of whole records into ``out``; return the number of newlines in it.
+
+    ``buf`` is the block (``size`` bytes, see :func:`_utf8_record_blocks`) plus padding.
+    """
     if b"\x00" in buf:
         raise _GiveUp  # NUL separates values below (and never occurs in a real export)
-    size = len(buf)
-    data = np.frombuffer(buf + b"\n\n\n\n", dtype=np.uint8)  # padded: four bytes of every line exist
+    data = np.frombuffer(buf, dtype=np.uint8)
     newlines = np.flatnonzero(data[:size] == _NEWLINE)
     line_start = np.concatenate(([0], newlines + 1))
     line_end = np.concatenate((newlines, [size]))  # exclusive: the line's "\n"
@@ -615,12 +621,13 @@ def _read_block(buf: bytes, first_line: int, at_end: bool, out: _ColumnCollector
         raise _GiveUp
     if np.any(header):
         buf[:field_start[starts[0]] if n else size].decode("utf-8")  # undecodable header: give up
+    newline_count = len(newlines)
     if np.any(is_header_tag & ~header):
         raise _GiveUp  # FN/VR inside a record
     if n == 0:
         if at_end:
             raise _GiveUp
-        return
+        return newline_count
     if np.any(multiline[starts]):
         raise _GiveUp  # a PT value with continuation lines
     # Exactly one ER per record; after it only blank lines (and EF after the very last record).
@@ -669,6 +676,7 @@ def _read_block(buf: bytes, first_line: int, at_end: bool, out: _ColumnCollector
                 column[r] = value
             cols[tag] = column
     out.add(cols, extra, n)
+    return newline_count
 
 
 def _group_text(buf: bytes, starts: np.ndarray, ends: np.ndarray, join_lines: bool) -> list[str]:
@@ -697,7 +705,8 @@ def _tag_values(tag: str, kind: int, buf: bytes, starts: np.ndarray, ends: np.nd
         values = list(map(str.strip, _group_text(buf, starts, ends, join_lines=True)))
         helper = _joined
     elif kind == _LIST or kind == _EXTRA_LIST or kind == _JOIN_ITEMS:
-        raw = _group_text(buf, starts, ends, join_lines=False)
+        # each value decoded on its own: no joining and splitting again of long values
+        raw = [buf[s:e].decode("utf-8") for s, e in zip(starts.tolist(), ends.tolist())]
         values = [v.split("\n   ") if m else _lines(v) for v, m in zip(raw, multiline.tolist())]
         helper = _lines
     else:
