@@ -209,6 +209,16 @@ def line_end_variants(seg: Segments) -> list[Mutant]:
             for name, nl in (("LF", "\n"), ("CRLF", "\r\n"), ("CR", "\r"))]
 
 
+def mixed_line_ends(seg: Segments, rng: random.Random) -> Mutant:
+    """LF, CRLF and bare CR mixed line by line (files pasted together from several sources)."""
+    lines = seg.text().split("\n")
+    text = "".join(line + rng.choice(["\n", "\r\n", "\r"]) for line in lines[:-1]) + lines[-1]
+    n = len(seg.records)
+    # a bare CR before an empty line's LF reads as one CRLF, so line numbers may shift
+    return Mutant("line ends mixed", encode(text, "utf-8"), n, list(range(n)), same_values=True,
+                  lines_shift=True)
+
+
 def encoding_variants(seg: Segments) -> list[Mutant]:
     """BOM added/dropped and re-encodings; the text must read back with the same values."""
     n = len(seg.records)
