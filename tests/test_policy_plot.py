@@ -153,3 +153,52 @@ def test_cli_policy(tmp_path):
     assert bad.exit_code == 2 and "path not found" in bad.output
     wrong = runner.invoke(app, ["policy", "--metadata", str(meta), "-o", str(tmp_path / "o4"), "--format", "jpg"])
     assert wrong.exit_code == 2 and "unknown figure format" in wrong.output
+
+
+def _overlaps(fig, ax):
+    """Pairs of texts of different labels whose boxes overlap (the lines of one label share its x
+    and may touch: CJK glyph boxes are taller than the line spacing)."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_position()[0], t.get_window_extent(renderer)) for t in ax.texts
+             if t.get_text().strip()]
+    return [(a, b) for i, (a, xa, ba) in enumerate(boxes) for b, xb, bb in boxes[i + 1:]
+            if xa != xb and ba.overlaps(bb)]
+
+
+def test_timeline_labels_never_overlap_with_full_width_doc_numbers():
+    """All 57 documents, both languages: the State Council lane is full of 文号 such as
+    国办发〔2016〕31号, whose full-width brackets a characters-times-em estimate undersized."""
+    docs = lp.from_metadata(TABLE)
+    table = timeline_table(docs)
+    fig = plot_timeline(table)
+    ax = fig.axes[0]
+    assert sum("〔" in t.get_text() for t in ax.texts) >= 20
+    assert _overlaps(fig, ax) == []
+    assert min(t.get_fontsize() for t in ax.texts) >= 6.5
+    close(fig)
+
+
+def test_overlay_numbers_events_and_keys_them_outside_the_plot():
+    """Event lines carry numbers above the axes (none over a bar), the two 2021 documents five
+    weeks apart share one mark, and every event is listed with its date under the figure."""
+    docs = lp.from_metadata(TABLE)
+    seedlike = docs.df[docs.df["in_review_table1"] == "yes"]
+    events = timeline_table(seedlike)
+    pubs = pd.DataFrame({"year": list(range(2000, 2025)), "count": [4 + 6 * i for i in range(25)]})
+    fig = plot_overlay(overlay_table(seedlike, pubs), events)
+    ax = fig.axes[0]
+    assert ax.get_ylim()[1] <= 1.1 * pubs["count"].max() + 1
+    marks = [t.get_text() for t in ax.texts]
+    assert sorted(n for m in marks for n in m.split(", ")) == sorted(str(i) for i in range(1, 10))
+    assert "7, 8" in marks  # 2021-03-13 and 2021-04-26
+    assert _overlaps(fig, ax) == []
+    renderer = fig.canvas.get_renderer()
+    plot_top = ax.get_window_extent(renderer).y1
+    assert all(t.get_window_extent(renderer).y0 >= plot_top for t in ax.texts)
+    key = "".join(t.get_text() for t in fig.texts)
+    for row in events.itertuples(index=False):
+        assert str(row.date) in key
+    assert "Opinions on establishing and improving the value realization mechanism of ecological products" \
+        in " ".join(key.split())
+    close(fig)

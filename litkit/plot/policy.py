@@ -93,9 +93,10 @@ def plot_timeline(table: pd.DataFrame, phases=None, language: str = "both", note
 
     Notes
     -----
-    Labels are packed deterministically: within a lane, each label takes the
-    first sub-row where it does not overlap an earlier one, so the same table
-    always gives the same figure.
+    Label widths are measured with the renderer (full-width 〔〕 and 文号 digits
+    included).  Labels are packed deterministically: within a lane, each label
+    takes the first sub-row where it does not overlap an earlier one, so the
+    same table always gives the same figure.
     """
     use_style(font_size + 2)
     texts = list(table["label"].fillna("")) + [z for _, _, z in LANES]
@@ -103,11 +104,34 @@ def plot_timeline(table: pd.DataFrame, phases=None, language: str = "both", note
     phase_tab = phase_table(phases)
     x_min = min(float(table["x"].min()), float(phase_tab["start"].min())) if len(table) else 2010
     x_max = max(float(table["x"].max()), float(phase_tab["end"].max()) + 1) if len(table) else 2025
-    span = x_max - x_min + 1.0
-    # Label geometry in data units: an English character is about 0.55 em, a Chinese one 1 em.
-    axes_inches = width * 0.84
-    years_per_point = span / (axes_inches * 72)
-    em = font_size * years_per_point
+    # Label widths are measured with the renderer: full-width brackets 〔〕 and the digits of a 文号
+    # make any characters-times-em estimate wrong, and a wrong estimate means overprinted labels.
+    fig, ax = plt.subplots(figsize=(width, 3.0))
+    renderer = fig.canvas.get_renderer()
+
+    def width_pt(text: str, style: str) -> float:
+        artist = fig.text(0, 0, text, fontsize=font_size, style="italic" if style == "note" else "normal")
+        extent = artist.get_window_extent(renderer).width * 72.0 / fig.dpi
+        artist.remove()
+        return extent
+
+    label_lines = []  # per row of the table: (lines, widest line in points)
+    for row in table.itertuples(index=False):
+        note = str(notes.loc[row.doc_id]) if notes is not None and row.doc_id in notes.index else None
+        lines = _label_lines(row, language, note, en_width, zh_width)
+        label_lines.append((lines, max((width_pt(t, s) for t, s in lines), default=font_size)))
+    # Years per point of the x axis.  The axis runs to the right end of the last label, which itself
+    # depends on the scale: iterate to the fixed point (it converges in a few steps).
+    axes_pt = ax.get_position().width * width * 72.0
+    pad_pt = 4.0 + 6.0  # marker-to-text offset, and the gap kept between neighbouring labels
+    years_per_point = (x_max - x_min + 0.15) / axes_pt
+    for _ in range(20):
+        right = max([x_max + 0.1] + [float(x) + (text_pt + pad_pt) * years_per_point + 0.1
+                                     for x, (_, text_pt) in zip(table["x"], label_lines)])
+        new = (right - (x_min - 0.05)) / axes_pt
+        if abs(new - years_per_point) < 1e-9:
+            break
+        years_per_point = new
     line_height = 1.0  # in "line" units of the y axis
 
     placed = []  # (lane, height of the lane in label lines)
@@ -115,14 +139,11 @@ def plot_timeline(table: pd.DataFrame, phases=None, language: str = "both", note
     layout = []
     lanes_present = sorted(set(table["lane"]), key=lambda k: [key for key, _, _ in LANES].index(k))
     for lane in lanes_present:
-        rows = table[table["lane"] == lane]
+        positions = np.flatnonzero((table["lane"] == lane).to_numpy())
         occupied: list[list[tuple[float, float, float, float]]] = []  # per lane: (x0, x1, y0, y1)
-        for row in rows.itertuples(index=False):
-            note = None
-            if notes is not None and row.doc_id in notes.index:
-                note = str(notes.loc[row.doc_id])
-            lines = _label_lines(row, language, note, en_width, zh_width)
-            w = max((len(t) * (0.55 if s != "zh" else 1.0) for t, s in lines), default=1) * em + 0.15
+        for pos, row in zip(positions, table.iloc[positions].itertuples(index=False)):
+            lines, text_pt = label_lines[pos]
+            w = (text_pt + pad_pt) * years_per_point
             h = len(lines) * line_height + 0.6
             x0, x1 = row.x, row.x + w
             y0 = 0.0
@@ -143,7 +164,7 @@ def plot_timeline(table: pd.DataFrame, phases=None, language: str = "both", note
         lane_base[lane] = total
         total += height + 0.8
     fig_height = max(3.0, min(40.0, 0.13 * total + 1.2))
-    fig, ax = plt.subplots(figsize=(width, fig_height))
+    fig.set_size_inches(width, fig_height)
     for i, row in enumerate(phase_tab.itertuples(index=False)):
         ax.axvspan(row.start, row.end + 1, color=_PHASE_SHADES[i % 2], zorder=0, lw=0)
         ax.axvline(row.start, color=BAR_GREY, lw=0.6, zorder=1)
@@ -167,7 +188,7 @@ def plot_timeline(table: pd.DataFrame, phases=None, language: str = "both", note
                     fontsize=font_size, va="center", ha="left",
                     color={"en": "#111111", "zh": "#333333", "note": "#777777"}[style],
                     style="italic" if style == "note" else "normal", zorder=5)
-    ax.set_xlim(x_min - 0.05, max(x_max, right_edge) + 0.1)
+    ax.set_xlim(x_min - 0.05, max(x_max + 0.1, right_edge + 0.1))
     ax.set_ylim(-0.6, total + 2.2)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
@@ -314,23 +335,59 @@ def plot_instruments(counts: pd.DataFrame, index: str = "phase", share: bool = F
 
 
 def mark_policy_events(ax, events: pd.DataFrame, label: str = "title_en", max_label: int = 40,
-                       colour: str = BURST_RED, year_offset: float = 0.0, fontsize: float = 6.0) -> None:
-    """Draw policy events as dashed vertical lines with rotated labels on an existing axes.
+                       colour: str = BURST_RED, year_offset: float = 0.0, fontsize: float = 6.5,
+                       numbered: bool = False) -> list[tuple[str, str, str]]:
+    """Draw policy events as dashed vertical lines on an existing axes, labelled or numbered.
 
     Works on any figure with years on the x axis, e.g. a publication trend or a
     burst timeline drawn elsewhere in litkit.  ``events`` is a
     :func:`~litkit.policy.timeline.timeline_table` (its decimal-year ``x`` places
     each line at the document's date) or any table with ``year``.  When the
     x axis puts year *Y* at *Y* + c (bars centred on ticks, say) pass
-    ``year_offset=c``.  Lines of events closer than a label's width share one
-    label so that labels never overprint.
+    ``year_offset=c``.
+
+    With ``numbered=False`` each line carries its (shortened) label, rotated,
+    at the top of the axes; lines closer than a label's width share one label
+    so that labels never overprint.  With ``numbered=True`` each line gets a
+    number above the axes, where it covers no data, and lines closer than a
+    number's width share one mark ("8, 9"); the returned ``(number, date,
+    text)`` rows are the key to print beside the figure (:func:`plot_overlay`
+    does).
     """
     texts = [str(v) for v in events.get(label, pd.Series([""] * len(events))).fillna("")]
+    dates = ([str(v) if pd.notna(v) else "" for v in events["date"]] if "date" in events.columns
+             else [str(v) for v in events.get("year", pd.Series([""] * len(events)))])
     require_cjk_font(texts)
     xs = (events["x"] if "x" in events.columns else events["year"].astype(float)).astype(float) + year_offset
     y_top = ax.get_ylim()[1]
+    items = sorted(zip(xs, dates, texts), key=lambda item: item[0])
+    if numbered:
+        # Years per point of the x axis: marks closer than a mark's width (plus a gap) are merged.
+        x0, x1 = ax.get_xlim()
+        width_pt = ax.get_position().width * ax.figure.get_figwidth() * 72.0
+        years_per_pt = (x1 - x0) / max(width_pt, 1.0)
+        def half_width(text: str) -> float:  # bold digits are ~0.62 em wide
+            return 0.5 * 0.62 * (fontsize + 0.5) * len(text) * years_per_pt
+
+        key: list[tuple[str, str, str]] = []
+        marks: list[tuple[list[float], list[str]]] = []
+        for n, (x, date, text) in enumerate(items, start=1):
+            ax.axvline(x, color=colour, lw=0.9, ls="--", zorder=3)
+            key.append((str(n), date, text))
+            if marks:  # merge when this number would touch the previous mark (3 pt gap)
+                prev_right = np.mean(marks[-1][0]) + half_width(", ".join(marks[-1][1]))
+                if x - half_width(str(n)) < prev_right + 3 * years_per_pt:
+                    marks[-1][0].append(x)
+                    marks[-1][1].append(str(n))
+                    continue
+            marks.append(([x], [str(n)]))
+        for group_x, numbers in marks:
+            ax.text(float(np.mean(group_x)), 1.01, ", ".join(numbers), transform=ax.get_xaxis_transform(),
+                    ha="center", va="bottom", fontsize=fontsize + 0.5, fontweight="bold", color=colour,
+                    clip_on=False)
+        return key
     groups: list[tuple[float, list[str]]] = []
-    for x, text in sorted(zip(xs, texts), key=lambda item: item[0]):
+    for x, _, text in items:
         ax.axvline(x, color=colour, lw=0.9, ls="--", zorder=3)
         short = text if len(text) <= max_label else text[: max_label - 1] + "…"
         if groups and x - groups[-1][0] < 0.25:
@@ -340,11 +397,12 @@ def mark_policy_events(ax, events: pd.DataFrame, label: str = "title_en", max_la
     for x, labels in groups:
         ax.text(x, y_top * 0.98, "\n".join(labels), rotation=90, ha="right", va="top", fontsize=fontsize,
                 color=colour)
+    return [(str(n), d, t) for n, (_, d, t) in enumerate(items, start=1)]
 
 
 def plot_overlay(overlay: pd.DataFrame, events: pd.DataFrame, label: str = "title_en",
-                 title: str | None = None, max_label: int = 40):
-    """Annual publications with policy events as marked vertical lines.
+                 title: str | None = None, max_label: int = 120):
+    """Annual publications with policy events as numbered vertical lines and a key below.
 
     Parameters
     ----------
@@ -353,12 +411,16 @@ def plot_overlay(overlay: pd.DataFrame, events: pd.DataFrame, label: str = "titl
         one line per database, or grey bars when there is no ``database`` column.
     events : DataFrame
         :func:`~litkit.policy.timeline.timeline_table` rows to mark (see :func:`mark_policy_events`).
+    max_label : int, default 120
+        Longer event titles are shortened with "…" in the key.
 
     Notes
     -----
     Publications are plotted at their year (tick *Y*); an event dated
     2021-10-24 stands at 2021.81, just before the 2022 tick, so a reader sees
-    which publication year follows the document.
+    which publication year follows the document.  Event titles are not written
+    on the plot, where they would cross the bars: each line has a number above
+    the axes and the key under the figure gives its date and title.
     """
     use_style()
     fig, ax = plt.subplots(figsize=(9, 4.5))
@@ -369,10 +431,22 @@ def plot_overlay(overlay: pd.DataFrame, events: pd.DataFrame, label: str = "titl
     else:
         ax.bar(overlay["year"], overlay["count"], color=BAR_GREY, width=0.8, label="publications")
     top = float(overlay["count"].max()) if len(overlay) else 1.0
-    ax.set_ylim(0, top * 1.6 + 1)
-    mark_policy_events(ax, events, label=label, max_label=max_label)
+    ax.set_ylim(0, top * 1.08 + 1)
+    key = mark_policy_events(ax, events, label=label, max_label=max_label, numbered=True)
     ax.set_xlabel("Year")
     ax.set_ylabel("Publications")
+    if key:
+        entries = []
+        for number, date, text in key:
+            short = text if len(text) <= max_label else text[: max_label - 1] + "…"
+            entries.append("\n".join(textwrap.wrap(f"{number}  {date}  {short}", 62,
+                                                    subsequent_indent=" " * (len(number) + 2))))
+        # Two columns under the x-axis label; the key is figure text, outside the plot area.
+        half = (len(entries) + 1) // 2
+        for col, chunk in enumerate((entries[:half], entries[half:])):
+            if chunk:
+                fig.text(0.0 + 0.5 * col, -0.16, "\n".join(chunk), transform=ax.transAxes, ha="left", va="top",
+                         fontsize=7, color="#222222", linespacing=1.35)
     if title:
-        ax.set_title(title, loc="left")
+        ax.set_title(title, loc="left", pad=16)
     return fig
