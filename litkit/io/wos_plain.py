@@ -446,7 +446,7 @@ def _store(rec: dict, extra: dict, tag: str, value: str) -> None:
 # the same order and with the same text.
 
 _UTF8_BOM = b"\xef\xbb\xbf"
-_FAST_BLOCK_BYTES = 1 << 24  # bytes per block: large enough to amortise, small next to the corpus
+_FAST_BLOCK_BYTES = 1 << 22  # bytes read at a time: large enough to amortise the per-block work, small next to the corpus
 _SPACE, _NEWLINE = 32, 10
 
 
@@ -520,19 +520,17 @@ def _raw_chunks(source: TextSource) -> Iterator[bytes]:
 
 
 class _ColumnCollector:
-    """Canonical columns of the blocks read so far, and the ``extra`` pieces of each record."""
+    """Canonical columns of the blocks read so far."""
 
     def __init__(self):
         self.columns: dict[str, list] = {}
-        self.extra_pieces: list[list[str]] = []  # per record: '"TAG": json value', tags sorted
         self.n = 0
 
-    def add(self, block_columns: dict[str, list], extra: list[list[str]], n: int) -> None:
+    def add(self, block_columns: dict[str, list], n: int) -> None:
         for name in set(self.columns) | set(block_columns):
             column = self.columns.setdefault(name, [None] * self.n)
             values = block_columns.get(name)
             column.extend(values if values is not None else [None] * n)
-        self.extra_pieces.extend(extra)
         self.n += n
 
     def finish(self, report: FileReport) -> dict[str, list] | None:
@@ -554,8 +552,6 @@ class _ColumnCollector:
             else:
                 report.problem(lines[index], "no publication year (neither PY nor EA)", action="note",
                                record=index)
-        cols["extra"] = ["{" + ", ".join(pieces) + "}" if pieces else None for pieces in self.extra_pieces]
-        self.extra_pieces = []
         report.records_in_file = n
         report.has_cited_references = any(cols["CR"])
         return cols
@@ -575,8 +571,6 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
 
     ``buf`` is the block (``size`` bytes, see :func:`_utf8_record_blocks`) plus padding.
     """
-    if b"\x00" in buf:
-        raise _GiveUp  # NUL separates values below (and never occurs in a real export)
     data = np.frombuffer(buf, dtype=np.uint8)
     newlines = np.flatnonzero(data[:size] == _NEWLINE)
     line_start = np.concatenate(([0], newlines + 1))
@@ -644,10 +638,10 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
     if np.count_nonzero(is_ef) > len(stray):
         raise _GiveUp  # EF inside a record
     cols: dict[str, list] = {
-        "PT": [v.strip() or None for v in _group_text(buf, field_start[starts] + 3, field_end[starts], False)],
+        "PT": [v.strip() or None for v in _decoded(buf, field_start[starts] + 3, field_end[starts])],
         "source_line": (first_line + field_line[starts]).tolist(),
     }
-    extra: list[list[str]] = [[] for _ in range(n)]
+    extra: list[list[str]] = [[] for _ in range(n)]  # per record: '"TAG": json value', tags sorted
     # Each tag's fields, in file order, grouped by one stable sort on the tag code.
     content = np.flatnonzero(tagged & ~is_pt & ~header)
     order = content[np.argsort(code[content], kind="stable")]
@@ -675,20 +669,15 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
             for r, value in zip(records, values):
                 column[r] = value
             cols[tag] = column
-    out.add(cols, extra, n)
+    # ``extra`` as the JSON text the framework would write from the record's dict.
+    cols["extra"] = ["{" + ", ".join(pieces) + "}" if pieces else None for pieces in extra]
+    out.add(cols, n)
     return newline_count
 
 
-def _group_text(buf: bytes, starts: np.ndarray, ends: np.ndarray, join_lines: bool) -> list[str]:
-    """The byte ranges ``starts[i]:ends[i]`` of ``buf`` as str, decoded in one go.
-
-    With ``join_lines`` every continuation break (a newline and three spaces) becomes one
-    space, which is what ``_joined`` does to a value without odd lines.
-    """
-    joined = b"\x00".join([buf[s:e] for s, e in zip(starts.tolist(), ends.tolist())])
-    if join_lines:
-        joined = joined.replace(b"\n   ", b" ")
-    return joined.decode("utf-8").split("\x00")
+def _decoded(buf: bytes, starts: np.ndarray, ends: np.ndarray) -> list[str]:
+    """The byte ranges ``starts[i]:ends[i]`` of ``buf``, decoded."""
+    return [buf[s:e].decode("utf-8") for s, e in zip(starts.tolist(), ends.tolist())]
 
 
 def _tag_values(tag: str, kind: int, buf: bytes, starts: np.ndarray, ends: np.ndarray,
@@ -702,11 +691,13 @@ def _tag_values(tag: str, kind: int, buf: bytes, starts: np.ndarray, ends: np.nd
     value and their values (the record path stores no empty text).
     """
     if kind == _TEXT or kind == _EXTRA_TEXT or kind == _SEMI:
-        values = list(map(str.strip, _group_text(buf, starts, ends, join_lines=True)))
+        values = _decoded(buf, starts, ends)
+        for i in np.flatnonzero(multiline & ~odd).tolist():
+            values[i] = values[i].replace("\n   ", " ")  # _joined of a value without odd lines
+        values = list(map(str.strip, values))
         helper = _joined
     elif kind == _LIST or kind == _EXTRA_LIST or kind == _JOIN_ITEMS:
-        # each value decoded on its own: no joining and splitting again of long values
-        raw = [buf[s:e].decode("utf-8") for s, e in zip(starts.tolist(), ends.tolist())]
+        raw = _decoded(buf, starts, ends)
         values = [v.split("\n   ") if m else _lines(v) for v, m in zip(raw, multiline.tolist())]
         helper = _lines
     else:
