@@ -306,3 +306,42 @@ def test_keyword_timeline_shows_display_forms():
             plt.close(fig)
     with pytest.raises(LitkitError):
         plot.plot_keyword_timeline(table, display=pd.DataFrame({"term": ["redd+"]}))
+
+
+def test_thematic_figures_keep_labels_legible():
+    """Map: median lines drawn under haloed labels.  Evolution: labels on white boxes over the
+    bands, and no block is black (nine themes: more than the palette's first eight colours)."""
+    import matplotlib.colors as mcolors
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle
+
+    from litkit.plot import timeline as plot
+
+    corpus = _two_theme_corpus()
+    fig = plot.plot_thematic_map(thematic_map(corpus, min_occurrences=1).themes)
+    try:
+        ax = fig.axes[0]
+        medians = [ln for ln in ax.lines if ln.get_linestyle() == "--"]
+        assert len(medians) == 2
+        theme_labels = [t for t in ax.texts if t.get_fontstyle() != "italic"]
+        assert theme_labels and all(t.get_path_effects() for t in theme_labels)
+        assert max(ln.get_zorder() for ln in medians) < min(t.get_zorder() for t in theme_labels)
+    finally:
+        plt.close(fig)
+
+    evolution = thematic_evolution(corpus, [(2010, 2013), (2014, 2020)], min_occurrences=1)
+    themes = pd.DataFrame({"cluster": range(9), "label": [f"theme {i}" for i in range(9)],
+                           "occurrences": [9 - i for i in range(9)]})
+    crowded = type(evolution)(periods=evolution.periods,
+                              maps=[type(m)(themes, m.keywords) for m in evolution.maps],
+                              links=evolution.links.iloc[0:0])
+    for evo in (evolution, crowded):
+        fig = plot.plot_thematic_evolution(evo)
+        try:
+            ax = fig.axes[0]
+            blocks = [p for p in ax.patches if isinstance(p, Rectangle)]
+            assert blocks and all(mcolors.to_hex(p.get_facecolor()) != "#000000" for p in blocks)
+            names = [t for t in ax.texts if t.get_text().startswith(("theme", "ecosystem", "carbon", "gep", "碳"))]
+            assert names and all(t.get_bbox_patch() is not None for t in names)
+        finally:
+            plt.close(fig)

@@ -17,6 +17,7 @@ from typing import Iterable
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib import patheffects
 from matplotlib.path import Path as MplPath
 from matplotlib.patches import PathPatch, Rectangle
 
@@ -35,7 +36,10 @@ def save(fig, path_stem: str | Path, formats: Iterable[str] = FORMATS, overwrite
         plt.close(fig)
 
 
-_READABLE = tuple(c for c in PALETTE if c != "#F0E442")  # the yellow is unreadable as text on white
+# The yellow is unreadable as text on white; black reads as "no data" among the hues (and hides the
+# text drawn on a block).
+_READABLE = tuple(c for c in PALETTE if c not in ("#F0E442", "#000000"))
+_HALO = [patheffects.withStroke(linewidth=2.5, foreground="white")]  # text over lines and bands
 
 
 def _colour(i: int) -> str:
@@ -333,9 +337,11 @@ def plot_thematic_map(themes: pd.DataFrame, title: str | None = "Thematic map", 
         sizes = 80 + 1400 * np.sqrt(occ / occ.max())
         for i, (xi, yi, label) in enumerate(zip(x, y, themes["label"])):
             ax.scatter([xi], [yi], s=sizes[i], color=_colour(i), alpha=0.55, edgecolor="white", zorder=2)
-            ax.text(xi, yi, str(label), ha="center", va="center", fontsize="small", zorder=3)
-        ax.axvline(xm, color="black", linewidth=0.6, linestyle="--")
-        ax.axhline(ym, color="black", linewidth=0.6, linestyle="--")
+            ax.text(xi, yi, str(label), ha="center", va="center", fontsize="small", zorder=3,
+                    path_effects=_HALO)
+        # Median lines under the bubbles and their (haloed) labels, so no label is struck through.
+        ax.axvline(xm, color="black", linewidth=0.6, linestyle="--", zorder=1)
+        ax.axhline(ym, color="black", linewidth=0.6, linestyle="--", zorder=1)
         pad_x = (x.max() - x.min()) * 0.15 or 1.0
         pad_y = (y.max() - y.min()) * 0.15 or 1.0
         ax.set_xlim(x.min() - pad_x, x.max() + pad_x)
@@ -397,8 +403,10 @@ def plot_thematic_evolution(evolution, title: str | None = "Thematic evolution",
                 ax.add_patch(Rectangle((p - block_w / 2, y), block_w, h, facecolor=colour_of_label[str(label)],
                                        edgecolor="none", zorder=3))
                 if h >= 0.025:  # a label per block that is tall enough to carry one
+                    # On a white box: the label sits on the bands leaving the block and must stay legible.
                     ax.text(p + block_w / 2 + 0.03, y + h / 2, str(label), va="center", ha="left",
-                            fontsize="small", zorder=4)
+                            fontsize="small", zorder=4,
+                            bbox=dict(boxstyle="round,pad=0.2", facecolor="white", edgecolor="none", alpha=0.85))
                 y += h + gap
         period_names = [f"{a}-{b}" for a, b in periods]
         if len(links):
