@@ -10,6 +10,7 @@ import json
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -201,4 +202,25 @@ def test_overlay_numbers_events_and_keys_them_outside_the_plot():
         assert str(row.date) in key
     assert "Opinions on establishing and improving the value realization mechanism of ecological products" \
         in " ".join(key.split())
+    close(fig)
+
+
+def test_coissuing_labels_clear_of_nodes_and_each_other():
+    """'State Council (29)', the largest marker, used to be written over its own node and a link."""
+    docs = lp.from_metadata(TABLE)
+    graph, _ = lp.coissuing_network(docs.df)
+    fig = plot_coissuing_network(graph, language="en")
+    ax = fig.axes[0]
+    assert _overlaps(fig, ax) == []
+    renderer = fig.canvas.get_renderer()
+    markers = ax.collections[-1]  # the node PathCollection, drawn last
+    centres = ax.transData.transform(markers.get_offsets())
+    radii = np.sqrt(markers.get_sizes()) / 2 * fig.dpi / 72
+    assert len(centres) == graph.number_of_nodes() == len(ax.texts)
+    assert any(t.get_text() == "State Council (29)" for t in ax.texts)
+    for t in ax.texts:
+        box = t.get_window_extent(renderer)
+        nearest_x = np.clip(centres[:, 0], box.x0, box.x1)
+        nearest_y = np.clip(centres[:, 1], box.y0, box.y1)
+        assert (np.hypot(centres[:, 0] - nearest_x, centres[:, 1] - nearest_y) >= radii).all(), t.get_text()
     close(fig)

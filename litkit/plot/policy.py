@@ -298,14 +298,21 @@ def plot_coissuing_network(graph, language: str = "en", title: str | None = None
     sizes = [60 + 40 * graph.nodes[n].get("documents", 1) for n in graph.nodes]
     colours = [PALETTE[0] if graph.nodes[n].get("joint", 0) else PALETTE[1] for n in graph.nodes]
     nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=sizes, node_color=colours, alpha=0.9)
-    for n, a in angles.items():
-        x, y = 1.1 * np.cos(a), 1.1 * np.sin(a)
-        ax.text(x, y, f"{names[n]} ({graph.nodes[n].get('documents', 0)})", fontsize=7, va="center",
-                ha="left" if np.cos(a) >= -1e-9 else "right")
     ax.set_xlim(-1.9, 1.9)
     ax.set_ylim(-1.25, 1.25)
     ax.set_aspect("equal")
     ax.set_axis_off()
+    # Each label starts just outside its own marker (radius from the marker area) on the ray from the
+    # centre: links are chords inside the circle, so a label there covers neither a node nor a link.
+    ax.apply_aspect()
+    points_per_unit = ax.get_window_extent().width * 72.0 / fig.dpi / 3.8
+    area = dict(zip(graph.nodes, sizes))
+    for n, a in angles.items():
+        r = 1.0 + (np.sqrt(area[n]) / 2 + 4.0) / points_per_unit
+        x, y = r * np.cos(a), r * np.sin(a)
+        ax.text(x, y, f"{names[n]} ({graph.nodes[n].get('documents', 0)})", fontsize=7,
+                va="center" if abs(np.sin(a)) < 0.9 else ("bottom" if np.sin(a) > 0 else "top"),
+                ha="left" if np.cos(a) >= -1e-9 else "right")
     if title:
         ax.set_title(title, loc="left")
     return fig
