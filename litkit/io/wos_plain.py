@@ -35,9 +35,19 @@ file and line):
 * Text between an ``ER`` and the next ``PT`` other than ``EF`` is ignored and
   reported.
 
-The reader streams the file in blocks of a few megabytes and splits each block
-into records and fields with C-level string operations, so its cost is a few
-Python operations per *field*, not per character or line.
+Two ways through a file, with the same result:
+
+* the *record path* (:func:`read`) streams the file in blocks of a few megabytes
+  and splits each block into records and fields with C-level string operations;
+  it handles and reports every defect listed above;
+* the *column fast path* (:func:`read_columns`, used by :func:`litkit.read`)
+  reads a regular file a block of records at a time as columns: numpy
+  classifies every line from its first bytes, the fields are grouped by tag and
+  each tag's values are cleaned together, so no record dict is ever built.  It
+  accepts only files in which the record path would find nothing to report
+  (other than the notes about years taken from ``EA``) and returns None for
+  anything else, so that the record path reads the file and reports why.  The
+  tests compare both paths value by value on every real export.
 
 Examples
 --------
@@ -425,11 +435,12 @@ def _store(rec: dict, extra: dict, tag: str, value: str) -> None:
 # 2. lines not indented start a field (the same fields as the record path's split on
 #    ``\n(?! )``); a cumulative count of PT lines numbers the records, and the PT line's
 #    number is the record's ``source_line``;
-# 3. the fields are grouped by tag with one stable sort; each tag's values are joined with
-#    NUL into one byte string, decoded once and split once, and cleaned for the whole group
-#    at a time when the group has nothing unusual in it (otherwise value by value with the
-#    record path's own ``_joined`` / ``_lines`` / ``_semicolon_items``), so every value is
-#    exactly the record path's;
+# 3. the fields are grouped by tag with one stable sort; each value is cut from the bytes
+#    and decoded, and cleaned as the record path's helpers would clean it: for a value
+#    without "odd" lines (numpy flags lines ending in a space, indented by other than three
+#    spaces, empty continuations …) ``_joined`` is a replace and a strip and ``_lines`` a
+#    split, so only odd values go through ``_joined`` / ``_lines`` themselves;
+#    ``_semicolon_items``, ``clean_doi`` and ``int`` are applied as in the record path;
 # 4. ``extra`` is written as the JSON text the framework would write from the record's dict
 #    (keys sorted, the json module's own string encoder).
 #
@@ -440,8 +451,8 @@ def _store(rec: dict, extra: dict, tag: str, value: str) -> None:
 # indented continuation, a blank line nor a lone upper-case tag; a continuation after a
 # blank line, a lone tag, PT, FN/VR or ER; FN/VR inside a record; a record without exactly
 # one ER, or with anything but blank lines after its ER (EF only after the last record: a
-# record without ER, a cut last record); a PY/NR/TC that is not a plain number; NUL bytes;
-# bytes that do not decode; a file without records.  The only report entries it makes are
+# record without ER, a cut last record); a PY/NR/TC that is not a plain number; bytes that
+# do not decode; a file without records.  The only report entries it makes are
 # the record path's notes about a missing PY (year taken from EA, or no year at all), in
 # the same order and with the same text.
 
