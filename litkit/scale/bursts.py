@@ -67,7 +67,7 @@ def _partition_events(df: pd.DataFrame, kind: str, field: str, thesaurus):
                           "doi": refs["doi"].astype(object), "bib": pd.Series(bib, dtype=object),
                           "named": (refs["author"].notna() & (refs["author"].astype(object) != ""))
                           | (refs["source"].notna() & (refs["source"].astype(object) != "")),
-                          "label": _reference_label(refs)})
+                          "label": _labels_once(refs)})
     lending: dict = {}
     lends = frame["doi"].notna() & (frame["doi"].astype(object) != "") & refs["source"].notna() \
         & (refs["source"].astype(object) != "") & ((refs["volume"].notna() & (refs["volume"].astype(object) != ""))
@@ -76,6 +76,24 @@ def _partition_events(df: pd.DataFrame, kind: str, field: str, thesaurus):
         known = lending.get(b, doi)
         lending[b] = doi if known == doi else None
     return frame, lending
+
+
+def _labels_once(refs: pd.DataFrame) -> np.ndarray:
+    """:func:`litkit.bursts._reference_label` of every row, computed once per distinct row.
+
+    The label is a function of the row's own fields, and a corpus cites the same
+    work many times: labelling the distinct rows and mapping back gives the same
+    labels for a fraction of the work.
+    """
+    columns = [c for c in ("author", "year", "source", "volume", "page", "raw") if c in refs.columns]
+    rows = list(zip(*(refs[c].tolist() for c in columns)))
+    index: dict = {}
+    codes = np.fromiter((index.setdefault(r, len(index)) for r in rows), dtype=np.int64, count=len(rows))
+    distinct = pd.DataFrame(list(index), columns=columns)
+    if "year" in distinct.columns:
+        distinct["year"] = pd.array(distinct["year"].tolist(), dtype="Int64")
+    labels = _reference_label(distinct).to_numpy(dtype=object)
+    return labels[codes] if len(codes) else np.empty(0, dtype=object)
 
 
 def _merge_lending(a: dict, b: dict) -> dict:

@@ -15,9 +15,9 @@ def client(address: str | None = None, *, n_workers: int | None = None, threads_
     ----------
     address : str, optional
         Scheduler address (``tcp://host:8786``, or a scheduler file path ending in
-        ``.json``).  Default: the ``LITKIT_DASK_SCHEDULER`` environment variable;
-        when that is unset too, a ``LocalCluster`` of worker processes is started
-        on this machine and closed with the client.
+        ``.json``), or ``"local"`` for a ``LocalCluster`` of worker processes on
+        this machine (closed with the client).  Default: the
+        ``LITKIT_DASK_SCHEDULER`` environment variable, else ``"local"``.
     n_workers : int, optional
         Local cluster only: worker processes (default: Dask's choice, one per core).
     threads_per_worker : int
@@ -44,7 +44,7 @@ def client(address: str | None = None, *, n_workers: int | None = None, threads_
     from dask.distributed import Client
 
     address = address or os.environ.get(SCHEDULER_ENV) or None
-    if address:
+    if address and address != "local":
         if address.endswith(".json"):
             return Client(scheduler_file=address)
         return Client(address)

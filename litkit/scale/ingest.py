@@ -44,12 +44,13 @@ REPORT = "ingest_report.json"
 _PART = "part-{:05d}.parquet"
 
 
-def _ingest_batch(files: Sequence[str], target: str, overwrite: bool) -> dict:
+def _ingest_batch(files: Sequence[str], target: str, overwrite: bool, format: str | None = None,
+                  encoding: str | None = None) -> dict:
     """Worker task: read a batch of files and write them as one Parquet partition."""
     records: list[dict] = []
     report = IngestReport()
     for f in files:
-        file_records, file_report = read_file(f)
+        file_records, file_report = read_file(f, format=format, encoding=encoding)
         records.extend(file_records)
         report.add(file_report)
     Corpus.from_records(records, report).to_parquet(target, overwrite=overwrite)
@@ -61,7 +62,8 @@ def _batches(files: Sequence[Path], size: int) -> list[list[str]]:
 
 
 def ingest(paths, out_dir: str | Path, client=None, files_per_partition: int = 20,
-           overwrite: bool = False) -> "PartitionedCorpus":
+           overwrite: bool = False, format: str | None = None, encoding: str | None = None
+           ) -> "PartitionedCorpus":
     """Read export files in parallel into a folder of Parquet partitions.
 
     Parameters
@@ -82,6 +84,8 @@ def ingest(paths, out_dir: str | Path, client=None, files_per_partition: int = 2
         task overhead is negligible.
     overwrite : bool
         Replace an existing ingest in ``out_dir``.
+    format, encoding : str, optional
+        Force one reader / one encoding instead of sniffing each file, as in :func:`litkit.read`.
 
     Returns
     -------
@@ -121,7 +125,8 @@ def ingest(paths, out_dir: str | Path, client=None, files_per_partition: int = 2
 
     batches = _batches(files, files_per_partition)
     targets = [str(out / _PART.format(i)) for i in range(len(batches))]
-    tasks = [dask.delayed(_ingest_batch, pure=False)(b, t, overwrite) for b, t in zip(batches, targets)]
+    tasks = [dask.delayed(_ingest_batch, pure=False)(b, t, overwrite, format, encoding)
+             for b, t in zip(batches, targets)]
     results = client.compute(tasks, sync=True) if client is not None else dask.compute(*tasks)
 
     # Partitions left over from a larger earlier ingest would be read as part of this one.
