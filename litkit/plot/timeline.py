@@ -133,7 +133,7 @@ def _text_width_pt(fig, text: str, fontsize: float, weight: str = "normal") -> f
         artist.remove()
 
 
-_TIMELINE_FONT = 7.0   # keyword labels, points (>= 6.5 pt at print size)
+_TIMELINE_FONT = 7.5   # keyword labels, points: still >= 6.5 pt when the figure is printed 7 in wide
 _LANE_IN = 0.165       # vertical distance between label rows, inches
 
 
@@ -299,7 +299,7 @@ def plot_time_zone(zone, max_links: int = 150, title: str | None = "Keyword time
         for kw, (year, k) in position.items():
             occ = float(nodes.loc[nodes["keyword"] == kw, "occurrences"].iloc[0])
             ax.scatter([year], [k], s=10 + 90 * np.sqrt(occ / top_occ), color=PALETTE[0], zorder=2)
-            ax.text(year + 0.08, k, str(kw), fontsize="x-small", va="center", ha="left", zorder=3)
+            ax.text(year + 0.08, k, str(kw), fontsize=7, va="center", ha="left", zorder=3)  # x-small: 6.25 pt
         ax.set_xlim(years[0] - 0.5, years[-1] + 1.2)
         ax.set_ylim(depth, -1)
         ax.set_yticks([])
