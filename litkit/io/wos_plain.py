@@ -709,14 +709,16 @@ def _tag_values(tag: str, kind: int, buf: bytes, starts: np.ndarray, ends: np.nd
         helper = _joined
     elif kind == _LIST or kind == _EXTRA_LIST or kind == _JOIN_ITEMS:
         raw = _decoded(buf, starts, ends)
-        values = [v.split("\n   ") if m else _lines(v) for v, m in zip(raw, multiline.tolist())]
+        # _lines of a one-line value is the stripped value alone (or nothing)
+        values = [v.split("\n   ") if m else ([v.strip()] if v.strip() else [])
+                  for v, m in zip(raw, multiline.tolist())]
         helper = _lines
     else:
         raise _GiveUp  # ER or EF with a value
     for i in np.flatnonzero(odd).tolist():
         values[i] = helper(buf[starts[i]:ends[i]].decode("utf-8"))
     if kind == _SEMI:
-        values = list(map(_semicolon_items, values))
+        values = _semicolon_lists(values)
     elif kind == _JOIN_ITEMS:
         values = ["; ".join(items) for items in values]
     record_list = records.tolist()
@@ -733,6 +735,19 @@ def _tag_values(tag: str, kind: int, buf: bytes, starts: np.ndarray, ends: np.nd
     elif tag == "DI":
         values = list(map(clean_doi, values))
     return record_list, values
+
+
+def _semicolon_lists(values: list[str]) -> list[list[str]]:
+    """``[_semicolon_items(v) for v in values]`` for stripped values, split at once when all are regular.
+
+    Regular means what ``_semicolon_items`` checks before its quick return: no value is
+    empty, and every ";" is followed by exactly one space and then an item.
+    """
+    text = "\x00".join(values)
+    if (all(values) and text.count(";") == text.count("; ") and "; ; " not in text
+            and "\x00; " not in text and not text.startswith("; ") and text.count("\x00") == len(values) - 1):
+        return list(map(str.split, values, repeat("; ")))
+    return list(map(_semicolon_items, values))
 
 
 def _merge_repeated_tags(kind: int, records: list[int], values: list) -> tuple[list[int], list]:
