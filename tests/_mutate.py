@@ -326,12 +326,18 @@ def blank_lines(seg: Segments, rng: random.Random) -> Mutant:
 
 
 def stray_tabs(seg: Segments, rng: random.Random) -> Mutant:
-    """TABs and spaces at the end of lines (as a spreadsheet round-trip leaves them)."""
+    """TABs and spaces at the end of lines (as a spreadsheet round-trip leaves them).
+
+    In a CSV file only at the end of a row: inside a quoted multi-line cell a TAB is
+    part of the value.
+    """
+    pieces = [seg.header, *seg.records, seg.trailer] if seg.format == "scopus_csv" else [seg.text()]
     out = []
-    for line in seg.text().splitlines(keepends=True):
-        if line.endswith("\n") and line.strip() and rng.random() < 0.15:
-            line = line[:-1] + rng.choice(["\t", " \t", "\t\t"]) + "\n"
-        out.append(line)
+    for piece in pieces:
+        for line in (piece.splitlines(keepends=True) if seg.format != "scopus_csv" else [piece]):
+            if line.endswith("\n") and line.strip() and rng.random() < 0.15:
+                line = line[:-1] + rng.choice(["\t", " \t", "\t\t"]) + "\n"
+            out.append(line)
     n = len(seg.records)
     return Mutant("stray TABs at line ends", encode("".join(out), "utf-8"), n, list(range(n)),
                   same_values=True)
