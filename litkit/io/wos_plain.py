@@ -457,7 +457,7 @@ def _store(rec: dict, extra: dict, tag: str, value: str) -> None:
 # the same order and with the same text.
 
 _UTF8_BOM = b"\xef\xbb\xbf"
-_FAST_BLOCK_BYTES = 1 << 22  # bytes read at a time: large enough to amortise the per-block work, small next to the corpus
+_FAST_BLOCK_BYTES = 1 << 22  # read at a time: amortises the per-block work, small next to the corpus
 _SPACE, _NEWLINE = 32, 10
 
 
@@ -538,7 +538,7 @@ class _ColumnCollector:
         self.n = 0
 
     def add(self, block_columns: dict[str, list], n: int) -> None:
-        for name in set(self.columns) | set(block_columns):
+        for name in sorted(set(self.columns) | set(block_columns)):
             column = self.columns.setdefault(name, [None] * self.n)
             values = block_columns.get(name)
             column.extend(values if values is not None else [None] * n)
