@@ -66,18 +66,29 @@ def _pack_components(xy: np.ndarray, components: list[np.ndarray], aspect: float
     them, often in a far corner, so the map becomes mostly empty space.  Here
     the largest component keeps its coordinates; every other component keeps
     its shape, is scaled to the node density of the largest one, and is
-    shelf-packed in a strip to the right of it (below it when the map is
-    wider than the figure's ``aspect``, width / height).  Only the drawing
-    moves: the exported coordinates are unchanged.
+    shelf-packed in a strip to the right of it or below it, whichever brings
+    the map closer to the figure's ``aspect`` (width / height).  Only the
+    drawing moves: the exported coordinates are unchanged.
     """
-    out = xy.copy()
     if len(components) < 2:
-        return out
+        return xy.copy()
+    # Right strip or bottom strip: whichever gives the map the shape closest to the figure's.
+    options = [_pack_strip(xy, components, below) for below in (False, True)]
+
+    def misfit(points: np.ndarray) -> float:
+        w, h = np.ptp(points, axis=0)
+        return abs(math.log(max(w, 1e-9) / max(h, 1e-9) / aspect))
+
+    return min(options, key=misfit)
+
+
+def _pack_strip(xy: np.ndarray, components: list[np.ndarray], below: bool) -> np.ndarray:
+    """:func:`_pack_components` with the strip on one side (``below`` or to the right)."""
+    out = xy.copy()
     main = components[0]
     lo, hi = xy[main].min(axis=0), xy[main].max(axis=0)
     extent = max(float((hi - lo).max()), 1e-9)
     gap = 0.08 * extent
-    below = (hi[0] - lo[0]) / max(hi[1] - lo[1], 1e-9) > aspect
     # Strip along the right side (top to bottom), or along the bottom (left to right).
     strip_len = (hi[1] - lo[1]) if not below else (hi[0] - lo[0])
     cursor, shelf_start, shelf_depth = 0.0, 0.0, 0.0
