@@ -70,7 +70,7 @@ def _label_lines(row, language: str, note: str | None, en_width: int, zh_width: 
 
 
 def plot_timeline(table: pd.DataFrame, phases=None, language: str = "both", note_column: str | None = None,
-                  notes: pd.Series | None = None, title: str | None = None, width: float = 15.0,
+                  notes: pd.Series | None = None, title: str | None = None, width: float = 16.0,
                   en_width: int = 34, zh_width: int = 17, font_size: float = 6.5):
     """Draw a policy timeline: issuer lanes (rows), phases (shaded spans), one labelled marker per document.
 
@@ -107,6 +107,7 @@ def plot_timeline(table: pd.DataFrame, phases=None, language: str = "both", note
     # Label widths are measured with the renderer: full-width brackets 〔〕 and the digits of a 文号
     # make any characters-times-em estimate wrong, and a wrong estimate means overprinted labels.
     fig, ax = plt.subplots(figsize=(width, 3.0))
+    fig.subplots_adjust(right=0.98)  # labels run to the axes' right end: no empty strip beyond it
     renderer = fig.canvas.get_renderer()
 
     def width_pt(text: str, style: str) -> float:
