@@ -139,7 +139,9 @@ def _decoded_chunks(source: TextSource) -> Iterator[str]:
     Decoding bytes ourselves is about three times faster than a text-mode file object
     with universal newlines, which matters for exports of hundreds of megabytes.
     """
-    decoder = codecs.getincrementaldecoder(source.encoding)("strict")
+    # A UTF-8 download cut inside its last character is read with that character replaced
+    # (TextSource sets errors="replace" for exactly that case); every other fault is an error.
+    decoder = codecs.getincrementaldecoder(source.encoding)(source.errors)
     held_cr = ""  # a CR at the end of a piece may be the first half of a CRLF
     first = True
     try:
@@ -359,7 +361,7 @@ def _lines(value: str) -> list[str]:
         return [value] if value else []
     items = value.split("\n   ")
     if (len(items) == value.count("\n") + 1 and " \n" not in value and "\n    " not in value
-            and value[-1] != " " and value[0] != " " and "" not in items):
+            and "\t" not in value and value[-1] != " " and value[0] != " " and "" not in items):
         return items  # the usual case, without a Python-level pass over the items
     return [v for v in (x.strip() for x in value.split("\n")) if v]
 
@@ -369,7 +371,7 @@ def _joined(value: str) -> str:
     if "\n" not in value:
         return value.strip()
     joined = value.replace("\n   ", " ")
-    if "\n" in joined or " \n" in value:
+    if "\n" in joined or " \n" in value or "\t\n" in value:
         joined = " ".join(x.strip() for x in value.split("\n"))
     return joined.strip()
 
@@ -377,7 +379,8 @@ def _joined(value: str) -> str:
 def _semicolon_items(value: str) -> list[str]:
     """Items of a "; "-separated list (keywords, categories)."""
     items = value.split("; ")
-    if value.count(";") == len(items) - 1 and "" not in items and value[-1] != " " and value[0] != " ":
+    if (value.count(";") == len(items) - 1 and "" not in items and not value[-1].isspace()
+            and not value[0].isspace()):
         return items  # every separator was exactly "; " (the WoS norm): nothing to clean
     return [v for v in (x.strip() for x in value.split(";")) if v]
 
@@ -458,7 +461,7 @@ def _store(rec: dict, extra: dict, tag: str, value: str) -> None:
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _FAST_BLOCK_BYTES = 1 << 22  # read at a time: amortises the per-block work, small next to the corpus
-_SPACE, _NEWLINE = 32, 10
+_SPACE, _NEWLINE, _TAB = 32, 10, 9
 
 
 class _GiveUp(Exception):
@@ -471,6 +474,8 @@ def read_columns(source: TextSource, report: FileReport) -> dict[str, list] | No
     Gives exactly what :func:`read` gives, record for record (the tests compare the two
     on every real export); the comment above says when it gives up.
     """
+    if source.errors != "strict":
+        return None  # a file cut inside a character: the record path reads it and reports the cut
     columns = _ColumnCollector()
     line = 1
     try:
@@ -591,7 +596,8 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
     continuation = b0 == _SPACE
     # Lines that make a value "odd": the record path's helpers clean such values with more
     # than the usual split/replace, so they are cleaned one by one with those helpers.
-    odd_line = ((length > 0) & (data[line_end - 1] == _SPACE)             # ends in a space
+    last_byte = data[line_end - 1]
+    odd_line = ((length > 0) & ((last_byte == _SPACE) | (last_byte == _TAB))  # ends in a space/TAB
                 | continuation & ((b1 != _SPACE) | (b2 != _SPACE)        # indented by 1 or 2
                                   | (b3 == _SPACE) | (length == 3))      # by 4+, or empty
                 | ~continuation & (length >= 4) & (b3 == _SPACE))        # value starts with a space
