@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 import platform
+import signal
 import subprocess
 import sys
 import time
@@ -159,35 +160,54 @@ def run_measured(label: str, cmd: Sequence[str], *, env: dict | None = None,
     log_dir = Path(log_dir or OUT_DIR / "logs")
     log_dir.mkdir(parents=True, exist_ok=True)
     out_path, err_path = log_dir / f"{label}.stdout", log_dir / f"{label}.stderr"
+    usage_path = log_dir / f"{label}.rusage.json"
+    usage_path.unlink(missing_ok=True)
+    # The child is started by a small launcher process that waits for it with wait4 and writes
+    # its rusage.  Why: Linux carries a process's RSS high-water mark over fork and exec, so a
+    # child forked straight from a large parent (a pytest run, a notebook) would report the
+    # parent's size as its own peak.  Forked from the ~10 MB launcher, it reports its own.
+    launcher = [sys.executable, "-c", _LAUNCHER, str(usage_path), *cmd]
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, env=env, cwd=cwd)
-        deadline = None if timeout is None else start + timeout
-        while True:
-            # wait4 returns the rusage of this one child, so its ru_maxrss is
-            # the child's own peak RSS and never another process's.
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG if deadline else 0)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                proc.kill()
-                pid, status, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.05)
+        proc = subprocess.Popen(launcher, stdout=out, stderr=err, env=env, cwd=cwd, start_new_session=True)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # the launcher and the child together
+            proc.wait()
         wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)  # tell Popen the child is reaped
+    usage = json.loads(usage_path.read_text()) if usage_path.exists() else None
+    returncode = usage["returncode"] if usage else (proc.returncode if proc.returncode < 0 else -9)
     report = {}
     lines = out_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
-    if proc.returncode == 0 and lines:
+    if returncode == 0 and lines:
         try:
             report = json.loads(lines[-1])
         except json.JSONDecodeError:
             report = {}
     stderr_lines = err_path.read_text(encoding="utf-8", errors="replace").splitlines()
-    return ChildRun(label=label, returncode=proc.returncode, wall_s=wall,
-                    peak_rss_bytes=usage.ru_maxrss * 1024 if sys.platform != "darwin" else usage.ru_maxrss,
-                    user_s=usage.ru_utime, system_s=usage.ru_stime, report=report,
-                    stderr_tail="\n".join(stderr_lines[-15:]))
+    return ChildRun(label=label, returncode=returncode, wall_s=wall,
+                    peak_rss_bytes=usage["maxrss_bytes"] if usage else 0,
+                    user_s=usage["user_s"] if usage else 0.0, system_s=usage["system_s"] if usage else 0.0,
+                    report=report, stderr_tail="\n".join(stderr_lines[-15:]))
+
+
+_LAUNCHER = """
+import json, os, sys
+path, cmd = sys.argv[1], sys.argv[2:]
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(cmd[0], cmd)
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+scale = 1 if sys.platform == "darwin" else 1024
+with open(path + ".part", "w") as fh:
+    json.dump({"returncode": os.waitstatus_to_exitcode(status), "maxrss_bytes": usage.ru_maxrss * scale,
+               "user_s": usage.ru_utime, "system_s": usage.ru_stime}, fh)
+os.replace(path + ".part", path)
+"""
 
 
 # ---- peer virtual environments --------------------------------------------------------------

@@ -15,12 +15,14 @@ import importlib
 from .corpus import COLUMNS, Corpus
 from .errors import LitkitError
 from .io import read
+# Imported eagerly: once the submodule litkit.merge is loaded, Python binds the name
+# ``litkit.merge`` to it, so the function must be bound after it (a lazy attribute would lose).
+from .merge import merge
 
 __version__ = "0.1.0"
 
 # Heavier parts load on first use so that `import litkit` stays fast.
 _LAZY = {
-    "merge": ("litkit.merge", "merge"),
     "cooccurrence": ("litkit.network", "cooccurrence"),
     "citation_bursts": ("litkit.bursts", "citation_bursts"),
     "bursts": ("litkit.bursts", None),

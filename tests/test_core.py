@@ -203,3 +203,15 @@ def test_utf8_file_cut_inside_its_last_character_stays_utf8(tmp_path):
     lines = list(source.lines())
     assert lines[0] == "RT Journal Article" and lines[1].startswith("T1 生态产品价值实")
     assert lines[1].endswith("\ufffd")
+
+
+def test_public_api_names_are_functions_whatever_was_imported_first():
+    import importlib
+
+    import litkit.bursts  # noqa: F401  (submodules loaded before the names are used)
+    import litkit.merge  # noqa: F401
+    import litkit.network.cooccurrence  # noqa: F401
+
+    lk = importlib.import_module("litkit")
+    assert callable(lk.merge) and callable(lk.cooccurrence) and callable(lk.citation_bursts)
+    assert callable(lk.bursts.kleinberg) and callable(lk.policy.read) and callable(lk.read)
