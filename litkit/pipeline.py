@@ -144,7 +144,7 @@ def _timelines(corpus, out: Path, written: list[Path], p: dict) -> None:
     clusters = net.keywords[["keyword", "cluster"]]
     table = timeline.keyword_timeline(wos, clusters=clusters)
     written.append(_atomic.write_csv(table, out / "keyword_timeline.csv"))
-    written.extend(_save(plot_timeline.plot_keyword_timeline(table), out / "keyword_timeline"))
+    written.extend(_save(plot_timeline.plot_keyword_timeline(table, display=net.keywords), out / "keyword_timeline"))
     themes = timeline.thematic_map(wos, clusters=clusters)
     written.append(_atomic.write_csv(themes.themes, out / "thematic_map.csv"))
     written.extend(_save(plot_timeline.plot_thematic_map(themes.themes), out / "thematic_map"))
