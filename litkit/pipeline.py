@@ -27,6 +27,9 @@ def find_corpora(corpora: str | Path | None = None) -> Path:
 
 #: Every parameter of the demo run; written to ``params.json`` next to the outputs.
 DEMO_PARAMETERS: dict = {
+    # The scholar's synonym list for the demo topic, in VOSviewer's thesaurus format
+    # ("synonyms merged" in the review's recipe).
+    "thesaurus": "corpora/demo/thesaurus.txt",
     "cooccurrence": {"field": "DE", "min_occurrence": 2, "top_n": 200, "counting": "full",
                      "normalization": "association", "clustering": "leiden", "resolution": 1.0, "seed": 42},
     "bursts": {"s": 2, "gamma": 1, "min_duration": 1, "slice_years": 1, "top": 20,
@@ -71,11 +74,12 @@ def run_demo(out: str | Path = "figures", corpora: str | Path | None = None,
     step("merge")
     _production(merged, out, written)
     step("production")
-    _cooccurrence(corpus, out, written, p["cooccurrence"])
+    thesaurus = corpora / "demo" / "thesaurus.txt"
+    _cooccurrence(corpus, out, written, dict(p["cooccurrence"], thesaurus=thesaurus))
     step("co-occurrence")
     _bursts(merged, out, written, p["bursts"])
     step("bursts")
-    _timelines(corpus, out, written, p)
+    _timelines(corpus, out, written, p, thesaurus)
     step("timelines")
     _policy(corpora, merged, out, written)
     step("policy")
@@ -134,22 +138,22 @@ def _bursts(merged, out: Path, written: list[Path], params: dict) -> None:
             written.extend(save_bursts(table, out / f"bursts_{kind}", kind=kind))
 
 
-def _timelines(corpus, out: Path, written: list[Path], p: dict) -> None:
+def _timelines(corpus, out: Path, written: list[Path], p: dict, thesaurus: Path) -> None:
     import litkit
     from . import timeline
     from .plot import timeline as plot_timeline
 
     wos = litkit.Corpus(corpus.df[corpus.df["DB"] == "WoS"])
-    net = litkit.cooccurrence(wos, **p["cooccurrence"])
+    net = litkit.cooccurrence(wos, **p["cooccurrence"], thesaurus=thesaurus)
     clusters = net.keywords[["keyword", "cluster"]]
-    table = timeline.keyword_timeline(wos, clusters=clusters)
+    table = timeline.keyword_timeline(wos, clusters=clusters, thesaurus=thesaurus)
     written.append(_atomic.write_csv(table, out / "keyword_timeline.csv"))
     written.extend(_save(plot_timeline.plot_keyword_timeline(table, display=net.keywords), out / "keyword_timeline"))
-    themes = timeline.thematic_map(wos, clusters=clusters)
+    themes = timeline.thematic_map(wos, clusters=clusters, thesaurus=thesaurus)
     written.append(_atomic.write_csv(themes.themes, out / "thematic_map.csv"))
     written.extend(_save(plot_timeline.plot_thematic_map(themes.themes), out / "thematic_map"))
     periods = [tuple(x) for x in p["thematic_evolution_periods"]]
-    evolution = timeline.thematic_evolution(wos, periods)
+    evolution = timeline.thematic_evolution(wos, periods, thesaurus=thesaurus)
     written.append(_atomic.write_csv(evolution.links, out / "thematic_evolution.csv"))
     written.extend(_save(plot_timeline.plot_thematic_evolution(evolution), out / "thematic_evolution"))
 
