@@ -20,9 +20,9 @@ Each side runs in its own child process and does the same work:
   ``litkit.scale.cooccurrence`` → ``litkit.scale.citation_bursts`` (the same three kinds).
 
 Measured: wall time of each step; peak memory.  For ``single`` the peak RSS of
-the process (``wait4``); for ``dask`` the driver's peak RSS plus each worker's
-own peak RSS (``getrusage`` in the worker at the end), which bounds the
-cluster's peak from above (the workers' peaks need not coincide).  The
+the process (``wait4``); for ``dask`` the driver's own peak RSS plus each
+worker's own peak RSS (``getrusage`` in each process at the end), which bounds
+the cluster's peak from above (the peaks need not coincide).  The
 networks' and burst tables' agreement between the two sides is checked too.
 Results: ``bench/out/scale.json``; growth is reported as the exponent ``b`` of
 ``time ∝ records^b`` between consecutive sizes (1 = linear).
@@ -160,7 +160,11 @@ def child_dask(folder: str, work: str, workers: int, worker_memory: str) -> dict
     cluster.close()
     parquet_bytes = sum(p.stat().st_size for p in pc.partitions)
     shutil.rmtree(work, ignore_errors=True)
+    # wait4's ru_maxrss of this child is the maximum over it and its reaped descendants (the
+    # workers), so the driver reports its own peak.
+    driver_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     return {"records": len(pc), "steps_s": steps, "worker_peak_rss_bytes": sorted(worker_peaks.values()),
+            "driver_self_peak_rss_bytes": driver_peak,
             "parquet_bytes": parquet_bytes, **_digest(net, tables)}
 
 
@@ -220,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
                   file=sys.stderr, flush=True)
             run = common.run_measured(f"scale-{mode}-{n}", cmd, cwd=common.REPO_ROOT, timeout=a.timeout)
             report = run.report
-            peak = run.peak_rss_bytes + sum(report.get("worker_peak_rss_bytes", []))
+            driver = report.get("driver_self_peak_rss_bytes", run.peak_rss_bytes)
+            peak = driver + sum(report.get("worker_peak_rss_bytes", []))
             row = {"records": n, "mode": mode, "files": len(corpora[n]), "input_bytes": input_bytes,
                    "ok": run.ok, "wall_s": round(run.wall_s, 1),
                    "steps_s": {k: round(v, 1) for k, v in report.get("steps_s", {}).items()},
@@ -250,8 +255,10 @@ def _summarise(results: dict) -> None:
                          "memory_exponent": _growth(rows, lambda r: r["peak_rss_bytes"])}
     agree = {}
     for r in results["runs"]:
-        agree.setdefault(r["records"], set()).add(r.get("tables_sha256"))
-    summary["same_tables_single_vs_dask"] = {str(n): len(v) == 1 and None not in v for n, v in agree.items()}
+        if r["ok"]:
+            agree.setdefault(r["records"], []).append(r.get("tables_sha256"))
+    summary["same_tables_single_vs_dask"] = {str(n): (len(set(v)) == 1 if len(v) == 2 else "not both measured")
+                                             for n, v in agree.items()}
     results["summary"] = summary
 
 
