@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from ..errors import LitkitError
-from . import fail
+from . import fail, load_corpus, year_range
 
 
 def register(app: typer.Typer) -> None:
@@ -31,20 +31,12 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Detect bursts (Kleinberg, exact) and write <kind>_bursts.csv and the Figure 5-style figure."""
         from ..bursts import citation_bursts, write_burst_table
-        from ..corpus import Corpus
         from ..plot.bursts import save_bursts
         from ..runinfo import write_params
 
         try:
-            if not corpus_path.exists():
-                raise LitkitError("corpus file not found", path=corpus_path,
-                                  expected="a .parquet file written by `litkit ingest`")
-            corpus = Corpus.read_parquet(corpus_path)
-            years = None
-            if first_year is not None or last_year is not None:
-                py = corpus.df["PY"].dropna()
-                years = (first_year if first_year is not None else int(py.min()),
-                         last_year if last_year is not None else int(py.max()))
+            corpus = load_corpus(corpus_path)
+            years = year_range(corpus, first_year, last_year, corpus_path)
             table = citation_bursts(corpus, kind=kind, top=top, s=s, gamma=gamma, min_duration=min_duration,
                                     slice_years=slice_years, field=field, years=years, counting=counting)
             stem = output / f"{kind}_bursts"

@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 
 from ..errors import LitkitError
-from . import fail
+from . import fail, load_corpus
 
 
 def register(app: typer.Typer) -> None:
@@ -43,17 +43,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Build, cluster and map the keyword co-occurrence network; write tables, VOSviewer map/network/JSON,
         GEXF, GraphML, the figure, an offline HTML network and params.json."""
-        from ..corpus import Corpus
         from ..network import cooccurrence
         from ..network.export import export_all
         from ..plot.network import plot_network
         from ..plot.style import close, save_figure
 
         try:
-            if not corpus_path.exists():
-                raise LitkitError("corpus file not found", path=corpus_path,
-                                  expected="a .parquet file written by `litkit ingest`")
-            corpus = Corpus.read_parquet(corpus_path)
+            corpus = load_corpus(corpus_path)
             none = lambda v: None if v.lower() == "none" else v
             thesauri = [t for t in (none(t) for t in thesaurus) if t is not None]
             net = cooccurrence(

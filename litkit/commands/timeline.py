@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from ..errors import LitkitError
-from . import fail
+from . import fail, load_corpus, year_range
 
 
 def _parse_periods(text: str) -> list[tuple[int, int]]:
@@ -42,24 +42,14 @@ def register(app: typer.Typer) -> None:
         """Annual scientific production by database with growth rate (CSV + figure), and keyword timelines."""
         from .. import timeline as tl
         from .._atomic import check_writable, write_csv
-        from ..corpus import Corpus
         from ..plot import timeline as plot
         from ..runinfo import write_params
 
         fmts = [f.strip() for f in formats.split(",") if f.strip()]
         written = []
         try:
-            if not corpus_path.exists():
-                raise LitkitError("corpus file not found", path=corpus_path,
-                                  expected="a .parquet file written by `litkit ingest`")
-            corpus = Corpus.read_parquet(corpus_path)
-            years = None
-            if first_year is not None or last_year is not None:
-                py = corpus.df["PY"].dropna()
-                if py.empty:
-                    raise LitkitError("no record has a publication year", path=corpus_path)
-                years = (first_year if first_year is not None else int(py.min()),
-                         last_year if last_year is not None else int(py.max()))
+            corpus = load_corpus(corpus_path)
+            years = year_range(corpus, first_year, last_year, corpus_path)
             spans = _parse_periods(periods) if periods else None
             for name in ["annual_production.csv"] + [f"annual_production.{f}" for f in fmts]:
                 check_writable(output / name, force)  # fail before writing anything
