@@ -25,6 +25,7 @@ class Rendered:
     console_errors: list[str] = field(default_factory=list)
     screenshot: bytes = b""
     text: str = ""
+    value: object = None  # what ``script`` evaluated to
 
     def distinct_colours(self) -> int:
         from PIL import Image
@@ -42,8 +43,12 @@ def need_chromium() -> None:
         pytest.skip(msg)
 
 
-def render(path: str | Path, wait_ms: int = 1500, width: int = 1200, height: int = 900) -> Rendered:
-    """Load ``path`` offline in headless Chromium and report what happened."""
+def render(path: str | Path, wait_ms: int = 1500, width: int = 1200, height: int = 900,
+           script: str | None = None) -> Rendered:
+    """Load ``path`` offline in headless Chromium and report what happened.
+
+    ``script``, a JavaScript expression, is evaluated in the page once it has loaded.
+    """
     need_chromium()
     from playwright.sync_api import sync_playwright
 
@@ -69,6 +74,8 @@ def render(path: str | Path, wait_ms: int = 1500, width: int = 1200, height: int
             page.wait_for_timeout(wait_ms)
             out.screenshot = page.screenshot(full_page=False)
             out.text = page.inner_text("body")
+            if script is not None:
+                out.value = page.evaluate(script)
         finally:
             browser.close()
     return out

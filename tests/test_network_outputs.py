@@ -269,3 +269,25 @@ def test_every_cluster_named_and_components_packed():
         p = packed[comp]
         inside = (p[:, 0] > lo[0]) & (p[:, 0] < hi[0]) & (p[:, 1] > lo[1]) & (p[:, 1] < hi[1])
         assert not inside.any()
+
+
+HOSTILE_LABELS = ["\"quoted\" & 'single' </div>", "עברית right-to-left", "emoji 🌲🌍 keyword", "a & b"]
+
+
+@pytest.mark.browser
+def test_html_escapes_quotes_ampersands_rtl_and_emoji(tmp_path):
+    from _chromium import render
+
+    docs = [[HOSTILE_LABELS[i % 4], HOSTILE_LABELS[(i + 1) % 4], "carbon sink"] for i in range(8)]
+    corpus = litkit.Corpus.from_records([{"UT": f"H:{i}", "DE": kws, "PY": 2020} for i, kws in enumerate(docs)])
+    net = litkit.cooccurrence(corpus, min_occurrence=2, top_n=10, stoplist=None, thesaurus=None)
+    path = net.to_html(tmp_path / "hostile.html")
+    text = path.read_text(encoding="utf-8")
+    assert "'single' </div>" not in text  # never raw in the page
+    assert text.lower().count("</script") == 2
+    shown = render(path, script="nodes.get().map(n => n.label)")
+    assert shown.external_requests == [] and shown.console_errors == []
+    # every label arrives in the page exactly as litkit made it (quotes, &, </div>, RTL, emoji intact)
+    assert sorted(shown.value) == sorted(net.labels)
+    assert {"a & b", "עברית right-to-left", "emoji 🌲🌍 keyword"} <= set(shown.value)
+    assert any("</div>" in label and "'single'" in label for label in shown.value)
