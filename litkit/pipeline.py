@@ -77,11 +77,11 @@ def run_demo(out: str | Path = "figures", corpora: str | Path | None = None,
     thesaurus = corpora / "demo" / "thesaurus.txt"
     _cooccurrence(corpus, out, written, dict(p["cooccurrence"], thesaurus=thesaurus))
     step("co-occurrence")
-    _bursts(merged, out, written, p["bursts"])
+    burst_tables = _bursts(merged, out, written, p["bursts"])
     step("bursts")
     _timelines(corpus, out, written, p, thesaurus)
     step("timelines")
-    _policy(corpora, merged, out, written)
+    _policy(corpora, merged, burst_tables["cited_journal"], out, written)
     step("policy")
     written.append(write_params(out, p))
     from .report import write_report
@@ -125,17 +125,19 @@ def _cooccurrence(corpus, out: Path, written: list[Path], params: dict) -> None:
         written.extend(Path(f) for f in files.values())
 
 
-def _bursts(merged, out: Path, written: list[Path], params: dict) -> None:
+def _bursts(merged, out: Path, written: list[Path], params: dict) -> dict:
     import litkit
     from .bursts import write_burst_table
     from .plot.bursts import save_bursts
 
     options = {k: params[k] for k in ("s", "gamma", "min_duration", "slice_years", "top")}
+    tables = {}
     for kind in params["kinds"]:
-        table = litkit.citation_bursts(merged, kind=kind, **options)
+        table = tables[kind] = litkit.citation_bursts(merged, kind=kind, **options)
         written.append(write_burst_table(table, out / f"bursts_{kind}.csv", kind=kind))
         if len(table):
             written.extend(save_bursts(table, out / f"bursts_{kind}", kind=kind))
+    return tables
 
 
 def _timelines(corpus, out: Path, written: list[Path], p: dict, thesaurus: Path) -> None:
@@ -158,7 +160,7 @@ def _timelines(corpus, out: Path, written: list[Path], p: dict, thesaurus: Path)
     written.extend(_save(plot_timeline.plot_thematic_evolution(evolution), out / "thematic_evolution"))
 
 
-def _policy(corpora: Path, merged, out: Path, written: list[Path]) -> None:
+def _policy(corpora: Path, merged, journal_bursts, out: Path, written: list[Path]) -> None:
     import pandas as pd
 
     import litkit
@@ -184,6 +186,11 @@ def _policy(corpora: Path, merged, out: Path, written: list[Path]) -> None:
     overlay = policy_timeline.overlay_table(table1, publications)
     written.append(_atomic.write_csv(overlay, out / "literature_policy_overlay.csv"))
     written.extend(_save(plot_policy.plot_overlay(overlay, table1), out / "literature_policy_overlay"))
+    # ... and on the burst timeline: does research on a journal's topic burst after the policy?
+    from .plot.bursts import save_bursts
+    if len(journal_bursts):
+        written.extend(save_bursts(journal_bursts, out / "bursts_cited_journal_policy", kind="cited_journal",
+                                   events=table1))
 
 
 def _save(fig, stem: Path) -> list[Path]:

@@ -24,7 +24,7 @@ from matplotlib.patches import Rectangle
 
 from ..bursts import ITEM_COLUMN
 from ..errors import LitkitError
-from .style import BAR_GREY, BURST_RED, FORMATS, cjk_font, require_cjk_font, save_figure, use_style
+from .style import BAR_GREY, BURST_RED, FORMATS, PALETTE, cjk_font, require_cjk_font, save_figure, use_style
 
 
 @contextlib.contextmanager
@@ -85,7 +85,7 @@ def _period(table: pd.DataFrame, period) -> tuple[int, int]:
 
 def plot_bursts(table: pd.DataFrame, kind: str | None = None, period: tuple[int, int] | None = None,
                 title: str | None = None, decimals: int = 2, item_width: float | None = None,
-                bar_width: float = 3.6):
+                bar_width: float = 3.6, events: pd.DataFrame | None = None, event_label: str = "title_en"):
     """Draw a burst table as a Figure 5-style figure.
 
     Parameters
@@ -107,6 +107,12 @@ def plot_bursts(table: pd.DataFrame, kind: str | None = None, period: tuple[int,
     item_width, bar_width : float
         Widths in inches of the item column (default: from the longest item,
         at least 2.2) and of the bar column.
+    events : pandas.DataFrame, optional
+        Policy events to mark on the bars (the literature–policy overlay on the
+        burst timeline): a :func:`litkit.policy.timeline.timeline_table` (its
+        decimal year ``x`` and ``date``) or any table with ``year``.  Each event
+        is a numbered dashed line across the bars; the numbers are keyed below
+        the figure with date and ``event_label``.
 
     Returns
     -------
@@ -120,19 +126,60 @@ def plot_bursts(table: pd.DataFrame, kind: str | None = None, period: tuple[int,
         # ~0.075 inch per character at 9 pt (CJK characters are about twice as wide)
         longest = max((sum(2 if ord(ch) > 0x2E80 else 1 for ch in item) for item in items), default=0)
         item_width = max(2.2, 0.075 * longest + 0.2)
+    key = _event_key(events, event_label, first, last) if events is not None else []
+    require_cjk_font([text for _, _, _, text in key])
     with figure_fonts():
-        return _draw(table, kind, first, last, title, decimals, item_width, bar_width)
+        fig = _draw(table, kind, first, last, title, decimals, item_width, bar_width,
+                    bottom_in=_ROW_HEIGHT_IN * (len(key) + 1.2) if key else 0.0)
+        if key:
+            _mark_events(fig, key, len(table))
+        return fig
 
 
-def _draw(table, kind, first, last, title, decimals, item_width, bar_width):
+EVENT_BLUE = PALETTE[0]  # policy events: distinct from the red of the bursts they are read against
+
+
+def _event_key(events: pd.DataFrame, label: str, first: int, last: int) -> list[tuple[int, float, str, str]]:
+    """``(number, x, date, text)`` for the events inside the bar's period, in time order."""
+    xs = (events["x"] if "x" in events.columns else events["year"]).astype(float)
+    dates = events["date"] if "date" in events.columns else events["year"]
+    texts = events[label] if label in events.columns else pd.Series([""] * len(events), index=events.index)
+    rows = sorted((float(x), "" if pd.isna(d) else str(d), "" if pd.isna(t) else str(t))
+                  for x, d, t in zip(xs, dates, texts) if first <= float(x) < last + 1)
+    return [(i, x, d, t) for i, (x, d, t) in enumerate(rows, start=1)]
+
+
+def _mark_events(fig, key, n_rows: int) -> None:
+    bar_ax = fig.axes[1]
+    bottom = n_rows - 0.5 + 0.9
+    bar_ax.set_ylim(bottom, bar_ax.get_ylim()[1])
+    x0, x1 = bar_ax.get_xlim()
+    years_per_inch = (x1 - x0) / (bar_ax.get_position().width * fig.get_figwidth())
+    last_mark_x = None
+    for number, x, _, _ in key:
+        bar_ax.plot([x, x], [-0.45, n_rows - 0.5], color=EVENT_BLUE, linewidth=0.8, linestyle="--",
+                    zorder=3, clip_on=False)
+        # numbers closer than a digit pair's width drop one line lower, so they never overprint
+        low = last_mark_x is not None and (x - last_mark_x) < 0.16 * years_per_inch
+        bar_ax.text(x, n_rows - 0.5 + (0.75 if low else 0.35), str(number), ha="center", va="center",
+                    color=EVENT_BLUE, fontsize=7, fontweight="bold")
+        last_mark_x = None if low else x
+    fig_height = fig.get_figheight()
+    for i, (number, _, date, text) in enumerate(key):
+        fig.text(0.02, (_ROW_HEIGHT_IN * (len(key) - i + 0.2)) / fig_height,
+                 f"{number}  {date}  {text}", ha="left", va="center", fontsize=7)
+
+
+def _draw(table, kind, first, last, title, decimals, item_width, bar_width, bottom_in: float = 0.0):
     n = len(table)
     numbers_width = 2.3  # year, strength, begin, end
     width = item_width + numbers_width + bar_width
-    height = _HEADER_IN + _ROW_HEIGHT_IN * max(n, 1)
+    height = _HEADER_IN + _ROW_HEIGHT_IN * max(n, 1) + bottom_in
     fig = plt.figure(figsize=(width, height))
     top = 1 - _HEADER_IN / height * 0.55
-    text_ax = fig.add_axes((0, 0, (item_width + numbers_width) / width, top))
-    bar_ax = fig.add_axes(((item_width + numbers_width) / width, 0, bar_width / width * 0.97, top))
+    bottom = bottom_in / height
+    text_ax = fig.add_axes((0, bottom, (item_width + numbers_width) / width, top - bottom))
+    bar_ax = fig.add_axes(((item_width + numbers_width) / width, bottom, bar_width / width * 0.97, top - bottom))
     for ax in (text_ax, bar_ax):
         ax.set_ylim(n - 0.5 if n else 0.5, -0.5 - 0.9)  # row 0 on top, header row at -1.2
         ax.axis("off")
@@ -177,9 +224,10 @@ def _draw(table, kind, first, last, title, decimals, item_width, bar_width):
 
 def save_bursts(table: pd.DataFrame, path_stem: str | Path, kind: str | None = None,
                 period: tuple[int, int] | None = None, title: str | None = None,
-                formats: Iterable[str] = FORMATS, overwrite: bool = True) -> list[Path]:
+                formats: Iterable[str] = FORMATS, overwrite: bool = True,
+                events: pd.DataFrame | None = None) -> list[Path]:
     """Draw :func:`plot_bursts` and save it as PNG/SVG/PDF; return the written paths."""
-    fig = plot_bursts(table, kind=kind, period=period, title=title)
+    fig = plot_bursts(table, kind=kind, period=period, title=title, events=events)
     try:
         return save_figure(fig, path_stem, formats=formats, overwrite=overwrite)
     finally:
