@@ -645,6 +645,17 @@ def bursts_from_events(events: pd.DataFrame, period: tuple[int, int], s: float =
     if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
         raise LitkitError(f"top must be a positive whole number or None, got {top!r}")
     counts = burst_counts(events, period, slice_years=slice_years, counting=counting)
+    return bursts_from_counts(counts, period, s=s, gamma=gamma, min_duration=min_duration, top=top)
+
+
+def bursts_from_counts(counts: "BurstCounts", period: tuple[int, int], s: float = 2, gamma: float = 1,
+                       min_duration: int = 1, top: int | None = 20) -> pd.DataFrame:
+    """Burst table from per-item slice counts (:func:`burst_counts`): one row per item, strongest first.
+
+    The single-machine path (:func:`bursts_from_events`) and the Dask path
+    (:mod:`litkit.scale.bursts`, which sums counts over partitions) both end here,
+    so their tables cannot drift apart.
+    """
     first, last = period
     columns = ["item", "year", "strength", "begin", "end", "period_start", "period_end", "count", "bursts"]
     if len(counts.items) == 0:

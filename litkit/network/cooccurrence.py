@@ -260,6 +260,43 @@ def _avg_year(incidence: sp.csr_matrix, years: np.ndarray | None) -> np.ndarray:
         return np.where(count > 0, total / np.where(count > 0, count, 1), np.nan)
 
 
+def keyword_tables(labels, terms, occ, links, strength, counting: str, membership, avg_year, xy, labelled: dict,
+                   q_parts, sil_parts, doc_cluster) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The keyword table and the cluster table of a network, from its per-term arrays.
+
+    Shared by the single-machine path (:func:`network_from_documents`) and the Dask
+    path (:mod:`litkit.scale.network`), so the two tables cannot drift apart.
+    """
+    keywords = pd.DataFrame({
+        "id": np.arange(1, len(terms) + 1), "keyword": labels, "term": terms,
+        "occurrences": occ, "links": links.astype(np.int64),
+        "total_link_strength": strength.astype(np.int64) if counting == "full" else np.round(strength, 6),
+        "cluster": membership, "avg_year": np.round(avg_year, 4), "x": xy[:, 0], "y": xy[:, 1]})
+    rows = []
+    for c in sorted(np.unique(membership).tolist()):
+        members = np.flatnonzero(membership == c)
+        top = labelled.get(c, [])
+        # Fall back to the cluster's most frequent term when no candidate is over-represented.
+        label = top[0][0] if top else labels[members[0]]
+        years_c = avg_year[members]
+        weights_c = occ[members].astype(float)
+        ok = ~np.isnan(years_c)
+        rows.append({
+            "cluster": c, "size": len(members), "label": label,
+            "label_terms": "; ".join(t for t, _ in top),
+            "label_scores": "; ".join(f"{v:.4f}" for _, v in top),
+            "q_contribution": round(q_parts[c], 9),
+            "silhouette": round(sil_parts[c], 9) if sil_parts[c] == sil_parts[c] else np.nan,
+            "documents": int((doc_cluster == c).sum()),
+            "occurrences": int(occ[members].sum()),
+            "avg_year": round(float(np.average(years_c[ok], weights=weights_c[ok])), 4) if ok.any() else np.nan,
+            "top_keywords": "; ".join(labels[i] for i in members[:5])})
+    clusters = pd.DataFrame(rows, columns=["cluster", "size", "label", "label_terms", "label_scores",
+                                           "q_contribution", "silhouette", "documents", "occurrences",
+                                           "avg_year", "top_keywords"])
+    return keywords, clusters
+
+
 def network_from_documents(docs: Sequence[Sequence[str]], *, years=None,
                            display: Callable[[str], str] = str,
                            label_terms: Sequence[Sequence[str]] | None = None,
@@ -318,38 +355,12 @@ def network_from_documents(docs: Sequence[Sequence[str]], *, years=None,
     xy = compute_layout(weights, seed=seed, method=layout) if with_layout else np.full((len(terms), 2), np.nan)
     avg_year = _avg_year(a, years)
 
-    keywords = pd.DataFrame({
-        "id": np.arange(1, len(terms) + 1), "keyword": labels, "term": terms,
-        "occurrences": occ, "links": links.astype(np.int64),
-        "total_link_strength": s.astype(np.int64) if counting == "full" else np.round(s, 6),
-        "cluster": membership, "avg_year": np.round(avg_year, 4), "x": xy[:, 0], "y": xy[:, 1]})
-
     doc_cluster = assign_documents(a, membership)
     candidates = docs if label_terms is None else label_terms
     shown = label_display or display
     labelled = cluster_labels(candidates, doc_cluster, method=label_method, display=shown)
-    rows = []
-    for c in sorted(np.unique(membership).tolist()):
-        members = np.flatnonzero(membership == c)
-        top = labelled.get(c, [])
-        # Fall back to the cluster's most frequent term when no candidate is over-represented.
-        label = top[0][0] if top else labels[members[0]]
-        years_c = avg_year[members]
-        weights_c = occ[members].astype(float)
-        ok = ~np.isnan(years_c)
-        rows.append({
-            "cluster": c, "size": len(members), "label": label,
-            "label_terms": "; ".join(t for t, _ in top),
-            "label_scores": "; ".join(f"{v:.4f}" for _, v in top),
-            "q_contribution": round(q_parts[c], 9),
-            "silhouette": round(sil_parts[c], 9) if sil_parts[c] == sil_parts[c] else np.nan,
-            "documents": int((doc_cluster == c).sum()),
-            "occurrences": int(occ[members].sum()),
-            "avg_year": round(float(np.average(years_c[ok], weights=weights_c[ok])), 4) if ok.any() else np.nan,
-            "top_keywords": "; ".join(labels[i] for i in members[:5])})
-    clusters = pd.DataFrame(rows, columns=["cluster", "size", "label", "label_terms", "label_scores",
-                                           "q_contribution", "silhouette", "documents", "occurrences",
-                                           "avg_year", "top_keywords"])
+    keywords, clusters = keyword_tables(labels, terms, occ, links, s, counting, membership, avg_year, xy,
+                                        labelled, q_parts, sil_parts, doc_cluster)
     run = dict(params or {})
     run.update({"min_occurrence": min_occurrence, "top_n": top_n, "rank_by": rank_by, "counting": counting,
                 "normalization": normalization, "clustering": clustering, "objective": objective,

@@ -5,7 +5,8 @@ Per partition, :func:`litkit.bursts.item_events` (cited journals, keywords,
 authors) or the same reference parsing (:attr:`litkit.Corpus.references`) lists
 the events, and :func:`litkit.bursts.burst_counts` counts ``r[t]`` per item and
 ``d[t]`` per slice; the driver adds the counts up (aligned on the sorted union
-of items) and runs :func:`litkit.bursts.kleinberg_many` on the sums.
+of items) and hands the sums to :func:`litkit.bursts.bursts_from_counts`, the same function
+the single-machine path ends in.
 
 Two things are corpus-wide rather than per partition, and get a pass of their own:
 
@@ -24,8 +25,8 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from ..bursts import (BurstCounts, _check_parameters, _empty_table, _reference_label, burst_counts,
-                      item_events, kleinberg_many)
+from ..bursts import (BurstCounts, _check_parameters, _reference_label, burst_counts, bursts_from_counts,
+                      item_events)
 from ..corpus import Corpus
 from ..refs import bibliographic_key
 from ..errors import LitkitError
@@ -254,42 +255,9 @@ def citation_bursts(pc, kind: str = "cited_journal", top: int | None = 20, s: fl
         raise LitkitError(f"top must be a positive whole number or None, got {top!r}")
     counts, period = yearly_counts(pc, kind, field=field, years=years, slice_years=slice_years,
                                    counting=counting, thesaurus=thesaurus, client=client)
-    table = _table_from_counts(counts, period, s, gamma, min_duration, top)
+    table = bursts_from_counts(counts, period, s=s, gamma=gamma, min_duration=min_duration, top=top)
     table.attrs.update(kind=kind, s=s, gamma=gamma, min_duration=min_duration, slice_years=slice_years,
                        field=field, counting=counting, period=list(period))
     return table
 
 
-def _table_from_counts(counts: BurstCounts, period, s, gamma, min_duration, top) -> pd.DataFrame:
-    """The table :func:`litkit.bursts.bursts_from_events` builds once it has its counts."""
-    first, last = period
-    columns = ["item", "year", "strength", "begin", "end", "period_start", "period_end", "count", "bursts"]
-    if len(counts.items) == 0:
-        return _empty_table(columns, first, last)
-    items, slice_start, slice_end, R, D = counts.items, counts.slice_start, counts.slice_end, counts.R, counts.D
-    found = kleinberg_many(R, D, s=s, gamma=gamma, min_duration=min_duration)
-    if found.empty:
-        return _empty_table(columns, first, last)
-    found["begin"] = slice_start[found["start"].to_numpy()]
-    found["end_year"] = slice_end[found["end"].to_numpy()]
-    all_bursts = (found.sort_values(["item", "start"], kind="mergesort")
-                  .groupby("item").apply(lambda g: ";".join(f"{b}-{e}" for b, e in zip(g["begin"], g["end_year"])),
-                                         include_groups=False))
-    best = (found.sort_values(["item", "weight", "start"], ascending=[True, False, True], kind="mergesort")
-            .drop_duplicates("item"))
-    table = pd.DataFrame({
-        "item": items[best["item"].to_numpy()],
-        "year": counts.first_year[best["item"].to_numpy()],
-        "strength": best["weight"].to_numpy(),
-        "begin": best["begin"].to_numpy().astype(np.int64),
-        "end": best["end_year"].to_numpy().astype(np.int64),
-        "period_start": np.int64(first),
-        "period_end": np.int64(last),
-        "count": R[best["item"].to_numpy()].sum(axis=1).astype(np.int64),
-        "bursts": all_bursts.loc[best["item"].to_numpy()].to_numpy(),
-    })
-    table = table.sort_values(["strength", "begin", "item"], ascending=[False, True, True],
-                              kind="mergesort").reset_index(drop=True)
-    if top is not None:
-        table = table.head(top)
-    return table

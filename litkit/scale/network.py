@@ -44,7 +44,7 @@ import scipy.sparse as sp
 from ..errors import LitkitError
 from ..network.cluster import cluster_graph, modularity_contributions, renumber, silhouette
 from ..network.cooccurrence import (COUNTINGS, KeywordNetwork, _avg_year, cooccurrence_counts,
-                                    incidence_matrix, select_terms)
+                                    incidence_matrix, keyword_tables, select_terms)
 from ..network.labels import assign_documents, cluster_labels
 from ..network.layout import layout as compute_layout
 from ..network.normalize import link_strengths, normalize
@@ -352,32 +352,8 @@ def cooccurrence(pc, field: str | Sequence[str] = "DE", min_occurrence: int = 2,
     labelled = {c: [(label_display(t), v) for t, v in top] for c, top in labelled.items()}
     display_labels = [cleaner.label(t) for t in sel_terms]
 
-    keywords = pd.DataFrame({
-        "id": np.arange(1, len(sel_terms) + 1), "keyword": display_labels, "term": sel_terms,
-        "occurrences": occ, "links": links.astype(np.int64),
-        "total_link_strength": s.astype(np.int64) if counting == "full" else np.round(s, 6),
-        "cluster": membership, "avg_year": np.round(avg_year, 4), "x": xy[:, 0], "y": xy[:, 1]})
-    rows = []
-    for c in sorted(np.unique(membership).tolist()):
-        members = np.flatnonzero(membership == c)
-        top = labelled.get(c, [])
-        label = top[0][0] if top else display_labels[members[0]]
-        years_c = avg_year[members]
-        weights_c = occ[members].astype(float)
-        ok = ~np.isnan(years_c)
-        rows.append({
-            "cluster": c, "size": len(members), "label": label,
-            "label_terms": "; ".join(t for t, _ in top),
-            "label_scores": "; ".join(f"{v:.4f}" for _, v in top),
-            "q_contribution": round(q_parts[c], 9),
-            "silhouette": round(sil_parts[c], 9) if sil_parts[c] == sil_parts[c] else np.nan,
-            "documents": int((doc_cluster == c).sum()),
-            "occurrences": int(occ[members].sum()),
-            "avg_year": round(float(np.average(years_c[ok], weights=weights_c[ok])), 4) if ok.any() else np.nan,
-            "top_keywords": "; ".join(display_labels[i] for i in members[:5])})
-    clusters = pd.DataFrame(rows, columns=["cluster", "size", "label", "label_terms", "label_scores",
-                                           "q_contribution", "silhouette", "documents", "occurrences",
-                                           "avg_year", "top_keywords"])
+    keywords, clusters = keyword_tables(display_labels, sel_terms, occ, links, s, counting, membership,
+                                        avg_year, xy, labelled, q_parts, sil_parts, doc_cluster)
     run = {"field": list(fields), "label_fields": list(labels_from), "max_words": max_words,
            **cleaner.params()}
     run.update({"min_occurrence": min_occurrence, "top_n": top_n, "rank_by": rank_by, "counting": counting,
