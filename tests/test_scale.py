@@ -231,3 +231,20 @@ def test_client_from_environment(dask_client, monkeypatch):
     with scale.client() as c:
         assert c.scheduler.address == dask_client.scheduler.address
         assert len(c.scheduler_info()["workers"]) == 2
+
+
+def test_cli_ingest_on_dask_writes_partitions_with_the_same_report(tmp_path, demo_dir):
+    from typer.testing import CliRunner
+
+    from litkit.cli import app
+
+    out = tmp_path / "parts"
+    folders = [str(demo_dir / sub) for sub in ("wos", "cnki", "scopus")]
+    result = CliRunner().invoke(app, ["ingest", *folders, "-o", str(out), "--scheduler", "local",
+                                      "--files-per-partition", "2"])
+    assert result.exit_code == 0, result.output
+    pc = litkit.scale.read_partitioned(out)
+    single = litkit.read(folders)
+    assert len(pc) == len(single) == 1190
+    assert pc.report.to_dict() == single.report.to_dict()
+    assert "Read 1190 of 1190 records" in result.output

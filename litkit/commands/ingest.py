@@ -1,6 +1,7 @@
 """``litkit ingest``: read export files into one Parquet corpus and print what was read."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import List, Optional
 
@@ -61,6 +62,24 @@ def ingest_summary(corpus) -> str:
     return "\n".join(lines)
 
 
+def _ingest_on_dask(paths, output, scheduler, files_per_partition, format, encoding, report, force) -> None:
+    """``litkit ingest --scheduler``: partitioned Parquet, the same ingest report."""
+    import litkit.scale
+    from ..corpus import Corpus
+    from .._atomic import write_csv
+
+    try:
+        with litkit.scale.client(scheduler) as c:
+            pc = litkit.scale.ingest(paths, output, client=c, files_per_partition=files_per_partition,
+                                     overwrite=force, format=format, encoding=encoding)
+        if report is not None:
+            write_csv(pc.report.problems_table(), report, overwrite=force)
+    except LitkitError as exc:
+        fail(exc)
+    typer.echo(ingest_summary(Corpus(report=pc.report)))
+    typer.echo(f"\nWrote {len(pc)} records in partitions to {output}/")
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def ingest(
@@ -71,11 +90,22 @@ def register(app: typer.Typer) -> None:
         encoding: Optional[str] = typer.Option(None, "--encoding", help="Force one encoding instead of sniffing."),
         report: Optional[Path] = typer.Option(None, "--report", help="Write the problems table (CSV) here."),
         force: bool = typer.Option(False, "--force", help="Replace existing output files."),
+        scheduler: Optional[str] = typer.Option(
+            None, "--scheduler", help="Read on Dask: a scheduler address (tcp://host:8786), a scheduler file, "
+            "or 'local'; -o is then a folder of Parquet partitions.  Default: $LITKIT_DASK_SCHEDULER if set."),
+        files_per_partition: int = typer.Option(20, "--files-per-partition", help="With --scheduler."),
     ) -> None:
         """Read export files into one canonical corpus (Parquet) and print a summary."""
         import litkit
         from .._atomic import write_csv
 
+        scheduler = scheduler or os.environ.get("LITKIT_DASK_SCHEDULER") or None
+        if scheduler is not None:
+            if merge:
+                fail(LitkitError("--merge needs the corpus in one piece; merge after reading the partitions",
+                                 expected="--scheduler without --merge"))
+            _ingest_on_dask(paths, output, scheduler, files_per_partition, format, encoding, report, force)
+            return
         try:
             corpus = litkit.read(paths, format=format, encoding=encoding)
             summary = ingest_summary(corpus)
