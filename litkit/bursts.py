@@ -558,15 +558,20 @@ def _thesaurus_normaliser(thesaurus):
     return norm
 
 
+def check_years(years) -> tuple[int, int]:
+    """A user's ``years=(first, last)`` as two ints, or a LitkitError saying what is wrong."""
+    try:
+        start, end = (int(y) for y in years)
+    except (TypeError, ValueError):
+        raise LitkitError(f"years must be a (first, last) pair of years, got {years!r}") from None
+    if start > end:
+        raise LitkitError(f"years: first year {start} is after last year {end}")
+    return start, end
+
+
 def _period(corpus, events: pd.DataFrame, years) -> tuple[int, int]:
     if years is not None:
-        try:
-            start, end = (int(y) for y in years)
-        except (TypeError, ValueError):
-            raise LitkitError(f"years must be a (first, last) pair of years, got {years!r}") from None
-        if start > end:
-            raise LitkitError(f"years: first year {start} is after last year {end}")
-        return start, end
+        return check_years(years)
     py = pd.to_numeric(corpus.df["PY"], errors="coerce").dropna() if corpus is not None else events["year"]
     if len(py) == 0:
         py = events["year"]

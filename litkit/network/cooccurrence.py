@@ -260,6 +260,31 @@ def _avg_year(incidence: sp.csr_matrix, years: np.ndarray | None) -> np.ndarray:
         return np.where(count > 0, total / np.where(count > 0, count, 1), np.nan)
 
 
+def weigh_and_cluster(full, frac, occ, counting: str, normalization, cluster_on: str, clustering: str,
+                      objective: str, resolution: float, seed: int):
+    """Link weights, strengths and clusters of a network from its co-occurrence counts.
+
+    Returns ``(weights, strength, links, cluster_on, membership, q, q_parts)``.  Shared by
+    :func:`network_from_documents` and the Dask path (:mod:`litkit.scale.network`).
+    """
+    w = frac if counting == "fractional" else full
+    weights = normalize(full, occ, normalization, weights=w)
+    strength, _ = link_strengths(w)
+    links = np.diff(full.indptr)
+    # Modularity's null model s_i s_j / 2m already is the association-strength normalisation
+    # (w_ij - s_i s_j/2m = (s_i s_j/2m)(AS_ij - 1)), so modularity runs on the counts; normalising
+    # first would normalise twice and over-weight rare terms.  CPM has no null model: it runs on
+    # the normalised weights (CPM on association strength is VOSviewer's clustering).
+    if cluster_on not in ("auto", "counts", "normalized"):
+        raise ValueError("cluster_on must be 'auto', 'counts' or 'normalized'")
+    if cluster_on == "auto":
+        cluster_on = "counts" if objective == "modularity" else "normalized"
+    cluster_weights = sp.csr_matrix(w, dtype=np.float64) if cluster_on == "counts" else weights
+    membership = renumber(cluster_graph(cluster_weights, clustering, objective, resolution, seed))
+    q, q_parts = modularity_contributions(cluster_weights, membership)
+    return weights, strength, links, cluster_on, membership, q, q_parts
+
+
 def keyword_tables(labels, terms, occ, links, strength, counting: str, membership, avg_year, xy, labelled: dict,
                    q_parts, sil_parts, doc_cluster) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The keyword table and the cluster table of a network, from its per-term arrays.
@@ -334,23 +359,8 @@ def network_from_documents(docs: Sequence[Sequence[str]], *, years=None,
     a = sp.csr_matrix(a_all[:, selected], dtype=np.int8)
     occ = occ_all[selected]
     full, frac = cooccurrence_counts(a, n_d)
-    w = frac if counting == "fractional" else full
-    weights = normalize(full, occ, normalization, weights=w)
-    s, _ = link_strengths(w)
-    links = np.diff(full.indptr)
-
-    # Modularity's null model s_i s_j / 2m already is the association-strength normalisation
-    # (w_ij - s_i s_j/2m = (s_i s_j/2m)(AS_ij - 1)), so modularity runs on the counts; normalising
-    # first would normalise twice and over-weight rare terms.  CPM has no null model: it runs on
-    # the normalised weights (CPM on association strength is VOSviewer's clustering).
-    if cluster_on not in ("auto", "counts", "normalized"):
-        raise ValueError("cluster_on must be 'auto', 'counts' or 'normalized'")
-    if cluster_on == "auto":
-        cluster_on = "counts" if objective == "modularity" else "normalized"
-    cluster_weights = sp.csr_matrix(w, dtype=np.float64) if cluster_on == "counts" else weights
-    raw_membership = cluster_graph(cluster_weights, clustering, objective, resolution, seed)
-    membership = renumber(raw_membership)
-    q, q_parts = modularity_contributions(cluster_weights, membership)
+    weights, s, links, cluster_on, membership, q, q_parts = weigh_and_cluster(
+        full, frac, occ, counting, normalization, cluster_on, clustering, objective, resolution, seed)
     sil, sil_parts = silhouette(full, occ, membership)
     xy = compute_layout(weights, seed=seed, method=layout) if with_layout else np.full((len(terms), 2), np.nan)
     avg_year = _avg_year(a, years)

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..bursts import (BurstCounts, _check_parameters, _reference_label, burst_counts, bursts_from_counts,
-                      item_events)
+                      check_years, item_events)
 from ..corpus import Corpus
 from ..refs import bibliographic_key
 from ..errors import LitkitError
@@ -176,13 +176,7 @@ def _merge_partials(a, b):
 
 def _period_of(ranges, years) -> tuple[int, int]:
     if years is not None:
-        try:
-            start, end = (int(y) for y in years)
-        except (TypeError, ValueError):
-            raise LitkitError(f"years must be a (first, last) pair of years, got {years!r}") from None
-        if start > end:
-            raise LitkitError(f"years: first year {start} is after last year {end}")
-        return start, end
+        return check_years(years)
     ranges = [r for r in ranges if r is not None]
     if not ranges:
         raise LitkitError("no record has a publication year, so there are no time slices",

@@ -42,12 +42,13 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..errors import LitkitError
-from ..network.cluster import cluster_graph, modularity_contributions, renumber, silhouette
+from ..network.cluster import silhouette
 from ..network.cooccurrence import (COUNTINGS, KeywordNetwork, _avg_year, cooccurrence_counts,
-                                    incidence_matrix, keyword_tables, select_terms)
+                                    incidence_matrix, keyword_tables, select_terms,
+                                    weigh_and_cluster)
 from ..network.labels import assign_documents, cluster_labels
 from ..network.layout import layout as compute_layout
-from ..network.normalize import link_strengths, normalize
+from ..network.normalize import link_strengths
 from ._dask import compute, constant, persist, tree_sum
 
 __all__ = ["cooccurrence", "keyword_counts"]
@@ -317,17 +318,8 @@ def cooccurrence(pc, field: str | Sequence[str] = "DE", min_occurrence: int = 2,
     years = np.concatenate(years_list) if years_list else np.zeros(0)
 
     # ---- the assembly of network_from_documents, on the reduced counts ----
-    w = frac if counting == "fractional" else full
-    weights = normalize(full, occ, normalization, weights=w)
-    s, _ = link_strengths(w)
-    links = np.diff(full.indptr)
-    if cluster_on not in ("auto", "counts", "normalized"):
-        raise ValueError("cluster_on must be 'auto', 'counts' or 'normalized'")
-    if cluster_on == "auto":
-        cluster_on = "counts" if objective == "modularity" else "normalized"
-    cluster_weights = sp.csr_matrix(w, dtype=np.float64) if cluster_on == "counts" else weights
-    membership = renumber(cluster_graph(cluster_weights, clustering, objective, resolution, seed))
-    q, q_parts = modularity_contributions(cluster_weights, membership)
+    weights, s, links, cluster_on, membership, q, q_parts = weigh_and_cluster(
+        full, frac, occ, counting, normalization, cluster_on, clustering, objective, resolution, seed)
     sil, sil_parts = silhouette(full, occ, membership)
     xy = compute_layout(weights, seed=seed, method=layout) if with_layout else np.full((len(sel_terms), 2), np.nan)
     avg_year = _avg_year(a, years)
