@@ -13,7 +13,38 @@ from . import fail
 
 def ingest_summary(corpus) -> str:
     """The text ``litkit ingest`` prints: files, databases, years, fields filled, problems."""
-    report = corpus.report
+    df = corpus.df
+    groups, filled = [], {}
+    if len(df):
+        groups = [(row.DB, row.source_format, row.records, row.year_min, row.year_max)
+                  for row in corpus.summary().itertuples(index=False)]
+        filled = corpus.fields_filled().to_dict()
+    return _summary_text(corpus.report, len(df), groups, filled)
+
+
+def streamed_ingest_summary(report, path) -> str:
+    """:func:`ingest_summary` for a corpus written by the streaming ingest, counted from its file.
+
+    The Parquet file is read one row group at a time, only the columns the
+    summary needs (:func:`litkit.io.parquet.tally`); the text is the one
+    :func:`ingest_summary` prints for the same corpus in memory.
+    """
+    from ..io.parquet import tally
+
+    counts = tally(path)
+    groups = [(db, fmt, n, first, last) for (db, fmt), (n, first, last) in sorted(counts.groups.items())]
+    filled = {name: counts.share_filled(name) for name in counts.filled}
+    return _summary_text(report, counts.records, groups, filled)
+
+
+def _summary_text(report, records: int, groups: list[tuple], filled: dict[str, float]) -> str:
+    """The summary from the report and per-(database, format) record counts and year ranges.
+
+    ``groups``: ``(DB, source_format, records, first year, last year)`` sorted by
+    database and format; ``filled``: share of records with a value, per column.
+    """
+    import pandas as pd
+
     lines = []
     files = report.files_table()
     lines.append(f"Read {report.records_read} of {report.records_in_files} records "
@@ -27,27 +58,25 @@ def ingest_summary(corpus) -> str:
                      f"{row.records_read}/{row.records_in_file} read"
                      + (f", {row.records_skipped} skipped" if row.records_skipped else "")
                      + (f", {row.problems} problem(s)" if row.problems else "") + refs)
-    df = corpus.df
-    if len(df):
+    if records:
         lines.append("")
         lines.append("Per database and format:")
-        for row in corpus.summary().itertuples(index=False):
-            years = ("" if row.year_min is None or row.year_min != row.year_min
-                     else f", {row.year_min}–{row.year_max}")
-            lines.append(f"  {row.DB} / {row.source_format}: {row.records} records{years}")
+        for db, fmt, n, year_min, year_max in groups:
+            years = "" if year_min is None or pd.isna(year_min) else f", {year_min}–{year_max}"
+            lines.append(f"  {db} / {fmt}: {n} records{years}")
         lines.append("")
         lines.append("Fields filled (share of records):")
         no_refs = {f.format for f in report.files if f.has_cited_references is False}
-        filled = corpus.fields_filled()
+        formats = {fmt for _, fmt, *_ in groups}
         main = ["AU", "TI", "SO", "PY", "DE", "ID", "AB", "CR", "DI", "C1", "TC"]
         parts = []
         for name in main:
-            if name == "CR" and no_refs and set(df["source_format"]) <= no_refs:
+            if name == "CR" and no_refs and formats <= no_refs:
                 parts.append("CR n/a (not exported by this format)")
             else:
                 parts.append(f"{name} {100 * filled[name]:.0f}%")
         lines.append("  " + ", ".join(parts))
-        if no_refs and not set(df["source_format"]) <= no_refs:
+        if no_refs and not formats <= no_refs:
             lines.append(f"  note: {', '.join(sorted(no_refs))} exports carry no cited references; "
                          "their records are not counted as citing nothing")
     problems = report.problems_table()
@@ -107,16 +136,27 @@ def register(app: typer.Typer) -> None:
             _ingest_on_dask(paths, output, scheduler, files_per_partition, format, encoding, report, force)
             return
         try:
-            corpus = litkit.read(paths, format=format, encoding=encoding)
-            summary = ingest_summary(corpus)
-            if report is not None:
-                write_csv(corpus.report.problems_table(), report, overwrite=force)
-            if merge:
+            if merge:  # merging compares every record with every other: the corpus in memory
+                corpus = litkit.read(paths, format=format, encoding=encoding)
+                summary = ingest_summary(corpus)
+                if report is not None:
+                    write_csv(corpus.report.problems_table(), report, overwrite=force)
                 corpus = litkit.merge(corpus)
                 merge_table = output.with_name(output.stem + ".merge.csv")
                 corpus.report.to_csv(merge_table, overwrite=force)
                 summary += f"\n\nMerged into {len(corpus)} records; every match is listed in {merge_table}"
-            corpus.to_parquet(output, overwrite=force)
+                corpus.to_parquet(output, overwrite=force)
+            else:  # records stream to the Parquet file batch by batch: memory stays below the input's size
+                from .._atomic import check_writable
+                from ..io.stream import ingest_to_parquet
+
+                if report is not None:  # refuse before the (long) read, not after it
+                    check_writable(report, force)
+                ingest_report = ingest_to_parquet(paths, output, format=format, encoding=encoding,
+                                                  overwrite=force)
+                summary = streamed_ingest_summary(ingest_report, output)
+                if report is not None:
+                    write_csv(ingest_report.problems_table(), report, overwrite=force)
         except LitkitError as exc:
             fail(exc)
         typer.echo(summary)

@@ -1,0 +1,299 @@
+"""The corpus on disk: one Arrow schema, one way to write it, one way to read it back.
+
+:meth:`litkit.Corpus.to_parquet` (a whole corpus at once) and
+:func:`litkit.io.stream.ingest_to_parquet` (batch after batch, never the
+whole corpus in memory) both write through :func:`corpus_writer`, so a corpus
+file has the same column types, the same pandas metadata and the same ingest
+report whichever way it was made, and :func:`read_frame` reads either.
+
+The schema is fixed by :data:`litkit.corpus.COLUMNS`, not inferred from the
+data: text columns are ``string``, list columns ``list<string>``, number
+columns ``int64``.  Inferring it would give a column that happens to be empty
+in one batch the type ``null`` and in the next ``string``, and two files of
+the same kind of corpus different schemas.
+
+The ingest report is stored as JSON under the key ``litkit.report`` of the
+file's key-value metadata.  That metadata is written into the footer when the
+file is closed, so a streaming writer can add the report after the last
+record (``ParquetWriter.add_key_value_metadata``); readers take it from the
+footer (:func:`read_report`).
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from litkit.corpus import Corpus
+>>> corpus = Corpus.from_records([{"UT": "WOS:1", "TI": "Ecosystem services", "PY": 1997,
+...                                "AU": ["Costanza, R"]}])
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "c.parquet"
+>>> with corpus_writer(path) as writer:
+...     writer.write(corpus.df)
+>>> df, report = read_frame(path)
+>>> df.loc[0, "AU"], report is None
+(['Costanza, R'], True)
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from .._atomic import atomic_path
+from ..corpus import COLUMNS, COLUMN_NAMES, LIST_COLUMNS
+
+#: Key of the ingest (or merge) report in the Parquet file's key-value metadata.
+REPORT_KEY = b"litkit.report"
+
+_ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "list": pa.list_(pa.string())}
+CANONICAL_FIELDS: tuple[pa.Field, ...] = tuple(pa.field(c.name, _ARROW_TYPES[c.kind]) for c in COLUMNS)
+
+
+def arrow_schema() -> pa.Schema:
+    """The Arrow schema of a corpus file (the canonical columns, pandas metadata included).
+
+    Examples
+    --------
+    >>> schema = arrow_schema()
+    >>> str(schema.field("AU").type), str(schema.field("PY").type), str(schema.field("TI").type)
+    ('list<item: string>', 'int64', 'string')
+    """
+    empty = pd.DataFrame({c.name: pd.Series([], dtype="Int64" if c.kind == "int" else object) for c in COLUMNS})
+    return frame_to_table(empty).schema
+
+
+def frame_to_table(df: pd.DataFrame) -> pa.Table:
+    """A canonical frame (``corpus.df``, or one batch of it) as an Arrow table.
+
+    Canonical columns get their fixed types; columns a user added to
+    ``corpus.df`` (anything not in :data:`~litkit.corpus.COLUMNS`) keep the
+    type Arrow infers for them.
+
+    Examples
+    --------
+    >>> from litkit.corpus import frame_from_records
+    >>> table = frame_to_table(frame_from_records([{"TI": "A", "DE": ["x", "y"], "PY": 2020}]))
+    >>> table.num_rows, table.column("DE").to_pylist(), table.column("PY").to_pylist()
+    (1, [['x', 'y']], [2020])
+    """
+    fields = list(CANONICAL_FIELDS)
+    extra = [name for name in df.columns if name not in COLUMN_NAMES]
+    if extra:
+        fields += list(pa.Schema.from_pandas(df[extra], preserve_index=False))
+    return pa.Table.from_pandas(df, schema=pa.schema(fields), preserve_index=False)
+
+
+def report_metadata(report) -> dict[bytes, bytes]:
+    """The key-value metadata that stores ``report`` (empty when there is none)."""
+    if report is None or not hasattr(report, "to_dict"):
+        return {}
+    return {REPORT_KEY: json.dumps(report.to_dict(), ensure_ascii=False, sort_keys=True).encode("utf-8")}
+
+
+class CorpusParquetWriter:
+    """Writes canonical frames as row groups of one Parquet file; see :func:`corpus_writer`.
+
+    Attributes
+    ----------
+    report : IngestReport or MergeReport or None
+        Stored in the file's metadata when it is closed; set it any time before.
+    records : int
+        Rows written so far.
+    """
+
+    def __init__(self, path: Path, schema: pa.Schema):
+        self.schema = schema
+        self.report = None
+        self.records = 0
+        self._writer = pq.ParquetWriter(path, schema)
+
+    def write(self, df: pd.DataFrame) -> None:
+        """Append ``df`` as one row group (nothing for an empty frame)."""
+        if len(df):
+            self.write_table(frame_to_table(df))
+
+    def write_table(self, table: pa.Table) -> None:
+        """Append an Arrow table made by :func:`frame_to_table` as one row group."""
+        if table.num_rows:
+            # The default row-group limit (1 Mi rows) is above any batch: one write, one row group.
+            self._writer.write_table(table)
+            self.records += table.num_rows
+
+    def close(self) -> None:
+        """Store the report in the footer and finish the file."""
+        metadata = report_metadata(self.report)
+        if metadata:
+            self._writer.add_key_value_metadata(metadata)
+        self._writer.close()
+
+    def abort(self) -> None:
+        """Release the file after a failure (its content is thrown away)."""
+        with contextlib.suppress(Exception):
+            self._writer.close()
+
+
+@contextlib.contextmanager
+def corpus_writer(path: str | Path, *, overwrite: bool = False,
+                  schema: pa.Schema | None = None) -> Iterator[CorpusParquetWriter]:
+    """Write a corpus Parquet file atomically, in as many row groups as ``write`` calls.
+
+    The file is written to a temporary name beside ``path`` and renamed onto
+    ``path`` only when the block ends without an exception; an exception (or
+    Ctrl-C) leaves neither ``path`` nor the temporary file behind.
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``.parquet`` file to write.
+    overwrite : bool
+        Replace an existing ``path``; without it
+        :class:`~litkit.errors.OutputExistsError` is raised before anything is written.
+    schema : pyarrow.Schema, optional
+        Default :func:`arrow_schema` (the canonical columns only).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from litkit.corpus import frame_from_records
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "c.parquet"
+    >>> with corpus_writer(path) as writer:
+    ...     writer.write(frame_from_records([{"TI": "first batch"}]))
+    ...     writer.write(frame_from_records([{"TI": "second batch"}]))
+    >>> pq.ParquetFile(path).metadata.num_row_groups
+    2
+    """
+    with atomic_path(path, overwrite) as tmp:
+        writer = CorpusParquetWriter(tmp, schema if schema is not None else arrow_schema())
+        try:
+            yield writer
+        except BaseException:
+            writer.abort()
+            raise
+        writer.close()
+
+
+def write_frame(df: pd.DataFrame, path: str | Path, report=None, overwrite: bool = False) -> Path:
+    """Write a whole corpus frame (one row group) with its report; see :meth:`litkit.Corpus.to_parquet`."""
+    table = frame_to_table(df)
+    with corpus_writer(path, overwrite=overwrite, schema=table.schema) as writer:
+        writer.report = report
+        writer.write_table(table)
+    return Path(path)
+
+
+def read_report(path: str | Path):
+    """The report stored in a corpus file, as an :class:`~litkit.io.report.IngestReport` (or None).
+
+    Taken from the file's key-value metadata, where both writers put it
+    (older files written by ``to_parquet`` have it there too).
+    """
+    from .report import IngestReport
+
+    metadata = pq.read_metadata(path).metadata or {}
+    if REPORT_KEY not in metadata:
+        return None
+    return IngestReport.from_dict(json.loads(metadata[REPORT_KEY].decode("utf-8")))
+
+
+def read_frame(path: str | Path) -> tuple[pd.DataFrame, object]:
+    """A corpus file's records as a frame (lists as Python lists) and its report.
+
+    The frame still needs :func:`litkit.corpus.normalise_frame` for the
+    canonical dtypes (:meth:`litkit.Corpus.read_parquet` does that).
+    """
+    df = pq.read_table(path).to_pandas()
+    for name in LIST_COLUMNS:
+        if name in df.columns:
+            df[name] = [list(v) if v is not None else [] for v in df[name]]
+    return df, read_report(path)
+
+
+@dataclass
+class CorpusTally:
+    """Records per database and format, their years, and how many records fill each field.
+
+    What ``litkit ingest`` prints about a corpus, counted from its Parquet
+    file one row group at a time (:func:`tally`), so that a corpus written by
+    the streaming ingest is described without being loaded.
+
+    Attributes
+    ----------
+    records : int
+    groups : dict
+        ``(DB, source_format) -> [records, first year, last year]`` (years None when unknown).
+    filled : dict
+        Column name -> records with a value (a non-empty list, a non-missing text or number),
+        the count behind :meth:`litkit.Corpus.fields_filled`.
+    """
+
+    records: int = 0
+    groups: dict[tuple[str, str], list] = field(default_factory=dict)
+    filled: dict[str, int] = field(default_factory=dict)
+
+    def add(self, table: pa.Table) -> None:
+        """Count one batch (an Arrow table with ``DB``, ``source_format``, ``PY`` and the tallied fields)."""
+        self.records += table.num_rows
+        for name in table.column_names:
+            column = table.column(name)
+            if pa.types.is_list(column.type):
+                count = pc.sum(pc.greater(pc.list_value_length(column), 0)).as_py() or 0
+            else:
+                count = len(column) - column.null_count
+            self.filled[name] = self.filled.get(name, 0) + count
+        grouped = table.group_by(["DB", "source_format"], use_threads=False).aggregate(
+            [("PY", "min"), ("PY", "max"), ([], "count_all")])
+        for row in grouped.to_pylist():
+            key = (row["DB"], row["source_format"])
+            seen = self.groups.setdefault(key, [0, None, None])
+            seen[0] += row["count_all"]
+            if row["PY_min"] is not None:
+                seen[1] = row["PY_min"] if seen[1] is None else min(seen[1], row["PY_min"])
+                seen[2] = row["PY_max"] if seen[2] is None else max(seen[2], row["PY_max"])
+
+    def share_filled(self, name: str) -> float:
+        """Share (0–1) of records with a value in ``name``."""
+        return self.filled.get(name, 0) / self.records if self.records else 0.0
+
+
+#: Columns :func:`tally` counts by default: those ``litkit ingest`` reports on.
+TALLIED_FIELDS = ("AU", "TI", "SO", "PY", "DE", "ID", "AB", "CR", "DI", "C1", "TC")
+
+
+def tally(path: str | Path, fields: Sequence[str] = TALLIED_FIELDS) -> CorpusTally:
+    """Count a corpus file's records per database, format and field, one row group at a time.
+
+    Only ``DB``, ``source_format``, ``PY`` and ``fields`` are read, and only
+    one row group of them is in memory at once.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from litkit.corpus import frame_from_records
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "c.parquet"
+    >>> _ = write_frame(frame_from_records([{"DB": "WoS", "PY": 2019, "DE": ["a"]},
+    ...                                     {"DB": "WoS", "PY": 2021, "DE": []}]), path)
+    >>> t = tally(path, fields=["DE"])
+    >>> t.records, t.groups, t.filled
+    (2, {('WoS', None): [2, 2019, 2021]}, {'DE': 1})
+    """
+    columns = list(dict.fromkeys(["DB", "source_format", "PY", *fields]))
+    result = CorpusTally()
+    parquet_file = pq.ParquetFile(path)
+    try:
+        for i in range(parquet_file.metadata.num_row_groups):
+            table = parquet_file.read_row_group(i, columns=columns)
+            result.add(table)
+    finally:
+        parquet_file.close()
+    result.filled = {name: result.filled.get(name, 0) for name in fields}
+    return result
+
+
+__all__ = ["REPORT_KEY", "arrow_schema", "frame_to_table", "report_metadata", "corpus_writer",
+           "CorpusParquetWriter", "write_frame", "read_frame", "read_report", "CorpusTally", "tally",
+           "TALLIED_FIELDS"]
