@@ -7,13 +7,15 @@ from typing import Optional
 import typer
 
 from ..errors import LitkitError
-from . import fail, load_corpus, year_range
+from . import SCHEDULER_HELP, fail, load_corpus, partitioned_on, scheduler_for, year_range
 
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def bursts(
-        corpus_path: Path = typer.Argument(..., metavar="CORPUS.parquet", help="Corpus written by `litkit ingest`."),
+        corpus_path: Path = typer.Argument(..., metavar="CORPUS",
+                                           help="Corpus written by `litkit ingest`: a .parquet file, or the "
+                                                "partitioned folder `litkit ingest --scheduler` writes."),
         output: Path = typer.Option(..., "-o", "--output", help="Folder for the table, figure and params.json."),
         kind: str = typer.Option("cited_journal", "--kind",
                                  help="cited_journal, cited_reference, keyword or author."),
@@ -28,6 +30,7 @@ def register(app: typer.Typer) -> None:
         counting: str = typer.Option("records", "--counting", help="records or citations (see docs)."),
         formats: str = typer.Option("png,svg,pdf", "--formats", help="Figure formats, comma-separated."),
         force: bool = typer.Option(False, "--force", help="Replace existing output files."),
+        scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     ) -> None:
         """Detect bursts (Kleinberg, exact) and write <kind>_bursts.csv and the Figure 5-style figure."""
         from ..bursts import citation_bursts, write_burst_table
@@ -35,10 +38,19 @@ def register(app: typer.Typer) -> None:
         from ..runinfo import write_params
 
         try:
-            corpus = load_corpus(corpus_path)
-            years = year_range(corpus, first_year, last_year, corpus_path)
-            table = citation_bursts(corpus, kind=kind, top=top, s=s, gamma=gamma, min_duration=min_duration,
-                                    slice_years=slice_years, field=field, years=years, counting=counting)
+            options = dict(kind=kind, top=top, s=s, gamma=gamma, min_duration=min_duration,
+                           slice_years=slice_years, field=field, counting=counting)
+            on_dask = scheduler_for(corpus_path, scheduler)
+            if on_dask is not None:
+                import litkit.scale
+
+                with partitioned_on(corpus_path, on_dask) as (pc, client):
+                    years = year_range(pc, first_year, last_year, corpus_path)
+                    table = litkit.scale.citation_bursts(pc, **options, years=years, client=client)
+            else:
+                corpus = load_corpus(corpus_path)
+                years = year_range(corpus, first_year, last_year, corpus_path)
+                table = citation_bursts(corpus, **options, years=years)
             stem = output / f"{kind}_bursts"
             csv_path = write_burst_table(table, stem.with_suffix(".csv"), kind=kind, overwrite=force)
             written = [csv_path]

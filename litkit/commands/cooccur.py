@@ -7,13 +7,15 @@ from typing import List, Optional
 import typer
 
 from ..errors import LitkitError
-from . import fail, load_corpus
+from . import SCHEDULER_HELP, fail, load_corpus, partitioned_on, scheduler_for
 
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def cooccur(
-        corpus_path: Path = typer.Argument(..., metavar="CORPUS.parquet", help="Corpus written by `litkit ingest`."),
+        corpus_path: Path = typer.Argument(..., metavar="CORPUS",
+                                           help="Corpus written by `litkit ingest`: a .parquet file, or the "
+                                                "partitioned folder `litkit ingest --scheduler` writes."),
         output: Path = typer.Option(..., "-o", "--output", help="Folder for tables, VOSviewer files, figure, HTML."),
         field: List[str] = typer.Option(["DE"], "--field",
                                         help="Term source: DE, ID, TI, AB or TIAB; repeat to combine."),
@@ -40,6 +42,7 @@ def register(app: typer.Typer) -> None:
         labels: int = typer.Option(40, "--labels", help="Terms labelled in the static figure."),
         formats: str = typer.Option("png,svg,pdf", "--formats", help="Figure formats, comma-separated."),
         force: bool = typer.Option(False, "--force", help="Replace existing output files."),
+        scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     ) -> None:
         """Build, cluster and map the keyword co-occurrence network; write tables, VOSviewer map/network/JSON,
         GEXF, GraphML, the figure, an offline HTML network and params.json."""
@@ -49,16 +52,23 @@ def register(app: typer.Typer) -> None:
         from ..plot.style import close, save_figure
 
         try:
-            corpus = load_corpus(corpus_path)
             none = lambda v: None if v.lower() == "none" else v
             thesauri = [t for t in (none(t) for t in thesaurus) if t is not None]
-            net = cooccurrence(
-                corpus, field=field if len(field) > 1 else field[0], min_occurrence=min_occurrence,
+            options = dict(
+                field=field if len(field) > 1 else field[0], min_occurrence=min_occurrence,
                 top_n=top_n or None, rank_by=rank_by, stoplist=none(stoplist),
                 thesaurus=(thesauri[0] if len(thesauri) == 1 else thesauri) if thesauri else None,
                 aliases=True if aliases == "default" else aliases, stem=stem, counting=counting,
                 normalization=none(normalization), clustering=clustering, objective=objective,
                 resolution=resolution, seed=seed, label_method=label_method)
+            on_dask = scheduler_for(corpus_path, scheduler)
+            if on_dask is not None:
+                import litkit.scale
+
+                with partitioned_on(corpus_path, on_dask) as (pc, client):
+                    net = litkit.scale.cooccurrence(pc, **options, client=client)
+            else:
+                net = cooccurrence(load_corpus(corpus_path), **options)
             net.params.update({"command": "cooccur", "corpus": str(corpus_path)})
             written = export_all(net, output, overwrite=force, figure=False, html=True)
             fig = plot_network(net, n_labels=labels)

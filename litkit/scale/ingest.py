@@ -203,6 +203,19 @@ class PartitionedCorpus:
         meta = Corpus().df
         return dd.from_delayed(self.delayed_frames(), meta=meta, verify_meta=False)
 
+    def column(self, name: str) -> pd.Series:
+        """One canonical column over all partitions, in record order (only that column is read).
+
+        Examples
+        --------
+        >>> pc.column("PY").max()                                   # doctest: +SKIP
+        2024
+        """
+        import pyarrow.parquet as pq
+
+        parts = [pq.read_table(p, columns=[name]).column(name).to_pandas() for p in self.partitions]
+        return pd.concat(parts, ignore_index=True) if parts else Corpus().df[name]
+
     def to_corpus(self) -> Corpus:
         """All records in one in-memory :class:`~litkit.Corpus` (for results that fit in memory)."""
         frames = [_load_partition(str(p)) for p in self.partitions]

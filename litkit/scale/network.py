@@ -17,9 +17,11 @@ functions; only sums travel to the driver:
 3. **Pairs** on the selected terms (map: :func:`incidence_matrix` and
    :func:`cooccurrence_counts` per partition, with ``n_d`` counted before
    selection; reduce: ``scipy.sparse`` addition on the shared vocabulary).
-   Full counts are integers, hence exact; fractional counts are sums of floats in
-   another order, equal to the single-machine ones to ~1e-15 (tables round them
-   to 9 decimals).
+   Full counts are integers, hence exact.  Fractional counts are sums of floats,
+   whose last bits depend on the order of addition; the selected-term incidence
+   rows and ``n_d`` travel to the driver (records × ``top_n``, small), which sums
+   them in record order like the single-machine path, so the counts, and the
+   layout computed from them, are bit-identical.
 4. **Clusters, layout, labels**: the clustering, modularity, silhouette and layout
    functions of :mod:`litkit.network` on the reduced matrices.  Cluster labels are
    scored by :func:`~litkit.network.labels.cluster_labels` from the reduced
@@ -124,7 +126,7 @@ def _incidence_on(docs: Sequence[Sequence[str]], columns: dict[str, int]) -> tup
 def _pairs(t: _Terms, columns: dict[str, int], keep_incidence: bool):
     a, n_d = _incidence_on(t.docs, columns)
     full, frac = cooccurrence_counts(a, n_d)
-    return full, frac, (a if keep_incidence else None)
+    return full, frac, ((a, n_d) if keep_incidence else None)
 
 
 def _merge_pairs(x, y):
@@ -310,11 +312,16 @@ def cooccurrence(pc, field: str | Sequence[str] = "DE", min_occurrence: int = 2,
     pair_parts = [dask.delayed(_pairs)(t, columns, True) for t in terms]
     incidences = [dask.delayed(lambda p: p[2])(p) for p in pair_parts]
     years_parts = [dask.delayed(lambda t: t.years)(t) for t in terms]
-    (full, frac, _), inc_list, years_list = compute(
+    (full, _, _), inc_list, years_list = compute(
         (tree_sum(pair_parts, _merge_pairs), incidences, years_parts), client)
     full = _canonical(full, np.int64)
-    frac = _canonical(frac, np.float64)
-    a = sp.csr_matrix(sp.vstack(inc_list, format="csr"), dtype=np.int8)
+    a = sp.csr_matrix(sp.vstack([m for m, _ in inc_list], format="csr"), dtype=np.int8)
+    n_d = np.concatenate([n for _, n in inc_list]) if inc_list else np.zeros(0, dtype=np.int64)
+    # Fractional weights are float sums, whose last bits depend on the order of addition: summed
+    # partition by partition they differ from the single-machine sums by ~1e-15, which the layout
+    # amplifies to visible coordinates.  The stacked selected-term incidence (needed anyway for the
+    # years and labels) is small, so the driver sums it in record order, as the single-machine path does.
+    frac = cooccurrence_counts(a, n_d)[1]
     years = np.concatenate(years_list) if years_list else np.zeros(0)
 
     # ---- the assembly of network_from_documents, on the reduced counts ----
@@ -325,7 +332,7 @@ def cooccurrence(pc, field: str | Sequence[str] = "DE", min_occurrence: int = 2,
     avg_year = _avg_year(a, years)
     doc_cluster = assign_documents(a, membership)
 
-    offsets = np.cumsum([0] + [m.shape[0] for m in inc_list])
+    offsets = np.cumsum([0] + [m.shape[0] for m, _ in inc_list])
     label_parts = [dask.delayed(_label_counts)(t, a[offsets[i]:offsets[i + 1]], membership)
                    for i, t in enumerate(terms)]
     pairs, per_cluster = compute(tree_sum(label_parts, _merge_counters), client)
