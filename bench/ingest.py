@@ -34,6 +34,12 @@ What it does
      reader's record iterator), each record's values visited and then
      dropped: the cost of parsing without building the in-memory corpus,
      i.e. what a streaming ingest would pay (issue 10's memory target);
+   * **litkit-ingest**: ``litkit.io.stream.ingest_to_parquet(path, tmp)``,
+     the streaming ingest behind ``litkit ingest`` (records read one by one,
+     written to Parquet in batches of 5,000 as row groups, the ingest report
+     in the footer); the counts are then taken from the written file, one row
+     group at a time, and the file is deleted.  Issue 10's memory target,
+     "peak memory below the file's size", is evaluated on this contender;
    * with ``--citations`` a second pair also parses every cited reference:
      metaknowledge turns ``CR`` into ``Citation`` objects, litkit builds
      ``corpus.references`` (one parsed row per reference).
@@ -49,7 +55,8 @@ time of the same work, which other load on a shared machine disturbs far less;
 the whole-process wall time is in the JSON too.  Peak memory is the child's ``ru_maxrss`` from ``os.wait4``
 (interpreter and imported libraries included).  Targets (issues 3 and 10):
 litkit at least 5× faster than metaknowledge, with lower peak memory, and
-peak memory below the size of the file.
+peak memory below the size of the file (for ``litkit.read`` in the pair's
+table, and for the streaming ingest ``litkit-ingest``, the path issue 10 asks for).
 """
 from __future__ import annotations
 
@@ -196,6 +203,53 @@ def worker_litkit_stream(path: str, citations: bool) -> dict:
             "problems_reported": len(report.problems)}
 
 
+def worker_litkit_ingest(path: str, citations: bool) -> dict:
+    """The streaming ingest to Parquet (``litkit ingest`` without ``--merge``), then counts from the file.
+
+    The Parquet file goes to a temporary folder beside the benchmark file and
+    is deleted afterwards; its size is reported.  Counting reads the file back
+    one row group at a time (``touch_s``), so it does not raise the peak.
+    """
+    import shutil
+    import tempfile
+
+    t0 = time.perf_counter()
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from litkit.io.stream import ingest_to_parquet
+    t1, cpu1 = time.perf_counter(), time.process_time()
+    rss_after_import = _rss_now_bytes()
+    folder = Path(tempfile.mkdtemp(prefix="litkit-ingest-", dir=Path(path).parent))
+    try:
+        out = folder / "corpus.parquet"
+        report = ingest_to_parquet(path, out, progress=False)
+        t2 = time.perf_counter()
+        rss_after_ingest = _rss_now_bytes()
+        counts = {"records": 0, "AU_items": 0, "DE_items": 0, "CR_items": 0, "PY_filled": 0}
+        uts = set()
+        parquet_file = pq.ParquetFile(out)
+        row_groups = parquet_file.metadata.num_row_groups
+        for i in range(row_groups):
+            table = parquet_file.read_row_group(i, columns=["UT", "AU", "DE", "CR", "PY"])
+            counts["records"] += table.num_rows
+            for name in ("AU", "DE", "CR"):
+                counts[f"{name}_items"] += pc.sum(pc.list_value_length(table.column(name))).as_py() or 0
+            counts["PY_filled"] += table.num_rows - table.column("PY").null_count
+            uts.update(table.column("UT").to_pylist())
+        parquet_file.close()
+        parquet_bytes = out.stat().st_size
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    t3 = time.perf_counter()
+    return {"import_s": t1 - t0, "read_s": t2 - t1, "touch_s": t3 - t2, "work_s": t2 - t1,
+            "work_cpu_s": time.process_time() - cpu1,
+            "rss_after_import_bytes": rss_after_import, "rss_after_ingest_bytes": rss_after_ingest,
+            "parquet_bytes": parquet_bytes, "row_groups": row_groups,
+            "counts": {**counts, "distinct_UT": len(uts)},
+            "problems_reported": len(report.problems)}
+
+
 def worker_metaknowledge(path: str, citations: bool) -> dict:
     import collections
     t0 = time.perf_counter()
@@ -238,7 +292,7 @@ def worker_metaknowledge(path: str, citations: bool) -> dict:
 
 
 WORKERS = {"litkit": worker_litkit, "metaknowledge": worker_metaknowledge,
-           "litkit-stream": worker_litkit_stream}
+           "litkit-stream": worker_litkit_stream, "litkit-ingest": worker_litkit_ingest}
 
 
 # ---- driver -----------------------------------------------------------------------------------
@@ -303,6 +357,24 @@ def compare(pair: str, ours: common.ChildRun | None, peer: common.ChildRun | Non
     return result
 
 
+def ingest_memory(run: common.ChildRun | None, file_size: int) -> dict | None:
+    """Issue 10's memory target on the streaming ingest: peak RSS against the file's size.
+
+    ``work_s``/``work_cpu_s`` time the ingest alone; ``touch_s`` (the counts read back
+    from the Parquet file) is outside them.
+    """
+    if run is None:
+        return None
+    peak = run.peak_rss_bytes
+    return {"work_s": round(run.report["work_s"], 2), "work_cpu_s": round(run.report.get("work_cpu_s", 0.0), 2),
+            "peak_rss_bytes": peak, "peak_rss_mb": round(peak / common.MB, 1),
+            "file_bytes": file_size, "peak_vs_file": round(peak / file_size, 3),
+            "parquet_bytes": run.report.get("parquet_bytes"), "row_groups": run.report.get("row_groups"),
+            "targets": {"peak memory below file size": peak < file_size},
+            "line": (f"peak memory vs file size ({file_size / common.MB:.0f} MB): litkit-ingest "
+                     f"{peak / common.MB:.0f} MB = {peak / file_size:.2f}× the file size")}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="litkit vs metaknowledge: reading a large WoS plain-text file")
     ap.add_argument("--records", type=int, default=100_000, help="records in the benchmark file (default 100000)")
@@ -332,13 +404,14 @@ def main(argv: list[str] | None = None) -> int:
         print("[bench] WARNING: the generated file differs from the standard one the README numbers were "
               "measured on (../shared or the generator changed); numbers are not comparable", file=sys.stderr)
 
-    pythons = {"litkit": Path(sys.executable), "litkit-stream": Path(sys.executable)}
+    pythons = {"litkit": Path(sys.executable), "litkit-stream": Path(sys.executable),
+               "litkit-ingest": Path(sys.executable)}
     versions = {"litkit": common.pip_versions(sys.executable, ["pandas", "numpy"])}
     if args.only in (None, "metaknowledge"):
         pythons["metaknowledge"] = common.ensure_venv("metaknowledge", METAKNOWLEDGE_REQUIREMENTS,
                                                       base=folder, import_check="metaknowledge")
         versions["metaknowledge"] = common.pip_versions(pythons["metaknowledge"], ["metaknowledge", "networkx"])
-    sides = [args.only] if args.only else ["litkit", "metaknowledge", "litkit-stream"]
+    sides = [args.only] if args.only else ["litkit", "metaknowledge", "litkit-stream", "litkit-ingest"]
     common.warm_page_cache(path)
     machine = common.machine_info()
 
@@ -347,8 +420,8 @@ def main(argv: list[str] | None = None) -> int:
     for citations in pairs:
         for run_no in range(args.repeat):
             for side in sides:  # alternate sides so slow phases of a shared machine hit both
-                if citations and side == "litkit-stream":
-                    continue  # the reader alone parses no references
+                if citations and side in ("litkit-stream", "litkit-ingest"):
+                    continue  # the reader alone and the ingest to Parquet parse no references
                 if citations and side == "litkit" and not _litkit_has_references():
                     print("[bench] litkit.refs is not there yet: no litkit+citations run", file=sys.stderr)
                     continue
@@ -394,6 +467,14 @@ def main(argv: list[str] | None = None) -> int:
                           "peak_below_file_size": stream.peak_rss_bytes < size}
         print(f"\n[litkit reader streaming, nothing kept] {stream.report['work_s']:.1f} s, peak memory "
               f"{stream.peak_rss_bytes / common.MB:.0f} MB = {stream.peak_rss_bytes / size:.2f}× the file size")
+    ingest = ingest_memory(chosen.get("litkit-ingest"), size)
+    if ingest is not None:
+        print(f"\n[litkit-ingest: streaming ingest to Parquet] {ingest['work_s']:.1f} s "
+              f"({ingest['work_cpu_s']:.1f} s CPU), {ingest['row_groups']} row groups, "
+              f"{ingest['parquet_bytes'] / common.MB:.0f} MB of Parquet")
+        print(ingest["line"])
+        for target, met in ingest["targets"].items():
+            print(f"  target {target}: {'met' if met else 'MISSED'}")
     mk = chosen.get("metaknowledge")
     if mk is not None and mk.report.get("tag_processing_errors"):
         print(f"\nmetaknowledge tag-processing errors (raw value used instead): {mk.report['tag_processing_errors']}")
@@ -411,16 +492,21 @@ def main(argv: list[str] | None = None) -> int:
             "metaknowledge": "RecordCollection(path), then R.get(tag) for every tag of every record "
                              "(CR raw unless --citations; processing errors fall back to raw)",
             "litkit-stream": "litkit's wos_plain reader iterated record by record, values visited, nothing kept",
+            "litkit-ingest": "litkit.io.stream.ingest_to_parquet(path, tmp) (default batches, one row group "
+                             "each); counts read back from the Parquet file row group by row group, "
+                             "outside work_s",
         },
         "repeat": args.repeat,
         "runs": {key: [r.to_dict() for r in rs] for key, rs in runs.items()},
         "comparisons": comparisons,
         "litkit_stream": stream_summary,
+        "litkit_ingest": ingest,
     }
     out = common.write_result("ingest", payload)
     print(f"\nwrote {out.relative_to(common.REPO_ROOT)}")
     failed = any(r is None for r in chosen.values())
-    missed = any(not met for comp in comparisons for met in comp["targets"].values())
+    missed = any(not met for comp in comparisons for met in comp["targets"].values()) or (
+        ingest is not None and not all(ingest["targets"].values()))
     return 2 if failed else (1 if args.check and missed else 0)
 
 

@@ -18,10 +18,10 @@ from typer.testing import CliRunner
 import litkit
 import litkit.io.stream as stream
 from litkit.cli import app
-from litkit.commands.ingest import ingest_summary, streamed_ingest_summary
+from litkit.commands.ingest import ingest_summary, ingest_summary_from_tally
 from litkit.corpus import Corpus
 from litkit.errors import OutputExistsError, UnknownFormatError
-from litkit.io.parquet import REPORT_KEY, read_report, tally
+from litkit.io.parquet import REPORT_KEY, CorpusTally, read_report, tally
 from litkit.io.stream import ingest_to_parquet
 
 from _mutate import decode_lf, mid_record_cuts, segment
@@ -75,7 +75,8 @@ def test_real_exports_streamed_equals_read(shared_corpora, expected_counts, tmp_
     paths = [shared_corpora / name for name in expected_counts]
     expected = litkit.read(paths, progress=False)
     out = tmp_path / "real.parquet"
-    report = ingest_to_parquet(paths, out, batch_records=97, progress=False)
+    counts = CorpusTally()
+    report = ingest_to_parquet(paths, out, batch_records=97, progress=False, on_batch=counts.add)
     assert report.records_read == sum(expected_counts.values()) == len(expected)
     assert report.balanced
     assert [f.records_in_file for f in report.files] == list(expected_counts.values())
@@ -83,8 +84,10 @@ def test_real_exports_streamed_equals_read(shared_corpora, expected_counts, tmp_
     assert_same_corpus(back, expected)
     assert len(row_group_sizes(out)) == math.ceil(len(expected) / 97)
     assert len(report.problems) > 0  # badFile.isi and others: the problems survive the trip
-    # what `litkit ingest` prints is counted from the file, the same text as from the corpus
-    assert streamed_ingest_summary(report, out) == ingest_summary(expected)
+    # what `litkit ingest` prints, counted batch by batch or from the file: the same text as from the corpus
+    assert ingest_summary_from_tally(report, counts) == ingest_summary(expected)
+    assert ingest_summary_from_tally(report, tally(out)) == ingest_summary(expected)
+    assert counts == tally(out, fields=list(counts.filled))
 
 
 def test_every_real_export_alone(shared_corpora, expected_counts, tmp_path):
@@ -94,7 +97,7 @@ def test_every_real_export_alone(shared_corpora, expected_counts, tmp_path):
         report = ingest_to_parquet(shared_corpora / name, out, batch_records=50, progress=False)
         assert len(expected) == expected_counts[name], name
         assert_same_corpus(Corpus.read_parquet(out), expected)
-        assert streamed_ingest_summary(report, out) == ingest_summary(expected), name
+        assert ingest_summary_from_tally(report, tally(out)) == ingest_summary(expected), name
 
 
 def test_damaged_file_gives_the_same_problems(demo_dir, tmp_path):
@@ -116,7 +119,7 @@ def test_damaged_file_gives_the_same_problems(demo_dir, tmp_path):
 def test_summary_counts_from_the_file(demo_paths, demo_corpus, tmp_path):
     out = tmp_path / "demo.parquet"
     report = ingest_to_parquet(demo_paths, out, batch_records=100, progress=False)
-    counts = tally(out)
+    counts = tally(out, fields=list(demo_corpus.df.columns))
     assert counts.records == len(demo_corpus)
     summary = demo_corpus.summary()
     assert sorted(counts.groups) == list(zip(summary["DB"], summary["source_format"]))
@@ -125,7 +128,7 @@ def test_summary_counts_from_the_file(demo_paths, demo_corpus, tmp_path):
     filled = demo_corpus.fields_filled()
     for name, n in counts.filled.items():
         assert n / len(demo_corpus) == pytest.approx(filled[name]), name
-    assert streamed_ingest_summary(report, out) == ingest_summary(demo_corpus)
+    assert ingest_summary_from_tally(report, counts) == ingest_summary(demo_corpus)
 
 
 # ---- the file ---------------------------------------------------------------------------------

@@ -22,16 +22,14 @@ def ingest_summary(corpus) -> str:
     return _summary_text(corpus.report, len(df), groups, filled)
 
 
-def streamed_ingest_summary(report, path) -> str:
-    """:func:`ingest_summary` for a corpus written by the streaming ingest, counted from its file.
+def ingest_summary_from_tally(report, counts) -> str:
+    """:func:`ingest_summary` for a corpus that is not in memory, from its ingest report and counts.
 
-    The Parquet file is read one row group at a time, only the columns the
-    summary needs (:func:`litkit.io.parquet.tally`); the text is the one
+    ``counts`` is a :class:`litkit.io.parquet.CorpusTally`: filled batch by
+    batch during the streaming ingest (``on_batch=counts.add``), or counted
+    from a corpus file (:func:`litkit.io.parquet.tally`).  The text is the one
     :func:`ingest_summary` prints for the same corpus in memory.
     """
-    from ..io.parquet import tally
-
-    counts = tally(path)
     groups = [(db, fmt, n, first, last) for (db, fmt), (n, first, last) in sorted(counts.groups.items())]
     filled = {name: counts.share_filled(name) for name in counts.filled}
     return _summary_text(report, counts.records, groups, filled)
@@ -148,13 +146,15 @@ def register(app: typer.Typer) -> None:
                 corpus.to_parquet(output, overwrite=force)
             else:  # records stream to the Parquet file batch by batch: memory stays below the input's size
                 from .._atomic import check_writable
+                from ..io.parquet import CorpusTally
                 from ..io.stream import ingest_to_parquet
 
                 if report is not None:  # refuse before the (long) read, not after it
                     check_writable(report, force)
+                counts = CorpusTally()  # what the summary needs, counted as the batches go by
                 ingest_report = ingest_to_parquet(paths, output, format=format, encoding=encoding,
-                                                  overwrite=force)
-                summary = streamed_ingest_summary(ingest_report, output)
+                                                  overwrite=force, on_batch=counts.add)
+                summary = ingest_summary_from_tally(ingest_report, counts)
                 if report is not None:
                     write_csv(ingest_report.problems_table(), report, overwrite=force)
         except LitkitError as exc:

@@ -217,9 +217,10 @@ def read_frame(path: str | Path) -> tuple[pd.DataFrame, object]:
 class CorpusTally:
     """Records per database and format, their years, and how many records fill each field.
 
-    What ``litkit ingest`` prints about a corpus, counted from its Parquet
-    file one row group at a time (:func:`tally`), so that a corpus written by
-    the streaming ingest is described without being loaded.
+    What ``litkit ingest`` prints about a corpus, counted batch by batch
+    (``ingest_to_parquet(..., on_batch=tally.add)``) or from a corpus file one
+    row group at a time (:func:`tally`), so that a corpus written by the
+    streaming ingest is described without being loaded.
 
     Attributes
     ----------
@@ -236,7 +237,7 @@ class CorpusTally:
     filled: dict[str, int] = field(default_factory=dict)
 
     def add(self, table: pa.Table) -> None:
-        """Count one batch (an Arrow table with ``DB``, ``source_format``, ``PY`` and the tallied fields)."""
+        """Count one batch: an Arrow table with ``DB``, ``source_format``, ``PY``; every column is tallied."""
         self.records += table.num_rows
         for name in table.column_names:
             column = table.column(name)
