@@ -361,7 +361,8 @@ def ingest_memory(run: common.ChildRun | None, file_size: int) -> dict | None:
     """Issue 10's memory target on the streaming ingest: peak RSS against the file's size.
 
     ``work_s``/``work_cpu_s`` time the ingest alone; ``touch_s`` (the counts read back
-    from the Parquet file) is outside them.
+    from the Parquet file) is outside them.  The target is judged on the whole child's
+    peak, read-back included (the stricter number).
     """
     if run is None:
         return None
@@ -370,6 +371,8 @@ def ingest_memory(run: common.ChildRun | None, file_size: int) -> dict | None:
             "peak_rss_bytes": peak, "peak_rss_mb": round(peak / common.MB, 1),
             "file_bytes": file_size, "peak_vs_file": round(peak / file_size, 3),
             "parquet_bytes": run.report.get("parquet_bytes"), "row_groups": run.report.get("row_groups"),
+            # ru_maxrss in the child right after ingest_to_parquet returned (the counts not yet read back)
+            "ingest_peak_rss_bytes": run.report.get("rss_after_ingest_bytes"),
             "targets": {"peak memory below file size": peak < file_size},
             "line": (f"peak memory vs file size ({file_size / common.MB:.0f} MB): litkit-ingest "
                      f"{peak / common.MB:.0f} MB = {peak / file_size:.2f}× the file size")}
@@ -473,6 +476,10 @@ def main(argv: list[str] | None = None) -> int:
               f"({ingest['work_cpu_s']:.1f} s CPU), {ingest['row_groups']} row groups, "
               f"{ingest['parquet_bytes'] / common.MB:.0f} MB of Parquet")
         print(ingest["line"])
+        if ingest["ingest_peak_rss_bytes"]:
+            print(f"  the ingest alone (before the counts are read back from the file): "
+                  f"{ingest['ingest_peak_rss_bytes'] / common.MB:.0f} MB = "
+                  f"{ingest['ingest_peak_rss_bytes'] / size:.2f}× the file size")
         for target, met in ingest["targets"].items():
             print(f"  target {target}: {'met' if met else 'MISSED'}")
     mk = chosen.get("metaknowledge")

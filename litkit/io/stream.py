@@ -101,9 +101,18 @@ def ingest_to_parquet(paths: str | Path | Sequence[str | Path], output: str | Pa
     >>> from litkit.io.stream import ingest_to_parquet
     >>> report = ingest_to_parquet("corpora/demo/wos", "wos.parquet")            # doctest: +SKIP
     >>> report.records_read                                                      # doctest: +SKIP
-    500
+    603
     >>> litkit.Corpus.read_parquet("wos.parquet") == litkit.read("corpora/demo/wos")   # doctest: +SKIP
     True
+
+    Counting what ``litkit ingest`` prints while the batches go by:
+
+    >>> from litkit.io.parquet import CorpusTally
+    >>> counts = CorpusTally()
+    >>> report = ingest_to_parquet("corpora/demo/wos", "wos.parquet", overwrite=True,
+    ...                            on_batch=counts.add)                          # doctest: +SKIP
+    >>> counts.groups                                                            # doctest: +SKIP
+    {('WoS', 'wos_plain'): [603, 2000, 2024]}
     """
     if batch_records < 1:
         raise ValueError(f"batch_records must be at least 1, not {batch_records}")
