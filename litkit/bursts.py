@@ -509,19 +509,10 @@ def item_events(corpus, kind: str = "cited_journal", field: str = "DE", thesauru
             year = pd.to_numeric(refs["UT"].map(dict(zip(df["UT"], df["PY"]))), errors="coerce")
         record = refs["UT"] if "UT" in refs.columns else refs["record"]
         if kind == "cited_journal":
-            item = refs["source"].map(normalise_journal)
+            codes, sources = pd.factorize(refs["source"].to_numpy(dtype=object))
+            item = _take(np.array([normalise_journal(v) for v in sources], dtype=object), codes)
         else:
-            label = _reference_label(refs)
-            key = refs["key"] if "key" in refs.columns else label
-            # litkit.refs gives the empty key to references that identify no work ([No title captured])
-            key = key.where(key.notna() & (key.astype(object) != ""), None)
-            # One label per reference key: the most frequent, ties broken alphabetically.
-            tab = pd.DataFrame({"key": key, "label": label}).dropna()
-            tab = tab[tab["label"] != ""]
-            best = (tab.groupby(["key", "label"]).size().rename("n").reset_index()
-                    .sort_values(["key", "n", "label"], ascending=[True, False, True], kind="mergesort")
-                    .drop_duplicates("key"))
-            item = key.map(dict(zip(best["key"], best["label"])))
+            item = _reference_items(refs)
         events = pd.DataFrame({"record": record.astype(object), "year": year, "item": item})
     else:
         column = "AU" if kind == "author" else field
@@ -538,6 +529,65 @@ def item_events(corpus, kind: str = "cited_journal", field: str = "DE", thesauru
     events = events[events["item"] != ""]
     events["year"] = events["year"].astype(np.int64)
     return events.reset_index(drop=True)
+
+
+def _take(values: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """``values[codes]`` with ``None`` where the code is -1 (a missing value in :func:`pandas.factorize`)."""
+    out = np.empty(len(codes), dtype=object)
+    if len(values):
+        out[:] = values[np.maximum(codes, 0)]
+    out[codes < 0] = None
+    return out
+
+
+def _row_codes(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
+    """One integer per row, equal for rows equal in ``columns`` (missing values equal each other)."""
+    code = np.zeros(len(frame), dtype=np.int64)
+    for column in columns:
+        column_code, uniques = pd.factorize(frame[column].to_numpy(dtype=object), use_na_sentinel=False)
+        code = pd.factorize(code * np.int64(len(uniques)) + column_code)[0]
+    return code
+
+
+def _reference_items(refs: pd.DataFrame) -> np.ndarray:
+    """The item of each cited reference: the label its key carries most often (ties alphabetical).
+
+    A key's label is the most frequent :func:`_reference_label` among the
+    citations with that key, ties broken by code-point order; references with
+    the empty key (``[No title captured]``) or no label get ``None``.  The work
+    is done on integer codes: labels are made once per distinct parsed row and
+    (key, label) pairs counted as numbers, because a million-record corpus
+    cites tens of millions of references.
+    """
+    label_columns = [c for c in ("author", "year", "source", "volume", "page", "raw") if c in refs.columns]
+    row = _row_codes(refs, label_columns)
+    first_rows = np.unique(row, return_index=True)[1]  # row codes are 0..n-1 in order of first appearance
+    distinct_labels = _reference_label(refs.iloc[first_rows].reset_index(drop=True)).to_numpy(dtype=object)
+    label_of_distinct, labels = pd.factorize(distinct_labels)
+    labels = np.asarray(labels, dtype=object)
+    label_code = label_of_distinct[row]
+    if "key" in refs.columns:
+        key = refs["key"].to_numpy(dtype=object)
+        key_code = pd.factorize(key)[0]
+        # litkit.refs gives the empty key to references that identify no work ([No title captured])
+        key_code[np.fromiter((k == "" for k in key), dtype=bool, count=len(key))] = -1
+    else:
+        key_code = label_code
+    empty_label = np.flatnonzero(labels == "")
+    valid = (key_code >= 0) & (label_code >= 0) & ~np.isin(label_code, empty_label)
+    n_labels = np.int64(max(len(labels), 1))
+    pairs, n = np.unique(key_code[valid] * n_labels + label_code[valid], return_counts=True)
+    pair_key, pair_label = pairs // n_labels, pairs % n_labels
+    label_rank = np.empty(len(labels), dtype=np.int64)
+    label_rank[np.argsort(labels, kind="stable")] = np.arange(len(labels))
+    # One label per key: the most frequent, ties broken alphabetically.
+    order = np.lexsort((label_rank[pair_label], -n, pair_key))
+    pair_key, pair_label = pair_key[order], pair_label[order]
+    first_of_key = np.r_[True, pair_key[1:] != pair_key[:-1]] if len(pair_key) else np.zeros(0, dtype=bool)
+    best = np.full(int(key_code.max()) + 1 if len(key_code) else 0, -1, dtype=np.int64)
+    best[pair_key[first_of_key]] = pair_label[first_of_key]
+    item_code = np.where(key_code >= 0, best[np.maximum(key_code, 0)] if len(best) else -1, -1)
+    return _take(labels, item_code)
 
 
 def _thesaurus_normaliser(thesaurus):
@@ -618,24 +668,42 @@ def burst_counts(events: pd.DataFrame, period: tuple[int, int], slice_years: int
     n_slices = (last - first) // slice_years + 1
     slice_start = first + slice_years * np.arange(n_slices)
     slice_end = np.minimum(slice_start + slice_years - 1, last)
-    ev = events[(events["year"] >= first) & (events["year"] <= last)]
-    if counting == "records":
-        ev = ev.drop_duplicates(["record", "item"])
-    slice_of = ((ev["year"].to_numpy() - first) // slice_years).astype(np.int64)
-    items, item_code = np.unique(ev["item"].to_numpy(dtype=object).astype(str), return_inverse=True)
-    item_code = item_code.ravel()
+    year = events["year"].to_numpy()
+    keep = (year >= first) & (year <= last)
+    year = year[keep].astype(np.int64)
+    # Items and records as integer codes: a corpus of a million records has tens of millions of
+    # cited-reference events, and hashing, de-duplicating or sorting the strings themselves (or a
+    # fixed-width copy of them) costs many times the memory of the codes.
+    item_code, items = _sorted_codes(events["item"].to_numpy(dtype=object)[keep])
+    record_code = pd.factorize(events["record"].to_numpy(dtype=object)[keep], use_na_sentinel=False)[0]
+    if counting == "records":  # a record counts once per item
+        first_of_pair = ~pd.Series(record_code * np.int64(max(len(items), 1)) + item_code).duplicated().to_numpy()
+        year, item_code, record_code = year[first_of_pair], item_code[first_of_pair], record_code[first_of_pair]
+    slice_of = (year - first) // slice_years
     R = np.zeros((len(items), n_slices))
     np.add.at(R, (item_code, slice_of), 1.0)
     if counting == "records":
-        with_any = ev.assign(slice=slice_of).drop_duplicates(["record"])
-        D = np.bincount(with_any["slice"].to_numpy(dtype=np.int64), minlength=n_slices).astype(float)
+        first_of_record = ~pd.Series(record_code).duplicated().to_numpy()
+        D = np.bincount(slice_of[first_of_record], minlength=n_slices).astype(float)
     else:
         D = np.bincount(slice_of, minlength=n_slices).astype(float)
-    first_year = np.full(len(items), first, dtype=np.int64)
-    if len(items):
-        first_year = ev.assign(code=item_code).groupby("code")["year"].min().reindex(
-            range(len(items))).to_numpy().astype(np.int64)
+    first_year = np.full(len(items), np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(first_year, item_code, year)
     return BurstCounts(items, slice_start, slice_end, R, D, first_year)
+
+
+def _sorted_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, items)``: ``items`` the distinct values as str in code-point order, ``values == items[codes]``.
+
+    The order is that of ``numpy.unique`` on the strings, computed on the distinct values only.
+    """
+    codes, uniques = pd.factorize(values)
+    names = np.empty(len(uniques), dtype=object)
+    names[:] = [str(u) for u in uniques]
+    order = np.argsort(names, kind="stable") if len(names) else np.zeros(0, dtype=np.int64)
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return rank[codes], names[order]
 
 
 def bursts_from_events(events: pd.DataFrame, period: tuple[int, int], s: float = 2, gamma: float = 1,

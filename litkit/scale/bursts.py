@@ -157,14 +157,17 @@ def _partition_counts(part, labels, shared: frozenset, period, slice_years, coun
 # ---- reduce ------------------------------------------------------------------------------------------------
 def _add_counts(x: BurstCounts, y: BurstCounts) -> BurstCounts:
     """Sum of two partial counts over the sorted union of their items."""
-    items = np.union1d(x.items.astype(str), y.items.astype(str)) if len(x.items) or len(y.items) \
-        else x.items
+    # Sorted union of the item names as Python strings (code-point order, as burst_counts sorts them);
+    # a fixed-width numpy copy of long cited-reference labels would cost gigabytes.
+    items = np.empty(0, dtype=object)
+    if len(x.items) or len(y.items):
+        items = np.array(sorted(set(x.items.tolist()).union(y.items.tolist())), dtype=object)
     n = len(x.D)
     R = np.zeros((len(items), n))
     first = np.full(len(items), np.iinfo(np.int64).max, dtype=np.int64)
     for part in (x, y):
         if len(part.items):
-            idx = np.searchsorted(items, part.items.astype(str))
+            idx = np.searchsorted(items, np.asarray(part.items, dtype=object))
             R[idx] += part.R
             first[idx] = np.minimum(first[idx], part.first_year)
     return BurstCounts(items, x.slice_start, x.slice_end, R, x.D + y.D, first)
