@@ -227,3 +227,29 @@ def test_cli_refuses_an_existing_report_before_reading(demo_paths, tmp_path):
     result = CliRunner().invoke(app, ["ingest", *map(str, demo_paths), "-o", str(out), "--report", str(problems)])
     assert result.exit_code == 2
     assert not out.exists() and problems.read_text(encoding="utf-8") == "mine\n"
+
+
+# ---- the shared Parquet layer (Corpus.to_parquet / read_parquet go through it too) ------------------
+
+def test_files_written_by_the_former_to_parquet_still_read(demo_corpus, tmp_path):
+    """Before litkit.io.parquet the schema was inferred and the report was schema metadata."""
+    import json
+
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(demo_corpus.df, preserve_index=False)
+    assert pa.types.is_null(table.schema.field("BN").type)  # an all-empty column, as those files had
+    meta = {**table.schema.metadata,
+            REPORT_KEY: json.dumps(demo_corpus.report.to_dict(), ensure_ascii=False, sort_keys=True).encode()}
+    path = tmp_path / "old.parquet"
+    pq.write_table(table.replace_schema_metadata(meta), path)
+    assert_same_corpus(Corpus.read_parquet(path), demo_corpus)
+
+
+def test_to_parquet_keeps_a_users_extra_columns(demo_corpus, tmp_path):
+    corpus = Corpus(demo_corpus.df.assign(cluster=[i % 3 for i in range(len(demo_corpus))]), demo_corpus.report)
+    back = Corpus.read_parquet(corpus.to_parquet(tmp_path / "c.parquet"))
+    assert list(back.df.columns) == list(demo_corpus.df.columns) + ["cluster"]
+    assert back == corpus
+    # canonical columns keep their fixed types even when empty in this corpus
+    assert str(pq.read_schema(tmp_path / "c.parquet").field("BN").type) == "string"
