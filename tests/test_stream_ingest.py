@@ -145,11 +145,13 @@ def test_same_schema_and_report_key_as_to_parquet(demo_paths, demo_corpus, tmp_p
     assert pq.read_table(streamed).equals(pq.read_table(whole))
 
 
-def test_deterministic_bytes(demo_paths, tmp_path):
+def test_deterministic_bytes(demo_paths, tmp_path, capsys):
     first, second = tmp_path / "a.parquet", tmp_path / "b.parquet"
     ingest_to_parquet(demo_paths, first, batch_records=250, progress=False)
-    ingest_to_parquet(demo_paths, second, batch_records=250, progress=False)
+    ingest_to_parquet(demo_paths, second, batch_records=250, progress=True)
     assert first.read_bytes() == second.read_bytes()
+    bars = capsys.readouterr().err
+    assert "savedrecs.txt" in bars and "CNKI-endnote.txt" in bars and " records" in bars  # a bar per file
 
 
 def test_refuses_to_overwrite_unless_asked(demo_dir, tmp_path):

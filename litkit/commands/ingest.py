@@ -122,7 +122,8 @@ def register(app: typer.Typer) -> None:
             "or 'local'; -o is then a folder of Parquet partitions.  Default: $LITKIT_DASK_SCHEDULER if set."),
         files_per_partition: int = typer.Option(20, "--files-per-partition", help="With --scheduler."),
     ) -> None:
-        """Read export files into one canonical corpus (Parquet) and print a summary."""
+        """Read export files into one canonical corpus (Parquet) and print a summary; records are written
+        in batches as they are read (memory stays below the input's size), with --merge read into memory first."""
         import litkit
         from .._atomic import write_csv
 
