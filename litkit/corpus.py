@@ -139,8 +139,13 @@ class ColumnBuilder:
             else:
                 self.columns[name].append(value)
 
-    def add_columns(self, columns: dict[str, list]) -> None:
-        """Append whole columns at once (a reader's fast path); missing columns get empty values."""
+    def add_columns(self, columns: dict[str, list], clean: bool = True) -> None:
+        """Append whole columns at once (a reader's fast path); missing columns get empty values.
+
+        ``clean=False`` takes the values as they are: for a reader that guarantees canonical
+        values (see ``ReaderSpec.columns_are_canonical``), where a cleaning pass would cost
+        more than the reading.
+        """
         unknown = sorted(set(columns) - self._ALLOWED)
         if unknown:
             raise KeyError(f"columns outside the canonical schema: {unknown}")
@@ -152,12 +157,12 @@ class ColumnBuilder:
             values = columns.get(name)
             if values is None:
                 self.columns[name].extend([[] for _ in range(n)] if kind == "list" else [None] * n)
+            elif not clean or kind == "int":
+                self.columns[name].extend(values)
             elif kind == "list":
                 self.columns[name].extend(map(_clean_list, values))
-            elif kind == "str":
-                self.columns[name].extend(map(_clean_str, values))
             else:
-                self.columns[name].extend(values)
+                self.columns[name].extend(map(_clean_str, values))
 
     def frame(self) -> pd.DataFrame:
         data = {}

@@ -176,6 +176,13 @@ FAST_CASES = {
     "no PY: EA year and no year": _file(RECORD_B, RECORD_C, RECORD_B.replace("EA MAR 2024\n", "")),
     "non-ASCII values": _file(RECORD_A.replace("Zhang, San", "Çelik, Kübra 张三 𝔘")
                               .replace("wetland parks", "湿地公园 — parks")),
+    "escapes, separators and white space": _file(
+        RECORD_A.replace("EM a@b.cn\n", 'EM "quoted"\\back\tslash@x.cn\nRI say "hi" \\ there\n'
+                                         "OI Zhao, Z/0000-0001; \n")
+        .replace("ID CARBON; WETLANDS", "ID CARBON;WETLANDS ; PARKS")
+        .replace("LA English", "LA English\n   Chinese")
+        .replace("Z9 5\n", "Z9 5\nPU \u3000Elsevier\u3000\nSE \u2003\n"),
+        RECORD_B.replace("AU Wang, X", "AU \u3000\nCR "), RECORD_C),
     "blank lines inside records and between": _file(RECORD_A.replace("DT Article\n", "DT Article\n\n"),
                                                     "\n" + RECORD_B),
 }

@@ -111,20 +111,23 @@ def _finish(rec: dict, spec: ReaderSpec, file_name: str) -> dict:
 def _finish_columns(cols: dict[str, list], spec: ReaderSpec, file_name: str) -> int:
     """Column-wise :func:`_finish` for a reader's fast path; returns the number of records."""
     n = len(next(iter(cols.values()))) if cols else 0
-    db = cols.setdefault("DB", [None] * n)
-    for i, value in enumerate(db):
-        if not value:
-            db[i] = spec.database or "other"
+    database = spec.database or "other"
+    db = cols.setdefault("DB", [database] * n)
+    if None in db or "" in db:
+        cols["DB"] = db = [value or database for value in db]
     cols["source_file"] = [file_name] * n
     cols["source_format"] = [spec.name] * n
     ut = cols.setdefault("UT", [None] * n)
-    for i, value in enumerate(ut):
-        if not value:
-            au = (cols.get("AU") or [[]] * n)[i] or [None]
-            ut[i] = stable_id(db[i], (cols.get("TI") or [None] * n)[i], (cols.get("PY") or [None] * n)[i], au[0])
-    if "extra" in cols:
+    if None in ut or "" in ut:
+        no_list, no_value = [[]] * n, [None] * n
+        au, ti, py = cols.get("AU") or no_list, cols.get("TI") or no_value, cols.get("PY") or no_value
+        for i, value in enumerate(ut):
+            if not value:
+                ut[i] = stable_id(db[i], ti[i], py[i], (au[i] or [None])[0])
+    extra = cols.get("extra")
+    if extra is not None and not set(map(type, extra)) <= {str, type(None)}:
         cols["extra"] = [json.dumps(e, ensure_ascii=False, sort_keys=True) if isinstance(e, dict) and e
-                         else (None if isinstance(e, dict) else e) for e in cols["extra"]]
+                         else (None if isinstance(e, dict) else e) for e in extra]
     return n
 
 
@@ -155,7 +158,7 @@ def _read_into(builder: ColumnBuilder, path: Path, format: str | None, encoding:
         cols = spec.read_columns(source, report)
         if cols is not None:
             report.records_read = _finish_columns(cols, spec, str(path))
-            builder.add_columns(cols)
+            builder.add_columns(cols, clean=not spec.columns_are_canonical)
             return report
         report = FileReport(file=str(path), format=spec.name, database=spec.database, encoding=source.encoding)
     count = 0

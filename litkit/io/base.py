@@ -37,6 +37,9 @@ class ReaderSpec:
     # or None to fall back to ``read`` (e.g. when the file has anything unusual in it).  It must give
     # exactly what ``read`` gives; the tests compare the two on every real file.
     read_columns: Callable[[TextSource, FileReport], dict[str, list] | None] | None = None
+    # True when ``read_columns`` already gives canonical values (lists of non-empty str, text
+    # that is None or more than white space), so the corpus takes them without a cleaning pass.
+    columns_are_canonical: bool = False
 
 
 def split_values(value: str | None, separators: Iterable[str] = (";",)) -> list[str]:

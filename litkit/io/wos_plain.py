@@ -40,14 +40,14 @@ Two ways through a file, with the same result:
 * the *record path* (:func:`read`) streams the file in blocks of a few megabytes
   and splits each block into records and fields with C-level string operations;
   it handles and reports every defect listed above;
-* the *column fast path* (:func:`read_columns`, used by :func:`litkit.read`)
-  reads a regular file a block of records at a time as columns: numpy
-  classifies every line from its first bytes, the fields are grouped by tag and
-  each tag's values are cleaned together, so no record dict is ever built.  It
-  accepts only files in which the record path would find nothing to report
-  (other than the notes about years taken from ``EA``) and returns None for
-  anything else, so that the record path reads the file and reports why.  The
-  tests compare both paths value by value on every real export.
+* the *column fast path* (:func:`read_columns`, used by :func:`litkit.read`,
+  in :mod:`litkit.io._wos_columns`) reads a regular file a block of records at
+  a time as columns: numpy classifies every line from its first bytes, Arrow's
+  string kernels clean each tag's values together, and no record dict is ever
+  built.  It accepts only files in which the record path would find nothing to
+  report (other than the notes about years taken from ``EA``) and returns None
+  for anything else, so that the record path reads the file and reports why.
+  The tests compare both paths value by value on every real export.
 
 Examples
 --------
@@ -59,11 +59,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from itertools import repeat
-from json.encoder import encode_basestring as _json_string
 from typing import Iterator
 
-import numpy as np
 
 from ..errors import DecodingError
 from .base import ReaderSpec, clean_doi, parse_year
@@ -425,351 +422,14 @@ def _store(rec: dict, extra: dict, tag: str, value: str) -> None:
             extra[tag] = extra[tag] + items if tag in extra else items
 
 
-# ---- the whole-file column fast path ---------------------------------------------------------
-#
-# Why: the record path above costs a handful of Python operations per *field* and builds a
-# dict per record that the corpus then takes apart again into columns.  Nearly every export
-# is perfectly regular, so ``read_columns`` reads such a file as UTF-8 bytes, a block of
-# whole records at a time, and works per *line* with numpy and per *tag* with C-level
-# string operations:
-#
-# 1. numpy finds every line start and classifies each line from its first three bytes:
-#    a tag line ("AU "), an indented continuation, a blank line, ER, EF;
-# 2. lines not indented start a field (the same fields as the record path's split on
-#    ``\n(?! )``); a cumulative count of PT lines numbers the records, and the PT line's
-#    number is the record's ``source_line``;
-# 3. the fields are grouped by tag with one stable sort; each value is cut from the bytes
-#    and decoded, and cleaned as the record path's helpers would clean it: for a value
-#    without "odd" lines (numpy flags lines ending in a space, indented by other than three
-#    spaces, empty continuations …) ``_joined`` is a replace and a strip and ``_lines`` a
-#    split, so only odd values go through ``_joined`` / ``_lines`` themselves;
-#    ``_semicolon_items``, ``clean_doi`` and ``int`` are applied as in the record path;
-# 4. ``extra`` is written as the JSON text the framework would write from the record's dict
-#    (keys sorted, the json module's own string encoder).
-#
-# When it gives up: the fast path only accepts what it can prove the record path reads
-# without a single defect.  It returns None (and ``litkit.read`` runs the record path, which
-# reports every defect with its line) on: anything before the first PT other than FN/VR
-# lines and blank lines; a line that is neither "XX value" with an upper-case ASCII tag, an
-# indented continuation, a blank line nor a lone upper-case tag; a continuation after a
-# blank line, a lone tag, PT, FN/VR or ER; FN/VR inside a record; a record without exactly
-# one ER, or with anything but blank lines after its ER (EF only after the last record: a
-# record without ER, a cut last record); a PY/NR/TC that is not a plain number; bytes that
-# do not decode; a file without records.  The only report entries it makes are
-# the record path's notes about a missing PY (year taken from EA, or no year at all), in
-# the same order and with the same text.
-
-_UTF8_BOM = b"\xef\xbb\xbf"
-_FAST_BLOCK_BYTES = 1 << 22  # read at a time: amortises the per-block work, small next to the corpus
-_SPACE, _NEWLINE, _TAB = 32, 10, 9
-
-
-class _GiveUp(Exception):
-    """Raised inside the fast path when the file needs the record path."""
-
-
 def read_columns(source: TextSource, report: FileReport) -> dict[str, list] | None:
-    """The whole file as canonical columns, or None when the record path must read it.
+    """The whole file as canonical columns, or None for a file the record path must read.
 
-    Gives exactly what :func:`read` gives, record for record (the tests compare the two
-    on every real export); the comment above says when it gives up.
+    The column fast path lives in :mod:`litkit.io._wos_columns` (imported here on first
+    use: it needs pyarrow); see its docstring for how it works and when it gives up.
     """
-    if source.errors != "strict":
-        return None  # a file cut inside a character: the record path reads it and reports the cut
-    columns = _ColumnCollector()
-    line = 1
-    try:
-        for block, size, at_end in _utf8_record_blocks(source):
-            line += _read_block(block, size, line, at_end, columns)
-    except (_GiveUp, DecodingError, UnicodeError):
-        return None  # the record path reads (or refuses) the file and reports why
-    return columns.finish(report)
-
-
-_PADDING = b"\n\n\n\n"  # after each block, so that the first four bytes of every line exist
-
-
-def _utf8_record_blocks(source: TextSource) -> Iterator[tuple[bytes, int, bool]]:
-    """Like :func:`_record_blocks`, as UTF-8 bytes with LF line ends and no BOM.
-
-    Yields ``(block + padding, size of the block, is last)``.  A UTF-8 file is read as
-    it is; any other encoding is decoded by :func:`_decoded_chunks` and encoded to UTF-8.
-    """
-    if source.encoding.replace("_", "-").lower() in ("utf-8", "utf8", "utf-8-sig"):
-        chunks = _raw_chunks(source)
-    else:
-        chunks = (text.encode("utf-8") for text in _decoded_chunks(source))
-    pending = b""
-    for chunk in chunks:
-        cut = chunk.rfind(b"\nPT ")
-        if cut < 0:
-            pending += chunk
-            continue
-        # One copy makes the block: the held-over start, this chunk up to its last PT, padding.
-        block = b"".join((pending, memoryview(chunk)[:cut + 1], _PADDING))
-        pending = chunk[cut + 1:]
-        yield block, len(block) - len(_PADDING), False
-    yield pending + _PADDING, len(pending), True
-
-
-def _raw_chunks(source: TextSource) -> Iterator[bytes]:
-    """A UTF-8 file's bytes in large pieces, leading BOMs removed, CRLF and CR turned into LF."""
-    held_cr = b""  # a CR at the end of a piece may be the first half of a CRLF
-    first = True
-    with open(source.path, "rb") as fh:
-        while True:
-            raw = fh.read(_FAST_BLOCK_BYTES)
-            data = held_cr + raw
-            held_cr = b""
-            if first:
-                while data.startswith(_UTF8_BOM):  # the record path strips every leading U+FEFF
-                    data = data[3:]
-                first = False
-            if b"\r" in data:
-                if raw and data.endswith(b"\r"):
-                    data, held_cr = data[:-1], b"\r"
-                data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-            if data:
-                yield data
-            if not raw:
-                break
-
-
-class _ColumnCollector:
-    """Canonical columns of the blocks read so far."""
-
-    def __init__(self):
-        self.columns: dict[str, list] = {}
-        self.n = 0
-
-    def add(self, block_columns: dict[str, list], n: int) -> None:
-        for name in sorted(set(self.columns) | set(block_columns)):
-            column = self.columns.setdefault(name, [None] * self.n)
-            values = block_columns.get(name)
-            column.extend(values if values is not None else [None] * n)
-        self.n += n
-
-    def finish(self, report: FileReport) -> dict[str, list] | None:
-        n = self.n
-        if n == 0:
-            return None  # nothing to gain; the record path knows what to say about such a file
-        cols = self.columns
-        for name in INT_TAGS | {"DI"} | TEXT_TAGS | CANONICAL_LIST_TAGS | {"LA"}:
-            cols.setdefault(name, [None] * n)
-        # As ``finish_record``: a record without PY takes the year of EA (reported as a note).
-        years, early, lines = cols["PY"], cols["EA"], cols["source_line"]
-        for index in [i for i, year in enumerate(years) if year is None]:
-            ea = early[index]
-            year = parse_year(ea) if ea else None
-            if year is not None:
-                years[index] = year
-                report.problem(lines[index], f"no PY; year {year} taken from the early-access date "
-                                             f"EA {ea!r}", action="note", record=index)
-            else:
-                report.problem(lines[index], "no publication year (neither PY nor EA)", action="note",
-                               record=index)
-        report.records_in_file = n
-        report.has_cited_references = any(cols["CR"])
-        return cols
-
-
-def _is_tag_start(b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
-    """Two bytes that make an ASCII tag passing ``isalnum() and isupper()`` (AU, Z9, 9A …)."""
-    upper0 = (b0 >= 65) & (b0 <= 90)
-    upper1 = (b1 >= 65) & (b1 <= 90)
-    digit0 = (b0 >= 48) & (b0 <= 57)
-    digit1 = (b1 >= 48) & (b1 <= 57)
-    return (upper0 & (upper1 | digit1)) | (digit0 & upper1)
-
-
-def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _ColumnCollector) -> int:
-    """Read one block of whole records into ``out``; return the number of newlines in it.
-
-    ``buf`` is the block (``size`` bytes, see :func:`_utf8_record_blocks`) plus padding.
-    """
-    data = np.frombuffer(buf, dtype=np.uint8)
-    newlines = np.flatnonzero(data[:size] == _NEWLINE)
-    line_start = np.concatenate(([0], newlines + 1))
-    line_end = np.concatenate((newlines, [size]))  # exclusive: the line's "\n"
-    length = line_end - line_start
-    b0, b1, b2, b3 = (data[line_start + k] for k in range(4))
-    continuation = b0 == _SPACE
-    # Lines that make a value "odd": the record path's helpers clean such values with more
-    # than the usual split/replace, so they are cleaned one by one with those helpers.
-    last_byte = data[line_end - 1]
-    odd_line = ((length > 0) & ((last_byte == _SPACE) | (last_byte == _TAB))  # ends in a space/TAB
-                | continuation & ((b1 != _SPACE) | (b2 != _SPACE)        # indented by 1 or 2
-                                  | (b3 == _SPACE) | (length == 3))      # by 4+, or empty
-                | ~continuation & (length >= 4) & (b3 == _SPACE))        # value starts with a space
-    # Every line that is not indented starts a field; the field runs to the next such line.
-    field_line = np.flatnonzero(~continuation)
-    if len(field_line) == 0 or field_line[0] != 0:
-        raise _GiveUp  # the block starts with a continuation line
-    f_len, f0, f1, f2 = length[field_line], b0[field_line], b1[field_line], b2[field_line]
-    next_line = np.append(field_line[1:], len(line_start))
-    multiline = next_line - field_line > 1
-    odd_field = np.logical_or.reduceat(odd_line, field_line) | (multiline & (length[field_line] == 3))
-    tagged = (f_len >= 3) & (f2 == _SPACE) & _is_tag_start(f0, f1)
-    blank = f_len == 0
-    two = (f_len == 2) & _is_tag_start(f0, f1)
-    is_er = two & (f0 == ord("E")) & (f1 == ord("R"))
-    is_ef = two & (f0 == ord("E")) & (f1 == ord("F"))
-    if not np.all(tagged | blank | two):
-        raise _GiveUp  # glued tag, unindented text, a one-letter line …
-    if np.any(multiline & ~tagged):
-        raise _GiveUp  # continuation lines after a blank line, a lone tag, ER or EF
-    code = f0.astype(np.int32) * 256 + f1  # the tag as a number ("AU" -> 65*256+85)
-    is_pt = tagged & (code == ord("P") * 256 + ord("T"))
-    is_header_tag = tagged & ((code == ord("F") * 256 + ord("N")) | (code == ord("V") * 256 + ord("R")))
-    record_of = np.cumsum(is_pt) - 1  # -1: before the first PT
-    starts = np.flatnonzero(is_pt)
-    n = len(starts)
-    field_start = line_start[field_line]
-    field_end = line_end[next_line - 1]
-    # Before the first record: only FN/VR lines and blank lines (the record path notes anything else).
-    header = record_of < 0
-    if np.any(header & ~(blank | (is_header_tag & ~multiline))):
-        raise _GiveUp
-    if np.any(header):
-        buf[:field_start[starts[0]] if n else size].decode("utf-8")  # undecodable header: give up
-    newline_count = len(newlines)
-    if np.any(is_header_tag & ~header):
-        raise _GiveUp  # FN/VR inside a record
-    if n == 0:
-        if at_end:
-            raise _GiveUp
-        return newline_count
-    if np.any(multiline[starts]):
-        raise _GiveUp  # a PT value with continuation lines
-    # Exactly one ER per record; after it only blank lines (and EF after the very last record).
-    ends = np.flatnonzero(is_er)
-    if len(ends) != n or np.any(record_of[ends] != np.arange(n)):
-        raise _GiveUp
-    position = np.arange(len(field_line))
-    after_end = ~header & (position > ends[record_of.clip(0)])
-    stray = np.flatnonzero(after_end & ~blank)
-    if len(stray):
-        last = stray[0]
-        if not (at_end and len(stray) == 1 and is_ef[last]):
-            raise _GiveUp  # text after ER
-    if np.count_nonzero(is_ef) > len(stray):
-        raise _GiveUp  # EF inside a record
-    cols: dict[str, list] = {
-        "PT": [v.strip() or None for v in _decoded(buf, field_start[starts] + 3, field_end[starts])],
-        "source_line": (first_line + field_line[starts]).tolist(),
-    }
-    extra: list[list[str]] = [[] for _ in range(n)]  # per record: '"TAG": json value', tags sorted
-    # Each tag's fields, in file order, grouped by one stable sort on the tag code.
-    content = np.flatnonzero(tagged & ~is_pt & ~header)
-    order = content[np.argsort(code[content], kind="stable")]
-    sorted_codes = code[order]
-    cuts = np.flatnonzero(np.diff(sorted_codes)) + 1
-    for group in np.split(order, cuts):  # tag codes ascend, so ``extra`` pieces come in JSON key order
-        if len(group) == 0:
-            continue
-        tag = chr(f0[group[0]]) + chr(f1[group[0]])
-        kind = _TAG_KIND.get(tag, _EXTRA_TEXT)
-        records, values = _tag_values(tag, kind, buf, field_start[group] + 3, field_end[group],
-                                      multiline[group], odd_field[group], record_of[group])
-        if kind == _EXTRA_TEXT or kind == _EXTRA_LIST:
-            key = f'"{tag}": '
-            if kind == _EXTRA_TEXT:
-                pieces = [key + encoded for encoded in map(_json_string, values)]
-            else:
-                pieces = [key + "[" + ", ".join(map(_json_string, items)) + "]" for items in values]
-            for r, piece in zip(records, pieces):
-                extra[r].append(piece)
-        elif len(records) == n:  # every record has the tag once: the values are the column
-            cols[tag] = values
-        else:
-            column = [None] * n
-            for r, value in zip(records, values):
-                column[r] = value
-            cols[tag] = column
-    # ``extra`` as the JSON text the framework would write from the record's dict.
-    cols["extra"] = ["{" + ", ".join(pieces) + "}" if pieces else None for pieces in extra]
-    out.add(cols, n)
-    return newline_count
-
-
-def _decoded(buf: bytes, starts: np.ndarray, ends: np.ndarray) -> list[str]:
-    """The byte ranges ``starts[i]:ends[i]`` of ``buf``, decoded."""
-    return [buf[s:e].decode("utf-8") for s, e in zip(starts.tolist(), ends.tolist())]
-
-
-def _tag_values(tag: str, kind: int, buf: bytes, starts: np.ndarray, ends: np.ndarray,
-                multiline: np.ndarray, odd: np.ndarray, records: np.ndarray) -> tuple[list[int], list]:
-    """One tag's values in a block, cleaned exactly as the record path cleans them.
-
-    ``starts``/``ends`` are the byte ranges of the tag's values in file order
-    (continuation lines included), ``records`` the block-relative record of each.
-    Values with an ``odd`` line go through the record path's own helper one by one; the
-    others take the quick form of that helper's result.  Returns the records that keep a
-    value and their values (the record path stores no empty text).
-    """
-    if kind == _TEXT or kind == _EXTRA_TEXT or kind == _SEMI:
-        values = _decoded(buf, starts, ends)
-        for i in np.flatnonzero(multiline & ~odd).tolist():
-            values[i] = values[i].replace("\n   ", " ")  # _joined of a value without odd lines
-        values = list(map(str.strip, values))
-        helper = _joined
-    elif kind == _LIST or kind == _EXTRA_LIST or kind == _JOIN_ITEMS:
-        raw = _decoded(buf, starts, ends)
-        # _lines of a one-line value is the stripped value alone (or nothing)
-        values = [v.split("\n   ") if m else ([v.strip()] if v.strip() else [])
-                  for v, m in zip(raw, multiline.tolist())]
-        helper = _lines
-    else:
-        raise _GiveUp  # ER or EF with a value
-    for i in np.flatnonzero(odd).tolist():
-        values[i] = helper(buf[starts[i]:ends[i]].decode("utf-8"))
-    if kind == _SEMI:
-        values = _semicolon_lists(values)
-    elif kind == _JOIN_ITEMS:
-        values = ["; ".join(items) for items in values]
-    record_list = records.tolist()
-    if len(records) > 1 and np.any(records[1:] == records[:-1]):
-        record_list, values = _merge_repeated_tags(kind, record_list, values)
-    elif kind != _SEMI and not all(values):  # drop empty values, as the record path does
-        kept = [i for i, value in enumerate(values) if value]
-        record_list = [record_list[i] for i in kept]
-        values = [values[i] for i in kept]
-    if tag in INT_TAGS:
-        if not (all(map(str.isdigit, values)) and all(map(str.isascii, values))):
-            raise _GiveUp  # the record path reports it (and reads PY through parse_year)
-        values = list(map(int, values))
-    elif tag == "DI":
-        values = list(map(clean_doi, values))
-    return record_list, values
-
-
-def _semicolon_lists(values: list[str]) -> list[list[str]]:
-    """``[_semicolon_items(v) for v in values]`` for stripped values, split at once when all are regular.
-
-    Regular means what ``_semicolon_items`` checks before its quick return: no value is
-    empty, and every ";" is followed by exactly one space and then an item.
-    """
-    text = "\x00".join(values)
-    if (all(values) and text.count(";") == text.count("; ") and "; ; " not in text
-            and "\x00; " not in text and not text.startswith("; ") and text.count("\x00") == len(values) - 1):
-        return list(map(str.split, values, repeat("; ")))
-    return list(map(_semicolon_items, values))
-
-
-def _merge_repeated_tags(kind: int, records: list[int], values: list) -> tuple[list[int], list]:
-    """A tag given twice in one record: merged as :func:`_store` does (lists extended, text "; ")."""
-    merged: dict[int, object] = {}
-    for r, value in zip(records, values):
-        if kind == _SEMI:
-            merged[r] = merged[r] + value if r in merged else value
-        elif r in merged:
-            if kind == _LIST or kind == _EXTRA_LIST:
-                merged[r] = merged[r] + value
-            elif value:
-                merged[r] = f"{merged[r]}; {value}"
-        elif value:
-            merged[r] = value
-    return list(merged), list(merged.values())
+    from ._wos_columns import read_columns as read_regular_file
+    return read_regular_file(source, report)
 
 
 SPEC = ReaderSpec(
@@ -779,4 +439,5 @@ SPEC = ReaderSpec(
     sniff=sniff,
     read=read,
     read_columns=read_columns,
+    columns_are_canonical=True,
 )

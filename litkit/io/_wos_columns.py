@@ -1,0 +1,528 @@
+"""The column fast path of the Web of Science plain-text reader.
+
+:func:`read_columns` gives exactly what :func:`litkit.io.wos_plain.read` gives, record for
+record, for every file in which the record path would find nothing to report; for any other
+file it returns None and the record path reads the file and reports why.  The tests compare
+the two ways on every real export, the demo corpus, the benchmark file and mutated files.
+
+Why a second way through the file: the record path costs a handful of Python operations per
+*field* and builds a dict per record that the corpus then takes apart into columns.  Nearly
+every export is perfectly regular, so this path reads a block of whole records at a time and
+works per *line* with numpy and per *tag* with Arrow's C++ string kernels, so that Python
+touches each value once, when it becomes the object the corpus holds:
+
+1. numpy finds every line start and classifies each line from its first bytes: a tag line
+   ("AU "), an indented continuation, a blank line, ER, EF.  Lines not indented start a field
+   (the record path's split on ``\n(?! )``); a running count of PT lines numbers the
+   records, and the PT line's number is the record's ``source_line``.  Lines that make a
+   value "odd" (ending in a space, indented by other than three spaces, an empty
+   continuation …) are flagged: the record path's helpers clean such values with more than
+   a join and a strip, so they are read with those helpers, one by one.
+2. Arrow cuts the text of every line out of the block in one pass (and checks the UTF-8);
+   the fields are grouped by tag with one stable sort on the tag code.
+3. Per tag, Arrow does what the record path's helpers do to a regular value: a wrapped value
+   is its lines joined by spaces and stripped (``_joined``; Arrow's ``utf8_trim_whitespace``
+   strips exactly the characters ``str.strip`` strips, checked over all of Unicode), a
+   one-item-per-line value is its lines (``_lines``), a "; " list is split
+   (``_semicolon_items``; values it would clean item by item go through it), ``extra`` is
+   escaped and joined into the JSON text ``json.dumps(..., sort_keys=True)`` writes.
+   ``int`` and ``clean_doi`` are applied as ``finish_record`` applies them.  A tag given twice
+   in one record goes through the record path's ``_store``.
+4. The values become Python objects once (``to_pylist``); a list column is one flat list of
+   items sliced per record, in C.
+
+When it gives up: the fast path only accepts what it can prove the record path reads without
+a single defect.  It returns None on: anything before the first PT other than FN/VR lines and
+blank lines; a line that is neither "XX value" with an upper-case ASCII tag, an indented
+continuation, a blank line nor a lone upper-case tag; a continuation after a blank line, a
+lone tag, PT, FN/VR or ER; FN/VR inside a record; a record without exactly one ER, or with
+anything but blank lines after its ER (EF only after the last record: a record without ER, a
+cut last record); a PY/NR/TC that is not a plain number; bytes that are not UTF-8; a file
+without records.  The only report entries it makes are the record path's notes about a
+missing PY (year taken from EA, or no year at all), in the same order and with the same text.
+"""
+from __future__ import annotations
+
+from itertools import repeat
+from json.encoder import encode_basestring as _json_string
+from typing import Iterator
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..errors import DecodingError
+from .base import clean_doi, parse_year
+from .report import FileReport
+from .sniff import TextSource
+from .wos_plain import (_EXTRA_LIST, _EXTRA_TEXT, _IGNORE, _JOIN_ITEMS, _LIST, _SEMI, _TAG_KIND, _TEXT,
+                        CANONICAL_LIST_TAGS, INT_TAGS, TEXT_TAGS, _decoded_chunks, _joined, _lines,
+                        _semicolon_items, _store)
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_FAST_BLOCK_BYTES = 1 << 24  # read at a time: amortises the per-block work, small next to the corpus
+_SPACE, _NEWLINE, _TAB = 32, 10, 9
+
+
+class _GiveUp(Exception):
+    """Raised inside the fast path when the file needs the record path."""
+
+
+def read_columns(source: TextSource, report: FileReport) -> dict[str, list] | None:
+    """The whole file as canonical columns, or None when the record path must read it.
+
+    The columns are canonical as they are (lists without empty items, no empty text), so
+    :func:`litkit.read` hands them to the corpus without cleaning them again.
+    """
+    if source.errors != "strict":
+        return None  # a file cut inside a character: the record path reads it and reports the cut
+    columns = _ColumnCollector()
+    line = 1
+    try:
+        for block, size, at_end in _utf8_record_blocks(source):
+            line += _read_block(block, size, line, at_end, columns)
+    except (_GiveUp, DecodingError, UnicodeError):
+        return None  # the record path reads (or refuses) the file and reports why
+    return columns.finish(report)
+
+
+_PADDING = b"\n\n\n\n"  # after each block, so that the first four bytes of every line exist
+
+
+def _utf8_record_blocks(source: TextSource) -> Iterator[tuple[bytes, int, bool]]:
+    """Like :func:`_record_blocks`, as UTF-8 bytes with LF line ends and no BOM.
+
+    Yields ``(block + padding, size of the block, is last)``.  A UTF-8 file is read as
+    it is; any other encoding is decoded by :func:`_decoded_chunks` and encoded to UTF-8.
+    """
+    if source.encoding.replace("_", "-").lower() in ("utf-8", "utf8", "utf-8-sig"):
+        chunks = _raw_chunks(source)
+    else:
+        chunks = (text.encode("utf-8") for text in _decoded_chunks(source))
+    pending = b""
+    for chunk in chunks:
+        cut = chunk.rfind(b"\nPT ")
+        if cut < 0:
+            pending += chunk
+            continue
+        # One copy makes the block: the held-over start, this chunk up to its last PT, padding.
+        block = b"".join((pending, memoryview(chunk)[:cut + 1], _PADDING))
+        pending = chunk[cut + 1:]
+        yield block, len(block) - len(_PADDING), False
+    yield pending + _PADDING, len(pending), True
+
+
+def _raw_chunks(source: TextSource) -> Iterator[bytes]:
+    """A UTF-8 file's bytes in large pieces, leading BOMs removed, CRLF and CR turned into LF."""
+    held_cr = b""  # a CR at the end of a piece may be the first half of a CRLF
+    first = True
+    with open(source.path, "rb") as fh:
+        while True:
+            raw = fh.read(_FAST_BLOCK_BYTES)
+            data = held_cr + raw
+            held_cr = b""
+            if first:
+                while data.startswith(_UTF8_BOM):  # the record path strips every leading U+FEFF
+                    data = data[3:]
+                first = False
+            if b"\r" in data:
+                if raw and data.endswith(b"\r"):
+                    data, held_cr = data[:-1], b"\r"
+                data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+            if data:
+                yield data
+            if not raw:
+                break
+
+
+class _ColumnCollector:
+    """Canonical columns of the blocks read so far."""
+
+    def __init__(self):
+        self.columns: dict[str, list] = {}
+        self.n = 0
+
+    def add(self, block_columns: dict[str, list], n: int) -> None:
+        for name in sorted(set(self.columns) | set(block_columns)):
+            column = self.columns.get(name)
+            if column is None:
+                column = self.columns[name] = _empty_column(name, self.n)
+            values = block_columns.get(name)
+            column.extend(values if values is not None else _empty_column(name, n))
+        self.n += n
+
+    def finish(self, report: FileReport) -> dict[str, list] | None:
+        n = self.n
+        if n == 0:
+            return None  # nothing to gain; the record path knows what to say about such a file
+        cols = self.columns
+        for name in INT_TAGS | {"DI"} | TEXT_TAGS | CANONICAL_LIST_TAGS | {"LA"}:
+            if name not in cols:
+                cols[name] = _empty_column(name, n)
+        # As ``finish_record``: a record without PY takes the year of EA (reported as a note).
+        years, early, lines = cols["PY"], cols["EA"], cols["source_line"]
+        for index in [i for i, year in enumerate(years) if year is None]:
+            ea = early[index]
+            year = parse_year(ea) if ea else None
+            if year is not None:
+                years[index] = year
+                report.problem(lines[index], f"no PY; year {year} taken from the early-access date "
+                                             f"EA {ea!r}", action="note", record=index)
+            else:
+                report.problem(lines[index], "no publication year (neither PY nor EA)", action="note",
+                               record=index)
+        report.records_in_file = n
+        report.has_cited_references = any(cols["CR"])
+        return cols
+
+
+def _empty_column(name: str, n: int) -> list:
+    """``n`` empty values of column ``name``: a new list each for a list column, else None."""
+    return [[] for _ in range(n)] if name in CANONICAL_LIST_TAGS else [None] * n
+
+
+def _is_tag_start(b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
+    """Two bytes that make an ASCII tag passing ``isalnum() and isupper()`` (AU, Z9, 9A …)."""
+    upper0 = (b0 >= 65) & (b0 <= 90)
+    upper1 = (b1 >= 65) & (b1 <= 90)
+    digit0 = (b0 >= 48) & (b0 <= 57)
+    digit1 = (b1 >= 48) & (b1 <= 57)
+    return (upper0 & (upper1 | digit1)) | (digit0 & upper1)
+
+
+def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _ColumnCollector) -> int:
+    """Read one block of whole records into ``out``; return the number of newlines in it.
+
+    ``buf`` is the block (``size`` bytes, see :func:`_utf8_record_blocks`) plus padding.
+    """
+    data = np.frombuffer(buf, dtype=np.uint8)
+    # One pass finds the newlines and tells whether the block has any other control
+    # character (then values kept in ``extra`` are JSON-escaped by the json module).
+    controls = np.flatnonzero(data[:size] < _SPACE)
+    newlines = controls[data[controls] == _NEWLINE]
+    other_controls = len(newlines) < len(controls)
+    line_start = np.concatenate(([0], newlines + 1))
+    line_end = np.concatenate((newlines, [size]))  # exclusive: the line's "\n"
+    length = line_end - line_start
+    # The first four bytes of every line, gathered at once as little-endian 32-bit words
+    # (a view with a one-byte stride; the padding makes the last line's four bytes exist).
+    words = np.ndarray(shape=(size + 1,), dtype="<u4", buffer=buf, strides=(1,))[line_start]
+    b0, b1, b2, b3 = ((words >> shift).astype(np.uint8) for shift in (0, 8, 16, 24))
+    continuation = b0 == _SPACE
+    # Lines that make a value "odd": the record path's helpers clean such values with more
+    # than the usual split/replace, so they are cleaned one by one with those helpers.
+    last_byte = data[line_end - 1]
+    odd_line = ((length > 0) & ((last_byte == _SPACE) | (last_byte == _TAB))  # ends in a space/TAB
+                | continuation & ((b1 != _SPACE) | (b2 != _SPACE)        # indented by 1 or 2
+                                  | (b3 == _SPACE) | (length == 3))      # by 4+, or empty
+                | ~continuation & (length >= 4) & (b3 == _SPACE))        # value starts with a space
+    # Every line that is not indented starts a field; the field runs to the next such line.
+    field_line = np.flatnonzero(~continuation)
+    if len(field_line) == 0 or field_line[0] != 0:
+        raise _GiveUp  # the block starts with a continuation line
+    f_len, f0, f1, f2 = length[field_line], b0[field_line], b1[field_line], b2[field_line]
+    next_line = np.append(field_line[1:], len(line_start))
+    multiline = next_line - field_line > 1
+    odd_field = np.logical_or.reduceat(odd_line, field_line) | (multiline & (length[field_line] == 3))
+    tagged = (f_len >= 3) & (f2 == _SPACE) & _is_tag_start(f0, f1)
+    blank = f_len == 0
+    two = (f_len == 2) & _is_tag_start(f0, f1)
+    is_er = two & (f0 == ord("E")) & (f1 == ord("R"))
+    is_ef = two & (f0 == ord("E")) & (f1 == ord("F"))
+    if not np.all(tagged | blank | two):
+        raise _GiveUp  # glued tag, unindented text, a one-letter line …
+    if np.any(multiline & ~tagged):
+        raise _GiveUp  # continuation lines after a blank line, a lone tag, ER or EF
+    code = f0.astype(np.uint16) * 256 + f1  # the tag as a number ("AU" -> 65*256+85)
+    is_pt = tagged & (code == ord("P") * 256 + ord("T"))
+    is_header_tag = tagged & ((code == ord("F") * 256 + ord("N")) | (code == ord("V") * 256 + ord("R")))
+    record_of = np.cumsum(is_pt) - 1  # -1: before the first PT
+    starts = np.flatnonzero(is_pt)
+    n = len(starts)
+    field_start = line_start[field_line]
+    field_end = line_end[next_line - 1]
+    # Before the first record: only FN/VR lines and blank lines (the record path notes anything else).
+    header = record_of < 0
+    if np.any(header & ~(blank | (is_header_tag & ~multiline))):
+        raise _GiveUp
+    if np.any(header):
+        buf[:field_start[starts[0]] if n else size].decode("utf-8")  # undecodable header: give up
+    newline_count = len(newlines)
+    if np.any(is_header_tag & ~header):
+        raise _GiveUp  # FN/VR inside a record
+    if n == 0:
+        if at_end:
+            raise _GiveUp
+        return newline_count
+    if np.any(multiline[starts]):
+        raise _GiveUp  # a PT value with continuation lines
+    # Exactly one ER per record; after it only blank lines (and EF after the very last record).
+    ends = np.flatnonzero(is_er)
+    if len(ends) != n or np.any(record_of[ends] != np.arange(n)):
+        raise _GiveUp
+    position = np.arange(len(field_line))
+    after_end = ~header & (position > ends[record_of.clip(0)])
+    stray = np.flatnonzero(after_end & ~blank)
+    if len(stray):
+        last = stray[0]
+        if not (at_end and len(stray) == 1 and is_ef[last]):
+            raise _GiveUp  # text after ER
+    if np.count_nonzero(is_ef) > len(stray):
+        raise _GiveUp  # EF inside a record
+    texts = _line_texts(buf, line_start, size)
+    cols: dict[str, list] = {
+        "PT": [v or None for v in pc.utf8_trim_whitespace(texts.take(field_line[starts])).to_pylist()],
+        "source_line": (first_line + field_line[starts]).tolist(),
+    }
+    extra_parts: list[tuple[np.ndarray, pa.Array]] = []  # per extra tag, ascending: (records, JSON pieces)
+    # Each tag's fields, in file order, grouped by one stable sort on the tag code.
+    content = np.flatnonzero(tagged & ~is_pt & ~header)
+    order = content[np.argsort(code[content], kind="stable")]
+    cuts = np.flatnonzero(np.diff(code[order])) + 1
+    for group in np.split(order, cuts):  # tag codes ascend, so ``extra`` pieces come in JSON key order
+        if len(group) == 0:
+            continue
+        tag = chr(f0[group[0]]) + chr(f1[group[0]])
+        kind = _TAG_KIND.get(tag, _EXTRA_TEXT)
+        if kind == _IGNORE:
+            raise _GiveUp  # ER or EF with a value
+        fields = _Fields(field_line[group], next_line[group], multiline[group], odd_field[group],
+                         field_start[group] + 3, field_end[group], record_of[group])
+        if len(group) > 1 and np.any(fields.records[1:] == fields.records[:-1]):
+            records, values = _values_as_record_path(tag, kind, buf, fields)  # a tag twice in a record
+            if kind == _EXTRA_TEXT or kind == _EXTRA_LIST:
+                extra_parts.append((np.asarray(records, dtype=np.int64), _json_pieces(tag, kind, values)))
+            else:
+                column = [[] for _ in range(n)] if kind == _LIST or kind == _SEMI else [None] * n
+                any(map(column.__setitem__, records, values))  # a loop in C (__setitem__ gives None)
+                cols[tag] = column
+        elif kind == _LIST or kind == _SEMI:
+            cols[tag] = _list_column(tag, kind, n, buf, texts, fields)
+        elif kind == _TEXT or kind == _JOIN_ITEMS:
+            cols[tag] = _text_column(tag, kind, n, buf, texts, fields)
+        else:
+            extra_parts.append(_extra_pieces(tag, kind, buf, texts, fields, other_controls))
+    cols["extra"] = _extra_json(n, extra_parts)
+    out.add(cols, n)
+    return newline_count
+
+
+def _line_texts(buf: bytes, line_start: np.ndarray, size: int) -> pa.Array:
+    """The text of every line of the block after its three-byte prefix (``"AU "`` or the indent).
+
+    Element ``i`` first spans from line ``i``'s fourth byte to the next line's fourth
+    byte, so that the spans tile the buffer as Arrow's offsets must; the newline and
+    the next prefix (four bytes) are then cut off.  Lines shorter than three bytes
+    (blank lines, ``ER``) give ``""``.  Raises :class:`_GiveUp` on bytes that are not
+    UTF-8, so that the record path reports them.
+    """
+    offsets = np.empty(len(line_start) + 1, dtype=np.int64)
+    offsets[:-1] = line_start
+    offsets[-1] = size + 1  # where a line after the last one would start (its "\n" is padding)
+    offsets += 3
+    spans = pa.LargeBinaryArray.from_buffers(pa.large_binary(), len(line_start),
+                                             [None, pa.py_buffer(offsets), pa.py_buffer(buf)])
+    try:
+        return pc.binary_slice(spans, 0, -4).cast(pa.large_string())
+    except pa.ArrowInvalid:
+        raise _GiveUp from None
+
+
+class _Fields:
+    """One tag's fields in a block, in file order.
+
+    ``first``/``stop``: the field's first line and the line after its last;
+    ``multiline``/``odd``: per-field flags (see the classification in ``_read_block``);
+    ``starts``/``ends``: the bytes of the raw value (after ``"XX "``);
+    ``records``: the block-relative record of each field.
+    """
+
+    __slots__ = ("first", "stop", "multiline", "odd", "starts", "ends", "records")
+
+    def __init__(self, first, stop, multiline, odd, starts, ends, records):
+        self.first, self.stop, self.multiline, self.odd = first, stop, multiline, odd
+        self.starts, self.ends, self.records = starts, ends, records
+
+    def raw(self, buf: bytes, i: int) -> str:
+        """Field ``i``'s raw value, continuation lines still separated by newlines."""
+        return buf[self.starts[i]:self.ends[i]].decode("utf-8")
+
+
+def _large(text: str) -> pa.Scalar:
+    """``text`` as an Arrow scalar of the type of the block's strings (large: 64-bit offsets)."""
+    return pa.scalar(text, pa.large_string())
+
+
+_JOIN_SPACE = _large(" ")
+
+
+def _field_lines(texts: pa.Array, fields: _Fields) -> tuple[pa.Array, np.ndarray]:
+    """Every line of the fields, in order, and each field's offsets into them."""
+    sizes = fields.stop - fields.first
+    offsets = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    index = np.arange(offsets[-1], dtype=np.int64) + np.repeat(fields.first - offsets[:-1], sizes)
+    return texts.take(index), offsets
+
+
+def _joined_texts(texts: pa.Array, fields: _Fields, separator: pa.Scalar = _JOIN_SPACE) -> pa.Array:
+    """Each field's lines joined by ``separator`` and stripped: ``_joined`` of a field without odd lines."""
+    if not fields.multiline.any():
+        return pc.utf8_trim_whitespace(texts.take(fields.first))
+    lines, offsets = _field_lines(texts, fields)
+    joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, lines), separator)
+    return pc.utf8_trim_whitespace(joined)
+
+
+def _text_column(tag: str, kind: int, n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list:
+    """A text column (``TI`` ``SO`` ``PY`` ``DI`` ``LA`` …) of the block's ``n`` records."""
+    values = _joined_texts(texts, fields).to_pylist()
+    # _lines keeps the lines of a wrapped one-item-per-line value as they are, so a wrapped
+    # LA is not the stripped join: it goes the record path's way, like an odd field.
+    slow = fields.odd | fields.multiline if kind == _JOIN_ITEMS else fields.odd
+    for i in np.flatnonzero(slow).tolist():
+        raw = fields.raw(buf, i)
+        values[i] = _joined(raw) if kind == _TEXT else "; ".join(_lines(raw))
+    records = fields.records.tolist()
+    if "" in values:  # the record path stores no empty text
+        kept = [i for i, value in enumerate(values) if value]
+        records, values = [records[i] for i in kept], [values[i] for i in kept]
+    column = [None] * n
+    any(map(column.__setitem__, records, _converted(tag, values)))  # a loop in C (__setitem__ gives None)
+    return column
+
+
+def _converted(tag: str, values: list[str]) -> list:
+    """``PY`` ``NR`` ``TC`` as integers and ``DI`` cleaned, as ``finish_record`` does."""
+    if tag in INT_TAGS:
+        if not (all(map(str.isdigit, values)) and all(map(str.isascii, values))):
+            raise _GiveUp  # the record path reports it (and reads PY through parse_year)
+        return list(map(int, values))
+    if tag == "DI":
+        if all(map(str.startswith, values, repeat("10."))):  # a bare DOI: clean_doi lower-cases it
+            return list(map(str.lower, map(str.rstrip, values, repeat("."))))
+        return list(map(clean_doi, values))
+    return values
+
+
+def _list_column(tag: str, kind: int, n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list[list[str]]:
+    """A list column (``AU`` ``CR`` … one item per line; ``DE`` ``WC`` … split on ``"; "``).
+
+    Every record of the block gets its own list (empty without the tag).
+    """
+    patches: list[tuple[int, list[str]]] = []
+    if kind == _LIST:
+        items, offsets = _field_lines(texts, fields)
+        single = ~fields.multiline
+        if single.any():  # _lines of a one-line value: the stripped line, or nothing
+            one_line = np.repeat(single, np.diff(offsets))
+            items = pc.if_else(pa.array(one_line), pc.utf8_trim_whitespace(items), items)
+            dropped = one_line & (pc.binary_length(items).to_numpy(zero_copy_only=False) == 0)
+            if dropped.any():
+                kept = ~dropped
+                items = items.filter(pa.array(kept))
+                np.cumsum(np.add.reduceat(kept.astype(np.int64), offsets[:-1]), out=offsets[1:])
+        for i in np.flatnonzero(fields.odd).tolist():
+            patches.append((i, _lines(fields.raw(buf, i))))
+    else:
+        text = _joined_texts(texts, fields)
+        parts = pc.split_pattern(text, "; ")
+        items, offsets = parts.flatten(), parts.offsets.to_numpy()
+        # What _semicolon_items splits at once: every ";" followed by one space, no empty item.
+        irregular = (pc.count_substring(text, ";").to_numpy() != pc.count_substring(text, "; ").to_numpy())
+        empty_item = pc.equal(pc.binary_length(items), 0).to_numpy(zero_copy_only=False)
+        if empty_item.any():
+            irregular[pc.list_parent_indices(parts).to_numpy()[empty_item]] = True
+        slow = irregular | fields.odd
+        if slow.any():
+            slow_texts = text.filter(pa.array(slow)).to_pylist()
+            for i, value in zip(np.flatnonzero(slow).tolist(), slow_texts):
+                if fields.odd[i]:
+                    value = _joined(fields.raw(buf, i))
+                patches.append((i, _semicolon_items(value)))
+    flat = items.to_pylist()
+    sizes = np.zeros(n, dtype=np.int64)
+    sizes[fields.records] = np.diff(offsets)
+    bounds = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(sizes, out=bounds[1:])
+    column = list(map(flat.__getitem__, map(slice, bounds[:-1].tolist(), bounds[1:].tolist())))
+    for i, value in patches:
+        column[fields.records[i]] = value
+    return column
+
+
+def _extra_pieces(tag: str, kind: int, buf: bytes, texts: pa.Array, fields: _Fields,
+                  other_controls: bool) -> tuple[np.ndarray, pa.Array]:
+    """The ``"TAG": value`` JSON pieces of a tag kept in ``extra`` (records without it get none).
+
+    ``other_controls``: the block has control characters besides newlines.
+    """
+    if kind == _EXTRA_TEXT:
+        text = _joined_texts(texts, fields)
+        # The json module escapes \ " and control characters; Arrow does the first two at
+        # C speed, and values with a control character (rare) go through the json module.
+        if not (fields.odd.any() or other_controls
+                and pc.any(pc.match_substring_regex(text, "[\x00-\x1f]")).as_py()):
+            keep = pc.greater(pc.binary_length(text), 0)
+            escaped = pc.replace_substring(pc.replace_substring(text, "\\", "\\\\"), '"', '\\"')
+            pieces = pc.binary_join_element_wise(_large(f'"{tag}": "'), escaped, _large('"'), _large(""))
+            return fields.records[keep.to_numpy(zero_copy_only=False)], pieces.filter(keep)
+        values = text.to_pylist()
+        for i in np.flatnonzero(fields.odd).tolist():
+            values[i] = _joined(fields.raw(buf, i))
+    else:
+        values = [_lines(fields.raw(buf, i)) for i in range(len(fields.records))]
+    records = fields.records.tolist()
+    kept = [i for i, value in enumerate(values) if value]  # the record path stores no empty value
+    return (np.asarray([records[i] for i in kept], dtype=np.int64),
+            _json_pieces(tag, kind, [values[i] for i in kept]))
+
+
+def _json_pieces(tag: str, kind: int, values: list) -> pa.Array:
+    """``"TAG": <JSON of value>`` for each value (a str, or a list of str for a list tag)."""
+    if kind == _EXTRA_LIST:
+        encoded = ["[" + ", ".join(map(_json_string, items)) + "]" for items in values]
+    else:
+        encoded = map(_json_string, values)
+    return pa.array(list(map(f'"{tag}": %s'.__mod__, encoded)), type=pa.large_string())
+
+
+def _extra_json(n: int, parts: list[tuple[np.ndarray, pa.Array]]) -> list[str | None]:
+    """Each record's ``extra``: its pieces (tags ascending) joined into a JSON object, None without any.
+
+    The text is what ``json.dumps(extra, ensure_ascii=False, sort_keys=True)`` writes for
+    the record path's dict (the tests compare the two).
+    """
+    if not parts:
+        return [None] * n
+    records = np.concatenate([r for r, _ in parts])
+    pieces = pa.concat_arrays([p for _, p in parts])
+    by_record = np.argsort(records, kind="stable")  # stable: a record's pieces stay in tag order
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(records, minlength=n), out=offsets[1:])
+    joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, pieces.take(by_record)), _large(", "))
+    objects = pc.binary_join_element_wise(_large("{"), joined, _large("}"), _large("")).to_pylist()
+    for i in np.flatnonzero(np.diff(offsets) == 0).tolist():
+        objects[i] = None  # a record without any extra field
+    return objects
+
+
+def _values_as_record_path(tag: str, kind: int, buf: bytes, fields: _Fields) -> tuple[list[int], list]:
+    """A tag given more than once in a record: every field through the record path's ``_store``.
+
+    Lists are extended and text is joined with "; " exactly as the record path does;
+    returns the records that end with a value and those values (converted).
+    """
+    stores: dict[int, tuple[dict, dict]] = {}
+    for i, r in enumerate(fields.records.tolist()):
+        rec, extra = stores.setdefault(r, ({}, {}))
+        _store(rec, extra, tag, fields.raw(buf, i))
+    records, values = [], []
+    for r, (rec, extra) in stores.items():
+        target = extra if kind == _EXTRA_TEXT or kind == _EXTRA_LIST else rec
+        if tag in target:
+            records.append(r)
+            values.append(target[tag])
+    if kind == _TEXT:
+        values = _converted(tag, values)
+    return records, values
