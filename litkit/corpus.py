@@ -269,36 +269,21 @@ class Corpus:
 
     # ---- persistence -------------------------------------------------------------------------
     def to_parquet(self, path: str | Path, overwrite: bool = False) -> Path:
-        """Save as Parquet (lists stay lists); refuses to replace a file unless ``overwrite``."""
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        """Save as Parquet (lists stay lists); refuses to replace a file unless ``overwrite``.
 
-        table = pa.Table.from_pandas(self.df, preserve_index=False)
-        meta = dict(table.schema.metadata or {})
-        if self.report is not None and hasattr(self.report, "to_dict"):
-            meta[b"litkit.report"] = json.dumps(self.report.to_dict(), ensure_ascii=False,
-                                                sort_keys=True).encode("utf-8")
-        table = table.replace_schema_metadata(meta)
-        with atomic_path(path, overwrite) as tmp:
-            pq.write_table(table, tmp)
-        return Path(path)
+        The schema and the stored report are those of :mod:`litkit.io.parquet`, shared with
+        the streaming :func:`litkit.io.stream.ingest_to_parquet`.
+        """
+        from .io.parquet import write_frame
+
+        return write_frame(self.df, path, report=self.report, overwrite=overwrite)
 
     @classmethod
     def read_parquet(cls, path: str | Path) -> "Corpus":
-        """Load a corpus written by :meth:`to_parquet`."""
-        import pyarrow.parquet as pq
+        """Load a corpus written by :meth:`to_parquet` or by ``litkit ingest``."""
+        from .io.parquet import read_frame
 
-        from .io.report import IngestReport
-
-        table = pq.read_table(path)
-        df = table.to_pandas()
-        for name in LIST_COLUMNS:
-            if name in df.columns:
-                df[name] = [list(v) if v is not None else [] for v in df[name]]
-        meta = table.schema.metadata or {}
-        report = None
-        if b"litkit.report" in meta:
-            report = IngestReport.from_dict(json.loads(meta[b"litkit.report"].decode("utf-8")))
+        df, report = read_frame(path)
         return cls(df, report)
 
     # ---- overview ------------------------------------------------------------------------------
