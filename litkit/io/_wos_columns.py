@@ -383,13 +383,16 @@ def _text_column(tag: str, kind: int, n: int, buf: bytes, texts: pa.Array, field
     for i in np.flatnonzero(slow).tolist():
         raw = fields.raw(buf, i)
         values[i] = _joined(raw) if kind == _TEXT else "; ".join(_lines(raw))
-    records = fields.records.tolist()
+    records = fields.records
     if "" in values:  # the record path stores no empty text
         kept = [i for i, value in enumerate(values) if value]
-        records, values = [records[i] for i in kept], [values[i] for i in kept]
-    column = [None] * n
-    any(map(column.__setitem__, records, _converted(tag, values)))  # a loop in C (__setitem__ gives None)
-    return column
+        records, values = records[kept], [values[i] for i in kept]
+    values = _converted(tag, values)
+    if len(records) == n:  # every record has the tag (records ascend): the values are the column
+        return values
+    column = np.full(n, None, dtype=object)
+    column[records] = np.fromiter(values, dtype=object, count=len(values))
+    return column.tolist()
 
 
 def _converted(tag: str, values: list[str]) -> list:
