@@ -7,6 +7,7 @@
 >>> litkit.bursts.kleinberg(r, d, s=2, gamma=1)               # doctest: +SKIP
 >>> litkit.citation_bursts(corpus, kind="cited_journal", top=20)  # doctest: +SKIP
 >>> docs = litkit.policy.read("policy/", metadata="meta.csv")  # doctest: +SKIP
+>>> litkit.ingest_to_parquet("exports/", "corpus.parquet")     # doctest: +SKIP
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "cooccurrence": ("litkit.network", "cooccurrence"),
     "citation_bursts": ("litkit.bursts", "citation_bursts"),
+    "ingest_to_parquet": ("litkit.io.stream", "ingest_to_parquet"),
     "bursts": ("litkit.bursts", None),
     "policy": ("litkit.policy", None),
     "timeline": ("litkit.timeline", None),
@@ -45,5 +47,5 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'litkit' has no attribute {name!r}")
 
 
-__all__ = ["read", "merge", "cooccurrence", "citation_bursts", "bursts", "policy", "Corpus",
+__all__ = ["read", "merge", "ingest_to_parquet", "cooccurrence", "citation_bursts", "bursts", "policy", "Corpus",
            "COLUMNS", "LitkitError", "__version__"]

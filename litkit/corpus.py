@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,6 @@ from typing import Iterable, Literal
 
 import pandas as pd
 
-from ._atomic import atomic_path
 
 Kind = Literal["str", "int", "list"]
 

@@ -62,7 +62,6 @@ import re
 from typing import Iterator
 
 
-from ..errors import DecodingError
 from .base import ReaderSpec, clean_doi, parse_year
 from .report import FileReport
 from .sniff import TextSource, _first_undecodable_line
