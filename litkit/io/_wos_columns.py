@@ -90,7 +90,7 @@ _PADDING = b"\n\n\n\n"  # after each block, so that the first four bytes of ever
 
 
 def _utf8_record_blocks(source: TextSource) -> Iterator[tuple[bytes, int, bool]]:
-    """Like :func:`_record_blocks`, as UTF-8 bytes with LF line ends and no BOM.
+    """Like :func:`litkit.io.wos_plain._record_blocks`, as UTF-8 bytes with LF line ends and no BOM.
 
     Yields ``(block + padding, size of the block, is last)``.  A UTF-8 file is read as
     it is; any other encoding is decoded by :func:`_decoded_chunks` and encoded to UTF-8.
