@@ -84,7 +84,8 @@ def prepare(data_dir: Path, sizes: list[int]) -> dict[int, list[Path]]:
     """Folders of 500-record files for every size (cut from one generated file)."""
     largest = max(sizes)
     big = data_dir / f"wos_big_{largest}.txt"
-    if not big.is_file():
+    complete = all((data_dir / f"wos_{n}" / ".complete").is_file() for n in sizes)
+    if not big.is_file() and not complete:
         print(f"[scale] generating {largest} records into {big} …", file=sys.stderr)
         subprocess.run([sys.executable, str(GENERATOR), str(big), "-n", str(largest)], check=True)
     out = {}
