@@ -181,8 +181,14 @@ FAST_CASES = {
                                          "OI Zhao, Z/0000-0001; \n")
         .replace("ID CARBON; WETLANDS", "ID CARBON;WETLANDS ; PARKS")
         .replace("LA English", "LA English\n   Chinese")
-        .replace("Z9 5\n", "Z9 5\nPU \u3000Elsevier\u3000\nSE \u2003\n"),
+        .replace("Z9 5\n", "Z9 5\nPU \u3000Elsevier\u3000\nSE \u2003\nVL 12\x0b\n"),
         RECORD_B.replace("AU Wang, X", "AU \u3000\nCR "), RECORD_C),
+    "Unicode spaces at value ends, no control character": _file(
+        RECORD_A.replace("EM a@b.cn\n", "EM a@b.cn\u00a0\nRI x\u2003\n")
+        .replace("DE carbon sink; wetland ;; valuation", "DE \u3000carbon sink; wetland\u3000")
+        .replace("LA English", "LA English\u2028"),
+        RECORD_B.replace("AU Wang, X", "AU \u2003Wang, X\u2003").replace("TI Ecological compensation",
+                                                                      "TI Ecological\n   compensation\u3000")),
     "blank lines inside records and between": _file(RECORD_A.replace("DT Article\n", "DT Article\n\n"),
                                                     "\n" + RECORD_B),
 }

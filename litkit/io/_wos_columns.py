@@ -270,6 +270,10 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
     if np.count_nonzero(is_ef) > len(stray):
         raise _GiveUp  # EF inside a record
     texts = _line_texts(buf, line_start, size)
+    # A value without odd lines has no space or TAB at either end; str.strip could still
+    # remove a control character (only if the block has one besides newlines) or a
+    # non-ASCII space (only if the value's first or last byte is not ASCII).
+    non_ascii_edge = (data[field_start + 3] >= 0x80) | (data[np.maximum(field_end - 1, 0)] >= 0x80)
     cols: dict[str, list] = {
         "PT": [v or None for v in pc.utf8_trim_whitespace(texts.take(field_line[starts])).to_pylist()],
         "source_line": (first_line + field_line[starts]).tolist(),
@@ -287,7 +291,8 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
         if kind == _IGNORE:
             raise _GiveUp  # ER or EF with a value
         fields = _Fields(field_line[group], next_line[group], multiline[group], odd_field[group],
-                         field_start[group] + 3, field_end[group], record_of[group])
+                         field_start[group] + 3, field_end[group], record_of[group],
+                         other_controls or bool(non_ascii_edge[group].any()))
         if len(group) > 1 and np.any(fields.records[1:] == fields.records[:-1]):
             records, values = _values_as_record_path(tag, kind, buf, fields)  # a tag twice in a record
             if kind == _EXTRA_TEXT or kind == _EXTRA_LIST:
@@ -334,14 +339,16 @@ class _Fields:
     ``first``/``stop``: the field's first line and the line after its last;
     ``multiline``/``odd``: per-field flags (see the classification in ``_read_block``);
     ``starts``/``ends``: the bytes of the raw value (after ``"XX "``);
-    ``records``: the block-relative record of each field.
+    ``records``: the block-relative record of each field;
+    ``may_need_strip``: whether ``str.strip`` could change a value (see :func:`_joined_texts`).
     """
 
-    __slots__ = ("first", "stop", "multiline", "odd", "starts", "ends", "records")
+    __slots__ = ("first", "stop", "multiline", "odd", "starts", "ends", "records", "may_need_strip")
 
-    def __init__(self, first, stop, multiline, odd, starts, ends, records):
+    def __init__(self, first, stop, multiline, odd, starts, ends, records, may_need_strip):
         self.first, self.stop, self.multiline, self.odd = first, stop, multiline, odd
         self.starts, self.ends, self.records = starts, ends, records
+        self.may_need_strip = may_need_strip
 
     def raw(self, buf: bytes, i: int) -> str:
         """Field ``i``'s raw value, continuation lines still separated by newlines."""
@@ -366,12 +373,18 @@ def _field_lines(texts: pa.Array, fields: _Fields) -> tuple[pa.Array, np.ndarray
 
 
 def _joined_texts(texts: pa.Array, fields: _Fields, separator: pa.Scalar = _JOIN_SPACE) -> pa.Array:
-    """Each field's lines joined by ``separator`` and stripped: ``_joined`` of a field without odd lines."""
+    """Each field's lines joined by ``separator`` and stripped: ``_joined`` of a field without odd lines.
+
+    Stripping is skipped when it cannot change any value (``fields.may_need_strip``):
+    Arrow's ``utf8_trim_whitespace`` removes exactly what ``str.strip`` removes (checked
+    over all of Unicode), but it is a pass over every byte.
+    """
     if not fields.multiline.any():
-        return pc.utf8_trim_whitespace(texts.take(fields.first))
-    lines, offsets = _field_lines(texts, fields)
-    joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, lines), separator)
-    return pc.utf8_trim_whitespace(joined)
+        joined = texts.take(fields.first)
+    else:
+        lines, offsets = _field_lines(texts, fields)
+        joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, lines), separator)
+    return pc.utf8_trim_whitespace(joined) if fields.may_need_strip else joined
 
 
 def _text_column(tag: str, kind: int, n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list:
@@ -414,28 +427,25 @@ def _list_column(tag: str, kind: int, n: int, buf: bytes, texts: pa.Array, field
     Every record of the block gets its own list (empty without the tag).
     """
     patches: list[tuple[int, list[str]]] = []
+    one_line: list[int] = []  # fields whose one item must still be stripped
     if kind == _LIST:
         items, offsets = _field_lines(texts, fields)
-        single = ~fields.multiline
-        if single.any():  # _lines of a one-line value: the stripped line, or nothing
-            one_line = np.repeat(single, np.diff(offsets))
-            items = pc.if_else(pa.array(one_line), pc.utf8_trim_whitespace(items), items)
-            dropped = one_line & (pc.binary_length(items).to_numpy(zero_copy_only=False) == 0)
-            if dropped.any():
-                kept = ~dropped
-                items = items.filter(pa.array(kept))
-                np.cumsum(np.add.reduceat(kept.astype(np.int64), offsets[:-1]), out=offsets[1:])
+        # _lines of a one-line value is the stripped line (or nothing); the lines of a
+        # wrapped value are kept as they are.  One-line fields are few next to the items.
+        one_line = np.flatnonzero(~fields.multiline & ~fields.odd).tolist()
         for i in np.flatnonzero(fields.odd).tolist():
             patches.append((i, _lines(fields.raw(buf, i))))
     else:
         text = _joined_texts(texts, fields)
         parts = pc.split_pattern(text, "; ")
         items, offsets = parts.flatten(), parts.offsets.to_numpy()
-        # What _semicolon_items splits at once: every ";" followed by one space, no empty item.
-        irregular = (pc.count_substring(text, ";").to_numpy() != pc.count_substring(text, "; ").to_numpy())
-        empty_item = pc.equal(pc.binary_length(items), 0).to_numpy(zero_copy_only=False)
-        if empty_item.any():
-            irregular[pc.list_parent_indices(parts).to_numpy()[empty_item]] = True
+        # What _semicolon_items splits at once: every ";" followed by a space (so that no ";"
+        # is left inside an item) and no empty item; other values go through it one by one.
+        odd_item = pc.or_(pc.equal(pc.binary_length(items), 0), pc.match_substring(items, ";"))
+        odd_item = odd_item.to_numpy(zero_copy_only=False)
+        irregular = np.zeros(len(fields.records), dtype=bool)
+        if odd_item.any():
+            irregular[pc.list_parent_indices(parts).to_numpy()[odd_item]] = True
         slow = irregular | fields.odd
         if slow.any():
             slow_texts = text.filter(pa.array(slow)).to_pylist()
@@ -449,8 +459,12 @@ def _list_column(tag: str, kind: int, n: int, buf: bytes, texts: pa.Array, field
     bounds = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(sizes, out=bounds[1:])
     column = list(map(flat.__getitem__, map(slice, bounds[:-1].tolist(), bounds[1:].tolist())))
+    records = fields.records.tolist()
+    for i in one_line:
+        text = column[records[i]][0].strip()
+        column[records[i]] = [text] if text else []
     for i, value in patches:
-        column[fields.records[i]] = value
+        column[records[i]] = value
     return column
 
 
