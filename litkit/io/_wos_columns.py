@@ -52,12 +52,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..errors import DecodingError
-from .base import clean_doi, parse_year
+from .base import clean_doi
 from .report import FileReport
 from .sniff import TextSource
 from .wos_plain import (_EXTRA_LIST, _EXTRA_TEXT, _IGNORE, _JOIN_ITEMS, _LIST, _SEMI, _TAG_KIND, _TEXT,
                         CANONICAL_LIST_TAGS, INT_TAGS, TEXT_TAGS, _decoded_chunks, _joined, _lines,
-                        _semicolon_items, _store)
+                        _semicolon_items, _store, year_from_early_access)
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _FAST_BLOCK_BYTES = 1 << 24  # read at a time: amortises the per-block work, small next to the corpus
@@ -162,15 +162,7 @@ class _ColumnCollector:
         # As ``finish_record``: a record without PY takes the year of EA (reported as a note).
         years, early, lines = cols["PY"], cols["EA"], cols["source_line"]
         for index in [i for i, year in enumerate(years) if year is None]:
-            ea = early[index]
-            year = parse_year(ea) if ea else None
-            if year is not None:
-                years[index] = year
-                report.problem(lines[index], f"no PY; year {year} taken from the early-access date "
-                                             f"EA {ea!r}", action="note", record=index)
-            else:
-                report.problem(lines[index], "no publication year (neither PY nor EA)", action="note",
-                               record=index)
+            years[index] = year_from_early_access(early[index], lines[index], index, report)
         report.records_in_file = n
         report.has_cited_references = any(cols["CR"])
         return cols
@@ -360,7 +352,7 @@ def _large(text: str) -> pa.Scalar:
     return pa.scalar(text, pa.large_string())
 
 
-_JOIN_SPACE = _large(" ")
+_SPACE_SCALAR = _large(" ")
 
 
 def _field_lines(texts: pa.Array, fields: _Fields) -> tuple[pa.Array, np.ndarray]:
@@ -372,8 +364,8 @@ def _field_lines(texts: pa.Array, fields: _Fields) -> tuple[pa.Array, np.ndarray
     return texts.take(index), offsets
 
 
-def _joined_texts(texts: pa.Array, fields: _Fields, separator: pa.Scalar = _JOIN_SPACE) -> pa.Array:
-    """Each field's lines joined by ``separator`` and stripped: ``_joined`` of a field without odd lines.
+def _joined_texts(texts: pa.Array, fields: _Fields) -> pa.Array:
+    """Each field's lines joined by spaces and stripped: ``_joined`` of a field without odd lines.
 
     Stripping is skipped when it cannot change any value (``fields.may_need_strip``):
     Arrow's ``utf8_trim_whitespace`` removes exactly what ``str.strip`` removes (checked
@@ -383,7 +375,7 @@ def _joined_texts(texts: pa.Array, fields: _Fields, separator: pa.Scalar = _JOIN
         joined = texts.take(fields.first)
     else:
         lines, offsets = _field_lines(texts, fields)
-        joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, lines), separator)
+        joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, lines), _SPACE_SCALAR)
     return pc.utf8_trim_whitespace(joined) if fields.may_need_strip else joined
 
 

@@ -317,19 +317,26 @@ def finish_record(rec: dict, extra: dict, line: int, index: int, report: FileRep
                                  + (f"; read as {year}" if year else "; left empty"),
                            action="kept", record=index)
     if rec.get("PY") is None:
-        ea = rec.get("EA")
-        year = parse_year(ea) if ea else None
-        if year is not None:
-            rec["PY"] = year
-            report.problem(line, f"no PY; year {year} taken from the early-access date EA {ea!r}",
-                           action="note", record=index)
-        else:
-            report.problem(line, "no publication year (neither PY nor EA)", action="note", record=index)
+        rec["PY"] = year_from_early_access(rec.get("EA"), line, index, report)
     if "DI" in rec:
         rec["DI"] = clean_doi(rec["DI"])
     rec["extra"] = extra
     rec["source_line"] = line
     return rec
+
+
+def year_from_early_access(ea: str | None, line: int, index: int, report: FileReport) -> int | None:
+    """The year of a record without ``PY``: that of its early-access date ``EA``, noted in the report.
+
+    Without a year in ``EA`` either, the record stays without one (also noted).
+    """
+    year = parse_year(ea) if ea else None
+    if year is not None:
+        report.problem(line, f"no PY; year {year} taken from the early-access date EA {ea!r}",
+                       action="note", record=index)
+    else:
+        report.problem(line, "no publication year (neither PY nor EA)", action="note", record=index)
+    return year
 
 
 def _split_end(part: str) -> tuple[str, bool, str]:
