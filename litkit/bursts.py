@@ -697,6 +697,10 @@ def _sorted_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
     The order is that of ``numpy.unique`` on the strings, computed on the distinct values only.
     """
+    missing = pd.isna(values)
+    if missing.any():  # as str() names them ("None", "nan"); factorize's -1 would index the last item
+        values = values.copy()
+        values[missing] = [str(v) for v in values[missing]]
     codes, uniques = pd.factorize(values)
     names = np.empty(len(uniques), dtype=object)
     names[:] = [str(u) for u in uniques]
