@@ -124,13 +124,20 @@ def _incidence_on(docs: Sequence[Sequence[str]], columns: dict[str, int]) -> tup
 
 
 def _pairs(t: _Terms, columns: dict[str, int], keep_incidence: bool):
+    """A partition's ``(full, fractional, incidence)`` counts on ``columns``.
+
+    With ``keep_incidence`` the driver sums the fractional counts itself from the stacked
+    incidence (in record order, see :func:`cooccurrence`), so they are not reduced: None.
+    """
     a, n_d = _incidence_on(t.docs, columns)
     full, frac = cooccurrence_counts(a, n_d)
-    return full, frac, ((a, n_d) if keep_incidence else None)
+    if keep_incidence:
+        return full, None, (a, n_d)
+    return full, frac, None
 
 
 def _merge_pairs(x, y):
-    return x[0] + y[0], x[1] + y[1], None
+    return x[0] + y[0], (None if x[1] is None else x[1] + y[1]), None
 
 
 def _canonical(m: sp.spmatrix, dtype) -> sp.csr_matrix:
