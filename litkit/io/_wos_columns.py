@@ -43,6 +43,7 @@ missing PY (year taken from EA, or no year at all), in the same order and with t
 """
 from __future__ import annotations
 
+import functools
 from itertools import repeat
 from json.encoder import encode_basestring as _json_string
 from typing import Iterator
@@ -271,21 +272,28 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
         "source_line": (first_line + field_line[starts]).tolist(),
     }
     extra_parts: list[tuple[np.ndarray, pa.Array]] = []  # per extra tag, ascending: (records, JSON pieces)
-    # Each tag's fields, in file order, grouped by one stable sort on the tag code.
+    # Each tag's fields, in file order, grouped by one stable sort on the tag code; every
+    # per-field array is put in that order once, so that a tag's fields are a slice (a view).
     content = np.flatnonzero(tagged & ~is_pt & ~header)
     order = content[np.argsort(code[content], kind="stable")]
-    cuts = np.flatnonzero(np.diff(code[order])) + 1
-    for group in np.split(order, cuts):  # tag codes ascend, so ``extra`` pieces come in JSON key order
-        if len(group) == 0:
-            continue
-        tag = chr(f0[group[0]]) + chr(f1[group[0]])
+    tag_code, record = code[order].astype(np.int64), record_of[order]
+    first, stop, wrapped, odd = field_line[order], next_line[order], multiline[order], odd_field[order]
+    value_start, value_end = field_start[order] + 3, field_end[order]
+    group_start = np.flatnonzero(np.diff(tag_code, prepend=-1))  # each tag's first field
+    group_stop = np.append(group_start[1:], len(order))
+    # Per tag: a record with the tag twice; a value whose str.strip may differ (see _Fields).
+    repeated = (np.diff(record, append=-1) == 0) & (np.diff(tag_code, append=-1) == 0)
+    twice = _any_per_group(repeated, group_start)
+    edge = _any_per_group(non_ascii_edge[order], group_start) | other_controls
+    for g, (a, b) in enumerate(zip(group_start.tolist(), group_stop.tolist())):
+        # tag codes ascend, so ``extra`` pieces come in JSON key order
+        tag = chr(f0[order[a]]) + chr(f1[order[a]])
         kind = _TAG_KIND.get(tag, _EXTRA_TEXT)
         if kind == _IGNORE:
             raise _GiveUp  # ER or EF with a value
-        fields = _Fields(field_line[group], next_line[group], multiline[group], odd_field[group],
-                         field_start[group] + 3, field_end[group], record_of[group],
-                         other_controls or bool(non_ascii_edge[group].any()))
-        if len(group) > 1 and np.any(fields.records[1:] == fields.records[:-1]):
+        fields = _Fields(first[a:b], stop[a:b], wrapped[a:b], odd[a:b], value_start[a:b], value_end[a:b],
+                         record[a:b], bool(edge[g]))
+        if twice[g]:
             records, values = _values_as_record_path(tag, kind, buf, fields)  # a tag twice in a record
             if kind == _EXTRA_TEXT or kind == _EXTRA_LIST:
                 extra_parts.append((np.asarray(records, dtype=np.int64), _json_pieces(tag, kind, values)))
@@ -302,6 +310,11 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
     cols["extra"] = _extra_json(n, extra_parts)
     out.add(cols, n)
     return newline_count
+
+
+def _any_per_group(flags: np.ndarray, group_start: np.ndarray) -> np.ndarray:
+    """Whether any flag is set in each group of consecutive elements (groups start at ``group_start``)."""
+    return np.logical_or.reduceat(flags, group_start) if len(flags) else np.zeros(0, dtype=bool)
 
 
 def _line_texts(buf: bytes, line_start: np.ndarray, size: int) -> pa.Array:
@@ -347,6 +360,7 @@ class _Fields:
         return buf[self.starts[i]:self.ends[i]].decode("utf-8")
 
 
+@functools.cache  # a handful of texts (separators, one JSON key per tag), asked for per block
 def _large(text: str) -> pa.Scalar:
     """``text`` as an Arrow scalar of the type of the block's strings (large: 64-bit offsets)."""
     return pa.scalar(text, pa.large_string())
