@@ -107,6 +107,24 @@ def test_encoding_and_line_end_variants_same_both_ways(shared_corpora, tmp_path,
     assert corpus == original
 
 
+@pytest.mark.parametrize("block_bytes", [5, 700])
+@pytest.mark.parametrize("newline, bom", [("\n", b""), ("\r\n", b"\xef\xbb\xbf"), ("\r", b"")])
+def test_block_boundaries_anywhere_same_both_ways(shared_corpora, tmp_path, monkeypatch,
+                                                  block_bytes, newline, bom):
+    """Blocks cut anywhere: inside a BOM, between CR and LF, in a record longer than a block."""
+    from litkit.io import _wos_columns
+    monkeypatch.setattr(_wos_columns, "_FAST_BLOCK_BYTES", block_bytes)
+    text = (shared_corpora / "wos-plaintext-savedrecs-alt/savedrecs_1.txt").read_text(encoding="utf-8-sig")
+    records = text.split("\nER\n")
+    text = "\nER\n".join(records[:12]) + "\nER\n\nEF\n"  # a dozen records: one block each at most
+    assert any(ord(c) > 127 for c in text)
+    path = tmp_path / "blocks.txt"
+    path.write_bytes(bom + text.replace("\n", newline).encode("utf-8"))
+    assert _took_fast_path(path)
+    corpus = _assert_same(path)
+    assert len(corpus) == 12
+
+
 # ---- small files hitting each rule ---------------------------------------------------------------
 
 RECORD_A = """PT J

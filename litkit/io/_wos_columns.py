@@ -87,53 +87,87 @@ def read_columns(source: TextSource, report: FileReport) -> dict[str, list] | No
     return columns.finish(report)
 
 
-_PADDING = b"\n\n\n\n"  # after each block, so that the first four bytes of every line exist
+_PADDING = b"\n\n\n\n"  # after the last block, so that the first four bytes of every line exist
 
 
-def _utf8_record_blocks(source: TextSource) -> Iterator[tuple[bytes, int, bool]]:
+def _utf8_record_blocks(source: TextSource) -> Iterator[tuple[bytes | bytearray, int, bool]]:
     """Like :func:`litkit.io.wos_plain._record_blocks`, as UTF-8 bytes with LF line ends and no BOM.
 
-    Yields ``(block + padding, size of the block, is last)``.  A UTF-8 file is read as
-    it is; any other encoding is decoded by :func:`_decoded_chunks` and encoded to UTF-8.
+    Yields ``(buffer, size of the block, is last)``: the block is ``buffer[:size]``, and
+    at least four more bytes follow it in ``buffer`` (see :func:`_read_block`).  A UTF-8
+    file is read as it is (:func:`_utf8_file_blocks`); any other encoding is decoded by
+    :func:`_decoded_chunks` and encoded to UTF-8.
     """
     if source.encoding.replace("_", "-").lower() in ("utf-8", "utf8", "utf-8-sig"):
-        chunks = _raw_chunks(source)
-    else:
-        chunks = (text.encode("utf-8") for text in _decoded_chunks(source))
+        yield from _utf8_file_blocks(source.path)
+        return
     pending = b""
-    for chunk in chunks:
+    for chunk in (text.encode("utf-8") for text in _decoded_chunks(source)):
         cut = chunk.rfind(b"\nPT ")
         if cut < 0:
             pending += chunk
             continue
-        # One copy makes the block: the held-over start, this chunk up to its last PT, padding.
         block = b"".join((pending, memoryview(chunk)[:cut + 1], _PADDING))
         pending = chunk[cut + 1:]
         yield block, len(block) - len(_PADDING), False
     yield pending + _PADDING, len(pending), True
 
 
-def _raw_chunks(source: TextSource) -> Iterator[bytes]:
-    """A UTF-8 file's bytes in large pieces, leading BOMs removed, CRLF and CR turned into LF."""
-    held_cr = b""  # a CR at the end of a piece may be the first half of a CRLF
+def _utf8_file_blocks(path) -> Iterator[tuple[bytearray, int, bool]]:
+    """A UTF-8 file in blocks of whole records, read into one buffer that is used again.
+
+    Each block ends just before a line starting with ``PT ``; what follows it (the start
+    of the next block) is moved to the front of the buffer and the file is read on behind
+    it.  Reading into the same memory, instead of a new ``bytes`` per piece joined to the
+    held-over start, saves two copies of the file and the page faults of fresh memory.
+    Leading BOMs are removed and CRLF and CR become LF, as the record path does.  Bytes
+    after a block are the next block's ``PT `` line (or :data:`_PADDING` after the last);
+    :func:`_read_block` reads the four bytes after a block but takes nothing from them.
+    """
+    step = _FAST_BLOCK_BYTES
+    buf = bytearray(2 * step + len(_PADDING))
+    filled = 0  # buf[:filled] holds file data not yet yielded
     first = True
-    with open(source.path, "rb") as fh:
+    with open(path, "rb") as fh:
         while True:
-            raw = fh.read(_FAST_BLOCK_BYTES)
-            data = held_cr + raw
-            held_cr = b""
+            if len(buf) - filled < step + len(_PADDING):  # a record longer than a block
+                buf = buf[:filled] + bytearray(2 * step + len(_PADDING))
+            searched_to = filled
+            got = fh.readinto(memoryview(buf)[filled:filled + step])
+            filled += got
             if first:
-                while data.startswith(_UTF8_BOM):  # the record path strips every leading U+FEFF
-                    data = data[3:]
+                while buf.startswith(_UTF8_BOM, 0, filled):  # the record path strips every leading U+FEFF
+                    del buf[:3]
+                    filled -= 3
                 first = False
-            if b"\r" in data:
-                if raw and data.endswith(b"\r"):
-                    data, held_cr = data[:-1], b"\r"
-                data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-            if data:
-                yield data
-            if not raw:
-                break
+            if buf.find(b"\r", 0, filled) >= 0:
+                filled = _normalised_line_ends(buf, filled, at_end=not got)
+                searched_to = 0
+            if not got:
+                buf[filled:filled + len(_PADDING)] = _PADDING
+                yield buf, filled, True
+                return
+            cut = buf.rfind(b"\nPT ", max(searched_to - 3, 0), filled)
+            if cut < 0:
+                continue
+            yield buf, cut + 1, False
+            rest = filled - (cut + 1)
+            buf[:rest] = buf[cut + 1:filled]
+            filled = rest
+
+
+def _normalised_line_ends(buf: bytearray, filled: int, at_end: bool) -> int:
+    """Turn CRLF and CR into LF in ``buf[:filled]`` in place; return the new length.
+
+    A CR at the very end is held back unless the file ends there (it may be the first
+    half of a CRLF whose LF has not been read yet); it is normalised with the next read.
+    """
+    held = 1 if not at_end and buf.endswith(b"\r", 0, filled) else 0
+    text = bytes(buf[:filled - held]).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    buf[:len(text)] = text
+    if held:
+        buf[len(text)] = 13
+    return len(text) + held
 
 
 class _ColumnCollector:
