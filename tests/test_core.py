@@ -215,3 +215,28 @@ def test_public_api_names_are_functions_whatever_was_imported_first():
     lk = importlib.import_module("litkit")
     assert callable(lk.merge) and callable(lk.cooccurrence) and callable(lk.citation_bursts)
     assert callable(lk.bursts.kleinberg) and callable(lk.policy.read) and callable(lk.read)
+
+
+def test_read_moves_its_corpus_to_the_oldest_gc_generation(demo_dir):
+    import gc
+    path = sorted((demo_dir / "wos").glob("*.txt"))[0]
+    gc.collect()
+    enabled = gc.isenabled()
+    corpus = litkit.read(path)
+    assert gc.isenabled() == enabled
+    young = {id(o) for generation in (0, 1) for o in gc.get_objects(generation=generation)}
+    authors = [value for value in corpus.df["AU"] if value]
+    assert authors and not any(id(value) in young for value in authors)
+    # A program's own frozen objects stay frozen (gc.unfreeze would release them).
+    mine = [[] for _ in range(10)]
+    gc.freeze()
+    try:
+        def frozen(objects):  # gc.get_objects() lists every generation but the permanent one
+            tracked = {id(o) for o in gc.get_objects()}
+            return not any(id(o) in tracked for o in objects)
+        assert frozen(mine)
+        corpus = litkit.read(path)
+        assert frozen(mine) and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert not frozen(mine)

@@ -230,7 +230,7 @@ def read(paths: str | Path | Sequence[str | Path], format: str | None = None,
     if progress or (progress is None and len(files) > 5):
         from tqdm.auto import tqdm
         iterator = tqdm(files, desc="reading", unit="file")
-    with gc_paused():
+    with gc_paused(keeps_result=True):
         for f in iterator:
             report.add(_read_into(builder, f, format, encoding))
         frame = builder.frame()
@@ -238,17 +238,27 @@ def read(paths: str | Path | Sequence[str | Path], format: str | None = None,
 
 
 @contextmanager
-def gc_paused():
+def gc_paused(keeps_result: bool = False):
     """Pause Python's cyclic garbage collector for a read; restore its state afterwards.
 
     Reading allocates millions of small objects that live until the corpus (or a batch of
     it) is complete; the collector would scan them again and again (about 30 % of the time
     on 100k records) while finding nothing to free.
+
+    ``keeps_result``: what the block builds is kept (the corpus of :func:`read`).  After
+    it completes, everything the collector tracks is moved straight to its oldest
+    generation (``gc.freeze()`` then ``gc.unfreeze()``, two list splices), so that the
+    first collections after the read do not walk the new corpus's million lists only to
+    promote them there (0.4 s on 100,000 WoS records).  Skipped when the program has
+    frozen objects of its own, which ``gc.unfreeze`` would release.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
+        if keeps_result and gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
     finally:
         if was_enabled:
             gc.enable()
