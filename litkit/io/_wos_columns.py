@@ -305,14 +305,15 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
         "PT": [v or None for v in pc.utf8_trim_whitespace(texts.take(field_line[starts])).to_pylist()],
         "source_line": (first_line + field_line[starts]).tolist(),
     }
-    extra_parts: list[tuple[np.ndarray, pa.Array]] = []  # per extra tag, ascending: (records, JSON pieces)
+    extra_parts: list[tuple[np.ndarray, np.ndarray, pa.Array]] = []  # (records, tag keys, JSON pieces)
+    batched: list[tuple[str, int, int, bool]] = []  # extra text tags read together: (tag, fields a:b, strip?)
     # Each tag's fields, in file order, grouped by one stable sort on the tag code; every
     # per-field array is put in that order once, so that a tag's fields are a slice (a view).
     content = np.flatnonzero(tagged & ~is_pt & ~header)
     order = content[np.argsort(code[content], kind="stable")]
     tag_code, record = code[order].astype(np.int64), record_of[order]
-    first, stop, wrapped, odd = field_line[order], next_line[order], multiline[order], odd_field[order]
-    value_start, value_end = field_start[order] + 3, field_end[order]
+    every_field = _Fields(field_line[order], next_line[order], multiline[order], odd_field[order],
+                          field_start[order] + 3, field_end[order], record, False)
     group_start = np.flatnonzero(np.diff(tag_code, prepend=-1))  # each tag's first field
     group_stop = np.append(group_start[1:], len(order))
     # Per tag: a record with the tag twice; a value whose str.strip may differ (see _Fields).
@@ -325,12 +326,11 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
         kind = _TAG_KIND.get(tag, _EXTRA_TEXT)
         if kind == _IGNORE:
             raise _GiveUp  # ER or EF with a value
-        fields = _Fields(first[a:b], stop[a:b], wrapped[a:b], odd[a:b], value_start[a:b], value_end[a:b],
-                         record[a:b], bool(edge[g]))
+        fields = every_field.subset(slice(a, b), bool(edge[g]))
         if twice[g]:
             records, values = _values_as_record_path(tag, kind, buf, fields)  # a tag twice in a record
             if kind == _EXTRA_TEXT or kind == _EXTRA_LIST:
-                extra_parts.append((np.asarray(records, dtype=np.int64), _json_pieces(tag, kind, values)))
+                extra_parts.append(_keyed(tag, np.asarray(records, dtype=np.int64), _json_pieces(tag, kind, values)))
             else:
                 column = [[] for _ in range(n)] if kind == _LIST or kind == _SEMI else [None] * n
                 any(map(column.__setitem__, records, values))  # a loop in C (__setitem__ gives None)
@@ -339,8 +339,12 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
             cols[tag] = _list_column(tag, kind, n, buf, texts, fields)
         elif kind == _TEXT or kind == _JOIN_ITEMS:
             cols[tag] = _text_column(tag, kind, n, buf, texts, fields)
+        elif kind == _EXTRA_TEXT and not other_controls:
+            batched.append((tag, a, b, bool(edge[g])))  # read with the block's other such fields, below
         else:
-            extra_parts.append(_extra_pieces(tag, kind, buf, texts, fields, other_controls))
+            extra_parts.append(_keyed(tag, *_extra_pieces(tag, kind, buf, texts, fields, other_controls)))
+    if batched:
+        extra_parts.append(_extra_text_pieces(batched, every_field, texts, buf))
     cols["extra"] = _extra_json(n, extra_parts)
     out.add(cols, n)
     return newline_count
@@ -388,6 +392,11 @@ class _Fields:
         self.first, self.stop, self.multiline, self.odd = first, stop, multiline, odd
         self.starts, self.ends, self.records = starts, ends, records
         self.may_need_strip = may_need_strip
+
+    def subset(self, index, may_need_strip: bool) -> "_Fields":
+        """The fields at ``index`` (a slice gives views, an index array copies)."""
+        return _Fields(self.first[index], self.stop[index], self.multiline[index], self.odd[index],
+                       self.starts[index], self.ends[index], self.records[index], may_need_strip)
 
     def raw(self, buf: bytes, i: int) -> str:
         """Field ``i``'s raw value, continuation lines still separated by newlines."""
@@ -535,6 +544,50 @@ def _extra_pieces(tag: str, kind: int, buf: bytes, texts: pa.Array, fields: _Fie
             _json_pieces(tag, kind, [values[i] for i in kept]))
 
 
+def _extra_text_pieces(tags: list[tuple[str, int, int, bool]], every_field: _Fields, texts: pa.Array,
+                       buf: bytes) -> tuple[np.ndarray, np.ndarray, pa.Array]:
+    """The ``"TAG": "value"`` JSON pieces of several extra text tags at once, ordered by record.
+
+    ``tags``: ``(tag, a, b, may_need_strip)`` with the tag's fields at ``every_field[a:b]``,
+    tags ascending and no tag twice in a record.  The pieces of one record stay in tag
+    order (a stable sort by record), which is the JSON key order.  One Arrow pass per
+    step for all the tags instead of one per tag: these are a score of short values per
+    record.  The block has no control character but newlines (the json module would
+    escape it: :func:`_extra_pieces` reads such blocks).
+    """
+    sizes = [b - a for _, a, b, _ in tags]
+    index = np.concatenate([np.arange(a, b) for _, a, b, _ in tags])
+    tag_of = np.repeat(np.arange(len(tags)), sizes)
+    by_record = np.argsort(every_field.records[index], kind="stable")
+    index, tag_of = index[by_record], tag_of[by_record]
+    fields = every_field.subset(index, any(strip for *_, strip in tags))
+    text = _joined_texts(texts, fields)
+    odd = np.flatnonzero(fields.odd)
+    if len(odd):  # values the record path's _joined cleans with more than a join and a strip
+        patches = pa.array([_joined(fields.raw(buf, i)) for i in odd.tolist()], type=pa.large_string())
+        text = pc.replace_with_mask(text, pa.array(fields.odd), patches)
+    records = fields.records
+    keep = pc.greater(pc.binary_length(text), 0)  # the record path stores no empty value
+    if not pc.all(keep).as_py():
+        kept = keep.to_numpy(zero_copy_only=False)
+        records, tag_of, text = records[kept], tag_of[kept], text.filter(keep)
+    # The json module escapes \ " and control characters; there are none of the latter.
+    escaped = pc.replace_substring(pc.replace_substring(text, "\\", "\\\\"), '"', '\\"')
+    names = pa.array([f'"{tag}": "' for tag, *_ in tags], type=pa.large_string()).take(tag_of)
+    keys = np.array([_tag_key(tag) for tag, *_ in tags], dtype=np.int64)[tag_of]
+    return records, keys, pc.binary_join_element_wise(names, escaped, _large('"'), _large(""))
+
+
+def _tag_key(tag: str) -> int:
+    """A number that sorts tags as ``json.dumps(sort_keys=True)`` sorts them (two ASCII characters)."""
+    return ord(tag[0]) * 256 + ord(tag[1])
+
+
+def _keyed(tag: str, records: np.ndarray, pieces: pa.Array) -> tuple[np.ndarray, np.ndarray, pa.Array]:
+    """One tag's ``(records, pieces)`` with the tag's sort key for each piece."""
+    return records, np.full(len(records), _tag_key(tag), dtype=np.int64), pieces
+
+
 def _json_pieces(tag: str, kind: int, values: list) -> pa.Array:
     """``"TAG": <JSON of value>`` for each value (a str, or a list of str for a list tag)."""
     if kind == _EXTRA_LIST:
@@ -544,20 +597,24 @@ def _json_pieces(tag: str, kind: int, values: list) -> pa.Array:
     return pa.array(list(map(f'"{tag}": %s'.__mod__, encoded)), type=pa.large_string())
 
 
-def _extra_json(n: int, parts: list[tuple[np.ndarray, pa.Array]]) -> list[str | None]:
+def _extra_json(n: int, parts: list[tuple[np.ndarray, np.ndarray, pa.Array]]) -> list[str | None]:
     """Each record's ``extra``: its pieces (tags ascending) joined into a JSON object, None without any.
 
-    The text is what ``json.dumps(extra, ensure_ascii=False, sort_keys=True)`` writes for
-    the record path's dict (the tests compare the two).
+    ``parts``: ``(records, tag keys, pieces)``, each in (record, tag) order.  The text is
+    what ``json.dumps(extra, ensure_ascii=False, sort_keys=True)`` writes for the record
+    path's dict (the tests compare the two).
     """
     if not parts:
         return [None] * n
-    records = np.concatenate([r for r, _ in parts])
-    pieces = pa.concat_arrays([p for _, p in parts])
-    by_record = np.argsort(records, kind="stable")  # stable: a record's pieces stay in tag order
+    if len(parts) == 1:  # its pieces are in (record, tag) order already
+        records, _, pieces = parts[0]
+    else:
+        records = np.concatenate([r for r, _, _ in parts])
+        by_record = np.lexsort((np.concatenate([k for _, k, _ in parts]), records))  # then by tag
+        records, pieces = records[by_record], pa.concat_arrays([p for _, _, p in parts]).take(by_record)
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(records, minlength=n), out=offsets[1:])
-    joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, pieces.take(by_record)), _large(", "))
+    joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, pieces), _large(", "))
     objects = pc.binary_join_element_wise(_large("{"), joined, _large("}"), _large("")).to_pylist()
     for i in np.flatnonzero(np.diff(offsets) == 0).tolist():
         objects[i] = None  # a record without any extra field
