@@ -242,6 +242,8 @@ FALLBACK_CASES = {
     "PY not a number": _file(RECORD_A.replace("PY 2021", "PY 2021a")),
     "text before the first record": _file(RECORD_A, header="FN Clarivate\nsome note\nVR 1.0\n"),
     "continuation after a blank line": _file(RECORD_A.replace("DT Article\n", "DT Article\n\n   more\n")),
+    # the line's text would start inside a character (its three-byte indent is "  " + a lead byte)
+    "two-space indent before a CJK character": _file(RECORD_A.replace("   Li, W\n", "  中文, W\n")),
 }
 
 

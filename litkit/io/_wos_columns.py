@@ -296,13 +296,16 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
             raise _GiveUp  # text after ER
     if np.count_nonzero(is_ef) > len(stray):
         raise _GiveUp  # EF inside a record
-    texts = _line_texts(buf, line_start, size)
+    # A line's text starts at its fourth byte: that must not be the middle of a character.
+    if np.any((length >= 4) & ((b3 & 0xC0) == 0x80)):
+        raise _GiveUp  # indented by one or two spaces before a multi-byte character
+    texts = _line_texts(buf, line_start, line_end, size)
     # A value without odd lines has no space or TAB at either end; str.strip could still
     # remove a control character (only if the block has one besides newlines) or a
     # non-ASCII space (only if the value's first or last byte is not ASCII).
     non_ascii_edge = (data[field_start + 3] >= 0x80) | (data[np.maximum(field_end - 1, 0)] >= 0x80)
     cols: dict[str, list] = {
-        "PT": [v or None for v in pc.utf8_trim_whitespace(texts.take(field_line[starts])).to_pylist()],
+        "PT": [v or None for v in pc.utf8_trim_whitespace(texts.take(2 * field_line[starts])).to_pylist()],
         "source_line": (first_line + field_line[starts]).tolist(),
     }
     extra_parts: list[tuple[np.ndarray, np.ndarray, pa.Array]] = []  # (records, tag keys, JSON pieces)
@@ -355,25 +358,28 @@ def _any_per_group(flags: np.ndarray, group_start: np.ndarray) -> np.ndarray:
     return np.logical_or.reduceat(flags, group_start) if len(flags) else np.zeros(0, dtype=bool)
 
 
-def _line_texts(buf: bytes, line_start: np.ndarray, size: int) -> pa.Array:
-    """The text of every line of the block after its three-byte prefix (``"AU "`` or the indent).
+def _line_texts(buf: bytes, line_start: np.ndarray, line_end: np.ndarray, size: int) -> pa.Array:
+    """The text of every line after its three-byte prefix (``"AU "`` or the indent), without a copy.
 
-    Element ``i`` first spans from line ``i``'s fourth byte to the next line's fourth
-    byte, so that the spans tile the buffer as Arrow's offsets must; the newline and
-    the next prefix (four bytes) are then cut off.  Lines shorter than three bytes
-    (blank lines, ``ER``) give ``""``.  Raises :class:`_GiveUp` on bytes that are not
-    UTF-8, so that the record path reports them.
+    Element ``2 * i`` is line ``i``'s text and element ``2 * i + 1`` the bytes between it
+    and the next line's text (its newline and the next prefix), so that the elements
+    tile the block as Arrow's offsets must and the array is made over the block's own
+    memory.  Lines shorter than three bytes (blank lines, ``ER``) give ``""``.  The whole
+    block is checked to be UTF-8 in one pass; then every element is, since the caller
+    made sure that no line's fourth byte is the middle of a character.  Raises
+    :class:`_GiveUp` on bytes that are not UTF-8, so that the record path reports them.
     """
-    offsets = np.empty(len(line_start) + 1, dtype=np.int64)
-    offsets[:-1] = line_start
-    offsets[-1] = size + 1  # where a line after the last one would start (its "\n" is padding)
-    offsets += 3
-    spans = pa.LargeBinaryArray.from_buffers(pa.large_binary(), len(line_start),
-                                             [None, pa.py_buffer(offsets), pa.py_buffer(buf)])
+    block = pa.py_buffer(buf)
+    whole = pa.Array.from_buffers(pa.large_string(), 1, [None, pa.py_buffer(np.array([0, size], np.int64)), block])
     try:
-        return pc.binary_slice(spans, 0, -4).cast(pa.large_string())
+        whole.validate(full=True)
     except pa.ArrowInvalid:
         raise _GiveUp from None
+    offsets = np.empty(2 * len(line_start) + 1, dtype=np.int64)
+    np.minimum(line_start + 3, line_end, out=offsets[0:-1:2])
+    offsets[1::2] = line_end
+    offsets[-1] = line_end[-1]  # nothing after the last line's text
+    return pa.Array.from_buffers(pa.large_string(), len(offsets) - 1, [None, pa.py_buffer(offsets), block])
 
 
 class _Fields:
@@ -418,7 +424,7 @@ def _field_lines(texts: pa.Array, fields: _Fields) -> tuple[pa.Array, np.ndarray
     offsets = np.zeros(len(sizes) + 1, dtype=np.int64)
     np.cumsum(sizes, out=offsets[1:])
     index = np.arange(offsets[-1], dtype=np.int64) + np.repeat(fields.first - offsets[:-1], sizes)
-    return texts.take(index), offsets
+    return texts.take(2 * index), offsets
 
 
 def _joined_texts(texts: pa.Array, fields: _Fields) -> pa.Array:
@@ -429,7 +435,7 @@ def _joined_texts(texts: pa.Array, fields: _Fields) -> pa.Array:
     over all of Unicode), but it is a pass over every byte.
     """
     if not fields.multiline.any():
-        joined = texts.take(fields.first)
+        joined = texts.take(2 * fields.first)
     else:
         lines, offsets = _field_lines(texts, fields)
         joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, lines), _SPACE_SCALAR)
