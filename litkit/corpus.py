@@ -167,11 +167,17 @@ class ColumnBuilder:
         for name, kind in self._kinds:
             values = self.columns[name]
             if kind == "int":
-                data[name] = pd.array(pd.to_numeric(pd.Series(values, dtype="object"), errors="coerce"),
-                                      dtype="Int64")
+                data[name] = _int_array(values)
             else:
                 data[name] = pd.Series(values, dtype="object")
         return pd.DataFrame(data, columns=list(COLUMN_NAMES))
+
+
+def _int_array(values: list) -> pd.api.extensions.ExtensionArray:
+    """An ``Int64`` array of ``values``; values other than int and None are coerced (unreadable: <NA>)."""
+    if set(map(type, values)) <= {int, type(None)}:  # what every reader gives: converted directly
+        return pd.array(values, dtype="Int64")
+    return pd.array(pd.to_numeric(pd.Series(values, dtype="object"), errors="coerce"), dtype="Int64")
 
 
 def frame_from_records(records: Iterable[dict]) -> pd.DataFrame:
