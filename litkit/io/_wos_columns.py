@@ -418,6 +418,35 @@ def _large(text: str) -> pa.Scalar:
 _SPACE_SCALAR = _large(" ")
 
 
+def _field_line_index(fields: _Fields) -> tuple[np.ndarray, np.ndarray]:
+    """Every line of the fields, in order, and each field's offsets into them."""
+    sizes = fields.stop - fields.first
+    offsets = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    return np.arange(offsets[-1], dtype=np.int64) + np.repeat(fields.first - offsets[:-1], sizes), offsets
+
+
+def _line_values(texts: pa.Array, index: np.ndarray) -> list[str]:
+    """The texts of lines ``index`` as Python strings, without copying them in Arrow first.
+
+    An array over the block's memory whose even elements are the wanted lines and whose
+    odd elements, the bytes in between, are null: ``to_pylist`` makes a string of each
+    line and gives None for the rest, which a step slice drops.
+    """
+    k = len(index)
+    if k == 0:
+        return []
+    spans = np.frombuffer(texts.buffers()[1], dtype=np.int64)
+    offsets = np.empty(2 * k + 1, dtype=np.int64)
+    offsets[0:-1:2] = spans[2 * index]
+    offsets[1::2] = spans[2 * index + 1]
+    offsets[-1] = offsets[-2]
+    valid = np.full((2 * k + 7) // 8, 0x55, dtype=np.uint8)  # bits 0, 2, 4 …: the even elements
+    lines = pa.Array.from_buffers(pa.large_string(), 2 * k, [pa.py_buffer(valid), pa.py_buffer(offsets),
+                                                            texts.buffers()[2]], null_count=k)
+    return lines.to_pylist()[::2]
+
+
 def _field_lines(texts: pa.Array, fields: _Fields) -> tuple[pa.Array, np.ndarray]:
     """Every line of the fields, in order, and each field's offsets into them."""
     sizes = fields.stop - fields.first
@@ -442,9 +471,22 @@ def _joined_texts(texts: pa.Array, fields: _Fields) -> pa.Array:
     return pc.utf8_trim_whitespace(joined) if fields.may_need_strip else joined
 
 
+def _joined_values(texts: pa.Array, fields: _Fields) -> list[str]:
+    """:func:`_joined_texts` as Python strings; one-line values are made straight from the block."""
+    one_line = ~fields.multiline
+    if fields.may_need_strip or not one_line.any():
+        return _joined_texts(texts, fields).to_pylist()
+    if one_line.all():
+        return _line_values(texts, fields.first)
+    values = np.empty(len(one_line), dtype=object)
+    values[one_line] = _line_values(texts, fields.first[one_line])
+    values[~one_line] = _joined_texts(texts, fields.subset(~one_line, False)).to_pylist()
+    return values.tolist()
+
+
 def _text_column(tag: str, kind: int, n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list:
     """A text column (``TI`` ``SO`` ``PY`` ``DI`` ``LA`` …) of the block's ``n`` records."""
-    values = _joined_texts(texts, fields).to_pylist()
+    values = _joined_values(texts, fields)
     # _lines keeps the lines of a wrapped one-item-per-line value as they are, so a wrapped
     # LA is not the stripped join: it goes the record path's way, like an odd field.
     slow = fields.odd | fields.multiline if kind == _JOIN_ITEMS else fields.odd
@@ -484,7 +526,7 @@ def _list_column(tag: str, kind: int, n: int, buf: bytes, texts: pa.Array, field
     patches: list[tuple[int, list[str]]] = []
     one_line: list[int] = []  # fields whose one item must still be stripped
     if kind == _LIST:
-        items, offsets = _field_lines(texts, fields)
+        index, offsets = _field_line_index(fields)
         # _lines of a one-line value is the stripped line (or nothing); the lines of a
         # wrapped value are kept as they are.  One-line fields are few next to the items.
         one_line = np.flatnonzero(~fields.multiline & ~fields.odd).tolist()
@@ -508,7 +550,7 @@ def _list_column(tag: str, kind: int, n: int, buf: bytes, texts: pa.Array, field
                 if fields.odd[i]:
                     value = _joined(fields.raw(buf, i))
                 patches.append((i, _semicolon_items(value)))
-    flat = items.to_pylist()
+    flat = _line_values(texts, index) if kind == _LIST else items.to_pylist()
     sizes = np.zeros(n, dtype=np.int64)
     sizes[fields.records] = np.diff(offsets)
     bounds = np.zeros(n + 1, dtype=np.int64)
