@@ -619,11 +619,14 @@ def _extra_text_pieces(tags: list[tuple[str, int, int, bool]], every_field: _Fie
     if not pc.all(keep).as_py():
         kept = keep.to_numpy(zero_copy_only=False)
         records, tag_of, text = records[kept], tag_of[kept], text.filter(keep)
-    # The json module escapes \ " and control characters; there are none of the latter.
-    escaped = pc.replace_substring(pc.replace_substring(text, "\\", "\\\\"), '"', '\\"')
+    # The json module escapes \ " and control characters; there are none of the latter, and
+    # looking for the other two is a cheaper pass than replacing them (most blocks have no \).
+    for char in ("\\", '"'):
+        if pc.any(pc.match_substring(text, char)).as_py():
+            text = pc.replace_substring(text, char, "\\" + char)
     names = pa.array([f'"{tag}": "' for tag, *_ in tags], type=pa.large_string()).take(tag_of)
     keys = np.array([_tag_key(tag) for tag, *_ in tags], dtype=np.int64)[tag_of]
-    return records, keys, pc.binary_join_element_wise(names, escaped, _large('"'), _large(""))
+    return records, keys, pc.binary_join_element_wise(names, text, _large('"'), _large(""))
 
 
 def _tag_key(tag: str) -> int:
