@@ -338,8 +338,10 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
                 column = [[] for _ in range(n)] if kind == _LIST or kind == _SEMI else [None] * n
                 any(map(column.__setitem__, records, values))  # a loop in C (__setitem__ gives None)
                 cols[tag] = column
-        elif kind == _LIST or kind == _SEMI:
-            cols[tag] = _list_column(tag, kind, n, buf, texts, fields)
+        elif kind == _LIST:
+            cols[tag] = _list_column(n, buf, texts, fields)
+        elif kind == _SEMI:
+            cols[tag] = _semicolon_column(n, buf, texts, fields)
         elif kind == _TEXT or kind == _JOIN_ITEMS:
             cols[tag] = _text_column(tag, kind, n, buf, texts, fields)
         elif kind == _EXTRA_TEXT and not other_controls:
@@ -518,50 +520,50 @@ def _converted(tag: str, values: list[str]) -> list:
     return values
 
 
-def _list_column(tag: str, kind: int, n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list[list[str]]:
-    """A list column (``AU`` ``CR`` … one item per line; ``DE`` ``WC`` … split on ``"; "``).
+def _list_column(n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list[list[str]]:
+    """A one-item-per-line list column (``AU`` ``AF`` ``C1`` ``CR``): ``_lines(value)`` per record.
 
     Every record of the block gets its own list (empty without the tag).
     """
-    patches: list[tuple[int, list[str]]] = []
-    one_line: list[int] = []  # fields whose one item must still be stripped
-    if kind == _LIST:
-        index, offsets = _field_line_index(fields)
-        # _lines of a one-line value is the stripped line (or nothing); the lines of a
-        # wrapped value are kept as they are.  One-line fields are few next to the items.
-        one_line = np.flatnonzero(~fields.multiline & ~fields.odd).tolist()
-        for i in np.flatnonzero(fields.odd).tolist():
-            patches.append((i, _lines(fields.raw(buf, i))))
-    else:
-        text = _joined_texts(texts, fields)
-        parts = pc.split_pattern(text, "; ")
-        items, offsets = parts.flatten(), parts.offsets.to_numpy()
-        # What _semicolon_items splits at once: every ";" followed by a space (so that no ";"
-        # is left inside an item) and no empty item; other values go through it one by one.
-        odd_item = pc.or_(pc.equal(pc.binary_length(items), 0), pc.match_substring(items, ";"))
-        odd_item = odd_item.to_numpy(zero_copy_only=False)
-        irregular = np.zeros(len(fields.records), dtype=bool)
-        if odd_item.any():
-            irregular[pc.list_parent_indices(parts).to_numpy()[odd_item]] = True
-        slow = irregular | fields.odd
-        if slow.any():
-            slow_texts = text.filter(pa.array(slow)).to_pylist()
-            for i, value in zip(np.flatnonzero(slow).tolist(), slow_texts):
-                if fields.odd[i]:
-                    value = _joined(fields.raw(buf, i))
-                patches.append((i, _semicolon_items(value)))
-    flat = _line_values(texts, index) if kind == _LIST else items.to_pylist()
+    index, offsets = _field_line_index(fields)
+    flat = _line_values(texts, index)
     sizes = np.zeros(n, dtype=np.int64)
     sizes[fields.records] = np.diff(offsets)
     bounds = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(sizes, out=bounds[1:])
     column = list(map(flat.__getitem__, map(slice, bounds[:-1].tolist(), bounds[1:].tolist())))
     records = fields.records.tolist()
-    for i in one_line:
+    # _lines of a one-line value is the stripped line (or nothing); the lines of a wrapped
+    # value are kept as they are.  One-line fields are few next to the items.
+    for i in np.flatnonzero(~fields.multiline & ~fields.odd).tolist():
         text = column[records[i]][0].strip()
         column[records[i]] = [text] if text else []
-    for i, value in patches:
-        column[records[i]] = value
+    for i in np.flatnonzero(fields.odd).tolist():
+        column[records[i]] = _lines(fields.raw(buf, i))
+    return column
+
+
+def _semicolon_column(n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list[list[str]]:
+    """A "; " list column (``DE`` ``ID`` ``WC`` ``SC``): ``_semicolon_items(_joined(value))`` per record.
+
+    ``str.split`` gives each record its list at once; _semicolon_items keeps that split
+    when every ";" is followed by a space (no ";" left in an item) and no item is empty,
+    which is checked over the whole tag in C.  Values it would clean go through it.
+    """
+    values = _joined_values(texts, fields)
+    for i in np.flatnonzero(fields.odd).tolist():
+        values[i] = _joined(fields.raw(buf, i))
+    items = list(map(str.split, values, repeat("; ")))
+    semicolons = sum(map(str.count, values, repeat(";")))
+    if semicolons != sum(map(len, items)) - len(items) or any(map(list.__contains__, items, repeat(""))):
+        for i, (value, parts) in enumerate(zip(values, items)):
+            if value.count(";") != len(parts) - 1 or "" in parts:
+                items[i] = _semicolon_items(value)
+    records = fields.records.tolist()
+    if len(records) == n:  # every record has the tag (records ascend)
+        return items
+    column: list[list[str]] = [[] for _ in range(n)]
+    any(map(column.__setitem__, records, items))  # a loop in C (__setitem__ gives None)
     return column
 
 
