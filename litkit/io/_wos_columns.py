@@ -78,10 +78,11 @@ def read_columns(source: TextSource, report: FileReport) -> dict[str, list] | No
     if source.errors != "strict":
         return None  # a file cut inside a character: the record path reads it and reports the cut
     columns = _ColumnCollector()
+    below_space = _ReusedMask()
     line = 1
     try:
         for block, size, at_end in _utf8_record_blocks(source):
-            line += _read_block(block, size, line, at_end, columns)
+            line += _read_block(block, size, line, at_end, columns, below_space)
     except (_GiveUp, DecodingError, UnicodeError):
         return None  # the record path reads (or refuses) the file and reports why
     return columns.finish(report)
@@ -217,7 +218,21 @@ def _is_tag_start(b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
     return (upper0 & (upper1 | digit1)) | (digit0 & upper1)
 
 
-def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _ColumnCollector) -> int:
+class _ReusedMask:
+    """A boolean array used again for every block of a file (fresh memory costs page faults)."""
+
+    def __init__(self):
+        self._buffer = np.zeros(0, dtype=bool)
+
+    def less(self, data: np.ndarray, bound: int) -> np.ndarray:
+        """``data < bound``, written into the reused array."""
+        if len(self._buffer) < len(data):
+            self._buffer = np.empty(len(data), dtype=bool)
+        return np.less(data, bound, out=self._buffer[:len(data)])
+
+
+def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _ColumnCollector,
+                mask: _ReusedMask) -> int:
     """Read one block of whole records into ``out``; return the number of newlines in it.
 
     ``buf`` is the block (``size`` bytes, see :func:`_utf8_record_blocks`) plus padding.
@@ -225,7 +240,7 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
     data = np.frombuffer(buf, dtype=np.uint8)
     # One pass finds the newlines and tells whether the block has any other control
     # character (then values kept in ``extra`` are JSON-escaped by the json module).
-    controls = np.flatnonzero(data[:size] < _SPACE)
+    controls = np.flatnonzero(mask.less(data[:size], _SPACE))
     newlines = controls[data[controls] == _NEWLINE]
     other_controls = len(newlines) < len(controls)
     line_start = np.concatenate(([0], newlines + 1))
