@@ -233,6 +233,19 @@ def test_fast_path_values_spot_check(tmp_path):
     assert '"EM": "c@d.cn; a@b.cn"' in first["extra"]
 
 
+def test_many_extra_fields_and_a_few_in_other_parts(tmp_path):
+    """The block's extra text tags read together, a few records with a list or repeated extra tag."""
+    extras = "".join(f"{tag} value {tag} \"q\"\n" for tag in ("C3", "DA", "GA", "OA", "PA", "PG", "PI", "PM",
+                                                              "SP", "U1", "U2", "WE", "Z9"))
+    plain = RECORD_B.replace("UT WOS", extras + "UT WOS")
+    odd = plain.replace("CA ", "").replace("UT WOS", "CA Team A\n   Team B\nEM x@y.cn\nEM z@w.cn\nUT WOS")
+    path = _write(tmp_path, _file(*([plain] * 40), odd, *([plain] * 40)))
+    assert _took_fast_path(path)
+    corpus = _assert_same(path)
+    assert corpus.df["extra"].iloc[40].startswith('{"C3": "value C3 \\"q\\"", "CA": ["Team A", "Team B"], "DA": ')
+    assert '"EM": "x@y.cn; z@w.cn", "GA": ' in corpus.df["extra"].iloc[40]
+
+
 FALLBACK_CASES = {
     "glued tag": _file(RECORD_A.replace("AU Zhang, S", "AUZhang, S")),
     "unindented line": _file(RECORD_A.replace("   Li, W\n", "Li, W\n")),

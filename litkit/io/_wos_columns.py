@@ -637,10 +637,10 @@ def _extra_text_pieces(tags: list[tuple[str, int, int, bool]], every_field: _Fie
         kept = keep.to_numpy(zero_copy_only=False)
         records, tag_of, text = records[kept], tag_of[kept], text.filter(keep)
     # The json module escapes \ " and control characters; there are none of the latter, and
-    # looking for the other two is a cheaper pass than replacing them (most blocks have no \).
-    for char in ("\\", '"'):
-        if pc.any(pc.match_substring(text, char)).as_py():
-            text = pc.replace_substring(text, char, "\\" + char)
+    # few blocks have a backslash (looked for in the block's bytes up to the last value, a memchr).
+    if buf.find(b"\\", 0, int(fields.ends.max())) >= 0:
+        text = pc.replace_substring(text, "\\", "\\\\")
+    text = pc.replace_substring(text, '"', '\\"')
     names = pa.array([f'"{tag}": "' for tag, *_ in tags], type=pa.large_string()).take(tag_of)
     keys = np.array([_tag_key(tag) for tag, *_ in tags], dtype=np.int64)[tag_of]
     return records, keys, pc.binary_join_element_wise(names, text, _large('"'), _large(""))
@@ -674,18 +674,31 @@ def _extra_json(n: int, parts: list[tuple[np.ndarray, np.ndarray, pa.Array]]) ->
     """
     if not parts:
         return [None] * n
-    if len(parts) == 1:  # its pieces are in (record, tag) order already
-        records, _, pieces = parts[0]
-    else:
+    parts = sorted(parts, key=lambda part: len(part[0]), reverse=True)
+    main, rest = parts[0], parts[1:]
+    if sum(len(r) for r, _, _ in rest) * 16 > len(main[0]):
+        # Merged by (record, tag) in Arrow: one copy of every piece.
         records = np.concatenate([r for r, _, _ in parts])
         by_record = np.lexsort((np.concatenate([k for _, k, _ in parts]), records))  # then by tag
-        records, pieces = records[by_record], pa.concat_arrays([p for _, _, p in parts]).take(by_record)
+        main, rest = (records[by_record], None, pa.concat_arrays([p for _, _, p in parts]).take(by_record)), []
+    records, keys, pieces = main
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(records, minlength=n), out=offsets[1:])
     joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, pieces), _large(", "))
     objects = pc.binary_join_element_wise(_large("{"), joined, _large("}"), _large("")).to_pylist()
     for i in np.flatnonzero(np.diff(offsets) == 0).tolist():
         objects[i] = None  # a record without any extra field
+    # A few pieces of other parts (a tag given twice, editors' lists …): their records'
+    # objects are made again in Python rather than copying every piece to merge them.
+    more: dict[int, list[tuple[int, str]]] = {}
+    for part_records, part_keys, part_pieces in rest:
+        for r, key, piece in zip(part_records.tolist(), part_keys.tolist(), part_pieces.to_pylist()):
+            more.setdefault(r, []).append((key, piece))
+    for r, keyed in more.items():
+        lo, hi = int(offsets[r]), int(offsets[r + 1])
+        keyed += zip(keys[lo:hi].tolist(), pieces.slice(lo, hi - lo).to_pylist())
+        keyed.sort()  # by tag: a tag's pieces are all in one part, so no two keys are equal
+        objects[r] = "{" + ", ".join(piece for _, piece in keyed) + "}"
     return objects
 
 
