@@ -11,6 +11,7 @@ every export is perfectly regular, so this path reads a block of whole records a
 works per *line* with numpy and per *tag* with Arrow's C++ string kernels, so that Python
 touches each value once, when it becomes the object the corpus holds:
 
+0. A UTF-8 file is read into one buffer used again for every block (16 MB of whole records).
 1. numpy finds every line start and classifies each line from its first bytes: a tag line
    ("AU "), an indented continuation, a blank line, ER, EF.  Lines not indented start a field
    (the record path's split on ``\n(?! )``); a running count of PT lines numbers the
@@ -18,18 +19,26 @@ touches each value once, when it becomes the object the corpus holds:
    value "odd" (ending in a space, indented by other than three spaces, an empty
    continuation …) are flagged: the record path's helpers clean such values with more than
    a join and a strip, so they are read with those helpers, one by one.
-2. Arrow cuts the text of every line out of the block in one pass (and checks the UTF-8);
-   the fields are grouped by tag with one stable sort on the tag code.
-3. Per tag, Arrow does what the record path's helpers do to a regular value: a wrapped value
-   is its lines joined by spaces and stripped (``_joined``; Arrow's ``utf8_trim_whitespace``
-   strips exactly the characters ``str.strip`` strips, checked over all of Unicode), a
-   one-item-per-line value is its lines (``_lines``), a "; " list is split
-   (``_semicolon_items``; values it would clean item by item go through it), ``extra`` is
-   escaped and joined into the JSON text ``json.dumps(..., sort_keys=True)`` writes.
-   ``int`` and ``clean_doi`` are applied as ``finish_record`` applies them.  A tag given twice
-   in one record goes through the record path's ``_store``.
-4. The values become Python objects once (``to_pylist``); a list column is one flat list of
-   items sliced per record, in C.
+2. The block is checked to be UTF-8 in one pass, and an Arrow array over the block's own
+   memory gives every line's text (no copy); the fields are grouped by tag with one stable
+   sort on the tag code.
+3. Per tag, what the record path's helpers do to a regular value: a one-item-per-line value
+   is its lines (``_lines``) and a one-line text value its line, both made Python strings
+   straight from the block (an Arrow array whose elements alternate between the wanted
+   lines and null gaps); a wrapped value is its lines joined by spaces and stripped
+   (``_joined``; Arrow's ``binary_join`` and ``utf8_trim_whitespace``, which strips exactly
+   the characters ``str.strip`` strips, checked over all of Unicode); a "; " list is split
+   with ``str.split`` (``_semicolon_items``; values it would clean go through it).  ``int``
+   and ``clean_doi`` are applied as ``finish_record`` applies them.  The tags kept in
+   ``extra`` are read together: escaped and joined in Arrow into the JSON text
+   ``json.dumps(..., sort_keys=True)`` writes.  A tag given twice in one record goes
+   through the record path's ``_store``.
+4. Every value becomes a Python object once; a list column is one flat list of items
+   sliced per record, in C.
+
+Most of the time goes into memory traffic (copies of the bytes, page faults of fresh
+buffers, creating the objects), not instructions: measure changes in seconds on the same
+blocks (see ``bench/README.md``).
 
 When it gives up: the fast path only accepts what it can prove the record path reads without
 a single defect.  It returns None on: anything before the first PT other than FN/VR lines and
