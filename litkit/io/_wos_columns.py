@@ -244,7 +244,8 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
                 mask: _ReusedMask) -> int:
     """Read one block of whole records into ``out``; return the number of newlines in it.
 
-    ``buf`` is the block (``size`` bytes, see :func:`_utf8_record_blocks`) plus padding.
+    ``buf`` holds the block (``size`` bytes) and at least four bytes after it (see
+    :func:`_utf8_record_blocks`); ``mask`` is the file's reused scratch array.
     """
     data = np.frombuffer(buf, dtype=np.uint8)
     # One pass finds the newlines and tells whether the block has any other control
@@ -445,7 +446,7 @@ _SPACE_SCALAR = _large(" ")
 
 
 def _field_line_index(fields: _Fields) -> tuple[np.ndarray, np.ndarray]:
-    """Every line of the fields, in order, and each field's offsets into them."""
+    """The numbers of every line of the fields, in order, and each field's offsets into them."""
     sizes = fields.stop - fields.first
     offsets = np.zeros(len(sizes) + 1, dtype=np.int64)
     np.cumsum(sizes, out=offsets[1:])
@@ -474,11 +475,8 @@ def _line_values(texts: pa.Array, index: np.ndarray) -> list[str]:
 
 
 def _field_lines(texts: pa.Array, fields: _Fields) -> tuple[pa.Array, np.ndarray]:
-    """Every line of the fields, in order, and each field's offsets into them."""
-    sizes = fields.stop - fields.first
-    offsets = np.zeros(len(sizes) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=offsets[1:])
-    index = np.arange(offsets[-1], dtype=np.int64) + np.repeat(fields.first - offsets[:-1], sizes)
+    """Every line of the fields, in order, as an Arrow array, and each field's offsets into them."""
+    index, offsets = _field_line_index(fields)
     return texts.take(2 * index), offsets
 
 
