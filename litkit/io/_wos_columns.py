@@ -360,19 +360,17 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
             if kind == _EXTRA_TEXT or kind == _EXTRA_LIST:
                 extra_parts.append(_keyed(tag, np.asarray(records, dtype=np.int64), _json_pieces(tag, kind, values)))
             else:
-                column = [[] for _ in range(n)] if kind == _LIST or kind == _SEMI else [None] * n
-                any(map(column.__setitem__, records, values))  # a loop in C (__setitem__ gives None)
-                cols[tag] = column
+                cols[tag] = _placed(tag, values, records, n)
         elif kind == _LIST:
             cols[tag] = _list_column(n, buf, texts, fields)
         elif kind == _SEMI:
-            cols[tag] = _semicolon_column(n, buf, texts, fields)
+            cols[tag] = _semicolon_column(tag, n, buf, texts, fields)
         elif kind == _TEXT or kind == _JOIN_ITEMS:
             cols[tag] = _text_column(tag, kind, n, buf, texts, fields)
         elif kind == _EXTRA_TEXT and not other_controls:
             batched.append((tag, a, b, bool(edge[g])))  # read with the block's other such fields, below
         else:
-            extra_parts.append(_keyed(tag, *_extra_pieces(tag, kind, buf, texts, fields, other_controls)))
+            extra_parts.append(_keyed(tag, *_extra_pieces(tag, kind, buf, texts, fields)))
     if batched:
         extra_parts.append(_extra_text_pieces(batched, every_field, texts, buf))
     cols["extra"] = _extra_json(n, extra_parts)
@@ -442,8 +440,6 @@ def _large(text: str) -> pa.Scalar:
     return pa.scalar(text, pa.large_string())
 
 
-_SPACE_SCALAR = _large(" ")
-
 
 def _field_line_index(fields: _Fields) -> tuple[np.ndarray, np.ndarray]:
     """The numbers of every line of the fields, in order, and each field's offsets into them."""
@@ -491,7 +487,7 @@ def _joined_texts(texts: pa.Array, fields: _Fields) -> pa.Array:
         joined = texts.take(2 * fields.first)
     else:
         lines, offsets = _field_lines(texts, fields)
-        joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, lines), _SPACE_SCALAR)
+        joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, lines), _large(" "))
     return pc.utf8_trim_whitespace(joined) if fields.may_need_strip else joined
 
 
@@ -508,24 +504,39 @@ def _joined_values(texts: pa.Array, fields: _Fields) -> list[str]:
     return values.tolist()
 
 
+def _field_texts(texts: pa.Array, buf: bytes, fields: _Fields) -> list[str]:
+    """Each field's value as ``_joined`` makes it, as Python strings (odd fields through ``_joined``)."""
+    values = _joined_values(texts, fields)
+    for i in np.flatnonzero(fields.odd).tolist():
+        values[i] = _joined(fields.raw(buf, i))
+    return values
+
+
 def _text_column(tag: str, kind: int, n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list:
     """A text column (``TI`` ``SO`` ``PY`` ``DI`` ``LA`` …) of the block's ``n`` records."""
-    values = _joined_values(texts, fields)
-    # _lines keeps the lines of a wrapped one-item-per-line value as they are, so a wrapped
-    # LA is not the stripped join: it goes the record path's way, like an odd field.
-    slow = fields.odd | fields.multiline if kind == _JOIN_ITEMS else fields.odd
-    for i in np.flatnonzero(slow).tolist():
-        raw = fields.raw(buf, i)
-        values[i] = _joined(raw) if kind == _TEXT else "; ".join(_lines(raw))
+    values = _field_texts(texts, buf, fields)
+    if kind == _JOIN_ITEMS:
+        # _lines keeps the lines of a wrapped one-item-per-line value as they are, so a
+        # wrapped LA is not the stripped join: its lines are joined by "; ".
+        for i in np.flatnonzero(fields.odd | fields.multiline).tolist():
+            values[i] = "; ".join(_lines(fields.raw(buf, i)))
     records = fields.records
     if "" in values:  # the record path stores no empty text
         kept = [i for i, value in enumerate(values) if value]
         records, values = records[kept], [values[i] for i in kept]
-    values = _converted(tag, values)
-    if len(records) == n:  # every record has the tag (records ascend): the values are the column
+    return _placed(tag, _converted(tag, values), records, n)
+
+
+def _placed(tag: str, values: list, records, n: int) -> list:
+    """Column ``tag`` of the block's ``n`` records: ``values[i]`` at record ``records[i]``.
+
+    ``records`` ascend; the other records get :func:`_empty_column`'s empty value.  The
+    values are scattered by numpy (``fromiter`` keeps a list value one object).
+    """
+    if len(records) == n:  # every record has a value: the values are the column
         return values
-    column = np.full(n, None, dtype=object)
-    column[records] = np.fromiter(values, dtype=object, count=len(values))
+    column = np.fromiter(_empty_column(tag, n), dtype=object, count=n)
+    column[np.asarray(records, dtype=np.int64)] = np.fromiter(values, dtype=object, count=len(values))
     return column.tolist()
 
 
@@ -565,49 +576,31 @@ def _list_column(n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list[l
     return column
 
 
-def _semicolon_column(n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list[list[str]]:
+def _semicolon_column(tag: str, n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list[list[str]]:
     """A "; " list column (``DE`` ``ID`` ``WC`` ``SC``): ``_semicolon_items(_joined(value))`` per record.
 
     ``str.split`` gives each record its list at once; _semicolon_items keeps that split
     when every ";" is followed by a space (no ";" left in an item) and no item is empty,
     which is checked over the whole tag in C.  Values it would clean go through it.
     """
-    values = _joined_values(texts, fields)
-    for i in np.flatnonzero(fields.odd).tolist():
-        values[i] = _joined(fields.raw(buf, i))
+    values = _field_texts(texts, buf, fields)
     items = list(map(str.split, values, repeat("; ")))
     semicolons = sum(map(str.count, values, repeat(";")))
     if semicolons != sum(map(len, items)) - len(items) or any(map(list.__contains__, items, repeat(""))):
         for i, (value, parts) in enumerate(zip(values, items)):
             if value.count(";") != len(parts) - 1 or "" in parts:
                 items[i] = _semicolon_items(value)
-    records = fields.records.tolist()
-    if len(records) == n:  # every record has the tag (records ascend)
-        return items
-    column: list[list[str]] = [[] for _ in range(n)]
-    any(map(column.__setitem__, records, items))  # a loop in C (__setitem__ gives None)
-    return column
+    return _placed(tag, items, fields.records, n)
 
 
-def _extra_pieces(tag: str, kind: int, buf: bytes, texts: pa.Array, fields: _Fields,
-                  other_controls: bool) -> tuple[np.ndarray, pa.Array]:
-    """The ``"TAG": value`` JSON pieces of a tag kept in ``extra`` (records without it get none).
+def _extra_pieces(tag: str, kind: int, buf: bytes, texts: pa.Array, fields: _Fields) -> tuple[np.ndarray, pa.Array]:
+    """The ``"TAG": value`` JSON pieces of one tag kept in ``extra`` (records without it get none).
 
-    ``other_controls``: the block has control characters besides newlines.
+    For the tags :func:`_extra_text_pieces` does not read: one-item-per-line tags, and text
+    tags in a block with control characters, which the json module escapes.
     """
     if kind == _EXTRA_TEXT:
-        text = _joined_texts(texts, fields)
-        # The json module escapes \ " and control characters; Arrow does the first two at
-        # C speed, and values with a control character (rare) go through the json module.
-        if not (fields.odd.any() or other_controls
-                and pc.any(pc.match_substring_regex(text, "[\x00-\x1f]")).as_py()):
-            keep = pc.greater(pc.binary_length(text), 0)
-            escaped = pc.replace_substring(pc.replace_substring(text, "\\", "\\\\"), '"', '\\"')
-            pieces = pc.binary_join_element_wise(_large(f'"{tag}": "'), escaped, _large('"'), _large(""))
-            return fields.records[keep.to_numpy(zero_copy_only=False)], pieces.filter(keep)
-        values = text.to_pylist()
-        for i in np.flatnonzero(fields.odd).tolist():
-            values[i] = _joined(fields.raw(buf, i))
+        values = _field_texts(texts, buf, fields)
     else:
         values = [_lines(fields.raw(buf, i)) for i in range(len(fields.records))]
     records = fields.records.tolist()
