@@ -89,22 +89,37 @@ def cooccurrence_counts(a: sp.spmatrix, terms_per_document: np.ndarray | None = 
     """Full (int64) and fractional (float64) co-occurrence matrices, zero diagonal.
 
     ``terms_per_document`` is ``n_d`` for the fractional weights ``1/(n_d - 1)``;
-    default: the row sums of ``a``.
+    default: the row sums of ``a``.  :func:`full_counts` and :func:`fractional_counts`
+    give one of the two.
     """
+    return full_counts(a), fractional_counts(a, terms_per_document)
+
+
+def full_counts(a: sp.spmatrix) -> sp.csr_matrix:
+    """Full (int64) co-occurrence counts of incidence matrix ``a``: ``A^T A``, zero diagonal."""
     a = sp.csr_matrix(a, dtype=np.int64)
+    return _without_diagonal(a.T @ a)
+
+
+def fractional_counts(a: sp.spmatrix, terms_per_document: np.ndarray | None = None) -> sp.csr_matrix:
+    """Fractional (float64) co-occurrence counts: each document weighs ``1/(n_d - 1)``, zero diagonal.
+
+    ``terms_per_document`` is ``n_d``; default: the row sums of ``a``.
+    """
+    a = sp.csr_matrix(a, dtype=np.float64)
     n_d = np.asarray(a.sum(axis=1)).ravel() if terms_per_document is None else np.asarray(terms_per_document)
-    full = (a.T @ a).tocsr()
-    full.setdiag(0)
-    full.eliminate_zeros()
-    full.sort_indices()
     with np.errstate(divide="ignore"):
         doc_weight = np.where(n_d >= 2, 1.0 / np.maximum(n_d - 1, 1), 0.0)
-    af = sp.csr_matrix(a, dtype=np.float64)
-    frac = (af.T @ sp.diags(doc_weight) @ af).tocsr()
-    frac.setdiag(0)
-    frac.eliminate_zeros()
-    frac.sort_indices()
-    return full, frac
+    return _without_diagonal(a.T @ sp.diags(doc_weight) @ a)
+
+
+def _without_diagonal(m: sp.spmatrix) -> sp.csr_matrix:
+    """``m`` as CSR with its diagonal removed and its indices sorted."""
+    m = m.tocsr()
+    m.setdiag(0)
+    m.eliminate_zeros()
+    m.sort_indices()
+    return m
 
 
 def select_terms(occurrences: np.ndarray, keys: Sequence[str], min_occurrence: int = 2,

@@ -46,8 +46,8 @@ import scipy.sparse as sp
 from ..errors import LitkitError
 from ..network.cluster import silhouette
 from ..network.cooccurrence import (COUNTINGS, KeywordNetwork, _avg_year, cooccurrence_counts,
-                                    incidence_matrix, keyword_tables, select_terms,
-                                    weigh_and_cluster)
+                                    fractional_counts, full_counts, incidence_matrix, keyword_tables,
+                                    select_terms, weigh_and_cluster)
 from ..network.labels import assign_documents, cluster_labels
 from ..network.layout import layout as compute_layout
 from ..network.normalize import link_strengths
@@ -130,9 +130,9 @@ def _pairs(t: _Terms, columns: dict[str, int], keep_incidence: bool):
     incidence (in record order, see :func:`cooccurrence`), so they are not reduced: None.
     """
     a, n_d = _incidence_on(t.docs, columns)
-    full, frac = cooccurrence_counts(a, n_d)
     if keep_incidence:
-        return full, None, (a, n_d)
+        return full_counts(a), None, (a, n_d)
+    full, frac = cooccurrence_counts(a, n_d)
     return full, frac, None
 
 
@@ -328,7 +328,7 @@ def cooccurrence(pc, field: str | Sequence[str] = "DE", min_occurrence: int = 2,
     # partition by partition they differ from the single-machine sums by ~1e-15, which the layout
     # amplifies to visible coordinates.  The stacked selected-term incidence (needed anyway for the
     # years and labels) is small, so the driver sums it in record order, as the single-machine path does.
-    frac = cooccurrence_counts(a, n_d)[1]
+    frac = fractional_counts(a, n_d)
     years = np.concatenate(years_list) if years_list else np.zeros(0)
 
     # ---- the assembly of network_from_documents, on the reduced counts ----
