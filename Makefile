@@ -15,7 +15,7 @@ help:
 	@echo "make test   - install test dependencies and run the test suite"
 	@echo "make bench  - run the benchmarks in bench/ (slow; needs ../shared)"
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml litkit/io/_wos_scan.c
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip wheel setuptools
 	$(PIP) install --quiet -e '.[notebooks,scale,test]'

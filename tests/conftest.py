@@ -62,3 +62,20 @@ def shared_seed() -> Path:
 def demo_dir() -> Path:
     """The committed demo corpus (corpora/demo/)."""
     return ROOT / "corpora" / "demo"
+
+
+@pytest.fixture(scope="session")
+def compiled_scan():
+    """The compiled line scan of the WoS reader (skip when it was not built, fail under CI).
+
+    ``pip install`` builds it when a C compiler is present and installs litkit without it
+    otherwise (numpy then does the same work); CI has a compiler, so there it must exist.
+    """
+    from litkit.io import _wos_columns
+    if _wos_columns._wos_scan is None:
+        msg = ("litkit.io._wos_scan was not built (no C compiler when litkit was installed?): "
+               "reinstall with `pip install -e .` where gcc or clang and the Python headers exist")
+        if os.environ.get("CI"):
+            pytest.fail(msg + " (CI is set, so this is an error, not a skip)")
+        pytest.skip(msg)
+    return _wos_columns._wos_scan

@@ -26,6 +26,20 @@ from litkit.io.sniff import TextSource
 FALLS_BACK = {"wos-plaintext-metaknowledge/testFile.isi"}
 
 
+@pytest.fixture(autouse=True, params=["compiled", "numpy"])
+def line_scan(request, monkeypatch):
+    """Every test runs twice: with the compiled line scan and with its numpy twin."""
+    from litkit.io import _wos_columns
+    if request.param == "numpy":
+        monkeypatch.setattr(_wos_columns, "_scan", _wos_columns._scan_numpy)
+        monkeypatch.setattr(_wos_columns, "_line_values", _wos_columns._line_values_arrow)
+    else:
+        request.getfixturevalue("compiled_scan")
+        monkeypatch.setattr(_wos_columns, "_scan", _wos_columns._scan_compiled)
+        monkeypatch.setattr(_wos_columns, "_line_values", _wos_columns._line_values_compiled)
+    return request.param
+
+
 def _record_path(path: Path) -> Corpus:
     """The corpus as the record path reads it (the reference)."""
     report = FileReport(file=str(path))

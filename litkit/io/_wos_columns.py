@@ -12,21 +12,24 @@ works per *line* with numpy and per *tag* with Arrow's C++ string kernels, so th
 touches each value once, when it becomes the object the corpus holds:
 
 0. A UTF-8 file is read into one buffer used again for every block (16 MB of whole records).
-1. numpy finds every line start and classifies each line from its first bytes: a tag line
-   ("AU "), an indented continuation, a blank line, ER, EF.  Lines not indented start a field
-   (the record path's split on ``\n(?! )``); a running count of PT lines numbers the
-   records, and the PT line's number is the record's ``source_line``.  Lines that make a
-   value "odd" (ending in a space, indented by other than three spaces, an empty
-   continuation …) are flagged: the record path's helpers clean such values with more than
-   a join and a strip, so they are read with those helpers, one by one.
+1. The line scan (:func:`_scan`) finds every line and classifies it from its first bytes:
+   a tag line ("AU "), an indented continuation, a blank line, ER, EF.  Lines not indented
+   start a field (the record path's split on ``\n(?! )``).  Lines that make a value "odd"
+   (ending in a space, indented by other than three spaces, an empty continuation …) are
+   flagged: the record path's helpers clean such values with more than a join and a strip,
+   so they are read with those helpers, one by one.  The scan is one compiled loop
+   (``litkit/io/_wos_scan.c``, built by ``pip install`` where a C compiler exists) or, without
+   it, its numpy twin :func:`_scan_numpy`; the tests run the reader with both and compare
+   the two array for array.  Then numpy, per field: a running count of PT lines numbers
+   the records, and the PT line's number is the record's ``source_line``.
 2. The block is checked to be UTF-8 in one pass, and an Arrow array over the block's own
    memory gives every line's text (no copy); the fields are grouped by tag with one stable
    sort on the tag code.
 3. Per tag, what the record path's helpers do to a regular value: a one-item-per-line value
    is its lines (``_lines``) and a one-line text value its line, both made Python strings
-   straight from the block (an Arrow array whose elements alternate between the wanted
-   lines and null gaps); a wrapped value is its lines joined by spaces and stripped
-   (``_joined``; Arrow's ``binary_join`` and ``utf8_trim_whitespace``, which strips exactly
+   straight from the block (by the compiled ``line_strings``, or an Arrow array whose
+   elements alternate between the wanted lines and null gaps); a wrapped value is its
+   lines joined by spaces and stripped (``_joined``; Arrow's ``binary_join`` and ``utf8_trim_whitespace``, which strips exactly
    the characters ``str.strip`` strips, checked over all of Unicode); a "; " list is split
    with ``str.split`` (``_semicolon_items``; values it would clean go through it).  ``int``
    and ``clean_doi`` are applied as ``finish_record`` applies them.  The tags kept in
@@ -55,7 +58,7 @@ from __future__ import annotations
 import functools
 from itertools import repeat
 from json.encoder import encode_basestring as _json_string
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import numpy as np
 import pyarrow as pa
@@ -68,6 +71,11 @@ from .sniff import TextSource
 from .wos_plain import (_EXTRA_LIST, _EXTRA_TEXT, _IGNORE, _JOIN_ITEMS, _LIST, _SEMI, _TAG_KIND, _TEXT,
                         CANONICAL_LIST_TAGS, INT_TAGS, TEXT_TAGS, _decoded_chunks, _joined, _lines,
                         _semicolon_items, _store, year_from_early_access)
+
+try:  # the compiled line scan; without it (no C compiler at install) numpy does the same work
+    from . import _wos_scan
+except ImportError:  # pragma: no cover - depends on the installation
+    _wos_scan = None
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _FAST_BLOCK_BYTES = 1 << 24  # read at a time: amortises the per-block work, small next to the corpus
@@ -240,19 +248,45 @@ class _ReusedMask:
         return np.less(data, bound, out=self._buffer[:len(data)])
 
 
-def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _ColumnCollector,
-                mask: _ReusedMask) -> int:
-    """Read one block of whole records into ``out``; return the number of newlines in it.
+# Bits of _BlockLines.flags (the compiled scan, litkit/io/_wos_scan.c, sets the same bits).
+_MULTILINE = 1       # the field has continuation lines
+_ODD = 2             # a line the record path's helpers clean with more than a join and a strip
+_NON_ASCII_EDGE = 4  # the value's first or last byte is not ASCII
+_TAGGED = 8          # "XX value": a two-character tag and a space
+_BLANK = 16          # an empty line
+_LONE_TAG = 32       # a line that is only a tag (ER, EF)
 
-    ``buf`` holds the block (``size`` bytes) and at least four bytes after it (see
-    :func:`_utf8_record_blocks`); ``mask`` is the file's reused scratch array.
+
+class _BlockLines(NamedTuple):
+    """What the line scan of a block finds.
+
+    ``text_offsets``: the offsets of :func:`_line_texts`' array (line ``i``'s text is
+    ``block[text_offsets[2 * i]:text_offsets[2 * i + 1]]``).  Per field (a line that is not
+    indented, with its continuation lines): ``field_line``, its first line's number in the
+    block; ``code``, the first two bytes as ``256 * b0 + b1``; ``flags``, the bits above;
+    ``field_start``/``field_end``, its bytes (from the tag to the last line's end).
+    """
+
+    newlines: int
+    other_controls: bool  # a control character besides newlines (the json module escapes it)
+    text_offsets: np.ndarray
+    field_line: np.ndarray
+    code: np.ndarray
+    flags: np.ndarray
+    field_start: np.ndarray
+    field_end: np.ndarray
+
+
+def _scan_numpy(buf: bytes, size: int, mask: _ReusedMask) -> _BlockLines:
+    """Find and classify every line of ``buf[:size]`` with numpy (the compiled scan's twin).
+
+    Raises :class:`_GiveUp` when the block starts with a continuation line or a line's text
+    (its fourth byte) would start inside a UTF-8 character.
     """
     data = np.frombuffer(buf, dtype=np.uint8)
-    # One pass finds the newlines and tells whether the block has any other control
-    # character (then values kept in ``extra`` are JSON-escaped by the json module).
+    # One pass finds the newlines and tells whether the block has any other control character.
     controls = np.flatnonzero(mask.less(data[:size], _SPACE))
     newlines = controls[data[controls] == _NEWLINE]
-    other_controls = len(newlines) < len(controls)
     line_start = np.concatenate(([0], newlines + 1))
     line_end = np.concatenate((newlines, [size]))  # exclusive: the line's "\n"
     length = line_end - line_start
@@ -268,6 +302,8 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
                 | continuation & ((b1 != _SPACE) | (b2 != _SPACE)        # indented by 1 or 2
                                   | (b3 == _SPACE) | (length == 3))      # by 4+, or empty
                 | ~continuation & (length >= 4) & (b3 == _SPACE))        # value starts with a space
+    if np.any((length >= 4) & ((b3 & 0xC0) == 0x80)):
+        raise _GiveUp  # indented by one or two spaces before a multi-byte character
     # Every line that is not indented starts a field; the field runs to the next such line.
     field_line = np.flatnonzero(~continuation)
     if len(field_line) == 0 or field_line[0] != 0:
@@ -275,37 +311,79 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
     f_len, f0, f1, f2 = length[field_line], b0[field_line], b1[field_line], b2[field_line]
     next_line = np.append(field_line[1:], len(line_start))
     multiline = next_line - field_line > 1
-    odd_field = np.logical_or.reduceat(odd_line, field_line) | (multiline & (length[field_line] == 3))
-    tagged = (f_len >= 3) & (f2 == _SPACE) & _is_tag_start(f0, f1)
-    blank = f_len == 0
-    two = (f_len == 2) & _is_tag_start(f0, f1)
-    is_er = two & (f0 == ord("E")) & (f1 == ord("R"))
-    is_ef = two & (f0 == ord("E")) & (f1 == ord("F"))
+    odd_field = np.logical_or.reduceat(odd_line, field_line) | (multiline & (f_len == 3))
+    field_start, field_end = line_start[field_line], line_end[next_line - 1]
+    non_ascii_edge = (data[field_start + 3] >= 0x80) | (data[np.maximum(field_end - 1, 0)] >= 0x80)
+    flags = (multiline * _MULTILINE | odd_field * _ODD | non_ascii_edge * _NON_ASCII_EDGE
+             | ((f_len >= 3) & (f2 == _SPACE) & _is_tag_start(f0, f1)) * _TAGGED
+             | (f_len == 0) * _BLANK
+             | ((f_len == 2) & _is_tag_start(f0, f1)) * _LONE_TAG).astype(np.uint8)
+    text_offsets = np.empty(2 * len(line_start) + 1, dtype=np.int64)
+    np.minimum(line_start + 3, line_end, out=text_offsets[0:-1:2])
+    text_offsets[1::2] = line_end
+    text_offsets[-1] = line_end[-1]  # nothing after the last line's text
+    return _BlockLines(len(newlines), len(newlines) < len(controls), text_offsets, field_line,
+                       (f0.astype(np.uint16) << 8) | f1, flags, field_start, field_end)
+
+
+def _scan_compiled(buf: bytes, size: int, mask: _ReusedMask) -> _BlockLines:
+    """:func:`_scan_numpy` in one compiled loop over the lines (litkit/io/_wos_scan.c)."""
+    newlines, other_controls = _wos_scan.measure(buf, size)
+    lines = newlines + 1
+    text_offsets = np.empty(2 * lines + 1, dtype=np.int64)
+    field_line, field_start, field_end = (np.empty(lines, dtype=np.int64) for _ in range(3))
+    code, flags = np.empty(lines, dtype=np.uint16), np.empty(lines, dtype=np.uint8)
+    fields, status = _wos_scan.scan(buf, size, text_offsets, field_line, code, flags, field_start, field_end)
+    if status:
+        raise _GiveUp  # as _scan_numpy: a first line indented, or a text starting inside a character
+    return _BlockLines(newlines, other_controls, text_offsets, field_line[:fields], code[:fields],
+                       flags[:fields], field_start[:fields], field_end[:fields])
+
+
+_scan = _scan_numpy if _wos_scan is None else _scan_compiled
+
+
+def _tag_of_code(code: int) -> str:
+    """The tag whose first two bytes make ``code`` (``256 * b0 + b1``)."""
+    return chr(code >> 8) + chr(code & 0xFF)
+
+
+def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _ColumnCollector,
+                mask: _ReusedMask) -> int:
+    """Read one block of whole records into ``out``; return the number of newlines in it.
+
+    ``buf`` holds the block (``size`` bytes) and at least four bytes after it (see
+    :func:`_utf8_record_blocks`); ``mask`` is the file's reused scratch array.
+    """
+    lines = _scan(buf, size, mask)
+    field_line, code, flags = lines.field_line, lines.code, lines.flags
+    multiline, odd_field = (flags & _MULTILINE) != 0, (flags & _ODD) != 0
+    tagged, blank, two = (flags & _TAGGED) != 0, (flags & _BLANK) != 0, (flags & _LONE_TAG) != 0
+    is_er = two & (code == ord("E") * 256 + ord("R"))
+    is_ef = two & (code == ord("E") * 256 + ord("F"))
     if not np.all(tagged | blank | two):
         raise _GiveUp  # glued tag, unindented text, a one-letter line …
     if np.any(multiline & ~tagged):
         raise _GiveUp  # continuation lines after a blank line, a lone tag, ER or EF
-    code = f0.astype(np.uint16) * 256 + f1  # the tag as a number ("AU" -> 65*256+85)
     is_pt = tagged & (code == ord("P") * 256 + ord("T"))
     is_header_tag = tagged & ((code == ord("F") * 256 + ord("N")) | (code == ord("V") * 256 + ord("R")))
     record_of = np.cumsum(is_pt) - 1  # -1: before the first PT
     starts = np.flatnonzero(is_pt)
     n = len(starts)
-    field_start = line_start[field_line]
-    field_end = line_end[next_line - 1]
+    field_start, field_end = lines.field_start, lines.field_end
+    next_line = np.append(field_line[1:], len(lines.text_offsets) // 2)
     # Before the first record: only FN/VR lines and blank lines (the record path notes anything else).
     header = record_of < 0
     if np.any(header & ~(blank | (is_header_tag & ~multiline))):
         raise _GiveUp
     if np.any(header):
         buf[:field_start[starts[0]] if n else size].decode("utf-8")  # undecodable header: give up
-    newline_count = len(newlines)
     if np.any(is_header_tag & ~header):
         raise _GiveUp  # FN/VR inside a record
     if n == 0:
         if at_end:
             raise _GiveUp
-        return newline_count
+        return lines.newlines
     if np.any(multiline[starts]):
         raise _GiveUp  # a PT value with continuation lines
     # Exactly one ER per record; after it only blank lines (and EF after the very last record).
@@ -321,14 +399,12 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
             raise _GiveUp  # text after ER
     if np.count_nonzero(is_ef) > len(stray):
         raise _GiveUp  # EF inside a record
-    # A line's text starts at its fourth byte: that must not be the middle of a character.
-    if np.any((length >= 4) & ((b3 & 0xC0) == 0x80)):
-        raise _GiveUp  # indented by one or two spaces before a multi-byte character
-    texts = _line_texts(buf, line_start, line_end, size)
+    texts = _line_texts(buf, lines.text_offsets, size)
+    other_controls = lines.other_controls
     # A value without odd lines has no space or TAB at either end; str.strip could still
     # remove a control character (only if the block has one besides newlines) or a
     # non-ASCII space (only if the value's first or last byte is not ASCII).
-    non_ascii_edge = (data[field_start + 3] >= 0x80) | (data[np.maximum(field_end - 1, 0)] >= 0x80)
+    non_ascii_edge = (flags & _NON_ASCII_EDGE) != 0
     cols: dict[str, list] = {
         "PT": [v or None for v in pc.utf8_trim_whitespace(texts.take(2 * field_line[starts])).to_pylist()],
         "source_line": (first_line + field_line[starts]).tolist(),
@@ -350,7 +426,7 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
     edge = _any_per_group(non_ascii_edge[order], group_start) | other_controls
     for g, (a, b) in enumerate(zip(group_start.tolist(), group_stop.tolist())):
         # tag codes ascend, so ``extra`` pieces come in JSON key order
-        tag = chr(f0[order[a]]) + chr(f1[order[a]])
+        tag = _tag_of_code(int(tag_code[a]))
         kind = _TAG_KIND.get(tag, _EXTRA_TEXT)
         if kind == _IGNORE:
             raise _GiveUp  # ER or EF with a value
@@ -375,7 +451,7 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
         extra_parts.append(_extra_text_pieces(batched, every_field, texts, buf))
     cols["extra"] = _extra_json(n, extra_parts)
     out.add(cols, n)
-    return newline_count
+    return lines.newlines
 
 
 def _any_per_group(flags: np.ndarray, group_start: np.ndarray) -> np.ndarray:
@@ -383,16 +459,17 @@ def _any_per_group(flags: np.ndarray, group_start: np.ndarray) -> np.ndarray:
     return np.logical_or.reduceat(flags, group_start) if len(flags) else np.zeros(0, dtype=bool)
 
 
-def _line_texts(buf: bytes, line_start: np.ndarray, line_end: np.ndarray, size: int) -> pa.Array:
+def _line_texts(buf: bytes, text_offsets: np.ndarray, size: int) -> pa.Array:
     """The text of every line after its three-byte prefix (``"AU "`` or the indent), without a copy.
 
-    Element ``2 * i`` is line ``i``'s text and element ``2 * i + 1`` the bytes between it
-    and the next line's text (its newline and the next prefix), so that the elements
-    tile the block as Arrow's offsets must and the array is made over the block's own
-    memory.  Lines shorter than three bytes (blank lines, ``ER``) give ``""``.  The whole
-    block is checked to be UTF-8 in one pass; then every element is, since the caller
-    made sure that no line's fourth byte is the middle of a character.  Raises
-    :class:`_GiveUp` on bytes that are not UTF-8, so that the record path reports them.
+    ``text_offsets`` (from :func:`_scan`): element ``2 * i`` of the array is line ``i``'s
+    text and element ``2 * i + 1`` the bytes between it and the next line's text (its
+    newline and the next prefix), so that the elements tile the block as Arrow's offsets
+    must and the array is made over the block's own memory.  Lines shorter than three
+    bytes (blank lines, ``ER``) give ``""``.  The whole block is checked to be UTF-8 in
+    one pass; then every element is, since the scan made sure that no line's fourth byte
+    is the middle of a character.  Raises :class:`_GiveUp` on bytes that are not UTF-8,
+    so that the record path reports them.
     """
     block = pa.py_buffer(buf)
     whole = pa.Array.from_buffers(pa.large_string(), 1, [None, pa.py_buffer(np.array([0, size], np.int64)), block])
@@ -400,11 +477,7 @@ def _line_texts(buf: bytes, line_start: np.ndarray, line_end: np.ndarray, size: 
         whole.validate(full=True)
     except pa.ArrowInvalid:
         raise _GiveUp from None
-    offsets = np.empty(2 * len(line_start) + 1, dtype=np.int64)
-    np.minimum(line_start + 3, line_end, out=offsets[0:-1:2])
-    offsets[1::2] = line_end
-    offsets[-1] = line_end[-1]  # nothing after the last line's text
-    return pa.Array.from_buffers(pa.large_string(), len(offsets) - 1, [None, pa.py_buffer(offsets), block])
+    return pa.Array.from_buffers(pa.large_string(), len(text_offsets) - 1, [None, pa.py_buffer(text_offsets), block])
 
 
 class _Fields:
@@ -449,8 +522,8 @@ def _field_line_index(fields: _Fields) -> tuple[np.ndarray, np.ndarray]:
     return np.arange(offsets[-1], dtype=np.int64) + np.repeat(fields.first - offsets[:-1], sizes), offsets
 
 
-def _line_values(texts: pa.Array, index: np.ndarray) -> list[str]:
-    """The texts of lines ``index`` as Python strings, without copying them in Arrow first.
+def _line_values_arrow(texts: pa.Array, index: np.ndarray) -> list[str]:
+    """The texts of lines ``index`` (ascending) as Python strings, without copying them in Arrow first.
 
     An array over the block's memory whose even elements are the wanted lines and whose
     odd elements, the bytes in between, are null: ``to_pylist`` makes a string of each
@@ -468,6 +541,14 @@ def _line_values(texts: pa.Array, index: np.ndarray) -> list[str]:
     lines = pa.Array.from_buffers(pa.large_string(), 2 * k, [pa.py_buffer(valid), pa.py_buffer(offsets),
                                                             texts.buffers()[2]], null_count=k)
     return lines.to_pylist()[::2]
+
+
+def _line_values_compiled(texts: pa.Array, index: np.ndarray) -> list[str]:
+    """:func:`_line_values_arrow` in one compiled loop (litkit/io/_wos_scan.c)."""
+    return _wos_scan.line_strings(texts.buffers()[2], texts.buffers()[1], np.asarray(index, dtype=np.int64))
+
+
+_line_values = _line_values_arrow if _wos_scan is None else _line_values_compiled
 
 
 def _field_lines(texts: pa.Array, fields: _Fields) -> tuple[pa.Array, np.ndarray]:

@@ -1,0 +1,169 @@
+"""The compiled line scan of the WoS fast path equals its numpy twin, array for array.
+
+``litkit/io/_wos_scan.c`` (built by ``pip install`` when a C compiler exists) and
+``_wos_columns._scan_numpy`` classify the lines of a block; ``line_strings`` and
+``_line_values_arrow`` make Python strings of lines.  Here the twins are compared on
+every block of the real exports and the demo corpus and on generated blocks built from
+the pieces that decide a line's class (tags, indents, blank lines, control characters,
+characters cut by the indent); test_wos_fast_path.py runs the whole reader with each.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import litkit
+from litkit.io import _wos_columns as wc
+from litkit.io.sniff import TextSource
+
+_SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+_PADDING = wc._PADDING
+
+
+def _scan_or_give_up(scan, buf, size):
+    try:
+        return scan(buf, size, wc._ReusedMask())
+    except wc._GiveUp:
+        return "gives up"
+
+
+def _assert_same_scan(buf, size) -> wc._BlockLines | str:
+    """Both scans of ``buf[:size]``: equal arrays (values and dtypes), or both give up."""
+    want = _scan_or_give_up(wc._scan_numpy, buf, size)
+    got = _scan_or_give_up(wc._scan_compiled, buf, size)
+    if isinstance(want, str) or isinstance(got, str):
+        assert got == want, bytes(buf[:size])[:200]
+        return got
+    for name in wc._BlockLines._fields:
+        a, b = getattr(want, name), getattr(got, name)
+        if isinstance(a, np.ndarray):
+            assert a.dtype == b.dtype and np.array_equal(a, b), (name, bytes(buf[:size])[:200])
+        else:
+            assert a == b, name
+    return got
+
+
+def _blocks(path):
+    for buf, size, at_end in wc._utf8_record_blocks(TextSource(path)):
+        yield bytes(buf[:size + len(_PADDING)]), size
+
+
+def test_twins_agree_on_every_block_of_the_real_exports(compiled_scan, shared_corpora, expected_counts):
+    names = sorted(n for n in expected_counts if n.startswith("wos-plaintext-"))
+    assert len(names) == 9
+    lines = fields = 0
+    for name in names:
+        for buf, size in _blocks(shared_corpora / name):
+            scanned = _assert_same_scan(buf, size)
+            if not isinstance(scanned, str):
+                lines += len(scanned.text_offsets) // 2
+                fields += len(scanned.field_line)
+                assert scanned.newlines == buf.count(b"\n", 0, size)
+    assert lines > 10_000 and fields > 5_000  # the files were really scanned
+
+
+def test_twins_agree_on_the_demo_corpus(compiled_scan, demo_dir):
+    files = sorted((demo_dir / "wos").glob("*.txt"))
+    assert files
+    for path in files:
+        for buf, size in _blocks(path):
+            assert not isinstance(_assert_same_scan(buf, size), str), path
+
+
+# Pieces of lines that decide how a line is classified: tags of every shape, indents of
+# 0-5 spaces, a TAB, a control character, ER/EF, a lone letter, non-ASCII text and the
+# two halves of a character (the indent may end inside one), trailing spaces.
+_PIECES = [b"PT ", b"AU ", b"ER", b"EF", b"FN ", b"VR ", b"Z9 ", b"9A ", b"A1", b"au ", b"X",
+           b" ", b"  ", b"   ", b"    ", b"\t", b"\x01", b"\x1f", b"\r", b"value", b"Smith, J",
+           "生态".encode(), "é".encode(), b"\xc3", b"\xa9", b"\xe7\x94", b"; ", b""]
+_LINE = st.lists(st.sampled_from(_PIECES), max_size=5).map(b"".join)
+
+
+@settings(max_examples=600, **_SETTINGS)
+@given(lines=st.lists(_LINE, max_size=25), final_newline=st.booleans())
+def test_twins_agree_on_generated_blocks(compiled_scan, lines, final_newline):
+    block = b"\n".join(lines) + (b"\n" if final_newline and lines else b"")
+    _assert_same_scan(block + _PADDING, len(block))
+
+
+@settings(max_examples=200, **_SETTINGS)
+@given(data=st.binary(max_size=400))
+def test_twins_agree_on_arbitrary_bytes(compiled_scan, data):
+    _assert_same_scan(data + _PADDING, len(data))
+
+
+def test_scan_of_a_known_block(compiled_scan):
+    block = b"PT J\nAU Smith, J\n   Doe, A\nTI A title \nER\n\nEF"
+    got = _assert_same_scan(block + _PADDING, len(block))
+    assert got.newlines == 6 and not got.other_controls
+    assert [wc._tag_of_code(int(c)) for c in got.code] == ["PT", "AU", "TI", "ER", "\nE", "EF"]  # a blank line: its newline, the next byte
+    flags = got.flags.tolist()
+    assert flags[1] & wc._MULTILINE and not flags[0] & wc._MULTILINE
+    assert flags[2] & wc._ODD  # "TI A title " ends in a space
+    assert flags[3] & wc._LONE_TAG and flags[4] & wc._BLANK and flags[0] & wc._TAGGED
+    starts, ends = got.field_start.tolist(), got.field_end.tolist()
+    assert block[starts[1]:ends[1]] == b"AU Smith, J\n   Doe, A"
+    texts = [block[a:b] for a, b in zip(got.text_offsets[0:-1:2].tolist(), got.text_offsets[1::2].tolist())]
+    assert texts == [b"J", b"Smith, J", b"Doe, A", b"A title ", b"", b"", b""]
+
+
+def test_control_characters_other_than_newlines_are_noticed(compiled_scan):
+    for block, other in [(b"PT J\nTI a\x01b\nER\n", True), (b"PT J\nTI a\tb\nER\n", True),
+                         (b"PT J\nTI ab\nER\n", False)]:
+        assert _assert_same_scan(block + _PADDING, len(block)).other_controls is other
+
+
+def test_line_values_twins_agree(compiled_scan, shared_corpora):
+    path = shared_corpora / "wos-plaintext-savedrecs-alt/savedrecs_1.txt"
+    buf, size = next(_blocks(path))
+    scanned = wc._scan_compiled(buf, size, wc._ReusedMask())
+    texts = wc._line_texts(buf, scanned.text_offsets, size)
+    rng = np.random.default_rng(0)
+    for index in (np.arange(len(texts) // 2), np.sort(rng.integers(0, len(texts) // 2, 500)), np.zeros(0, np.int64)):
+        want = wc._line_values_arrow(texts, index)
+        assert wc._line_values_compiled(texts, index) == want
+    assert any(not s.isascii() for s in wc._line_values_compiled(texts, np.arange(len(texts) // 2)))
+
+
+def test_compiled_functions_refuse_bad_arguments(compiled_scan):
+    block = b"PT J\nER\n" + _PADDING
+    with pytest.raises(ValueError, match="four bytes"):
+        compiled_scan.measure(block, len(block))  # no padding after the block
+    with pytest.raises(ValueError, match="four bytes"):
+        compiled_scan.measure(block, -1)
+    arrays = [np.empty(7, np.int64), np.empty(1, np.int64), np.empty(1, np.uint16), np.empty(1, np.uint8),
+              np.empty(1, np.int64), np.empty(1, np.int64)]
+    with pytest.raises(ValueError, match="more lines"):
+        compiled_scan.scan(block, len(block) - 4, *arrays)  # three lines, room for one
+    arrays[0] = np.empty(2, np.int64)
+    with pytest.raises(ValueError, match="shorter"):
+        compiled_scan.scan(block, len(block) - 4, *arrays)
+    offsets = np.array([0, 2, 3, 4], np.int64)
+    assert compiled_scan.line_strings(block, offsets, np.array([1, 0], np.int64)) == ["J", "PT"]
+    for bad in ([2], [-1]):
+        with pytest.raises(IndexError, match="not in the block"):
+            compiled_scan.line_strings(block, offsets, np.array(bad, np.int64))
+    with pytest.raises(IndexError):
+        compiled_scan.line_strings(block, np.array([0, 99], np.int64), np.array([0], np.int64))
+    with pytest.raises(UnicodeDecodeError):
+        compiled_scan.line_strings(b"\xc3(", np.array([0, 2], np.int64), np.array([0], np.int64))
+
+
+def test_litkit_reads_without_the_compiled_scan(demo_dir, tmp_path):
+    """An installation without a C compiler: the numpy twins are chosen and give the same corpus."""
+    path = sorted((demo_dir / "wos").glob("*.txt"))[0]
+    out = tmp_path / "without.parquet"
+    code = (
+        "import sys; sys.modules['litkit.io._wos_scan'] = None\n"  # as if it had not been built
+        "import litkit\n"
+        "from litkit.io import _wos_columns as wc\n"
+        "assert wc._wos_scan is None and wc._scan is wc._scan_numpy and wc._line_values is wc._line_values_arrow\n"
+        f"litkit.read({str(path)!r}).to_parquet({str(out)!r})\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    assert litkit.Corpus.read_parquet(out) == litkit.read(path)
