@@ -26,17 +26,14 @@ from litkit.io.sniff import TextSource
 FALLS_BACK = {"wos-plaintext-metaknowledge/testFile.isi"}
 
 
-@pytest.fixture(autouse=True, params=["compiled", "numpy"])
-def line_scan(request, monkeypatch):
-    """Every test runs twice: with the compiled line scan and with its numpy twin."""
+@pytest.fixture(autouse=True, params=["compiled", "twins"])
+def fast_path_functions(request, monkeypatch):
+    """Every test runs twice: with the compiled functions of the fast path and with their twins."""
     from litkit.io import _wos_columns
-    if request.param == "numpy":
-        monkeypatch.setattr(_wos_columns, "_scan", _wos_columns._scan_numpy)
-        monkeypatch.setattr(_wos_columns, "_line_values", _wos_columns._line_values_arrow)
-    else:
+    if request.param == "compiled":
         request.getfixturevalue("compiled_scan")
-        monkeypatch.setattr(_wos_columns, "_scan", _wos_columns._scan_compiled)
-        monkeypatch.setattr(_wos_columns, "_line_values", _wos_columns._line_values_compiled)
+    for name, (compiled, twin) in _wos_columns.COMPILED_AND_TWIN.items():
+        monkeypatch.setattr(_wos_columns, name, compiled if request.param == "compiled" else twin)
     return request.param
 
 

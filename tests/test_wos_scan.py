@@ -1,11 +1,12 @@
-"""The compiled line scan of the WoS fast path equals its numpy twin, array for array.
+"""The compiled functions of the WoS fast path equal their numpy/Arrow twins.
 
 ``litkit/io/_wos_scan.c`` (built by ``pip install`` when a C compiler exists) and
-``_wos_columns._scan_numpy`` classify the lines of a block; ``line_strings`` and
-``_line_values_arrow`` make Python strings of lines.  Here the twins are compared on
-every block of the real exports and the demo corpus and on generated blocks built from
-the pieces that decide a line's class (tags, indents, blank lines, control characters,
-characters cut by the indent); test_wos_fast_path.py runs the whole reader with each.
+``_wos_columns._scan_numpy`` classify the lines of a block; ``line_lists`` and
+``joined_strings`` make Python strings of lines, as ``_line_lists_arrow`` and
+``_joined_lines_arrow`` do.  Here the twins are compared on every block of the real
+exports and the demo corpus and on generated blocks built from the pieces that decide a
+line's class (tags, indents, blank lines, control characters, characters cut by the
+indent); test_wos_fast_path.py runs the whole reader with each.
 """
 from __future__ import annotations
 
@@ -118,16 +119,37 @@ def test_control_characters_other_than_newlines_are_noticed(compiled_scan):
         assert _assert_same_scan(block + _PADDING, len(block)).other_controls is other
 
 
-def test_line_values_twins_agree(compiled_scan, shared_corpora):
-    path = shared_corpora / "wos-plaintext-savedrecs-alt/savedrecs_1.txt"
-    buf, size = next(_blocks(path))
+def _fields_of_every_tag(buf, size):
+    """(n, texts, fields) for each tag of a block, as _read_block groups them."""
     scanned = wc._scan_compiled(buf, size, wc._ReusedMask())
     texts = wc._line_texts(buf, scanned.text_offsets, size)
-    rng = np.random.default_rng(0)
-    for index in (np.arange(len(texts) // 2), np.sort(rng.integers(0, len(texts) // 2, 500)), np.zeros(0, np.int64)):
-        want = wc._line_values_arrow(texts, index)
-        assert wc._line_values_compiled(texts, index) == want
-    assert any(not s.isascii() for s in wc._line_values_compiled(texts, np.arange(len(texts) // 2)))
+    flags, code = scanned.flags, scanned.code
+    is_pt = (flags & wc._TAGGED != 0) & (code == ord("P") * 256 + ord("T"))
+    record_of = np.cumsum(is_pt) - 1
+    next_line = np.append(scanned.field_line[1:], len(scanned.text_offsets) // 2)
+    for tag_code in np.unique(code[(flags & wc._TAGGED) != 0]).tolist():
+        at = np.flatnonzero((code == tag_code) & (flags & wc._TAGGED != 0) & (record_of >= 0))
+        if len(at) == 0 or np.any(np.diff(record_of[at]) == 0):
+            continue  # a tag given twice in a record is read by the record path's helpers
+        yield int(is_pt.sum()), texts, wc._Fields(
+            scanned.field_line[at], next_line[at], (flags[at] & wc._MULTILINE) != 0, (flags[at] & wc._ODD) != 0,
+            scanned.field_start[at] + 3, scanned.field_end[at], record_of[at], False)
+
+
+def test_string_twins_agree_on_every_tag_of_the_real_exports(compiled_scan, shared_corpora, expected_counts):
+    """line_lists and joined_strings against their Arrow twins, per tag of every block."""
+    multiline = non_ascii = 0
+    for name in sorted(n for n in expected_counts if n.startswith("wos-plaintext-")):
+        for buf, size in _blocks(shared_corpora / name):
+            if isinstance(_scan_or_give_up(wc._scan_numpy, buf, size), str):
+                continue
+            for n, texts, fields in _fields_of_every_tag(buf, size):
+                joined = wc._joined_lines_compiled(texts, fields)
+                assert joined == wc._joined_lines_arrow(texts, fields), name
+                assert wc._line_lists_compiled(n, texts, fields) == wc._line_lists_arrow(n, texts, fields), name
+                multiline += int(fields.multiline.sum())
+                non_ascii += sum(not value.isascii() for value in joined)
+    assert multiline > 1000 and non_ascii > 100  # wrapped values and non-ASCII text were compared
 
 
 def test_compiled_functions_refuse_bad_arguments(compiled_scan):
@@ -143,15 +165,33 @@ def test_compiled_functions_refuse_bad_arguments(compiled_scan):
     arrays[0] = np.empty(2, np.int64)
     with pytest.raises(ValueError, match="shorter"):
         compiled_scan.scan(block, len(block) - 4, *arrays)
-    offsets = np.array([0, 2, 3, 4], np.int64)
-    assert compiled_scan.line_strings(block, offsets, np.array([1, 0], np.int64)) == ["J", "PT"]
-    for bad in ([2], [-1]):
+    offsets = np.array([0, 2, 3, 4, 5, 7], np.int64)  # lines "PT", "J", "ER"
+
+    def lists(first, stop, records, n):
+        return compiled_scan.line_lists(block, offsets, *(np.array(a, np.int64) for a in (first, stop, records)), n)
+
+    def joined(first, stop):
+        return compiled_scan.joined_strings(block, offsets, np.array(first, np.int64), np.array(stop, np.int64))
+
+    assert lists([0, 2], [2, 3], [1, 3], 4) == [[], ["PT", "J"], [], ["ER"]]
+    assert joined([0, 2], [2, 3]) == ["PT J", "ER"]
+    with pytest.raises(ValueError, match="ascend"):
+        lists([0, 2], [2, 3], [1, 1], 4)  # a record given twice
+    with pytest.raises(ValueError, match="ascend"):
+        lists([0], [1], [4], 4)  # a record beyond n
+    with pytest.raises(ValueError, match="one element per field"):
+        lists([0, 2], [2], [1, 3], 4)
+    for first, stop in (([2], [4]), ([-1], [1])):
         with pytest.raises(IndexError, match="not in the block"):
-            compiled_scan.line_strings(block, offsets, np.array(bad, np.int64))
+            lists(first, stop, [0], 1)
+        with pytest.raises(IndexError, match="not in the block"):
+            joined(first, stop)
     with pytest.raises(IndexError):
-        compiled_scan.line_strings(block, np.array([0, 99], np.int64), np.array([0], np.int64))
+        joined([1], [1])  # a field has at least one line
+    with pytest.raises(IndexError, match="not in the block"):
+        compiled_scan.joined_strings(block, np.array([0, 2, 3, 99], np.int64), np.array([0]), np.array([2]))
     with pytest.raises(UnicodeDecodeError):
-        compiled_scan.line_strings(b"\xc3(", np.array([0, 2], np.int64), np.array([0], np.int64))
+        compiled_scan.joined_strings(b"\xc3(", np.array([0, 2], np.int64), np.array([0]), np.array([1]))
 
 
 def test_litkit_reads_without_the_compiled_scan(demo_dir, tmp_path):
@@ -162,7 +202,8 @@ def test_litkit_reads_without_the_compiled_scan(demo_dir, tmp_path):
         "import sys; sys.modules['litkit.io._wos_scan'] = None\n"  # as if it had not been built
         "import litkit\n"
         "from litkit.io import _wos_columns as wc\n"
-        "assert wc._wos_scan is None and wc._scan is wc._scan_numpy and wc._line_values is wc._line_values_arrow\n"
+        "assert wc._wos_scan is None\n"
+        "assert all(getattr(wc, name) is twin for name, (_, twin) in wc.COMPILED_AND_TWIN.items())\n"
         f"litkit.read({str(path)!r}).to_parquet({str(out)!r})\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)

@@ -27,9 +27,9 @@ touches each value once, when it becomes the object the corpus holds:
    sort on the tag code.
 3. Per tag, what the record path's helpers do to a regular value: a one-item-per-line value
    is its lines (``_lines``) and a one-line text value its line, both made Python strings
-   straight from the block (by the compiled ``line_strings``, or an Arrow array whose
-   elements alternate between the wanted lines and null gaps); a wrapped value is its
-   lines joined by spaces and stripped (``_joined``; Arrow's ``binary_join`` and ``utf8_trim_whitespace``, which strips exactly
+   straight from the block (by the compiled ``line_lists`` and ``joined_strings``, or their
+   twins, an Arrow array whose elements alternate between the wanted lines and null gaps);
+   a wrapped value is its lines joined by spaces and stripped (``_joined``; Arrow's ``binary_join`` and ``utf8_trim_whitespace``, which strips exactly
    the characters ``str.strip`` strips, checked over all of Unicode); a "; " list is split
    with ``str.split`` (``_semicolon_items``; values it would clean go through it).  ``int``
    and ``clean_doi`` are applied as ``finish_record`` applies them.  The tags kept in
@@ -522,7 +522,7 @@ def _field_line_index(fields: _Fields) -> tuple[np.ndarray, np.ndarray]:
     return np.arange(offsets[-1], dtype=np.int64) + np.repeat(fields.first - offsets[:-1], sizes), offsets
 
 
-def _line_values_arrow(texts: pa.Array, index: np.ndarray) -> list[str]:
+def _line_values(texts: pa.Array, index: np.ndarray) -> list[str]:
     """The texts of lines ``index`` (ascending) as Python strings, without copying them in Arrow first.
 
     An array over the block's memory whose even elements are the wanted lines and whose
@@ -541,14 +541,6 @@ def _line_values_arrow(texts: pa.Array, index: np.ndarray) -> list[str]:
     lines = pa.Array.from_buffers(pa.large_string(), 2 * k, [pa.py_buffer(valid), pa.py_buffer(offsets),
                                                             texts.buffers()[2]], null_count=k)
     return lines.to_pylist()[::2]
-
-
-def _line_values_compiled(texts: pa.Array, index: np.ndarray) -> list[str]:
-    """:func:`_line_values_arrow` in one compiled loop (litkit/io/_wos_scan.c)."""
-    return _wos_scan.line_strings(texts.buffers()[2], texts.buffers()[1], np.asarray(index, dtype=np.int64))
-
-
-_line_values = _line_values_arrow if _wos_scan is None else _line_values_compiled
 
 
 def _field_lines(texts: pa.Array, fields: _Fields) -> tuple[pa.Array, np.ndarray]:
@@ -573,9 +565,16 @@ def _joined_texts(texts: pa.Array, fields: _Fields) -> pa.Array:
 
 
 def _joined_values(texts: pa.Array, fields: _Fields) -> list[str]:
-    """:func:`_joined_texts` as Python strings; one-line values are made straight from the block."""
+    """:func:`_joined_texts` as Python strings."""
+    if fields.may_need_strip:
+        return _joined_texts(texts, fields).to_pylist()
+    return _joined_lines(texts, fields)
+
+
+def _joined_lines_arrow(texts: pa.Array, fields: _Fields) -> list[str]:
+    """Each field's lines joined by single spaces, as Python strings (one-line values straight from the block)."""
     one_line = ~fields.multiline
-    if fields.may_need_strip or not one_line.any():
+    if not one_line.any():
         return _joined_texts(texts, fields).to_pylist()
     if one_line.all():
         return _line_values(texts, fields.first)
@@ -583,6 +582,19 @@ def _joined_values(texts: pa.Array, fields: _Fields) -> list[str]:
     values[one_line] = _line_values(texts, fields.first[one_line])
     values[~one_line] = _joined_texts(texts, fields.subset(~one_line, False)).to_pylist()
     return values.tolist()
+
+
+def _joined_lines_compiled(texts: pa.Array, fields: _Fields) -> list[str]:
+    """:func:`_joined_lines_arrow` in one compiled loop (litkit/io/_wos_scan.c)."""
+    return _wos_scan.joined_strings(texts.buffers()[2], texts.buffers()[1], _int64(fields.first), _int64(fields.stop))
+
+
+_joined_lines = _joined_lines_arrow if _wos_scan is None else _joined_lines_compiled
+
+
+def _int64(values: np.ndarray) -> np.ndarray:
+    """``values`` as a contiguous int64 array, as the compiled functions take them (no copy if it is one)."""
+    return np.ascontiguousarray(values, dtype=np.int64)
 
 
 def _field_texts(texts: pa.Array, buf: bytes, fields: _Fields) -> list[str]:
@@ -639,13 +651,7 @@ def _list_column(n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list[l
 
     Every record of the block gets its own list (empty without the tag).
     """
-    index, offsets = _field_line_index(fields)
-    flat = _line_values(texts, index)
-    sizes = np.zeros(n, dtype=np.int64)
-    sizes[fields.records] = np.diff(offsets)
-    bounds = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(sizes, out=bounds[1:])
-    column = list(map(flat.__getitem__, map(slice, bounds[:-1].tolist(), bounds[1:].tolist())))
+    column = _line_lists(n, texts, fields)
     records = fields.records.tolist()
     # _lines of a one-line value is the stripped line (or nothing); the lines of a wrapped
     # value are kept as they are.  One-line fields are few next to the items.
@@ -655,6 +661,29 @@ def _list_column(n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list[l
     for i in np.flatnonzero(fields.odd).tolist():
         column[records[i]] = _lines(fields.raw(buf, i))
     return column
+
+
+def _line_lists_arrow(n: int, texts: pa.Array, fields: _Fields) -> list[list[str]]:
+    """The lines of each field as a list, at the field's record; other records of ``n`` get ``[]``.
+
+    The items are one flat list of strings, sliced per record (in C, by ``map``).
+    """
+    index, offsets = _field_line_index(fields)
+    flat = _line_values(texts, index)
+    sizes = np.zeros(n, dtype=np.int64)
+    sizes[fields.records] = np.diff(offsets)
+    bounds = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(sizes, out=bounds[1:])
+    return list(map(flat.__getitem__, map(slice, bounds[:-1].tolist(), bounds[1:].tolist())))
+
+
+def _line_lists_compiled(n: int, texts: pa.Array, fields: _Fields) -> list[list[str]]:
+    """:func:`_line_lists_arrow` in one compiled loop (litkit/io/_wos_scan.c)."""
+    return _wos_scan.line_lists(texts.buffers()[2], texts.buffers()[1], _int64(fields.first),
+                                _int64(fields.stop), _int64(fields.records), n)
+
+
+_line_lists = _line_lists_arrow if _wos_scan is None else _line_lists_compiled
 
 
 def _semicolon_column(tag: str, n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list[list[str]]:
@@ -802,3 +831,12 @@ def _values_as_record_path(tag: str, kind: int, buf: bytes, fields: _Fields) -> 
     if kind == _TEXT:
         values = _converted(tag, values)
     return records, values
+
+
+#: The compiled functions and their numpy/Arrow twins, by the name this module calls them
+#: by (the compiled one when ``_wos_scan`` was built): the tests run the reader with each.
+COMPILED_AND_TWIN = {
+    "_scan": (_scan_compiled, _scan_numpy),
+    "_joined_lines": (_joined_lines_compiled, _joined_lines_arrow),
+    "_line_lists": (_line_lists_compiled, _line_lists_arrow),
+}

@@ -18,7 +18,8 @@
  *   scan(block, size, text_offsets int64[2L+1], field_line int64[L],
  *        field_code uint16[L], field_flags uint8[L], field_start int64[L],
  *        field_end int64[L]) -> (fields, status)
- *   line_strings(block, text_offsets int64, index int64) -> list[str]
+ *   line_lists(block, text_offsets, first int64, stop int64, records int64, n) -> list[list[str]]
+ *   joined_strings(block, text_offsets, first int64, stop int64) -> list[str]
  *
  * where L = newlines + 1 is the number of lines of ``block[:size]``, and
  * ``block`` holds at least four bytes after ``size`` (the first four bytes of
@@ -201,36 +202,154 @@ done:
     return result;
 }
 
-static PyObject *line_strings(PyObject *self, PyObject *args)
+/* Line ``i``'s text as a str, or NULL with an exception set (a line not in the block). */
+static PyObject *line_string(const char *p, Py_ssize_t block_len, const int64_t *offsets, Py_ssize_t n_offsets,
+                             int64_t i)
 {
-    Py_buffer block, offsets_buf, index_buf;
-    if (!PyArg_ParseTuple(args, "y*y*y*", &block, &offsets_buf, &index_buf))
+    if (i < 0 || 2 * i + 1 >= n_offsets || offsets[2 * i] < 0 || offsets[2 * i] > offsets[2 * i + 1]
+        || offsets[2 * i + 1] > block_len) {
+        PyErr_Format(PyExc_IndexError, "line %lld is not in the block", (long long)i);
         return NULL;
-    const char *p = block.buf;
-    const int64_t *offsets = offsets_buf.buf, *index = index_buf.buf;
-    Py_ssize_t n_offsets = offsets_buf.len / (Py_ssize_t)sizeof(int64_t);
-    Py_ssize_t n = index_buf.len / (Py_ssize_t)sizeof(int64_t);
-    PyObject *list = PyList_New(n);
-    for (Py_ssize_t k = 0; list != NULL && k < n; k++) {
-        int64_t i = index[k];
-        if (i < 0 || 2 * i + 1 >= n_offsets || offsets[2 * i] < 0 || offsets[2 * i] > offsets[2 * i + 1]
-            || offsets[2 * i + 1] > block.len) {
-            PyErr_Format(PyExc_IndexError, "line %lld is not in the block", (long long)i);
-            Py_CLEAR(list);
-            break;
-        }
-        PyObject *text = PyUnicode_DecodeUTF8(p + offsets[2 * i], (Py_ssize_t)(offsets[2 * i + 1] - offsets[2 * i]),
-                                              "strict");
-        if (text == NULL) {
-            Py_CLEAR(list);
-            break;
-        }
-        PyList_SET_ITEM(list, k, text);
     }
+    return PyUnicode_DecodeUTF8(p + offsets[2 * i], (Py_ssize_t)(offsets[2 * i + 1] - offsets[2 * i]), "strict");
+}
+
+static PyObject *line_lists(PyObject *self, PyObject *args)
+{
+    Py_buffer block, offsets_buf, first_buf, stop_buf, records_buf;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*n", &block, &offsets_buf, &first_buf, &stop_buf, &records_buf, &n))
+        return NULL;
+    const int64_t *offsets = offsets_buf.buf, *first = first_buf.buf, *stop = stop_buf.buf,
+                  *records = records_buf.buf;
+    Py_ssize_t n_offsets = offsets_buf.len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t fields = first_buf.len / (Py_ssize_t)sizeof(int64_t);
+    PyObject *column = NULL;
+    if (n < 0 || stop_buf.len != first_buf.len || records_buf.len != first_buf.len) {
+        PyErr_SetString(PyExc_ValueError, "first, stop and records must have one element per field, n >= 0");
+        goto done;
+    }
+    column = PyList_New(n);
+    Py_ssize_t record = 0;
+    for (Py_ssize_t f = 0; column != NULL && f <= fields; f++) {
+        /* records without a field before this one (or after the last) get an empty list */
+        Py_ssize_t upto = f < fields ? records[f] : n;
+        if (upto < record || upto > n || (f < fields && upto == n)) {
+            PyErr_SetString(PyExc_ValueError, "records must ascend, each below n and given once");
+            Py_CLEAR(column);
+            break;
+        }
+        for (; record < upto; record++) {
+            PyObject *empty = PyList_New(0);
+            if (empty == NULL) {
+                Py_CLEAR(column);
+                break;
+            }
+            PyList_SET_ITEM(column, record, empty);
+        }
+        if (column == NULL || f == fields)
+            break;
+        Py_ssize_t k = stop[f] - first[f];
+        PyObject *items = PyList_New(k < 0 ? 0 : k);
+        if (items == NULL) {
+            Py_CLEAR(column);
+            break;
+        }
+        PyList_SET_ITEM(column, record, items);
+        record++;
+        for (Py_ssize_t j = 0; j < k; j++) {
+            PyObject *text = line_string(block.buf, block.len, offsets, n_offsets, first[f] + j);
+            if (text == NULL) {
+                Py_CLEAR(column);
+                break;
+            }
+            PyList_SET_ITEM(items, j, text);
+        }
+    }
+done:
     PyBuffer_Release(&block);
     PyBuffer_Release(&offsets_buf);
-    PyBuffer_Release(&index_buf);
-    return list;
+    PyBuffer_Release(&first_buf);
+    PyBuffer_Release(&stop_buf);
+    PyBuffer_Release(&records_buf);
+    return column;
+}
+
+static PyObject *joined_strings(PyObject *self, PyObject *args)
+{
+    Py_buffer block, offsets_buf, first_buf, stop_buf;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*", &block, &offsets_buf, &first_buf, &stop_buf))
+        return NULL;
+    const char *p = block.buf;
+    const int64_t *offsets = offsets_buf.buf, *first = first_buf.buf, *stop = stop_buf.buf;
+    Py_ssize_t n_offsets = offsets_buf.len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t fields = first_buf.len / (Py_ssize_t)sizeof(int64_t);
+    PyObject *values = NULL;
+    char *joined = NULL; /* a field's lines and the spaces between them, grown as needed */
+    Py_ssize_t capacity = 0;
+    if (stop_buf.len != first_buf.len) {
+        PyErr_SetString(PyExc_ValueError, "first and stop must have one element per field");
+        goto done;
+    }
+    values = PyList_New(fields);
+    for (Py_ssize_t f = 0; values != NULL && f < fields; f++) {
+        int64_t a = first[f], b = stop[f];
+        if (a < 0 || b <= a || 2 * b > n_offsets) {
+            PyErr_Format(PyExc_IndexError, "lines %lld to %lld are not in the block", (long long)a, (long long)b);
+            Py_CLEAR(values);
+            break;
+        }
+        PyObject *text;
+        if (b - a == 1) {
+            text = line_string(p, block.len, offsets, n_offsets, a);
+        }
+        else {
+            Py_ssize_t length = 0;
+            for (int64_t i = a; i < b; i++) {
+                if (offsets[2 * i] < 0 || offsets[2 * i] > offsets[2 * i + 1] || offsets[2 * i + 1] > block.len) {
+                    PyErr_Format(PyExc_IndexError, "line %lld is not in the block", (long long)i);
+                    length = -1;
+                    break;
+                }
+                length += (Py_ssize_t)(offsets[2 * i + 1] - offsets[2 * i]) + (i > a);
+            }
+            if (length < 0) {
+                Py_CLEAR(values);
+                break;
+            }
+            if (length > capacity) {
+                char *grown = PyMem_Realloc(joined, (size_t)length);
+                if (grown == NULL) {
+                    PyErr_NoMemory();
+                    Py_CLEAR(values);
+                    break;
+                }
+                joined = grown;
+                capacity = length;
+            }
+            Py_ssize_t at = 0;
+            for (int64_t i = a; i < b; i++) {
+                if (i > a)
+                    joined[at++] = ' ';
+                Py_ssize_t size = (Py_ssize_t)(offsets[2 * i + 1] - offsets[2 * i]);
+                memcpy(joined + at, p + offsets[2 * i], (size_t)size);
+                at += size;
+            }
+            text = PyUnicode_DecodeUTF8(joined, length, "strict");
+        }
+        if (text == NULL) {
+            Py_CLEAR(values);
+            break;
+        }
+        PyList_SET_ITEM(values, f, text);
+    }
+done:
+    PyMem_Free(joined);
+    PyBuffer_Release(&block);
+    PyBuffer_Release(&offsets_buf);
+    PyBuffer_Release(&first_buf);
+    PyBuffer_Release(&stop_buf);
+    return values;
 }
 
 static PyMethodDef methods[] = {
@@ -240,8 +359,12 @@ static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
      "scan(block, size, text_offsets, field_line, field_code, field_flags, field_start, field_end)\n"
      "-> (fields, status): classify every line of block[:size] into the arrays (see the module)."},
-    {"line_strings", line_strings, METH_VARARGS,
-     "line_strings(block, text_offsets, index) -> list of str: the texts of lines ``index``."},
+    {"line_lists", line_lists, METH_VARARGS,
+     "line_lists(block, text_offsets, first, stop, records, n) -> list of n lists of str: record\n"
+     "records[f] gets the texts of lines first[f]:stop[f], every other record an empty list."},
+    {"joined_strings", joined_strings, METH_VARARGS,
+     "joined_strings(block, text_offsets, first, stop) -> list of str: for each field the texts\n"
+     "of lines first[f]:stop[f] joined by single spaces."},
     {NULL, NULL, 0, NULL},
 };
 
