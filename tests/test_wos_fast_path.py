@@ -218,6 +218,11 @@ FAST_CASES = {
         .replace("LA English", "LA English\u2028"),
         RECORD_B.replace("AU Wang, X", "AU \u2003Wang, X\u2003").replace("TI Ecological compensation",
                                                                       "TI Ecological\n   compensation\u3000")),
+    "wrapped extra values with quotes and backslashes": _file(
+        RECORD_A.replace("EM a@b.cn\n", 'EM a@b.cn\nFX Funded by the "NSFC"\n   grant \\ 42\n   (C:\\x)\nFU \n'),
+        RECORD_B.replace("EA MAR 2024\n", "EA MAR 2024\nFX one line\nGP Group A\n   Group B\n")),
+    "control characters in extra values": _file(
+        RECORD_A.replace("EM a@b.cn\n", "EM a\x01b@c.cn\x1f\nRI \x07bell\nFX wrapped\x02\n   text\n"), RECORD_B),
     "blank lines inside records and between": _file(RECORD_A.replace("DT Article\n", "DT Article\n\n"),
                                                     "\n" + RECORD_B),
 }

@@ -194,6 +194,60 @@ def test_compiled_functions_refuse_bad_arguments(compiled_scan):
         compiled_scan.joined_strings(b"\xc3(", np.array([0, 2], np.int64), np.array([0]), np.array([1]))
 
 
+def _objects(scan, block, offsets, pieces, prefixes, n):
+    """json_objects of ``pieces``: (record, tag, first line, stop line, value or None, raw)."""
+    columns = list(zip(*pieces)) if pieces else [()] * 6
+    records, tags, first, stop, values, raw = columns
+    order = np.argsort(np.array(records, np.int64), kind="stable")
+    return scan.json_objects(block, np.array(offsets, np.int64), order, np.array(first, np.int64),
+                             np.array(stop, np.int64), np.array(records, np.int64), np.array(tags, np.int64),
+                             prefixes, list(values), np.array(raw, np.uint8), n)
+
+
+def test_json_objects_write_what_the_json_module_writes(compiled_scan):
+    import json
+    every_ascii = "".join(map(chr, range(128)))
+    text = 'a "quoted" \\ back\\slash, 生态 🌱 \u2028' + every_ascii
+    block = ("EM " + text.replace("\n", " ").replace("\r", " ") + "\nFX two\n   lines").encode() + _PADDING
+    first_end = block.index(b"\n")
+    offsets = [3, first_end, first_end + 4, first_end + 7, first_end + 11, first_end + 16]
+    pieces = [(0, 1, 0, 1, None, 0), (0, 0, 0, 1, text, 0), (2, 0, 1, 3, None, 0), (2, 1, 0, 1, '["a", "b"]', 1),
+              (2, 2, 0, 1, "", 0), (3, 2, 0, 1, "", 1)]  # empty values are not stored
+    got = _objects(compiled_scan, block, offsets, pieces, ['"BE": ', '"EM": ', '"FU": '], 4)
+    line = block[3:first_end].decode()
+    assert got[0] == json.dumps({"EM": line, "BE": text}, ensure_ascii=False)  # in the order given
+    assert got[2] == json.dumps({"BE": "two lines", "EM": ["a", "b"]}, ensure_ascii=False)
+    assert got[1] is None and got[3] is None
+    for record in (got[0], got[2]):
+        json.loads(record)
+
+
+def test_json_objects_refuse_bad_arguments(compiled_scan):
+    block = b"EM a\nFX b\n" + _PADDING
+    offsets = [3, 4, 8, 9]
+    ok = (0, 0, 0, 1, None, 0)
+    assert _objects(compiled_scan, block, offsets, [ok], ['"EM": '], 1) == ['{"EM": "a"}']
+    assert _objects(compiled_scan, block, offsets, [], ['"EM": '], 2) == [None, None]
+    with pytest.raises(ValueError, match="below n"):
+        _objects(compiled_scan, block, offsets, [ok], ['"EM": '], 0)
+    with pytest.raises(IndexError, match="no prefix"):
+        _objects(compiled_scan, block, offsets, [(0, 1, 0, 1, None, 0)], ['"EM": '], 1)
+    for first, stop in ((0, 3), (-1, 1), (1, 1)):
+        with pytest.raises(IndexError, match="not in the block"):
+            _objects(compiled_scan, block, offsets, [(0, 0, first, stop, None, 0)], ['"EM": '], 1)
+    with pytest.raises(IndexError, match="not in the pieces"):
+        compiled_scan.json_objects(block, np.array(offsets, np.int64), np.array([5], np.int64), *(
+            np.zeros(1, np.int64) for _ in range(4)), ['"EM": '], [None], np.zeros(1, np.uint8), 1)
+    with pytest.raises(ValueError, match="one element per piece"):
+        compiled_scan.json_objects(block, np.array(offsets, np.int64), *(np.zeros(1, np.int64) for _ in range(5)),
+                                   ['"EM": '], [None, None], np.zeros(1, np.uint8), 1)
+    records_descend = np.array([1, 0], np.int64)
+    with pytest.raises(ValueError, match="ascend"):
+        compiled_scan.json_objects(block, np.array(offsets, np.int64), np.arange(2), np.zeros(2, np.int64),
+                                   np.ones(2, np.int64), records_descend, np.zeros(2, np.int64), ['"EM": '],
+                                   [None, None], np.zeros(2, np.uint8), 2)
+
+
 def test_litkit_reads_without_the_compiled_scan(demo_dir, tmp_path):
     """An installation without a C compiler: the numpy twins are chosen and give the same corpus."""
     path = sorted((demo_dir / "wos").glob("*.txt"))[0]

@@ -33,9 +33,9 @@ touches each value once, when it becomes the object the corpus holds:
    the characters ``str.strip`` strips, checked over all of Unicode); a "; " list is split
    with ``str.split`` (``_semicolon_items``; values it would clean go through it).  ``int``
    and ``clean_doi`` are applied as ``finish_record`` applies them.  The tags kept in
-   ``extra`` are read together: escaped and joined in Arrow into the JSON text
-   ``json.dumps(..., sort_keys=True)`` writes.  A tag given twice in one record goes
-   through the record path's ``_store``.
+   ``extra`` are read together into the JSON text ``json.dumps(..., sort_keys=True)``
+   writes (by the compiled ``json_objects``, or escaped and joined in Arrow).  A tag given
+   twice in one record goes through the record path's ``_store``.
 4. Every value becomes a Python object once; a list column is one flat list of items
    sliced per record, in C.
 
@@ -409,8 +409,7 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
         "PT": [v or None for v in pc.utf8_trim_whitespace(texts.take(2 * field_line[starts])).to_pylist()],
         "source_line": (first_line + field_line[starts]).tolist(),
     }
-    extra_parts: list[tuple[np.ndarray, np.ndarray, pa.Array]] = []  # (records, tag keys, JSON pieces)
-    batched: list[tuple[str, int, int, bool]] = []  # extra text tags read together: (tag, fields a:b, strip?)
+    extra_tags: list[_ExtraTag] = []  # the tags kept in ``extra``, read together after the others
     # Each tag's fields, in file order, grouped by one stable sort on the tag code; every
     # per-field array is put in that order once, so that a tag's fields are a slice (a view).
     content = np.flatnonzero(tagged & ~is_pt & ~header)
@@ -430,26 +429,20 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
         kind = _TAG_KIND.get(tag, _EXTRA_TEXT)
         if kind == _IGNORE:
             raise _GiveUp  # ER or EF with a value
+        if kind == _EXTRA_TEXT or kind == _EXTRA_LIST:
+            extra_tags.append(_ExtraTag(tag, kind, a, b, bool(edge[g]), bool(twice[g])))
+            continue
         fields = every_field.subset(slice(a, b), bool(edge[g]))
         if twice[g]:
             records, values = _values_as_record_path(tag, kind, buf, fields)  # a tag twice in a record
-            if kind == _EXTRA_TEXT or kind == _EXTRA_LIST:
-                extra_parts.append(_keyed(tag, np.asarray(records, dtype=np.int64), _json_pieces(tag, kind, values)))
-            else:
-                cols[tag] = _placed(tag, values, records, n)
+            cols[tag] = _placed(tag, values, records, n)
         elif kind == _LIST:
             cols[tag] = _list_column(n, buf, texts, fields)
         elif kind == _SEMI:
             cols[tag] = _semicolon_column(tag, n, buf, texts, fields)
-        elif kind == _TEXT or kind == _JOIN_ITEMS:
+        else:  # _TEXT or _JOIN_ITEMS
             cols[tag] = _text_column(tag, kind, n, buf, texts, fields)
-        elif kind == _EXTRA_TEXT and not other_controls:
-            batched.append((tag, a, b, bool(edge[g])))  # read with the block's other such fields, below
-        else:
-            extra_parts.append(_keyed(tag, *_extra_pieces(tag, kind, buf, texts, fields)))
-    if batched:
-        extra_parts.append(_extra_text_pieces(batched, every_field, texts, buf))
-    cols["extra"] = _extra_json(n, extra_parts)
+    cols["extra"] = _extra_objects(n, extra_tags, every_field, texts, buf, other_controls)
     out.add(cols, n)
     return lines.newlines
 
@@ -703,6 +696,99 @@ def _semicolon_column(tag: str, n: int, buf: bytes, texts: pa.Array, fields: _Fi
     return _placed(tag, items, fields.records, n)
 
 
+class _ExtraTag(NamedTuple):
+    """A tag of a block kept in ``extra``: its fields are ``every_field[a:b]`` (see ``_read_block``)."""
+
+    tag: str
+    kind: int               # _EXTRA_TEXT or _EXTRA_LIST
+    a: int
+    b: int
+    may_need_strip: bool    # str.strip may change a value (see _Fields)
+    twice: bool             # a record has the tag more than once
+
+
+def _extra_objects_arrow(n: int, extra_tags: list[_ExtraTag], every_field: _Fields, texts: pa.Array, buf: bytes,
+                         other_controls: bool) -> list[str | None]:
+    """Each record's ``extra``: the JSON text ``json.dumps(extra, ensure_ascii=False, sort_keys=True)``
+    writes for the record path's dict, or None for a record without extra fields.
+
+    ``extra_tags`` ascend (the JSON key order).  The text tags of a block without control
+    characters other than newlines are escaped and joined together in Arrow
+    (:func:`_extra_text_pieces`); the rest, tag by tag, through the json module.
+    """
+    parts: list[tuple[np.ndarray, np.ndarray, pa.Array]] = []  # (records, tag keys, JSON pieces)
+    batched: list[tuple[str, int, int, bool]] = []
+    for tag, kind, a, b, may_need_strip, twice in extra_tags:
+        fields = every_field.subset(slice(a, b), may_need_strip)
+        if twice:
+            records, values = _values_as_record_path(tag, kind, buf, fields)
+            parts.append(_keyed(tag, np.asarray(records, dtype=np.int64), _json_pieces(tag, kind, values)))
+        elif kind == _EXTRA_TEXT and not other_controls:
+            batched.append((tag, a, b, may_need_strip))
+        else:
+            parts.append(_keyed(tag, *_extra_pieces(tag, kind, buf, texts, fields)))
+    if batched:
+        parts.append(_extra_text_pieces(batched, every_field, texts, buf))
+    return _extra_json(n, parts)
+
+
+def _extra_objects_compiled(n: int, extra_tags: list[_ExtraTag], every_field: _Fields, texts: pa.Array, buf: bytes,
+                            other_controls: bool) -> list[str | None]:
+    """:func:`_extra_objects_arrow` with the JSON written by one compiled loop (litkit/io/_wos_scan.c).
+
+    Python gives each piece (a tag's value in a record) either as the lines of its field,
+    which the loop joins by spaces and escapes, or as a value made by the record path's
+    helpers (odd fields, values ``str.strip`` may change, a tag twice in a record, lists);
+    the pieces are put in record order by a stable sort (tags ascend within a record).
+    ``other_controls`` is not needed here: in a block with control characters every tag
+    has ``may_need_strip`` set, so its values are made by the helpers (and escaped by the loop).
+    """
+    if not extra_tags:
+        return [None] * n
+    firsts, stops, records, tags, raws = [], [], [], [], []
+    values: list[str | None] = []  # None: the field's lines, joined by the compiled loop
+    for t, (tag, kind, a, b, may_need_strip, twice) in enumerate(extra_tags):
+        fields = every_field.subset(slice(a, b), may_need_strip)
+        if twice or kind == _EXTRA_LIST:
+            if twice:
+                tag_records, tag_values = _values_as_record_path(tag, kind, buf, fields)
+                tag_records = np.asarray(tag_records, dtype=np.int64)
+            else:
+                tag_records, tag_values = fields.records, [_lines(fields.raw(buf, i)) for i in range(b - a)]
+            if kind == _EXTRA_LIST:  # written as they are: JSON arrays ("" for no items: not stored)
+                tag_values = [_json_list(items) if items else "" for items in tag_values]
+            k = len(tag_records)
+            firsts.append(np.zeros(k, dtype=np.int64))  # lines not read
+            stops.append(np.ones(k, dtype=np.int64))
+        else:
+            tag_records, k = fields.records, b - a
+            if may_need_strip:
+                tag_values = _field_texts(texts, buf, fields)
+            else:
+                tag_values = [None] * k
+                for i in np.flatnonzero(fields.odd).tolist():
+                    tag_values[i] = _joined(fields.raw(buf, i))
+            firsts.append(fields.first)
+            stops.append(fields.stop)
+        records.append(tag_records)
+        tags.append(np.full(k, t, dtype=np.int64))
+        raws.append(np.full(k, kind == _EXTRA_LIST, dtype=np.uint8))
+        values += tag_values
+    record_of_piece = np.concatenate(records)
+    order = np.argsort(record_of_piece, kind="stable")  # by record, and by tag within a record
+    return _wos_scan.json_objects(texts.buffers()[2], texts.buffers()[1], order, np.concatenate(firsts),
+                                  np.concatenate(stops), record_of_piece, np.concatenate(tags),
+                                  [f'"{tag.tag}": ' for tag in extra_tags], values, np.concatenate(raws), n)
+
+
+_extra_objects = _extra_objects_arrow if _wos_scan is None else _extra_objects_compiled
+
+
+def _json_list(items: list[str]) -> str:
+    """A list of str as the json module writes it (``ensure_ascii=False``)."""
+    return "[" + ", ".join(map(_json_string, items)) + "]"
+
+
 def _extra_pieces(tag: str, kind: int, buf: bytes, texts: pa.Array, fields: _Fields) -> tuple[np.ndarray, pa.Array]:
     """The ``"TAG": value`` JSON pieces of one tag kept in ``extra`` (records without it get none).
 
@@ -769,7 +855,7 @@ def _keyed(tag: str, records: np.ndarray, pieces: pa.Array) -> tuple[np.ndarray,
 def _json_pieces(tag: str, kind: int, values: list) -> pa.Array:
     """``"TAG": <JSON of value>`` for each value (a str, or a list of str for a list tag)."""
     if kind == _EXTRA_LIST:
-        encoded = ["[" + ", ".join(map(_json_string, items)) + "]" for items in values]
+        encoded = map(_json_list, values)
     else:
         encoded = map(_json_string, values)
     return pa.array(list(map(f'"{tag}": %s'.__mod__, encoded)), type=pa.large_string())
@@ -839,4 +925,5 @@ COMPILED_AND_TWIN = {
     "_scan": (_scan_compiled, _scan_numpy),
     "_joined_lines": (_joined_lines_compiled, _joined_lines_arrow),
     "_line_lists": (_line_lists_compiled, _line_lists_arrow),
+    "_extra_objects": (_extra_objects_compiled, _extra_objects_arrow),
 }

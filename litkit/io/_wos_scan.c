@@ -20,6 +20,8 @@
  *        field_end int64[L]) -> (fields, status)
  *   line_lists(block, text_offsets, first int64, stop int64, records int64, n) -> list[list[str]]
  *   joined_strings(block, text_offsets, first int64, stop int64) -> list[str]
+ *   json_objects(block, text_offsets, order, first, stop, records, tags, prefixes, values, raw uint8, n)
+ *       -> list of n str or None
  *
  * where L = newlines + 1 is the number of lines of ``block[:size]``, and
  * ``block`` holds at least four bytes after ``size`` (the first four bytes of
@@ -352,6 +354,206 @@ done:
     return values;
 }
 
+/* A growing byte buffer: the JSON text of one record's ``extra``. */
+typedef struct {
+    char *bytes;
+    Py_ssize_t size, capacity;
+} Text;
+
+static int text_reserve(Text *t, Py_ssize_t more)
+{
+    if (t->size + more <= t->capacity)
+        return 1;
+    Py_ssize_t capacity = 2 * t->capacity + more + 256;
+    char *grown = PyMem_Realloc(t->bytes, (size_t)capacity);
+    if (grown == NULL) {
+        PyErr_NoMemory();
+        return 0;
+    }
+    t->bytes = grown;
+    t->capacity = capacity;
+    return 1;
+}
+
+static int text_add(Text *t, const char *bytes, Py_ssize_t size)
+{
+    if (!text_reserve(t, size))
+        return 0;
+    memcpy(t->bytes + t->size, bytes, (size_t)size);
+    t->size += size;
+    return 1;
+}
+
+/* ``bytes`` as the json module writes a str with ensure_ascii=False, without the quotes:
+   backslash, quote and control characters escaped, everything else (UTF-8) as it is. */
+static int text_add_escaped(Text *t, const unsigned char *bytes, Py_ssize_t size)
+{
+    static const char hex[] = "0123456789abcdef";
+    if (!text_reserve(t, 6 * size)) /* the worst case: every byte as \u00XX */
+        return 0;
+    char *out = t->bytes + t->size;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        unsigned char c = bytes[i];
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            *out++ = (char)c;
+            continue;
+        }
+        *out++ = '\\';
+        switch (c) {
+        case '"': *out++ = '"'; break;
+        case '\\': *out++ = '\\'; break;
+        case '\b': *out++ = 'b'; break;
+        case '\f': *out++ = 'f'; break;
+        case '\n': *out++ = 'n'; break;
+        case '\r': *out++ = 'r'; break;
+        case '\t': *out++ = 't'; break;
+        default:
+            *out++ = 'u';
+            *out++ = '0';
+            *out++ = '0';
+            *out++ = hex[c >> 4];
+            *out++ = hex[c & 15];
+        }
+    }
+    t->size = out - t->bytes;
+    return 1;
+}
+
+static PyObject *json_objects(PyObject *self, PyObject *args)
+{
+    Py_buffer block, offsets_buf, order_buf, first_buf, stop_buf, records_buf, tags_buf, raw_buf;
+    PyObject *prefixes, *values;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*O!O!y*n", &block, &offsets_buf, &order_buf, &first_buf, &stop_buf,
+                          &records_buf, &tags_buf, &PyList_Type, &prefixes, &PyList_Type, &values, &raw_buf, &n))
+        return NULL;
+    const char *p = block.buf;
+    const int64_t *offsets = offsets_buf.buf, *order = order_buf.buf, *first = first_buf.buf, *stop = stop_buf.buf,
+                  *records = records_buf.buf, *tags = tags_buf.buf;
+    const uint8_t *raw = raw_buf.buf;
+    Py_ssize_t n_offsets = offsets_buf.len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t pieces = first_buf.len / (Py_ssize_t)sizeof(int64_t);
+    PyObject *objects = NULL;
+    Text text = {NULL, 0, 0};
+    if (n < 0 || order_buf.len != first_buf.len || stop_buf.len != first_buf.len || records_buf.len != first_buf.len
+        || tags_buf.len != first_buf.len || raw_buf.len != pieces || PyList_GET_SIZE(values) != pieces) {
+        PyErr_SetString(PyExc_ValueError, "order, first, stop, records, tags, values and raw must have one element "
+                                          "per piece, n >= 0");
+        goto done;
+    }
+    objects = PyList_New(n);
+    if (objects == NULL)
+        goto done;
+    for (Py_ssize_t r = 0; r < n; r++) {
+        Py_INCREF(Py_None);
+        PyList_SET_ITEM(objects, r, Py_None);
+    }
+    Py_ssize_t k = 0;
+    int64_t previous = -1;
+    while (k < pieces) {
+        if (order[k] < 0 || order[k] >= pieces) {
+            PyErr_Format(PyExc_IndexError, "piece %lld is not in the pieces", (long long)order[k]);
+            goto fail;
+        }
+        int64_t record = records[order[k]];
+        if (record < previous || record >= n) {
+            PyErr_SetString(PyExc_ValueError, "records (in the given order) must ascend and be below n");
+            goto fail;
+        }
+        previous = record;
+        text.size = 0;
+        if (!text_add(&text, "{", 1))
+            goto fail;
+        int written = 0;
+        for (; k < pieces; k++) {
+            int64_t i = order[k];
+            if (i < 0 || i >= pieces) {
+                PyErr_Format(PyExc_IndexError, "piece %lld is not in the pieces", (long long)i);
+                goto fail;
+            }
+            if (records[i] != record)
+                break;
+            int64_t tag = tags[i];
+            if (tag < 0 || tag >= PyList_GET_SIZE(prefixes)) {
+                PyErr_Format(PyExc_IndexError, "tag %lld has no prefix", (long long)tag);
+                goto fail;
+            }
+            Py_ssize_t before = text.size;
+            const char *prefix;
+            Py_ssize_t prefix_size;
+            if ((prefix = PyUnicode_AsUTF8AndSize(PyList_GET_ITEM(prefixes, tag), &prefix_size)) == NULL)
+                goto fail;
+            if ((written && !text_add(&text, ", ", 2)) || !text_add(&text, prefix, prefix_size))
+                goto fail;
+            Py_ssize_t value_start = text.size;
+            PyObject *value = PyList_GET_ITEM(values, i);
+            if (value == Py_None) { /* the field's lines, joined by single spaces */
+                if (first[i] < 0 || stop[i] <= first[i] || 2 * stop[i] > n_offsets) {
+                    PyErr_Format(PyExc_IndexError, "lines %lld to %lld are not in the block", (long long)first[i],
+                                 (long long)stop[i]);
+                    goto fail;
+                }
+                if (!text_add(&text, "\"", 1))
+                    goto fail;
+                value_start = text.size;
+                for (int64_t line = first[i]; line < stop[i]; line++) {
+                    int64_t a = offsets[2 * line], b = offsets[2 * line + 1];
+                    if (a < 0 || a > b || b > block.len) {
+                        PyErr_Format(PyExc_IndexError, "line %lld is not in the block", (long long)line);
+                        goto fail;
+                    }
+                    if ((line > first[i] && !text_add(&text, " ", 1))
+                        || !text_add_escaped(&text, (const unsigned char *)p + a, (Py_ssize_t)(b - a)))
+                        goto fail;
+                }
+                if (!text_add(&text, "\"", 1))
+                    goto fail;
+                if (text.size == value_start + 1) { /* an empty value is not stored */
+                    text.size = before;
+                    continue;
+                }
+            }
+            else {
+                Py_ssize_t size;
+                const char *utf8 = PyUnicode_AsUTF8AndSize(value, &size);
+                if (utf8 == NULL)
+                    goto fail;
+                if (size == 0) {
+                    text.size = before;
+                    continue;
+                }
+                if (raw[i] ? !text_add(&text, utf8, size)
+                           : (!text_add(&text, "\"", 1) || !text_add_escaped(&text, (const unsigned char *)utf8, size)
+                              || !text_add(&text, "\"", 1)))
+                    goto fail;
+            }
+            written = 1;
+        }
+        if (written) {
+            if (!text_add(&text, "}", 1))
+                goto fail;
+            PyObject *object = PyUnicode_DecodeUTF8(text.bytes, text.size, "strict");
+            if (object == NULL)
+                goto fail;
+            PyList_SetItem(objects, (Py_ssize_t)record, object); /* drops the None */
+        }
+    }
+    goto done;
+fail:
+    Py_CLEAR(objects);
+done:
+    PyMem_Free(text.bytes);
+    PyBuffer_Release(&block);
+    PyBuffer_Release(&offsets_buf);
+    PyBuffer_Release(&order_buf);
+    PyBuffer_Release(&first_buf);
+    PyBuffer_Release(&stop_buf);
+    PyBuffer_Release(&records_buf);
+    PyBuffer_Release(&tags_buf);
+    PyBuffer_Release(&raw_buf);
+    return objects;
+}
+
 static PyMethodDef methods[] = {
     {"measure", measure, METH_VARARGS,
      "measure(block, size) -> (newlines, has_other_controls): the newlines in block[:size], and\n"
@@ -362,6 +564,9 @@ static PyMethodDef methods[] = {
     {"line_lists", line_lists, METH_VARARGS,
      "line_lists(block, text_offsets, first, stop, records, n) -> list of n lists of str: record\n"
      "records[f] gets the texts of lines first[f]:stop[f], every other record an empty list."},
+    {"json_objects", json_objects, METH_VARARGS,
+     "json_objects(block, text_offsets, order, first, stop, records, tags, prefixes, values, raw, n)\n"
+     "-> list of n str or None: each record's pieces as one JSON object (see _extra_objects_compiled)."},
     {"joined_strings", joined_strings, METH_VARARGS,
      "joined_strings(block, text_offsets, first, stop) -> list of str: for each field the texts\n"
      "of lines first[f]:stop[f] joined by single spaces."},
