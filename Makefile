@@ -23,13 +23,23 @@ $(STAMP): pyproject.toml litkit/io/_wos_scan.c
 
 venv: $(STAMP)
 
-# Debian packages: a CJK font for Chinese labels in figures, Chromium for the browser tests.
+# Debian packages: a CJK font for Chinese labels in figures, Chromium for the browser tests, and a C
+# compiler with the Python headers for litkit's compiled WoS line scan (optional: without them pip
+# installs litkit with its numpy twin).
 system-deps:
 	@if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || ! command -v chromium >/dev/null 2>&1; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk chromium >/dev/null; \
 	  else \
 	    echo "note: install a CJK font (fonts-noto-cjk) and chromium with your package manager"; \
+	  fi; \
+	fi
+	@if ! command -v cc >/dev/null 2>&1 || ! $(PYTHON) -c "import os, sysconfig, sys; \
+	    sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()['include'], 'Python.h')))"; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc python3-dev >/dev/null; \
+	  else \
+	    echo "note: no C compiler or Python headers: litkit installs without its compiled WoS line scan"; \
 	  fi; \
 	fi
 	@rm -rf $$HOME/.cache/matplotlib  # let matplotlib see newly installed fonts
