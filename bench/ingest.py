@@ -35,9 +35,10 @@ What it does
      dropped: the cost of parsing without building the in-memory corpus,
      i.e. what a streaming ingest would pay (issue 10's memory target);
    * **litkit-ingest**: ``litkit.io.stream.ingest_to_parquet(path, tmp)``,
-     the streaming ingest behind ``litkit ingest`` (records read one by one,
-     written to Parquet in batches of 5,000 as row groups, the ingest report
-     in the footer); the counts are then taken from the written file, one row
+     the streaming ingest behind ``litkit ingest`` (records read as
+     ``litkit.read`` reads them, through the column fast path a block at a
+     time, written to Parquet in batches of 5,000 as row groups, the ingest
+     report in the footer); the counts are then taken from the written file, one row
      group at a time, and the file is deleted.  Issue 10's memory target,
      "peak memory below the file's size", is evaluated on this contender;
    * with ``--citations`` a second pair also parses every cited reference:

@@ -165,15 +165,17 @@ def test_refuses_to_overwrite_unless_asked(demo_dir, tmp_path):
 
 
 def test_interrupted_ingest_leaves_nothing(demo_paths, tmp_path, monkeypatch):
-    real_iter_file = stream.iter_file
+    real_iter_file_parts = stream.iter_file_parts
+    parts = []
 
     def interrupted(path, report, **kwargs):
-        for i, record in enumerate(real_iter_file(path, report, **kwargs)):
-            if i == 60:
+        for part in real_iter_file_parts(path, report, **kwargs):
+            parts.append(part)
+            if len(parts) == 3:
                 raise KeyboardInterrupt  # Ctrl-C after several batches were written
-            yield record
+            yield part
 
-    monkeypatch.setattr(stream, "iter_file", interrupted)
+    monkeypatch.setattr(stream, "iter_file_parts", interrupted)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     gc_enabled = gc.isenabled()
@@ -181,6 +183,7 @@ def test_interrupted_ingest_leaves_nothing(demo_paths, tmp_path, monkeypatch):
         ingest_to_parquet(demo_paths, out_dir / "c.parquet", batch_records=7, progress=False)
     assert list(out_dir.iterdir()) == []  # no output and no temporary file
     assert gc.isenabled() == gc_enabled
+    assert sum(getattr(part, "n", 1) for part in parts[:2]) > 14  # two batches had been written
 
 
 def test_unreadable_file_leaves_nothing(demo_dir, tmp_path):

@@ -1,8 +1,8 @@
 """The Web of Science plain-text fast path gives exactly what the record path gives.
 
-``litkit.read`` reads a WoS plain-text file through ``wos_plain.read_columns`` (whole
-blocks of records as columns) and falls back to the record-by-record reader when the
-file has anything unusual in it.  Every test here builds the same corpus both ways and
+``litkit.read`` reads a WoS plain-text file through ``wos_plain.read_column_blocks``
+(whole blocks of records as columns) and falls back to the record-by-record reader from
+the first block with anything unusual in it.  Every test here builds the same corpus both ways and
 compares all values (``Corpus.__eq__``) and the ingest report (files and problems tables):
 on every real export in ../shared/corpora, the demo corpus, a generated benchmark file,
 encoding and line-end variants, and small files made to hit each rule.
@@ -17,8 +17,10 @@ import pytest
 
 import litkit
 from litkit.corpus import Corpus, frame_from_records
-from litkit.io import iter_file
+from litkit.io import ColumnBlock, iter_file, iter_file_parts
+from litkit.io.stream import ingest_to_parquet
 from litkit.io import wos_plain
+from litkit.io.base import FastPathDeclined
 from litkit.io.report import FileReport, IngestReport
 from litkit.io.sniff import TextSource
 
@@ -47,7 +49,13 @@ def _record_path(path: Path) -> Corpus:
 
 
 def _took_fast_path(path: Path) -> bool:
-    return wos_plain.read_columns(TextSource(path), FileReport(file=str(path))) is not None
+    """Whether the fast path reads the whole file (it may decline after some blocks)."""
+    try:
+        for _ in wos_plain.read_column_blocks(TextSource(path), FileReport(file=str(path))):
+            pass
+    except FastPathDeclined:
+        return False
+    return True
 
 
 def _assert_same(path: Path) -> Corpus:
@@ -281,6 +289,32 @@ def test_unusual_files_fall_back_to_the_record_path(tmp_path, case):
     path = _write(tmp_path, FALLBACK_CASES[case])
     assert not _took_fast_path(path), case
     _assert_same(path)
+
+
+@pytest.mark.parametrize("case", sorted(FALLBACK_CASES))
+def test_declining_after_clean_blocks_gives_the_record_paths_corpus(tmp_path, monkeypatch, case):
+    """Clean records first, then the unusual one, each record a block of its own: the fast path
+    gives the clean blocks, the record path the rest, and the report is the record path's."""
+    from litkit.io import _wos_columns
+    monkeypatch.setattr(_wos_columns, "_FAST_BLOCK_BYTES", 300)
+    text = FALLBACK_CASES[case]
+    at = text.index("PT ")
+    clean = "".join(RECORD_B.replace("000000000000002", f"00000000000010{i}") for i in range(5))
+    path = _write(tmp_path, text[:at] + clean + text[at:])
+    parts = list(iter_file_parts(path, FileReport(file=str(path))))
+    blocks = [part for part in parts if isinstance(part, ColumnBlock)]
+    records = [part for part in parts if not isinstance(part, ColumnBlock)]
+    assert records, case  # the record path read the unusual part
+    if case != "text before the first record":  # there the very first block is unusual
+        assert sum(block.n for block in blocks) >= 5, case
+    corpus = _assert_same(path)
+    assert len(corpus) == len(parts) - len(blocks) + sum(block.n for block in blocks)
+    assert any("early-access" in p.reason for p in corpus.report.problems)  # RECORD_B's notes, once each
+    out = tmp_path / "streamed.parquet"
+    ingest_to_parquet(path, out, batch_records=3, progress=False)
+    streamed = Corpus.read_parquet(out)
+    assert streamed == corpus
+    assert streamed.report.problems_table().equals(corpus.report.problems_table())
 
 
 def test_invalid_utf8_falls_back_and_raises_as_before(tmp_path):

@@ -13,12 +13,13 @@ import gc
 import importlib
 import json
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from ..corpus import ColumnBuilder, Corpus, stable_id
 from ..errors import LitkitError, UnknownFormatError
-from .base import ReaderSpec
+from .base import FastPathDeclined, ReaderSpec
 from .report import FileReport, IngestReport
 from .sniff import TextSource
 
@@ -151,22 +152,62 @@ def iter_file(path: str | Path, report: FileReport | None = None, format: str | 
     report.records_read = count
 
 
-def _read_into(builder: ColumnBuilder, path: Path, format: str | None, encoding: str | None) -> FileReport:
-    """Read one file into ``builder``, through the reader's fast path when it has one."""
+@dataclass
+class ColumnBlock:
+    """Records of a file given as columns by a reader's fast path (see :func:`iter_file_parts`)."""
+
+    columns: dict[str, list]
+    n: int
+    canonical: bool  # the values need no cleaning (``ReaderSpec.columns_are_canonical``)
+
+
+def iter_file_parts(path: str | Path, report: FileReport, format: str | None = None,
+                    encoding: str | None = None) -> Iterator[ColumnBlock | dict]:
+    """The records of one file, in order, through its reader's fast path where it can.
+
+    Yields :class:`ColumnBlock` s from the fast path and record dicts (as :func:`iter_file`
+    gives them) from the record path; fills ``report`` (``records_read`` once exhausted).
+    When the fast path declines after some blocks, those are the record path's first
+    records (the fast path only gives clean blocks): the record path then reads the file
+    with a fresh report, and only its records after them are yielded.
+    """
     source, spec = _open(path, format, encoding)
-    report = FileReport(file=str(path), format=spec.name, database=spec.database, encoding=source.encoding)
-    if spec.read_columns is not None:
-        cols = spec.read_columns(source, report)
-        if cols is not None:
-            report.records_read = _finish_columns(cols, spec, str(path))
-            builder.add_columns(cols, clean=not spec.columns_are_canonical)
-            return report
-        report = FileReport(file=str(path), format=spec.name, database=spec.database, encoding=source.encoding)
+    report.format, report.database, report.encoding = spec.name, spec.database, source.encoding
+    file_name = str(Path(path))
+    given = 0  # records given as column blocks
+    if spec.read_column_blocks is not None:
+        fast = FileReport(file=report.file)  # kept only if the fast path reads the whole file
+        try:
+            for columns in spec.read_column_blocks(source, fast):
+                n = _finish_columns(columns, spec, file_name)
+                given += n
+                yield ColumnBlock(columns, n, spec.columns_are_canonical)
+        except FastPathDeclined:
+            pass
+        else:
+            report.records_in_file, report.has_cited_references = fast.records_in_file, fast.has_cited_references
+            report.problems.extend(fast.problems)
+            report.records_read = given
+            return
     count = 0
     for rec in spec.read(source, report):
-        builder.add(_finish(rec, spec, str(path)))
         count += 1
+        if count > given:
+            yield _finish(rec, spec, file_name)
+    if count < given:  # cannot happen while the fast path gives only clean blocks; never lose a record silently
+        raise LitkitError(f"the fast path gave {given} records, the record path only {count}", path=path,
+                          expected="the same records both ways (a bug in litkit: please report it)")
     report.records_read = count
+
+
+def _read_into(builder: ColumnBuilder, path: Path, format: str | None, encoding: str | None) -> FileReport:
+    """Read one file into ``builder``, through the reader's fast path when it has one."""
+    report = FileReport(file=str(path))
+    for part in iter_file_parts(path, report, format, encoding):
+        if isinstance(part, ColumnBlock):
+            builder.add_columns(part.columns, clean=not part.canonical)
+        else:
+            builder.add(part)
     return report
 
 
@@ -264,5 +305,5 @@ def gc_paused(keeps_result: bool = False):
             gc.enable()
 
 
-__all__ = ["read", "read_file", "iter_file", "readers", "reader", "detect_format", "expand_paths",
+__all__ = ["read", "read_file", "iter_file", "iter_file_parts", "ColumnBlock", "readers", "reader", "detect_format", "expand_paths",
            "IngestReport", "FileReport", "TextSource"]

@@ -1,8 +1,9 @@
 """The column fast path of the Web of Science plain-text reader.
 
-:func:`read_columns` gives exactly what :func:`litkit.io.wos_plain.read` gives, record for
-record, for every file in which the record path would find nothing to report; for any other
-file it returns None and the record path reads the file and reports why.  The tests compare
+:func:`read_column_blocks` gives exactly what :func:`litkit.io.wos_plain.read` gives, record
+for record, for every file in which the record path would find nothing to report; for any
+other file it declines (:class:`~litkit.io.base.FastPathDeclined`), possibly after some clean
+blocks, and the record path reads the rest of the file and reports why.  The tests compare
 the two ways on every real export, the demo corpus, the benchmark file and mutated files.
 
 Why a second way through the file: the record path costs a handful of Python operations per
@@ -44,7 +45,7 @@ buffers, creating the objects), not instructions: measure changes in seconds on 
 blocks (see ``bench/README.md``).
 
 When it gives up: the fast path only accepts what it can prove the record path reads without
-a single defect.  It returns None on: anything before the first PT other than FN/VR lines and
+a single defect.  It declines at the first block with: anything before the first PT other than FN/VR lines and
 blank lines; a line that is neither "XX value" with an upper-case ASCII tag, an indented
 continuation, a blank line nor a lone upper-case tag; a continuation after a blank line, a
 lone tag, PT, FN/VR or ER; FN/VR inside a record; a record without exactly one ER, or with
@@ -65,7 +66,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..errors import DecodingError
-from .base import clean_doi
+from .base import FastPathDeclined, clean_doi
 from .report import FileReport
 from .sniff import TextSource
 from .wos_plain import (_EXTRA_LIST, _EXTRA_TEXT, _IGNORE, _JOIN_ITEMS, _LIST, _SEMI, _TAG_KIND, _TEXT,
@@ -86,23 +87,36 @@ class _GiveUp(Exception):
     """Raised inside the fast path when the file needs the record path."""
 
 
-def read_columns(source: TextSource, report: FileReport) -> dict[str, list] | None:
-    """The whole file as canonical columns, or None when the record path must read it.
+def read_column_blocks(source: TextSource, report: FileReport) -> Iterator[dict[str, list]]:
+    """The file's records as canonical columns, a block of records (about 16 MB) at a time.
 
-    The columns are canonical as they are (lists without empty items, no empty text), so
-    :func:`litkit.read` hands them to the corpus without cleaning them again.
+    Raises :class:`~litkit.io.base.FastPathDeclined` when the record path must read the
+    file, possibly after some blocks (see :mod:`litkit.io.base`): the blocks given until
+    then are clean, so they are exactly the record path's first records.  The columns are
+    canonical as they are (lists without empty items, no empty text), so the corpus takes
+    them without cleaning them again.  ``report`` gets the notes about years taken from
+    ``EA`` as the blocks go, and the record count and whether the file has cited
+    references at the end.
     """
     if source.errors != "strict":
-        return None  # a file cut inside a character: the record path reads it and reports the cut
-    columns = _ColumnCollector()
+        raise FastPathDeclined("the file is cut inside a character")  # the record path reports the cut
     below_space = _ReusedMask()
-    line = 1
+    line, records, has_cited_references = 1, 0, False
     try:
         for block, size, at_end in _utf8_record_blocks(source):
-            line += _read_block(block, size, line, at_end, columns, below_space)
+            columns, n, newlines = _read_block(block, size, line, at_end, below_space)
+            line += newlines
+            if n:
+                _finish_block(columns, n, records, report)
+                has_cited_references = has_cited_references or any(columns["CR"])
+                records += n
+                yield columns
     except (_GiveUp, DecodingError, UnicodeError):
-        return None  # the record path reads (or refuses) the file and reports why
-    return columns.finish(report)
+        raise FastPathDeclined("the file has something the record path must read and report") from None
+    if records == 0:
+        raise FastPathDeclined("no records")  # nothing to gain; the record path knows what to say
+    report.records_in_file = records
+    report.has_cited_references = has_cited_references
 
 
 _PADDING = b"\n\n\n\n"  # after the last block, so that the first four bytes of every line exist
@@ -188,37 +202,18 @@ def _normalised_line_ends(buf: bytearray, filled: int, at_end: bool) -> int:
     return len(text) + held
 
 
-class _ColumnCollector:
-    """Canonical columns of the blocks read so far."""
+def _finish_block(columns: dict[str, list], n: int, first_record: int, report: FileReport) -> None:
+    """Every canonical column of the block's ``n`` records; a missing PY taken from EA, as ``finish_record``.
 
-    def __init__(self):
-        self.columns: dict[str, list] = {}
-        self.n = 0
-
-    def add(self, block_columns: dict[str, list], n: int) -> None:
-        for name in sorted(set(self.columns) | set(block_columns)):
-            column = self.columns.get(name)
-            if column is None:
-                column = self.columns[name] = _empty_column(name, self.n)
-            values = block_columns.get(name)
-            column.extend(values if values is not None else _empty_column(name, n))
-        self.n += n
-
-    def finish(self, report: FileReport) -> dict[str, list] | None:
-        n = self.n
-        if n == 0:
-            return None  # nothing to gain; the record path knows what to say about such a file
-        cols = self.columns
-        for name in INT_TAGS | {"DI"} | TEXT_TAGS | CANONICAL_LIST_TAGS | {"LA"}:
-            if name not in cols:
-                cols[name] = _empty_column(name, n)
-        # As ``finish_record``: a record without PY takes the year of EA (reported as a note).
-        years, early, lines = cols["PY"], cols["EA"], cols["source_line"]
-        for index in [i for i, year in enumerate(years) if year is None]:
-            years[index] = year_from_early_access(early[index], lines[index], index, report)
-        report.records_in_file = n
-        report.has_cited_references = any(cols["CR"])
-        return cols
+    ``first_record``: the file's number of the block's first record (the report's record
+    numbers count from the start of the file).
+    """
+    for name in INT_TAGS | {"DI", "EA"} | TEXT_TAGS | CANONICAL_LIST_TAGS | {"LA"}:
+        if name not in columns:
+            columns[name] = _empty_column(name, n)
+    years, early, lines = columns["PY"], columns["EA"], columns["source_line"]
+    for index in [i for i, year in enumerate(years) if year is None]:
+        years[index] = year_from_early_access(early[index], lines[index], first_record + index, report)
 
 
 def _empty_column(name: str, n: int) -> list:
@@ -348,9 +343,9 @@ def _tag_of_code(code: int) -> str:
     return chr(code >> 8) + chr(code & 0xFF)
 
 
-def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _ColumnCollector,
-                mask: _ReusedMask) -> int:
-    """Read one block of whole records into ``out``; return the number of newlines in it.
+def _read_block(buf: bytes, size: int, first_line: int, at_end: bool,
+                mask: _ReusedMask) -> tuple[dict[str, list], int, int]:
+    """Read one block of whole records: ``(columns, number of records, number of newlines)``.
 
     ``buf`` holds the block (``size`` bytes) and at least four bytes after it (see
     :func:`_utf8_record_blocks`); ``mask`` is the file's reused scratch array.
@@ -383,7 +378,7 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
     if n == 0:
         if at_end:
             raise _GiveUp
-        return lines.newlines
+        return {}, 0, lines.newlines
     if np.any(multiline[starts]):
         raise _GiveUp  # a PT value with continuation lines
     # Exactly one ER per record; after it only blank lines (and EF after the very last record).
@@ -443,8 +438,7 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool, out: _Colu
         else:  # _TEXT or _JOIN_ITEMS
             cols[tag] = _text_column(tag, kind, n, buf, texts, fields)
     cols["extra"] = _extra_objects(n, extra_tags, every_field, texts, buf, other_controls)
-    out.add(cols, n)
-    return lines.newlines
+    return cols, n, lines.newlines
 
 
 def _any_per_group(flags: np.ndarray, group_start: np.ndarray) -> np.ndarray:

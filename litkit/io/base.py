@@ -13,6 +13,13 @@ A reader is a small module with one :class:`ReaderSpec` named ``SPEC``:
 The framework (:func:`litkit.io.read_file`) fills ``source_file``,
 ``source_format``, ``DB`` (when the reader leaves it empty) and a stable ``UT``
 for records without an id, and counts ``records_read``.
+
+A reader may also have a fast path, ``read_column_blocks(source, report)``: the
+same records as canonical columns, a block of records at a time.  It raises
+:class:`FastPathDeclined` when the file needs the record path (anything unusual
+in it), possibly after some blocks: those are then exactly the first records
+``read`` gives, and the framework takes the rest from ``read`` (with ``read``'s
+report for the whole file).
 """
 from __future__ import annotations
 
@@ -33,13 +40,17 @@ class ReaderSpec:
     sniff: Callable[[list[str]], bool]
     read: Callable[[TextSource, FileReport], Iterator[Record]]
     binary_sniff: Callable[[bytes], bool] | None = None  # for formats recognised from raw bytes
-    # Optional fast path: the whole file as canonical columns (name -> list, all the same length),
-    # or None to fall back to ``read`` (e.g. when the file has anything unusual in it).  It must give
-    # exactly what ``read`` gives; the tests compare the two on every real file.
-    read_columns: Callable[[TextSource, FileReport], dict[str, list] | None] | None = None
-    # True when ``read_columns`` already gives canonical values (lists of non-empty str, text
+    # Optional fast path: the file's records as canonical columns (name -> list, all the same
+    # length), a block at a time, raising FastPathDeclined for a file ``read`` must read (see
+    # above).  It must give exactly what ``read`` gives; the tests compare the two on every real file.
+    read_column_blocks: Callable[[TextSource, FileReport], Iterator[dict[str, list]]] | None = None
+    # True when ``read_column_blocks`` already gives canonical values (lists of non-empty str, text
     # that is None or more than white space), so the corpus takes them without a cleaning pass.
     columns_are_canonical: bool = False
+
+
+class FastPathDeclined(Exception):
+    """Raised by a reader's fast path for a file that its record path must read."""
 
 
 def split_values(value: str | None, separators: Iterable[str] = (";",)) -> list[str]:

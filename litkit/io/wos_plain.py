@@ -40,14 +40,15 @@ Two ways through a file, with the same result:
 * the *record path* (:func:`read`) streams the file in blocks of a few megabytes
   and splits each block into records and fields with C-level string operations;
   it handles and reports every defect listed above;
-* the *column fast path* (:func:`read_columns`, used by :func:`litkit.read`,
-  in :mod:`litkit.io._wos_columns`) reads a regular file a block of records at
-  a time as columns: numpy classifies every line from its first bytes, Arrow's
-  string kernels clean each tag's values together, and no record dict is ever
-  built.  It accepts only files in which the record path would find nothing to
-  report (other than the notes about years taken from ``EA``) and returns None
-  for anything else, so that the record path reads the file and reports why.
-  The tests compare both paths value by value on every real export.
+* the *column fast path* (:func:`read_column_blocks`, used by :func:`litkit.read`
+  and the streaming ingest, in :mod:`litkit.io._wos_columns`) reads a regular
+  file a block of records at a time as columns: a compiled scan (or numpy)
+  classifies every line from its first bytes, each tag's values are made
+  together, and no record dict is ever built.  It accepts only blocks in which
+  the record path would find nothing to report (other than the notes about
+  years taken from ``EA``) and declines at the first other one, so that the
+  record path reads the rest of the file and reports why.  The tests compare
+  both paths value by value on every real export.
 
 Examples
 --------
@@ -428,14 +429,14 @@ def _store(rec: dict, extra: dict, tag: str, value: str) -> None:
             extra[tag] = extra[tag] + items if tag in extra else items
 
 
-def read_columns(source: TextSource, report: FileReport) -> dict[str, list] | None:
-    """The whole file as canonical columns, or None for a file the record path must read.
+def read_column_blocks(source: TextSource, report: FileReport) -> Iterator[dict[str, list]]:
+    """The file's records as canonical columns, a block at a time (the column fast path).
 
-    The column fast path lives in :mod:`litkit.io._wos_columns` (imported here on first
-    use: it needs pyarrow); see its docstring for how it works and when it gives up.
+    Lives in :mod:`litkit.io._wos_columns` (imported here on first use: it needs
+    pyarrow); see its docstring for how it works and when it declines.
     """
-    from ._wos_columns import read_columns as read_regular_file
-    return read_regular_file(source, report)
+    from ._wos_columns import read_column_blocks as read_regular_blocks
+    return read_regular_blocks(source, report)
 
 
 SPEC = ReaderSpec(
@@ -444,6 +445,6 @@ SPEC = ReaderSpec(
     database="WoS",
     sniff=sniff,
     read=read,
-    read_columns=read_columns,
+    read_column_blocks=read_column_blocks,
     columns_are_canonical=True,
 )

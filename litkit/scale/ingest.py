@@ -2,8 +2,7 @@
 
 Each partition is one batch of ``files_per_partition`` consecutive files (in the
 order :func:`litkit.io.expand_paths` lists them).  A Dask task reads its batch
-with :func:`litkit.io.read_file` — the function :func:`litkit.read` calls — and
-writes ``part-00000.parquet``, ``part-00001.parquet``, … with
+with :func:`litkit.read` (fast paths included) and writes ``part-00000.parquet``, ``part-00001.parquet``, … with
 :meth:`litkit.Corpus.to_parquet`.  The driver merges the per-file reports, in
 file order, into the same :class:`~litkit.io.report.IngestReport` that
 :func:`litkit.read` returns, and writes it next to the partitions:
@@ -34,7 +33,7 @@ import pandas as pd
 from .._atomic import write_text
 from ..corpus import LIST_COLUMNS, Corpus, normalise_frame
 from ..errors import LitkitError, OutputExistsError
-from ..io import expand_paths, read_file
+from ..io import expand_paths, read
 from ..io.report import IngestReport
 
 __all__ = ["ingest", "read_partitioned", "PartitionedCorpus", "MANIFEST", "REPORT"]
@@ -47,14 +46,9 @@ _PART = "part-{:05d}.parquet"
 def _ingest_batch(files: Sequence[str], target: str, overwrite: bool, format: str | None = None,
                   encoding: str | None = None) -> dict:
     """Worker task: read a batch of files and write them as one Parquet partition."""
-    records: list[dict] = []
-    report = IngestReport()
-    for f in files:
-        file_records, file_report = read_file(f, format=format, encoding=encoding)
-        records.extend(file_records)
-        report.add(file_report)
-    Corpus.from_records(records, report).to_parquet(target, overwrite=overwrite)
-    return {"report": report.to_dict(), "records": len(records)}
+    corpus = read(list(files), format=format, encoding=encoding, progress=False)
+    corpus.to_parquet(target, overwrite=overwrite)
+    return {"report": corpus.report.to_dict(), "records": len(corpus)}
 
 
 def _batches(files: Sequence[Path], size: int) -> list[list[str]]:
