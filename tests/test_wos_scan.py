@@ -189,6 +189,8 @@ def test_compiled_functions_refuse_bad_arguments(compiled_scan):
     with pytest.raises(IndexError):
         joined([1], [1])  # a field has at least one line
     with pytest.raises(IndexError, match="not in the block"):
+        lists([1], [1], [0], 1)
+    with pytest.raises(IndexError, match="not in the block"):
         compiled_scan.joined_strings(block, np.array([0, 2, 3, 99], np.int64), np.array([0]), np.array([2]))
     with pytest.raises(UnicodeDecodeError):
         compiled_scan.joined_strings(b"\xc3(", np.array([0, 2], np.int64), np.array([0]), np.array([1]))

@@ -9,8 +9,8 @@ the two ways on every real export, the demo corpus, the benchmark file and mutat
 Why a second way through the file: the record path costs a handful of Python operations per
 *field* and builds a dict per record that the corpus then takes apart into columns.  Nearly
 every export is perfectly regular, so this path reads a block of whole records at a time and
-works per *line* with numpy and per *tag* with Arrow's C++ string kernels, so that Python
-touches each value once, when it becomes the object the corpus holds:
+works per *line* in compiled loops (or numpy) and per *tag* with numpy and Arrow, so that
+Python touches each value once, when it becomes the object the corpus holds:
 
 0. A UTF-8 file is read into one buffer used again for every block (16 MB of whole records).
 1. The line scan (:func:`_scan`) finds every line and classifies it from its first bytes:
@@ -18,41 +18,39 @@ touches each value once, when it becomes the object the corpus holds:
    start a field (the record path's split on ``\n(?! )``).  Lines that make a value "odd"
    (ending in a space, indented by other than three spaces, an empty continuation …) are
    flagged: the record path's helpers clean such values with more than a join and a strip,
-   so they are read with those helpers, one by one.  The scan is one compiled loop
-   (``litkit/io/_wos_scan.c``, built by ``pip install`` where a C compiler exists) or, without
-   it, its numpy twin :func:`_scan_numpy`; the tests run the reader with both and compare
-   the two array for array.  Then numpy, per field: a running count of PT lines numbers
-   the records, and the PT line's number is the record's ``source_line``.
+   so they are read with those helpers, one by one.  Then numpy, per field: a running count
+   of PT lines numbers the records, and the PT line's number is the record's ``source_line``.
 2. The block is checked to be UTF-8 in one pass, and an Arrow array over the block's own
    memory gives every line's text (no copy); the fields are grouped by tag with one stable
    sort on the tag code.
 3. Per tag, what the record path's helpers do to a regular value: a one-item-per-line value
-   is its lines (``_lines``) and a one-line text value its line, both made Python strings
-   straight from the block (by the compiled ``line_lists`` and ``joined_strings``, or their
-   twins, an Arrow array whose elements alternate between the wanted lines and null gaps);
-   a wrapped value is its lines joined by spaces and stripped (``_joined``; Arrow's ``binary_join`` and ``utf8_trim_whitespace``, which strips exactly
-   the characters ``str.strip`` strips, checked over all of Unicode); a "; " list is split
-   with ``str.split`` (``_semicolon_items``; values it would clean go through it).  ``int``
-   and ``clean_doi`` are applied as ``finish_record`` applies them.  The tags kept in
-   ``extra`` are read together into the JSON text ``json.dumps(..., sort_keys=True)``
-   writes (by the compiled ``json_objects``, or escaped and joined in Arrow).  A tag given
-   twice in one record goes through the record path's ``_store``.
-4. Every value becomes a Python object once; a list column is one flat list of items
-   sliced per record, in C.
+   is its lines (``_lines``), a one-line text value its line, a wrapped value its lines
+   joined by spaces (``_joined``), each made a Python string straight from the block; a
+   value ``str.strip`` could change goes through Arrow's ``utf8_trim_whitespace``, which
+   strips exactly what ``str.strip`` strips (checked over all of Unicode); a "; " list is
+   split with ``str.split`` (``_semicolon_items``; values it would clean go through it).
+   ``int`` and ``clean_doi`` are applied as ``finish_record`` applies them.  The tags kept
+   in ``extra`` are read together into the JSON text ``json.dumps(..., sort_keys=True)``
+   writes.  A tag given twice in one record goes through the record path's ``_store``.
 
-Most of the time goes into memory traffic (copies of the bytes, page faults of fresh
-buffers, creating the objects), not instructions: measure changes in seconds on the same
-blocks (see ``bench/README.md``).
+The compiled loops (``litkit/io/_wos_scan.c``, built by ``pip install`` where a C compiler
+exists): the line scan, each record's list of lines, the joined values and the ``extra``
+JSON.  Each has a numpy/Arrow twin here (:data:`COMPILED_AND_TWIN`), used when the
+extension was not built; the tests run the reader with either set and compare the twins
+array for array.  Most of the time goes into memory traffic (copies of the bytes, page
+faults of fresh buffers, creating the objects), not instructions: measure changes in
+seconds on the same blocks (see ``bench/README.md``).
 
-When it gives up: the fast path only accepts what it can prove the record path reads without
-a single defect.  It declines at the first block with: anything before the first PT other than FN/VR lines and
-blank lines; a line that is neither "XX value" with an upper-case ASCII tag, an indented
-continuation, a blank line nor a lone upper-case tag; a continuation after a blank line, a
-lone tag, PT, FN/VR or ER; FN/VR inside a record; a record without exactly one ER, or with
-anything but blank lines after its ER (EF only after the last record: a record without ER, a
-cut last record); a PY/NR/TC that is not a plain number; bytes that are not UTF-8; a file
-without records.  The only report entries it makes are the record path's notes about a
-missing PY (year taken from EA, or no year at all), in the same order and with the same text.
+When it declines: the fast path only accepts what it can prove the record path reads
+without a single defect.  It declines at the first block with: anything before the first PT
+other than FN/VR lines and blank lines; a line that is neither "XX value" with an upper-case
+ASCII tag, an indented continuation, a blank line nor a lone upper-case tag; a continuation
+after a blank line, a lone tag, PT, FN/VR or ER; FN/VR inside a record; a record without
+exactly one ER, or with anything but blank lines after its ER (EF only after the last
+record: a record without ER, a cut last record); a PY/NR/TC that is not a plain number;
+bytes that are not UTF-8; and in a file without records.  The only report entries it makes
+are the record path's notes about a missing PY (year taken from EA, or no year at all), in
+the same order and with the same text.
 """
 from __future__ import annotations
 
@@ -703,10 +701,10 @@ class _ExtraTag(NamedTuple):
 
 def _extra_objects_arrow(n: int, extra_tags: list[_ExtraTag], every_field: _Fields, texts: pa.Array, buf: bytes,
                          other_controls: bool) -> list[str | None]:
-    """Each record's ``extra``: the JSON text ``json.dumps(extra, ensure_ascii=False, sort_keys=True)``
-    writes for the record path's dict, or None for a record without extra fields.
+    """Each record's ``extra`` as JSON text, or None for a record without extra fields.
 
-    ``extra_tags`` ascend (the JSON key order).  The text tags of a block without control
+    The text is what ``json.dumps(extra, ensure_ascii=False, sort_keys=True)`` writes for
+    the record path's dict.  ``extra_tags`` ascend (the JSON key order).  The text tags of a block without control
     characters other than newlines are escaped and joined together in Arrow
     (:func:`_extra_text_pieces`); the rest, tag by tag, through the json module.
     """

@@ -1,15 +1,17 @@
 /*
- * litkit.io._wos_scan: the line scan of the Web of Science fast path, compiled.
+ * litkit.io._wos_scan: the loops of the Web of Science fast path, compiled.
  *
- * An optional accelerator with a pure-Python twin: litkit/io/_wos_columns.py
- * (``_scan_numpy``) computes the same arrays with numpy, is used when this
- * module was not built, and the tests compare the two array for array.  Why
- * compiled: numpy needs a dozen passes over per-line arrays (one element per
- * line of a 600 MB file is ten million elements per array); one loop that
- * looks at each line once, finding newlines with memchr, does the same work
- * in a fraction of the time and without the memory traffic.
+ * An optional accelerator: litkit/io/_wos_columns.py has a numpy/Arrow twin of
+ * every function here (COMPILED_AND_TWIN), uses the twins when this module was
+ * not built, and the tests run the reader with either set and compare the twins
+ * value for value.  Why compiled: numpy needs a dozen passes over per-line
+ * arrays (one element per line of a 600 MB file is ten million elements per
+ * array), and Arrow builds intermediate arrays, offsets and flat lists around
+ * the Python strings the corpus holds; a loop that looks at each line once
+ * (finding newlines with memchr) and makes each string, list and JSON text
+ * straight from the block does the same work in a fraction of the time.
  *
- * The GIL is released while a block is scanned.
+ * The GIL is released while a block is scanned (measure, scan).
  *
  * Functions (buffers are anything with the buffer protocol; integer arrays
  * are C-contiguous numpy arrays of the stated type):
@@ -92,6 +94,19 @@ static PyObject *measure(PyObject *self, PyObject *args)
     return Py_BuildValue("nO", newlines, controls > newlines ? Py_True : Py_False);
 }
 
+/* The field that started at line field_line ends with the line before ``line`` (whose end is
+   ``end``); its first line was ``first_length`` bytes long. */
+static void close_field(int64_t *field_end, uint8_t *flags, int64_t field_line, Py_ssize_t line, Py_ssize_t end,
+                        Py_ssize_t first_length)
+{
+    *field_end = end;
+    if (line - field_line > 1) {
+        *flags |= FIELD_MULTILINE;
+        if (first_length == 3)
+            *flags |= FIELD_ODD; /* "XX " and then continuation lines */
+    }
+}
+
 static PyObject *scan(PyObject *self, PyObject *args)
 {
     Py_buffer block, offsets_buf, line_buf, code_buf, flags_buf, start_buf, end_buf;
@@ -138,14 +153,9 @@ static PyObject *scan(PyObject *self, PyObject *args)
         offsets[2 * line] = start + 3 < end ? start + 3 : end;
         offsets[2 * line + 1] = end;
         if (!continuation) {
-            if (fields > 0) {
-                field_end[fields - 1] = previous_end;
-                if (line - field_line[fields - 1] > 1) {
-                    field_flags[fields - 1] |= FIELD_MULTILINE;
-                    if (first_length == 3)
-                        field_flags[fields - 1] |= FIELD_ODD; /* "XX " and then continuation lines */
-                }
-            }
+            if (fields > 0)
+                close_field(&field_end[fields - 1], &field_flags[fields - 1], field_line[fields - 1], line,
+                            previous_end, first_length);
             uint8_t flags = odd ? FIELD_ODD : 0;
             if (length >= 3 && b2 == ' ' && is_tag_start(b0, b1))
                 flags |= FIELD_TAGGED;
@@ -174,13 +184,9 @@ static PyObject *scan(PyObject *self, PyObject *args)
         start = end + 1;
     }
     if (!overflow && status != SCAN_STARTS_WITH_CONTINUATION) {
-        offsets[2 * line] = previous_end;
-        field_end[fields - 1] = previous_end;
-        if (line - field_line[fields - 1] > 1) {
-            field_flags[fields - 1] |= FIELD_MULTILINE;
-            if (first_length == 3)
-                field_flags[fields - 1] |= FIELD_ODD;
-        }
+        offsets[2 * line] = previous_end; /* nothing after the last line's text */
+        close_field(&field_end[fields - 1], &field_flags[fields - 1], field_line[fields - 1], line, previous_end,
+                    first_length);
         for (Py_ssize_t f = 0; f < fields; f++) {
             Py_ssize_t last = field_end[f] > 0 ? field_end[f] - 1 : 0;
             if (p[field_start[f] + 3] >= 0x80 || p[last] >= 0x80)
@@ -252,7 +258,13 @@ static PyObject *line_lists(PyObject *self, PyObject *args)
         if (column == NULL || f == fields)
             break;
         Py_ssize_t k = stop[f] - first[f];
-        PyObject *items = PyList_New(k < 0 ? 0 : k);
+        if (k < 1) { /* a field has at least one line */
+            PyErr_Format(PyExc_IndexError, "lines %lld to %lld are not in the block", (long long)first[f],
+                         (long long)stop[f]);
+            Py_CLEAR(column);
+            break;
+        }
+        PyObject *items = PyList_New(k);
         if (items == NULL) {
             Py_CLEAR(column);
             break;
