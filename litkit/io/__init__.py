@@ -170,6 +170,14 @@ def iter_file_parts(path: str | Path, report: FileReport, format: str | None = N
     When the fast path declines after some blocks, those are the record path's first
     records (the fast path only gives clean blocks): the record path then reads the file
     with a fresh report, and only its records after them are yielded.
+
+    Examples
+    --------
+    >>> from litkit.io import ColumnBlock, FileReport, iter_file_parts
+    >>> report = FileReport(file="savedrecs.txt")
+    >>> parts = list(iter_file_parts("savedrecs.txt", report))               # doctest: +SKIP
+    >>> sum(p.n if isinstance(p, ColumnBlock) else 1 for p in parts) == report.records_read   # doctest: +SKIP
+    True
     """
     source, spec = _open(path, format, encoding)
     report.format, report.database, report.encoding = spec.name, spec.database, source.encoding
@@ -305,5 +313,5 @@ def gc_paused(keeps_result: bool = False):
             gc.enable()
 
 
-__all__ = ["read", "read_file", "iter_file", "iter_file_parts", "ColumnBlock", "readers", "reader", "detect_format", "expand_paths",
-           "IngestReport", "FileReport", "TextSource"]
+__all__ = ["read", "read_file", "iter_file", "iter_file_parts", "ColumnBlock", "readers", "reader",
+           "detect_format", "expand_paths", "IngestReport", "FileReport", "TextSource"]
