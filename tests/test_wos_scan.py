@@ -147,9 +147,38 @@ def test_string_twins_agree_on_every_tag_of_the_real_exports(compiled_scan, shar
                 joined = wc._joined_lines_compiled(texts, fields)
                 assert joined == wc._joined_lines_arrow(texts, fields), name
                 assert wc._line_lists_compiled(n, texts, fields) == wc._line_lists_arrow(n, texts, fields), name
+                assert (wc._semicolon_lists_compiled(n, texts, fields)
+                        == wc._semicolon_lists_arrow(n, texts, fields)), name
                 multiline += int(fields.multiline.sum())
                 non_ascii += sum(not value.isascii() for value in joined)
     assert multiline > 1000 and non_ascii > 100  # wrapped values and non-ASCII text were compared
+
+
+SEMICOLON_VALUES = ["a; b; c", "a;; b", "a; ; b", "a; ", "; a", "", "a;b", "a ;b", "生态产品; 碳汇; 🌱",
+                    "one", "x;", "a;  b", ";", "; ", "a; b;; c; d"]
+
+
+@pytest.mark.parametrize("value", SEMICOLON_VALUES)
+def test_semicolon_lists_split_as_str_split(compiled_scan, value):
+    """Split as str.split("; "), and unsure exactly where _semicolon_items would not keep that split."""
+    from litkit.io.wos_plain import _semicolon_items
+    wrapped = value.replace("; ", ";\n   ", 1) if "; " in value else value  # a separator across lines
+    for text in {value, wrapped}:
+        lines = text.split("\n   ")
+        block = ("DE " + "\n   ".join(lines)).encode() + _PADDING
+        offsets, at = [], 3
+        for line in lines:
+            size = len(line.encode())
+            offsets += [at, at + size]
+            at += size + 4  # the newline and the three-space indent
+        column, unsure = compiled_scan.semicolon_lists(block, np.array(offsets + [offsets[-1]], np.int64),
+                                                       np.array([0]), np.array([len(lines)]), np.array([1]), 2)
+        joined = " ".join(lines)
+        assert column == [[], joined.split("; ")], text
+        parts = joined.split("; ")
+        assert (unsure == [0]) == (joined.count(";") != len(parts) - 1 or "" in parts), text
+        if not unsure:
+            assert _semicolon_items(joined) == parts
 
 
 def test_compiled_functions_refuse_bad_arguments(compiled_scan):
@@ -190,6 +219,19 @@ def test_compiled_functions_refuse_bad_arguments(compiled_scan):
         joined([1], [1])  # a field has at least one line
     with pytest.raises(IndexError, match="not in the block"):
         lists([1], [1], [0], 1)
+
+    def semicolons(first, stop, records, n):
+        return compiled_scan.semicolon_lists(block, offsets, *(np.array(a, np.int64) for a in (first, stop, records)),
+                                             n)
+
+    assert semicolons([0, 2], [2, 3], [1, 3], 4) == ([[], ["PT J"], [], ["ER"]], [])
+    with pytest.raises(ValueError, match="ascend"):
+        semicolons([0, 2], [2, 3], [1, 1], 4)
+    with pytest.raises(ValueError, match="one element per field"):
+        semicolons([0, 2], [2], [1, 3], 4)
+    for first, stop in (([2], [4]), ([-1], [1]), ([1], [1])):
+        with pytest.raises(IndexError, match="not in the block"):
+            semicolons(first, stop, [0], 1)
     with pytest.raises(IndexError, match="not in the block"):
         compiled_scan.joined_strings(block, np.array([0, 2, 3, 99], np.int64), np.array([0]), np.array([2]))
     with pytest.raises(UnicodeDecodeError):

@@ -34,8 +34,8 @@ Python touches each value once, when it becomes the object the corpus holds:
    writes.  A tag given twice in one record goes through the record path's ``_store``.
 
 The compiled loops (``litkit/io/_wos_scan.c``, built by ``pip install`` where a C compiler
-exists): the line scan, each record's list of lines, the joined values and the ``extra``
-JSON.  Each has a numpy/Arrow twin here (:data:`COMPILED_AND_TWIN`), used when the
+exists): the line scan, each record's list of lines, the joined values, the "; " lists and
+the ``extra`` JSON.  Each has a numpy/Arrow twin here (:data:`COMPILED_AND_TWIN`), used when the
 extension was not built; the tests run the reader with either set and compare the twins
 array for array.  Most of the time goes into memory traffic (copies of the bytes, page
 faults of fresh buffers, creating the objects), not instructions: measure changes in
@@ -674,18 +674,54 @@ _line_lists = _line_lists_arrow if _wos_scan is None else _line_lists_compiled
 def _semicolon_column(tag: str, n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list[list[str]]:
     """A "; " list column (``DE`` ``ID`` ``WC`` ``SC``): ``_semicolon_items(_joined(value))`` per record.
 
-    ``str.split`` gives each record its list at once; _semicolon_items keeps that split
-    when every ";" is followed by a space (no ";" left in an item) and no item is empty,
-    which is checked over the whole tag in C.  Values it would clean go through it.
+    ``_semicolon_items`` keeps the plain split on "; " when every ";" is followed by a
+    space and no item is empty; :func:`_semicolon_lists` splits every value and names
+    those it would clean, which go through it (as do odd fields).
     """
-    values = _field_texts(texts, buf, fields)
+    if fields.may_need_strip:  # values str.strip may change: made by the record path's helpers first
+        return _placed(tag, _semicolon_split(_field_texts(texts, buf, fields)), fields.records, n)
+    column, unsure = _semicolon_lists(n, texts, fields)
+    records = fields.records.tolist()
+    for i in sorted(set(unsure).union(np.flatnonzero(fields.odd).tolist())):
+        column[records[i]] = _semicolon_items(_joined(fields.raw(buf, i)))
+    return column
+
+
+def _semicolon_split(values: list[str]) -> list[list[str]]:
+    """``_semicolon_items`` of each value: ``str.split`` on all, the check over all at once in C."""
     items = list(map(str.split, values, repeat("; ")))
+    for i in _unsure_splits(values, items):
+        items[i] = _semicolon_items(values[i])
+    return items
+
+
+def _unsure_splits(values: list[str], items: list[list[str]]) -> list[int]:
+    """The values whose split on "; " ``_semicolon_items`` would not keep (a ";" without a space, an empty item)."""
     semicolons = sum(map(str.count, values, repeat(";")))
-    if semicolons != sum(map(len, items)) - len(items) or any(map(list.__contains__, items, repeat(""))):
-        for i, (value, parts) in enumerate(zip(values, items)):
-            if value.count(";") != len(parts) - 1 or "" in parts:
-                items[i] = _semicolon_items(value)
-    return _placed(tag, items, fields.records, n)
+    if semicolons == sum(map(len, items)) - len(items) and not any(map(list.__contains__, items, repeat(""))):
+        return []
+    return [i for i, (value, parts) in enumerate(zip(values, items))
+            if value.count(";") != len(parts) - 1 or "" in parts]
+
+
+def _semicolon_lists_arrow(n: int, texts: pa.Array, fields: _Fields) -> tuple[list[list[str]], list[int]]:
+    """Each field's lines joined by spaces and split on "; ", at the field's record (other records of
+    ``n`` get ``[]``), and the fields whose split ``_semicolon_items`` would not keep."""
+    values = _joined_lines_arrow(texts, fields)
+    items = list(map(str.split, values, repeat("; ")))
+    column: list[list[str]] = [[] for _ in range(n)]
+    for record, parts in zip(fields.records.tolist(), items):
+        column[record] = parts
+    return column, _unsure_splits(values, items)
+
+
+def _semicolon_lists_compiled(n: int, texts: pa.Array, fields: _Fields) -> tuple[list[list[str]], list[int]]:
+    """:func:`_semicolon_lists_arrow` in one compiled loop (litkit/io/_wos_scan.c)."""
+    return _wos_scan.semicolon_lists(texts.buffers()[2], texts.buffers()[1], _int64(fields.first),
+                                     _int64(fields.stop), _int64(fields.records), n)
+
+
+_semicolon_lists = _semicolon_lists_arrow if _wos_scan is None else _semicolon_lists_compiled
 
 
 class _ExtraTag(NamedTuple):
@@ -917,5 +953,6 @@ COMPILED_AND_TWIN = {
     "_scan": (_scan_compiled, _scan_numpy),
     "_joined_lines": (_joined_lines_compiled, _joined_lines_arrow),
     "_line_lists": (_line_lists_compiled, _line_lists_arrow),
+    "_semicolon_lists": (_semicolon_lists_compiled, _semicolon_lists_arrow),
     "_extra_objects": (_extra_objects_compiled, _extra_objects_arrow),
 }

@@ -22,6 +22,7 @@
  *        field_end int64[L]) -> (fields, status)
  *   line_lists(block, text_offsets, first int64, stop int64, records int64, n) -> list[list[str]]
  *   joined_strings(block, text_offsets, first int64, stop int64) -> list[str]
+ *   semicolon_lists(block, text_offsets, first, stop, records, n) -> (list[list[str]], list[int])
  *   json_objects(block, text_offsets, order, first, stop, records, tags, prefixes, values, raw uint8, n)
  *       -> list of n str or None
  *
@@ -289,84 +290,7 @@ done:
     return column;
 }
 
-static PyObject *joined_strings(PyObject *self, PyObject *args)
-{
-    Py_buffer block, offsets_buf, first_buf, stop_buf;
-    if (!PyArg_ParseTuple(args, "y*y*y*y*", &block, &offsets_buf, &first_buf, &stop_buf))
-        return NULL;
-    const char *p = block.buf;
-    const int64_t *offsets = offsets_buf.buf, *first = first_buf.buf, *stop = stop_buf.buf;
-    Py_ssize_t n_offsets = offsets_buf.len / (Py_ssize_t)sizeof(int64_t);
-    Py_ssize_t fields = first_buf.len / (Py_ssize_t)sizeof(int64_t);
-    PyObject *values = NULL;
-    char *joined = NULL; /* a field's lines and the spaces between them, grown as needed */
-    Py_ssize_t capacity = 0;
-    if (stop_buf.len != first_buf.len) {
-        PyErr_SetString(PyExc_ValueError, "first and stop must have one element per field");
-        goto done;
-    }
-    values = PyList_New(fields);
-    for (Py_ssize_t f = 0; values != NULL && f < fields; f++) {
-        int64_t a = first[f], b = stop[f];
-        if (a < 0 || b <= a || 2 * b > n_offsets) {
-            PyErr_Format(PyExc_IndexError, "lines %lld to %lld are not in the block", (long long)a, (long long)b);
-            Py_CLEAR(values);
-            break;
-        }
-        PyObject *text;
-        if (b - a == 1) {
-            text = line_string(p, block.len, offsets, n_offsets, a);
-        }
-        else {
-            Py_ssize_t length = 0;
-            for (int64_t i = a; i < b; i++) {
-                if (offsets[2 * i] < 0 || offsets[2 * i] > offsets[2 * i + 1] || offsets[2 * i + 1] > block.len) {
-                    PyErr_Format(PyExc_IndexError, "line %lld is not in the block", (long long)i);
-                    length = -1;
-                    break;
-                }
-                length += (Py_ssize_t)(offsets[2 * i + 1] - offsets[2 * i]) + (i > a);
-            }
-            if (length < 0) {
-                Py_CLEAR(values);
-                break;
-            }
-            if (length > capacity) {
-                char *grown = PyMem_Realloc(joined, (size_t)length);
-                if (grown == NULL) {
-                    PyErr_NoMemory();
-                    Py_CLEAR(values);
-                    break;
-                }
-                joined = grown;
-                capacity = length;
-            }
-            Py_ssize_t at = 0;
-            for (int64_t i = a; i < b; i++) {
-                if (i > a)
-                    joined[at++] = ' ';
-                Py_ssize_t size = (Py_ssize_t)(offsets[2 * i + 1] - offsets[2 * i]);
-                memcpy(joined + at, p + offsets[2 * i], (size_t)size);
-                at += size;
-            }
-            text = PyUnicode_DecodeUTF8(joined, length, "strict");
-        }
-        if (text == NULL) {
-            Py_CLEAR(values);
-            break;
-        }
-        PyList_SET_ITEM(values, f, text);
-    }
-done:
-    PyMem_Free(joined);
-    PyBuffer_Release(&block);
-    PyBuffer_Release(&offsets_buf);
-    PyBuffer_Release(&first_buf);
-    PyBuffer_Release(&stop_buf);
-    return values;
-}
-
-/* A growing byte buffer: the JSON text of one record's ``extra``. */
+/* A growing byte buffer: a joined value, the JSON text of one record's ``extra``. */
 typedef struct {
     char *bytes;
     Py_ssize_t size, capacity;
@@ -374,8 +298,8 @@ typedef struct {
 
 static int text_reserve(Text *t, Py_ssize_t more)
 {
-    if (t->size + more <= t->capacity)
-        return 1;
+    if (t->bytes != NULL && t->size + more <= t->capacity)
+        return 1; /* (the first call allocates, even for nothing: memcpy and friends want a buffer) */
     Py_ssize_t capacity = 2 * t->capacity + more + 256;
     char *grown = PyMem_Realloc(t->bytes, (size_t)capacity);
     if (grown == NULL) {
@@ -429,6 +353,162 @@ static int text_add_escaped(Text *t, const unsigned char *bytes, Py_ssize_t size
     }
     t->size = out - t->bytes;
     return 1;
+}
+
+/* Lines a..b-1 of the block joined by single spaces, added to ``t``; 0 with an exception set on failure. */
+static int text_add_lines(Text *t, const char *p, Py_ssize_t block_len, const int64_t *offsets, Py_ssize_t n_offsets,
+                          int64_t a, int64_t b)
+{
+    if (a < 0 || b <= a || 2 * b > n_offsets) {
+        PyErr_Format(PyExc_IndexError, "lines %lld to %lld are not in the block", (long long)a, (long long)b);
+        return 0;
+    }
+    for (int64_t i = a; i < b; i++) {
+        int64_t start = offsets[2 * i], end = offsets[2 * i + 1];
+        if (start < 0 || start > end || end > block_len) {
+            PyErr_Format(PyExc_IndexError, "line %lld is not in the block", (long long)i);
+            return 0;
+        }
+        if ((i > a && !text_add(t, " ", 1)) || !text_add(t, p + start, (Py_ssize_t)(end - start)))
+            return 0;
+    }
+    return 1;
+}
+
+static PyObject *joined_strings(PyObject *self, PyObject *args)
+{
+    Py_buffer block, offsets_buf, first_buf, stop_buf;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*", &block, &offsets_buf, &first_buf, &stop_buf))
+        return NULL;
+    const char *p = block.buf;
+    const int64_t *offsets = offsets_buf.buf, *first = first_buf.buf, *stop = stop_buf.buf;
+    Py_ssize_t n_offsets = offsets_buf.len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t fields = first_buf.len / (Py_ssize_t)sizeof(int64_t);
+    PyObject *values = NULL;
+    Text joined = {NULL, 0, 0};
+    if (stop_buf.len != first_buf.len) {
+        PyErr_SetString(PyExc_ValueError, "first and stop must have one element per field");
+        goto done;
+    }
+    values = PyList_New(fields);
+    for (Py_ssize_t f = 0; values != NULL && f < fields; f++) {
+        PyObject *text = NULL;
+        if (stop[f] - first[f] == 1) { /* one line: straight from the block */
+            text = line_string(p, block.len, offsets, n_offsets, first[f]);
+        }
+        else {
+            joined.size = 0;
+            if (text_add_lines(&joined, p, block.len, offsets, n_offsets, first[f], stop[f]))
+                text = PyUnicode_DecodeUTF8(joined.bytes, joined.size, "strict");
+        }
+        if (text == NULL) {
+            Py_CLEAR(values);
+            break;
+        }
+        PyList_SET_ITEM(values, f, text);
+    }
+done:
+    PyMem_Free(joined.bytes);
+    PyBuffer_Release(&block);
+    PyBuffer_Release(&offsets_buf);
+    PyBuffer_Release(&first_buf);
+    PyBuffer_Release(&stop_buf);
+    return values;
+}
+
+/* The items of ``value`` split on "; " (as str.split), appended to ``items``; ``*unsure`` set when
+   the record path's _semicolon_items would not keep that split (a ";" that is not followed by a
+   space, or an empty item).  0 with an exception set on failure. */
+static int split_on_semicolons(PyObject *items, const char *value, Py_ssize_t size, int *unsure)
+{
+    Py_ssize_t semicolons = 0, start = 0, count = 0;
+    int empty = 0;
+    for (Py_ssize_t i = 0; i <= size; i++) {
+        int separator = i < size && value[i] == ';' && i + 1 < size && value[i + 1] == ' ';
+        if (i < size && value[i] == ';')
+            semicolons++;
+        if (!separator && i < size)
+            continue;
+        /* ";" and " " are ASCII, so a cut never falls inside a UTF-8 character */
+        PyObject *item = PyUnicode_DecodeUTF8(value + start, i - start, "strict");
+        if (item == NULL || PyList_Append(items, item) < 0) {
+            Py_XDECREF(item);
+            return 0;
+        }
+        Py_DECREF(item);
+        empty |= i == start;
+        count++;
+        start = i + 2;
+        i++; /* past the space */
+    }
+    *unsure = empty || semicolons != count - 1;
+    return 1;
+}
+
+static PyObject *semicolon_lists(PyObject *self, PyObject *args)
+{
+    Py_buffer block, offsets_buf, first_buf, stop_buf, records_buf;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*n", &block, &offsets_buf, &first_buf, &stop_buf, &records_buf, &n))
+        return NULL;
+    const int64_t *offsets = offsets_buf.buf, *first = first_buf.buf, *stop = stop_buf.buf,
+                  *records = records_buf.buf;
+    Py_ssize_t n_offsets = offsets_buf.len / (Py_ssize_t)sizeof(int64_t);
+    Py_ssize_t fields = first_buf.len / (Py_ssize_t)sizeof(int64_t);
+    PyObject *column = NULL, *unsure = NULL, *result = NULL;
+    Text joined = {NULL, 0, 0};
+    if (n < 0 || stop_buf.len != first_buf.len || records_buf.len != first_buf.len) {
+        PyErr_SetString(PyExc_ValueError, "first, stop and records must have one element per field, n >= 0");
+        goto done;
+    }
+    if ((column = PyList_New(n)) == NULL || (unsure = PyList_New(0)) == NULL)
+        goto done;
+    Py_ssize_t record = 0;
+    for (Py_ssize_t f = 0; f <= fields; f++) {
+        Py_ssize_t upto = f < fields ? records[f] : n;
+        if (upto < record || upto > n || (f < fields && upto == n)) {
+            PyErr_SetString(PyExc_ValueError, "records must ascend, each below n and given once");
+            goto done;
+        }
+        for (; record < upto; record++) { /* records without the tag */
+            PyObject *empty = PyList_New(0);
+            if (empty == NULL)
+                goto done;
+            PyList_SET_ITEM(column, record, empty);
+        }
+        if (f == fields)
+            break;
+        joined.size = 0;
+        if (!text_add_lines(&joined, block.buf, block.len, offsets, n_offsets, first[f], stop[f]))
+            goto done;
+        PyObject *items = PyList_New(0);
+        if (items == NULL)
+            goto done;
+        PyList_SET_ITEM(column, record, items);
+        record++;
+        int not_sure = 0;
+        if (!split_on_semicolons(items, joined.bytes, joined.size, &not_sure))
+            goto done;
+        if (not_sure) {
+            PyObject *index = PyLong_FromSsize_t(f);
+            if (index == NULL || PyList_Append(unsure, index) < 0) {
+                Py_XDECREF(index);
+                goto done;
+            }
+            Py_DECREF(index);
+        }
+    }
+    result = PyTuple_Pack(2, column, unsure);
+done:
+    Py_XDECREF(column);
+    Py_XDECREF(unsure);
+    PyMem_Free(joined.bytes);
+    PyBuffer_Release(&block);
+    PyBuffer_Release(&offsets_buf);
+    PyBuffer_Release(&first_buf);
+    PyBuffer_Release(&stop_buf);
+    PyBuffer_Release(&records_buf);
+    return result;
 }
 
 static PyObject *json_objects(PyObject *self, PyObject *args)
@@ -579,6 +659,10 @@ static PyMethodDef methods[] = {
     {"json_objects", json_objects, METH_VARARGS,
      "json_objects(block, text_offsets, order, first, stop, records, tags, prefixes, values, raw, n)\n"
      "-> list of n str or None: each record's pieces as one JSON object (see _extra_objects_compiled)."},
+    {"semicolon_lists", semicolon_lists, METH_VARARGS,
+     "semicolon_lists(block, text_offsets, first, stop, records, n) -> (list of n lists, unsure): each\n"
+     "field's lines joined by spaces and split on '; ' at its record, and the fields whose split the\n"
+     "record path would clean."},
     {"joined_strings", joined_strings, METH_VARARGS,
      "joined_strings(block, text_offsets, first, stop) -> list of str: for each field the texts\n"
      "of lines first[f]:stop[f] joined by single spaces."},
