@@ -223,73 +223,6 @@ static PyObject *line_string(const char *p, Py_ssize_t block_len, const int64_t 
     return PyUnicode_DecodeUTF8(p + offsets[2 * i], (Py_ssize_t)(offsets[2 * i + 1] - offsets[2 * i]), "strict");
 }
 
-static PyObject *line_lists(PyObject *self, PyObject *args)
-{
-    Py_buffer block, offsets_buf, first_buf, stop_buf, records_buf;
-    Py_ssize_t n;
-    if (!PyArg_ParseTuple(args, "y*y*y*y*y*n", &block, &offsets_buf, &first_buf, &stop_buf, &records_buf, &n))
-        return NULL;
-    const int64_t *offsets = offsets_buf.buf, *first = first_buf.buf, *stop = stop_buf.buf,
-                  *records = records_buf.buf;
-    Py_ssize_t n_offsets = offsets_buf.len / (Py_ssize_t)sizeof(int64_t);
-    Py_ssize_t fields = first_buf.len / (Py_ssize_t)sizeof(int64_t);
-    PyObject *column = NULL;
-    if (n < 0 || stop_buf.len != first_buf.len || records_buf.len != first_buf.len) {
-        PyErr_SetString(PyExc_ValueError, "first, stop and records must have one element per field, n >= 0");
-        goto done;
-    }
-    column = PyList_New(n);
-    Py_ssize_t record = 0;
-    for (Py_ssize_t f = 0; column != NULL && f <= fields; f++) {
-        /* records without a field before this one (or after the last) get an empty list */
-        Py_ssize_t upto = f < fields ? records[f] : n;
-        if (upto < record || upto > n || (f < fields && upto == n)) {
-            PyErr_SetString(PyExc_ValueError, "records must ascend, each below n and given once");
-            Py_CLEAR(column);
-            break;
-        }
-        for (; record < upto; record++) {
-            PyObject *empty = PyList_New(0);
-            if (empty == NULL) {
-                Py_CLEAR(column);
-                break;
-            }
-            PyList_SET_ITEM(column, record, empty);
-        }
-        if (column == NULL || f == fields)
-            break;
-        Py_ssize_t k = stop[f] - first[f];
-        if (k < 1) { /* a field has at least one line */
-            PyErr_Format(PyExc_IndexError, "lines %lld to %lld are not in the block", (long long)first[f],
-                         (long long)stop[f]);
-            Py_CLEAR(column);
-            break;
-        }
-        PyObject *items = PyList_New(k);
-        if (items == NULL) {
-            Py_CLEAR(column);
-            break;
-        }
-        PyList_SET_ITEM(column, record, items);
-        record++;
-        for (Py_ssize_t j = 0; j < k; j++) {
-            PyObject *text = line_string(block.buf, block.len, offsets, n_offsets, first[f] + j);
-            if (text == NULL) {
-                Py_CLEAR(column);
-                break;
-            }
-            PyList_SET_ITEM(items, j, text);
-        }
-    }
-done:
-    PyBuffer_Release(&block);
-    PyBuffer_Release(&offsets_buf);
-    PyBuffer_Release(&first_buf);
-    PyBuffer_Release(&stop_buf);
-    PyBuffer_Release(&records_buf);
-    return column;
-}
-
 /* A growing byte buffer: a joined value, the JSON text of one record's ``extra``. */
 typedef struct {
     char *bytes;
@@ -445,7 +378,47 @@ static int split_on_semicolons(PyObject *items, const char *value, Py_ssize_t si
     return 1;
 }
 
-static PyObject *semicolon_lists(PyObject *self, PyObject *args)
+/* One field's list for its record (a new reference, or NULL with an exception set): lines
+   first..stop-1 of the block; ``*unsure`` set when Python must make that list again. */
+typedef PyObject *(*FieldList)(const char *p, Py_ssize_t block_len, const int64_t *offsets, Py_ssize_t n_offsets,
+                               int64_t first, int64_t stop, Text *scratch, int *unsure);
+
+/* Each line a str (line_lists). */
+static PyObject *field_lines(const char *p, Py_ssize_t block_len, const int64_t *offsets, Py_ssize_t n_offsets,
+                             int64_t first, int64_t stop, Text *scratch, int *unsure)
+{
+    if (stop - first < 1) { /* a field has at least one line */
+        PyErr_Format(PyExc_IndexError, "lines %lld to %lld are not in the block", (long long)first, (long long)stop);
+        return NULL;
+    }
+    PyObject *items = PyList_New((Py_ssize_t)(stop - first));
+    for (Py_ssize_t j = 0; items != NULL && j < stop - first; j++) {
+        PyObject *text = line_string(p, block_len, offsets, n_offsets, first + j);
+        if (text == NULL)
+            Py_CLEAR(items);
+        else
+            PyList_SET_ITEM(items, j, text);
+    }
+    return items;
+}
+
+/* The lines joined by spaces and split on "; " (semicolon_lists). */
+static PyObject *field_semicolon_items(const char *p, Py_ssize_t block_len, const int64_t *offsets,
+                                       Py_ssize_t n_offsets, int64_t first, int64_t stop, Text *scratch, int *unsure)
+{
+    scratch->size = 0;
+    if (!text_add_lines(scratch, p, block_len, offsets, n_offsets, first, stop))
+        return NULL;
+    PyObject *items = PyList_New(0);
+    if (items != NULL && !split_on_semicolons(items, scratch->bytes, scratch->size, unsure))
+        Py_CLEAR(items);
+    return items;
+}
+
+/* The column of line_lists and semicolon_lists: record records[f] gets field f's list (made by
+   ``make``), every other record of n an empty list.  With ``unsure_too``, returns (column, the
+   fields ``make`` was unsure of). */
+static PyObject *record_lists(PyObject *args, FieldList make, int unsure_too)
 {
     Py_buffer block, offsets_buf, first_buf, stop_buf, records_buf;
     Py_ssize_t n;
@@ -456,7 +429,7 @@ static PyObject *semicolon_lists(PyObject *self, PyObject *args)
     Py_ssize_t n_offsets = offsets_buf.len / (Py_ssize_t)sizeof(int64_t);
     Py_ssize_t fields = first_buf.len / (Py_ssize_t)sizeof(int64_t);
     PyObject *column = NULL, *unsure = NULL, *result = NULL;
-    Text joined = {NULL, 0, 0};
+    Text scratch = {NULL, 0, 0};
     if (n < 0 || stop_buf.len != first_buf.len || records_buf.len != first_buf.len) {
         PyErr_SetString(PyExc_ValueError, "first, stop and records must have one element per field, n >= 0");
         goto done;
@@ -478,17 +451,12 @@ static PyObject *semicolon_lists(PyObject *self, PyObject *args)
         }
         if (f == fields)
             break;
-        joined.size = 0;
-        if (!text_add_lines(&joined, block.buf, block.len, offsets, n_offsets, first[f], stop[f]))
-            goto done;
-        PyObject *items = PyList_New(0);
+        int not_sure = 0;
+        PyObject *items = make(block.buf, block.len, offsets, n_offsets, first[f], stop[f], &scratch, &not_sure);
         if (items == NULL)
             goto done;
         PyList_SET_ITEM(column, record, items);
         record++;
-        int not_sure = 0;
-        if (!split_on_semicolons(items, joined.bytes, joined.size, &not_sure))
-            goto done;
         if (not_sure) {
             PyObject *index = PyLong_FromSsize_t(f);
             if (index == NULL || PyList_Append(unsure, index) < 0) {
@@ -498,17 +466,30 @@ static PyObject *semicolon_lists(PyObject *self, PyObject *args)
             Py_DECREF(index);
         }
     }
-    result = PyTuple_Pack(2, column, unsure);
+    if (unsure_too)
+        result = PyTuple_Pack(2, column, unsure);
+    else
+        result = Py_NewRef(column);
 done:
     Py_XDECREF(column);
     Py_XDECREF(unsure);
-    PyMem_Free(joined.bytes);
+    PyMem_Free(scratch.bytes);
     PyBuffer_Release(&block);
     PyBuffer_Release(&offsets_buf);
     PyBuffer_Release(&first_buf);
     PyBuffer_Release(&stop_buf);
     PyBuffer_Release(&records_buf);
     return result;
+}
+
+static PyObject *line_lists(PyObject *self, PyObject *args)
+{
+    return record_lists(args, field_lines, 0);
+}
+
+static PyObject *semicolon_lists(PyObject *self, PyObject *args)
+{
+    return record_lists(args, field_semicolon_items, 1);
 }
 
 static PyObject *json_objects(PyObject *self, PyObject *args)
