@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test venv system-deps notebooks bench clean help
+.PHONY: demo test lint venv system-deps notebooks bench clean help
 
 help:
 	@echo "make demo   - install into .venv and run the demo pipeline (writes figures/)"
@@ -47,7 +47,11 @@ system-deps:
 demo: system-deps $(STAMP)
 	$(VENV)/bin/litkit demo --out figures
 
-test: system-deps $(STAMP)
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: system-deps $(STAMP) lint
 	$(PY) -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP)

@@ -21,6 +21,7 @@ Only the standard library is imported at module level: the peer's child runs
 in its own virtual environment and never imports this module, but
 ``bench/run_all.py`` must work before litkit's dependencies are importable.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -33,8 +34,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_ROOT = BENCH_DIR.parent
@@ -77,6 +78,7 @@ def warm_page_cache(path: str | os.PathLike, chunk: int = 1 << 22) -> None:
 
 
 # ---- measuring a child process --------------------------------------------------------------
+
 
 @dataclasses.dataclass
 class ChildRun:
@@ -123,9 +125,15 @@ class ChildRun:
         return d
 
 
-def run_measured(label: str, cmd: Sequence[str], *, env: dict | None = None,
-                 cwd: str | os.PathLike | None = None, timeout: float | None = None,
-                 log_dir: str | os.PathLike | None = None) -> ChildRun:
+def run_measured(
+    label: str,
+    cmd: Sequence[str],
+    *,
+    env: dict | None = None,
+    cwd: str | os.PathLike | None = None,
+    timeout: float | None = None,
+    log_dir: str | os.PathLike | None = None,
+) -> ChildRun:
     """Run ``cmd`` as a child process and measure its wall time and peak RSS.
 
     The child is expected to print one JSON object as the last line of its
@@ -186,10 +194,16 @@ def run_measured(label: str, cmd: Sequence[str], *, env: dict | None = None,
         except json.JSONDecodeError:
             report = {}
     stderr_lines = err_path.read_text(encoding="utf-8", errors="replace").splitlines()
-    return ChildRun(label=label, returncode=returncode, wall_s=wall,
-                    peak_rss_bytes=usage["maxrss_bytes"] if usage else 0,
-                    user_s=usage["user_s"] if usage else 0.0, system_s=usage["system_s"] if usage else 0.0,
-                    report=report, stderr_tail="\n".join(stderr_lines[-15:]))
+    return ChildRun(
+        label=label,
+        returncode=returncode,
+        wall_s=wall,
+        peak_rss_bytes=usage["maxrss_bytes"] if usage else 0,
+        user_s=usage["user_s"] if usage else 0.0,
+        system_s=usage["system_s"] if usage else 0.0,
+        report=report,
+        stderr_tail="\n".join(stderr_lines[-15:]),
+    )
 
 
 _LAUNCHER = """
@@ -212,8 +226,15 @@ os.replace(path + ".part", path)
 
 # ---- peer virtual environments --------------------------------------------------------------
 
-def ensure_venv(name: str, requirements: Sequence[str], *, base: str | os.PathLike | None = None,
-                python: str | None = None, import_check: str | None = None) -> Path:
+
+def ensure_venv(
+    name: str,
+    requirements: Sequence[str],
+    *,
+    base: str | os.PathLike | None = None,
+    python: str | None = None,
+    import_check: str | None = None,
+) -> Path:
     """Create (once) a virtual environment with ``requirements`` and return its Python.
 
     Peers are installed from PyPI with pip into ``<data dir>/venv-<name>``,
@@ -247,8 +268,9 @@ def ensure_venv(name: str, requirements: Sequence[str], *, base: str | os.PathLi
         return vpython
     print(f"[bench] creating venv {folder} with: {' '.join(requirements)}", file=sys.stderr)
     subprocess.run([python or sys.executable, "-m", "venv", "--clear", str(folder)], check=True)
-    subprocess.run([str(vpython), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    *requirements], check=True)
+    subprocess.run(
+        [str(vpython), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *requirements], check=True
+    )
     if import_check:
         subprocess.run([str(vpython), "-c", f"import {import_check}"], check=True)
     stamp.write_text(wanted)
@@ -257,17 +279,20 @@ def ensure_venv(name: str, requirements: Sequence[str], *, base: str | os.PathLi
 
 def pip_versions(python: str | os.PathLike, packages: Sequence[str]) -> dict[str, str]:
     """Installed versions of ``packages`` in the environment of ``python``."""
-    code = ("import importlib.metadata as m, json, sys\n"
-            "out = {}\n"
-            "for p in sys.argv[1:]:\n"
-            "    try: out[p] = m.version(p)\n"
-            "    except m.PackageNotFoundError: out[p] = None\n"
-            "print(json.dumps(out))")
+    code = (
+        "import importlib.metadata as m, json, sys\n"
+        "out = {}\n"
+        "for p in sys.argv[1:]:\n"
+        "    try: out[p] = m.version(p)\n"
+        "    except m.PackageNotFoundError: out[p] = None\n"
+        "print(json.dumps(out))"
+    )
     res = subprocess.run([str(python), "-c", code, *packages], capture_output=True, text=True, check=True)
     return json.loads(res.stdout)
 
 
 # ---- machine description and results --------------------------------------------------------
+
 
 def machine_info() -> dict:
     """CPU, core count, RAM, OS, Python and the repository commit, for the result file."""
@@ -291,8 +316,9 @@ def machine_info() -> dict:
         load = None
     commit = None
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT,
-                                capture_output=True, text=True, check=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         pass
     return {
@@ -312,8 +338,7 @@ def write_result(name: str, payload: dict) -> Path:
     from litkit._atomic import write_text  # imported late: run_all.py must not need litkit
 
     path = OUT_DIR / f"{name}.json"
-    write_text(path, json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
-               overwrite=True)
+    write_text(path, json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False) + "\n", overwrite=True)
     return path
 
 
@@ -331,16 +356,17 @@ def speed_line(ours: str, our_s: float, peer: str, peer_s: float) -> str:
 
 def memory_line(ours: str, our_b: int, peer: str, peer_b: int) -> str:
     """'peak memory litkit 410 MB vs metaknowledge 2900 MB (0.14×)'."""
-    return (f"peak memory {ours} {our_b / MB:.0f} MB vs {peer} {peer_b / MB:.0f} MB "
-            f"({ratio(our_b, peer_b):.2f}×)")
+    return f"peak memory {ours} {our_b / MB:.0f} MB vs {peer} {peer_b / MB:.0f} MB ({ratio(our_b, peer_b):.2f}×)"
 
 
 def format_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """A plain-text table with right-aligned numbers, for terminal output."""
     cells = [[str(h) for h in header]] + [[str(c) for c in row] for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+
     def fmt(row):
         return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
+
     lines = [fmt(cells[0]), "  ".join("-" * w for w in widths)]
     lines += [fmt(r) for r in cells[1:]]
     return "\n".join(lines)

@@ -20,6 +20,7 @@ Usage::
 
 Results go to ``bench/out/bursts.json``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -78,7 +79,7 @@ def make_data(items: int, slices: int, seed: int = 2026):
     begin = rng.integers(0, slices - 3, size=items)
     length = rng.integers(2, 8, size=items)
     for i in np.nonzero(bursting)[0]:
-        rate[i, begin[i]:begin[i] + length[i]] *= rng.uniform(3, 8)
+        rate[i, begin[i] : begin[i] + length[i]] *= rng.uniform(3, 8)
     R = rng.binomial(d[None, :], np.clip(rate, 0, 1))
     return R, d
 
@@ -133,13 +134,17 @@ def main(argv=None) -> dict:
     args = parser.parse_args(argv)
 
     R, d = make_data(args.items, args.slices)
-    print(f"workload: {args.items} items x {args.slices} slices, d from {d[0]} to {d[-1]} per slice, "
-          f"{int(R.sum())} events")
+    print(
+        f"workload: {args.items} items x {args.slices} slices, d from {d[0]} to {d[-1]} per slice, "
+        f"{int(R.sum())} events"
+    )
     times, result = time_litkit(R, d, args.s, args.gamma, args.repeats)
     litkit_s = min(times)
-    print(f"litkit kleinberg_many (exact Viterbi, all items): best of {args.repeats} = {litkit_s:.3f} s "
-          f"(runs: {', '.join(f'{t:.3f}' for t in times)}); {len(result)} bursts in "
-          f"{result['item'].nunique()} items")
+    print(
+        f"litkit kleinberg_many (exact Viterbi, all items): best of {args.repeats} = {litkit_s:.3f} s "
+        f"(runs: {', '.join(f'{t:.3f}' for t in times)}); {len(result)} bursts in "
+        f"{result['item'].nunique()} items"
+    )
 
     rng = np.random.default_rng(7)
     sample = np.sort(rng.choice(args.items, size=min(args.sample, args.items), replace=False))
@@ -149,14 +154,27 @@ def main(argv=None) -> dict:
     scalar_per_item = (time.perf_counter() - t0) / len(sample)
 
     report = {
-        "workload": {"items": args.items, "slices": args.slices, "s": args.s, "gamma": args.gamma,
-                     "events": int(R.sum()), "seed": 2026},
+        "workload": {
+            "items": args.items,
+            "slices": args.slices,
+            "s": args.s,
+            "gamma": args.gamma,
+            "events": int(R.sum()),
+            "seed": 2026,
+        },
         "machine": {"python": platform.python_version(), "numpy": np.__version__, "cpus": os.cpu_count()},
-        "litkit": {"function": "litkit.bursts.kleinberg_many", "seconds_best": litkit_s, "seconds_runs": times,
-                   "bursts": int(len(result)), "items_with_bursts": int(result["item"].nunique())},
-        "litkit_scalar": {"function": "litkit.bursts.kleinberg (one item, plain Python)",
-                          "seconds_per_item": scalar_per_item,
-                          "extrapolated_seconds": scalar_per_item * args.items},
+        "litkit": {
+            "function": "litkit.bursts.kleinberg_many",
+            "seconds_best": litkit_s,
+            "seconds_runs": times,
+            "bursts": int(len(result)),
+            "items_with_bursts": int(result["item"].nunique()),
+        },
+        "litkit_scalar": {
+            "function": "litkit.bursts.kleinberg (one item, plain Python)",
+            "seconds_per_item": scalar_per_item,
+            "extrapolated_seconds": scalar_per_item * args.items,
+        },
     }
 
     python = make_peer_venv() if args.make_peer_venv else peer_python()
@@ -170,19 +188,26 @@ def main(argv=None) -> dict:
         agree = sum(1 for a, b in zip(ours, peer["bursts"]) if a == b)
         ratio = extrapolated / litkit_s
         report["burst_detection"] = {
-            "version": "0.1.3", "numpy": peer["numpy"], "sample_items": int(len(sample)),
-            "sample_seconds": peer["seconds"], "seconds_per_item": per_item,
+            "version": "0.1.3",
+            "numpy": peer["numpy"],
+            "sample_items": int(len(sample)),
+            "sample_seconds": peer["seconds"],
+            "seconds_per_item": per_item,
             "extrapolated_seconds": extrapolated,
             "note": "timed per item on a random sample and extrapolated linearly to all items",
             "same_bursts_as_exact_on_sample": f"{agree}/{len(sample)}",
         }
         report["ratio"] = ratio
         report["ratio_vs_median_litkit_run"] = extrapolated / statistics.median(times)
-        print(f"burst_detection 0.1.3 (greedy, per item): {peer['seconds']:.2f} s for {len(sample)} sampled "
-              f"items = {per_item * 1e3:.2f} ms/item -> extrapolated {extrapolated:.0f} s for {args.items} items")
+        print(
+            f"burst_detection 0.1.3 (greedy, per item): {peer['seconds']:.2f} s for {len(sample)} sampled "
+            f"items = {per_item * 1e3:.2f} ms/item -> extrapolated {extrapolated:.0f} s for {args.items} items"
+        )
         print(f"same bursts as the exact optimum on the sample: {agree}/{len(sample)}")
-        print(f"ratio (burst_detection extrapolated / litkit): {ratio:.0f}x "
-              f"({report['ratio_vs_median_litkit_run']:.0f}x against litkit's median run)")
+        print(
+            f"ratio (burst_detection extrapolated / litkit): {ratio:.0f}x "
+            f"({report['ratio_vs_median_litkit_run']:.0f}x against litkit's median run)"
+        )
     print(f"litkit scalar reference: {scalar_per_item * 1e3:.2f} ms/item")
     write_text(args.out, json.dumps(report, indent=2, sort_keys=True) + "\n")
     print(f"wrote {args.out}")

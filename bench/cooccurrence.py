@@ -26,6 +26,7 @@ Usage::
     .venv/bin/python bench/cooccurrence.py            # 100,000 records
     .venv/bin/python bench/cooccurrence.py --records 20000 --naive-records 5000
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,7 +39,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse as sp
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -49,8 +49,9 @@ from litkit.network.cooccurrence import cooccurrence_counts, incidence_matrix  #
 from litkit.network.normalize import normalize  # noqa: E402
 
 
-def generate(records: int, vocabulary: int, mean_keywords: float, seed: int, topics: int = 200,
-             topical: float = 0.7) -> list[list[str]]:
+def generate(
+    records: int, vocabulary: int, mean_keywords: float, seed: int, topics: int = 200, topical: float = 0.7
+) -> list[list[str]]:
     """Keyword lists: Zipf-like overall, with topical structure as real keyword data have.
 
     Each record belongs to one of ``topics`` topics; each of its keywords comes, with
@@ -59,7 +60,7 @@ def generate(records: int, vocabulary: int, mean_keywords: float, seed: int, top
     """
     rng = np.random.default_rng(seed)
     ranks = np.arange(1, vocabulary + 1)
-    p = 1.0 / ranks ** 1.1
+    p = 1.0 / ranks**1.1
     p /= p.sum()
     per_topic = vocabulary // topics
     p_topic = 1.0 / np.arange(1, per_topic + 1) ** 1.1
@@ -69,14 +70,21 @@ def generate(records: int, vocabulary: int, mean_keywords: float, seed: int, top
     record_topic = np.repeat(rng.integers(0, topics, size=records), sizes)
     global_draw = rng.choice(vocabulary, size=total, p=p)
     # Topic slices start after the 1,000 most frequent (general) terms, interleaved across topics.
-    local_draw = 1000 + record_topic + topics * rng.choice(per_topic - 1000 // topics, size=total,
-                                                           p=p_topic[: per_topic - 1000 // topics]
-                                                           / p_topic[: per_topic - 1000 // topics].sum())
+    local_draw = (
+        1000
+        + record_topic
+        + topics
+        * rng.choice(
+            per_topic - 1000 // topics,
+            size=total,
+            p=p_topic[: per_topic - 1000 // topics] / p_topic[: per_topic - 1000 // topics].sum(),
+        )
+    )
     draws = np.where(rng.random(total) < topical, local_draw, global_draw)
     terms = np.array([f"keyword {i}" for i in range(vocabulary)], dtype=object)
     docs, start = [], 0
     for n in sizes:
-        docs.append(terms[draws[start:start + n]].tolist())
+        docs.append(terms[draws[start : start + n]].tolist())
         start += n
     return docs
 
@@ -110,16 +118,24 @@ def litkit_pipeline(docs, min_occurrence=2, seed=42) -> dict:
     times["total"] = time.perf_counter() - t0
     times["total_cpu"] = time.process_time() - c0
     matrix_bytes = sum(m.data.nbytes + m.indices.nbytes + m.indptr.nbytes for m in (full, frac, weights))
-    return {"times_s": {k: round(v, 3) for k, v in times.items()}, "terms": int(len(keep)),
-            "distinct_terms": len(vocab), "nnz": int(full.nnz), "links": int(full.nnz // 2),
-            "matrix_bytes": int(matrix_bytes), "bytes_per_nnz": round(matrix_bytes / max(full.nnz, 1), 1),
-            "clusters": int(len(np.unique(membership))), "modularity": round(q, 4)}
+    return {
+        "times_s": {k: round(v, 3) for k, v in times.items()},
+        "terms": int(len(keep)),
+        "distinct_terms": len(vocab),
+        "nnz": int(full.nnz),
+        "links": int(full.nnz // 2),
+        "matrix_bytes": int(matrix_bytes),
+        "bytes_per_nnz": round(matrix_bytes / max(full.nnz, 1), 1),
+        "clusters": int(len(np.unique(membership))),
+        "modularity": round(q, 4),
+    }
 
 
 def naive_pipeline(docs, min_occurrence=2, seed=42) -> dict:
     """What a user writes by hand with networkx."""
-    import networkx as nx
     from collections import Counter
+
+    import networkx as nx
 
     times = {}
     t0, c0 = time.perf_counter(), time.process_time()
@@ -144,8 +160,12 @@ def naive_pipeline(docs, min_occurrence=2, seed=42) -> dict:
     times["louvain"] = time.perf_counter() - t
     times["total"] = time.perf_counter() - t0
     times["total_cpu"] = time.process_time() - c0
-    return {"times_s": {k: round(v, 3) for k, v in times.items()}, "nodes": g.number_of_nodes(),
-            "links": g.number_of_edges(), "clusters": len(communities)}
+    return {
+        "times_s": {k: round(v, 3) for k, v in times.items()},
+        "nodes": g.number_of_nodes(),
+        "links": g.number_of_edges(),
+        "clusters": len(communities),
+    }
 
 
 def main() -> None:
@@ -166,27 +186,40 @@ def main() -> None:
     full = litkit_pipeline(docs)
     rss_full = peak_rss_mb()
     print(f"generated {args.records:,} records, {sum(map(len, docs)):,} keywords in {gen_s:.1f} s")
-    print(f"litkit, {args.records:,} records: {full['terms']:,} terms (>= 2 occurrences), "
-          f"{full['links']:,} links, nnz {full['nnz']:,}, {full['bytes_per_nnz']} bytes per stored pair, "
-          f"{full['clusters']} clusters, Q {full['modularity']}")
+    print(
+        f"litkit, {args.records:,} records: {full['terms']:,} terms (>= 2 occurrences), "
+        f"{full['links']:,} links, nnz {full['nnz']:,}, {full['bytes_per_nnz']} bytes per stored pair, "
+        f"{full['clusters']} clusters, Q {full['modularity']}"
+    )
     for step, sec in full["times_s"].items():
         print(f"  {step:<24}{sec:8.2f} s")
     # The machine may be shared: CPU time says what the code costs, wall time what a user waits.
     verdict = "meets" if full["times_s"]["total"] < 10 else "misses"
-    print(f"  -> {verdict} the 10 s target; peak RSS {rss_full:.0f} MB "
-          f"(+{rss_full - rss_data:.0f} MB over the generated data)")
+    print(
+        f"  -> {verdict} the 10 s target; peak RSS {rss_full:.0f} MB "
+        f"(+{rss_full - rss_data:.0f} MB over the generated data)"
+    )
 
     # The whole recipe through the public API (cleaning, selection of the top 200, layout, labels).
     import pandas as pd
+
     import litkit
+
     frame = pd.DataFrame({"DE": docs, "PY": 2000 + np.arange(len(docs)) % 20, "TI": None})
     t, c = time.perf_counter(), time.process_time()
     net = litkit.cooccurrence(frame, field="DE", min_occurrence=2, top_n=200)
-    recipe = {"wall_s": round(time.perf_counter() - t, 3), "cpu_s": round(time.process_time() - c, 3),
-              "terms": len(net), "links": int(net.cooccurrence.nnz // 2), "clusters": len(net.clusters)}
-    print(f"litkit.cooccurrence(..., min_occurrence=2, top_n=200) on {args.records:,} records: "
-          f"{recipe['wall_s']:.2f} s wall, {recipe['cpu_s']:.2f} s CPU ({recipe['links']:,} links, "
-          f"{recipe['clusters']} clusters)")
+    recipe = {
+        "wall_s": round(time.perf_counter() - t, 3),
+        "cpu_s": round(time.process_time() - c, 3),
+        "terms": len(net),
+        "links": int(net.cooccurrence.nnz // 2),
+        "clusters": len(net.clusters),
+    }
+    print(
+        f"litkit.cooccurrence(..., min_occurrence=2, top_n=200) on {args.records:,} records: "
+        f"{recipe['wall_s']:.2f} s wall, {recipe['cpu_s']:.2f} s CPU ({recipe['links']:,} links, "
+        f"{recipe['clusters']} clusters)"
+    )
 
     sub = docs[: args.naive_records]
     mine = litkit_pipeline(sub)
@@ -194,19 +227,33 @@ def main() -> None:
     ratio = naive["times_s"]["total"] / max(mine["times_s"]["total"], 1e-9)
     print(f"subsample of {len(sub):,} records (the naive loop on all {args.records:,} takes minutes):")
     print(f"  litkit sparse  {mine['times_s']['total']:8.2f} s  ({mine['links']:,} links)")
-    print(f"  naive networkx {naive['times_s']['total']:8.2f} s  ({naive['links']:,} links; "
-          f"graph {naive['times_s']['graph']:.2f} s, normalisation {naive['times_s']['normalisation']:.2f} s, "
-          f"louvain {naive['times_s']['louvain']:.2f} s)")
+    print(
+        f"  naive networkx {naive['times_s']['total']:8.2f} s  ({naive['links']:,} links; "
+        f"graph {naive['times_s']['graph']:.2f} s, normalisation {naive['times_s']['normalisation']:.2f} s, "
+        f"louvain {naive['times_s']['louvain']:.2f} s)"
+    )
     ratio_cpu = naive["times_s"]["total_cpu"] / max(mine["times_s"]["total_cpu"], 1e-9)
     print(f"  ratio naive / litkit = {ratio:.1f}x wall, {ratio_cpu:.1f}x CPU")
     assert mine["links"] == naive["links"], "the two methods must find the same links"
 
-    result = {"records": args.records, "vocabulary": args.vocabulary, "mean_keywords": args.mean_keywords,
-              "seed": args.seed, "python": platform.python_version(), "generate_s": round(gen_s, 3),
-              "litkit_full": full, "peak_rss_mb": round(rss_full, 1), "recipe_top200": recipe,
-              "rss_before_mb": round(rss0, 1), "rss_after_data_mb": round(rss_data, 1),
-              "subsample_records": len(sub), "litkit_subsample": mine, "naive_subsample": naive,
-              "ratio_naive_over_litkit": round(ratio, 2), "ratio_cpu": round(ratio_cpu, 2)}
+    result = {
+        "records": args.records,
+        "vocabulary": args.vocabulary,
+        "mean_keywords": args.mean_keywords,
+        "seed": args.seed,
+        "python": platform.python_version(),
+        "generate_s": round(gen_s, 3),
+        "litkit_full": full,
+        "peak_rss_mb": round(rss_full, 1),
+        "recipe_top200": recipe,
+        "rss_before_mb": round(rss0, 1),
+        "rss_after_data_mb": round(rss_data, 1),
+        "subsample_records": len(sub),
+        "litkit_subsample": mine,
+        "naive_subsample": naive,
+        "ratio_naive_over_litkit": round(ratio, 2),
+        "ratio_cpu": round(ratio_cpu, 2),
+    }
     write_text(args.out, json.dumps(result, indent=2) + "\n")
     print(f"wrote {args.out}")
 

@@ -59,6 +59,7 @@ litkit at least 5× faster than metaknowledge, with lower peak memory, and
 peak memory below the size of the file (for ``litkit.read`` in the pair's
 table, and for the streaming ingest ``litkit-ingest``, the path issue 10 asks for).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -86,6 +87,7 @@ TARGET_SPEEDUP = 5.0
 
 # ---- the benchmark file ---------------------------------------------------------------------
 
+
 def bench_file_name(records: int, seed: int) -> str:
     """``wos_big_100k.txt`` for 100,000 records, ``wos_big_2500.txt`` for 2,500."""
     count = f"{records // 1000}k" if records % 1000 == 0 else str(records)
@@ -100,24 +102,31 @@ def ensure_bench_file(folder: Path, records: int, seed: int, generator: Path = G
     when all of them still match.
     """
     if not generator.is_file():
-        raise SystemExit(f"benchmark generator not found: {generator}\n"
-                         "the ingest benchmark needs ../shared (the shared data next to the repository)")
+        raise SystemExit(
+            f"benchmark generator not found: {generator}\n"
+            "the ingest benchmark needs ../shared (the shared data next to the repository)"
+        )
     path = folder / bench_file_name(records, seed)
     manifest_path = path.with_name(path.name + ".manifest.json")
     wanted = {"records": records, "seed": seed, "generator_sha256": common.sha256_of(generator)}
     if path.is_file() and manifest_path.is_file():
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        if ({k: manifest.get(k) for k in wanted} == wanted
-                and manifest.get("size_bytes") == path.stat().st_size
-                and manifest.get("sha256") == common.sha256_of(path)):
+        if (
+            {k: manifest.get(k) for k in wanted} == wanted
+            and manifest.get("size_bytes") == path.stat().st_size
+            and manifest.get("sha256") == common.sha256_of(path)
+        ):
             print(f"[bench] reusing {path} ({manifest['size_bytes'] / common.MB:.1f} MB)", file=sys.stderr)
             return {**manifest, "path": str(path), "generated_now": False}
     print(f"[bench] generating {path} ({records} records) …", file=sys.stderr)
     start = time.perf_counter()
-    subprocess.run([sys.executable, str(generator), str(path), "-n", str(records), "--seed", str(seed)],
-                   check=True)
-    manifest = {**wanted, "size_bytes": path.stat().st_size, "sha256": common.sha256_of(path),
-                "generator": str(generator)}
+    subprocess.run([sys.executable, str(generator), str(path), "-n", str(records), "--seed", str(seed)], check=True)
+    manifest = {
+        **wanted,
+        "size_bytes": path.stat().st_size,
+        "sha256": common.sha256_of(path),
+        "generator": str(generator),
+    }
     manifest_path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(f"[bench] generated in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return {**manifest, "path": str(path), "generated_now": True}
@@ -128,14 +137,17 @@ def ensure_bench_file(folder: Path, records: int, seed: int, generator: Path = G
 # and prints one JSON line: its timings and the counts used for the agreement
 # check.  Counting is part of the "touch" and costs both sides the same.
 
+
 def _rss_now_bytes() -> int:
     import resource
+
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def worker_litkit(path: str, citations: bool) -> dict:
     t0 = time.perf_counter()
     import litkit
+
     t1, cpu1 = time.perf_counter(), time.process_time()
     rss_after_import = _rss_now_bytes()
     corpus = litkit.read(path)
@@ -156,9 +168,16 @@ def worker_litkit(path: str, citations: bool) -> dict:
         "PY_filled": int(df["PY"].notna().sum()),
     }
     t3 = time.perf_counter()
-    out = {"import_s": t1 - t0, "read_s": t2 - t1, "touch_s": t3 - t2, "cells": cells, "items": items,
-           "rss_after_import_bytes": rss_after_import, "counts": counts,
-           "problems_reported": len(getattr(corpus.report, "problems", []) or [])}
+    out = {
+        "import_s": t1 - t0,
+        "read_s": t2 - t1,
+        "touch_s": t3 - t2,
+        "cells": cells,
+        "items": items,
+        "rss_after_import_bytes": rss_after_import,
+        "counts": counts,
+        "problems_reported": len(getattr(corpus.report, "problems", []) or []),
+    }
     if citations:
         refs = corpus.references
         t4 = time.perf_counter()
@@ -177,6 +196,7 @@ def worker_litkit_stream(path: str, citations: bool) -> dict:
     """
     t0 = time.perf_counter()
     import litkit.io as lio
+
     t1, cpu1 = time.perf_counter(), time.process_time()
     rss_after_import = _rss_now_bytes()
     source = lio.TextSource(path)
@@ -197,11 +217,18 @@ def worker_litkit_stream(path: str, citations: bool) -> dict:
         counts["PY_filled"] += rec.get("PY") is not None
         uts.add(rec.get("UT"))
     t2 = time.perf_counter()
-    return {"import_s": t1 - t0, "read_s": t2 - t1, "touch_s": 0.0, "work_s": t2 - t1,
-            "work_cpu_s": time.process_time() - cpu1,
-            "cells": cells, "items": items, "rss_after_import_bytes": rss_after_import,
-            "counts": {**counts, "distinct_UT": len(uts)},
-            "problems_reported": len(report.problems)}
+    return {
+        "import_s": t1 - t0,
+        "read_s": t2 - t1,
+        "touch_s": 0.0,
+        "work_s": t2 - t1,
+        "work_cpu_s": time.process_time() - cpu1,
+        "cells": cells,
+        "items": items,
+        "rss_after_import_bytes": rss_after_import,
+        "counts": {**counts, "distinct_UT": len(uts)},
+        "problems_reported": len(report.problems),
+    }
 
 
 def worker_litkit_ingest(path: str, citations: bool) -> dict:
@@ -219,6 +246,7 @@ def worker_litkit_ingest(path: str, citations: bool) -> dict:
     import pyarrow.parquet as pq
 
     from litkit.io.stream import ingest_to_parquet
+
     t1, cpu1 = time.perf_counter(), time.process_time()
     rss_after_import = _rss_now_bytes()
     folder = Path(tempfile.mkdtemp(prefix="litkit-ingest-", dir=Path(path).parent))
@@ -243,18 +271,27 @@ def worker_litkit_ingest(path: str, citations: bool) -> dict:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     t3 = time.perf_counter()
-    return {"import_s": t1 - t0, "read_s": t2 - t1, "touch_s": t3 - t2, "work_s": t2 - t1,
-            "work_cpu_s": time.process_time() - cpu1,
-            "rss_after_import_bytes": rss_after_import, "rss_after_ingest_bytes": rss_after_ingest,
-            "parquet_bytes": parquet_bytes, "row_groups": row_groups,
-            "counts": {**counts, "distinct_UT": len(uts)},
-            "problems_reported": len(report.problems)}
+    return {
+        "import_s": t1 - t0,
+        "read_s": t2 - t1,
+        "touch_s": t3 - t2,
+        "work_s": t2 - t1,
+        "work_cpu_s": time.process_time() - cpu1,
+        "rss_after_import_bytes": rss_after_import,
+        "rss_after_ingest_bytes": rss_after_ingest,
+        "parquet_bytes": parquet_bytes,
+        "row_groups": row_groups,
+        "counts": {**counts, "distinct_UT": len(uts)},
+        "problems_reported": len(report.problems),
+    }
 
 
 def worker_metaknowledge(path: str, citations: bool) -> dict:
     import collections
+
     t0 = time.perf_counter()
     import metaknowledge
+
     t1, cpu1 = time.perf_counter(), time.process_time()
     rss_after_import = _rss_now_bytes()
     rc = metaknowledge.RecordCollection(path)
@@ -284,19 +321,31 @@ def worker_metaknowledge(path: str, citations: bool) -> dict:
     if citations:
         counts["references_parsed"] = counts["CR_items"]
     t3 = time.perf_counter()
-    return {"import_s": t1 - t0, "read_s": t2 - t1, "touch_s": t3 - t2, "work_s": t3 - t1,
-            "work_cpu_s": time.process_time() - cpu1,
-            "cells": cells, "items": items, "rss_after_import_bytes": rss_after_import,
-            "counts": {**dict(counts), "distinct_UT": len(uts)},
-            "collection_errors": len(getattr(rc, "errors", {}) or {}),
-            "tag_processing_errors": dict(sorted(errors.items()))}
+    return {
+        "import_s": t1 - t0,
+        "read_s": t2 - t1,
+        "touch_s": t3 - t2,
+        "work_s": t3 - t1,
+        "work_cpu_s": time.process_time() - cpu1,
+        "cells": cells,
+        "items": items,
+        "rss_after_import_bytes": rss_after_import,
+        "counts": {**dict(counts), "distinct_UT": len(uts)},
+        "collection_errors": len(getattr(rc, "errors", {}) or {}),
+        "tag_processing_errors": dict(sorted(errors.items())),
+    }
 
 
-WORKERS = {"litkit": worker_litkit, "metaknowledge": worker_metaknowledge,
-           "litkit-stream": worker_litkit_stream, "litkit-ingest": worker_litkit_ingest}
+WORKERS = {
+    "litkit": worker_litkit,
+    "metaknowledge": worker_metaknowledge,
+    "litkit-stream": worker_litkit_stream,
+    "litkit-ingest": worker_litkit_ingest,
+}
 
 
 # ---- driver -----------------------------------------------------------------------------------
+
 
 def run_side(side: str, python: Path, path: str, citations: bool, timeout: float, run_no: int) -> common.ChildRun:
     label = side + ("+citations" if citations else "") + (f".{run_no}" if run_no else "")
@@ -311,8 +360,10 @@ def run_side(side: str, python: Path, path: str, citations: bool, timeout: float
     if not run.ok:
         print(f"[bench] {label} FAILED (exit {run.returncode}):\n{run.stderr_tail}", file=sys.stderr)
     else:
-        print(f"[bench] {label}: {run.report['work_s']:.1f} s, peak {run.peak_rss_bytes / common.MB:.0f} MB",
-              file=sys.stderr)
+        print(
+            f"[bench] {label}: {run.report['work_s']:.1f} s, peak {run.peak_rss_bytes / common.MB:.0f} MB",
+            file=sys.stderr,
+        )
     return run
 
 
@@ -336,9 +387,12 @@ def compare(pair: str, ours: common.ChildRun | None, peer: common.ChildRun | Non
     t_ours, t_peer = ours.report["work_s"], peer.report["work_s"]
     speedup = common.ratio(t_peer, t_ours)
     mem_ratio = common.ratio(ours.peak_rss_bytes, peer.peak_rss_bytes)
-    result.update(speedup=round(speedup, 2), memory_ratio=round(mem_ratio, 3),
-                  litkit_peak_vs_file=round(ours.peak_rss_bytes / file_size, 3),
-                  metaknowledge_peak_vs_file=round(peer.peak_rss_bytes / file_size, 3))
+    result.update(
+        speedup=round(speedup, 2),
+        memory_ratio=round(mem_ratio, 3),
+        litkit_peak_vs_file=round(ours.peak_rss_bytes / file_size, 3),
+        metaknowledge_peak_vs_file=round(peer.peak_rss_bytes / file_size, 3),
+    )
     result["targets"] = {
         f"at least {TARGET_SPEEDUP:g}x faster": speedup >= TARGET_SPEEDUP,
         "lower peak memory than metaknowledge": ours.peak_rss_bytes < peer.peak_rss_bytes,
@@ -350,8 +404,10 @@ def compare(pair: str, ours: common.ChildRun | None, peer: common.ChildRun | Non
     result["lines"] = [
         common.speed_line("litkit", t_ours, "metaknowledge", t_peer),
         common.memory_line("litkit", ours.peak_rss_bytes, "metaknowledge", peer.peak_rss_bytes),
-        (f"peak memory vs file size ({file_size / common.MB:.0f} MB): litkit "
-         f"{ours.peak_rss_bytes / file_size:.2f}×, metaknowledge {peer.peak_rss_bytes / file_size:.2f}×"),
+        (
+            f"peak memory vs file size ({file_size / common.MB:.0f} MB): litkit "
+            f"{ours.peak_rss_bytes / file_size:.2f}×, metaknowledge {peer.peak_rss_bytes / file_size:.2f}×"
+        ),
     ]
     if "speedup_cpu" in result:  # CPU time suffers less than wall time from other load on the machine
         result["lines"].insert(1, "  in CPU time: " + common.speed_line("litkit", cpu_ours, "metaknowledge", cpu_peer))
@@ -368,26 +424,37 @@ def ingest_memory(run: common.ChildRun | None, file_size: int) -> dict | None:
     if run is None:
         return None
     peak = run.peak_rss_bytes
-    return {"work_s": round(run.report["work_s"], 2), "work_cpu_s": round(run.report.get("work_cpu_s", 0.0), 2),
-            "peak_rss_bytes": peak, "peak_rss_mb": round(peak / common.MB, 1),
-            "file_bytes": file_size, "peak_vs_file": round(peak / file_size, 3),
-            "parquet_bytes": run.report.get("parquet_bytes"), "row_groups": run.report.get("row_groups"),
-            # ru_maxrss in the child right after ingest_to_parquet returned (the counts not yet read back)
-            "ingest_peak_rss_bytes": run.report.get("rss_after_ingest_bytes"),
-            "targets": {"peak memory below file size": peak < file_size},
-            "line": (f"peak memory vs file size ({file_size / common.MB:.0f} MB): litkit-ingest "
-                     f"{peak / common.MB:.0f} MB = {peak / file_size:.2f}× the file size")}
+    return {
+        "work_s": round(run.report["work_s"], 2),
+        "work_cpu_s": round(run.report.get("work_cpu_s", 0.0), 2),
+        "peak_rss_bytes": peak,
+        "peak_rss_mb": round(peak / common.MB, 1),
+        "file_bytes": file_size,
+        "peak_vs_file": round(peak / file_size, 3),
+        "parquet_bytes": run.report.get("parquet_bytes"),
+        "row_groups": run.report.get("row_groups"),
+        # ru_maxrss in the child right after ingest_to_parquet returned (the counts not yet read back)
+        "ingest_peak_rss_bytes": run.report.get("rss_after_ingest_bytes"),
+        "targets": {"peak memory below file size": peak < file_size},
+        "line": (
+            f"peak memory vs file size ({file_size / common.MB:.0f} MB): litkit-ingest "
+            f"{peak / common.MB:.0f} MB = {peak / file_size:.2f}× the file size"
+        ),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="litkit vs metaknowledge: reading a large WoS plain-text file")
     ap.add_argument("--records", type=int, default=100_000, help="records in the benchmark file (default 100000)")
     ap.add_argument("--seed", type=int, default=0, help="generator seed (default 0, the standard file)")
-    ap.add_argument("--data-dir", help=f"where the file and peer venv go (default ${common.DATA_DIR_ENV} "
-                                       f"or {common.DEFAULT_DATA_DIR})")
+    ap.add_argument(
+        "--data-dir",
+        help=f"where the file and peer venv go (default ${common.DATA_DIR_ENV} or {common.DEFAULT_DATA_DIR})",
+    )
     ap.add_argument("--only", choices=sorted(WORKERS), help="run one contender only")
-    ap.add_argument("--citations", action="store_true",
-                    help="also time a second pair that parses every cited reference")
+    ap.add_argument(
+        "--citations", action="store_true", help="also time a second pair that parses every cited reference"
+    )
     ap.add_argument("--repeat", type=int, default=1, help="runs per side; the fastest counts (default 1)")
     ap.add_argument("--timeout", type=float, default=3600, help="seconds before a child is killed")
     ap.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
@@ -405,15 +472,22 @@ def main(argv: list[str] | None = None) -> int:
     standard = STANDARD_FILES.get((args.records, args.seed))
     matches_standard = standard == (size, bench_file["sha256"]) if standard else None
     if matches_standard is False:
-        print("[bench] WARNING: the generated file differs from the standard one the README numbers were "
-              "measured on (../shared or the generator changed); numbers are not comparable", file=sys.stderr)
+        print(
+            "[bench] WARNING: the generated file differs from the standard one the README numbers were "
+            "measured on (../shared or the generator changed); numbers are not comparable",
+            file=sys.stderr,
+        )
 
-    pythons = {"litkit": Path(sys.executable), "litkit-stream": Path(sys.executable),
-               "litkit-ingest": Path(sys.executable)}
+    pythons = {
+        "litkit": Path(sys.executable),
+        "litkit-stream": Path(sys.executable),
+        "litkit-ingest": Path(sys.executable),
+    }
     versions = {"litkit": common.pip_versions(sys.executable, ["pandas", "numpy"])}
     if args.only in (None, "metaknowledge"):
-        pythons["metaknowledge"] = common.ensure_venv("metaknowledge", METAKNOWLEDGE_REQUIREMENTS,
-                                                      base=folder, import_check="metaknowledge")
+        pythons["metaknowledge"] = common.ensure_venv(
+            "metaknowledge", METAKNOWLEDGE_REQUIREMENTS, base=folder, import_check="metaknowledge"
+        )
         versions["metaknowledge"] = common.pip_versions(pythons["metaknowledge"], ["metaknowledge", "networkx"])
     sides = [args.only] if args.only else ["litkit", "metaknowledge", "litkit-stream", "litkit-ingest"]
     common.warm_page_cache(path)
@@ -431,30 +505,59 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 key = side + ("+citations" if citations else "")
                 runs.setdefault(key, []).append(
-                    run_side(side, pythons[side], path, citations, args.timeout, run_no if args.repeat > 1 else 0))
+                    run_side(side, pythons[side], path, citations, args.timeout, run_no if args.repeat > 1 else 0)
+                )
 
     chosen = {key: best(rs) for key, rs in runs.items()}
-    header = ["contender", "records", "read s", "touch s", "work s", "work CPU s", "process s", "peak RSS MB",
-              "peak/file", "AU items", "DE items", "CR items"]
+    header = [
+        "contender",
+        "records",
+        "read s",
+        "touch s",
+        "work s",
+        "work CPU s",
+        "process s",
+        "peak RSS MB",
+        "peak/file",
+        "AU items",
+        "DE items",
+        "CR items",
+    ]
     rows = []
     for key, run in chosen.items():
         if run is None:
             rows.append([key, "FAILED"] + [""] * (len(header) - 2))
             continue
         r, c = run.report, run.report["counts"]
-        rows.append([key, c.get("records"), f"{r['read_s']:.1f}", f"{r['touch_s']:.1f}", f"{r['work_s']:.1f}",
-                     f"{r.get('work_cpu_s', float('nan')):.1f}", f"{run.wall_s:.1f}", f"{run.peak_rss_bytes / common.MB:.0f}",
-                     f"{run.peak_rss_bytes / size:.2f}", c.get("AU_items"), c.get("DE_items"), c.get("CR_items")])
+        rows.append(
+            [
+                key,
+                c.get("records"),
+                f"{r['read_s']:.1f}",
+                f"{r['touch_s']:.1f}",
+                f"{r['work_s']:.1f}",
+                f"{r.get('work_cpu_s', float('nan')):.1f}",
+                f"{run.wall_s:.1f}",
+                f"{run.peak_rss_bytes / common.MB:.0f}",
+                f"{run.peak_rss_bytes / size:.2f}",
+                c.get("AU_items"),
+                c.get("DE_items"),
+                c.get("CR_items"),
+            ]
+        )
     comparisons = []
     if not args.only:
         for citations in pairs:
             suffix = "+citations" if citations else ""
-            comparisons.append(compare("fields" + suffix, chosen.get("litkit" + suffix),
-                                       chosen.get("metaknowledge" + suffix), size))
+            comparisons.append(
+                compare("fields" + suffix, chosen.get("litkit" + suffix), chosen.get("metaknowledge" + suffix), size)
+            )
 
     print()
-    print(f"WoS plain text, {args.records:,} records, {size / common.MB:.1f} MB ({size:,} bytes); "
-          f"{machine['cores']} cores ({machine['cpu']}), load average at start {machine['load_avg_at_start']}")
+    print(
+        f"WoS plain text, {args.records:,} records, {size / common.MB:.1f} MB ({size:,} bytes); "
+        f"{machine['cores']} cores ({machine['cpu']}), load average at start {machine['load_avg_at_start']}"
+    )
     print(common.format_table(header, rows))
     for comp in comparisons:
         print()
@@ -466,21 +569,30 @@ def main(argv: list[str] | None = None) -> int:
     stream = chosen.get("litkit-stream")
     stream_summary = None
     if stream is not None:
-        stream_summary = {"work_s": round(stream.report["work_s"], 2), "peak_rss_bytes": stream.peak_rss_bytes,
-                          "peak_vs_file": round(stream.peak_rss_bytes / size, 3),
-                          "peak_below_file_size": stream.peak_rss_bytes < size}
-        print(f"\n[litkit reader streaming, nothing kept] {stream.report['work_s']:.1f} s, peak memory "
-              f"{stream.peak_rss_bytes / common.MB:.0f} MB = {stream.peak_rss_bytes / size:.2f}× the file size")
+        stream_summary = {
+            "work_s": round(stream.report["work_s"], 2),
+            "peak_rss_bytes": stream.peak_rss_bytes,
+            "peak_vs_file": round(stream.peak_rss_bytes / size, 3),
+            "peak_below_file_size": stream.peak_rss_bytes < size,
+        }
+        print(
+            f"\n[litkit reader streaming, nothing kept] {stream.report['work_s']:.1f} s, peak memory "
+            f"{stream.peak_rss_bytes / common.MB:.0f} MB = {stream.peak_rss_bytes / size:.2f}× the file size"
+        )
     ingest = ingest_memory(chosen.get("litkit-ingest"), size)
     if ingest is not None:
-        print(f"\n[litkit-ingest: streaming ingest to Parquet] {ingest['work_s']:.1f} s "
-              f"({ingest['work_cpu_s']:.1f} s CPU), {ingest['row_groups']} row groups, "
-              f"{ingest['parquet_bytes'] / common.MB:.0f} MB of Parquet")
+        print(
+            f"\n[litkit-ingest: streaming ingest to Parquet] {ingest['work_s']:.1f} s "
+            f"({ingest['work_cpu_s']:.1f} s CPU), {ingest['row_groups']} row groups, "
+            f"{ingest['parquet_bytes'] / common.MB:.0f} MB of Parquet"
+        )
         print(ingest["line"])
         if ingest["ingest_peak_rss_bytes"]:
-            print(f"  the ingest alone (before the counts are read back from the file): "
-                  f"{ingest['ingest_peak_rss_bytes'] / common.MB:.0f} MB = "
-                  f"{ingest['ingest_peak_rss_bytes'] / size:.2f}× the file size")
+            print(
+                f"  the ingest alone (before the counts are read back from the file): "
+                f"{ingest['ingest_peak_rss_bytes'] / common.MB:.0f} MB = "
+                f"{ingest['ingest_peak_rss_bytes'] / size:.2f}× the file size"
+            )
         for target, met in ingest["targets"].items():
             print(f"  target {target}: {'met' if met else 'MISSED'}")
     mk = chosen.get("metaknowledge")
@@ -498,11 +610,11 @@ def main(argv: list[str] | None = None) -> int:
             "memory": "ru_maxrss of the child from os.wait4 (peak RSS of the whole process)",
             "litkit": "litkit.read(path), then every cell of corpus.df visited",
             "metaknowledge": "RecordCollection(path), then R.get(tag) for every tag of every record "
-                             "(CR raw unless --citations; processing errors fall back to raw)",
+            "(CR raw unless --citations; processing errors fall back to raw)",
             "litkit-stream": "litkit's wos_plain reader iterated record by record, values visited, nothing kept",
             "litkit-ingest": "litkit.io.stream.ingest_to_parquet(path, tmp) (default batches, one row group "
-                             "each); counts read back from the Parquet file row group by row group, "
-                             "outside work_s",
+            "each); counts read back from the Parquet file row group by row group, "
+            "outside work_s",
         },
         "repeat": args.repeat,
         "runs": {key: [r.to_dict() for r in rs] for key, rs in runs.items()},
@@ -514,7 +626,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nwrote {out.relative_to(common.REPO_ROOT)}")
     failed = any(r is None for r in chosen.values())
     missed = any(not met for comp in comparisons for met in comp["targets"].values()) or (
-        ingest is not None and not all(ingest["targets"].values()))
+        ingest is not None and not all(ingest["targets"].values())
+    )
     return 2 if failed else (1 if args.check and missed else 0)
 
 

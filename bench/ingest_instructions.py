@@ -32,6 +32,7 @@ field, without interpreter start-up or imports.  The work is exactly that of
 record.  The two baselines and two work runs go two at a time (the counts do not
 depend on it).  Results go to ``bench/out/ingest_instructions.json``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -73,8 +74,17 @@ def child(side: str, warm: str, path: str | None) -> None:
 
 def count_instructions(python: str, side: str, warm: Path, path: Path | None) -> tuple[int, dict]:
     """Instructions executed by a child (``path`` None: the baseline run)."""
-    cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-           python, str(Path(__file__).resolve()), "--child", side, "--warm", str(warm)]
+    cmd = [
+        "valgrind",
+        "--tool=callgrind",
+        "--callgrind-out-file=/dev/null",
+        python,
+        str(Path(__file__).resolve()),
+        "--child",
+        side,
+        "--warm",
+        str(warm),
+    ]
     if path is not None:
         cmd += ["--path", str(path)]
     proc = subprocess.run(cmd, capture_output=True, text=True)
@@ -103,14 +113,20 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     manifest = ingest_bench.ensure_bench_file(folder, args.records, args.seed)
     path = Path(manifest["path"])
-    pythons = {"litkit": sys.executable,
-               "metaknowledge": str(common.ensure_venv("metaknowledge", ingest_bench.METAKNOWLEDGE_REQUIREMENTS,
-                                                       base=folder, import_check="metaknowledge"))}
+    pythons = {
+        "litkit": sys.executable,
+        "metaknowledge": str(
+            common.ensure_venv(
+                "metaknowledge", ingest_bench.METAKNOWLEDGE_REQUIREMENTS, base=folder, import_check="metaknowledge"
+            )
+        ),
+    }
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
         warm = tiny_copy(path, Path(tmp))
         jobs = [(side, run_path) for side in ("litkit", "metaknowledge") for run_path in (None, path)]
-        print(f"[bench] 4 runs under callgrind on {path.name} ({args.records} records), two at a time …",
-              file=sys.stderr)
+        print(
+            f"[bench] 4 runs under callgrind on {path.name} ({args.records} records), two at a time …", file=sys.stderr
+        )
         with ThreadPoolExecutor(max_workers=2) as pool:
             results = list(pool.map(lambda job: count_instructions(pythons[job[0]], job[0], warm, job[1]), jobs))
     counted = dict(zip(jobs, results))
@@ -119,18 +135,34 @@ def main(argv: list[str] | None = None) -> int:
         base, _ = counted[(side, None)]
         total, counts = counted[(side, path)]
         work = total - base
-        payload["contenders"][side] = {"baseline_instructions": base, "work_run_instructions": total,
-                                       "work_instructions": work, "counts": counts["work"]}
-        rows.append((side, f"{args.records:,}", f"{work / 1e6:,.0f}M", f"{work / args.records / 1e3:,.0f}k",
-                     counts["work"]["AU_items"], counts["work"]["CR_items"]))
+        payload["contenders"][side] = {
+            "baseline_instructions": base,
+            "work_run_instructions": total,
+            "work_instructions": work,
+            "counts": counts["work"],
+        }
+        rows.append(
+            (
+                side,
+                f"{args.records:,}",
+                f"{work / 1e6:,.0f}M",
+                f"{work / args.records / 1e3:,.0f}k",
+                counts["work"]["AU_items"],
+                counts["work"]["CR_items"],
+            )
+        )
     ours = payload["contenders"]["litkit"]["work_instructions"]
     peer = payload["contenders"]["metaknowledge"]["work_instructions"]
     payload["ratio"] = peer / ours
     print(common.format_table(("contender", "records", "instructions", "per record", "AU items", "CR items"), rows))
-    print(f"\nmetaknowledge executes {peer / ours:.2f}x the instructions litkit does "
-          f"(target in seconds: at least {ingest_bench.TARGET_SPEEDUP:g}x; see bench/ingest.py)")
-    payload["versions"] = {"litkit": common.pip_versions(sys.executable, ["litkit", "pyarrow", "pandas", "numpy"]),
-                           "metaknowledge": common.pip_versions(pythons["metaknowledge"], ["metaknowledge"])}
+    print(
+        f"\nmetaknowledge executes {peer / ours:.2f}x the instructions litkit does "
+        f"(target in seconds: at least {ingest_bench.TARGET_SPEEDUP:g}x; see bench/ingest.py)"
+    )
+    payload["versions"] = {
+        "litkit": common.pip_versions(sys.executable, ["litkit", "pyarrow", "pandas", "numpy"]),
+        "metaknowledge": common.pip_versions(pythons["metaknowledge"], ["metaknowledge"]),
+    }
     payload["machine"] = common.machine_info()
     print(f"wrote {common.write_result('ingest_instructions', payload)}")
     return 0

@@ -11,6 +11,7 @@ and memory, so running them in parallel would spoil both).  Results are in
 ``bench/out/<name>.json``.  The exit status is non-zero when a benchmark
 failed; a missed target is reported by the benchmark itself, not as a failure.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -23,8 +24,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 
 def benchmarks() -> list[Path]:
     """The benchmark scripts, sorted by name."""
-    return sorted(p for p in BENCH_DIR.glob("*.py")
-                  if not p.name.startswith("_") and p.name != Path(__file__).name)
+    return sorted(p for p in BENCH_DIR.glob("*.py") if not p.name.startswith("_") and p.name != Path(__file__).name)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,8 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     scripts = [p for p in benchmarks() if not wanted or p.stem in wanted]
     unknown = wanted - {p.stem for p in benchmarks()}
     if unknown:
-        print(f"unknown benchmark(s): {', '.join(sorted(unknown))}; "
-              f"available: {', '.join(p.stem for p in benchmarks())}", file=sys.stderr)
+        print(
+            f"unknown benchmark(s): {', '.join(sorted(unknown))}; available: {', '.join(p.stem for p in benchmarks())}",
+            file=sys.stderr,
+        )
         return 2
     failed = []
     for script in scripts:

@@ -27,11 +27,11 @@ networks' and burst tables' agreement between the two sides is checked too.
 Results: ``bench/out/scale.json``; growth is reported as the exponent ``b`` of
 ``time ∝ records^b`` between consecutive sizes (1 = linear).
 """
+
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -108,8 +108,13 @@ def _digest(net, tables) -> dict:
     parts.update({kind: tables[kind].drop(columns="strength") for kind in KINDS})
     each = {name: hashlib.sha256(t.to_csv(index=False).encode()).hexdigest()[:16] for name, t in parts.items()}
     strengths = {k: [round(float(v), 6) for v in tables[k]["strength"]] for k in KINDS}
-    return {"tables_sha256": hashlib.sha256(json.dumps(each, sort_keys=True).encode()).hexdigest(),
-            "table_digests": each, "strengths": strengths, "terms": len(net), "clusters": int(len(net.clusters))}
+    return {
+        "tables_sha256": hashlib.sha256(json.dumps(each, sort_keys=True).encode()).hexdigest(),
+        "table_digests": each,
+        "strengths": strengths,
+        "terms": len(net),
+        "clusters": int(len(net.clusters)),
+    }
 
 
 def child_single(folder: str) -> dict:
@@ -140,8 +145,9 @@ def child_dask(folder: str, work: str, workers: int, worker_memory: str) -> dict
 
     steps = {}
     t = time.perf_counter()
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                           memory_limit=worker_memory)
+    cluster = LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit=worker_memory
+    )
     client = Client(cluster)
     steps["cluster_start"] = time.perf_counter() - t
     shutil.rmtree(work, ignore_errors=True)
@@ -164,9 +170,14 @@ def child_dask(folder: str, work: str, workers: int, worker_memory: str) -> dict
     # wait4's ru_maxrss of this child is the maximum over it and its reaped descendants (the
     # workers), so the driver reports its own peak.
     driver_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    return {"records": len(pc), "steps_s": steps, "worker_peak_rss_bytes": sorted(worker_peaks.values()),
-            "driver_self_peak_rss_bytes": driver_peak,
-            "parquet_bytes": parquet_bytes, **_digest(net, tables)}
+    return {
+        "records": len(pc),
+        "steps_s": steps,
+        "worker_peak_rss_bytes": sorted(worker_peaks.values()),
+        "driver_self_peak_rss_bytes": driver_peak,
+        "parquet_bytes": parquet_bytes,
+        **_digest(net, tables),
+    }
 
 
 # ---- driver ------------------------------------------------------------------------------------
@@ -177,8 +188,13 @@ def _growth(rows: list[dict], key) -> list[dict]:
     for a, b in zip(rows, rows[1:]):
         va, vb = key(a), key(b)
         if va and vb:
-            out.append({"from": a["records"], "to": b["records"],
-                        "exponent": round(math.log(vb / va) / math.log(b["records"] / a["records"]), 3)})
+            out.append(
+                {
+                    "from": a["records"],
+                    "to": b["records"],
+                    "exponent": round(math.log(vb / va) / math.log(b["records"] / a["records"]), 3),
+                }
+            )
     return out
 
 
@@ -207,38 +223,78 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = common.data_dir(a.data_dir) / "scale"
     data_dir.mkdir(parents=True, exist_ok=True)
     corpora = prepare(data_dir, sizes)
-    results = {"machine": common.machine_info(), "records_per_file": RECORDS_PER_FILE,
-               "workers": a.workers, "sizes": sizes, "runs": []}
+    results = {
+        "machine": common.machine_info(),
+        "records_per_file": RECORDS_PER_FILE,
+        "workers": a.workers,
+        "sizes": sizes,
+        "runs": [],
+    }
     path = common.OUT_DIR / "scale.json"
     if path.is_file():  # keep earlier sizes/modes measured separately
         previous = json.loads(path.read_text(encoding="utf-8"))
-        results["runs"] = [r for r in previous.get("runs", [])
-                           if not (r["records"] in sizes and r["mode"] in modes)]
+        results["runs"] = [r for r in previous.get("runs", []) if not (r["records"] in sizes and r["mode"] in modes)]
     for n in sizes:
         folder = corpora[n][0].parent
         input_bytes = sum(f.stat().st_size for f in corpora[n])
         for mode in modes:
-            cmd = [sys.executable, __file__, "--child", mode, "--folder", str(folder),
-                   "--work", str(data_dir / f"parquet_{n}"), "--workers", str(a.workers),
-                   "--worker-memory", a.worker_memory]
-            print(f"[scale] {mode} {n} records ({len(corpora[n])} files, {input_bytes / common.MB:.0f} MB) …",
-                  file=sys.stderr, flush=True)
+            cmd = [
+                sys.executable,
+                __file__,
+                "--child",
+                mode,
+                "--folder",
+                str(folder),
+                "--work",
+                str(data_dir / f"parquet_{n}"),
+                "--workers",
+                str(a.workers),
+                "--worker-memory",
+                a.worker_memory,
+            ]
+            print(
+                f"[scale] {mode} {n} records ({len(corpora[n])} files, {input_bytes / common.MB:.0f} MB) …",
+                file=sys.stderr,
+                flush=True,
+            )
             run = common.run_measured(f"scale-{mode}-{n}", cmd, cwd=common.REPO_ROOT, timeout=a.timeout)
             report = run.report
             driver = report.get("driver_self_peak_rss_bytes", run.peak_rss_bytes)
             peak = driver + sum(report.get("worker_peak_rss_bytes", []))
-            row = {"records": n, "mode": mode, "files": len(corpora[n]), "input_bytes": input_bytes,
-                   "ok": run.ok, "wall_s": round(run.wall_s, 1),
-                   "steps_s": {k: round(v, 1) for k, v in report.get("steps_s", {}).items()},
-                   "work_s": round(sum(v for k, v in report.get("steps_s", {}).items() if k != "cluster_start"), 1),
-                   "driver_peak_rss_bytes": run.peak_rss_bytes, "peak_rss_bytes": peak,
-                   "peak_gib": round(peak / 2**30, 2), "cpu_s": round(run.user_s + run.system_s, 1),
-                   **{k: report[k] for k in ("worker_peak_rss_bytes", "parquet_bytes", "tables_sha256",
-                                             "table_digests", "terms", "clusters", "strengths") if k in report}}
+            row = {
+                "records": n,
+                "mode": mode,
+                "files": len(corpora[n]),
+                "input_bytes": input_bytes,
+                "ok": run.ok,
+                "wall_s": round(run.wall_s, 1),
+                "steps_s": {k: round(v, 1) for k, v in report.get("steps_s", {}).items()},
+                "work_s": round(sum(v for k, v in report.get("steps_s", {}).items() if k != "cluster_start"), 1),
+                "driver_peak_rss_bytes": run.peak_rss_bytes,
+                "peak_rss_bytes": peak,
+                "peak_gib": round(peak / 2**30, 2),
+                "cpu_s": round(run.user_s + run.system_s, 1),
+                **{
+                    k: report[k]
+                    for k in (
+                        "worker_peak_rss_bytes",
+                        "parquet_bytes",
+                        "tables_sha256",
+                        "table_digests",
+                        "terms",
+                        "clusters",
+                        "strengths",
+                    )
+                    if k in report
+                },
+            }
             if not run.ok:
                 row["stderr_tail"] = run.stderr_tail
-            print(f"[scale]   {json.dumps({k: row[k] for k in ('ok', 'wall_s', 'steps_s', 'peak_gib')})}",
-                  file=sys.stderr, flush=True)
+            print(
+                f"[scale]   {json.dumps({k: row[k] for k in ('ok', 'wall_s', 'steps_s', 'peak_gib')})}",
+                file=sys.stderr,
+                flush=True,
+            )
             results["runs"] = [r for r in results["runs"] if not (r["records"] == n and r["mode"] == mode)]
             results["runs"].append(row)
             results["runs"].sort(key=lambda r: (r["mode"], r["records"]))
@@ -252,14 +308,17 @@ def _summarise(results: dict) -> None:
     summary = {}
     for mode in ("single", "dask"):
         rows = [r for r in results["runs"] if r["mode"] == mode and r["ok"]]
-        summary[mode] = {"time_exponent": _growth(rows, lambda r: r["work_s"]),
-                         "memory_exponent": _growth(rows, lambda r: r["peak_rss_bytes"])}
+        summary[mode] = {
+            "time_exponent": _growth(rows, lambda r: r["work_s"]),
+            "memory_exponent": _growth(rows, lambda r: r["peak_rss_bytes"]),
+        }
     agree = {}
     for r in results["runs"]:
         if r["ok"]:
             agree.setdefault(r["records"], []).append(r.get("tables_sha256"))
-    summary["same_tables_single_vs_dask"] = {str(n): (len(set(v)) == 1 if len(v) == 2 else "not both measured")
-                                             for n, v in agree.items()}
+    summary["same_tables_single_vs_dask"] = {
+        str(n): (len(set(v)) == 1 if len(v) == 2 else "not both measured") for n, v in agree.items()
+    }
     results["summary"] = summary
 
 

@@ -9,6 +9,7 @@
 >>> docs = litkit.policy.read("policy/", metadata="meta.csv")  # doctest: +SKIP
 >>> litkit.ingest_to_parquet("exports/", "corpus.parquet")     # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import importlib
@@ -16,6 +17,7 @@ import importlib
 from .corpus import COLUMNS, Corpus
 from .errors import LitkitError
 from .io import read
+
 # Imported eagerly: once the submodule litkit.merge is loaded, Python binds the name
 # ``litkit.merge`` to it, so the function must be bound after it (a lazy attribute would lose).
 from .merge import merge
@@ -47,5 +49,16 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'litkit' has no attribute {name!r}")
 
 
-__all__ = ["read", "merge", "ingest_to_parquet", "cooccurrence", "citation_bursts", "bursts", "policy", "Corpus",
-           "COLUMNS", "LitkitError", "__version__"]
+__all__ = [
+    "read",
+    "merge",
+    "ingest_to_parquet",
+    "cooccurrence",
+    "citation_bursts",
+    "bursts",
+    "policy",
+    "Corpus",
+    "COLUMNS",
+    "LitkitError",
+    "__version__",
+]

@@ -5,13 +5,14 @@ user owns is only replaced when they asked for it.  Every writer in litkit goes
 through :func:`atomic_write`: the content is written to a temporary file in the
 same folder and renamed over the target only once it is complete.
 """
+
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from .errors import OutputExistsError
 
@@ -22,7 +23,9 @@ def check_writable(path: str | Path, overwrite: bool) -> Path:
     if path.exists() and not overwrite:
         raise OutputExistsError(
             "output exists; pass overwrite=True (CLI: --force) to replace it",
-            path=path, expected="a path that does not exist yet")
+            path=path,
+            expected="a path that does not exist yet",
+        )
     return path
 
 

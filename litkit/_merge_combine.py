@@ -36,6 +36,7 @@ Rules, each deterministic (no dependence on the order the inputs came in):
   of the highest-priority member citing it (WoS strings, which CiteSpace
   expects, when WoS is a member).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -77,6 +78,7 @@ def _missing(value) -> bool:
 # cited references
 # ---------------------------------------------------------------------------------------------
 
+
 def union_references(members: list[list[str]], keys_of=reference_keys) -> list[str]:
     """Union of the members' reference lists (members in priority order), see the module docstring.
 
@@ -111,15 +113,24 @@ def union_references(members: list[list[str]], keys_of=reference_keys) -> list[s
 # one group -> one record
 # ---------------------------------------------------------------------------------------------
 
+
 def _sorted_members(rows: list[dict]) -> list[dict]:
-    return sorted(rows, key=lambda r: (database_rank(database_set(r.get("DB"))), str(r.get("UT") or ""),
-                                       str(r.get("source_file") or ""), int(r.get("source_line") or 0)
-                                       if not _missing(r.get("source_line")) else 0))
+    return sorted(
+        rows,
+        key=lambda r: (
+            database_rank(database_set(r.get("DB"))),
+            str(r.get("UT") or ""),
+            str(r.get("source_file") or ""),
+            int(r.get("source_line") or 0) if not _missing(r.get("source_line")) else 0,
+        ),
+    )
 
 
 def _joined(rows: list[dict], column: str, key=None) -> str | None:
-    values = sorted({p.strip() for r in rows if not _missing(r.get(column))
-                     for p in str(r[column]).split(";") if p.strip()}, key=key)
+    values = sorted(
+        {p.strip() for r in rows if not _missing(r.get(column)) for p in str(r[column]).split(";") if p.strip()},
+        key=key,
+    )
     return ";".join(values) or None
 
 

@@ -29,6 +29,7 @@ Candidate pairs come from three rules, strongest first:
     the first-author surnames must also agree.  Missing years never match
     fuzzily.
 """
+
 from __future__ import annotations
 
 import re
@@ -192,8 +193,7 @@ def candidates(keys: MatchKeys, threshold: float = FUZZY_THRESHOLD) -> list[Cand
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 i, j = members[x], members[y]
-                if (keys.surname[i] & keys.surname[j]
-                        and _years_close(keys.year[i], keys.year[j], allow_missing=True)):
+                if keys.surname[i] & keys.surname[j] and _years_close(keys.year[i], keys.year[j], allow_missing=True):
                     propose(i, j, "title+year+author", 100.0)
 
     _fuzzy(keys, threshold, propose)
@@ -220,13 +220,20 @@ def _fuzzy(keys: MatchKeys, threshold: float, propose) -> None:
                     _fuzzy_block(keys, rows, cols, year != other_year, threshold, propose)
 
 
-def _fuzzy_block(keys: MatchKeys, rows: list[int], cols: list[int], years_differ: bool, threshold: float,
-                 propose) -> None:
+def _fuzzy_block(
+    keys: MatchKeys, rows: list[int], cols: list[int], years_differ: bool, threshold: float, propose
+) -> None:
     from rapidfuzz import fuzz
     from rapidfuzz.process import cdist
 
-    scores = cdist([keys.title[i] for i in rows], [keys.title[j] for j in cols],
-                   scorer=fuzz.ratio, score_cutoff=threshold - 1, dtype=np.uint8, workers=1)
+    scores = cdist(
+        [keys.title[i] for i in rows],
+        [keys.title[j] for j in cols],
+        scorer=fuzz.ratio,
+        score_cutoff=threshold - 1,
+        dtype=np.uint8,
+        workers=1,
+    )
     for r, c in zip(*np.nonzero(scores)):
         i, j = rows[r], cols[c]
         score = round(fuzz.ratio(keys.title[i], keys.title[j]), 2)

@@ -58,10 +58,12 @@ litkit's record-based count keeps ``r[t] <= d[t]`` (the binomial model needs
 it) and is not driven by a handful of papers with long reference lists.
 Strengths are therefore comparable in shape, not in value, with CiteSpace's.
 """
+
 from __future__ import annotations
 
 import math
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -80,11 +82,13 @@ KINDS = ("cited_journal", "cited_reference", "keyword", "author")
 # ---------------------------------------------------------------------------------------------
 def _check_parameters(s: float, gamma: float, min_duration: int) -> None:
     if not (isinstance(s, (int, float, np.number)) and math.isfinite(s) and s > 1):
-        raise LitkitError(f"s must be a number greater than 1, got {s!r}",
-                          expected="the burst-state rate multiplier, e.g. s=2")
+        raise LitkitError(
+            f"s must be a number greater than 1, got {s!r}", expected="the burst-state rate multiplier, e.g. s=2"
+        )
     if not (isinstance(gamma, (int, float, np.number)) and math.isfinite(gamma) and gamma >= 0):
-        raise LitkitError(f"gamma must be a non-negative number, got {gamma!r}",
-                          expected="the state-transition cost, e.g. gamma=1")
+        raise LitkitError(
+            f"gamma must be a non-negative number, got {gamma!r}", expected="the state-transition cost, e.g. gamma=1"
+        )
     if isinstance(min_duration, bool) or not isinstance(min_duration, (int, np.integer)) or min_duration < 1:
         raise LitkitError(f"min_duration must be a whole number of slices >= 1, got {min_duration!r}")
 
@@ -100,8 +104,10 @@ def _check_counts(r: np.ndarray, d: np.ndarray) -> None:
     over = r > d
     if np.any(over):
         where = np.argwhere(np.broadcast_to(over, np.broadcast_shapes(r.shape, d.shape)))[0]
-        raise LitkitError(f"r exceeds d at index {tuple(int(i) for i in where)}",
-                          expected="0 <= r[t] <= d[t]: relevant events are a subset of all events")
+        raise LitkitError(
+            f"r exceeds d at index {tuple(int(i) for i in where)}",
+            expected="0 <= r[t] <= d[t]: relevant events are a subset of all events",
+        )
 
 
 def _as_vector(x, name: str) -> np.ndarray:
@@ -205,8 +211,9 @@ def _runs(states: Sequence[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def kleinberg(r: Sequence[float], d: Sequence[float], s: float = 2, gamma: float = 1,
-              min_duration: int = 1) -> pd.DataFrame:
+def kleinberg(
+    r: Sequence[float], d: Sequence[float], s: float = 2, gamma: float = 1, min_duration: int = 1
+) -> pd.DataFrame:
     """Bursts of one item under Kleinberg's two-state model, solved exactly.
 
     Parameters
@@ -252,10 +259,14 @@ def kleinberg(r: Sequence[float], d: Sequence[float], s: float = 2, gamma: float
         raise LitkitError(f"r and d must have the same length, got {r_arr.size} and {d_arr.size}")
     _check_counts(r_arr, d_arr)
     states, gain, p0, p1 = _viterbi_one(r_arr, d_arr, s, gamma)
-    rows = [(a, b, math.fsum(gain[a:b + 1])) for a, b in _runs(states) if b - a + 1 >= min_duration]
-    out = pd.DataFrame({"start": np.array([x[0] for x in rows], dtype=np.int64),
-                        "end": np.array([x[1] for x in rows], dtype=np.int64),
-                        "weight": np.array([x[2] for x in rows], dtype=float)})
+    rows = [(a, b, math.fsum(gain[a : b + 1])) for a, b in _runs(states) if b - a + 1 >= min_duration]
+    out = pd.DataFrame(
+        {
+            "start": np.array([x[0] for x in rows], dtype=np.int64),
+            "end": np.array([x[1] for x in rows], dtype=np.int64),
+            "weight": np.array([x[2] for x in rows], dtype=float),
+        }
+    )
     out.attrs.update(p0=p0, p1=p1, states=states.tolist())
     return out
 
@@ -404,16 +415,26 @@ def _bursts_from_states(states: np.ndarray, gain: np.ndarray, min_duration: int)
         weight = np.add.reduceat(flat, bounds)[0::2]
     else:
         weight = np.zeros(0)
-    return pd.DataFrame({"item": item.astype(np.int64), "start": start.astype(np.int64),
-                         "end": (stop - 1).astype(np.int64), "weight": weight.astype(float)})
+    return pd.DataFrame(
+        {
+            "item": item.astype(np.int64),
+            "start": start.astype(np.int64),
+            "end": (stop - 1).astype(np.int64),
+            "weight": weight.astype(float),
+        }
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # from a corpus to a burst table (the review's Figure 5)
 # ---------------------------------------------------------------------------------------------
 #: Column of the exported table naming the item, per kind (the seed CSV calls it ``cited_journal``).
-ITEM_COLUMN = {"cited_journal": "cited_journal", "cited_reference": "cited_reference",
-               "keyword": "keyword", "author": "author"}
+ITEM_COLUMN = {
+    "cited_journal": "cited_journal",
+    "cited_reference": "cited_reference",
+    "keyword": "keyword",
+    "author": "author",
+}
 
 COUNTINGS = ("records", "citations")
 
@@ -453,6 +474,7 @@ def _normalise_text(value) -> str | None:
 
 def _reference_label(refs: pd.DataFrame) -> pd.Series:
     """CiteSpace-style label of a cited reference: 'AUTHOR, YEAR, SOURCE, V1, P2'."""
+
     def part(col, prefix=""):
         if col not in refs.columns:
             return pd.Series([""] * len(refs), index=refs.index)
@@ -497,11 +519,17 @@ def item_events(corpus, kind: str = "cited_journal", field: str = "DE", thesauru
         try:
             refs = corpus.references
         except ImportError:
-            raise LitkitError("cited-item bursts need litkit.refs (reference parsing), which is not "
-                              "installed in this version") from None
+            raise LitkitError(
+                "cited-item bursts need litkit.refs (reference parsing), which is not installed in this version"
+            ) from None
         if refs is None or len(refs) == 0:
-            return pd.DataFrame({"record": pd.Series([], dtype=object), "year": pd.Series([], dtype="Int64"),
-                                 "item": pd.Series([], dtype=object)})
+            return pd.DataFrame(
+                {
+                    "record": pd.Series([], dtype=object),
+                    "year": pd.Series([], dtype="Int64"),
+                    "item": pd.Series([], dtype=object),
+                }
+            )
         refs = refs.reset_index(drop=True)
         if "PY" in refs.columns:
             year = pd.to_numeric(refs["PY"], errors="coerce")
@@ -521,8 +549,11 @@ def item_events(corpus, kind: str = "cited_journal", field: str = "DE", thesauru
         norm = normalise_keyword if kind == "keyword" else _normalise_text
         if kind == "keyword" and thesaurus is not None:
             norm = _thesaurus_normaliser(thesaurus)
-        rows = [(ut, py, norm(v)) for ut, py, values in zip(df["UT"], df["PY"], df[column])
-                for v in (values if isinstance(values, (list, tuple, np.ndarray)) else [])]
+        rows = [
+            (ut, py, norm(v))
+            for ut, py, values in zip(df["UT"], df["PY"], df[column])
+            for v in (values if isinstance(values, (list, tuple, np.ndarray)) else [])
+        ]
         events = pd.DataFrame(rows, columns=["record", "year", "item"])
         events["year"] = pd.to_numeric(events["year"], errors="coerce")
     events = events.dropna(subset=["year", "item"])
@@ -626,8 +657,7 @@ def _period(corpus, events: pd.DataFrame, years) -> tuple[int, int]:
     if len(py) == 0:
         py = events["year"]
     if len(py) == 0:
-        raise LitkitError("no record has a publication year, so there are no time slices",
-                          expected="records with PY")
+        raise LitkitError("no record has a publication year, so there are no time slices", expected="records with PY")
     return int(py.min()), int(py.max())
 
 
@@ -642,8 +672,9 @@ class BurstCounts(NamedTuple):
     first_year: np.ndarray  # first year each item occurs in the period
 
 
-def burst_counts(events: pd.DataFrame, period: tuple[int, int], slice_years: int = 1,
-                 counting: str = "records") -> BurstCounts:
+def burst_counts(
+    events: pd.DataFrame, period: tuple[int, int], slice_years: int = 1, counting: str = "records"
+) -> BurstCounts:
     """Count ``r[t]`` per item and ``d[t]`` per slice from item events (see :func:`item_events`).
 
     ``counting="records"``: ``r[t]`` = records in slice t with the item,
@@ -710,9 +741,16 @@ def _sorted_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return rank[codes], names[order]
 
 
-def bursts_from_events(events: pd.DataFrame, period: tuple[int, int], s: float = 2, gamma: float = 1,
-                       min_duration: int = 1, slice_years: int = 1, counting: str = "records",
-                       top: int | None = 20) -> pd.DataFrame:
+def bursts_from_events(
+    events: pd.DataFrame,
+    period: tuple[int, int],
+    s: float = 2,
+    gamma: float = 1,
+    min_duration: int = 1,
+    slice_years: int = 1,
+    counting: str = "records",
+    top: int | None = 20,
+) -> pd.DataFrame:
     """Burst table from item events (see :func:`item_events`): the engine of :func:`citation_bursts`.
 
     Counts come from :func:`burst_counts`; the table is described in
@@ -725,8 +763,14 @@ def bursts_from_events(events: pd.DataFrame, period: tuple[int, int], s: float =
     return bursts_from_counts(counts, period, s=s, gamma=gamma, min_duration=min_duration, top=top)
 
 
-def bursts_from_counts(counts: "BurstCounts", period: tuple[int, int], s: float = 2, gamma: float = 1,
-                       min_duration: int = 1, top: int | None = 20) -> pd.DataFrame:
+def bursts_from_counts(
+    counts: BurstCounts,
+    period: tuple[int, int],
+    s: float = 2,
+    gamma: float = 1,
+    min_duration: int = 1,
+    top: int | None = 20,
+) -> pd.DataFrame:
     """Burst table from per-item slice counts (:func:`burst_counts`): one row per item, strongest first.
 
     The single-machine path (:func:`bursts_from_events`) and the Dask path
@@ -743,40 +787,59 @@ def bursts_from_counts(counts: "BurstCounts", period: tuple[int, int], s: float 
         return _empty_table(columns, first, last)
     found["begin"] = slice_start[found["start"].to_numpy()]
     found["end_year"] = slice_end[found["end"].to_numpy()]
-    all_bursts = (found.sort_values(["item", "start"], kind="mergesort")
-                  .groupby("item").apply(lambda g: ";".join(f"{b}-{e}" for b, e in zip(g["begin"], g["end_year"])),
-                                         include_groups=False))
+    all_bursts = (
+        found.sort_values(["item", "start"], kind="mergesort")
+        .groupby("item")
+        .apply(lambda g: ";".join(f"{b}-{e}" for b, e in zip(g["begin"], g["end_year"])), include_groups=False)
+    )
     # One row per item: its strongest burst (the earliest on an exact tie), as in CiteSpace's table.
-    best = (found.sort_values(["item", "weight", "start"], ascending=[True, False, True], kind="mergesort")
-            .drop_duplicates("item"))
-    table = pd.DataFrame({
-        "item": items[best["item"].to_numpy()],
-        "year": counts.first_year[best["item"].to_numpy()],
-        "strength": best["weight"].to_numpy(),
-        "begin": best["begin"].to_numpy().astype(np.int64),
-        "end": best["end_year"].to_numpy().astype(np.int64),
-        "period_start": np.int64(first),
-        "period_end": np.int64(last),
-        "count": R[best["item"].to_numpy()].sum(axis=1).astype(np.int64),
-        "bursts": all_bursts.loc[best["item"].to_numpy()].to_numpy(),
-    })
-    table = table.sort_values(["strength", "begin", "item"], ascending=[False, True, True],
-                              kind="mergesort").reset_index(drop=True)
+    best = found.sort_values(
+        ["item", "weight", "start"], ascending=[True, False, True], kind="mergesort"
+    ).drop_duplicates("item")
+    table = pd.DataFrame(
+        {
+            "item": items[best["item"].to_numpy()],
+            "year": counts.first_year[best["item"].to_numpy()],
+            "strength": best["weight"].to_numpy(),
+            "begin": best["begin"].to_numpy().astype(np.int64),
+            "end": best["end_year"].to_numpy().astype(np.int64),
+            "period_start": np.int64(first),
+            "period_end": np.int64(last),
+            "count": R[best["item"].to_numpy()].sum(axis=1).astype(np.int64),
+            "bursts": all_bursts.loc[best["item"].to_numpy()].to_numpy(),
+        }
+    )
+    table = table.sort_values(
+        ["strength", "begin", "item"], ascending=[False, True, True], kind="mergesort"
+    ).reset_index(drop=True)
     if top is not None:
         table = table.head(top)
     return table
 
 
 def _empty_table(columns, first, last) -> pd.DataFrame:
-    table = pd.DataFrame({c: pd.Series([], dtype=object if c in ("item", "bursts") else
-                                       (float if c == "strength" else np.int64)) for c in columns})
+    table = pd.DataFrame(
+        {
+            c: pd.Series([], dtype=object if c in ("item", "bursts") else (float if c == "strength" else np.int64))
+            for c in columns
+        }
+    )
     return table
 
 
-def citation_bursts(corpus, kind: str = "cited_journal", top: int | None = 20, s: float = 2,
-                    gamma: float = 1, min_duration: int = 1, slice_years: int = 1, field: str = "DE",
-                    years: tuple[int, int] | None = None, counting: str = "records",
-                    thesaurus=None) -> pd.DataFrame:
+def citation_bursts(
+    corpus,
+    kind: str = "cited_journal",
+    top: int | None = 20,
+    s: float = 2,
+    gamma: float = 1,
+    min_duration: int = 1,
+    slice_years: int = 1,
+    field: str = "DE",
+    years: tuple[int, int] | None = None,
+    counting: str = "records",
+    thesaurus=None,
+) -> pd.DataFrame:
     """Items with the strongest bursts: the table behind CiteSpace's burst figure (Figure 5).
 
     Parameters
@@ -845,10 +908,19 @@ def citation_bursts(corpus, kind: str = "cited_journal", top: int | None = 20, s
     """
     events = item_events(corpus, kind=kind, field=field, thesaurus=thesaurus)
     period = _period(corpus, events, years)
-    table = bursts_from_events(events, period, s=s, gamma=gamma, min_duration=min_duration,
-                               slice_years=slice_years, counting=counting, top=top)
-    table.attrs.update(kind=kind, s=s, gamma=gamma, min_duration=min_duration, slice_years=slice_years,
-                       field=field, counting=counting, period=list(period))
+    table = bursts_from_events(
+        events, period, s=s, gamma=gamma, min_duration=min_duration, slice_years=slice_years, counting=counting, top=top
+    )
+    table.attrs.update(
+        kind=kind,
+        s=s,
+        gamma=gamma,
+        min_duration=min_duration,
+        slice_years=slice_years,
+        field=field,
+        counting=counting,
+        period=list(period),
+    )
     return table
 
 
@@ -870,14 +942,16 @@ def figure5_table(table: pd.DataFrame, kind: str | None = None, decimals: int = 
     kind = kind or table.attrs.get("kind", "cited_journal")
     if kind not in ITEM_COLUMN:
         raise LitkitError(f"unknown kind {kind!r}", expected=" or ".join(KINDS))
-    out = pd.DataFrame({
-        "rank": np.arange(1, len(table) + 1, dtype=np.int64),
-        ITEM_COLUMN[kind]: table["item"].astype(object).to_numpy(),
-        "year": table["year"].astype(np.int64).to_numpy(),
-        "strength": table["strength"].astype(float).round(decimals).to_numpy(),
-        "begin": table["begin"].astype(np.int64).to_numpy(),
-        "end": table["end"].astype(np.int64).to_numpy(),
-    })
+    out = pd.DataFrame(
+        {
+            "rank": np.arange(1, len(table) + 1, dtype=np.int64),
+            ITEM_COLUMN[kind]: table["item"].astype(object).to_numpy(),
+            "year": table["year"].astype(np.int64).to_numpy(),
+            "strength": table["strength"].astype(float).round(decimals).to_numpy(),
+            "begin": table["begin"].astype(np.int64).to_numpy(),
+            "end": table["end"].astype(np.int64).to_numpy(),
+        }
+    )
     return out
 
 

@@ -3,14 +3,19 @@
 Each command lives in its own module under :mod:`litkit.commands` and is
 registered here; a command parses options, calls the library and writes files.
 """
+
 from __future__ import annotations
 
 import importlib
 
 import typer
 
-app = typer.Typer(help="litkit: bibliometric and policy-literature analysis (CNKI, WoS, Scopus).",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="litkit: bibliometric and policy-literature analysis (CNKI, WoS, Scopus).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 
 # Modules under litkit.commands, each with register(app).
 _COMMAND_MODULES = ("ingest", "cooccur", "bursts", "timeline", "policy", "report", "demo")

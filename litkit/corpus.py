@@ -6,17 +6,18 @@ what its format carries and leaves the rest empty (``None`` for text, ``<NA>``
 for numbers, ``[]`` for lists).  :data:`COLUMNS` documents each column; the
 README's "Canonical columns" table is generated from it.
 """
+
 from __future__ import annotations
 
 import hashlib
 import html
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Literal
 
 import pandas as pd
-
 
 Kind = Literal["str", "int", "list"]
 
@@ -29,9 +30,17 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("UT", "str", "Record id: WoS accession number (WOS:…), Scopus EID, or a stable hash id for records that carry none (CNKI:…)"),
-    Column("DB", "str", "Source database: WoS, CNKI, Scopus, or other; a merged record lists several, separated by ';'"),
-    Column("PT", "str", "Publication type code: J journal, B book, S series, P patent, C conference, T thesis, N newspaper"),
+    Column(
+        "UT",
+        "str",
+        "Record id: WoS accession number (WOS:…), Scopus EID, or a stable hash id for records that carry none (CNKI:…)",
+    ),
+    Column(
+        "DB", "str", "Source database: WoS, CNKI, Scopus, or other; a merged record lists several, separated by ';'"
+    ),
+    Column(
+        "PT", "str", "Publication type code: J journal, B book, S series, P patent, C conference, T thesis, N newspaper"
+    ),
     Column("DT", "str", "Document type as the database writes it (Article, Review, 期刊, 硕士, …)"),
     Column("AU", "list", "Authors, short form (WoS 'Costanza, R'; CNKI full Chinese names)"),
     Column("AF", "list", "Authors, full names where the database gives them"),
@@ -235,7 +244,7 @@ class Corpus:
         self._references = None
 
     @classmethod
-    def _from_canonical(cls, df: pd.DataFrame, report=None) -> "Corpus":
+    def _from_canonical(cls, df: pd.DataFrame, report=None) -> Corpus:
         """Wrap a frame already in canonical shape (from :class:`ColumnBuilder`) without re-checking it."""
         corpus = cls.__new__(cls)
         corpus.df = df
@@ -244,7 +253,7 @@ class Corpus:
         return corpus
 
     @classmethod
-    def from_records(cls, records: Iterable[dict], report=None) -> "Corpus":
+    def from_records(cls, records: Iterable[dict], report=None) -> Corpus:
         return cls._from_canonical(frame_from_records(records), report)
 
     def __len__(self) -> int:
@@ -268,6 +277,7 @@ class Corpus:
         """Parsed cited references, one row per (record, reference); see :mod:`litkit.refs`."""
         if self._references is None:
             from .refs import references_table
+
             self._references = references_table(self.df)
         return self._references
 
@@ -283,7 +293,7 @@ class Corpus:
         return write_frame(self.df, path, report=self.report, overwrite=overwrite)
 
     @classmethod
-    def read_parquet(cls, path: str | Path) -> "Corpus":
+    def read_parquet(cls, path: str | Path) -> Corpus:
         """Load a corpus written by :meth:`to_parquet` or by ``litkit ingest``."""
         from .io.parquet import read_frame
 
@@ -298,8 +308,13 @@ class Corpus:
             return pd.DataFrame(columns=["DB", "source_format", "records", "year_min", "year_max"])
         rows = []
         for (db, fmt), g in df.groupby(["DB", "source_format"], dropna=False, sort=True):
-            row = {"DB": db, "source_format": fmt, "records": len(g),
-                   "year_min": g["PY"].min(), "year_max": g["PY"].max()}
+            row = {
+                "DB": db,
+                "source_format": fmt,
+                "records": len(g),
+                "year_min": g["PY"].min(),
+                "year_max": g["PY"].max(),
+            }
             for name in ("AU", "TI", "SO", "PY", "DE", "ID", "AB", "CR", "DI"):
                 row[f"{name} filled"] = round(100.0 * _filled(g[name]).mean(), 1)
             rows.append(row)
@@ -307,8 +322,7 @@ class Corpus:
 
     def fields_filled(self) -> pd.Series:
         """Share (0–1) of records with a non-empty value, per canonical column."""
-        return pd.Series({name: float(_filled(self.df[name]).mean()) if len(self.df) else 0.0
-                          for name in COLUMN_NAMES})
+        return pd.Series({name: float(_filled(self.df[name]).mean()) if len(self.df) else 0.0 for name in COLUMN_NAMES})
 
     def __repr__(self) -> str:
         years = self.df["PY"].dropna()

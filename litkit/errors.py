@@ -4,6 +4,7 @@ Every error that comes from a user's file names the file, the line (1-based,
 when one can be given) and what litkit expected to find there, so that a
 scholar can open the file and see the problem without reading litkit's code.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,8 +31,9 @@ class LitkitError(Exception):
     'a.txt, line 3: unknown tag (expected a two-letter tag)'
     """
 
-    def __init__(self, message: str, path: str | Path | None = None,
-                 line: int | None = None, expected: str | None = None):
+    def __init__(
+        self, message: str, path: str | Path | None = None, line: int | None = None, expected: str | None = None
+    ):
         self.message = message
         self.path = str(path) if path is not None else None
         self.line = line

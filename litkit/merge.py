@@ -45,6 +45,7 @@ changes nothing; ``records in == records out + merged away`` and every input
 record is listed in ``report.membership``; a merged record never has fewer
 cited references than its richest member.
 """
+
 from __future__ import annotations
 
 import json
@@ -54,14 +55,28 @@ from pathlib import Path
 import pandas as pd
 
 from ._merge_combine import combine, database_set
-from ._merge_match import (FUZZY_THRESHOLD, Candidate, MatchKeys, candidates, first_author_surname,
-                           normalize_title)
+from ._merge_match import FUZZY_THRESHOLD, Candidate, MatchKeys, candidates, first_author_surname, normalize_title
 from .corpus import COLUMN_NAMES, Corpus
 from .errors import LitkitError
 from .io.base import clean_doi
 
-_MATCH_COLUMNS = ["record", "merged_id", "rule", "score", "decision", "id_a", "db_a", "file_a", "line_a",
-                  "title_a", "id_b", "db_b", "file_b", "line_b", "title_b"]
+_MATCH_COLUMNS = [
+    "record",
+    "merged_id",
+    "rule",
+    "score",
+    "decision",
+    "id_a",
+    "db_a",
+    "file_a",
+    "line_a",
+    "title_a",
+    "id_b",
+    "db_b",
+    "file_b",
+    "line_b",
+    "title_b",
+]
 _MEMBERSHIP_COLUMNS = ["id", "db", "file", "line", "title", "record", "merged_id", "merged_away"]
 _RULE_ORDER = ("identical", "forced", "id", "doi", "title+year+author", "fuzzy")
 
@@ -118,10 +133,21 @@ class MergeReport:
     def table(self) -> pd.DataFrame:
         """Matches followed by the records kept unmatched (``rule`` = ``unmatched``): the audit table."""
         un = self.unmatched
-        unmatched = pd.DataFrame({
-            "record": un["record"], "merged_id": un["merged_id"], "rule": "unmatched", "score": None, "decision": "kept",
-            "id_a": un["id"], "db_a": un["db"], "file_a": un["file"], "line_a": un["line"],
-            "title_a": un["title"]}, columns=_MATCH_COLUMNS)
+        unmatched = pd.DataFrame(
+            {
+                "record": un["record"],
+                "merged_id": un["merged_id"],
+                "rule": "unmatched",
+                "score": None,
+                "decision": "kept",
+                "id_a": un["id"],
+                "db_a": un["db"],
+                "file_a": un["file"],
+                "line_a": un["line"],
+                "title_a": un["title"],
+            },
+            columns=_MATCH_COLUMNS,
+        )
         if len(unmatched) == 0:
             return self.matches.copy()
         return pd.concat([self.matches, unmatched], ignore_index=True)
@@ -136,22 +162,29 @@ class MergeReport:
         """JSON-able form (the inputs' ingest report, plus this report's tables)."""
         data = self.ingest.to_dict() if hasattr(self.ingest, "to_dict") else {"files": []}
         clean = lambda df: json.loads(df.to_json(orient="records", force_ascii=False))
-        data["merge"] = {"records_in": self.records_in, "records_out": self.records_out,
-                         "threshold": self.threshold, "matches": clean(self.matches),
-                         "membership": clean(self.membership)}
+        data["merge"] = {
+            "records_in": self.records_in,
+            "records_out": self.records_out,
+            "threshold": self.threshold,
+            "matches": clean(self.matches),
+            "membership": clean(self.membership),
+        }
         return data
 
     def __repr__(self) -> str:
         merged = (self.matches["decision"] == "merged").sum() if len(self.matches) else 0
         by_rule = self.matches[self.matches["decision"] == "merged"]["rule"].value_counts()
         rules = ", ".join(f"{r} {by_rule[r]}" for r in _RULE_ORDER if r in by_rule)
-        return (f"MergeReport({self.records_in} records in, {self.records_out} out, "
-                f"{self.merged_away} merged away; {merged} matches accepted ({rules or 'none'}))")
+        return (
+            f"MergeReport({self.records_in} records in, {self.records_out} out, "
+            f"{self.merged_away} merged away; {merged} matches accepted ({rules or 'none'}))"
+        )
 
 
 # ---------------------------------------------------------------------------------------------
 # inputs
 # ---------------------------------------------------------------------------------------------
+
 
 def _rows(corpora) -> tuple[list[dict], object]:
     rows: list[dict] = []
@@ -196,14 +229,18 @@ def _plain(value):
 
 
 def _identity(row: dict) -> str:
-    return json.dumps({k: _plain(row.get(k)) for k in COLUMN_NAMES}, ensure_ascii=False, sort_keys=True,
-                      default=str)
+    return json.dumps({k: _plain(row.get(k)) for k in COLUMN_NAMES}, ensure_ascii=False, sort_keys=True, default=str)
 
 
 def _order_key(row: dict, identity: str) -> tuple:
     line = _plain(row.get("source_line"))
-    return (str(row.get("UT") or ""), str(row.get("DB") or ""), str(row.get("source_file") or ""),
-            int(line) if line is not None else -1, identity)
+    return (
+        str(row.get("UT") or ""),
+        str(row.get("DB") or ""),
+        str(row.get("source_file") or ""),
+        int(line) if line is not None else -1,
+        identity,
+    )
 
 
 def _pairs(table, name: str) -> list[tuple[str, str, int | None]]:
@@ -218,16 +255,20 @@ def _pairs(table, name: str) -> list[tuple[str, str, int | None]]:
         table = pd.read_csv(path, dtype=str, keep_default_na=False)
     if isinstance(table, pd.DataFrame):
         if not {"id_a", "id_b"} <= set(table.columns):
-            raise LitkitError(f"{name} table has columns {list(table.columns)}", path=path, line=1,
-                              expected="columns id_a,id_b")
-        return [(str(a).strip(), str(b).strip(), i + 2 if path else None)
-                for i, (a, b) in enumerate(zip(table["id_a"], table["id_b"]))]
+            raise LitkitError(
+                f"{name} table has columns {list(table.columns)}", path=path, line=1, expected="columns id_a,id_b"
+            )
+        return [
+            (str(a).strip(), str(b).strip(), i + 2 if path else None)
+            for i, (a, b) in enumerate(zip(table["id_a"], table["id_b"]))
+        ]
     return [(str(a).strip(), str(b).strip(), None) for a, b in table]
 
 
 # ---------------------------------------------------------------------------------------------
 # grouping
 # ---------------------------------------------------------------------------------------------
+
 
 class _Groups:
     """Union-find over record positions that also tracks each group's databases and ids."""
@@ -270,9 +311,11 @@ def _match_keys(rows: list[dict]) -> MatchKeys:
         dbs=[database_set(r.get("DB")) for r in rows],
         ut=[str(r.get("UT") or "") for r in rows],
         doi=[clean_doi(str(r["DI"])) if _plain(r.get("DI")) else "" for r in rows],
-        script=[t[0] for t in titles], title=[t[1] for t in titles],
+        script=[t[0] for t in titles],
+        title=[t[1] for t in titles],
         year=[int(r["PY"]) if _plain(r.get("PY")) is not None else None for r in rows],
-        surname=[first_author_surname(_plain(r.get("AU"))) for r in rows])
+        surname=[first_author_surname(_plain(r.get("AU"))) for r in rows],
+    )
 
 
 def _identity_candidates(identities: list[str], keys: MatchKeys):
@@ -309,25 +352,38 @@ def _forced_candidates(ids: list[str], forced_matches, forced_nonmatches):
         positions.setdefault(ut, []).append(i)
     forced = _pairs(forced_matches, "forced-match")
     forbidden = _pairs(forced_nonmatches, "forced-non-match")
-    for (a, b, line), name, path in ([(p, "forced_matches", forced_matches) for p in forced]
-                                     + [(p, "forced_nonmatches", forced_nonmatches) for p in forbidden]):
+    for (a, b, line), name, path in [(p, "forced_matches", forced_matches) for p in forced] + [
+        (p, "forced_nonmatches", forced_nonmatches) for p in forbidden
+    ]:
         for x in (a, b):
             if x not in positions:
-                raise LitkitError(f"{name}: id {x!r} is not the id of any record being merged",
-                                  path=path if isinstance(path, (str, Path)) else None, line=line,
-                                  expected="UT values of the input records")
+                raise LitkitError(
+                    f"{name}: id {x!r} is not the id of any record being merged",
+                    path=path if isinstance(path, (str, Path)) else None,
+                    line=line,
+                    expected="UT values of the input records",
+                )
     nonmatches = {frozenset((a, b)) for a, b, _ in forbidden}
     clash = [(a, b) for a, b, _ in forced if frozenset((a, b)) in nonmatches]
     if clash:
-        raise LitkitError(f"pair {clash[0]} is both a forced match and a forced non-match",
-                          expected="each pair in at most one of the two tables")
-    pairs = sorted({Candidate(min(i, j), max(i, j), "forced", 100.0)
-                    for a, b, _ in forced for i in positions[a] for j in positions[b] if i != j},
-                   key=lambda c: (c.a, c.b))
+        raise LitkitError(
+            f"pair {clash[0]} is both a forced match and a forced non-match",
+            expected="each pair in at most one of the two tables",
+        )
+    pairs = sorted(
+        {
+            Candidate(min(i, j), max(i, j), "forced", 100.0)
+            for a, b, _ in forced
+            for i in positions[a]
+            for j in positions[b]
+            if i != j
+        },
+        key=lambda c: (c.a, c.b),
+    )
     return pairs, nonmatches, {"matches": len(forced), "nonmatches": len(forbidden)}
 
 
-def _decide(ordered: list[Candidate], groups: "_Groups", nonmatches: set) -> list[tuple[Candidate, str]]:
+def _decide(ordered: list[Candidate], groups: _Groups, nonmatches: set) -> list[tuple[Candidate, str]]:
     """Accept candidates in order unless a forced non-match or the one-record-per-database rule forbids."""
     decisions = []
     for c in ordered:
@@ -347,8 +403,13 @@ def _decide(ordered: list[Candidate], groups: "_Groups", nonmatches: set) -> lis
 def _describe(rows: list[dict], ids: list[str], i: int, side: str) -> dict:
     r = rows[i]
     line = _plain(r.get("source_line"))
-    return {f"id_{side}": ids[i], f"db_{side}": r.get("DB"), f"file_{side}": r.get("source_file"),
-            f"line_{side}": int(line) if line is not None else None, f"title_{side}": r.get("TI")}
+    return {
+        f"id_{side}": ids[i],
+        f"db_{side}": r.get("DB"),
+        f"file_{side}": r.get("source_file"),
+        f"line_{side}": int(line) if line is not None else None,
+        f"title_{side}": r.get("TI"),
+    }
 
 
 def _matches_table(decisions, rows, ids, groups, record_of, out_rows) -> pd.DataFrame:
@@ -356,10 +417,13 @@ def _matches_table(decisions, rows, ids, groups, record_of, out_rows) -> pd.Data
     for c, decision in decisions:
         root = groups.find(c.a)
         same = root == groups.find(c.b)
-        rec = {"record": record_of[root] if same else None,
-               "merged_id": str(out_rows[root].get("UT") or "") if same else None,
-               "rule": c.rule, "score": c.score if c.rule != "id" or decision == "merged" else None,
-               "decision": decision}
+        rec = {
+            "record": record_of[root] if same else None,
+            "merged_id": str(out_rows[root].get("UT") or "") if same else None,
+            "rule": c.rule,
+            "score": c.score if c.rule != "id" or decision == "merged" else None,
+            "decision": decision,
+        }
         rec.update(_describe(rows, ids, c.a, "a"))
         rec.update(_describe(rows, ids, c.b, "b"))
         match_rows.append(rec)
@@ -367,8 +431,11 @@ def _matches_table(decisions, rows, ids, groups, record_of, out_rows) -> pd.Data
     if len(matches):
         matches["_rule"] = matches["rule"].map(_RULE_ORDER.index)
         matches["_decision"] = matches["decision"].map(lambda d: (d != "merged", d))
-        matches = matches.sort_values(["_rule", "_decision", "id_a", "file_a", "line_a", "id_b", "file_b",
-                                       "line_b"], kind="stable", na_position="last")
+        matches = matches.sort_values(
+            ["_rule", "_decision", "id_a", "file_a", "line_a", "id_b", "file_b", "line_b"],
+            kind="stable",
+            na_position="last",
+        )
         matches = matches.drop(columns=["_rule", "_decision"]).reset_index(drop=True)
     for col in ("record", "line_a", "line_b"):
         matches[col] = matches[col].astype("Int64")
@@ -384,18 +451,25 @@ def _membership_table(rows, ids, groups, record_of, out_rows) -> pd.DataFrame:
         kept = next((i for i in members if ids[i] == merged_id), members[0])
         for i in members:
             d = _describe(rows, ids, i, "a")
-            member_rows.append({"id": d["id_a"], "db": d["db_a"], "file": d["file_a"], "line": d["line_a"],
-                                "title": d["title_a"], "record": record, "merged_id": merged_id,
-                                "merged_away": i != kept})
+            member_rows.append(
+                {
+                    "id": d["id_a"],
+                    "db": d["db_a"],
+                    "file": d["file_a"],
+                    "line": d["line_a"],
+                    "title": d["title_a"],
+                    "record": record,
+                    "merged_id": merged_id,
+                    "merged_away": i != kept,
+                }
+            )
     membership = pd.DataFrame(member_rows, columns=_MEMBERSHIP_COLUMNS)
     membership["line"] = membership["line"].astype("Int64")
     membership["record"] = membership["record"].astype("Int64")
-    return membership.sort_values(["record", "merged_away", "id", "file", "line"],
-                                  kind="stable").reset_index(drop=True)
+    return membership.sort_values(["record", "merged_away", "id", "file", "line"], kind="stable").reset_index(drop=True)
 
 
-def merge(*corpora, forced_matches=None, forced_nonmatches=None,
-          threshold: float = FUZZY_THRESHOLD) -> Corpus:
+def merge(*corpora, forced_matches=None, forced_nonmatches=None, threshold: float = FUZZY_THRESHOLD) -> Corpus:
     """Merge corpora, finding records that describe the same publication.
 
     Parameters
@@ -448,8 +522,9 @@ def merge(*corpora, forced_matches=None, forced_nonmatches=None,
     ordered = identical + forced + same_id + candidates(keys, threshold)
     groups = _Groups(keys.dbs, keys.ut)
     decisions = _decide(ordered, groups, nonmatches)
-    decisions += [(c, "same id, different records: kept apart") for c in conflicts
-                  if groups.find(c.a) != groups.find(c.b)]
+    decisions += [
+        (c, "same id, different records: kept apart") for c in conflicts if groups.find(c.a) != groups.find(c.b)
+    ]
 
     # one output record per group; identical copies of a record count once
     first_of: dict[str, int] = {}
@@ -468,8 +543,12 @@ def merge(*corpora, forced_matches=None, forced_nonmatches=None,
     report = MergeReport(
         matches=_matches_table(decisions, rows, keys.ut, groups, record_of, out_rows),
         membership=_membership_table(rows, keys.ut, groups, record_of, out_rows),
-        records_in=len(rows), records_out=len(merged_df), threshold=threshold, ingest=ingest,
-        forced=n_forced)
+        records_in=len(rows),
+        records_out=len(merged_df),
+        threshold=threshold,
+        ingest=ingest,
+        forced=n_forced,
+    )
     assert report.records_in == report.records_out + report.merged_away, "merge lost a record"
     return Corpus(merged_df, report)
 

@@ -4,6 +4,7 @@
 demo corpus.  Each step calls the public API; nothing here computes anything
 itself, so a scholar can replay any step in a notebook.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,13 +17,17 @@ def find_corpora(corpora: str | Path | None = None) -> Path:
     """The project's ``corpora/`` folder (the demo data lives in the repository, not the package)."""
     from .errors import LitkitError
 
-    candidates = [Path(corpora)] if corpora else [Path.cwd() / "corpora",
-                                                  Path(__file__).resolve().parents[1] / "corpora"]
+    candidates = (
+        [Path(corpora)] if corpora else [Path.cwd() / "corpora", Path(__file__).resolve().parents[1] / "corpora"]
+    )
     for c in candidates:
         if (c / "demo").is_dir():
             return c
-    raise LitkitError("cannot find the demo corpus", path=candidates[0],
-                      expected="a corpora/ folder with demo/ inside (run from the litkit checkout)")
+    raise LitkitError(
+        "cannot find the demo corpus",
+        path=candidates[0],
+        expected="a corpora/ folder with demo/ inside (run from the litkit checkout)",
+    )
 
 
 #: Every parameter of the demo run; written to ``params.json`` next to the outputs.
@@ -30,17 +35,30 @@ DEMO_PARAMETERS: dict = {
     # The scholar's synonym list for the demo topic, in VOSviewer's thesaurus format
     # ("synonyms merged" in the review's recipe).
     "thesaurus": "corpora/demo/thesaurus.txt",
-    "cooccurrence": {"field": "DE", "min_occurrence": 2, "top_n": 200, "counting": "full",
-                     "normalization": "association", "clustering": "leiden", "resolution": 1.0, "seed": 42},
-    "bursts": {"s": 2, "gamma": 1, "min_duration": 1, "slice_years": 1, "top": 20,
-               "kinds": ["cited_journal", "cited_reference", "keyword"]},
+    "cooccurrence": {
+        "field": "DE",
+        "min_occurrence": 2,
+        "top_n": 200,
+        "counting": "full",
+        "normalization": "association",
+        "clustering": "leiden",
+        "resolution": 1.0,
+        "seed": 42,
+    },
+    "bursts": {
+        "s": 2,
+        "gamma": 1,
+        "min_duration": 1,
+        "slice_years": 1,
+        "top": 20,
+        "kinds": ["cited_journal", "cited_reference", "keyword"],
+    },
     "thematic_evolution_periods": [[2000, 2012], [2013, 2018], [2019, 2024]],
     "policy_metadata": "corpora/policy/central_documents.csv",
 }
 
 
-def run_demo(out: str | Path = "figures", corpora: str | Path | None = None,
-             progress: bool = True) -> list[Path]:
+def run_demo(out: str | Path = "figures", corpora: str | Path | None = None, progress: bool = True) -> list[Path]:
     """Run the demo pipeline on ``corpora/`` and write figures and tables to ``out``.
 
     Steps: ingest (WoS, CNKI, Scopus demo exports) → merge → annual production →
@@ -60,6 +78,7 @@ def run_demo(out: str | Path = "figures", corpora: str | Path | None = None,
     bar = None
     if progress:
         from tqdm.auto import tqdm
+
         bar = tqdm(total=len(steps), desc="demo", unit="step")
 
     def step(name: str) -> None:
@@ -85,6 +104,7 @@ def run_demo(out: str | Path = "figures", corpora: str | Path | None = None,
     step("policy")
     written.append(write_params(out, p))
     from .report import write_report
+
     written.append(write_report(out, out / "report.html", title="litkit demo", overwrite=True))
     step("report")
     if bar is not None:
@@ -94,6 +114,7 @@ def run_demo(out: str | Path = "figures", corpora: str | Path | None = None,
 
 def _ingest(corpora: Path, out: Path, written: list[Path]):
     import litkit
+
     from .commands.ingest import ingest_summary
 
     folders = sorted(p for p in (corpora / "demo").iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
@@ -127,6 +148,7 @@ def _cooccurrence(corpus, out: Path, written: list[Path], params: dict) -> None:
 
 def _bursts(merged, out: Path, written: list[Path], params: dict) -> dict:
     import litkit
+
     from .bursts import write_burst_table
     from .plot.bursts import save_bursts
 
@@ -142,6 +164,7 @@ def _bursts(merged, out: Path, written: list[Path], params: dict) -> dict:
 
 def _timelines(corpus, out: Path, written: list[Path], p: dict, thesaurus: Path) -> None:
     import litkit
+
     from . import timeline
     from .plot import timeline as plot_timeline
 
@@ -164,6 +187,7 @@ def _policy(corpora: Path, merged, journal_bursts, out: Path, written: list[Path
     import pandas as pd
 
     import litkit
+
     from . import timeline
     from .plot import policy as plot_policy
     from .policy import timeline as policy_timeline
@@ -178,9 +202,14 @@ def _policy(corpora: Path, merged, journal_bursts, out: Path, written: list[Path
     in_table1 = set(flags.loc[flags["in_review_table1"] == "yes", "title_zh"])
     table1 = table[table["title_zh"].isin(in_table1)].reset_index(drop=True)
     written.append(_atomic.write_csv(table1, out / "policy_timeline_table1.csv"))
-    written.extend(_save(plot_policy.plot_timeline(table1, title="Ecological products in Chinese policy, "
-                                                               "2010–2022 (the review's Table 1)"),
-                         out / "policy_timeline_table1"))
+    written.extend(
+        _save(
+            plot_policy.plot_timeline(
+                table1, title="Ecological products in Chinese policy, 2010–2022 (the review's Table 1)"
+            ),
+            out / "policy_timeline_table1",
+        )
+    )
     production = timeline.annual_production(merged)
     publications = production.rename(columns={"total": "count"})[["year", "count"]]
     overlay = policy_timeline.overlay_table(table1, publications)
@@ -188,9 +217,11 @@ def _policy(corpora: Path, merged, journal_bursts, out: Path, written: list[Path
     written.extend(_save(plot_policy.plot_overlay(overlay, table1), out / "literature_policy_overlay"))
     # ... and on the burst timeline: does research on a journal's topic burst after the policy?
     from .plot.bursts import save_bursts
+
     if len(journal_bursts):
-        written.extend(save_bursts(journal_bursts, out / "bursts_cited_journal_policy", kind="cited_journal",
-                                   events=table1))
+        written.extend(
+            save_bursts(journal_bursts, out / "bursts_cited_journal_policy", kind="cited_journal", events=table1)
+        )
 
 
 def _save(fig, stem: Path) -> list[Path]:

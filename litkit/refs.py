@@ -35,6 +35,7 @@ Examples
 >>> reference_key(parse_wos_reference("COSTANZA R., 1997, Nature, V387, p253"))
 'COSTANZA|1997|NATURE|387|253'
 """
+
 from __future__ import annotations
 
 import re
@@ -47,8 +48,7 @@ import pandas as pd
 from .io.base import clean_doi
 
 FIELDS = ("author", "year", "source", "volume", "page", "doi")
-TABLE_COLUMNS = ("record", "UT", "PY", "DB", "raw", "author", "year", "source", "volume", "page",
-                 "doi", "key")
+TABLE_COLUMNS = ("record", "UT", "PY", "DB", "raw", "author", "year", "source", "volume", "page", "doi", "key")
 
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)[a-z]?$")
 _DOI = re.compile(r"^10\.\d{3,9}/\S+$")
@@ -57,15 +57,16 @@ _PAGE = re.compile(r"^[Pp][^\s]*[0-9IVXivx][^\s]*$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
 _NON_WORD = re.compile(r"[\W_]+")
 # The usual shape, matched in one step: author, year, source[, Vvol][, Ppage][, DOI doi]
-_FAST = re.compile(r"^(?P<author>[^,\[\]]+), (?P<year>(?:1[5-9]|20)\d\d), (?P<source>[^,\[\]]+?)"
-                   r"(?:, V(?P<volume>[^,\s]+))?(?:, [Pp](?P<page>[^,\s]+))?"
-                   r"(?:, DOI (?P<doi>10\.[^,\s\[\]]+))?$")
+_FAST = re.compile(
+    r"^(?P<author>[^,\[\]]+), (?P<year>(?:1[5-9]|20)\d\d), (?P<source>[^,\[\]]+?)"
+    r"(?:, V(?P<volume>[^,\s]+))?(?:, [Pp](?P<page>[^,\s]+))?"
+    r"(?:, DOI (?P<doi>10\.[^,\s\[\]]+))?$"
+)
 _ANONYMOUS = {"[ANONYMOUS]", "ANONYMOUS", "ANON", "[NO TITLE CAPTURED]"}
 
 
 def _empty(raw: str) -> dict:
-    return {"raw": raw, "author": None, "year": None, "source": None, "volume": None, "page": None,
-            "doi": None}
+    return {"raw": raw, "author": None, "year": None, "source": None, "volume": None, "page": None, "doi": None}
 
 
 def _split_parts(text: str) -> list[str]:
@@ -134,9 +135,15 @@ def parse_wos_reference(raw: str) -> dict:
     m = _FAST.match(text)
     if m is not None and m["author"].upper() not in _ANONYMOUS:
         doi = m["doi"]
-        return {"raw": raw, "author": m["author"].strip(), "year": int(m["year"]),
-                "source": m["source"].strip(), "volume": m["volume"], "page": m["page"],
-                "doi": clean_doi(doi) if doi else None}
+        return {
+            "raw": raw,
+            "author": m["author"].strip(),
+            "year": int(m["year"]),
+            "source": m["source"].strip(),
+            "volume": m["volume"],
+            "page": m["page"],
+            "doi": clean_doi(doi) if doi else None,
+        }
     out = _empty(raw)
     if not text:
         return out
@@ -145,7 +152,7 @@ def parse_wos_reference(raw: str) -> dict:
     if cut < 0 and text.startswith("DOI "):
         cut = -2
     if cut != -1:
-        out["doi"] = _first_doi(text[cut + 6:])
+        out["doi"] = _first_doi(text[cut + 6 :])
         text = text[:cut] if cut >= 0 else ""
     parts = [p.strip() for p in _split_parts(text)] if text else []
     i = 0
@@ -180,8 +187,10 @@ def parse_wos_reference(raw: str) -> dict:
 _GB_NUMBER = re.compile(r"^\s*[\[［]\s*\d+\s*[\]］]\s*")
 _GB_TYPE = re.compile(r"[\[［]\s*([A-Za-z]{1,2}(?:/[A-Za-z]{2})?)\s*[\]］]")
 _GB_YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)(?!\d)")
-_GB_VOL_ISSUE = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)\s*[,，]\s*(?:[Vv]ol\.?\s*)?([^(（,，:：\s]*)\s*"
-                           r"(?:[(（]\s*([^)）]*)\s*[)）])?")
+_GB_VOL_ISSUE = re.compile(
+    r"(?<!\d)((?:1[5-9]|20)\d\d)\s*[,，]\s*(?:[Vv]ol\.?\s*)?([^(（,，:：\s]*)\s*"
+    r"(?:[(（]\s*([^)）]*)\s*[)）])?"
+)
 _GB_PAGES = re.compile(r"[:：]\s*([A-Za-z]?\d+)(?:\s*[-–—~]\s*[A-Za-z]?\d+)?\s*[.．。]?\s*$")
 _GB_DOI = re.compile(r"(?:DOI|doi)\s*[:：]\s*(10\.\S+?)\.?\s*$")
 
@@ -213,19 +222,19 @@ def parse_gbt7714_reference(raw: str) -> dict:
     m = _GB_DOI.search(text)
     if m:
         out["doi"] = clean_doi(m.group(1))
-        text = text[:m.start()].rstrip(" .,，")
+        text = text[: m.start()].rstrip(" .,，")
     type_match = _GB_TYPE.search(text)
     if type_match is None:
         year = _GB_YEAR.search(text)
         out["year"] = int(year.group(1)) if year else None
         return out
     kind = type_match.group(1).upper().split("/")[0]
-    head, tail = text[:type_match.start()], text[type_match.end():]
+    head, tail = text[: type_match.start()], text[type_match.end() :]
     # Authors end at the first full stop that is followed by the title ("张三,李四.标题").
     author_part = ""
     for sep in (".", "．", "。"):
         pos = head.find(sep)
-        while pos > 0 and re.match(r"[A-Z]\.", head[pos + 1:pos + 3]):
+        while pos > 0 and re.match(r"[A-Z]\.", head[pos + 1 : pos + 3]):
             pos = head.find(sep, pos + 1)  # skip dotted initials such as "R.S." inside a Western name
         if pos > 0:
             author_part = head[:pos]
@@ -244,7 +253,7 @@ def parse_gbt7714_reference(raw: str) -> dict:
             out["volume"] = vi.group(2) or None
     elif kind in ("M", "D", "C", "R", "S", "G", "A"):
         # "[Place]:Publisher,Year[:pages]" -- the publisher / institution is the source.
-        before_year = tail[:year.start()] if year else tail
+        before_year = tail[: year.start()] if year else tail
         before_year = before_year.rstrip(" ,，")
         source = re.split(r"[:：]", before_year, maxsplit=1)[-1].strip() if before_year else ""
     else:  # [N] newspaper, [P] patent, [EB/OL] web page ...
@@ -257,6 +266,7 @@ def parse_gbt7714_reference(raw: str) -> dict:
 
 
 # ---- identity -----------------------------------------------------------------------------------
+
 
 def _fold(text) -> str:
     """Upper-case, full-width forms folded (NFKC), every run of punctuation/space -> one space."""
@@ -278,8 +288,11 @@ def _surname(author) -> str:
     if "," in author:  # "Costanza, R" (Scopus, full-name forms)
         return _fold(author.split(",", 1)[0])
     tokens = author.split()
-    while len(tokens) > 1 and _INITIALS.match(tokens[-1].replace(".", "").replace("-", "") + "") \
-            and len(tokens[-1].replace(".", "").replace("-", "")) <= 4:
+    while (
+        len(tokens) > 1
+        and _INITIALS.match(tokens[-1].replace(".", "").replace("-", "") + "")
+        and len(tokens[-1].replace(".", "").replace("-", "")) <= 4
+    ):
         tokens.pop()
     return _fold(" ".join(tokens))
 
@@ -302,8 +315,15 @@ def bibliographic_key(parsed: dict) -> str:
     """``SURNAME|year|SOURCE|volume|page`` of a parsed reference (ignores the DOI)."""
     year = parsed.get("year")
     year = "" if year is None or year != year else str(int(year))
-    return "|".join((_surname(parsed.get("author")), year, _source_key(parsed.get("source")),
-                     _page_or_volume(parsed.get("volume")), _page_or_volume(parsed.get("page"))))
+    return "|".join(
+        (
+            _surname(parsed.get("author")),
+            year,
+            _source_key(parsed.get("source")),
+            _page_or_volume(parsed.get("volume")),
+            _page_or_volume(parsed.get("page")),
+        )
+    )
 
 
 def reference_key(parsed: dict) -> str:
@@ -326,6 +346,7 @@ def reference_key(parsed: dict) -> str:
 
 # ---- the table ----------------------------------------------------------------------------------
 
+
 def _parser_for(db: str):
     """The parser for references of a record from one database (None: decide per string)."""
     from .refs_scopus import parse_scopus_reference
@@ -344,8 +365,9 @@ def _parser_for(db: str):
 def _parser_for_string(raw: str):
     from .refs_scopus import parse_scopus_reference, reference_style
 
-    return {"wos": parse_wos_reference, "gbt7714": parse_gbt7714_reference,
-            "scopus": parse_scopus_reference}[reference_style(raw)]
+    return {"wos": parse_wos_reference, "gbt7714": parse_gbt7714_reference, "scopus": parse_scopus_reference}[
+        reference_style(raw)
+    ]
 
 
 def references_table(df: pd.DataFrame) -> pd.DataFrame:
@@ -375,8 +397,9 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
     if len(df) == 0 or "CR" not in df.columns:
         return _empty_table()
     cr = df["CR"].tolist()
-    lengths = np.fromiter((len(v) if isinstance(v, (list, tuple, np.ndarray)) else 0 for v in cr),
-                          dtype=np.int64, count=len(cr))
+    lengths = np.fromiter(
+        (len(v) if isinstance(v, (list, tuple, np.ndarray)) else 0 for v in cr), dtype=np.int64, count=len(cr)
+    )
     total = int(lengths.sum())
     if total == 0:
         return _empty_table()
@@ -393,8 +416,9 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
             parser_list.append(parser)
         return parser_ids[parser]
 
-    record_parser = np.array([parser_id(p) if (p := _parser_for(db)) is not None else -1
-                              for db in dbs_per_record], dtype=np.int64)
+    record_parser = np.array(
+        [parser_id(p) if (p := _parser_for(db)) is not None else -1 for db in dbs_per_record], dtype=np.int64
+    )
     ref_parser = record_parser[record]
     for i in np.flatnonzero(ref_parser < 0):  # references of merged records: style of each string
         ref_parser[i] = parser_id(_parser_for_string(raws[i]))
@@ -407,14 +431,23 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
         parsed = []
         for raw in uniques:
             p = parser(raw)
-            parsed.append((p.get("author"), p.get("year"), p.get("source"), p.get("volume"),
-                           p.get("page"), p.get("doi"), bibliographic_key(p)))
+            parsed.append(
+                (
+                    p.get("author"),
+                    p.get("year"),
+                    p.get("source"),
+                    p.get("volume"),
+                    p.get("page"),
+                    p.get("doi"),
+                    bibliographic_key(p),
+                )
+            )
         groups.append((mask, codes, parsed))
 
     # A bibliographic key seen with exactly one DOI lends that DOI's key to its DOI-less citations.
     doi_of_bib: dict[str, str | None] = {}
     for _, _, parsed in groups:
-        for author, year, source, volume, page, doi, bib in parsed:
+        for _author, _year, source, volume, page, doi, bib in parsed:
             if doi and source and (volume or page):
                 known = doi_of_bib.get(bib, doi)
                 doi_of_bib[bib] = doi if known == doi else None
@@ -423,7 +456,7 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
     columns = {name: np.empty(total, dtype=object) for name in names}
     for mask, codes, parsed in groups:
         keys = []
-        for author, year, source, volume, page, doi, bib in parsed:
+        for author, _year, source, _volume, _page, doi, bib in parsed:
             if doi:
                 keys.append("doi:" + doi)
             elif author or source:
@@ -444,31 +477,48 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
     py = pd.array(df["PY"], dtype="Int64") if "PY" in df.columns else pd.array([None] * len(df), dtype="Int64")
     db = np.empty(len(df), dtype=object)
     db[:] = dbs_per_record
-    return pd.DataFrame({
-        "record": record,
-        "UT": pd.Series(ut[record], dtype=object),
-        "PY": pd.Series(py.take(record), dtype="Int64"),
-        "DB": pd.Series(db[record], dtype=object),
-        "raw": pd.Series(raws, dtype=object),
-        "author": pd.Series(columns["author"], dtype=object),
-        "year": pd.Series(pd.array(columns["year"], dtype="Int64")),
-        "source": pd.Series(columns["source"], dtype=object),
-        "volume": pd.Series(columns["volume"], dtype=object),
-        "page": pd.Series(columns["page"], dtype=object),
-        "doi": pd.Series(columns["doi"], dtype=object),
-        "key": pd.Series(columns["key"], dtype=object),
-    })
+    return pd.DataFrame(
+        {
+            "record": record,
+            "UT": pd.Series(ut[record], dtype=object),
+            "PY": pd.Series(py.take(record), dtype="Int64"),
+            "DB": pd.Series(db[record], dtype=object),
+            "raw": pd.Series(raws, dtype=object),
+            "author": pd.Series(columns["author"], dtype=object),
+            "year": pd.Series(pd.array(columns["year"], dtype="Int64")),
+            "source": pd.Series(columns["source"], dtype=object),
+            "volume": pd.Series(columns["volume"], dtype=object),
+            "page": pd.Series(columns["page"], dtype=object),
+            "doi": pd.Series(columns["doi"], dtype=object),
+            "key": pd.Series(columns["key"], dtype=object),
+        }
+    )
 
 
 def _empty_table() -> pd.DataFrame:
-    return pd.DataFrame({
-        "record": pd.Series([], dtype=np.int64), "UT": pd.Series([], dtype=object),
-        "PY": pd.Series([], dtype="Int64"), "DB": pd.Series([], dtype=object),
-        "raw": pd.Series([], dtype=object), "author": pd.Series([], dtype=object),
-        "year": pd.Series([], dtype="Int64"), "source": pd.Series([], dtype=object),
-        "volume": pd.Series([], dtype=object), "page": pd.Series([], dtype=object),
-        "doi": pd.Series([], dtype=object), "key": pd.Series([], dtype=object)})
+    return pd.DataFrame(
+        {
+            "record": pd.Series([], dtype=np.int64),
+            "UT": pd.Series([], dtype=object),
+            "PY": pd.Series([], dtype="Int64"),
+            "DB": pd.Series([], dtype=object),
+            "raw": pd.Series([], dtype=object),
+            "author": pd.Series([], dtype=object),
+            "year": pd.Series([], dtype="Int64"),
+            "source": pd.Series([], dtype=object),
+            "volume": pd.Series([], dtype=object),
+            "page": pd.Series([], dtype=object),
+            "doi": pd.Series([], dtype=object),
+            "key": pd.Series([], dtype=object),
+        }
+    )
 
 
-__all__ = ["parse_wos_reference", "parse_gbt7714_reference", "reference_key", "bibliographic_key",
-           "references_table", "TABLE_COLUMNS"]
+__all__ = [
+    "parse_wos_reference",
+    "parse_gbt7714_reference",
+    "reference_key",
+    "bibliographic_key",
+    "references_table",
+    "TABLE_COLUMNS",
+]

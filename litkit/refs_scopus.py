@@ -27,6 +27,7 @@ Examples
 >>> normalize_source("Proceedings of the National Academy of Sciences of the United States of America")
 'P NATL ACAD SCI USA'
 """
+
 from __future__ import annotations
 
 import re
@@ -46,59 +47,206 @@ from .io.base import clean_doi
 SOURCE_KEY_LENGTH = 20
 
 # Words dropped before abbreviating, as ISO 4 does (articles, prepositions, conjunctions).
-_STOPWORDS = frozenset("""
+_STOPWORDS = frozenset(
+    """
 OF THE AND FOR IN ON AT TO A AN BY WITH FROM DE DES DU LA LE LES DER DIE DAS UND FUR ZUR
-""".split())
+""".split()
+)
 
 #: Word abbreviations in the style of the ISO 4 / LTWA list as WoS applies it in J9
 #: (upper case, no full stops).  Keys are full words; values are never themselves keys,
 #: so normalising an abbreviation again changes nothing.
 WORD_ABBREVIATIONS: dict[str, str] = {
-    "ACADEMY": "ACAD", "ACCOUNTING": "ACCOUNT", "ADVANCES": "ADV", "AGRICULTURAL": "AGR",
-    "AGRICULTURE": "AGR", "AMERICAN": "AM", "ANALYSIS": "ANAL", "ANNALS": "ANN", "ANNUAL": "ANNU",
-    "APPLICATIONS": "APPL", "APPLIED": "APPL", "AQUATIC": "AQUAT", "ARCHIVES": "ARCH",
-    "ASSOCIATION": "ASSOC", "ATMOSPHERIC": "ATMOS", "BEHAVIOR": "BEHAV", "BEHAVIOUR": "BEHAV",
-    "BEHAVIORAL": "BEHAV", "BIOLOGICAL": "BIOL", "BIOLOGY": "BIOL", "BIOTECHNOLOGY": "BIOTECHNOL",
-    "BULLETIN": "B", "BUSINESS": "BUS", "CANADIAN": "CAN", "CHANGE": "CHANG", "CHEMICAL": "CHEM",
-    "CHEMISTRY": "CHEM", "CHINESE": "CHIN", "CLIMATE": "CLIM", "CLIMATIC": "CLIM", "COMMUNICATIONS": "COMMUN",
-    "COMMUNITY": "COMMUNITY", "COMPARATIVE": "COMP", "COMPUTATION": "COMPUT", "COMPUTATIONAL": "COMPUT",
-    "COMPUTER": "COMPUT", "COMPUTERS": "COMPUT", "COMPUTING": "COMPUT", "CONFERENCE": "C",
-    "CONSERVATION": "CONSERV", "CONSTRUCTION": "CONSTR", "CURRENT": "CURR", "DECISION": "DECIS",
-    "DEVELOPMENT": "DEV", "DYNAMICS": "DYN", "ECOLOGICAL": "ECOL", "ECOLOGY": "ECOL",
-    "ECONOMIC": "ECON", "ECONOMICS": "ECON", "ECONOMY": "ECON", "ECOSYSTEM": "ECOSYST",
-    "ECOSYSTEMS": "ECOSYST", "EDUCATION": "EDUC", "ELECTRICAL": "ELECT", "ELECTRONIC": "ELECTRON",
-    "ENERGY": "ENERG", "ENGINEERING": "ENG", "ENVIRONMENT": "ENVIRON", "ENVIRONMENTAL": "ENVIRON",
-    "EUROPEAN": "EUR", "EVALUATION": "EVAL", "EVOLUTION": "EVOL", "EXPERIMENTAL": "EXP",
-    "FINANCE": "FINANC", "FINANCIAL": "FINANC", "FORESTRY": "FORESTRY", "GENERAL": "GEN",
-    "GEOGRAPHICAL": "GEOGR", "GEOGRAPHY": "GEOGR", "GEOGRAPHERS": "GEOGR", "GEOLOGICAL": "GEOL",
-    "GEOPHYSICAL": "GEOPHYS", "HEALTH": "HLTH", "HISTORY": "HIST", "HUMAN": "HUM", "HYDROLOGY": "HYDROL",
-    "INDICATORS": "INDIC", "INDUSTRIAL": "IND", "INFORMATICS": "INFORM", "INFORMATION": "INF",
-    "INSTITUTE": "I", "INTELLIGENCE": "INTELL", "INTELLIGENT": "INTELL", "INTERNATIONAL": "INT",
-    "JOURNAL": "J", "LETTERS": "LETT", "MANAGEMENT": "MANAGE", "MATERIALS": "MAT",
-    "MATHEMATICAL": "MATH", "MATHEMATICS": "MATH", "MEDICAL": "MED", "MEDICINE": "MED",
-    "METHODS": "METHOD", "MODELLING": "MODEL", "MODELING": "MODEL", "MOLECULAR": "MOL",
-    "NATIONAL": "NATL", "NATURAL": "NAT", "OPERATIONAL": "OPER", "OPERATIONS": "OPER",
-    "ORGANIZATION": "ORGAN", "ORGANIZATIONAL": "ORGAN", "PHILOSOPHICAL": "PHILOS", "PHYSICAL": "PHYS",
-    "PHYSICS": "PHYS", "PLANNING": "PLAN", "POLLUTION": "POLLUT", "POPULATION": "POPUL",
-    "PROCEEDINGS": "P", "PROCESSES": "PROCESS", "PRODUCTION": "PROD", "PROGRESS": "PROG",
-    "PSYCHOLOGY": "PSYCHOL", "PSYCHOLOGICAL": "PSYCHOL", "QUARTERLY": "Q", "RESEARCH": "RES",
-    "RESOURCE": "RESOUR", "RESOURCES": "RESOUR", "REVIEW": "REV", "REVIEWS": "REV", "SCIENCE": "SCI",
-    "SCIENCES": "SCI", "SCIENTIFIC": "SCI", "SERVICE": "SERV", "SERVICES": "SERV", "SOCIAL": "SOC",
-    "SOCIETY": "SOC", "SOCIOLOGY": "SOCIOL", "STATISTICAL": "STAT", "STATISTICS": "STAT",
-    "STUDIES": "STUD", "SUPPORT": "SUPPORT", "SUSTAINABLE": "SUST", "SUSTAINABILITY": "SUSTAIN",
-    "SYSTEMS": "SYST", "SYSTEM": "SYST", "TECHNOLOGY": "TECHNOL", "TECHNOLOGICAL": "TECHNOL",
-    "TRANSACTIONS": "T", "TRANSPORTATION": "TRANSPORT", "UNITED": "UNITED", "UNIVERSITY": "U",
-    "URBAN": "URBAN", "WATER": "WATER", "ZOOLOGY": "ZOOL", "CLEANER": "CLEAN", "REMOTE": "REMOTE",
-    "SENSING": "SENS", "LANDSCAPE": "LANDSCAPE", "REGIONAL": "REG", "RENEWABLE": "RENEW",
-    "TOTAL": "TOTAL", "GLOBAL": "GLOBAL", "POLICY": "POLICY", "ADVANCED": "ADV",
-    "INTERDISCIPLINARY": "INTERDISCIP", "MULTIDISCIPLINARY": "MULTIDISCIP", "NATURE": "NAT",
+    "ACADEMY": "ACAD",
+    "ACCOUNTING": "ACCOUNT",
+    "ADVANCES": "ADV",
+    "AGRICULTURAL": "AGR",
+    "AGRICULTURE": "AGR",
+    "AMERICAN": "AM",
+    "ANALYSIS": "ANAL",
+    "ANNALS": "ANN",
+    "ANNUAL": "ANNU",
+    "APPLICATIONS": "APPL",
+    "APPLIED": "APPL",
+    "AQUATIC": "AQUAT",
+    "ARCHIVES": "ARCH",
+    "ASSOCIATION": "ASSOC",
+    "ATMOSPHERIC": "ATMOS",
+    "BEHAVIOR": "BEHAV",
+    "BEHAVIOUR": "BEHAV",
+    "BEHAVIORAL": "BEHAV",
+    "BIOLOGICAL": "BIOL",
+    "BIOLOGY": "BIOL",
+    "BIOTECHNOLOGY": "BIOTECHNOL",
+    "BULLETIN": "B",
+    "BUSINESS": "BUS",
+    "CANADIAN": "CAN",
+    "CHANGE": "CHANG",
+    "CHEMICAL": "CHEM",
+    "CHEMISTRY": "CHEM",
+    "CHINESE": "CHIN",
+    "CLIMATE": "CLIM",
+    "CLIMATIC": "CLIM",
+    "COMMUNICATIONS": "COMMUN",
+    "COMMUNITY": "COMMUNITY",
+    "COMPARATIVE": "COMP",
+    "COMPUTATION": "COMPUT",
+    "COMPUTATIONAL": "COMPUT",
+    "COMPUTER": "COMPUT",
+    "COMPUTERS": "COMPUT",
+    "COMPUTING": "COMPUT",
+    "CONFERENCE": "C",
+    "CONSERVATION": "CONSERV",
+    "CONSTRUCTION": "CONSTR",
+    "CURRENT": "CURR",
+    "DECISION": "DECIS",
+    "DEVELOPMENT": "DEV",
+    "DYNAMICS": "DYN",
+    "ECOLOGICAL": "ECOL",
+    "ECOLOGY": "ECOL",
+    "ECONOMIC": "ECON",
+    "ECONOMICS": "ECON",
+    "ECONOMY": "ECON",
+    "ECOSYSTEM": "ECOSYST",
+    "ECOSYSTEMS": "ECOSYST",
+    "EDUCATION": "EDUC",
+    "ELECTRICAL": "ELECT",
+    "ELECTRONIC": "ELECTRON",
+    "ENERGY": "ENERG",
+    "ENGINEERING": "ENG",
+    "ENVIRONMENT": "ENVIRON",
+    "ENVIRONMENTAL": "ENVIRON",
+    "EUROPEAN": "EUR",
+    "EVALUATION": "EVAL",
+    "EVOLUTION": "EVOL",
+    "EXPERIMENTAL": "EXP",
+    "FINANCE": "FINANC",
+    "FINANCIAL": "FINANC",
+    "FORESTRY": "FORESTRY",
+    "GENERAL": "GEN",
+    "GEOGRAPHICAL": "GEOGR",
+    "GEOGRAPHY": "GEOGR",
+    "GEOGRAPHERS": "GEOGR",
+    "GEOLOGICAL": "GEOL",
+    "GEOPHYSICAL": "GEOPHYS",
+    "HEALTH": "HLTH",
+    "HISTORY": "HIST",
+    "HUMAN": "HUM",
+    "HYDROLOGY": "HYDROL",
+    "INDICATORS": "INDIC",
+    "INDUSTRIAL": "IND",
+    "INFORMATICS": "INFORM",
+    "INFORMATION": "INF",
+    "INSTITUTE": "I",
+    "INTELLIGENCE": "INTELL",
+    "INTELLIGENT": "INTELL",
+    "INTERNATIONAL": "INT",
+    "JOURNAL": "J",
+    "LETTERS": "LETT",
+    "MANAGEMENT": "MANAGE",
+    "MATERIALS": "MAT",
+    "MATHEMATICAL": "MATH",
+    "MATHEMATICS": "MATH",
+    "MEDICAL": "MED",
+    "MEDICINE": "MED",
+    "METHODS": "METHOD",
+    "MODELLING": "MODEL",
+    "MODELING": "MODEL",
+    "MOLECULAR": "MOL",
+    "NATIONAL": "NATL",
+    "NATURAL": "NAT",
+    "OPERATIONAL": "OPER",
+    "OPERATIONS": "OPER",
+    "ORGANIZATION": "ORGAN",
+    "ORGANIZATIONAL": "ORGAN",
+    "PHILOSOPHICAL": "PHILOS",
+    "PHYSICAL": "PHYS",
+    "PHYSICS": "PHYS",
+    "PLANNING": "PLAN",
+    "POLLUTION": "POLLUT",
+    "POPULATION": "POPUL",
+    "PROCEEDINGS": "P",
+    "PROCESSES": "PROCESS",
+    "PRODUCTION": "PROD",
+    "PROGRESS": "PROG",
+    "PSYCHOLOGY": "PSYCHOL",
+    "PSYCHOLOGICAL": "PSYCHOL",
+    "QUARTERLY": "Q",
+    "RESEARCH": "RES",
+    "RESOURCE": "RESOUR",
+    "RESOURCES": "RESOUR",
+    "REVIEW": "REV",
+    "REVIEWS": "REV",
+    "SCIENCE": "SCI",
+    "SCIENCES": "SCI",
+    "SCIENTIFIC": "SCI",
+    "SERVICE": "SERV",
+    "SERVICES": "SERV",
+    "SOCIAL": "SOC",
+    "SOCIETY": "SOC",
+    "SOCIOLOGY": "SOCIOL",
+    "STATISTICAL": "STAT",
+    "STATISTICS": "STAT",
+    "STUDIES": "STUD",
+    "SUPPORT": "SUPPORT",
+    "SUSTAINABLE": "SUST",
+    "SUSTAINABILITY": "SUSTAIN",
+    "SYSTEMS": "SYST",
+    "SYSTEM": "SYST",
+    "TECHNOLOGY": "TECHNOL",
+    "TECHNOLOGICAL": "TECHNOL",
+    "TRANSACTIONS": "T",
+    "TRANSPORTATION": "TRANSPORT",
+    "UNITED": "UNITED",
+    "UNIVERSITY": "U",
+    "URBAN": "URBAN",
+    "WATER": "WATER",
+    "ZOOLOGY": "ZOOL",
+    "CLEANER": "CLEAN",
+    "REMOTE": "REMOTE",
+    "SENSING": "SENS",
+    "LANDSCAPE": "LANDSCAPE",
+    "REGIONAL": "REG",
+    "RENEWABLE": "RENEW",
+    "TOTAL": "TOTAL",
+    "GLOBAL": "GLOBAL",
+    "POLICY": "POLICY",
+    "ADVANCED": "ADV",
+    "INTERDISCIPLINARY": "INTERDISCIP",
+    "MULTIDISCIPLINARY": "MULTIDISCIP",
+    "NATURE": "NAT",
     # ISO abbreviations (Scopus "Abbreviated Source Title", Scopus references) whose WoS J9
     # form is shorter
-    "TRANS": "T", "PROC": "P", "BULL": "B", "INST": "I", "CONF": "C", "UNIV": "U",
-    "QUART": "Q", "TECHNOLOGIES": "TECHNOL", "ENVIRONM": "ENVIRON", "MANAG": "MANAGE",
-    "FRONTIERS": "FRONT", "SINICA": "SIN", "ECOLOGICA": "ECOL", "GEOGRAPHICA": "GEOGR", "SCIENTIA": "SCI", "BALANCE": "BAL", "FOR": "FOREST", "ANALYTIC": "ANAL", "ROYAL": "R", "STATIST": "STAT", "SERIES": "", "SER": "",
-    "ACOUSTICAL": "ACOUST", "AMERICA": "AM", "TRANSLATIONAL": "TRANSL", "MAGNETIC": "MAGN",
-    "RESONANCE": "RESON", "IMAGING": "IMAGING", "SOUTH": "S", "AFRICAN": "AFR",
+    "TRANS": "T",
+    "PROC": "P",
+    "BULL": "B",
+    "INST": "I",
+    "CONF": "C",
+    "UNIV": "U",
+    "QUART": "Q",
+    "TECHNOLOGIES": "TECHNOL",
+    "ENVIRONM": "ENVIRON",
+    "MANAG": "MANAGE",
+    "FRONTIERS": "FRONT",
+    "SINICA": "SIN",
+    "ECOLOGICA": "ECOL",
+    "GEOGRAPHICA": "GEOGR",
+    "SCIENTIA": "SCI",
+    "BALANCE": "BAL",
+    "FOR": "FOREST",
+    "ANALYTIC": "ANAL",
+    "ROYAL": "R",
+    "STATIST": "STAT",
+    "SERIES": "",
+    "SER": "",
+    "ACOUSTICAL": "ACOUST",
+    "AMERICA": "AM",
+    "TRANSLATIONAL": "TRANSL",
+    "MAGNETIC": "MAGN",
+    "RESONANCE": "RESON",
+    "IMAGING": "IMAGING",
+    "SOUTH": "S",
+    "AFRICAN": "AFR",
 }
 
 #: Whole titles whose WoS abbreviation does not follow from the word table (keys are the
@@ -289,7 +437,9 @@ _DOI_BARE = re.compile(r"\b(10\.\d{4,9}/[^\s,;]+)")
 _YEAR_OLD = re.compile(r"\((1[5-9]\d\d|20\d\d)[a-z]?\)")
 _YEAR_NEW_END = re.compile(r",?\s*\((1[5-9]\d\d|20\d\d)[a-z]?\)\.?\s*$")
 _OLD_AUTHOR = re.compile(r"^(?P<surname>[^,()]{1,80}?),\s*(?P<initials>(?:[A-Z][a-z]?\.\s?-?){1,5})(?:,|\s|$)")
-_NEW_AUTHOR = re.compile(r"^(?P<surname>[^,();.]{1,80}?)\s+(?P<initials>(?:[A-Z][a-z]?\.\s?-?){1,5}|[A-Z]{1,3})(?:,|;|$)")
+_NEW_AUTHOR = re.compile(
+    r"^(?P<surname>[^,();.]{1,80}?)\s+(?P<initials>(?:[A-Z][a-z]?\.\s?-?){1,5}|[A-Z]{1,3})(?:,|;|$)"
+)
 _PAGES = re.compile(r"\bpp?\.\s*([A-Za-z]{0,2}\d+[A-Za-z]?)")
 _VOLUME_AFTER_SOURCE = re.compile(r"^\s*(\d+[A-Za-z]?)\s*(?:\(|,|\.|$)")
 
@@ -303,8 +453,7 @@ def _author_wos_style(surname: str, initials: str) -> str:
 
 
 def _empty(raw: str) -> dict:
-    return {"raw": raw, "author": None, "year": None, "source": None, "volume": None,
-            "page": None, "doi": None}
+    return {"raw": raw, "author": None, "year": None, "source": None, "volume": None, "page": None, "doi": None}
 
 
 def parse_scopus_reference(raw: str) -> dict:
@@ -341,13 +490,13 @@ def parse_scopus_reference(raw: str) -> dict:
         out["doi"] = clean_doi(m.group(1).rstrip(".,;"))
     new = _YEAR_NEW_END.search(text)
     if new:
-        _parse_new_layout(text[:new.start()], out)
+        _parse_new_layout(text[: new.start()], out)
         out["year"] = int(new.group(1))
         return out
     old = _YEAR_OLD.search(text)
     if old:
         out["year"] = int(old.group(1))
-        _parse_old_layout(text[:old.start()], text[old.end():], out)
+        _parse_old_layout(text[: old.start()], text[old.end() :], out)
         return out
     # no year at all: only the first author can be told
     am = _OLD_AUTHOR.match(text)
@@ -365,7 +514,7 @@ def _parse_old_layout(before: str, after: str, out: dict) -> None:
     # source: up to the first ", <digit>" (volume), ", p." / ", pp." or the end
     sm = re.match(r"^(?P<source>.*?)(?=,\s*(?:\d|pp?\.|Art\.|Article)|\.?\s*,\s*,|$)", rest)
     source = sm.group("source").strip(" .,") if sm else ""
-    tail = rest[len(sm.group("source")):] if sm else rest
+    tail = rest[len(sm.group("source")) :] if sm else rest
     out["source"] = normalize_source(source) if source else None
     vm = _VOLUME_AFTER_SOURCE.match(tail.lstrip(" .,"))
     if vm:
@@ -388,9 +537,9 @@ def _parse_new_layout(body: str, out: dict) -> None:
         # further authors joined with "; " belong to the author list
         while True:
             nm = _NEW_AUTHOR.match(rest_text)
-            if not nm or not rest_text[len(nm.group(0).rstrip(',;')):].startswith(";"):
+            if not nm or not rest_text[len(nm.group(0).rstrip(',;')) :].startswith(";"):
                 break
-            rest_text = rest_text[len(nm.group(0).rstrip(",;")):].lstrip(",; ")
+            rest_text = rest_text[len(nm.group(0).rstrip(",;")) :].lstrip(",; ")
         if rest_text.startswith(tuple(";")):
             rest_text = rest_text[1:]
         parts = [p.strip() for p in rest_text.split(", ")] if rest_text else []
@@ -533,9 +682,25 @@ def reference_overlap(a, b) -> dict:
     raw_a, raw_b = set(raws[0]), set(raws[1])
     keys_a = {key_of[r] for r in raw_a if not key_of[r].startswith("raw:")}
     keys_b = {key_of[r] for r in raw_b if not key_of[r].startswith("raw:")}
-    return {"raw_a": len(raw_a), "raw_b": len(raw_b), "raw_shared": len(raw_a & raw_b),
-            "keys_a": len(keys_a), "keys_b": len(keys_b), "keys_shared": len(keys_a & keys_b)}
+    return {
+        "raw_a": len(raw_a),
+        "raw_b": len(raw_b),
+        "raw_shared": len(raw_a & raw_b),
+        "keys_a": len(keys_a),
+        "keys_b": len(keys_b),
+        "keys_shared": len(keys_a & keys_b),
+    }
 
 
-__all__ = ["parse_scopus_reference", "parse_reference_any", "reference_keys", "reference_overlap", "reference_style", "split_scopus_references", "normalize_source",
-           "WORD_ABBREVIATIONS", "SOURCE_OVERRIDES", "SOURCE_KEY_LENGTH"]
+__all__ = [
+    "parse_scopus_reference",
+    "parse_reference_any",
+    "reference_keys",
+    "reference_overlap",
+    "reference_style",
+    "split_scopus_references",
+    "normalize_source",
+    "WORD_ABBREVIATIONS",
+    "SOURCE_OVERRIDES",
+    "SOURCE_KEY_LENGTH",
+]

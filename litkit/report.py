@@ -6,6 +6,7 @@ co-authors: images are embedded as ``data:`` URIs, tables as HTML, the run's
 ``params.json`` is shown, and nothing is loaded from the network.  All text
 taken from data (table cells, file names, parameters) is HTML-escaped.
 """
+
 from __future__ import annotations
 
 import base64
@@ -59,17 +60,20 @@ def build_report(folder: str | Path, title: str = "litkit report", max_rows: int
     figures = sorted(folder.rglob("*.png"))
     tables = sorted(folder.rglob("*.csv"))
     parts = [f"<h1>{html.escape(title)}</h1>"]
-    parts.append("<nav><a href='#figures'>Figures</a><a href='#tables'>Tables</a>"
-                 "<a href='#parameters'>Parameters</a></nav>")
+    parts.append(
+        "<nav><a href='#figures'>Figures</a><a href='#tables'>Tables</a><a href='#parameters'>Parameters</a></nav>"
+    )
     parts.append("<h2 id='figures'>Figures</h2>")
     if not figures:
         parts.append("<p class='note'>No figures in this run.</p>")
     for png in figures:
         data = base64.b64encode(png.read_bytes()).decode("ascii")
         rel = png.relative_to(folder).as_posix()
-        parts.append(f"<figure><img alt='{html.escape(rel, quote=True)}' src='data:image/png;base64,{data}'>"
-                     f"<figcaption>{html.escape(_title(png.stem))} — <code>{html.escape(rel)}</code>"
-                     f"</figcaption></figure>")
+        parts.append(
+            f"<figure><img alt='{html.escape(rel, quote=True)}' src='data:image/png;base64,{data}'>"
+            f"<figcaption>{html.escape(_title(png.stem))} — <code>{html.escape(rel)}</code>"
+            f"</figcaption></figure>"
+        )
     parts.append("<h2 id='tables'>Tables</h2>")
     if not tables:
         parts.append("<p class='note'>No tables in this run.</p>")
@@ -81,26 +85,32 @@ def build_report(folder: str | Path, title: str = "litkit report", max_rows: int
             parts.append(f"<h3>{html.escape(rel)}</h3><p class='note'>not shown: {html.escape(str(exc))}</p>")
             continue
         shown = df.head(max_rows)
-        more = (f"<p class='note'>first {max_rows} of {len(df)} rows; full table in "
-                f"<code>{html.escape(rel)}</code></p>") if len(df) > max_rows else ""
-        parts.append(f"<h3>{html.escape(_title(csv.stem))} <span class='note'>({html.escape(rel)})</span></h3>"
-                     + shown.to_html(index=False, escape=True, border=0) + more)
+        more = (
+            (f"<p class='note'>first {max_rows} of {len(df)} rows; full table in <code>{html.escape(rel)}</code></p>")
+            if len(df) > max_rows
+            else ""
+        )
+        parts.append(
+            f"<h3>{html.escape(_title(csv.stem))} <span class='note'>({html.escape(rel)})</span></h3>"
+            + shown.to_html(index=False, escape=True, border=0)
+            + more
+        )
     parts.append("<h2 id='parameters'>Parameters</h2>")
     params = folder / "params.json"
     if params.exists():
-        text = json.dumps(json.loads(params.read_text(encoding="utf-8")), ensure_ascii=False, indent=2,
-                          sort_keys=True)
+        text = json.dumps(json.loads(params.read_text(encoding="utf-8")), ensure_ascii=False, indent=2, sort_keys=True)
         parts.append(f"<pre>{html.escape(text)}</pre>")
     else:
         parts.append("<p class='note'>This folder has no params.json.</p>")
     body = "\n".join(parts)
-    return ("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
-            "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; "
-            "img-src data:; style-src 'unsafe-inline'\">"
-            f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>\n<body>\n{body}\n</body></html>\n")
+    return (
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; "
+        "img-src data:; style-src 'unsafe-inline'\">"
+        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>\n<body>\n{body}\n</body></html>\n"
+    )
 
 
-def write_report(folder: str | Path, output: str | Path, title: str = "litkit report",
-                 overwrite: bool = False) -> Path:
+def write_report(folder: str | Path, output: str | Path, title: str = "litkit report", overwrite: bool = False) -> Path:
     """Write :func:`build_report` of ``folder`` to ``output`` (atomic; no clobbering unless asked)."""
     return write_text(output, build_report(folder, title=title), overwrite=overwrite)

@@ -1,4 +1,5 @@
 """Record every run's parameters next to its outputs (``params.json``)."""
+
 from __future__ import annotations
 
 import json
@@ -16,7 +17,6 @@ def write_params(folder: str | Path, params: dict, name: str = "params.json") ->
     """
     from . import __version__
 
-    data = {"litkit_version": __version__, "python": platform.python_version().rsplit(".", 1)[0],
-            "parameters": params}
+    data = {"litkit_version": __version__, "python": platform.python_version().rsplit(".", 1)[0], "parameters": params}
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n"
     return write_text(Path(folder) / name, text)

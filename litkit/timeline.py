@@ -21,10 +21,12 @@ table of :func:`litkit.cooccurrence`, a dict, or a function of the keyword
 graph) or, when none is given, from networkx's Louvain method with a fixed
 seed on the association-strength keyword graph (see :func:`keyword_clusters`).
 """
+
 from __future__ import annotations
 
 import math
-from typing import Mapping, NamedTuple, Sequence
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -35,15 +37,20 @@ from .errors import LitkitError
 #: Seed of the default Louvain clustering: the same corpus always gives the same clusters.
 LOUVAIN_SEED = 42
 
-QUADRANTS = {(True, True): "Motor themes", (False, True): "Niche themes",
-             (True, False): "Basic themes", (False, False): "Emerging or declining themes"}
+QUADRANTS = {
+    (True, True): "Motor themes",
+    (False, True): "Niche themes",
+    (True, False): "Basic themes",
+    (False, False): "Emerging or declining themes",
+}
 
 
 # ---------------------------------------------------------------------------------------------
 # annual production
 # ---------------------------------------------------------------------------------------------
-def annual_production(corpus, years: tuple[int, int] | None = None,
-                      databases: Sequence[str] | None = None) -> pd.DataFrame:
+def annual_production(
+    corpus, years: tuple[int, int] | None = None, databases: Sequence[str] | None = None
+) -> pd.DataFrame:
     """Records per publication year and database, with the total and its growth rate.
 
     Parameters
@@ -89,10 +96,13 @@ def annual_production(corpus, years: tuple[int, int] | None = None,
         first, last = int(py.min()), int(py.max())
     else:
         first, last = _year_pair(years)
-    dbs_per_record = [sorted({p.strip() for p in str(v).split(";") if p.strip()}) if v is not None else ["unknown"]
-                      for v in dated["DB"]]
-    found = sorted({db for dbs in dbs_per_record for db in dbs},
-                   key=lambda d: ({"CNKI": 0, "WoS": 1, "Scopus": 2}.get(d, 3), d))
+    dbs_per_record = [
+        sorted({p.strip() for p in str(v).split(";") if p.strip()}) if v is not None else ["unknown"]
+        for v in dated["DB"]
+    ]
+    found = sorted(
+        {db for dbs in dbs_per_record for db in dbs}, key=lambda d: ({"CNKI": 0, "WoS": 1, "Scopus": 2}.get(d, 3), d)
+    )
     columns = list(databases) if databases is not None else found
     index = np.arange(first, last + 1)
     table = pd.DataFrame({"year": index.astype(np.int64)})
@@ -125,8 +135,7 @@ def growth_rate(counts: Sequence[float]) -> pd.Series:
     return pd.Series(out, name="growth")
 
 
-def cagr(production: pd.DataFrame, column: str = "total", first: int | None = None,
-         last: int | None = None) -> float:
+def cagr(production: pd.DataFrame, column: str = "total", first: int | None = None, last: int | None = None) -> float:
     """Compound annual growth rate, in percent, between two years of a production table.
 
     ``CAGR = ((N_last / N_first) ** (1 / (last - first)) - 1) * 100``, the
@@ -172,12 +181,13 @@ class _Incidence(NamedTuple):
     occurrences: np.ndarray  # records containing each keyword
     first_year: np.ndarray
     avg_year: np.ndarray
-    matrix: "object"  # scipy.sparse csr, records x keywords, 0/1
+    matrix: object  # scipy.sparse csr, records x keywords, 0/1
     years: np.ndarray  # year of each record row
 
 
-def _keyword_incidence(corpus, field: str, min_occurrences: int, top: int | None,
-                       years: tuple[int, int] | None = None, thesaurus=None) -> _Incidence:
+def _keyword_incidence(
+    corpus, field: str, min_occurrences: int, top: int | None, years: tuple[int, int] | None = None, thesaurus=None
+) -> _Incidence:
     from scipy import sparse
 
     df = corpus.df
@@ -223,7 +233,7 @@ def _keyword_incidence(corpus, field: str, min_occurrences: int, top: int | None
     if len(ranked):
         csc = matrix.tocsc()
         for j in range(len(ranked)):
-            members = csc.indices[csc.indptr[j]:csc.indptr[j + 1]]
+            members = csc.indices[csc.indptr[j] : csc.indptr[j + 1]]
             first[j] = yrs[members].min()
             avg[j] = yrs[members].mean()
     occ = np.asarray(matrix.sum(axis=0)).ravel().astype(np.int64)
@@ -246,8 +256,15 @@ def _equivalence(c: np.ndarray, occ: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 # clusters
 # ---------------------------------------------------------------------------------------------
-def keyword_clusters(corpus, field: str = "DE", min_occurrences: int = 2, top: int | None = 250,
-                     resolution: float = 1.0, seed: int = LOUVAIN_SEED, thesaurus=None) -> pd.DataFrame:
+def keyword_clusters(
+    corpus,
+    field: str = "DE",
+    min_occurrences: int = 2,
+    top: int | None = 250,
+    resolution: float = 1.0,
+    seed: int = LOUVAIN_SEED,
+    thesaurus=None,
+) -> pd.DataFrame:
     """Default keyword clusters: Louvain communities of the keyword co-occurrence graph.
 
     The graph links keywords that occur in the same record, weighted by the
@@ -279,12 +296,12 @@ def _louvain(inc: _Incidence, resolution: float, seed: int) -> list[set[str]]:
         graph.add_edge(inc.keywords[i], inc.keywords[j], weight=float(c[i, j]) / (occ[i] * occ[j]))
     if graph.number_of_nodes() == 0:
         return []
-    return [set(com) for com in nx.community.louvain_communities(graph, weight="weight",
-                                                                  resolution=resolution, seed=seed)]
+    return [
+        set(com) for com in nx.community.louvain_communities(graph, weight="weight", resolution=resolution, seed=seed)
+    ]
 
 
-def _cluster_incidence(inc: _Incidence, clusters, resolution: float = 1.0,
-                       seed: int = LOUVAIN_SEED) -> pd.DataFrame:
+def _cluster_incidence(inc: _Incidence, clusters, resolution: float = 1.0, seed: int = LOUVAIN_SEED) -> pd.DataFrame:
     """Assign each selected keyword a cluster id from a table, mapping, function or Louvain."""
     if clusters is None:
         groups = _louvain(inc, resolution, seed)
@@ -304,38 +321,57 @@ def _cluster_incidence(inc: _Incidence, clusters, resolution: float = 1.0,
             mapping = {normalise_keyword(k): gi for gi, group in enumerate(result) for k in group}
     else:
         mapping = _mapping_from(clusters)
-    table = pd.DataFrame({"keyword": inc.keywords, "occurrences": inc.occurrences,
-                          "first_year": inc.first_year, "avg_year": inc.avg_year})
+    table = pd.DataFrame(
+        {
+            "keyword": inc.keywords,
+            "occurrences": inc.occurrences,
+            "first_year": inc.first_year,
+            "avg_year": inc.avg_year,
+        }
+    )
     assigned = [mapping.get(k) for k in inc.keywords]
     table = table[[v is not None for v in assigned]].copy()
     # object first, then inferred: integer cluster ids stay integers although some keywords had none
-    table["raw_cluster"] = pd.Series([v for v in assigned if v is not None], index=table.index,
-                                     dtype=object).infer_objects()
+    table["raw_cluster"] = pd.Series(
+        [v for v in assigned if v is not None], index=table.index, dtype=object
+    ).infer_objects()
     if table.empty:
-        return pd.DataFrame({"keyword": pd.Series([], dtype=object), "cluster": pd.Series([], dtype=np.int64),
-                             "occurrences": pd.Series([], dtype=np.int64),
-                             "first_year": pd.Series([], dtype=np.int64), "avg_year": pd.Series([], dtype=float)})
+        return pd.DataFrame(
+            {
+                "keyword": pd.Series([], dtype=object),
+                "cluster": pd.Series([], dtype=np.int64),
+                "occurrences": pd.Series([], dtype=np.int64),
+                "first_year": pd.Series([], dtype=np.int64),
+                "avg_year": pd.Series([], dtype=float),
+            }
+        )
     if clusters is None or callable(clusters):
         # Renumber: largest total occurrences first, then by the cluster's top keyword.
         size = table.groupby("raw_cluster")["occurrences"].sum()
-        top_kw = table.sort_values(["occurrences", "keyword"], ascending=[False, True]).groupby(
-            "raw_cluster")["keyword"].first()
+        top_kw = (
+            table.sort_values(["occurrences", "keyword"], ascending=[False, True])
+            .groupby("raw_cluster")["keyword"]
+            .first()
+        )
         order = sorted(size.index, key=lambda g: (-size[g], top_kw[g]))
         renumber = {g: i for i, g in enumerate(order)}
         table["cluster"] = table["raw_cluster"].map(renumber).astype(np.int64)
     else:
         table["cluster"] = table["raw_cluster"]
     table = table.drop(columns="raw_cluster")
-    table = table.sort_values(["cluster", "occurrences", "keyword"], ascending=[True, False, True],
-                              kind="mergesort").reset_index(drop=True)
+    table = table.sort_values(
+        ["cluster", "occurrences", "keyword"], ascending=[True, False, True], kind="mergesort"
+    ).reset_index(drop=True)
     return table[["keyword", "cluster", "occurrences", "first_year", "avg_year"]]
 
 
 def _mapping_from(clusters) -> dict[str, object]:
     if isinstance(clusters, pd.DataFrame):
         if not {"keyword", "cluster"} <= set(clusters.columns):
-            raise LitkitError("the cluster table needs columns 'keyword' and 'cluster'",
-                              expected="e.g. the keyword table of litkit.cooccurrence")
+            raise LitkitError(
+                "the cluster table needs columns 'keyword' and 'cluster'",
+                expected="e.g. the keyword table of litkit.cooccurrence",
+            )
         pairs = zip(clusters["keyword"], clusters["cluster"])
     elif isinstance(clusters, Mapping):
         pairs = clusters.items()
@@ -363,9 +399,16 @@ def _cluster_labels(table: pd.DataFrame, labels: Mapping | None = None) -> dict:
 # ---------------------------------------------------------------------------------------------
 # timeline view and time-zone view
 # ---------------------------------------------------------------------------------------------
-def keyword_timeline(corpus, clusters=None, field: str = "DE", min_occurrences: int = 2,
-                     top: int | None = 250, per_cluster: int | None = 10,
-                     max_clusters: int | None = 10, thesaurus=None) -> pd.DataFrame:
+def keyword_timeline(
+    corpus,
+    clusters=None,
+    field: str = "DE",
+    min_occurrences: int = 2,
+    top: int | None = 250,
+    per_cluster: int | None = 10,
+    max_clusters: int | None = 10,
+    thesaurus=None,
+) -> pd.DataFrame:
     """CiteSpace's timeline view as a table: keywords by cluster, at the year they first appear.
 
     Parameters
@@ -432,8 +475,9 @@ class TimeZone(NamedTuple):
     links: pd.DataFrame
 
 
-def time_zone(corpus, field: str = "DE", min_occurrences: int = 2, top: int | None = 60,
-              min_cooccurrence: int = 1, thesaurus=None) -> TimeZone:
+def time_zone(
+    corpus, field: str = "DE", min_occurrences: int = 2, top: int | None = 60, min_cooccurrence: int = 1, thesaurus=None
+) -> TimeZone:
     """CiteSpace's time-zone view as tables: keywords in the zone of their first year.
 
     Returns
@@ -446,10 +490,17 @@ def time_zone(corpus, field: str = "DE", min_occurrences: int = 2, top: int | No
         as ``source``.
     """
     inc = _keyword_incidence(corpus, field, min_occurrences, top, thesaurus=thesaurus)
-    nodes = pd.DataFrame({"keyword": inc.keywords, "first_year": inc.first_year,
-                          "occurrences": inc.occurrences, "avg_year": inc.avg_year})
-    nodes = nodes.sort_values(["first_year", "occurrences", "keyword"], ascending=[True, False, True],
-                              kind="mergesort").reset_index(drop=True)
+    nodes = pd.DataFrame(
+        {
+            "keyword": inc.keywords,
+            "first_year": inc.first_year,
+            "occurrences": inc.occurrences,
+            "avg_year": inc.avg_year,
+        }
+    )
+    nodes = nodes.sort_values(
+        ["first_year", "occurrences", "keyword"], ascending=[True, False, True], kind="mergesort"
+    ).reset_index(drop=True)
     c = _cooccurrence(inc)
     ii, jj = np.nonzero(np.triu(c, 1) >= min_cooccurrence)
     first = dict(zip(inc.keywords, inc.first_year))
@@ -460,8 +511,9 @@ def time_zone(corpus, field: str = "DE", min_occurrences: int = 2, top: int | No
             a, b = b, a
         rows.append((a, b, int(c[i, j])))
     links = pd.DataFrame(rows, columns=["source", "target", "cooccurrences"])
-    links = links.sort_values(["cooccurrences", "source", "target"], ascending=[False, True, True],
-                              kind="mergesort").reset_index(drop=True)
+    links = links.sort_values(
+        ["cooccurrences", "source", "target"], ascending=[False, True, True], kind="mergesort"
+    ).reset_index(drop=True)
     return TimeZone(nodes, links)
 
 
@@ -475,8 +527,15 @@ class ThematicMap(NamedTuple):
     keywords: pd.DataFrame
 
 
-def thematic_map(corpus, clusters=None, field: str = "DE", min_occurrences: int = 2,
-                 top: int | None = 250, years: tuple[int, int] | None = None, thesaurus=None) -> ThematicMap:
+def thematic_map(
+    corpus,
+    clusters=None,
+    field: str = "DE",
+    min_occurrences: int = 2,
+    top: int | None = 250,
+    years: tuple[int, int] | None = None,
+    thesaurus=None,
+) -> ThematicMap:
     """Callon centrality and density of each keyword cluster, and its quadrant.
 
     With the equivalence index ``e_ij = c_ij^2 / (o_i o_j)`` between keywords
@@ -516,16 +575,27 @@ def thematic_map(corpus, clusters=None, field: str = "DE", min_occurrences: int 
         ``keywords``: ``keyword``, ``cluster``, ``occurrences``,
         ``first_year``, ``avg_year``.
     """
-    inc = _keyword_incidence(corpus, field, min_occurrences, top, years=_year_pair(years) if years else None,
-                             thesaurus=thesaurus)
+    inc = _keyword_incidence(
+        corpus, field, min_occurrences, top, years=_year_pair(years) if years else None, thesaurus=thesaurus
+    )
     kw = _cluster_incidence(inc, clusters)
     themes = _themes(inc, kw)
     return ThematicMap(themes, kw)
 
 
 def _themes(inc: _Incidence, kw: pd.DataFrame) -> pd.DataFrame:
-    columns = ["cluster", "label", "keywords", "occurrences", "centrality", "density", "rank_centrality",
-               "rank_density", "quadrant", "top_keywords"]
+    columns = [
+        "cluster",
+        "label",
+        "keywords",
+        "occurrences",
+        "centrality",
+        "density",
+        "rank_centrality",
+        "rank_density",
+        "quadrant",
+        "top_keywords",
+    ]
     if kw.empty:
         return pd.DataFrame(columns=columns)
     index = {k: i for i, k in enumerate(inc.keywords)}
@@ -542,10 +612,17 @@ def _themes(inc: _Incidence, kw: pd.DataFrame) -> pd.DataFrame:
         external = e[np.ix_(idx, np.nonzero(outside)[0])].sum()
         internal = np.triu(e[np.ix_(idx, idx)], 1).sum()
         ordered = group.sort_values(["occurrences", "keyword"], ascending=[False, True])
-        rows.append({"cluster": cluster, "label": labels[cluster], "keywords": len(group),
-                     "occurrences": int(group["occurrences"].sum()), "centrality": 10.0 * float(external),
-                     "density": 100.0 * float(internal) / len(group),
-                     "top_keywords": "; ".join(ordered["keyword"].head(10))})
+        rows.append(
+            {
+                "cluster": cluster,
+                "label": labels[cluster],
+                "keywords": len(group),
+                "occurrences": int(group["occurrences"].sum()),
+                "centrality": 10.0 * float(external),
+                "density": 100.0 * float(internal) / len(group),
+                "top_keywords": "; ".join(ordered["keyword"].head(10)),
+            }
+        )
     themes = pd.DataFrame(rows)
     themes["rank_centrality"] = themes["centrality"].rank(method="average")
     themes["rank_density"] = themes["density"].rank(method="average")
@@ -563,9 +640,16 @@ class ThematicEvolution(NamedTuple):
     links: pd.DataFrame
 
 
-def thematic_evolution(corpus, periods: Sequence[tuple[int, int]], clusters=None, field: str = "DE",
-                       min_occurrences: int = 2, top: int | None = 250,
-                       min_inclusion: float = 0.0, thesaurus=None) -> ThematicEvolution:
+def thematic_evolution(
+    corpus,
+    periods: Sequence[tuple[int, int]],
+    clusters=None,
+    field: str = "DE",
+    min_occurrences: int = 2,
+    top: int | None = 250,
+    min_inclusion: float = 0.0,
+    thesaurus=None,
+) -> ThematicEvolution:
     """Themes of consecutive periods and how they flow into each other.
 
     For each period a :func:`thematic_map` is made from the records published
@@ -603,8 +687,18 @@ def thematic_evolution(corpus, periods: Sequence[tuple[int, int]], clusters=None
     for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
         if b0 <= a1:
             raise LitkitError(f"periods must be consecutive and not overlap: {a0}-{a1} then {b0}-{b1}")
-    maps = [thematic_map(corpus, clusters=clusters, field=field, min_occurrences=min_occurrences, top=top,
-                         years=span, thesaurus=thesaurus) for span in spans]
+    maps = [
+        thematic_map(
+            corpus,
+            clusters=clusters,
+            field=field,
+            min_occurrences=min_occurrences,
+            top=top,
+            years=span,
+            thesaurus=thesaurus,
+        )
+        for span in spans
+    ]
     rows = []
     for k in range(len(spans) - 1):
         left, right = maps[k], maps[k + 1]
@@ -620,10 +714,31 @@ def thematic_evolution(corpus, periods: Sequence[tuple[int, int]], clusters=None
                 inclusion = len(shared) / min(len(set_a), len(set_b))
                 if inclusion < min_inclusion:
                     continue
-                rows.append({"from_period": f"{spans[k][0]}-{spans[k][1]}", "from_cluster": a,
-                             "from_label": left_label[a], "to_period": f"{spans[k + 1][0]}-{spans[k + 1][1]}",
-                             "to_cluster": b, "to_label": right_label[b], "shared": len(shared),
-                             "inclusion": inclusion, "shared_keywords": "; ".join(sorted(shared))})
-    links = pd.DataFrame(rows, columns=["from_period", "from_cluster", "from_label", "to_period", "to_cluster",
-                                        "to_label", "shared", "inclusion", "shared_keywords"])
+                rows.append(
+                    {
+                        "from_period": f"{spans[k][0]}-{spans[k][1]}",
+                        "from_cluster": a,
+                        "from_label": left_label[a],
+                        "to_period": f"{spans[k + 1][0]}-{spans[k + 1][1]}",
+                        "to_cluster": b,
+                        "to_label": right_label[b],
+                        "shared": len(shared),
+                        "inclusion": inclusion,
+                        "shared_keywords": "; ".join(sorted(shared)),
+                    }
+                )
+    links = pd.DataFrame(
+        rows,
+        columns=[
+            "from_period",
+            "from_cluster",
+            "from_label",
+            "to_period",
+            "to_cluster",
+            "to_label",
+            "shared",
+            "inclusion",
+            "shared_keywords",
+        ],
+    )
     return ThematicEvolution(spans, maps, links)

@@ -4,6 +4,7 @@ Used by the browser tests: it records every request that is not to the file
 itself, every console error and page error, and returns a screenshot, so a test
 can assert "renders offline, no errors, not blank".
 """
+
 from __future__ import annotations
 
 import io
@@ -15,8 +16,16 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get("LITKIT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 
 @dataclass
@@ -32,7 +41,7 @@ class Rendered:
 
         image = Image.open(io.BytesIO(self.screenshot)).convert("RGB").resize((200, 150))
         pixels = image.tobytes()
-        return len({pixels[i:i + 3] for i in range(0, len(pixels), 3)})
+        return len({pixels[i : i + 3] for i in range(0, len(pixels), 3)})
 
 
 def need_chromium() -> None:
@@ -43,8 +52,9 @@ def need_chromium() -> None:
         pytest.skip(msg)
 
 
-def render(path: str | Path, wait_ms: int = 1500, width: int = 1200, height: int = 900,
-           script: str | None = None) -> Rendered:
+def render(
+    path: str | Path, wait_ms: int = 1500, width: int = 1200, height: int = 900, script: str | None = None
+) -> Rendered:
     """Load ``path`` offline in headless Chromium and report what happened.
 
     ``script``, a JavaScript expression, is evaluated in the page once it has loaded.

@@ -10,6 +10,7 @@ to write plus what the reader must do with it.
 Nothing here copies a shared file into the repository: mutated files are
 written under pytest's ``tmp_path`` only.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -73,14 +74,14 @@ def segment(text: str, fmt: str) -> Segments:
     starts = [i for i, line in enumerate(lines) if marker.match(line)]
     if not starts:
         return Segments(fmt, text, [], "")
-    header = "".join(lines[:starts[0]])
+    header = "".join(lines[: starts[0]])
     records = ["".join(lines[a:b]) for a, b in zip(starts, starts[1:] + [len(lines)])]
     trailer = ""
     if fmt == "wos_plain":
         last = records[-1]
         m = re.search(r"^EF\b.*\Z", last, re.M | re.S)
         if m:
-            records[-1], trailer = last[:m.start()], last[m.start():]
+            records[-1], trailer = last[: m.start()], last[m.start() :]
     return Segments(fmt, header, records, trailer)
 
 
@@ -89,10 +90,10 @@ def _segment_csv(text: str) -> Segments:
     reader = csv.reader(iter(lines))
     spans: list[tuple[int, int]] = []
     previous = 0
-    for row in reader:
+    for _row in reader:
         spans.append((previous, reader.line_num))
         previous = reader.line_num
-    header = "".join(lines[spans[0][0]:spans[0][1]])
+    header = "".join(lines[spans[0][0] : spans[0][1]])
     records = ["".join(lines[a:b]) for a, b in spans[1:]]
     return Segments("scopus_csv", header, records, "".join(lines[previous:]))
 
@@ -109,6 +110,7 @@ def count_records(text: str, fmt: str) -> int:
 # ---------------------------------------------------------------------------------------------
 # mutations
 # ---------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Mutant:
@@ -166,8 +168,7 @@ def record_cuts(seg: Segments, budget: int, rng: random.Random) -> list[Mutant]:
     out = []
     for k in cut_points(n, budget, rng):
         text = seg.header + "".join(seg.records[:k])
-        out.append(Mutant(f"cut after record {k}", encode(text, "utf-8"), k, list(range(k)),
-                          may_fail=(k == 0)))
+        out.append(Mutant(f"cut after record {k}", encode(text, "utf-8"), k, list(range(k)), may_fail=(k == 0)))
     return out
 
 
@@ -183,8 +184,9 @@ def mid_record_cuts(seg: Segments, budget: int, rng: random.Random) -> list[Muta
         body = rec.rstrip()
         pos = rng.randrange(first_nl + 1, len(body))  # somewhere after the marker line
         text = seg.header + "".join(seg.records[:k]) + body[:pos]
-        out.append(Mutant(f"cut inside record {k} at char {pos}", encode(text, "utf-8"), k + 1,
-                          list(range(k)), extra_ok=[k]))
+        out.append(
+            Mutant(f"cut inside record {k} at char {pos}", encode(text, "utf-8"), k + 1, list(range(k)), extra_ok=[k])
+        )
     return out
 
 
@@ -198,15 +200,16 @@ def byte_cut(seg: Segments, rng: random.Random) -> Mutant | None:
         return None
     pos = rng.choice(positions)
     n = len(seg.records)
-    return Mutant(f"bytes cut inside a character at byte {pos}", data[:pos], n, list(range(n - 1)),
-                  extra_ok=[n - 1])
+    return Mutant(f"bytes cut inside a character at byte {pos}", data[:pos], n, list(range(n - 1)), extra_ok=[n - 1])
 
 
 def line_end_variants(seg: Segments) -> list[Mutant]:
     n = len(seg.records)
     text = seg.text()
-    return [Mutant(f"line ends {name}", encode(text, "utf-8", nl), n, list(range(n)), same_values=True)
-            for name, nl in (("LF", "\n"), ("CRLF", "\r\n"), ("CR", "\r"))]
+    return [
+        Mutant(f"line ends {name}", encode(text, "utf-8", nl), n, list(range(n)), same_values=True)
+        for name, nl in (("LF", "\n"), ("CRLF", "\r\n"), ("CR", "\r"))
+    ]
 
 
 def mixed_line_ends(seg: Segments, rng: random.Random) -> Mutant:
@@ -215,19 +218,20 @@ def mixed_line_ends(seg: Segments, rng: random.Random) -> Mutant:
     text = "".join(line + rng.choice(["\n", "\r\n", "\r"]) for line in lines[:-1]) + lines[-1]
     n = len(seg.records)
     # a bare CR before an empty line's LF reads as one CRLF, so line numbers may shift
-    return Mutant("line ends mixed", encode(text, "utf-8"), n, list(range(n)), same_values=True,
-                  lines_shift=True)
+    return Mutant("line ends mixed", encode(text, "utf-8"), n, list(range(n)), same_values=True, lines_shift=True)
 
 
 def encoding_variants(seg: Segments) -> list[Mutant]:
     """BOM added/dropped and re-encodings; the text must read back with the same values."""
     n = len(seg.records)
     text = seg.text()
-    variants = [("UTF-8 without BOM", encode(text, "utf-8")),
-                ("UTF-8 with BOM", codecs.BOM_UTF8 + encode(text, "utf-8")),
-                ("UTF-8 with BOM, CRLF", codecs.BOM_UTF8 + encode(text, "utf-8", "\r\n")),
-                ("UTF-16LE with BOM, CRLF", codecs.BOM_UTF16_LE + encode(text, "utf-16-le", "\r\n")),
-                ("UTF-16LE without BOM", encode(text, "utf-16-le"))]
+    variants = [
+        ("UTF-8 without BOM", encode(text, "utf-8")),
+        ("UTF-8 with BOM", codecs.BOM_UTF8 + encode(text, "utf-8")),
+        ("UTF-8 with BOM, CRLF", codecs.BOM_UTF8 + encode(text, "utf-8", "\r\n")),
+        ("UTF-16LE with BOM, CRLF", codecs.BOM_UTF16_LE + encode(text, "utf-16-le", "\r\n")),
+        ("UTF-16LE without BOM", encode(text, "utf-16-le")),
+    ]
     if is_chinese(seg.format, text):
         variants.append(("GB18030", encode(text, "gb18030")))
         variants.append(("GB18030, CRLF", encode(text, "gb18030", "\r\n")))
@@ -249,20 +253,21 @@ def cp1252_subset(seg: Segments) -> tuple[Segments, list[int]] | None:
 def duplicate_record(seg: Segments, rng: random.Random) -> Mutant:
     n = len(seg.records)
     j = rng.randrange(max(1, n - 1)) if n > 1 else 0
-    recs = seg.records[:j + 1] + [seg.records[j]] + seg.records[j + 1:]
+    recs = seg.records[: j + 1] + [seg.records[j]] + seg.records[j + 1 :]
     order = list(range(j + 1)) + [j] + list(range(j + 1, n))
-    return Mutant(f"record {j} duplicated", encode(seg.header + "".join(recs) + seg.trailer, "utf-8"),
-                  n + 1, order)
+    return Mutant(f"record {j} duplicated", encode(seg.header + "".join(recs) + seg.trailer, "utf-8"), n + 1, order)
 
 
 def _field_lines(rec: str, fmt: str) -> list[int]:
     lines = rec.splitlines(keepends=True)
     if fmt == "bibtex":
-        return [i for i, line in enumerate(lines) if i > 0 and re.match(r"\s*[A-Za-z-]+\s*=", line)
-                and not re.match(r"\s*title\s*=", line, re.I)]
+        return [
+            i
+            for i, line in enumerate(lines)
+            if i > 0 and re.match(r"\s*[A-Za-z-]+\s*=", line) and not re.match(r"\s*title\s*=", line, re.I)
+        ]
     start = _FIELD_START[fmt]
-    return [i for i, line in enumerate(lines) if i > 0 and start.match(line)
-            and not _STRUCTURAL.match(line)]
+    return [i for i, line in enumerate(lines) if i > 0 and start.match(line) and not _STRUCTURAL.match(line)]
 
 
 def delete_field(seg: Segments, rng: random.Random) -> Mutant | None:
@@ -296,13 +301,24 @@ def delete_field(seg: Segments, rng: random.Random) -> Mutant | None:
         # the field with its continuation lines (lines up to the next field start)
         end = i + 1
         starts = set(_field_lines(rec, seg.format))
-        while end < len(lines) and end not in starts and not _STRUCTURAL.match(lines[end]) \
-                and seg.format != "bibtex" and lines[end].strip():
+        while (
+            end < len(lines)
+            and end not in starts
+            and not _STRUCTURAL.match(lines[end])
+            and seg.format != "bibtex"
+            and lines[end].strip()
+        ):
             end += 1
         new = "".join(lines[:i] + lines[end:])
-    recs = seg.records[:j] + [new] + seg.records[j + 1:]
-    return Mutant(f"a field of record {j} deleted", encode(seg.header + "".join(recs) + seg.trailer, "utf-8"),
-                  n, [i for i in range(n) if i != j], lines_shift=True, extra_ok=[j])
+    recs = seg.records[:j] + [new] + seg.records[j + 1 :]
+    return Mutant(
+        f"a field of record {j} deleted",
+        encode(seg.header + "".join(recs) + seg.trailer, "utf-8"),
+        n,
+        [i for i in range(n) if i != j],
+        lines_shift=True,
+        extra_ok=[j],
+    )
 
 
 def blank_lines(seg: Segments, rng: random.Random) -> Mutant:
@@ -313,16 +329,25 @@ def blank_lines(seg: Segments, rng: random.Random) -> Mutant:
             rec = rng.choice(["\n", "\n\n", "  \n", "\t\n"]) + rec if i else rec
         if seg.format in _FIELD_START and rng.random() < 0.3:
             lines = rec.splitlines(keepends=True)
-            starts = [k for k, line in enumerate(lines) if k > 1 and _FIELD_START[seg.format].match(line)
-                      and not _STRUCTURAL.match(line)]
+            starts = [
+                k
+                for k, line in enumerate(lines)
+                if k > 1 and _FIELD_START[seg.format].match(line) and not _STRUCTURAL.match(line)
+            ]
             if starts:
                 k = rng.choice(starts)
                 lines.insert(k, "\n")
                 rec = "".join(lines)
         recs.append(rec)
     n = len(seg.records)
-    return Mutant("blank lines inserted", encode(seg.header + "".join(recs) + seg.trailer, "utf-8"), n,
-                  list(range(n)), same_values=True, lines_shift=True)
+    return Mutant(
+        "blank lines inserted",
+        encode(seg.header + "".join(recs) + seg.trailer, "utf-8"),
+        n,
+        list(range(n)),
+        same_values=True,
+        lines_shift=True,
+    )
 
 
 def stray_tabs(seg: Segments, rng: random.Random) -> Mutant:
@@ -334,10 +359,9 @@ def stray_tabs(seg: Segments, rng: random.Random) -> Mutant:
     pieces = [seg.header, *seg.records, seg.trailer] if seg.format == "scopus_csv" else [seg.text()]
     out = []
     for piece in pieces:
-        for line in (piece.splitlines(keepends=True) if seg.format != "scopus_csv" else [piece]):
+        for line in piece.splitlines(keepends=True) if seg.format != "scopus_csv" else [piece]:
             if line.endswith("\n") and line.strip() and rng.random() < 0.15:
                 line = line[:-1] + rng.choice(["\t", " \t", "\t\t"]) + "\n"
             out.append(line)
     n = len(seg.records)
-    return Mutant("stray TABs at line ends", encode("".join(out), "utf-8"), n, list(range(n)),
-                  same_values=True)
+    return Mutant("stray TABs at line ends", encode("".join(out), "utf-8"), n, list(range(n)), same_values=True)

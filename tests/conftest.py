@@ -5,6 +5,7 @@ use the ``shared`` fixture: it skips with a clear reason when the folder is
 absent, and fails instead when the ``CI`` environment variable is set, because
 CI always has ``../shared`` and a skip there would hide a broken test.
 """
+
 from __future__ import annotations
 
 import json
@@ -72,9 +73,12 @@ def compiled_scan():
     otherwise (numpy then does the same work); CI has a compiler, so there it must exist.
     """
     from litkit.io import _wos_columns
+
     if _wos_columns._wos_scan is None:
-        msg = ("litkit.io._wos_scan was not built (no C compiler when litkit was installed?): "
-               "reinstall with `pip install -e .` where gcc or clang and the Python headers exist")
+        msg = (
+            "litkit.io._wos_scan was not built (no C compiler when litkit was installed?): "
+            "reinstall with `pip install -e .` where gcc or clang and the Python headers exist"
+        )
         if os.environ.get("CI"):
             pytest.fail(msg + " (CI is set, so this is an error, not a skip)")
         pytest.skip(msg)

@@ -4,17 +4,17 @@ The rule under test: every record marker in a file is either read or reported as
 (``records_read + records_skipped == records_in_file``), and every oddity is listed in the
 report with its line.
 """
+
 from __future__ import annotations
 
 import re
 
 import pytest
+from test_cnki_readers import ESTUDY, REFWORKS, SELFDEFINED, XLS_HTML
 
 import litkit
 from litkit.errors import DecodingError, LitkitError, UnknownFormatError
 from litkit.io import read_file
-
-from test_cnki_readers import ESTUDY, REFWORKS, SELFDEFINED, XLS_HTML
 
 REAL = {  # file -> record marker
     "cnki-refworks/CNKI.txt": r"^RT ",
@@ -56,11 +56,14 @@ def test_real_file_with_last_record_cut_in_half(shared_corpora, expected_counts,
         assert corpus.df.iloc[-1]["source_line"] == line
 
 
-@pytest.mark.parametrize("text, marker, name", [
-    (ESTUDY, r"^DataType", "estudy.txt"),
-    (SELFDEFINED, r"^SrcDatabase", "self.txt"),
-    (REFWORKS.replace("\r\n", "\n"), r"^RT ", "rw.txt"),
-])
+@pytest.mark.parametrize(
+    "text, marker, name",
+    [
+        (ESTUDY, r"^DataType", "estudy.txt"),
+        (SELFDEFINED, r"^SrcDatabase", "self.txt"),
+        (REFWORKS.replace("\r\n", "\n"), r"^RT ", "rw.txt"),
+    ],
+)
 def test_sample_with_last_record_cut_in_half(tmp_path, text, marker, name):
     cut, line = cut_last_record(text, marker)
     path = tmp_path / name

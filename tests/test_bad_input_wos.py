@@ -2,6 +2,7 @@
 
 Inputs are generated in tmp_path from the real exports (never copied into the project).
 """
+
 from __future__ import annotations
 
 import random
@@ -11,8 +12,8 @@ import pytest
 import litkit
 from litkit.errors import DecodingError, LitkitError, UnknownFormatError
 
-PLAIN = "wos-plaintext-bibliometrix-fixture/wos_sample.txt"   # 8 records, UTF-8, LF
-TAB = "wos-tabdelimited/labnetwork_savedrecs.txt"           # 212 rows, UTF-8 BOM, CRLF
+PLAIN = "wos-plaintext-bibliometrix-fixture/wos_sample.txt"  # 8 records, UTF-8, LF
+TAB = "wos-tabdelimited/labnetwork_savedrecs.txt"  # 212 rows, UTF-8 BOM, CRLF
 
 
 def _text(shared_corpora, name: str) -> str:
@@ -26,12 +27,13 @@ def _frame(path):
 
 # ---- truncated files ----------------------------------------------------------------------------
 
+
 def test_plain_text_last_record_cut_in_half(shared_corpora, tmp_path):
     text = _text(shared_corpora, PLAIN)
     start = text.rindex("\nPT ") + 1
     end = text.index("\nER", start)
     path = tmp_path / "cut.txt"
-    path.write_text(text[:(start + end) // 2], encoding="utf-8")
+    path.write_text(text[: (start + end) // 2], encoding="utf-8")
     corpus = litkit.read(path)
     report = corpus.report.files[0]
     assert report.records_in_file == 8
@@ -42,15 +44,16 @@ def test_plain_text_last_record_cut_in_half(shared_corpora, tmp_path):
     # cut after the title: the record is identifiable, so it is kept (and reported)
     assert cut[0].action == "kept" and len(corpus) == 8
     assert corpus.df.iloc[-1]["TI"].startswith("PubMedMetaTool")
-    assert corpus.df.iloc[:7].equals(_frame(shared_corpora / PLAIN).iloc[:7].assign(
-        source_file=corpus.df["source_file"].iloc[:7])[corpus.df.columns])
+    assert corpus.df.iloc[:7].equals(
+        _frame(shared_corpora / PLAIN).iloc[:7].assign(source_file=corpus.df["source_file"].iloc[:7])[corpus.df.columns]
+    )
 
 
 def test_plain_text_cut_before_the_title_is_skipped_and_reported(shared_corpora, tmp_path):
     text = _text(shared_corpora, PLAIN)
     start = text.rindex("\nPT ") + 1
     path = tmp_path / "cut_early.txt"
-    path.write_text(text[:text.index("\nTI ", start)], encoding="utf-8")
+    path.write_text(text[: text.index("\nTI ", start)], encoding="utf-8")
     report = litkit.read(path).report.files[0]
     assert (report.records_in_file, report.records_read, report.records_skipped) == (8, 7, 1)
     assert [p.action for p in report.problems if "not closed by ER" in p.reason] == ["skipped"]
@@ -60,7 +63,7 @@ def test_tab_delimited_last_row_cut_in_half(shared_corpora, tmp_path):
     raw = (shared_corpora / TAB).read_bytes()
     last = raw.rstrip(b"\r\n").rindex(b"\r\n") + 2
     path = tmp_path / "cut_tab.txt"
-    path.write_bytes(raw[:last + (len(raw) - last) // 2])
+    path.write_bytes(raw[: last + (len(raw) - last) // 2])
     report = litkit.read(path).report.files[0]
     assert (report.records_in_file, report.records_read, report.records_skipped) == (212, 211, 1)
     problem = report.problems[-1]
@@ -70,9 +73,9 @@ def test_tab_delimited_last_row_cut_in_half(shared_corpora, tmp_path):
 
 def test_tab_row_with_an_extra_field_is_not_shifted(tmp_path):
     path = tmp_path / "shifted.txt"
-    path.write_text("PT\tAU\tTI\tPY\tUT\n"
-                    "J\tWang, L\tGood row\t2020\tWOS:1\n"
-                    "J\tLi, X\tExtra\tfield\t2021\tWOS:2\n", encoding="utf-8")
+    path.write_text(
+        "PT\tAU\tTI\tPY\tUT\nJ\tWang, L\tGood row\t2020\tWOS:1\nJ\tLi, X\tExtra\tfield\t2021\tWOS:2\n", encoding="utf-8"
+    )
     corpus = litkit.read(path)
     assert corpus.df["TI"].tolist() == ["Good row"]
     report = corpus.report.files[0]
@@ -81,11 +84,15 @@ def test_tab_row_with_an_extra_field_is_not_shifted(tmp_path):
 
 # ---- defects inside a good plain-text file -----------------------------------------------------
 
+
 def test_record_without_er_before_next_pt_is_kept_and_reported(tmp_path):
     path = tmp_path / "no_er.txt"
-    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\n"
-                    "PT J\nAU Wang, L\nTI First\nPY 2020\nUT WOS:1\n"
-                    "PT J\nAU Li, X\nTI Second\nPY 2021\nUT WOS:2\nER\n\nEF\n", encoding="utf-8")
+    path.write_text(
+        "FN Clarivate Analytics Web of Science\nVR 1.0\n"
+        "PT J\nAU Wang, L\nTI First\nPY 2020\nUT WOS:1\n"
+        "PT J\nAU Li, X\nTI Second\nPY 2021\nUT WOS:2\nER\n\nEF\n",
+        encoding="utf-8",
+    )
     corpus = litkit.read(path)
     assert corpus.df["TI"].tolist() == ["First", "Second"]
     assert corpus.df["PY"].tolist() == [2020, 2021]
@@ -95,9 +102,11 @@ def test_record_without_er_before_next_pt_is_kept_and_reported(tmp_path):
 
 def test_unindented_continuation_line_is_reported(tmp_path):
     path = tmp_path / "unindented.txt"
-    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\n"
-                    "PT J\nAU Wang, L\nTI A title wrapped\nwithout indentation\nPY 2020\nUT WOS:1\nER\nEF\n",
-                    encoding="utf-8")
+    path.write_text(
+        "FN Clarivate Analytics Web of Science\nVR 1.0\n"
+        "PT J\nAU Wang, L\nTI A title wrapped\nwithout indentation\nPY 2020\nUT WOS:1\nER\nEF\n",
+        encoding="utf-8",
+    )
     corpus = litkit.read(path)
     assert corpus.df.loc[0, "TI"] == "A title wrapped without indentation"
     (problem,) = corpus.report.problems
@@ -105,6 +114,7 @@ def test_unindented_continuation_line_is_reported(tmp_path):
 
 
 # ---- not a WoS file at all ------------------------------------------------------------------------
+
 
 def test_binary_junk_raises_naming_the_file(tmp_path):
     path = tmp_path / "junk.txt"
@@ -126,6 +136,7 @@ def test_empty_file_raises_naming_the_file(tmp_path, content):
 
 # ---- encodings and line ends ----------------------------------------------------------------------
 
+
 def _encode(text: str, encoding: str, newline: str) -> bytes:
     text = text.replace("\n", newline)
     if encoding == "utf-8-bom":
@@ -135,8 +146,16 @@ def _encode(text: str, encoding: str, newline: str) -> bytes:
     return text.encode(encoding)
 
 
-VARIANTS = [("utf-8", "\n"), ("utf-8-bom", "\n"), ("utf-8", "\r\n"), ("utf-8-bom", "\r"),
-            ("utf-16le-bom", "\r\n"), ("utf-16le-bom", "\r"), ("utf-16-le", "\n"), ("cp1252", "\r\n")]
+VARIANTS = [
+    ("utf-8", "\n"),
+    ("utf-8-bom", "\n"),
+    ("utf-8", "\r\n"),
+    ("utf-8-bom", "\r"),
+    ("utf-16le-bom", "\r\n"),
+    ("utf-16le-bom", "\r"),
+    ("utf-16-le", "\n"),
+    ("cp1252", "\r\n"),
+]
 
 
 @pytest.mark.parametrize("encoding, newline", VARIANTS)
@@ -158,6 +177,7 @@ def test_tab_delimited_reencoded_gives_same_values(shared_corpora, tmp_path, enc
 
 # ---- broken bytes -----------------------------------------------------------------------------------
 
+
 def test_invalid_utf8_in_the_middle_names_the_line(shared_corpora, tmp_path):
     lines = _text(shared_corpora, PLAIN).encode("utf-8").split(b"\n")
     lines[300] += b" \xff\xfe"
@@ -170,7 +190,7 @@ def test_invalid_utf8_in_the_middle_names_the_line(shared_corpora, tmp_path):
 
 def test_invalid_utf8_beyond_the_sniffed_sample_names_the_line(shared_corpora, tmp_path):
     text = _text(shared_corpora, PLAIN)
-    body = text[text.index("PT "):text.rindex("\nEF")] + "\n"
+    body = text[text.index("PT ") : text.rindex("\nEF")] + "\n"
     head = "FN Clarivate Analytics Web of Science\nVR 1.0\n"
     copies = 120  # about 4.8 MB: the damage lies past the 4 MB the encoding sniffer reads
     data = (head + body * copies).encode("utf-8")

@@ -1,4 +1,5 @@
 """BibTeX (WoS, Scopus, Zotero) and RIS (Zotero, EndNote, Scopus) readers."""
+
 from __future__ import annotations
 
 import json
@@ -22,6 +23,7 @@ def scopus_bib(shared_corpora):
 
 
 # ---- real BibTeX -------------------------------------------------------------------------------
+
 
 def test_wos_bibtex_exact_count_and_database(wos_bib, expected_counts):
     report = wos_bib.report.files[0]
@@ -59,8 +61,13 @@ def test_wos_bibtex_cited_references(wos_bib):
     assert len(first) == 18
     assert first[1] == "[Anonymous], 2005, NEURAL NETWORKS COMP."  # {[} undone
     parsed = parse_wos_reference(first[0])
-    assert (parsed["author"], parsed["year"], parsed["source"], parsed["volume"], parsed["page"]) == \
-        ("ACZEL J", 1983, "J MATH PSYCHOL", "27", "93")
+    assert (parsed["author"], parsed["year"], parsed["source"], parsed["volume"], parsed["page"]) == (
+        "ACZEL J",
+        1983,
+        "J MATH PSYCHOL",
+        "27",
+        "93",
+    )
     refs = wos_bib.references
     assert len(refs) == df["CR"].map(len).sum() and refs["year"].notna().mean() > 0.95
 
@@ -160,8 +167,7 @@ def test_generic_bibtex(tmp_path):
 
 def test_unparseable_bibtex_entry_is_skipped_and_counted(tmp_path):
     path = tmp_path / "bad.bib"
-    path.write_text("@article{ok, title={Fine}, year={2000}}\n\n@article{bad, title={x} = = {y}}\n",
-                    encoding="utf-8")
+    path.write_text("@article{ok, title={Fine}, year={2000}}\n\n@article{bad, title={x} = = {y}}\n", encoding="utf-8")
     corpus = litkit.read(path)
     report = corpus.report.files[0]
     assert (report.records_in_file, report.records_read, report.records_skipped) == (2, 1, 1)
@@ -256,9 +262,11 @@ def test_scopus_ris_with_crlf_bom_and_cut_last_record(tmp_path):
     first, cut = corpus.df.iloc[0], corpus.df.iloc[1]
     assert first["DB"] == "Scopus" and first["UT"] == "2-s2.0-85091557653"
     assert first["TC"] == 7 and first["AR"] == "093903" and first["DT"] == "Article"
-    assert first["CR"] == ["Mayergoyz, I.D., (1986) Phys. Rev. Lett., 56, p. 1518",
-                           "Preisach, F., (1935) Z. Phys., 94, p. 277",
-                           "Pike, C.R., Roberts, A.P., Verosub, K.L., (1999) J. Appl. Phys., 85, p. 6660"]
+    assert first["CR"] == [
+        "Mayergoyz, I.D., (1986) Phys. Rev. Lett., 56, p. 1518",
+        "Preisach, F., (1935) Z. Phys., 94, p. 277",
+        "Pike, C.R., Roberts, A.P., Verosub, K.L., (1999) J. Appl. Phys., 85, p. 6660",
+    ]
     assert json.loads(first["extra"])["N1"] == ["Export Date: 15 October 2020"]
     assert corpus.references["source"].tolist() == ["PHYS REV LETT", "Z PHYS", "J APPL PHYS"]
     assert cut["TI"] == "A record whose download was cut"

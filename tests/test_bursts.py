@@ -1,4 +1,5 @@
 """Kleinberg burst detection: reference vectors, vectorised == scalar, edge cases, citation bursts."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -8,9 +9,21 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from litkit.bursts import (burst_counts, burst_states, burst_states_many, bursts_from_events,
-                           citation_bursts, figure5_table, item_events, kleinberg, kleinberg_many,
-                           normalise_journal, normalise_keyword, state_probabilities, write_burst_table)
+from litkit.bursts import (
+    burst_counts,
+    burst_states,
+    burst_states_many,
+    bursts_from_events,
+    citation_bursts,
+    figure5_table,
+    item_events,
+    kleinberg,
+    kleinberg_many,
+    normalise_journal,
+    normalise_keyword,
+    state_probabilities,
+    write_burst_table,
+)
 from litkit.corpus import Corpus
 from litkit.errors import LitkitError
 
@@ -123,7 +136,7 @@ def test_weights_positive_and_runs_maximal():
     assert (got["weight"] > 0).all()  # a burst that fit worse than the base state would not be chosen
     states, _ = burst_states_many(R, d)
     for item, start, end in got[["item", "start", "end"]].itertuples(index=False):
-        assert states[item, start:end + 1].all()
+        assert states[item, start : end + 1].all()
         assert start == 0 or not states[item, start - 1]
         assert end == 20 - 1 or not states[item, end + 1]
 
@@ -164,13 +177,16 @@ def test_min_duration_filters_short_bursts(vectors):
     assert many[["start", "end"]].values.tolist() == [[3, 5]]
 
 
-@pytest.mark.parametrize("r, d, message", [
-    ([1, 5], [2, 4], "r exceeds d"),
-    ([1, -1], [2, 4], "negative"),
-    ([1, 2, 3], [4, 4], "same length"),
-    ([], [], "at least one"),
-    ([1, float("nan")], [2, 4], "missing"),
-])
+@pytest.mark.parametrize(
+    "r, d, message",
+    [
+        ([1, 5], [2, 4], "r exceeds d"),
+        ([1, -1], [2, 4], "negative"),
+        ([1, 2, 3], [4, 4], "same length"),
+        ([], [], "at least one"),
+        ([1, float("nan")], [2, 4], "missing"),
+    ],
+)
 def test_invalid_counts(r, d, message):
     with pytest.raises(LitkitError, match=message):
         kleinberg(r, d)
@@ -183,10 +199,16 @@ def test_invalid_counts_many():
         kleinberg_many([[1, 2]], [5, 5, 5])
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"s": 1}, "s must be"), ({"s": 0.5}, "s must be"), ({"gamma": -1}, "gamma"),
-    ({"min_duration": 0}, "min_duration"), ({"min_duration": 1.5}, "min_duration"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"s": 1}, "s must be"),
+        ({"s": 0.5}, "s must be"),
+        ({"gamma": -1}, "gamma"),
+        ({"min_duration": 0}, "min_duration"),
+        ({"min_duration": 1.5}, "min_duration"),
+    ],
+)
 def test_invalid_parameters(kwargs, message):
     with pytest.raises(LitkitError, match=message):
         kleinberg([1, 2], [4, 4], **kwargs)
@@ -215,8 +237,17 @@ def _planted_records():
             refs = [f"Smith J, 1990, J BACKGROUND, V{i}, P1"]
             if (2015 <= year <= 2017 and i < 12) or i == 1:
                 refs += ["Costanza R, 1997, ECOSYST SERV, V1, P2", "Daily G, 2009, Ecosyst  serv, V3, P4"]
-            records.append({"UT": f"WOS:{year}{i:02d}", "DB": "WoS", "PY": year, "TI": f"paper {year}-{i}",
-                            "DE": keywords, "AU": [f"Author{i % 4}, A"], "CR": refs})
+            records.append(
+                {
+                    "UT": f"WOS:{year}{i:02d}",
+                    "DB": "WoS",
+                    "PY": year,
+                    "TI": f"paper {year}-{i}",
+                    "DE": keywords,
+                    "AU": [f"Author{i % 4}, A"],
+                    "CR": refs,
+                }
+            )
     return records
 
 
@@ -229,9 +260,22 @@ class _CorpusWithReferences(Corpus):
         for pos, (ut, py, crs) in enumerate(zip(self.df["UT"], self.df["PY"], self.df["CR"])):
             for raw in crs:
                 author, year, source, volume, page = [p.strip() for p in raw.split(",")]
-                rows.append({"record": pos, "UT": ut, "PY": py, "DB": "WoS", "raw": raw, "author": author,
-                             "year": int(year), "source": source, "volume": volume[1:], "page": page[1:],
-                             "doi": None, "key": f"{author.upper()}|{year}|{volume}"})
+                rows.append(
+                    {
+                        "record": pos,
+                        "UT": ut,
+                        "PY": py,
+                        "DB": "WoS",
+                        "raw": raw,
+                        "author": author,
+                        "year": int(year),
+                        "source": source,
+                        "volume": volume[1:],
+                        "page": page[1:],
+                        "doi": None,
+                        "key": f"{author.upper()}|{year}|{volume}",
+                    }
+                )
         return pd.DataFrame(rows)
 
 
@@ -349,6 +393,7 @@ def _read_or_skip(path):
         return litkit.read(path)
     except Exception as exc:  # the reader for this format may not exist yet
         from litkit.errors import UnknownFormatError
+
         if isinstance(exc, UnknownFormatError):
             pytest.skip(f"no reader for {path} yet: {exc}")
         raise
@@ -382,8 +427,7 @@ def test_demo_corpus_planted_bursts(demo_dir):
     params = truth.get("burst_parameters", {})
     s, gamma = params.get("s", 2), params.get("gamma", 1)
     period = tuple(truth["years"])
-    kinds = {"journal_bursts": "cited_journal", "reference_bursts": "cited_reference",
-             "keyword_bursts": "keyword"}
+    kinds = {"journal_bursts": "cited_journal", "reference_bursts": "cited_reference", "keyword_bursts": "keyword"}
     checked = 0
     for key, kind in kinds.items():
         planted = truth.get(key) or []
@@ -444,9 +488,17 @@ def test_figure_from_seed_csv(shared_seed, tmp_path):
 def test_figure_with_chinese_items(tmp_path, recwarn):
     from litkit.plot.bursts import save_bursts
 
-    table = pd.DataFrame({"item": ["生态产品价值实现", "碳汇", "ecosystem services"], "year": [2015, 2018, 2001],
-                          "strength": [5.1, 3.2, 2.0], "begin": [2019, 2020, 2010], "end": [2021, 2022, 2012],
-                          "period_start": 2000, "period_end": 2023})
+    table = pd.DataFrame(
+        {
+            "item": ["生态产品价值实现", "碳汇", "ecosystem services"],
+            "year": [2015, 2018, 2001],
+            "strength": [5.1, 3.2, 2.0],
+            "begin": [2019, 2020, 2010],
+            "end": [2021, 2022, 2012],
+            "period_start": 2000,
+            "period_end": 2023,
+        }
+    )
     paths = save_bursts(table, tmp_path / "kw", kind="keyword", title="关键词突现", formats=("png", "pdf"))
     assert all(p.exists() and p.stat().st_size > 1000 for p in paths)
     assert not [w for w in recwarn.list if "glyph" in str(w.message).lower()]
@@ -462,8 +514,9 @@ def test_cli_bursts(tmp_path):
     corpus_path = tmp_path / "c.parquet"
     Corpus.from_records(_planted_records()).to_parquet(corpus_path)
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["bursts", str(corpus_path), "--kind", "keyword", "--top", "5",
-                                      "-o", str(out), "--formats", "png"])
+    result = CliRunner().invoke(
+        app, ["bursts", str(corpus_path), "--kind", "keyword", "--top", "5", "-o", str(out), "--formats", "png"]
+    )
     assert result.exit_code == 0, result.output
     table = pd.read_csv(out / "keyword_bursts.csv")
     assert list(table.columns) == ["rank", "keyword", "year", "strength", "begin", "end"]

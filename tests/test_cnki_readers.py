@@ -1,5 +1,6 @@
 """CNKI readers: every real CNKI export in ../shared, plus realistic E-Study, self-defined and
 .xls samples built here (no public example of those three is in ../shared)."""
+
 from __future__ import annotations
 
 import doctest
@@ -12,11 +13,13 @@ import pytest
 import litkit
 from litkit.corpus import Corpus
 from litkit.io import detect_format, expand_paths, read_file
-from litkit.io._cnki_common import (document_type, online_first_date, parse_pages, split_keywords,
-                                    split_names)
+from litkit.io._cnki_common import document_type, online_first_date, parse_pages, split_keywords, split_names
 
-CNKI_FORMATS = {"cnki-refworks": "cnki_refworks", "cnki-endnote": "cnki_endnote",
-                "cnki-noteexpress": "cnki_noteexpress"}
+CNKI_FORMATS = {
+    "cnki-refworks": "cnki_refworks",
+    "cnki-endnote": "cnki_endnote",
+    "cnki-noteexpress": "cnki_noteexpress",
+}
 
 
 def cnki_files(expected_counts):
@@ -83,7 +86,14 @@ def test_endnote_first_last_and_thesis(shared_corpora):
     first, last = row(corpus, 0), row(corpus, len(corpus) - 1)
     assert first["TI"] == "Fairclough 三维分析模型下的话语分析——以江西企业“走出去”通事语言为例"
     assert first["PY"] == 2019 and first["AU"] == ["吴继琴"] and first["IS"] == "3"
-    assert first["DE"] == ["Fairclough 三维分析模型", "话语分析", "“走出去”通事语言", "描述阶段", "阐释阶段", "解释阶段"]
+    assert first["DE"] == [
+        "Fairclough 三维分析模型",
+        "话语分析",
+        "“走出去”通事语言",
+        "描述阶段",
+        "阐释阶段",
+        "解释阶段",
+    ]
     assert last["TI"] == "语音识别技术及应用综述"
     assert last["PY"] == 2013 and last["AU"] == ["禹琳琳"]
     assert last["DE"] == ["语音识别", "识别原理", "声学建模方法", "多维模式识别系统"]
@@ -121,14 +131,34 @@ def test_noteexpress_files(shared_corpora):
     first, last = row(cover, 0), row(cover, 14)
     assert first["TI"] == "Does converting abandoned railways to greenways impact neighboring housing prices?"
     assert (first["PY"], first["AU"]) == (2019, ["Youngre Noh"])
-    assert first["DE"] == ["Spatial hedonic model", "AITS-DID", "Greenway", "Railroad", "Property value",
-                           "Brownfield: trail"]
+    assert first["DE"] == [
+        "Spatial hedonic model",
+        "AITS-DID",
+        "Greenway",
+        "Railroad",
+        "Property value",
+        "Brownfield: trail",
+    ]
     assert (last["TI"], last["PY"], last["AU"]) == ("企业党员干部队伍建设问题研究", 2019, ["徐敏"])
     assert last["DE"] == ["企业党员干部", "队伍建设", "问题", "对策"]
     types = list(zip(cover.df["PT"].fillna(""), cover.df["DT"]))
-    assert types == [("J", "期刊"), ("J", "期刊"), ("T", "博士"), ("T", "硕士"), ("C", "会议"),
-                     ("N", "报纸"), ("B", "图书"), ("", "年鉴"), ("", "年鉴"), ("P", "专利"),
-                     ("", "标准"), ("", "标准"), ("J", "期刊"), ("J", "期刊"), ("J", "期刊")]
+    assert types == [
+        ("J", "期刊"),
+        ("J", "期刊"),
+        ("T", "博士"),
+        ("T", "硕士"),
+        ("C", "会议"),
+        ("N", "报纸"),
+        ("B", "图书"),
+        ("", "年鉴"),
+        ("", "年鉴"),
+        ("P", "专利"),
+        ("", "标准"),
+        ("", "标准"),
+        ("J", "期刊"),
+        ("J", "期刊"),
+        ("J", "期刊"),
+    ]
     phd = row(cover, 2)
     assert phd["TI"] == "云环境下铁路“门到门”货运产品设计优化方法研究"
     assert (phd["SO"], phd["PY"], extra(phd)["advisors"]) == ("北京交通大学", 2018, "何世伟")
@@ -386,8 +416,10 @@ def test_xls_result_list_and_tab_separated_variant(tmp_path):
     assert pd.isna(row(corpus, 1)["TC"]) and extra(row(corpus, 1))["downloads"] == "312"
 
     header = ["SrcDatabase-来源库", "Title-题名", "Author-作者", "Source-文献来源", "Year-年"]
-    rows = [["期刊", "湿地生态补偿研究", "孙九;", "湿地科学", "2015"],
-            ["硕士", "草原碳汇计量", "周十;", "内蒙古大学", "2016"]]
+    rows = [
+        ["期刊", "湿地生态补偿研究", "孙九;", "湿地科学", "2015"],
+        ["硕士", "草原碳汇计量", "周十;", "内蒙古大学", "2016"],
+    ]
     tsv = "\n".join("\t".join(r) for r in [header, *rows]) + "\n"
     corpus = litkit.read(write(tmp_path, "tab.xls", tsv, "gb18030", "\r\n"))
     assert corpus.report.files[0].format == "cnki_html_xls"
@@ -410,7 +442,12 @@ def test_refworks_thesis_conference_and_newspaper(tmp_path):
     assert extra(thesis)["advisors"] == "黄三文; 杨清" or extra(thesis)["advisors"] == "黄三文;杨清"
     assert thesis["AB"] == "黄瓜是我国最大的保护地栽培蔬菜作物\n,也是重要的模式植物。"
     assert (conf["PT"], conf["SO"], conf["PU"], conf["BP"], conf["EP"]) == (
-        "C", "内蒙古东部区考古学文化研究文集", "中国社会科学院考古研究所", "13", "18")
+        "C",
+        "内蒙古东部区考古学文化研究文集",
+        "中国社会科学院考古研究所",
+        "13",
+        "18",
+    )
     assert extra(conf)["place"] == "中国内蒙古赤峰"
     assert art["AU"] == ["颜宏", "石德成", "尹尚军"] and art["DE"] == ["羊草", "盐胁迫", "Ca~(2+)"]
     assert art["VL"] is None and art["DI"] == "10.13287/j.1001-9332.2000.0212"
@@ -468,26 +505,32 @@ def test_refer_file_from_another_source_is_not_labelled_cnki(tmp_path):
 # ---------------------------------------------------------------------------------------------
 # Separators, types, pages, dates
 # ---------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("value, expected", [
-    ("张三;李四;", ["张三", "李四"]),
-    ("张三；李四", ["张三", "李四"]),
-    ("张三，李四", ["张三", "李四"]),
-    ("谢昕,王小增", ["谢昕", "王小增"]),
-    ("Alaa Alhaj-Ismail;;Sami Adwan", ["Alaa Alhaj-Ismail", "Sami Adwan"]),
-    ("Smith, John;王  伟", ["Smith, John", "王伟"]),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("张三;李四;", ["张三", "李四"]),
+        ("张三；李四", ["张三", "李四"]),
+        ("张三，李四", ["张三", "李四"]),
+        ("谢昕,王小增", ["谢昕", "王小增"]),
+        ("Alaa Alhaj-Ismail;;Sami Adwan", ["Alaa Alhaj-Ismail", "Sami Adwan"]),
+        ("Smith, John;王  伟", ["Smith, John", "王伟"]),
+        ("", []),
+    ],
+)
 def test_split_names(value, expected):
     assert split_names(value) == expected
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("生态产品;;碳汇;;", ["生态产品", "碳汇"]),
-    ("生态产品；碳汇", ["生态产品", "碳汇"]),
-    ("巴拿马,习近平,", ["巴拿马", "习近平"]),
-    ("生态产品，碳汇", ["生态产品", "碳汇"]),
-    ("2,4-D;除草剂", ["2,4-D", "除草剂"]),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("生态产品;;碳汇;;", ["生态产品", "碳汇"]),
+        ("生态产品；碳汇", ["生态产品", "碳汇"]),
+        ("巴拿马,习近平,", ["巴拿马", "习近平"]),
+        ("生态产品，碳汇", ["生态产品", "碳汇"]),
+        ("2,4-D;除草剂", ["2,4-D", "除草剂"]),
+    ],
+)
 def test_split_keywords(value, expected):
     assert split_keywords(value) == expected
 
@@ -511,8 +554,18 @@ def test_read_file_api_gives_records_and_report(tmp_path):
     assert all(r["UT"].startswith("CNKI:") for r in records)
 
 
-@pytest.mark.parametrize("module", ["_cnki_common", "cnki_refworks", "cnki_endnote", "cnki_noteexpress",
-                                    "cnki_estudy", "cnki_selfdefined", "cnki_html_xls"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "_cnki_common",
+        "cnki_refworks",
+        "cnki_endnote",
+        "cnki_noteexpress",
+        "cnki_estudy",
+        "cnki_selfdefined",
+        "cnki_html_xls",
+    ],
+)
 def test_docstring_examples_hold(module):
     result = doctest.testmod(importlib.import_module(f"litkit.io.{module}"), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0

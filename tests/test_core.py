@@ -1,4 +1,5 @@
 """The foundation: encoding sniffing, atomic output, the canonical corpus and its Parquet form."""
+
 from __future__ import annotations
 
 import codecs
@@ -18,18 +19,21 @@ ZH = "生态产品价值实现机制；碳汇；生态补偿\n"
 EN = "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI Café society\n"
 
 
-@pytest.mark.parametrize("data, expected", [
-    (codecs.BOM_UTF8 + EN.encode(), "utf-8-sig"),
-    (codecs.BOM_UTF16_LE + EN.encode("utf-16-le"), "utf-16"),
-    (codecs.BOM_UTF16_BE + EN.encode("utf-16-be"), "utf-16"),
-    (EN.encode("utf-16-le"), "utf-16-le"),
-    (EN.encode("utf-16-be"), "utf-16-be"),
-    (EN.encode("utf-8"), "utf-8"),
-    ((ZH * 20).encode("gb18030"), "gb18030"),
-    ((ZH * 20).encode("gbk"), "gb18030"),
-    (EN.encode("cp1252"), "cp1252"),
-    ("naïve “quoted” text — dash".encode("cp1252"), "cp1252"),
-])
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        (codecs.BOM_UTF8 + EN.encode(), "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + EN.encode("utf-16-le"), "utf-16"),
+        (codecs.BOM_UTF16_BE + EN.encode("utf-16-be"), "utf-16"),
+        (EN.encode("utf-16-le"), "utf-16-le"),
+        (EN.encode("utf-16-be"), "utf-16-be"),
+        (EN.encode("utf-8"), "utf-8"),
+        ((ZH * 20).encode("gb18030"), "gb18030"),
+        ((ZH * 20).encode("gbk"), "gb18030"),
+        (EN.encode("cp1252"), "cp1252"),
+        ("naïve “quoted” text — dash".encode("cp1252"), "cp1252"),
+    ],
+)
 def test_detect_encoding(data, expected):
     assert detect_encoding(data) == expected
 
@@ -100,14 +104,39 @@ def test_atomic_write_refuses_to_clobber_and_leaves_no_partial_file(tmp_path):
 
 
 def _sample_corpus() -> Corpus:
-    return Corpus.from_records([
-        {"UT": "WOS:000001", "DB": "WoS", "PT": "J", "AU": ["Costanza, R", "d'Arge, R"], "TI": "The value of the world's ecosystem services",
-         "SO": "NATURE", "PY": 1997, "DE": [], "CR": ["Daily GC, 1997, NATURES SERVICES"], "TC": 25000,
-         "source_file": "a.txt", "source_line": 3, "source_format": "wos_plain"},
-        {"UT": None, "DB": "CNKI", "AU": ["谢高地", "张彩霞"], "TI": "中国生态系统服务的价值", "SO": "资源科学",
-         "PY": 2015, "DE": ["生态系统服务", "价值"], "source_file": "b.txt", "source_line": 1,
-         "source_format": "cnki_refworks", "extra": '{"CN": "11-3868/N"}'},
-    ], report=IngestReport([FileReport("a.txt", "wos_plain", "WoS", "utf-8", 1, 1, 0)]))
+    return Corpus.from_records(
+        [
+            {
+                "UT": "WOS:000001",
+                "DB": "WoS",
+                "PT": "J",
+                "AU": ["Costanza, R", "d'Arge, R"],
+                "TI": "The value of the world's ecosystem services",
+                "SO": "NATURE",
+                "PY": 1997,
+                "DE": [],
+                "CR": ["Daily GC, 1997, NATURES SERVICES"],
+                "TC": 25000,
+                "source_file": "a.txt",
+                "source_line": 3,
+                "source_format": "wos_plain",
+            },
+            {
+                "UT": None,
+                "DB": "CNKI",
+                "AU": ["谢高地", "张彩霞"],
+                "TI": "中国生态系统服务的价值",
+                "SO": "资源科学",
+                "PY": 2015,
+                "DE": ["生态系统服务", "价值"],
+                "source_file": "b.txt",
+                "source_line": 1,
+                "source_format": "cnki_refworks",
+                "extra": '{"CN": "11-3868/N"}',
+            },
+        ],
+        report=IngestReport([FileReport("a.txt", "wos_plain", "WoS", "utf-8", 1, 1, 0)]),
+    )
 
 
 def test_corpus_shape_and_types():
@@ -219,6 +248,7 @@ def test_public_api_names_are_functions_whatever_was_imported_first():
 
 def test_read_moves_its_corpus_to_the_oldest_gc_generation(demo_dir):
     import gc
+
     path = sorted((demo_dir / "wos").glob("*.txt"))[0]
     gc.collect()
     enabled = gc.isenabled()
@@ -231,9 +261,11 @@ def test_read_moves_its_corpus_to_the_oldest_gc_generation(demo_dir):
     mine = [[] for _ in range(10)]
     gc.freeze()
     try:
+
         def frozen(objects):  # gc.get_objects() lists every generation but the permanent one
             tracked = {id(o) for o in gc.get_objects()}
             return not any(id(o) in tracked for o in objects)
+
         assert frozen(mine)
         corpus = litkit.read(path)
         assert frozen(mine) and gc.get_freeze_count() > 0
@@ -244,6 +276,7 @@ def test_read_moves_its_corpus_to_the_oldest_gc_generation(demo_dir):
 
 def test_int_columns_take_ints_directly_and_coerce_anything_else():
     from litkit.corpus import _int_array
+
     assert list(_int_array([2021, None, 7])) == [2021, pd.NA, 7]
     assert list(_int_array(["12", "x", 3, None])) == [12, pd.NA, 3, pd.NA]  # unreadable text: <NA>
     assert str(_int_array([]).dtype) == "Int64"

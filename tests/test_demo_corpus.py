@@ -5,6 +5,7 @@ they check the committed bytes against truth.json on their own, so a reader bug
 cannot hide a generator bug (or the reverse).  The tests at the end then read
 the same files with ``litkit.read`` and run litkit's burst detector on them.
 """
+
 from __future__ import annotations
 
 import collections
@@ -91,9 +92,12 @@ def parsed(demo_dir, truth) -> dict:
     out = {}
     for rel, info in truth["files"].items():
         path = demo_dir / rel
-        out[rel] = {"wos_plain": lambda p: wos_records(p), "cnki_refworks": lambda p: cnki_records(p, "RT"),
-                    "cnki_endnote": lambda p: cnki_records(p, "%0"),
-                    "scopus_csv": lambda p: scopus_rows(p)}[info["format"]](path)
+        out[rel] = {
+            "wos_plain": lambda p: wos_records(p),
+            "cnki_refworks": lambda p: cnki_records(p, "RT"),
+            "cnki_endnote": lambda p: cnki_records(p, "%0"),
+            "scopus_csv": lambda p: scopus_rows(p),
+        }[info["format"]](path)
     return out
 
 
@@ -118,8 +122,12 @@ def cnki_year(rec: dict) -> int | None:
 # reproducibility and file layout
 # ----------------------------------------------------------------------------------------------
 def test_generator_reproduces_the_committed_files_byte_for_byte(tmp_path, demo_dir, truth):
-    run = subprocess.run([sys.executable, str(demo_dir / "generate.py"), "--out", str(tmp_path)],
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, str(demo_dir / "generate.py"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     expected = sorted(truth["files"]) + ["truth.json"]
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
@@ -138,7 +146,7 @@ def test_record_counts_in_truth_match_the_files(parsed, truth):
     for rel, info in truth["files"].items():
         assert len(parsed[rel]) == info["records"], rel
     counts = collections.Counter()
-    for rel, info in truth["files"].items():
+    for info in truth["files"].values():
         counts[info["database"]] += info["records"]
     assert 600 <= counts["WoS"] <= 900 and 400 <= counts["CNKI"] <= 600 and 90 <= counts["Scopus"] <= 110
 
@@ -185,8 +193,11 @@ def test_wos_tag_order_and_scopus_columns_follow_real_exports(shared_corpora, pa
 def _keyword_documents(parsed, truth, language: str) -> list[list[str]]:
     if language == "en":
         return [wos_keywords(rec) for rel in files_of(truth, "wos_plain") for rec in parsed[rel]]
-    return [cnki_keywords(rec) for rel in files_of(truth, "cnki_refworks") + files_of(truth, "cnki_endnote")
-            for rec in parsed[rel]]
+    return [
+        cnki_keywords(rec)
+        for rel in files_of(truth, "cnki_refworks") + files_of(truth, "cnki_endnote")
+        for rec in parsed[rel]
+    ]
 
 
 @pytest.mark.parametrize("language, key", [("en", "keyword_clusters"), ("zh", "keyword_clusters_zh")])
@@ -218,8 +229,10 @@ def test_cooccurrence_and_leiden_recover_the_planted_themes(parsed, truth, langu
     from sklearn.metrics import adjusted_rand_score
 
     thesaurus, stop = dict(truth["thesaurus"]), set(truth["stopwords"])
-    docs = [sorted({thesaurus.get(normalise(k), normalise(k)) for k in doc} - stop)
-            for doc in _keyword_documents(parsed, truth, language)]
+    docs = [
+        sorted({thesaurus.get(normalise(k), normalise(k)) for k in doc} - stop)
+        for doc in _keyword_documents(parsed, truth, language)
+    ]
     occurrences = collections.Counter(k for doc in docs for k in doc)
     kept = [k for k, n in sorted(occurrences.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2][:200]
     index = {k: i for i, k in enumerate(kept)}
@@ -262,15 +275,15 @@ def _observed_counts(parsed, truth, burst, kind) -> tuple[list[int], list[int]]:
                     continue
                 d[t] += 1
                 if kind == "cited_journal":
-                    r[t] += any(len(p) > 2 and p[2].strip() == burst["cited_journal"]
-                                for p in (ref.split(",") for ref in refs))
+                    r[t] += any(
+                        len(p) > 2 and p[2].strip() == burst["cited_journal"] for p in (ref.split(",") for ref in refs)
+                    )
                 else:
                     r[t] += burst["reference"] in refs
     return r, d
 
 
-BURST_KINDS = [("reference_bursts", "reference"), ("journal_bursts", "cited_journal"),
-               ("keyword_bursts", "keyword")]
+BURST_KINDS = [("reference_bursts", "reference"), ("journal_bursts", "cited_journal"), ("keyword_bursts", "keyword")]
 
 
 @pytest.mark.parametrize("key, kind", BURST_KINDS)
@@ -311,11 +324,14 @@ def read_files(demo_dir):
         if key not in cache:
             cache[key] = litkit.read([demo_dir / rel for rel in key], progress=False)
         return cache[key]
+
     return read
 
 
-@pytest.mark.parametrize("key, kind", [("journal_bursts", "cited_journal"), ("reference_bursts", "cited_reference"),
-                                       ("keyword_bursts", "keyword")])
+@pytest.mark.parametrize(
+    "key, kind",
+    [("journal_bursts", "cited_journal"), ("reference_bursts", "cited_reference"), ("keyword_bursts", "keyword")],
+)
 def test_litkit_citation_bursts_find_the_planted_bursts_end_to_end(read_files, truth, key, kind):
     from litkit.bursts import citation_bursts
 
@@ -323,8 +339,11 @@ def test_litkit_citation_bursts_find_the_planted_bursts_end_to_end(read_files, t
         pytest.skip("litkit.refs (cited-reference parsing) is not written yet")
     for burst in truth[key]:
         table = citation_bursts(read_files(burst["files"]), kind=kind, top=None)
-        name = burst["item"].upper() if kind == "cited_journal" else (
-            normalise(burst["item"]) if kind == "keyword" else burst["item"])
+        name = (
+            burst["item"].upper()
+            if kind == "cited_journal"
+            else (normalise(burst["item"]) if kind == "keyword" else burst["item"])
+        )
         rows = table[table["item"] == name]
         assert len(rows) == 1, name
         assert rows["bursts"].iloc[0] == f"{burst['begin']}-{burst['end']}"
@@ -351,8 +370,12 @@ def _find(parsed, truth, ident: dict) -> dict:
         (rec,) = [r for r in records if r["EID"] == ident["EID"]]
         assert records.index(rec) + 2 == ident["line"]
         assert rec["Title"] == ident["TI"] and int(rec["Year"]) == ident["PY"] and (rec["DOI"] or None) == ident["DI"]
-        return {"TI": rec["Title"], "PY": int(rec["Year"]), "DI": rec["DOI"] or None,
-                "surname": rec["Authors"].split("; ")[0].split(" ")[0]}
+        return {
+            "TI": rec["Title"],
+            "PY": int(rec["Year"]),
+            "DI": rec["DOI"] or None,
+            "surname": rec["Authors"].split("; ")[0].split(" ")[0],
+        }
     (rec,) = [r for r in records if r["_line"] == ident["line"]]
     title = (rec.get("T1") or rec.get("%T"))[0]
     first = rec["A1"][0].split(";")[0] if "A1" in rec else rec["%A"][0]
@@ -424,8 +447,11 @@ def test_litkit_reads_every_demo_file_with_the_counts_in_truth(demo_dir, truth, 
         assert set(df["UT"]) >= {d["records"][0]["UT"] for d in truth["duplicates"]}
     if fmt == "scopus_csv":
         dois = {str(v).lower() for v in df["DI"].dropna()}
-        assert {d["records"][1]["DI"].lower() for d in truth["duplicates"]
-                if d["kind"] == "wos~scopus" and d["records"][1]["DI"]} <= dois
+        assert {
+            d["records"][1]["DI"].lower()
+            for d in truth["duplicates"]
+            if d["kind"] == "wos~scopus" and d["records"][1]["DI"]
+        } <= dois
     if fmt.startswith("cnki"):
         assert df["TI"].str.contains("生态").any() and df["DE"].map(len).gt(0).mean() > 0.95
 

@@ -13,6 +13,7 @@ border means something was cut off).  Missing glyphs are errors in
 emitted while drawing.  The interactive network map and the report page open
 in headless Chromium with the network cut off.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,27 +26,38 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from _chromium import render
 
 ROOT = Path(__file__).resolve().parents[1]
 
 #: The figures the demo writes (stems relative to the output folder).
-FIGURES = ["annual_production", "bursts_cited_journal", "bursts_cited_reference", "bursts_keyword",
-           "cooccurrence_wos/keyword_map", "cooccurrence_cnki/keyword_map", "keyword_timeline", "thematic_map",
-           "thematic_evolution", "policy_timeline", "policy_timeline_table1", "literature_policy_overlay"]
+FIGURES = [
+    "annual_production",
+    "bursts_cited_journal",
+    "bursts_cited_reference",
+    "bursts_keyword",
+    "cooccurrence_wos/keyword_map",
+    "cooccurrence_cnki/keyword_map",
+    "keyword_timeline",
+    "thematic_map",
+    "thematic_evolution",
+    "policy_timeline",
+    "policy_timeline_table1",
+    "literature_policy_overlay",
+]
 DPI = 300
-MIN_INCHES, MAX_INCHES = 2.0, 18.0   # a figure narrower than 2 in is unreadable, wider than 18 in is a poster
-MIN_ASPECT, MAX_ASPECT = 0.25, 5.0   # width / height
-MARGIN_PX = 5                        # savefig.pad_inches = 0.05 in = 15 px at 300 dpi
+MIN_INCHES, MAX_INCHES = 2.0, 18.0  # a figure narrower than 2 in is unreadable, wider than 18 in is a poster
+MIN_ASPECT, MAX_ASPECT = 0.25, 5.0  # width / height
+MARGIN_PX = 5  # savefig.pad_inches = 0.05 in = 15 px at 300 dpi
 TABLE_SUFFIXES = {".csv", ".txt", ".json", ".gexf", ".graphml"}
 
 
 def _second_run(out: Path) -> subprocess.Popen:
-    code = "from litkit.pipeline import run_demo; run_demo(out=%r, progress=False)" % str(out)
+    code = f"from litkit.pipeline import run_demo; run_demo(out={str(out)!r}, progress=False)"
     env = dict(os.environ, MPLBACKEND="Agg")
-    return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 @pytest.fixture(scope="session")
@@ -87,6 +99,7 @@ def _ink_box(path: Path) -> tuple[tuple[int, int], tuple[int, int, int, int]]:
 
 
 # ---- figure files ----------------------------------------------------------------------------------
+
 
 def _stems(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder).with_suffix("")) for p in folder.rglob("*.png"))
@@ -147,6 +160,7 @@ def test_no_glyph_warnings(demo_runs):
 
 # ---- tables ----------------------------------------------------------------------------------------
 
+
 def test_second_run_gives_identical_tables(demo_runs):
     first, second, _ = demo_runs
     tables = sorted(p.relative_to(first) for p in first.rglob("*") if p.suffix in TABLE_SUFFIXES)
@@ -156,12 +170,24 @@ def test_second_run_gives_identical_tables(demo_runs):
     assert not differ, f"tables differ between two runs: {differ}"
 
 
-@pytest.mark.parametrize("table", [
-    "annual_production.csv", "bursts_cited_journal.csv", "bursts_cited_reference.csv", "bursts_keyword.csv",
-    "keyword_timeline.csv", "thematic_map.csv", "thematic_evolution.csv", "merge_report.csv",
-    "cooccurrence_wos/keywords.csv", "cooccurrence_cnki/keywords.csv",
-    "policy_timeline.csv", "policy_timeline_table1.csv", "literature_policy_overlay.csv",
-])
+@pytest.mark.parametrize(
+    "table",
+    [
+        "annual_production.csv",
+        "bursts_cited_journal.csv",
+        "bursts_cited_reference.csv",
+        "bursts_keyword.csv",
+        "keyword_timeline.csv",
+        "thematic_map.csv",
+        "thematic_evolution.csv",
+        "merge_report.csv",
+        "cooccurrence_wos/keywords.csv",
+        "cooccurrence_cnki/keywords.csv",
+        "policy_timeline.csv",
+        "policy_timeline_table1.csv",
+        "literature_policy_overlay.csv",
+    ],
+)
 def test_every_table_has_rows(demo_out, table):
     """A figure drawn from an empty table is an empty frame: every table behind a figure has rows."""
     lines = (demo_out / table).read_text(encoding="utf-8").splitlines()
@@ -187,8 +213,9 @@ EXTERNAL_URL = re.compile(r"""(?:src|href)\s*=\s*['"]?\s*(?:https?:)?//""", re.I
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("page", ["cooccurrence_wos/keyword_network.html", "cooccurrence_cnki/keyword_network.html",
-                                  "report.html"])
+@pytest.mark.parametrize(
+    "page", ["cooccurrence_wos/keyword_network.html", "cooccurrence_cnki/keyword_network.html", "report.html"]
+)
 def test_html_renders_offline(demo_out, page):
     path = demo_out / page
     source = path.read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
 """litkit.merge: matching rules, merged records, report, invariants, real files, demo corpus."""
+
 from __future__ import annotations
 
 import json
@@ -27,6 +28,7 @@ def bib_pair(shared_corpora):
 
 
 # ---- the real WoS / Scopus BibTeX pair of one query --------------------------------------------
+
 
 def test_real_pair_exact_matches(bib_pair):
     wos, scopus = bib_pair
@@ -66,7 +68,7 @@ def test_real_pair_merged_fields(bib_pair):
     folded = [k.casefold() for k in rec["DE"]]
     assert len(folded) == len(set(folded))  # keywords united case-insensitively
     assert set(folded) == {k.casefold() for k in list(wos_rec["DE"]) + list(scopus_rec["DE"])}
-    assert rec["DE"][:len(wos_rec["DE"])] == wos_rec["DE"]  # WoS spelling and order first
+    assert rec["DE"][: len(wos_rec["DE"])] == wos_rec["DE"]  # WoS spelling and order first
 
 
 def test_unified_reference_figure(shared_corpora, bib_pair):
@@ -76,8 +78,12 @@ def test_unified_reference_figure(shared_corpora, bib_pair):
     pair = reference_overlap(wos_bib, scopus_bib)
     assert pair["raw_b"] == 0 and pair["keys_shared"] == 0
     # every WoS export in ../shared that carries cited references (savedrecs-alt has none)
-    folders = ["wos-plaintext-metaknowledge", "wos-plaintext-bibliometrix-fixture", "wos-plaintext-environment",
-               "wos-tabdelimited"]
+    folders = [
+        "wos-plaintext-metaknowledge",
+        "wos-plaintext-bibliometrix-fixture",
+        "wos-plaintext-environment",
+        "wos-tabdelimited",
+    ]
     wos = litkit.read([shared_corpora / f for f in folders] + [shared_corpora / "wos-bibtex" / "wos_m.bib"])
     scopus = litkit.read(shared_corpora / "scopus-csv")
     overlap = reference_overlap(wos, scopus)
@@ -89,6 +95,7 @@ def test_unified_reference_figure(shared_corpora, bib_pair):
 
 
 # ---- invariants -------------------------------------------------------------------------------
+
 
 def test_order_independent_and_idempotent(bib_pair):
     wos, scopus = bib_pair
@@ -127,27 +134,70 @@ def test_no_record_disappears_unlisted(bib_pair):
 
 # ---- constructed corpora: rules ------------------------------------------------------------------
 
+
 def rec(ut, db, title, year, authors, doi=None, cr=(), de=(), tc=None, file="f.txt", line=1, **extra):
-    return {"UT": ut, "DB": db, "TI": title, "PY": year, "AU": list(authors), "DI": doi, "CR": list(cr),
-            "DE": list(de), "TC": tc, "source_file": file, "source_line": line, **extra}
+    return {
+        "UT": ut,
+        "DB": db,
+        "TI": title,
+        "PY": year,
+        "AU": list(authors),
+        "DI": doi,
+        "CR": list(cr),
+        "DE": list(de),
+        "TC": tc,
+        "source_file": file,
+        "source_line": line,
+        **extra,
+    }
 
 
-WOS_CR = ["Costanza R, 1997, NATURE, V387, P253, DOI 10.1038/387253a0",
-          "Daily GC, 1997, NATURES SERVICES SOC",
-          "Pan YD, 2011, SCIENCE, V333, P988, DOI 10.1126/science.1201609"]
-SCOPUS_CR = ["Costanza, R., d'Arge, R., The value of the world's ecosystem services and natural capital (1997) "
-             "Nature, 387 (6630), pp. 253-260.",
-             "Pan Y.; Birdsey R.A., A large and persistent carbon sink in the world's forests, Science, 333, "
-             "6045, pp. 988-993, (2011)",
-             "Wunder, S., Payments for environmental services (2005) CIFOR Occasional Paper, 42"]
+WOS_CR = [
+    "Costanza R, 1997, NATURE, V387, P253, DOI 10.1038/387253a0",
+    "Daily GC, 1997, NATURES SERVICES SOC",
+    "Pan YD, 2011, SCIENCE, V333, P988, DOI 10.1126/science.1201609",
+]
+SCOPUS_CR = [
+    "Costanza, R., d'Arge, R., The value of the world's ecosystem services and natural capital (1997) "
+    "Nature, 387 (6630), pp. 253-260.",
+    "Pan Y.; Birdsey R.A., A large and persistent carbon sink in the world's forests, Science, 333, "
+    "6045, pp. 988-993, (2011)",
+    "Wunder, S., Payments for environmental services (2005) CIFOR Occasional Paper, 42",
+]
 
 
 def test_cited_references_united_by_key():
-    wos = Corpus.from_records([rec("WOS:1", "WoS", "Valuing ecosystem services of China", 2015, ["Xie, GD"],
-                                   doi="10.1/a", cr=WOS_CR, de=["Ecosystem services", "China"], tc=10)])
-    scopus = Corpus.from_records([rec("2-s2.0-1", "Scopus", "Valuing Ecosystem Services of China", 2015,
-                                      ["Xie, G"], doi="10.1/A", cr=SCOPUS_CR, de=["ecosystem services", "GEP"],
-                                      tc=12, file="s.csv")])
+    wos = Corpus.from_records(
+        [
+            rec(
+                "WOS:1",
+                "WoS",
+                "Valuing ecosystem services of China",
+                2015,
+                ["Xie, GD"],
+                doi="10.1/a",
+                cr=WOS_CR,
+                de=["Ecosystem services", "China"],
+                tc=10,
+            )
+        ]
+    )
+    scopus = Corpus.from_records(
+        [
+            rec(
+                "2-s2.0-1",
+                "Scopus",
+                "Valuing Ecosystem Services of China",
+                2015,
+                ["Xie, G"],
+                doi="10.1/A",
+                cr=SCOPUS_CR,
+                de=["ecosystem services", "GEP"],
+                tc=12,
+                file="s.csv",
+            )
+        ]
+    )
     merged = merge(wos, scopus).df.iloc[0]
     assert merged["UT"] == "WOS:1" and merged["DB"] == "WoS;Scopus" and merged["source_file"] == "f.txt;s.csv"
     # Costanza and Pan are the same works in both lists (Pan through the DOI of the WoS string)
@@ -167,11 +217,13 @@ def test_union_keeps_the_richest_members_count():
 
 def test_within_database_same_id_kept_apart_or_merged():
     # CiteSpace-converted CNKI files give every record one UT: different titles stay apart
-    rows = [rec("CNKI:0", "CNKI", "生态产品价值实现机制研究", 2021, ["张三"], line=1),
-            rec("CNKI:0", "CNKI", "碳汇交易与生态补偿", 2022, ["李四"], line=9),
-            # the same WoS record downloaded in two overlapping files: one record
-            rec("WOS:7", "WoS", "Carbon sinks of China", 2020, ["Fang, JY"], file="a.txt"),
-            rec("WOS:7", "WoS", "Carbon sinks of China", 2020, ["Fang, JY"], file="b.txt", tc=3)]
+    rows = [
+        rec("CNKI:0", "CNKI", "生态产品价值实现机制研究", 2021, ["张三"], line=1),
+        rec("CNKI:0", "CNKI", "碳汇交易与生态补偿", 2022, ["李四"], line=9),
+        # the same WoS record downloaded in two overlapping files: one record
+        rec("WOS:7", "WoS", "Carbon sinks of China", 2020, ["Fang, JY"], file="a.txt"),
+        rec("WOS:7", "WoS", "Carbon sinks of China", 2020, ["Fang, JY"], file="b.txt", tc=3),
+    ]
     merged = merge(Corpus.from_records(rows))
     assert len(merged) == 3
     report = merged.report
@@ -181,15 +233,22 @@ def test_within_database_same_id_kept_apart_or_merged():
     wos = merged.df[merged.df["UT"] == "WOS:7"].iloc[0]
     assert wos["source_file"] == "a.txt;b.txt" and wos["TC"] == 3
     assert report.matches[report.matches["rule"] == "id"]["decision"].tolist() == [
-        "merged", "same id, different records: kept apart"]
+        "merged",
+        "same id, different records: kept apart",
+    ]
 
 
 def test_chinese_and_english_titles_normalised_separately():
-    assert normalize_title("生态产品 价值实现：机制与路径——以浙江为例") == ("zh", "生态产品价值实现机制与路径以浙江为例")
+    assert normalize_title("生态产品 价值实现：机制与路径——以浙江为例") == (
+        "zh",
+        "生态产品价值实现机制与路径以浙江为例",
+    )
     assert normalize_title("Ｃarbon  Sinks—of CHINA!") == ("en", "carbon sinks of china")
-    rows = [rec("CNKI:1", "CNKI", "生态产品价值实现：机制与路径", 2021, ["张三"]),
-            rec("other:1", "other", "生态产品 价值实现:机制与路径", 2021, ["张三"], file="z.ris"),
-            rec("WOS:1", "WoS", "Ecological product value realization: mechanisms and paths", 2021, ["Zhang, S"])]
+    rows = [
+        rec("CNKI:1", "CNKI", "生态产品价值实现：机制与路径", 2021, ["张三"]),
+        rec("other:1", "other", "生态产品 价值实现:机制与路径", 2021, ["张三"], file="z.ris"),
+        rec("WOS:1", "WoS", "Ecological product value realization: mechanisms and paths", 2021, ["Zhang, S"]),
+    ]
     report = merge(Corpus.from_records(rows)).report
     accepted = report.matches[report.matches["decision"] == "merged"]
     assert accepted[["rule", "id_a", "id_b"]].values.tolist() == [["title+year+author", "CNKI:1", "other:1"]]
@@ -197,12 +256,14 @@ def test_chinese_and_english_titles_normalised_separately():
 
 def test_fuzzy_rules_years_authors_numbers():
     base = "Payments for ecosystem services and rural livelihoods in the Loess Plateau"
-    rows = [rec("WOS:1", "WoS", base, 2019, ["Li, J"]),
-            rec("2-s2.0-1", "Scopus", base.replace("Loess", "Loess-"), 2020, ["Li, J."], file="s"),  # ±1, same author
-            rec("WOS:2", "WoS", base + ", 1990-2015", 2018, ["Wang, X"]),
-            rec("2-s2.0-2", "Scopus", base + ", 2000-2015", 2018, ["Wang, X"], file="s"),  # numbers differ
-            rec("WOS:3", "WoS", "Carbon sink accounting for county-level forests", 2017, ["Zhou, Y"]),
-            rec("2-s2.0-3", "Scopus", "Carbon sink accounting for county level forest", 2018, ["Sun, Q"], file="s")]
+    rows = [
+        rec("WOS:1", "WoS", base, 2019, ["Li, J"]),
+        rec("2-s2.0-1", "Scopus", base.replace("Loess", "Loess-"), 2020, ["Li, J."], file="s"),  # ±1, same author
+        rec("WOS:2", "WoS", base + ", 1990-2015", 2018, ["Wang, X"]),
+        rec("2-s2.0-2", "Scopus", base + ", 2000-2015", 2018, ["Wang, X"], file="s"),  # numbers differ
+        rec("WOS:3", "WoS", "Carbon sink accounting for county-level forests", 2017, ["Zhou, Y"]),
+        rec("2-s2.0-3", "Scopus", "Carbon sink accounting for county level forest", 2018, ["Sun, Q"], file="s"),
+    ]
     accepted = merge(Corpus.from_records(rows)).report.matches
     accepted = accepted[accepted["decision"] == "merged"]
     assert accepted[["rule", "id_a", "id_b"]].values.tolist() == [["title+year+author", "2-s2.0-1", "WOS:1"]]
@@ -246,6 +307,7 @@ def test_report_csv_and_parquet(bib_pair, tmp_path):
 
 # ---- the demo corpus --------------------------------------------------------------------------
 
+
 def test_demo_corpus_planted_duplicates(demo_dir):
     truth_path = demo_dir / "truth.json"
     if not truth_path.exists():
@@ -256,8 +318,9 @@ def test_demo_corpus_planted_duplicates(demo_dir):
     membership = merged.report.membership
 
     def group(record):
-        hit = membership[(membership["file"] == str(demo_dir / record["file"]))
-                         & (membership["line"] == record["line"])]
+        hit = membership[
+            (membership["file"] == str(demo_dir / record["file"])) & (membership["line"] == record["line"])
+        ]
         assert len(hit) == 1, record
         return int(hit.iloc[0]["record"])
 
@@ -289,10 +352,13 @@ def test_demo_corpus_planted_duplicates(demo_dir):
 
 def _random_records(rng: random.Random, n: int) -> list[dict]:
     """Records built to collide: shared DOIs, near-identical titles, one UT for several CNKI records."""
-    bases = ["Ecological compensation in the upper Yangtze River basin and rural household income",
-             "Carbon sink accounting of forest ecosystems at the county scale in southern China",
-             "Gross ecosystem product accounting and the value realisation of ecological products",
-             "生态产品价值实现的路径与机制研究", "碳汇交易对生态补偿标准的影响"]
+    bases = [
+        "Ecological compensation in the upper Yangtze River basin and rural household income",
+        "Carbon sink accounting of forest ecosystems at the county scale in southern China",
+        "Gross ecosystem product accounting and the value realisation of ecological products",
+        "生态产品价值实现的路径与机制研究",
+        "碳汇交易对生态补偿标准的影响",
+    ]
     out = []
     for i in range(n):
         db = rng.choice(["WoS", "Scopus", "CNKI"])
@@ -300,11 +366,21 @@ def _random_records(rng: random.Random, n: int) -> list[dict]:
         if rng.random() < 0.4:
             title = title.upper() if rng.random() < 0.5 else title.replace(" ", "  ").replace("的", "的 ")
         ut = "CNKI:0" if db == "CNKI" and rng.random() < 0.3 else f"{db}:{rng.randrange(40)}"
-        out.append(rec(ut, db, title, rng.choice([2019, 2020, 2021, None]),
-                       [rng.choice(["Li, J", "Wang, X", "李娟"])],
-                       doi=rng.choice([None, None, "10.1/a", "10.1/b"]),
-                       cr=rng.sample(WOS_CR + SCOPUS_CR, rng.randrange(4)), de=rng.sample(["a", "A", "b", "c"], 2),
-                       tc=rng.choice([None, 1, 5]), file=f"{db}.txt", line=i + 1))
+        out.append(
+            rec(
+                ut,
+                db,
+                title,
+                rng.choice([2019, 2020, 2021, None]),
+                [rng.choice(["Li, J", "Wang, X", "李娟"])],
+                doi=rng.choice([None, None, "10.1/a", "10.1/b"]),
+                cr=rng.sample(WOS_CR + SCOPUS_CR, rng.randrange(4)),
+                de=rng.sample(["a", "A", "b", "c"], 2),
+                tc=rng.choice([None, 1, 5]),
+                file=f"{db}.txt",
+                line=i + 1,
+            )
+        )
     return out
 
 

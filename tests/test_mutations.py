@@ -25,28 +25,31 @@ The reliability figures (inputs tried, crashes, records lost) are written to
 ``reliability.json`` in pytest's temporary folder and printed by
 :func:`test_reliability_figures` whether or not ``-s`` is given.
 """
+
 from __future__ import annotations
 
 import json
-import re
 import random
+import re
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import _mutate as mut
 import pandas as pd
 import pytest
+from conftest import SHARED
 
 import litkit
 from litkit.errors import LitkitError
 from litkit.io import detect_format
 
-import _mutate as mut
-from conftest import SHARED
-
 _EXPECTED_JSON = SHARED / "corpora" / "expected_counts.json"
-FILES = sorted(json.loads(_EXPECTED_JSON.read_text(encoding="utf-8"))) if _EXPECTED_JSON.exists() \
+FILES = (
+    sorted(json.loads(_EXPECTED_JSON.read_text(encoding="utf-8")))
+    if _EXPECTED_JSON.exists()
     else ["(../shared/corpora absent)"]
+)
 # Cut points sampled per file: more for small files, fewer for the multi-megabyte ones, so the
 # whole suite stays within about two minutes on a loaded two-core machine.
 SMALL_FILE_CUTS, LARGE_FILE_CUTS, LARGE_FILE_BYTES = 5, 2, 1_000_000
@@ -126,8 +129,9 @@ def _check(m: mut.Mutant, folder: Path, base: pd.DataFrame, titles: list, result
         path.unlink()
     rep = corpus.report.files[0]
     if rep.records_read + rep.records_skipped != rep.records_in_file:
-        result.violations.append(f"{where}: read {rep.records_read} + skipped {rep.records_skipped} "
-                                 f"!= in file {rep.records_in_file}")
+        result.violations.append(
+            f"{where}: read {rep.records_read} + skipped {rep.records_skipped} != in file {rep.records_in_file}"
+        )
     present = mut.count_records(m.data.decode(mut.detect_encoding(m.data), errors="replace"), result.format)
     if present != m.n_records:
         result.violations.append(f"{where}: harness error: {present} records by marker, expected {m.n_records}")
@@ -141,7 +145,7 @@ def _check(m: mut.Mutant, folder: Path, base: pd.DataFrame, titles: list, result
     result.records_lost += max(unaccounted, missing)
     if m.same_values:
         got = _frame(corpus)
-        want = base.iloc[:len(m.intact)].reset_index(drop=True)  # all records, or the leading ones kept
+        want = base.iloc[: len(m.intact)].reset_index(drop=True)  # all records, or the leading ones kept
         if m.lines_shift:
             got, want = got.drop(columns=["source_line"]), want.drop(columns=["source_line"])
         diff = _first_difference(want, got)
@@ -192,8 +196,9 @@ def run_file(name: str, corpora: Path, folder: Path) -> FileResult:
         p.write_bytes(utf8.data)
         sub_base = _frame(litkit.read(p))
         p.unlink()
-        cp = mut.Mutant("cp1252 subset, CRLF", mut.encode(sub.text(), "cp1252", "\r\n"), n,
-                        list(range(n)), same_values=True)
+        cp = mut.Mutant(
+            "cp1252 subset, CRLF", mut.encode(sub.text(), "cp1252", "\r\n"), n, list(range(n)), same_values=True
+        )
         _check(cp, folder, sub_base, [titles[i] for i in keep], result)
     return result
 
@@ -210,9 +215,16 @@ def mutation_results(shared_corpora, tmp_path_factory) -> dict[str, FileResult]:
         "records_lost": sum(r.records_lost for r in results.values()),
         "litkit_errors_on_inputs_without_records": sum(r.litkit_errors_expected for r in results.values()),
         "invariant_violations": sum(len(r.violations) for r in results.values()),
-        "per_file": {n: {"format": r.format, "inputs": r.inputs, "crashes": r.crashes,
-                         "records_lost": r.records_lost, "violations": len(r.violations)}
-                     for n, r in results.items()},
+        "per_file": {
+            n: {
+                "format": r.format,
+                "inputs": r.inputs,
+                "crashes": r.crashes,
+                "records_lost": r.records_lost,
+                "violations": len(r.violations),
+            }
+            for n, r in results.items()
+        },
     }
     out = tmp_path_factory.getbasetemp() / "reliability.json"
     out.write_text(json.dumps(totals, indent=1, sort_keys=True), encoding="utf-8")
@@ -231,10 +243,12 @@ def test_mutated_file_keeps_every_record(name, mutation_results, expected_counts
 def test_reliability_figures(mutation_results, capsys, tmp_path_factory):
     totals = mutation_results["__totals__"]
     with capsys.disabled():  # shown with or without -s: the README quotes these numbers
-        print(f"\nreliability: {totals['mutated_inputs']} mutated inputs from {totals['files']} real exports, "
-              f"{totals['crashes']} crashes, {totals['records_lost']} records lost, "
-              f"{totals['invariant_violations']} invariant violations "
-              f"(figures in {tmp_path_factory.getbasetemp() / 'reliability.json'})")
+        print(
+            f"\nreliability: {totals['mutated_inputs']} mutated inputs from {totals['files']} real exports, "
+            f"{totals['crashes']} crashes, {totals['records_lost']} records lost, "
+            f"{totals['invariant_violations']} invariant violations "
+            f"(figures in {tmp_path_factory.getbasetemp() / 'reliability.json'})"
+        )
     assert totals["mutated_inputs"] >= 15 * totals["files"]
     assert totals["crashes"] == 0
     assert totals["records_lost"] == 0
@@ -244,6 +258,7 @@ def test_reliability_figures(mutation_results, capsys, tmp_path_factory):
 # ---------------------------------------------------------------------------------------------
 # Duplicate identifiers: kept by read, reported by merge
 # ---------------------------------------------------------------------------------------------
+
 
 def _wos_sample_segments(shared_corpora) -> mut.Segments:
     data = (shared_corpora / "wos-plaintext-bibliometrix-fixture" / "wos_sample.txt").read_bytes()
@@ -293,8 +308,10 @@ SCOPUS_HEADER = "Authors,Title,Year,Source title,Correspondence Address,Link,EID
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_scopus_line_break_inside_quoted_field_is_lf_whatever_the_line_ends(tmp_path, newline):
-    row = ('"Li X., Wang Y.",生态产品价值实现,2021,Ecosystem Services,'
-           '"Li, X.; Peking University\nemail: li@pku.edu.cn",https://www.scopus.com/x,2-s2.0-85000000001\n')
+    row = (
+        '"Li X., Wang Y.",生态产品价值实现,2021,Ecosystem Services,'
+        '"Li, X.; Peking University\nemail: li@pku.edu.cn",https://www.scopus.com/x,2-s2.0-85000000001\n'
+    )
     path = tmp_path / "scopus.csv"
     path.write_bytes((SCOPUS_HEADER + row).replace("\n", newline).encode("utf-8"))
     corpus = litkit.read(path)
@@ -309,13 +326,15 @@ def test_cnki_endnote_cut_before_first_title_is_recognised_and_reported(tmp_path
     assert (rep.format, rep.records_in_file, rep.records_read, rep.records_skipped) == ("cnki_endnote", 1, 0, 1)
 
 
-WOS_TWO_RECORDS = ("FN Clarivate Analytics Web of Science\nVR 1.0\n"
-                   "PT J\nAU Li, X\n   Wang, Y\nTI 生态产品价值实现\nPY 2021\nUT WOS:000000000000001\nER\n\n"
-                   "PT J\nAU Zhang, S\nTI 碳汇与生态补偿\nPY 2022\nUT WOS:000000000000002\nER\n\nEF\n")
+WOS_TWO_RECORDS = (
+    "FN Clarivate Analytics Web of Science\nVR 1.0\n"
+    "PT J\nAU Li, X\n   Wang, Y\nTI 生态产品价值实现\nPY 2021\nUT WOS:000000000000001\nER\n\n"
+    "PT J\nAU Zhang, S\nTI 碳汇与生态补偿\nPY 2022\nUT WOS:000000000000002\nER\n\nEF\n"
+)
 
 
 def test_wos_plain_download_cut_inside_a_character_is_read(tmp_path):
-    text = WOS_TWO_RECORDS[:WOS_TWO_RECORDS.index("补偿") + 2]  # the download stops in the 2nd title
+    text = WOS_TWO_RECORDS[: WOS_TWO_RECORDS.index("补偿") + 2]  # the download stops in the 2nd title
     data = text.encode("utf-8")[:-1]  # "…生态补" + two of the three bytes of "偿"
     path = tmp_path / "cut.txt"
     path.write_bytes(data)
@@ -325,8 +344,10 @@ def test_wos_plain_download_cut_inside_a_character_is_read(tmp_path):
 
 def test_wos_plain_trailing_tabs_do_not_change_values(tmp_path):
     path = tmp_path / "tabs.txt"
-    path.write_text(WOS_TWO_RECORDS.replace("AU Li, X\n", "AU Li, X\t\n")
-                    .replace("TI 碳汇与生态补偿\n", "TI 碳汇与生态补偿\t\n"), encoding="utf-8")
+    path.write_text(
+        WOS_TWO_RECORDS.replace("AU Li, X\n", "AU Li, X\t\n").replace("TI 碳汇与生态补偿\n", "TI 碳汇与生态补偿\t\n"),
+        encoding="utf-8",
+    )
     corpus = litkit.read(path)
     assert corpus.df["AU"].iloc[0] == ["Li, X", "Wang, Y"]
     assert corpus.df["TI"].iloc[1] == "碳汇与生态补偿"
@@ -337,8 +358,10 @@ def test_gb18030_file_with_chinese_and_european_names_is_not_read_as_cp1252(tmp_
     records = []
     for i in range(12):
         # é is a two-byte GB18030 character, Å Ö Ü ñ are four-byte ones (not in GBK)
-        records.append(f"PT J\nAU Sempértegui, {'ÅÖÜ'[i % 3]}\n   王伟\nTI 生态补偿与碳汇研究 {i}: Müller and Peña\n"
-                       f"SO 生态学报\nPY 2020\nUT WOS:{i:015d}\nER\n\n")
+        records.append(
+            f"PT J\nAU Sempértegui, {'ÅÖÜ'[i % 3]}\n   王伟\nTI 生态补偿与碳汇研究 {i}: Müller and Peña\n"
+            f"SO 生态学报\nPY 2020\nUT WOS:{i:015d}\nER\n\n"
+        )
     text = "FN Clarivate Analytics Web of Science\nVR 1.0\n" + "".join(records) + "EF\n"
     path = tmp_path / "gb.txt"
     path.write_bytes(text.encode("gb18030"))
@@ -348,12 +371,15 @@ def test_gb18030_file_with_chinese_and_european_names_is_not_read_as_cp1252(tmp_
     assert corpus.df["TI"].iloc[11] == "生态补偿与碳汇研究 11: Müller and Peña"
 
 
-@pytest.mark.parametrize("text, encoding, expected", [
-    # European names only: cp1252 stays cp1252 (each accented letter is a lone high byte)
-    ("AU Müller, K; Peña, J; Sempértegui, E; Åström, B; Jönsson, A; Çelik, Ö\n" * 30, "cp1252", "cp1252"),
-    # Chinese plus letters GBK lacks (ö ñ å, GB18030 four-byte characters between ASCII)
-    ("AU Jönsson, A; Peña, J; Åström, B\nTI 生态补偿与碳汇研究\n" * 5, "gb18030", "gb18030"),
-])
+@pytest.mark.parametrize(
+    "text, encoding, expected",
+    [
+        # European names only: cp1252 stays cp1252 (each accented letter is a lone high byte)
+        ("AU Müller, K; Peña, J; Sempértegui, E; Åström, B; Jönsson, A; Çelik, Ö\n" * 30, "cp1252", "cp1252"),
+        # Chinese plus letters GBK lacks (ö ñ å, GB18030 four-byte characters between ASCII)
+        ("AU Jönsson, A; Peña, J; Åström, B\nTI 生态补偿与碳汇研究\n" * 5, "gb18030", "gb18030"),
+    ],
+)
 def test_encoding_sniffing_of_mixed_latin_and_chinese(text, encoding, expected):
     assert mut.detect_encoding(text.encode(encoding)) == expected
 
@@ -362,9 +388,15 @@ def test_encoding_sniffing_of_mixed_latin_and_chinese(text, encoding, expected):
 # Random byte edits of small real files (hypothesis): only LitkitError, and the books balance
 # ---------------------------------------------------------------------------------------------
 
-SMALL_REAL_FILES = ["wos-plaintext-bibliometrix-fixture/wos_sample.txt", "cnki-noteexpress/Classic5Test.net",
-                    "cnki-endnote/demo.txt", "cnki-refworks/CNKI.txt", "scopus-csv/scopus_sample_2025.csv",
-                    "wos-tabdelimited/savedrecs_WoS_68_Whittaker_Beta_Diversity.txt", "wos-bibtex/scopus_m.bib"]
+SMALL_REAL_FILES = [
+    "wos-plaintext-bibliometrix-fixture/wos_sample.txt",
+    "cnki-noteexpress/Classic5Test.net",
+    "cnki-endnote/demo.txt",
+    "cnki-refworks/CNKI.txt",
+    "scopus-csv/scopus_sample_2025.csv",
+    "wos-tabdelimited/savedrecs_WoS_68_Whittaker_Beta_Diversity.txt",
+    "wos-bibtex/scopus_m.bib",
+]
 
 
 def test_random_byte_edits_raise_only_litkit_errors(shared_corpora, tmp_path_factory):
@@ -373,22 +405,30 @@ def test_random_byte_edits_raise_only_litkit_errors(shared_corpora, tmp_path_fac
 
     folder = tmp_path_factory.mktemp("byte_edits")
     originals = {name: (shared_corpora / name).read_bytes() for name in SMALL_REAL_FILES}
-    edit = st.tuples(st.sampled_from(["delete", "insert", "replace"]), st.floats(0, 1),
-                     st.binary(min_size=1, max_size=8), st.integers(1, 200))
+    edit = st.tuples(
+        st.sampled_from(["delete", "insert", "replace"]),
+        st.floats(0, 1),
+        st.binary(min_size=1, max_size=8),
+        st.integers(1, 200),
+    )
 
-    @settings(max_examples=100, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=100,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(name=st.sampled_from(SMALL_REAL_FILES), edits=st.lists(edit, min_size=1, max_size=5))
     def check(name, edits):
         data = bytearray(originals[name])
         for kind, where, chunk, length in edits:
             pos = int(where * len(data))
             if kind == "delete":
-                del data[pos:pos + length]
+                del data[pos : pos + length]
             elif kind == "insert":
                 data[pos:pos] = chunk
             else:
-                data[pos:pos + len(chunk)] = chunk
+                data[pos : pos + len(chunk)] = chunk
         path = folder / "edited.txt"
         path.write_bytes(bytes(data))
         try:

@@ -1,11 +1,11 @@
 """Co-occurrence matrices and normalisations against ../shared/reference/cooccurrence.json,
 plus invariants and determinism of the whole recipe."""
+
 from __future__ import annotations
 
 import json
 
 import numpy as np
-import pandas as pd
 import pytest
 import scipy.sparse as sp
 
@@ -32,10 +32,10 @@ def reference(shared_reference):
 @pytest.fixture(scope="module")
 def reference_network(reference):
     docs = [d["keywords"] for d in reference["documents"]]
-    corpus = litkit.Corpus.from_records([{"UT": d["id"], "DE": d["keywords"], "PY": 2020}
-                                         for d in reference["documents"]])
-    net = litkit.cooccurrence(corpus, field="DE", min_occurrence=1, top_n=None, stoplist=None,
-                              thesaurus=None)
+    corpus = litkit.Corpus.from_records(
+        [{"UT": d["id"], "DE": d["keywords"], "PY": 2020} for d in reference["documents"]]
+    )
+    net = litkit.cooccurrence(corpus, field="DE", min_occurrence=1, top_n=None, stoplist=None, thesaurus=None)
     order = [net.terms.index(k) for k in reference["expected"]["keywords"]]
     return docs, net, np.asarray(order)
 
@@ -81,6 +81,7 @@ def test_reference_normalisations(reference, reference_network, key):
 def test_reference_pairs_exact(reference, reference_network):
     """Each linked pair's fractional count and association strength as exact rationals."""
     from fractions import Fraction
+
     _, net, _ = reference_network
     idx = {t: i for i, t in enumerate(net.terms)}
     as_full = net.normalized("association", counting="full")
@@ -126,8 +127,7 @@ def planted_corpus(n_docs=400, seed=7):
             kws.append(str(rng.choice(topics[other])))
         if rng.random() < 0.3:
             kws.append(str(rng.choice(noise)))
-        records.append({"UT": f"X:{d}", "DE": kws, "PY": 2010 + d % 12,
-                        "TI": f"A study of {kws[0]} and {kws[1]}"})
+        records.append({"UT": f"X:{d}", "DE": kws, "PY": 2010 + d % 12, "TI": f"A study of {kws[0]} and {kws[1]}"})
     truth = {kw: t for t, words in topics.items() for kw in words}
     return litkit.Corpus.from_records(records), truth
 
@@ -149,6 +149,7 @@ def test_symmetric_zero_diagonal(planted):
 
 def test_planted_clusters_recovered(planted):
     from sklearn.metrics import adjusted_rand_score
+
     corpus, truth = planted
     net = litkit.cooccurrence(corpus, min_occurrence=2, top_n=200, thesaurus=None)
     kw = net.keywords.set_index("term")
@@ -166,17 +167,21 @@ def test_planted_clusters_recovered(planted):
         assert truth.get(label) == topic or label.startswith("study")
 
 
-@pytest.mark.parametrize("options", [
-    {"clustering": "louvain"},
-    {"clustering": "leidenalg"},
-    {"clustering": "leidenalg", "objective": "cpm"},
-    {"objective": "cpm", "resolution": 1.0},
-    {"counting": "fractional", "label_method": "tfidf"},
-    {"normalization": "cosine", "label_method": "mi"},
-    {"rank_by": "total_link_strength", "normalization": None},
-])
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"clustering": "louvain"},
+        {"clustering": "leidenalg"},
+        {"clustering": "leidenalg", "objective": "cpm"},
+        {"objective": "cpm", "resolution": 1.0},
+        {"counting": "fractional", "label_method": "tfidf"},
+        {"normalization": "cosine", "label_method": "mi"},
+        {"rank_by": "total_link_strength", "normalization": None},
+    ],
+)
 def test_options_run_and_recover(planted, options):
     from sklearn.metrics import adjusted_rand_score
+
     corpus, truth = planted
     net = litkit.cooccurrence(corpus, min_occurrence=2, top_n=200, thesaurus=None, **options)
     kw = net.keywords.set_index("term")
@@ -232,6 +237,14 @@ def test_avg_year_and_repr(planted):
     term = net.keywords.loc[0, "term"]
     mask = [term in [k.lower() for k in kws] for kws in df["DE"]]
     assert net.keywords.loc[0, "avg_year"] == pytest.approx(round(float(df.loc[mask, "PY"].astype(float).mean()), 4))
-    assert list(net.keywords.columns[:8]) == ["id", "keyword", "term", "occurrences", "links",
-                                              "total_link_strength", "cluster", "avg_year"]
+    assert list(net.keywords.columns[:8]) == [
+        "id",
+        "keyword",
+        "term",
+        "occurrences",
+        "links",
+        "total_link_strength",
+        "cluster",
+        "avg_year",
+    ]
     assert "<b>&lt;KeywordNetwork" in net._repr_html_()

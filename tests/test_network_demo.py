@@ -1,5 +1,6 @@
 """Planted keyword clusters of the demo corpus (corpora/demo/truth.json) are recovered,
 and real exports from ../shared/corpora give non-trivial networks with Chinese labels intact."""
+
 from __future__ import annotations
 
 import json
@@ -13,6 +14,7 @@ ARI_MIN = 0.9
 
 def _ari(net, clusters: dict[str, list[str]]):
     from sklearn.metrics import adjusted_rand_score
+
     truth = {kw: name for name, kws in clusters.items() for kw in kws}
     kw = net.keywords.set_index("term")
     missing = [k for k in truth if k not in kw.index]
@@ -44,12 +46,17 @@ def _read(demo_dir, truth, database):
 
 def _recipe(truth, **kw):
     kw.setdefault("with_layout", False)  # the map's coordinates are not what these tests check
-    return dict(field="DE", min_occurrence=2, top_n=200, thesaurus=dict(truth["thesaurus"]),
-                stoplist=["default", *truth["stopwords"]], **kw)
+    return dict(
+        field="DE",
+        min_occurrence=2,
+        top_n=200,
+        thesaurus=dict(truth["thesaurus"]),
+        stoplist=["default", *truth["stopwords"]],
+        **kw,
+    )
 
 
-@pytest.mark.parametrize("options", [{}, {"clustering": "louvain"}, {"objective": "cpm"},
-                                     {"counting": "fractional"}])
+@pytest.mark.parametrize("options", [{}, {"clustering": "louvain"}, {"objective": "cpm"}, {"counting": "fractional"}])
 def test_demo_english_clusters(demo_dir, truth, options):
     corpus = _read(demo_dir, truth, ("WoS", "Scopus"))
     net = litkit.cooccurrence(corpus, **_recipe(truth, **options))
@@ -84,7 +91,8 @@ def test_demo_zh_en_aliases_merge(demo_dir, truth):
     kw_merged = net.keywords.set_index("term")
     kw_alone = alone.keywords.set_index("term")
     assert kw_merged.loc["ecological products", "occurrences"] == (
-        kw_alone.loc["ecological products", "occurrences"] + kw_alone.loc["生态产品", "occurrences"])
+        kw_alone.loc["ecological products", "occurrences"] + kw_alone.loc["生态产品", "occurrences"]
+    )
     assert _ari(net, truth["keyword_clusters"]) >= ARI_MIN
 
 
@@ -102,6 +110,7 @@ def test_demo_two_runs_byte_identical(demo_dir, truth, tmp_path):
 def _read_shared(shared_corpora, rel, fmt):
     path = shared_corpora / rel
     from litkit.io import readers
+
     if fmt not in {s.name for s in readers()}:
         pytest.skip(f"reader {fmt} does not exist yet")
     return litkit.read(path)
@@ -117,8 +126,7 @@ def test_real_cnki_network(shared_corpora, expected_counts):
     assert len(chinese) >= 0.8 * len(net)  # labels stay Chinese, not mojibake or transliterated
     # The labels are exactly keywords as the export wrote them (after NFKC and dash unification).
     raw = {k for kws in corpus.df["DE"] for k in kws}
-    assert all(litkit.text.surface_form(k) in {litkit.text.surface_form(r) for r in raw}
-               for k in chinese)
+    assert all(litkit.text.surface_form(k) in {litkit.text.surface_form(r) for r in raw} for k in chinese)
 
 
 def test_real_cnki_title_terms_keep_domain_words(shared_corpora):

@@ -1,15 +1,14 @@
 """Exports (VOSviewer, GEXF, GraphML, CSV), the static map with CJK labels, and the offline HTML."""
+
 from __future__ import annotations
 
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 import pytest
 
 import litkit
@@ -21,14 +20,22 @@ XSS = "<script>alert(1)</script>"
 
 def small_corpus():
     """Chinese and English keywords, a hostile label, a label with a comma."""
-    groups = [["生态产品价值实现", "碳达峰", "碳中和", "生态补偿"],
-              ["ecosystem services", "valuation, monetary", XSS, "wetland"]]
+    groups = [
+        ["生态产品价值实现", "碳达峰", "碳中和", "生态补偿"],
+        ["ecosystem services", "valuation, monetary", XSS, "wetland"],
+    ]
     records = []
     for d in range(40):
         g = groups[d % 2]
         kws = [g[(d // 2 + k) % 4] for k in range(3)]
-        records.append({"UT": f"T:{d}", "DE": kws, "PY": 2015 + d % 8,
-                        "TI": "生态产品价值实现路径研究" if d % 2 == 0 else "Valuing wetland ecosystem services"})
+        records.append(
+            {
+                "UT": f"T:{d}",
+                "DE": kws,
+                "PY": 2015 + d % 8,
+                "TI": "生态产品价值实现路径研究" if d % 2 == 0 else "Valuing wetland ecosystem services",
+            }
+        )
     return litkit.Corpus.from_records(records)
 
 
@@ -45,9 +52,19 @@ def exported(net, tmp_path_factory):
 
 def test_files_written(exported):
     _, paths = exported
-    expected = {"keywords.csv", "clusters.csv", "links.csv", "vosviewer_map.txt", "vosviewer_network.txt",
-                "vosviewer.json", "network.gexf", "network.graphml", "params.json", "keyword_map.png",
-                "keyword_network.html"}
+    expected = {
+        "keywords.csv",
+        "clusters.csv",
+        "links.csv",
+        "vosviewer_map.txt",
+        "vosviewer_network.txt",
+        "vosviewer.json",
+        "network.gexf",
+        "network.graphml",
+        "params.json",
+        "keyword_map.png",
+        "keyword_network.html",
+    }
     assert expected <= set(paths)
     for p in paths.values():
         assert p.stat().st_size > 0
@@ -56,9 +73,17 @@ def test_files_written(exported):
 def test_vosviewer_map_and_network(exported):
     net, paths = exported
     lines = paths["vosviewer_map.txt"].read_text(encoding="utf-8").splitlines()
-    assert lines[0].split("\t") == ["id", "label", "x", "y", "cluster", "weight<Links>",
-                                    "weight<Total link strength>", "weight<Occurrences>",
-                                    "score<Avg. pub. year>"]
+    assert lines[0].split("\t") == [
+        "id",
+        "label",
+        "x",
+        "y",
+        "cluster",
+        "weight<Links>",
+        "weight<Total link strength>",
+        "weight<Occurrences>",
+        "score<Avg. pub. year>",
+    ]
     assert len(lines) == len(net) + 1
     rows = [ln.split("\t") for ln in lines[1:]]
     assert all(len(r) == 9 for r in rows)
@@ -119,12 +144,13 @@ def test_map_label_quoting_escapes_tabs():
 
 def test_figure_with_chinese_labels(net, tmp_path):
     from litkit.plot.style import close, save_figure
+
     fig = net.plot(n_labels=20)
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert "生态产品价值实现" in texts
     renderer = fig.canvas.get_renderer()
     boxes = [t.get_window_extent(renderer) for t in fig.axes[0].texts]
-    assert not any(a.overlaps(b) for k, a in enumerate(boxes) for b in boxes[k + 1:])
+    assert not any(a.overlaps(b) for k, a in enumerate(boxes) for b in boxes[k + 1 :])
     paths = save_figure(fig, tmp_path / "map")  # missing-glyph warnings would raise here
     close(fig)
     assert {p.suffix for p in paths} == {".png", ".svg", ".pdf"}
@@ -135,15 +161,19 @@ def test_figure_with_chinese_labels(net, tmp_path):
 
 def test_labels_never_overlap_on_a_dense_map():
     from litkit.plot.style import close
-    records = [{"DE": [f"term {i}", f"term {(i * 7 + 3) % 60}", f"term {(i * 13 + 5) % 60}", "hub keyword"]}
-               for i in range(300)]
-    net = litkit.cooccurrence(litkit.Corpus.from_records(records), top_n=60, stoplist=None, thesaurus=None,
-                              layout="spring")
+
+    records = [
+        {"DE": [f"term {i}", f"term {(i * 7 + 3) % 60}", f"term {(i * 13 + 5) % 60}", "hub keyword"]}
+        for i in range(300)
+    ]
+    net = litkit.cooccurrence(
+        litkit.Corpus.from_records(records), top_n=60, stoplist=None, thesaurus=None, layout="spring"
+    )
     fig = net.plot(n_labels=60)
     renderer = fig.canvas.get_renderer()
     boxes = [t.get_window_extent(renderer) for t in fig.axes[0].texts]
     assert 10 <= len(boxes) <= 60
-    assert not any(a.overlaps(b) for k, a in enumerate(boxes) for b in boxes[k + 1:])
+    assert not any(a.overlaps(b) for k, a in enumerate(boxes) for b in boxes[k + 1 :])
     close(fig)
 
 
@@ -164,6 +194,7 @@ def test_html_offline_and_escaped(net, tmp_path):
     assert "生态产品价值实现" in text
     from litkit.plot.network import to_pyvis
     from litkit.plot.style import PALETTE
+
     nodes = to_pyvis(net).nodes
     assert [n["color"] for n in nodes] == [PALETTE[c - 1] for c in net.keywords["cluster"]]
 
@@ -186,12 +217,23 @@ def test_html_in_headless_chromium(net, tmp_path):
     external, errors, dialogs = [], [], []
     with sync_playwright() as p:
         browser = p.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=exe, headless=True,
+            str(tmp_path / "profile"),
+            executable_path=exe,
+            headless=True,
             viewport={"width": 1000, "height": 700},
-            args=["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"])
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         page = browser.new_page()
-        page.on("request", lambda r: external.append(r.url) if not r.url.startswith(("file:", "data:", "about:")) else None)
+        page.on(
+            "request", lambda r: external.append(r.url) if not r.url.startswith(("file:", "data:", "about:")) else None
+        )
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -207,7 +249,9 @@ def test_html_in_headless_chromium(net, tmp_path):
         page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
         page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
         tooltip = page.evaluate("document.querySelector('div.vis-tooltip').innerText")
-        injected = page.evaluate("document.querySelectorAll('div.vis-tooltip script, #legend script').length + document.scripts.length - 2")
+        injected = page.evaluate(
+            "document.querySelectorAll('div.vis-tooltip script, #legend script').length + document.scripts.length - 2"
+        )
         browser.close()
     assert external == []
     assert errors == []
@@ -215,7 +259,9 @@ def test_html_in_headless_chromium(net, tmp_path):
     assert label == XSS and n_nodes == len(net)
     assert XSS in tooltip and injected == 0
     import io
+
     from PIL import Image
+
     img = np.asarray(Image.open(io.BytesIO(shot)).convert("RGB"))
     colours = {tuple(c) for c in img[::4, ::4].reshape(-1, 3)}
     assert len(colours) > 20  # drawn nodes, edges and text, not a blank page
@@ -224,6 +270,7 @@ def test_html_in_headless_chromium(net, tmp_path):
 def test_year_colour_bar_outside_the_map(net):
     """The overlay map's colour bar sits below the map axes, not on top of nodes or labels."""
     from litkit.plot.style import close
+
     fig = net.plot(color_by="year")
     renderer = fig.canvas.get_renderer()
     fig.canvas.draw()
@@ -246,8 +293,7 @@ def test_every_cluster_named_and_components_packed():
     records = [{"DE": [big[i % 12], big[(i * 5 + 1) % 12], big[(i * 7 + 2) % 12]]} for i in range(60)]
     records += [{"DE": ["small a", "small b", "small c"]} for _ in range(3)]
     records += [{"DE": ["pair x", "pair y"]} for _ in range(3)]
-    net = litkit.cooccurrence(litkit.Corpus.from_records(records), min_occurrence=2, stoplist=None,
-                              thesaurus=None)
+    net = litkit.cooccurrence(litkit.Corpus.from_records(records), min_occurrence=2, stoplist=None, thesaurus=None)
     comps = _components(net.weights, len(net))
     assert [len(c) for c in comps][:1] == [12] and sorted(len(c) for c in comps[1:]) == [2, 3]
     fig = net.plot(n_labels=1)

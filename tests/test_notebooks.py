@@ -10,6 +10,7 @@ The committed notebooks themselves are checked too: saved without outputs or
 execution counts, with stable cell ids, and a first code cell tagged
 ``parameters`` (what papermill needs to run them on a user's files).
 """
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-NAMES = ["01_ingest_and_merge", "02_keyword_cooccurrence", "03_citation_bursts", "04_policy_timeline",
-         "05_literature_policy_overlay"]
+NAMES = [
+    "01_ingest_and_merge",
+    "02_keyword_cooccurrence",
+    "03_citation_bursts",
+    "04_policy_timeline",
+    "05_literature_policy_overlay",
+]
 KERNEL = "litkit-tests"
 TIMEOUT = 300  # seconds per cell: generous for a loaded machine, but a hang still fails
 #: SVG and PDF of large CJK figures take seconds each; most runs write PNG only.
@@ -32,15 +38,36 @@ FAST = {"formats": ["png"]}
 #: ``FAST``; notebook 03 runs with every format).
 EXPECTED = {
     "01_ingest_and_merge": ["merged.parquet", "merge_report.csv"],
-    "02_keyword_cooccurrence": ["keyword_map.png", "keyword_overlay.png",
-                                "keywords.csv", "clusters.csv", "links.csv", "vosviewer_map.txt",
-                                "vosviewer_network.txt", "network.gexf", "params.json", "keyword_network.html"],
-    "03_citation_bursts": [f"bursts_{kind}.{ext}" for kind in ("cited_journal", "cited_reference", "keyword")
-                           for ext in ("csv", "png", "svg", "pdf")],
-    "04_policy_timeline": ["policy_timeline.csv", "policy_timeline.png", "policy_timeline_all.png",
-                           "coissuing_network.png", "coissuing_edges.csv"],
-    "05_literature_policy_overlay": ["annual_production.csv", "annual_production.png",
-                                     "literature_policy_overlay.csv", "literature_policy_overlay.png"],
+    "02_keyword_cooccurrence": [
+        "keyword_map.png",
+        "keyword_overlay.png",
+        "keywords.csv",
+        "clusters.csv",
+        "links.csv",
+        "vosviewer_map.txt",
+        "vosviewer_network.txt",
+        "network.gexf",
+        "params.json",
+        "keyword_network.html",
+    ],
+    "03_citation_bursts": [
+        f"bursts_{kind}.{ext}"
+        for kind in ("cited_journal", "cited_reference", "keyword")
+        for ext in ("csv", "png", "svg", "pdf")
+    ],
+    "04_policy_timeline": [
+        "policy_timeline.csv",
+        "policy_timeline.png",
+        "policy_timeline_all.png",
+        "coissuing_network.png",
+        "coissuing_edges.csv",
+    ],
+    "05_literature_policy_overlay": [
+        "annual_production.csv",
+        "annual_production.png",
+        "literature_policy_overlay.csv",
+        "literature_policy_overlay.png",
+    ],
 }
 
 
@@ -54,9 +81,16 @@ def kernel_name(tmp_path_factory, monkeypatch_session) -> str:
     data = tmp_path_factory.mktemp("jupyter")
     spec = data / "kernels" / KERNEL
     spec.mkdir(parents=True)
-    (spec / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "litkit tests", "language": "python"}), encoding="utf-8")
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "litkit tests",
+                "language": "python",
+            }
+        ),
+        encoding="utf-8",
+    )
     monkeypatch_session.setenv("JUPYTER_PATH", str(data))
     monkeypatch_session.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # no debugger warning on stderr
     return KERNEL
@@ -93,8 +127,9 @@ def execute(name: str, kernel: str, **parameters):
     from nbclient import NotebookClient
 
     nb = inject(load(name), parameters)
-    client = NotebookClient(nb, kernel_name=kernel, timeout=TIMEOUT, allow_errors=False,
-                            resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client = NotebookClient(
+        nb, kernel_name=kernel, timeout=TIMEOUT, allow_errors=False, resources={"metadata": {"path": str(NOTEBOOKS)}}
+    )
     client.execute()
     return nb
 
@@ -117,6 +152,7 @@ def assert_written(folder: Path, names) -> None:
 
 
 # ---- the committed files --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", NAMES)
 def test_committed_notebook_is_clean(name):
@@ -145,6 +181,7 @@ def test_notebook_outputs_are_gitignored():
 
 # ---- the demo corpus ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("name", NAMES)
 def test_notebook_runs_on_demo(name, kernel_name, tmp_path):
     out = tmp_path / "out"
@@ -171,17 +208,24 @@ def test_notebook_runs_on_demo(name, kernel_name, tmp_path):
 
 # ---- real exports in ../shared --------------------------------------------------------------------
 
+
 def test_ingest_notebook_on_real_exports(shared_corpora, expected_counts, kernel_name, tmp_path):
     cnki = shared_corpora / "cnki-refworks" / "CNKI.txt"
     wos = shared_corpora / "wos-plaintext-environment" / "globe2060_savedrecs_5.txt"
     scopus = shared_corpora / "scopus-csv" / "scopus_litstudy.csv"
     out = tmp_path / "out"
-    nb = execute("01_ingest_and_merge", kernel_name, cnki=[str(cnki)], wos=[str(wos)], scopus=[str(scopus)],
-                 out=str(out))
+    nb = execute(
+        "01_ingest_and_merge", kernel_name, cnki=[str(cnki)], wos=[str(wos)], scopus=[str(scopus)], out=str(out)
+    )
     assert_written(out, EXPECTED["01_ingest_and_merge"])
-    total = sum(expected_counts[k] for k in ("cnki-refworks/CNKI.txt",
-                                             "wos-plaintext-environment/globe2060_savedrecs_5.txt",
-                                             "scopus-csv/scopus_litstudy.csv"))
+    total = sum(
+        expected_counts[k]
+        for k in (
+            "cnki-refworks/CNKI.txt",
+            "wos-plaintext-environment/globe2060_savedrecs_5.txt",
+            "scopus-csv/scopus_litstudy.csv",
+        )
+    )
     assert f"MergeReport({total} records in" in text_outputs(nb)
 
 
@@ -189,13 +233,22 @@ def test_bursts_notebook_on_real_exports_and_seed(shared, shared_corpora, kernel
     import litkit
     from litkit.bursts import write_burst_table
 
-    exports = [str(shared_corpora / "cnki-refworks"),
-               str(shared_corpora / "wos-plaintext-environment" / "globe2060_savedrecs.txt")]
+    exports = [
+        str(shared_corpora / "cnki-refworks"),
+        str(shared_corpora / "wos-plaintext-environment" / "globe2060_savedrecs.txt"),
+    ]
     out = tmp_path / "out"
-    execute("03_citation_bursts", kernel_name, out=str(out), shared=str(shared), exports=exports, gamma=0.5,
-            **FAST)
-    assert_written(out, ["bursts_cited_journal.csv", "bursts_cited_journal.png", "bursts_keyword.csv",
-                         "bursts_keyword.png", "seed_figure5_cited_journal.png"])
+    execute("03_citation_bursts", kernel_name, out=str(out), shared=str(shared), exports=exports, gamma=0.5, **FAST)
+    assert_written(
+        out,
+        [
+            "bursts_cited_journal.csv",
+            "bursts_cited_journal.png",
+            "bursts_keyword.csv",
+            "bursts_keyword.png",
+            "seed_figure5_cited_journal.png",
+        ],
+    )
     # The notebook's tables are the library's tables for the injected parameters (gamma=0.5).
     merged = litkit.merge(litkit.read(exports))
     for kind in ("cited_journal", "keyword"):
@@ -208,9 +261,17 @@ def test_bursts_notebook_on_real_exports_and_seed(shared, shared_corpora, kernel
 def test_policy_notebook_with_work_reports(shared, shared_policy, shared_seed, kernel_name, tmp_path):
     out = tmp_path / "out"
     nb = execute("04_policy_timeline", kernel_name, out=str(out), shared=str(shared), **FAST)
-    assert_written(out, EXPECTED["04_policy_timeline"] + [
-        "seed_table1_timeline.png", "gwr_term_counts.csv", "gwr_first_appearance.csv", "gwr_term_heatmap.png",
-        "gwr_term_lines.png"])
+    assert_written(
+        out,
+        EXPECTED["04_policy_timeline"]
+        + [
+            "seed_table1_timeline.png",
+            "gwr_term_counts.csv",
+            "gwr_first_appearance.csv",
+            "gwr_term_heatmap.png",
+            "gwr_term_lines.png",
+        ],
+    )
     assert "is skipped" not in text_outputs(nb)
     first = (out / "gwr_first_appearance.csv").read_text(encoding="utf-8")
     # 碳达峰 (carbon peaking) first appears in the 2021 report (tests/test_policy_shared.py checks the counts)

@@ -4,6 +4,7 @@ save_figure turns matplotlib's missing-glyph warnings into errors; the tests
 additionally run with every warning an error, so a box instead of a Chinese
 character fails them.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,12 +13,17 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pytest
 from typer.testing import CliRunner
 
 import litkit.policy as lp
-from litkit.plot.policy import (plot_coissuing_network, plot_instruments, plot_overlay, plot_term_heatmap,
-                                plot_term_lines, plot_timeline)
+from litkit.plot.policy import (
+    plot_coissuing_network,
+    plot_instruments,
+    plot_overlay,
+    plot_term_heatmap,
+    plot_term_lines,
+    plot_timeline,
+)
 from litkit.plot.style import close, save_figure
 from litkit.policy.instruments import instrument_counts_by_period
 from litkit.policy.timeline import overlay_table, read_seed_table, timeline_table
@@ -86,8 +92,11 @@ def test_term_figures_from_work_reports(shared_policy, tmp_path):
     _save(plot_term_heatmap(matrix, title="GWR 1954–2025"), tmp_path / "heat", formats=("svg",))
     recent = counts[counts["year"] >= 2000]
     _render(plot_term_lines(recent, first=lp.first_appearance(recent)))
-    phases = [(1978, 1999, "Reform era", "改革开放"), (2000, 2011, "Scientific development", "科学发展"),
-              (2012, 2025, "New era", "新时代")]
+    phases = [
+        (1978, 1999, "Reform era", "改革开放"),
+        (2000, 2011, "Scientific development", "科学发展"),
+        (2012, 2025, "New era", "新时代"),
+    ]
     by_period = instrument_counts_by_period(gwr, phases=phases)
     assert by_period["phase"].tolist() == ["Reform era", "Scientific development", "New era"]
     assert by_period["documents"].tolist() == [18, 12, 13]
@@ -103,8 +112,13 @@ def test_network_and_overlay_figures(tmp_path):
     assert graph.degree["国家发展和改革委员会"] == 8
     _save(plot_coissuing_network(graph, language="both"), tmp_path / "net", formats=("png",))
     _render(plot_coissuing_network(graph, language="en"))
-    pubs = pd.DataFrame({"year": list(range(2010, 2024)) * 2, "count": list(range(14)) + list(range(0, 28, 2)),
-                         "database": ["CNKI"] * 14 + ["WoS"] * 14})
+    pubs = pd.DataFrame(
+        {
+            "year": list(range(2010, 2024)) * 2,
+            "count": list(range(14)) + list(range(0, 28, 2)),
+            "database": ["CNKI"] * 14 + ["WoS"] * 14,
+        }
+    )
     seedlike = docs.df[docs.df["in_review_table1"] == "yes"]
     ov = overlay_table(seedlike, pubs)
     assert ov["events"].sum() == 2 * len(seedlike)
@@ -127,8 +141,22 @@ def test_cli_policy(tmp_path):
     out = tmp_path / "out"
     meta = tmp_path / "meta.csv"
     pd.read_csv(TABLE, dtype=str, keep_default_na=False).iloc[[0, 20, 40]].to_csv(meta, index=False)
-    result = runner.invoke(app, ["policy", "--metadata", str(meta), "-o", str(out), "--format", "svg",
-                                 "--phase", "2010-2015:Early:早期", "--phase", "2016-2024:Late:近期"])
+    result = runner.invoke(
+        app,
+        [
+            "policy",
+            "--metadata",
+            str(meta),
+            "-o",
+            str(out),
+            "--format",
+            "svg",
+            "--phase",
+            "2010-2015:Early:早期",
+            "--phase",
+            "2016-2024:Late:近期",
+        ],
+    )
     assert result.exit_code == 0, result.output
     for name in ("documents.csv", "timeline.csv", "timeline.svg", "params.json"):
         assert (out / name).exists(), name
@@ -142,11 +170,13 @@ def test_cli_policy(tmp_path):
     # With document files: term counts are written too.
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "a.txt").write_text("国务院关于推进生态产品价值实现的通知\n国发〔2021〕99号\n碳达峰。\n国务院\n2021年10月24日\n",
-                                encoding="utf-8")
+    (docs / "a.txt").write_text(
+        "国务院关于推进生态产品价值实现的通知\n国发〔2021〕99号\n碳达峰。\n国务院\n2021年10月24日\n", encoding="utf-8"
+    )
     out2 = tmp_path / "out2"
-    result = runner.invoke(app, ["policy", str(docs), "-o", str(out2), "--term", "碳达峰", "--language", "zh",
-                                 "--format", "png"])
+    result = runner.invoke(
+        app, ["policy", str(docs), "-o", str(out2), "--term", "碳达峰", "--language", "zh", "--format", "png"]
+    )
     assert result.exit_code == 0, result.output
     terms = pd.read_csv(out2 / "terms.csv")
     assert terms[["term", "count"]].values.tolist() == [["碳达峰", 1]]
@@ -161,10 +191,12 @@ def _overlaps(fig, ax):
     and may touch: CJK glyph boxes are taller than the line spacing)."""
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
-    boxes = [(t.get_text(), t.get_position()[0], t.get_window_extent(renderer)) for t in ax.texts
-             if t.get_text().strip()]
-    return [(a, b) for i, (a, xa, ba) in enumerate(boxes) for b, xb, bb in boxes[i + 1:]
-            if xa != xb and ba.overlaps(bb)]
+    boxes = [
+        (t.get_text(), t.get_position()[0], t.get_window_extent(renderer)) for t in ax.texts if t.get_text().strip()
+    ]
+    return [
+        (a, b) for i, (a, xa, ba) in enumerate(boxes) for b, xb, bb in boxes[i + 1 :] if xa != xb and ba.overlaps(bb)
+    ]
 
 
 def test_timeline_labels_never_overlap_with_full_width_doc_numbers():
@@ -200,8 +232,9 @@ def test_overlay_numbers_events_and_keys_them_outside_the_plot():
     key = "".join(t.get_text() for t in fig.texts)
     for row in events.itertuples(index=False):
         assert str(row.date) in key
-    assert "Opinions on establishing and improving the value realization mechanism of ecological products" \
-        in " ".join(key.split())
+    assert "Opinions on establishing and improving the value realization mechanism of ecological products" in " ".join(
+        key.split()
+    )
     close(fig)
 
 

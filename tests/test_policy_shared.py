@@ -3,6 +3,7 @@
 Every number asserted here was computed once, the exceptions inspected by hand
 (what did not parse, and why), and then fixed in the test.
 """
+
 from __future__ import annotations
 
 import json
@@ -46,15 +47,27 @@ def test_state_council_doc_numbers_all_parse(sc_raw):
     # Round trip: the list already uses the canonical 〔〕 spelling.
     assert all(p.text == v for p, v in zip(parsed, sc_raw["document_number"]) if p)
     codes = pd.Series([p.issuer_code for p in parsed if p]).value_counts()
-    assert codes.to_dict() == {"国办发": 1837, "国函": 1356, "国发": 1197, "国办函": 815, "国办发明电": 79,
-                               "国发明电": 21, "国海管字": 1, "灾总指挥部发明电": 1, "国办应急明电": 1}
+    assert codes.to_dict() == {
+        "国办发": 1837,
+        "国函": 1356,
+        "国发": 1197,
+        "国办函": 815,
+        "国办发明电": 79,
+        "国发明电": 21,
+        "国海管字": 1,
+        "灾总指挥部发明电": 1,
+        "国办应急明电": 1,
+    }
 
 
 def test_state_council_titles_without_number(sc_raw):
     # Of the 473 documents without 文号, two carry their number in the title: State Council orders.
     empty = sc_raw[sc_raw["document_number"] == ""]
     found = {t: [n.text for n in find_doc_numbers(t)] for t in empty["title"] if find_doc_numbers(t)}
-    assert found == {"中华人民共和国国务院令第558号": ["国务院令第558号"], "中华人民共和国国务院令第549号": ["国务院令第549号"]}
+    assert found == {
+        "中华人民共和国国务院令第558号": ["国务院令第558号"],
+        "中华人民共和国国务院令第549号": ["国务院令第549号"],
+    }
     # Titles that cite other documents' numbers are found in running text, issuer code trimmed.
     cited = [n.text for t in sc_raw["title"] for n in find_doc_numbers(t)]
     assert len(cited) == 9
@@ -122,9 +135,15 @@ def test_term_counts_equal_plain_str_count(gwr, shared_policy, year):
 def test_first_appearances_in_work_reports(gwr):
     terms = ["生态产品", "碳达峰", "碳中和", "绿水青山", "生态补偿", "碳汇", "生态文明", "双碳"]
     first = lp.first_appearance(lp.term_counts(gwr, terms)).set_index("term")
-    assert first.drop("双碳")["first_year"].to_dict() == {"生态产品": 2024, "碳达峰": 2021, "碳中和": 2021,
-                                                          "绿水青山": 2018, "生态补偿": 2009, "碳汇": 2010,
-                                                          "生态文明": 2008}
+    assert first.drop("双碳")["first_year"].to_dict() == {
+        "生态产品": 2024,
+        "碳达峰": 2021,
+        "碳中和": 2021,
+        "绿水青山": 2018,
+        "生态补偿": 2009,
+        "碳汇": 2010,
+        "生态文明": 2008,
+    }
     assert first.loc["双碳", "first_year"] is pd.NA
     assert first.loc["生态产品", "first_doc_id"] == "GWR-2024"
     assert first.loc["碳达峰", "documents_with_term"] == 5 and first.loc["碳达峰", "total_count"] == 10
@@ -147,7 +166,14 @@ def test_sections_of_ecological_compensation_regulation(shared_policy):
     assert (law["title_zh"], law["date"], law["issuers"]) == ("生态保护补偿条例", "2024-04-06", ["国务院"])
     s = lp.split_sections(law["text"], "eco")
     chapters = s[s["kind"] == "章"]
-    assert chapters["heading"].tolist() == ["总则", "财政纵向补偿", "地区间横向补偿", "市场机制补偿", "保障和监督管理", "附则"]
+    assert chapters["heading"].tolist() == [
+        "总则",
+        "财政纵向补偿",
+        "地区间横向补偿",
+        "市场机制补偿",
+        "保障和监督管理",
+        "附则",
+    ]
     articles = s[s["kind"] == "条"]
     raw = path.read_text(encoding="utf-8")
     assert articles["number"].tolist() == list(range(1, 34))
@@ -185,7 +211,13 @@ def test_gccmpd_ministry_documents_and_their_coissuers(shared_policy):
     assert len(mee) == 1260 and mee["text"].notna().all()
     # GCCMPD's years, as PROVENANCE.txt counts them.
     assert mee["gccmpd_year"].value_counts().sort_index().to_dict() == {
-        2018: 128, 2019: 164, 2020: 440, 2021: 256, 2022: 250, 2023: 22}
+        2018: 128,
+        2019: 164,
+        2020: 440,
+        2021: 256,
+        2022: 250,
+        2023: 22,
+    }
     # Most MEE web pages leave the 文号 out of the text; it is found in the 版头 or under the title of 26.
     assert int(mee["doc_number"].notna().sum()) == 26
     joint = mee[mee["issuers"].map(len) > 1]

@@ -4,6 +4,7 @@ Checks: shape and vocabulary; every row of the review's Table 1 is in it; every
 row with a State Council 文号 matches the State Council list (same number, same
 issue date, title contained in the list's title); unchecked fields are flagged.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,19 @@ import litkit.policy as lp
 from litkit.policy.timeline import read_seed_table
 
 TABLE = Path(__file__).resolve().parents[1] / "corpora" / "policy" / "central_documents.csv"
-COLUMNS = ["title_zh", "title_en", "issuers", "date", "doc_number", "level", "kind", "topics", "summary_en",
-           "source_note", "in_review_table1"]
+COLUMNS = [
+    "title_zh",
+    "title_en",
+    "issuers",
+    "date",
+    "doc_number",
+    "level",
+    "kind",
+    "topics",
+    "summary_en",
+    "source_note",
+    "in_review_table1",
+]
 STATE_COUNCIL_CODES = {"国发", "国办发", "国函", "国办函", "国发明电", "国办发明电"}
 VERIFIED = "verified against state_council_docs_merged.csv"
 
@@ -68,8 +80,11 @@ def test_table_contains_every_seed_row(shared_seed, table):
 
 
 def test_state_council_numbers_match_the_list(shared_policy, table):
-    sc = pd.read_csv(shared_policy / "cn-state-council-docnumbers" / "state_council_docs_merged.csv",
-                     dtype=str, keep_default_na=False)
+    sc = pd.read_csv(
+        shared_policy / "cn-state-council-docnumbers" / "state_council_docs_merged.csv",
+        dtype=str,
+        keep_default_na=False,
+    )
     by_number = sc[sc["document_number"] != ""].groupby("document_number")
     rows = table[table["doc_issuer_code"].isin(STATE_COUNCIL_CODES)]
     assert len(rows) == 29
@@ -90,5 +105,8 @@ def test_unchecked_rows_say_so(table):
     assert len(others) == 28
     for row in others.itertuples(index=False):
         assert VERIFIED not in row.source_note
-        assert re.search(r"unverified|not in the State Council list|not a State Council document|"
-                         r"cn-laws-ecology-carbon|seed table", row.source_note), row.title_zh
+        assert re.search(
+            r"unverified|not in the State Council list|not a State Council document|"
+            r"cn-laws-ecology-carbon|seed table",
+            row.source_note,
+        ), row.title_zh

@@ -13,19 +13,19 @@ Example counts are sized so the file runs in well under a minute on a loaded
 two-core machine; hypothesis' database is not needed for determinism because
 failures are shrunk and printed as explicit examples.
 """
+
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
+import _writers
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import litkit
 from litkit.errors import LitkitError
-
-import _writers
 
 LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 ACCENTED = "éèêëüöäñçåøÉÜÖßłńšžčřőűŠ"
@@ -43,21 +43,30 @@ def _words(alphabet: str, min_words: int = 1, max_words: int = 6, max_len: int =
 
 
 # A title has at least one letter or ideograph, plus anything from the punctuation and emoji set.
-titles = st.tuples(_words(LATIN + ACCENTED + CJK, 1, 1),
-                   _words(LATIN + ACCENTED + CJK + EMOJI + DIGITS + TITLE_PUNCT, 0, 7)).map(
-    lambda t: f"{t[0]} {t[1]}".strip())
+titles = st.tuples(
+    _words(LATIN + ACCENTED + CJK, 1, 1), _words(LATIN + ACCENTED + CJK + EMOJI + DIGITS + TITLE_PUNCT, 0, 7)
+).map(lambda t: f"{t[0]} {t[1]}".strip())
 journals = _words(LATIN + ACCENTED + CJK + "&:", 1, 4).filter(lambda s: any(c.isalpha() for c in s))
 keywords = st.lists(_words(LATIN + ACCENTED + CJK + EMOJI + DIGITS + "-()", 1, 3), max_size=5, unique=True)
 western_author = st.tuples(
     _words(LATIN + ACCENTED, 1, 2, 10).map(lambda s: s[0].upper() + s[1:]),  # surname
-    st.lists(st.text(alphabet=LATIN[26:], min_size=1, max_size=1).flatmap(
-        lambda c: st.text(alphabet=LATIN[:26], max_size=6).map(lambda rest: c + rest)),
-        min_size=1, max_size=2).map(" ".join))  # given names: capitalised
+    st.lists(
+        st.text(alphabet=LATIN[26:], min_size=1, max_size=1).flatmap(
+            lambda c: st.text(alphabet=LATIN[:26], max_size=6).map(lambda rest: c + rest)
+        ),
+        min_size=1,
+        max_size=2,
+    ).map(" ".join),
+)  # given names: capitalised
 chinese_author = st.text(alphabet=CJK, min_size=2, max_size=3).map(lambda s: (s, ""))
-authors = st.lists(st.one_of(western_author, chinese_author), min_size=1, max_size=4,
-                   unique_by=lambda a: a)
-records = st.lists(st.fixed_dictionaries({"TI": titles, "SO": journals, "PY": st.integers(1900, 2030),
-                                          "DE": keywords, "authors": authors}), min_size=1, max_size=4)
+authors = st.lists(st.one_of(western_author, chinese_author), min_size=1, max_size=4, unique_by=lambda a: a)
+records = st.lists(
+    st.fixed_dictionaries(
+        {"TI": titles, "SO": journals, "PY": st.integers(1900, 2030), "DE": keywords, "authors": authors}
+    ),
+    min_size=1,
+    max_size=4,
+)
 
 
 def _read_text(text: str | bytes, name: str = "export.txt"):
@@ -75,8 +84,14 @@ def _check_round_trip(fmt: str, recs: list[dict]) -> None:
     df = corpus.df
     for i, rec in enumerate(recs):
         want = _writers.expected(rec, fmt)
-        got = {"TI": df["TI"].iloc[i], "SO": df["SO"].iloc[i], "PY": int(df["PY"].iloc[i]),
-               "DE": list(df["DE"].iloc[i]), "AU": list(df["AU"].iloc[i]), "AF": list(df["AF"].iloc[i])}
+        got = {
+            "TI": df["TI"].iloc[i],
+            "SO": df["SO"].iloc[i],
+            "PY": int(df["PY"].iloc[i]),
+            "DE": list(df["DE"].iloc[i]),
+            "AU": list(df["AU"].iloc[i]),
+            "AF": list(df["AF"].iloc[i]),
+        }
         assert got == want, f"record {i}"
 
 
@@ -133,16 +148,60 @@ _HEADS = [
     "<html><body><table><tr><td>SrcDatabase-来源库</td><td>Title-题名</td><td>Author-作者</td></tr>\n",
     "SrcDatabase-来源库\tTitle-题名\tAuthor-作者\tSource-文献来源\tYear-年\n",
 ]
-_TAGS = ["PT ", "AU ", "TI ", "PY ", "ER", "EF", "   ", "CR ", "UT ", "AUx", "TY  - ", "ER  - ", "KW  - ",
-         "@article{", "}", "title = {", "RT ", "A1 ", "T1 ", "YR ", "%0 ", "%A ", "%T ", "%D ",
-         "{Title}: ", "{Author}: ", "{Reference Type}: ", "Title-题名: ", "Year-年: ", "\t", ",", '"', "",
-         "<tr>", "<td>", "</td>", "</tr>", "<br>", "&amp;", "&#", "</table>", "<script>"]
+_TAGS = [
+    "PT ",
+    "AU ",
+    "TI ",
+    "PY ",
+    "ER",
+    "EF",
+    "   ",
+    "CR ",
+    "UT ",
+    "AUx",
+    "TY  - ",
+    "ER  - ",
+    "KW  - ",
+    "@article{",
+    "}",
+    "title = {",
+    "RT ",
+    "A1 ",
+    "T1 ",
+    "YR ",
+    "%0 ",
+    "%A ",
+    "%T ",
+    "%D ",
+    "{Title}: ",
+    "{Author}: ",
+    "{Reference Type}: ",
+    "Title-题名: ",
+    "Year-年: ",
+    "\t",
+    ",",
+    '"',
+    "",
+    "<tr>",
+    "<td>",
+    "</td>",
+    "</tr>",
+    "<br>",
+    "&amp;",
+    "&#",
+    "</table>",
+    "<script>",
+]
 _LINE = st.tuples(st.sampled_from(_TAGS), st.text(alphabet=LATIN + CJK + DIGITS + ' ;,"{}\t-:@%', max_size=40))
 
 
 @settings(max_examples=400, **_SETTINGS)
-@given(head=st.sampled_from(_HEADS), lines=st.lists(_LINE.map("".join), max_size=30),
-       newline=st.sampled_from(["\n", "\r\n", "\r"]), encoding=st.sampled_from(["utf-8", "gb18030", "utf-16"]))
+@given(
+    head=st.sampled_from(_HEADS),
+    lines=st.lists(_LINE.map("".join), max_size=30),
+    newline=st.sampled_from(["\n", "\r\n", "\r"]),
+    encoding=st.sampled_from(["utf-8", "gb18030", "utf-16"]),
+)
 def test_damaged_exports_raise_only_litkit_errors(head, lines, newline, encoding):
     text = (head + "\n".join(lines)).replace("\n", newline)
     _only_litkit_errors(text.encode(encoding))

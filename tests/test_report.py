@@ -1,18 +1,17 @@
 """``litkit report``: one offline HTML page, escaped, rendering in a real headless Chromium."""
+
 from __future__ import annotations
 
 import json
 import re
 
-import matplotlib
 import pytest
+from _chromium import render
 from typer.testing import CliRunner
 
 from litkit.cli import app
 from litkit.errors import OutputExistsError
 from litkit.report import build_report, write_report
-
-from _chromium import render
 
 HOSTILE = ["<script>alert(1)</script>", "\"quoted\" & 'single'", "עברית right-to-left", "emoji 🌲🌍", "生态产品"]
 

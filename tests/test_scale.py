@@ -5,6 +5,7 @@ real exports in ../shared/corpora: the ingest report and records, the keyword
 network (tables byte-identical as CSV, same clusters), and the burst tables
 (byte-identical apart from strengths, which agree to 1e-9) with their yearly counts.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,9 @@ distributed = pytest.importorskip("dask.distributed")
 @pytest.fixture(scope="session")
 def dask_client():
     """Two single-threaded worker processes, as on a small real cluster."""
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, memory_limit="2GiB")
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit="2GiB"
+    )
     client = distributed.Client(cluster)
     yield client
     client.close()
@@ -55,10 +57,15 @@ def real(shared_corpora, expected_counts, tmp_path_factory, dask_client):
 # three largest reference lists (parsing 117 000 references twice would take most of a minute).
 # testFile.isi and badFile.isi share 32 records; one file per partition puts them in different
 # partitions, so the cross-partition duplicate path of the burst counts runs.
-CITED_SUBSET = ("wos-plaintext-metaknowledge/testFile.isi", "wos-plaintext-metaknowledge/badFile.isi",
-                "wos-plaintext-bibliometrix-fixture/wos_sample.txt", "wos-bibtex/wos_m.bib",
-                "scopus-csv/scopus_litstudy.csv", "scopus-csv/scopus_sample_2025.csv",
-                "wos-plaintext-environment/globe2060_savedrecs_5.txt")
+CITED_SUBSET = (
+    "wos-plaintext-metaknowledge/testFile.isi",
+    "wos-plaintext-metaknowledge/badFile.isi",
+    "wos-plaintext-bibliometrix-fixture/wos_sample.txt",
+    "wos-bibtex/wos_m.bib",
+    "scopus-csv/scopus_litstudy.csv",
+    "scopus-csv/scopus_sample_2025.csv",
+    "wos-plaintext-environment/globe2060_savedrecs_5.txt",
+)
 
 
 @pytest.fixture(scope="module")
@@ -86,8 +93,7 @@ def _assert_same_bursts(single: pd.DataFrame, dask_table: pd.DataFrame):
     assert len(dask_table) == len(single)
     rest = [c for c in single.columns if c != "strength"]
     assert dask_table[rest].to_csv(index=False) == single[rest].to_csv(index=False)
-    np.testing.assert_allclose(dask_table["strength"].to_numpy(), single["strength"].to_numpy(),
-                               rtol=0, atol=1e-9)
+    np.testing.assert_allclose(dask_table["strength"].to_numpy(), single["strength"].to_numpy(), rtol=0, atol=1e-9)
     assert dask_table.attrs == single.attrs
 
 
@@ -148,10 +154,16 @@ def test_network_demo_equals_single_machine(demo, dask_client):
 
 def test_network_demo_fractional_ranked_by_link_strength(demo, dask_client):
     _, corpus, pc = demo
-    kwargs = dict(field="DE", min_occurrence=3, top_n=60, rank_by="total_link_strength",
-                  counting="fractional", objective="cpm", with_layout=False)
-    _assert_same_network(litkit.cooccurrence(corpus, **kwargs),
-                         scale.cooccurrence(pc, client=dask_client, **kwargs))
+    kwargs = dict(
+        field="DE",
+        min_occurrence=3,
+        top_n=60,
+        rank_by="total_link_strength",
+        counting="fractional",
+        objective="cpm",
+        with_layout=False,
+    )
+    _assert_same_network(litkit.cooccurrence(corpus, **kwargs), scale.cooccurrence(pc, client=dask_client, **kwargs))
 
 
 def test_keyword_counts_demo(demo, dask_client):
@@ -201,9 +213,10 @@ def test_bursts_records_shared_between_partitions(demo_dir, tmp_path, dask_clien
     corpus = litkit.read(paths, progress=False)
     assert corpus.df["UT"].duplicated().sum() == len(corpus) // 2
     for counting in ("records", "citations"):
-        _assert_same_bursts(citation_bursts(corpus, "cited_journal", top=None, counting=counting),
-                            scale.citation_bursts(pc, "cited_journal", top=None, counting=counting,
-                                                  client=dask_client))
+        _assert_same_bursts(
+            citation_bursts(corpus, "cited_journal", top=None, counting=counting),
+            scale.citation_bursts(pc, "cited_journal", top=None, counting=counting, client=dask_client),
+        )
 
 
 @pytest.mark.parametrize("kind", ["keyword", "author"])
@@ -218,7 +231,7 @@ def test_bursts_real_exports_equal_single_machine(real, dask_client, kind):
 def test_cited_bursts_real_exports_equal_single_machine(real_cited, dask_client, kind):
     _, corpus, pc = real_cited
     uts = [set(pd.read_parquet(p, columns=["UT"])["UT"]) for p in pc.partitions]
-    assert any(a & b for i, a in enumerate(uts) for b in uts[i + 1:])  # the duplicate path is exercised
+    assert any(a & b for i, a in enumerate(uts) for b in uts[i + 1 :])  # the duplicate path is exercised
     assert set(corpus.df["DB"]) == {"WoS", "Scopus"}
     single = citation_bursts(corpus, kind, top=None)
     assert len(single) > 0
@@ -240,8 +253,9 @@ def test_cli_ingest_on_dask_writes_partitions_with_the_same_report(tmp_path, dem
 
     out = tmp_path / "parts"
     folders = [str(demo_dir / sub) for sub in ("wos", "cnki", "scopus")]
-    result = CliRunner().invoke(app, ["ingest", *folders, "-o", str(out), "--scheduler", "local",
-                                      "--files-per-partition", "2"])
+    result = CliRunner().invoke(
+        app, ["ingest", *folders, "-o", str(out), "--scheduler", "local", "--files-per-partition", "2"]
+    )
     assert result.exit_code == 0, result.output
     pc = litkit.scale.read_partitioned(out)
     single = litkit.read(folders)

@@ -1,4 +1,5 @@
 """Scopus CSV reader, Scopus cited references and cited-source normalisation."""
+
 from __future__ import annotations
 
 import csv
@@ -9,10 +10,16 @@ import pytest
 import litkit
 from litkit.io import detect_format
 from litkit.io.scopus_csv import scopus_author_to_wos, sniff
-from litkit.refs import reference_key, parse_wos_reference
-from litkit.refs_scopus import (SOURCE_OVERRIDES, WORD_ABBREVIATIONS, normalize_source,
-                                parse_reference_any, parse_scopus_reference, reference_style,
-                                split_scopus_references)
+from litkit.refs import parse_wos_reference, reference_key
+from litkit.refs_scopus import (
+    SOURCE_OVERRIDES,
+    WORD_ABBREVIATIONS,
+    normalize_source,
+    parse_reference_any,
+    parse_scopus_reference,
+    reference_style,
+    split_scopus_references,
+)
 
 SCOPUS_FILES = ["scopus_testing.csv.scopus", "scopus_litstudy.csv", "scopus_sample_2025.csv"]
 
@@ -23,6 +30,7 @@ def scopus(shared_corpora):
 
 
 # ---- real files -------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", SCOPUS_FILES)
 def test_every_scopus_file_read_with_exact_count(scopus, expected_counts, name):
@@ -127,8 +135,12 @@ def test_misaligned_rows_reported_with_line_and_realigned(scopus, shared_corpora
 def test_references_parsed(scopus):
     df = scopus["scopus_testing.csv.scopus"].df
     parsed = parse_scopus_reference(df.iloc[0]["CR"][0])
-    assert (parsed["author"], parsed["year"], parsed["source"], parsed["volume"]) == \
-        ("Barth C", 2015, "SUPERCOND SCI TECH", "28")
+    assert (parsed["author"], parsed["year"], parsed["source"], parsed["volume"]) == (
+        "Barth C",
+        2015,
+        "SUPERCOND SCI TECH",
+        "28",
+    )
     refs = scopus["scopus_litstudy.csv"].references
     assert len(refs) == sum(len(c) for c in scopus["scopus_litstudy.csv"].df["CR"])
     # most references of a modern export yield author, year and source
@@ -164,8 +176,11 @@ def test_unexplained_extra_field_blanks_ambiguous_columns(tmp_path):
 
 
 def test_cut_last_record_kept_and_reported(tmp_path):
-    lines = [HEADER, 'Smith J.,First,2020,Nature,1,10.1/a,http://s,"Ref A (1999) Nature, 1, p. 2",Scopus,2-s2.0-1',
-             'Doe J.,Second,2021,Science,2,10.1/b,"http://s']  # file cut inside a quoted field
+    lines = [
+        HEADER,
+        'Smith J.,First,2020,Nature,1,10.1/a,http://s,"Ref A (1999) Nature, 1, p. 2",Scopus,2-s2.0-1',
+        'Doe J.,Second,2021,Science,2,10.1/b,"http://s',
+    ]  # file cut inside a quoted field
     corpus = litkit.read(_write(tmp_path, lines))
     report = corpus.report.files[0]
     assert report.records_in_file == 2 and report.balanced
@@ -174,8 +189,11 @@ def test_cut_last_record_kept_and_reported(tmp_path):
 
 
 def test_multiline_quoted_field_and_line_numbers(tmp_path):
-    lines = [HEADER, 'Smith J.,"Title over\ntwo lines",2020,Nature,1,,,,Scopus,2-s2.0-1',
-             'Doe J., Roe K.,Second,2021,Science,2,,,,Scopus,2-s2.0-2']
+    lines = [
+        HEADER,
+        'Smith J.,"Title over\ntwo lines",2020,Nature,1,,,,Scopus,2-s2.0-1',
+        'Doe J., Roe K.,Second,2021,Science,2,,,,Scopus,2-s2.0-2',
+    ]
     corpus = litkit.read(_write(tmp_path, lines))
     assert corpus.df["source_line"].tolist() == [2, 4]
     assert corpus.df.loc[0, "TI"] == "Title over\ntwo lines"
@@ -189,53 +207,75 @@ def test_sniff_needs_scopus_columns():
 
 # ---- reference parsing and source normalisation ---------------------------------------------
 
+
 def test_parse_old_layout_reference():
-    raw = ("Costanza, R., d'Arge, R., de Groot, R., The value of the world's ecosystem services and "
-           "natural capital (1997) Nature, 387 (6630), pp. 253-260.")
+    raw = (
+        "Costanza, R., d'Arge, R., de Groot, R., The value of the world's ecosystem services and "
+        "natural capital (1997) Nature, 387 (6630), pp. 253-260."
+    )
     parsed = parse_scopus_reference(raw)
-    assert parsed == {"raw": raw, "author": "Costanza R", "year": 1997, "source": "NATURE",
-                      "volume": "387", "page": "253", "doi": None}
+    assert parsed == {
+        "raw": raw,
+        "author": "Costanza R",
+        "year": 1997,
+        "source": "NATURE",
+        "volume": "387",
+        "page": "253",
+        "doi": None,
+    }
     wos = parse_reference_any("Costanza R, 1997, NATURE, V387, P253")
     assert reference_key(parsed) == reference_key(wos) == "COSTANZA|1997|NATURE|387|253"
 
 
 def test_parse_2024_layout_reference_and_split():
-    text = ("Aria M.; Cuccurullo C., Bibliometrix: An R-tool for comprehensive science mapping analysis, "
-            "Journal of Informetrics, 11, 4, pp. 959-975, (2017); Chen C., CiteSpace II, J Am Soc Inf Sci "
-            "Technol, 57, 3, pp. 359-377, (2006)")
+    text = (
+        "Aria M.; Cuccurullo C., Bibliometrix: An R-tool for comprehensive science mapping analysis, "
+        "Journal of Informetrics, 11, 4, pp. 959-975, (2017); Chen C., CiteSpace II, J Am Soc Inf Sci "
+        "Technol, 57, 3, pp. 359-377, (2006)"
+    )
     refs = split_scopus_references(text)
     assert len(refs) == 2
     aria = parse_scopus_reference(refs[0])
-    assert (aria["author"], aria["year"], aria["source"], aria["volume"], aria["page"]) == \
-        ("Aria M", 2017, "J INFORMETR", "11", "959")
+    assert (aria["author"], aria["year"], aria["source"], aria["volume"], aria["page"]) == (
+        "Aria M",
+        2017,
+        "J INFORMETR",
+        "11",
+        "959",
+    )
     wos = parse_reference_any("Aria M, 2017, J INFORMETR, V11, P959, DOI 10.1016/j.joi.2017.08.007")
     assert wos["doi"] is not None  # a DOI wins: same work, but the key only agrees on DOI-less strings
     assert reference_key({**wos, "doi": None}) == reference_key(aria)
 
 
 def test_reference_with_doi_and_without_year():
-    parsed = parse_scopus_reference("Smith, J., A study (2010) Ecol. Econ., 69, pp. 1-10. , DOI 10.1016/J.ECOLECON.2010.01.001")
+    parsed = parse_scopus_reference(
+        "Smith, J., A study (2010) Ecol. Econ., 69, pp. 1-10. , DOI 10.1016/J.ECOLECON.2010.01.001"
+    )
     assert parsed["doi"] == "10.1016/j.ecolecon.2010.01.001" and parsed["source"] == "ECOL ECON"
     assert parse_scopus_reference("Hezel, A.F., Bardeesy, N., LKB1")["year"] is None
 
 
-@pytest.mark.parametrize("title, j9", [
-    ("Ecological Economics", "ECOL ECON"),
-    ("Journal of Cleaner Production", "J CLEAN PROD"),
-    ("Science of the Total Environment", "SCI TOTAL ENVIRON"),
-    ("Ecosystem Services", "ECOSYST SERV"),
-    ("Journal of Environmental Management", "J ENVIRON MANAGE"),
-    ("Proceedings of the National Academy of Sciences of the United States of America", "P NATL ACAD SCI USA"),
-    ("Proc. Natl. Acad. Sci. U.S.A.", "P NATL ACAD SCI USA"),
-    ("European Journal of Operational Research", "EUR J OPER RES"),
-    ("Applied Mathematics and Computation", "APPL MATH COMPUT"),
-    ("IEEE Trans. Appl. Supercond.", "IEEE T APPL SUPERCON"),
-    ("Nature", "NATURE"),
-    ("Nature Biotechnology", "NAT BIOTECHNOL"),
-    ("Medicine (United States)", "MEDICINE"),
-    ("The New England Journal of Medicine", "NEW ENGL J MED"),
-    ("Ｅcological　Ｅconomics", "ECOL ECON"),  # full-width input
-])
+@pytest.mark.parametrize(
+    "title, j9",
+    [
+        ("Ecological Economics", "ECOL ECON"),
+        ("Journal of Cleaner Production", "J CLEAN PROD"),
+        ("Science of the Total Environment", "SCI TOTAL ENVIRON"),
+        ("Ecosystem Services", "ECOSYST SERV"),
+        ("Journal of Environmental Management", "J ENVIRON MANAGE"),
+        ("Proceedings of the National Academy of Sciences of the United States of America", "P NATL ACAD SCI USA"),
+        ("Proc. Natl. Acad. Sci. U.S.A.", "P NATL ACAD SCI USA"),
+        ("European Journal of Operational Research", "EUR J OPER RES"),
+        ("Applied Mathematics and Computation", "APPL MATH COMPUT"),
+        ("IEEE Trans. Appl. Supercond.", "IEEE T APPL SUPERCON"),
+        ("Nature", "NATURE"),
+        ("Nature Biotechnology", "NAT BIOTECHNOL"),
+        ("Medicine (United States)", "MEDICINE"),
+        ("The New England Journal of Medicine", "NEW ENGL J MED"),
+        ("Ｅcological　Ｅconomics", "ECOL ECON"),  # full-width input
+    ],
+)
 def test_normalize_source(title, j9):
     assert normalize_source(title) == j9
 

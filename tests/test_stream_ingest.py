@@ -5,6 +5,7 @@ with ``litkit.read`` of the same paths: every value (``Corpus.__eq__``), the
 dtypes, and the ingest report (files and problems tables).  Small batches make
 several row groups, with batches that end inside files.
 """
+
 from __future__ import annotations
 
 import gc
@@ -13,6 +14,7 @@ import random
 
 import pyarrow.parquet as pq
 import pytest
+from _mutate import decode_lf, mid_record_cuts, segment
 from typer.testing import CliRunner
 
 import litkit
@@ -23,8 +25,6 @@ from litkit.corpus import Corpus
 from litkit.errors import OutputExistsError, UnknownFormatError
 from litkit.io.parquet import REPORT_KEY, CorpusTally, read_report, tally
 from litkit.io.stream import ingest_to_parquet
-
-from _mutate import decode_lf, mid_record_cuts, segment
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +52,7 @@ def row_group_sizes(path) -> list[int]:
 
 
 # ---- equality with litkit.read ---------------------------------------------------------------
+
 
 def test_demo_streamed_in_small_batches_equals_read(demo_paths, demo_corpus, tmp_path):
     out = tmp_path / "demo.parquet"
@@ -132,6 +133,7 @@ def test_summary_counts_from_the_file(demo_paths, demo_corpus, tmp_path):
 
 
 # ---- the file ---------------------------------------------------------------------------------
+
 
 def test_same_schema_and_report_key_as_to_parquet(demo_paths, demo_corpus, tmp_path):
     streamed, whole = tmp_path / "streamed.parquet", tmp_path / "whole.parquet"
@@ -216,6 +218,7 @@ def test_batch_size_must_be_positive(demo_dir, tmp_path):
 
 # ---- the command ----------------------------------------------------------------------------
 
+
 def test_cli_ingest_streams_with_the_same_summary(demo_paths, demo_corpus, tmp_path):
     out, problems = tmp_path / "c.parquet", tmp_path / "problems.csv"
     result = CliRunner().invoke(app, ["ingest", *map(str, demo_paths), "-o", str(out), "--report", str(problems)])
@@ -223,7 +226,8 @@ def test_cli_ingest_streams_with_the_same_summary(demo_paths, demo_corpus, tmp_p
     assert result.output == ingest_summary(demo_corpus) + f"\n\nWrote {out}\n"
     assert_same_corpus(Corpus.read_parquet(out), demo_corpus)
     assert problems.read_text(encoding="utf-8") == demo_corpus.report.problems_table().to_csv(
-        index=False, lineterminator="\n")
+        index=False, lineterminator="\n"
+    )
 
 
 def test_cli_refuses_an_existing_report_before_reading(demo_paths, tmp_path):
@@ -236,6 +240,7 @@ def test_cli_refuses_an_existing_report_before_reading(demo_paths, tmp_path):
 
 # ---- the shared Parquet layer (Corpus.to_parquet / read_parquet go through it too) ------------------
 
+
 def test_files_written_by_the_former_to_parquet_still_read(demo_corpus, tmp_path):
     """Before litkit.io.parquet the schema was inferred and the report was schema metadata."""
     import json
@@ -244,8 +249,10 @@ def test_files_written_by_the_former_to_parquet_still_read(demo_corpus, tmp_path
 
     table = pa.Table.from_pandas(demo_corpus.df, preserve_index=False)
     assert pa.types.is_null(table.schema.field("BN").type)  # an all-empty column, as those files had
-    meta = {**table.schema.metadata,
-            REPORT_KEY: json.dumps(demo_corpus.report.to_dict(), ensure_ascii=False, sort_keys=True).encode()}
+    meta = {
+        **table.schema.metadata,
+        REPORT_KEY: json.dumps(demo_corpus.report.to_dict(), ensure_ascii=False, sort_keys=True).encode(),
+    }
     path = tmp_path / "old.parquet"
     pq.write_table(table.replace_schema_metadata(meta), path)
     assert_same_corpus(Corpus.read_parquet(path), demo_corpus)

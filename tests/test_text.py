@@ -1,4 +1,5 @@
 """Term cleaning: normalisation, stop lists, thesauri, stemming, Chinese segmentation, phrases."""
+
 from __future__ import annotations
 
 import os
@@ -9,19 +10,35 @@ from pathlib import Path
 import pytest
 
 import litkit
-from litkit.text import (TermCleaner, Thesaurus, chinese_terms, english_phrases, keyword_stoplist,
-                         normalize_term, read_thesaurus, resolve_fields, segment, stem_key, surface_form,
-                         text_terms, word_stoplist)
+from litkit.text import (
+    TermCleaner,
+    Thesaurus,
+    chinese_terms,
+    english_phrases,
+    keyword_stoplist,
+    normalize_term,
+    read_thesaurus,
+    resolve_fields,
+    segment,
+    stem_key,
+    surface_form,
+    text_terms,
+    word_stoplist,
+)
 
 
-@pytest.mark.parametrize("raw, key", [
-    ("Co‐word analysis", "co-word analysis"),       # U+2010 hyphen
-    ("co – word  analysis", "co-word analysis"),     # en dash with spaces, doubled space
-    ("ＣＯ２ emissions", "co2 emissions"),             # full-width letters and digits
-    ("生态补偿；", "生态补偿"),                            # full-width semicolon left by a bad split
-    ("  Science Mapping. ", "science mapping"),
-    ("STRASSE", "strasse"), ("Straße", "strasse"),   # Unicode case folding, not lower()
-])
+@pytest.mark.parametrize(
+    "raw, key",
+    [
+        ("Co‐word analysis", "co-word analysis"),  # U+2010 hyphen
+        ("co – word  analysis", "co-word analysis"),  # en dash with spaces, doubled space
+        ("ＣＯ２ emissions", "co2 emissions"),  # full-width letters and digits
+        ("生态补偿；", "生态补偿"),  # full-width semicolon left by a bad split
+        ("  Science Mapping. ", "science mapping"),
+        ("STRASSE", "strasse"),
+        ("Straße", "strasse"),  # Unicode case folding, not lower()
+    ],
+)
 def test_normalize_term(raw, key):
     assert normalize_term(raw) == key
 
@@ -46,7 +63,9 @@ def test_stoplists():
     assert {"的", "基于", "研究"} <= word_stoplist("zh")
 
 
-VOS_THESAURUS = "label\treplace by\nmapping of science\tscience mapping\nCitation Analyses\tcitation analysis\nelsevier\t\n"
+VOS_THESAURUS = (
+    "label\treplace by\nmapping of science\tscience mapping\nCitation Analyses\tcitation analysis\nelsevier\t\n"
+)
 
 
 def test_vosviewer_thesaurus_file(tmp_path):
@@ -80,13 +99,18 @@ def test_semicolon_table_and_combination():
 def test_cleaner_reproduces_reference_cleaning():
     """The raw keywords of the reference example clean to its 'keywords' lists."""
     # Snowball stems "analyses" to "analys" but "analysis" to "analysi": that merge needs the thesaurus.
-    cleaner = TermCleaner(stoplist=None, stem=True,
-                          thesaurus={"mapping of science": "science mapping",
-                                     "citation analyses": "citation analysis"})
-    raw = [["Bibliometrics", "citation analysis", "Co-word analysis", "science mapping"],
-           ["bibliometrics", "Science Mapping", "VOSviewer"],
-           ["Citation Analysis", "BIBLIOMETRICS", "citation analyses"],
-           ["Scientometric"], ["citation analysis", "Scientometrics", "mapping of science"]]
+    cleaner = TermCleaner(
+        stoplist=None,
+        stem=True,
+        thesaurus={"mapping of science": "science mapping", "citation analyses": "citation analysis"},
+    )
+    raw = [
+        ["Bibliometrics", "citation analysis", "Co-word analysis", "science mapping"],
+        ["bibliometrics", "Science Mapping", "VOSviewer"],
+        ["Citation Analysis", "BIBLIOMETRICS", "citation analyses"],
+        ["Scientometric"],
+        ["citation analysis", "Scientometrics", "mapping of science"],
+    ]
     keys = [cleaner.clean_document(r) for r in raw]
     docs = [[cleaner.label(k) for k in doc] for doc in keys]
     assert len(keys[2]) == 2 and docs[2] == ["citation analysis", "bibliometrics"]
@@ -95,8 +119,11 @@ def test_cleaner_reproduces_reference_cleaning():
 
 
 def test_cleaner_order_thesaurus_aliases_stoplist():
-    cleaner = TermCleaner(stoplist=["default", "noise"], thesaurus={"old name": "noise", "eco products": "ecological products"},
-                          aliases=True)
+    cleaner = TermCleaner(
+        stoplist=["default", "noise"],
+        thesaurus={"old name": "noise", "eco products": "ecological products"},
+        aliases=True,
+    )
     assert cleaner.clean_document(["old name", "研究", "Research"]) == []
     keys = cleaner.clean_document(["生态产品", "eco products", "Ecological Products"])
     assert keys == ["生态产品"]  # one node: the alias table's label is the Chinese term
@@ -119,7 +146,9 @@ def test_label_is_most_frequent_surface_form():
 
 def test_keywords_plus_capitals_lowered_for_display():
     import pandas as pd
+
     from litkit.text import field_terms
+
     df = pd.DataFrame({"DE": [["GIS"]], "ID": [["ECOSYSTEM SERVICES", "CO2 EMISSIONS", "REDD+"]]})
     assert field_terms(df, ("DE", "ID")) == [["GIS", "ecosystem services", "CO2 emissions", "REDD+"]]
 
@@ -138,8 +167,9 @@ def test_jieba_writes_no_cache_into_the_working_directory(tmp_path):
     workdir.chmod(0o555)
     code = "from litkit.text import segment; print('|'.join(segment('碳达峰碳中和')))"
     env = {**os.environ, "PYTHONPATH": str(Path(litkit.__file__).parents[1])}
-    out = subprocess.run([sys.executable, "-c", code], cwd=workdir, capture_output=True, text=True,
-                         env=env, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=workdir, capture_output=True, text=True, env=env, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "碳达峰|碳中和"
     assert out.stderr == ""  # jieba's log lines are silenced
@@ -147,8 +177,10 @@ def test_jieba_writes_no_cache_into_the_working_directory(tmp_path):
 
 
 def test_english_phrases():
-    text = ("Mapping the value of ecosystem services: evidence from urban wetlands in China, 2000-2020. "
-            "Results showed significantly increased carbon sequestration.")
+    text = (
+        "Mapping the value of ecosystem services: evidence from urban wetlands in China, 2000-2020. "
+        "Results showed significantly increased carbon sequestration."
+    )
     phrases = english_phrases(text)
     assert "ecosystem services" in phrases and "urban wetlands" in phrases
     assert "carbon sequestration" in phrases

@@ -1,4 +1,5 @@
 """Timelines: annual production, keyword timeline, time zones, thematic map and evolution, figures, CLI."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,16 @@ import pytest
 
 from litkit.corpus import Corpus
 from litkit.errors import LitkitError
-from litkit.timeline import (annual_production, cagr, growth_rate, keyword_clusters, keyword_timeline,
-                             thematic_evolution, thematic_map, time_zone)
+from litkit.timeline import (
+    annual_production,
+    cagr,
+    growth_rate,
+    keyword_clusters,
+    keyword_timeline,
+    thematic_evolution,
+    thematic_map,
+    time_zone,
+)
 
 THEME_A = ["ecosystem services", "valuation", "wetland", "payment"]
 THEME_B = ["carbon sink", "carbon neutrality", "forest", "emission"]
@@ -29,8 +38,9 @@ def _two_theme_corpus():
                 keywords = keywords + ["GEP"]
             if year >= 2012 and k % 2 == 0:
                 keywords = keywords + ["碳汇"]
-            records.append({"UT": f"X:{n}", "DB": ["CNKI", "WoS", "Scopus", "WoS;Scopus"][k % 4], "PY": year,
-                            "DE": keywords})
+            records.append(
+                {"UT": f"X:{n}", "DB": ["CNKI", "WoS", "Scopus", "WoS;Scopus"][k % 4], "PY": year, "DE": keywords}
+            )
     return Corpus.from_records(records)
 
 
@@ -38,10 +48,16 @@ def _two_theme_corpus():
 # annual production
 # ---------------------------------------------------------------------------------------------
 def test_annual_production_counts_databases_and_fills_gaps():
-    recs = [{"UT": "1", "DB": "CNKI", "PY": 2018}, {"UT": "2", "DB": "CNKI", "PY": 2018},
-            {"UT": "3", "DB": "WoS;Scopus", "PY": 2018}, {"UT": "4", "DB": "Scopus", "PY": 2020},
-            {"UT": "5", "DB": "WoS", "PY": 2021}, {"UT": "6", "DB": "WoS", "PY": 2021},
-            {"UT": "7", "DB": "WoS", "PY": 2021}, {"UT": "8", "DB": "WoS", "PY": None}]
+    recs = [
+        {"UT": "1", "DB": "CNKI", "PY": 2018},
+        {"UT": "2", "DB": "CNKI", "PY": 2018},
+        {"UT": "3", "DB": "WoS;Scopus", "PY": 2018},
+        {"UT": "4", "DB": "Scopus", "PY": 2020},
+        {"UT": "5", "DB": "WoS", "PY": 2021},
+        {"UT": "6", "DB": "WoS", "PY": 2021},
+        {"UT": "7", "DB": "WoS", "PY": 2021},
+        {"UT": "8", "DB": "WoS", "PY": None},
+    ]
     table = annual_production(Corpus.from_records(recs))
     assert list(table.columns) == ["year", "CNKI", "WoS", "Scopus", "total", "growth"]
     assert table["year"].tolist() == [2018, 2019, 2020, 2021]
@@ -91,14 +107,20 @@ def test_default_clusters_recover_the_two_themes_deterministically():
 
 def test_keyword_timeline_with_given_clusters():
     corpus = _two_theme_corpus()
-    given = pd.DataFrame({"keyword": [k.upper() for k in THEME_A] + ["gep"] + THEME_B + ["碳汇"],
-                          "cluster": [7] * 5 + [3] * 5, "occurrences": 0})
+    given = pd.DataFrame(
+        {
+            "keyword": [k.upper() for k in THEME_A] + ["gep"] + THEME_B + ["碳汇"],
+            "cluster": [7] * 5 + [3] * 5,
+            "occurrences": 0,
+        }
+    )
     table = keyword_timeline(corpus, clusters=given, min_occurrences=1)
     first_year = dict(zip(table["keyword"], table["first_year"]))
     assert first_year["gep"] == 2016 and first_year["碳汇"] == 2012 and first_year["valuation"] == 2010
     assert set(table.loc[table["cluster"] == 7, "keyword"]) == set(THEME_A + ["gep"])
-    assert set(table["cluster_label"]) == {"#7 ecosystem services", "#3 carbon sink"} or \
-        set(table["cluster_label"]) == {"#7 ecosystem services", "#3 carbon neutrality"}
+    assert set(table["cluster_label"]) == {"#7 ecosystem services", "#3 carbon sink"} or set(
+        table["cluster_label"]
+    ) == {"#7 ecosystem services", "#3 carbon neutrality"}
     # ordered by cluster (largest first), then first year
     for _, group in table.groupby("cluster"):
         assert group["first_year"].is_monotonic_increasing
@@ -108,8 +130,9 @@ def test_keyword_timeline_with_given_clusters():
 
 def test_keyword_timeline_with_label_column_and_function():
     corpus = _two_theme_corpus()
-    given = pd.DataFrame({"keyword": THEME_A + THEME_B, "cluster": [1] * 4 + [2] * 4,
-                          "label": ["valuing nature"] * 4 + ["carbon"] * 4})
+    given = pd.DataFrame(
+        {"keyword": THEME_A + THEME_B, "cluster": [1] * 4 + [2] * 4, "label": ["valuing nature"] * 4 + ["carbon"] * 4}
+    )
     table = keyword_timeline(corpus, clusters=given, min_occurrences=1)
     assert set(table["cluster_label"]) == {"#1 valuing nature", "#2 carbon"}
     assert "gep" not in set(table["keyword"])  # keywords without a cluster are left out
@@ -200,7 +223,8 @@ def test_figures_are_written_without_missing_glyphs(tmp_path, recwarn):
         "zone": plot.plot_time_zone(time_zone(corpus, min_occurrences=1)),
         "map": plot.plot_thematic_map(thematic_map(corpus, min_occurrences=1).themes),
         "evolution": plot.plot_thematic_evolution(
-            thematic_evolution(corpus, [(2010, 2013), (2014, 2020)], min_occurrences=1)),
+            thematic_evolution(corpus, [(2010, 2013), (2014, 2020)], min_occurrences=1)
+        ),
     }
     for name, fig in figures.items():
         paths = plot.save(fig, tmp_path / name, formats=("png",))
@@ -219,14 +243,35 @@ def test_cli_timeline(tmp_path):
     corpus_path = tmp_path / "c.parquet"
     _two_theme_corpus().to_parquet(corpus_path)
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["timeline", str(corpus_path), "-o", str(out), "--formats", "png",
-                                      "--keywords", "--min-occurrences", "1", "--periods", "2010-2013,2014-2020"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "timeline",
+            str(corpus_path),
+            "-o",
+            str(out),
+            "--formats",
+            "png",
+            "--keywords",
+            "--min-occurrences",
+            "1",
+            "--periods",
+            "2010-2013,2014-2020",
+        ],
+    )
     assert result.exit_code == 0, result.output
     production = pd.read_csv(out / "annual_production.csv")
     assert production["total"].tolist() == [8] * 11
     assert production["WoS"].tolist() == [4] * 11  # 'WoS' and 'WoS;Scopus' records
-    for name in ("annual_production.png", "keyword_timeline.png", "time_zone.png", "thematic_map.png",
-                 "thematic_evolution.png", "thematic_evolution.csv", "params.json"):
+    for name in (
+        "annual_production.png",
+        "keyword_timeline.png",
+        "time_zone.png",
+        "thematic_map.png",
+        "thematic_evolution.png",
+        "thematic_evolution.csv",
+        "params.json",
+    ):
         assert (out / name).stat().st_size > 0, name
     params = json.loads((out / "params.json").read_text(encoding="utf-8"))["parameters"]
     assert params["periods"] == [[2010, 2013], [2014, 2020]]
@@ -256,12 +301,15 @@ def _text_boxes(fig, min_size: float = 0.0):
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     ax = fig.axes[0]
-    return [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts
-            if t.get_text().strip() and t.get_visible() and t.get_fontsize() >= min_size]
+    return [
+        (t.get_text(), t.get_window_extent(renderer))
+        for t in ax.texts
+        if t.get_text().strip() and t.get_visible() and t.get_fontsize() >= min_size
+    ]
 
 
 def _overlapping_pairs(boxes):
-    return [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1:] if ba.overlaps(bb)]
+    return [(a, b) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1 :] if ba.overlaps(bb)]
 
 
 def test_keyword_timeline_labels_never_overlap_even_when_crowded():
@@ -272,10 +320,15 @@ def test_keyword_timeline_labels_never_overlap_even_when_crowded():
     from litkit.plot import timeline as plot
 
     words = [f"long keyword number {i} about ecosystem services" for i in range(12)]
-    table = pd.DataFrame({"cluster": [1] * 12 + [2] * 2, "cluster_label": ["#1 first"] * 12 + ["#2 second"] * 2,
-                          "keyword": words + ["alpha", "beta"],
-                          "first_year": [2010 + i % 2 for i in range(12)] + [2010, 2020],
-                          "occurrences": list(range(12, 0, -1)) + [3, 2]})
+    table = pd.DataFrame(
+        {
+            "cluster": [1] * 12 + [2] * 2,
+            "cluster_label": ["#1 first"] * 12 + ["#2 second"] * 2,
+            "keyword": words + ["alpha", "beta"],
+            "first_year": [2010 + i % 2 for i in range(12)] + [2010, 2020],
+            "occurrences": list(range(12, 0, -1)) + [3, 2],
+        }
+    )
     fig = plot.plot_keyword_timeline(table)
     try:
         boxes = _text_boxes(fig)
@@ -292,9 +345,15 @@ def test_keyword_timeline_shows_display_forms():
 
     from litkit.plot import timeline as plot
 
-    table = pd.DataFrame({"cluster": [1, 1], "cluster_label": ["#1 redd+", "#1 redd+"],
-                          "keyword": ["redd+", "invest model"], "first_year": [2008, 2012],
-                          "occurrences": [5, 3]})
+    table = pd.DataFrame(
+        {
+            "cluster": [1, 1],
+            "cluster_label": ["#1 redd+", "#1 redd+"],
+            "keyword": ["redd+", "invest model"],
+            "first_year": [2008, 2012],
+            "occurrences": [5, 3],
+        }
+    )
     display = pd.DataFrame({"keyword": ["REDD+", "InVEST model"], "term": ["redd+", "invest model"]})
     for given in (display, {"REDD+": "REDD+", "invest model": "InVEST model"}):
         fig = plot.plot_keyword_timeline(table, display=given)
@@ -330,11 +389,14 @@ def test_thematic_figures_keep_labels_legible():
         plt.close(fig)
 
     evolution = thematic_evolution(corpus, [(2010, 2013), (2014, 2020)], min_occurrences=1)
-    themes = pd.DataFrame({"cluster": range(9), "label": [f"theme {i}" for i in range(9)],
-                           "occurrences": [9 - i for i in range(9)]})
-    crowded = type(evolution)(periods=evolution.periods,
-                              maps=[type(m)(themes, m.keywords) for m in evolution.maps],
-                              links=evolution.links.iloc[0:0])
+    themes = pd.DataFrame(
+        {"cluster": range(9), "label": [f"theme {i}" for i in range(9)], "occurrences": [9 - i for i in range(9)]}
+    )
+    crowded = type(evolution)(
+        periods=evolution.periods,
+        maps=[type(m)(themes, m.keywords) for m in evolution.maps],
+        links=evolution.links.iloc[0:0],
+    )
     for evo in (evolution, crowded):
         fig = plot.plot_thematic_evolution(evo)
         try:

@@ -7,6 +7,7 @@ compares all values (``Corpus.__eq__``) and the ingest report (files and problem
 on every real export in ../shared/corpora, the demo corpus, a generated benchmark file,
 encoding and line-end variants, and small files made to hit each rule.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -17,12 +18,11 @@ import pytest
 
 import litkit
 from litkit.corpus import Corpus, frame_from_records
-from litkit.io import ColumnBlock, iter_file, iter_file_parts
-from litkit.io.stream import ingest_to_parquet
-from litkit.io import wos_plain
+from litkit.io import ColumnBlock, iter_file, iter_file_parts, wos_plain
 from litkit.io.base import FastPathDeclined
 from litkit.io.report import FileReport, IngestReport
 from litkit.io.sniff import TextSource
+from litkit.io.stream import ingest_to_parquet
 
 # The one real export that must fall back: it has a glued tag line ("AUGilles, H").
 FALLS_BACK = {"wos-plaintext-metaknowledge/testFile.isi"}
@@ -32,6 +32,7 @@ FALLS_BACK = {"wos-plaintext-metaknowledge/testFile.isi"}
 def fast_path_functions(request, monkeypatch):
     """Every test runs twice: with the compiled functions of the fast path and with their twins."""
     from litkit.io import _wos_columns
+
     if request.param == "compiled":
         request.getfixturevalue("compiled_scan")
     for name, (compiled, twin) in _wos_columns.COMPILED_AND_TWIN.items():
@@ -78,6 +79,7 @@ def _plain_names(expected_counts) -> list[str]:
 
 # ---- real exports ------------------------------------------------------------------------------
 
+
 def test_every_shared_plain_text_file_same_both_ways(shared_corpora, expected_counts):
     for name in _plain_names(expected_counts):
         path = shared_corpora / name
@@ -99,8 +101,7 @@ def test_generated_benchmark_file_same_both_ways(shared, tmp_path):
     if not generator.is_file():
         pytest.skip(f"{generator} is absent")
     path = tmp_path / "wos_big_2000.txt"
-    subprocess.run([sys.executable, str(generator), "-n", "2000", str(path)], check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, str(generator), "-n", "2000", str(path)], check=True, capture_output=True)
     assert _took_fast_path(path)
     corpus = _assert_same(path)
     assert len(corpus) == 2000
@@ -108,8 +109,14 @@ def test_generated_benchmark_file_same_both_ways(shared, tmp_path):
     assert any("taken from the early-access date" in p.reason for p in corpus.report.problems)
 
 
-VARIANTS = [("utf-8-sig", "\n"), ("utf-8", "\r\n"), ("utf-8-sig", "\r"), ("utf-16", "\r\n"),
-            ("utf-16-le", "\n"), ("gb18030", "\n")]
+VARIANTS = [
+    ("utf-8-sig", "\n"),
+    ("utf-8", "\r\n"),
+    ("utf-8-sig", "\r"),
+    ("utf-16", "\r\n"),
+    ("utf-16-le", "\n"),
+    ("gb18030", "\n"),
+]
 
 
 @pytest.mark.parametrize("encoding, newline", VARIANTS)
@@ -128,10 +135,10 @@ def test_encoding_and_line_end_variants_same_both_ways(shared_corpora, tmp_path,
 
 @pytest.mark.parametrize("block_bytes", [5, 700])
 @pytest.mark.parametrize("newline, bom", [("\n", b""), ("\r\n", b"\xef\xbb\xbf"), ("\r", b"")])
-def test_block_boundaries_anywhere_same_both_ways(shared_corpora, tmp_path, monkeypatch,
-                                                  block_bytes, newline, bom):
+def test_block_boundaries_anywhere_same_both_ways(shared_corpora, tmp_path, monkeypatch, block_bytes, newline, bom):
     """Blocks cut anywhere: inside a BOM, between CR and LF, in a record longer than a block."""
     from litkit.io import _wos_columns
+
     monkeypatch.setattr(_wos_columns, "_FAST_BLOCK_BYTES", block_bytes)
     text = (shared_corpora / "wos-plaintext-savedrecs-alt/savedrecs_1.txt").read_text(encoding="utf-8-sig")
     records = text.split("\nER\n")
@@ -195,44 +202,53 @@ def _write(tmp_path: Path, text: str, name: str = "f.txt") -> Path:
     return path
 
 
-def _file(*records: str, header: str = "FN Clarivate Analytics Web of Science\nVR 1.0\n",
-          end: str = "EF\n") -> str:
+def _file(*records: str, header: str = "FN Clarivate Analytics Web of Science\nVR 1.0\n", end: str = "EF\n") -> str:
     return header + "\n".join(records) + "\n" + end
 
 
 FAST_CASES = {
     "plain": _file(RECORD_A, RECORD_B, RECORD_C),
     "no header, no EF": _file(RECORD_A, RECORD_B, header="", end=""),
-    "repeated tags": _file(RECORD_A.replace("NR 2\n", "NR 2\nAU Zhou, Q\nTI second title\nDE more\n"
-                                                      "EM c@d.cn\nBA Roe, R\n")),
+    "repeated tags": _file(
+        RECORD_A.replace("NR 2\n", "NR 2\nAU Zhou, Q\nTI second title\nDE more\nEM c@d.cn\nBA Roe, R\n")
+    ),
     "empty and lone tags": _file(RECORD_A.replace("LA English\n", "LA \nDE\nSC \nOI \n"), RECORD_B),
-    "odd continuation lines": _file(RECORD_A.replace("   Li, W\n", "   Li, W  \n    Chen, Q\n")
-                                    .replace("   wetland parks\n", "  wetland parks \n   \n")),
-    "trailing whitespace and tabs": _file(RECORD_A.replace("SO ECOLOGICAL ECONOMICS",
-                                                           "SO  ECOLOGICAL ECONOMICS\t")),
+    "odd continuation lines": _file(
+        RECORD_A.replace("   Li, W\n", "   Li, W  \n    Chen, Q\n").replace(
+            "   wetland parks\n", "  wetland parks \n   \n"
+        )
+    ),
+    "trailing whitespace and tabs": _file(RECORD_A.replace("SO ECOLOGICAL ECONOMICS", "SO  ECOLOGICAL ECONOMICS\t")),
     "no PY: EA year and no year": _file(RECORD_B, RECORD_C, RECORD_B.replace("EA MAR 2024\n", "")),
-    "non-ASCII values": _file(RECORD_A.replace("Zhang, San", "Çelik, Kübra 张三 𝔘")
-                              .replace("wetland parks", "湿地公园 — parks")),
+    "non-ASCII values": _file(
+        RECORD_A.replace("Zhang, San", "Çelik, Kübra 张三 𝔘").replace("wetland parks", "湿地公园 — parks")
+    ),
     "escapes, separators and white space": _file(
-        RECORD_A.replace("EM a@b.cn\n", 'EM "quoted"\\back\tslash@x.cn\nRI say "hi" \\ there\n'
-                                         "OI Zhao, Z/0000-0001; \n")
+        RECORD_A.replace("EM a@b.cn\n", 'EM "quoted"\\back\tslash@x.cn\nRI say "hi" \\ there\nOI Zhao, Z/0000-0001; \n')
         .replace("ID CARBON; WETLANDS", "ID CARBON;WETLANDS ; PARKS")
         .replace("LA English", "LA English\n   Chinese")
         .replace("Z9 5\n", "Z9 5\nPU \u3000Elsevier\u3000\nSE \u2003\nVL 12\x0b\n"),
-        RECORD_B.replace("AU Wang, X", "AU \u3000\nCR "), RECORD_C),
+        RECORD_B.replace("AU Wang, X", "AU \u3000\nCR "),
+        RECORD_C,
+    ),
     "Unicode spaces at value ends, no control character": _file(
         RECORD_A.replace("EM a@b.cn\n", "EM a@b.cn\u00a0\nRI x\u2003\n")
         .replace("DE carbon sink; wetland ;; valuation", "DE \u3000carbon sink; wetland\u3000")
         .replace("LA English", "LA English\u2028"),
-        RECORD_B.replace("AU Wang, X", "AU \u2003Wang, X\u2003").replace("TI Ecological compensation",
-                                                                      "TI Ecological\n   compensation\u3000")),
+        RECORD_B.replace("AU Wang, X", "AU \u2003Wang, X\u2003").replace(
+            "TI Ecological compensation", "TI Ecological\n   compensation\u3000"
+        ),
+    ),
     "wrapped extra values with quotes and backslashes": _file(
         RECORD_A.replace("EM a@b.cn\n", 'EM a@b.cn\nFX Funded by the "NSFC"\n   grant \\ 42\n   (C:\\x)\nFU \n'),
-        RECORD_B.replace("EA MAR 2024\n", "EA MAR 2024\nFX one line\nGP Group A\n   Group B\n")),
+        RECORD_B.replace("EA MAR 2024\n", "EA MAR 2024\nFX one line\nGP Group A\n   Group B\n"),
+    ),
     "control characters in extra values": _file(
-        RECORD_A.replace("EM a@b.cn\n", "EM a\x01b@c.cn\x1f\nRI \x07bell\nFX wrapped\x02\n   text\n"), RECORD_B),
-    "blank lines inside records and between": _file(RECORD_A.replace("DT Article\n", "DT Article\n\n"),
-                                                    "\n" + RECORD_B),
+        RECORD_A.replace("EM a@b.cn\n", "EM a\x01b@c.cn\x1f\nRI \x07bell\nFX wrapped\x02\n   text\n"), RECORD_B
+    ),
+    "blank lines inside records and between": _file(
+        RECORD_A.replace("DT Article\n", "DT Article\n\n"), "\n" + RECORD_B
+    ),
 }
 
 
@@ -259,8 +275,10 @@ def test_fast_path_values_spot_check(tmp_path):
 
 def test_many_extra_fields_and_a_few_in_other_parts(tmp_path):
     """The block's extra text tags read together, a few records with a list or repeated extra tag."""
-    extras = "".join(f"{tag} value {tag} \"q\"\n" for tag in ("C3", "DA", "GA", "OA", "PA", "PG", "PI", "PM",
-                                                              "SP", "U1", "U2", "WE", "Z9"))
+    extras = "".join(
+        f"{tag} value {tag} \"q\"\n"
+        for tag in ("C3", "DA", "GA", "OA", "PA", "PG", "PI", "PM", "SP", "U1", "U2", "WE", "Z9")
+    )
     plain = RECORD_B.replace("UT WOS", extras + "UT WOS")
     odd = plain.replace("CA ", "").replace("UT WOS", "CA Team A\n   Team B\nEM x@y.cn\nEM z@w.cn\nUT WOS")
     path = _write(tmp_path, _file(*([plain] * 40), odd, *([plain] * 40)))
@@ -296,6 +314,7 @@ def test_declining_after_clean_blocks_gives_the_record_paths_corpus(tmp_path, mo
     """Clean records first, then the unusual one, each record a block of its own: the fast path
     gives the clean blocks, the record path the rest, and the report is the record path's."""
     from litkit.io import _wos_columns
+
     monkeypatch.setattr(_wos_columns, "_FAST_BLOCK_BYTES", 300)
     text = FALLBACK_CASES[case]
     at = text.index("PT ")

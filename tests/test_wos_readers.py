@@ -3,6 +3,7 @@
 Counts come from expected_counts.json (PROVENANCE.txt); the spot-check values
 were read by eye from the files themselves.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,6 +48,7 @@ def _read(shared_corpora: Path, name: str) -> Corpus:
 
 
 # ---- counts and report invariant --------------------------------------------------------------
+
 
 def test_every_plain_text_file_read_with_exact_count(shared_corpora, expected_counts, plain_names):
     for name in plain_names:
@@ -95,91 +97,185 @@ def test_folders_read_together_keep_every_record(all_wos, expected_counts, plain
 
 SPOT = {
     "wos-plaintext-bibliometrix-fixture/wos_sample.txt": [
-        ("WOS:001702577900001", 2026, "Toh, ML",
-         "Mapping the application of Geographic Information System (GIS) in real estate: a "
-         "bibliometric analysis using bibliometrix and QGIS",
-         ["Word", "GIS", "Real Estate", "bibliometric analysis", "bibliometrix", "QGIS"]),
-        ("WOS:001492673800001", 2025, "Souza, LRD",
-         "PubMedMetaTool: Automated metadata extraction from PubMed using Python for bibliometric analysis",
-         None),
+        (
+            "WOS:001702577900001",
+            2026,
+            "Toh, ML",
+            "Mapping the application of Geographic Information System (GIS) in real estate: a "
+            "bibliometric analysis using bibliometrix and QGIS",
+            ["Word", "GIS", "Real Estate", "bibliometric analysis", "bibliometrix", "QGIS"],
+        ),
+        (
+            "WOS:001492673800001",
+            2025,
+            "Souza, LRD",
+            "PubMedMetaTool: Automated metadata extraction from PubMed using Python for bibliometric analysis",
+            None,
+        ),
     ],
     "wos-plaintext-environment/globe2060_savedrecs.txt": [
-        ("WOS:A1992HN29200002", 1992, "SCHMIDT, M",
-         "CEMENT WITH INTERGROUND ADDITIVES - CAPABILITIES AND ENVIRONMENTAL RELIEF .1.", []),
-        ("WOS:000382340700025", 2016, "López-González, LM",
-         "Update of energy performance certificates in the residential sector and scenarios that "
-         "consider the impact of automation, control and management systems: A case study of La Rioja",
-         None),
+        (
+            "WOS:A1992HN29200002",
+            1992,
+            "SCHMIDT, M",
+            "CEMENT WITH INTERGROUND ADDITIVES - CAPABILITIES AND ENVIRONMENTAL RELIEF .1.",
+            [],
+        ),
+        (
+            "WOS:000382340700025",
+            2016,
+            "López-González, LM",
+            "Update of energy performance certificates in the residential sector and scenarios that "
+            "consider the impact of automation, control and management systems: A case study of La Rioja",
+            None,
+        ),
     ],
     "wos-plaintext-environment/globe2060_savedrecs_5.txt": [
-        ("WOS:001357357400001", 2024, "Liu, P",
-         "Optimizing ventilation systems considering operational and embodied emissions with life "
-         "cycle based method", ["Ventilation ductwork", "GHG emissions", "Optimization", "LCA"]),
-        ("WOS:001438033800001", 2025, "Teixeira, A",
-         "Global supply chains and domestic climate policy: Addressing the substantial "
-         "material-related carbon footprint of final consumption in France", None),
+        (
+            "WOS:001357357400001",
+            2024,
+            "Liu, P",
+            "Optimizing ventilation systems considering operational and embodied emissions with life "
+            "cycle based method",
+            ["Ventilation ductwork", "GHG emissions", "Optimization", "LCA"],
+        ),
+        (
+            "WOS:001438033800001",
+            2025,
+            "Teixeira, A",
+            "Global supply chains and domestic climate policy: Addressing the substantial "
+            "material-related carbon footprint of final consumption in France",
+            None,
+        ),
     ],
     "wos-plaintext-environment/r-tos_savedrecs.txt": [
-        ("WOS:000259453100016", 2008, "Butchart, SHM",
-         "Red List Indices to measure the sustainability of species use and impacts of invasive "
-         "alien species", []),
+        (
+            "WOS:000259453100016",
+            2008,
+            "Butchart, SHM",
+            "Red List Indices to measure the sustainability of species use and impacts of invasive alien species",
+            [],
+        ),
         ("WOS:000301638000012", 2012, "Diaz, A", "Olive", None),
     ],
     "wos-plaintext-metaknowledge/ManyAuthors.isi": [
-        ("WOS:000238878800002", 2006, "Roach, M",
-         "Defining biochemical failure following radiotherapy with or without hormonal therapy in men "
-         "with clinically localized prostate cancer: Recommendations of the RTOG-ASTRO Phoenix "
-         "Consensus Conference",
-         ["biochemical recurrence", "prostate cancer", "radiotherapy", "PSA failure"]),
-        ("WOS:000242795100023", 2006, "Lee, HM",
-         "High-intensity focused ultrasound therapy for clinically localized prostate cancer", None),
+        (
+            "WOS:000238878800002",
+            2006,
+            "Roach, M",
+            "Defining biochemical failure following radiotherapy with or without hormonal therapy in men "
+            "with clinically localized prostate cancer: Recommendations of the RTOG-ASTRO Phoenix "
+            "Consensus Conference",
+            ["biochemical recurrence", "prostate cancer", "radiotherapy", "PSA failure"],
+        ),
+        (
+            "WOS:000242795100023",
+            2006,
+            "Lee, HM",
+            "High-intensity focused ultrasound therapy for clinically localized prostate cancer",
+            None,
+        ),
     ],
     "wos-plaintext-metaknowledge/testFile.isi": [
-        ("WOS:A1979GV55600001", 1979, "BREVIK, I",
-         "EXPERIMENTS IN PHENOMENOLOGICAL ELECTRODYNAMICS AND THE ELECTROMAGNETIC ENERGY-MOMENTUM TENSOR", []),
-        ("WOS:A1974S801100007", 1974, "BEAUREGA.OC",
-         "INTERNAL PHOTON IMPULSE OF DIELECTRIC AND ON COUPLE APPLIED TO ANISOTROPIC CRYSTAL", []),
+        (
+            "WOS:A1979GV55600001",
+            1979,
+            "BREVIK, I",
+            "EXPERIMENTS IN PHENOMENOLOGICAL ELECTRODYNAMICS AND THE ELECTROMAGNETIC ENERGY-MOMENTUM TENSOR",
+            [],
+        ),
+        (
+            "WOS:A1974S801100007",
+            1974,
+            "BEAUREGA.OC",
+            "INTERNAL PHOTON IMPULSE OF DIELECTRIC AND ON COUPLE APPLIED TO ANISOTROPIC CRYSTAL",
+            [],
+        ),
     ],
     "wos-plaintext-metaknowledge/badFile.isi": [
-        ("WOS:A1979GV55600001", 1979, "BREVIK, I",
-         "EXPERIMENTS IN PHENOMENOLOGICAL ELECTRODYNAMICS AND THE ELECTROMAGNETIC ENERGY-MOMENTUM TENSOR", []),
-        ("WOS:A1974S801100007", 1974, "BEAUREGA.OC",
-         "INTERNAL PHOTON IMPULSE OF DIELECTRIC AND ON COUPLE APPLIED TO ANISOTROPIC CRYSTAL", []),
+        (
+            "WOS:A1979GV55600001",
+            1979,
+            "BREVIK, I",
+            "EXPERIMENTS IN PHENOMENOLOGICAL ELECTRODYNAMICS AND THE ELECTROMAGNETIC ENERGY-MOMENTUM TENSOR",
+            [],
+        ),
+        (
+            "WOS:A1974S801100007",
+            1974,
+            "BEAUREGA.OC",
+            "INTERNAL PHOTON IMPULSE OF DIELECTRIC AND ON COUPLE APPLIED TO ANISOTROPIC CRYSTAL",
+            [],
+        ),
     ],
     "wos-plaintext-savedrecs-alt/savedrecs_1.txt": [
-        ("WOS:000885802700001", 2022, "Rudskoi, AI",
-         "Modeling of Hydrogen Diffusion in Inhomogeneous Steel Welded Joints", None),
-        ("WOS:001384294000001", 2024, "Balitskii, AI",
-         "Computer-Integrated Surface Image Processing of Hydrogen-Saturated Steel Wear Products",
-         ["computer vision", "wear particles", "hydrogen", "fracture"]),
+        (
+            "WOS:000885802700001",
+            2022,
+            "Rudskoi, AI",
+            "Modeling of Hydrogen Diffusion in Inhomogeneous Steel Welded Joints",
+            None,
+        ),
+        (
+            "WOS:001384294000001",
+            2024,
+            "Balitskii, AI",
+            "Computer-Integrated Surface Image Processing of Hydrogen-Saturated Steel Wear Products",
+            ["computer vision", "wear particles", "hydrogen", "fracture"],
+        ),
     ],
     "wos-plaintext-savedrecs-alt/savedrecs_2.txt": [
-        ("WOS:000450442300013", 2018, "Beldowski, P",
-         "Physical crosslinking of hyaluronic acid in the presence of phospholipids in an aqueous "
-         "nano-environment", []),
-        ("WOS:001242149600001", 2024, "Miura, Y",
-         "The conformational properties of alamethicin in ethanol studied by NMR", None),
+        (
+            "WOS:000450442300013",
+            2018,
+            "Beldowski, P",
+            "Physical crosslinking of hyaluronic acid in the presence of phospholipids in an aqueous nano-environment",
+            [],
+        ),
+        (
+            "WOS:001242149600001",
+            2024,
+            "Miura, Y",
+            "The conformational properties of alamethicin in ethanol studied by NMR",
+            None,
+        ),
     ],
     "wos-tabdelimited/labnetwork_savedrecs.txt": [
-        ("WOS:000717496600001", 2021, "Hammerman, NM",
-         "Variable response of Red Sea coral communities to recent disturbance events along a "
-         "latitudinal gradient", None),
-        ("WOS:A1979HC73500016", 1979, "PANDOLFI, J",
-         "MODELS AND MEANS OF POLITICAL THEORIZING IN 18TH-CENTURY", []),
+        (
+            "WOS:000717496600001",
+            2021,
+            "Hammerman, NM",
+            "Variable response of Red Sea coral communities to recent disturbance events along a latitudinal gradient",
+            None,
+        ),
+        ("WOS:A1979HC73500016", 1979, "PANDOLFI, J", "MODELS AND MEANS OF POLITICAL THEORIZING IN 18TH-CENTURY", []),
     ],
     "wos-tabdelimited/whs_climate_savedrecs_1_utf16le.txt": [
-        ("WOS:000493922300022", 2019, "Greenwell, Matthew P.",
-         "Predicting resilience of ecosystem functioning from co-varying species' responses to "
-         "environmental change", []),
-        ("WOS:A1993NL67100001", 1993, "RHODES, SL",
-         "CLIMATE AND ENVIRONMENTAL DEGRADATION OF THE GREAT-LAKES", []),
+        (
+            "WOS:000493922300022",
+            2019,
+            "Greenwell, Matthew P.",
+            "Predicting resilience of ecosystem functioning from co-varying species' responses to environmental change",
+            [],
+        ),
+        ("WOS:A1993NL67100001", 1993, "RHODES, SL", "CLIMATE AND ENVIRONMENTAL DEGRADATION OF THE GREAT-LAKES", []),
     ],
     "wos-tabdelimited/savedrecs_WoS_68_Whittaker_Beta_Diversity.txt": [
-        ("WOS:001077401200001", 2023, "Chao, Anne",
-         "Rarefaction and extrapolation with beta diversity under a framework of Hill numbers: The "
-         "iNEXT.beta3D standardization", []),
-        ("WOS:000079472000012", 1999, "Pharo, EJ",
-         "Vascular plant diversity as a surrogate for bryophyte and lichen diversity", []),
+        (
+            "WOS:001077401200001",
+            2023,
+            "Chao, Anne",
+            "Rarefaction and extrapolation with beta diversity under a framework of Hill numbers: The "
+            "iNEXT.beta3D standardization",
+            [],
+        ),
+        (
+            "WOS:000079472000012",
+            1999,
+            "Pharo, EJ",
+            "Vascular plant diversity as a surrogate for bryophyte and lichen diversity",
+            [],
+        ),
     ],
 }
 
@@ -207,6 +303,7 @@ def test_wrapped_keyword_lines_are_joined_before_splitting(shared_corpora):
 
 
 # ---- plain text: structure ----------------------------------------------------------------------
+
 
 def _independent_cr_count(path: Path) -> int:
     """Lines belonging to CR fields, counted with a plain line scan (an oracle for the reader)."""
@@ -240,8 +337,10 @@ def test_authors_and_addresses_one_per_line(shared_corpora):
     first = df.iloc[0]  # 7 AU lines and 7 C1 lines in the file
     assert first["AU"][:2] == ["Roach, M", "Hanks, G"]
     assert len(first["AU"]) == 7 and len(first["C1"]) == 7
-    assert first["C1"][:2] == ["Univ Calif San Francisco, Dept Radiat Oncol, San Francisco, CA 94143 USA.",
-                               "Fox Chase Canc Ctr, Dept Radiat Oncol, Philadelphia, PA 19111 USA."]
+    assert first["C1"][:2] == [
+        "Univ Calif San Francisco, Dept Radiat Oncol, San Francisco, CA 94143 USA.",
+        "Fox Chase Canc Ctr, Dept Radiat Oncol, Philadelphia, PA 19111 USA.",
+    ]
 
 
 def test_unmapped_tags_kept_in_extra(shared_corpora):
@@ -306,7 +405,10 @@ def test_early_access_records_without_py_get_the_ea_year(shared_corpora, plain_n
                 assert df.loc[ut, "PY"] == int(ea[-4:]), (name, ut)
                 checked += 1
     assert checked == 5  # the five r-tos records without PY all carry an EA date
-    assert all(p.action == "note" for p in _read(shared_corpora, "wos-plaintext-environment/r-tos_savedrecs.txt").report.problems)
+    assert all(
+        p.action == "note"
+        for p in _read(shared_corpora, "wos-plaintext-environment/r-tos_savedrecs.txt").report.problems
+    )
 
 
 def test_spanish_interface_export(shared_corpora):
@@ -326,6 +428,7 @@ def test_non_ascii_text_intact(shared_corpora):
 
 # ---- tab-delimited ------------------------------------------------------------------------------
 
+
 def test_utf16_bare_cr_file(shared_corpora):
     corpus = _read(shared_corpora, "wos-tabdelimited/whs_climate_savedrecs_1_utf16le.txt")
     assert corpus.report.files[0].encoding == "utf-16"
@@ -343,9 +446,11 @@ def test_utf16_bare_cr_file(shared_corpora):
 
 def test_tab_addresses_split_between_bracket_groups(shared_corpora):
     rec = _read(shared_corpora, "wos-tabdelimited/labnetwork_savedrecs.txt").df.iloc[0]
-    assert rec["C1"][0] == ("[Hammerman, Nicholas M.; Rodriguez-Ramirez, Alberto; Staples, Timothy L.; "
-                            "Roff, George; Pandolfi, John M.] Univ Queensland, Sch Biol Sci, Brisbane, "
-                            "Qld 4072, Australia")
+    assert rec["C1"][0] == (
+        "[Hammerman, Nicholas M.; Rodriguez-Ramirez, Alberto; Staples, Timothy L.; "
+        "Roff, George; Pandolfi, John M.] Univ Queensland, Sch Biol Sci, Brisbane, "
+        "Qld 4072, Australia"
+    )
     assert all(c.startswith("[") for c in rec["C1"])
     assert rec["AU"][:3] == ["Hammerman, NM", "Rodriguez-Ramirez, A", "Staples, TL"]
     assert rec["DE"][:3] == ["Coral bleaching", "Radiometric (U-Th) age-dating", "Saudi Arabia"]
@@ -379,6 +484,7 @@ def test_tab_quoted_fields_with_semicolons(tmp_path):
 
 
 # ---- persistence --------------------------------------------------------------------------------
+
 
 def test_parquet_round_trip_equal(all_wos, tmp_path):
     corpus = all_wos

@@ -8,6 +8,7 @@ exports and the demo corpus and on generated blocks built from the pieces that d
 line's class (tags, indents, blank lines, control characters, characters cut by the
 indent); test_wos_fast_path.py runs the whole reader with each.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -50,8 +51,8 @@ def _assert_same_scan(buf, size) -> wc._BlockLines | str:
 
 
 def _blocks(path):
-    for buf, size, at_end in wc._utf8_record_blocks(TextSource(path)):
-        yield bytes(buf[:size + len(_PADDING)]), size
+    for buf, size, _at_end in wc._utf8_record_blocks(TextSource(path)):
+        yield bytes(buf[: size + len(_PADDING)]), size
 
 
 def test_twins_agree_on_every_block_of_the_real_exports(compiled_scan, shared_corpora, expected_counts):
@@ -79,9 +80,36 @@ def test_twins_agree_on_the_demo_corpus(compiled_scan, demo_dir):
 # Pieces of lines that decide how a line is classified: tags of every shape, indents of
 # 0-5 spaces, a TAB, a control character, ER/EF, a lone letter, non-ASCII text and the
 # two halves of a character (the indent may end inside one), trailing spaces.
-_PIECES = [b"PT ", b"AU ", b"ER", b"EF", b"FN ", b"VR ", b"Z9 ", b"9A ", b"A1", b"au ", b"X",
-           b" ", b"  ", b"   ", b"    ", b"\t", b"\x01", b"\x1f", b"\r", b"value", b"Smith, J",
-           "生态".encode(), "é".encode(), b"\xc3", b"\xa9", b"\xe7\x94", b"; ", b""]
+_PIECES = [
+    b"PT ",
+    b"AU ",
+    b"ER",
+    b"EF",
+    b"FN ",
+    b"VR ",
+    b"Z9 ",
+    b"9A ",
+    b"A1",
+    b"au ",
+    b"X",
+    b" ",
+    b"  ",
+    b"   ",
+    b"    ",
+    b"\t",
+    b"\x01",
+    b"\x1f",
+    b"\r",
+    b"value",
+    b"Smith, J",
+    "生态".encode(),
+    "é".encode(),
+    b"\xc3",
+    b"\xa9",
+    b"\xe7\x94",
+    b"; ",
+    b"",
+]
 _LINE = st.lists(st.sampled_from(_PIECES), max_size=5).map(b"".join)
 
 
@@ -102,20 +130,30 @@ def test_scan_of_a_known_block(compiled_scan):
     block = b"PT J\nAU Smith, J\n   Doe, A\nTI A title \nER\n\nEF"
     got = _assert_same_scan(block + _PADDING, len(block))
     assert got.newlines == 6 and not got.other_controls
-    assert [wc._tag_of_code(int(c)) for c in got.code] == ["PT", "AU", "TI", "ER", "\nE", "EF"]  # a blank line: its newline, the next byte
+    assert [wc._tag_of_code(int(c)) for c in got.code] == [
+        "PT",
+        "AU",
+        "TI",
+        "ER",
+        "\nE",
+        "EF",
+    ]  # a blank line: its newline, the next byte
     flags = got.flags.tolist()
     assert flags[1] & wc._MULTILINE and not flags[0] & wc._MULTILINE
     assert flags[2] & wc._ODD  # "TI A title " ends in a space
     assert flags[3] & wc._LONE_TAG and flags[4] & wc._BLANK and flags[0] & wc._TAGGED
     starts, ends = got.field_start.tolist(), got.field_end.tolist()
-    assert block[starts[1]:ends[1]] == b"AU Smith, J\n   Doe, A"
+    assert block[starts[1] : ends[1]] == b"AU Smith, J\n   Doe, A"
     texts = [block[a:b] for a, b in zip(got.text_offsets[0:-1:2].tolist(), got.text_offsets[1::2].tolist())]
     assert texts == [b"J", b"Smith, J", b"Doe, A", b"A title ", b"", b"", b""]
 
 
 def test_control_characters_other_than_newlines_are_noticed(compiled_scan):
-    for block, other in [(b"PT J\nTI a\x01b\nER\n", True), (b"PT J\nTI a\tb\nER\n", True),
-                         (b"PT J\nTI ab\nER\n", False)]:
+    for block, other in [
+        (b"PT J\nTI a\x01b\nER\n", True),
+        (b"PT J\nTI a\tb\nER\n", True),
+        (b"PT J\nTI ab\nER\n", False),
+    ]:
         assert _assert_same_scan(block + _PADDING, len(block)).other_controls is other
 
 
@@ -131,9 +169,20 @@ def _fields_of_every_tag(buf, size):
         at = np.flatnonzero((code == tag_code) & (flags & wc._TAGGED != 0) & (record_of >= 0))
         if len(at) == 0 or np.any(np.diff(record_of[at]) == 0):
             continue  # a tag given twice in a record is read by the record path's helpers
-        yield int(is_pt.sum()), texts, wc._Fields(
-            scanned.field_line[at], next_line[at], (flags[at] & wc._MULTILINE) != 0, (flags[at] & wc._ODD) != 0,
-            scanned.field_start[at] + 3, scanned.field_end[at], record_of[at], False)
+        yield (
+            int(is_pt.sum()),
+            texts,
+            wc._Fields(
+                scanned.field_line[at],
+                next_line[at],
+                (flags[at] & wc._MULTILINE) != 0,
+                (flags[at] & wc._ODD) != 0,
+                scanned.field_start[at] + 3,
+                scanned.field_end[at],
+                record_of[at],
+                False,
+            ),
+        )
 
 
 def test_string_twins_agree_on_every_tag_of_the_real_exports(compiled_scan, shared_corpora, expected_counts):
@@ -147,21 +196,38 @@ def test_string_twins_agree_on_every_tag_of_the_real_exports(compiled_scan, shar
                 joined = wc._joined_lines_compiled(texts, fields)
                 assert joined == wc._joined_lines_arrow(texts, fields), name
                 assert wc._line_lists_compiled(n, texts, fields) == wc._line_lists_arrow(n, texts, fields), name
-                assert (wc._semicolon_lists_compiled(n, texts, fields)
-                        == wc._semicolon_lists_arrow(n, texts, fields)), name
+                assert wc._semicolon_lists_compiled(n, texts, fields) == wc._semicolon_lists_arrow(n, texts, fields), (
+                    name
+                )
                 multiline += int(fields.multiline.sum())
                 non_ascii += sum(not value.isascii() for value in joined)
     assert multiline > 1000 and non_ascii > 100  # wrapped values and non-ASCII text were compared
 
 
-SEMICOLON_VALUES = ["a; b; c", "a;; b", "a; ; b", "a; ", "; a", "", "a;b", "a ;b", "生态产品; 碳汇; 🌱",
-                    "one", "x;", "a;  b", ";", "; ", "a; b;; c; d"]
+SEMICOLON_VALUES = [
+    "a; b; c",
+    "a;; b",
+    "a; ; b",
+    "a; ",
+    "; a",
+    "",
+    "a;b",
+    "a ;b",
+    "生态产品; 碳汇; 🌱",
+    "one",
+    "x;",
+    "a;  b",
+    ";",
+    "; ",
+    "a; b;; c; d",
+]
 
 
 @pytest.mark.parametrize("value", SEMICOLON_VALUES)
 def test_semicolon_lists_split_as_str_split(compiled_scan, value):
     """Split as str.split("; "), and unsure exactly where _semicolon_items would not keep that split."""
     from litkit.io.wos_plain import _semicolon_items
+
     wrapped = value.replace("; ", ";\n   ", 1) if "; " in value else value  # a separator across lines
     for text in {value, wrapped}:
         lines = text.split("\n   ")
@@ -171,8 +237,9 @@ def test_semicolon_lists_split_as_str_split(compiled_scan, value):
             size = len(line.encode())
             offsets += [at, at + size]
             at += size + 4  # the newline and the three-space indent
-        column, unsure = compiled_scan.semicolon_lists(block, np.array(offsets + [offsets[-1]], np.int64),
-                                                       np.array([0]), np.array([len(lines)]), np.array([1]), 2)
+        column, unsure = compiled_scan.semicolon_lists(
+            block, np.array(offsets + [offsets[-1]], np.int64), np.array([0]), np.array([len(lines)]), np.array([1]), 2
+        )
         joined = " ".join(lines)
         assert column == [[], joined.split("; ")], text
         parts = joined.split("; ")
@@ -187,8 +254,14 @@ def test_compiled_functions_refuse_bad_arguments(compiled_scan):
         compiled_scan.measure(block, len(block))  # no padding after the block
     with pytest.raises(ValueError, match="four bytes"):
         compiled_scan.measure(block, -1)
-    arrays = [np.empty(7, np.int64), np.empty(1, np.int64), np.empty(1, np.uint16), np.empty(1, np.uint8),
-              np.empty(1, np.int64), np.empty(1, np.int64)]
+    arrays = [
+        np.empty(7, np.int64),
+        np.empty(1, np.int64),
+        np.empty(1, np.uint16),
+        np.empty(1, np.uint8),
+        np.empty(1, np.int64),
+        np.empty(1, np.int64),
+    ]
     with pytest.raises(ValueError, match="more lines"):
         compiled_scan.scan(block, len(block) - 4, *arrays)  # three lines, room for one
     arrays[0] = np.empty(2, np.int64)
@@ -221,8 +294,9 @@ def test_compiled_functions_refuse_bad_arguments(compiled_scan):
         lists([1], [1], [0], 1)
 
     def semicolons(first, stop, records, n):
-        return compiled_scan.semicolon_lists(block, offsets, *(np.array(a, np.int64) for a in (first, stop, records)),
-                                             n)
+        return compiled_scan.semicolon_lists(
+            block, offsets, *(np.array(a, np.int64) for a in (first, stop, records)), n
+        )
 
     assert semicolons([0, 2], [2, 3], [1, 3], 4) == ([[], ["PT J"], [], ["ER"]], [])
     with pytest.raises(ValueError, match="ascend"):
@@ -243,20 +317,37 @@ def _objects(scan, block, offsets, pieces, prefixes, n):
     columns = list(zip(*pieces)) if pieces else [()] * 6
     records, tags, first, stop, values, raw = columns
     order = np.argsort(np.array(records, np.int64), kind="stable")
-    return scan.json_objects(block, np.array(offsets, np.int64), order, np.array(first, np.int64),
-                             np.array(stop, np.int64), np.array(records, np.int64), np.array(tags, np.int64),
-                             prefixes, list(values), np.array(raw, np.uint8), n)
+    return scan.json_objects(
+        block,
+        np.array(offsets, np.int64),
+        order,
+        np.array(first, np.int64),
+        np.array(stop, np.int64),
+        np.array(records, np.int64),
+        np.array(tags, np.int64),
+        prefixes,
+        list(values),
+        np.array(raw, np.uint8),
+        n,
+    )
 
 
 def test_json_objects_write_what_the_json_module_writes(compiled_scan):
     import json
+
     every_ascii = "".join(map(chr, range(128)))
     text = 'a "quoted" \\ back\\slash, 生态 🌱 \u2028' + every_ascii
     block = ("EM " + text.replace("\n", " ").replace("\r", " ") + "\nFX two\n   lines").encode() + _PADDING
     first_end = block.index(b"\n")
     offsets = [3, first_end, first_end + 4, first_end + 7, first_end + 11, first_end + 16]
-    pieces = [(0, 1, 0, 1, None, 0), (0, 0, 0, 1, text, 0), (2, 0, 1, 3, None, 0), (2, 1, 0, 1, '["a", "b"]', 1),
-              (2, 2, 0, 1, "", 0), (3, 2, 0, 1, "", 1)]  # empty values are not stored
+    pieces = [
+        (0, 1, 0, 1, None, 0),
+        (0, 0, 0, 1, text, 0),
+        (2, 0, 1, 3, None, 0),
+        (2, 1, 0, 1, '["a", "b"]', 1),
+        (2, 2, 0, 1, "", 0),
+        (3, 2, 0, 1, "", 1),
+    ]  # empty values are not stored
     got = _objects(compiled_scan, block, offsets, pieces, ['"BE": ', '"EM": ', '"FU": '], 4)
     line = block[3:first_end].decode()
     assert got[0] == json.dumps({"EM": line, "BE": text}, ensure_ascii=False)  # in the order given
@@ -280,16 +371,41 @@ def test_json_objects_refuse_bad_arguments(compiled_scan):
         with pytest.raises(IndexError, match="not in the block"):
             _objects(compiled_scan, block, offsets, [(0, 0, first, stop, None, 0)], ['"EM": '], 1)
     with pytest.raises(IndexError, match="not in the pieces"):
-        compiled_scan.json_objects(block, np.array(offsets, np.int64), np.array([5], np.int64), *(
-            np.zeros(1, np.int64) for _ in range(4)), ['"EM": '], [None], np.zeros(1, np.uint8), 1)
+        compiled_scan.json_objects(
+            block,
+            np.array(offsets, np.int64),
+            np.array([5], np.int64),
+            *(np.zeros(1, np.int64) for _ in range(4)),
+            ['"EM": '],
+            [None],
+            np.zeros(1, np.uint8),
+            1,
+        )
     with pytest.raises(ValueError, match="one element per piece"):
-        compiled_scan.json_objects(block, np.array(offsets, np.int64), *(np.zeros(1, np.int64) for _ in range(5)),
-                                   ['"EM": '], [None, None], np.zeros(1, np.uint8), 1)
+        compiled_scan.json_objects(
+            block,
+            np.array(offsets, np.int64),
+            *(np.zeros(1, np.int64) for _ in range(5)),
+            ['"EM": '],
+            [None, None],
+            np.zeros(1, np.uint8),
+            1,
+        )
     records_descend = np.array([1, 0], np.int64)
     with pytest.raises(ValueError, match="ascend"):
-        compiled_scan.json_objects(block, np.array(offsets, np.int64), np.arange(2), np.zeros(2, np.int64),
-                                   np.ones(2, np.int64), records_descend, np.zeros(2, np.int64), ['"EM": '],
-                                   [None, None], np.zeros(2, np.uint8), 2)
+        compiled_scan.json_objects(
+            block,
+            np.array(offsets, np.int64),
+            np.arange(2),
+            np.zeros(2, np.int64),
+            np.ones(2, np.int64),
+            records_descend,
+            np.zeros(2, np.int64),
+            ['"EM": '],
+            [None, None],
+            np.zeros(2, np.uint8),
+            2,
+        )
 
 
 def test_litkit_reads_without_the_compiled_scan(demo_dir, tmp_path):

@@ -14,6 +14,7 @@ entering the burst state costs ``gamma*ln(n)``, leaving it is free, ties go to
 state 0.  A burst's weight is the sum over its slices of
 ``sigma(0,t) - sigma(1,t)``.
 """
+
 from __future__ import annotations
 
 import math
@@ -49,9 +50,9 @@ def kleinberg_exact(r: list[int], d: list[int], s: float = 2, gamma: float = 1) 
     best = [c0[0], enter + c1[0]]
     back: list[tuple[int, int]] = [(0, 0)]
     for t in range(1, n):
-        stay0, from1_to0 = best[0], best[1]           # leaving the burst state is free
+        stay0, from1_to0 = best[0], best[1]  # leaving the burst state is free
         to1_from0, stay1 = best[0] + enter, best[1]
-        prev0 = 0 if stay0 <= from1_to0 else 1        # ties prefer state 0
+        prev0 = 0 if stay0 <= from1_to0 else 1  # ties prefer state 0
         prev1 = 0 if to1_from0 < stay1 else 1
         best = [min(stay0, from1_to0) + c0[t], min(to1_from0, stay1) + c1[t]]
         back.append((prev0, prev1))
@@ -72,8 +73,15 @@ def kleinberg_exact(r: list[int], d: list[int], s: float = 2, gamma: float = 1) 
     return bursts
 
 
-def burst_counts(d: list[int], begin: int, end: int, rate_in: float, rate_out: float,
-                 available_from: int = 0, rate_before: float | None = None) -> list[int]:
+def burst_counts(
+    d: list[int],
+    begin: int,
+    end: int,
+    rate_in: float,
+    rate_out: float,
+    available_from: int = 0,
+    rate_before: float | None = None,
+) -> list[int]:
     """Exact per-slice counts ``r[t]`` for one planted burst on slices ``begin..end``.
 
     ``rate_in`` inside the burst, ``rate_out`` after it, ``rate_before`` (default
@@ -93,11 +101,14 @@ def burst_counts(d: list[int], begin: int, end: int, rate_in: float, rate_out: f
     return r
 
 
-def check_single_burst(name: str, r: list[int], d: list[int], begin: int, end: int,
-                       s: float = 2, gamma: float = 1) -> float:
+def check_single_burst(
+    name: str, r: list[int], d: list[int], begin: int, end: int, s: float = 2, gamma: float = 1
+) -> float:
     """Raise unless the exact model finds exactly one burst, on ``begin..end``; return its weight."""
     found = kleinberg_exact(r, d, s, gamma)
     if [(b, e) for b, e, _ in found] != [(begin, end)]:
-        raise AssertionError(f"planted burst of {name!r} on slices {begin}-{end} is not what the exact model "
-                             f"finds: {found}; r={r}, d={d}")
+        raise AssertionError(
+            f"planted burst of {name!r} on slices {begin}-{end} is not what the exact model "
+            f"finds: {found}; r={r}, d={d}"
+        )
     return found[0][2]

@@ -1,4 +1,5 @@
 """Shared machinery of the demo generator: the seeded random source, keyword books, normalisation."""
+
 from __future__ import annotations
 
 import unicodedata

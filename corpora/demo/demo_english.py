@@ -3,6 +3,7 @@
 Scopus-only records, the WoS records and the English-language records CNKI
 carries are all built here; ``generate.py`` decides which record goes where.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -33,7 +34,7 @@ def split_pinyin(word: str) -> list[str]:
     """Split a two-syllable pinyin given name built from :data:`GIVEN_SYLLABLES` (``Haiyan`` -> Hai, yan)."""
     for syl in sorted(V.GIVEN_SYLLABLES, key=len, reverse=True):
         if word.startswith(syl) and len(word) > len(syl):
-            rest = word[len(syl):]
+            rest = word[len(syl) :]
             if rest.capitalize() in V.GIVEN_SYLLABLES:
                 return [syl, rest]
     return [word]
@@ -74,11 +75,18 @@ def build_reference_pool(draw: Draw) -> dict[str, dict]:
                     if (title, year) not in seen_titles:
                         break
                 seen_titles.add((title, year))
-                volume = str(max(1, year - first + 1) if j9 not in ("SCI TOTAL ENVIRON", "J CLEAN PROD", "ECOL INDIC")
-                             else 10 * (year - first + 1) + draw.int(0, 9))
+                volume = str(
+                    max(1, year - first + 1)
+                    if j9 not in ("SCI TOTAL ENVIRON", "J CLEAN PROD", "ECOL INDIC")
+                    else 10 * (year - first + 1) + draw.int(0, 9)
+                )
                 modern = year >= 2019 and j9 not in chinese_journals
                 page = "" if modern else str(draw.int(1, 2400))
-                doi = "" if (year < 2005 or (j9 in chinese_journals and draw.chance(0.5))) else f"10.5555/{slug}.{year}.{draw.digits(5)}"
+                doi = (
+                    ""
+                    if (year < 2005 or (j9 in chinese_journals and draw.chance(0.5)))
+                    else f"10.5555/{slug}.{year}.{draw.digits(5)}"
+                )
                 key = f"{slug}{year}-{i}"
                 first_author = people[0]
                 wos = f"{wos_author(*first_author)}, {year}, {j9}, V{volume}"
@@ -87,9 +95,22 @@ def build_reference_pool(draw: Draw) -> dict[str, dict]:
                 if doi:
                     wos += f", DOI {doi}"
                 pages = f"{page}-{int(page) + draw.int(5, 20)}" if page else ""
-                pool[key] = dict(key=key, wos=wos, variants=[], authors=[scopus_author(*p) for p in people],
-                                 title=title, source=full, j9=j9, year=year, volume=volume, issue="",
-                                 pages=pages, doi=doi, themes=(theme,), classic=False)
+                pool[key] = dict(
+                    key=key,
+                    wos=wos,
+                    variants=[],
+                    authors=[scopus_author(*p) for p in people],
+                    title=title,
+                    source=full,
+                    j9=j9,
+                    year=year,
+                    volume=volume,
+                    issue="",
+                    pages=pages,
+                    doi=doi,
+                    themes=(theme,),
+                    classic=False,
+                )
     return pool
 
 
@@ -116,9 +137,14 @@ def citation_label(ref: dict) -> str:
 def make_title_en(draw: Draw, theme: str, titles: set) -> str:
     for _ in range(200):
         title = draw.pick(V.TITLE_TEMPLATES_EN[theme]).format(
-            place=draw.pick(V.PLACES_EN), angle=draw.pick(V.ANGLES_EN), outcome=draw.pick(V.OUTCOMES_EN),
-            period=draw.pick(V.PERIODS_EN), program=draw.pick(V.PROGRAMS_EN), sector=draw.pick(V.SECTORS_EN),
-            river=draw.pick(V.RIVERS_EN))
+            place=draw.pick(V.PLACES_EN),
+            angle=draw.pick(V.ANGLES_EN),
+            outcome=draw.pick(V.OUTCOMES_EN),
+            period=draw.pick(V.PERIODS_EN),
+            program=draw.pick(V.PROGRAMS_EN),
+            sector=draw.pick(V.SECTORS_EN),
+            river=draw.pick(V.RIVERS_EN),
+        )
         title = title[0].upper() + title[1:]
         if title_key(title) not in titles:
             titles.add(title_key(title))
@@ -133,8 +159,10 @@ def make_abstract_en(draw: Draw, theme: str, title: str) -> str:
     else:
         topic = title.split(":")[0]
         study = f"We study {topic[0].lower() + topic[1:]}."
-    return (f"{V.ABSTRACT_OPENERS_EN[theme]} {study} The analysis uses {method}. "
-            f"{draw.pick(V.ABSTRACT_CLOSERS_EN) if draw.chance(0.3) else ''}").rstrip()
+    return (
+        f"{V.ABSTRACT_OPENERS_EN[theme]} {study} The analysis uses {method}. "
+        f"{draw.pick(V.ABSTRACT_CLOSERS_EN) if draw.chance(0.3) else ''}"
+    ).rstrip()
 
 
 def make_people(draw: Draw, n: int) -> list[dict]:
@@ -203,20 +231,57 @@ def wos_fields(rec: dict) -> dict:
         c1.append(f"[{names}] {inst_wos}" if rec["year"] >= 2008 else inst_wos)
     first = people[0]
     fields = {
-        "PT": "J", "AU": au, "AF": af, "TI": rec["title"], "SO": so, "LA": "English", "DT": rec["doc_type"],
-        "DE": "; ".join(rec["de"]), "ID": "; ".join(rec["keywords_plus"]), "AB": rec["abstract"], "C1": c1,
+        "PT": "J",
+        "AU": au,
+        "AF": af,
+        "TI": rec["title"],
+        "SO": so,
+        "LA": "English",
+        "DT": rec["doc_type"],
+        "DE": "; ".join(rec["de"]),
+        "ID": "; ".join(rec["keywords_plus"]),
+        "AB": rec["abstract"],
+        "C1": c1,
         "RP": f"{first['surname']}, {initials(first['given'])} (corresponding author), {first['inst'][0]}",
         "EM": f"{rec['email_user']}@{EMAIL_DOMAINS[len(rec['email_user']) % len(EMAIL_DOMAINS)]}",
         "FU": (f"National Natural Science Foundation of China [{rec['grant']}]" if rec["funding"] else None),
-        "CR": rec["cr"], "NR": str(len(rec["cr"])), "TC": str(rec["tc"]), "Z9": str(rec["tc"] + rec["tc"] // 9),
-        "U1": str(rec["tc"] % 7), "U2": str(rec["tc"] % 7 + rec["tc"] % 23), "PU": pu, "PI": pi, "PA": pa,
-        "SN": issn or None, "EI": eissn or None, "J9": j9, "JI": ji, "PD": rec["month"], "PY": str(rec["year"]),
-        "VL": str(rec["volume"]), "DI": rec["doi"] or None, "EA": rec.get("early_access"), "PG": str(rec["pages"]),
-        "WC": wc, "WE": "Science Citation Index Expanded (SCI-EXPANDED)" if rec["year"] >= 2003 else
-        "Science Citation Index Expanded (SCI-EXPANDED); Social Science Citation Index (SSCI)",
-        "SC": sc, "GA": rec["ga"], "UT": rec["ut"], "DA": EXPORT_DATE,
+        "CR": rec["cr"],
+        "NR": str(len(rec["cr"])),
+        "TC": str(rec["tc"]),
+        "Z9": str(rec["tc"] + rec["tc"] // 9),
+        "U1": str(rec["tc"] % 7),
+        "U2": str(rec["tc"] % 7 + rec["tc"] % 23),
+        "PU": pu,
+        "PI": pi,
+        "PA": pa,
+        "SN": issn or None,
+        "EI": eissn or None,
+        "J9": j9,
+        "JI": ji,
+        "PD": rec["month"],
+        "PY": str(rec["year"]),
+        "VL": str(rec["volume"]),
+        "DI": rec["doi"] or None,
+        "EA": rec.get("early_access"),
+        "PG": str(rec["pages"]),
+        "WC": wc,
+        "WE": "Science Citation Index Expanded (SCI-EXPANDED)"
+        if rec["year"] >= 2003
+        else "Science Citation Index Expanded (SCI-EXPANDED); Social Science Citation Index (SSCI)",
+        "SC": sc,
+        "GA": rec["ga"],
+        "UT": rec["ut"],
+        "DA": EXPORT_DATE,
     }
-    if rec["year"] >= 2019 and rec["journal"] in ("ecoser", "stoten", "jclepro", "ecolind", "lup", "jenvman", "sustain"):
+    if rec["year"] >= 2019 and rec["journal"] in (
+        "ecoser",
+        "stoten",
+        "jclepro",
+        "ecolind",
+        "lup",
+        "jenvman",
+        "sustain",
+    ):
         fields["AR"] = rec["article_no"]  # article numbers instead of pages in recent Elsevier/MDPI volumes
     else:
         fields["IS"] = rec["issue"]
@@ -239,9 +304,14 @@ def scopus_fields(draw: Draw, rec: dict, title: str, doi: str, refs: list[str]) 
     scopus_title, scopus_abbrev = journal_info(rec["journal"])[10], journal_info(rec["journal"])[11]
     people = rec["people"]
     ids = [f"5{draw.digits(10)}" for _ in people]
-    publisher = {"ELSEVIER": "Elsevier B.V.", "ELSEVIER SCI LTD": "Elsevier Ltd", "MDPI": "MDPI",
-                 "BMC": "BioMed Central Ltd", "IOP Publishing Ltd": "Institute of Physics",
-                 "SCIENCE PRESS": "Science Press"}.get(pu, pu.title())
+    publisher = {
+        "ELSEVIER": "Elsevier B.V.",
+        "ELSEVIER SCI LTD": "Elsevier Ltd",
+        "MDPI": "MDPI",
+        "BMC": "BioMed Central Ltd",
+        "IOP Publishing Ltd": "Institute of Physics",
+        "SCIENCE PRESS": "Science Press",
+    }.get(pu, pu.title())
     eid = f"2-s2.0-85{draw.digits(9)}" if rec["year"] >= 2012 else f"2-s2.0-{draw.int(33, 79)}{draw.digits(9)}"
     link = f"https://www.scopus.com/inward/record.uri?eid={eid}"
     if doi:
@@ -252,28 +322,45 @@ def scopus_fields(draw: Draw, rec: dict, title: str, doi: str, refs: list[str]) 
     fields = {
         "Authors": "; ".join(scopus_author(p["surname"], p["given"]) for p in people),
         "Author full names": "; ".join(f"{p['surname']}, {p['given']} ({i})" for p, i in zip(people, ids)),
-        "Author(s) ID": "; ".join(ids), "Title": title, "Year": str(year), "Source title": scopus_title,
-        "Volume": str(rec["volume"]), "Issue": "" if "AR" in rec["wos"] else rec["issue"],
+        "Author(s) ID": "; ".join(ids),
+        "Title": title,
+        "Year": str(year),
+        "Source title": scopus_title,
+        "Volume": str(rec["volume"]),
+        "Issue": "" if "AR" in rec["wos"] else rec["issue"],
         "Art. No.": rec["article_no"] if "AR" in rec["wos"] else "",
         "Page start": "" if "AR" in rec["wos"] else str(rec["page"]),
         "Page end": "" if "AR" in rec["wos"] else str(rec["page"] + rec["pages"] - 1),
-        "Cited by": str(rec["tc"] + draw.int(0, 9)), "DOI": doi, "Link": link, "Affiliations": "; ".join(affils),
-        "Authors with affiliations": "; ".join(f"{scopus_author(p['surname'], p['given'])}, {p['inst'][1]}"
-                                               for p in people),
+        "Cited by": str(rec["tc"] + draw.int(0, 9)),
+        "DOI": doi,
+        "Link": link,
+        "Affiliations": "; ".join(affils),
+        "Authors with affiliations": "; ".join(
+            f"{scopus_author(p['surname'], p['given'])}, {p['inst'][1]}" for p in people
+        ),
         "Abstract": rec["abstract"] + f" © {year} {publisher}",
         "Author Keywords": "; ".join(rec["de"]),
         "Index Keywords": "; ".join(k.title().replace("-", " ") for k in rec["keywords_plus"]),
-        "Funding Details": (f"National Natural Science Foundation of China, NSFC, ({rec['grant']})"
-                            if rec["funding"] else ""),
-        "Funding Texts": ("This work was supported by the National Natural Science Foundation of China "
-                          f"(No. {rec['grant']})." if rec["funding"] else ""),
+        "Funding Details": (
+            f"National Natural Science Foundation of China, NSFC, ({rec['grant']})" if rec["funding"] else ""
+        ),
+        "Funding Texts": (
+            f"This work was supported by the National Natural Science Foundation of China (No. {rec['grant']})."
+            if rec["funding"]
+            else ""
+        ),
         "References": "; ".join(refs),
         "Correspondence Address": f"{people[0]['given'][0]}. {people[0]['surname']}; {people[0]['inst'][1]}; "
-                                  f"email: {rec['email_user']}@{EMAIL_DOMAINS[len(rec['email_user']) % len(EMAIL_DOMAINS)]}",
-        "Publisher": publisher, "ISSN": (issn or eissn).replace("-", ""), "Language of Original Document": "English",
-        "Abbreviated Source Title": scopus_abbrev, "Document Type": rec["doc_type"], "Publication Stage": "Final",
+        f"email: {rec['email_user']}@{EMAIL_DOMAINS[len(rec['email_user']) % len(EMAIL_DOMAINS)]}",
+        "Publisher": publisher,
+        "ISSN": (issn or eissn).replace("-", ""),
+        "Language of Original Document": "English",
+        "Abbreviated Source Title": scopus_abbrev,
+        "Document Type": rec["doc_type"],
+        "Publication Stage": "Final",
         "Open Access": "All Open Access; Gold Open Access" if rec["journal"] in ("sustain", "erl", "cbm") else "",
-        "Source": "Scopus", "EID": eid,
+        "Source": "Scopus",
+        "EID": eid,
     }
     return fields
 

@@ -15,14 +15,62 @@ One function per format; each takes a list of record dicts (built by
 * Scopus CSV, 2025 layout: 45 columns, every field double-quoted except Year
   and Cited by, LF, no BOM.
 """
+
 from __future__ import annotations
 
 WOS_WRAP = 75  # WoS wraps long single-valued fields so that no line exceeds 75 characters
 
 # Tag order of a modern WoS plain-text record.
-WOS_TAG_ORDER = ["PT", "AU", "AF", "TI", "SO", "LA", "DT", "DE", "ID", "AB", "C1", "C3", "RP", "EM", "RI", "OI",
-                 "FU", "FX", "CR", "NR", "TC", "Z9", "U1", "U2", "PU", "PI", "PA", "SN", "EI", "J9", "JI", "PD",
-                 "PY", "VL", "IS", "BP", "EP", "AR", "DI", "EA", "PG", "WC", "WE", "SC", "GA", "UT", "OA", "DA"]
+WOS_TAG_ORDER = [
+    "PT",
+    "AU",
+    "AF",
+    "TI",
+    "SO",
+    "LA",
+    "DT",
+    "DE",
+    "ID",
+    "AB",
+    "C1",
+    "C3",
+    "RP",
+    "EM",
+    "RI",
+    "OI",
+    "FU",
+    "FX",
+    "CR",
+    "NR",
+    "TC",
+    "Z9",
+    "U1",
+    "U2",
+    "PU",
+    "PI",
+    "PA",
+    "SN",
+    "EI",
+    "J9",
+    "JI",
+    "PD",
+    "PY",
+    "VL",
+    "IS",
+    "BP",
+    "EP",
+    "AR",
+    "DI",
+    "EA",
+    "PG",
+    "WC",
+    "WE",
+    "SC",
+    "GA",
+    "UT",
+    "OA",
+    "DA",
+]
 WOS_LIST_TAGS = {"AU", "AF", "C1", "CR"}  # one item per line
 WOS_WRAPPED_TAGS = {"TI", "SO", "DE", "ID", "WC", "SC", "FU", "FX", "C3"}
 
@@ -68,8 +116,26 @@ def render_wos(records: list[dict]) -> bytes:
     return "\n".join(out).encode("utf-8")
 
 
-REFWORKS_ORDER = ["RT", "SR", "A1", "AD", "T1", "JF", "YR", "IS", "vo", "OP", "K1", "AB", "SN", "CN", "LA", "DS",
-                  "LK", "DO"]
+REFWORKS_ORDER = [
+    "RT",
+    "SR",
+    "A1",
+    "AD",
+    "T1",
+    "JF",
+    "YR",
+    "IS",
+    "vo",
+    "OP",
+    "K1",
+    "AB",
+    "SN",
+    "CN",
+    "LA",
+    "DS",
+    "LK",
+    "DO",
+]
 
 
 def render_cnki_refworks(records: list[dict]) -> bytes:
@@ -103,14 +169,53 @@ def render_cnki_endnote(records: list[dict]) -> bytes:
     return ("\r\n\r\n".join(blocks) + "\r\n").encode("utf-8")
 
 
-SCOPUS_COLUMNS = ["Authors", "Author full names", "Author(s) ID", "Title", "Year", "Source title", "Volume", "Issue",
-                  "Art. No.", "Page start", "Page end", "Cited by", "DOI", "Link", "Affiliations",
-                  "Authors with affiliations", "Abstract", "Author Keywords", "Index Keywords",
-                  "Molecular Sequence Numbers", "Chemicals/CAS", "Tradenames", "Manufacturers", "Funding Details",
-                  "Funding Texts", "References", "Correspondence Address", "Editors", "Publisher", "Sponsors",
-                  "Conference name", "Conference date", "Conference location", "Conference code", "ISSN", "ISBN",
-                  "CODEN", "PubMed ID", "Language of Original Document", "Abbreviated Source Title",
-                  "Document Type", "Publication Stage", "Open Access", "Source", "EID"]
+SCOPUS_COLUMNS = [
+    "Authors",
+    "Author full names",
+    "Author(s) ID",
+    "Title",
+    "Year",
+    "Source title",
+    "Volume",
+    "Issue",
+    "Art. No.",
+    "Page start",
+    "Page end",
+    "Cited by",
+    "DOI",
+    "Link",
+    "Affiliations",
+    "Authors with affiliations",
+    "Abstract",
+    "Author Keywords",
+    "Index Keywords",
+    "Molecular Sequence Numbers",
+    "Chemicals/CAS",
+    "Tradenames",
+    "Manufacturers",
+    "Funding Details",
+    "Funding Texts",
+    "References",
+    "Correspondence Address",
+    "Editors",
+    "Publisher",
+    "Sponsors",
+    "Conference name",
+    "Conference date",
+    "Conference location",
+    "Conference code",
+    "ISSN",
+    "ISBN",
+    "CODEN",
+    "PubMed ID",
+    "Language of Original Document",
+    "Abbreviated Source Title",
+    "Document Type",
+    "Publication Stage",
+    "Open Access",
+    "Source",
+    "EID",
+]
 SCOPUS_UNQUOTED = {"Year", "Cited by"}  # numbers are written bare, as Scopus does
 
 

@@ -23,6 +23,7 @@ What is planted (``truth.json`` holds all of it, machine-readable):
 The output is a pure function of the seed: no clock, no environment, sets
 never iterated unsorted, so two runs write byte-identical files.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,9 +42,18 @@ import demo_bursts as bursts  # noqa: E402
 import demo_vocabulary as V  # noqa: E402
 import demo_writers as W  # noqa: E402
 from demo_common import Draw, KeywordBook, largest_remainder, title_key  # noqa: E402
-from demo_english import (build_reference_pool, citation_label, doi_for, journal_info,  # noqa: E402
-                          institutions_in_order, new_en_record, scopus_fields, scopus_reference,
-                          vary_title, wos_fields)
+from demo_english import (  # noqa: E402
+    build_reference_pool,
+    citation_label,
+    doi_for,
+    institutions_in_order,
+    journal_info,
+    new_en_record,
+    scopus_fields,
+    scopus_reference,
+    vary_title,
+    wos_fields,
+)
 
 SEED = 20230615
 YEARS = list(range(2000, 2025))
@@ -100,7 +110,7 @@ def theme_weights_en(year: int) -> dict[str, float]:
         "carbon": 0.16 + 0.18 * sigmoid((year - 2020) / 1.0),
         "pes": 0.36 - 0.22 * sigmoid((year - 2014) / 2.0),
         "esv": 0.26,
-        "liv": 0.12 + 0.12 * math.exp(-((year - 2017) / 3.0) ** 2),
+        "liv": 0.12 + 0.12 * math.exp(-(((year - 2017) / 3.0) ** 2)),
     }
 
 
@@ -110,7 +120,7 @@ def theme_weights_zh(year: int) -> dict[str, float]:
         "zh_carbon": 0.14 + 0.2 * sigmoid((year - 2020) / 1.0),
         "zh_pes": 0.38 - 0.22 * sigmoid((year - 2014) / 2.0),
         "zh_esv": 0.24,
-        "zh_liv": 0.10 + 0.22 * math.exp(-((year - 2018) / 2.5) ** 2),
+        "zh_liv": 0.10 + 0.22 * math.exp(-(((year - 2018) / 2.5) ** 2)),
     }
 
 
@@ -125,8 +135,9 @@ def counts_by_year(records, predicate) -> list[int]:
     return r
 
 
-def allocate(draw: Draw, records_by_year: dict[int, list[dict]], r: list[int], prefer, name: str,
-             eligible=lambda rec: True) -> list[dict]:
+def allocate(
+    draw: Draw, records_by_year: dict[int, list[dict]], r: list[int], prefer, name: str, eligible=lambda rec: True
+) -> list[dict]:
     """Pick exactly ``r[t]`` records of each year (preferred themes first) to carry a planted item."""
     chosen = []
     for t, year in enumerate(YEARS):
@@ -136,7 +147,7 @@ def allocate(draw: Draw, records_by_year: dict[int, list[dict]], r: list[int], p
         ordered = first + rest
         if r[t] > len(ordered):
             raise AssertionError(f"{name}: needs {r[t]} records in {year}, only {len(ordered)} eligible")
-        chosen.extend(ordered[:r[t]])
+        chosen.extend(ordered[: r[t]])
     return chosen
 
 
@@ -181,8 +192,13 @@ def build(seed: int = SEED) -> tuple[dict[str, bytes], dict]:
         for rec in allocate(draw, by_year, r, prefer, key):
             rec["refs"].append(key)
         entry = _burst_entry("reference", ref["wos"], r, d_wos, b, e)
-        entry.update(item=citation_label(ref), first_author=ref["wos"].split(",")[0], year=ref["year"],
-                     cited_journal=ref["j9"], doi=ref["doi"] or None)
+        entry.update(
+            item=citation_label(ref),
+            first_author=ref["wos"].split(",")[0],
+            year=ref["year"],
+            cited_journal=ref["j9"],
+            doi=ref["doi"] or None,
+        )
         reference_truth.append(entry)
     journal_pools = {j9: [k for k, ref in pool.items() if ref["j9"] == j9] for j9 in planted_journals}
     for j9, b, e, rin, rout, rbefore, prefer in JOURNAL_BURSTS:
@@ -225,13 +241,20 @@ def build(seed: int = SEED) -> tuple[dict[str, bytes], dict]:
 
     # ---------------------------------------------------------------- near misses inside WoS
     near_misses = []
-    pair = [r for r in by_year[2020] if r["theme"] == "vr" and not r.get("cnki_overlap")][:1] + \
-           [r for r in by_year[2021] if r["theme"] == "vr" and not r.get("cnki_overlap")][:1]
+    pair = [r for r in by_year[2020] if r["theme"] == "vr" and not r.get("cnki_overlap")][:1] + [
+        r for r in by_year[2021] if r["theme"] == "vr" and not r.get("cnki_overlap")
+    ][:1]
     pair[1]["title"] = pair[0]["title"]
     pair[1]["people"][0] = dict(pair[0]["people"][0])
     pair[1]["near_miss"] = pair[0]["near_miss"] = True
-    near_misses.append({"kind": "wos~wos", "reason": "same title and first author, different year (a two-part paper)",
-                        "a": _ident(pair[0]), "b": _ident(pair[1])})
+    near_misses.append(
+        {
+            "kind": "wos~wos",
+            "reason": "same title and first author, different year (a two-part paper)",
+            "a": _ident(pair[0]),
+            "b": _ident(pair[1]),
+        }
+    )
 
     # ---------------------------------------------------------------- Scopus
     scopus_rows, duplicates = build_scopus(draw, wos, pool, titles_en, by_year, near_misses, overlap_cnki)
@@ -248,7 +271,7 @@ def build(seed: int = SEED) -> tuple[dict[str, bytes], dict]:
     wos_files = []
     for i in range(0, len(export_order), WOS_FILE_LIMIT):
         name = "savedrecs.txt" if i == 0 else f"savedrecs ({i // WOS_FILE_LIMIT}).txt"
-        chunk = export_order[i:i + WOS_FILE_LIMIT]
+        chunk = export_order[i : i + WOS_FILE_LIMIT]
         line = 3
         for rec in chunk:
             rec["file"] = f"{WOS_DIR}/{name}"
@@ -272,9 +295,21 @@ def build(seed: int = SEED) -> tuple[dict[str, bytes], dict]:
     zh_truth = cnki_truth.pop("keyword_bursts")
     for entry in zh_truth:
         entry["files"] = [f"{CNKI_DIR}/CNKI-refworks.txt", f"{CNKI_DIR}/CNKI-endnote.txt"]
-    truth = assemble_truth(seed, files, book_en, cnki_truth, reference_truth, journal_truth,
-                           keyword_truth + zh_truth, duplicates, near_misses, pool, scopus_rows,
-                           cnki_refworks, cnki_endnote)
+    truth = assemble_truth(
+        seed,
+        files,
+        book_en,
+        cnki_truth,
+        reference_truth,
+        journal_truth,
+        keyword_truth + zh_truth,
+        duplicates,
+        near_misses,
+        pool,
+        scopus_rows,
+        cnki_refworks,
+        cnki_endnote,
+    )
     return files, truth
 
 
@@ -309,8 +344,12 @@ def draw_references(draw: Draw, pool: dict, background: list[str], rec: dict, fl
     refs = draw.sample(avail, n, weights)
     for j9 in sorted(flags):
         jp = [k for k in journal_pools[j9] if pool[k]["year"] <= year]
-        jw = [(4.0 if rec["theme"] in pool[k]["themes"] else 1.0) * (6.0 if pool[k]["classic"] else 1.0)
-              * math.exp(-(year - pool[k]["year"]) / 8.0) for k in jp]
+        jw = [
+            (4.0 if rec["theme"] in pool[k]["themes"] else 1.0)
+            * (6.0 if pool[k]["classic"] else 1.0)
+            * math.exp(-(year - pool[k]["year"]) / 8.0)
+            for k in jp
+        ]
         refs.extend(draw.sample(jp, draw.int(1, 3), jw))
     return refs
 
@@ -321,12 +360,21 @@ def _ident(rec: dict) -> dict:
 
 
 def _burst_entry(kind: str, name: str, r, d, begin, end, **extra) -> dict:
-    weight = bursts.check_single_burst(name, r, d, begin - YEARS[0], end - YEARS[0],
-                                       BURST_PARAMETERS["s"], BURST_PARAMETERS["gamma"])
+    weight = bursts.check_single_burst(
+        name, r, d, begin - YEARS[0], end - YEARS[0], BURST_PARAMETERS["s"], BURST_PARAMETERS["gamma"]
+    )
     key = {"reference": "reference", "cited_journal": "cited_journal", "keyword": "keyword"}[kind]
-    entry = {key: name, "item": name, "begin": begin, "end": end,
-             "start_index": begin - YEARS[0], "end_index": end - YEARS[0], "weight": round(weight, 6),
-             "r": list(r), "d": list(d)}
+    entry = {
+        key: name,
+        "item": name,
+        "begin": begin,
+        "end": end,
+        "start_index": begin - YEARS[0],
+        "end_index": end - YEARS[0],
+        "weight": round(weight, 6),
+        "r": list(r),
+        "d": list(d),
+    }
     entry.update(extra)
     return entry
 
@@ -340,8 +388,12 @@ def build_scopus(draw: Draw, wos, pool, titles_en, by_year, near_misses, overlap
     triples = overlap_cnki[4:6]  # in WoS, CNKI and Scopus
     for rec in triples:
         rec["doi"] = rec["doi"] or doi_for(draw, rec)
-    others = _pick(draw, wos, 38, lambda rec: rec["year"] >= 2008 and not rec.get("near_miss")
-                   and not rec.get("cnki_overlap") and rec["doi"])
+    others = _pick(
+        draw,
+        wos,
+        38,
+        lambda rec: rec["year"] >= 2008 and not rec.get("near_miss") and not rec.get("cnki_overlap") and rec["doi"],
+    )
     dup_records = sorted(triples + others, key=lambda rec: (rec["year"], rec["title"]))
     kinds = draw.shuffle(["doi"] * 28 + ["scopus_missing_doi"] * 5 + ["wos_missing_doi"] * 5)
     kind_of = {id(rec): kind for rec, kind in zip(others, kinds)}
@@ -358,10 +410,15 @@ def build_scopus(draw: Draw, wos, pool, titles_en, by_year, near_misses, overlap
             title = vary_title(rec["title"])
         rec["scopus_dup"] = True
         rows.append({"wos_record": rec, "title": title, "doi": scopus_doi, "kind": kind})
-        duplicates.append({"kind": "wos~scopus", "basis": "doi" if kind == "doi" else "title+year+first_author",
-                           "doi_missing_in": {"doi": None, "scopus_missing_doi": "Scopus",
-                                              "wos_missing_doi": "WoS"}[kind],
-                           "_wos": rec, "_scopus_row": rows[-1]})
+        duplicates.append(
+            {
+                "kind": "wos~scopus",
+                "basis": "doi" if kind == "doi" else "title+year+first_author",
+                "doi_missing_in": {"doi": None, "scopus_missing_doi": "Scopus", "wos_missing_doi": "WoS"}[kind],
+                "_wos": rec,
+                "_scopus_row": rows[-1],
+            }
+        )
 
     # Scopus-only records (not in WoS), including the near misses.
     only = []
@@ -370,14 +427,20 @@ def build_scopus(draw: Draw, wos, pool, titles_en, by_year, near_misses, overlap
         theme = draw.pick(list(V.THEMES_EN), list(theme_weights_en(year).values()))
         only.append(new_en_record(draw, year, theme, titles_en))
     # near miss: same title and first author as a WoS record, different year, no DOI in Scopus
-    target = [r for r in by_year[2018] if r["theme"] == "pes" and not r.get("scopus_dup") and not r.get("near_miss")
-              and not r.get("cnki_overlap")][0]
+    target = [
+        r
+        for r in by_year[2018]
+        if r["theme"] == "pes" and not r.get("scopus_dup") and not r.get("near_miss") and not r.get("cnki_overlap")
+    ][0]
     nm1 = new_en_record(draw, 2016, "pes", titles_en)
     nm1["title"], nm1["people"][0] = target["title"], dict(target["people"][0])
     target["near_miss"] = True
     # near miss: same first author and year, a title that differs only in the river's name
-    target2 = [r for r in by_year[2019] if r["theme"] == "pes" and not r.get("scopus_dup")
-               and not r.get("near_miss") and not r.get("cnki_overlap")][0]
+    target2 = [
+        r
+        for r in by_year[2019]
+        if r["theme"] == "pes" and not r.get("scopus_dup") and not r.get("near_miss") and not r.get("cnki_overlap")
+    ][0]
     target2["title"] = "Ecological compensation standards for the Chishui River basin based on ecosystem service value"
     titles_en.add(title_key(target2["title"]))
     nm2 = new_en_record(draw, 2019, "pes", titles_en)
@@ -386,8 +449,11 @@ def build_scopus(draw: Draw, wos, pool, titles_en, by_year, near_misses, overlap
     nm2["people"][0] = dict(target2["people"][0])
     target2["near_miss"] = True
     # near miss: same first author and year, unrelated title
-    target3 = [r for r in by_year[2022] if r["theme"] == "carbon" and not r.get("scopus_dup")
-               and not r.get("near_miss") and not r.get("cnki_overlap")][0]
+    target3 = [
+        r
+        for r in by_year[2022]
+        if r["theme"] == "carbon" and not r.get("scopus_dup") and not r.get("near_miss") and not r.get("cnki_overlap")
+    ][0]
     nm3 = new_en_record(draw, 2022, "vr", titles_en)
     nm3["people"][0] = dict(target3["people"][0])
     target3["near_miss"] = True
@@ -399,20 +465,32 @@ def build_scopus(draw: Draw, wos, pool, titles_en, by_year, near_misses, overlap
                 canon.append(kw)
         rec["de"] = [book_en.spell(draw, k) for k in canon]
         avail = [k for k, ref in pool.items() if ref["year"] <= rec["year"]]
-        w = [(4.0 if rec["theme"] in pool[k]["themes"] else 1.0) * (8.0 if pool[k]["classic"] else 1.0)
-             * math.exp(-(rec["year"] - pool[k]["year"]) / 9.0) for k in avail]
+        w = [
+            (4.0 if rec["theme"] in pool[k]["themes"] else 1.0)
+            * (8.0 if pool[k]["classic"] else 1.0)
+            * math.exp(-(rec["year"] - pool[k]["year"]) / 9.0)
+            for k in avail
+        ]
         rec["refs"] = sorted(draw.sample(avail, draw.int(6, 10), w))
         info = journal_info(rec["journal"])
         rec["volume"] = info[13] + max(0, rec["year"] - info[12])
         rec["doi"] = doi_for(draw, rec)
-        rec["wos"] = {"AR": None} if rec["year"] >= 2019 and rec["journal"] in (
-            "ecoser", "stoten", "jclepro", "ecolind", "lup", "jenvman", "sustain") else {}
-    for rec, partner, reason in [(nm1, target, "same title and first author, different year"),
-                                 (nm2, target2, "same first author and year, title differs only in the river's name"),
-                                 (nm3, target3, "same first author and year, different title")]:
+        rec["wos"] = (
+            {"AR": None}
+            if rec["year"] >= 2019
+            and rec["journal"] in ("ecoser", "stoten", "jclepro", "ecolind", "lup", "jenvman", "sustain")
+            else {}
+        )
+    for rec, partner, reason in [
+        (nm1, target, "same title and first author, different year"),
+        (nm2, target2, "same first author and year, title differs only in the river's name"),
+        (nm3, target3, "same first author and year, different title"),
+    ]:
         rec["doi"] = ""
         rows.append({"scopus_only": rec, "title": rec["title"], "doi": ""})
-        near_misses.append({"kind": "wos~scopus", "reason": reason, "a": _ident(partner), "b": {"_scopus_row": rows[-1]}})
+        near_misses.append(
+            {"kind": "wos~scopus", "reason": reason, "a": _ident(partner), "b": {"_scopus_row": rows[-1]}}
+        )
     for rec in only:
         rows.append({"scopus_only": rec, "title": rec["title"], "doi": rec["doi"]})
     for row in rows:
@@ -450,8 +528,12 @@ def chinese_name(draw: Draw) -> str:
 def make_title_zh(draw: Draw, theme: str, titles: set) -> str:
     for _ in range(200):
         title = draw.pick(V.TITLE_TEMPLATES_ZH[theme]).format(
-            place=draw.pick(V.PLACES_ZH), river=draw.pick(V.RIVERS_ZH), mech=draw.pick(V.MECHS_ZH),
-            issue=draw.pick(V.ISSUES_ZH), period=draw.pick(V.PERIODS_ZH))
+            place=draw.pick(V.PLACES_ZH),
+            river=draw.pick(V.RIVERS_ZH),
+            mech=draw.pick(V.MECHS_ZH),
+            issue=draw.pick(V.ISSUES_ZH),
+            period=draw.pick(V.PERIODS_ZH),
+        )
         if title_key(title) not in titles:
             titles.add(title_key(title))
             return title
@@ -476,15 +558,23 @@ def build_cnki(draw: Draw, overlap_cnki, duplicates, near_misses):
         for theme in themes:
             title = make_title_zh(draw, theme, titles_zh)
             journal = draw.pick(V.JOURNALS_ZH)
-            rec = {"year": year, "theme": theme, "lang": "zh", "title": title, "journal": journal,
-                   "authors": [chinese_name(draw) for _ in range(draw.int(1, 4))],
-                   "affils": draw.sample(V.INSTITUTIONS_ZH, draw.int(1, 2))}
+            rec = {
+                "year": year,
+                "theme": theme,
+                "lang": "zh",
+                "title": title,
+                "journal": journal,
+                "authors": [chinese_name(draw) for _ in range(draw.int(1, 4))],
+                "affils": draw.sample(V.INSTITUTIONS_ZH, draw.int(1, 2)),
+            }
             rec["canon_kw"] = book.draw(draw, theme, draw.int(3, 5), noise=0.2, stop=0.18, generic=0.1)
             opener = V.ABSTRACT_OPENERS_ZH[theme]
             place = next((p for p in V.PLACES_ZH if p in title), draw.pick(V.PLACES_ZH))
-            rec["abstract"] = (f"{opener}本文以{place}为研究区，采用{draw.pick(V.ABSTRACT_METHODS_ZH)}，"
-                               f"结果表明：相关指标年均增长{draw.int(2, 15)}.{draw.int(0, 9)}%，区域差异显著。"
-                               f"{draw.pick(V.ABSTRACT_CLOSERS_ZH)}")
+            rec["abstract"] = (
+                f"{opener}本文以{place}为研究区，采用{draw.pick(V.ABSTRACT_METHODS_ZH)}，"
+                f"结果表明：相关指标年均增长{draw.int(2, 15)}.{draw.int(0, 9)}%，区域差异显著。"
+                f"{draw.pick(V.ABSTRACT_CLOSERS_ZH)}"
+            )
             by_year[year].append(rec)
             recs.append(rec)
     # English-language records carried by CNKI that are also in WoS.
@@ -524,9 +614,16 @@ def build_cnki(draw: Draw, overlap_cnki, duplicates, near_misses):
     for _ in range(3):
         theme = draw.pick(list(V.THEMES_ZH))
         title = make_title_zh(draw, theme, titles_zh)
-        rec = {"year": None, "theme": theme, "lang": "zh", "title": title, "journal": draw.pick(V.JOURNALS_ZH),
-               "authors": [chinese_name(draw) for _ in range(draw.int(1, 3))],
-               "affils": draw.sample(V.INSTITUTIONS_ZH, 1), "online_first": True}
+        rec = {
+            "year": None,
+            "theme": theme,
+            "lang": "zh",
+            "title": title,
+            "journal": draw.pick(V.JOURNALS_ZH),
+            "authors": [chinese_name(draw) for _ in range(draw.int(1, 3))],
+            "affils": draw.sample(V.INSTITUTIONS_ZH, 1),
+            "online_first": True,
+        }
         canon = book.draw(draw, theme, 4, noise=0.0, stop=0.0, generic=0.0)
         rec["kw"] = [book.spell(draw, k) for k in canon]
         rec["abstract"] = V.ABSTRACT_OPENERS_ZH[theme] + "本文梳理了相关政策与实践进展，提出了完善路径。"
@@ -556,11 +653,23 @@ def build_cnki(draw: Draw, overlap_cnki, duplicates, near_misses):
     _number_lines(out_rw, "refworks")
     _number_lines(out_en, "endnote")
 
-    for i, rec in enumerate(english):
-        duplicates.append({"kind": "cnki~wos", "basis": "doi" if rec["doi"] else "title+year+first_author",
-                           "_wos": rec["wos_record"], "_cnki": rec})
-    near_misses.append({"kind": "cnki~wos", "reason": "same first author and year, different title",
-                        "a": _ident(partner), "b": {"_cnki": nm}})
+    for rec in english:
+        duplicates.append(
+            {
+                "kind": "cnki~wos",
+                "basis": "doi" if rec["doi"] else "title+year+first_author",
+                "_wos": rec["wos_record"],
+                "_cnki": rec,
+            }
+        )
+    near_misses.append(
+        {
+            "kind": "cnki~wos",
+            "reason": "same first author and year, different title",
+            "a": _ident(partner),
+            "b": {"_cnki": nm},
+        }
+    )
     truth = {"keyword_bursts": kw_truth, "book": book, "records": recs + english + [nm] + online_first}
     return out_rw, out_en, truth
 
@@ -571,8 +680,10 @@ def cnki_fields(draw: Draw, rec: dict, fmt: str) -> dict:
         so, j9, ji, issn, eissn, pu, pi, pa, wc, sc, scopus_title, abbrev, by, bv, cn = journal_info(src["journal"])
         title = vary_title(src["title"]) if src["year"] % 2 else src["title"]
         authors = [f"{p['surname']} {p['given']}" for p in src["people"]]
-        affils = [scopus_aff.split(",")[0] + ", " + scopus_aff.split(",")[1].strip()
-                  for _, scopus_aff in institutions_in_order(src["people"])]
+        affils = [
+            scopus_aff.split(",")[0] + ", " + scopus_aff.split(",")[1].strip()
+            for _, scopus_aff in institutions_in_order(src["people"])
+        ]
         keywords = list(src["de"])
         abstract = src["abstract"]
         journal, sn, year = scopus_title, issn or eissn, src["year"]
@@ -582,7 +693,13 @@ def cnki_fields(draw: Draw, rec: dict, fmt: str) -> dict:
         doi = rec.get("doi", "")
     else:
         journal, sn, cn = rec["journal"]
-        title, authors, affils, keywords, abstract = rec["title"], rec["authors"], rec["affils"], rec["kw"], rec["abstract"]
+        title, authors, affils, keywords, abstract = (
+            rec["title"],
+            rec["authors"],
+            rec["affils"],
+            rec["kw"],
+            rec["abstract"],
+        )
         year = rec["year"]
         issue = "" if rec.get("online_first") else str(draw.int(1, 24 if journal == "生态学报" else 12))
         volume = "" if rec.get("online_first") or draw.chance(0.7) else str(max(1, (year or 2024) - 1980))
@@ -595,17 +712,43 @@ def cnki_fields(draw: Draw, rec: dict, fmt: str) -> dict:
             doi = f"10.5555/j.cnki.{slug}.{year}.{int(issue or 1):02d}.{draw.int(1, 40):03d}"
         rec["doi"] = doi
     if fmt == "cnki_refworks":
-        fields = {"RT": "Journal Article", "SR": "1", "A1": ";".join(authors),
-                  "AD": ";".join(affils) + ";", "T1": title, "JF": journal,
-                  "YR": str(year) if year else None, "IS": issue if year else None,
-                  "vo": volume if year else None, "OP": pages, "K1": ";".join(keywords) if keywords else None,
-                  "AB": abstract, "SN": sn, "CN": cn, "LA": lang + ";", "DS": "CNKI",
-                  "LK": cnki_link(draw, doi), "DO": doi or None}
+        fields = {
+            "RT": "Journal Article",
+            "SR": "1",
+            "A1": ";".join(authors),
+            "AD": ";".join(affils) + ";",
+            "T1": title,
+            "JF": journal,
+            "YR": str(year) if year else None,
+            "IS": issue if year else None,
+            "vo": volume if year else None,
+            "OP": pages,
+            "K1": ";".join(keywords) if keywords else None,
+            "AB": abstract,
+            "SN": sn,
+            "CN": cn,
+            "LA": lang + ";",
+            "DS": "CNKI",
+            "LK": cnki_link(draw, doi),
+            "DO": doi or None,
+        }
     else:
-        fields = {"%0": "Journal Article", "%A": authors, "%+": ";".join(affils) + ";", "%T": title,
-                  "%J": journal, "%D": str(year), "%V": volume or None, "%N": f"{int(issue):02d}" if issue else None,
-                  "%K": ";;".join(keywords) if keywords else None, "%X": abstract, "%P": pages, "%@": sn,
-                  "%L": cn, "%W": "CNKI"}
+        fields = {
+            "%0": "Journal Article",
+            "%A": authors,
+            "%+": ";".join(affils) + ";",
+            "%T": title,
+            "%J": journal,
+            "%D": str(year),
+            "%V": volume or None,
+            "%N": f"{int(issue):02d}" if issue else None,
+            "%K": ";;".join(keywords) if keywords else None,
+            "%X": abstract,
+            "%P": pages,
+            "%@": sn,
+            "%L": cn,
+            "%W": "CNKI",
+        }
     rec["cnki_title"] = title
     rec["cnki_first_author"] = authors[0]
     return fields
@@ -626,14 +769,30 @@ def _number_lines(rows, kind):
 # ==============================================================================================
 # truth.json
 # ==============================================================================================
-def assemble_truth(seed, files, book_en, cnki_truth, reference_truth, journal_truth, keyword_truth,
-                   duplicates, near_misses, pool, scopus_rows, cnki_refworks, cnki_endnote) -> dict:
+def assemble_truth(
+    seed,
+    files,
+    book_en,
+    cnki_truth,
+    reference_truth,
+    journal_truth,
+    keyword_truth,
+    duplicates,
+    near_misses,
+    pool,
+    scopus_rows,
+    cnki_refworks,
+    cnki_endnote,
+) -> dict:
     book_zh = cnki_truth["book"]
     counts = {}
     for path, data in files.items():
         if path.startswith(WOS_DIR):
-            counts[path] = {"format": "wos_plain", "database": "WoS",
-                            "records": sum(1 for line in data.decode("utf-8-sig").split("\n") if line == "ER")}
+            counts[path] = {
+                "format": "wos_plain",
+                "database": "WoS",
+                "records": sum(1 for line in data.decode("utf-8-sig").split("\n") if line == "ER"),
+            }
         elif path.endswith("refworks.txt"):
             counts[path] = {"format": "cnki_refworks", "database": "CNKI", "records": len(cnki_refworks)}
         elif path.endswith("endnote.txt"):
@@ -648,19 +807,42 @@ def assemble_truth(seed, files, book_en, cnki_truth, reference_truth, journal_tr
         cnki_where[id(row["rec"])] = (f"{CNKI_DIR}/CNKI-endnote.txt", "cnki_endnote", row["line"])
 
     def wos_id(rec):
-        return {"database": "WoS", "file": rec["file"], "line": rec["line"], "UT": rec["ut"], "DI": rec["doi"] or None,
-                "TI": rec["title"], "PY": rec["year"], "first_author": rec["wos"]["AU"][0]}
+        return {
+            "database": "WoS",
+            "file": rec["file"],
+            "line": rec["line"],
+            "UT": rec["ut"],
+            "DI": rec["doi"] or None,
+            "TI": rec["title"],
+            "PY": rec["year"],
+            "first_author": rec["wos"]["AU"][0],
+        }
 
     def scopus_id(row):
         rec = row.get("wos_record") or row["scopus_only"]
-        return {"database": "Scopus", "file": f"{SCOPUS_DIR}/scopus.csv", "line": scopus_line[id(row)],
-                "EID": row["fields"]["EID"], "DI": row["doi"] or None, "TI": row["title"], "PY": rec["year"],
-                "first_author": row["fields"]["Authors"].split("; ")[0]}
+        return {
+            "database": "Scopus",
+            "file": f"{SCOPUS_DIR}/scopus.csv",
+            "line": scopus_line[id(row)],
+            "EID": row["fields"]["EID"],
+            "DI": row["doi"] or None,
+            "TI": row["title"],
+            "PY": rec["year"],
+            "first_author": row["fields"]["Authors"].split("; ")[0],
+        }
 
     def cnki_id(rec):
         path, fmt, line = cnki_where[id(rec)]
-        return {"database": "CNKI", "file": path, "format": fmt, "line": line, "DI": rec.get("doi") or None,
-                "TI": rec["cnki_title"], "PY": rec["year"], "first_author": rec["cnki_first_author"]}
+        return {
+            "database": "CNKI",
+            "file": path,
+            "format": fmt,
+            "line": line,
+            "DI": rec.get("doi") or None,
+            "TI": rec["cnki_title"],
+            "PY": rec["year"],
+            "first_author": rec["cnki_first_author"],
+        }
 
     def ident(side):
         if "_record" in side:
@@ -677,14 +859,18 @@ def assemble_truth(seed, files, book_en, cnki_truth, reference_truth, journal_tr
             wos_keys, scopus_keys = dup["_wos"]["refs"], row["ref_keys"]
             entry["doi_missing_in"] = dup["doi_missing_in"]
             entry["records"] = [wos_id(dup["_wos"]), scopus_id(row)]
-            entry["cited_references"] = {"WoS": len(wos_keys), "Scopus": len(scopus_keys),
-                                         "union": len(set(wos_keys) | set(scopus_keys))}
+            entry["cited_references"] = {
+                "WoS": len(wos_keys),
+                "Scopus": len(scopus_keys),
+                "union": len(set(wos_keys) | set(scopus_keys)),
+            }
         else:
             entry["records"] = [wos_id(dup["_wos"]), cnki_id(dup["_cnki"])]
         dup_out.append(entry)
     dup_out.sort(key=lambda e: (e["kind"], e["records"][0]["UT"]))
-    nm_out = [{"kind": nm["kind"], "reason": nm["reason"], "records": [ident(nm["a"]), ident(nm["b"])]}
-              for nm in near_misses]
+    nm_out = [
+        {"kind": nm["kind"], "reason": nm["reason"], "records": [ident(nm["a"]), ident(nm["b"])]} for nm in near_misses
+    ]
     clusters_en = {book_en.labels[t]: kws for t, kws in book_en.themes.items()}
     clusters_zh = {book_zh.labels[t]: kws for t, kws in book_zh.themes.items()}
     variants = {}
@@ -698,7 +884,7 @@ def assemble_truth(seed, files, book_en, cnki_truth, reference_truth, journal_tr
         "years": [YEARS[0], YEARS[-1]],
         "files": dict(sorted(counts.items())),
         "keyword_normalisation": "NFKC, case-fold, collapse whitespace; then map with the thesaurus "
-                                 "(both columns are in normalised form)",
+        "(both columns are in normalised form)",
         "keyword_clusters": clusters_en,
         "keyword_clusters_zh": clusters_zh,
         "generic_keywords": book_en.generic + book_zh.generic,
@@ -706,24 +892,29 @@ def assemble_truth(seed, files, book_en, cnki_truth, reference_truth, journal_tr
         "stopwords": book_en.stop + book_zh.stop,
         "keyword_aliases_zh_en": [list(p) for p in V.ALIASES_ZH_EN],
         "reference_variants": variants,
-        "burst_parameters": dict(BURST_PARAMETERS, slices=f"one per year {YEARS[0]}-{YEARS[-1]} "
-                                 "(index 0 = 2000); r and d are given for every planted burst",
-                                 definitions={
-                                     "cited_journal": "r[t] = records of year t (in the burst's files) citing the "
-                                                      "journal (J9 of a CR entry) at least once; d[t] = records of "
-                                                      "year t with cited references (every WoS demo record has them)",
-                                     "reference": "r[t] = records of year t citing the reference (any of its "
-                                                  "spellings; the planted ones have one); d[t] as for journals",
-                                     "keyword": "r[t] = records of year t whose author keywords contain the keyword "
-                                                "(normalised; planted burst keywords have only case variants, so the "
-                                                "thesaurus is not needed); d[t] = records of year t with at least one "
-                                                "author keyword"}),
+        "burst_parameters": dict(
+            BURST_PARAMETERS,
+            slices=f"one per year {YEARS[0]}-{YEARS[-1]} (index 0 = 2000); r and d are given for every planted burst",
+            definitions={
+                "cited_journal": "r[t] = records of year t (in the burst's files) citing the "
+                "journal (J9 of a CR entry) at least once; d[t] = records of "
+                "year t with cited references (every WoS demo record has them)",
+                "reference": "r[t] = records of year t citing the reference (any of its "
+                "spellings; the planted ones have one); d[t] as for journals",
+                "keyword": "r[t] = records of year t whose author keywords contain the keyword "
+                "(normalised; planted burst keywords have only case variants, so the "
+                "thesaurus is not needed); d[t] = records of year t with at least one "
+                "author keyword",
+            },
+        ),
         "reference_bursts": reference_truth,
         "journal_bursts": journal_truth,
         "keyword_bursts": keyword_truth,
         "duplicates": dup_out,
-        "in_three_databases": sorted({e["records"][0]["UT"] for e in dup_out if e["kind"] == "cnki~wos"}
-                                     & {e["records"][0]["UT"] for e in dup_out if e["kind"] == "wos~scopus"}),
+        "in_three_databases": sorted(
+            {e["records"][0]["UT"] for e in dup_out if e["kind"] == "cnki~wos"}
+            & {e["records"][0]["UT"] for e in dup_out if e["kind"] == "wos~scopus"}
+        ),
         "non_duplicates": nm_out,
     }
 
@@ -749,9 +940,13 @@ def dumps_truth(truth: dict) -> str:
     def flatten(match):
         items = json.loads(match.group(0))
         return json.dumps(items, ensure_ascii=False)
+
     # a JSON array whose items are all numbers or strings (no nested arrays/objects)
-    text = re.sub(r'\[\s*(?:(?:-?\d+(?:\.\d+)?|"(?:[^"\\]|\\.)*")\s*,\s*)*(?:-?\d+(?:\.\d+)?|"(?:[^"\\]|\\.)*")\s*\]',
-                  flatten, text)
+    text = re.sub(
+        r'\[\s*(?:(?:-?\d+(?:\.\d+)?|"(?:[^"\\]|\\.)*")\s*,\s*)*(?:-?\d+(?:\.\d+)?|"(?:[^"\\]|\\.)*")\s*\]',
+        flatten,
+        text,
+    )
     return text + "\n"
 
 

@@ -1,4 +1,5 @@
 """One module per CLI command; each exposes ``register(app)``."""
+
 from __future__ import annotations
 
 import os
@@ -11,10 +12,12 @@ import typer
 from ..errors import LitkitError
 
 #: Help text of the ``--scheduler`` option of the commands that compute on a corpus.
-SCHEDULER_HELP = ("Compute on Dask when CORPUS is a partitioned corpus folder (from `litkit ingest "
-                  "--scheduler`): a scheduler address (tcp://host:8786), a scheduler file (.json) or "
-                  "'local'.  Default: $LITKIT_DASK_SCHEDULER if set; without either, a folder is read "
-                  "into memory.")
+SCHEDULER_HELP = (
+    "Compute on Dask when CORPUS is a partitioned corpus folder (from `litkit ingest "
+    "--scheduler`): a scheduler address (tcp://host:8786), a scheduler file (.json) or "
+    "'local'.  Default: $LITKIT_DASK_SCHEDULER if set; without either, a folder is read "
+    "into memory."
+)
 
 
 def fail(exc: LitkitError) -> None:
@@ -43,15 +46,17 @@ def load_corpus(path):
     path = Path(path)
     if path.is_dir():
         if not is_partitioned(path):
-            raise LitkitError("folder is not a partitioned corpus (no manifest.json)", path=path,
-                              expected="a .parquet file written by `litkit ingest`, or a folder written "
-                                       "by `litkit ingest --scheduler`")
+            raise LitkitError(
+                "folder is not a partitioned corpus (no manifest.json)",
+                path=path,
+                expected="a .parquet file written by `litkit ingest`, or a folder written "
+                "by `litkit ingest --scheduler`",
+            )
         from ..scale import read_partitioned
 
         return read_partitioned(path).to_corpus()
     if not path.exists():
-        raise LitkitError("corpus file not found", path=path,
-                          expected="a .parquet file written by `litkit ingest`")
+        raise LitkitError("corpus file not found", path=path, expected="a .parquet file written by `litkit ingest`")
     return Corpus.read_parquet(path)
 
 
@@ -69,8 +74,11 @@ def scheduler_for(path, scheduler: str | None) -> str | None:
         return None
     if not is_partitioned(path):
         if scheduler:
-            typer.echo(f"note: {path} is not a partitioned corpus folder; computing in this process "
-                       "(--scheduler applies to folders written by `litkit ingest --scheduler`)", err=True)
+            typer.echo(
+                f"note: {path} is not a partitioned corpus folder; computing in this process "
+                "(--scheduler applies to folders written by `litkit ingest --scheduler`)",
+                err=True,
+            )
         return None
     return chosen
 
@@ -97,5 +105,7 @@ def year_range(corpus, first_year: int | None, last_year: int | None, path) -> t
     py = py.dropna()
     if py.empty:
         raise LitkitError("no record has a publication year", path=path)
-    return (first_year if first_year is not None else int(py.min()),
-            last_year if last_year is not None else int(py.max()))
+    return (
+        first_year if first_year is not None else int(py.min()),
+        last_year if last_year is not None else int(py.max()),
+    )

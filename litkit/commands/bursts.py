@@ -1,8 +1,8 @@
 """``litkit bursts``: the strongest bursts of a corpus as a Figure 5 table (CSV) and figure."""
+
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -13,24 +13,26 @@ from . import SCHEDULER_HELP, fail, load_corpus, partitioned_on, scheduler_for, 
 def register(app: typer.Typer) -> None:
     @app.command()
     def bursts(
-        corpus_path: Path = typer.Argument(..., metavar="CORPUS",
-                                           help="Corpus written by `litkit ingest`: a .parquet file, or the "
-                                                "partitioned folder `litkit ingest --scheduler` writes."),
+        corpus_path: Path = typer.Argument(
+            ...,
+            metavar="CORPUS",
+            help="Corpus written by `litkit ingest`: a .parquet file, or the "
+            "partitioned folder `litkit ingest --scheduler` writes.",
+        ),
         output: Path = typer.Option(..., "-o", "--output", help="Folder for the table, figure and params.json."),
-        kind: str = typer.Option("cited_journal", "--kind",
-                                 help="cited_journal, cited_reference, keyword or author."),
+        kind: str = typer.Option("cited_journal", "--kind", help="cited_journal, cited_reference, keyword or author."),
         top: int = typer.Option(20, "--top", help="Number of items with the strongest bursts."),
         s: float = typer.Option(2.0, "--s", help="Burst-state rate multiplier (> 1)."),
         gamma: float = typer.Option(1.0, "--gamma", help="Cost of entering a burst (>= 0)."),
         min_duration: int = typer.Option(1, "--min-duration", help="Shortest burst kept, in slices."),
         slice_years: int = typer.Option(1, "--slice-years", help="Years per time slice."),
         field: str = typer.Option("DE", "--field", help="Keyword field for --kind keyword: DE or ID."),
-        first_year: Optional[int] = typer.Option(None, "--from", help="First year of the period."),
-        last_year: Optional[int] = typer.Option(None, "--to", help="Last year of the period."),
+        first_year: int | None = typer.Option(None, "--from", help="First year of the period."),
+        last_year: int | None = typer.Option(None, "--to", help="Last year of the period."),
         counting: str = typer.Option("records", "--counting", help="records or citations (see docs)."),
         formats: str = typer.Option("png,svg,pdf", "--formats", help="Figure formats, comma-separated."),
         force: bool = typer.Option(False, "--force", help="Replace existing output files."),
-        scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
+        scheduler: str | None = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     ) -> None:
         """Detect bursts (Kleinberg, exact) and write <kind>_bursts.csv and the Figure 5-style figure."""
         from ..bursts import citation_bursts, write_burst_table
@@ -38,8 +40,16 @@ def register(app: typer.Typer) -> None:
         from ..runinfo import write_params
 
         try:
-            options = dict(kind=kind, top=top, s=s, gamma=gamma, min_duration=min_duration,
-                           slice_years=slice_years, field=field, counting=counting)
+            options = dict(
+                kind=kind,
+                top=top,
+                s=s,
+                gamma=gamma,
+                min_duration=min_duration,
+                slice_years=slice_years,
+                field=field,
+                counting=counting,
+            )
             on_dask = scheduler_for(corpus_path, scheduler)
             if on_dask is not None:
                 import litkit.scale
@@ -56,13 +66,30 @@ def register(app: typer.Typer) -> None:
             written = [csv_path]
             period = tuple(table.attrs["period"])
             if len(table):
-                written += save_bursts(table, stem, kind=kind, period=period,
-                                       formats=[f.strip() for f in formats.split(",") if f.strip()],
-                                       overwrite=force)
-            write_params(output, {"command": "bursts", "corpus": str(corpus_path), "kind": kind, "top": top,
-                                  "s": s, "gamma": gamma, "min_duration": min_duration,
-                                  "slice_years": slice_years, "field": field, "period": list(period),
-                                  "counting": counting})
+                written += save_bursts(
+                    table,
+                    stem,
+                    kind=kind,
+                    period=period,
+                    formats=[f.strip() for f in formats.split(",") if f.strip()],
+                    overwrite=force,
+                )
+            write_params(
+                output,
+                {
+                    "command": "bursts",
+                    "corpus": str(corpus_path),
+                    "kind": kind,
+                    "top": top,
+                    "s": s,
+                    "gamma": gamma,
+                    "min_duration": min_duration,
+                    "slice_years": slice_years,
+                    "field": field,
+                    "period": list(period),
+                    "counting": counting,
+                },
+            )
         except LitkitError as exc:
             fail(exc)
             return

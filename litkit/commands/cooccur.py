@@ -1,8 +1,8 @@
 """``litkit cooccur``: the keyword co-occurrence map (the review's Figure 6) from a corpus file."""
+
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -13,27 +13,37 @@ from . import SCHEDULER_HELP, fail, load_corpus, partitioned_on, scheduler_for
 def register(app: typer.Typer) -> None:
     @app.command()
     def cooccur(
-        corpus_path: Path = typer.Argument(..., metavar="CORPUS",
-                                           help="Corpus written by `litkit ingest`: a .parquet file, or the "
-                                                "partitioned folder `litkit ingest --scheduler` writes."),
+        corpus_path: Path = typer.Argument(
+            ...,
+            metavar="CORPUS",
+            help="Corpus written by `litkit ingest`: a .parquet file, or the "
+            "partitioned folder `litkit ingest --scheduler` writes.",
+        ),
         output: Path = typer.Option(..., "-o", "--output", help="Folder for tables, VOSviewer files, figure, HTML."),
-        field: List[str] = typer.Option(["DE"], "--field",
-                                        help="Term source: DE, ID, TI, AB or TIAB; repeat to combine."),
+        field: list[str] = typer.Option(
+            ["DE"], "--field", help="Term source: DE, ID, TI, AB or TIAB; repeat to combine."
+        ),
         min_occurrence: int = typer.Option(2, "--min-occurrence", help="Minimum records per term."),
         top_n: int = typer.Option(200, "--top-n", help="Terms kept after the threshold (0 = all)."),
         rank_by: str = typer.Option("occurrences", "--rank-by", help="occurrences or total_link_strength."),
-        stoplist: str = typer.Option("default", "--stoplist",
-                                     help="'default', 'none', or a file with one term per line."),
-        thesaurus: List[str] = typer.Option(["default"], "--thesaurus",
-                                            help="'default', 'none', or a VOSviewer thesaurus / "
-                                                 "'a;b;canonical' file; repeat to combine."),
-        aliases: Optional[str] = typer.Option(None, "--aliases",
-                                              help="zh-en alias table file, or 'default' for litkit's."),
+        stoplist: str = typer.Option(
+            "default", "--stoplist", help="'default', 'none', or a file with one term per line."
+        ),
+        thesaurus: list[str] = typer.Option(
+            ["default"],
+            "--thesaurus",
+            help="'default', 'none', or a VOSviewer thesaurus / 'a;b;canonical' file; repeat to combine.",
+        ),
+        aliases: str | None = typer.Option(
+            None, "--aliases", help="zh-en alias table file, or 'default' for litkit's."
+        ),
         stem: bool = typer.Option(False, "--stem/--no-stem", help="Merge English plural/inflection variants."),
         counting: str = typer.Option("full", "--counting", help="full or fractional."),
-        normalization: str = typer.Option("association", "--normalization",
-                                          help="association, association_probabilistic, cosine, jaccard, "
-                                               "inclusion, equivalence or none."),
+        normalization: str = typer.Option(
+            "association",
+            "--normalization",
+            help="association, association_probabilistic, cosine, jaccard, inclusion, equivalence or none.",
+        ),
         clustering: str = typer.Option("leiden", "--clustering", help="leiden or louvain."),
         objective: str = typer.Option("modularity", "--objective", help="modularity or cpm."),
         resolution: float = typer.Option(1.0, "--resolution", help="Resolution parameter."),
@@ -42,7 +52,7 @@ def register(app: typer.Typer) -> None:
         labels: int = typer.Option(40, "--labels", help="Terms labelled in the static figure."),
         formats: str = typer.Option("png,svg,pdf", "--formats", help="Figure formats, comma-separated."),
         force: bool = typer.Option(False, "--force", help="Replace existing output files."),
-        scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
+        scheduler: str | None = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     ) -> None:
         """Build, cluster and map the keyword co-occurrence network; write tables, VOSviewer map/network/JSON,
         GEXF, GraphML, the figure, an offline HTML network and params.json."""
@@ -55,12 +65,22 @@ def register(app: typer.Typer) -> None:
             none = lambda v: None if v.lower() == "none" else v
             thesauri = [t for t in (none(t) for t in thesaurus) if t is not None]
             options = dict(
-                field=field if len(field) > 1 else field[0], min_occurrence=min_occurrence,
-                top_n=top_n or None, rank_by=rank_by, stoplist=none(stoplist),
+                field=field if len(field) > 1 else field[0],
+                min_occurrence=min_occurrence,
+                top_n=top_n or None,
+                rank_by=rank_by,
+                stoplist=none(stoplist),
                 thesaurus=(thesauri[0] if len(thesauri) == 1 else thesauri) if thesauri else None,
-                aliases=True if aliases == "default" else aliases, stem=stem, counting=counting,
-                normalization=none(normalization), clustering=clustering, objective=objective,
-                resolution=resolution, seed=seed, label_method=label_method)
+                aliases=True if aliases == "default" else aliases,
+                stem=stem,
+                counting=counting,
+                normalization=none(normalization),
+                clustering=clustering,
+                objective=objective,
+                resolution=resolution,
+                seed=seed,
+                label_method=label_method,
+            )
             on_dask = scheduler_for(corpus_path, scheduler)
             if on_dask is not None:
                 import litkit.scale
@@ -72,9 +92,17 @@ def register(app: typer.Typer) -> None:
             net.params.update({"command": "cooccur", "corpus": str(corpus_path)})
             written = export_all(net, output, overwrite=force, figure=False, html=True)
             fig = plot_network(net, n_labels=labels)
-            written.update({p.name: p for p in save_figure(
-                fig, output / "keyword_map", formats=[f.strip() for f in formats.split(",") if f.strip()],
-                overwrite=force)})
+            written.update(
+                {
+                    p.name: p
+                    for p in save_figure(
+                        fig,
+                        output / "keyword_map",
+                        formats=[f.strip() for f in formats.split(",") if f.strip()],
+                        overwrite=force,
+                    )
+                }
+            )
             close(fig)
         except LitkitError as exc:
             fail(exc)

@@ -1,4 +1,5 @@
 """``litkit demo``: the whole pipeline on the embedded demo corpus, written to ``figures/``."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,8 +14,9 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def demo(
         out: Path = typer.Option(Path("figures"), "-o", "--out", help="Folder for figures and tables."),
-        corpora: Path = typer.Option(None, "--corpora",
-                                     help="The project's corpora/ folder (default: found from the package)."),
+        corpora: Path = typer.Option(
+            None, "--corpora", help="The project's corpora/ folder (default: found from the package)."
+        ),
     ) -> None:
         """Run ingest, merge, co-occurrence, bursts, timelines and policy figures on the demo corpus."""
         from ..pipeline import run_demo

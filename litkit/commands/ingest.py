@@ -1,9 +1,9 @@
 """``litkit ingest``: read export files into one Parquet corpus and print what was read."""
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -16,8 +16,10 @@ def ingest_summary(corpus) -> str:
     df = corpus.df
     groups, filled = [], {}
     if len(df):
-        groups = [(row.DB, row.source_format, row.records, row.year_min, row.year_max)
-                  for row in corpus.summary().itertuples(index=False)]
+        groups = [
+            (row.DB, row.source_format, row.records, row.year_min, row.year_max)
+            for row in corpus.summary().itertuples(index=False)
+        ]
         filled = corpus.fields_filled().to_dict()
     return _summary_text(corpus.report, len(df), groups, filled)
 
@@ -45,17 +47,22 @@ def _summary_text(report, records: int, groups: list[tuple], filled: dict[str, f
 
     lines = []
     files = report.files_table()
-    lines.append(f"Read {report.records_read} of {report.records_in_files} records "
-                 f"from {len(files)} file(s); {report.records_skipped} skipped, "
-                 f"{len(report.problems)} problem(s) reported.")
+    lines.append(
+        f"Read {report.records_read} of {report.records_in_files} records "
+        f"from {len(files)} file(s); {report.records_skipped} skipped, "
+        f"{len(report.problems)} problem(s) reported."
+    )
     lines.append("")
     lines.append("Per file:")
     for row in files.itertuples(index=False):
         refs = {True: "", False: "  (this format carries no cited references)", None: ""}[row.has_cited_references]
-        lines.append(f"  {row.file}: {row.format} [{row.database}, {row.encoding}] "
-                     f"{row.records_read}/{row.records_in_file} read"
-                     + (f", {row.records_skipped} skipped" if row.records_skipped else "")
-                     + (f", {row.problems} problem(s)" if row.problems else "") + refs)
+        lines.append(
+            f"  {row.file}: {row.format} [{row.database}, {row.encoding}] "
+            f"{row.records_read}/{row.records_in_file} read"
+            + (f", {row.records_skipped} skipped" if row.records_skipped else "")
+            + (f", {row.problems} problem(s)" if row.problems else "")
+            + refs
+        )
     if records:
         lines.append("")
         lines.append("Per database and format:")
@@ -75,8 +82,10 @@ def _summary_text(report, records: int, groups: list[tuple], filled: dict[str, f
                 parts.append(f"{name} {100 * filled[name]:.0f}%")
         lines.append("  " + ", ".join(parts))
         if no_refs and not formats <= no_refs:
-            lines.append(f"  note: {', '.join(sorted(no_refs))} exports carry no cited references; "
-                         "their records are not counted as citing nothing")
+            lines.append(
+                f"  note: {', '.join(sorted(no_refs))} exports carry no cited references; "
+                "their records are not counted as citing nothing"
+            )
     problems = report.problems_table()
     if len(problems):
         lines.append("")
@@ -92,13 +101,21 @@ def _summary_text(report, records: int, groups: list[tuple], filled: dict[str, f
 def _ingest_on_dask(paths, output, scheduler, files_per_partition, format, encoding, report, force) -> None:
     """``litkit ingest --scheduler``: partitioned Parquet, the same ingest report."""
     import litkit.scale
-    from ..corpus import Corpus
+
     from .._atomic import write_csv
+    from ..corpus import Corpus
 
     try:
         with litkit.scale.client(scheduler) as c:
-            pc = litkit.scale.ingest(paths, output, client=c, files_per_partition=files_per_partition,
-                                     overwrite=force, format=format, encoding=encoding)
+            pc = litkit.scale.ingest(
+                paths,
+                output,
+                client=c,
+                files_per_partition=files_per_partition,
+                overwrite=force,
+                format=format,
+                encoding=encoding,
+            )
         if report is not None:
             write_csv(pc.report.problems_table(), report, overwrite=force)
     except LitkitError as exc:
@@ -110,28 +127,36 @@ def _ingest_on_dask(paths, output, scheduler, files_per_partition, format, encod
 def register(app: typer.Typer) -> None:
     @app.command()
     def ingest(
-        paths: List[Path] = typer.Argument(..., help="Export files or folders (any supported format, mixed)."),
+        paths: list[Path] = typer.Argument(..., help="Export files or folders (any supported format, mixed)."),
         output: Path = typer.Option(..., "-o", "--output", help="Corpus file to write (.parquet)."),
         merge: bool = typer.Option(False, "--merge", help="Merge records found in several databases."),
-        format: Optional[str] = typer.Option(None, "--format", help="Force one reader instead of sniffing."),
-        encoding: Optional[str] = typer.Option(None, "--encoding", help="Force one encoding instead of sniffing."),
-        report: Optional[Path] = typer.Option(None, "--report", help="Write the problems table (CSV) here."),
+        format: str | None = typer.Option(None, "--format", help="Force one reader instead of sniffing."),
+        encoding: str | None = typer.Option(None, "--encoding", help="Force one encoding instead of sniffing."),
+        report: Path | None = typer.Option(None, "--report", help="Write the problems table (CSV) here."),
         force: bool = typer.Option(False, "--force", help="Replace existing output files."),
-        scheduler: Optional[str] = typer.Option(
-            None, "--scheduler", help="Read on Dask: a scheduler address (tcp://host:8786), a scheduler file, "
-            "or 'local'; -o is then a folder of Parquet partitions.  Default: $LITKIT_DASK_SCHEDULER if set."),
+        scheduler: str | None = typer.Option(
+            None,
+            "--scheduler",
+            help="Read on Dask: a scheduler address (tcp://host:8786), a scheduler file, "
+            "or 'local'; -o is then a folder of Parquet partitions.  Default: $LITKIT_DASK_SCHEDULER if set.",
+        ),
         files_per_partition: int = typer.Option(20, "--files-per-partition", help="With --scheduler."),
     ) -> None:
         """Read export files into one canonical corpus (Parquet) and print a summary; records are written
         in batches as they are read (memory stays below the input's size), with --merge read into memory first."""
         import litkit
+
         from .._atomic import write_csv
 
         scheduler = scheduler or os.environ.get("LITKIT_DASK_SCHEDULER") or None
         if scheduler is not None:
             if merge:
-                fail(LitkitError("--merge needs the corpus in one piece; merge after reading the partitions",
-                                 expected="--scheduler without --merge"))
+                fail(
+                    LitkitError(
+                        "--merge needs the corpus in one piece; merge after reading the partitions",
+                        expected="--scheduler without --merge",
+                    )
+                )
             _ingest_on_dask(paths, output, scheduler, files_per_partition, format, encoding, report, force)
             return
         try:
@@ -153,8 +178,9 @@ def register(app: typer.Typer) -> None:
                 if report is not None:  # refuse before the (long) read, not after it
                     check_writable(report, force)
                 counts = CorpusTally()  # what the summary needs, counted as the batches go by
-                ingest_report = ingest_to_parquet(paths, output, format=format, encoding=encoding,
-                                                  overwrite=force, on_batch=counts.add)
+                ingest_report = ingest_to_parquet(
+                    paths, output, format=format, encoding=encoding, overwrite=force, on_batch=counts.add
+                )
                 summary = ingest_summary_from_tally(ingest_report, counts)
                 if report is not None:
                     write_csv(ingest_report.problems_table(), report, overwrite=force)
@@ -162,5 +188,3 @@ def register(app: typer.Typer) -> None:
             fail(exc)
         typer.echo(summary)
         typer.echo(f"\nWrote {output}")
-
-

@@ -1,8 +1,8 @@
 """``litkit policy``: policy documents → timeline table and figure (+ term counts when texts are given)."""
+
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -25,11 +25,19 @@ def parse_phase(spec: str) -> tuple[int, int, str, str]:
     return start, end, label_en.strip() or years, label_zh.strip()
 
 
-def run_policy(paths, output: Path, metadata: Optional[Path] = None, phases: Optional[list[str]] = None,
-               terms: Optional[list[str]] = None, language: str = "both", formats=("png", "svg", "pdf"),
-               force: bool = False) -> list[Path]:
+def run_policy(
+    paths,
+    output: Path,
+    metadata: Path | None = None,
+    phases: list[str] | None = None,
+    terms: list[str] | None = None,
+    language: str = "both",
+    formats=("png", "svg", "pdf"),
+    force: bool = False,
+) -> list[Path]:
     """What the command does, callable from Python; returns the files written."""
     import litkit.policy as lp
+
     from .._atomic import check_writable, write_csv
     from ..plot.policy import plot_timeline
     from ..plot.style import close, save_figure
@@ -65,27 +73,44 @@ def run_policy(paths, output: Path, metadata: Optional[Path] = None, phases: Opt
         written.append(write_csv(lp.first_appearance(counts), output / "terms_first.csv", overwrite=force))
         if len(docs.problems):
             written.append(write_csv(docs.problems, output / "problems.csv", overwrite=force))
-    written.append(write_params(output, {
-        "command": "policy", "paths": [str(p) for p in paths or []],
-        "metadata": str(metadata) if metadata else None, "phases": phase_specs, "language": language,
-        "terms": list(terms or DEFAULT_TERMS) if has_text else None, "documents": len(docs),
-        "formats": list(formats)}))
+    written.append(
+        write_params(
+            output,
+            {
+                "command": "policy",
+                "paths": [str(p) for p in paths or []],
+                "metadata": str(metadata) if metadata else None,
+                "phases": phase_specs,
+                "language": language,
+                "terms": list(terms or DEFAULT_TERMS) if has_text else None,
+                "documents": len(docs),
+                "formats": list(formats),
+            },
+        )
+    )
     return written
 
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def policy(
-        paths: Optional[List[Path]] = typer.Argument(None, help="Policy files (.txt .md .html .docx .pdf) or folders."),
+        paths: list[Path] | None = typer.Argument(None, help="Policy files (.txt .md .html .docx .pdf) or folders."),
         output: Path = typer.Option(..., "-o", "--output", help="Folder for tables, figures and params.json."),
-        metadata: Optional[Path] = typer.Option(None, "--metadata", help="CSV/YAML metadata table (title_zh, "
-                                                "title_en, issuers, date, doc_number, kind, topics, source_file)."),
-        phase: Optional[List[str]] = typer.Option(None, "--phase", help="Phase 'START-END:English[:中文]'; "
-                                                  "repeat for several (default: the project's three phases)."),
-        term: Optional[List[str]] = typer.Option(None, "--term", help="Term to count in the texts; repeatable."),
+        metadata: Path | None = typer.Option(
+            None,
+            "--metadata",
+            help="CSV/YAML metadata table (title_zh, title_en, issuers, date, doc_number, kind, topics, source_file).",
+        ),
+        phase: list[str] | None = typer.Option(
+            None,
+            "--phase",
+            help="Phase 'START-END:English[:中文]'; repeat for several (default: the project's three phases).",
+        ),
+        term: list[str] | None = typer.Option(None, "--term", help="Term to count in the texts; repeatable."),
         language: str = typer.Option("both", "--language", help="Figure labels: both, en or zh."),
-        fmt: Optional[List[str]] = typer.Option(None, "--format", help="Figure format(s): png, svg, pdf "
-                                                "(repeatable; default all three)."),
+        fmt: list[str] | None = typer.Option(
+            None, "--format", help="Figure format(s): png, svg, pdf (repeatable; default all three)."
+        ),
         force: bool = typer.Option(False, "--force", help="Replace existing output files."),
     ) -> None:
         """Timeline table and figure of policy documents (and term counts when texts are given)."""

@@ -1,4 +1,5 @@
 """``litkit report``: one self-contained offline HTML page of a run's figures and tables."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -7,15 +7,16 @@
 from its content, and returns one :class:`~litkit.corpus.Corpus` whose
 ``report`` says what was read from each file and what was not.
 """
+
 from __future__ import annotations
 
 import gc
 import importlib
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
 
 from ..corpus import ColumnBuilder, Corpus, stable_id
 from ..errors import LitkitError, UnknownFormatError
@@ -64,26 +65,33 @@ def detect_format(path: str | Path, source: TextSource | None = None) -> ReaderS
     with open(path, "rb") as fh:
         raw = fh.read(65536)
     if not raw.strip():
-        raise UnknownFormatError("file is empty", path=path, line=1,
-                                 expected="an export from WoS, CNKI or Scopus")
+        raise UnknownFormatError("file is empty", path=path, line=1, expected="an export from WoS, CNKI or Scopus")
     for spec in readers():
         if spec.binary_sniff is not None and spec.binary_sniff(raw):
             return spec
     source = source or TextSource(path)
     head = source.head()
     if not head:
-        raise UnknownFormatError("file holds only blank lines", path=path, line=1,
-                                 expected="an export from WoS, CNKI or Scopus")
+        raise UnknownFormatError(
+            "file holds only blank lines", path=path, line=1, expected="an export from WoS, CNKI or Scopus"
+        )
     if "\x00" in "".join(head[:5]):
-        raise UnknownFormatError("file looks binary (NUL bytes in text)", path=path, line=1,
-                                 expected="a text export from WoS, CNKI or Scopus")
+        raise UnknownFormatError(
+            "file looks binary (NUL bytes in text)",
+            path=path,
+            line=1,
+            expected="a text export from WoS, CNKI or Scopus",
+        )
     for spec in readers():
         if spec.sniff(head):
             return spec
     first = head[0][:80]
     raise UnknownFormatError(
-        f"content matches no supported export format; first line: {first!r}", path=path, line=1,
-        expected="one of: " + "; ".join(s.label for s in readers()))
+        f"content matches no supported export format; first line: {first!r}",
+        path=path,
+        line=1,
+        expected="one of: " + "; ".join(s.label for s in readers()),
+    )
 
 
 def _open(path: str | Path, format: str | None, encoding: str | None) -> tuple[TextSource, ReaderSpec]:
@@ -128,13 +136,18 @@ def _finish_columns(cols: dict[str, list], spec: ReaderSpec, file_name: str) -> 
                 ut[i] = stable_id(db[i], ti[i], py[i], (au[i] or [None])[0])
     extra = cols.get("extra")
     if extra is not None and not set(map(type, extra)) <= {str, type(None)}:
-        cols["extra"] = [json.dumps(e, ensure_ascii=False, sort_keys=True) if isinstance(e, dict) and e
-                         else (None if isinstance(e, dict) else e) for e in extra]
+        cols["extra"] = [
+            json.dumps(e, ensure_ascii=False, sort_keys=True)
+            if isinstance(e, dict) and e
+            else (None if isinstance(e, dict) else e)
+            for e in extra
+        ]
     return n
 
 
-def iter_file(path: str | Path, report: FileReport | None = None, format: str | None = None,
-              encoding: str | None = None):
+def iter_file(
+    path: str | Path, report: FileReport | None = None, format: str | None = None, encoding: str | None = None
+):
     """Yield the records of one file as canonical dicts; fill ``report`` as they come.
 
     ``report`` (a :class:`FileReport`, created when not given) ends with
@@ -161,8 +174,9 @@ class ColumnBlock:
     canonical: bool  # the values need no cleaning (``ReaderSpec.columns_are_canonical``)
 
 
-def iter_file_parts(path: str | Path, report: FileReport, format: str | None = None,
-                    encoding: str | None = None) -> Iterator[ColumnBlock | dict]:
+def iter_file_parts(
+    path: str | Path, report: FileReport, format: str | None = None, encoding: str | None = None
+) -> Iterator[ColumnBlock | dict]:
     """The records of one file, in order, through its reader's fast path where it can.
 
     Yields :class:`ColumnBlock` s from the fast path and record dicts (as :func:`iter_file`
@@ -203,8 +217,11 @@ def iter_file_parts(path: str | Path, report: FileReport, format: str | None = N
         if count > given:
             yield _finish(rec, spec, file_name)
     if count < given:  # cannot happen while the fast path gives only clean blocks; never lose a record silently
-        raise LitkitError(f"the fast path gave {given} records, the record path only {count}", path=path,
-                          expected="the same records both ways (a bug in litkit: please report it)")
+        raise LitkitError(
+            f"the fast path gave {given} records, the record path only {count}",
+            path=path,
+            expected="the same records both ways (a bug in litkit: please report it)",
+        )
     report.records_read = count
 
 
@@ -219,8 +236,9 @@ def _read_into(builder: ColumnBuilder, path: Path, format: str | None, encoding:
     return report
 
 
-def read_file(path: str | Path, format: str | None = None, encoding: str | None = None
-              ) -> tuple[list[dict], FileReport]:
+def read_file(
+    path: str | Path, format: str | None = None, encoding: str | None = None
+) -> tuple[list[dict], FileReport]:
     """Read one file; return its records (canonical dicts) and its report."""
     report = FileReport(file=str(path))
     records = list(iter_file(path, report, format=format, encoding=encoding))
@@ -233,9 +251,15 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file()
-                              and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                              and f.name not in {"PROVENANCE.txt", "INDEX.md", "README.md"}))
+            out.extend(
+                sorted(
+                    f
+                    for f in p.rglob("*")
+                    if f.is_file()
+                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                    and f.name not in {"PROVENANCE.txt", "INDEX.md", "README.md"}
+                )
+            )
         elif p.exists():
             out.append(p)
         else:
@@ -243,8 +267,12 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def read(paths: str | Path | Sequence[str | Path], format: str | None = None,
-         encoding: str | None = None, progress: bool | None = None) -> Corpus:
+def read(
+    paths: str | Path | Sequence[str | Path],
+    format: str | None = None,
+    encoding: str | None = None,
+    progress: bool | None = None,
+) -> Corpus:
     """Read export files and folders (any supported format, mixed) into one Corpus.
 
     Parameters
@@ -278,6 +306,7 @@ def read(paths: str | Path | Sequence[str | Path], format: str | None = None,
     iterator = files
     if progress or (progress is None and len(files) > 5):
         from tqdm.auto import tqdm
+
         iterator = tqdm(files, desc="reading", unit="file")
     with gc_paused(keeps_result=True):
         for f in iterator:
@@ -313,5 +342,17 @@ def gc_paused(keeps_result: bool = False):
             gc.enable()
 
 
-__all__ = ["read", "read_file", "iter_file", "iter_file_parts", "ColumnBlock", "readers", "reader",
-           "detect_format", "expand_paths", "IngestReport", "FileReport", "TextSource"]
+__all__ = [
+    "read",
+    "read_file",
+    "iter_file",
+    "iter_file_parts",
+    "ColumnBlock",
+    "readers",
+    "reader",
+    "detect_format",
+    "expand_paths",
+    "IngestReport",
+    "FileReport",
+    "TextSource",
+]

@@ -35,11 +35,12 @@ reported; a last record that carries none of the fields that close the
 records before it is kept (when it has a title) and reported as probably cut
 short (:func:`truncation_suspects`).
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 from .base import clean_doi, parse_year
 from .report import FileReport
@@ -49,9 +50,9 @@ from .report import FileReport
 # ---------------------------------------------------------------------------------------------
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _CJK_RE = re.compile(f"[{_CJK}]")
-_SPACE_IN_CJK = re.compile(f"(?<=[\u3400-\u9fff])[ \u3000\t]+(?=[\u3400-\u9fff])")
+_SPACE_IN_CJK = re.compile("(?<=[\u3400-\u9fff])[ \u3000\t]+(?=[\u3400-\u9fff])")
 # a comma that separates two Chinese names: next to a CJK character on either side
-_CJK_COMMA = re.compile(f"(?<=[\u3400-\u9fff]),|,(?=\\s*[\u3400-\u9fff])")
+_CJK_COMMA = re.compile("(?<=[\u3400-\u9fff]),|,(?=\\s*[\u3400-\u9fff])")
 _MULTI_SEP = re.compile(r"[;；，]+")
 _KEYWORD_SEMI = re.compile(r"[;；]+")
 _KEYWORD_COMMA = re.compile(r"(?<!\d)[,，]|[,，](?!\d)")
@@ -125,23 +126,48 @@ def split_keywords(value: str | None) -> list[str]:
 # (needle, PT, DT): the first needle found in the lower-cased type text decides.  Degree
 # labels come before the generic thesis words so that 硕士/博士 survive as DT.
 _TYPE_RULES: tuple[tuple[str, str | None, str], ...] = (
-    ("博士", "T", "博士"), ("doctor", "T", "博士"), ("phd", "T", "博士"),
-    ("硕士", "T", "硕士"), ("master", "T", "硕士"),
-    ("dissertation", "T", "学位论文"), ("thesis", "T", "学位论文"), ("学位", "T", "学位论文"),
-    ("conference", "C", "会议"), ("proceeding", "C", "会议"), ("会议", "C", "会议"),
-    ("newspaper", "N", "报纸"), ("报纸", "N", "报纸"),
-    ("patent", "P", "专利"), ("专利", "P", "专利"),
-    ("standard", None, "标准"), ("标准", None, "标准"),
-    ("年鉴", None, "年鉴"), ("yearbook", None, "年鉴"),
-    ("科技成果", None, "科技成果"), ("成果", None, "科技成果"),
-    ("book", "B", "图书"), ("图书", "B", "图书"), ("专著", "B", "图书"),
-    ("journal", "J", "期刊"), ("期刊", "J", "期刊"), ("学术辑刊", "J", "期刊"),
+    ("博士", "T", "博士"),
+    ("doctor", "T", "博士"),
+    ("phd", "T", "博士"),
+    ("硕士", "T", "硕士"),
+    ("master", "T", "硕士"),
+    ("dissertation", "T", "学位论文"),
+    ("thesis", "T", "学位论文"),
+    ("学位", "T", "学位论文"),
+    ("conference", "C", "会议"),
+    ("proceeding", "C", "会议"),
+    ("会议", "C", "会议"),
+    ("newspaper", "N", "报纸"),
+    ("报纸", "N", "报纸"),
+    ("patent", "P", "专利"),
+    ("专利", "P", "专利"),
+    ("standard", None, "标准"),
+    ("标准", None, "标准"),
+    ("年鉴", None, "年鉴"),
+    ("yearbook", None, "年鉴"),
+    ("科技成果", None, "科技成果"),
+    ("成果", None, "科技成果"),
+    ("book", "B", "图书"),
+    ("图书", "B", "图书"),
+    ("专著", "B", "图书"),
+    ("journal", "J", "期刊"),
+    ("期刊", "J", "期刊"),
+    ("学术辑刊", "J", "期刊"),
     ("other", None, "其他"),
 )
 # E-Study "DataType" codes (CNKI 知网研学): 1 journal, 2 thesis, 3 conference, 4 newspaper,
 # 5 book, 6 yearbook, 60 patent, 61 other, 62 standard.
-ESTUDY_DATATYPES = {"1": "期刊", "2": "学位论文", "3": "会议", "4": "报纸", "5": "图书",
-                    "6": "年鉴", "60": "专利", "61": "其他", "62": "标准"}
+ESTUDY_DATATYPES = {
+    "1": "期刊",
+    "2": "学位论文",
+    "3": "会议",
+    "4": "报纸",
+    "5": "图书",
+    "6": "年鉴",
+    "60": "专利",
+    "61": "其他",
+    "62": "标准",
+}
 
 
 def document_type(*labels: str | None) -> tuple[str | None, str | None]:
@@ -217,8 +243,16 @@ def parse_pages(value: str | None) -> tuple[str | None, str | None, bool]:
     return strip_zeros(bp), strip_zeros(ep), bool(rest.strip())
 
 
-_LANGUAGES = {"中文": "Chinese", "英文": "English", "chinese": "Chinese", "english": "English",
-              "日文": "Japanese", "俄文": "Russian", "德文": "German", "法文": "French"}
+_LANGUAGES = {
+    "中文": "Chinese",
+    "英文": "English",
+    "chinese": "Chinese",
+    "english": "English",
+    "日文": "Japanese",
+    "俄文": "Russian",
+    "德文": "German",
+    "法文": "French",
+}
 
 
 def language(value: str | None) -> str | None:
@@ -303,14 +337,57 @@ def to_int(value: str | None) -> int | None:
 # ---------------------------------------------------------------------------------------------
 #: Internal CNKI field names the readers fill (one list of raw strings per field).
 FIELDS = (
-    "type", "degree", "database", "title", "authors", "affiliations", "source", "institution",
-    "conference", "place", "publisher", "keywords", "abstract", "pubdate", "year", "volume",
-    "issue", "pages", "page_count", "issn", "isbn", "cn", "clc", "fund", "doi", "url",
-    "language", "advisors", "first_duty", "cited", "downloads", "notes", "number", "seq",
+    "type",
+    "degree",
+    "database",
+    "title",
+    "authors",
+    "affiliations",
+    "source",
+    "institution",
+    "conference",
+    "place",
+    "publisher",
+    "keywords",
+    "abstract",
+    "pubdate",
+    "year",
+    "volume",
+    "issue",
+    "pages",
+    "page_count",
+    "issn",
+    "isbn",
+    "cn",
+    "clc",
+    "fund",
+    "doi",
+    "url",
+    "language",
+    "advisors",
+    "first_duty",
+    "cited",
+    "downloads",
+    "notes",
+    "number",
+    "seq",
 )
 
-_EXTRA_FIELDS = ("cn", "clc", "downloads", "advisors", "degree", "conference", "place",
-                 "first_duty", "page_count", "database", "notes", "number", "institution")
+_EXTRA_FIELDS = (
+    "cn",
+    "clc",
+    "downloads",
+    "advisors",
+    "degree",
+    "conference",
+    "place",
+    "first_duty",
+    "page_count",
+    "database",
+    "notes",
+    "number",
+    "institution",
+)
 
 
 @dataclass
@@ -333,8 +410,12 @@ class Block:
         return {e.tag for e in self.entries}
 
 
-def iter_blocks(lines: Iterable[str], match_tag: Callable[[str], tuple[str, str] | None],
-                is_start: Callable[[str, str], bool], report: FileReport) -> list[Block]:
+def iter_blocks(
+    lines: Iterable[str],
+    match_tag: Callable[[str], tuple[str, str] | None],
+    is_start: Callable[[str, str], bool],
+    report: FileReport,
+) -> list[Block]:
     """Group tagged lines into records.
 
     ``match_tag(line)`` returns ``(tag, value)`` for a tagged line, else None;
@@ -365,8 +446,7 @@ def iter_blocks(lines: Iterable[str], match_tag: Callable[[str], tuple[str, str]
             last.value = f"{last.value}\n{line.strip()}"
             current.continued.append((lineno, last.tag))
     if preamble is not None:
-        report.problem(preamble, "text before the first record ignored (it is no record of this format)",
-                       action="note")
+        report.problem(preamble, "text before the first record ignored (it is no record of this format)", action="note")
     return blocks
 
 
@@ -462,8 +542,12 @@ def build_record(f: Fields, *, line: int, report: FileReport, index: int) -> dic
         if online:
             year = int(online[:4])
             rec["EA"] = online
-            report.problem(line, f"no year field; year {year} taken from the online-first date "
-                                 f"{online} in the record's CNKI link", action="note", record=index)
+            report.problem(
+                line,
+                f"no year field; year {year} taken from the online-first date {online} in the record's CNKI link",
+                action="note",
+                record=index,
+            )
         else:
             report.problem(line, "no publication year in the record", action="note", record=index)
     rec["PY"] = year
@@ -493,22 +577,24 @@ def build_record(f: Fields, *, line: int, report: FileReport, index: int) -> dic
     return rec
 
 
-def finish_block(block: Block, f: Fields, *, index: int, blocks: list[Block],
-                 report: FileReport) -> dict | None:
+def finish_block(block: Block, f: Fields, *, index: int, blocks: list[Block], report: FileReport) -> dict | None:
     """Apply the record-level rules to one parsed block; None means skipped (and reported)."""
     is_last = index == len(blocks) - 1
     missing = truncation_suspects(blocks) if is_last else set()
     if not f.first("title"):
         why = "record has no title"
         if missing:
-            why += (" and none of the fields that close the other records "
-                    f"({', '.join(sorted(missing))}): cut short?")
+            why += f" and none of the fields that close the other records ({', '.join(sorted(missing))}): cut short?"
         report.problem(block.line, why + "; skipped", action="skipped", record=index)
         return None
     if missing:
-        report.problem(block.line, f"last record has none of the fields that close the other records "
-                                   f"({', '.join(sorted(missing))}): the file looks cut short; record kept",
-                       action="kept", record=index)
+        report.problem(
+            block.line,
+            f"last record has none of the fields that close the other records "
+            f"({', '.join(sorted(missing))}): the file looks cut short; record kept",
+            action="kept",
+            record=index,
+        )
     return build_record(f, line=block.line, report=report, index=index)
 
 
@@ -518,15 +604,20 @@ def report_continuations(block: Block, free_text_tags: set[str], report: FileRep
     if odd:
         ln, tag = odd[0]
         more = f" (and {len(odd) - 1} more lines)" if len(odd) > 1 else ""
-        report.problem(ln, f"line without a tag; joined to the {tag!r} field above it{more}",
-                       action="kept", record=index)
+        report.problem(
+            ln, f"line without a tag; joined to the {tag!r} field above it{more}", action="kept", record=index
+        )
 
 
-def read_tagged(lines: Iterator[str], report: FileReport, *,
-                match_tag: Callable[[str], tuple[str, str] | None],
-                is_start: Callable[[str, str], bool],
-                to_fields: Callable[[Block], Fields],
-                free_text_tags: set[str]) -> Iterator[dict]:
+def read_tagged(
+    lines: Iterator[str],
+    report: FileReport,
+    *,
+    match_tag: Callable[[str], tuple[str, str] | None],
+    is_start: Callable[[str, str], bool],
+    to_fields: Callable[[Block], Fields],
+    free_text_tags: set[str],
+) -> Iterator[dict]:
     """The whole read loop of a line-tagged CNKI format.
 
     Counts ``records_in_file`` from the record markers, declares that the format
@@ -549,37 +640,107 @@ def read_tagged(lines: Iterator[str], report: FileReport, *,
 # The Chinese half decides when it is known (it is the more specific: "PageCount-页数" is a
 # count, "PageCount-页码" a page range); the English half is the fallback.
 _ZH_KEYS = {
-    "题名": "title", "篇名": "title", "正标题": "title", "标题": "title",
-    "作者": "authors", "责任者": "authors", "主要责任者": "authors",
-    "单位": "affiliations", "机构": "affiliations", "作者机构": "affiliations",
-    "作者单位": "affiliations", "大学": "institution", "学位授予单位": "institution",
-    "文献来源": "source", "来源": "source", "刊名": "source", "报纸中文名": "source",
-    "期刊名称": "source", "出版物名称": "source",
-    "关键词": "keywords", "摘要": "abstract", "快照": "abstract",
-    "发表时间": "pubdate", "出版时间": "pubdate", "出版日期": "pubdate", "日期": "pubdate",
-    "发表日期": "pubdate", "第一责任人": "first_duty", "基金": "fund",
-    "年": "year", "年份": "year", "出版年": "year", "卷": "volume", "期": "issue",
-    "页码": "pages", "页数": "page_count", "中图分类号": "clc", "分类号": "clc",
-    "国际标准刊号": "issn", "国际标准书号": "isbn", "网址": "url", "链接": "url",
-    "来源库": "database", "来源数据库": "database", "数据库": "database",
-    "会议名称": "conference", "会议地点": "place", "导师": "advisors", "学位": "degree",
-    "被引": "cited", "被引频次": "cited", "被引次数": "cited", "下载": "downloads",
-    "下载频次": "downloads", "下载次数": "downloads", "语种": "language", "语言": "language",
-    "刊号": "cn", "出版社": "publisher", "出版者": "publisher", "序号": "seq",
+    "题名": "title",
+    "篇名": "title",
+    "正标题": "title",
+    "标题": "title",
+    "作者": "authors",
+    "责任者": "authors",
+    "主要责任者": "authors",
+    "单位": "affiliations",
+    "机构": "affiliations",
+    "作者机构": "affiliations",
+    "作者单位": "affiliations",
+    "大学": "institution",
+    "学位授予单位": "institution",
+    "文献来源": "source",
+    "来源": "source",
+    "刊名": "source",
+    "报纸中文名": "source",
+    "期刊名称": "source",
+    "出版物名称": "source",
+    "关键词": "keywords",
+    "摘要": "abstract",
+    "快照": "abstract",
+    "发表时间": "pubdate",
+    "出版时间": "pubdate",
+    "出版日期": "pubdate",
+    "日期": "pubdate",
+    "发表日期": "pubdate",
+    "第一责任人": "first_duty",
+    "基金": "fund",
+    "年": "year",
+    "年份": "year",
+    "出版年": "year",
+    "卷": "volume",
+    "期": "issue",
+    "页码": "pages",
+    "页数": "page_count",
+    "中图分类号": "clc",
+    "分类号": "clc",
+    "国际标准刊号": "issn",
+    "国际标准书号": "isbn",
+    "网址": "url",
+    "链接": "url",
+    "来源库": "database",
+    "来源数据库": "database",
+    "数据库": "database",
+    "会议名称": "conference",
+    "会议地点": "place",
+    "导师": "advisors",
+    "学位": "degree",
+    "被引": "cited",
+    "被引频次": "cited",
+    "被引次数": "cited",
+    "下载": "downloads",
+    "下载频次": "downloads",
+    "下载次数": "downloads",
+    "语种": "language",
+    "语言": "language",
+    "刊号": "cn",
+    "出版社": "publisher",
+    "出版者": "publisher",
+    "序号": "seq",
 }
 _EN_KEYS = {
-    "datatype": "type", "title": "title", "author": "authors", "organ": "affiliations",
-    "source": "source", "keyword": "keywords", "summary": "abstract", "pubtime": "pubdate",
-    "firstduty": "first_duty", "fund": "fund", "year": "year", "volume": "volume",
-    "roll": "volume", "period": "issue", "issue": "issue", "pagecount": "pages", "page": "pages",
-    "clc": "clc", "issn": "issn", "isbn": "isbn", "url": "url", "link": "url", "doi": "doi",
-    "srcdatabase": "database", "meeting": "conference", "city": "place", "teacher": "advisors",
-    "degree": "degree", "cited": "cited", "download": "downloads", "language": "language",
-    "cn": "cn", "publisher": "publisher",
+    "datatype": "type",
+    "title": "title",
+    "author": "authors",
+    "organ": "affiliations",
+    "source": "source",
+    "keyword": "keywords",
+    "summary": "abstract",
+    "pubtime": "pubdate",
+    "firstduty": "first_duty",
+    "fund": "fund",
+    "year": "year",
+    "volume": "volume",
+    "roll": "volume",
+    "period": "issue",
+    "issue": "issue",
+    "pagecount": "pages",
+    "page": "pages",
+    "clc": "clc",
+    "issn": "issn",
+    "isbn": "isbn",
+    "url": "url",
+    "link": "url",
+    "doi": "doi",
+    "srcdatabase": "database",
+    "meeting": "conference",
+    "city": "place",
+    "teacher": "advisors",
+    "degree": "degree",
+    "cited": "cited",
+    "download": "downloads",
+    "language": "language",
+    "cn": "cn",
+    "publisher": "publisher",
 }
 # "Title-题名: …", "Author-作者:李金哲" (no space), "DataType: 1"
 _BILINGUAL_LINE = re.compile(
-    r"^\s*([A-Za-z][A-Za-z_/]*-[^:：\s]*[\u3400-\u9fffA-Za-z][^:：]{0,20}?|DataType)\s*[:：]\s?(.*)$")
+    r"^\s*([A-Za-z][A-Za-z_/]*-[^:：\s]*[\u3400-\u9fffA-Za-z][^:：]{0,20}?|DataType)\s*[:：]\s?(.*)$"
+)
 
 
 def bilingual_field(key: str) -> str | None:

@@ -52,12 +52,14 @@ bytes that are not UTF-8; and in a file without records.  The only report entrie
 are the record path's notes about a missing PY (year taken from EA, or no year at all), in
 the same order and with the same text.
 """
+
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from itertools import repeat
 from json.encoder import encode_basestring as _json_string
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
@@ -67,9 +69,25 @@ from ..errors import DecodingError
 from .base import FastPathDeclined, clean_doi
 from .report import FileReport
 from .sniff import TextSource
-from .wos_plain import (_EXTRA_LIST, _EXTRA_TEXT, _IGNORE, _JOIN_ITEMS, _LIST, _SEMI, _TAG_KIND, _TEXT,
-                        CANONICAL_LIST_TAGS, INT_TAGS, TEXT_TAGS, _decoded_chunks, _joined, _lines,
-                        _semicolon_items, _store, year_from_early_access)
+from .wos_plain import (
+    _EXTRA_LIST,
+    _EXTRA_TEXT,
+    _IGNORE,
+    _JOIN_ITEMS,
+    _LIST,
+    _SEMI,
+    _TAG_KIND,
+    _TEXT,
+    CANONICAL_LIST_TAGS,
+    INT_TAGS,
+    TEXT_TAGS,
+    _decoded_chunks,
+    _joined,
+    _lines,
+    _semicolon_items,
+    _store,
+    year_from_early_access,
+)
 
 try:  # the compiled line scan; without it (no C compiler at install) numpy does the same work
     from . import _wos_scan
@@ -137,8 +155,8 @@ def _utf8_record_blocks(source: TextSource) -> Iterator[tuple[bytes | bytearray,
         if cut < 0:
             pending += chunk
             continue
-        block = b"".join((pending, memoryview(chunk)[:cut + 1], _PADDING))
-        pending = chunk[cut + 1:]
+        block = b"".join((pending, memoryview(chunk)[: cut + 1], _PADDING))
+        pending = chunk[cut + 1 :]
         yield block, len(block) - len(_PADDING), False
     yield pending + _PADDING, len(pending), True
 
@@ -163,7 +181,7 @@ def _utf8_file_blocks(path) -> Iterator[tuple[bytearray, int, bool]]:
             if len(buf) - filled < step + len(_PADDING):  # a record longer than a block
                 buf = buf[:filled] + bytearray(2 * step + len(_PADDING))
             searched_to = filled
-            got = fh.readinto(memoryview(buf)[filled:filled + step])
+            got = fh.readinto(memoryview(buf)[filled : filled + step])
             filled += got
             if first:
                 while buf.startswith(_UTF8_BOM, 0, filled):  # the record path strips every leading U+FEFF
@@ -174,7 +192,7 @@ def _utf8_file_blocks(path) -> Iterator[tuple[bytearray, int, bool]]:
                 filled = _normalised_line_ends(buf, filled, at_end=not got)
                 searched_to = 0
             if not got:
-                buf[filled:filled + len(_PADDING)] = _PADDING
+                buf[filled : filled + len(_PADDING)] = _PADDING
                 yield buf, filled, True
                 return
             cut = buf.rfind(b"\nPT ", max(searched_to - 3, 0), filled)
@@ -182,7 +200,7 @@ def _utf8_file_blocks(path) -> Iterator[tuple[bytearray, int, bool]]:
                 continue
             yield buf, cut + 1, False
             rest = filled - (cut + 1)
-            buf[:rest] = buf[cut + 1:filled]
+            buf[:rest] = buf[cut + 1 : filled]
             filled = rest
 
 
@@ -193,8 +211,8 @@ def _normalised_line_ends(buf: bytearray, filled: int, at_end: bool) -> int:
     half of a CRLF whose LF has not been read yet); it is normalised with the next read.
     """
     held = 1 if not at_end and buf.endswith(b"\r", 0, filled) else 0
-    text = bytes(buf[:filled - held]).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    buf[:len(text)] = text
+    text = bytes(buf[: filled - held]).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    buf[: len(text)] = text
     if held:
         buf[len(text)] = 13
     return len(text) + held
@@ -238,16 +256,16 @@ class _ReusedMask:
         """``data < bound``, written into the reused array."""
         if len(self._buffer) < len(data):
             self._buffer = np.empty(len(data), dtype=bool)
-        return np.less(data, bound, out=self._buffer[:len(data)])
+        return np.less(data, bound, out=self._buffer[: len(data)])
 
 
 # Bits of _BlockLines.flags (the compiled scan, litkit/io/_wos_scan.c, sets the same bits).
-_MULTILINE = 1       # the field has continuation lines
-_ODD = 2             # a line the record path's helpers clean with more than a join and a strip
+_MULTILINE = 1  # the field has continuation lines
+_ODD = 2  # a line the record path's helpers clean with more than a join and a strip
 _NON_ASCII_EDGE = 4  # the value's first or last byte is not ASCII
-_TAGGED = 8          # "XX value": a two-character tag and a space
-_BLANK = 16          # an empty line
-_LONE_TAG = 32       # a line that is only a tag (ER, EF)
+_TAGGED = 8  # "XX value": a two-character tag and a space
+_BLANK = 16  # an empty line
+_LONE_TAG = 32  # a line that is only a tag (ER, EF)
 
 
 class _BlockLines(NamedTuple):
@@ -291,10 +309,17 @@ def _scan_numpy(buf: bytes, size: int, mask: _ReusedMask) -> _BlockLines:
     # Lines that make a value "odd": the record path's helpers clean such values with more
     # than the usual split/replace, so they are cleaned one by one with those helpers.
     last_byte = data[line_end - 1]
-    odd_line = ((length > 0) & ((last_byte == _SPACE) | (last_byte == _TAB))  # ends in a space/TAB
-                | continuation & ((b1 != _SPACE) | (b2 != _SPACE)        # indented by 1 or 2
-                                  | (b3 == _SPACE) | (length == 3))      # by 4+, or empty
-                | ~continuation & (length >= 4) & (b3 == _SPACE))        # value starts with a space
+    odd_line = (
+        (length > 0) & ((last_byte == _SPACE) | (last_byte == _TAB))  # ends in a space/TAB
+        | continuation
+        & (
+            (b1 != _SPACE)
+            | (b2 != _SPACE)  # indented by 1 or 2
+            | (b3 == _SPACE)
+            | (length == 3)
+        )  # by 4+, or empty
+        | ~continuation & (length >= 4) & (b3 == _SPACE)
+    )  # value starts with a space
     if np.any((length >= 4) & ((b3 & 0xC0) == 0x80)):
         raise _GiveUp  # indented by one or two spaces before a multi-byte character
     # Every line that is not indented starts a field; the field runs to the next such line.
@@ -307,16 +332,28 @@ def _scan_numpy(buf: bytes, size: int, mask: _ReusedMask) -> _BlockLines:
     odd_field = np.logical_or.reduceat(odd_line, field_line) | (multiline & (f_len == 3))
     field_start, field_end = line_start[field_line], line_end[next_line - 1]
     non_ascii_edge = (data[field_start + 3] >= 0x80) | (data[np.maximum(field_end - 1, 0)] >= 0x80)
-    flags = (multiline * _MULTILINE | odd_field * _ODD | non_ascii_edge * _NON_ASCII_EDGE
-             | ((f_len >= 3) & (f2 == _SPACE) & _is_tag_start(f0, f1)) * _TAGGED
-             | (f_len == 0) * _BLANK
-             | ((f_len == 2) & _is_tag_start(f0, f1)) * _LONE_TAG).astype(np.uint8)
+    flags = (
+        multiline * _MULTILINE
+        | odd_field * _ODD
+        | non_ascii_edge * _NON_ASCII_EDGE
+        | ((f_len >= 3) & (f2 == _SPACE) & _is_tag_start(f0, f1)) * _TAGGED
+        | (f_len == 0) * _BLANK
+        | ((f_len == 2) & _is_tag_start(f0, f1)) * _LONE_TAG
+    ).astype(np.uint8)
     text_offsets = np.empty(2 * len(line_start) + 1, dtype=np.int64)
     np.minimum(line_start + 3, line_end, out=text_offsets[0:-1:2])
     text_offsets[1::2] = line_end
     text_offsets[-1] = line_end[-1]  # nothing after the last line's text
-    return _BlockLines(len(newlines), len(newlines) < len(controls), text_offsets, field_line,
-                       (f0.astype(np.uint16) << 8) | f1, flags, field_start, field_end)
+    return _BlockLines(
+        len(newlines),
+        len(newlines) < len(controls),
+        text_offsets,
+        field_line,
+        (f0.astype(np.uint16) << 8) | f1,
+        flags,
+        field_start,
+        field_end,
+    )
 
 
 def _scan_compiled(buf: bytes, size: int, mask: _ReusedMask) -> _BlockLines:
@@ -329,8 +366,16 @@ def _scan_compiled(buf: bytes, size: int, mask: _ReusedMask) -> _BlockLines:
     fields, status = _wos_scan.scan(buf, size, text_offsets, field_line, code, flags, field_start, field_end)
     if status:
         raise _GiveUp  # as _scan_numpy: a first line indented, or a text starting inside a character
-    return _BlockLines(newlines, other_controls, text_offsets, field_line[:fields], code[:fields],
-                       flags[:fields], field_start[:fields], field_end[:fields])
+    return _BlockLines(
+        newlines,
+        other_controls,
+        text_offsets,
+        field_line[:fields],
+        code[:fields],
+        flags[:fields],
+        field_start[:fields],
+        field_end[:fields],
+    )
 
 
 _scan = _scan_numpy if _wos_scan is None else _scan_compiled
@@ -341,8 +386,9 @@ def _tag_of_code(code: int) -> str:
     return chr(code >> 8) + chr(code & 0xFF)
 
 
-def _read_block(buf: bytes, size: int, first_line: int, at_end: bool,
-                mask: _ReusedMask) -> tuple[dict[str, list], int, int]:
+def _read_block(
+    buf: bytes, size: int, first_line: int, at_end: bool, mask: _ReusedMask
+) -> tuple[dict[str, list], int, int]:
     """Read one block of whole records: ``(columns, number of records, number of newlines)``.
 
     ``buf`` holds the block (``size`` bytes) and at least four bytes after it (see
@@ -370,7 +416,7 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool,
     if np.any(header & ~(blank | (is_header_tag & ~multiline))):
         raise _GiveUp
     if np.any(header):
-        buf[:field_start[starts[0]] if n else size].decode("utf-8")  # undecodable header: give up
+        buf[: field_start[starts[0]] if n else size].decode("utf-8")  # undecodable header: give up
     if np.any(is_header_tag & ~header):
         raise _GiveUp  # FN/VR inside a record
     if n == 0:
@@ -408,8 +454,16 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool,
     content = np.flatnonzero(tagged & ~is_pt & ~header)
     order = content[np.argsort(code[content], kind="stable")]
     tag_code, record = code[order].astype(np.int64), record_of[order]
-    every_field = _Fields(field_line[order], next_line[order], multiline[order], odd_field[order],
-                          field_start[order] + 3, field_end[order], record, False)
+    every_field = _Fields(
+        field_line[order],
+        next_line[order],
+        multiline[order],
+        odd_field[order],
+        field_start[order] + 3,
+        field_end[order],
+        record,
+        False,
+    )
     group_start = np.flatnonzero(np.diff(tag_code, prepend=-1))  # each tag's first field
     group_stop = np.append(group_start[1:], len(order))
     # Per tag: a record with the tag twice; a value whose str.strip may differ (see _Fields).
@@ -482,21 +536,28 @@ class _Fields:
         self.starts, self.ends, self.records = starts, ends, records
         self.may_need_strip = may_need_strip
 
-    def subset(self, index, may_need_strip: bool) -> "_Fields":
+    def subset(self, index, may_need_strip: bool) -> _Fields:
         """The fields at ``index`` (a slice gives views, an index array copies)."""
-        return _Fields(self.first[index], self.stop[index], self.multiline[index], self.odd[index],
-                       self.starts[index], self.ends[index], self.records[index], may_need_strip)
+        return _Fields(
+            self.first[index],
+            self.stop[index],
+            self.multiline[index],
+            self.odd[index],
+            self.starts[index],
+            self.ends[index],
+            self.records[index],
+            may_need_strip,
+        )
 
     def raw(self, buf: bytes, i: int) -> str:
         """Field ``i``'s raw value, continuation lines still separated by newlines."""
-        return buf[self.starts[i]:self.ends[i]].decode("utf-8")
+        return buf[self.starts[i] : self.ends[i]].decode("utf-8")
 
 
 @functools.cache  # a handful of texts (separators, one JSON key per tag), asked for per block
 def _large(text: str) -> pa.Scalar:
     """``text`` as an Arrow scalar of the type of the block's strings (large: 64-bit offsets)."""
     return pa.scalar(text, pa.large_string())
-
 
 
 def _field_line_index(fields: _Fields) -> tuple[np.ndarray, np.ndarray]:
@@ -523,8 +584,9 @@ def _line_values(texts: pa.Array, index: np.ndarray) -> list[str]:
     offsets[1::2] = spans[2 * index + 1]
     offsets[-1] = offsets[-2]
     valid = np.full((2 * k + 7) // 8, 0x55, dtype=np.uint8)  # bits 0, 2, 4 …: the even elements
-    lines = pa.Array.from_buffers(pa.large_string(), 2 * k, [pa.py_buffer(valid), pa.py_buffer(offsets),
-                                                            texts.buffers()[2]], null_count=k)
+    lines = pa.Array.from_buffers(
+        pa.large_string(), 2 * k, [pa.py_buffer(valid), pa.py_buffer(offsets), texts.buffers()[2]], null_count=k
+    )
     return lines.to_pylist()[::2]
 
 
@@ -664,8 +726,9 @@ def _line_lists_arrow(n: int, texts: pa.Array, fields: _Fields) -> list[list[str
 
 def _line_lists_compiled(n: int, texts: pa.Array, fields: _Fields) -> list[list[str]]:
     """:func:`_line_lists_arrow` in one compiled loop (litkit/io/_wos_scan.c)."""
-    return _wos_scan.line_lists(texts.buffers()[2], texts.buffers()[1], _int64(fields.first),
-                                _int64(fields.stop), _int64(fields.records), n)
+    return _wos_scan.line_lists(
+        texts.buffers()[2], texts.buffers()[1], _int64(fields.first), _int64(fields.stop), _int64(fields.records), n
+    )
 
 
 _line_lists = _line_lists_arrow if _wos_scan is None else _line_lists_compiled
@@ -700,8 +763,9 @@ def _unsure_splits(values: list[str], items: list[list[str]]) -> list[int]:
     semicolons = sum(map(str.count, values, repeat(";")))
     if semicolons == sum(map(len, items)) - len(items) and not any(map(list.__contains__, items, repeat(""))):
         return []
-    return [i for i, (value, parts) in enumerate(zip(values, items))
-            if value.count(";") != len(parts) - 1 or "" in parts]
+    return [
+        i for i, (value, parts) in enumerate(zip(values, items)) if value.count(";") != len(parts) - 1 or "" in parts
+    ]
 
 
 def _semicolon_lists_arrow(n: int, texts: pa.Array, fields: _Fields) -> tuple[list[list[str]], list[int]]:
@@ -717,8 +781,9 @@ def _semicolon_lists_arrow(n: int, texts: pa.Array, fields: _Fields) -> tuple[li
 
 def _semicolon_lists_compiled(n: int, texts: pa.Array, fields: _Fields) -> tuple[list[list[str]], list[int]]:
     """:func:`_semicolon_lists_arrow` in one compiled loop (litkit/io/_wos_scan.c)."""
-    return _wos_scan.semicolon_lists(texts.buffers()[2], texts.buffers()[1], _int64(fields.first),
-                                     _int64(fields.stop), _int64(fields.records), n)
+    return _wos_scan.semicolon_lists(
+        texts.buffers()[2], texts.buffers()[1], _int64(fields.first), _int64(fields.stop), _int64(fields.records), n
+    )
 
 
 _semicolon_lists = _semicolon_lists_arrow if _wos_scan is None else _semicolon_lists_compiled
@@ -728,15 +793,16 @@ class _ExtraTag(NamedTuple):
     """A tag of a block kept in ``extra``: its fields are ``every_field[a:b]`` (see ``_read_block``)."""
 
     tag: str
-    kind: int               # _EXTRA_TEXT or _EXTRA_LIST
+    kind: int  # _EXTRA_TEXT or _EXTRA_LIST
     a: int
     b: int
-    may_need_strip: bool    # str.strip may change a value (see _Fields)
-    twice: bool             # a record has the tag more than once
+    may_need_strip: bool  # str.strip may change a value (see _Fields)
+    twice: bool  # a record has the tag more than once
 
 
-def _extra_objects_arrow(n: int, extra_tags: list[_ExtraTag], every_field: _Fields, texts: pa.Array, buf: bytes,
-                         other_controls: bool) -> list[str | None]:
+def _extra_objects_arrow(
+    n: int, extra_tags: list[_ExtraTag], every_field: _Fields, texts: pa.Array, buf: bytes, other_controls: bool
+) -> list[str | None]:
     """Each record's ``extra`` as JSON text, or None for a record without extra fields.
 
     The text is what ``json.dumps(extra, ensure_ascii=False, sort_keys=True)`` writes for
@@ -760,8 +826,9 @@ def _extra_objects_arrow(n: int, extra_tags: list[_ExtraTag], every_field: _Fiel
     return _extra_json(n, parts)
 
 
-def _extra_objects_compiled(n: int, extra_tags: list[_ExtraTag], every_field: _Fields, texts: pa.Array, buf: bytes,
-                            other_controls: bool) -> list[str | None]:
+def _extra_objects_compiled(
+    n: int, extra_tags: list[_ExtraTag], every_field: _Fields, texts: pa.Array, buf: bytes, other_controls: bool
+) -> list[str | None]:
     """:func:`_extra_objects_arrow` with the JSON written by one compiled loop (litkit/io/_wos_scan.c).
 
     Python gives each piece (a tag's value in a record) either as the lines of its field,
@@ -804,9 +871,19 @@ def _extra_objects_compiled(n: int, extra_tags: list[_ExtraTag], every_field: _F
         values += tag_values
     record_of_piece = np.concatenate(records)
     order = np.argsort(record_of_piece, kind="stable")  # by record, and by tag within a record
-    return _wos_scan.json_objects(texts.buffers()[2], texts.buffers()[1], order, np.concatenate(firsts),
-                                  np.concatenate(stops), record_of_piece, np.concatenate(tags),
-                                  [f'"{tag.tag}": ' for tag in extra_tags], values, np.concatenate(raws), n)
+    return _wos_scan.json_objects(
+        texts.buffers()[2],
+        texts.buffers()[1],
+        order,
+        np.concatenate(firsts),
+        np.concatenate(stops),
+        record_of_piece,
+        np.concatenate(tags),
+        [f'"{tag.tag}": ' for tag in extra_tags],
+        values,
+        np.concatenate(raws),
+        n,
+    )
 
 
 _extra_objects = _extra_objects_arrow if _wos_scan is None else _extra_objects_compiled
@@ -829,12 +906,12 @@ def _extra_pieces(tag: str, kind: int, buf: bytes, texts: pa.Array, fields: _Fie
         values = [_lines(fields.raw(buf, i)) for i in range(len(fields.records))]
     records = fields.records.tolist()
     kept = [i for i, value in enumerate(values) if value]  # the record path stores no empty value
-    return (np.asarray([records[i] for i in kept], dtype=np.int64),
-            _json_pieces(tag, kind, [values[i] for i in kept]))
+    return (np.asarray([records[i] for i in kept], dtype=np.int64), _json_pieces(tag, kind, [values[i] for i in kept]))
 
 
-def _extra_text_pieces(tags: list[tuple[str, int, int, bool]], every_field: _Fields, texts: pa.Array,
-                       buf: bytes) -> tuple[np.ndarray, np.ndarray, pa.Array]:
+def _extra_text_pieces(
+    tags: list[tuple[str, int, int, bool]], every_field: _Fields, texts: pa.Array, buf: bytes
+) -> tuple[np.ndarray, np.ndarray, pa.Array]:
     """The ``"TAG": "value"`` JSON pieces of several extra text tags at once, ordered by record.
 
     ``tags``: ``(tag, a, b, may_need_strip)`` with the tag's fields at ``every_field[a:b]``,

@@ -21,10 +21,11 @@ in it), possibly after some blocks: those are then exactly the first records
 ``read`` gives, and the framework takes the rest from ``read`` (with ``read``'s
 report for the whole file).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
 
 from .report import FileReport
 from .sniff import TextSource
@@ -81,8 +82,8 @@ def clean_doi(value: str | None) -> str | None:
     low = v.lower()
     for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"):
         if low.startswith(prefix):
-            v = v[len(prefix):]
-            low = low[len(prefix):]
+            v = v[len(prefix) :]
+            low = low[len(prefix) :]
     v = v.strip().rstrip(".").lower()
     return v or None
 
@@ -96,5 +97,6 @@ def parse_year(value: str | None) -> int | None:
     if not value:
         return None
     import re
+
     m = re.search(r"(?<!\d)([12]\d{3})(?!\d)", value)
     return int(m.group(1)) if m else None

@@ -45,12 +45,13 @@ Examples
 >>> corpus = litkit.read("savedrecs.bib")                  # doctest: +SKIP
 >>> corpus.df.groupby("DB").size()                          # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import logging
 import re
 import warnings
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..refs_scopus import normalize_source, split_scopus_references
 from .base import ReaderSpec, clean_doi, parse_year, split_values
@@ -61,23 +62,36 @@ from .sniff import TextSource
 _ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(]", re.M)
 _NON_RECORD_TYPES = frozenset({"comment", "string", "preamble"})
 _SCOPUS_EID_IN_URL = re.compile(r"eid=(2-s2\.0-\d+)")
-_PUBLICATION_TYPE = {"article": "J", "inproceedings": "C", "conference": "C", "proceedings": "C",
-                     "book": "B", "incollection": "B", "inbook": "B", "phdthesis": "T",
-                     "mastersthesis": "T", "thesis": "T"}
+_PUBLICATION_TYPE = {
+    "article": "J",
+    "inproceedings": "C",
+    "conference": "C",
+    "proceedings": "C",
+    "book": "B",
+    "incollection": "B",
+    "inbook": "B",
+    "phdthesis": "T",
+    "mastersthesis": "T",
+    "thesis": "T",
+}
 
 
 def sniff(head: list[str]) -> bool:
     """True when an entry start ``@type{`` begins one of the first lines."""
-    return any(_ENTRY_START.match(line) and _ENTRY_START.match(line).group(1).lower()
-               not in _NON_RECORD_TYPES for line in head[:60])
+    return any(
+        _ENTRY_START.match(line) and _ENTRY_START.match(line).group(1).lower() not in _NON_RECORD_TYPES
+        for line in head[:60]
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # LaTeX and field values
 # ---------------------------------------------------------------------------------------------
 
-_FORMATTING = re.compile(r"\\(?:textit|textbf|emph|textrm|textsc|texttt|mathrm|mathit|textsuperscript"
-                         r"|textsubscript|url|href)\s*")
+_FORMATTING = re.compile(
+    r"\\(?:textit|textbf|emph|textrm|textsc|texttt|mathrm|mathit|textsuperscript"
+    r"|textsubscript|url|href)\s*"
+)
 
 
 def _latex_to_text(value: str) -> str:
@@ -144,6 +158,7 @@ def _int(value: str | None) -> int | None:
 # entry -> canonical record
 # ---------------------------------------------------------------------------------------------
 
+
 def _database(entry: dict) -> str:
     uid = entry.get("unique-id", "")
     if uid.strip().upper().startswith("WOS:") or entry.get("ID", "").upper().startswith("WOS:"):
@@ -155,13 +170,51 @@ def _database(entry: dict) -> str:
 
 # fields used for the canonical columns (lower-case keys); the rest go to ``extra``
 _USED = {
-    "author", "title", "journal", "journaltitle", "booktitle", "year", "date", "volume", "number",
-    "issue", "pages", "month", "abstract", "publisher", "type", "language", "doi", "issn", "eissn",
-    "isbn", "keywords", "keywords-plus", "author_keywords", "cited-references", "references",
-    "number-of-cited-references", "times-cited", "web-of-science-categories", "research-areas",
-    "journal-iso", "abbrev_source_title", "affiliation", "affiliations", "correspondence_address",
-    "unique-id", "url", "article-number", "funding-acknowledgement", "funding-text",
-    "funding_details", "funding_text", "note", "source", "ENTRYTYPE", "ID",
+    "author",
+    "title",
+    "journal",
+    "journaltitle",
+    "booktitle",
+    "year",
+    "date",
+    "volume",
+    "number",
+    "issue",
+    "pages",
+    "month",
+    "abstract",
+    "publisher",
+    "type",
+    "language",
+    "doi",
+    "issn",
+    "eissn",
+    "isbn",
+    "keywords",
+    "keywords-plus",
+    "author_keywords",
+    "cited-references",
+    "references",
+    "number-of-cited-references",
+    "times-cited",
+    "web-of-science-categories",
+    "research-areas",
+    "journal-iso",
+    "abbrev_source_title",
+    "affiliation",
+    "affiliations",
+    "correspondence_address",
+    "unique-id",
+    "url",
+    "article-number",
+    "funding-acknowledgement",
+    "funding-text",
+    "funding_details",
+    "funding_text",
+    "note",
+    "source",
+    "ENTRYTYPE",
+    "ID",
 }
 
 
@@ -181,8 +234,16 @@ def entry_to_record(entry: dict) -> dict:
     if rec["SO"]:
         rec["J9"] = normalize_source(rec["SO"])
     rec["PY"] = parse_year(get("year")) or parse_year(get("date"))
-    for key, col in (("volume", "VL"), ("month", "PD"), ("publisher", "PU"), ("language", "LA"),
-                     ("issn", "SN"), ("eissn", "EI"), ("isbn", "BN"), ("article-number", "AR")):
+    for key, col in (
+        ("volume", "VL"),
+        ("month", "PD"),
+        ("publisher", "PU"),
+        ("language", "LA"),
+        ("issn", "SN"),
+        ("eissn", "EI"),
+        ("isbn", "BN"),
+        ("article-number", "AR"),
+    ):
         if get(key):
             rec[col] = _one_line(get(key))
     rec["IS"] = _one_line(get("number") or get("issue")) or None
@@ -193,8 +254,7 @@ def entry_to_record(entry: dict) -> dict:
         rec["BP"], rec["EP"] = _pages(get("pages"))
     if get("url"):
         rec["URL"] = _one_line(get("url"))
-    funding = [get(k) for k in ("funding-acknowledgement", "funding_details", "funding-text",
-                                "funding_text") if get(k)]
+    funding = [get(k) for k in ("funding-acknowledgement", "funding_details", "funding-text", "funding_text") if get(k)]
     if funding:
         rec["FU"] = "\n".join(_one_line(f) for f in funding)
 
@@ -238,7 +298,7 @@ def entry_to_record(entry: dict) -> dict:
         cited = re.search(r"Cited by:\s*(\d+)", note)
         if cited:
             rec["TC"] = int(cited.group(1))
-            note = (note[:cited.start()] + note[cited.end():]).strip(" ;")
+            note = (note[: cited.start()] + note[cited.end() :]).strip(" ;")
         if note:
             extra["note"] = note
     else:
@@ -261,11 +321,13 @@ def entry_to_record(entry: dict) -> dict:
 # reading
 # ---------------------------------------------------------------------------------------------
 
+
 def _new_parser():
     from bibtexparser.bparser import BibTexParser
 
-    parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False,
-                          homogenize_fields=False, interpolate_strings=True)
+    parser = BibTexParser(
+        common_strings=True, ignore_nonstandard_types=False, homogenize_fields=False, interpolate_strings=True
+    )
     parser.expect_multiple_parse = True
     return parser
 
@@ -291,13 +353,15 @@ def _repair(chunk: str) -> tuple[str, list[str]]:
     changes = []
     m = re.match(r"(\s*@\s*\w+\s*[{(])([^,\n]*)(,)", chunk)
     if m and re.search(r"\s", m.group(2).strip()):
-        chunk = m.group(1) + re.sub(r"\s+", "_", m.group(2).strip()) + chunk[m.end(2):]
+        chunk = m.group(1) + re.sub(r"\s+", "_", m.group(2).strip()) + chunk[m.end(2) :]
         changes.append(f"citation key {m.group(2).strip()!r} contains a space")
     depth = chunk.count("{") - chunk.count("}")
     if depth > 0:
         chunk = chunk.rstrip().rstrip(",") + "}" * depth + "\n"
-        changes.append(f"entry not closed ({depth} brace(s) missing; the file may be cut short, "
-                       "so its last field may be incomplete)")
+        changes.append(
+            f"entry not closed ({depth} brace(s) missing; the file may be cut short, "
+            "so its last field may be incomplete)"
+        )
     return chunk, changes
 
 
@@ -323,14 +387,17 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
             repaired, changes = _repair(chunk)
             entries = _parse_chunk(parser, repaired) if changes else []
             if not entries:
-                report.problem(line, f"BibTeX entry @{etype} cannot be parsed"
-                               + (f" ({'; '.join(changes)})" if changes else ""), "skipped", index)
+                report.problem(
+                    line,
+                    f"BibTeX entry @{etype} cannot be parsed" + (f" ({'; '.join(changes)})" if changes else ""),
+                    "skipped",
+                    index,
+                )
                 index += 1
                 continue
             report.problem(line, "entry read after repair: " + "; ".join(changes), "kept", index)
         if len(entries) > 1:  # cannot happen for a chunk starting at one '@'; guard anyway
-            report.problem(line, f"{len(entries)} entries parsed from one entry start; first kept",
-                           "kept", index)
+            report.problem(line, f"{len(entries)} entries parsed from one entry start; first kept", "kept", index)
         rec = entry_to_record(entries[0])
         if rec.get("CR"):
             report.has_cited_references = True

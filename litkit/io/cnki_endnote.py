@@ -39,10 +39,11 @@ names another source (a Refer file from 万方 or VIP read by the same reader)
 gets ``DB = "other"`` and keeps ``%W`` in ``extra``.  Other tags go to
 ``extra`` under their own name.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ._cnki_common import Block, Fields, read_tagged
 from .base import ReaderSpec
@@ -52,11 +53,28 @@ from .sniff import TextSource
 _TAG = re.compile(r"^(%[0-9A-Za-z@+#$!&()*^~><|\[\]])(?: (.*)|)$")
 
 _MAP = {
-    "%0": "type", "%A": "authors", "%+": "affiliations", "%T": "title", "%J": "source",
-    "%D": "year", "%8": "pubdate", "%V": "volume", "%N": "issue", "%P": "pages",
-    "%K": "keywords", "%X": "abstract", "%@": "issn", "%L": "cn", "%9": "degree",
-    "%Y": "advisors", "%C": "place", "%U": "url", "%R": "doi", "%G": "language",
-    "%B": "conference", "%Z": "notes",
+    "%0": "type",
+    "%A": "authors",
+    "%+": "affiliations",
+    "%T": "title",
+    "%J": "source",
+    "%D": "year",
+    "%8": "pubdate",
+    "%V": "volume",
+    "%N": "issue",
+    "%P": "pages",
+    "%K": "keywords",
+    "%X": "abstract",
+    "%@": "issn",
+    "%L": "cn",
+    "%9": "degree",
+    "%Y": "advisors",
+    "%C": "place",
+    "%U": "url",
+    "%R": "doi",
+    "%G": "language",
+    "%B": "conference",
+    "%Z": "notes",
 }
 _SILENT = {"%W"}
 _FREE_TEXT = {"%X", "%T", "%+", "%K", "%Z", "%J"}
@@ -106,13 +124,19 @@ def sniff(head: list[str]) -> bool:
 
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     """Yield one canonical record per ``%0`` record of a CNKI EndNote export."""
-    for rec in read_tagged(source.lines(), report, match_tag=_match,
-                           is_start=lambda tag, value: tag == "%0",
-                           to_fields=_fields, free_text_tags=_FREE_TEXT):
+    for rec in read_tagged(
+        source.lines(),
+        report,
+        match_tag=_match,
+        is_start=lambda tag, value: tag == "%0",
+        to_fields=_fields,
+        free_text_tags=_FREE_TEXT,
+    ):
         if rec["extra"] and "%W" in rec["extra"]:
             rec["DB"] = "other"
         yield rec
 
 
-SPEC = ReaderSpec(name="cnki_endnote", label="CNKI EndNote/Refer (%0/%A/%T/%J … %W CNKI)",
-                  database="CNKI", sniff=sniff, read=read)
+SPEC = ReaderSpec(
+    name="cnki_endnote", label="CNKI EndNote/Refer (%0/%A/%T/%J … %W CNKI)", database="CNKI", sniff=sniff, read=read
+)

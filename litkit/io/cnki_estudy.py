@@ -31,18 +31,27 @@ Teacher-导师, Degree-学位    advisor, degree                extra, DT
 Keys the table does not name are kept in ``extra`` under the key as written.
 The colon may be ASCII or full-width and need not be followed by a space.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ._cnki_common import Block, Fields, bilingual_fields, match_bilingual, read_tagged
 from .base import ReaderSpec
 from .report import FileReport
 from .sniff import TextSource
 
-_FREE_TEXT = {"Summary-摘要", "Summary-快照", "Title-题名", "Organ-机构", "Organ-作者机构",
-              "Organ-单位", "Keyword-关键词", "Fund-基金"}
+_FREE_TEXT = {
+    "Summary-摘要",
+    "Summary-快照",
+    "Title-题名",
+    "Organ-机构",
+    "Organ-作者机构",
+    "Organ-单位",
+    "Keyword-关键词",
+    "Fund-基金",
+}
 
 
 def _fields(block: Block) -> Fields:
@@ -58,10 +67,20 @@ def sniff(head: list[str]) -> bool:
 
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     """Yield one canonical record per ``DataType`` record of a CNKI E-Study export."""
-    yield from read_tagged(source.lines(), report, match_tag=match_bilingual,
-                           is_start=lambda key, value: key == "DataType",
-                           to_fields=_fields, free_text_tags=_FREE_TEXT)
+    yield from read_tagged(
+        source.lines(),
+        report,
+        match_tag=match_bilingual,
+        is_start=lambda key, value: key == "DataType",
+        to_fields=_fields,
+        free_text_tags=_FREE_TEXT,
+    )
 
 
-SPEC = ReaderSpec(name="cnki_estudy", label="CNKI E-Study / 知网研学 (DataType: … Title-题名: …)",
-                  database="CNKI", sniff=sniff, read=read)
+SPEC = ReaderSpec(
+    name="cnki_estudy",
+    label="CNKI E-Study / 知网研学 (DataType: … Title-题名: …)",
+    database="CNKI",
+    sniff=sniff,
+    read=read,
+)

@@ -28,11 +28,12 @@ the bilingual names of the self-defined export (``SrcDatabase-来源库``,
 ``发表时间``, ``数据库``, ``被引`` -> ``TC``, ``下载`` -> ``extra["downloads"]``).
 Unknown columns are kept in ``extra`` under their header text.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
-from typing import Iterator
 
 from ._cnki_common import Fields, bilingual_field, bilingual_fields, build_record, has_cjk
 from .base import ReaderSpec
@@ -147,8 +148,12 @@ def binary_sniff(raw: bytes) -> bool:
 
 def sniff(head: list[str]) -> bool:
     """Tab-separated text whose first row is a CNKI header (``SrcDatabase-来源库\\tTitle-题名…``)."""
-    return (bool(head) and "\t" in head[0] and has_cjk(head[0])  # CNKI headers are always Chinese
-            and _header(head[0].split("\t")) is not None)
+    return (
+        bool(head)
+        and "\t" in head[0]
+        and has_cjk(head[0])  # CNKI headers are always Chinese
+        and _header(head[0].split("\t")) is not None
+    )
 
 
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:
@@ -177,11 +182,14 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     if stray is not None:
         report.problem(stray, "table rows before the first CNKI header row ignored", action="note")
     if not records and columns is None:
-        report.problem(1, "no CNKI header row (a row naming 题名/Title-题名 and other CNKI columns) "
-                          "found in the table", action="note")
+        report.problem(
+            1,
+            "no CNKI header row (a row naming 题名/Title-题名 and other CNKI columns) found in the table",
+            action="note",
+        )
     report.records_in_file = len(records)
 
-    for index, (line, cells, closed, columns_, names_) in enumerate(records):
+    for index, (line, cells, closed, columns_, _names) in enumerate(records):
         pairs = []
         for col, cell in zip(columns_, cells):
             if cell:
@@ -189,11 +197,15 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
         fields: Fields = bilingual_fields(pairs)
         short = len(cells) < len(columns_)
         if len(cells) > len(columns_):
-            extra_cells = [c for c in cells[len(columns_):] if c]
+            extra_cells = [c for c in cells[len(columns_) :] if c]
             if extra_cells:
-                report.problem(line, f"row has {len(cells)} cells for {len(columns_)} columns; "
-                                     "the cells beyond the last column are kept in extra",
-                               action="kept", record=index)
+                report.problem(
+                    line,
+                    f"row has {len(cells)} cells for {len(columns_)} columns; "
+                    "the cells beyond the last column are kept in extra",
+                    action="kept",
+                    record=index,
+                )
                 fields.keep("unlabelled cells", "\t".join(extra_cells))
         if not fields.first("title"):
             why = "row has no title"
@@ -202,10 +214,20 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
             report.problem(line, why + "; skipped", action="skipped", record=index)
             continue
         if not closed or short:
-            report.problem(line, f"row ends after {len(cells)} of {len(columns_)} columns "
-                                 "(the file looks cut short); record kept", action="kept", record=index)
+            report.problem(
+                line,
+                f"row ends after {len(cells)} of {len(columns_)} columns (the file looks cut short); record kept",
+                action="kept",
+                record=index,
+            )
         yield build_record(fields, line=line, report=report, index=index)
 
 
-SPEC = ReaderSpec(name="cnki_html_xls", label="CNKI .xls export (an HTML table, or tab-separated text)",
-                  database="CNKI", sniff=sniff, read=read, binary_sniff=binary_sniff)
+SPEC = ReaderSpec(
+    name="cnki_html_xls",
+    label="CNKI .xls export (an HTML table, or tab-separated text)",
+    database="CNKI",
+    sniff=sniff,
+    read=read,
+    binary_sniff=binary_sniff,
+)

@@ -35,10 +35,11 @@ SrcDatabase                 CNKI sub-database (年鉴, 中国专利 …)  DT whe
 ``{Database Provider}: CNKI`` is dropped; other fields go to ``extra`` under
 their own names.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ._cnki_common import Block, Fields, read_tagged
 from .base import ReaderSpec
@@ -48,12 +49,28 @@ from .sniff import TextSource
 _TAG = re.compile(r"^\{([^{}]+)\}\s*[:：]\s?(.*)$")
 
 _MAP = {
-    "Reference Type": "type", "Title": "title", "Author": "authors",
-    "Author Address": "affiliations", "Journal": "source", "Year": "year", "Date": "pubdate",
-    "Volume": "volume", "Issue": "issue", "Pages": "pages", "Keywords": "keywords",
-    "Abstract": "abstract", "ISBN/ISSN": "issn", "ISBN": "isbn", "ISSN": "issn",
-    "Tertiary Author": "advisors", "Type of Work": "degree", "Place Published": "place",
-    "URL": "url", "DOI": "doi", "Language": "language", "SrcDatabase": "database",
+    "Reference Type": "type",
+    "Title": "title",
+    "Author": "authors",
+    "Author Address": "affiliations",
+    "Journal": "source",
+    "Year": "year",
+    "Date": "pubdate",
+    "Volume": "volume",
+    "Issue": "issue",
+    "Pages": "pages",
+    "Keywords": "keywords",
+    "Abstract": "abstract",
+    "ISBN/ISSN": "issn",
+    "ISBN": "isbn",
+    "ISSN": "issn",
+    "Tertiary Author": "advisors",
+    "Type of Work": "degree",
+    "Place Published": "place",
+    "URL": "url",
+    "DOI": "doi",
+    "Language": "language",
+    "SrcDatabase": "database",
     "Fund": "fund",
 }
 _SILENT = {"Database Provider"}
@@ -103,10 +120,20 @@ def sniff(head: list[str]) -> bool:
 
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     """Yield one canonical record per ``{Reference Type}`` record of a NoteExpress export."""
-    yield from read_tagged(source.lines(), report, match_tag=_match,
-                           is_start=lambda tag, value: tag == "Reference Type",
-                           to_fields=_fields, free_text_tags=_FREE_TEXT)
+    yield from read_tagged(
+        source.lines(),
+        report,
+        match_tag=_match,
+        is_start=lambda tag, value: tag == "Reference Type",
+        to_fields=_fields,
+        free_text_tags=_FREE_TEXT,
+    )
 
 
-SPEC = ReaderSpec(name="cnki_noteexpress", label="CNKI NoteExpress ({Reference Type}: … .net)",
-                  database="CNKI", sniff=sniff, read=read)
+SPEC = ReaderSpec(
+    name="cnki_noteexpress",
+    label="CNKI NoteExpress ({Reference Type}: … .net)",
+    database="CNKI",
+    sniff=sniff,
+    read=read,
+)

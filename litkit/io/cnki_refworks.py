@@ -45,10 +45,11 @@ Examples
 >>> import litkit
 >>> corpus = litkit.read("CNKI.txt")          # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ._cnki_common import Block, Fields, read_tagged
 from .base import ReaderSpec
@@ -58,19 +59,41 @@ from .sniff import TextSource
 # The RefWorks tagged-format vocabulary (RefWorks "Tagged Format" field list, as CNKI uses it).
 # Only these count as tags, so that a wrapped abstract line such as "UV 辐射…" or "US policy…"
 # stays part of the abstract.
-_TAGS = ("RT SR ID A1 A2 A3 A4 A5 A6 AU T1 T2 T3 JF JO YR FD VO vo IS SP OP K1 AB NO ED PB PP SN "
-         "AV AD AN LA CL SF OT LK DO CN DB DS IP RD ST UL URL SL LL CR WT WV WP OL "
-         + " ".join(f"U{i}" for i in range(1, 16))).split()
+_TAGS = (
+    "RT SR ID A1 A2 A3 A4 A5 A6 AU T1 T2 T3 JF JO YR FD VO vo IS SP OP K1 AB NO ED PB PP SN "
+    "AV AD AN LA CL SF OT LK DO CN DB DS IP RD ST UL URL SL LL CR WT WV WP OL "
+    + " ".join(f"U{i}" for i in range(1, 16))
+).split()
 # A tag, then a space, the end of the line, or directly a non-ASCII character ("A1林行众").
-_TAG = re.compile(r"^(" + "|".join(sorted(_TAGS, key=len, reverse=True))
-                  + r")(?: ?$| (.*)$|(?=[^\x00-\x7f])(.*)$)")
+_TAG = re.compile(r"^(" + "|".join(sorted(_TAGS, key=len, reverse=True)) + r")(?: ?$| (.*)$|(?=[^\x00-\x7f])(.*)$)")
 
 _MAP = {
-    "RT": "type", "A1": "authors", "AU": "authors", "A3": "advisors", "AD": "affiliations",
-    "T1": "title", "JF": "source", "JO": "source", "YR": "year", "FD": "pubdate",
-    "vo": "volume", "VO": "volume", "IS": "issue", "OP": "pages", "SP": "pages",
-    "K1": "keywords", "AB": "abstract", "SN": "issn", "CN": "cn", "LA": "language",
-    "LK": "url", "URL": "url", "UL": "url", "DO": "doi", "PP": "place", "DB": "database",
+    "RT": "type",
+    "A1": "authors",
+    "AU": "authors",
+    "A3": "advisors",
+    "AD": "affiliations",
+    "T1": "title",
+    "JF": "source",
+    "JO": "source",
+    "YR": "year",
+    "FD": "pubdate",
+    "vo": "volume",
+    "VO": "volume",
+    "IS": "issue",
+    "OP": "pages",
+    "SP": "pages",
+    "K1": "keywords",
+    "AB": "abstract",
+    "SN": "issn",
+    "CN": "cn",
+    "LA": "language",
+    "LK": "url",
+    "URL": "url",
+    "UL": "url",
+    "DO": "doi",
+    "PP": "place",
+    "DB": "database",
     "NO": "notes",
 }
 _SILENT = {"SR", "DS"}  # print/electronic flag and the "CNKI" data-source stamp
@@ -116,10 +139,16 @@ def sniff(head: list[str]) -> bool:
 
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     """Yield one canonical record per ``RT`` record of a CNKI RefWorks export."""
-    yield from read_tagged(source.lines(), report, match_tag=_match,
-                           is_start=lambda tag, value: tag == "RT",
-                           to_fields=_fields, free_text_tags=_FREE_TEXT)
+    yield from read_tagged(
+        source.lines(),
+        report,
+        match_tag=_match,
+        is_start=lambda tag, value: tag == "RT",
+        to_fields=_fields,
+        free_text_tags=_FREE_TEXT,
+    )
 
 
-SPEC = ReaderSpec(name="cnki_refworks", label="CNKI RefWorks (RT/A1/T1/JF/YR … DS CNKI)",
-                  database="CNKI", sniff=sniff, read=read)
+SPEC = ReaderSpec(
+    name="cnki_refworks", label="CNKI RefWorks (RT/A1/T1/JF/YR … DS CNKI)", database="CNKI", sniff=sniff, read=read
+)

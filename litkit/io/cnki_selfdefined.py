@@ -33,17 +33,17 @@ DOI-DOI                  DOI                              DI
 
 Other keys are kept in ``extra`` under the key as written.
 """
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ._cnki_common import Block, Fields, bilingual_field, bilingual_fields, match_bilingual, read_tagged
 from .base import ReaderSpec
 from .report import FileReport
 from .sniff import TextSource
 
-_FREE_TEXT = {"Summary-摘要", "Title-题名", "Organ-单位", "Keyword-关键词", "Fund-基金",
-              "Source-文献来源"}
+_FREE_TEXT = {"Summary-摘要", "Title-题名", "Organ-单位", "Keyword-关键词", "Fund-基金", "Source-文献来源"}
 
 
 def _fields(block: Block) -> Fields:
@@ -70,9 +70,20 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
             opener.append(key)  # the first key of the file opens every record
         return key == opener[0]
 
-    yield from read_tagged(source.lines(), report, match_tag=match_bilingual, is_start=is_start,
-                           to_fields=_fields, free_text_tags=_FREE_TEXT)
+    yield from read_tagged(
+        source.lines(),
+        report,
+        match_tag=match_bilingual,
+        is_start=is_start,
+        to_fields=_fields,
+        free_text_tags=_FREE_TEXT,
+    )
 
 
-SPEC = ReaderSpec(name="cnki_selfdefined", label="CNKI self-defined / 自定义 (SrcDatabase-来源库: …)",
-                  database="CNKI", sniff=sniff, read=read)
+SPEC = ReaderSpec(
+    name="cnki_selfdefined",
+    label="CNKI self-defined / 自定义 (SrcDatabase-来源库: …)",
+    database="CNKI",
+    sniff=sniff,
+    read=read,
+)

@@ -31,13 +31,14 @@ Examples
 >>> df.loc[0, "AU"], report is None
 (['Costanza, R'], True)
 """
+
 from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
 
 import pandas as pd
 import pyarrow as pa
@@ -45,7 +46,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .._atomic import atomic_path
-from ..corpus import COLUMNS, COLUMN_NAMES, LIST_COLUMNS
+from ..corpus import COLUMN_NAMES, COLUMNS, LIST_COLUMNS
 
 #: Key of the ingest (or merge) report in the Parquet file's key-value metadata.
 REPORT_KEY = b"litkit.report"
@@ -138,8 +139,9 @@ class CorpusParquetWriter:
 
 
 @contextlib.contextmanager
-def corpus_writer(path: str | Path, *, overwrite: bool = False,
-                  schema: pa.Schema | None = None) -> Iterator[CorpusParquetWriter]:
+def corpus_writer(
+    path: str | Path, *, overwrite: bool = False, schema: pa.Schema | None = None
+) -> Iterator[CorpusParquetWriter]:
     """Write a corpus Parquet file atomically, in as many row groups as ``write`` calls.
 
     The file is written to a temporary name beside ``path`` and renamed onto
@@ -247,7 +249,8 @@ class CorpusTally:
                 count = len(column) - column.null_count
             self.filled[name] = self.filled.get(name, 0) + count
         grouped = table.group_by(["DB", "source_format"], use_threads=False).aggregate(
-            [("PY", "min"), ("PY", "max"), ([], "count_all")])
+            [("PY", "min"), ("PY", "max"), ([], "count_all")]
+        )
         for row in grouped.to_pylist():
             key = (row["DB"], row["source_format"])
             seen = self.groups.setdefault(key, [0, None, None])
@@ -295,6 +298,17 @@ def tally(path: str | Path, fields: Sequence[str] = TALLIED_FIELDS) -> CorpusTal
     return result
 
 
-__all__ = ["REPORT_KEY", "arrow_schema", "frame_to_table", "report_metadata", "corpus_writer",
-           "CorpusParquetWriter", "write_frame", "read_frame", "read_report", "CorpusTally", "tally",
-           "TALLIED_FIELDS"]
+__all__ = [
+    "REPORT_KEY",
+    "arrow_schema",
+    "frame_to_table",
+    "report_metadata",
+    "corpus_writer",
+    "CorpusParquetWriter",
+    "write_frame",
+    "read_frame",
+    "read_report",
+    "CorpusTally",
+    "tally",
+    "TALLIED_FIELDS",
+]

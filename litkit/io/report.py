@@ -10,6 +10,7 @@ what the parser managed to read.  A record the reader could only partly
 understand is *kept* and listed as a problem with ``action="kept"``; a record it
 could not use at all is *skipped* and listed with ``action="skipped"``.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -45,8 +46,7 @@ class FileReport:
     has_cited_references: bool | None = None
     problems: list[Problem] = field(default_factory=list)
 
-    def problem(self, line: int | None, reason: str, action: Action = "kept",
-                record: int | None = None) -> None:
+    def problem(self, line: int | None, reason: str, action: Action = "kept", record: int | None = None) -> None:
         """Record a problem; a skipped record also counts in ``records_skipped``."""
         self.problems.append(Problem(self.file, line, reason, action, record))
         if action == "skipped":
@@ -67,7 +67,7 @@ class IngestReport:
     def add(self, report: FileReport) -> None:
         self.files.append(report)
 
-    def extend(self, other: "IngestReport") -> None:
+    def extend(self, other: IngestReport) -> None:
         self.files.extend(other.files)
 
     @property
@@ -98,8 +98,17 @@ class IngestReport:
             row.pop("problems")
             row["problems"] = len(f.problems)
             rows.append(row)
-        cols = ["file", "format", "database", "encoding", "records_in_file", "records_read",
-                "records_skipped", "problems", "has_cited_references"]
+        cols = [
+            "file",
+            "format",
+            "database",
+            "encoding",
+            "records_in_file",
+            "records_read",
+            "records_skipped",
+            "problems",
+            "has_cited_references",
+        ]
         return pd.DataFrame(rows, columns=cols)
 
     def problems_table(self) -> pd.DataFrame:
@@ -111,7 +120,7 @@ class IngestReport:
         return {"files": [asdict(f) for f in self.files]}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "IngestReport":
+    def from_dict(cls, data: dict) -> IngestReport:
         files = []
         for f in data.get("files", []):
             f = dict(f)
@@ -120,6 +129,8 @@ class IngestReport:
         return cls(files)
 
     def __repr__(self) -> str:
-        return (f"IngestReport({len(self.files)} files, {self.records_in_files} records in files, "
-                f"{self.records_read} read, {self.records_skipped} skipped, "
-                f"{len(self.problems)} problems)")
+        return (
+            f"IngestReport({len(self.files)} files, {self.records_in_files} records in files, "
+            f"{self.records_read} read, {self.records_skipped} skipped, "
+            f"{len(self.problems)} problems)"
+        )

@@ -48,10 +48,11 @@ Examples
 >>> import litkit
 >>> corpus = litkit.read("zotero_export.ris")               # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..refs_scopus import normalize_source
 from .base import ReaderSpec, clean_doi, parse_year, split_values
@@ -63,8 +64,20 @@ _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  - ?(.*)$")
 _TY_LINE = re.compile(r"^TY  - ")
 _ER_LINE = re.compile(r"^ER  -\s*$")
 _SCOPUS_EID_IN_URL = re.compile(r"eid=(2-s2\.0-\d+)")
-_PUBLICATION_TYPE = {"JOUR": "J", "JFULL": "J", "EJOUR": "J", "MGZN": "J", "CONF": "C", "CPAPER": "C",
-                     "BOOK": "B", "CHAP": "B", "EBOOK": "B", "ECHAP": "B", "EDBOOK": "B", "THES": "T"}
+_PUBLICATION_TYPE = {
+    "JOUR": "J",
+    "JFULL": "J",
+    "EJOUR": "J",
+    "MGZN": "J",
+    "CONF": "C",
+    "CPAPER": "C",
+    "BOOK": "B",
+    "CHAP": "B",
+    "EBOOK": "B",
+    "ECHAP": "B",
+    "EDBOOK": "B",
+    "THES": "T",
+}
 
 
 def sniff(head: list[str]) -> bool:
@@ -111,7 +124,7 @@ def _scopus_references(lines: list[str]) -> list[str]:
             inside = m.group(1) == "N1" and m.group(2).startswith("References:")
             if not inside:
                 continue
-            line = m.group(2)[len("References:"):]
+            line = m.group(2)[len("References:") :]
         elif not inside:
             continue
         line = line.strip()
@@ -145,8 +158,14 @@ def entry_to_record(entry: dict, lines: list[str]) -> dict:
     date = first("year", "publication_year", "date")
     rec["PY"] = parse_year(date)
     rec["PD"] = first("date") or None
-    for key, col in (("volume", "VL"), ("number", "IS"), ("start_page", "BP"), ("end_page", "EP"),
-                     ("publisher", "PU"), ("language", "LA")):
+    for key, col in (
+        ("volume", "VL"),
+        ("number", "IS"),
+        ("start_page", "BP"),
+        ("end_page", "EP"),
+        ("publisher", "PU"),
+        ("language", "LA"),
+    ):
         rec[col] = first(key) or None
     if rec["BP"] and not rec["EP"] and re.fullmatch(r"\S+\s*[-–]\s*\S+", rec["BP"]):
         rec["BP"], rec["EP"] = (p.strip() for p in re.split(r"[-–]", rec["BP"], maxsplit=1))
@@ -160,8 +179,11 @@ def entry_to_record(entry: dict, lines: list[str]) -> dict:
     for kw in entry.get("keywords") or []:
         keywords.extend(split_values(kw, (";",)))  # some writers put all keywords on one KW line
     rec["DE"] = keywords
-    rec["C1"] = [a.strip() for a in (entry.get("author_address") or "").split("\n") if a.strip()] \
-        if isinstance(entry.get("author_address"), str) else list(entry.get("author_address") or [])
+    rec["C1"] = (
+        [a.strip() for a in (entry.get("author_address") or "").split("\n") if a.strip()]
+        if isinstance(entry.get("author_address"), str)
+        else list(entry.get("author_address") or [])
+    )
     an = first("accession_number")
     if db == "WoS" and an:
         rec["UT"] = an
@@ -191,12 +213,39 @@ def entry_to_record(entry: dict, lines: list[str]) -> dict:
         rec["CR"] = scopus_refs
     if kept_notes:
         extra["N1"] = kept_notes
-    used = {"type_of_reference", "type_of_work", "authors", "first_authors", "title", "primary_title",
-            "secondary_title", "alternate_title3", "journal_name", "alternate_title2",
-            "alternate_title1", "year", "publication_year", "date", "volume", "number", "start_page",
-            "end_page", "publisher", "language", "custom7", "doi", "issn", "abstract",
-            "notes_abstract", "urls", "keywords", "author_address", "notes", "end_of_reference",
-            "name_of_database"}
+    used = {
+        "type_of_reference",
+        "type_of_work",
+        "authors",
+        "first_authors",
+        "title",
+        "primary_title",
+        "secondary_title",
+        "alternate_title3",
+        "journal_name",
+        "alternate_title2",
+        "alternate_title1",
+        "year",
+        "publication_year",
+        "date",
+        "volume",
+        "number",
+        "start_page",
+        "end_page",
+        "publisher",
+        "language",
+        "custom7",
+        "doi",
+        "issn",
+        "abstract",
+        "notes_abstract",
+        "urls",
+        "keywords",
+        "author_address",
+        "notes",
+        "end_of_reference",
+        "name_of_database",
+    }
     for key, value in entry.items():
         if key in used or key == "unknown_tag" or not value:
             continue
@@ -261,12 +310,12 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
         rec = entry_to_record(entries[0], rec_lines)
         if not closed:
             if not rec.get("TI"):
-                report.problem(start, "record has no ER line and no title (file cut short?)",
-                               "skipped", index)
+                report.problem(start, "record has no ER line and no title (file cut short?)", "skipped", index)
                 index += 1
                 continue
-            report.problem(start, "record has no ER line (file cut short?); kept, its last field "
-                           "may be incomplete", "kept", index)
+            report.problem(
+                start, "record has no ER line (file cut short?); kept, its last field may be incomplete", "kept", index
+            )
         if rec.get("CR"):
             report.has_cited_references = True
         rec["source_line"] = start

@@ -54,13 +54,14 @@ Examples
 >>> corpus = litkit.read("scopus.csv")                      # doctest: +SKIP
 >>> corpus.df.loc[0, ["UT", "AU", "PY", "SO"]]               # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import csv
 import io
 import re
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..refs_scopus import normalize_source, split_scopus_references
 from .base import ReaderSpec, clean_doi, parse_year, split_values
@@ -93,6 +94,7 @@ def sniff(head: list[str]) -> bool:
 # ---------------------------------------------------------------------------------------------
 # authors
 # ---------------------------------------------------------------------------------------------
+
 
 def wos_short_author(surname: str, given: str) -> str:
     """Web of Science short form: surname, comma, initials without dots.
@@ -143,6 +145,7 @@ def _full_names(value: str) -> list[str]:
 # row alignment
 # ---------------------------------------------------------------------------------------------
 
+
 def _looks_aligned(rec: dict[str, str]) -> bool:
     """Checks on columns whose content has a recognisable shape."""
     eid = rec.get("EID", "")
@@ -169,30 +172,51 @@ def _align(header: list[str], row: list[str]) -> tuple[dict[str, str], str | Non
     if k == 0:
         return dict(zip(header, row)), None, "kept"
     if k > 0 and not any(v.strip() for v in row[n:]):
-        return (dict(zip(header, row[:n])),
-                f"row has {len(row)} fields, header {n}: {k} empty trailing field(s) dropped", "note")
+        return (
+            dict(zip(header, row[:n])),
+            f"row has {len(row)} fields, header {n}: {k} empty trailing field(s) dropped",
+            "note",
+        )
     if k > 0:
         funding = [i for i, h in enumerate(header) if h.lower().startswith("funding text")]
         if funding:
             cut = funding[-1] + 1  # extra fields follow the last named funding-text column
-            rec = dict(zip(header, row[:cut] + row[cut + k:]))
-            extras = [v for v in row[cut:cut + k] if v.strip()]
+            rec = dict(zip(header, row[:cut] + row[cut + k :]))
+            extras = [v for v in row[cut : cut + k] if v.strip()]
             if _looks_aligned(rec):
                 if extras:
                     rec[header[funding[-1]]] = "\n".join([rec[header[funding[-1]]]] + extras).strip()
-                return rec, (f"row has {len(row)} fields, header {n}: {k} unnamed column(s) after "
-                             f"'{header[funding[-1]]}' read as further funding text(s) (Scopus export "
-                             f"defect); later columns realigned"), "kept"
+                return (
+                    rec,
+                    (
+                        f"row has {len(row)} fields, header {n}: {k} unnamed column(s) after "
+                        f"'{header[funding[-1]]}' read as further funding text(s) (Scopus export "
+                        f"defect); later columns realigned"
+                    ),
+                    "kept",
+                )
     left = {h: (row[i] if i < len(row) else "") for i, h in enumerate(header)}
     if k < 0 and not _EID.match(row[-1].strip() if row else ""):
-        missing = header[len(row):]
-        return left, (f"row has {len(row)} fields, header {n}: record cut short; read from the left, "
-                      f"columns {', '.join(missing)} left empty"), "kept"
+        missing = header[len(row) :]
+        return (
+            left,
+            (
+                f"row has {len(row)} fields, header {n}: record cut short; read from the left, "
+                f"columns {', '.join(missing)} left empty"
+            ),
+            "kept",
+        )
     right = {h: (row[i + k] if 0 <= i + k < len(row) else "") for i, h in enumerate(header)}
     rec = {h: (left[h] if left[h] == right[h] else "") for h in header}
     blanked = [h for h in header if left[h] != right[h]]
-    return rec, (f"row has {len(row)} fields, header {n}: cannot tell which columns moved; "
-                 f"columns {', '.join(blanked)} left empty"), "kept"
+    return (
+        rec,
+        (
+            f"row has {len(row)} fields, header {n}: cannot tell which columns moved; "
+            f"columns {', '.join(blanked)} left empty"
+        ),
+        "kept",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -200,16 +224,37 @@ def _align(header: list[str], row: list[str]) -> tuple[dict[str, str], str | Non
 # ---------------------------------------------------------------------------------------------
 
 _CANONICAL_FROM_COLUMN = {
-    "Title": "TI", "Source title": "SO", "Volume": "VL", "Issue": "IS", "Art. No.": "AR",
-    "Page start": "BP", "Page end": "EP", "Abstract": "AB", "Correspondence Address": "RP",
-    "Publisher": "PU", "ISSN": "SN", "ISBN": "BN", "Language of Original Document": "LA",
-    "Abbreviated Source Title": "JI", "Document Type": "DT", "Link": "URL",
+    "Title": "TI",
+    "Source title": "SO",
+    "Volume": "VL",
+    "Issue": "IS",
+    "Art. No.": "AR",
+    "Page start": "BP",
+    "Page end": "EP",
+    "Abstract": "AB",
+    "Correspondence Address": "RP",
+    "Publisher": "PU",
+    "ISSN": "SN",
+    "ISBN": "BN",
+    "Language of Original Document": "LA",
+    "Abbreviated Source Title": "JI",
+    "Document Type": "DT",
+    "Link": "URL",
 }
 _USED_COLUMNS = set(_CANONICAL_FROM_COLUMN) | {
-    "Authors", "Author full names", "Year", "Cited by", "DOI", "Affiliations", "Author Keywords",
-    "Index Keywords", "References", "EID", "Funding Details"}
-_PUBLICATION_TYPE = {"Conference Paper": "C", "Conference Review": "C", "Book": "B",
-                     "Book Chapter": "B"}
+    "Authors",
+    "Author full names",
+    "Year",
+    "Cited by",
+    "DOI",
+    "Affiliations",
+    "Author Keywords",
+    "Index Keywords",
+    "References",
+    "EID",
+    "Funding Details",
+}
+_PUBLICATION_TYPE = {"Conference Paper": "C", "Conference Review": "C", "Book": "B", "Book Chapter": "B"}
 
 
 def _record(rec: dict[str, str], header: list[str], new_layout: bool) -> dict:
@@ -239,8 +284,9 @@ def _record(rec: dict[str, str], header: list[str], new_layout: bool) -> dict:
     if out.get("SO"):
         out["J9"] = normalize_source(out["SO"])
     out["PT"] = _PUBLICATION_TYPE.get(out.get("DT", ""), "J")
-    extra = {c: get(c) for c in header if c not in _USED_COLUMNS
-             and not c.lower().startswith("funding text") and get(c)}
+    extra = {
+        c: get(c) for c in header if c not in _USED_COLUMNS and not c.lower().startswith("funding text") and get(c)
+    }
     if extra:
         out["extra"] = extra
     return out

@@ -12,13 +12,14 @@ edited in Excel).  The decision is made from content, never from the file name:
 5. anything else is cp1252 (falling back to Latin-1 for the five bytes cp1252
    leaves undefined).
 """
+
 from __future__ import annotations
 
 import codecs
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..errors import DecodingError
 
@@ -27,8 +28,14 @@ SAMPLE_BYTES = 4 << 20  # how much of a file is examined to decide its encoding
 
 def _is_cjk(ch: str) -> bool:
     o = ord(ch)
-    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x3000 <= o <= 0x303F
-            or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F or 0x20000 <= o <= 0x2A6DF)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x3000 <= o <= 0x303F
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x2000 <= o <= 0x206F
+        or 0x20000 <= o <= 0x2A6DF
+    )
 
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -161,7 +168,7 @@ def _first_undecodable_line(path: Path, encoding: str) -> int | None:
     try:
         data.decode(encoding)
     except UnicodeDecodeError as exc:
-        before = data[:exc.start].decode(encoding, errors="replace")
+        before = data[: exc.start].decode(encoding, errors="replace")
         return before.count("\n") + before.count("\r") - before.count("\r\n") + 1
     return None
 
@@ -196,12 +203,15 @@ class TextSource:
 
     def open(self, newline: str | None = None) -> io.TextIOWrapper:
         """Open as a text stream (``newline=''`` for the csv module)."""
-        return open(self.path, "r", encoding=self.encoding, errors=self.errors, newline=newline)
+        return open(self.path, encoding=self.encoding, errors=self.errors, newline=newline)
 
     def _decoding_error(self, exc: UnicodeDecodeError, line: int | None) -> DecodingError:
         return DecodingError(
-            f"cannot decode bytes as {self.encoding} ({exc.reason})", path=self.path, line=line,
-            expected=f"text in one encoding throughout (sniffed {self.encoding} from the file's start)")
+            f"cannot decode bytes as {self.encoding} ({exc.reason})",
+            path=self.path,
+            line=line,
+            expected=f"text in one encoding throughout (sniffed {self.encoding} from the file's start)",
+        )
 
     def read_text(self) -> str:
         """The whole file as one string with LF line ends, BOM removed."""

@@ -20,11 +20,13 @@ Examples
 >>> report = ingest_to_parquet(["savedrecs.txt", "cnki/"], "corpus.parquet")   # doctest: +SKIP
 >>> report.files_table()                                                       # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING
 
 from .._atomic import check_writable
 from ..corpus import ColumnBuilder
@@ -44,11 +46,17 @@ if TYPE_CHECKING:
 DEFAULT_BATCH_RECORDS = 5_000
 
 
-def ingest_to_parquet(paths: str | Path | Sequence[str | Path], output: str | Path, *,
-                      format: str | None = None, encoding: str | None = None,
-                      batch_records: int = DEFAULT_BATCH_RECORDS, overwrite: bool = False,
-                      progress: bool | None = None,
-                      on_batch: Callable[[pa.Table], None] | None = None) -> IngestReport:
+def ingest_to_parquet(
+    paths: str | Path | Sequence[str | Path],
+    output: str | Path,
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    batch_records: int = DEFAULT_BATCH_RECORDS,
+    overwrite: bool = False,
+    progress: bool | None = None,
+    on_batch: Callable[[pa.Table], None] | None = None,
+) -> IngestReport:
     """Read export files into a Parquet corpus, one batch of records at a time.
 
     The result is the corpus :func:`litkit.read` would return for the same

@@ -56,12 +56,12 @@ Examples
 >>> corpus = litkit.read("savedrecs.txt")                    # doctest: +SKIP
 >>> corpus.df.loc[0, ["AU", "PY", "SO"]]                      # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import codecs
 import re
-from typing import Iterator
-
+from collections.abc import Iterator
 
 from .base import ReaderSpec, clean_doi, parse_year
 from .report import FileReport
@@ -72,19 +72,44 @@ LINE_LIST_TAGS = frozenset({"AU", "AF", "BA", "BF", "BE", "CA", "GP", "C1", "CR"
 # Tags holding "; "-separated lists.
 SEMICOLON_LIST_TAGS = frozenset({"DE", "ID", "WC", "SC"})
 # Canonical columns filled directly from the tag of the same name (text values).
-TEXT_TAGS = frozenset({"UT", "PT", "DT", "TI", "SO", "J9", "JI", "PD", "EA", "VL", "IS", "BP", "EP",
-                       "AR", "AB", "RP", "SN", "EI", "BN", "PU", "FU"})
+TEXT_TAGS = frozenset(
+    {
+        "UT",
+        "PT",
+        "DT",
+        "TI",
+        "SO",
+        "J9",
+        "JI",
+        "PD",
+        "EA",
+        "VL",
+        "IS",
+        "BP",
+        "EP",
+        "AR",
+        "AB",
+        "RP",
+        "SN",
+        "EI",
+        "BN",
+        "PU",
+        "FU",
+    }
+)
 INT_TAGS = frozenset({"PY", "NR", "TC"})
 CANONICAL_LIST_TAGS = frozenset({"AU", "AF", "C1", "CR"}) | SEMICOLON_LIST_TAGS
 
 # Every tag Web of Science documents for its plain-text and tab-delimited exports (Core
 # Collection and All Databases).  Used to recover glued tag lines such as "AUGilles, H":
 # only a known tag is split off, so a stray unindented line of text is never mistaken for one.
-KNOWN_TAGS = frozenset("""
+KNOWN_TAGS = frozenset(
+    """
 FN VR PT AU AF BA BF CA GP BE TI SO SE BS LA DT CT CY CL SP HO DE ID AB C1 C3 RP EM RI OI FU FP FX
 CR NR TC Z9 U1 U2 PU PI PA SN EI BN J9 JI PD PY VL IS PN SU SI MA BP EP AR DI DL D2 EA PG WC WE SC
 GA UT PM OA HC HP DA ER EF AE AK FT S1 X1 X4 Y1 Y4 Z1 Z2 Z3 Z4 Z8 ZA ZB ZR ZS KP MI PS CI
-""".split())
+""".split()
+)
 
 _FIELD_BREAK = re.compile(r"\n(?! )")  # a newline that does not start a continuation line
 _BLOCK_BYTES = 1 << 22  # bytes decoded per read
@@ -97,8 +122,7 @@ def sniff(head: list[str]) -> bool:
     first = head[0]
     if first.startswith("FN ") and any(line.startswith(("VR ", "PT ")) for line in head[1:5]):
         return True
-    return (first.startswith("PT ") and len(head) > 1
-            and head[1][:2] in KNOWN_TAGS and head[1][2:3] == " ")
+    return first.startswith("PT ") and len(head) > 1 and head[1][:2] in KNOWN_TAGS and head[1][2:3] == " "
 
 
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:
@@ -117,14 +141,14 @@ def _record_blocks(source: TextSource) -> Iterator[tuple[str, int, bool]]:
     ends just before one, so no record is ever split between blocks.  The last block
     is the rest of the file (whatever it holds: a complete record, a cut one, ``EF``).
     """
-    pending = ""        # text from the start of the last (possibly incomplete) record
-    pending_line = 1    # line number of the first character of ``pending``
+    pending = ""  # text from the start of the last (possibly incomplete) record
+    pending_line = 1  # line number of the first character of ``pending``
     for chunk in _decoded_chunks(source):
         pending += chunk
         cut = pending.rfind("\nPT ")
         if cut < 0:
             continue
-        block, pending = pending[:cut + 1], pending[cut + 1:]
+        block, pending = pending[: cut + 1], pending[cut + 1 :]
         yield block, pending_line, False
         pending_line += block.count("\n")
     yield pending, pending_line, True
@@ -198,8 +222,9 @@ class _Parser:
         for offset, text in enumerate(head.split("\n")):
             text = text.strip()
             if text and not text.startswith(("FN ", "VR ", "FN", "VR")):
-                self.report.problem(line + offset, f"text before the first PT record ignored: "
-                                                   f"{text[:60]!r}", action="note")
+                self.report.problem(
+                    line + offset, f"text before the first PT record ignored: {text[:60]!r}", action="note"
+                )
                 break
 
     def record(self, part: str, line: int, is_last: bool) -> dict | None:
@@ -245,15 +270,17 @@ class _Parser:
         if not closed:
             if is_last:
                 keep = bool(rec.get("TI") or rec.get("UT"))
-                report.problem(line, "record not closed by ER: the file ends inside it (truncated?); "
-                                     "its last field may be cut short"
-                                     + ("" if keep else "; no title or UT, so it was skipped"),
-                               action="kept" if keep else "skipped", record=index)
+                report.problem(
+                    line,
+                    "record not closed by ER: the file ends inside it (truncated?); "
+                    "its last field may be cut short" + ("" if keep else "; no title or UT, so it was skipped"),
+                    action="kept" if keep else "skipped",
+                    record=index,
+                )
                 if not keep:
                     return None
             else:
-                report.problem(line, "record has no ER line; it was ended at the next PT",
-                               action="kept", record=index)
+                report.problem(line, "record has no ER line; it was ended at the next PT", action="kept", record=index)
         return self._finish(rec, extra, line, index)
 
     def _slow_record(self, fields: list[str], line: int, index: int) -> tuple[dict, dict]:
@@ -276,17 +303,27 @@ class _Parser:
                     continue
             first_line_text = f.split("\n", 1)[0]
             if f[:2] in KNOWN_TAGS and f[2:3] != " ":
-                self.report.problem(this_line, f"tag glued to its value ({first_line_text[:40]!r}); "
-                                               f"read as tag {f[:2]}", action="kept", record=index)
+                self.report.problem(
+                    this_line,
+                    f"tag glued to its value ({first_line_text[:40]!r}); read as tag {f[:2]}",
+                    action="kept",
+                    record=index,
+                )
                 items.append((f[:2], [f[2:]]))
             elif items:
-                self.report.problem(this_line, f"line without a tag or indentation "
-                                               f"({first_line_text[:40]!r}); read as a continuation "
-                                               f"of {items[-1][0]}", action="kept", record=index)
+                self.report.problem(
+                    this_line,
+                    f"line without a tag or indentation "
+                    f"({first_line_text[:40]!r}); read as a continuation "
+                    f"of {items[-1][0]}",
+                    action="kept",
+                    record=index,
+                )
                 items[-1][1].append(f)
             else:
-                self.report.problem(this_line, f"line without a tag ({first_line_text[:40]!r}) "
-                                               f"ignored", action="kept", record=index)
+                self.report.problem(
+                    this_line, f"line without a tag ({first_line_text[:40]!r}) ignored", action="kept", record=index
+                )
         for tag, pieces in items:
             _store(rec, extra, tag, "\n".join(pieces))
         return rec, extra
@@ -314,9 +351,12 @@ def finish_record(rec: dict, extra: dict, line: int, index: int, report: FileRep
         else:
             year = parse_year(value) if tag == "PY" else None
             rec[tag] = year
-            report.problem(line, f"{tag} is not a number: {value!r}"
-                                 + (f"; read as {year}" if year else "; left empty"),
-                           action="kept", record=index)
+            report.problem(
+                line,
+                f"{tag} is not a number: {value!r}" + (f"; read as {year}" if year else "; left empty"),
+                action="kept",
+                record=index,
+            )
     if rec.get("PY") is None:
         rec["PY"] = year_from_early_access(rec.get("EA"), line, index, report)
     if "DI" in rec:
@@ -333,8 +373,9 @@ def year_from_early_access(ea: str | None, line: int, index: int, report: FileRe
     """
     year = parse_year(ea) if ea else None
     if year is not None:
-        report.problem(line, f"no PY; year {year} taken from the early-access date EA {ea!r}",
-                       action="note", record=index)
+        report.problem(
+            line, f"no PY; year {year} taken from the early-access date EA {ea!r}", action="note", record=index
+        )
     else:
         report.problem(line, "no publication year (neither PY nor EA)", action="note", record=index)
     return year
@@ -344,9 +385,9 @@ def _split_end(part: str) -> tuple[str, bool, str]:
     """Split a record's text into (fields, closed by ER?, stray text after ER other than EF)."""
     idx = part.rfind("\nER")
     while idx >= 0:
-        after = part[idx + 3:idx + 4]
+        after = part[idx + 3 : idx + 4]
         if after in ("", "\n", " ", "\t"):
-            tail = part[idx + 3:].strip()
+            tail = part[idx + 3 :].strip()
             if tail == "EF" or tail.startswith("EF\n"):
                 tail = tail[2:].strip()
             return part[:idx], True, tail
@@ -364,8 +405,15 @@ def _lines(value: str) -> list[str]:
         value = value.strip()
         return [value] if value else []
     items = value.split("\n   ")
-    if (len(items) == value.count("\n") + 1 and " \n" not in value and "\n    " not in value
-            and "\t" not in value and value[-1] != " " and value[0] != " " and "" not in items):
+    if (
+        len(items) == value.count("\n") + 1
+        and " \n" not in value
+        and "\n    " not in value
+        and "\t" not in value
+        and value[-1] != " "
+        and value[0] != " "
+        and "" not in items
+    ):
         return items  # the usual case, without a Python-level pass over the items
     return [v for v in (x.strip() for x in value.split("\n")) if v]
 
@@ -383,8 +431,7 @@ def _joined(value: str) -> str:
 def _semicolon_items(value: str) -> list[str]:
     """Items of a "; "-separated list (keywords, categories)."""
     items = value.split("; ")
-    if (value.count(";") == len(items) - 1 and "" not in items and not value[-1].isspace()
-            and not value[0].isspace()):
+    if value.count(";") == len(items) - 1 and "" not in items and not value[-1].isspace() and not value[0].isspace():
         return items  # every separator was exactly "; " (the WoS norm): nothing to clean
     return [v for v in (x.strip() for x in value.split(";")) if v]
 
@@ -436,6 +483,7 @@ def read_column_blocks(source: TextSource, report: FileReport) -> Iterator[dict[
     pyarrow); see its docstring for how it works and when it declines.
     """
     from ._wos_columns import read_column_blocks as read_regular_blocks
+
     return read_regular_blocks(source, report)
 
 

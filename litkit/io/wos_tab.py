@@ -28,11 +28,12 @@ Examples
 >>> import litkit
 >>> corpus = litkit.read("savedrecs.txt")    # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import csv
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from .base import ReaderSpec
 from .report import FileReport
@@ -41,34 +42,116 @@ from .wos_plain import KNOWN_TAGS, finish_record
 
 # Long column names of the Excel-style / "full field name" exports -> WoS tags.
 LONG_NAMES: dict[str, str] = {
-    "Publication Type": "PT", "Authors": "AU", "Book Authors": "BA", "Book Editors": "BE",
-    "Book Group Authors": "GP", "Author Full Names": "AF", "Book Author Full Names": "BF",
-    "Group Authors": "CA", "Article Title": "TI", "Title": "TI", "Source Title": "SO",
-    "Book Series Title": "SE", "Book Series Subtitle": "BS", "Language": "LA",
-    "Document Type": "DT", "Conference Title": "CT", "Conference Date": "CY",
-    "Conference Location": "CL", "Conference Sponsor": "SP", "Conference Sponsors": "SP",
-    "Conference Host": "HO", "Author Keywords": "DE", "Keywords Plus": "ID", "Abstract": "AB",
-    "Addresses": "C1", "Affiliations": "C3", "Reprint Addresses": "RP", "Email Addresses": "EM",
-    "Researcher Ids": "RI", "ORCIDs": "OI", "Funding Orgs": "FU", "Funding Name Preferred": "FP",
-    "Funding Text": "FX", "Cited References": "CR", "Cited Reference Count": "NR",
-    "Times Cited, WoS Core": "TC", "Times Cited, All Databases": "Z9",
-    "180 Day Usage Count": "U1", "Since 2013 Usage Count": "U2", "Publisher": "PU",
-    "Publisher City": "PI", "Publisher Address": "PA", "ISSN": "SN", "eISSN": "EI", "ISBN": "BN",
-    "Journal Abbreviation": "J9", "Journal ISO Abbreviation": "JI", "Publication Date": "PD",
-    "Publication Year": "PY", "Volume": "VL", "Issue": "IS", "Part Number": "PN",
-    "Supplement": "SU", "Special Issue": "SI", "Meeting Abstract": "MA", "Start Page": "BP",
-    "End Page": "EP", "Article Number": "AR", "DOI": "DI", "DOI Link": "DL", "Book DOI": "D2",
-    "Early Access Date": "EA", "Number of Pages": "PG", "WoS Categories": "WC",
-    "Web of Science Categories": "WC", "Web of Science Index": "WE", "Research Areas": "SC",
-    "IDS Number": "GA", "Pubmed Id": "PM", "PubMed ID": "PM", "UT (Unique WOS ID)": "UT",
-    "UT (Unique ID)": "UT", "Open Access Designations": "OA", "Highly Cited Status": "HC",
-    "Hot Paper Status": "HP", "Date of Export": "DA",
+    "Publication Type": "PT",
+    "Authors": "AU",
+    "Book Authors": "BA",
+    "Book Editors": "BE",
+    "Book Group Authors": "GP",
+    "Author Full Names": "AF",
+    "Book Author Full Names": "BF",
+    "Group Authors": "CA",
+    "Article Title": "TI",
+    "Title": "TI",
+    "Source Title": "SO",
+    "Book Series Title": "SE",
+    "Book Series Subtitle": "BS",
+    "Language": "LA",
+    "Document Type": "DT",
+    "Conference Title": "CT",
+    "Conference Date": "CY",
+    "Conference Location": "CL",
+    "Conference Sponsor": "SP",
+    "Conference Sponsors": "SP",
+    "Conference Host": "HO",
+    "Author Keywords": "DE",
+    "Keywords Plus": "ID",
+    "Abstract": "AB",
+    "Addresses": "C1",
+    "Affiliations": "C3",
+    "Reprint Addresses": "RP",
+    "Email Addresses": "EM",
+    "Researcher Ids": "RI",
+    "ORCIDs": "OI",
+    "Funding Orgs": "FU",
+    "Funding Name Preferred": "FP",
+    "Funding Text": "FX",
+    "Cited References": "CR",
+    "Cited Reference Count": "NR",
+    "Times Cited, WoS Core": "TC",
+    "Times Cited, All Databases": "Z9",
+    "180 Day Usage Count": "U1",
+    "Since 2013 Usage Count": "U2",
+    "Publisher": "PU",
+    "Publisher City": "PI",
+    "Publisher Address": "PA",
+    "ISSN": "SN",
+    "eISSN": "EI",
+    "ISBN": "BN",
+    "Journal Abbreviation": "J9",
+    "Journal ISO Abbreviation": "JI",
+    "Publication Date": "PD",
+    "Publication Year": "PY",
+    "Volume": "VL",
+    "Issue": "IS",
+    "Part Number": "PN",
+    "Supplement": "SU",
+    "Special Issue": "SI",
+    "Meeting Abstract": "MA",
+    "Start Page": "BP",
+    "End Page": "EP",
+    "Article Number": "AR",
+    "DOI": "DI",
+    "DOI Link": "DL",
+    "Book DOI": "D2",
+    "Early Access Date": "EA",
+    "Number of Pages": "PG",
+    "WoS Categories": "WC",
+    "Web of Science Categories": "WC",
+    "Web of Science Index": "WE",
+    "Research Areas": "SC",
+    "IDS Number": "GA",
+    "Pubmed Id": "PM",
+    "PubMed ID": "PM",
+    "UT (Unique WOS ID)": "UT",
+    "UT (Unique ID)": "UT",
+    "Open Access Designations": "OA",
+    "Highly Cited Status": "HC",
+    "Hot Paper Status": "HP",
+    "Date of Export": "DA",
 }
 _LONG_NAMES_FOLDED = {name.casefold(): tag for name, tag in LONG_NAMES.items()}
 
 _SEMICOLON_LISTS = frozenset({"AU", "AF", "DE", "ID", "WC", "SC"})
-_TEXT = frozenset({"UT", "PT", "DT", "TI", "SO", "J9", "JI", "PD", "EA", "VL", "IS", "BP", "EP", "AR",
-                   "AB", "RP", "SN", "EI", "BN", "PU", "FU", "LA", "PY", "NR", "TC", "DI"})
+_TEXT = frozenset(
+    {
+        "UT",
+        "PT",
+        "DT",
+        "TI",
+        "SO",
+        "J9",
+        "JI",
+        "PD",
+        "EA",
+        "VL",
+        "IS",
+        "BP",
+        "EP",
+        "AR",
+        "AB",
+        "RP",
+        "SN",
+        "EI",
+        "BN",
+        "PU",
+        "FU",
+        "LA",
+        "PY",
+        "NR",
+        "TC",
+        "DI",
+    }
+)
 _EXTRA_LISTS = frozenset({"BA", "BF", "BE", "CA", "GP"})
 _ADDRESS_GROUP = re.compile(r";\s*(?=\[)")
 
@@ -129,8 +212,7 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
                     tags = [_column_tag(n) for n in names]
                     unknown = [n for n, t in zip(names, tags) if t is None]
                     if unknown:
-                        report.problem(1, f"header columns not recognised, kept in extra: {unknown}",
-                                       action="note")
+                        report.problem(1, f"header columns not recognised, kept in extra: {unknown}", action="note")
                     continue
                 if not line.strip():
                     continue
@@ -141,9 +223,13 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
                     fields = _fit(fields, line, n_named)
                 if fields is None:
                     got = len(_split_row(line))
-                    report.problem(lineno, f"row has {got} fields but the header names {n_named} "
-                                           f"columns; skipped so that no value lands in the wrong column",
-                                   action="skipped", record=index)
+                    report.problem(
+                        lineno,
+                        f"row has {got} fields but the header names {n_named} "
+                        f"columns; skipped so that no value lands in the wrong column",
+                        action="skipped",
+                        record=index,
+                    )
                     continue
                 yield _record(fields, tags, names, lineno, index, report)
     except UnicodeDecodeError as exc:
@@ -166,8 +252,9 @@ def _fit(fields: list[str], line: str, n_named: int) -> list[str] | None:
     return None
 
 
-def _record(fields: list[str], tags: list[str | None], names: list[str], line: int, index: int,
-            report: FileReport) -> dict:
+def _record(
+    fields: list[str], tags: list[str | None], names: list[str], line: int, index: int, report: FileReport
+) -> dict:
     rec: dict = {}
     extra: dict = {}
     for tag, name, value in zip(tags, names, fields):

@@ -40,6 +40,7 @@ Silhouette (Rousseeuw 1987), the homogeneity measure CiteSpace reports next to
 together are at distance 0 and two that never do at distance 1.  A term alone in
 its cluster has silhouette 0 (scikit-learn's convention).
 """
+
 from __future__ import annotations
 
 import random
@@ -47,8 +48,7 @@ import random
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["cluster_graph", "renumber", "modularity_contributions", "silhouette", "CLUSTERINGS",
-           "OBJECTIVES"]
+__all__ = ["cluster_graph", "renumber", "modularity_contributions", "silhouette", "CLUSTERINGS", "OBJECTIVES"]
 
 CLUSTERINGS = ("leiden", "leidenalg", "louvain")
 OBJECTIVES = ("modularity", "cpm")
@@ -58,14 +58,18 @@ def _igraph(weights: sp.spmatrix):
     import igraph as ig
 
     upper = sp.triu(weights, k=1).tocoo()
-    g = ig.Graph(n=weights.shape[0], edges=list(zip(upper.row.tolist(), upper.col.tolist())),
-                 directed=False)
+    g = ig.Graph(n=weights.shape[0], edges=list(zip(upper.row.tolist(), upper.col.tolist())), directed=False)
     g.es["weight"] = upper.data.astype(float).tolist()
     return g
 
 
-def cluster_graph(weights: sp.spmatrix, clustering: str = "leiden", objective: str = "modularity",
-                  resolution: float = 1.0, seed: int = 42) -> np.ndarray:
+def cluster_graph(
+    weights: sp.spmatrix,
+    clustering: str = "leiden",
+    objective: str = "modularity",
+    resolution: float = 1.0,
+    seed: int = 42,
+) -> np.ndarray:
     """Cluster membership (0-based, unordered) of each node of a symmetric weighted graph."""
     if clustering not in CLUSTERINGS:
         raise ValueError(f"clustering must be one of {CLUSTERINGS}, not {clustering!r}")
@@ -80,8 +84,12 @@ def cluster_graph(weights: sp.spmatrix, clustering: str = "leiden", objective: s
 
         ig.set_random_number_generator(random.Random(seed))
         try:
-            part = g.community_leiden(objective_function="CPM" if objective == "cpm" else "modularity",
-                                      weights="weight", resolution=resolution, n_iterations=-1)
+            part = g.community_leiden(
+                objective_function="CPM" if objective == "cpm" else "modularity",
+                weights="weight",
+                resolution=resolution,
+                n_iterations=-1,
+            )
         finally:
             ig.set_random_number_generator(random)
         return np.asarray(part.membership, dtype=np.int64)
@@ -127,15 +135,17 @@ def modularity_contributions(weights: sp.spmatrix, membership: np.ndarray) -> tu
         return float("nan"), {int(c): float("nan") for c in clusters}
     coo = w.tocoo()
     inside = membership[coo.row] == membership[coo.col]
-    within = np.bincount(membership[coo.row][inside], weights=coo.data[inside],
-                         minlength=int(membership.max()) + 1)  # each link counted twice
+    within = np.bincount(
+        membership[coo.row][inside], weights=coo.data[inside], minlength=int(membership.max()) + 1
+    )  # each link counted twice
     strength_sum = np.bincount(membership, weights=strength, minlength=int(membership.max()) + 1)
     contrib = {int(c): float(within[c] / two_m - (strength_sum[c] / two_m) ** 2) for c in clusters}
     return float(sum(contrib.values())), contrib
 
 
-def silhouette(cooccurrence: sp.spmatrix, occurrences: np.ndarray, membership: np.ndarray,
-               max_nodes: int = 5000) -> tuple[float, dict[int, float]]:
+def silhouette(
+    cooccurrence: sp.spmatrix, occurrences: np.ndarray, membership: np.ndarray, max_nodes: int = 5000
+) -> tuple[float, dict[int, float]]:
     """Mean silhouette and per-cluster mean silhouette with ``d_ij = 1 − c_ij/sqrt(o_i o_j)``.
 
     NaN when there are fewer than 2 or as many clusters as nodes, or more than

@@ -44,12 +44,13 @@ Examples
 1      bibliometrics            3                    6
 2  citation analysis            3                    6
 """
+
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -61,8 +62,16 @@ from .labels import assign_documents, cluster_labels
 from .layout import layout as compute_layout
 from .normalize import link_strengths, normalize
 
-__all__ = ["cooccurrence", "network_from_documents", "KeywordNetwork", "incidence_matrix",
-           "cooccurrence_counts", "select_terms", "COUNTINGS", "RANKINGS"]
+__all__ = [
+    "cooccurrence",
+    "network_from_documents",
+    "KeywordNetwork",
+    "incidence_matrix",
+    "cooccurrence_counts",
+    "select_terms",
+    "COUNTINGS",
+    "RANKINGS",
+]
 
 COUNTINGS = ("full", "fractional")
 RANKINGS = ("occurrences", "total_link_strength")
@@ -79,13 +88,15 @@ def incidence_matrix(docs: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, list
         indices.extend(sorted(cols))
         indptr.append(len(indices))
     data = np.ones(len(indices), dtype=np.int8)
-    a = sp.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-                      shape=(len(docs), len(vocab)))
+    a = sp.csr_matrix(
+        (data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)), shape=(len(docs), len(vocab))
+    )
     return a, list(vocab)
 
 
-def cooccurrence_counts(a: sp.spmatrix, terms_per_document: np.ndarray | None = None
-                        ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+def cooccurrence_counts(
+    a: sp.spmatrix, terms_per_document: np.ndarray | None = None
+) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """Full (int64) and fractional (float64) co-occurrence matrices, zero diagonal.
 
     ``terms_per_document`` is ``n_d`` for the fractional weights ``1/(n_d - 1)``;
@@ -122,9 +133,14 @@ def _without_diagonal(m: sp.spmatrix) -> sp.csr_matrix:
     return m
 
 
-def select_terms(occurrences: np.ndarray, keys: Sequence[str], min_occurrence: int = 2,
-                 top_n: int | None = 200, rank_by: str = "occurrences",
-                 link_strength: np.ndarray | None = None) -> np.ndarray:
+def select_terms(
+    occurrences: np.ndarray,
+    keys: Sequence[str],
+    min_occurrence: int = 2,
+    top_n: int | None = 200,
+    rank_by: str = "occurrences",
+    link_strength: np.ndarray | None = None,
+) -> np.ndarray:
     """Indices of the selected terms, in rank order.
 
     Terms need ``occurrences >= min_occurrence``; the ``top_n`` first by
@@ -213,37 +229,55 @@ class KeywordNetwork:
         rows, cols = upper.row[order], upper.col[order]
         frac = np.asarray(self.fractional[rows, cols]).ravel() if len(rows) else np.zeros(0)
         strength = np.asarray(self.weights[rows, cols]).ravel() if len(rows) else np.zeros(0)
-        return pd.DataFrame({
-            "source_id": rows + 1, "target_id": cols + 1,
-            "source": [self.labels[i] for i in rows], "target": [self.labels[j] for j in cols],
-            "cooccurrence": upper.data[order].astype(np.int64),
-            "fractional": np.round(frac, 9), "strength": np.round(strength, 9)})
+        return pd.DataFrame(
+            {
+                "source_id": rows + 1,
+                "target_id": cols + 1,
+                "source": [self.labels[i] for i in rows],
+                "target": [self.labels[j] for j in cols],
+                "cooccurrence": upper.data[order].astype(np.int64),
+                "fractional": np.round(frac, 9),
+                "strength": np.round(strength, 9),
+            }
+        )
 
     def to_networkx(self):
         """A networkx Graph with node attributes from :attr:`keywords` and link weights."""
         from .export import to_networkx
+
         return to_networkx(self)
 
-    def export(self, folder: str | Path, overwrite: bool = False, figure: bool = True,
-               html: bool = True, formats: Sequence[str] = ("png", "svg", "pdf")) -> dict[str, Path]:
+    def export(
+        self,
+        folder: str | Path,
+        overwrite: bool = False,
+        figure: bool = True,
+        html: bool = True,
+        formats: Sequence[str] = ("png", "svg", "pdf"),
+    ) -> dict[str, Path]:
         """Write tables, VOSviewer files, GEXF, GraphML, figure and HTML to ``folder``
         (see :mod:`litkit.network.export` for the list)."""
         from .export import export_all
+
         return export_all(self, folder, overwrite=overwrite, figure=figure, html=html, formats=formats)
 
     def plot(self, **kwargs):
         """Static map (matplotlib Figure); see :func:`litkit.plot.network.plot_network`."""
         from ..plot.network import plot_network
+
         return plot_network(self, **kwargs)
 
     def to_html(self, path: str | Path, overwrite: bool = True, **kwargs) -> Path:
         """Interactive offline HTML map; see :func:`litkit.plot.network.network_html`."""
         from ..plot.network import write_network_html
+
         return write_network_html(self, path, overwrite=overwrite, **kwargs)
 
     def __repr__(self) -> str:
-        return (f"<KeywordNetwork: {len(self)} terms, {self.cooccurrence.nnz // 2} links, "
-                f"{len(self.clusters)} clusters, Q={self.modularity:.3f}, S={self.silhouette:.3f}>")
+        return (
+            f"<KeywordNetwork: {len(self)} terms, {self.cooccurrence.nnz // 2} links, "
+            f"{len(self.clusters)} clusters, Q={self.modularity:.3f}, S={self.silhouette:.3f}>"
+        )
 
     def _repr_html_(self) -> str:
         p = self.params
@@ -252,13 +286,22 @@ class KeywordNetwork:
             f"field={p.get('field')} min_occurrence={p.get('min_occurrence')} top_n={p.get('top_n')} "
             f"counting={p.get('counting')} normalization={p.get('normalization')} "
             f"clustering={p.get('clustering')}/{p.get('objective')} resolution={p.get('resolution')} "
-            f"seed={p.get('seed')}")
-        clusters = self.clusters[["cluster", "size", "label", "q_contribution", "silhouette",
-                                  "avg_year"]].head(20).to_html(index=False, escape=True, na_rep="")
-        top = self.keywords[["keyword", "occurrences", "total_link_strength", "cluster",
-                             "avg_year"]].head(15).to_html(index=False, escape=True, na_rep="")
-        return (f"<div class='litkit-network'><p><b>{head}</b><br><code>{recipe}</code></p>"
-                f"<p>Clusters</p>{clusters}<p>Top terms</p>{top}</div>")
+            f"seed={p.get('seed')}"
+        )
+        clusters = (
+            self.clusters[["cluster", "size", "label", "q_contribution", "silhouette", "avg_year"]]
+            .head(20)
+            .to_html(index=False, escape=True, na_rep="")
+        )
+        top = (
+            self.keywords[["keyword", "occurrences", "total_link_strength", "cluster", "avg_year"]]
+            .head(15)
+            .to_html(index=False, escape=True, na_rep="")
+        )
+        return (
+            f"<div class='litkit-network'><p><b>{head}</b><br><code>{recipe}</code></p>"
+            f"<p>Clusters</p>{clusters}<p>Top terms</p>{top}</div>"
+        )
 
 
 # ---- building ----------------------------------------------------------------------------------
@@ -275,8 +318,18 @@ def _avg_year(incidence: sp.csr_matrix, years: np.ndarray | None) -> np.ndarray:
         return np.where(count > 0, total / np.where(count > 0, count, 1), np.nan)
 
 
-def weigh_and_cluster(full, frac, occ, counting: str, normalization, cluster_on: str, clustering: str,
-                      objective: str, resolution: float, seed: int):
+def weigh_and_cluster(
+    full,
+    frac,
+    occ,
+    counting: str,
+    normalization,
+    cluster_on: str,
+    clustering: str,
+    objective: str,
+    resolution: float,
+    seed: int,
+):
     """Link weights, strengths and clusters of a network from its co-occurrence counts.
 
     Returns ``(weights, strength, links, cluster_on, membership, q, q_parts)``.  Shared by
@@ -300,18 +353,40 @@ def weigh_and_cluster(full, frac, occ, counting: str, normalization, cluster_on:
     return weights, strength, links, cluster_on, membership, q, q_parts
 
 
-def keyword_tables(labels, terms, occ, links, strength, counting: str, membership, avg_year, xy, labelled: dict,
-                   q_parts, sil_parts, doc_cluster) -> tuple[pd.DataFrame, pd.DataFrame]:
+def keyword_tables(
+    labels,
+    terms,
+    occ,
+    links,
+    strength,
+    counting: str,
+    membership,
+    avg_year,
+    xy,
+    labelled: dict,
+    q_parts,
+    sil_parts,
+    doc_cluster,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The keyword table and the cluster table of a network, from its per-term arrays.
 
     Shared by the single-machine path (:func:`network_from_documents`) and the Dask
     path (:mod:`litkit.scale.network`), so the two tables cannot drift apart.
     """
-    keywords = pd.DataFrame({
-        "id": np.arange(1, len(terms) + 1), "keyword": labels, "term": terms,
-        "occurrences": occ, "links": links.astype(np.int64),
-        "total_link_strength": strength.astype(np.int64) if counting == "full" else np.round(strength, 6),
-        "cluster": membership, "avg_year": np.round(avg_year, 4), "x": xy[:, 0], "y": xy[:, 1]})
+    keywords = pd.DataFrame(
+        {
+            "id": np.arange(1, len(terms) + 1),
+            "keyword": labels,
+            "term": terms,
+            "occurrences": occ,
+            "links": links.astype(np.int64),
+            "total_link_strength": strength.astype(np.int64) if counting == "full" else np.round(strength, 6),
+            "cluster": membership,
+            "avg_year": np.round(avg_year, 4),
+            "x": xy[:, 0],
+            "y": xy[:, 1],
+        }
+    )
     rows = []
     for c in sorted(np.unique(membership).tolist()):
         members = np.flatnonzero(membership == c)
@@ -321,32 +396,62 @@ def keyword_tables(labels, terms, occ, links, strength, counting: str, membershi
         years_c = avg_year[members]
         weights_c = occ[members].astype(float)
         ok = ~np.isnan(years_c)
-        rows.append({
-            "cluster": c, "size": len(members), "label": label,
-            "label_terms": "; ".join(t for t, _ in top),
-            "label_scores": "; ".join(f"{v:.4f}" for _, v in top),
-            "q_contribution": round(q_parts[c], 9),
-            "silhouette": round(sil_parts[c], 9) if sil_parts[c] == sil_parts[c] else np.nan,
-            "documents": int((doc_cluster == c).sum()),
-            "occurrences": int(occ[members].sum()),
-            "avg_year": round(float(np.average(years_c[ok], weights=weights_c[ok])), 4) if ok.any() else np.nan,
-            "top_keywords": "; ".join(labels[i] for i in members[:5])})
-    clusters = pd.DataFrame(rows, columns=["cluster", "size", "label", "label_terms", "label_scores",
-                                           "q_contribution", "silhouette", "documents", "occurrences",
-                                           "avg_year", "top_keywords"])
+        rows.append(
+            {
+                "cluster": c,
+                "size": len(members),
+                "label": label,
+                "label_terms": "; ".join(t for t, _ in top),
+                "label_scores": "; ".join(f"{v:.4f}" for _, v in top),
+                "q_contribution": round(q_parts[c], 9),
+                "silhouette": round(sil_parts[c], 9) if sil_parts[c] == sil_parts[c] else np.nan,
+                "documents": int((doc_cluster == c).sum()),
+                "occurrences": int(occ[members].sum()),
+                "avg_year": round(float(np.average(years_c[ok], weights=weights_c[ok])), 4) if ok.any() else np.nan,
+                "top_keywords": "; ".join(labels[i] for i in members[:5]),
+            }
+        )
+    clusters = pd.DataFrame(
+        rows,
+        columns=[
+            "cluster",
+            "size",
+            "label",
+            "label_terms",
+            "label_scores",
+            "q_contribution",
+            "silhouette",
+            "documents",
+            "occurrences",
+            "avg_year",
+            "top_keywords",
+        ],
+    )
     return keywords, clusters
 
 
-def network_from_documents(docs: Sequence[Sequence[str]], *, years=None,
-                           display: Callable[[str], str] = str,
-                           label_terms: Sequence[Sequence[str]] | None = None,
-                           label_display: Callable[[str], str] | None = None,
-                           min_occurrence: int = 2, top_n: int | None = 200,
-                           rank_by: str = "occurrences", counting: str = "full",
-                           normalization: str | None = "association", clustering: str = "leiden",
-                           objective: str = "modularity", resolution: float = 1.0, seed: int = 42,
-                           label_method: str = "llr", cluster_on: str = "auto", with_layout: bool = True,
-                           layout: str = "kamada_kawai", params: dict | None = None) -> KeywordNetwork:
+def network_from_documents(
+    docs: Sequence[Sequence[str]],
+    *,
+    years=None,
+    display: Callable[[str], str] = str,
+    label_terms: Sequence[Sequence[str]] | None = None,
+    label_display: Callable[[str], str] | None = None,
+    min_occurrence: int = 2,
+    top_n: int | None = 200,
+    rank_by: str = "occurrences",
+    counting: str = "full",
+    normalization: str | None = "association",
+    clustering: str = "leiden",
+    objective: str = "modularity",
+    resolution: float = 1.0,
+    seed: int = 42,
+    label_method: str = "llr",
+    cluster_on: str = "auto",
+    with_layout: bool = True,
+    layout: str = "kamada_kawai",
+    params: dict | None = None,
+) -> KeywordNetwork:
     """Build a :class:`KeywordNetwork` from already-cleaned term lists (one list per record).
 
     This is the computing core of :func:`cooccurrence`; use it directly for term
@@ -367,15 +472,18 @@ def network_from_documents(docs: Sequence[Sequence[str]], *, years=None,
         tls_all[cand] = s_c
     selected = select_terms(occ_all, keys, min_occurrence, top_n, rank_by, tls_all)
     if len(selected) == 0:
-        raise LitkitError(f"no term occurs in at least {min_occurrence} records",
-                          expected="a lower min_occurrence, another field, or a corpus with keywords")
+        raise LitkitError(
+            f"no term occurs in at least {min_occurrence} records",
+            expected="a lower min_occurrence, another field, or a corpus with keywords",
+        )
     terms = [keys[i] for i in selected]
     labels = [display(t) for t in terms]
     a = sp.csr_matrix(a_all[:, selected], dtype=np.int8)
     occ = occ_all[selected]
     full, frac = cooccurrence_counts(a, n_d)
     weights, s, links, cluster_on, membership, q, q_parts = weigh_and_cluster(
-        full, frac, occ, counting, normalization, cluster_on, clustering, objective, resolution, seed)
+        full, frac, occ, counting, normalization, cluster_on, clustering, objective, resolution, seed
+    )
     sil, sil_parts = silhouette(full, occ, membership)
     xy = compute_layout(weights, seed=seed, method=layout) if with_layout else np.full((len(terms), 2), np.nan)
     avg_year = _avg_year(a, years)
@@ -384,29 +492,72 @@ def network_from_documents(docs: Sequence[Sequence[str]], *, years=None,
     candidates = docs if label_terms is None else label_terms
     shown = label_display or display
     labelled = cluster_labels(candidates, doc_cluster, method=label_method, display=shown)
-    keywords, clusters = keyword_tables(labels, terms, occ, links, s, counting, membership, avg_year, xy,
-                                        labelled, q_parts, sil_parts, doc_cluster)
+    keywords, clusters = keyword_tables(
+        labels, terms, occ, links, s, counting, membership, avg_year, xy, labelled, q_parts, sil_parts, doc_cluster
+    )
     run = dict(params or {})
-    run.update({"min_occurrence": min_occurrence, "top_n": top_n, "rank_by": rank_by, "counting": counting,
-                "normalization": normalization, "clustering": clustering, "objective": objective,
-                "resolution": resolution, "seed": seed, "label_method": label_method,
-                "cluster_on": cluster_on, "layout": layout if with_layout else None, "records": len(docs), "records_with_terms": int((n_d > 0).sum()),
-                "distinct_terms": len(keys), "selected_terms": len(terms),
-                "modularity": round(q, 9) if q == q else None,
-                "silhouette": round(sil, 9) if sil == sil else None})
-    return KeywordNetwork(terms=terms, labels=labels, occurrences=occ, cooccurrence=full,
-                          fractional=frac, weights=weights, incidence=a, keywords=keywords,
-                          clusters=clusters, modularity=q, silhouette=sil, params=run)
+    run.update(
+        {
+            "min_occurrence": min_occurrence,
+            "top_n": top_n,
+            "rank_by": rank_by,
+            "counting": counting,
+            "normalization": normalization,
+            "clustering": clustering,
+            "objective": objective,
+            "resolution": resolution,
+            "seed": seed,
+            "label_method": label_method,
+            "cluster_on": cluster_on,
+            "layout": layout if with_layout else None,
+            "records": len(docs),
+            "records_with_terms": int((n_d > 0).sum()),
+            "distinct_terms": len(keys),
+            "selected_terms": len(terms),
+            "modularity": round(q, 9) if q == q else None,
+            "silhouette": round(sil, 9) if sil == sil else None,
+        }
+    )
+    return KeywordNetwork(
+        terms=terms,
+        labels=labels,
+        occurrences=occ,
+        cooccurrence=full,
+        fractional=frac,
+        weights=weights,
+        incidence=a,
+        keywords=keywords,
+        clusters=clusters,
+        modularity=q,
+        silhouette=sil,
+        params=run,
+    )
 
 
-def cooccurrence(corpus, field: str | Sequence[str] = "DE", min_occurrence: int = 2,
-                 top_n: int | None = 200, *, rank_by: str = "occurrences", stoplist="default",
-                 thesaurus="default", aliases=False, stem: bool = False, counting: str = "full",
-                 normalization: str | None = "association", clustering: str = "leiden",
-                 objective: str = "modularity", resolution: float = 1.0, seed: int = 42,
-                 label_method: str = "llr", label_fields: Sequence[str] = ("DE", "TI"),
-                 max_words: int = 4, cluster_on: str = "auto", layout: str = "kamada_kawai",
-                 with_layout: bool = True) -> KeywordNetwork:
+def cooccurrence(
+    corpus,
+    field: str | Sequence[str] = "DE",
+    min_occurrence: int = 2,
+    top_n: int | None = 200,
+    *,
+    rank_by: str = "occurrences",
+    stoplist="default",
+    thesaurus="default",
+    aliases=False,
+    stem: bool = False,
+    counting: str = "full",
+    normalization: str | None = "association",
+    clustering: str = "leiden",
+    objective: str = "modularity",
+    resolution: float = 1.0,
+    seed: int = 42,
+    label_method: str = "llr",
+    label_fields: Sequence[str] = ("DE", "TI"),
+    max_words: int = 4,
+    cluster_on: str = "auto",
+    layout: str = "kamada_kawai",
+    with_layout: bool = True,
+) -> KeywordNetwork:
     """Keyword co-occurrence network of a corpus: clean, select, count, normalise, cluster, label.
 
     Parameters
@@ -483,7 +634,9 @@ def cooccurrence(corpus, field: str | Sequence[str] = "DE", min_occurrence: int 
     fields = resolve_fields(field)
     if thesaurus == "default":
         from importlib import resources
+
         from ..text.thesaurus import Thesaurus
+
         text = resources.files("litkit.data").joinpath("thesaurus_default.txt").read_text(encoding="utf-8")
         thesaurus_obj = Thesaurus.from_text(text, source="litkit/data/thesaurus_default.txt")
     else:
@@ -500,10 +653,30 @@ def cooccurrence(corpus, field: str | Sequence[str] = "DE", min_occurrence: int 
         return cleaner.label(key) if key in cleaner._surfaces else label_cleaner.label(key)
 
     years = pd.to_numeric(df["PY"], errors="coerce").astype("float64").to_numpy() if "PY" in df else None
-    params = {"field": list(fields), "label_fields": list(resolve_fields(label_fields)),
-              "max_words": max_words, **cleaner.params()}
+    params = {
+        "field": list(fields),
+        "label_fields": list(resolve_fields(label_fields)),
+        "max_words": max_words,
+        **cleaner.params(),
+    }
     return network_from_documents(
-        docs, years=years, display=cleaner.label, label_terms=label_terms, label_display=label_display,
-        min_occurrence=min_occurrence, top_n=top_n, rank_by=rank_by, counting=counting,
-        normalization=normalization, clustering=clustering, objective=objective, resolution=resolution,
-        seed=seed, label_method=label_method, cluster_on=cluster_on, with_layout=with_layout, layout=layout, params=params)
+        docs,
+        years=years,
+        display=cleaner.label,
+        label_terms=label_terms,
+        label_display=label_display,
+        min_occurrence=min_occurrence,
+        top_n=top_n,
+        rank_by=rank_by,
+        counting=counting,
+        normalization=normalization,
+        clustering=clustering,
+        objective=objective,
+        resolution=resolution,
+        seed=seed,
+        label_method=label_method,
+        cluster_on=cluster_on,
+        with_layout=with_layout,
+        layout=layout,
+        params=params,
+    )

@@ -22,6 +22,7 @@ comma or semicolon is enclosed in double quotes, clusters are integers from 1.
 Load them in VOSviewer with *Create map → Create a map based on network data →
 VOSviewer map and network files* (or open the JSON in VOSviewer Online).
 """
+
 from __future__ import annotations
 
 import json
@@ -30,16 +31,31 @@ import re
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import scipy.sparse as sp
 
 from .._atomic import check_writable, write_csv, write_text
 
-__all__ = ["vosviewer_map_text", "vosviewer_network_text", "vosviewer_json_text", "to_networkx",
-           "gexf_text", "graphml_text", "export_all"]
+__all__ = [
+    "vosviewer_map_text",
+    "vosviewer_network_text",
+    "vosviewer_json_text",
+    "to_networkx",
+    "gexf_text",
+    "graphml_text",
+    "export_all",
+]
 
-MAP_COLUMNS = ("id", "label", "x", "y", "cluster", "weight<Links>", "weight<Total link strength>",
-               "weight<Occurrences>", "score<Avg. pub. year>")
+MAP_COLUMNS = (
+    "id",
+    "label",
+    "x",
+    "y",
+    "cluster",
+    "weight<Links>",
+    "weight<Total link strength>",
+    "weight<Occurrences>",
+    "score<Avg. pub. year>",
+)
 
 
 def _vos_label(label: str) -> str:
@@ -62,9 +78,21 @@ def vosviewer_map_text(net) -> str:
     """VOSviewer map file content."""
     lines = ["\t".join(MAP_COLUMNS)]
     for row in net.keywords.itertuples(index=False):
-        lines.append("\t".join([str(row.id), _vos_label(row.keyword), _num(row.x), _num(row.y),
-                                str(row.cluster), str(row.links), _num(row.total_link_strength),
-                                str(row.occurrences), _num(row.avg_year)]))
+        lines.append(
+            "\t".join(
+                [
+                    str(row.id),
+                    _vos_label(row.keyword),
+                    _num(row.x),
+                    _num(row.y),
+                    str(row.cluster),
+                    str(row.links),
+                    _num(row.total_link_strength),
+                    str(row.occurrences),
+                    _num(row.avg_year),
+                ]
+            )
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -89,17 +117,26 @@ def vosviewer_json_text(net) -> str:
     """VOSviewer JSON content (items with weights and scores, links, cluster labels)."""
     items = []
     for row in net.keywords.itertuples(index=False):
-        item = {"id": int(row.id), "label": str(row.keyword), "x": float(row.x), "y": float(row.y),
-                "cluster": int(row.cluster),
-                "weights": {"Links": int(row.links),
-                            "Total link strength": _json_number(row.total_link_strength),
-                            "Occurrences": int(row.occurrences)}}
+        item = {
+            "id": int(row.id),
+            "label": str(row.keyword),
+            "x": float(row.x),
+            "y": float(row.y),
+            "cluster": int(row.cluster),
+            "weights": {
+                "Links": int(row.links),
+                "Total link strength": _json_number(row.total_link_strength),
+                "Occurrences": int(row.occurrences),
+            },
+        }
         if not (isinstance(row.avg_year, float) and math.isnan(row.avg_year)):
             item["scores"] = {"Avg. pub. year": float(row.avg_year)}
         items.append(item)
     rows, cols, data = _pairs(net)
-    links = [{"source_id": int(i + 1), "target_id": int(j + 1), "strength": _json_number(w)}
-             for i, j, w in zip(rows, cols, data)]
+    links = [
+        {"source_id": int(i + 1), "target_id": int(j + 1), "strength": _json_number(w)}
+        for i, j, w in zip(rows, cols, data)
+    ]
     clusters = [{"cluster": int(r.cluster), "label": str(r.label)} for r in net.clusters.itertuples(index=False)]
     doc = {"network": {"items": items, "links": links, "clusters": clusters}}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
@@ -119,21 +156,35 @@ def to_networkx(net, viz: bool = False):
     g = nx.Graph()
     max_occ = float(net.occurrences.max()) if len(net) else 1.0
     for row in net.keywords.itertuples(index=False):
-        attrs = {"label": str(row.keyword), "term": str(row.term), "occurrences": int(row.occurrences),
-                 "links": int(row.links), "total_link_strength": float(row.total_link_strength),
-                 "cluster": int(row.cluster), "x": float(row.x), "y": float(row.y)}
+        attrs = {
+            "label": str(row.keyword),
+            "term": str(row.term),
+            "occurrences": int(row.occurrences),
+            "links": int(row.links),
+            "total_link_strength": float(row.total_link_strength),
+            "cluster": int(row.cluster),
+            "x": float(row.x),
+            "y": float(row.y),
+        }
         if not (isinstance(row.avg_year, float) and math.isnan(row.avg_year)):
             attrs["avg_year"] = float(row.avg_year)
         if viz:
-            attrs["viz"] = {"position": {"x": float(row.x) * 500, "y": float(row.y) * 500, "z": 0.0},
-                            "size": 5.0 + 25.0 * math.sqrt(row.occurrences / max_occ),
-                            "color": _hex_to_rgb(PALETTE[(int(row.cluster) - 1) % len(PALETTE)])}
+            attrs["viz"] = {
+                "position": {"x": float(row.x) * 500, "y": float(row.y) * 500, "z": 0.0},
+                "size": 5.0 + 25.0 * math.sqrt(row.occurrences / max_occ),
+                "color": _hex_to_rgb(PALETTE[(int(row.cluster) - 1) % len(PALETTE)]),
+            }
         g.add_node(int(row.id), **attrs)
     upper = sp.triu(net.cooccurrence, k=1).tocoo()
     order = np.lexsort((upper.col, upper.row))
     for i, j, c in zip(upper.row[order], upper.col[order], upper.data[order]):
-        g.add_edge(int(i + 1), int(j + 1), weight=float(net.counting_weights[i, j]),
-                   cooccurrence=int(c), strength=float(net.weights[i, j]))
+        g.add_edge(
+            int(i + 1),
+            int(j + 1),
+            weight=float(net.counting_weights[i, j]),
+            cooccurrence=int(c),
+            strength=float(net.weights[i, j]),
+        )
     return g
 
 
@@ -152,15 +203,30 @@ def graphml_text(net) -> str:
     return "\n".join(nx.generate_graphml(to_networkx(net))) + "\n"
 
 
-def export_all(net, folder: str | Path, overwrite: bool = False, figure: bool = True,
-               html: bool = True, formats=("png", "svg", "pdf")) -> dict[str, Path]:
+def export_all(
+    net,
+    folder: str | Path,
+    overwrite: bool = False,
+    figure: bool = True,
+    html: bool = True,
+    formats=("png", "svg", "pdf"),
+) -> dict[str, Path]:
     """Write every output listed in the module docstring; return ``{name: path}``."""
     from ..runinfo import write_params
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    names = ["keywords.csv", "clusters.csv", "links.csv", "vosviewer_map.txt", "vosviewer_network.txt",
-             "vosviewer.json", "network.gexf", "network.graphml", "params.json"]
+    names = [
+        "keywords.csv",
+        "clusters.csv",
+        "links.csv",
+        "vosviewer_map.txt",
+        "vosviewer_network.txt",
+        "vosviewer.json",
+        "network.gexf",
+        "network.graphml",
+        "params.json",
+    ]
     for name in names:  # refuse before writing anything, so a refused run leaves no partial set
         check_writable(folder / name, overwrite)
     out = {
@@ -168,8 +234,7 @@ def export_all(net, folder: str | Path, overwrite: bool = False, figure: bool = 
         "clusters.csv": write_csv(net.clusters, folder / "clusters.csv", overwrite),
         "links.csv": write_csv(net.links(), folder / "links.csv", overwrite),
         "vosviewer_map.txt": write_text(folder / "vosviewer_map.txt", vosviewer_map_text(net), overwrite),
-        "vosviewer_network.txt": write_text(folder / "vosviewer_network.txt", vosviewer_network_text(net),
-                                            overwrite),
+        "vosviewer_network.txt": write_text(folder / "vosviewer_network.txt", vosviewer_network_text(net), overwrite),
         "vosviewer.json": write_text(folder / "vosviewer.json", vosviewer_json_text(net), overwrite),
         "network.gexf": write_text(folder / "network.gexf", gexf_text(net), overwrite),
         "network.graphml": write_text(folder / "network.graphml", graphml_text(net), overwrite),
@@ -185,5 +250,6 @@ def export_all(net, folder: str | Path, overwrite: bool = False, figure: bool = 
         close(fig)
     if html:
         from ..plot.network import write_network_html
+
         out["keyword_network.html"] = write_network_html(net, folder / "keyword_network.html", overwrite=overwrite)
     return out

@@ -28,10 +28,11 @@ only terms with ``a/n_c > b/(N − n_c)`` are eligible.  Candidates must occur i
 least ``min_documents`` documents.  Ties: higher score, then more documents in
 the cluster, then code-point order of the term.
 """
+
 from __future__ import annotations
 
 import math
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -44,8 +45,9 @@ LABEL_METHODS = ("llr", "tfidf", "mi")
 def assign_documents(incidence: sp.spmatrix, membership: np.ndarray) -> np.ndarray:
     """Cluster (1..K) of each document: where most of its selected terms are; 0 when none."""
     k = int(membership.max()) if len(membership) else 0
-    onehot = sp.csr_matrix((np.ones(len(membership)), (np.arange(len(membership)), membership - 1)),
-                           shape=(len(membership), max(k, 1)))
+    onehot = sp.csr_matrix(
+        (np.ones(len(membership)), (np.arange(len(membership)), membership - 1)), shape=(len(membership), max(k, 1))
+    )
     counts = np.asarray((sp.csr_matrix(incidence) @ onehot).todense())
     best = counts.argmax(axis=1) + 1  # argmax returns the first maximum: the lower cluster number
     best[counts.max(axis=1) == 0] = 0
@@ -57,9 +59,14 @@ def _xlogx_ratio(o: np.ndarray, e: np.ndarray) -> np.ndarray:
         return np.where(o > 0, o * np.log(np.where(o > 0, o, 1) / np.where(e > 0, e, 1)), 0.0)
 
 
-def cluster_labels(doc_terms: Sequence[Sequence[str]], doc_cluster: np.ndarray, method: str = "llr",
-                   n_labels: int = 5, min_documents: int = 2,
-                   display: Callable[[str], str] = str) -> dict[int, list[tuple[str, float]]]:
+def cluster_labels(
+    doc_terms: Sequence[Sequence[str]],
+    doc_cluster: np.ndarray,
+    method: str = "llr",
+    n_labels: int = 5,
+    min_documents: int = 2,
+    display: Callable[[str], str] = str,
+) -> dict[int, list[tuple[str, float]]]:
     """Top ``n_labels`` (label, score) of every cluster; see the module text for the scores."""
     if method not in LABEL_METHODS:
         raise ValueError(f"label_method must be one of {LABEL_METHODS}, not {method!r}")
@@ -77,8 +84,9 @@ def cluster_labels(doc_terms: Sequence[Sequence[str]], doc_cluster: np.ndarray, 
     terms = np.array(list(vocab), dtype=object)
     b = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(used), len(vocab)))
     k_max = max(clusters)
-    onehot = sp.csr_matrix((np.ones(len(used)), (np.arange(len(used)), doc_cluster[used] - 1)),
-                           shape=(len(used), k_max))
+    onehot = sp.csr_matrix(
+        (np.ones(len(used)), (np.arange(len(used)), doc_cluster[used] - 1)), shape=(len(used), k_max)
+    )
     a_all = np.asarray((b.T @ onehot).todense())  # terms x clusters: documents in c with t
     df = np.asarray(b.sum(axis=0)).ravel()
     n_c_all = np.asarray(onehot.sum(axis=0)).ravel()

@@ -21,6 +21,7 @@ main component, as a single force layout does).  Coordinates are centred, scaled
 to ``[-1, 1]`` along the longer side and rounded to 6 decimals (floating-point
 noise in the last bits must not change a written table).
 """
+
 from __future__ import annotations
 
 import math
@@ -32,8 +33,7 @@ from scipy.sparse.csgraph import connected_components
 __all__ = ["layout", "LAYOUTS"]
 
 
-def _component_layout(weights: sp.csr_matrix, nodes: np.ndarray, seed: int, iterations: int,
-                      method: str) -> np.ndarray:
+def _component_layout(weights: sp.csr_matrix, nodes: np.ndarray, seed: int, iterations: int, method: str) -> np.ndarray:
     import networkx as nx
 
     n = len(nodes)
@@ -65,8 +65,7 @@ def _component_layout(weights: sp.csr_matrix, nodes: np.ndarray, seed: int, iter
 LAYOUTS = ("kamada_kawai", "spring")
 
 
-def layout(weights: sp.spmatrix, seed: int = 42, iterations: int = 200,
-           method: str = "kamada_kawai") -> np.ndarray:
+def layout(weights: sp.spmatrix, seed: int = 42, iterations: int = 200, method: str = "kamada_kawai") -> np.ndarray:
     """``(n, 2)`` array of x, y for the nodes of a symmetric weighted graph."""
     if method not in LAYOUTS:
         raise ValueError(f"layout must be one of {LAYOUTS}, not {method!r}")

@@ -33,6 +33,7 @@ Examples
 array([[0.    , 0.5774],
        [0.5774, 0.    ]])
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -40,8 +41,7 @@ import scipy.sparse as sp
 
 __all__ = ["NORMALIZATIONS", "normalize", "link_strengths"]
 
-NORMALIZATIONS = ("association", "association_probabilistic", "cosine", "jaccard", "inclusion",
-                  "equivalence", None)
+NORMALIZATIONS = ("association", "association_probabilistic", "cosine", "jaccard", "inclusion", "equivalence", None)
 
 
 def link_strengths(weights: sp.spmatrix) -> tuple[np.ndarray, float]:
@@ -50,8 +50,12 @@ def link_strengths(weights: sp.spmatrix) -> tuple[np.ndarray, float]:
     return s, float(s.sum()) / 2.0
 
 
-def normalize(cooccurrence: sp.spmatrix, occurrences: np.ndarray, method: str | None = "association",
-              weights: sp.spmatrix | None = None) -> sp.csr_matrix:
+def normalize(
+    cooccurrence: sp.spmatrix,
+    occurrences: np.ndarray,
+    method: str | None = "association",
+    weights: sp.spmatrix | None = None,
+) -> sp.csr_matrix:
     """Normalise a symmetric co-occurrence matrix.
 
     Parameters

@@ -11,11 +11,12 @@ Examples
 >>> table = citation_bursts(corpus, kind="cited_journal", top=20)     # doctest: +SKIP
 >>> save_bursts(table, "figures/figure5_cited_journal_bursts")        # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -42,10 +43,19 @@ def figure_fonts() -> Iterator[None]:
     with matplotlib.rc_context({"font.family": family}):
         yield
 
-_KIND_HEADER = {"cited_journal": "Cited journals", "cited_reference": "References",
-                "keyword": "Keywords", "author": "Authors"}
-_KIND_TITLE = {"cited_journal": "cited journals", "cited_reference": "references",
-               "keyword": "keywords", "author": "authors"}
+
+_KIND_HEADER = {
+    "cited_journal": "Cited journals",
+    "cited_reference": "References",
+    "keyword": "Keywords",
+    "author": "Authors",
+}
+_KIND_TITLE = {
+    "cited_journal": "cited journals",
+    "cited_reference": "references",
+    "keyword": "keywords",
+    "author": "authors",
+}
 
 _ROW_HEIGHT_IN = 0.24  # inches per table row: 20 rows fit a journal column
 _HEADER_IN = 0.75
@@ -57,15 +67,16 @@ def _standardise(table: pd.DataFrame, kind: str | None) -> tuple[pd.DataFrame, s
     if "item" not in table.columns:
         found = [k for k, col in ITEM_COLUMN.items() if col in table.columns]
         if not found:
-            raise LitkitError("the burst table has no item column",
-                              expected="a column 'item' or one of " + ", ".join(ITEM_COLUMN.values()))
+            raise LitkitError(
+                "the burst table has no item column",
+                expected="a column 'item' or one of " + ", ".join(ITEM_COLUMN.values()),
+            )
         kind = kind or found[0]
         table = table.rename(columns={ITEM_COLUMN[found[0]]: "item"})
     kind = kind or table.attrs.get("kind", "cited_journal")
     missing = [c for c in ("item", "year", "strength", "begin", "end") if c not in table.columns]
     if missing:
-        raise LitkitError(f"the burst table lacks columns {missing}",
-                          expected="item, year, strength, begin, end")
+        raise LitkitError(f"the burst table lacks columns {missing}", expected="item, year, strength, begin, end")
     return table.reset_index(drop=True), kind
 
 
@@ -83,9 +94,17 @@ def _period(table: pd.DataFrame, period) -> tuple[int, int]:
     return first, last
 
 
-def plot_bursts(table: pd.DataFrame, kind: str | None = None, period: tuple[int, int] | None = None,
-                title: str | None = None, decimals: int = 2, item_width: float | None = None,
-                bar_width: float = 3.6, events: pd.DataFrame | None = None, event_label: str = "title_en"):
+def plot_bursts(
+    table: pd.DataFrame,
+    kind: str | None = None,
+    period: tuple[int, int] | None = None,
+    title: str | None = None,
+    decimals: int = 2,
+    item_width: float | None = None,
+    bar_width: float = 3.6,
+    events: pd.DataFrame | None = None,
+    event_label: str = "title_en",
+):
     """Draw a burst table as a Figure 5-style figure.
 
     Parameters
@@ -129,8 +148,17 @@ def plot_bursts(table: pd.DataFrame, kind: str | None = None, period: tuple[int,
     key = _event_key(events, event_label, first, last) if events is not None else []
     require_cjk_font([text for _, _, _, text in key])
     with figure_fonts():
-        fig = _draw(table, kind, first, last, title, decimals, item_width, bar_width,
-                    bottom_in=_ROW_HEIGHT_IN * (len(key) + 1.2) if key else 0.0)
+        fig = _draw(
+            table,
+            kind,
+            first,
+            last,
+            title,
+            decimals,
+            item_width,
+            bar_width,
+            bottom_in=_ROW_HEIGHT_IN * (len(key) + 1.2) if key else 0.0,
+        )
         if key:
             _mark_events(fig, key, len(table))
         return fig
@@ -144,8 +172,11 @@ def _event_key(events: pd.DataFrame, label: str, first: int, last: int) -> list[
     xs = (events["x"] if "x" in events.columns else events["year"]).astype(float)
     dates = events["date"] if "date" in events.columns else events["year"]
     texts = events[label] if label in events.columns else pd.Series([""] * len(events), index=events.index)
-    rows = sorted((float(x), "" if pd.isna(d) else str(d), "" if pd.isna(t) else str(t))
-                  for x, d, t in zip(xs, dates, texts) if first <= float(x) < last + 1)
+    rows = sorted(
+        (float(x), "" if pd.isna(d) else str(d), "" if pd.isna(t) else str(t))
+        for x, d, t in zip(xs, dates, texts)
+        if first <= float(x) < last + 1
+    )
     return [(i, x, d, t) for i, (x, d, t) in enumerate(rows, start=1)]
 
 
@@ -157,17 +188,32 @@ def _mark_events(fig, key, n_rows: int) -> None:
     years_per_inch = (x1 - x0) / (bar_ax.get_position().width * fig.get_figwidth())
     last_mark_x = None
     for number, x, _, _ in key:
-        bar_ax.plot([x, x], [-0.45, n_rows - 0.5], color=EVENT_BLUE, linewidth=0.8, linestyle="--",
-                    zorder=3, clip_on=False)
+        bar_ax.plot(
+            [x, x], [-0.45, n_rows - 0.5], color=EVENT_BLUE, linewidth=0.8, linestyle="--", zorder=3, clip_on=False
+        )
         # numbers closer than a digit pair's width drop one line lower, so they never overprint
         low = last_mark_x is not None and (x - last_mark_x) < 0.16 * years_per_inch
-        bar_ax.text(x, n_rows - 0.5 + (0.75 if low else 0.35), str(number), ha="center", va="center",
-                    color=EVENT_BLUE, fontsize=7, fontweight="bold")
+        bar_ax.text(
+            x,
+            n_rows - 0.5 + (0.75 if low else 0.35),
+            str(number),
+            ha="center",
+            va="center",
+            color=EVENT_BLUE,
+            fontsize=7,
+            fontweight="bold",
+        )
         last_mark_x = None if low else x
     fig_height = fig.get_figheight()
     for i, (number, _, date, text) in enumerate(key):
-        fig.text(0.02, (_ROW_HEIGHT_IN * (len(key) - i + 0.2)) / fig_height,
-                 f"{number}  {date}  {text}", ha="left", va="center", fontsize=7)
+        fig.text(
+            0.02,
+            (_ROW_HEIGHT_IN * (len(key) - i + 0.2)) / fig_height,
+            f"{number}  {date}  {text}",
+            ha="left",
+            va="center",
+            fontsize=7,
+        )
 
 
 def _draw(table, kind, first, last, title, decimals, item_width, bar_width, bottom_in: float = 0.0):
@@ -195,23 +241,28 @@ def _draw(table, kind, first, last, title, decimals, item_width, bar_width, bott
         text_ax.text(x, y_head, label, ha="center", va="center", fontweight="bold")
     for i, row in table.iterrows():
         text_ax.text(x_item, i, str(row["item"]), ha="left", va="center")
-        values = [f"{int(row['year'])}", f"{float(row['strength']):.{decimals}f}",
-                  f"{int(row['begin'])}", f"{int(row['end'])}"]
+        values = [
+            f"{int(row['year'])}",
+            f"{float(row['strength']):.{decimals}f}",
+            f"{int(row['begin'])}",
+            f"{int(row['end'])}",
+        ]
         for x, value in zip(x_num, values):
             text_ax.text(x, i, value, ha="center", va="center")
 
     # The bar: one unit per year, grey over the period, red over the burst years (inclusive ends).
     bar_ax.set_xlim(first - 0.5, last + 1.5)
-    bar_ax.text((first + last + 1) / 2, y_head, f"{first} \u2013 {last}", ha="center", va="center",
-                fontweight="bold")
+    bar_ax.text((first + last + 1) / 2, y_head, f"{first} \u2013 {last}", ha="center", va="center", fontweight="bold")
     thickness = 0.38
     for i, row in table.iterrows():
-        bar_ax.add_patch(Rectangle((first, i - thickness / 2), last - first + 1, thickness,
-                                   facecolor=BAR_GREY, edgecolor="none"))
+        bar_ax.add_patch(
+            Rectangle((first, i - thickness / 2), last - first + 1, thickness, facecolor=BAR_GREY, edgecolor="none")
+        )
         begin, end = max(int(row["begin"]), first), min(int(row["end"]), last)
         if begin <= end:
-            bar_ax.add_patch(Rectangle((begin, i - thickness / 2), end - begin + 1, thickness,
-                                       facecolor=BURST_RED, edgecolor="none"))
+            bar_ax.add_patch(
+                Rectangle((begin, i - thickness / 2), end - begin + 1, thickness, facecolor=BURST_RED, edgecolor="none")
+            )
     # A rule under the header, across both columns.
     for ax, (x0, x1) in ((text_ax, (0, 1)), (bar_ax, (first - 0.5, last + 1.5))):
         ax.plot([x0, x1], [-0.6, -0.6], color="black", linewidth=0.6, clip_on=False)
@@ -222,10 +273,16 @@ def _draw(table, kind, first, last, title, decimals, item_width, bar_width, bott
     return fig
 
 
-def save_bursts(table: pd.DataFrame, path_stem: str | Path, kind: str | None = None,
-                period: tuple[int, int] | None = None, title: str | None = None,
-                formats: Iterable[str] = FORMATS, overwrite: bool = True,
-                events: pd.DataFrame | None = None) -> list[Path]:
+def save_bursts(
+    table: pd.DataFrame,
+    path_stem: str | Path,
+    kind: str | None = None,
+    period: tuple[int, int] | None = None,
+    title: str | None = None,
+    formats: Iterable[str] = FORMATS,
+    overwrite: bool = True,
+    events: pd.DataFrame | None = None,
+) -> list[Path]:
     """Draw :func:`plot_bursts` and save it as PNG/SVG/PDF; return the written paths."""
     fig = plot_bursts(table, kind=kind, period=period, title=title, events=events)
     try:
@@ -234,8 +291,7 @@ def save_bursts(table: pd.DataFrame, path_stem: str | Path, kind: str | None = N
         plt.close(fig)
 
 
-def plot_bursts_csv(csv_path: str | Path, period: tuple[int, int] | None = None,
-                    title: str | None = None):
+def plot_bursts_csv(csv_path: str | Path, period: tuple[int, int] | None = None, title: str | None = None):
     """Draw a Figure 5-style figure straight from a burst CSV (e.g. the review's seed table).
 
     Parameters

@@ -22,6 +22,7 @@ Interactive HTML (:func:`network_html`)
     ``<``, ``>`` and ``&`` escaped, labels are drawn on a canvas and tooltips are
     plain text, so a keyword such as ``<script>alert(1)</script>`` shows as text.
 """
+
 from __future__ import annotations
 
 import html as html_lib
@@ -99,7 +100,7 @@ def _pack_strip(xy: np.ndarray, components: list[np.ndarray], below: bool) -> np
         target = extent * np.sqrt(len(comp) / len(main))  # same nodes per area as the main component
         scale = target / float(size.max()) if size.max() > 0 else 0.0
         local = (pts - c_lo) * scale
-        w, h = (local.max(axis=0) if len(local) else np.zeros(2))
+        w, h = local.max(axis=0) if len(local) else np.zeros(2)
         along, across = (h, w) if not below else (w, h)
         if cursor > 0 and cursor + along > strip_len:  # shelf full: start the next one further out
             shelf_start += shelf_depth + gap
@@ -142,30 +143,58 @@ def _place_labels(fig, ax, xy, order, labels, occ, marker_area) -> list:
     top_occ = occ.max()
     for i in order:
         size = 6.5 + 4.0 * math.sqrt(occ[i] / top_occ)
-        text = ax.text(xy[i, 0], xy[i, 1], labels[i], fontsize=size, ha="center", va="center", zorder=3,
-                       color="#1a1a1a",
-                       path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white", alpha=0.85)])
+        text = ax.text(
+            xy[i, 0],
+            xy[i, 1],
+            labels[i],
+            fontsize=size,
+            ha="center",
+            va="center",
+            zorder=3,
+            color="#1a1a1a",
+            path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white", alpha=0.85)],
+        )
         box = text.get_window_extent(renderer).expanded(1.04, 1.08)
         w, h = box.width, box.height
         px, py = centres[i]
         r = radii[i]
         dy, dx = r + h / 2 + 1, r + w / 2 + 2
-        candidates = [(0, 0), (0, dy), (0, -dy), (dx, 0), (-dx, 0), (dx, dy), (-dx, dy), (dx, -dy), (-dx, -dy),
-                      (0, 2 * dy), (0, -2 * dy), (2 * dx, 0), (-2 * dx, 0), (0, 3 * dy), (0, -3 * dy)]
+        candidates = [
+            (0, 0),
+            (0, dy),
+            (0, -dy),
+            (dx, 0),
+            (-dx, 0),
+            (dx, dy),
+            (-dx, dy),
+            (dx, -dy),
+            (-dx, -dy),
+            (0, 2 * dy),
+            (0, -2 * dy),
+            (2 * dx, 0),
+            (-2 * dx, 0),
+            (0, 3 * dy),
+            (0, -3 * dy),
+        ]
         others = np.ones(len(xy), dtype=bool)
         others[i] = False
         best, best_cost = None, None
         for k, (ox, oy) in enumerate(candidates):
             cand = Bbox.from_bounds(px + ox - w / 2, py + oy - h / 2, w, h)
-            inside = (cand.x0 >= frame.x0 - 40 and cand.x1 <= frame.x1 + 40 and
-                      cand.y0 >= frame.y0 - 10 and cand.y1 <= frame.y1 + 10)
+            inside = (
+                cand.x0 >= frame.x0 - 40
+                and cand.x1 <= frame.x1 + 40
+                and cand.y0 >= frame.y0 - 10
+                and cand.y1 <= frame.y1 + 10
+            )
             if not inside or any(cand.overlaps(b) for b in placed_boxes):
                 continue
             # Other markers this position would cover (circle against box, 0.8 r: a grazed rim is fine).
             nx_ = np.clip(centres[others, 0], cand.x0, cand.x1)
             ny_ = np.clip(centres[others, 1], cand.y0, cand.y1)
-            hits = int(np.count_nonzero(np.hypot(centres[others, 0] - nx_, centres[others, 1] - ny_)
-                                        < 0.8 * radii[others]))
+            hits = int(
+                np.count_nonzero(np.hypot(centres[others, 0] - nx_, centres[others, 1] - ny_) < 0.8 * radii[others])
+            )
             cost = hits + (1.5 if k >= 9 else 0.0)  # a far label with a leader line costs more than a graze
             if best is None or cost < best_cost:
                 best, best_cost = (k, ox, oy, cand), cost
@@ -195,12 +224,18 @@ def _label_order(kw, occ: np.ndarray, n_labels: int) -> list[int]:
             seen.add(clusters[i])
             heads.append(int(i))
     rest = [int(i) for i in by_occ if int(i) not in set(heads)]
-    return heads + rest[:max(n_labels - len(heads), 0)]
+    return heads + rest[: max(n_labels - len(heads), 0)]
 
 
-def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str = "cluster",
-                 figsize: tuple[float, float] = (7.2, 6.4), title: str | None = None,
-                 legend_clusters: int = 10):
+def plot_network(
+    net,
+    n_labels: int = 40,
+    max_links: int = 1000,
+    color_by: str = "cluster",
+    figsize: tuple[float, float] = (7.2, 6.4),
+    title: str | None = None,
+    legend_clusters: int = 10,
+):
     """Draw the term map; returns a matplotlib Figure (save with :func:`litkit.plot.style.save_figure`).
 
     Parameters
@@ -227,8 +262,9 @@ def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str =
     labels = kw["keyword"].astype(str).tolist()
     require_cjk_font(labels + net.clusters["label"].astype(str).tolist())
     occ = kw["occurrences"].to_numpy(dtype=float)
-    xy = _pack_components(kw[["x", "y"]].to_numpy(dtype=float), _components(net.weights, len(kw)),
-                          aspect=figsize[0] / figsize[1])
+    xy = _pack_components(
+        kw[["x", "y"]].to_numpy(dtype=float), _components(net.weights, len(kw)), aspect=figsize[0] / figsize[1]
+    )
     fig, ax = plt.subplots(figsize=figsize)
 
     upper = sp.triu(net.weights, k=1).tocoo()
@@ -242,8 +278,9 @@ def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str =
     sizes = 12.0 + 420.0 * occ / occ.max()  # marker area (pt²) proportional to occurrences
     if color_by == "year":
         years = kw["avg_year"].to_numpy(dtype=float)
-        sc = ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=years, cmap="viridis", edgecolors="white",
-                        linewidths=0.5, zorder=2)
+        sc = ax.scatter(
+            xy[:, 0], xy[:, 1], s=sizes, c=years, cmap="viridis", edgecolors="white", linewidths=0.5, zorder=2
+        )
         # Below the map, outside the axes, where it can cover no node or label.
         cax = ax.inset_axes([0.3, -0.07, 0.4, 0.022])
         cbar = fig.colorbar(sc, cax=cax, orientation="horizontal")
@@ -253,8 +290,7 @@ def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str =
         cbar.update_ticks()
     elif color_by == "cluster":
         colors = [_cluster_color(c) for c in kw["cluster"]]
-        ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colors, edgecolors="white", linewidths=0.5, zorder=2,
-                   alpha=0.9)
+        ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colors, edgecolors="white", linewidths=0.5, zorder=2, alpha=0.9)
     else:
         raise ValueError("color_by must be 'cluster' or 'year'")
 
@@ -270,15 +306,34 @@ def plot_network(net, n_labels: int = 40, max_links: int = 1000, color_by: str =
 
         handles = []
         for row in net.clusters.head(legend_clusters).itertuples(index=False):
-            handles.append(Line2D([], [], marker="o", linestyle="", markersize=6,
-                                  markerfacecolor=_cluster_color(row.cluster), markeredgecolor="white",
-                                  label=f"#{row.cluster} {row.label} ({row.size})"))
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    marker="o",
+                    linestyle="",
+                    markersize=6,
+                    markerfacecolor=_cluster_color(row.cluster),
+                    markeredgecolor="white",
+                    label=f"#{row.cluster} {row.label} ({row.size})",
+                )
+            )
         if handles:
-            ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=2,
-                      frameon=False, fontsize=7, handletextpad=0.3, columnspacing=1.0)
-    p = net.params
-    caption = (f"{len(net)} terms, {net.cooccurrence.nnz // 2} links, {len(net.clusters)} clusters; "
-               f"Q = {net.modularity:.3f}, S = {net.silhouette:.3f}")
+            ax.legend(
+                handles=handles,
+                loc="upper center",
+                bbox_to_anchor=(0.5, -0.01),
+                ncol=2,
+                frameon=False,
+                fontsize=7,
+                handletextpad=0.3,
+                columnspacing=1.0,
+            )
+
+    caption = (
+        f"{len(net)} terms, {net.cooccurrence.nnz // 2} links, {len(net.clusters)} clusters; "
+        f"Q = {net.modularity:.3f}, S = {net.silhouette:.3f}"
+    )
     # The pad keeps the title clear of labels, which may reach 10 px above the axes.
     ax.set_title(title if title is not None else caption, fontsize=8, loc="left", pad=12)
     return fig
@@ -293,28 +348,46 @@ def to_pyvis(net, scale: float = 600.0):
     occ_max = float(kw["occurrences"].max())
     for row in kw.itertuples(index=False):
         year = "" if row.avg_year != row.avg_year else f", avg. year {row.avg_year:.1f}"
-        tooltip = (f"{row.keyword}\ncluster {row.cluster}, {row.occurrences} occurrences, "
-                   f"total link strength {row.total_link_strength}{year}")
-        vis.add_node(int(row.id), label=str(row.keyword), title=tooltip,
-                     x=float(row.x) * scale, y=-float(row.y) * scale,
-                     size=6.0 + 30.0 * math.sqrt(row.occurrences / occ_max),
-                     color=_cluster_color(row.cluster), physics=False)  # pyvis drops color when group is set
+        tooltip = (
+            f"{row.keyword}\ncluster {row.cluster}, {row.occurrences} occurrences, "
+            f"total link strength {row.total_link_strength}{year}"
+        )
+        vis.add_node(
+            int(row.id),
+            label=str(row.keyword),
+            title=tooltip,
+            x=float(row.x) * scale,
+            y=-float(row.y) * scale,
+            size=6.0 + 30.0 * math.sqrt(row.occurrences / occ_max),
+            color=_cluster_color(row.cluster),
+            physics=False,
+        )  # pyvis drops color when group is set
     upper = sp.triu(net.weights, k=1).tocoo()
     if upper.nnz:
         top = upper.data.max()
         order = np.lexsort((upper.col, upper.row))
         for i, j, w in zip(upper.row[order], upper.col[order], upper.data[order]):
-            vis.add_edge(int(i + 1), int(j + 1), value=float(w), width=0.3 + 3.0 * float(w) / top,
-                         title=f"{kw['keyword'].iat[i]} - {kw['keyword'].iat[j]}: strength {w:.3f}",
-                         color={"color": "#bbbbbb", "opacity": 0.5})
+            vis.add_edge(
+                int(i + 1),
+                int(j + 1),
+                value=float(w),
+                width=0.3 + 3.0 * float(w) / top,
+                title=f"{kw['keyword'].iat[i]} - {kw['keyword'].iat[j]}: strength {w:.3f}",
+                color={"color": "#bbbbbb", "opacity": 0.5},
+            )
     return vis
 
 
 def _script_json(value) -> str:
     """JSON safe inside <script>: no '</script>', no HTML comment or entity tricks."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def _vis_asset(name: str) -> str:
@@ -363,25 +436,43 @@ def network_html(net, title: str = "Keyword co-occurrence network", scale: float
     vis = to_pyvis(net, scale=scale)
     keep = ("id", "label", "title", "x", "y", "size", "color", "physics")
     nodes = [{k: n[k] for k in keep if k in n} for n in vis.nodes]
-    edges = [{"from": e["from"], "to": e["to"], "value": e.get("value"), "width": e.get("width"),
-              "title": e.get("title"), "color": e.get("color")} for e in vis.edges]
-    options = {"physics": {"enabled": False},
-               "nodes": {"shape": "dot", "font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"},
-                         "borderWidth": 1},
-               "edges": {"smooth": False, "scaling": {"min": 0.3, "max": 3.3}},
-               "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
-                               "multiselect": True}}
+    edges = [
+        {
+            "from": e["from"],
+            "to": e["to"],
+            "value": e.get("value"),
+            "width": e.get("width"),
+            "title": e.get("title"),
+            "color": e.get("color"),
+        }
+        for e in vis.edges
+    ]
+    options = {
+        "physics": {"enabled": False},
+        "nodes": {"shape": "dot", "font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"}, "borderWidth": 1},
+        "edges": {"smooth": False, "scaling": {"min": 0.3, "max": 3.3}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "multiselect": True},
+    }
     legend = "".join(
         f'<div><span class="dot" style="background:{_cluster_color(r.cluster)}"></span>'
         f"#{int(r.cluster)} {html_lib.escape(str(r.label))} ({int(r.size)})</div>"
-        for r in net.clusters.itertuples(index=False))
-    header = html_lib.escape(f"{title} — {len(net)} terms, {len(net.clusters)} clusters, "
-                             f"Q = {net.modularity:.3f}, S = {net.silhouette:.3f}")
+        for r in net.clusters.itertuples(index=False)
+    )
+    header = html_lib.escape(
+        f"{title} — {len(net)} terms, {len(net.clusters)} clusters, Q = {net.modularity:.3f}, S = {net.silhouette:.3f}"
+    )
     lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for lbl in net.labels for ch in lbl) else "en"
-    return _TEMPLATE.format(lang=lang, title=html_lib.escape(title), header=header, legend=legend,
-                            vis_css=_vis_asset("vis-network.css"), vis_js=_vis_asset("vis-network.min.js"),
-                            nodes=_script_json(nodes), edges=_script_json(edges),
-                            options=_script_json(options))
+    return _TEMPLATE.format(
+        lang=lang,
+        title=html_lib.escape(title),
+        header=header,
+        legend=legend,
+        vis_css=_vis_asset("vis-network.css"),
+        vis_js=_vis_asset("vis-network.min.js"),
+        nodes=_script_json(nodes),
+        edges=_script_json(edges),
+        options=_script_json(options),
+    )
 
 
 def write_network_html(net, path: str | Path, overwrite: bool = True, **kwargs) -> Path:

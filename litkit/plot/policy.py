@@ -14,20 +14,21 @@ Examples
 >>> fig = plot_timeline(timeline_table(from_metadata("table1.csv")))   # doctest: +SKIP
 >>> save_figure(fig, "figures/table1_timeline")                       # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import textwrap
-from typing import Sequence
+from collections.abc import Sequence
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
 from ..policy.timeline import LANES, _text, phase_table
-import matplotlib
-
 from .style import BAR_GREY, BURST_RED, PALETTE, cjk_font, require_cjk_font
 from .style import use_style as _use_style
+
 
 def use_style(font_size: float = 9.0) -> None:
     """litkit's style with a working CJK fallback.
@@ -69,9 +70,18 @@ def _label_lines(row, language: str, note: str | None, en_width: int, zh_width: 
     return lines
 
 
-def plot_timeline(table: pd.DataFrame, phases=None, language: str = "both", note_column: str | None = None,
-                  notes: pd.Series | None = None, title: str | None = None, width: float = 16.0,
-                  en_width: int = 34, zh_width: int = 17, font_size: float = 6.5):
+def plot_timeline(
+    table: pd.DataFrame,
+    phases=None,
+    language: str = "both",
+    note_column: str | None = None,
+    notes: pd.Series | None = None,
+    title: str | None = None,
+    width: float = 16.0,
+    en_width: int = 34,
+    zh_width: int = 17,
+    font_size: float = 6.5,
+):
     """Draw a policy timeline: issuer lanes (rows), phases (shaded spans), one labelled marker per document.
 
     Parameters
@@ -127,8 +137,13 @@ def plot_timeline(table: pd.DataFrame, phases=None, language: str = "both", note
     pad_pt = 4.0 + 6.0  # marker-to-text offset, and the gap kept between neighbouring labels
     years_per_point = (x_max - x_min + 0.15) / axes_pt
     for _ in range(20):
-        right = max([x_max + 0.1] + [float(x) + (text_pt + pad_pt) * years_per_point + 0.1
-                                     for x, (_, text_pt) in zip(table["x"], label_lines)])
+        right = max(
+            [x_max + 0.1]
+            + [
+                float(x) + (text_pt + pad_pt) * years_per_point + 0.1
+                for x, (_, text_pt) in zip(table["x"], label_lines)
+            ]
+        )
         new = (right - (x_min - 0.05)) / axes_pt
         if abs(new - years_per_point) < 1e-9:
             break
@@ -151,7 +166,7 @@ def plot_timeline(table: pd.DataFrame, phases=None, language: str = "both", note
             moved = True  # move up past every label it overlaps until it overlaps none
             while moved:
                 moved = False
-                for (a0, a1, b0, b1) in occupied:
+                for a0, a1, b0, b1 in occupied:
                     if a0 < x1 and x0 < a1 and b0 < y0 + h and y0 < b1:
                         y0, moved = b1, True
             occupied.append((x0, x1, y0, y0 + h))
@@ -169,26 +184,49 @@ def plot_timeline(table: pd.DataFrame, phases=None, language: str = "both", note
     for i, row in enumerate(phase_tab.itertuples(index=False)):
         ax.axvspan(row.start, row.end + 1, color=_PHASE_SHADES[i % 2], zorder=0, lw=0)
         ax.axvline(row.start, color=BAR_GREY, lw=0.6, zorder=1)
-        ax.text((row.start + row.end + 1) / 2, total + 0.3, f"{row.phase}\n{row.phase_zh}".strip(),
-                ha="center", va="bottom", fontsize=font_size + 1.5, fontweight="bold", color="#444444")
+        ax.text(
+            (row.start + row.end + 1) / 2,
+            total + 0.3,
+            f"{row.phase}\n{row.phase_zh}".strip(),
+            ha="center",
+            va="bottom",
+            fontsize=font_size + 1.5,
+            fontweight="bold",
+            color="#444444",
+        )
     lane_names = {key: (en, zh) for key, en, zh in LANES}
     for lane, height in placed:
         base = lane_base[lane]
         ax.axhline(base - 0.4, color=BAR_GREY, lw=0.5, zorder=1)
         en, zh = lane_names[lane]
         label = {"both": f"{en}\n{zh}", "en": en, "zh": zh}[language]
-        ax.text(x_min - 0.15, base + height / 2, label, ha="right", va="center", fontsize=font_size + 1,
-                color=_LANE_COLOURS[lane], fontweight="bold")
+        ax.text(
+            x_min - 0.15,
+            base + height / 2,
+            label,
+            ha="right",
+            va="center",
+            fontsize=font_size + 1,
+            color=_LANE_COLOURS[lane],
+            fontweight="bold",
+        )
     for lane, row, lines, y0 in layout:
         colour = _LANE_COLOURS[lane]
         top = lane_base[lane] + y0 + len(lines) * line_height + 0.3
         ax.plot([row.x], [top], marker="o", ms=4, color=colour, zorder=4, clip_on=False)
         ax.plot([row.x, row.x], [lane_base[lane] + y0 + 0.1, top], color=colour, lw=0.6, zorder=3)
         for k, (text, style) in enumerate(lines):
-            ax.text(row.x + 4 * years_per_point, top - 0.5 - k * line_height, text,
-                    fontsize=font_size, va="center", ha="left",
-                    color={"en": "#111111", "zh": "#333333", "note": "#777777"}[style],
-                    style="italic" if style == "note" else "normal", zorder=5)
+            ax.text(
+                row.x + 4 * years_per_point,
+                top - 0.5 - k * line_height,
+                text,
+                fontsize=font_size,
+                va="center",
+                ha="left",
+                color={"en": "#111111", "zh": "#333333", "note": "#777777"}[style],
+                style="italic" if style == "note" else "normal",
+                zorder=5,
+            )
     ax.set_xlim(x_min - 0.05, max(x_max + 0.1, right_edge + 0.1))
     ax.set_ylim(-0.6, total + 2.2)
     ax.set_yticks([])
@@ -202,8 +240,12 @@ def plot_timeline(table: pd.DataFrame, phases=None, language: str = "both", note
     return fig
 
 
-def plot_term_heatmap(matrix: pd.DataFrame, value_label: str = "occurrences per 10,000 characters",
-                      title: str | None = None, show_english: bool = True):
+def plot_term_heatmap(
+    matrix: pd.DataFrame,
+    value_label: str = "occurrences per 10,000 characters",
+    title: str | None = None,
+    show_english: bool = True,
+):
     """Heatmap of a term × year matrix (:func:`litkit.policy.terms.term_matrix`)."""
     from ..policy.terms import TERMS_EN
 
@@ -228,8 +270,13 @@ def plot_term_heatmap(matrix: pd.DataFrame, value_label: str = "occurrences per 
     return fig
 
 
-def plot_term_lines(counts: pd.DataFrame, value: str = "per_10k", terms: Sequence[str] | None = None,
-                    title: str | None = None, first: pd.DataFrame | None = None):
+def plot_term_lines(
+    counts: pd.DataFrame,
+    value: str = "per_10k",
+    terms: Sequence[str] | None = None,
+    title: str | None = None,
+    first: pd.DataFrame | None = None,
+):
     """Line chart of term frequency by year (one line per term); stars mark first appearances.
 
     Years without a document (e.g. no Government Work Report in 2020) are not
@@ -246,14 +293,27 @@ def plot_term_lines(counts: pd.DataFrame, value: str = "per_10k", terms: Sequenc
     fig, ax = plt.subplots(figsize=(8, 4))
     years = [int(y) for y in matrix.columns]
     for i, (term, label) in enumerate(zip(matrix.index, labels)):
-        ax.plot(years, matrix.loc[term].to_numpy(dtype=float), marker="o", ms=2.5, lw=1.2,
-                color=PALETTE[i % len(PALETTE)], label=label)
+        ax.plot(
+            years,
+            matrix.loc[term].to_numpy(dtype=float),
+            marker="o",
+            ms=2.5,
+            lw=1.2,
+            color=PALETTE[i % len(PALETTE)],
+            label=label,
+        )
         if first is not None:
             hit = first[first["term"] == term]
             if len(hit) and not pd.isna(hit["first_year"].iloc[0]):
                 fy = int(hit["first_year"].iloc[0])
-                ax.plot([fy], [matrix.loc[term, fy] if fy in matrix.columns else 0], marker="*", ms=9,
-                        color=PALETTE[i % len(PALETTE)], zorder=5)
+                ax.plot(
+                    [fy],
+                    [matrix.loc[term, fy] if fy in matrix.columns else 0],
+                    marker="*",
+                    ms=9,
+                    color=PALETTE[i % len(PALETTE)],
+                    zorder=5,
+                )
     from matplotlib.ticker import MaxNLocator
 
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -290,8 +350,7 @@ def plot_coissuing_network(graph, language: str = "en", title: str | None = None
         ax.set_axis_off()
         return fig
     components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(c)))
-    order = [n for comp in components
-             for n in sorted(comp, key=lambda n: (-graph.nodes[n].get("documents", 0), n))]
+    order = [n for comp in components for n in sorted(comp, key=lambda n: (-graph.nodes[n].get("documents", 0), n))]
     angles = {n: np.pi / 2 - 2 * np.pi * i / n_nodes for i, n in enumerate(order)}
     pos = {n: (np.cos(a), np.sin(a)) for n, a in angles.items()}
     widths = [0.5 + 1.0 * graph.edges[e]["weight"] for e in graph.edges]
@@ -311,9 +370,14 @@ def plot_coissuing_network(graph, language: str = "en", title: str | None = None
     for n, a in angles.items():
         r = 1.0 + (np.sqrt(area[n]) / 2 + 4.0) / points_per_unit
         x, y = r * np.cos(a), r * np.sin(a)
-        ax.text(x, y, f"{names[n]} ({graph.nodes[n].get('documents', 0)})", fontsize=7,
-                va="center" if abs(np.sin(a)) < 0.9 else ("bottom" if np.sin(a) > 0 else "top"),
-                ha="left" if np.cos(a) >= -1e-9 else "right")
+        ax.text(
+            x,
+            y,
+            f"{names[n]} ({graph.nodes[n].get('documents', 0)})",
+            fontsize=7,
+            va="center" if abs(np.sin(a)) < 0.9 else ("bottom" if np.sin(a) > 0 else "top"),
+            ha="left" if np.cos(a) >= -1e-9 else "right",
+        )
     if title:
         ax.set_title(title, loc="left")
     return fig
@@ -342,9 +406,16 @@ def plot_instruments(counts: pd.DataFrame, index: str = "phase", share: bool = F
     return fig
 
 
-def mark_policy_events(ax, events: pd.DataFrame, label: str = "title_en", max_label: int = 40,
-                       colour: str = BURST_RED, year_offset: float = 0.0, fontsize: float = 6.5,
-                       numbered: bool = False) -> list[tuple[str, str, str]]:
+def mark_policy_events(
+    ax,
+    events: pd.DataFrame,
+    label: str = "title_en",
+    max_label: int = 40,
+    colour: str = BURST_RED,
+    year_offset: float = 0.0,
+    fontsize: float = 6.5,
+    numbered: bool = False,
+) -> list[tuple[str, str, str]]:
     """Draw policy events as dashed vertical lines on an existing axes, labelled or numbered.
 
     Works on any figure with years on the x axis, e.g. a publication trend or a
@@ -363,8 +434,11 @@ def mark_policy_events(ax, events: pd.DataFrame, label: str = "title_en", max_la
     does).
     """
     texts = [str(v) for v in events.get(label, pd.Series([""] * len(events))).fillna("")]
-    dates = ([str(v) if pd.notna(v) else "" for v in events["date"]] if "date" in events.columns
-             else [str(v) for v in events.get("year", pd.Series([""] * len(events)))])
+    dates = (
+        [str(v) if pd.notna(v) else "" for v in events["date"]]
+        if "date" in events.columns
+        else [str(v) for v in events.get("year", pd.Series([""] * len(events)))]
+    )
     require_cjk_font(texts)
     xs = (events["x"] if "x" in events.columns else events["year"].astype(float)).astype(float) + year_offset
     y_top = ax.get_ylim()[1]
@@ -374,6 +448,7 @@ def mark_policy_events(ax, events: pd.DataFrame, label: str = "title_en", max_la
         x0, x1 = ax.get_xlim()
         width_pt = ax.get_position().width * ax.figure.get_figwidth() * 72.0
         years_per_pt = (x1 - x0) / max(width_pt, 1.0)
+
         def half_width(text: str) -> float:  # bold digits are ~0.62 em wide
             return 0.5 * 0.62 * (fontsize + 0.5) * len(text) * years_per_pt
 
@@ -390,9 +465,18 @@ def mark_policy_events(ax, events: pd.DataFrame, label: str = "title_en", max_la
                     continue
             marks.append(([x], [str(n)]))
         for group_x, numbers in marks:
-            ax.text(float(np.mean(group_x)), 1.01, ", ".join(numbers), transform=ax.get_xaxis_transform(),
-                    ha="center", va="bottom", fontsize=fontsize + 0.5, fontweight="bold", color=colour,
-                    clip_on=False)
+            ax.text(
+                float(np.mean(group_x)),
+                1.01,
+                ", ".join(numbers),
+                transform=ax.get_xaxis_transform(),
+                ha="center",
+                va="bottom",
+                fontsize=fontsize + 0.5,
+                fontweight="bold",
+                color=colour,
+                clip_on=False,
+            )
         return key
     groups: list[tuple[float, list[str]]] = []
     for x, _, text in items:
@@ -403,13 +487,13 @@ def mark_policy_events(ax, events: pd.DataFrame, label: str = "title_en", max_la
         else:
             groups.append((x, [short]))
     for x, labels in groups:
-        ax.text(x, y_top * 0.98, "\n".join(labels), rotation=90, ha="right", va="top", fontsize=fontsize,
-                color=colour)
+        ax.text(x, y_top * 0.98, "\n".join(labels), rotation=90, ha="right", va="top", fontsize=fontsize, color=colour)
     return [(str(n), d, t) for n, (_, d, t) in enumerate(items, start=1)]
 
 
-def plot_overlay(overlay: pd.DataFrame, events: pd.DataFrame, label: str = "title_en",
-                 title: str | None = None, max_label: int = 120):
+def plot_overlay(
+    overlay: pd.DataFrame, events: pd.DataFrame, label: str = "title_en", title: str | None = None, max_label: int = 120
+):
     """Annual publications with policy events as numbered vertical lines and a key below.
 
     Parameters
@@ -447,14 +531,24 @@ def plot_overlay(overlay: pd.DataFrame, events: pd.DataFrame, label: str = "titl
         entries = []
         for number, date, text in key:
             short = text if len(text) <= max_label else text[: max_label - 1] + "…"
-            entries.append("\n".join(textwrap.wrap(f"{number}  {date}  {short}", 62,
-                                                    subsequent_indent=" " * (len(number) + 2))))
+            entries.append(
+                "\n".join(textwrap.wrap(f"{number}  {date}  {short}", 62, subsequent_indent=" " * (len(number) + 2)))
+            )
         # Two columns under the x-axis label; the key is figure text, outside the plot area.
         half = (len(entries) + 1) // 2
         for col, chunk in enumerate((entries[:half], entries[half:])):
             if chunk:
-                fig.text(0.0 + 0.5 * col, -0.16, "\n".join(chunk), transform=ax.transAxes, ha="left", va="top",
-                         fontsize=7, color="#222222", linespacing=1.35)
+                fig.text(
+                    0.0 + 0.5 * col,
+                    -0.16,
+                    "\n".join(chunk),
+                    transform=ax.transAxes,
+                    ha="left",
+                    va="top",
+                    fontsize=7,
+                    color="#222222",
+                    linespacing=1.35,
+                )
     if title:
         ax.set_title(title, loc="left", pad=16)
     return fig

@@ -9,17 +9,18 @@ Examples
 >>> from litkit.plot.timeline import plot_production, save             # doctest: +SKIP
 >>> save(plot_production(timeline.annual_production(corpus)), "figures/production")  # doctest: +SKIP
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib import patheffects
-from matplotlib.path import Path as MplPath
 from matplotlib.patches import PathPatch, Rectangle
+from matplotlib.path import Path as MplPath
 
 from ..errors import LitkitError
 from .bursts import figure_fonts
@@ -62,8 +63,10 @@ def plot_production(table: pd.DataFrame, growth: bool = True, title: str | None 
         Default: "Annual scientific production" with the CAGR when known.
     """
     if "year" not in table.columns or "total" not in table.columns:
-        raise LitkitError("the production table needs 'year' and 'total' columns",
-                          expected="the output of litkit.timeline.annual_production")
+        raise LitkitError(
+            "the production table needs 'year' and 'total' columns",
+            expected="the output of litkit.timeline.annual_production",
+        )
     databases = [c for c in table.columns if c not in ("year", "total", "growth")]
     require_cjk_font(databases + [title or ""])
     with figure_fonts():
@@ -71,23 +74,45 @@ def plot_production(table: pd.DataFrame, growth: bool = True, title: str | None 
         years = table["year"].to_numpy()
         ax.bar(years, table["total"], color=BAR_GREY, width=0.8, label="All records", zorder=1)
         for i, db in enumerate(databases):
-            ax.plot(years, table[db], marker="o", markersize=3, linewidth=1.4,
-                    color=_DB_COLOURS.get(db, _colour(i + 4)), label=db, zorder=3)
+            ax.plot(
+                years,
+                table[db],
+                marker="o",
+                markersize=3,
+                linewidth=1.4,
+                color=_DB_COLOURS.get(db, _colour(i + 4)),
+                label=db,
+                zorder=3,
+            )
         ax.set_xlabel("Publication year")
         ax.set_ylabel("Records")
         ax.set_ylim(bottom=0)
         handles, labels = ax.get_legend_handles_labels()
         if growth and "growth" in table.columns and table["growth"].notna().any():
             ax2 = ax.twinx()
-            ax2.plot(years, table["growth"], linestyle="--", linewidth=1.0, color="black", label="Growth of all (%)",
-                     zorder=2)
+            ax2.plot(
+                years,
+                table["growth"],
+                linestyle="--",
+                linewidth=1.0,
+                color="black",
+                label="Growth of all (%)",
+                zorder=2,
+            )
             ax2.axhline(0, color="black", linewidth=0.4)
             ax2.set_ylabel("Growth on previous year (%)")
             ax2.spines["right"].set_visible(True)
             h2, l2 = ax2.get_legend_handles_labels()
             handles, labels = handles + h2, labels + l2
-        ax.legend(handles, labels, frameon=False, loc="lower center", bbox_to_anchor=(0.5, 1.0),
-                  ncol=min(len(labels), 5), fontsize="small")
+        ax.legend(
+            handles,
+            labels,
+            frameon=False,
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1.0),
+            ncol=min(len(labels), 5),
+            fontsize="small",
+        )
         if len(years) and years.max() - years.min() <= 25:
             ax.set_xticks(years[:: max(1, len(years) // 12)])
         if title is None:
@@ -113,8 +138,9 @@ def _display_map(display) -> dict[str, str]:
         return {}
     if isinstance(display, pd.DataFrame):
         if "keyword" not in display.columns:
-            raise LitkitError("the display table needs a 'keyword' column",
-                              expected="e.g. KeywordNetwork.keywords (keyword, term)")
+            raise LitkitError(
+                "the display table needs a 'keyword' column", expected="e.g. KeywordNetwork.keywords (keyword, term)"
+            )
         shown = display["keyword"].astype(str).tolist()
         out = {}
         for key_col in [c for c in ("term", "keyword") if c in display.columns]:
@@ -133,12 +159,17 @@ def _text_width_pt(fig, text: str, fontsize: float, weight: str = "normal") -> f
         artist.remove()
 
 
-_TIMELINE_FONT = 7.5   # keyword labels, points: still >= 6.5 pt when the figure is printed 7 in wide
-_LANE_IN = 0.165       # vertical distance between label rows, inches
+_TIMELINE_FONT = 7.5  # keyword labels, points: still >= 6.5 pt when the figure is printed 7 in wide
+_LANE_IN = 0.165  # vertical distance between label rows, inches
 
 
-def plot_keyword_timeline(table: pd.DataFrame, title: str | None = "Keyword timeline",
-                          years: tuple[int, int] | None = None, display=None, width: float = 10.0):
+def plot_keyword_timeline(
+    table: pd.DataFrame,
+    title: str | None = "Keyword timeline",
+    years: tuple[int, int] | None = None,
+    display=None,
+    width: float = 10.0,
+):
     """CiteSpace-style timeline view: one horizontal line per cluster, keywords at their first year.
 
     Parameters
@@ -173,15 +204,16 @@ def plot_keyword_timeline(table: pd.DataFrame, title: str | None = "Keyword time
     """
     needed = {"cluster", "cluster_label", "keyword", "first_year", "occurrences"}
     if not needed <= set(table.columns):
-        raise LitkitError(f"the timeline table lacks columns {sorted(needed - set(table.columns))}",
-                          expected="the output of litkit.timeline.keyword_timeline")
+        raise LitkitError(
+            f"the timeline table lacks columns {sorted(needed - set(table.columns))}",
+            expected="the output of litkit.timeline.keyword_timeline",
+        )
     shown = _display_map(display)
 
     def show(key) -> str:
         return shown.get(str(key).casefold(), str(key))
 
-    texts = ([str(v) for v in table["label"]] if "label" in table.columns
-             else [show(k) for k in table["keyword"]])
+    texts = [str(v) for v in table["label"]] if "label" in table.columns else [show(k) for k in table["keyword"]]
     cluster_texts = {}
     for cluster, label in zip(table["cluster"], table["cluster_label"]):
         head, sep, rest = str(label).partition(" ")
@@ -244,8 +276,16 @@ def plot_keyword_timeline(table: pd.DataFrame, title: str | None = "Keyword time
             colour = _colour(row)
             yc = centres[row]
             ax.plot([first, last + 0.5], [yc, yc], color=colour, linewidth=1.0, alpha=0.6, zorder=1)
-            ax.text(x_label, yc, cluster_texts[cluster], va="center", ha="left",
-                    color=colour, fontweight="bold", fontsize="small")
+            ax.text(
+                x_label,
+                yc,
+                cluster_texts[cluster],
+                va="center",
+                ha="left",
+                color=colour,
+                fontweight="bold",
+                fontsize="small",
+            )
             for year, text, occ, lane in placed:
                 size = 12 + 140 * np.sqrt(occ / top_occ)
                 ax.scatter([year], [yc], s=size, color=colour, edgecolor="white", linewidth=0.5, zorder=3)
@@ -285,17 +325,22 @@ def plot_time_zone(zone, max_links: int = 150, title: str | None = "Keyword time
         position = {}
         top_occ = float(nodes["occurrences"].max()) if len(nodes) else 1.0
         for year, group in nodes.groupby("first_year", sort=True):
-            for k, (kw, occ) in enumerate(zip(group["keyword"], group["occurrences"])):
+            for k, kw in enumerate(group["keyword"]):
                 position[kw] = (int(year), k)
         strongest = float(links["cooccurrences"].max()) if len(links) else 1.0
         for src, dst, w in links.head(max_links).itertuples(index=False):
             (x0, y0), (x1, y1) = position[src], position[dst]
-            ax.plot([x0, x1], [y0, y1], color="#999999", alpha=0.25 + 0.5 * w / strongest,
-                    linewidth=0.3 + 1.2 * w / strongest, zorder=1)
+            ax.plot(
+                [x0, x1],
+                [y0, y1],
+                color="#999999",
+                alpha=0.25 + 0.5 * w / strongest,
+                linewidth=0.3 + 1.2 * w / strongest,
+                zorder=1,
+            )
         for i, year in enumerate(years):
             if i % 2 == 0:
-                ax.add_patch(Rectangle((year - 0.5, -1), 1, depth + 1, facecolor="#F2F2F2", edgecolor="none",
-                                       zorder=0))
+                ax.add_patch(Rectangle((year - 0.5, -1), 1, depth + 1, facecolor="#F2F2F2", edgecolor="none", zorder=0))
         for kw, (year, k) in position.items():
             occ = float(nodes.loc[nodes["keyword"] == kw, "occurrences"].iloc[0])
             ax.scatter([year], [k], s=10 + 90 * np.sqrt(occ / top_occ), color=PALETTE[0], zorder=2)
@@ -337,8 +382,7 @@ def plot_thematic_map(themes: pd.DataFrame, title: str | None = "Thematic map", 
         sizes = 80 + 1400 * np.sqrt(occ / occ.max())
         for i, (xi, yi, label) in enumerate(zip(x, y, themes["label"])):
             ax.scatter([xi], [yi], s=sizes[i], color=_colour(i), alpha=0.55, edgecolor="white", zorder=2)
-            ax.text(xi, yi, str(label), ha="center", va="center", fontsize="small", zorder=3,
-                    path_effects=_HALO)
+            ax.text(xi, yi, str(label), ha="center", va="center", fontsize="small", zorder=3, path_effects=_HALO)
         # Median lines under the bubbles and their (haloed) labels, so no label is struck through.
         ax.axvline(xm, color="black", linewidth=0.6, linestyle="--", zorder=1)
         ax.axhline(ym, color="black", linewidth=0.6, linestyle="--", zorder=1)
@@ -346,9 +390,12 @@ def plot_thematic_map(themes: pd.DataFrame, title: str | None = "Thematic map", 
         pad_y = (y.max() - y.min()) * 0.15 or 1.0
         ax.set_xlim(x.min() - pad_x, x.max() + pad_x)
         ax.set_ylim(y.min() - pad_y, y.max() + pad_y)
-        corners = [("Niche themes", 0.02, 0.98, "left", "top"), ("Motor themes", 0.98, 0.98, "right", "top"),
-                   ("Emerging or\ndeclining themes", 0.02, 0.02, "left", "bottom"),
-                   ("Basic themes", 0.98, 0.02, "right", "bottom")]
+        corners = [
+            ("Niche themes", 0.02, 0.98, "left", "top"),
+            ("Motor themes", 0.98, 0.98, "right", "top"),
+            ("Emerging or\ndeclining themes", 0.02, 0.02, "left", "bottom"),
+            ("Basic themes", 0.98, 0.02, "right", "bottom"),
+        ]
         for text, cx, cy, ha, va in corners:
             ax.text(cx, cy, text, transform=ax.transAxes, ha=ha, va=va, color="#666666", fontstyle="italic")
         ax.set_xlabel("Relevance degree (Callon centrality" + (", rank)" if use_ranks else ")"))
@@ -358,8 +405,9 @@ def plot_thematic_map(themes: pd.DataFrame, title: str | None = "Thematic map", 
     return fig
 
 
-def plot_thematic_evolution(evolution, title: str | None = "Thematic evolution", gap: float = 0.02,
-                            max_themes: int | None = 10):
+def plot_thematic_evolution(
+    evolution, title: str | None = "Thematic evolution", gap: float = 0.02, max_themes: int | None = 10
+):
     """Alluvial (Sankey) diagram of themes across periods, linked by the inclusion index.
 
     Each period is a column; each theme a block whose height is proportional
@@ -377,8 +425,15 @@ def plot_thematic_evolution(evolution, title: str | None = "Thematic evolution",
     """
     periods, maps, links = evolution.periods, evolution.maps, evolution.links
     if max_themes is not None:
-        maps = [type(m)(m.themes.sort_values(["occurrences", "label"], ascending=[False, True],
-                                             kind="mergesort").head(max_themes), m.keywords) for m in maps]
+        maps = [
+            type(m)(
+                m.themes.sort_values(["occurrences", "label"], ascending=[False, True], kind="mergesort").head(
+                    max_themes
+                ),
+                m.keywords,
+            )
+            for m in maps
+        ]
     labels = [str(v) for m in maps for v in m.themes["label"]]
     require_cjk_font(labels + [title or ""])
     with figure_fonts():
@@ -400,13 +455,28 @@ def plot_thematic_evolution(evolution, title: str | None = "Thematic evolution",
             for cluster, label, occ in zip(themes["cluster"], themes["label"], themes["occurrences"]):
                 h = free * float(occ) / total
                 blocks[(p, cluster)] = (y, h)
-                ax.add_patch(Rectangle((p - block_w / 2, y), block_w, h, facecolor=colour_of_label[str(label)],
-                                       edgecolor="none", zorder=3))
+                ax.add_patch(
+                    Rectangle(
+                        (p - block_w / 2, y),
+                        block_w,
+                        h,
+                        facecolor=colour_of_label[str(label)],
+                        edgecolor="none",
+                        zorder=3,
+                    )
+                )
                 if h >= 0.025:  # a label per block that is tall enough to carry one
                     # On a white box: the label sits on the bands leaving the block and must stay legible.
-                    ax.text(p + block_w / 2 + 0.03, y + h / 2, str(label), va="center", ha="left",
-                            fontsize="small", zorder=4,
-                            bbox=dict(boxstyle="round,pad=0.2", facecolor="white", edgecolor="none", alpha=0.85))
+                    ax.text(
+                        p + block_w / 2 + 0.03,
+                        y + h / 2,
+                        str(label),
+                        va="center",
+                        ha="left",
+                        fontsize="small",
+                        zorder=4,
+                        bbox=dict(boxstyle="round,pad=0.2", facecolor="white", edgecolor="none", alpha=0.85),
+                    )
                 y += h + gap
         period_names = [f"{a}-{b}" for a, b in periods]
         if len(links):
@@ -414,8 +484,11 @@ def plot_thematic_evolution(evolution, title: str | None = "Thematic evolution",
             in_total = links.groupby(["to_period", "to_cluster"])["inclusion"].sum()
             out_used: dict = {}
             in_used: dict = {}
-            colour_of = {(p, cluster): colour_of_label[str(label)] for p, m in enumerate(maps)
-                         for cluster, label in zip(m.themes["cluster"], m.themes["label"])}
+            colour_of = {
+                (p, cluster): colour_of_label[str(label)]
+                for p, m in enumerate(maps)
+                for cluster, label in zip(m.themes["cluster"], m.themes["label"])
+            }
             for row in links.sort_values(["from_period", "from_cluster", "to_cluster"], kind="mergesort").itertuples():
                 p = period_names.index(row.from_period)
                 src, dst = (p, row.from_cluster), (p + 1, row.to_cluster)
@@ -442,8 +515,26 @@ def plot_thematic_evolution(evolution, title: str | None = "Thematic evolution",
 def _band(ax, x0, y0, h0, x1, y1, h1, colour):
     """A filled band from [y0, y0+h0] at x0 to [y1, y1+h1] at x1, with cubic Bézier edges."""
     mid = (x0 + x1) / 2
-    verts = [(x0, y0), (mid, y0), (mid, y1), (x1, y1), (x1, y1 + h1), (mid, y1 + h1), (mid, y0 + h0),
-             (x0, y0 + h0), (x0, y0)]
-    codes = [MplPath.MOVETO, MplPath.CURVE4, MplPath.CURVE4, MplPath.CURVE4, MplPath.LINETO, MplPath.CURVE4,
-             MplPath.CURVE4, MplPath.CURVE4, MplPath.CLOSEPOLY]
+    verts = [
+        (x0, y0),
+        (mid, y0),
+        (mid, y1),
+        (x1, y1),
+        (x1, y1 + h1),
+        (mid, y1 + h1),
+        (mid, y0 + h0),
+        (x0, y0 + h0),
+        (x0, y0),
+    ]
+    codes = [
+        MplPath.MOVETO,
+        MplPath.CURVE4,
+        MplPath.CURVE4,
+        MplPath.CURVE4,
+        MplPath.LINETO,
+        MplPath.CURVE4,
+        MplPath.CURVE4,
+        MplPath.CURVE4,
+        MplPath.CLOSEPOLY,
+    ]
     ax.add_patch(PathPatch(MplPath(verts, codes), facecolor=colour, alpha=0.35, edgecolor="none", zorder=1))

@@ -11,25 +11,61 @@ Modules: :mod:`~litkit.policy.read` (PolicyCorpus, files, metadata),
 :mod:`~litkit.policy.dates`, :mod:`~litkit.policy.agencies`, :mod:`~litkit.policy.sections`,
 :mod:`~litkit.policy.terms`, :mod:`~litkit.policy.instruments`, :mod:`~litkit.policy.timeline`.
 """
+
 from __future__ import annotations
 
-from .agencies import (coissuing_edges, coissuing_network, english_name, issuers_from_header,
-                       issuers_from_signature, issuers_from_title)
+from .agencies import (
+    coissuing_edges,
+    coissuing_network,
+    english_name,
+    issuers_from_header,
+    issuers_from_signature,
+    issuers_from_title,
+)
 from .dates import find_dates, parse_date
 from .docnumber import DocNumber, find_doc_numbers, parse_doc_number
+from .instruments import instrument_counts, instrument_counts_by_period, instrument_hits, load_dictionary
 from .read import PolicyCorpus, extract_metadata, from_metadata, read, read_metadata
 from .sections import split_sections
-from .sources import (read_congress_reports, read_gccmpd, read_laws, read_state_council_list,
-                      read_work_reports)
-from .instruments import instrument_counts, instrument_counts_by_period, instrument_hits, load_dictionary
+from .sources import read_congress_reports, read_gccmpd, read_laws, read_state_council_list, read_work_reports
 from .terms import DEFAULT_TERMS, first_appearance, section_term_counts, term_counts, term_matrix
 from .timeline import DEFAULT_PHASES, overlay_table, phase_table, read_seed_table, timeline_table
 
-__all__ = ["read", "read_metadata", "from_metadata", "PolicyCorpus", "extract_metadata",
-           "read_state_council_list", "read_work_reports", "read_congress_reports", "read_laws", "read_gccmpd",
-           "DocNumber", "parse_doc_number", "find_doc_numbers", "parse_date", "find_dates",
-           "issuers_from_title", "issuers_from_signature", "issuers_from_header", "english_name",
-           "coissuing_edges", "coissuing_network", "split_sections", "DEFAULT_TERMS", "term_counts", "term_matrix",
-           "first_appearance", "section_term_counts", "load_dictionary", "instrument_hits", "instrument_counts",
-           "instrument_counts_by_period", "DEFAULT_PHASES", "phase_table", "timeline_table", "overlay_table",
-           "read_seed_table"]
+__all__ = [
+    "read",
+    "read_metadata",
+    "from_metadata",
+    "PolicyCorpus",
+    "extract_metadata",
+    "read_state_council_list",
+    "read_work_reports",
+    "read_congress_reports",
+    "read_laws",
+    "read_gccmpd",
+    "DocNumber",
+    "parse_doc_number",
+    "find_doc_numbers",
+    "parse_date",
+    "find_dates",
+    "issuers_from_title",
+    "issuers_from_signature",
+    "issuers_from_header",
+    "english_name",
+    "coissuing_edges",
+    "coissuing_network",
+    "split_sections",
+    "DEFAULT_TERMS",
+    "term_counts",
+    "term_matrix",
+    "first_appearance",
+    "section_term_counts",
+    "load_dictionary",
+    "instrument_hits",
+    "instrument_counts",
+    "instrument_counts_by_period",
+    "DEFAULT_PHASES",
+    "phase_table",
+    "timeline_table",
+    "overlay_table",
+    "read_seed_table",
+]

@@ -7,6 +7,7 @@ The signature block (落款) at the end of a document repeats them above the dat
 :data:`AGENCIES` gives each central agency an English name (the one its own
 English website uses) so that figures can be labelled in either language.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -45,51 +46,100 @@ AGENCIES: dict[str, str] = {
     "中国证券监督管理委员会": "China Securities Regulatory Commission",
     "国家乡村振兴局": "National Rural Revitalization Administration",
     "国务院国有资产监督管理委员会": "State-owned Assets Supervision and Administration Commission",
-    "公安部": "Ministry of Public Security", "司法部": "Ministry of Justice", "商务部": "Ministry of Commerce",
-    "审计署": "National Audit Office", "教育部": "Ministry of Education", "民政部": "Ministry of Civil Affairs",
-    "应急管理部": "Ministry of Emergency Management", "文化和旅游部": "Ministry of Culture and Tourism",
-    "国家卫生健康委员会": "National Health Commission", "海关总署": "General Administration of Customs",
-    "国家税务总局": "State Taxation Administration", "中国气象局": "China Meteorological Administration",
+    "公安部": "Ministry of Public Security",
+    "司法部": "Ministry of Justice",
+    "商务部": "Ministry of Commerce",
+    "审计署": "National Audit Office",
+    "教育部": "Ministry of Education",
+    "民政部": "Ministry of Civil Affairs",
+    "应急管理部": "Ministry of Emergency Management",
+    "文化和旅游部": "Ministry of Culture and Tourism",
+    "国家卫生健康委员会": "National Health Commission",
+    "海关总署": "General Administration of Customs",
+    "国家税务总局": "State Taxation Administration",
+    "中国气象局": "China Meteorological Administration",
     "国家国防科技工业局": "State Administration of Science, Technology and Industry for National Defence",
-    "国家铁路局": "National Railway Administration", "中国民用航空局": "Civil Aviation Administration of China",
-    "国家邮政局": "State Post Bureau", "国家外汇管理局": "State Administration of Foreign Exchange",
+    "国家铁路局": "National Railway Administration",
+    "中国民用航空局": "Civil Aviation Administration of China",
+    "国家邮政局": "State Post Bureau",
+    "国家外汇管理局": "State Administration of Foreign Exchange",
     "国家标准化管理委员会": "Standardization Administration of China",
     "国家认证认可监督管理委员会": "Certification and Accreditation Administration",
     "国家机关事务管理局": "National Government Offices Administration",
     "国家核安全局": "National Nuclear Safety Administration",
     "国家知识产权局": "China National Intellectual Property Administration",
-    "最高人民法院": "Supreme People's Court", "最高人民检察院": "Supreme People's Procuratorate",
+    "最高人民法院": "Supreme People's Court",
+    "最高人民检察院": "Supreme People's Procuratorate",
     "中华全国总工会": "All-China Federation of Trade Unions",
     "共青团中央": "Central Committee of the Communist Youth League",
-    "全国妇联": "All-China Women's Federation", "国家开发银行": "China Development Bank",
+    "全国妇联": "All-China Women's Federation",
+    "国家开发银行": "China Development Bank",
 }
 ENGLISH_TO_CHINESE = {en.lower(): zh for zh, en in AGENCIES.items()}
 
 # Short names used in titles (转发发展改革委…) -> full names.
 ALIASES: dict[str, str] = {
-    "发展改革委": "国家发展和改革委员会", "国家发展改革委": "国家发展和改革委员会", "发改委": "国家发展和改革委员会",
-    "中办": "中共中央办公厅", "国办": "国务院办公厅", "人民银行": "中国人民银行", "央行": "中国人民银行",
-    "林草局": "国家林业和草原局", "国家林草局": "国家林业和草原局", "市场监管总局": "国家市场监督管理总局",
-    "全国人大": "全国人民代表大会", "全国人大常委会": "全国人民代表大会常务委员会", "中央军委": "中央军事委员会",
-    "工业和信息化部": "工业和信息化部", "工信部": "工业和信息化部", "住房城乡建设部": "住房和城乡建设部",
-    "科技部": "科学技术部", "银保监会": "中国银行保险监督管理委员会", "证监会": "中国证券监督管理委员会",
-    "国资委": "国务院国有资产监督管理委员会", "能源局": "国家能源局", "卫生健康委": "国家卫生健康委员会",
-    "国家卫生健康委": "国家卫生健康委员会", "税务总局": "国家税务总局", "气象局": "中国气象局", "统计局": "国家统计局",
-    "国防科工局": "国家国防科技工业局", "民航局": "中国民用航空局", "国家铁路局": "国家铁路局", "邮政局": "国家邮政局",
-    "标准委": "国家标准化管理委员会", "认监委": "国家认证认可监督管理委员会", "林业和草原局": "国家林业和草原局",
-    "银保监会": "中国银行保险监督管理委员会", "中国银保监会": "中国银行保险监督管理委员会", "中国证监会": "中国证券监督管理委员会",
-    "国管局": "国家机关事务管理局", "知识产权局": "国家知识产权局", "国家乡村振兴局": "国家乡村振兴局",
+    "发展改革委": "国家发展和改革委员会",
+    "国家发展改革委": "国家发展和改革委员会",
+    "发改委": "国家发展和改革委员会",
+    "中办": "中共中央办公厅",
+    "国办": "国务院办公厅",
+    "人民银行": "中国人民银行",
+    "央行": "中国人民银行",
+    "林草局": "国家林业和草原局",
+    "国家林草局": "国家林业和草原局",
+    "市场监管总局": "国家市场监督管理总局",
+    "全国人大": "全国人民代表大会",
+    "全国人大常委会": "全国人民代表大会常务委员会",
+    "中央军委": "中央军事委员会",
+    "工业和信息化部": "工业和信息化部",
+    "工信部": "工业和信息化部",
+    "住房城乡建设部": "住房和城乡建设部",
+    "科技部": "科学技术部",
+    "银保监会": "中国银行保险监督管理委员会",
+    "证监会": "中国证券监督管理委员会",
+    "国资委": "国务院国有资产监督管理委员会",
+    "能源局": "国家能源局",
+    "卫生健康委": "国家卫生健康委员会",
+    "国家卫生健康委": "国家卫生健康委员会",
+    "税务总局": "国家税务总局",
+    "气象局": "中国气象局",
+    "统计局": "国家统计局",
+    "国防科工局": "国家国防科技工业局",
+    "民航局": "中国民用航空局",
+    "国家铁路局": "国家铁路局",
+    "邮政局": "国家邮政局",
+    "标准委": "国家标准化管理委员会",
+    "认监委": "国家认证认可监督管理委员会",
+    "林业和草原局": "国家林业和草原局",
+    "中国银保监会": "中国银行保险监督管理委员会",
+    "中国证监会": "中国证券监督管理委员会",
+    "国管局": "国家机关事务管理局",
+    "知识产权局": "国家知识产权局",
+    "国家乡村振兴局": "国家乡村振兴局",
 }
 
 # Issuer codes (发文机关代字) of the central documents this project meets -> issuers.
 ISSUER_CODES: dict[str, tuple[str, ...]] = {
-    "国发": ("国务院",), "国函": ("国务院",), "国发明电": ("国务院",), "国务院令": ("国务院",),
-    "国办发": ("国务院办公厅",), "国办函": ("国务院办公厅",), "国办发明电": ("国务院办公厅",),
-    "中发": ("中共中央", "国务院"), "中办发": ("中共中央办公厅", "国务院办公厅"),
+    "国发": ("国务院",),
+    "国函": ("国务院",),
+    "国发明电": ("国务院",),
+    "国务院令": ("国务院",),
+    "国办发": ("国务院办公厅",),
+    "国办函": ("国务院办公厅",),
+    "国办发明电": ("国务院办公厅",),
+    "中发": ("中共中央", "国务院"),
+    "中办发": ("中共中央办公厅", "国务院办公厅"),
     "厅字": ("中共中央办公厅", "国务院办公厅"),
-    "环发": ("环境保护部",), "环办": ("生态环境部",), "环综合": ("生态环境部",), "环气候": ("生态环境部",),
-    "发改环资": ("国家发展和改革委员会",), "发改西部": ("国家发展和改革委员会",),
-    "发改振兴": ("国家发展和改革委员会",), "财建": ("财政部",), "财资环": ("财政部",),
+    "环发": ("环境保护部",),
+    "环办": ("生态环境部",),
+    "环综合": ("生态环境部",),
+    "环气候": ("生态环境部",),
+    "发改环资": ("国家发展和改革委员会",),
+    "发改西部": ("国家发展和改革委员会",),
+    "发改振兴": ("国家发展和改革委员会",),
+    "财建": ("财政部",),
+    "财资环": ("财政部",),
 }
 
 # A name ends like an agency: the signature block is made of such lines.
@@ -264,11 +314,14 @@ def coissuing_edges(df: pd.DataFrame, issuers: str = "issuers") -> pd.DataFrame:
         names = sorted(set(getattr(row, issuers) or []))
         for a, b in itertools.combinations(names, 2):
             pairs.setdefault((a, b), []).append(str(getattr(row, "doc_id", "")))
-    rows = [{"source": a, "target": b, "documents": len(ids), "doc_ids": ";".join(sorted(ids))}
-            for (a, b), ids in pairs.items()]
+    rows = [
+        {"source": a, "target": b, "documents": len(ids), "doc_ids": ";".join(sorted(ids))}
+        for (a, b), ids in pairs.items()
+    ]
     out = pd.DataFrame(rows, columns=["source", "target", "documents", "doc_ids"])
-    return out.sort_values(["documents", "source", "target"], ascending=[False, True, True],
-                           kind="mergesort").reset_index(drop=True)
+    return out.sort_values(
+        ["documents", "source", "target"], ascending=[False, True, True], kind="mergesort"
+    ).reset_index(drop=True)
 
 
 def coissuing_network(df: pd.DataFrame, issuers: str = "issuers"):

@@ -7,6 +7,7 @@ signature block (``二〇二一年十月二十四日``), with full-width digits
 date; :func:`find_dates` finds them in text; :func:`document_date` picks the
 date a document was issued (成文日期): the last date in its signature block.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -14,14 +15,30 @@ import re
 from dataclasses import dataclass
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGIT = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "Ｏ": 0,
+    "O": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_CHARS = "〇○零Ｏ一二三四五六七八九十"
 
 _ARABIC_CN = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _NUMERIC = re.compile(r"(?<!\d)(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)")
-_CHINESE = re.compile(rf"(?P<y>[{_CN_CHARS[:-1]}]{{4}})\s*年\s*(?P<m>[{_CN_CHARS}]{{1,2}})\s*月"
-                      rf"\s*(?P<d>[{_CN_CHARS}]{{1,3}})\s*日")
+_CHINESE = re.compile(
+    rf"(?P<y>[{_CN_CHARS[:-1]}]{{4}})\s*年\s*(?P<m>[{_CN_CHARS}]{{1,2}})\s*月"
+    rf"\s*(?P<d>[{_CN_CHARS}]{{1,3}})\s*日"
+)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ The canonical form (:attr:`DocNumber.text`) uses 〔〕 and ASCII digits, the fo
 the State Council's own policy library uses, so that numbers written in
 different styles compare equal.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,15 +30,51 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 
 # Words that end a title or sentence and so cannot be part of an issuer code that
 # follows them in running text ("…的通知国发〔2007〕2号").
-_BOUNDARY_WORDS = ("通知", "意见", "决定", "批复", "办法", "规定", "方案", "规划", "纲要", "公告",
-                   "通告", "报告", "细则", "条例", "关于", "执行", "废止", "停止", "贯彻", "落实", "印发", "转发",
-                   "文件", "复函", "通报", "纪要", "请示", "的", "和", "及", "与", "按照", "根据", "依据", "见", "号", "在")
+_BOUNDARY_WORDS = (
+    "通知",
+    "意见",
+    "决定",
+    "批复",
+    "办法",
+    "规定",
+    "方案",
+    "规划",
+    "纲要",
+    "公告",
+    "通告",
+    "报告",
+    "细则",
+    "条例",
+    "关于",
+    "执行",
+    "废止",
+    "停止",
+    "贯彻",
+    "落实",
+    "印发",
+    "转发",
+    "文件",
+    "复函",
+    "通报",
+    "纪要",
+    "请示",
+    "的",
+    "和",
+    "及",
+    "与",
+    "按照",
+    "根据",
+    "依据",
+    "见",
+    "号",
+    "在",
+)
 
 _NUMBERED = re.compile(
     rf"(?P<code>[\u4e00-\u9fff]{{1,40}})\s*[{_OPEN}]\s*(?P<year>[{_DIGIT}]{{4}})\s*[{_CLOSE}]"
-    rf"\s*(?:第\s*)?(?P<serial>[{_DIGIT}]{{1,5}})\s*号")
-_ORDER = re.compile(
-    rf"(?P<code>(?:中华人民共和国)?国务院令)\s*第\s*(?P<serial>[{_DIGIT}]{{1,5}})\s*号")
+    rf"\s*(?:第\s*)?(?P<serial>[{_DIGIT}]{{1,5}})\s*号"
+)
+_ORDER = re.compile(rf"(?P<code>(?:中华人民共和国)?国务院令)\s*第\s*(?P<serial>[{_DIGIT}]{{1,5}})\s*号")
 
 
 @dataclass(frozen=True)
@@ -176,7 +213,7 @@ def first_doc_number(text: str, within: int = 600) -> DocNumber | None:
     """
     head = (text or "")[:within]
     colon = re.search(r"[：:]", head)
-    numbers = find_doc_numbers(head[:colon.start()] if colon else head)
+    numbers = find_doc_numbers(head[: colon.start()] if colon else head)
     return numbers[0] if numbers else None
 
 

@@ -11,12 +11,13 @@ edit; pass the copy as ``dictionary=``.
 Each keyword occurrence is attributed to the longest keyword matching at that
 position, so nested keywords (交易 inside 碳排放权交易) are never counted twice.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
 
 import pandas as pd
 
@@ -51,33 +52,54 @@ def load_dictionary(path: str | Path | None = None) -> pd.DataFrame:
 
     path = Path(path) if path is not None else default_dictionary_path()
     if not path.exists():
-        raise LitkitError("instrument dictionary not found", path=path, expected="a YAML file like "
-                          "litkit/data/policy_instruments.yaml")
+        raise LitkitError(
+            "instrument dictionary not found",
+            path=path,
+            expected="a YAML file like litkit/data/policy_instruments.yaml",
+        )
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         categories = data["categories"]
     except (yaml.YAMLError, KeyError, TypeError) as exc:
-        raise ParseError(f"not an instrument dictionary ({type(exc).__name__})", path=path,
-                         expected="a mapping with categories: <name>: subtypes: <name>: keywords: [...]") from None
+        raise ParseError(
+            f"not an instrument dictionary ({type(exc).__name__})",
+            path=path,
+            expected="a mapping with categories: <name>: subtypes: <name>: keywords: [...]",
+        ) from None
     rows, owner = [], {}
     for cat_name, cat in categories.items():
         for sub_name, sub in (cat.get("subtypes") or {}).items():
             for kw in sub.get("keywords") or []:
                 kw = matching_text(str(kw))
                 if kw in owner:
-                    raise ParseError(f"keyword {kw!r} is listed under both {owner[kw]} and {cat_name}/{sub_name}",
-                                     path=path, expected="each keyword under one subtype only")
+                    raise ParseError(
+                        f"keyword {kw!r} is listed under both {owner[kw]} and {cat_name}/{sub_name}",
+                        path=path,
+                        expected="each keyword under one subtype only",
+                    )
                 owner[kw] = f"{cat_name}/{sub_name}"
-                rows.append({"category": cat_name, "subtype": sub_name, "keyword": kw,
-                             "category_en": cat.get("label_en", cat_name), "category_zh": cat.get("label_zh", ""),
-                             "label_en": sub.get("label_en", sub_name), "label_zh": sub.get("label_zh", "")})
+                rows.append(
+                    {
+                        "category": cat_name,
+                        "subtype": sub_name,
+                        "keyword": kw,
+                        "category_en": cat.get("label_en", cat_name),
+                        "category_zh": cat.get("label_zh", ""),
+                        "label_en": sub.get("label_en", sub_name),
+                        "label_zh": sub.get("label_zh", ""),
+                    }
+                )
     if not rows:
         raise ParseError("dictionary has no keywords", path=path, expected="at least one keyword")
     return pd.DataFrame(rows)
 
 
-def instrument_hits(docs, dictionary: pd.DataFrame | str | Path | None = None,
-                    keys: Sequence[str] = ("doc_id", "year"), text: str = "text") -> pd.DataFrame:
+def instrument_hits(
+    docs,
+    dictionary: pd.DataFrame | str | Path | None = None,
+    keys: Sequence[str] = ("doc_id", "year"),
+    text: str = "text",
+) -> pd.DataFrame:
     """Keyword hits per document (or per section), one row per (document, keyword) with hits.
 
     Parameters
@@ -119,8 +141,7 @@ def instrument_hits(docs, dictionary: pd.DataFrame | str | Path | None = None,
     return out
 
 
-def instrument_counts(hits: pd.DataFrame, by: str | Sequence[str] = "doc_id",
-                      level: str = "category") -> pd.DataFrame:
+def instrument_counts(hits: pd.DataFrame, by: str | Sequence[str] = "doc_id", level: str = "category") -> pd.DataFrame:
     """Sum keyword hits by ``by`` and instrument ``level`` (``category`` or ``subtype``).
 
     Returns a wide table: one row per ``by`` value, one column per category (in

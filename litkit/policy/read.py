@@ -8,14 +8,15 @@ title (国务院关于…) or the signature.  Where each value came from is reco
 the ``provenance`` column so that a reader can tell a checked date from a
 guessed one.
 """
+
 from __future__ import annotations
 
 import hashlib
 import html
 import html.parser
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import pandas as pd
 
@@ -26,13 +27,41 @@ from .docnumber import first_doc_number, parse_doc_number
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 
-POLICY_COLUMNS = ["doc_id", "title_zh", "title_en", "issuers", "date", "year", "doc_number",
-                  "doc_issuer_code", "doc_year", "doc_serial", "level", "kind", "topics", "text",
-                  "source_file", "url", "provenance"]
+POLICY_COLUMNS = [
+    "doc_id",
+    "title_zh",
+    "title_en",
+    "issuers",
+    "date",
+    "year",
+    "doc_number",
+    "doc_issuer_code",
+    "doc_year",
+    "doc_serial",
+    "level",
+    "kind",
+    "topics",
+    "text",
+    "source_file",
+    "url",
+    "provenance",
+]
 LIST_COLUMNS = ("issuers", "topics")
 INT_COLUMNS = ("year", "doc_year", "doc_serial")
-TEXT_COLUMNS = ("doc_id", "title_zh", "title_en", "date", "doc_number", "doc_issuer_code", "level", "kind", "text",
-                "source_file", "url", "provenance")
+TEXT_COLUMNS = (
+    "doc_id",
+    "title_zh",
+    "title_en",
+    "date",
+    "doc_number",
+    "doc_issuer_code",
+    "level",
+    "kind",
+    "text",
+    "source_file",
+    "url",
+    "provenance",
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -63,7 +92,7 @@ class PolicyCorpus:
         self._sections = None
 
     @classmethod
-    def from_records(cls, records: Iterable[dict], problems: list[dict] | None = None) -> "PolicyCorpus":
+    def from_records(cls, records: Iterable[dict], problems: list[dict] | None = None) -> PolicyCorpus:
         return cls(pd.DataFrame(list(records)), problems)
 
     def __len__(self) -> int:
@@ -77,9 +106,9 @@ class PolicyCorpus:
         """All documents split into numbered sections (see :func:`~litkit.policy.sections.split_sections`)."""
         if self._sections is None:
             from .sections import SECTION_COLUMNS, split_sections
+
             parts = [split_sections(t, d) for d, t in zip(self.df["doc_id"], self.df["text"]) if t]
-            self._sections = (pd.concat(parts, ignore_index=True) if parts
-                              else pd.DataFrame(columns=SECTION_COLUMNS))
+            self._sections = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=SECTION_COLUMNS)
         return self._sections
 
     def to_parquet(self, path: str | Path, overwrite: bool = False) -> Path:
@@ -91,7 +120,7 @@ class PolicyCorpus:
         return Path(path)
 
     @classmethod
-    def read_parquet(cls, path: str | Path) -> "PolicyCorpus":
+    def read_parquet(cls, path: str | Path) -> PolicyCorpus:
         df = pd.read_parquet(path)
         for name in LIST_COLUMNS:
             df[name] = [list(v) if v is not None else [] for v in df[name]]
@@ -108,9 +137,8 @@ class PolicyCorpus:
         preview = self.df[cols].head(10).copy()
         preview["issuers"] = ["; ".join(v) for v in preview["issuers"]]
         body = preview.to_html(index=False, escape=True, na_rep="")
-        note = (f"<p>{len(self.problems)} problem(s); see <code>.problems</code>.</p>"
-                if len(self.problems) else "")
-        return (f"<div class='litkit-policy'><p><b>{html.escape(repr(self))}</b></p>{note}{body}</div>")
+        note = f"<p>{len(self.problems)} problem(s); see <code>.problems</code>.</p>" if len(self.problems) else ""
+        return f"<div class='litkit-policy'><p><b>{html.escape(repr(self))}</b></p>{note}{body}</div>"
 
 
 def _to_list(value) -> list[str]:
@@ -132,8 +160,12 @@ def object_column(series: pd.Series) -> pd.Series:
 
 
 def _empty(value) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or value is pd.NA \
+    return (
+        value is None
+        or (isinstance(value, float) and value != value)
+        or value is pd.NA
         or (isinstance(value, str) and not value.strip())
+    )
 
 
 def make_doc_id(title: str | None, date: str | None, doc_number: str | None) -> str:
@@ -144,7 +176,7 @@ def make_doc_id(title: str | None, date: str | None, doc_number: str | None) -> 
     """
     if doc_number:
         return doc_number
-    key = f"{(title or '').strip()}|{date or ''}".encode("utf-8")
+    key = f"{(title or '').strip()}|{date or ''}".encode()
     return "P-" + hashlib.sha1(key).hexdigest()[:12]
 
 
@@ -245,8 +277,10 @@ def _check_decoded(text: str, path: Path, encoding: str) -> None:
     if cjk == 0 and latin_high > max(3, 0.05 * len(sample)):
         raise DecodingError(
             f"text decoded as {encoding} has no Chinese characters but {latin_high} accented Latin "
-            "characters; the encoding is probably wrong", path=path,
-            expected="UTF-8 or GB18030 text (pass encoding= to force one)")
+            "characters; the encoding is probably wrong",
+            path=path,
+            expected="UTF-8 or GB18030 text (pass encoding= to force one)",
+        )
 
 
 def read_text_file(path: str | Path, encoding: str | None = None) -> tuple[str, str | None]:
@@ -263,8 +297,11 @@ def read_text_file(path: str | Path, encoding: str | None = None) -> tuple[str, 
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UnknownFormatError(f"unsupported file type {suffix or '(no extension)'!r}", path=path,
-                                 expected="a policy document as " + ", ".join(SUPPORTED_SUFFIXES))
+        raise UnknownFormatError(
+            f"unsupported file type {suffix or '(no extension)'!r}",
+            path=path,
+            expected="a policy document as " + ", ".join(SUPPORTED_SUFFIXES),
+        )
     if path.stat().st_size == 0:
         raise LitkitError("file is empty", path=path, expected="the text of a policy document")
     title = None
@@ -291,10 +328,14 @@ def read_text_file(path: str | Path, encoding: str | None = None) -> tuple[str, 
 def _docx_text(path: Path) -> str:
     try:
         import docx
+
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for non-docx bytes
-        raise ParseError(f"cannot open as a Word document ({type(exc).__name__}: {exc})", path=path,
-                         expected="a .docx file saved by Word or LibreOffice (old .doc is not supported)") from None
+        raise ParseError(
+            f"cannot open as a Word document ({type(exc).__name__}: {exc})",
+            path=path,
+            expected="a .docx file saved by Word or LibreOffice (old .doc is not supported)",
+        ) from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -305,16 +346,20 @@ def _docx_text(path: Path) -> str:
 def _pdf_text(path: Path) -> str:
     try:
         from pypdf import PdfReader
+
         reader = PdfReader(str(path))
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:  # pypdf raises PdfReadError and others for broken files
-        raise ParseError(f"cannot read as PDF ({type(exc).__name__}: {exc})", path=path,
-                         expected="a PDF file") from None
+        raise ParseError(
+            f"cannot read as PDF ({type(exc).__name__}: {exc})", path=path, expected="a PDF file"
+        ) from None
     text = "\n".join(pages)
     if not text.strip():
         raise LitkitError(
-            f"PDF has no text layer ({len(pages)} page(s) of images: a scan?)", path=path,
-            expected="a PDF with selectable text; run OCR first, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`")
+            f"PDF has no text layer ({len(pages)} page(s) of images: a scan?)",
+            path=path,
+            expected="a PDF with selectable text; run OCR first, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`",
+        )
     return text
 
 
@@ -366,9 +411,19 @@ def extract_metadata(text: str, title: str | None = None) -> dict:
 # ---------------------------------------------------------------------------------------------
 # Metadata tables
 # ---------------------------------------------------------------------------------------------
-_ALIASES = {"issuer": "issuers", "文号": "doc_number", "document_number": "doc_number", "title": "title_zh",
-            "标题": "title_zh", "发文机关": "issuers", "成文日期": "date", "file": "source_file",
-            "filename": "source_file", "topic": "topics", "tags": "topics"}
+_ALIASES = {
+    "issuer": "issuers",
+    "文号": "doc_number",
+    "document_number": "doc_number",
+    "title": "title_zh",
+    "标题": "title_zh",
+    "发文机关": "issuers",
+    "成文日期": "date",
+    "file": "source_file",
+    "filename": "source_file",
+    "topic": "topics",
+    "tags": "topics",
+}
 
 
 def read_metadata(path: str | Path) -> pd.DataFrame:
@@ -385,22 +440,30 @@ def read_metadata(path: str | Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         import yaml
+
         data = yaml.safe_load(TextSource(path).read_text())
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-            raise ParseError("YAML metadata is not a list of mappings", path=path,
-                             expected="a YAML list: - title_zh: …\\n  date: …")
+            raise ParseError(
+                "YAML metadata is not a list of mappings", path=path, expected="a YAML list: - title_zh: …\\n  date: …"
+            )
         df = pd.DataFrame(data)
     elif suffix in (".csv", ".tsv", ".txt"):
         source = TextSource(path)
         with source.open(newline="") as fh:
             df = pd.read_csv(fh, dtype=str, keep_default_na=False, sep="\t" if suffix == ".tsv" else ",")
     else:
-        raise UnknownFormatError(f"unsupported metadata file type {suffix!r}", path=path,
-                                 expected="a .csv, .tsv, .yaml or .yml metadata table")
+        raise UnknownFormatError(
+            f"unsupported metadata file type {suffix!r}",
+            path=path,
+            expected="a .csv, .tsv, .yaml or .yml metadata table",
+        )
     df = df.rename(columns={c: _ALIASES.get(c.strip(), c.strip()) for c in df.columns})
     if "title_zh" not in df.columns and "source_file" not in df.columns and "title_en" not in df.columns:
-        raise ParseError("metadata table has neither a title nor a file column", path=path,
-                         expected="columns title_zh (or title_en) and/or source_file")
+        raise ParseError(
+            "metadata table has neither a title nor a file column",
+            path=path,
+            expected="columns title_zh (or title_en) and/or source_file",
+        )
     return df
 
 
@@ -424,8 +487,13 @@ def _expand(paths) -> list[Path]:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                                and not f.name.startswith(".")))
+            files.extend(
+                sorted(
+                    f
+                    for f in p.rglob("*")
+                    if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
+                )
+            )
         elif p.exists():
             files.append(p)
         else:
@@ -491,8 +559,11 @@ def read(paths=(), metadata: str | Path | pd.DataFrame | None = None, encoding: 
             given = [k for k, v in rec.items() if not _empty(v)]
             for k in given:
                 row[k] = rec[k]
-            row["provenance"] = "metadata: " + ", ".join(sorted(k for k in given if k != "source_file")) + \
-                ("; " + found["provenance"] if found.get("provenance") else "")
+            row["provenance"] = (
+                "metadata: "
+                + ", ".join(sorted(k for k in given if k != "source_file"))
+                + ("; " + found["provenance"] if found.get("provenance") else "")
+            )
         elif meta is not None:
             problems.append({"file": str(f), "field": "metadata", "note": "no metadata row matched this file"})
         row["text"] = text

@@ -7,6 +7,7 @@ marker's rank in the hierarchy (1 = top).  Each section keeps only its *own*
 text (up to the next marker of any level), so per-section term counts add up
 to the document's count without double counting.
 """
+
 from __future__ import annotations
 
 import re
@@ -72,7 +73,7 @@ def _heading(kind: str, line: str, marker_end: int) -> tuple[str, str]:
         return line[:marker_end].strip(), rest
     m = re.match(r"^(.{1,60}?[。：:；;！？])", rest)
     if m and len(rest) > len(m.group(1)):
-        return m.group(1).rstrip("。：:；;"), rest[len(m.group(1)):].strip()
+        return m.group(1).rstrip("。：:；;"), rest[len(m.group(1)) :].strip()
     if len(rest) <= 40:
         return rest.rstrip("。"), ""
     return "", rest
@@ -118,9 +119,18 @@ def split_sections(text: str, doc_id: str = "", style: str = "auto") -> pd.DataF
         body = "\n".join(current["body"]).strip()
         if current["kind"] == "preamble" and not body:
             return
-        rows.append({"doc_id": doc_id, "order": len(rows), "level": current["level"], "kind": current["kind"],
-                     "number": current["number"], "path": current["path"], "heading": current["heading"],
-                     "text": body})
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "order": len(rows),
+                "level": current["level"],
+                "kind": current["kind"],
+                "number": current["number"],
+                "path": current["path"],
+                "heading": current["heading"],
+                "text": body,
+            }
+        )
 
     for raw in lines:
         line = raw.strip().lstrip("#").strip()
@@ -144,9 +154,14 @@ def split_sections(text: str, doc_id: str = "", style: str = "auto") -> pd.DataF
             stack.pop()
         stack.append((level, number))
         heading, body = _heading(kind, line, m.end())
-        current = {"level": level, "kind": kind, "number": number,
-                   "path": "/".join(str(n) for _, n in stack), "heading": heading,
-                   "body": [body] if body else []}
+        current = {
+            "level": level,
+            "kind": kind,
+            "number": number,
+            "path": "/".join(str(n) for _, n in stack),
+            "heading": heading,
+            "body": [body] if body else [],
+        }
     flush()
     out = pd.DataFrame(rows, columns=SECTION_COLUMNS)
     out["number"] = out["number"].astype("Int64")

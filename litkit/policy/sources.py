@@ -14,6 +14,7 @@ read_laws                      laws and regulations as LawRefBook markdown (+ la
 read_gccmpd                    GCCMPD ``GOV_PRC.csv`` (State Council climate documents)
 =============================  ==============================================================
 """
+
 from __future__ import annotations
 
 import json
@@ -29,9 +30,28 @@ from .docnumber import first_doc_number, parse_doc_number
 from .read import PolicyCorpus
 
 # Year each CPC National Congress opened (the report is delivered on the first day).
-CONGRESS_YEARS = {1: 1921, 2: 1922, 3: 1923, 4: 1925, 5: 1927, 6: 1928, 7: 1945, 8: 1956, 9: 1969, 10: 1973,
-                  11: 1977, 12: 1982, 13: 1987, 14: 1992, 15: 1997, 16: 2002, 17: 2007, 18: 2012, 19: 2017,
-                  20: 2022}
+CONGRESS_YEARS = {
+    1: 1921,
+    2: 1922,
+    3: 1923,
+    4: 1925,
+    5: 1927,
+    6: 1928,
+    7: 1945,
+    8: 1956,
+    9: 1969,
+    10: 1973,
+    11: 1977,
+    12: 1982,
+    13: 1987,
+    14: 1992,
+    15: 1997,
+    16: 2002,
+    17: 2007,
+    18: 2012,
+    19: 2017,
+    20: 2022,
+}
 
 # Wikisource appends a licence notice to each scraped text; it starts with one of these.
 _NOTICE = re.compile(r"本作品|这部作品")
@@ -53,7 +73,7 @@ def strip_wikisource_notice(text: str, window: int = 2000) -> str:
     text = text or ""
     start = max(0, len(text) - window)
     m = _NOTICE.search(text, start)
-    return text[:m.start()].rstrip() if m else text.rstrip()
+    return text[: m.start()].rstrip() if m else text.rstrip()
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -65,8 +85,9 @@ def _jsonl(path: Path) -> list[dict]:
             try:
                 rows.append(json.loads(line))
             except json.JSONDecodeError as exc:
-                raise ParseError(f"not a JSON line ({exc.msg})", path=path, line=lineno,
-                                 expected="one JSON object per line") from None
+                raise ParseError(
+                    f"not a JSON line ({exc.msg})", path=path, line=lineno, expected="one JSON object per line"
+                ) from None
     return rows
 
 
@@ -82,18 +103,32 @@ def read_state_council_list(path: str | Path) -> PolicyCorpus:
     raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     missing = {"title", "issue_date", "document_number"} - set(raw.columns)
     if missing:
-        raise ParseError(f"columns {sorted(missing)} missing", path=path,
-                         expected="columns url,title,issue_date,publish_date,document_number")
+        raise ParseError(
+            f"columns {sorted(missing)} missing",
+            path=path,
+            expected="columns url,title,issue_date,publish_date,document_number",
+        )
     records = []
     for row in raw.itertuples(index=False):
         number = parse_doc_number(row.document_number)
         issuers = issuers_from_title(row.title) or issuers_from_code(number.issuer_code if number else None)
         # Untitled regulations (…条例) and orders are promulgated by the State Council itself.
         issuers = issuers or ["国务院"]
-        records.append({"title_zh": row.title, "date": row.issue_date, "doc_number": row.document_number,
-                        "issuers": issuers, "level": "central", "kind": None, "url": row.url,
-                        "publish_date": row.publish_date or None, "provenance": "state council list",
-                        "source_file": str(path), "text": None})
+        records.append(
+            {
+                "title_zh": row.title,
+                "date": row.issue_date,
+                "doc_number": row.document_number,
+                "issuers": issuers,
+                "level": "central",
+                "kind": None,
+                "url": row.url,
+                "publish_date": row.publish_date or None,
+                "provenance": "state council list",
+                "source_file": str(path),
+                "text": None,
+            }
+        )
     return PolicyCorpus(pd.DataFrame(records))
 
 
@@ -120,17 +155,38 @@ def read_work_reports(path: str | Path, include_resolutions: bool = False) -> Po
         year = rec.get("year")
         if year:
             year = int(year)
-            records.append({"doc_id": f"GWR-{year}", "title_zh": rec.get("title"),
-                            "title_en": f"Government Work Report {year}", "issuers": ["国务院"],
-                            "date": _report_date(text, year), "year": year, "level": "central",
-                            "kind": "government work report", "text": text, "url": rec.get("url"),
-                            "source_file": str(path), "provenance": "jsonl year; date: report heading"})
+            records.append(
+                {
+                    "doc_id": f"GWR-{year}",
+                    "title_zh": rec.get("title"),
+                    "title_en": f"Government Work Report {year}",
+                    "issuers": ["国务院"],
+                    "date": _report_date(text, year),
+                    "year": year,
+                    "level": "central",
+                    "kind": "government work report",
+                    "text": text,
+                    "url": rec.get("url"),
+                    "source_file": str(path),
+                    "provenance": "jsonl year; date: report heading",
+                }
+            )
         elif include_resolutions:
             dates = find_dates(text[:600])
             date = dates[0].date.isoformat() if dates else None
-            records.append({"title_zh": rec.get("title"), "issuers": ["全国人民代表大会"], "date": date,
-                            "level": "central", "kind": "NPC resolution", "text": text, "url": rec.get("url"),
-                            "source_file": str(path), "provenance": "date: first date in text"})
+            records.append(
+                {
+                    "title_zh": rec.get("title"),
+                    "issuers": ["全国人民代表大会"],
+                    "date": date,
+                    "level": "central",
+                    "kind": "NPC resolution",
+                    "text": text,
+                    "url": rec.get("url"),
+                    "source_file": str(path),
+                    "provenance": "date: first date in text",
+                }
+            )
     df = pd.DataFrame(records)
     if len(df):
         df = df.sort_values(["kind", "year", "date"], kind="mergesort", na_position="last")
@@ -150,12 +206,22 @@ def read_congress_reports(path: str | Path) -> PolicyCorpus:
         congress = int(rec["congress"]) if rec.get("congress") is not None else None
         seen[congress] = seen.get(congress, 0) + 1
         suffix = "" if seen[congress] == 1 else f"-{seen[congress]}"
-        records.append({"doc_id": f"CPC-{congress}{suffix}", "title_zh": rec.get("title"),
-                        "title_en": f"Report to the {congress}th CPC National Congress" if congress else None,
-                        "issuers": ["中国共产党全国代表大会"], "year": CONGRESS_YEARS.get(congress),
-                        "level": "central", "kind": "party congress report", "congress": congress,
-                        "text": strip_wikisource_notice(rec.get("content") or ""), "url": rec.get("url"),
-                        "source_file": str(path), "provenance": "congress number"})
+        records.append(
+            {
+                "doc_id": f"CPC-{congress}{suffix}",
+                "title_zh": rec.get("title"),
+                "title_en": f"Report to the {congress}th CPC National Congress" if congress else None,
+                "issuers": ["中国共产党全国代表大会"],
+                "year": CONGRESS_YEARS.get(congress),
+                "level": "central",
+                "kind": "party congress report",
+                "congress": congress,
+                "text": strip_wikisource_notice(rec.get("content") or ""),
+                "url": rec.get("url"),
+                "source_file": str(path),
+                "provenance": "congress number",
+            }
+        )
     return PolicyCorpus(pd.DataFrame(records))
 
 
@@ -183,11 +249,17 @@ def read_law_file(path: str | Path, level: str | None = None) -> dict:
     history = [ln.strip() for ln in head.splitlines() if find_dates(ln)]
     m = re.search(r"\((\d{4}-\d{2}-\d{2})\)$", path.stem)
     version = parse_date(m.group(1)) if m else (find_dates(history[-1])[-1].date if history else None)
-    return {"title_zh": title, "date": version.isoformat() if version else None,
-            "issuers": _law_issuers(history, level), "level": level,
-            "kind": {"法律": "law", "行政法规": "administrative regulation"}.get(level or "", None),
-            "history": history, "text": body.strip(), "source_file": str(path),
-            "provenance": "date: version date in file name"}
+    return {
+        "title_zh": title,
+        "date": version.isoformat() if version else None,
+        "issuers": _law_issuers(history, level),
+        "level": level,
+        "kind": {"法律": "law", "行政法规": "administrative regulation"}.get(level or "", None),
+        "history": history,
+        "text": body.strip(),
+        "source_file": str(path),
+        "provenance": "date: version date in file name",
+    }
 
 
 def read_laws(folder: str | Path) -> PolicyCorpus:
@@ -234,14 +306,23 @@ def read_gccmpd(path: str | Path) -> PolicyCorpus:
     path = _require(Path(path), "GCCMPD GOV_PRC.csv or MEE_PRC_EN.xlsx")
     if path.suffix.lower() == ".xlsx":
         raw = pd.read_excel(path, dtype=str).fillna("")
-        raw = raw.rename(columns={"Policy": "title_en_mt", "Policy_Content": "content_en_mt",
-                                  "Policy_raw": "Policy", "Policy_Content_raw": "Policy_Content"})
+        raw = raw.rename(
+            columns={
+                "Policy": "title_en_mt",
+                "Policy_Content": "content_en_mt",
+                "Policy_raw": "Policy",
+                "Policy_Content_raw": "Policy_Content",
+            }
+        )
     else:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     missing = {"Policy", "Year", "Policy_Content"} - set(raw.columns)
     if missing:
-        raise ParseError(f"columns {sorted(missing)} missing", path=path,
-                         expected="GCCMPD columns Policy(_raw), Year, Policy_Content(_raw), URL, Source")
+        raise ParseError(
+            f"columns {sorted(missing)} missing",
+            path=path,
+            expected="GCCMPD columns Policy(_raw), Year, Policy_Content(_raw), URL, Source",
+        )
     records = []
     for row in raw.to_dict("records"):
         text, title = row["Policy_Content"], row["Policy"]
@@ -255,12 +336,20 @@ def read_gccmpd(path: str | Path) -> PolicyCorpus:
             date = None  # a date cited at the end of the text, not the signature
         default = ["生态环境部"] if row.get("Source") == "MEE_PRC" else ["国务院"]
         issuers = issuers_from_title(title) or issuers_from_header(text) or default
-        records.append({"title_zh": title, "title_en": row.get("title_en_mt") or None,
-                        "year": int(row["Year"]) if row["Year"] else None,
-                        "gccmpd_year": int(row["Year"]) if row["Year"] else None,
-                        "date": date.isoformat() if date else None,
-                        "doc_number": number.text if number else None,
-                        "issuers": issuers, "level": "central", "text": text or None,
-                        "url": row.get("URL"), "source_file": str(path),
-                        "provenance": "GCCMPD; doc_number/date/issuers: text"})
+        records.append(
+            {
+                "title_zh": title,
+                "title_en": row.get("title_en_mt") or None,
+                "year": int(row["Year"]) if row["Year"] else None,
+                "gccmpd_year": int(row["Year"]) if row["Year"] else None,
+                "date": date.isoformat() if date else None,
+                "doc_number": number.text if number else None,
+                "issuers": issuers,
+                "level": "central",
+                "text": text or None,
+                "url": row.get("URL"),
+                "source_file": str(path),
+                "provenance": "GCCMPD; doc_number/date/issuers: text",
+            }
+        )
     return PolicyCorpus(pd.DataFrame(records))

@@ -9,22 +9,39 @@ non-overlapping, left to right (the semantics of :meth:`str.count`).
 Frequencies are given per 10,000 characters of matching text, the usual
 normalisation for Chinese policy texts, whose lengths vary several-fold.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-DEFAULT_TERMS: tuple[str, ...] = ("生态产品", "生态补偿", "生态保护补偿", "碳汇", "碳达峰", "碳中和",
-                                  "绿水青山", "生态文明", "碳排放")
+DEFAULT_TERMS: tuple[str, ...] = (
+    "生态产品",
+    "生态补偿",
+    "生态保护补偿",
+    "碳汇",
+    "碳达峰",
+    "碳中和",
+    "绿水青山",
+    "生态文明",
+    "碳排放",
+)
 
 TERMS_EN: dict[str, str] = {
-    "生态产品": "ecological products", "生态补偿": "ecological compensation",
-    "生态保护补偿": "ecological protection compensation", "碳汇": "carbon sink",
-    "碳达峰": "carbon peaking", "碳中和": "carbon neutrality", "绿水青山": "lucid waters and lush mountains",
-    "生态文明": "ecological civilization", "碳排放": "carbon emissions", "生态产品价值": "value of ecological products",
-    "双碳": "double carbon", "主体功能区": "main functional areas",
+    "生态产品": "ecological products",
+    "生态补偿": "ecological compensation",
+    "生态保护补偿": "ecological protection compensation",
+    "碳汇": "carbon sink",
+    "碳达峰": "carbon peaking",
+    "碳中和": "carbon neutrality",
+    "绿水青山": "lucid waters and lush mountains",
+    "生态文明": "ecological civilization",
+    "碳排放": "carbon emissions",
+    "生态产品价值": "value of ecological products",
+    "双碳": "double carbon",
+    "主体功能区": "main functional areas",
 }
 
 _INVISIBLE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
@@ -50,8 +67,12 @@ def count_term(text: str, term: str) -> int:
     return len(re.findall(re.escape(matching_text(term)), matching_text(text)))
 
 
-def term_counts(docs: pd.DataFrame, terms: Sequence[str] = DEFAULT_TERMS, text: str = "text",
-                keys: Sequence[str] = ("doc_id", "year")) -> pd.DataFrame:
+def term_counts(
+    docs: pd.DataFrame,
+    terms: Sequence[str] = DEFAULT_TERMS,
+    text: str = "text",
+    keys: Sequence[str] = ("doc_id", "year"),
+) -> pd.DataFrame:
     """Occurrences of each term in each document (long table).
 
     Parameters
@@ -85,8 +106,13 @@ def term_counts(docs: pd.DataFrame, terms: Sequence[str] = DEFAULT_TERMS, text: 
         for term, pattern in patterns:
             n = len(pattern.findall(body))
             row = {k: getattr(record, k) for k in keys}
-            row.update(term=term, term_en=TERMS_EN.get(term, ""), count=n, chars=chars,
-                       per_10k=round(n / chars * 10_000, 6) if chars else 0.0)
+            row.update(
+                term=term,
+                term_en=TERMS_EN.get(term, ""),
+                count=n,
+                chars=chars,
+                per_10k=round(n / chars * 10_000, 6) if chars else 0.0,
+            )
             rows.append(row)
     out = pd.DataFrame(rows, columns=list(keys) + ["term", "term_en", "count", "chars", "per_10k"])
     out["count"] = out["count"].astype("int64")
@@ -123,13 +149,17 @@ def first_appearance(counts: pd.DataFrame, order_by: Iterable[str] = ("year", "d
         sub = counts[counts["term"] == term].sort_values(list(order_by), kind="mergesort")
         hits = sub[sub["count"] > 0]
         first = hits.iloc[0] if len(hits) else None
-        rows.append({
-            "term": term, "term_en": TERMS_EN.get(term, ""),
-            "first_year": first["year"] if first is not None and "year" in sub else None,
-            "first_doc_id": first["doc_id"] if first is not None and "doc_id" in sub else None,
-            "count_then": int(first["count"]) if first is not None else 0,
-            "documents_with_term": int(len(hits)), "total_count": int(sub["count"].sum()),
-        })
+        rows.append(
+            {
+                "term": term,
+                "term_en": TERMS_EN.get(term, ""),
+                "first_year": first["year"] if first is not None and "year" in sub else None,
+                "first_doc_id": first["doc_id"] if first is not None and "doc_id" in sub else None,
+                "count_then": int(first["count"]) if first is not None else 0,
+                "documents_with_term": int(len(hits)),
+                "total_count": int(sub["count"].sum()),
+            }
+        )
     out = pd.DataFrame(rows)
     out["first_year"] = out["first_year"].astype("Int64")
     return out

@@ -11,9 +11,10 @@ main-functional-area plan; from 2016 compensation and market mechanisms are
 built around it; from 2021 value realisation becomes a national task and meets
 the carbon peaking and neutrality ("double carbon") goals.
 """
+
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -60,16 +61,19 @@ def phase_table(phases=None) -> pd.DataFrame:
         rows = []
         for item in phases:
             start, end, label = item[0], item[1], item[2]
-            rows.append({"phase": label, "phase_zh": item[3] if len(item) > 3 else "",
-                         "start": int(start), "end": int(end)})
+            rows.append(
+                {"phase": label, "phase_zh": item[3] if len(item) > 3 else "", "start": int(start), "end": int(end)}
+            )
         table = pd.DataFrame(rows)
     table = table[["phase", "phase_zh", "start", "end"]].sort_values("start", kind="mergesort")
     ends = table["end"].tolist()
     starts = table["start"].tolist()
     for i in range(1, len(table)):
         if starts[i] <= ends[i - 1]:
-            raise ValueError(f"phases overlap: {table['phase'].iloc[i - 1]!r} ends {ends[i - 1]}, "
-                             f"{table['phase'].iloc[i]!r} starts {starts[i]}")
+            raise ValueError(
+                f"phases overlap: {table['phase'].iloc[i - 1]!r} ends {ends[i - 1]}, "
+                f"{table['phase'].iloc[i]!r} starts {starts[i]}"
+            )
     return table.reset_index(drop=True)
 
 
@@ -142,16 +146,47 @@ def timeline_table(docs, phases=None, short_titles: dict | None = None) -> pd.Da
             title_en = short_titles[rec["doc_id"]]
         number = _text(rec.get("doc_number"))
         label = title_en + (f" ({number})" if number else "") + (" / " + title_zh if title_zh else "")
-        rows.append({"doc_id": rec.get("doc_id"), "date": date, "year": int(year), "x": round(x, 4),
-                     "lane": lane, "lane_order": order, "lane_en": lane_en, "lane_zh": lane_zh,
-                     "phase": assign_phase(year, table),
-                     "phase_zh": dict(zip(table["phase"], table["phase_zh"])).get(assign_phase(year, table)),
-                     "issuers_en": "; ".join(english_name(i) for i in rec.get("issuers") or []),
-                     "doc_number": number or None, "kind": _text(rec.get("kind")) or None, "title_zh": title_zh or None,
-                     "title_en": title_en or None, "label": label.strip()})
-    out = pd.DataFrame(rows, columns=["doc_id", "date", "year", "x", "lane", "lane_order", "lane_en", "lane_zh",
-                                      "phase", "phase_zh", "issuers_en", "doc_number", "kind", "title_zh",
-                                      "title_en", "label"])
+        rows.append(
+            {
+                "doc_id": rec.get("doc_id"),
+                "date": date,
+                "year": int(year),
+                "x": round(x, 4),
+                "lane": lane,
+                "lane_order": order,
+                "lane_en": lane_en,
+                "lane_zh": lane_zh,
+                "phase": assign_phase(year, table),
+                "phase_zh": dict(zip(table["phase"], table["phase_zh"])).get(assign_phase(year, table)),
+                "issuers_en": "; ".join(english_name(i) for i in rec.get("issuers") or []),
+                "doc_number": number or None,
+                "kind": _text(rec.get("kind")) or None,
+                "title_zh": title_zh or None,
+                "title_en": title_en or None,
+                "label": label.strip(),
+            }
+        )
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "doc_id",
+            "date",
+            "year",
+            "x",
+            "lane",
+            "lane_order",
+            "lane_en",
+            "lane_zh",
+            "phase",
+            "phase_zh",
+            "issuers_en",
+            "doc_number",
+            "kind",
+            "title_zh",
+            "title_en",
+            "label",
+        ],
+    )
     from .read import object_column
 
     for col in ("date", "phase", "phase_zh", "doc_number", "kind", "title_zh", "title_en"):
@@ -193,7 +228,7 @@ def overlay_table(events, publications: pd.DataFrame, year: str = "year", count:
     years = range(int(min(pubs["year"].min(), ev["year"].min())), int(max(pubs["year"].max(), ev["year"].max())) + 1)
     group = ["database"] if "database" in pubs.columns else []
     frames = []
-    for key, sub in (pubs.groupby(group, sort=True) if group else [((), pubs)]):
+    for key, sub in pubs.groupby(group, sort=True) if group else [((), pubs)]:
         full = pd.DataFrame({"year": list(years)})
         full = full.merge(sub.groupby("year", as_index=False)["count"].sum(), on="year", how="left")
         full["count"] = full["count"].fillna(0).astype("int64")
@@ -205,8 +240,11 @@ def overlay_table(events, publications: pd.DataFrame, year: str = "year", count:
     ev["year"] = ev["year"].astype(int)
     ev = ev.sort_values(["year", "doc_id"], kind="mergesort")
     title_col = "title_en" if "title_en" in ev.columns else "title_zh"
-    by_year = ev.groupby("year").agg(events=("doc_id", "size"), event_ids=("doc_id", lambda s: "; ".join(s)),
-                                     event_titles=(title_col, lambda s: "; ".join(str(v) for v in s)))
+    by_year = ev.groupby("year").agg(
+        events=("doc_id", "size"),
+        event_ids=("doc_id", lambda s: "; ".join(s)),
+        event_titles=(title_col, lambda s: "; ".join(str(v) for v in s)),
+    )
     out = out.merge(by_year, left_on="year", right_index=True, how="left")
     out["events"] = out["events"].fillna(0).astype("int64")
     out[["event_ids", "event_titles"]] = out[["event_ids", "event_titles"]].fillna("")

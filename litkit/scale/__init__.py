@@ -22,6 +22,7 @@ Examples
 ...     net = litkit.scale.cooccurrence(pc, "DE", min_occurrence=2, top_n=200, client=c)
 ...     journals = litkit.scale.citation_bursts(pc, "cited_journal", client=c)
 """
+
 from __future__ import annotations
 
 from .bursts import citation_bursts, yearly_counts
@@ -29,5 +30,14 @@ from .client import SCHEDULER_ENV, client
 from .ingest import PartitionedCorpus, ingest, read_partitioned
 from .network import cooccurrence, keyword_counts
 
-__all__ = ["client", "SCHEDULER_ENV", "ingest", "read_partitioned", "PartitionedCorpus", "cooccurrence",
-           "keyword_counts", "yearly_counts", "citation_bursts"]
+__all__ = [
+    "client",
+    "SCHEDULER_ENV",
+    "ingest",
+    "read_partitioned",
+    "PartitionedCorpus",
+    "cooccurrence",
+    "keyword_counts",
+    "yearly_counts",
+    "citation_bursts",
+]

@@ -1,7 +1,8 @@
 """Small Dask helpers shared by the scale modules: run on a given client or on Dask's default."""
+
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 
 def compute(obj, client=None):
@@ -40,7 +41,7 @@ def tree_sum(parts: Sequence, merge: Callable, split_every: int = 8):
     if not level:
         raise ValueError("nothing to reduce: the corpus has no partitions")
     while len(level) > 1:
-        level = [dask.delayed(merge_many)(*level[i:i + split_every]) for i in range(0, len(level), split_every)]
+        level = [dask.delayed(merge_many)(*level[i : i + split_every]) for i in range(0, len(level), split_every)]
     return level[0]
 
 

@@ -18,6 +18,7 @@ Two things are corpus-wide rather than per partition, and get a pass of their ow
   citations carrying the same reference key (ties alphabetical).  The
   (key, label) counts are summed over partitions first.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -25,11 +26,18 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from ..bursts import (BurstCounts, _check_parameters, _reference_label, burst_counts, bursts_from_counts,
-                      check_years, item_events)
+from ..bursts import (
+    BurstCounts,
+    _check_parameters,
+    _reference_label,
+    burst_counts,
+    bursts_from_counts,
+    check_years,
+    item_events,
+)
 from ..corpus import Corpus
-from ..refs import bibliographic_key
 from ..errors import LitkitError
+from ..refs import bibliographic_key
 from ._dask import compute, constant, persist, tree_sum
 
 __all__ = ["yearly_counts", "citation_bursts"]
@@ -38,8 +46,7 @@ __all__ = ["yearly_counts", "citation_bursts"]
 # ---- per partition -------------------------------------------------------------------------------------
 def _records_and_years(df: pd.DataFrame):
     py = pd.to_numeric(df["PY"], errors="coerce").dropna()
-    return (frozenset(df["UT"].dropna().tolist()),
-            (int(py.min()), int(py.max())) if len(py) else None)
+    return (frozenset(df["UT"].dropna().tolist()), (int(py.min()), int(py.max())) if len(py) else None)
 
 
 def _partition_events(df: pd.DataFrame, kind: str, field: str, thesaurus):
@@ -53,26 +60,45 @@ def _partition_events(df: pd.DataFrame, kind: str, field: str, thesaurus):
     if kind != "cited_reference":
         return item_events(corpus, kind=kind, field=field, thesaurus=thesaurus), {}
     refs = corpus.references.reset_index(drop=True)
-    fields = zip(refs["author"].tolist(), refs["year"].tolist(), refs["source"].tolist(),
-                 refs["volume"].tolist(), refs["page"].tolist())
+    fields = zip(
+        refs["author"].tolist(),
+        refs["year"].tolist(),
+        refs["source"].tolist(),
+        refs["volume"].tolist(),
+        refs["page"].tolist(),
+    )
     cache: dict = {}
     bib = []
     for author, year, source, volume, page in fields:
         year = None if year is None or pd.isna(year) else int(year)
         k = (author, year, source, volume, page)
         if k not in cache:
-            cache[k] = bibliographic_key({"author": author, "year": year, "source": source,
-                                          "volume": volume, "page": page})
+            cache[k] = bibliographic_key(
+                {"author": author, "year": year, "source": source, "volume": volume, "page": page}
+            )
         bib.append(cache[k])
-    frame = pd.DataFrame({"record": refs["UT"].astype(object), "year": pd.to_numeric(refs["PY"], errors="coerce"),
-                          "doi": refs["doi"].astype(object), "bib": pd.Series(bib, dtype=object),
-                          "named": (refs["author"].notna() & (refs["author"].astype(object) != ""))
-                          | (refs["source"].notna() & (refs["source"].astype(object) != "")),
-                          "label": _labels_once(refs)})
+    frame = pd.DataFrame(
+        {
+            "record": refs["UT"].astype(object),
+            "year": pd.to_numeric(refs["PY"], errors="coerce"),
+            "doi": refs["doi"].astype(object),
+            "bib": pd.Series(bib, dtype=object),
+            "named": (refs["author"].notna() & (refs["author"].astype(object) != ""))
+            | (refs["source"].notna() & (refs["source"].astype(object) != "")),
+            "label": _labels_once(refs),
+        }
+    )
     lending: dict = {}
-    lends = frame["doi"].notna() & (frame["doi"].astype(object) != "") & refs["source"].notna() \
-        & (refs["source"].astype(object) != "") & ((refs["volume"].notna() & (refs["volume"].astype(object) != ""))
-                                                  | (refs["page"].notna() & (refs["page"].astype(object) != "")))
+    lends = (
+        frame["doi"].notna()
+        & (frame["doi"].astype(object) != "")
+        & refs["source"].notna()
+        & (refs["source"].astype(object) != "")
+        & (
+            (refs["volume"].notna() & (refs["volume"].astype(object) != ""))
+            | (refs["page"].notna() & (refs["page"].astype(object) != ""))
+        )
+    )
     for b, doi in zip(frame.loc[lends, "bib"].tolist(), frame.loc[lends, "doi"].tolist()):
         known = lending.get(b, doi)
         lending[b] = doi if known == doi else None
@@ -130,7 +156,7 @@ def _keyed(part, lending: dict):
 def _best_labels(pairs: Counter) -> dict:
     """One label per reference key: the most frequent, ties broken alphabetically."""
     best: dict = {}
-    for (key, label), n in sorted(pairs.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1])):
+    for (key, label), _n in sorted(pairs.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1])):
         best.setdefault(key, label)
     return best
 
@@ -182,14 +208,22 @@ def _period_of(ranges, years) -> tuple[int, int]:
         return check_years(years)
     ranges = [r for r in ranges if r is not None]
     if not ranges:
-        raise LitkitError("no record has a publication year, so there are no time slices",
-                          expected="records with PY")
+        raise LitkitError("no record has a publication year, so there are no time slices", expected="records with PY")
     return min(r[0] for r in ranges), max(r[1] for r in ranges)
 
 
 # ---- public ------------------------------------------------------------------------------------------------
-def yearly_counts(pc, kind: str = "cited_journal", *, field: str = "DE", years=None, slice_years: int = 1,
-                  counting: str = "records", thesaurus=None, client=None) -> tuple[BurstCounts, tuple[int, int]]:
+def yearly_counts(
+    pc,
+    kind: str = "cited_journal",
+    *,
+    field: str = "DE",
+    years=None,
+    slice_years: int = 1,
+    counting: str = "records",
+    thesaurus=None,
+    client=None,
+) -> tuple[BurstCounts, tuple[int, int]]:
     """``r[t]`` per item and ``d[t]`` per slice over a partitioned corpus, and the period.
 
     Equal to ``burst_counts(item_events(corpus, kind, field, thesaurus), period, slice_years, counting)``
@@ -229,15 +263,24 @@ def yearly_counts(pc, kind: str = "cited_journal", *, field: str = "DE", years=N
     partials = [dask.delayed(_partition_counts)(e, labels, shared, period, slice_years, counting) for e in events]
     counts, shared_events = compute(tree_sum(partials, _merge_partials), client)
     if len(shared_events):
-        counts = _add_counts(counts, burst_counts(shared_events, period, slice_years=slice_years,
-                                                  counting=counting))
+        counts = _add_counts(counts, burst_counts(shared_events, period, slice_years=slice_years, counting=counting))
     return counts, period
 
 
-def citation_bursts(pc, kind: str = "cited_journal", top: int | None = 20, s: float = 2, gamma: float = 1,
-                    min_duration: int = 1, slice_years: int = 1, field: str = "DE",
-                    years: tuple[int, int] | None = None, counting: str = "records", thesaurus=None,
-                    client=None) -> pd.DataFrame:
+def citation_bursts(
+    pc,
+    kind: str = "cited_journal",
+    top: int | None = 20,
+    s: float = 2,
+    gamma: float = 1,
+    min_duration: int = 1,
+    slice_years: int = 1,
+    field: str = "DE",
+    years: tuple[int, int] | None = None,
+    counting: str = "records",
+    thesaurus=None,
+    client=None,
+) -> pd.DataFrame:
     """Strongest bursts of a partitioned corpus; the table of :func:`litkit.bursts.citation_bursts`.
 
     Parameters are those of :func:`litkit.bursts.citation_bursts`, plus
@@ -250,11 +293,25 @@ def citation_bursts(pc, kind: str = "cited_journal", top: int | None = 20, s: fl
     _check_parameters(s, gamma, min_duration)
     if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
         raise LitkitError(f"top must be a positive whole number or None, got {top!r}")
-    counts, period = yearly_counts(pc, kind, field=field, years=years, slice_years=slice_years,
-                                   counting=counting, thesaurus=thesaurus, client=client)
+    counts, period = yearly_counts(
+        pc,
+        kind,
+        field=field,
+        years=years,
+        slice_years=slice_years,
+        counting=counting,
+        thesaurus=thesaurus,
+        client=client,
+    )
     table = bursts_from_counts(counts, period, s=s, gamma=gamma, min_duration=min_duration, top=top)
-    table.attrs.update(kind=kind, s=s, gamma=gamma, min_duration=min_duration, slice_years=slice_years,
-                       field=field, counting=counting, period=list(period))
+    table.attrs.update(
+        kind=kind,
+        s=s,
+        gamma=gamma,
+        min_duration=min_duration,
+        slice_years=slice_years,
+        field=field,
+        counting=counting,
+        period=list(period),
+    )
     return table
-
-

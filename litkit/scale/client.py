@@ -1,4 +1,5 @@
 """Where the Dask work runs: an existing scheduler, or a cluster on this machine."""
+
 from __future__ import annotations
 
 import os
@@ -7,8 +8,14 @@ import os
 SCHEDULER_ENV = "LITKIT_DASK_SCHEDULER"
 
 
-def client(address: str | None = None, *, n_workers: int | None = None, threads_per_worker: int = 1,
-           memory_limit: str | None = "auto", **cluster_options):
+def client(
+    address: str | None = None,
+    *,
+    n_workers: int | None = None,
+    threads_per_worker: int = 1,
+    memory_limit: str | None = "auto",
+    **cluster_options,
+):
     """A ``dask.distributed.Client``: connect to a scheduler, or start a local cluster.
 
     Parameters
@@ -48,5 +55,10 @@ def client(address: str | None = None, *, n_workers: int | None = None, threads_
         if address.endswith(".json"):
             return Client(scheduler_file=address)
         return Client(address)
-    return Client(n_workers=n_workers, threads_per_worker=threads_per_worker, processes=True,
-                  memory_limit=memory_limit, **cluster_options)
+    return Client(
+        n_workers=n_workers,
+        threads_per_worker=threads_per_worker,
+        processes=True,
+        memory_limit=memory_limit,
+        **cluster_options,
+    )

@@ -21,12 +21,13 @@ On a real cluster ``out_dir`` must be a folder every worker can write to (a
 shared file system); the workers write the partitions, the driver only the two
 JSON files.
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import pandas as pd
 
@@ -43,8 +44,9 @@ REPORT = "ingest_report.json"
 _PART = "part-{:05d}.parquet"
 
 
-def _ingest_batch(files: Sequence[str], target: str, overwrite: bool, format: str | None = None,
-                  encoding: str | None = None) -> dict:
+def _ingest_batch(
+    files: Sequence[str], target: str, overwrite: bool, format: str | None = None, encoding: str | None = None
+) -> dict:
     """Worker task: read a batch of files and write them as one Parquet partition."""
     corpus = read(list(files), format=format, encoding=encoding, progress=False)
     corpus.to_parquet(target, overwrite=overwrite)
@@ -52,12 +54,18 @@ def _ingest_batch(files: Sequence[str], target: str, overwrite: bool, format: st
 
 
 def _batches(files: Sequence[Path], size: int) -> list[list[str]]:
-    return [[str(f) for f in files[i:i + size]] for i in range(0, len(files), size)]
+    return [[str(f) for f in files[i : i + size]] for i in range(0, len(files), size)]
 
 
-def ingest(paths, out_dir: str | Path, client=None, files_per_partition: int = 20,
-           overwrite: bool = False, format: str | None = None, encoding: str | None = None
-           ) -> "PartitionedCorpus":
+def ingest(
+    paths,
+    out_dir: str | Path,
+    client=None,
+    files_per_partition: int = 20,
+    overwrite: bool = False,
+    format: str | None = None,
+    encoding: str | None = None,
+) -> PartitionedCorpus:
     """Read export files in parallel into a folder of Parquet partitions.
 
     Parameters
@@ -105,22 +113,28 @@ def ingest(paths, out_dir: str | Path, client=None, files_per_partition: int = 2
         paths = [paths]
     files = expand_paths(paths)
     if not files:
-        raise LitkitError("no files to read", path=Path(paths[0]) if paths else None,
-                          expected="export files or folders holding them")
+        raise LitkitError(
+            "no files to read", path=Path(paths[0]) if paths else None, expected="export files or folders holding them"
+        )
     out = Path(out_dir)
     if (out / MANIFEST).exists() and not overwrite:
-        raise OutputExistsError("folder already holds an ingest; pass overwrite=True to replace it",
-                                path=out, expected="a new or empty folder")
+        raise OutputExistsError(
+            "folder already holds an ingest; pass overwrite=True to replace it",
+            path=out,
+            expected="a new or empty folder",
+        )
     out.mkdir(parents=True, exist_ok=True)
     stale = sorted(out.glob("part-*.parquet"))
     if stale and not overwrite:
-        raise OutputExistsError("folder already holds Parquet partitions; pass overwrite=True",
-                                path=out, expected="a new or empty folder")
+        raise OutputExistsError(
+            "folder already holds Parquet partitions; pass overwrite=True", path=out, expected="a new or empty folder"
+        )
 
     batches = _batches(files, files_per_partition)
     targets = [str(out / _PART.format(i)) for i in range(len(batches))]
-    tasks = [dask.delayed(_ingest_batch, pure=False)(b, t, overwrite, format, encoding)
-             for b, t in zip(batches, targets)]
+    tasks = [
+        dask.delayed(_ingest_batch, pure=False)(b, t, overwrite, format, encoding) for b, t in zip(batches, targets)
+    ]
     results = client.compute(tasks, sync=True) if client is not None else dask.compute(*tasks)
 
     # Partitions left over from a larger earlier ingest would be read as part of this one.
@@ -130,12 +144,17 @@ def ingest(paths, out_dir: str | Path, client=None, files_per_partition: int = 2
     report = IngestReport()
     for r in results:
         report.extend(IngestReport.from_dict(r["report"]))
-    write_text(out / REPORT, json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-               overwrite=True)
-    manifest = {"format": "litkit partitioned corpus", "version": 1,
-                "files_per_partition": files_per_partition,
-                "partitions": [{"file": Path(t).name, "records": r["records"], "sources": b}
-                               for t, r, b in zip(targets, results, batches)]}
+    write_text(
+        out / REPORT, json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n", overwrite=True
+    )
+    manifest = {
+        "format": "litkit partitioned corpus",
+        "version": 1,
+        "files_per_partition": files_per_partition,
+        "partitions": [
+            {"file": Path(t).name, "records": r["records"], "sources": b} for t, r, b in zip(targets, results, batches)
+        ],
+    }
     write_text(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", overwrite=True)
     return read_partitioned(out)
 
@@ -233,13 +252,19 @@ def read_partitioned(out_dir: str | Path) -> PartitionedCorpus:
     folder = Path(out_dir)
     manifest_path = folder / MANIFEST
     if not manifest_path.is_file():
-        raise LitkitError("not a litkit partitioned corpus (no manifest.json)", path=folder,
-                          expected="a folder written by litkit.scale.ingest")
+        raise LitkitError(
+            "not a litkit partitioned corpus (no manifest.json)",
+            path=folder,
+            expected="a folder written by litkit.scale.ingest",
+        )
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     report = IngestReport.from_dict(json.loads((folder / REPORT).read_text(encoding="utf-8")))
     parts = [folder / p["file"] for p in manifest["partitions"]]
     missing = [p for p in parts if not p.is_file()]
     if missing:
-        raise LitkitError("partition listed in manifest.json is missing", path=missing[0],
-                          expected="every part-*.parquet the manifest lists")
+        raise LitkitError(
+            "partition listed in manifest.json is missing",
+            path=missing[0],
+            expected="every part-*.parquet the manifest lists",
+        )
     return PartitionedCorpus(folder, parts, [int(p["records"]) for p in manifest["partitions"]], report)

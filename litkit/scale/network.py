@@ -33,11 +33,12 @@ Steps 4–5 assemble the network as :func:`~litkit.network.cooccurrence.network_
 does; ``tests/test_scale.py`` checks every table against the single-machine path,
 so a change there that is not made here fails the tests.
 """
+
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -45,9 +46,18 @@ import scipy.sparse as sp
 
 from ..errors import LitkitError
 from ..network.cluster import silhouette
-from ..network.cooccurrence import (COUNTINGS, KeywordNetwork, _avg_year, cooccurrence_counts,
-                                    fractional_counts, full_counts, incidence_matrix, keyword_tables,
-                                    select_terms, weigh_and_cluster)
+from ..network.cooccurrence import (
+    COUNTINGS,
+    KeywordNetwork,
+    _avg_year,
+    cooccurrence_counts,
+    fractional_counts,
+    full_counts,
+    incidence_matrix,
+    keyword_tables,
+    select_terms,
+    weigh_and_cluster,
+)
 from ..network.labels import assign_documents, cluster_labels
 from ..network.layout import layout as compute_layout
 from ..network.normalize import link_strengths
@@ -65,21 +75,24 @@ def _cleaners(stoplist, thesaurus, aliases, stem):
         from importlib import resources
 
         from ..text.thesaurus import Thesaurus
+
         text = resources.files("litkit.data").joinpath("thesaurus_default.txt").read_text(encoding="utf-8")
         thesaurus = Thesaurus.from_text(text, source="litkit/data/thesaurus_default.txt")
-    return (TermCleaner(stoplist=stoplist, thesaurus=thesaurus, aliases=aliases, stem=stem),
-            TermCleaner(stoplist=stoplist, thesaurus=thesaurus, aliases=aliases, stem=stem))
+    return (
+        TermCleaner(stoplist=stoplist, thesaurus=thesaurus, aliases=aliases, stem=stem),
+        TermCleaner(stoplist=stoplist, thesaurus=thesaurus, aliases=aliases, stem=stem),
+    )
 
 
 @dataclass
 class _Terms:
     """Cleaned terms of one partition (lives on a worker between passes)."""
 
-    docs: list[list[str]]           # keys per record (distinct, first-seen order)
-    label_terms: list[list[str]]    # label candidates per record: docs + cleaned label-only terms
-    years: np.ndarray               # PY as float (NaN when missing)
-    surfaces: dict                  # key -> Counter of surface forms (keyword cleaner)
-    label_surfaces: dict            # key -> Counter of surface forms (label cleaner)
+    docs: list[list[str]]  # keys per record (distinct, first-seen order)
+    label_terms: list[list[str]]  # label candidates per record: docs + cleaned label-only terms
+    years: np.ndarray  # PY as float (NaN when missing)
+    surfaces: dict  # key -> Counter of surface forms (keyword cleaner)
+    label_surfaces: dict  # key -> Counter of surface forms (label cleaner)
 
 
 def _partition_terms(df: pd.DataFrame, fields, label_fields, max_words, cleaner_args) -> _Terms:
@@ -186,14 +199,15 @@ def _labels_from_counts(pairs: Counter, per_cluster: Counter, method: str, min_d
         if df[k] >= min_documents:
             for i in range(start[c], start[c] + n):
                 docs[i].append(k)
-    return cluster_labels(docs, np.asarray(doc_cluster, dtype=np.int64), method=method,
-                          min_documents=min_documents)
+    return cluster_labels(docs, np.asarray(doc_cluster, dtype=np.int64), method=method, min_documents=min_documents)
 
 
 # ---- step 5: surface forms ---------------------------------------------------------------------------------
 def _surfaces_of(t: _Terms, keys: frozenset):
-    return ({k: t.surfaces[k] for k in keys if k in t.surfaces},
-            {k: t.label_surfaces[k] for k in keys if k in t.label_surfaces})
+    return (
+        {k: t.surfaces[k] for k in keys if k in t.surfaces},
+        {k: t.label_surfaces[k] for k in keys if k in t.label_surfaces},
+    )
 
 
 def _merge_surfaces(a, b):
@@ -215,13 +229,23 @@ def _term_partitions(pc, field, label_fields, max_words, cleaner_args, client):
     fields = resolve_fields(field)
     labels = resolve_fields(label_fields)
     needed = sorted(set(fields) | set(labels) | {"PY"})
-    terms = [dask.delayed(_partition_terms)(f, fields, labels, max_words, cleaner_args)
-             for f in pc.delayed_frames(needed)]
+    terms = [
+        dask.delayed(_partition_terms)(f, fields, labels, max_words, cleaner_args) for f in pc.delayed_frames(needed)
+    ]
     return persist(terms, client), fields, labels
 
 
-def keyword_counts(pc, field: str | Sequence[str] = "DE", *, stoplist="default", thesaurus="default",
-                   aliases=False, stem: bool = False, max_words: int = 4, client=None) -> pd.DataFrame:
+def keyword_counts(
+    pc,
+    field: str | Sequence[str] = "DE",
+    *,
+    stoplist="default",
+    thesaurus="default",
+    aliases=False,
+    stem: bool = False,
+    max_words: int = 4,
+    client=None,
+) -> pd.DataFrame:
     """Records per cleaned keyword over a partitioned corpus.
 
     The keys and labels are those of :func:`litkit.cooccurrence` with the same
@@ -247,22 +271,43 @@ def keyword_counts(pc, field: str | Sequence[str] = "DE", *, stoplist="default",
     occ, _, _ = compute(tree_sum([dask.delayed(_occurrences)(t) for t in terms], _merge_occurrences), client)
     keys = sorted(occ, key=lambda k: (-occ[k], k))
     wanted = constant(frozenset(keys))
-    surfaces, _ = compute(tree_sum([dask.delayed(_surfaces_of)(t, wanted) for t in terms],
-                                   _merge_surfaces), client)
+    surfaces, _ = compute(tree_sum([dask.delayed(_surfaces_of)(t, wanted) for t in terms], _merge_surfaces), client)
     cleaner, _ = _cleaners(*cleaner_args)
     cleaner._surfaces = surfaces  # label() picks the most frequent form from these counts
-    return pd.DataFrame({"keyword": [cleaner.label(k) for k in keys], "term": keys,
-                         "occurrences": np.asarray([occ[k] for k in keys], dtype=np.int64)})
+    return pd.DataFrame(
+        {
+            "keyword": [cleaner.label(k) for k in keys],
+            "term": keys,
+            "occurrences": np.asarray([occ[k] for k in keys], dtype=np.int64),
+        }
+    )
 
 
-def cooccurrence(pc, field: str | Sequence[str] = "DE", min_occurrence: int = 2,
-                 top_n: int | None = 200, *, rank_by: str = "occurrences", stoplist="default",
-                 thesaurus="default", aliases=False, stem: bool = False, counting: str = "full",
-                 normalization: str | None = "association", clustering: str = "leiden",
-                 objective: str = "modularity", resolution: float = 1.0, seed: int = 42,
-                 label_method: str = "llr", label_fields: Sequence[str] = ("DE", "TI"),
-                 max_words: int = 4, cluster_on: str = "auto", layout: str = "kamada_kawai",
-                 with_layout: bool = True, client=None) -> KeywordNetwork:
+def cooccurrence(
+    pc,
+    field: str | Sequence[str] = "DE",
+    min_occurrence: int = 2,
+    top_n: int | None = 200,
+    *,
+    rank_by: str = "occurrences",
+    stoplist="default",
+    thesaurus="default",
+    aliases=False,
+    stem: bool = False,
+    counting: str = "full",
+    normalization: str | None = "association",
+    clustering: str = "leiden",
+    objective: str = "modularity",
+    resolution: float = 1.0,
+    seed: int = 42,
+    label_method: str = "llr",
+    label_fields: Sequence[str] = ("DE", "TI"),
+    max_words: int = 4,
+    cluster_on: str = "auto",
+    layout: str = "kamada_kawai",
+    with_layout: bool = True,
+    client=None,
+) -> KeywordNetwork:
     """Keyword co-occurrence network of a partitioned corpus; same parameters and result as
     :func:`litkit.cooccurrence`.
 
@@ -296,22 +341,26 @@ def cooccurrence(pc, field: str | Sequence[str] = "DE", min_occurrence: int = 2,
     terms, fields, labels_from = _term_partitions(pc, field, label_fields, max_words, cleaner_args, client)
 
     occ_all, n_records, n_with_terms = compute(
-        tree_sum([dask.delayed(_occurrences)(t) for t in terms], _merge_occurrences), client)
+        tree_sum([dask.delayed(_occurrences)(t) for t in terms], _merge_occurrences), client
+    )
     keys = sorted(occ_all)  # any fixed order: select_terms breaks ties by code point
     occ_vec = np.asarray([occ_all[k] for k in keys], dtype=np.int64)
     tls_all = None
     if rank_by == "total_link_strength":
         cand = np.flatnonzero(occ_vec >= min_occurrence)
         columns = constant({keys[i]: j for j, i in enumerate(cand)})
-        full_c, frac_c, _ = compute(tree_sum([dask.delayed(_pairs)(t, columns, False) for t in terms],
-                                             _merge_pairs), client)
+        full_c, frac_c, _ = compute(
+            tree_sum([dask.delayed(_pairs)(t, columns, False) for t in terms], _merge_pairs), client
+        )
         w_c = _canonical(frac_c, np.float64) if counting == "fractional" else _canonical(full_c, np.int64)
         tls_all = np.zeros(len(keys))
         tls_all[cand] = link_strengths(w_c)[0]
     selected = select_terms(occ_vec, keys, min_occurrence, top_n, rank_by, tls_all)
     if len(selected) == 0:
-        raise LitkitError(f"no term occurs in at least {min_occurrence} records",
-                          expected="a lower min_occurrence, another field, or a corpus with keywords")
+        raise LitkitError(
+            f"no term occurs in at least {min_occurrence} records",
+            expected="a lower min_occurrence, another field, or a corpus with keywords",
+        )
     sel_terms = [keys[i] for i in selected]
     columns = constant({k: j for j, k in enumerate(sel_terms)})
     occ = occ_vec[selected]
@@ -319,8 +368,7 @@ def cooccurrence(pc, field: str | Sequence[str] = "DE", min_occurrence: int = 2,
     pair_parts = [dask.delayed(_pairs)(t, columns, True) for t in terms]
     incidences = [dask.delayed(lambda p: p[2])(p) for p in pair_parts]
     years_parts = [dask.delayed(lambda t: t.years)(t) for t in terms]
-    (full, _, _), inc_list, years_list = compute(
-        (tree_sum(pair_parts, _merge_pairs), incidences, years_parts), client)
+    (full, _, _), inc_list, years_list = compute((tree_sum(pair_parts, _merge_pairs), incidences, years_parts), client)
     full = _canonical(full, np.int64)
     a = sp.csr_matrix(sp.vstack([m for m, _ in inc_list], format="csr"), dtype=np.int8)
     n_d = np.concatenate([n for _, n in inc_list]) if inc_list else np.zeros(0, dtype=np.int64)
@@ -333,21 +381,24 @@ def cooccurrence(pc, field: str | Sequence[str] = "DE", min_occurrence: int = 2,
 
     # ---- the assembly of network_from_documents, on the reduced counts ----
     weights, s, links, cluster_on, membership, q, q_parts = weigh_and_cluster(
-        full, frac, occ, counting, normalization, cluster_on, clustering, objective, resolution, seed)
+        full, frac, occ, counting, normalization, cluster_on, clustering, objective, resolution, seed
+    )
     sil, sil_parts = silhouette(full, occ, membership)
     xy = compute_layout(weights, seed=seed, method=layout) if with_layout else np.full((len(sel_terms), 2), np.nan)
     avg_year = _avg_year(a, years)
     doc_cluster = assign_documents(a, membership)
 
     offsets = np.cumsum([0] + [m.shape[0] for m, _ in inc_list])
-    label_parts = [dask.delayed(_label_counts)(t, a[offsets[i]:offsets[i + 1]], membership)
-                   for i, t in enumerate(terms)]
+    label_parts = [
+        dask.delayed(_label_counts)(t, a[offsets[i] : offsets[i + 1]], membership) for i, t in enumerate(terms)
+    ]
     pairs, per_cluster = compute(tree_sum(label_parts, _merge_counters), client)
     labelled = _labels_from_counts(pairs, per_cluster, label_method)
 
     shown = constant(frozenset(sel_terms) | {t for top in labelled.values() for t, _ in top})
     surfaces, label_surfaces = compute(
-        tree_sum([dask.delayed(_surfaces_of)(t, shown) for t in terms], _merge_surfaces), client)
+        tree_sum([dask.delayed(_surfaces_of)(t, shown) for t in terms], _merge_surfaces), client
+    )
     cleaner, label_cleaner = _cleaners(*cleaner_args)
     cleaner._surfaces, label_cleaner._surfaces = surfaces, label_surfaces  # corpus-wide counts
 
@@ -358,18 +409,55 @@ def cooccurrence(pc, field: str | Sequence[str] = "DE", min_occurrence: int = 2,
     labelled = {c: [(label_display(t), v) for t, v in top] for c, top in labelled.items()}
     display_labels = [cleaner.label(t) for t in sel_terms]
 
-    keywords, clusters = keyword_tables(display_labels, sel_terms, occ, links, s, counting, membership,
-                                        avg_year, xy, labelled, q_parts, sil_parts, doc_cluster)
-    run = {"field": list(fields), "label_fields": list(labels_from), "max_words": max_words,
-           **cleaner.params()}
-    run.update({"min_occurrence": min_occurrence, "top_n": top_n, "rank_by": rank_by, "counting": counting,
-                "normalization": normalization, "clustering": clustering, "objective": objective,
-                "resolution": resolution, "seed": seed, "label_method": label_method,
-                "cluster_on": cluster_on, "layout": layout if with_layout else None, "records": n_records,
-                "records_with_terms": n_with_terms, "distinct_terms": len(keys),
-                "selected_terms": len(sel_terms),
-                "modularity": round(q, 9) if q == q else None,
-                "silhouette": round(sil, 9) if sil == sil else None})
-    return KeywordNetwork(terms=sel_terms, labels=display_labels, occurrences=occ, cooccurrence=full,
-                          fractional=frac, weights=weights, incidence=a, keywords=keywords,
-                          clusters=clusters, modularity=q, silhouette=sil, params=run)
+    keywords, clusters = keyword_tables(
+        display_labels,
+        sel_terms,
+        occ,
+        links,
+        s,
+        counting,
+        membership,
+        avg_year,
+        xy,
+        labelled,
+        q_parts,
+        sil_parts,
+        doc_cluster,
+    )
+    run = {"field": list(fields), "label_fields": list(labels_from), "max_words": max_words, **cleaner.params()}
+    run.update(
+        {
+            "min_occurrence": min_occurrence,
+            "top_n": top_n,
+            "rank_by": rank_by,
+            "counting": counting,
+            "normalization": normalization,
+            "clustering": clustering,
+            "objective": objective,
+            "resolution": resolution,
+            "seed": seed,
+            "label_method": label_method,
+            "cluster_on": cluster_on,
+            "layout": layout if with_layout else None,
+            "records": n_records,
+            "records_with_terms": n_with_terms,
+            "distinct_terms": len(keys),
+            "selected_terms": len(sel_terms),
+            "modularity": round(q, 9) if q == q else None,
+            "silhouette": round(sil, 9) if sil == sil else None,
+        }
+    )
+    return KeywordNetwork(
+        terms=sel_terms,
+        labels=display_labels,
+        occurrences=occ,
+        cooccurrence=full,
+        fractional=frac,
+        weights=weights,
+        incidence=a,
+        keywords=keywords,
+        clusters=clusters,
+        modularity=q,
+        silhouette=sil,
+        params=run,
+    )

@@ -15,14 +15,15 @@ Examples
 >>> segment("生态产品价值实现机制与碳达峰碳中和")
 ['生态产品价值实现', '机制', '与', '碳达峰', '碳中和']
 """
+
 from __future__ import annotations
 
 import logging
 import re
 import tempfile
 import threading
+from collections.abc import Iterable
 from importlib import resources
-from typing import Iterable
 
 __all__ = ["tokenizer", "segment", "chinese_terms", "has_cjk", "USER_DICTIONARY"]
 
@@ -43,6 +44,7 @@ def tokenizer():
     with _LOCK:
         if _TOKENIZER is None:
             import jieba
+
             jieba.setLogLevel(logging.ERROR)  # "Building prefix dict ..." goes to stderr otherwise
             tk = jieba.Tokenizer()
             tk.tmp_dir = tempfile.gettempdir()  # never the cwd or the repository

@@ -14,6 +14,7 @@ Examples
 >>> normalize_term("生态产品价值实现；")
 '生态产品价值实现'
 """
+
 from __future__ import annotations
 
 import re
@@ -74,5 +75,6 @@ def stem_key(key: str) -> str:
     global _STEMMER
     if _STEMMER is None:
         from nltk.stem.snowball import SnowballStemmer
+
         _STEMMER = SnowballStemmer("english")
     return _WORD_RE.sub(lambda m: _STEMMER.stem(m.group(0)), key)

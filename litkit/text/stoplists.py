@@ -20,12 +20,13 @@ True
 >>> "the" in word_stoplist("en")
 True
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
 
 from .normalize import normalize_term
 
@@ -47,17 +48,18 @@ def _data(name: str) -> str:
     return resources.files("litkit.data").joinpath(name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def keyword_stoplist() -> frozenset[str]:
     """Default whole-keyword stop list (normalised keys)."""
     return frozenset(normalize_term(t) for t in read_list(_data("stopkeywords.txt"), is_text=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_stoplist(language: str = "en") -> frozenset[str]:
     """Default word stop list for phrase extraction, ``"en"`` or ``"zh"``."""
     if language == "en":
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
         own = read_list(_data("stopwords_en_academic.txt"), is_text=True)
         return frozenset(ENGLISH_STOP_WORDS) | frozenset(normalize_term(w) for w in own)
     if language == "zh":

@@ -27,20 +27,29 @@ Examples
 >>> english_phrases("Mapping the ecosystem services of urban green spaces: a review")
 ['mapping', 'ecosystem services', 'urban green spaces']
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from .chinese import chinese_terms, has_cjk
 from .normalize import normalize_term, stem_key, surface_form
 from .stoplists import resolve_stoplist, word_stoplist
 from .thesaurus import Thesaurus, default_aliases, resolve_thesaurus
 
-__all__ = ["decapitalize", "english_phrases", "text_terms", "field_terms", "TermCleaner", "KEYWORD_FIELDS",
-           "TEXT_FIELDS", "resolve_fields"]
+__all__ = [
+    "decapitalize",
+    "english_phrases",
+    "text_terms",
+    "field_terms",
+    "TermCleaner",
+    "KEYWORD_FIELDS",
+    "TEXT_FIELDS",
+    "resolve_fields",
+]
 
 KEYWORD_FIELDS = ("DE", "ID")
 TEXT_FIELDS = ("TI", "AB")
@@ -50,10 +59,48 @@ _TOKEN_PATTERN = r"[^\W\d_]+(?:[-'’][^\W\d_0-9]+|[-][0-9]+)*|\d+(?:[.,]\d+)*|[
 _TOKENIZER = None
 _WORD_RE = re.compile(r"[^\W\d_]")
 # Nouns that look like participles or adverbs to the suffix rules below.
-_ED_NOUNS = frozenset({"watershed", "watersheds", "hundred", "speed", "breed", "seed", "feed", "shed",
-                       "greed", "creed", "bleed", "embed", "need", "steed", "tweed", "weed", "reed"})
-_LY_NOUNS = frozenset({"supply", "family", "assembly", "anomaly", "monopoly", "italy", "july", "ally",
-                       "rally", "jelly", "belly", "poly", "reply", "oligopoly", "homily", "fly", "butterfly"})
+_ED_NOUNS = frozenset(
+    {
+        "watershed",
+        "watersheds",
+        "hundred",
+        "speed",
+        "breed",
+        "seed",
+        "feed",
+        "shed",
+        "greed",
+        "creed",
+        "bleed",
+        "embed",
+        "need",
+        "steed",
+        "tweed",
+        "weed",
+        "reed",
+    }
+)
+_LY_NOUNS = frozenset(
+    {
+        "supply",
+        "family",
+        "assembly",
+        "anomaly",
+        "monopoly",
+        "italy",
+        "july",
+        "ally",
+        "rally",
+        "jelly",
+        "belly",
+        "poly",
+        "reply",
+        "oligopoly",
+        "homily",
+        "fly",
+        "butterfly",
+    }
+)
 
 
 def _is_boundary_word(word: str) -> bool:
@@ -69,6 +116,7 @@ def _is_boundary_word(word: str) -> bool:
 
 def _generic_terms() -> frozenset[str]:
     from .stoplists import _data, read_list
+
     return frozenset(read_list(_data("generic_terms_en.txt"), is_text=True))
 
 
@@ -76,12 +124,14 @@ def _tokenize(text: str) -> list[str]:
     global _TOKENIZER
     if _TOKENIZER is None:
         from nltk.tokenize import RegexpTokenizer  # pure regex: no nltk data download
+
         _TOKENIZER = RegexpTokenizer(_TOKEN_PATTERN)
     return _TOKENIZER.tokenize(text)
 
 
-def english_phrases(text: str, stopwords: Iterable[str] | None = None, max_words: int = 4,
-                    min_chars: int = 3) -> list[str]:
+def english_phrases(
+    text: str, stopwords: Iterable[str] | None = None, max_words: int = 4, min_chars: int = 3
+) -> list[str]:
     """Stop-word-bounded candidate phrases of an English text (RAKE-style), lower-cased.
 
     Parameters
@@ -256,7 +306,11 @@ class TermCleaner:
 
     def params(self) -> dict:
         """What was applied, for ``params.json``."""
-        return {"stoplist": self.stoplist if isinstance(self.stoplist, (str, type(None))) else
-                sorted(self._stop), "stoplist_size": len(self._stop),
-                "thesaurus": self._thesaurus.sources, "thesaurus_rows": len(self._thesaurus),
-                "aliases": self._aliases.sources, "stem": self.stem}
+        return {
+            "stoplist": self.stoplist if isinstance(self.stoplist, (str, type(None))) else sorted(self._stop),
+            "stoplist_size": len(self._stop),
+            "thesaurus": self._thesaurus.sources,
+            "thesaurus_rows": len(self._thesaurus),
+            "aliases": self._aliases.sources,
+            "stem": self.stem,
+        }

@@ -27,6 +27,7 @@ Examples
 >>> Thesaurus.from_text("citation analyses;citation analysis").lookup("CITATION ANALYSES")
 'citation analysis'
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -63,12 +64,12 @@ class Thesaurus:
     def __len__(self) -> int:
         return len(self.mapping)
 
-    def __or__(self, other: "Thesaurus") -> "Thesaurus":
+    def __or__(self, other: Thesaurus) -> Thesaurus:
         """Combine two thesauri; rows of ``other`` win."""
         return Thesaurus({**self.mapping, **other.mapping}, self.sources + other.sources)
 
     @classmethod
-    def from_text(cls, text: str, source: str = "<text>") -> "Thesaurus":
+    def from_text(cls, text: str, source: str = "<text>") -> Thesaurus:
         """Parse either format; the VOSviewer header decides which."""
         lines = text.lstrip("\ufeff").splitlines()
         first = next((ln for ln in lines if ln.strip()), "")
@@ -77,17 +78,20 @@ class Thesaurus:
         return cls._from_table(lines, source)
 
     @classmethod
-    def from_file(cls, path: str | Path) -> "Thesaurus":
+    def from_file(cls, path: str | Path) -> Thesaurus:
         path = Path(path)
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise LitkitError(f"cannot read thesaurus: {exc}", path=path,
-                              expected="a UTF-8 text file (VOSviewer thesaurus or 'a;b;canonical' table)")
+            raise LitkitError(
+                f"cannot read thesaurus: {exc}",
+                path=path,
+                expected="a UTF-8 text file (VOSviewer thesaurus or 'a;b;canonical' table)",
+            ) from exc
         return cls.from_text(text, source=str(path))
 
     @classmethod
-    def _from_vosviewer(cls, lines: list[str], source: str) -> "Thesaurus":
+    def _from_vosviewer(cls, lines: list[str], source: str) -> Thesaurus:
         mapping = {}
         header_seen = False
         for number, line in enumerate(lines, 1):
@@ -97,8 +101,12 @@ class Thesaurus:
                 header_seen = True
                 continue
             if "\t" not in line:
-                raise LitkitError("thesaurus row has no TAB", path=source, line=number,
-                                  expected="label<TAB>replace by (replacement may be empty)")
+                raise LitkitError(
+                    "thesaurus row has no TAB",
+                    path=source,
+                    line=number,
+                    expected="label<TAB>replace by (replacement may be empty)",
+                )
             label, replace = line.split("\t", 1)
             key = normalize_term(label)
             if key:
@@ -106,7 +114,7 @@ class Thesaurus:
         return cls(mapping, [source])
 
     @classmethod
-    def _from_table(cls, lines: list[str], source: str) -> "Thesaurus":
+    def _from_table(cls, lines: list[str], source: str) -> Thesaurus:
         mapping = {}
         for line in lines:
             line = line.split("#", 1)[0].strip()
