@@ -28,7 +28,7 @@ Rules, each deterministic (no dependence on the order the inputs came in):
 * ``DE``, ``ID``: the union, de-duplicated case-insensitively, in
   database-priority order of the members (the first spelling seen is kept).
 * ``CR``: the union de-duplicated by canonical reference key
-  (:func:`litkit.refs_scopus.reference_keys`: :func:`litkit.refs.reference_key`
+  (:func:`litkit.refs.reference_keys`: :func:`litkit.refs.reference_key`
   with the cited source normalised and DOI-less references given the DOI key
   of the same reference with a DOI); a key cited *k* times by the member
   that cites it most often appears *k* times, so the merged list is never
@@ -44,7 +44,7 @@ from collections import Counter
 import pandas as pd
 
 from .corpus import COLUMN_NAMES, INT_COLUMNS, LIST_COLUMNS
-from .refs_scopus import reference_keys
+from .refs import reference_keys
 
 DB_PRIORITY = ("WoS", "Scopus", "CNKI")
 #: Columns the matching rules read; a merged record takes them from its highest-priority member.
@@ -83,7 +83,7 @@ def union_references(members: list[list[str]], keys_of=reference_keys) -> list[s
     """Union of the members' reference lists (members in priority order), see the module docstring.
 
     ``keys_of`` maps a list of reference strings to their keys (default
-    :func:`litkit.refs_scopus.reference_keys`, applied to the whole group so that
+    :func:`litkit.refs.reference_keys`, applied to the whole group so that
     a DOI-less reference takes the DOI key of the same reference with a DOI).
 
     >>> union_references([["A 1", "B 2"], ["b 2", "C 3", "C 3"]],

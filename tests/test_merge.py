@@ -13,7 +13,7 @@ from litkit import Corpus, LitkitError
 from litkit._merge_combine import union_references
 from litkit._merge_match import FUZZY_THRESHOLD, first_author_surname, normalize_title
 from litkit.merge import MergeReport, merge
-from litkit.refs_scopus import reference_keys, reference_overlap
+from litkit.refs import reference_keys, reference_overlap
 
 
 def frame_bytes(corpus: Corpus) -> str:

@@ -10,13 +10,14 @@ import pytest
 import litkit
 from litkit.io import detect_format
 from litkit.io.scopus_csv import scopus_author_to_wos, sniff
-from litkit.refs import parse_wos_reference, reference_key
-from litkit.refs_scopus import (
+from litkit.refs import (
     SOURCE_OVERRIDES,
     WORD_ABBREVIATIONS,
     normalize_source,
     parse_reference_any,
     parse_scopus_reference,
+    parse_wos_reference,
+    reference_key,
     reference_style,
     split_scopus_references,
 )

@@ -24,7 +24,7 @@ Authors (``"and"``-separated, either ``Last, First`` or ``First Last``) become
 AU in Web of Science short form (``Costanza, R``) and AF ``Last, First``.
 LaTeX accents become Unicode (``{\\"u}`` -> ``ü``), braces and simple
 formatting commands are removed.  J9 is derived from the source title with
-:func:`~litkit.refs_scopus.normalize_source` (BibTeX carries no J9).
+:func:`~litkit.refs.normalize_source` (BibTeX carries no J9).
 
 Rules for imperfect files (each case reported with file and line):
 
@@ -53,7 +53,7 @@ import re
 import warnings
 from collections.abc import Iterator
 
-from ..refs_scopus import normalize_source, split_scopus_references
+from ..refs import normalize_source, split_scopus_references
 from .base import ReaderSpec, clean_doi, parse_year, split_values
 from .report import FileReport
 from .scopus_csv import wos_short_author

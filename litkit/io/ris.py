@@ -54,7 +54,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..refs_scopus import normalize_source
+from ..refs import normalize_source
 from .base import ReaderSpec, clean_doi, parse_year, split_values
 from .report import FileReport
 from .scopus_csv import wos_short_author

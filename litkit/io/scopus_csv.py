@@ -9,13 +9,13 @@ so each layout works without configuration:
   ``Publication Stage``, ``Open Access``; authors still ``", "``;
 * 2024 onwards: ``Author full names`` (``Liu, Fengyuan (60410297700)``),
   authors separated by ``"; "`` and references written in the 2024 layout
-  (see :mod:`litkit.refs_scopus`).
+  (see :mod:`litkit.refs.scopus`).
 
 Fields: ``Authors`` -> AU in Web of Science short form (``Yagai, T``);
 ``Author full names`` -> AF; ``References`` -> CR, one string per reference
-(:func:`~litkit.refs_scopus.split_scopus_references`); ``Author Keywords`` ->
+(:func:`~litkit.refs.split_scopus_references`); ``Author Keywords`` ->
 DE; ``Index Keywords`` -> ID; ``EID`` -> UT; ``Source title`` -> SO and, through
-:func:`~litkit.refs_scopus.normalize_source`, a J9-style abbreviation;
+:func:`~litkit.refs.normalize_source`, a J9-style abbreviation;
 ``Abbreviated Source Title`` -> JI; ``Cited by`` -> TC; ``Affiliations`` -> C1;
 ``Correspondence Address`` -> RP; ``Funding Details`` and ``Funding Text…`` ->
 FU; ``Link`` -> URL; every other non-empty column goes to ``extra`` under its
@@ -63,7 +63,7 @@ import re
 import sys
 from collections.abc import Iterator
 
-from ..refs_scopus import normalize_source, split_scopus_references
+from ..refs import normalize_source, split_scopus_references
 from .base import ReaderSpec, clean_doi, parse_year, split_values
 from .report import FileReport
 from .sniff import TextSource

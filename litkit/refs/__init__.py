@@ -1,0 +1,56 @@
+"""Cited references: parse them in every database's style, give each cited work one identity, tabulate them.
+
+One module per citation style, plus the identity of a cited work and the table:
+
+- :mod:`litkit.refs.wos` -- Web of Science ``CR`` strings (:func:`parse_wos_reference`);
+- :mod:`litkit.refs.scopus` -- Scopus references (:func:`parse_scopus_reference`,
+  :func:`split_scopus_references`);
+- :mod:`litkit.refs.gbt7714` -- GB/T 7714, as CNKI and CSSCI print them (:func:`parse_gbt7714_reference`);
+- :mod:`litkit.refs.styles` -- which style a string is written in (:func:`reference_style`,
+  :func:`parse_reference_any`);
+- :mod:`litkit.refs.sources` -- cited-source names to one J9-style key (:func:`normalize_source`),
+  used by every reader;
+- :mod:`litkit.refs.keys` -- :func:`reference_key`, :func:`bibliographic_key`, :func:`reference_keys`
+  and the DOI unification (:func:`doi_by_bibliographic_key`);
+- :mod:`litkit.refs.table` -- :func:`references_table` (one row per citing record and reference)
+  and :func:`reference_overlap`.
+
+Examples
+--------
+>>> ref = parse_wos_reference("Costanza R, 1997, NATURE, V387, P253, DOI 10.1038/387253a0")
+>>> ref["author"], ref["year"], ref["source"], ref["volume"], ref["page"], ref["doi"]
+('Costanza R', 1997, 'NATURE', '387', '253', '10.1038/387253a0')
+>>> reference_key(parse_wos_reference("COSTANZA R., 1997, Nature, V387, p253"))
+'COSTANZA|1997|NATURE|387|253'
+"""
+
+from ._fields import FIELDS
+from .gbt7714 import parse_gbt7714_reference
+from .keys import bibliographic_key, doi_by_bibliographic_key, reference_key, reference_keys
+from .scopus import parse_scopus_reference, split_scopus_references
+from .sources import SOURCE_KEY_LENGTH, SOURCE_OVERRIDES, WORD_ABBREVIATIONS, normalize_source
+from .styles import parse_reference_any, parser_for_style, reference_style
+from .table import TABLE_COLUMNS, reference_overlap, references_table
+from .wos import parse_wos_reference
+
+__all__ = [
+    "parse_wos_reference",
+    "parse_gbt7714_reference",
+    "parse_scopus_reference",
+    "split_scopus_references",
+    "reference_style",
+    "parse_reference_any",
+    "parser_for_style",
+    "normalize_source",
+    "WORD_ABBREVIATIONS",
+    "SOURCE_OVERRIDES",
+    "SOURCE_KEY_LENGTH",
+    "reference_key",
+    "bibliographic_key",
+    "reference_keys",
+    "doi_by_bibliographic_key",
+    "references_table",
+    "reference_overlap",
+    "TABLE_COLUMNS",
+    "FIELDS",
+]

@@ -1,0 +1,373 @@
+"""Cited-source normalisation shared by every reader: one J9-style key per journal, however it is written.
+
+Web of Science writes a cited source as its J9 abbreviation (``ECOL ECON``), Scopus as
+the full title (``Ecological Economics``) or an ISO abbreviation with full stops
+(``Ecol. Econ.``), RIS and BibTeX as whatever the reference manager kept.
+:func:`normalize_source` turns all of them into the same string, so that the
+source part of a reference key (:func:`litkit.refs.reference_key`) and the
+``SO``/``J9`` columns of every reader agree.
+
+Examples
+--------
+>>> normalize_source("Proceedings of the National Academy of Sciences of the United States of America")
+'P NATL ACAD SCI USA'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+#: WoS truncates a cited source to 20 characters when it has no J9 abbreviation ("INT J
+#: MULTIDISCIPLIN"), and most J9 abbreviations are no longer; cutting every normalised
+#: source to the same length makes truncated and untruncated spellings agree.
+SOURCE_KEY_LENGTH = 20
+
+# Words dropped before abbreviating, as ISO 4 does (articles, prepositions, conjunctions).
+_STOPWORDS = frozenset(
+    """
+OF THE AND FOR IN ON AT TO A AN BY WITH FROM DE DES DU LA LE LES DER DIE DAS UND FUR ZUR
+""".split()
+)
+
+#: Word abbreviations in the style of the ISO 4 / LTWA list as WoS applies it in J9
+#: (upper case, no full stops).  Keys are full words; values are never themselves keys,
+#: so normalising an abbreviation again changes nothing.
+WORD_ABBREVIATIONS: dict[str, str] = {
+    "ACADEMY": "ACAD",
+    "ACCOUNTING": "ACCOUNT",
+    "ADVANCES": "ADV",
+    "AGRICULTURAL": "AGR",
+    "AGRICULTURE": "AGR",
+    "AMERICAN": "AM",
+    "ANALYSIS": "ANAL",
+    "ANNALS": "ANN",
+    "ANNUAL": "ANNU",
+    "APPLICATIONS": "APPL",
+    "APPLIED": "APPL",
+    "AQUATIC": "AQUAT",
+    "ARCHIVES": "ARCH",
+    "ASSOCIATION": "ASSOC",
+    "ATMOSPHERIC": "ATMOS",
+    "BEHAVIOR": "BEHAV",
+    "BEHAVIOUR": "BEHAV",
+    "BEHAVIORAL": "BEHAV",
+    "BIOLOGICAL": "BIOL",
+    "BIOLOGY": "BIOL",
+    "BIOTECHNOLOGY": "BIOTECHNOL",
+    "BULLETIN": "B",
+    "BUSINESS": "BUS",
+    "CANADIAN": "CAN",
+    "CHANGE": "CHANG",
+    "CHEMICAL": "CHEM",
+    "CHEMISTRY": "CHEM",
+    "CHINESE": "CHIN",
+    "CLIMATE": "CLIM",
+    "CLIMATIC": "CLIM",
+    "COMMUNICATIONS": "COMMUN",
+    "COMMUNITY": "COMMUNITY",
+    "COMPARATIVE": "COMP",
+    "COMPUTATION": "COMPUT",
+    "COMPUTATIONAL": "COMPUT",
+    "COMPUTER": "COMPUT",
+    "COMPUTERS": "COMPUT",
+    "COMPUTING": "COMPUT",
+    "CONFERENCE": "C",
+    "CONSERVATION": "CONSERV",
+    "CONSTRUCTION": "CONSTR",
+    "CURRENT": "CURR",
+    "DECISION": "DECIS",
+    "DEVELOPMENT": "DEV",
+    "DYNAMICS": "DYN",
+    "ECOLOGICAL": "ECOL",
+    "ECOLOGY": "ECOL",
+    "ECONOMIC": "ECON",
+    "ECONOMICS": "ECON",
+    "ECONOMY": "ECON",
+    "ECOSYSTEM": "ECOSYST",
+    "ECOSYSTEMS": "ECOSYST",
+    "EDUCATION": "EDUC",
+    "ELECTRICAL": "ELECT",
+    "ELECTRONIC": "ELECTRON",
+    "ENERGY": "ENERG",
+    "ENGINEERING": "ENG",
+    "ENVIRONMENT": "ENVIRON",
+    "ENVIRONMENTAL": "ENVIRON",
+    "EUROPEAN": "EUR",
+    "EVALUATION": "EVAL",
+    "EVOLUTION": "EVOL",
+    "EXPERIMENTAL": "EXP",
+    "FINANCE": "FINANC",
+    "FINANCIAL": "FINANC",
+    "FORESTRY": "FORESTRY",
+    "GENERAL": "GEN",
+    "GEOGRAPHICAL": "GEOGR",
+    "GEOGRAPHY": "GEOGR",
+    "GEOGRAPHERS": "GEOGR",
+    "GEOLOGICAL": "GEOL",
+    "GEOPHYSICAL": "GEOPHYS",
+    "HEALTH": "HLTH",
+    "HISTORY": "HIST",
+    "HUMAN": "HUM",
+    "HYDROLOGY": "HYDROL",
+    "INDICATORS": "INDIC",
+    "INDUSTRIAL": "IND",
+    "INFORMATICS": "INFORM",
+    "INFORMATION": "INF",
+    "INSTITUTE": "I",
+    "INTELLIGENCE": "INTELL",
+    "INTELLIGENT": "INTELL",
+    "INTERNATIONAL": "INT",
+    "JOURNAL": "J",
+    "LETTERS": "LETT",
+    "MANAGEMENT": "MANAGE",
+    "MATERIALS": "MAT",
+    "MATHEMATICAL": "MATH",
+    "MATHEMATICS": "MATH",
+    "MEDICAL": "MED",
+    "MEDICINE": "MED",
+    "METHODS": "METHOD",
+    "MODELLING": "MODEL",
+    "MODELING": "MODEL",
+    "MOLECULAR": "MOL",
+    "NATIONAL": "NATL",
+    "NATURAL": "NAT",
+    "OPERATIONAL": "OPER",
+    "OPERATIONS": "OPER",
+    "ORGANIZATION": "ORGAN",
+    "ORGANIZATIONAL": "ORGAN",
+    "PHILOSOPHICAL": "PHILOS",
+    "PHYSICAL": "PHYS",
+    "PHYSICS": "PHYS",
+    "PLANNING": "PLAN",
+    "POLLUTION": "POLLUT",
+    "POPULATION": "POPUL",
+    "PROCEEDINGS": "P",
+    "PROCESSES": "PROCESS",
+    "PRODUCTION": "PROD",
+    "PROGRESS": "PROG",
+    "PSYCHOLOGY": "PSYCHOL",
+    "PSYCHOLOGICAL": "PSYCHOL",
+    "QUARTERLY": "Q",
+    "RESEARCH": "RES",
+    "RESOURCE": "RESOUR",
+    "RESOURCES": "RESOUR",
+    "REVIEW": "REV",
+    "REVIEWS": "REV",
+    "SCIENCE": "SCI",
+    "SCIENCES": "SCI",
+    "SCIENTIFIC": "SCI",
+    "SERVICE": "SERV",
+    "SERVICES": "SERV",
+    "SOCIAL": "SOC",
+    "SOCIETY": "SOC",
+    "SOCIOLOGY": "SOCIOL",
+    "STATISTICAL": "STAT",
+    "STATISTICS": "STAT",
+    "STUDIES": "STUD",
+    "SUPPORT": "SUPPORT",
+    "SUSTAINABLE": "SUST",
+    "SUSTAINABILITY": "SUSTAIN",
+    "SYSTEMS": "SYST",
+    "SYSTEM": "SYST",
+    "TECHNOLOGY": "TECHNOL",
+    "TECHNOLOGICAL": "TECHNOL",
+    "TRANSACTIONS": "T",
+    "TRANSPORTATION": "TRANSPORT",
+    "UNITED": "UNITED",
+    "UNIVERSITY": "U",
+    "URBAN": "URBAN",
+    "WATER": "WATER",
+    "ZOOLOGY": "ZOOL",
+    "CLEANER": "CLEAN",
+    "REMOTE": "REMOTE",
+    "SENSING": "SENS",
+    "LANDSCAPE": "LANDSCAPE",
+    "REGIONAL": "REG",
+    "RENEWABLE": "RENEW",
+    "TOTAL": "TOTAL",
+    "GLOBAL": "GLOBAL",
+    "POLICY": "POLICY",
+    "ADVANCED": "ADV",
+    "INTERDISCIPLINARY": "INTERDISCIP",
+    "MULTIDISCIPLINARY": "MULTIDISCIP",
+    "NATURE": "NAT",
+    # ISO abbreviations (Scopus "Abbreviated Source Title", Scopus references) whose WoS J9
+    # form is shorter
+    "TRANS": "T",
+    "PROC": "P",
+    "BULL": "B",
+    "INST": "I",
+    "CONF": "C",
+    "UNIV": "U",
+    "QUART": "Q",
+    "TECHNOLOGIES": "TECHNOL",
+    "ENVIRONM": "ENVIRON",
+    "MANAG": "MANAGE",
+    "FRONTIERS": "FRONT",
+    "SINICA": "SIN",
+    "ECOLOGICA": "ECOL",
+    "GEOGRAPHICA": "GEOGR",
+    "SCIENTIA": "SCI",
+    "BALANCE": "BAL",
+    "FOR": "FOREST",
+    "ANALYTIC": "ANAL",
+    "ROYAL": "R",
+    "STATIST": "STAT",
+    "SERIES": "",
+    "SER": "",
+    "ACOUSTICAL": "ACOUST",
+    "AMERICA": "AM",
+    "TRANSLATIONAL": "TRANSL",
+    "MAGNETIC": "MAGN",
+    "RESONANCE": "RESON",
+    "IMAGING": "IMAGING",
+    "SOUTH": "S",
+    "AFRICAN": "AFR",
+}
+
+#: Whole titles whose WoS abbreviation does not follow from the word table (keys are the
+#: title after upper-casing, dropping parenthesised parts and punctuation).
+SOURCE_OVERRIDES: dict[str, str] = {
+    "PROCEEDINGS OF THE NATIONAL ACADEMY OF SCIENCES OF THE UNITED STATES OF AMERICA": "P NATL ACAD SCI USA",
+    "PROCEEDINGS OF THE NATIONAL ACADEMY OF SCIENCES": "P NATL ACAD SCI USA",
+    "PROC NATL ACAD SCI USA": "P NATL ACAD SCI USA",
+    "PROC NATL ACAD SCI U S A": "P NATL ACAD SCI USA",
+    "PNAS": "P NATL ACAD SCI USA",
+    "SUSTAINABILITY": "SUSTAINABILITY-BASEL",
+    "SUSTAINABILITY SWITZERLAND": "SUSTAINABILITY-BASEL",
+    "INTERNATIONAL JOURNAL OF ENVIRONMENTAL RESEARCH AND PUBLIC HEALTH": "INT J ENV RES PUB HE",
+    "INT J ENVIRON RES PUBLIC HEALTH": "INT J ENV RES PUB HE",
+    "RENEWABLE AND SUSTAINABLE ENERGY REVIEWS": "RENEW SUST ENERG REV",
+    "ENVIRONMENTAL SCIENCE AND POLLUTION RESEARCH": "ENVIRON SCI POLLUT R",
+    "GLOBAL ENVIRONMENTAL CHANGE": "GLOBAL ENVIRON CHANG",
+    "GLOBAL ENVIRONMENTAL CHANGE HUMAN AND POLICY DIMENSIONS": "GLOBAL ENVIRON CHANG",
+    "NATURE SUSTAINABILITY": "NAT SUSTAIN",
+    "NATURE CLIMATE CHANGE": "NAT CLIM CHANGE",
+    "LANDSCAPE AND URBAN PLANNING": "LANDSCAPE URBAN PLAN",
+    "ENVIRONMENTAL SCIENCE AND TECHNOLOGY": "ENVIRON SCI TECHNOL",
+    "PHILOSOPHICAL TRANSACTIONS OF THE ROYAL SOCIETY B BIOLOGICAL SCIENCES": "PHILOS T R SOC B",
+    "TRENDS IN ECOLOGY AND EVOLUTION": "TRENDS ECOL EVOL",
+    "FOREST POLICY AND ECONOMICS": "FOREST POLICY ECON",
+    "LAND USE POLICY": "LAND USE POLICY",
+    "PLOS ONE": "PLOS ONE",
+    "SCIENTIFIC REPORTS": "SCI REP-UK",
+    "SCI REP": "SCI REP-UK",
+    "ENERGY POLICY": "ENERG POLICY",
+    "CHINA ECONOMIC REVIEW": "CHINA ECON REV",
+    "ECOLOGY AND SOCIETY": "ECOL SOC",
+    "BIOLOGICAL CONSERVATION": "BIOL CONSERV",
+    "JOURNAL OF THE AMERICAN STATISTICAL ASSOCIATION": "J AM STAT ASSOC",
+    "MANAGEMENT SCIENCE": "MANAGE SCI",
+    "SUPERCONDUCTOR SCIENCE AND TECHNOLOGY": "SUPERCOND SCI TECH",
+    "SUPERCOND SCI TECHNOL": "SUPERCOND SCI TECH",
+    "IEEE TRANS APPL SUPERCOND": "IEEE T APPL SUPERCON",
+    "IEEE TRANSACTIONS ON APPLIED SUPERCONDUCTIVITY": "IEEE T APPL SUPERCON",
+    "SCIENTOMETRICS": "SCIENTOMETRICS",
+    "NEW ENGLAND JOURNAL OF MEDICINE": "NEW ENGL J MED",
+    "CHINA POPULATION RESOURCES AND ENVIRONMENT": "CHINA POPUL RESOUR",
+    "N ENGL J MED": "NEW ENGL J MED",
+    "JOURNAL OF INFORMETRICS": "J INFORMETR",
+    "EUROPEAN JOURNAL OF OPERATIONAL RESEARCH": "EUR J OPER RES",
+}
+
+_OVERRIDE_VALUES = frozenset(SOURCE_OVERRIDES.values())
+_PARENTHESISED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_NON_WORD = re.compile(r"[^0-9A-Z]+")
+
+
+def _fold(text: str) -> str:
+    """NFKC, accents removed, upper case (``"Kalé"`` -> ``"KALE"``)."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).upper()
+
+
+def _override_key(title: str) -> str:
+    text = _PARENTHESISED.sub(" ", _fold(title).replace("&", " AND "))
+    key = " ".join(_NON_WORD.sub(" ", text).split())
+    return key[4:] if key.startswith("THE ") else key  # "The New England Journal of Medicine"
+
+
+def _abbreviate_word(word: str) -> str:
+    if word in WORD_ABBREVIATIONS:
+        return WORD_ABBREVIATIONS[word]
+    # LTWA stems: -ology/-ological -> -ol (Hydrology -> HYDROL, Geological -> GEOL)
+    m = re.fullmatch(r"([A-Z]{3,}OL)OG(?:Y|IC|ICAL|IES)", word)
+    if m:
+        return m.group(1)
+    return word
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize_source(title: str | None) -> str | None:
+    """Turn a cited-source title or abbreviation into a WoS J9-style key.
+
+    Full titles (Scopus), ISO abbreviations with full stops (Scopus "Abbreviated
+    Source Title", Scopus 2024+ references) and WoS J9 abbreviations (WoS
+    ``CR``) all come out the same way, so that a reference cited in two databases
+    gets one key:
+
+    1. Unicode NFKC, accents removed, upper case, ``&`` read as AND;
+    2. an exact override for frequent journals whose J9 does not follow from the
+       words (:data:`SOURCE_OVERRIDES`, e.g. PNAS -> ``P NATL ACAD SCI USA``);
+    3. otherwise parenthesised parts dropped ("Medicine (United States)"),
+       punctuation removed, stop words dropped (of, the, and, …), and each word
+       abbreviated from :data:`WORD_ABBREVIATIONS` (Journal -> J, Ecological ->
+       ECOL) or the LTWA ``-ology`` rule; a one-word title is kept whole (ISO 4);
+    4. the result cut to :data:`SOURCE_KEY_LENGTH` (20) characters, because WoS
+       cuts sources without a J9 at 20.
+
+    Already-abbreviated input is a fixed point: ``normalize_source(normalize_source(t))
+    == normalize_source(t)``.
+
+    Parameters
+    ----------
+    title : str or None
+        The source as written.
+
+    Returns
+    -------
+    str or None
+        The key, or None for an empty title.
+
+    Examples
+    --------
+    >>> normalize_source("Ecological Economics"), normalize_source("ECOL ECON")
+    ('ECOL ECON', 'ECOL ECON')
+    >>> normalize_source("Journal of Environmental Management")
+    'J ENVIRON MANAGE'
+    >>> normalize_source("Science of the Total Environment")
+    'SCI TOTAL ENVIRON'
+    >>> normalize_source("Nature")
+    'NATURE'
+    >>> normalize_source("Proc. Natl. Acad. Sci. U.S.A.")
+    'P NATL ACAD SCI USA'
+    """
+    if title is None:
+        return None
+    as_written = " ".join(_fold(title).split())
+    if as_written in _OVERRIDE_VALUES:  # already a J9 form, hyphen included ("SCI REP-UK")
+        return as_written[:SOURCE_KEY_LENGTH].rstrip(" -")
+    key = _override_key(title)
+    if not key:
+        return None
+    if key in SOURCE_OVERRIDES:
+        result = SOURCE_OVERRIDES[key]
+    else:
+        # a word written with a full stop is an abbreviation ("For." = Forest), never a stop word
+        abbreviated = {w.rstrip(".") for w in _fold(title).replace(".", ". ").split() if w.endswith(".")}
+        words = [w for w in key.split() if w not in _STOPWORDS or w in abbreviated] or key.split()
+        if len(words) == 1:
+            result = words[0]
+        else:
+            result = " ".join(a for a in map(_abbreviate_word, words) if a)
+    # WoS J9 keeps hyphens ("SCI REP-UK"); compare on what survives truncation
+    return result[:SOURCE_KEY_LENGTH].rstrip(" -")
+
+
+# ---------------------------------------------------------------------------------------------
+# Splitting the References field
+
+
+__all__ = ["normalize_source", "WORD_ABBREVIATIONS", "SOURCE_OVERRIDES", "SOURCE_KEY_LENGTH"]
