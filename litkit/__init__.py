@@ -17,22 +17,21 @@ import importlib
 from .corpus import COLUMNS, Corpus
 from .errors import LitkitError
 from .io import read
-
-# Imported eagerly: once the submodule litkit.merge is loaded, Python binds the name
-# ``litkit.merge`` to it, so the function must be bound after it (a lazy attribute would lose).
-from .merge import merge
+from .merging import merge
 
 __version__ = "0.1.0"
 
 # Heavier parts load on first use so that `import litkit` stays fast.
 _LAZY = {
     "cooccurrence": ("litkit.network", "cooccurrence"),
+    "affiliations": ("litkit.affiliations", "affiliations"),
     "citation_bursts": ("litkit.bursts", "citation_bursts"),
     "ingest_to_parquet": ("litkit.io.stream", "ingest_to_parquet"),
     "bursts": ("litkit.bursts", None),
     "policy": ("litkit.policy", None),
     "timeline": ("litkit.timeline", None),
     "refs": ("litkit.refs", None),
+    "merging": ("litkit.merging", None),
     "network": ("litkit.network", None),
     "plot": ("litkit.plot", None),
     "text": ("litkit.text", None),

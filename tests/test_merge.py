@@ -10,9 +10,7 @@ import pytest
 
 import litkit
 from litkit import Corpus, LitkitError
-from litkit._merge_combine import union_references
-from litkit._merge_match import FUZZY_THRESHOLD, first_author_surname, normalize_title
-from litkit.merge import MergeReport, merge
+from litkit.merging import FUZZY_THRESHOLD, MergeReport, first_author_surname, merge, normalize_title, union_references
 from litkit.refs import reference_keys, reference_overlap
 
 

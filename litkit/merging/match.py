@@ -1,4 +1,4 @@
-"""Finding records that describe the same publication (used by :mod:`litkit.merge`).
+"""Finding records that describe the same publication (used by :func:`litkit.merge`).
 
 Titles are compared after a normalisation that depends on the script:
 
@@ -244,3 +244,16 @@ def _fuzzy_block(
         if _NUMBER.findall(keys.title[i]) != _NUMBER.findall(keys.title[j]):
             continue  # "… 1990-2015" and "… 2000-2015", "Part 1" and "Part 2": other studies
         propose(i, j, "fuzzy", score)
+
+
+__all__ = [
+    "FUZZY_THRESHOLD",
+    "FUZZY_MIN_LENGTH",
+    "RULES",
+    "is_chinese",
+    "normalize_title",
+    "first_author_surname",
+    "Candidate",
+    "MatchKeys",
+    "candidates",
+]

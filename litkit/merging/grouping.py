@@ -1,4 +1,4 @@
-"""Merging corpora from several databases (CNKI, Web of Science, Scopus) into one.
+"""Merging corpora from several databases (CNKI, Web of Science, Scopus) into one: :func:`merge`.
 
 >>> merged = litkit.merge(cnki, wos, scopus)                 # doctest: +SKIP
 >>> merged.report.matches                                    # doctest: +SKIP
@@ -20,9 +20,9 @@ content), so the result does not depend on the order of the inputs.  Then:
    both are *kept* and the pair is reported as ``same id, different records``;
 3. records of different databases are matched by **doi**, then by
    **title+year+author**, then by a **fuzzy** title score -- see
-   :mod:`litkit._merge_match` for the exact rules, the title normalisation
+   :mod:`litkit.merging.match` for the exact rules, the title normalisation
    (Chinese and English separately) and the threshold
-   (:data:`~litkit._merge_match.FUZZY_THRESHOLD` = 95);
+   (:data:`~litkit.merging.FUZZY_THRESHOLD` = 95);
 4. pairs are accepted strongest rule first (then highest score, then canonical
    order); a pair is **rejected** when it would put two records of the same
    database in one group (a database does not list one paper twice under two
@@ -34,7 +34,7 @@ values, a DataFrame, or a list of pairs) override the rules: a forced match
 is applied first and may join records of the same database; a forced
 non-match keeps the two records' groups apart whatever rule proposes them.
 
-How a group becomes one record is described in :mod:`litkit._merge_combine`
+How a group becomes one record is described in :mod:`litkit.merging.combine`
 (most complete value per field, union of keywords and of cited references by
 canonical reference key, every database and source file kept, id of the WoS
 record if any, else Scopus, else CNKI).
@@ -49,137 +49,16 @@ cited references than its richest member.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from ._merge_combine import combine, database_set
-from ._merge_match import FUZZY_THRESHOLD, Candidate, MatchKeys, candidates, first_author_surname, normalize_title
-from .corpus import COLUMN_NAMES, Corpus
-from .errors import LitkitError
-from .io.base import clean_doi
-
-_MATCH_COLUMNS = [
-    "record",
-    "merged_id",
-    "rule",
-    "score",
-    "decision",
-    "id_a",
-    "db_a",
-    "file_a",
-    "line_a",
-    "title_a",
-    "id_b",
-    "db_b",
-    "file_b",
-    "line_b",
-    "title_b",
-]
-_MEMBERSHIP_COLUMNS = ["id", "db", "file", "line", "title", "record", "merged_id", "merged_away"]
-_RULE_ORDER = ("identical", "forced", "id", "doi", "title+year+author", "fuzzy")
-
-
-@dataclass
-class MergeReport:
-    """What :func:`merge` did: every match with its rule and score, and every record's fate.
-
-    Attributes
-    ----------
-    matches : pandas.DataFrame
-        One row per proposed pair: ``rule`` (identical, forced, id, doi,
-        title+year+author, fuzzy), ``score`` (0–100), ``decision`` (merged;
-        already in one group; rejected: …; same id, different records: kept
-        apart), both records' id, database, file, line and title, and -- when
-        they ended in one record -- that record's row in the merged corpus
-        (``record``) and id (``merged_id``).
-    membership : pandas.DataFrame
-        One row per input record: its id, database, file, line, title, the row
-        (``record``) and id (``merged_id``) of the output record it went into,
-        and whether it was merged away (every output record has exactly one
-        member that is not).
-    records_in, records_out : int
-        Input and output record counts; ``records_in == records_out + merged_away``.
-    ingest : IngestReport or None
-        The ingest reports of the inputs, when they had one.
-    """
-
-    matches: pd.DataFrame
-    membership: pd.DataFrame
-    records_in: int
-    records_out: int
-    threshold: float
-    ingest: object = None
-    forced: dict = field(default_factory=dict)
-
-    @property
-    def merged_away(self) -> int:
-        """Input records that now live inside another record."""
-        return int(self.membership["merged_away"].sum())
-
-    @property
-    def unmatched(self) -> pd.DataFrame:
-        """Input records kept as they were (matched with nothing)."""
-        m = self.membership
-        sizes = m.groupby("record")["id"].transform("size")
-        return m[sizes == 1].reset_index(drop=True)
-
-    @property
-    def problems(self) -> list:
-        """The ingest problems of the inputs (for notebooks showing a merged corpus)."""
-        return list(getattr(self.ingest, "problems", []) or [])
-
-    def table(self) -> pd.DataFrame:
-        """Matches followed by the records kept unmatched (``rule`` = ``unmatched``): the audit table."""
-        un = self.unmatched
-        unmatched = pd.DataFrame(
-            {
-                "record": un["record"],
-                "merged_id": un["merged_id"],
-                "rule": "unmatched",
-                "score": None,
-                "decision": "kept",
-                "id_a": un["id"],
-                "db_a": un["db"],
-                "file_a": un["file"],
-                "line_a": un["line"],
-                "title_a": un["title"],
-            },
-            columns=_MATCH_COLUMNS,
-        )
-        if len(unmatched) == 0:
-            return self.matches.copy()
-        return pd.concat([self.matches, unmatched], ignore_index=True)
-
-    def to_csv(self, path: str | Path, overwrite: bool = False) -> Path:
-        """Write :meth:`table` as CSV (atomic; refuses to replace a file unless ``overwrite``)."""
-        from ._atomic import write_csv
-
-        return write_csv(self.table(), path, overwrite=overwrite)
-
-    def to_dict(self) -> dict:
-        """JSON-able form (the inputs' ingest report, plus this report's tables)."""
-        data = self.ingest.to_dict() if hasattr(self.ingest, "to_dict") else {"files": []}
-        clean = lambda df: json.loads(df.to_json(orient="records", force_ascii=False))
-        data["merge"] = {
-            "records_in": self.records_in,
-            "records_out": self.records_out,
-            "threshold": self.threshold,
-            "matches": clean(self.matches),
-            "membership": clean(self.membership),
-        }
-        return data
-
-    def __repr__(self) -> str:
-        merged = (self.matches["decision"] == "merged").sum() if len(self.matches) else 0
-        by_rule = self.matches[self.matches["decision"] == "merged"]["rule"].value_counts()
-        rules = ", ".join(f"{r} {by_rule[r]}" for r in _RULE_ORDER if r in by_rule)
-        return (
-            f"MergeReport({self.records_in} records in, {self.records_out} out, "
-            f"{self.merged_away} merged away; {merged} matches accepted ({rules or 'none'}))"
-        )
-
+from ..corpus import COLUMN_NAMES, Corpus
+from ..errors import LitkitError
+from ..io.base import clean_doi
+from .combine import combine, database_set
+from .match import FUZZY_THRESHOLD, Candidate, MatchKeys, candidates, first_author_surname, normalize_title
+from .report import MATCH_COLUMNS, MEMBERSHIP_COLUMNS, RULE_ORDER, MergeReport
 
 # ---------------------------------------------------------------------------------------------
 # inputs
@@ -201,7 +80,7 @@ def _rows(corpora) -> tuple[list[dict], object]:
             reports.append(rep.ingest if isinstance(rep, MergeReport) else rep)
     ingest = None
     if reports:
-        from .io.report import IngestReport
+        from ..io import IngestReport
 
         ingest = IngestReport()
         for rep in reports:
@@ -427,9 +306,9 @@ def _matches_table(decisions, rows, ids, groups, record_of, out_rows) -> pd.Data
         rec.update(_describe(rows, ids, c.a, "a"))
         rec.update(_describe(rows, ids, c.b, "b"))
         match_rows.append(rec)
-    matches = pd.DataFrame(match_rows, columns=_MATCH_COLUMNS)
+    matches = pd.DataFrame(match_rows, columns=MATCH_COLUMNS)
     if len(matches):
-        matches["_rule"] = matches["rule"].map(_RULE_ORDER.index)
+        matches["_rule"] = matches["rule"].map(RULE_ORDER.index)
         matches["_decision"] = matches["decision"].map(lambda d: (d != "merged", d))
         matches = matches.sort_values(
             ["_rule", "_decision", "id_a", "file_a", "line_a", "id_b", "file_b", "line_b"],
@@ -463,7 +342,7 @@ def _membership_table(rows, ids, groups, record_of, out_rows) -> pd.DataFrame:
                     "merged_away": i != kept,
                 }
             )
-    membership = pd.DataFrame(member_rows, columns=_MEMBERSHIP_COLUMNS)
+    membership = pd.DataFrame(member_rows, columns=MEMBERSHIP_COLUMNS)
     membership["line"] = membership["line"].astype("Int64")
     membership["record"] = membership["record"].astype("Int64")
     return membership.sort_values(["record", "merged_away", "id", "file", "line"], kind="stable").reset_index(drop=True)
@@ -482,7 +361,7 @@ def merge(*corpora, forced_matches=None, forced_nonmatches=None, threshold: floa
         applies to all of them.
     threshold : float, default 95
         Minimum rapidfuzz ``ratio`` (0–100) of the normalised titles for the
-        fuzzy rule (see :mod:`litkit._merge_match`).
+        fuzzy rule (see :mod:`litkit.merging.match`).
 
     Returns
     -------
@@ -553,4 +432,4 @@ def merge(*corpora, forced_matches=None, forced_nonmatches=None, threshold: floa
     return Corpus(merged_df, report)
 
 
-__all__ = ["merge", "MergeReport", "FUZZY_THRESHOLD"]
+__all__ = ["merge"]

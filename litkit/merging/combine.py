@@ -1,4 +1,4 @@
-"""Combining the records of one match group into one record (used by :mod:`litkit.merge`).
+"""Combining the records of one match group into one record (used by :func:`litkit.merge`).
 
 Rules, each deterministic (no dependence on the order the inputs came in):
 
@@ -43,8 +43,8 @@ from collections import Counter
 
 import pandas as pd
 
-from .corpus import COLUMN_NAMES, INT_COLUMNS, LIST_COLUMNS
-from .refs import reference_keys
+from ..corpus import COLUMN_NAMES, INT_COLUMNS, LIST_COLUMNS
+from ..refs import reference_keys
 
 DB_PRIORITY = ("WoS", "Scopus", "CNKI")
 #: Columns the matching rules read; a merged record takes them from its highest-priority member.
@@ -207,3 +207,13 @@ def combine(rows: list[dict], keys_of=reference_keys) -> dict:
         else:
             out[column] = _longest_text(members, column)
     return out
+
+
+__all__ = [
+    "DB_PRIORITY",
+    "MATCHING_COLUMNS",
+    "database_set",
+    "database_rank",
+    "union_references",
+    "combine",
+]
