@@ -67,3 +67,7 @@ class ParseError(LitkitError):
 
 class OutputExistsError(LitkitError):
     """An output file exists and the caller did not ask to overwrite it."""
+
+
+class LitkitWarning(UserWarning):
+    """A note from litkit about how it ran that does not change the result (e.g. a slower path taken)."""

@@ -21,6 +21,7 @@ from pathlib import Path
 from ..corpus import ColumnBuilder, Corpus, stable_id
 from ..errors import LitkitError, UnknownFormatError
 from .base import FastPathDeclined, ReaderSpec
+from .engine import ENGINES, resolve_engine, warn_if_slower
 from .report import FileReport, IngestReport
 from .sniff import TextSource
 
@@ -175,7 +176,11 @@ class ColumnBlock:
 
 
 def iter_file_parts(
-    path: str | Path, report: FileReport, format: str | None = None, encoding: str | None = None
+    path: str | Path,
+    report: FileReport,
+    format: str | None = None,
+    encoding: str | None = None,
+    engine: str | None = None,
 ) -> Iterator[ColumnBlock | dict]:
     """The records of one file, in order, through its reader's fast path where it can.
 
@@ -183,7 +188,8 @@ def iter_file_parts(
     gives them) from the record path; fills ``report`` (``records_read`` once exhausted).
     When the fast path declines after some blocks, those are the record path's first
     records (the fast path only gives clean blocks): the record path then reads the file
-    with a fresh report, and only its records after them are yielded.
+    with a fresh report, and only its records after them are yielded.  ``engine``
+    (see :func:`read`): ``"python"`` reads through the record path only.
 
     Examples
     --------
@@ -193,11 +199,14 @@ def iter_file_parts(
     >>> sum(p.n if isinstance(p, ColumnBlock) else 1 for p in parts) == report.records_read   # doctest: +SKIP
     True
     """
+    use = resolve_engine(engine)
     source, spec = _open(path, format, encoding)
     report.format, report.database, report.encoding = spec.name, spec.database, source.encoding
     file_name = str(Path(path))
     given = 0  # records given as column blocks
-    if spec.read_column_blocks is not None:
+    if spec.read_column_blocks is not None and use == "python":
+        warn_if_slower(engine, spec.label.split(" (")[0])  # the name without the signature
+    if spec.read_column_blocks is not None and use == "c":
         fast = FileReport(file=report.file)  # kept only if the fast path reads the whole file
         try:
             for columns in spec.read_column_blocks(source, fast):
@@ -225,10 +234,12 @@ def iter_file_parts(
     report.records_read = count
 
 
-def _read_into(builder: ColumnBuilder, path: Path, format: str | None, encoding: str | None) -> FileReport:
-    """Read one file into ``builder``, through the reader's fast path when it has one."""
+def _read_into(
+    builder: ColumnBuilder, path: Path, format: str | None, encoding: str | None, engine: str | None
+) -> FileReport:
+    """Read one file into ``builder``, through the reader's fast path when it has one and ``engine`` allows."""
     report = FileReport(file=str(path))
-    for part in iter_file_parts(path, report, format, encoding):
+    for part in iter_file_parts(path, report, format, encoding, engine):
         if isinstance(part, ColumnBlock):
             builder.add_columns(part.columns, clean=not part.canonical)
         else:
@@ -272,6 +283,7 @@ def read(
     format: str | None = None,
     encoding: str | None = None,
     progress: bool | None = None,
+    engine: str | None = None,
 ) -> Corpus:
     """Read export files and folders (any supported format, mixed) into one Corpus.
 
@@ -286,6 +298,16 @@ def read(
         Force one encoding instead of sniffing it.
     progress : bool, optional
         Show a tqdm progress bar; by default shown when more than 5 files are read.
+    engine : {"c", "python", "auto"}, optional
+        How files are parsed, as in ``pandas.read_csv``.  ``"c"``: through the compiled
+        fast path of the readers that have one (Web of Science plain text), which reads
+        a regular file a block of records at a time; a block with anything the record
+        path would report, and the rest of that file, are read by the record path (its
+        report is kept).  ``"python"``: the record path of every reader (the reference;
+        every format has one).  None or ``"auto"`` (default): ``"c"`` when litkit's C
+        extension was built at install, else ``"python"`` with a
+        :class:`~litkit.errors.LitkitWarning` saying how to build it.  Both engines give
+        the same corpus and report; formats without a fast path ignore the choice.
 
     Returns
     -------
@@ -293,11 +315,19 @@ def read(
         Records of all files in the order read, with ``corpus.report`` an
         :class:`~litkit.io.report.IngestReport`.
 
+    Raises
+    ------
+    LitkitError
+        A file cannot be read; or ``engine`` is unknown, or ``"c"`` without the extension
+        (raised before any file is read).
+
     Examples
     --------
     >>> corpus = litkit.read(["savedrecs_1.txt", "cnki/"])   # doctest: +SKIP
     >>> corpus.report.files_table()                          # doctest: +SKIP
+    >>> corpus = litkit.read("savedrecs_1.txt", engine="python")   # doctest: +SKIP
     """
+    resolve_engine(engine)  # an unknown engine, or "c" without the extension: say so before reading
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files = expand_paths(paths)
@@ -310,7 +340,7 @@ def read(
         iterator = tqdm(files, desc="reading", unit="file")
     with gc_paused(keeps_result=True):
         for f in iterator:
-            report.add(_read_into(builder, f, format, encoding))
+            report.add(_read_into(builder, f, format, encoding, engine))
         frame = builder.frame()
     return Corpus._from_canonical(frame, report)
 
@@ -352,6 +382,7 @@ __all__ = [
     "reader",
     "detect_format",
     "expand_paths",
+    "ENGINES",
     "IngestReport",
     "FileReport",
     "TextSource",

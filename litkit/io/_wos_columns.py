@@ -1,6 +1,8 @@
-"""The column fast path of the Web of Science plain-text reader.
+"""The C engine of the Web of Science plain-text reader: the column fast path.
 
-:func:`read_column_blocks` gives exactly what :func:`litkit.io.wos_plain.read` gives, record
+``litkit.read(engine="c")`` (the default when the extension was built) reads WoS plain-text
+files here; ``engine="python"`` reads them with the record path (:func:`litkit.io.wos_plain.read`,
+the reference).  :func:`read_column_blocks` gives exactly what :func:`litkit.io.wos_plain.read` gives, record
 for record, for every file in which the record path would find nothing to report; for any
 other file it declines (:class:`~litkit.io.base.FastPathDeclined`), possibly after some clean
 blocks, and the record path reads the rest of the file and reports why.  The tests compare
@@ -9,7 +11,7 @@ the two ways on every real export, the demo corpus, the benchmark file and mutat
 Why a second way through the file: the record path costs a handful of Python operations per
 *field* and builds a dict per record that the corpus then takes apart into columns.  Nearly
 every export is perfectly regular, so this path reads a block of whole records at a time and
-works per *line* in compiled loops (or numpy) and per *tag* with numpy and Arrow, so that
+works per *line* in compiled loops and per *tag* with numpy and Arrow, so that
 Python touches each value once, when it becomes the object the corpus holds:
 
 0. A UTF-8 file is read into one buffer used again for every block (16 MB of whole records).
@@ -34,12 +36,23 @@ Python touches each value once, when it becomes the object the corpus holds:
    writes.  A tag given twice in one record goes through the record path's ``_store``.
 
 The compiled loops (``litkit/io/_wos_scan.c``, built by ``pip install`` where a C compiler
-exists): the line scan, each record's list of lines, the joined values, the "; " lists and
-the ``extra`` JSON.  Each has a numpy/Arrow twin here (:data:`COMPILED_AND_TWIN`), used when the
-extension was not built; the tests run the reader with either set and compare the twins
-array for array.  Most of the time goes into memory traffic (copies of the bytes, page
-faults of fresh buffers, creating the objects), not instructions: measure changes in
-seconds on the same blocks (see ``bench/README.md``).
+exists) are only the inner loops: the line scan, each record's list of lines, the joined
+values, the "; " lists and the ``extra`` JSON; the logic (what to accept, how tags are
+grouped, which values go through the record path's helpers) stays here.  Without the
+extension this module does not import and every file is read by the record path
+(:mod:`litkit.io.engine` chooses, and warns when it has to).
+
+Why one fast path and not two: until issue 16 each loop also had a numpy/Arrow twin here,
+used when the extension was missing.  Measured on the same 20,000-record file (123 MB,
+``make_wos_big.py --records 20000``, best of three, CPU seconds): the line scan 0.044 s
+compiled vs 0.180 s numpy, the line lists 0.124 vs 0.201 s, joined values 0.100 vs
+0.150 s, "; " lists 0.058 vs 0.108 s, ``extra`` JSON 0.089 vs 0.131 s; ``litkit.read``
+0.70 s vs 1.07 s (the record path: 2.3 s).  The compiled loops are faster at every step,
+so the twins were deleted: one fast path to test and keep equal to the record path, and
+the record path (which handles every odd record anyway) where no compiler exists.  Most
+of the time goes into memory traffic (copies of the bytes, page faults of fresh buffers,
+creating the objects), not instructions: measure changes in seconds on the same blocks
+(see ``bench/README.md``).
 
 When it declines: the fast path only accepts what it can prove the record path reads
 without a single defect.  It declines at the first block with: anything before the first PT
@@ -66,6 +79,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..errors import DecodingError
+
+# The compiled loops.  Without them (no C compiler when litkit was installed) this module does
+# not import, and litkit.read reads with the record path (engine "python", see litkit.io.engine).
+from . import _wos_scan
 from .base import FastPathDeclined, clean_doi
 from .report import FileReport
 from .sniff import TextSource
@@ -89,11 +106,6 @@ from .wos_plain import (
     year_from_early_access,
 )
 
-try:  # the compiled line scan; without it (no C compiler at install) numpy does the same work
-    from . import _wos_scan
-except ImportError:  # pragma: no cover - depends on the installation
-    _wos_scan = None
-
 _UTF8_BOM = b"\xef\xbb\xbf"
 _FAST_BLOCK_BYTES = 1 << 24  # read at a time: amortises the per-block work, small next to the corpus
 _SPACE, _NEWLINE, _TAB = 32, 10, 9
@@ -116,11 +128,10 @@ def read_column_blocks(source: TextSource, report: FileReport) -> Iterator[dict[
     """
     if source.errors != "strict":
         raise FastPathDeclined("the file is cut inside a character")  # the record path reports the cut
-    below_space = _ReusedMask()
     line, records, has_cited_references = 1, 0, False
     try:
         for block, size, at_end in _utf8_record_blocks(source):
-            columns, n, newlines = _read_block(block, size, line, at_end, below_space)
+            columns, n, newlines = _read_block(block, size, line, at_end)
             line += newlines
             if n:
                 _finish_block(columns, n, records, report)
@@ -237,28 +248,6 @@ def _empty_column(name: str, n: int) -> list:
     return [[] for _ in range(n)] if name in CANONICAL_LIST_TAGS else [None] * n
 
 
-def _is_tag_start(b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
-    """Two bytes that make an ASCII tag passing ``isalnum() and isupper()`` (AU, Z9, 9A …)."""
-    upper0 = (b0 >= 65) & (b0 <= 90)
-    upper1 = (b1 >= 65) & (b1 <= 90)
-    digit0 = (b0 >= 48) & (b0 <= 57)
-    digit1 = (b1 >= 48) & (b1 <= 57)
-    return (upper0 & (upper1 | digit1)) | (digit0 & upper1)
-
-
-class _ReusedMask:
-    """A boolean array used again for every block of a file (fresh memory costs page faults)."""
-
-    def __init__(self):
-        self._buffer = np.zeros(0, dtype=bool)
-
-    def less(self, data: np.ndarray, bound: int) -> np.ndarray:
-        """``data < bound``, written into the reused array."""
-        if len(self._buffer) < len(data):
-            self._buffer = np.empty(len(data), dtype=bool)
-        return np.less(data, bound, out=self._buffer[: len(data)])
-
-
 # Bits of _BlockLines.flags (the compiled scan, litkit/io/_wos_scan.c, sets the same bits).
 _MULTILINE = 1  # the field has continuation lines
 _ODD = 2  # a line the record path's helpers clean with more than a join and a strip
@@ -288,76 +277,13 @@ class _BlockLines(NamedTuple):
     field_end: np.ndarray
 
 
-def _scan_numpy(buf: bytes, size: int, mask: _ReusedMask) -> _BlockLines:
-    """Find and classify every line of ``buf[:size]`` with numpy (the compiled scan's twin).
+def _scan(buf: bytes, size: int) -> _BlockLines:
+    """Find and classify every line of ``buf[:size]`` (two compiled loops, litkit/io/_wos_scan.c).
 
+    ``measure`` counts the lines, so that ``scan`` writes into arrays of the right size.
     Raises :class:`_GiveUp` when the block starts with a continuation line or a line's text
     (its fourth byte) would start inside a UTF-8 character.
     """
-    data = np.frombuffer(buf, dtype=np.uint8)
-    # One pass finds the newlines and tells whether the block has any other control character.
-    controls = np.flatnonzero(mask.less(data[:size], _SPACE))
-    newlines = controls[data[controls] == _NEWLINE]
-    line_start = np.concatenate(([0], newlines + 1))
-    line_end = np.concatenate((newlines, [size]))  # exclusive: the line's "\n"
-    length = line_end - line_start
-    # The first four bytes of every line, gathered at once as little-endian 32-bit words
-    # (a view with a one-byte stride; the padding makes the last line's four bytes exist).
-    words = np.ndarray(shape=(size + 1,), dtype="<u4", buffer=buf, strides=(1,))[line_start]
-    b0, b1, b2, b3 = ((words >> shift).astype(np.uint8) for shift in (0, 8, 16, 24))
-    continuation = b0 == _SPACE
-    # Lines that make a value "odd": the record path's helpers clean such values with more
-    # than the usual split/replace, so they are cleaned one by one with those helpers.
-    last_byte = data[line_end - 1]
-    odd_line = (
-        (length > 0) & ((last_byte == _SPACE) | (last_byte == _TAB))  # ends in a space/TAB
-        | continuation
-        & (
-            (b1 != _SPACE)
-            | (b2 != _SPACE)  # indented by 1 or 2
-            | (b3 == _SPACE)
-            | (length == 3)
-        )  # by 4+, or empty
-        | ~continuation & (length >= 4) & (b3 == _SPACE)
-    )  # value starts with a space
-    if np.any((length >= 4) & ((b3 & 0xC0) == 0x80)):
-        raise _GiveUp  # indented by one or two spaces before a multi-byte character
-    # Every line that is not indented starts a field; the field runs to the next such line.
-    field_line = np.flatnonzero(~continuation)
-    if len(field_line) == 0 or field_line[0] != 0:
-        raise _GiveUp  # the block starts with a continuation line
-    f_len, f0, f1, f2 = length[field_line], b0[field_line], b1[field_line], b2[field_line]
-    next_line = np.append(field_line[1:], len(line_start))
-    multiline = next_line - field_line > 1
-    odd_field = np.logical_or.reduceat(odd_line, field_line) | (multiline & (f_len == 3))
-    field_start, field_end = line_start[field_line], line_end[next_line - 1]
-    non_ascii_edge = (data[field_start + 3] >= 0x80) | (data[np.maximum(field_end - 1, 0)] >= 0x80)
-    flags = (
-        multiline * _MULTILINE
-        | odd_field * _ODD
-        | non_ascii_edge * _NON_ASCII_EDGE
-        | ((f_len >= 3) & (f2 == _SPACE) & _is_tag_start(f0, f1)) * _TAGGED
-        | (f_len == 0) * _BLANK
-        | ((f_len == 2) & _is_tag_start(f0, f1)) * _LONE_TAG
-    ).astype(np.uint8)
-    text_offsets = np.empty(2 * len(line_start) + 1, dtype=np.int64)
-    np.minimum(line_start + 3, line_end, out=text_offsets[0:-1:2])
-    text_offsets[1::2] = line_end
-    text_offsets[-1] = line_end[-1]  # nothing after the last line's text
-    return _BlockLines(
-        len(newlines),
-        len(newlines) < len(controls),
-        text_offsets,
-        field_line,
-        (f0.astype(np.uint16) << 8) | f1,
-        flags,
-        field_start,
-        field_end,
-    )
-
-
-def _scan_compiled(buf: bytes, size: int, mask: _ReusedMask) -> _BlockLines:
-    """:func:`_scan_numpy` in one compiled loop over the lines (litkit/io/_wos_scan.c)."""
     newlines, other_controls = _wos_scan.measure(buf, size)
     lines = newlines + 1
     text_offsets = np.empty(2 * lines + 1, dtype=np.int64)
@@ -365,7 +291,7 @@ def _scan_compiled(buf: bytes, size: int, mask: _ReusedMask) -> _BlockLines:
     code, flags = np.empty(lines, dtype=np.uint16), np.empty(lines, dtype=np.uint8)
     fields, status = _wos_scan.scan(buf, size, text_offsets, field_line, code, flags, field_start, field_end)
     if status:
-        raise _GiveUp  # as _scan_numpy: a first line indented, or a text starting inside a character
+        raise _GiveUp  # a first line indented, or a text starting inside a character
     return _BlockLines(
         newlines,
         other_controls,
@@ -378,23 +304,18 @@ def _scan_compiled(buf: bytes, size: int, mask: _ReusedMask) -> _BlockLines:
     )
 
 
-_scan = _scan_numpy if _wos_scan is None else _scan_compiled
-
-
 def _tag_of_code(code: int) -> str:
     """The tag whose first two bytes make ``code`` (``256 * b0 + b1``)."""
     return chr(code >> 8) + chr(code & 0xFF)
 
 
-def _read_block(
-    buf: bytes, size: int, first_line: int, at_end: bool, mask: _ReusedMask
-) -> tuple[dict[str, list], int, int]:
+def _read_block(buf: bytes, size: int, first_line: int, at_end: bool) -> tuple[dict[str, list], int, int]:
     """Read one block of whole records: ``(columns, number of records, number of newlines)``.
 
     ``buf`` holds the block (``size`` bytes) and at least four bytes after it (see
-    :func:`_utf8_record_blocks`); ``mask`` is the file's reused scratch array.
+    :func:`_utf8_record_blocks`).
     """
-    lines = _scan(buf, size, mask)
+    lines = _scan(buf, size)
     field_line, code, flags = lines.field_line, lines.code, lines.flags
     multiline, odd_field = (flags & _MULTILINE) != 0, (flags & _ODD) != 0
     tagged, blank, two = (flags & _TAGGED) != 0, (flags & _BLANK) != 0, (flags & _LONE_TAG) != 0
@@ -489,7 +410,7 @@ def _read_block(
             cols[tag] = _semicolon_column(tag, n, buf, texts, fields)
         else:  # _TEXT or _JOIN_ITEMS
             cols[tag] = _text_column(tag, kind, n, buf, texts, fields)
-    cols["extra"] = _extra_objects(n, extra_tags, every_field, texts, buf, other_controls)
+    cols["extra"] = _extra_objects(n, extra_tags, every_field, texts, buf)
     return cols, n, lines.newlines
 
 
@@ -568,28 +489,6 @@ def _field_line_index(fields: _Fields) -> tuple[np.ndarray, np.ndarray]:
     return np.arange(offsets[-1], dtype=np.int64) + np.repeat(fields.first - offsets[:-1], sizes), offsets
 
 
-def _line_values(texts: pa.Array, index: np.ndarray) -> list[str]:
-    """The texts of lines ``index`` (ascending) as Python strings, without copying them in Arrow first.
-
-    An array over the block's memory whose even elements are the wanted lines and whose
-    odd elements, the bytes in between, are null: ``to_pylist`` makes a string of each
-    line and gives None for the rest, which a step slice drops.
-    """
-    k = len(index)
-    if k == 0:
-        return []
-    spans = np.frombuffer(texts.buffers()[1], dtype=np.int64)
-    offsets = np.empty(2 * k + 1, dtype=np.int64)
-    offsets[0:-1:2] = spans[2 * index]
-    offsets[1::2] = spans[2 * index + 1]
-    offsets[-1] = offsets[-2]
-    valid = np.full((2 * k + 7) // 8, 0x55, dtype=np.uint8)  # bits 0, 2, 4 …: the even elements
-    lines = pa.Array.from_buffers(
-        pa.large_string(), 2 * k, [pa.py_buffer(valid), pa.py_buffer(offsets), texts.buffers()[2]], null_count=k
-    )
-    return lines.to_pylist()[::2]
-
-
 def _field_lines(texts: pa.Array, fields: _Fields) -> tuple[pa.Array, np.ndarray]:
     """Every line of the fields, in order, as an Arrow array, and each field's offsets into them."""
     index, offsets = _field_line_index(fields)
@@ -618,25 +517,9 @@ def _joined_values(texts: pa.Array, fields: _Fields) -> list[str]:
     return _joined_lines(texts, fields)
 
 
-def _joined_lines_arrow(texts: pa.Array, fields: _Fields) -> list[str]:
-    """Each field's lines joined by single spaces, as Python strings (one-line values straight from the block)."""
-    one_line = ~fields.multiline
-    if not one_line.any():
-        return _joined_texts(texts, fields).to_pylist()
-    if one_line.all():
-        return _line_values(texts, fields.first)
-    values = np.empty(len(one_line), dtype=object)
-    values[one_line] = _line_values(texts, fields.first[one_line])
-    values[~one_line] = _joined_texts(texts, fields.subset(~one_line, False)).to_pylist()
-    return values.tolist()
-
-
-def _joined_lines_compiled(texts: pa.Array, fields: _Fields) -> list[str]:
-    """:func:`_joined_lines_arrow` in one compiled loop (litkit/io/_wos_scan.c)."""
+def _joined_lines(texts: pa.Array, fields: _Fields) -> list[str]:
+    """Each field's lines joined by single spaces, as Python strings (compiled: ``joined_strings``)."""
     return _wos_scan.joined_strings(texts.buffers()[2], texts.buffers()[1], _int64(fields.first), _int64(fields.stop))
-
-
-_joined_lines = _joined_lines_arrow if _wos_scan is None else _joined_lines_compiled
 
 
 def _int64(values: np.ndarray) -> np.ndarray:
@@ -710,28 +593,14 @@ def _list_column(n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list[l
     return column
 
 
-def _line_lists_arrow(n: int, texts: pa.Array, fields: _Fields) -> list[list[str]]:
+def _line_lists(n: int, texts: pa.Array, fields: _Fields) -> list[list[str]]:
     """The lines of each field as a list, at the field's record; other records of ``n`` get ``[]``.
 
-    The items are one flat list of strings, sliced per record (in C, by ``map``).
+    Each record's list is made at once from the block (compiled: ``line_lists``).
     """
-    index, offsets = _field_line_index(fields)
-    flat = _line_values(texts, index)
-    sizes = np.zeros(n, dtype=np.int64)
-    sizes[fields.records] = np.diff(offsets)
-    bounds = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(sizes, out=bounds[1:])
-    return list(map(flat.__getitem__, map(slice, bounds[:-1].tolist(), bounds[1:].tolist())))
-
-
-def _line_lists_compiled(n: int, texts: pa.Array, fields: _Fields) -> list[list[str]]:
-    """:func:`_line_lists_arrow` in one compiled loop (litkit/io/_wos_scan.c)."""
     return _wos_scan.line_lists(
         texts.buffers()[2], texts.buffers()[1], _int64(fields.first), _int64(fields.stop), _int64(fields.records), n
     )
-
-
-_line_lists = _line_lists_arrow if _wos_scan is None else _line_lists_compiled
 
 
 def _semicolon_column(tag: str, n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list[list[str]]:
@@ -768,25 +637,13 @@ def _unsure_splits(values: list[str], items: list[list[str]]) -> list[int]:
     ]
 
 
-def _semicolon_lists_arrow(n: int, texts: pa.Array, fields: _Fields) -> tuple[list[list[str]], list[int]]:
+def _semicolon_lists(n: int, texts: pa.Array, fields: _Fields) -> tuple[list[list[str]], list[int]]:
     """Each field's lines joined by spaces and split on "; ", at the field's record (other records of
-    ``n`` get ``[]``), and the fields whose split ``_semicolon_items`` would not keep."""
-    values = _joined_lines_arrow(texts, fields)
-    items = list(map(str.split, values, repeat("; ")))
-    column: list[list[str]] = [[] for _ in range(n)]
-    for record, parts in zip(fields.records.tolist(), items):
-        column[record] = parts
-    return column, _unsure_splits(values, items)
-
-
-def _semicolon_lists_compiled(n: int, texts: pa.Array, fields: _Fields) -> tuple[list[list[str]], list[int]]:
-    """:func:`_semicolon_lists_arrow` in one compiled loop (litkit/io/_wos_scan.c)."""
+    ``n`` get ``[]``), and the fields whose split ``_semicolon_items`` would not keep (compiled:
+    ``semicolon_lists``)."""
     return _wos_scan.semicolon_lists(
         texts.buffers()[2], texts.buffers()[1], _int64(fields.first), _int64(fields.stop), _int64(fields.records), n
     )
-
-
-_semicolon_lists = _semicolon_lists_arrow if _wos_scan is None else _semicolon_lists_compiled
 
 
 class _ExtraTag(NamedTuple):
@@ -800,43 +657,21 @@ class _ExtraTag(NamedTuple):
     twice: bool  # a record has the tag more than once
 
 
-def _extra_objects_arrow(
-    n: int, extra_tags: list[_ExtraTag], every_field: _Fields, texts: pa.Array, buf: bytes, other_controls: bool
+def _extra_objects(
+    n: int, extra_tags: list[_ExtraTag], every_field: _Fields, texts: pa.Array, buf: bytes
 ) -> list[str | None]:
     """Each record's ``extra`` as JSON text, or None for a record without extra fields.
 
     The text is what ``json.dumps(extra, ensure_ascii=False, sort_keys=True)`` writes for
-    the record path's dict.  ``extra_tags`` ascend (the JSON key order).  The text tags of a block without control
-    characters other than newlines are escaped and joined together in Arrow
-    (:func:`_extra_text_pieces`); the rest, tag by tag, through the json module.
-    """
-    parts: list[tuple[np.ndarray, np.ndarray, pa.Array]] = []  # (records, tag keys, JSON pieces)
-    batched: list[tuple[str, int, int, bool]] = []
-    for tag, kind, a, b, may_need_strip, twice in extra_tags:
-        fields = every_field.subset(slice(a, b), may_need_strip)
-        if twice:
-            records, values = _values_as_record_path(tag, kind, buf, fields)
-            parts.append(_keyed(tag, np.asarray(records, dtype=np.int64), _json_pieces(tag, kind, values)))
-        elif kind == _EXTRA_TEXT and not other_controls:
-            batched.append((tag, a, b, may_need_strip))
-        else:
-            parts.append(_keyed(tag, *_extra_pieces(tag, kind, buf, texts, fields)))
-    if batched:
-        parts.append(_extra_text_pieces(batched, every_field, texts, buf))
-    return _extra_json(n, parts)
-
-
-def _extra_objects_compiled(
-    n: int, extra_tags: list[_ExtraTag], every_field: _Fields, texts: pa.Array, buf: bytes, other_controls: bool
-) -> list[str | None]:
-    """:func:`_extra_objects_arrow` with the JSON written by one compiled loop (litkit/io/_wos_scan.c).
+    the record path's dict; ``extra_tags`` ascend (the JSON key order).  The JSON is
+    written by one compiled loop (``json_objects``).
 
     Python gives each piece (a tag's value in a record) either as the lines of its field,
     which the loop joins by spaces and escapes, or as a value made by the record path's
     helpers (odd fields, values ``str.strip`` may change, a tag twice in a record, lists);
     the pieces are put in record order by a stable sort (tags ascend within a record).
-    ``other_controls`` is not needed here: in a block with control characters every tag
-    has ``may_need_strip`` set, so its values are made by the helpers (and escaped by the loop).
+    A block with control characters other than newlines has ``may_need_strip`` set on
+    every tag, so its values are made by the helpers (and escaped by the loop).
     """
     if not extra_tags:
         return [None] * n
@@ -886,121 +721,9 @@ def _extra_objects_compiled(
     )
 
 
-_extra_objects = _extra_objects_arrow if _wos_scan is None else _extra_objects_compiled
-
-
 def _json_list(items: list[str]) -> str:
     """A list of str as the json module writes it (``ensure_ascii=False``)."""
     return "[" + ", ".join(map(_json_string, items)) + "]"
-
-
-def _extra_pieces(tag: str, kind: int, buf: bytes, texts: pa.Array, fields: _Fields) -> tuple[np.ndarray, pa.Array]:
-    """The ``"TAG": value`` JSON pieces of one tag kept in ``extra`` (records without it get none).
-
-    For the tags :func:`_extra_text_pieces` does not read: one-item-per-line tags, and text
-    tags in a block with control characters, which the json module escapes.
-    """
-    if kind == _EXTRA_TEXT:
-        values = _field_texts(texts, buf, fields)
-    else:
-        values = [_lines(fields.raw(buf, i)) for i in range(len(fields.records))]
-    records = fields.records.tolist()
-    kept = [i for i, value in enumerate(values) if value]  # the record path stores no empty value
-    return (np.asarray([records[i] for i in kept], dtype=np.int64), _json_pieces(tag, kind, [values[i] for i in kept]))
-
-
-def _extra_text_pieces(
-    tags: list[tuple[str, int, int, bool]], every_field: _Fields, texts: pa.Array, buf: bytes
-) -> tuple[np.ndarray, np.ndarray, pa.Array]:
-    """The ``"TAG": "value"`` JSON pieces of several extra text tags at once, ordered by record.
-
-    ``tags``: ``(tag, a, b, may_need_strip)`` with the tag's fields at ``every_field[a:b]``,
-    tags ascending and no tag twice in a record.  The pieces of one record stay in tag
-    order (a stable sort by record), which is the JSON key order.  One Arrow pass per
-    step for all the tags instead of one per tag: these are a score of short values per
-    record.  The block has no control character but newlines (the json module would
-    escape it: :func:`_extra_pieces` reads such blocks).
-    """
-    sizes = [b - a for _, a, b, _ in tags]
-    index = np.concatenate([np.arange(a, b) for _, a, b, _ in tags])
-    tag_of = np.repeat(np.arange(len(tags)), sizes)
-    by_record = np.argsort(every_field.records[index], kind="stable")
-    index, tag_of = index[by_record], tag_of[by_record]
-    fields = every_field.subset(index, any(strip for *_, strip in tags))
-    text = _joined_texts(texts, fields)
-    odd = np.flatnonzero(fields.odd)
-    if len(odd):  # values the record path's _joined cleans with more than a join and a strip
-        patches = pa.array([_joined(fields.raw(buf, i)) for i in odd.tolist()], type=pa.large_string())
-        text = pc.replace_with_mask(text, pa.array(fields.odd), patches)
-    records = fields.records
-    keep = pc.greater(pc.binary_length(text), 0)  # the record path stores no empty value
-    if not pc.all(keep).as_py():
-        kept = keep.to_numpy(zero_copy_only=False)
-        records, tag_of, text = records[kept], tag_of[kept], text.filter(keep)
-    # The json module escapes \ " and control characters; there are none of the latter, and
-    # few blocks have a backslash (looked for in the block's bytes up to the last value, a memchr).
-    if buf.find(b"\\", 0, int(fields.ends.max())) >= 0:
-        text = pc.replace_substring(text, "\\", "\\\\")
-    text = pc.replace_substring(text, '"', '\\"')
-    names = pa.array([f'"{tag}": "' for tag, *_ in tags], type=pa.large_string()).take(tag_of)
-    keys = np.array([_tag_key(tag) for tag, *_ in tags], dtype=np.int64)[tag_of]
-    return records, keys, pc.binary_join_element_wise(names, text, _large('"'), _large(""))
-
-
-def _tag_key(tag: str) -> int:
-    """A number that sorts tags as ``json.dumps(sort_keys=True)`` sorts them (two ASCII characters)."""
-    return ord(tag[0]) * 256 + ord(tag[1])
-
-
-def _keyed(tag: str, records: np.ndarray, pieces: pa.Array) -> tuple[np.ndarray, np.ndarray, pa.Array]:
-    """One tag's ``(records, pieces)`` with the tag's sort key for each piece."""
-    return records, np.full(len(records), _tag_key(tag), dtype=np.int64), pieces
-
-
-def _json_pieces(tag: str, kind: int, values: list) -> pa.Array:
-    """``"TAG": <JSON of value>`` for each value (a str, or a list of str for a list tag)."""
-    if kind == _EXTRA_LIST:
-        encoded = map(_json_list, values)
-    else:
-        encoded = map(_json_string, values)
-    return pa.array(list(map(f'"{tag}": %s'.__mod__, encoded)), type=pa.large_string())
-
-
-def _extra_json(n: int, parts: list[tuple[np.ndarray, np.ndarray, pa.Array]]) -> list[str | None]:
-    """Each record's ``extra``: its pieces (tags ascending) joined into a JSON object, None without any.
-
-    ``parts``: ``(records, tag keys, pieces)``, each in (record, tag) order.  The text is
-    what ``json.dumps(extra, ensure_ascii=False, sort_keys=True)`` writes for the record
-    path's dict (the tests compare the two).
-    """
-    if not parts:
-        return [None] * n
-    parts = sorted(parts, key=lambda part: len(part[0]), reverse=True)
-    main, rest = parts[0], parts[1:]
-    if sum(len(r) for r, _, _ in rest) * 16 > len(main[0]):
-        # Merged by (record, tag) in Arrow: one copy of every piece.
-        records = np.concatenate([r for r, _, _ in parts])
-        by_record = np.lexsort((np.concatenate([k for _, k, _ in parts]), records))  # then by tag
-        main, rest = (records[by_record], None, pa.concat_arrays([p for _, _, p in parts]).take(by_record)), []
-    records, keys, pieces = main
-    offsets = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(records, minlength=n), out=offsets[1:])
-    joined = pc.binary_join(pa.LargeListArray.from_arrays(offsets, pieces), _large(", "))
-    objects = pc.binary_join_element_wise(_large("{"), joined, _large("}"), _large("")).to_pylist()
-    for i in np.flatnonzero(np.diff(offsets) == 0).tolist():
-        objects[i] = None  # a record without any extra field
-    # A few pieces of other parts (a tag given twice, editors' lists …): their records'
-    # objects are made again in Python rather than copying every piece to merge them.
-    more: dict[int, list[tuple[int, str]]] = {}
-    for part_records, part_keys, part_pieces in rest:
-        for r, key, piece in zip(part_records.tolist(), part_keys.tolist(), part_pieces.to_pylist()):
-            more.setdefault(r, []).append((key, piece))
-    for r, keyed in more.items():
-        lo, hi = int(offsets[r]), int(offsets[r + 1])
-        keyed += zip(keys[lo:hi].tolist(), pieces.slice(lo, hi - lo).to_pylist())
-        keyed.sort()  # by tag: a tag's pieces are all in one part, so no two keys are equal
-        objects[r] = "{" + ", ".join(piece for _, piece in keyed) + "}"
-    return objects
 
 
 def _values_as_record_path(tag: str, kind: int, buf: bytes, fields: _Fields) -> tuple[list[int], list]:
@@ -1022,14 +745,3 @@ def _values_as_record_path(tag: str, kind: int, buf: bytes, fields: _Fields) -> 
     if kind == _TEXT:
         values = _converted(tag, values)
     return records, values
-
-
-#: The compiled functions and their numpy/Arrow twins, by the name this module calls them
-#: by (the compiled one when ``_wos_scan`` was built): the tests run the reader with each.
-COMPILED_AND_TWIN = {
-    "_scan": (_scan_compiled, _scan_numpy),
-    "_joined_lines": (_joined_lines_compiled, _joined_lines_arrow),
-    "_line_lists": (_line_lists_compiled, _line_lists_arrow),
-    "_semicolon_lists": (_semicolon_lists_compiled, _semicolon_lists_arrow),
-    "_extra_objects": (_extra_objects_compiled, _extra_objects_arrow),
-}

@@ -1,12 +1,15 @@
 /*
  * litkit.io._wos_scan: the loops of the Web of Science fast path, compiled.
  *
- * An optional accelerator: litkit/io/_wos_columns.py has a numpy/Arrow twin of
- * every function here (COMPILED_AND_TWIN), uses the twins when this module was
- * not built, and the tests run the reader with either set and compare the twins
- * value for value.  Why compiled: numpy needs a dozen passes over per-line
- * arrays (one element per line of a 600 MB file is ten million elements per
- * array), and Arrow builds intermediate arrays, offsets and flat lists around
+ * The inner loops of litkit's "c" engine (litkit/io/_wos_columns.py holds the
+ * logic around them).  Optional: without a C compiler at install this module is
+ * not built and litkit reads Web of Science files with the record path (engine
+ * "python"), saying so (litkit/io/engine.py).  The tests compare these loops with
+ * plain Python recomputations and the whole engine with the record path.
+ *
+ * Why compiled: numpy needs a dozen passes over per-line arrays (one element
+ * per line of a 600 MB file is ten million elements per array), and Arrow
+ * builds intermediate arrays, offsets and flat lists around
  * the Python strings the corpus holds; a loop that looks at each line once
  * (finding newlines with memchr) and makes each string, list and JSON text
  * straight from the block does the same work in a fraction of the time.

@@ -19,7 +19,8 @@ same records as canonical columns, a block of records at a time.  It raises
 :class:`FastPathDeclined` when the file needs the record path (anything unusual
 in it), possibly after some blocks: those are then exactly the first records
 ``read`` gives, and the framework takes the rest from ``read`` (with ``read``'s
-report for the whole file).
+report for the whole file).  The fast path is the ``"c"`` engine and ``read`` the
+``"python"`` one (``litkit.read(engine=...)``, :mod:`litkit.io.engine`).
 """
 
 from __future__ import annotations

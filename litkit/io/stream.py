@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from .._atomic import check_writable
 from ..corpus import ColumnBuilder
 from . import ColumnBlock, expand_paths, gc_paused, iter_file_parts
+from .engine import resolve_engine
 from .parquet import CorpusParquetWriter, corpus_writer, frame_to_table
 from .report import FileReport, IngestReport
 
@@ -56,6 +57,7 @@ def ingest_to_parquet(
     overwrite: bool = False,
     progress: bool | None = None,
     on_batch: Callable[[pa.Table], None] | None = None,
+    engine: str | None = None,
 ) -> IngestReport:
     """Read export files into a Parquet corpus, one batch of records at a time.
 
@@ -89,6 +91,10 @@ def ingest_to_parquet(
         Called with each batch as a :class:`pyarrow.Table` once it is written,
         e.g. :meth:`litkit.io.parquet.CorpusTally.add` to count what
         ``litkit ingest`` prints without reading the file again.
+    engine : {"c", "python", "auto"}, optional
+        How files are parsed, as for :func:`litkit.read` (``"c"``: the compiled fast
+        path where a reader has one; ``"python"``: the record path; default: ``"c"``
+        when the extension was built).
 
     Returns
     -------
@@ -102,7 +108,8 @@ def ingest_to_parquet(
         ``output`` exists and ``overwrite`` is false.
     LitkitError
         A file cannot be read (unknown format, undecodable bytes, …), as
-        :func:`litkit.read` raises it; nothing is written then.
+        :func:`litkit.read` raises it; nothing is written then.  Also an unknown
+        ``engine``, or ``"c"`` without the extension, before anything is read.
 
     Examples
     --------
@@ -127,6 +134,7 @@ def ingest_to_parquet(
         raise ValueError(f"batch_records must be at least 1, not {batch_records}")
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    resolve_engine(engine)  # an unknown engine, or "c" without the extension: refuse before reading
     check_writable(output, overwrite)  # refuse before spending minutes reading
     files = expand_paths(paths)
     show_progress = bool(progress) or (progress is None and len(files) > 5)
@@ -149,7 +157,7 @@ def ingest_to_parquet(
             file_report = FileReport(file=str(path))
             bar = _progress_bar(path, len(files)) if show_progress else None
             # Through the reader's fast path where it can (whole blocks of records as columns).
-            for part in iter_file_parts(path, file_report, format=format, encoding=encoding):
+            for part in iter_file_parts(path, file_report, format=format, encoding=encoding, engine=engine):
                 if isinstance(part, ColumnBlock):
                     batches.add_columns(part)
                 else:

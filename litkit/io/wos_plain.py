@@ -35,16 +35,16 @@ file and line):
 * Text between an ``ER`` and the next ``PT`` other than ``EF`` is ignored and
   reported.
 
-Two ways through a file, with the same result:
+Two engines (``litkit.read(engine=...)``, see :mod:`litkit.io.engine`), with the same result:
 
-* the *record path* (:func:`read`) streams the file in blocks of a few megabytes
-  and splits each block into records and fields with C-level string operations;
-  it handles and reports every defect listed above;
-* the *column fast path* (:func:`read_column_blocks`, used by :func:`litkit.read`
-  and the streaming ingest, in :mod:`litkit.io._wos_columns`) reads a regular
-  file a block of records at a time as columns: a compiled scan (or numpy)
-  classifies every line from its first bytes, each tag's values are made
-  together, and no record dict is ever built.  It accepts only blocks in which
+* ``"python"``, the *record path* (:func:`read`), streams the file in blocks of a
+  few megabytes and splits each block into records and fields with C-level string
+  operations; it handles and reports every defect listed above;
+* ``"c"`` (the default when litkit's C extension was built), the *column fast path*
+  (:func:`read_column_blocks`, in :mod:`litkit.io._wos_columns`), reads a regular
+  file a block of records at a time as columns: a compiled scan classifies every
+  line from its first bytes, each tag's values are made together by compiled
+  loops, and no record dict is ever built.  It accepts only blocks in which
   the record path would find nothing to report (other than the notes about
   years taken from ``EA``) and declines at the first other one, so that the
   record path reads the rest of the file and reports why.  The tests compare
@@ -480,7 +480,7 @@ def read_column_blocks(source: TextSource, report: FileReport) -> Iterator[dict[
     """The file's records as canonical columns, a block at a time (the column fast path).
 
     Lives in :mod:`litkit.io._wos_columns` (imported here on first use: it needs
-    pyarrow); see its docstring for how it works and when it declines.
+    pyarrow and litkit's C extension); see its docstring for how it works and when it declines.
     """
     from ._wos_columns import read_column_blocks as read_regular_blocks
 
