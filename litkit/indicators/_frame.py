@@ -1,0 +1,130 @@
+"""Shared plumbing of the indicators: the record frame, name keys and the affiliations table.
+
+Private to :mod:`litkit.indicators`.  Names are compared the way bibliometrix compares
+them after ``convert2df`` has upper-cased every field: a key is the name upper-cased with
+its whitespace collapsed, so "Ecosystem services" and "ECOSYSTEM  SERVICES" are one
+keyword.  Tables show each key with its most frequent spelling in the corpus.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+
+import pandas as pd
+
+from ..corpus import Corpus
+from ..errors import LitkitError
+
+#: Columns an affiliations table must have (the interface of ``litkit.affiliations``).
+AFFILIATION_COLUMNS = ("record", "author", "institution", "country")
+
+
+def frame(corpus) -> pd.DataFrame:
+    """The record DataFrame of a :class:`~litkit.corpus.Corpus` (or a canonical DataFrame as it is)."""
+    if isinstance(corpus, Corpus):
+        return corpus.df
+    if isinstance(corpus, pd.DataFrame):
+        return corpus
+    raise LitkitError(f"expected a litkit Corpus or its DataFrame, got {type(corpus).__name__}")
+
+
+def need_columns(df: pd.DataFrame, columns, what: str) -> None:
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise LitkitError(f"{what} lacks the column(s) {missing}", expected=f"columns {list(columns)}")
+
+
+def column(df: pd.DataFrame, name: str) -> list:
+    """The values of a column as a list (an absent column reads as all empty)."""
+    return df[name].tolist() if name in df.columns else [None] * len(df)
+
+
+def key(text) -> str:
+    """Comparison key of a keyword, reference or institution: upper-cased, whitespace collapsed."""
+    return " ".join(str(text).split()).upper()
+
+
+def author_key(text) -> str:
+    """Comparison key of an author: commas as spaces (bibliometrix's ``Hindex``), then :func:`key`."""
+    return key(str(text).replace(",", " "))
+
+
+def source_key(text) -> str:
+    """Comparison key of a source: commas dropped (bibliometrix's ``biblioAnalysis``), then :func:`key`."""
+    return key(str(text).replace(",", ""))
+
+
+def items(value) -> list:
+    """The non-empty items of a list cell (lists, arrays, None and NaN all accepted)."""
+    if value is None or isinstance(value, float):
+        return []
+    return [v for v in value if v is not None and str(v).strip()]
+
+
+def text(value) -> str | None:
+    """A string cell as a stripped string, or None when empty or missing."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def labels(spellings: dict[str, Counter]) -> dict[str, str]:
+    """Key -> its most frequent spelling (ties: the alphabetically first), so labels are deterministic."""
+    return {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in spellings.items()}
+
+
+def int_or_none(value):
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return int(value)
+
+
+def reference_year(df: pd.DataFrame, as_of) -> int | None:
+    """``as_of`` when given, else the latest publication year in the corpus (None when no record has one)."""
+    if as_of is not None:
+        return int(as_of)
+    years = pd.to_numeric(df["PY"], errors="coerce").dropna() if "PY" in df.columns else pd.Series(dtype=float)
+    return int(years.max()) if len(years) else None
+
+
+def affiliations_table(corpus, affiliations) -> pd.DataFrame | None:
+    """The affiliations table to use: the one given, else ``litkit.affiliations(corpus)`` when that exists.
+
+    Returns None when none was given and litkit has no affiliations module yet.
+    """
+    if affiliations is None:
+        try:
+            module = importlib.import_module("litkit.affiliations")
+        except ImportError:
+            return None
+        function = getattr(module, "affiliations", None)
+        if function is None:
+            return None
+        affiliations = function(corpus)
+    if not isinstance(affiliations, pd.DataFrame):
+        raise LitkitError(
+            f"affiliations must be a DataFrame, got {type(affiliations).__name__}",
+            expected="the table of litkit.affiliations(corpus)",
+        )
+    need_columns(affiliations, ("record",), "the affiliations table")
+    return affiliations
+
+
+def units_per_record(aff: pd.DataFrame, column: str, n_records: int) -> list[list[str]]:
+    """For each record position, its distinct non-empty values of ``column`` (sorted)."""
+    need_columns(aff, ("record", column), "the affiliations table")
+    per = [set() for _ in range(n_records)]
+    for record, value in zip(aff["record"].tolist(), aff[column].tolist()):
+        value = text(value)
+        if value is None:
+            continue
+        record = int(record)
+        if not 0 <= record < n_records:
+            raise LitkitError(
+                f"the affiliations table names record {record}, but the corpus has {n_records} records",
+                expected="record = a row position in the corpus",
+            )
+        per[record].add(value)
+    return [sorted(s) for s in per]

@@ -1,0 +1,192 @@
+"""The "main information" table of a corpus, row for row as bibliometrix's ``summary`` names it.
+
+bibliometrix (``biblioAnalysis`` + ``summary.bibliometrix``) prints a block of
+descriptive numbers that almost every bibliometric review reproduces as its Table 1.
+:func:`summary` computes the same rows from a litkit corpus; every formula is written
+out in its docstring, and where litkit departs from bibliometrix the docstring says so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from ._frame import (
+    affiliations_table,
+    author_key,
+    column,
+    frame,
+    int_or_none,
+    items,
+    key,
+    reference_year,
+    source_key,
+    text,
+    units_per_record,
+)
+
+#: The rows of :func:`summary`, in order (bibliometrix's names).
+MAIN_INFORMATION_ROWS = (
+    "Timespan",
+    "Sources",
+    "Documents",
+    "Annual growth rate %",
+    "Document average age",
+    "Average citations per document",
+    "References",
+    "Keywords Plus (ID)",
+    "Author's keywords (DE)",
+    "Authors",
+    "Author appearances",
+    "Authors of single-authored documents",
+    "Single-authored documents",
+    "Co-authors per document",
+    "International co-authorships %",
+)
+
+
+def summary(corpus, as_of: int | None = None, affiliations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """bibliometrix's "main information about data" table.
+
+    Parameters
+    ----------
+    corpus : Corpus or pandas.DataFrame
+        The records (canonical columns; ``PY``, ``SO``, ``TC``, ``CR``, ``ID``, ``DE``, ``AU`` are used).
+    as_of : int, optional
+        Reference year of "Document average age".  Default: the latest publication year in
+        the corpus, so that running the same corpus again next year gives the same table
+        (bibliometrix uses the current calendar year instead).
+    affiliations : pandas.DataFrame, optional
+        One row per (record, author, address) with at least the columns ``record`` (row
+        position in the corpus) and ``country`` (ISO code, empty when unknown): the table of
+        ``litkit.affiliations(corpus)``, which is used when this is None and that function
+        exists.  Without either, "International co-authorships %" is NaN.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``Description`` (the row names of :data:`MAIN_INFORMATION_ROWS`) and
+        ``Results`` (a string for Timespan, an int for counts, a float for rates and means;
+        nothing is rounded).  ``attrs["as_of"]`` holds the reference year used.
+
+    Notes
+    -----
+    With *n* the number of records, names compared upper-cased with whitespace collapsed
+    (bibliometrix compares its upper-cased copy of the data):
+
+    - **Timespan**: ``"first:last"`` publication year (records with a year).
+    - **Sources**: distinct ``SO`` (commas removed, as ``biblioAnalysis`` does).
+    - **Documents**: *n*.
+    - **Annual growth rate %**: with *N(y)* the records of year *y*, *y0*/*y1* the first and
+      last year: ``((N(y1) / N(y0)) ** (1 / (y1 - y0)) - 1) * 100``; 0 when ``y1 == y0``
+      (bibliometrix then computes ``1 ** Inf - 1 = 0``).  bibliometrix rounds to 2 decimals.
+    - **Document average age**: ``as_of - mean(PY)`` over records with a year.
+    - **Average citations per document**: ``mean(TC)`` over records with a ``TC``
+      (missing counts are left out, like R's ``na.rm = TRUE``).
+    - **References**: distinct cited references (``CR`` items).
+    - **Keywords Plus (ID)**, **Author's keywords (DE)**: distinct ``ID`` / ``DE`` items.
+    - **Authors**: distinct authors (``AU``; commas read as spaces).
+    - **Author appearances**: sum over records of the number of authors.  A record without
+      authors counts 0 (bibliometrix counts it as one author, "NA").
+    - **Authors of single-authored documents**: distinct authors of the records that have
+      exactly one author.
+    - **Single-authored documents**: records with exactly one author.
+    - **Co-authors per document**: author appearances / *n* (bibliometrix: the mean number of
+      authors per record, the same number).
+    - **International co-authorships %**: ``100 *`` records whose addresses name at least two
+      distinct countries ``/ n`` (bibliometrix's ``AU_CO`` based share; its country matching
+      differs, see ``litkit.affiliations``).
+
+    Examples
+    --------
+    >>> from litkit import Corpus
+    >>> c = Corpus.from_records([
+    ...     {"UT": "1", "PY": 2020, "SO": "J A", "TC": 4, "AU": ["Li, X", "Wu, Y"], "DE": ["a", "b"]},
+    ...     {"UT": "2", "PY": 2022, "SO": "J B", "TC": 2, "AU": ["Li, X"], "DE": ["A"]},
+    ... ])
+    >>> table = summary(c)
+    >>> table.set_index("Description").loc[["Timespan", "Authors", "Author's keywords (DE)"], "Results"].tolist()
+    ['2020:2022', 2, 2]
+    """
+    df = frame(corpus)
+    n = len(df)
+    as_of = reference_year(df, as_of)
+
+    years = [y for y in (int_or_none(v) for v in column(df, "PY")) if y is not None]
+    per_year = Counter(years)
+    if years:
+        first, last = min(years), max(years)
+        timespan = f"{first}:{last}"
+        span = last - first
+        growth = ((per_year[last] / per_year[first]) ** (1.0 / span) - 1.0) * 100.0 if span else 0.0
+        age = float(as_of - sum(years) / len(years))
+    else:
+        timespan, growth, age = None, float("nan"), float("nan")
+
+    sources = {source_key(s) for s in (text(v) for v in column(df, "SO")) if s is not None}
+    cites = [c for c in (int_or_none(v) for v in column(df, "TC")) if c is not None]
+    mean_tc = sum(cites) / len(cites) if cites else float("nan")
+
+    def distinct(name: str) -> int:
+        return len({key(item) for cell in column(df, name) for item in items(cell)})
+
+    author_lists = [[author_key(a) for a in items(cell)] for cell in column(df, "AU")]
+    authors = {a for lst in author_lists for a in lst}
+    appearances = sum(len(lst) for lst in author_lists)
+    single = [lst for lst in author_lists if len(lst) == 1]
+
+    aff = affiliations_table(corpus, affiliations)
+    if aff is None:
+        international = float("nan")
+    else:
+        countries = units_per_record(aff, "country", n)
+        international = 100.0 * sum(len(c) > 1 for c in countries) / n if n else float("nan")
+
+    values = [
+        timespan,
+        len(sources),
+        n,
+        growth,
+        age,
+        mean_tc,
+        distinct("CR"),
+        distinct("ID"),
+        distinct("DE"),
+        len(authors),
+        appearances,
+        len({lst[0] for lst in single}),
+        len(single),
+        appearances / n if n else float("nan"),
+        international,
+    ]
+    table = pd.DataFrame({"Description": list(MAIN_INFORMATION_ROWS), "Results": pd.Series(values, dtype=object)})
+    table.attrs["as_of"] = as_of
+    return table
+
+
+def annual_production(corpus) -> pd.DataFrame:
+    """Records per publication year, every year from the first to the last (0 where none).
+
+    Parameters
+    ----------
+    corpus : Corpus or pandas.DataFrame
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year`` and ``articles``, one row per year; records without a year are left out.
+
+    Examples
+    --------
+    >>> from litkit import Corpus
+    >>> c = Corpus.from_records([{"UT": "1", "PY": 2020}, {"UT": "2", "PY": 2022}, {"UT": "3", "PY": 2022}])
+    >>> annual_production(c)["articles"].tolist()
+    [1, 0, 2]
+    """
+    df = frame(corpus)
+    counts = Counter(y for y in (int_or_none(v) for v in column(df, "PY")) if y is not None)
+    if not counts:
+        return pd.DataFrame({"year": pd.Series(dtype="int64"), "articles": pd.Series(dtype="int64")})
+    years = list(range(min(counts), max(counts) + 1))
+    return pd.DataFrame({"year": years, "articles": [counts.get(y, 0) for y in years]})
