@@ -35,6 +35,7 @@ _LAZY = {
     "network": ("litkit.network", None),
     "plot": ("litkit.plot", None),
     "text": ("litkit.text", None),
+    "summary": ("litkit.indicators", "summary"),
 }
 
 
