@@ -31,7 +31,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .bursts import _thesaurus_normaliser, normalise_keyword
+from .bursts import keyword_normaliser, normalise_keyword
 from .errors import LitkitError
 
 #: Seed of the default Louvain clustering: the same corpus always gives the same clusters.
@@ -197,7 +197,7 @@ def _keyword_incidence(
         raise LitkitError(f"min_occurrences must be a whole number >= 1, got {min_occurrences!r}")
     if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
         raise LitkitError(f"top must be a positive whole number or None, got {top!r}")
-    norm = normalise_keyword if thesaurus is None else _thesaurus_normaliser(thesaurus)
+    norm = keyword_normaliser(thesaurus)
     py = pd.to_numeric(df["PY"], errors="coerce")
     rows, record_years = [], []
     for values, year in zip(df[field], py):

@@ -28,12 +28,12 @@ import pandas as pd
 
 from ..bursts import (
     BurstCounts,
-    _check_parameters,
-    _reference_label,
     burst_counts,
     bursts_from_counts,
+    check_parameters,
     check_years,
     item_events,
+    reference_label,
 )
 from ..corpus import Corpus
 from ..errors import LitkitError
@@ -106,7 +106,7 @@ def _partition_events(df: pd.DataFrame, kind: str, field: str, thesaurus):
 
 
 def _labels_once(refs: pd.DataFrame) -> np.ndarray:
-    """:func:`litkit.bursts._reference_label` of every row, computed once per distinct row.
+    """:func:`litkit.bursts.reference_label` of every row, computed once per distinct row.
 
     The label is a function of the row's own fields, and a corpus cites the same
     work many times: labelling the distinct rows and mapping back gives the same
@@ -119,7 +119,7 @@ def _labels_once(refs: pd.DataFrame) -> np.ndarray:
     distinct = pd.DataFrame(list(index), columns=columns)
     if "year" in distinct.columns:
         distinct["year"] = pd.array(distinct["year"].tolist(), dtype="Int64")
-    labels = _reference_label(distinct).to_numpy(dtype=object)
+    labels = reference_label(distinct).to_numpy(dtype=object)
     return labels[codes] if len(codes) else np.empty(0, dtype=object)
 
 
@@ -290,7 +290,7 @@ def citation_bursts(
     --------
     >>> litkit.scale.citation_bursts(pc, "cited_journal", top=20, client=client)   # doctest: +SKIP
     """
-    _check_parameters(s, gamma, min_duration)
+    check_parameters(s, gamma, min_duration)
     if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
         raise LitkitError(f"top must be a positive whole number or None, got {top!r}")
     counts, period = yearly_counts(
