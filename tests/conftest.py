@@ -65,16 +65,11 @@ def demo_dir() -> Path:
     return ROOT / "corpora" / "demo"
 
 
-@pytest.fixture(scope="session")
-def compiled_scan():
-    """The compiled line scan of the WoS reader (skip when it was not built, fail under CI).
+def _need_compiled_engine():
+    """litkit's C extension: skip when it was not built, fail under CI (which has a compiler)."""
+    from litkit.io.engine import compiled_engine_available
 
-    ``pip install`` builds it when a C compiler is present and installs litkit without it
-    otherwise (numpy then does the same work); CI has a compiler, so there it must exist.
-    """
-    from litkit.io import _wos_columns
-
-    if _wos_columns._wos_scan is None:
+    if not compiled_engine_available():
         msg = (
             "litkit.io._wos_scan was not built (no C compiler when litkit was installed?): "
             "reinstall with `pip install -e .` where gcc or clang and the Python headers exist"
@@ -82,4 +77,28 @@ def compiled_scan():
         if os.environ.get("CI"):
             pytest.fail(msg + " (CI is set, so this is an error, not a skip)")
         pytest.skip(msg)
-    return _wos_columns._wos_scan
+
+
+@pytest.fixture(scope="session")
+def compiled_scan():
+    """The compiled loops of the WoS "c" engine, ``litkit.io._wos_scan`` (skip when not built, fail under CI).
+
+    ``pip install`` builds it when a C compiler is present and installs litkit without it
+    otherwise (the "python" engine, the record path, then reads every file); CI has a
+    compiler, so there it must exist.
+    """
+    _need_compiled_engine()
+    from litkit.io import _wos_scan
+
+    return _wos_scan
+
+
+@pytest.fixture(params=["c", "python"])
+def wos_engine(request) -> str:
+    """Each engine of ``litkit.read(engine=...)`` in turn, as pandas tests its parsers (``all_parsers``).
+
+    ``"c"`` skips when the extension was not built (fails under CI); ``"python"`` always runs.
+    """
+    if request.param == "c":
+        _need_compiled_engine()
+    return request.param

@@ -1,11 +1,13 @@
-"""The Web of Science plain-text fast path gives exactly what the record path gives.
+"""The "c" engine of the Web of Science plain-text reader gives exactly what the "python" engine gives.
 
-``litkit.read`` reads a WoS plain-text file through ``wos_plain.read_column_blocks``
-(whole blocks of records as columns) and falls back to the record-by-record reader from
-the first block with anything unusual in it.  Every test here builds the same corpus both ways and
-compares all values (``Corpus.__eq__``) and the ingest report (files and problems tables):
-on every real export in ../shared/corpora, the demo corpus, a generated benchmark file,
-encoding and line-end variants, and small files made to hit each rule.
+``litkit.read(engine="c")`` reads a WoS plain-text file through ``wos_plain.read_column_blocks``
+(whole blocks of records as columns, the compiled fast path) and falls back to the record path
+(``engine="python"``) from the first block with anything unusual in it.  Every test here reads
+the same file with both engines and compares all values (``Corpus.__eq__``) and the ingest report
+(files and problems tables): on every real export in ../shared/corpora, the demo corpus, a
+generated benchmark file, encoding and line-end variants, and small files made to hit each rule.
+Without the C extension these tests skip (and fail under CI); test_wos_engines.py covers an
+installation without it.
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ from pathlib import Path
 import pytest
 
 import litkit
-from litkit.corpus import Corpus, frame_from_records
-from litkit.io import ColumnBlock, iter_file, iter_file_parts, wos_plain
+from litkit.corpus import Corpus
+from litkit.io import ColumnBlock, iter_file_parts, wos_plain
 from litkit.io.base import FastPathDeclined
-from litkit.io.report import FileReport, IngestReport
+from litkit.io.report import FileReport
 from litkit.io.sniff import TextSource
 from litkit.io.stream import ingest_to_parquet
 
@@ -28,25 +30,9 @@ from litkit.io.stream import ingest_to_parquet
 FALLS_BACK = {"wos-plaintext-metaknowledge/testFile.isi"}
 
 
-@pytest.fixture(autouse=True, params=["compiled", "twins"])
-def fast_path_functions(request, monkeypatch):
-    """Every test runs twice: with the compiled functions of the fast path and with their twins."""
-    from litkit.io import _wos_columns
-
-    if request.param == "compiled":
-        request.getfixturevalue("compiled_scan")
-    for name, (compiled, twin) in _wos_columns.COMPILED_AND_TWIN.items():
-        monkeypatch.setattr(_wos_columns, name, compiled if request.param == "compiled" else twin)
-    return request.param
-
-
-def _record_path(path: Path) -> Corpus:
-    """The corpus as the record path reads it (the reference)."""
-    report = FileReport(file=str(path))
-    records = list(iter_file(path, report))
-    ingest = IngestReport()
-    ingest.add(report)
-    return Corpus._from_canonical(frame_from_records(records), ingest)
+@pytest.fixture(autouse=True)
+def _c_engine(compiled_scan):
+    """Every test here reads with the "c" engine: it needs the extension."""
 
 
 def _took_fast_path(path: Path) -> bool:
@@ -60,8 +46,9 @@ def _took_fast_path(path: Path) -> bool:
 
 
 def _assert_same(path: Path) -> Corpus:
-    fast = litkit.read(path)
-    reference = _record_path(path)
+    """Both engines give the same corpus and report; the "c" engine's corpus."""
+    fast = litkit.read(path, engine="c")
+    reference = litkit.read(path, engine="python")
     assert len(fast) == len(reference), path
     assert fast == reference, path
     for table in ("files_table", "problems_table"):
@@ -320,7 +307,7 @@ def test_declining_after_clean_blocks_gives_the_record_paths_corpus(tmp_path, mo
     at = text.index("PT ")
     clean = "".join(RECORD_B.replace("000000000000002", f"00000000000010{i}") for i in range(5))
     path = _write(tmp_path, text[:at] + clean + text[at:])
-    parts = list(iter_file_parts(path, FileReport(file=str(path))))
+    parts = list(iter_file_parts(path, FileReport(file=str(path)), engine="c"))
     blocks = [part for part in parts if isinstance(part, ColumnBlock)]
     records = [part for part in parts if not isinstance(part, ColumnBlock)]
     assert records, case  # the record path read the unusual part
@@ -329,11 +316,12 @@ def test_declining_after_clean_blocks_gives_the_record_paths_corpus(tmp_path, mo
     corpus = _assert_same(path)
     assert len(corpus) == len(parts) - len(blocks) + sum(block.n for block in blocks)
     assert any("early-access" in p.reason for p in corpus.report.problems)  # RECORD_B's notes, once each
-    out = tmp_path / "streamed.parquet"
-    ingest_to_parquet(path, out, batch_records=3, progress=False)
-    streamed = Corpus.read_parquet(out)
-    assert streamed == corpus
-    assert streamed.report.problems_table().equals(corpus.report.problems_table())
+    for engine in ("c", "python"):
+        out = tmp_path / f"streamed_{engine}.parquet"
+        ingest_to_parquet(path, out, batch_records=3, progress=False, engine=engine)
+        streamed = Corpus.read_parquet(out)
+        assert streamed == corpus, engine
+        assert streamed.report.problems_table().equals(corpus.report.problems_table()), engine
 
 
 def test_invalid_utf8_falls_back_and_raises_as_before(tmp_path):
@@ -343,5 +331,9 @@ def test_invalid_utf8_falls_back_and_raises_as_before(tmp_path):
     path.write_bytes(text.encode("utf-8").replace(b"Wang, X", b"Wang, \xff"))
     assert TextSource(path).encoding.startswith("utf-8")
     assert not _took_fast_path(path)
-    with pytest.raises(litkit.errors.LitkitError):
-        litkit.read(path)
+    messages = set()
+    for engine in ("c", "python"):
+        with pytest.raises(litkit.errors.LitkitError) as caught:
+            litkit.read(path, engine=engine)
+        messages.add(str(caught.value))
+    assert len(messages) == 1  # the record path's error, whichever engine started

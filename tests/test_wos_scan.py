@@ -1,67 +1,142 @@
-"""The compiled functions of the WoS fast path equal their numpy/Arrow twins.
+"""The compiled loops of the WoS "c" engine (``litkit/io/_wos_scan.c``) against plain Python.
 
-``litkit/io/_wos_scan.c`` (built by ``pip install`` when a C compiler exists) and
-``_wos_columns._scan_numpy`` classify the lines of a block; ``line_lists`` and
-``joined_strings`` make Python strings of lines, as ``_line_lists_arrow`` and
-``_joined_lines_arrow`` do.  Here the twins are compared on every block of the real
-exports and the demo corpus and on generated blocks built from the pieces that decide a
-line's class (tags, indents, blank lines, control characters, characters cut by the
-indent); test_wos_fast_path.py runs the whole reader with each.
+Each loop is compared with a recomputation written line by line in Python (slow and plain,
+kept here in the tests, not in litkit): the line scan on every block of the real exports,
+the demo corpus, generated blocks built from the pieces that decide a line's class (tags,
+indents, blank lines, control characters, characters cut by the indent) and arbitrary
+bytes; the lines, joined values and "; " lists of every tag of every real block; the
+``extra`` JSON against the json module; and the argument checks of each function.
+test_wos_fast_path.py compares the whole engine with the record path.
 """
 
 from __future__ import annotations
-
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import litkit
-from litkit.io import _wos_columns as wc
 from litkit.io.sniff import TextSource
 
 _SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
-_PADDING = wc._PADDING
+_PADDING = b"\n\n\n\n"  # four bytes after every block (the scan reads each line's first four)
 
 
-def _scan_or_give_up(scan, buf, size):
+@pytest.fixture(scope="module")
+def wc(compiled_scan):
+    """litkit.io._wos_columns, which imports only with the extension built."""
+    from litkit.io import _wos_columns
+
+    assert _wos_columns._PADDING == _PADDING
+    return _wos_columns
+
+
+# ---- the line scan -------------------------------------------------------------------------------
+
+
+def _is_tag_start(b0: int, b1: int) -> bool:
+    """The record path's ``isalnum() and isupper()`` on two ASCII bytes (AU, Z9, 9A ...)."""
+    upper0, upper1 = 65 <= b0 <= 90, 65 <= b1 <= 90
+    digit0, digit1 = 48 <= b0 <= 57, 48 <= b1 <= 57
+    return (upper0 and (upper1 or digit1)) or (digit0 and upper1)
+
+
+def _python_scan(wc, buf: bytes, size: int):
+    """What the scan of ``buf[:size]`` must give, line by line: a dict of the _BlockLines fields, or "gives up".
+
+    A line is classified from its first four bytes (which may run into the next line or the
+    padding); a line that is not indented starts a field that its indented lines continue.
+    """
+    data = bytes(buf)
+    controls = [i for i in range(size) if data[i] < 32]
+    newlines = [i for i in controls if data[i] == 10]
+    starts, ends = [0] + [i + 1 for i in newlines], newlines + [size]
+    lines = []  # (start, end, first four bytes, continuation, odd)
+    for start, end in zip(starts, ends):
+        b0, b1, b2, b3 = data[start : start + 4]
+        length, continuation = end - start, b0 == 32
+        if length >= 4 and b3 & 0xC0 == 0x80:
+            return "gives up"  # the text (from the fourth byte) would start inside a character
+        odd = (
+            (length > 0 and data[end - 1] in (32, 9))  # ends in a space or TAB
+            or (continuation and (b1 != 32 or b2 != 32 or b3 == 32 or length == 3))  # indent not 3, or empty
+            or (not continuation and length >= 4 and b3 == 32)  # value starts with a space
+        )
+        lines.append((start, end, (b0, b1, b2, b3), continuation, odd))
+    if lines[0][3]:
+        return "gives up"  # the block starts with a continuation line
+    field_line, code, flags, field_start, field_end = [], [], [], [], []
+    for i, (start, end, (b0, b1, b2, _), continuation, _odd) in enumerate(lines):
+        if continuation:
+            continue
+        stop = i + 1
+        while stop < len(lines) and lines[stop][3]:
+            stop += 1
+        length, multiline = end - start, stop - i > 1
+        last_end = lines[stop - 1][1]
+        bits = (
+            wc._MULTILINE * multiline
+            | wc._ODD * (any(line[4] for line in lines[i:stop]) or (multiline and length == 3))
+            | wc._NON_ASCII_EDGE * (data[start + 3] >= 0x80 or data[max(last_end - 1, 0)] >= 0x80)
+            | wc._TAGGED * (length >= 3 and b2 == 32 and _is_tag_start(b0, b1))
+            | wc._BLANK * (length == 0)
+            | wc._LONE_TAG * (length == 2 and _is_tag_start(b0, b1))
+        )
+        field_line.append(i)
+        code.append(b0 * 256 + b1)
+        flags.append(bits)
+        field_start.append(start)
+        field_end.append(last_end)
+    text_offsets = [x for start, end, *_ in lines for x in (min(start + 3, end), end)] + [ends[-1]]
+    return {
+        "newlines": len(newlines),
+        "other_controls": len(newlines) < len(controls),
+        "text_offsets": (np.int64, text_offsets),
+        "field_line": (np.int64, field_line),
+        "code": (np.uint16, code),
+        "flags": (np.uint8, flags),
+        "field_start": (np.int64, field_start),
+        "field_end": (np.int64, field_end),
+    }
+
+
+def _assert_scan(wc, buf, size):
+    """The compiled scan of ``buf[:size]`` equals the Python one (values and dtypes), or both give up."""
+    want = _python_scan(wc, buf, size)
     try:
-        return scan(buf, size, wc._ReusedMask())
+        got = wc._scan(buf, size)
     except wc._GiveUp:
-        return "gives up"
-
-
-def _assert_same_scan(buf, size) -> wc._BlockLines | str:
-    """Both scans of ``buf[:size]``: equal arrays (values and dtypes), or both give up."""
-    want = _scan_or_give_up(wc._scan_numpy, buf, size)
-    got = _scan_or_give_up(wc._scan_compiled, buf, size)
+        got = "gives up"
     if isinstance(want, str) or isinstance(got, str):
         assert got == want, bytes(buf[:size])[:200]
         return got
-    for name in wc._BlockLines._fields:
-        a, b = getattr(want, name), getattr(got, name)
-        if isinstance(a, np.ndarray):
-            assert a.dtype == b.dtype and np.array_equal(a, b), (name, bytes(buf[:size])[:200])
+    assert set(wc._BlockLines._fields) == set(want)
+    for name, expected in want.items():
+        value = getattr(got, name)
+        if isinstance(expected, tuple):
+            dtype, values = expected
+            assert value.dtype == dtype and value.tolist() == values, (name, bytes(buf[:size])[:200])
         else:
-            assert a == b, name
+            assert value == expected, name
     return got
 
 
-def _blocks(path):
+def _blocks(wc, path):
     for buf, size, _at_end in wc._utf8_record_blocks(TextSource(path)):
         yield bytes(buf[: size + len(_PADDING)]), size
 
 
-def test_twins_agree_on_every_block_of_the_real_exports(compiled_scan, shared_corpora, expected_counts):
+def _plain_names(expected_counts) -> list[str]:
     names = sorted(n for n in expected_counts if n.startswith("wos-plaintext-"))
     assert len(names) == 9
+    return names
+
+
+def test_scan_of_every_block_of_the_real_exports(wc, shared_corpora, expected_counts):
     lines = fields = 0
-    for name in names:
-        for buf, size in _blocks(shared_corpora / name):
-            scanned = _assert_same_scan(buf, size)
+    for name in _plain_names(expected_counts):
+        for buf, size in _blocks(wc, shared_corpora / name):
+            scanned = _assert_scan(wc, buf, size)
             if not isinstance(scanned, str):
                 lines += len(scanned.text_offsets) // 2
                 fields += len(scanned.field_line)
@@ -69,12 +144,12 @@ def test_twins_agree_on_every_block_of_the_real_exports(compiled_scan, shared_co
     assert lines > 10_000 and fields > 5_000  # the files were really scanned
 
 
-def test_twins_agree_on_the_demo_corpus(compiled_scan, demo_dir):
+def test_scan_of_the_demo_corpus(wc, demo_dir):
     files = sorted((demo_dir / "wos").glob("*.txt"))
     assert files
     for path in files:
-        for buf, size in _blocks(path):
-            assert not isinstance(_assert_same_scan(buf, size), str), path
+        for buf, size in _blocks(wc, path):
+            assert not isinstance(_assert_scan(wc, buf, size), str), path
 
 
 # Pieces of lines that decide how a line is classified: tags of every shape, indents of
@@ -115,20 +190,20 @@ _LINE = st.lists(st.sampled_from(_PIECES), max_size=5).map(b"".join)
 
 @settings(max_examples=600, **_SETTINGS)
 @given(lines=st.lists(_LINE, max_size=25), final_newline=st.booleans())
-def test_twins_agree_on_generated_blocks(compiled_scan, lines, final_newline):
+def test_scan_of_generated_blocks(wc, lines, final_newline):
     block = b"\n".join(lines) + (b"\n" if final_newline and lines else b"")
-    _assert_same_scan(block + _PADDING, len(block))
+    _assert_scan(wc, block + _PADDING, len(block))
 
 
 @settings(max_examples=200, **_SETTINGS)
 @given(data=st.binary(max_size=400))
-def test_twins_agree_on_arbitrary_bytes(compiled_scan, data):
-    _assert_same_scan(data + _PADDING, len(data))
+def test_scan_of_arbitrary_bytes(wc, data):
+    _assert_scan(wc, data + _PADDING, len(data))
 
 
-def test_scan_of_a_known_block(compiled_scan):
+def test_scan_of_a_known_block(wc):
     block = b"PT J\nAU Smith, J\n   Doe, A\nTI A title \nER\n\nEF"
-    got = _assert_same_scan(block + _PADDING, len(block))
+    got = _assert_scan(wc, block + _PADDING, len(block))
     assert got.newlines == 6 and not got.other_controls
     assert [wc._tag_of_code(int(c)) for c in got.code] == [
         "PT",
@@ -148,18 +223,21 @@ def test_scan_of_a_known_block(compiled_scan):
     assert texts == [b"J", b"Smith, J", b"Doe, A", b"A title ", b"", b"", b""]
 
 
-def test_control_characters_other_than_newlines_are_noticed(compiled_scan):
+def test_control_characters_other_than_newlines_are_noticed(wc):
     for block, other in [
         (b"PT J\nTI a\x01b\nER\n", True),
         (b"PT J\nTI a\tb\nER\n", True),
         (b"PT J\nTI ab\nER\n", False),
     ]:
-        assert _assert_same_scan(block + _PADDING, len(block)).other_controls is other
+        assert _assert_scan(wc, block + _PADDING, len(block)).other_controls is other
 
 
-def _fields_of_every_tag(buf, size):
+# ---- lines, joined values and "; " lists ---------------------------------------------------------
+
+
+def _fields_of_every_tag(wc, buf, size):
     """(n, texts, fields) for each tag of a block, as _read_block groups them."""
-    scanned = wc._scan_compiled(buf, size, wc._ReusedMask())
+    scanned = wc._scan(buf, size)
     texts = wc._line_texts(buf, scanned.text_offsets, size)
     flags, code = scanned.flags, scanned.code
     is_pt = (flags & wc._TAGGED != 0) & (code == ord("P") * 256 + ord("T"))
@@ -185,23 +263,45 @@ def _fields_of_every_tag(buf, size):
         )
 
 
-def test_string_twins_agree_on_every_tag_of_the_real_exports(compiled_scan, shared_corpora, expected_counts):
-    """line_lists and joined_strings against their Arrow twins, per tag of every block."""
+def _python_field_lines(buf, texts, fields) -> list[list[str]]:
+    """Each field's lines, decoded one by one from the block."""
+    offsets = np.frombuffer(texts.buffers()[1], dtype=np.int64).tolist()
+    return [
+        [bytes(buf[offsets[2 * j] : offsets[2 * j + 1]]).decode("utf-8") for j in range(first, stop)]
+        for first, stop in zip(fields.first.tolist(), fields.stop.tolist())
+    ]
+
+
+def test_lines_joined_values_and_semicolon_lists_of_every_tag_of_the_real_exports(wc, shared_corpora, expected_counts):
+    """line_lists, joined_strings and semicolon_lists against Python, per tag of every block."""
     multiline = non_ascii = 0
-    for name in sorted(n for n in expected_counts if n.startswith("wos-plaintext-")):
-        for buf, size in _blocks(shared_corpora / name):
-            if isinstance(_scan_or_give_up(wc._scan_numpy, buf, size), str):
+    for name in _plain_names(expected_counts):
+        for buf, size in _blocks(wc, shared_corpora / name):
+            try:
+                wc._scan(buf, size)
+            except wc._GiveUp:
                 continue
-            for n, texts, fields in _fields_of_every_tag(buf, size):
-                joined = wc._joined_lines_compiled(texts, fields)
-                assert joined == wc._joined_lines_arrow(texts, fields), name
-                assert wc._line_lists_compiled(n, texts, fields) == wc._line_lists_arrow(n, texts, fields), name
-                assert wc._semicolon_lists_compiled(n, texts, fields) == wc._semicolon_lists_arrow(n, texts, fields), (
-                    name
-                )
+            for n, texts, fields in _fields_of_every_tag(wc, buf, size):
+                field_lines = _python_field_lines(buf, texts, fields)
+                joined = [" ".join(lines) for lines in field_lines]
+                records = fields.records.tolist()
+                lists, semicolons = [[] for _ in range(n)], [[] for _ in range(n)]
+                for record, lines, value in zip(records, field_lines, joined):
+                    lists[record], semicolons[record] = lines, value.split("; ")
+                assert wc._joined_lines(texts, fields) == joined, name
+                assert wc._line_lists(n, texts, fields) == lists, name
+                got_lists, got_unsure = wc._semicolon_lists(n, texts, fields)
+                assert got_lists == semicolons, name
+                assert sorted(got_unsure) == [i for i, value in enumerate(joined) if _unsure(value)], name
                 multiline += int(fields.multiline.sum())
                 non_ascii += sum(not value.isascii() for value in joined)
     assert multiline > 1000 and non_ascii > 100  # wrapped values and non-ASCII text were compared
+
+
+def _unsure(value: str) -> bool:
+    """Whether ``_semicolon_items`` would not keep the plain split of ``value`` on "; "."""
+    parts = value.split("; ")
+    return value.count(";") != len(parts) - 1 or "" in parts
 
 
 SEMICOLON_VALUES = [
@@ -406,19 +506,3 @@ def test_json_objects_refuse_bad_arguments(compiled_scan):
             np.zeros(2, np.uint8),
             2,
         )
-
-
-def test_litkit_reads_without_the_compiled_scan(demo_dir, tmp_path):
-    """An installation without a C compiler: the numpy twins are chosen and give the same corpus."""
-    path = sorted((demo_dir / "wos").glob("*.txt"))[0]
-    out = tmp_path / "without.parquet"
-    code = (
-        "import sys; sys.modules['litkit.io._wos_scan'] = None\n"  # as if it had not been built
-        "import litkit\n"
-        "from litkit.io import _wos_columns as wc\n"
-        "assert wc._wos_scan is None\n"
-        "assert all(getattr(wc, name) is twin for name, (_, twin) in wc.COMPILED_AND_TWIN.items())\n"
-        f"litkit.read({str(path)!r}).to_parquet({str(out)!r})\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
-    assert litkit.Corpus.read_parquet(out) == litkit.read(path)
