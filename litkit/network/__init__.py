@@ -1,4 +1,6 @@
-"""Term co-occurrence networks, clusters and maps (VOSviewer / CiteSpace style).
+"""Networks of a corpus — keyword co-occurrence, co-citation, bibliographic coupling, direct
+citation — as one :class:`Network` type with clusters, tables, maps and exports (VOSviewer /
+CiteSpace style).  The interface is described in :mod:`litkit.network.network`.
 
 >>> import litkit
 >>> net = litkit.cooccurrence(corpus, field="DE", min_occurrence=2, top_n=200)  # doctest: +SKIP
@@ -15,12 +17,18 @@ from .cooccurrence import (
     network_from_documents,
     select_terms,
 )
+from .network import Network, assemble, average_year, empty_network, network_from_incidence
 from .normalize import NORMALIZATIONS, link_strengths, normalize
 
 __all__ = [
+    "Network",
     "cooccurrence",
     "KeywordNetwork",
     "network_from_documents",
+    "network_from_incidence",
+    "assemble",
+    "empty_network",
+    "average_year",
     "incidence_matrix",
     "cooccurrence_counts",
     "select_terms",

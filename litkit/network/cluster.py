@@ -22,7 +22,8 @@ Algorithms
     private random generator seeded with ``seed``.  Modularity only.
 
 Clusters are numbered 1, 2, … by decreasing size (ties: the cluster holding the
-highest-ranked term first), as VOSviewer numbers them.
+highest-ranked term first), as VOSviewer numbers them; citation networks number
+them 0, 1, … as CiteSpace does (``renumber(..., start=0)``).
 
 Measures
 --------
@@ -116,12 +117,15 @@ def cluster_graph(
     return np.asarray(comm.membership, dtype=np.int64)
 
 
-def renumber(membership: np.ndarray) -> np.ndarray:
-    """Clusters 1..k by decreasing size; ties by the lowest node index (nodes are in rank order)."""
+def renumber(membership: np.ndarray, start: int = 1) -> np.ndarray:
+    """Clusters ``start..start+k-1`` by decreasing size; ties by the lowest node index (nodes are in rank order).
+
+    ``start=1`` numbers as VOSviewer does (keyword maps), ``start=0`` as CiteSpace does (``#0`` the largest).
+    """
     membership = np.asarray(membership)
     labels, first, counts = np.unique(membership, return_index=True, return_counts=True)
     order = sorted(range(len(labels)), key=lambda k: (-counts[k], first[k]))
-    mapping = {labels[k]: new + 1 for new, k in enumerate(order)}
+    mapping = {labels[k]: new + start for new, k in enumerate(order)}
     return np.array([mapping[x] for x in membership], dtype=np.int64)
 
 

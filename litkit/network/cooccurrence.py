@@ -49,18 +49,17 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from ..errors import LitkitError
-from .cluster import cluster_graph, modularity_contributions, renumber, silhouette
+from .cluster import silhouette
 from .labels import assign_documents, cluster_labels
 from .layout import layout as compute_layout
-from .normalize import link_strengths, normalize
+from .network import COUNTINGS, Network, average_year, weigh_and_cluster
+from .normalize import link_strengths
 
 __all__ = [
     "cooccurrence",
@@ -71,9 +70,12 @@ __all__ = [
     "select_terms",
     "COUNTINGS",
     "RANKINGS",
+    "keyword_tables",
+    "weigh_and_cluster",
+    "full_counts",
+    "fractional_counts",
 ]
 
-COUNTINGS = ("full", "fractional")
 RANKINGS = ("occurrences", "total_link_strength")
 
 
@@ -163,9 +165,12 @@ def select_terms(
 
 
 # ---- result ------------------------------------------------------------------------------------
-@dataclass
-class KeywordNetwork:
-    """A term co-occurrence network with its clusters, tables and map coordinates.
+class KeywordNetwork(Network):
+    """A term co-occurrence network: the :class:`~litkit.network.Network` of ``kind="keyword"``.
+
+    Built with the keyword map's own names, which stay available beside the
+    generic ones (``keywords`` is the node table as ``keywords.csv`` writes it;
+    ``nodes`` is the same table with the generic column names ``key``/``label``).
 
     Attributes
     ----------
@@ -176,7 +181,7 @@ class KeywordNetwork:
     occurrences : numpy.ndarray
         ``o_i``: records containing term ``i``.
     cooccurrence : scipy.sparse.csr_matrix
-        Full counts ``c_ij`` (int64, symmetric, zero diagonal).
+        Full counts ``c_ij`` (int64, symmetric, zero diagonal); also ``counts``.
     fractional : scipy.sparse.csr_matrix
         Fractional counts ``f_ij`` (float64).
     weights : scipy.sparse.csr_matrix
@@ -195,83 +200,80 @@ class KeywordNetwork:
         Every parameter of the run (written to ``params.json``).
     """
 
-    terms: list[str]
-    labels: list[str]
-    occurrences: np.ndarray
-    cooccurrence: sp.csr_matrix
-    fractional: sp.csr_matrix
-    weights: sp.csr_matrix
-    incidence: sp.csr_matrix
-    keywords: pd.DataFrame
-    clusters: pd.DataFrame
-    modularity: float
-    silhouette: float
-    params: dict = field(default_factory=dict)
+    count_name = "cooccurrence"
 
-    def __len__(self) -> int:
-        return len(self.terms)
-
-    @property
-    def counting_weights(self) -> sp.csr_matrix:
-        """``c`` for full counting, ``f`` for fractional counting."""
-        return self.fractional if self.params.get("counting") == "fractional" else self.cooccurrence
-
-    def normalized(self, method: str | None = "association", counting: str | None = None) -> sp.csr_matrix:
-        """The co-occurrence matrix under another normalisation (see :mod:`litkit.network.normalize`)."""
-        counting = counting or self.params.get("counting", "full")
-        w = self.fractional if counting == "fractional" else self.cooccurrence
-        return normalize(self.cooccurrence, self.occurrences, method, weights=w)
-
-    def links(self) -> pd.DataFrame:
-        """One row per linked pair (``source < target`` in rank order)."""
-        upper = sp.triu(self.cooccurrence, k=1).tocoo()
-        order = np.lexsort((upper.col, upper.row))
-        rows, cols = upper.row[order], upper.col[order]
-        frac = np.asarray(self.fractional[rows, cols]).ravel() if len(rows) else np.zeros(0)
-        strength = np.asarray(self.weights[rows, cols]).ravel() if len(rows) else np.zeros(0)
-        return pd.DataFrame(
-            {
-                "source_id": rows + 1,
-                "target_id": cols + 1,
-                "source": [self.labels[i] for i in rows],
-                "target": [self.labels[j] for j in cols],
-                "cooccurrence": upper.data[order].astype(np.int64),
-                "fractional": np.round(frac, 9),
-                "strength": np.round(strength, 9),
-            }
+    def __init__(
+        self,
+        terms: list[str],
+        labels: list[str],
+        occurrences: np.ndarray,
+        cooccurrence: sp.csr_matrix,
+        fractional: sp.csr_matrix,
+        weights: sp.csr_matrix,
+        incidence: sp.csr_matrix,
+        keywords: pd.DataFrame,
+        clusters: pd.DataFrame,
+        modularity: float,
+        silhouette: float,
+        params: dict | None = None,
+    ):
+        self.keywords = keywords
+        self._terms = list(terms)
+        self._labels = list(labels)
+        self._occurrences = np.asarray(occurrences)
+        super().__init__(
+            None,
+            cooccurrence,
+            fractional,
+            weights,
+            clusters,
+            modularity,
+            silhouette,
+            params,
+            kind="keyword",
+            incidence=incidence,
+            size="occurrences",
+            score="avg_year",
+            cluster_base=1,
         )
 
-    def to_networkx(self):
-        """A networkx Graph with node attributes from :attr:`keywords` and link weights."""
-        from .export import to_networkx
+    @property
+    def nodes(self) -> pd.DataFrame:
+        """:attr:`keywords` with the generic column names (``term`` → ``key``, ``keyword`` → ``label``)."""
+        kw = self.keywords.rename(columns={"term": "key", "keyword": "label"})
+        first = ["id", "key", "label"]
+        return kw[first + [c for c in kw.columns if c not in first]]
 
-        return to_networkx(self)
+    @nodes.setter
+    def nodes(self, value) -> None:  # the keyword table is the stored one
+        pass
 
-    def export(
-        self,
-        folder: str | Path,
-        overwrite: bool = False,
-        figure: bool = True,
-        html: bool = True,
-        formats: Sequence[str] = ("png", "svg", "pdf"),
-    ) -> dict[str, Path]:
-        """Write tables, VOSviewer files, GEXF, GraphML, figure and HTML to ``folder``
-        (see :mod:`litkit.network.export` for the list)."""
-        from .export import export_all
+    @property
+    def node_table(self) -> pd.DataFrame:
+        return self.keywords
 
-        return export_all(self, folder, overwrite=overwrite, figure=figure, html=html, formats=formats)
+    @property
+    def node_file(self) -> str:
+        return "keywords"
 
-    def plot(self, **kwargs):
-        """Static map (matplotlib Figure); see :func:`litkit.plot.network.plot_network`."""
-        from ..plot.network import plot_network
+    @property
+    def terms(self) -> list[str]:
+        return self._terms
 
-        return plot_network(self, **kwargs)
+    @property
+    def keys(self) -> list[str]:
+        return self._terms
 
-    def to_html(self, path: str | Path, overwrite: bool = True, **kwargs) -> Path:
-        """Interactive offline HTML map; see :func:`litkit.plot.network.network_html`."""
-        from ..plot.network import write_network_html
+    @property
+    def labels(self) -> list[str]:
+        return self._labels
 
-        return write_network_html(self, path, overwrite=overwrite, **kwargs)
+    @property
+    def sizes(self) -> np.ndarray:
+        return self._occurrences
+
+    def __len__(self) -> int:
+        return len(self._terms)
 
     def __repr__(self) -> str:
         return (
@@ -305,54 +307,6 @@ class KeywordNetwork:
 
 
 # ---- building ----------------------------------------------------------------------------------
-def _avg_year(incidence: sp.csr_matrix, years: np.ndarray | None) -> np.ndarray:
-    n_terms = incidence.shape[1]
-    if years is None:
-        return np.full(n_terms, np.nan)
-    years = np.asarray(years, dtype=float)
-    has = ~np.isnan(years)
-    a = sp.csr_matrix(incidence, dtype=np.float64)
-    total = a.T @ np.where(has, years, 0.0)
-    count = a.T @ has.astype(float)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(count > 0, total / np.where(count > 0, count, 1), np.nan)
-
-
-def weigh_and_cluster(
-    full,
-    frac,
-    occ,
-    counting: str,
-    normalization,
-    cluster_on: str,
-    clustering: str,
-    objective: str,
-    resolution: float,
-    seed: int,
-):
-    """Link weights, strengths and clusters of a network from its co-occurrence counts.
-
-    Returns ``(weights, strength, links, cluster_on, membership, q, q_parts)``.  Shared by
-    :func:`network_from_documents` and the Dask path (:mod:`litkit.scale.network`).
-    """
-    w = frac if counting == "fractional" else full
-    weights = normalize(full, occ, normalization, weights=w)
-    strength, _ = link_strengths(w)
-    links = np.diff(full.indptr)
-    # Modularity's null model s_i s_j / 2m already is the association-strength normalisation
-    # (w_ij - s_i s_j/2m = (s_i s_j/2m)(AS_ij - 1)), so modularity runs on the counts; normalising
-    # first would normalise twice and over-weight rare terms.  CPM has no null model: it runs on
-    # the normalised weights (CPM on association strength is VOSviewer's clustering).
-    if cluster_on not in ("auto", "counts", "normalized"):
-        raise ValueError("cluster_on must be 'auto', 'counts' or 'normalized'")
-    if cluster_on == "auto":
-        cluster_on = "counts" if objective == "modularity" else "normalized"
-    cluster_weights = sp.csr_matrix(w, dtype=np.float64) if cluster_on == "counts" else weights
-    membership = renumber(cluster_graph(cluster_weights, clustering, objective, resolution, seed))
-    q, q_parts = modularity_contributions(cluster_weights, membership)
-    return weights, strength, links, cluster_on, membership, q, q_parts
-
-
 def keyword_tables(
     labels,
     terms,
@@ -486,7 +440,7 @@ def network_from_documents(
     )
     sil, sil_parts = silhouette(full, occ, membership)
     xy = compute_layout(weights, seed=seed, method=layout) if with_layout else np.full((len(terms), 2), np.nan)
-    avg_year = _avg_year(a, years)
+    avg_year = average_year(a, years)
 
     doc_cluster = assign_documents(a, membership)
     candidates = docs if label_terms is None else label_terms

@@ -1,10 +1,11 @@
-"""Writing a :class:`~litkit.network.KeywordNetwork` for other tools.
+"""Writing a :class:`~litkit.network.Network` for other tools.
 
 Files (all written atomically through :mod:`litkit._atomic`; existing files are
 kept unless ``overwrite=True``):
 
 ======================== ==============================================================
-``keywords.csv``         one row per term (``keyword, occurrences, total_link_strength, cluster, avg_year`` …)
+``keywords.csv``         one row per term (``keyword, occurrences, total_link_strength, cluster, avg_year`` …);
+                         ``nodes.csv`` for every other kind of network (``net.nodes``)
 ``clusters.csv``         one row per cluster (size, label, Q contribution, silhouette …)
 ``links.csv``            one row per linked pair (full and fractional count, normalised strength)
 ``vosviewer_map.txt``    VOSviewer map file: ``id label x y cluster weight<Links>
@@ -14,7 +15,18 @@ kept unless ``overwrite=True``):
 ``network.gexf``         Gephi; node positions and cluster colours in ``viz`` attributes
 ``network.graphml``      GraphML for Gephi, Cytoscape, igraph
 ``params.json``          every parameter of the run (:func:`litkit.runinfo.write_params`)
+``keyword_map.*``        the figure (``cocitation_map.*``, ``coupling_map.*`` … for other kinds)
+``keyword_network.html`` the offline HTML map (``cocitation_network.html`` …)
 ======================== ==============================================================
+
+The map file's weight and score columns follow the network: ``weight<Occurrences>``
+and ``score<Avg. pub. year>`` for keywords, ``weight<Citations>`` and
+``score<Pub. year>`` for cited works, ``weight<Documents>`` for coupled units, and so
+on (``net.size`` and ``net.score``).  Citation networks number clusters from 0
+(CiteSpace); the VOSviewer files number them from 1 (cluster ``#0`` is ``1``).  A
+directed network is written to VOSviewer as undirected links (VOSviewer has no
+direction); GEXF and GraphML keep the direction.  An empty network writes its
+(empty) tables and ``params.json`` with the reason, and no figure or HTML.
 
 The VOSviewer formats follow "VOSviewer map and network files" and "VOSviewer
 JSON files" in VOSviewer's documentation: tab-separated, a label containing a
@@ -31,6 +43,7 @@ import re
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import scipy.sparse as sp
 
 from .._atomic import check_writable, write_csv, write_text
@@ -44,18 +57,6 @@ __all__ = [
     "graphml_text",
     "export_all",
 ]
-
-MAP_COLUMNS = (
-    "id",
-    "label",
-    "x",
-    "y",
-    "cluster",
-    "weight<Links>",
-    "weight<Total link strength>",
-    "weight<Occurrences>",
-    "score<Avg. pub. year>",
-)
 
 
 def _vos_label(label: str) -> str:
@@ -74,29 +75,43 @@ def _num(value) -> str:
     return str(int(value)) if value.is_integer() else f"{value:.6f}".rstrip("0").rstrip(".")
 
 
+def _map_columns(net) -> list[str]:
+    columns = ["id", "label", "x", "y", "cluster", "weight<Links>", "weight<Total link strength>"]
+    columns.append(f"weight<{net.size_title}>")
+    if net.score is not None:
+        columns.append(f"score<{net.score_title}>")
+    return columns
+
+
+def _vos_cluster(net, cluster) -> int:
+    """VOSviewer numbers clusters from 1."""
+    return int(cluster) - int(net.cluster_base) + 1
+
+
 def vosviewer_map_text(net) -> str:
     """VOSviewer map file content."""
-    lines = ["\t".join(MAP_COLUMNS)]
-    for row in net.keywords.itertuples(index=False):
-        lines.append(
-            "\t".join(
-                [
-                    str(row.id),
-                    _vos_label(row.keyword),
-                    _num(row.x),
-                    _num(row.y),
-                    str(row.cluster),
-                    str(row.links),
-                    _num(row.total_link_strength),
-                    str(row.occurrences),
-                    _num(row.avg_year),
-                ]
-            )
-        )
+    lines = ["\t".join(_map_columns(net))]
+    nodes = net.nodes
+    score = nodes[net.score].tolist() if net.score is not None else None
+    for k, row in enumerate(nodes[["id", "label", "x", "y", "cluster", "links", "total_link_strength"]].itertuples()):
+        fields = [
+            str(row.id),
+            _vos_label(row.label),
+            _num(row.x),
+            _num(row.y),
+            str(_vos_cluster(net, row.cluster)),
+            str(row.links),
+            _num(row.total_link_strength),
+            _num(nodes[net.size].iat[k]),
+        ]
+        if score is not None:
+            fields.append(_num(score[k]))
+        lines.append("\t".join(fields))
     return "\n".join(lines) + "\n"
 
 
 def _pairs(net):
+    """Each undirected link once (a directed network's links symmetrised), in id order."""
     upper = sp.triu(net.counting_weights, k=1).tocoo()
     order = np.lexsort((upper.col, upper.row))
     return upper.row[order], upper.col[order], upper.data[order]
@@ -116,30 +131,53 @@ def _json_number(value):
 def vosviewer_json_text(net) -> str:
     """VOSviewer JSON content (items with weights and scores, links, cluster labels)."""
     items = []
-    for row in net.keywords.itertuples(index=False):
+    nodes = net.nodes
+    sizes = nodes[net.size].tolist()
+    score = nodes[net.score].tolist() if net.score is not None else [float("nan")] * len(nodes)
+    for k, row in enumerate(nodes[["id", "label", "x", "y", "cluster", "links", "total_link_strength"]].itertuples()):
         item = {
             "id": int(row.id),
-            "label": str(row.keyword),
+            "label": str(row.label),
             "x": float(row.x),
             "y": float(row.y),
-            "cluster": int(row.cluster),
+            "cluster": _vos_cluster(net, row.cluster),
             "weights": {
                 "Links": int(row.links),
                 "Total link strength": _json_number(row.total_link_strength),
-                "Occurrences": int(row.occurrences),
+                net.size_title: _json_number(sizes[k]),
             },
         }
-        if not (isinstance(row.avg_year, float) and math.isnan(row.avg_year)):
-            item["scores"] = {"Avg. pub. year": float(row.avg_year)}
+        if _present(score[k]):
+            item["scores"] = {net.score_title: float(score[k])}
         items.append(item)
     rows, cols, data = _pairs(net)
     links = [
         {"source_id": int(i + 1), "target_id": int(j + 1), "strength": _json_number(w)}
         for i, j, w in zip(rows, cols, data)
     ]
-    clusters = [{"cluster": int(r.cluster), "label": str(r.label)} for r in net.clusters.itertuples(index=False)]
+    clusters = [
+        {"cluster": _vos_cluster(net, r.cluster), "label": str(r.label)} for r in net.clusters.itertuples(index=False)
+    ]
     doc = {"network": {"items": items, "links": links, "clusters": clusters}}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def _present(value) -> bool:
+    """False for None, NaN and pandas' NA."""
+    if value is None or value is pd.NA:
+        return False
+    return not (isinstance(value, (float, np.floating)) and math.isnan(value))
+
+
+def _attribute(value):
+    """A node attribute value GEXF and GraphML can write (numpy scalars as Python ones)."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return float(value)
+    return str(value)
 
 
 def _hex_to_rgb(color: str) -> dict:
@@ -147,43 +185,57 @@ def _hex_to_rgb(color: str) -> dict:
     return {"r": int(color[0:2], 16), "g": int(color[2:4], 16), "b": int(color[4:6], 16), "a": 1.0}
 
 
+_FIXED = ("id", "key", "label", "links", "total_link_strength", "cluster", "x", "y")
+
+
 def to_networkx(net, viz: bool = False):
-    """networkx Graph: nodes ``1..n`` with label/occurrences/cluster/…; edges with weights."""
+    """networkx Graph (DiGraph when ``net.directed``): nodes ``1..n`` with their table's columns; links with weights.
+
+    Node attributes: ``label``, the key (``term`` for keyword maps, ``key`` otherwise), the size,
+    ``links``, ``total_link_strength``, ``cluster``, ``x``, ``y``, then the kind's other columns
+    (missing values left out).  Link attributes: ``weight`` (the counting's weight), the count
+    (``cooccurrence`` for keyword maps, ``count`` otherwise) and ``strength`` (normalised).
+    """
     import networkx as nx
 
     from ..plot.style import PALETTE
 
-    g = nx.Graph()
-    max_occ = float(net.occurrences.max()) if len(net) else 1.0
-    for row in net.keywords.itertuples(index=False):
+    g = nx.DiGraph() if net.directed else nx.Graph()
+    nodes = net.nodes
+    sizes = np.asarray(net.sizes, dtype=float)
+    max_size = float(sizes.max()) if len(net) and sizes.max() > 0 else 1.0
+    key_name = "term" if net.kind == "keyword" else "key"
+    extra = [c for c in nodes.columns if c not in _FIXED and c != net.size]
+    records = nodes.to_dict("records")
+    for k, row in enumerate(records):
         attrs = {
-            "label": str(row.keyword),
-            "term": str(row.term),
-            "occurrences": int(row.occurrences),
-            "links": int(row.links),
-            "total_link_strength": float(row.total_link_strength),
-            "cluster": int(row.cluster),
-            "x": float(row.x),
-            "y": float(row.y),
+            "label": str(row["label"]),
+            key_name: str(row["key"]),
+            net.size: _attribute(row[net.size]),
+            "links": int(row["links"]),
+            "total_link_strength": float(row["total_link_strength"]),
+            "cluster": int(row["cluster"]),
+            "x": float(row["x"]),
+            "y": float(row["y"]),
         }
-        if not (isinstance(row.avg_year, float) and math.isnan(row.avg_year)):
-            attrs["avg_year"] = float(row.avg_year)
+        for c in extra:
+            if _present(row[c]):
+                attrs[c] = _attribute(row[c])
         if viz:
             attrs["viz"] = {
-                "position": {"x": float(row.x) * 500, "y": float(row.y) * 500, "z": 0.0},
-                "size": 5.0 + 25.0 * math.sqrt(row.occurrences / max_occ),
-                "color": _hex_to_rgb(PALETTE[(int(row.cluster) - 1) % len(PALETTE)]),
+                "position": {"x": float(row["x"]) * 500, "y": float(row["y"]) * 500, "z": 0.0},
+                "size": 5.0 + 25.0 * math.sqrt(max(sizes[k], 0.0) / max_size),
+                "color": _hex_to_rgb(PALETTE[(int(row["cluster"]) - int(net.cluster_base)) % len(PALETTE)]),
             }
-        g.add_node(int(row.id), **attrs)
-    upper = sp.triu(net.cooccurrence, k=1).tocoo()
-    order = np.lexsort((upper.col, upper.row))
-    for i, j, c in zip(upper.row[order], upper.col[order], upper.data[order]):
+        g.add_node(int(row["id"]), **attrs)
+    m = net.counts.tocoo() if net.directed else sp.triu(net.counts, k=1).tocoo()
+    order = np.lexsort((m.col, m.row))
+    counting = net.fractional if net.params.get("counting") == "fractional" else net.counts
+    for i, j, c in zip(m.row[order], m.col[order], m.data[order]):
         g.add_edge(
             int(i + 1),
             int(j + 1),
-            weight=float(net.counting_weights[i, j]),
-            cooccurrence=int(c),
-            strength=float(net.weights[i, j]),
+            **{"weight": float(counting[i, j]), net.count_name: int(c), "strength": float(net.weights[i, j])},
         )
     return g
 
@@ -216,8 +268,9 @@ def export_all(
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    table = f"{net.node_file}.csv"
     names = [
-        "keywords.csv",
+        table,
         "clusters.csv",
         "links.csv",
         "vosviewer_map.txt",
@@ -230,7 +283,7 @@ def export_all(
     for name in names:  # refuse before writing anything, so a refused run leaves no partial set
         check_writable(folder / name, overwrite)
     out = {
-        "keywords.csv": write_csv(net.keywords, folder / "keywords.csv", overwrite),
+        table: write_csv(net.node_table, folder / table, overwrite),
         "clusters.csv": write_csv(net.clusters, folder / "clusters.csv", overwrite),
         "links.csv": write_csv(net.links(), folder / "links.csv", overwrite),
         "vosviewer_map.txt": write_text(folder / "vosviewer_map.txt", vosviewer_map_text(net), overwrite),
@@ -240,16 +293,19 @@ def export_all(
         "network.graphml": write_text(folder / "network.graphml", graphml_text(net), overwrite),
         "params.json": write_params(folder, net.params),
     }
+    if len(net) == 0:  # nothing to draw; params.json says why
+        return out
     if figure:
         from ..plot.network import plot_network
         from ..plot.style import close, save_figure
 
         fig = plot_network(net)
-        for path in save_figure(fig, folder / "keyword_map", formats=formats, overwrite=overwrite):
+        for path in save_figure(fig, folder / f"{net.file_stem}_map", formats=formats, overwrite=overwrite):
             out[path.name] = path
         close(fig)
     if html:
         from ..plot.network import write_network_html
 
-        out["keyword_network.html"] = write_network_html(net, folder / "keyword_network.html", overwrite=overwrite)
+        name = f"{net.file_stem}_network.html"
+        out[name] = write_network_html(net, folder / name, overwrite=overwrite)
     return out

@@ -1,4 +1,10 @@
-"""Maps of a :class:`~litkit.network.KeywordNetwork`: a static figure and an offline HTML page.
+"""Maps of a :class:`~litkit.network.Network` (keywords, co-citation, coupling, citation, collaboration):
+a static figure and an offline HTML page.
+
+Nodes are sized by the network's size column (occurrences, citations, documents …)
+and labelled by ``label``.  When the node table has ``centrality`` or ``burst``
+columns (co-citation networks), nodes with centrality ≥ 0.1 get a purple ring and
+nodes with a burst a red ring, as CiteSpace draws them.
 
 Static figure (:func:`plot_network`)
     Nodes at the network's layout coordinates, area proportional to occurrences,
@@ -45,8 +51,9 @@ __all__ = ["plot_network", "to_pyvis", "network_html", "write_network_html"]
 _CLUSTER_PALETTE = tuple(c for c in PALETTE if c not in ("#F0E442", "#000000"))
 
 
-def _cluster_color(cluster: int) -> str:
-    return _CLUSTER_PALETTE[(int(cluster) - 1) % len(_CLUSTER_PALETTE)]
+def _cluster_color(cluster: int, base: int = 1) -> str:
+    """Colour of a cluster; ``base`` is the number of the largest cluster (1 for keyword maps, 0 CiteSpace)."""
+    return _CLUSTER_PALETTE[(int(cluster) - int(base)) % len(_CLUSTER_PALETTE)]
 
 
 def _components(weights, n: int) -> list[np.ndarray]:
@@ -240,7 +247,7 @@ def plot_network(
 
     Parameters
     ----------
-    net : KeywordNetwork
+    net : Network
     n_labels : int
         Label the ``n_labels`` most frequent terms (all terms are drawn); the most frequent term of
         every cluster is labelled first, so that each cluster is named.
@@ -258,10 +265,11 @@ def plot_network(
     from matplotlib.collections import LineCollection
 
     use_style()
-    kw = net.keywords
-    labels = kw["keyword"].astype(str).tolist()
+    kw = net.nodes
+    base = getattr(net, "cluster_base", 1)
+    labels = kw["label"].astype(str).tolist()
     require_cjk_font(labels + net.clusters["label"].astype(str).tolist())
-    occ = kw["occurrences"].to_numpy(dtype=float)
+    occ = np.asarray(net.sizes, dtype=float)
     xy = _pack_components(
         kw[["x", "y"]].to_numpy(dtype=float), _components(net.weights, len(kw)), aspect=figsize[0] / figsize[1]
     )
@@ -277,23 +285,24 @@ def plot_network(
 
     sizes = 12.0 + 420.0 * occ / occ.max()  # marker area (pt²) proportional to occurrences
     if color_by == "year":
-        years = kw["avg_year"].to_numpy(dtype=float)
+        years = kw[net.score or "avg_year"].to_numpy(dtype=float)
         sc = ax.scatter(
             xy[:, 0], xy[:, 1], s=sizes, c=years, cmap="viridis", edgecolors="white", linewidths=0.5, zorder=2
         )
         # Below the map, outside the axes, where it can cover no node or label.
         cax = ax.inset_axes([0.3, -0.07, 0.4, 0.022])
         cbar = fig.colorbar(sc, cax=cax, orientation="horizontal")
-        cbar.set_label("Average publication year", fontsize=7)
+        cbar.set_label("Average publication year" if net.score == "avg_year" else "Publication year", fontsize=7)
         cbar.ax.tick_params(labelsize=7)
         cbar.formatter.set_useOffset(False)
         cbar.update_ticks()
     elif color_by == "cluster":
-        colors = [_cluster_color(c) for c in kw["cluster"]]
+        colors = [_cluster_color(c, base) for c in kw["cluster"]]
         ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colors, edgecolors="white", linewidths=0.5, zorder=2, alpha=0.9)
     else:
         raise ValueError("color_by must be 'cluster' or 'year'")
 
+    _draw_rings(ax, kw, xy, sizes)
     pad = 0.04 * float(np.ptp(xy, axis=0).max() or 1.0)
     ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
     ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
@@ -313,7 +322,7 @@ def plot_network(
                     marker="o",
                     linestyle="",
                     markersize=6,
-                    markerfacecolor=_cluster_color(row.cluster),
+                    markerfacecolor=_cluster_color(row.cluster, base),
                     markeredgecolor="white",
                     label=f"#{row.cluster} {row.label} ({row.size})",
                 )
@@ -331,7 +340,7 @@ def plot_network(
             )
 
     caption = (
-        f"{len(net)} terms, {net.cooccurrence.nnz // 2} links, {len(net.clusters)} clusters; "
+        f"{len(net)} {'terms' if net.kind == 'keyword' else 'nodes'}, {net.n_links} links, {len(net.clusters)} clusters; "
         f"Q = {net.modularity:.3f}, S = {net.silhouette:.3f}"
     )
     # The pad keeps the title clear of labels, which may reach 10 px above the axes.
@@ -339,30 +348,68 @@ def plot_network(
     return fig
 
 
+def _tooltip(net, row: dict) -> str:
+    """Plain-text tooltip of a node (the keyword map's wording kept as it was)."""
+    if net.kind == "keyword":
+        year = "" if row["avg_year"] != row["avg_year"] else f", avg. year {row['avg_year']:.1f}"
+        return (
+            f"{row['label']}\ncluster {row['cluster']}, {row['occurrences']} occurrences, "
+            f"total link strength {row['total_link_strength']}{year}"
+        )
+    lines = [str(row["label"]), f"cluster #{row['cluster']}, {row[net.size]} {net.size}"]
+    for column in ("year", "avg_year", "centrality", "burst", "sigma", "lcs", "tc"):
+        value = row.get(column)
+        if value is not None and value == value:
+            lines.append(f"{column}: {round(value, 4) if isinstance(value, float) else value}")
+    return "\n".join(lines)
+
+
+def _draw_rings(ax, nodes, xy: np.ndarray, sizes: np.ndarray) -> None:
+    """CiteSpace's rings: purple for betweenness centrality >= 0.1, red for a citation burst."""
+    rings = []
+    if "centrality" in nodes:
+        rings.append((nodes["centrality"].to_numpy(dtype=float) >= 0.1, "#7B2D8E", 1.7))
+    if "burst" in nodes:
+        rings.append((nodes["burst"].to_numpy(dtype=float) > 0, "#D62728", 1.35))
+    for mask, color, grow in rings:
+        if mask.any():
+            ax.scatter(
+                xy[mask, 0],
+                xy[mask, 1],
+                s=sizes[mask] * grow,
+                facecolors="none",
+                edgecolors=color,
+                linewidths=1.2,
+                zorder=1.9,
+            )
+
+
 def to_pyvis(net, scale: float = 600.0):
     """A :class:`pyvis.network.Network` holding the map (positions fixed, physics off)."""
     from pyvis.network import Network
 
-    vis = Network(height="100%", width="100%", directed=False, notebook=False, cdn_resources="local")
-    kw = net.keywords
-    occ_max = float(kw["occurrences"].max())
-    for row in kw.itertuples(index=False):
-        year = "" if row.avg_year != row.avg_year else f", avg. year {row.avg_year:.1f}"
-        tooltip = (
-            f"{row.keyword}\ncluster {row.cluster}, {row.occurrences} occurrences, "
-            f"total link strength {row.total_link_strength}{year}"
-        )
+    vis = Network(height="100%", width="100%", directed=bool(net.directed), notebook=False, cdn_resources="local")
+    kw = net.nodes
+    base = getattr(net, "cluster_base", 1)
+    sizes = np.asarray(net.sizes, dtype=float)
+    occ_max = float(sizes.max()) if len(sizes) and sizes.max() > 0 else 1.0
+    for k, row in enumerate(kw.to_dict("records")):
         vis.add_node(
-            int(row.id),
-            label=str(row.keyword),
-            title=tooltip,
-            x=float(row.x) * scale,
-            y=-float(row.y) * scale,
-            size=6.0 + 30.0 * math.sqrt(row.occurrences / occ_max),
-            color=_cluster_color(row.cluster),
+            int(row["id"]),
+            label=str(row["label"]),
+            title=_tooltip(net, row),
+            x=float(row["x"]) * scale,
+            y=-float(row["y"]) * scale,
+            size=6.0 + 30.0 * math.sqrt(max(sizes[k], 0.0) / occ_max),
+            color=_cluster_color(row["cluster"], base),
             physics=False,
         )  # pyvis drops color when group is set
-    upper = sp.triu(net.weights, k=1).tocoo()
+    labels = kw["label"].tolist()
+    if net.directed:  # arrows from the citing to the cited node
+        m = net.counts.tocoo()
+        upper = sp.coo_matrix((np.asarray(net.weights[m.row, m.col]).ravel(), (m.row, m.col)), shape=m.shape)
+    else:
+        upper = sp.triu(net.weights, k=1).tocoo()
     if upper.nnz:
         top = upper.data.max()
         order = np.lexsort((upper.col, upper.row))
@@ -372,7 +419,7 @@ def to_pyvis(net, scale: float = 600.0):
                 int(j + 1),
                 value=float(w),
                 width=0.3 + 3.0 * float(w) / top,
-                title=f"{kw['keyword'].iat[i]} - {kw['keyword'].iat[j]}: strength {w:.3f}",
+                title=f"{labels[i]} - {labels[j]}: strength {w:.3f}",
                 color={"color": "#bbbbbb", "opacity": 0.5},
             )
     return vis
@@ -431,8 +478,18 @@ network.once("afterDrawing", function () {{ document.body.setAttribute("data-dra
 """
 
 
-def network_html(net, title: str = "Keyword co-occurrence network", scale: float = 600.0) -> str:
+_TITLES = {
+    "keyword": "Keyword co-occurrence network",
+    "cocitation": "Co-citation network",
+    "coupling": "Bibliographic coupling network",
+    "citation": "Direct citation network",
+    "collaboration": "Collaboration network",
+}
+
+
+def network_html(net, title: str | None = None, scale: float = 600.0) -> str:
     """The offline HTML page as a string (see the module text)."""
+    title = title if title is not None else _TITLES.get(net.kind, "Network")
     vis = to_pyvis(net, scale=scale)
     keep = ("id", "label", "title", "x", "y", "size", "color", "physics")
     nodes = [{k: n[k] for k in keep if k in n} for n in vis.nodes]
@@ -453,13 +510,16 @@ def network_html(net, title: str = "Keyword co-occurrence network", scale: float
         "edges": {"smooth": False, "scaling": {"min": 0.3, "max": 3.3}},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "multiselect": True},
     }
+    if net.directed:
+        options["edges"]["arrows"] = {"to": {"enabled": True, "scaleFactor": 0.5}}
     legend = "".join(
-        f'<div><span class="dot" style="background:{_cluster_color(r.cluster)}"></span>'
+        f'<div><span class="dot" style="background:{_cluster_color(r.cluster, getattr(net, "cluster_base", 1))}"></span>'
         f"#{int(r.cluster)} {html_lib.escape(str(r.label))} ({int(r.size)})</div>"
         for r in net.clusters.itertuples(index=False)
     )
     header = html_lib.escape(
-        f"{title} — {len(net)} terms, {len(net.clusters)} clusters, Q = {net.modularity:.3f}, S = {net.silhouette:.3f}"
+        f"{title} — {len(net)} {'terms' if net.kind == 'keyword' else 'nodes'}, {len(net.clusters)} clusters, "
+        f"Q = {net.modularity:.3f}, S = {net.silhouette:.3f}"
     )
     lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for lbl in net.labels for ch in lbl) else "en"
     return _TEMPLATE.format(

@@ -49,7 +49,7 @@ from ..network.cluster import silhouette
 from ..network.cooccurrence import (
     COUNTINGS,
     KeywordNetwork,
-    _avg_year,
+    average_year,
     cooccurrence_counts,
     fractional_counts,
     full_counts,
@@ -385,7 +385,7 @@ def cooccurrence(
     )
     sil, sil_parts = silhouette(full, occ, membership)
     xy = compute_layout(weights, seed=seed, method=layout) if with_layout else np.full((len(sel_terms), 2), np.nan)
-    avg_year = _avg_year(a, years)
+    avg_year = average_year(a, years)
     doc_cluster = assign_documents(a, membership)
 
     offsets = np.cumsum([0] + [m.shape[0] for m, _ in inc_list])
