@@ -1,5 +1,8 @@
 """Web of Science plain-text and tab-delimited readers on the real exports in ../shared/corpora.
 
+The plain-text tests run with each engine (``wos_engine``: the compiled fast path "c" and
+the record path "python"); test_wos_fast_path.py compares the two value for value.
+
 Counts come from expected_counts.json (PROVENANCE.txt); the spot-check values
 were read by eye from the files themselves.
 """
@@ -38,21 +41,22 @@ def tab_names(expected_counts):
     return names
 
 
-_cache: dict[str, Corpus] = {}
+_cache: dict[tuple[str, str | None], Corpus] = {}
 
 
-def _read(shared_corpora: Path, name: str) -> Corpus:
-    if name not in _cache:
-        _cache[name] = litkit.read(shared_corpora / name)
-    return _cache[name]
+def _read(shared_corpora: Path, name: str, engine: str | None = None) -> Corpus:
+    """The file read with ``engine`` (plain-text tests run with each engine: the ``wos_engine`` fixture)."""
+    if (name, engine) not in _cache:
+        _cache[name, engine] = litkit.read(shared_corpora / name, engine=engine)
+    return _cache[name, engine]
 
 
 # ---- counts and report invariant --------------------------------------------------------------
 
 
-def test_every_plain_text_file_read_with_exact_count(shared_corpora, expected_counts, plain_names):
+def test_every_plain_text_file_read_with_exact_count(shared_corpora, expected_counts, plain_names, wos_engine):
     for name in plain_names:
-        corpus = _read(shared_corpora, name)
+        corpus = _read(shared_corpora, name, wos_engine)
         report = corpus.report.files[0]
         assert report.format == PLAIN, name
         assert report.database == "WoS"
@@ -281,8 +285,8 @@ SPOT = {
 
 
 @pytest.mark.parametrize("name", sorted(SPOT))
-def test_first_and_last_record_fields(shared_corpora, name):
-    df = _read(shared_corpora, name).df
+def test_first_and_last_record_fields(shared_corpora, name, wos_engine):
+    df = _read(shared_corpora, name, wos_engine).df
     for row, (ut, year, first_author, title, keywords) in zip((0, len(df) - 1), SPOT[name]):
         rec = df.iloc[row]
         assert rec["UT"] == ut
@@ -293,10 +297,10 @@ def test_first_and_last_record_fields(shared_corpora, name):
             assert rec["DE"] == keywords
 
 
-def test_wrapped_keyword_lines_are_joined_before_splitting(shared_corpora):
+def test_wrapped_keyword_lines_are_joined_before_splitting(shared_corpora, wos_engine):
     # r-tos last record: "DE Olive; Morphological markers; Biochemical markers: isozymes; Genetic"
     # continues on the next line with "   markers: ..." -- one keyword across two lines.
-    rec = _read(shared_corpora, "wos-plaintext-environment/r-tos_savedrecs.txt").df.iloc[-1]
+    rec = _read(shared_corpora, "wos-plaintext-environment/r-tos_savedrecs.txt", wos_engine).df.iloc[-1]
     assert rec["DE"][:3] == ["Olive", "Morphological markers", "Biochemical markers: isozymes"]
     assert rec["DE"][3].startswith("Genetic markers")
     assert rec["DE"][-1] == "Genetic transformation"
@@ -316,22 +320,22 @@ def _independent_cr_count(path: Path) -> int:
     return count
 
 
-def test_cited_references_one_item_per_line(shared_corpora, plain_names):
+def test_cited_references_one_item_per_line(shared_corpora, plain_names, wos_engine):
     for name in plain_names:
-        corpus = _read(shared_corpora, name)
+        corpus = _read(shared_corpora, name, wos_engine)
         n_cr = sum(len(v) for v in corpus.df["CR"])
         assert n_cr == _independent_cr_count(shared_corpora / name), name
         assert corpus.report.files[0].has_cited_references is (n_cr > 0)
 
 
-def test_cr_list_matches_nr_in_modern_export(shared_corpora):
-    df = _read(shared_corpora, "wos-plaintext-bibliometrix-fixture/wos_sample.txt").df
+def test_cr_list_matches_nr_in_modern_export(shared_corpora, wos_engine):
+    df = _read(shared_corpora, "wos-plaintext-bibliometrix-fixture/wos_sample.txt", wos_engine).df
     assert (df["CR"].map(len) == df["NR"]).all()
     assert df.iloc[0]["CR"][2] == "Aria M, 2017, J INFORMETR, V11, P959, DOI 10.1016/j.joi.2017.08.007"
 
 
-def test_authors_and_addresses_one_per_line(shared_corpora):
-    df = _read(shared_corpora, "wos-plaintext-metaknowledge/ManyAuthors.isi").df
+def test_authors_and_addresses_one_per_line(shared_corpora, wos_engine):
+    df = _read(shared_corpora, "wos-plaintext-metaknowledge/ManyAuthors.isi", wos_engine).df
     assert (df["AU"].map(len) == df["AF"].map(len)).all()
     assert df["AU"].map(len).max() > 100  # the file's point: very long author lists
     first = df.iloc[0]  # 7 AU lines and 7 C1 lines in the file
@@ -343,8 +347,8 @@ def test_authors_and_addresses_one_per_line(shared_corpora):
     ]
 
 
-def test_unmapped_tags_kept_in_extra(shared_corpora):
-    rec = _read(shared_corpora, "wos-plaintext-bibliometrix-fixture/wos_sample.txt").df.iloc[0]
+def test_unmapped_tags_kept_in_extra(shared_corpora, wos_engine):
+    rec = _read(shared_corpora, "wos-plaintext-bibliometrix-fixture/wos_sample.txt", wos_engine).df.iloc[0]
     extra = json.loads(rec["extra"])
     assert extra["EM"] == "tohmingliang@uts.edu.my"
     assert extra["DA"] == "2026-03-28"
@@ -352,15 +356,15 @@ def test_unmapped_tags_kept_in_extra(shared_corpora):
     assert rec["NR"] == 53 and rec["TC"] == 0
 
 
-def test_source_line_points_at_pt_line(shared_corpora):
+def test_source_line_points_at_pt_line(shared_corpora, wos_engine):
     name = "wos-plaintext-environment/globe2060_savedrecs_5.txt"
     lines = (shared_corpora / name).read_text(encoding="utf-8-sig").split("\n")
     pt_lines = [i + 1 for i, line in enumerate(lines) if line.startswith("PT ")]
-    assert _read(shared_corpora, name).df["source_line"].tolist() == pt_lines
+    assert _read(shared_corpora, name, wos_engine).df["source_line"].tolist() == pt_lines
 
 
-def test_glued_tag_line_reported_with_line_and_recovered(shared_corpora):
-    corpus = _read(shared_corpora, "wos-plaintext-metaknowledge/testFile.isi")
+def test_glued_tag_line_reported_with_line_and_recovered(shared_corpora, wos_engine):
+    corpus = _read(shared_corpora, "wos-plaintext-metaknowledge/testFile.isi", wos_engine)
     problems = [p for p in corpus.report.problems if p.action != "note"]
     assert len(problems) == 1
     problem = problems[0]
@@ -372,8 +376,8 @@ def test_glued_tag_line_reported_with_line_and_recovered(shared_corpora):
     assert rec["TI"].startswith("Simple technique for measuring the Goos-Hanchen effect")
 
 
-def test_file_without_ef_read_completely(shared_corpora):
-    corpus = _read(shared_corpora, "wos-plaintext-metaknowledge/badFile.isi")
+def test_file_without_ef_read_completely(shared_corpora, wos_engine):
+    corpus = _read(shared_corpora, "wos-plaintext-metaknowledge/badFile.isi", wos_engine)
     assert len(corpus) == 32
     assert corpus.report.problems == []
     assert (shared_corpora / "wos-plaintext-metaknowledge/badFile.isi").read_bytes().rstrip().endswith(b"ER")
@@ -392,11 +396,11 @@ def _records_without_py(path: Path) -> dict[str, str]:
     return out
 
 
-def test_early_access_records_without_py_get_the_ea_year(shared_corpora, plain_names):
+def test_early_access_records_without_py_get_the_ea_year(shared_corpora, plain_names, wos_engine):
     checked = 0
     for name in plain_names:
         missing = _records_without_py(shared_corpora / name)
-        corpus = _read(shared_corpora, name)
+        corpus = _read(shared_corpora, name, wos_engine)
         df = corpus.df.set_index("UT")
         notes = [p for p in corpus.report.problems if "no PY" in p.reason]
         assert len(notes) == len([ea for ea in missing.values() if ea]), name
@@ -407,19 +411,19 @@ def test_early_access_records_without_py_get_the_ea_year(shared_corpora, plain_n
     assert checked == 5  # the five r-tos records without PY all carry an EA date
     assert all(
         p.action == "note"
-        for p in _read(shared_corpora, "wos-plaintext-environment/r-tos_savedrecs.txt").report.problems
+        for p in _read(shared_corpora, "wos-plaintext-environment/r-tos_savedrecs.txt", wos_engine).report.problems
     )
 
 
-def test_spanish_interface_export(shared_corpora):
-    df = _read(shared_corpora, "wos-plaintext-environment/r-tos_savedrecs.txt").df
+def test_spanish_interface_export(shared_corpora, wos_engine):
+    df = _read(shared_corpora, "wos-plaintext-environment/r-tos_savedrecs.txt", wos_engine).df
     assert df.iloc[0]["RP"].startswith("Butchart, SHM (autor correspondiente), BirdLife Int")
     assert df["RP"].dropna().str.contains("(autor correspondiente)", regex=False).all()
     assert set(df["PT"]) == {"J", "C", "S", "B"}
 
 
-def test_non_ascii_text_intact(shared_corpora):
-    df = _read(shared_corpora, "wos-plaintext-environment/globe2060_savedrecs.txt").df
+def test_non_ascii_text_intact(shared_corpora, wos_engine):
+    df = _read(shared_corpora, "wos-plaintext-environment/globe2060_savedrecs.txt", wos_engine).df
     assert df.iloc[-1]["AU"][:2] == ["López-González, LM", "López-Ochoa, LM"]
     assert df.iloc[-1]["AF"][0] == "Lopez-Gonzalez, Luis M."  # WoS writes AF without accents here
     text = " ".join(str(v) for v in df["TI"]) + " ".join(a for v in df["AU"] for a in v)
