@@ -1,6 +1,8 @@
 """Bad input for the Web of Science readers: truncation, junk, empty files, re-encodings, broken bytes.
 
 Inputs are generated in tmp_path from the real exports (never copied into the project).
+The plain-text cases run with each engine (``wos_engine``: "c", the fast path, which
+declines these files partway, and "python", the record path).
 """
 
 from __future__ import annotations
@@ -20,21 +22,21 @@ def _text(shared_corpora, name: str) -> str:
     return (shared_corpora / name).read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
 
 
-def _frame(path):
+def _frame(path, engine=None):
     """The corpus frame without the file name (which differs between variants)."""
-    return litkit.read(path).df.drop(columns=["source_file"])
+    return litkit.read(path, engine=engine).df.drop(columns=["source_file"])
 
 
 # ---- truncated files ----------------------------------------------------------------------------
 
 
-def test_plain_text_last_record_cut_in_half(shared_corpora, tmp_path):
+def test_plain_text_last_record_cut_in_half(shared_corpora, tmp_path, wos_engine):
     text = _text(shared_corpora, PLAIN)
     start = text.rindex("\nPT ") + 1
     end = text.index("\nER", start)
     path = tmp_path / "cut.txt"
     path.write_text(text[: (start + end) // 2], encoding="utf-8")
-    corpus = litkit.read(path)
+    corpus = litkit.read(path, engine=wos_engine)
     report = corpus.report.files[0]
     assert report.records_in_file == 8
     assert report.records_read + report.records_skipped == 8
@@ -45,16 +47,18 @@ def test_plain_text_last_record_cut_in_half(shared_corpora, tmp_path):
     assert cut[0].action == "kept" and len(corpus) == 8
     assert corpus.df.iloc[-1]["TI"].startswith("PubMedMetaTool")
     assert corpus.df.iloc[:7].equals(
-        _frame(shared_corpora / PLAIN).iloc[:7].assign(source_file=corpus.df["source_file"].iloc[:7])[corpus.df.columns]
+        _frame(shared_corpora / PLAIN, wos_engine)
+        .iloc[:7]
+        .assign(source_file=corpus.df["source_file"].iloc[:7])[corpus.df.columns]
     )
 
 
-def test_plain_text_cut_before_the_title_is_skipped_and_reported(shared_corpora, tmp_path):
+def test_plain_text_cut_before_the_title_is_skipped_and_reported(shared_corpora, tmp_path, wos_engine):
     text = _text(shared_corpora, PLAIN)
     start = text.rindex("\nPT ") + 1
     path = tmp_path / "cut_early.txt"
     path.write_text(text[: text.index("\nTI ", start)], encoding="utf-8")
-    report = litkit.read(path).report.files[0]
+    report = litkit.read(path, engine=wos_engine).report.files[0]
     assert (report.records_in_file, report.records_read, report.records_skipped) == (8, 7, 1)
     assert [p.action for p in report.problems if "not closed by ER" in p.reason] == ["skipped"]
 
@@ -85,7 +89,7 @@ def test_tab_row_with_an_extra_field_is_not_shifted(tmp_path):
 # ---- defects inside a good plain-text file -----------------------------------------------------
 
 
-def test_record_without_er_before_next_pt_is_kept_and_reported(tmp_path):
+def test_record_without_er_before_next_pt_is_kept_and_reported(tmp_path, wos_engine):
     path = tmp_path / "no_er.txt"
     path.write_text(
         "FN Clarivate Analytics Web of Science\nVR 1.0\n"
@@ -93,21 +97,21 @@ def test_record_without_er_before_next_pt_is_kept_and_reported(tmp_path):
         "PT J\nAU Li, X\nTI Second\nPY 2021\nUT WOS:2\nER\n\nEF\n",
         encoding="utf-8",
     )
-    corpus = litkit.read(path)
+    corpus = litkit.read(path, engine=wos_engine)
     assert corpus.df["TI"].tolist() == ["First", "Second"]
     assert corpus.df["PY"].tolist() == [2020, 2021]
     (problem,) = corpus.report.problems
     assert problem.line == 3 and problem.action == "kept" and "no ER" in problem.reason
 
 
-def test_unindented_continuation_line_is_reported(tmp_path):
+def test_unindented_continuation_line_is_reported(tmp_path, wos_engine):
     path = tmp_path / "unindented.txt"
     path.write_text(
         "FN Clarivate Analytics Web of Science\nVR 1.0\n"
         "PT J\nAU Wang, L\nTI A title wrapped\nwithout indentation\nPY 2020\nUT WOS:1\nER\nEF\n",
         encoding="utf-8",
     )
-    corpus = litkit.read(path)
+    corpus = litkit.read(path, engine=wos_engine)
     assert corpus.df.loc[0, "TI"] == "A title wrapped without indentation"
     (problem,) = corpus.report.problems
     assert problem.line == 6 and "continuation of TI" in problem.reason
@@ -159,12 +163,12 @@ VARIANTS = [
 
 
 @pytest.mark.parametrize("encoding, newline", VARIANTS)
-def test_plain_text_reencoded_gives_same_values(shared_corpora, tmp_path, encoding, newline):
+def test_plain_text_reencoded_gives_same_values(shared_corpora, tmp_path, encoding, newline, wos_engine):
     text = _text(shared_corpora, PLAIN)
     assert any(ord(c) > 127 for c in text)  # the check is meaningful: "Çelik KT" etc.
     path = tmp_path / "variant.txt"
     path.write_bytes(_encode(text, encoding, newline))
-    assert _frame(path).equals(_frame(shared_corpora / PLAIN))
+    assert _frame(path, wos_engine).equals(_frame(shared_corpora / PLAIN, "python"))  # the reference
 
 
 @pytest.mark.parametrize("encoding, newline", [("utf-8", "\n"), ("utf-16le-bom", "\r"), ("cp1252", "\r\n")])
@@ -178,17 +182,17 @@ def test_tab_delimited_reencoded_gives_same_values(shared_corpora, tmp_path, enc
 # ---- broken bytes -----------------------------------------------------------------------------------
 
 
-def test_invalid_utf8_in_the_middle_names_the_line(shared_corpora, tmp_path):
+def test_invalid_utf8_in_the_middle_names_the_line(shared_corpora, tmp_path, wos_engine):
     lines = _text(shared_corpora, PLAIN).encode("utf-8").split(b"\n")
     lines[300] += b" \xff\xfe"
     path = tmp_path / "broken.txt"
     path.write_bytes(b"\n".join(lines))
     with pytest.raises(DecodingError) as info:
-        litkit.read(path)
+        litkit.read(path, engine=wos_engine)
     assert info.value.line == 301 and info.value.path == str(path)
 
 
-def test_invalid_utf8_beyond_the_sniffed_sample_names_the_line(shared_corpora, tmp_path):
+def test_invalid_utf8_beyond_the_sniffed_sample_names_the_line(shared_corpora, tmp_path, wos_engine):
     text = _text(shared_corpora, PLAIN)
     body = text[text.index("PT ") : text.rindex("\nEF")] + "\n"
     head = "FN Clarivate Analytics Web of Science\nVR 1.0\n"
@@ -198,5 +202,5 @@ def test_invalid_utf8_beyond_the_sniffed_sample_names_the_line(shared_corpora, t
     path = tmp_path / "big_broken.txt"
     path.write_bytes(data + b"TI bad \x80 byte\n" + b"EF\n")
     with pytest.raises(DecodingError) as info:
-        litkit.read(path)
+        litkit.read(path, engine=wos_engine)
     assert info.value.line == bad_line
