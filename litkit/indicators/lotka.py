@@ -36,7 +36,8 @@ class LotkaResult:
         R² of that fit.
     ks_statistic : float
         Largest distance between the empirical distribution functions of the observed shares
-        and of Lotka's shares at beta = 2.
+        and of Lotka's shares at beta = 2 (shares equal to 12 significant digits count as ties,
+        where R compares the floating-point values exactly).
     p_value : float
         Asymptotic two-sample Kolmogorov–Smirnov p-value (as R's ``ks.test(exact = FALSE)``).
     table : pandas.DataFrame
@@ -144,7 +145,10 @@ def _ks_two_sample(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     """Two-sample KS statistic and R's asymptotic p-value (Kolmogorov's limit at sqrt(mn/(m+n)) D)."""
     if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))) or len(a) == 0 or len(b) == 0:
         return float("nan"), float("nan")
-    a, b = np.sort(a), np.sort(b)
+    # Shares equal to 12 significant digits are ties: the law's C / x**2 recomputed in floating
+    # point must not differ from an observed share that equals it (R's ks.test compares exactly).
+    a = np.sort([float(f"{v:.12g}") for v in a])
+    b = np.sort([float(f"{v:.12g}") for v in b])
     grid = np.concatenate([a, b])
     d = float(np.max(np.abs(np.searchsorted(a, grid, "right") / len(a) - np.searchsorted(b, grid, "right") / len(b))))
     m, k = len(a), len(b)
