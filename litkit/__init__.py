@@ -29,7 +29,9 @@ _LAZY = {
     "ingest_to_parquet": ("litkit.io.stream", "ingest_to_parquet"),
     "bursts": ("litkit.bursts", None),
     "policy": ("litkit.policy", None),
-    "timeline": ("litkit.timeline", None),
+    "timelines": ("litkit.timelines", None),
+    # litkit.timeline: the name before the package was split (notebook 05 uses it)
+    "timeline": ("litkit.timelines", None),
     "refs": ("litkit.refs", None),
     "merging": ("litkit.merging", None),
     "network": ("litkit.network", None),

@@ -11,7 +11,7 @@ import pytest
 
 from litkit.corpus import Corpus
 from litkit.errors import LitkitError
-from litkit.timeline import (
+from litkit.timelines import (
     annual_production,
     cagr,
     growth_rate,
