@@ -348,7 +348,7 @@ def _maxmin_power(W: sp.csr_matrix, q: int) -> np.ndarray:
     """Best bottleneck similarity over walks of at most ``q`` links (dense, (max, min) algebra)."""
     S = W.toarray()
     np.fill_diagonal(S, np.inf)  # staying put: lets the power count walks of *at most* q links
-    return _semiring_power(S, q, np.minimum, np.max, np.maximum)
+    return _semiring_power(S, q, np.minimum, np.max)
 
 
 def _minplus_power(n: int, i: np.ndarray, j: np.ndarray, cost: np.ndarray, q: int) -> np.ndarray:
@@ -357,10 +357,10 @@ def _minplus_power(n: int, i: np.ndarray, j: np.ndarray, cost: np.ndarray, q: in
     C[i, j] = cost
     C[j, i] = cost
     np.fill_diagonal(C, 0.0)
-    return _semiring_power(C, q, np.add, np.min, np.minimum)
+    return _semiring_power(C, q, np.add, np.min)
 
 
-def _semiring_power(A: np.ndarray, q: int, times, reduce, plus) -> np.ndarray:
+def _semiring_power(A: np.ndarray, q: int, times, reduce) -> np.ndarray:
     """``A^q`` in a semiring by repeated squaring (``A`` has the identity on its diagonal)."""
     result = None
     base = A
