@@ -19,11 +19,11 @@ from litkit.policy.agencies import issuers_from_signature, issuers_from_title, s
 from litkit.policy.dates import chinese_numeral, document_date, find_dates, parse_date
 from litkit.policy.docnumber import DocNumber, find_doc_numbers, first_doc_number, parse_doc_number
 from litkit.policy.instruments import instrument_counts, instrument_hits, load_dictionary
+from litkit.policy.policy_timeline import lane_of, overlay_table, phase_table, timeline_table
 from litkit.policy.sections import split_sections
 from litkit.policy.terms import count_term, first_appearance, matching_text, term_counts, term_matrix
-from litkit.policy.timeline import lane_of, overlay_table, phase_table, timeline_table
 
-MODULES = ["docnumber", "dates", "agencies", "sections", "terms", "read", "instruments", "timeline"]
+MODULES = ["docnumber", "dates", "agencies", "sections", "terms", "read", "instruments", "policy_timeline"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import litkit.policy as lp
-from litkit.policy.timeline import read_seed_table
+from litkit.policy.policy_timeline import read_seed_table
 
 TABLE = Path(__file__).resolve().parents[1] / "corpora" / "policy" / "central_documents.csv"
 COLUMNS = [

@@ -25,7 +25,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from ..policy.timeline import LANES, _text, phase_table
+from ..policy.policy_timeline import LANES, phase_table
+from ..policy.policy_timeline import cell_text as _text
 from .style import BAR_GREY, BURST_RED, PALETTE, cjk_font, require_cjk_font
 from .style import use_style as _use_style
 

@@ -167,11 +167,11 @@ def instrument_counts(hits: pd.DataFrame, by: str | Sequence[str] = "doc_id", le
 def instrument_counts_by_period(docs, phases=None, dictionary=None) -> pd.DataFrame:
     """Instrument keyword hits per period (phase) of a policy corpus.
 
-    ``phases`` as in :func:`litkit.policy.timeline.phase_table` (default: the
+    ``phases`` as in :func:`litkit.policy.phase_table` (default: the
     project's three phases of ecological-product policy).  Documents without a
     year or outside every phase are left out.
     """
-    from .timeline import assign_phase, phase_table
+    from .policy_timeline import assign_phase, phase_table
 
     df = getattr(docs, "df", docs)
     table = phase_table(phases)

@@ -36,8 +36,23 @@ LANES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _text(value) -> str:
-    """A cell as text: '' for None/NaN/NA."""
+def cell_text(value) -> str:
+    """A table cell as text: ``""`` for None, NaN and NA, else ``str(value)``.
+
+    Parameters
+    ----------
+    value : object
+        One cell of a policy table.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> cell_text(None), cell_text(float("nan")), cell_text(2019)
+    ('', '', '2019')
+    """
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ""
     return str(value)
@@ -128,7 +143,7 @@ def timeline_table(docs, phases=None, short_titles: dict | None = None) -> pd.Da
     lane_info = {key: (i, en, zh) for i, (key, en, zh) in enumerate(LANES)}
     rows = []
     for rec in df.to_dict("records"):
-        date = _text(rec.get("date")) or None
+        date = cell_text(rec.get("date")) or None
         year = rec.get("year")
         if date:
             ts = pd.Timestamp(date)
@@ -140,11 +155,11 @@ def timeline_table(docs, phases=None, short_titles: dict | None = None) -> pd.Da
             continue
         lane = lane_of(rec.get("issuers") or [], rec.get("kind"))
         order, lane_en, lane_zh = lane_info[lane]
-        title_en = _text(rec.get("title_en"))
-        title_zh = _text(rec.get("title_zh"))
+        title_en = cell_text(rec.get("title_en"))
+        title_zh = cell_text(rec.get("title_zh"))
         if short_titles and rec.get("doc_id") in short_titles:
             title_en = short_titles[rec["doc_id"]]
-        number = _text(rec.get("doc_number"))
+        number = cell_text(rec.get("doc_number"))
         label = title_en + (f" ({number})" if number else "") + (" / " + title_zh if title_zh else "")
         rows.append(
             {
@@ -160,7 +175,7 @@ def timeline_table(docs, phases=None, short_titles: dict | None = None) -> pd.Da
                 "phase_zh": dict(zip(table["phase"], table["phase_zh"])).get(assign_phase(year, table)),
                 "issuers_en": "; ".join(english_name(i) for i in rec.get("issuers") or []),
                 "doc_number": number or None,
-                "kind": _text(rec.get("kind")) or None,
+                "kind": cell_text(rec.get("kind")) or None,
                 "title_zh": title_zh or None,
                 "title_en": title_en or None,
                 "label": label.strip(),
