@@ -153,3 +153,18 @@ def test_engine_c_without_the_extension_is_a_litkit_error_here_too(demo_dir):
             litkit.read(demo_dir / "wos", engine="c")
         with pytest.warns(LitkitWarning):
             litkit.read(demo_dir / "wos")
+
+
+def test_cli_ingest_engine_option(wos_engine, demo_dir, tmp_path):
+    """``litkit ingest --engine``: the same corpus file with either engine; an unknown one is a one-line error."""
+    from typer.testing import CliRunner
+
+    from litkit.cli import app
+
+    out = tmp_path / f"{wos_engine}.parquet"
+    result = CliRunner().invoke(app, ["ingest", str(demo_dir / "wos"), "-o", str(out), "--engine", wos_engine])
+    assert result.exit_code == 0, result.output
+    assert litkit.Corpus.read_parquet(out) == litkit.read(demo_dir / "wos", engine="python")
+    bad = CliRunner().invoke(app, ["ingest", str(demo_dir / "wos"), "-o", str(tmp_path / "x.parquet"), "--engine", "C"])
+    assert bad.exit_code != 0 and "unknown engine 'C'" in bad.output
+    assert not (tmp_path / "x.parquet").exists()
