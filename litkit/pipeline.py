@@ -1,16 +1,25 @@
 """The main job: every analysis of a review, from export files to figures and tables.
 
-:func:`run_demo` is what ``make demo`` / ``litkit demo`` run on the embedded
-demo corpus.  Each step calls the public API; nothing here computes anything
-itself, so a scholar can replay any step in a notebook.
+:func:`run_demo` is what ``make demo`` / ``litkit demo`` run on the embedded demo corpus.  It reads
+the demo exports and the policy table, then makes each run of :data:`DEMO_RUNS` through the run
+layer (:mod:`litkit.runs`), the same code the ``litkit`` commands call: a figure the demo draws is
+byte for byte the one ``litkit bursts`` (``cooccur``, ``timeline`` ...) draws with the same
+parameters.  Nothing here computes anything itself, so a scholar can replay any step in a notebook.
+
+Adding an analysis to the demo is one line in :data:`DEMO_RUNS`:
+``DemoRun("cocitation", "merged", "cocitation", {"unit": "reference"})`` runs the registered
+analysis ``cocitation`` on the merged corpus into ``figures/cocitation/``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from . import _atomic
-from .runinfo import write_params
+from .runs import FIGURE_FORMATS, RunFolder, run
+
+__all__ = ["DEMO_PARAMETERS", "DEMO_RUNS", "DemoRun", "find_corpora", "run_demo"]
 
 
 def find_corpora(corpora: str | Path | None = None) -> Path:
@@ -30,7 +39,7 @@ def find_corpora(corpora: str | Path | None = None) -> Path:
     )
 
 
-#: Every parameter of the demo run; written to ``params.json`` next to the outputs.
+#: The demo's shared settings (the review's recipe); :data:`DEMO_RUNS` takes its parameters from here.
 DEMO_PARAMETERS: dict = {
     # The scholar's synonym list for the demo topic, in VOSviewer's thesaurus format
     # ("synonyms merged" in the review's recipe).
@@ -57,184 +66,180 @@ DEMO_PARAMETERS: dict = {
     "policy_metadata": "corpora/policy/central_documents.csv",
 }
 
+_BURSTS = {k: DEMO_PARAMETERS["bursts"][k] for k in ("s", "gamma", "min_duration", "slice_years", "top")}
+_THESAURUS = "{thesaurus}"  # replaced by the thesaurus' absolute path when the demo runs
 
-def run_demo(out: str | Path = "figures", corpora: str | Path | None = None, progress: bool = True) -> list[Path]:
+
+@dataclass(frozen=True)
+class DemoRun:
+    """One run of the demo: an analysis of :data:`litkit.runs.ANALYSES` on one of the demo's inputs.
+
+    Attributes
+    ----------
+    analysis : str
+        The registered analysis.
+    data : str or tuple of str
+        The input(s): ``"corpus"`` (every demo export as read), ``"merged"`` (after the ``merge``
+        run), ``"wos"`` / ``"cnki"`` / ``"scopus"`` (one database's records), ``"policy"`` (the
+        policy table's documents), ``"table1"`` (those in the review's Table 1); a tuple passes a tuple.
+    folder : str
+        Subfolder of the output ("" = the output folder itself).  A run in a subfolder has its own
+        ``params.json`` there, as from the command line.
+    params : dict
+        Parameters (the others keep the analysis' defaults); the string ``"{thesaurus}"`` stands
+        for the demo's thesaurus file.
+    keep_as : str, optional
+        Name the run's result as an input of the runs after it (``merge`` → ``"merged"``).
+    """
+
+    analysis: str
+    data: str | tuple[str, ...]
+    folder: str = ""
+    params: dict = field(default_factory=dict)
+    keep_as: str | None = None
+
+
+#: The demo, in order.  Runs in the output folder itself share its params.json.
+DEMO_RUNS: list[DemoRun] = [
+    DemoRun("ingest_summary", "corpus", params={"relative_to": "{checkout}"}),
+    DemoRun("merge", "corpus", keep_as="merged"),
+    DemoRun("production", "merged"),
+    DemoRun("cooccurrence", "wos", "cooccurrence_wos", dict(DEMO_PARAMETERS["cooccurrence"], thesaurus=_THESAURUS)),
+    DemoRun("cooccurrence", "cnki", "cooccurrence_cnki", dict(DEMO_PARAMETERS["cooccurrence"], thesaurus=_THESAURUS)),
+    *[DemoRun("bursts", "merged", params=dict(_BURSTS, kind=kind)) for kind in DEMO_PARAMETERS["bursts"]["kinds"]],
+    DemoRun(
+        "keyword_views",
+        "wos",
+        params={
+            "thesaurus": _THESAURUS,
+            "views": ["keyword_timeline", "thematic_map"],
+            "periods": DEMO_PARAMETERS["thematic_evolution_periods"],
+            "clusters": "cooccurrence",
+            "cooccurrence": DEMO_PARAMETERS["cooccurrence"],
+        },
+    ),
+    DemoRun("policy_timeline", "policy"),
+    DemoRun(
+        "policy_timeline",
+        "table1",
+        params={
+            "name": "policy_table1",
+            "title": "Ecological products in Chinese policy, 2010–2022 (the review's Table 1)",
+        },
+    ),
+    # Policy milestones on the publication trend and on the cited-journal bursts.
+    DemoRun("policy_overlay", ("merged", "table1"), params=dict(_BURSTS, bursts="cited_journal")),
+]
+
+
+def run_demo(
+    out: str | Path = "figures",
+    corpora: str | Path | None = None,
+    progress: bool = True,
+    overwrite: bool = False,
+    formats=FIGURE_FORMATS,
+) -> list[Path]:
     """Run the demo pipeline on ``corpora/`` and write figures and tables to ``out``.
 
-    Steps: ingest (WoS, CNKI, Scopus demo exports) → merge → annual production →
-    keyword co-occurrence maps (English WoS keywords, Chinese CNKI keywords) →
-    citation bursts (cited journals, cited references, keywords) → keyword
-    timeline, thematic map and evolution → policy timeline and the
-    literature–policy overlay → ``params.json`` and ``report.html``.
-    """
-    import litkit
+    Steps (:data:`DEMO_RUNS`): ingest (WoS, CNKI, Scopus demo exports) → merge → annual
+    production → keyword co-occurrence maps (English WoS keywords, Chinese CNKI keywords) →
+    citation bursts (cited journals, cited references, keywords) → keyword timeline, thematic map
+    and evolution → policy timeline and the literature–policy overlay → ``params.json`` and
+    ``report.html``.
 
+    Parameters
+    ----------
+    out : str or Path, default "figures"
+        Output folder.
+    corpora : str or Path, optional
+        The project's ``corpora/`` folder (default: found from the working directory or the package).
+    progress : bool, default True
+        Show a progress bar.
+    overwrite : bool, default False
+        Replace the files of a previous run (otherwise an existing file is an error).
+    formats : iterable of str, default ("png", "svg", "pdf")
+        Figure formats.
+
+    Returns
+    -------
+    list of Path
+        Every file written.
+    """
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     corpora = find_corpora(corpora)
-    p = DEMO_PARAMETERS
+    folder = RunFolder(out, formats=formats, overwrite=overwrite)
+    inputs = _demo_inputs(corpora)
+    substitutes = {"{thesaurus}": str(corpora / "demo" / "thesaurus.txt"), "{checkout}": str(corpora.parent)}
     written: list[Path] = []
-    steps = ["ingest", "merge", "production", "co-occurrence", "bursts", "timelines", "policy", "report"]
     bar = None
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=len(steps), desc="demo", unit="step")
-
-    def step(name: str) -> None:
+        bar = tqdm(total=len(DEMO_RUNS) + 1, desc="demo", unit="run")
+    for step in DEMO_RUNS:
         if bar is not None:
-            bar.set_postfix_str(name)
+            bar.set_postfix_str(step.analysis + (f" → {step.folder}" if step.folder else ""))
+        data = tuple(inputs[d] for d in step.data) if isinstance(step.data, tuple) else inputs[step.data]
+        params = _substitute(step.params, substitutes)
+        named = {"data": step.data if isinstance(step.data, str) else list(step.data)}
+        if step.folder:
+            result = run(
+                step.analysis, data, out / step.folder, params, formats=formats, overwrite=overwrite, inputs=named
+            )
+            folder.results.append(result)
+        else:
+            result = folder.run(step.analysis, data, params, inputs=named)
+        written.extend(result.files)
+        if step.keep_as:
+            inputs[step.keep_as] = result.value
+        if bar is not None:
             bar.update(1)
+    written.append(folder.write_params("demo", DEMO_PARAMETERS, {"corpora": "corpora/demo"}))
+    _relative_params(folder.output / "params.json", corpora.parent)
+    from .html_report import write_report
 
-    corpus = _ingest(corpora, out, written)
-    step("ingest")
-    merged = litkit.merge(corpus)
-    written.append(merged.report.to_csv(out / "merge_report.csv", overwrite=True))
-    step("merge")
-    _production(merged, out, written)
-    step("production")
-    thesaurus = corpora / "demo" / "thesaurus.txt"
-    _cooccurrence(corpus, out, written, dict(p["cooccurrence"], thesaurus=thesaurus))
-    step("co-occurrence")
-    burst_tables = _bursts(merged, out, written, p["bursts"])
-    step("bursts")
-    _timelines(corpus, out, written, p, thesaurus)
-    step("timelines")
-    _policy(corpora, merged, burst_tables["cited_journal"], out, written)
-    step("policy")
-    written.append(write_params(out, p))
-    from .report import write_report
-
-    written.append(write_report(out, out / "report.html", title="litkit demo", overwrite=True))
-    step("report")
+    written.append(write_report(out, out / "report.html", title="litkit demo", overwrite=overwrite))
     if bar is not None:
+        bar.update(1)
         bar.close()
     return written
 
 
-def _ingest(corpora: Path, out: Path, written: list[Path]):
-    import litkit
-
-    from .commands.ingest import ingest_summary
-
-    folders = sorted(p for p in (corpora / "demo").iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
-    corpus = litkit.read(folders, progress=False)
-    written.append(_atomic.write_text(out / "ingest_summary.txt", _relative(ingest_summary(corpus), corpora) + "\n"))
-    files = corpus.report.files_table()
-    files["file"] = [_relative(f, corpora) for f in files["file"]]
-    written.append(_atomic.write_csv(files, out / "ingest_files.csv"))
-    return corpus
-
-
-def _production(merged, out: Path, written: list[Path]) -> None:
-    from . import timeline
-    from .plot import timeline as plot_timeline
-
-    table = timeline.annual_production(merged)
-    written.append(_atomic.write_csv(table, out / "annual_production.csv"))
-    fig = plot_timeline.plot_production(table)
-    written.extend(_save(fig, out / "annual_production"))
-
-
-def _cooccurrence(corpus, out: Path, written: list[Path], params: dict) -> None:
-    import litkit
-
-    for db, name in (("WoS", "cooccurrence_wos"), ("CNKI", "cooccurrence_cnki")):
-        subset = litkit.Corpus(corpus.df[corpus.df["DB"] == db])
-        net = litkit.cooccurrence(subset, **params)
-        files = net.export(out / name, overwrite=True)
-        written.extend(Path(f) for f in files.values())
-
-
-def _bursts(merged, out: Path, written: list[Path], params: dict) -> dict:
-    import litkit
-
-    from .bursts import write_burst_table
-    from .plot.bursts import save_bursts
-
-    options = {k: params[k] for k in ("s", "gamma", "min_duration", "slice_years", "top")}
-    tables = {}
-    for kind in params["kinds"]:
-        table = tables[kind] = litkit.citation_bursts(merged, kind=kind, **options)
-        written.append(write_burst_table(table, out / f"bursts_{kind}.csv", kind=kind))
-        if len(table):
-            written.extend(save_bursts(table, out / f"bursts_{kind}", kind=kind))
-    return tables
-
-
-def _timelines(corpus, out: Path, written: list[Path], p: dict, thesaurus: Path) -> None:
-    import litkit
-
-    from . import timeline
-    from .plot import timeline as plot_timeline
-
-    wos = litkit.Corpus(corpus.df[corpus.df["DB"] == "WoS"])
-    net = litkit.cooccurrence(wos, **p["cooccurrence"], thesaurus=thesaurus)
-    clusters = net.keywords[["keyword", "cluster"]]
-    table = timeline.keyword_timeline(wos, clusters=clusters, thesaurus=thesaurus)
-    written.append(_atomic.write_csv(table, out / "keyword_timeline.csv"))
-    written.extend(_save(plot_timeline.plot_keyword_timeline(table, display=net.keywords), out / "keyword_timeline"))
-    themes = timeline.thematic_map(wos, clusters=clusters, thesaurus=thesaurus)
-    written.append(_atomic.write_csv(themes.themes, out / "thematic_map.csv"))
-    written.extend(_save(plot_timeline.plot_thematic_map(themes.themes), out / "thematic_map"))
-    periods = [tuple(x) for x in p["thematic_evolution_periods"]]
-    evolution = timeline.thematic_evolution(wos, periods, thesaurus=thesaurus)
-    written.append(_atomic.write_csv(evolution.links, out / "thematic_evolution.csv"))
-    written.extend(_save(plot_timeline.plot_thematic_evolution(evolution), out / "thematic_evolution"))
-
-
-def _policy(corpora: Path, merged, journal_bursts, out: Path, written: list[Path]) -> None:
+def _demo_inputs(corpora: Path) -> dict[str, Any]:
+    """The demo's data, by the names :class:`DemoRun` uses (``merged`` is added by the merge run)."""
     import pandas as pd
 
     import litkit
 
-    from . import timeline
-    from .plot import policy as plot_policy
-    from .policy import timeline as policy_timeline
-
+    folders = sorted(p for p in (corpora / "demo").iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    corpus = litkit.read(folders, progress=False)
+    inputs: dict[str, Any] = {"corpus": corpus}
+    for db in ("WoS", "CNKI", "Scopus"):
+        inputs[db.lower()] = litkit.Corpus(corpus.df[corpus.df["DB"] == db])
     metadata = corpora / "policy" / "central_documents.csv"
-    docs = litkit.policy.from_metadata(metadata)
-    table = policy_timeline.timeline_table(docs)
-    written.append(_atomic.write_csv(table, out / "policy_timeline.csv"))
-    written.extend(_save(plot_policy.plot_timeline(table), out / "policy_timeline"))
-    # The review's Table 1 as one figure: the rows the authored table flags as being in it.
+    inputs["policy"] = litkit.policy.from_metadata(metadata)
+    # The review's Table 1: the rows the authored table flags as being in it.
     flags = pd.read_csv(metadata, dtype=str, keep_default_na=False)
-    in_table1 = set(flags.loc[flags["in_review_table1"] == "yes", "title_zh"])
-    table1 = table[table["title_zh"].isin(in_table1)].reset_index(drop=True)
-    written.append(_atomic.write_csv(table1, out / "policy_timeline_table1.csv"))
-    written.extend(
-        _save(
-            plot_policy.plot_timeline(
-                table1, title="Ecological products in Chinese policy, 2010–2022 (the review's Table 1)"
-            ),
-            out / "policy_timeline_table1",
-        )
-    )
-    production = timeline.annual_production(merged)
-    publications = production.rename(columns={"total": "count"})[["year", "count"]]
-    overlay = policy_timeline.overlay_table(table1, publications)
-    written.append(_atomic.write_csv(overlay, out / "literature_policy_overlay.csv"))
-    written.extend(_save(plot_policy.plot_overlay(overlay, table1), out / "literature_policy_overlay"))
-    # ... and on the burst timeline: does research on a journal's topic burst after the policy?
-    from .plot.bursts import save_bursts
-
-    if len(journal_bursts):
-        written.extend(
-            save_bursts(journal_bursts, out / "bursts_cited_journal_policy", kind="cited_journal", events=table1)
-        )
+    table1 = flags[flags["in_review_table1"] == "yes"].reset_index(drop=True)
+    inputs["table1"] = litkit.policy.from_metadata(_metadata_frame(metadata, table1))
+    return inputs
 
 
-def _save(fig, stem: Path) -> list[Path]:
-    import matplotlib.pyplot as plt
+def _metadata_frame(path: Path, rows):
+    """The metadata table's rows ``rows`` read the way :func:`litkit.policy.read_metadata` reads the file."""
+    import litkit
 
-    from .plot.style import save_figure
-
-    try:
-        return save_figure(fig, stem)
-    finally:
-        plt.close(fig)
+    frame = litkit.policy.read_metadata(path)
+    return frame[frame["title_zh"].isin(set(rows["title_zh"]))].reset_index(drop=True)
 
 
-def _relative(text: str, corpora: Path) -> str:
-    """Paths in outputs relative to the checkout, so outputs do not depend on where it lives."""
-    return text.replace(str(corpora.parent) + "/", "")
+def _substitute(params: dict, substitutes: dict[str, str]) -> dict:
+    return {k: substitutes.get(v, v) if isinstance(v, str) else v for k, v in params.items()}
+
+
+def _relative_params(path: Path, checkout: Path) -> None:
+    """Paths in the demo's params.json relative to the checkout, so it does not depend on where that lives."""
+    from . import _atomic
+
+    text = path.read_text(encoding="utf-8")
+    _atomic.write_text(path, text.replace(str(checkout) + "/", ""), overwrite=True)

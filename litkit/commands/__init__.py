@@ -1,15 +1,36 @@
-"""One module per CLI command; each exposes ``register(app)``."""
+"""One module per CLI command; each exposes ``register(app)``.
+
+A command parses its options into an analysis' parameters and calls the run layer
+(:mod:`litkit.runs`); it computes nothing itself.  Shared here:
+
+* :func:`command` registers a command so that bad input (a :class:`~litkit.errors.LitkitError`, a
+  missing or unreadable file, a bad value) ends as one line ``error: ...`` on stderr with exit
+  status 2; :class:`LitkitGroup` does the same for the option errors click finds (an unknown
+  option, a value that is not a number).  ``LITKIT_DEBUG=1`` shows the traceback instead.
+* :func:`run_on_corpus`: load the corpus a command was given (or open it on Dask) and run an analysis.
+* Option helps shared by several commands (:data:`CORPUS_HELP`, :data:`FORMATS_HELP` ...).
+"""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from ..errors import LitkitError
+
+#: Help of the CORPUS argument of the commands that analyse a corpus.
+CORPUS_HELP = "Corpus from `litkit ingest`: a .parquet file, or the folder `litkit ingest --scheduler` writes."
+#: Help of ``--formats``.
+FORMATS_HELP = "Figure formats, comma-separated: png, svg, pdf."
+#: Help of ``--force``.
+FORCE_HELP = "Replace existing output files (otherwise an existing file is an error)."
 
 #: Help text of the ``--scheduler`` option of the commands that compute on a corpus.
 SCHEDULER_HELP = (
@@ -20,10 +41,93 @@ SCHEDULER_HELP = (
 )
 
 
-def fail(exc: LitkitError) -> None:
-    """Print a litkit error the way a user should see it and exit with status 2."""
-    typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+def fail(exc: Exception | str) -> None:
+    """Print an error the way a user should see it (one line, ``error: ...``) and exit with status 2."""
+    text = " ".join(str(exc).split("\n")).strip() or type(exc).__name__
+    typer.secho(f"error: {text}", fg=typer.colors.RED, err=True)
     sys.exit(2)
+
+
+def command(app: typer.Typer, name: str | None = None, **options):
+    """Register the decorated function as command ``name`` of ``app``, with litkit's error handling.
+
+    A :class:`~litkit.errors.LitkitError`, an ``OSError`` (a missing file, a folder that cannot be
+    written) or a ``ValueError`` (a bad value the library refused) raised by the command is printed
+    as one line ``error: ...`` and the command exits with status 2.
+
+    Examples
+    --------
+    >>> app = typer.Typer()
+    >>> @command(app)
+    ... def hello(name: str) -> None:
+    ...     \"\"\"Say hello.\"\"\"
+    ...     typer.echo(f"hello {name}")
+    """
+
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            try:
+                return func(*args, **kwargs)
+            except (LitkitError, OSError, ValueError) as exc:
+                if os.environ.get("LITKIT_DEBUG"):
+                    raise
+                fail(_message(exc))
+
+        app.command(name, **options)(wrapper)
+        return func
+
+    return decorate
+
+
+class LitkitGroup(TyperGroup):
+    """The ``litkit`` command group: click's usage errors as one line ``error: ...`` and exit status 2."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.UsageError as exc:
+            hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
+            fail(exc.format_message().rstrip(".") + hint)
+        except click.exceptions.ClickException as exc:
+            fail(exc.format_message())
+        except click.exceptions.Abort:
+            typer.echo("Aborted.", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def run_on_corpus(
+    name: str, corpus_path: Path, output: Path, params: dict, formats: str, force: bool, scheduler: str | None = None
+):
+    """Run analysis ``name`` on the corpus at ``corpus_path`` into ``output`` (see :func:`litkit.runs.run`).
+
+    With a Dask scheduler (``--scheduler`` or ``$LITKIT_DASK_SCHEDULER``) and a partitioned corpus
+    folder, the analysis computes on the cluster; otherwise the corpus is loaded into memory.
+    """
+    from ..runs import parse_formats, run
+
+    fmts = parse_formats(formats)  # a bad --formats fails before the corpus is read
+    inputs = {"corpus": str(corpus_path)}
+    on_dask = scheduler_for(corpus_path, scheduler)
+    if on_dask is not None:
+        with partitioned_on(corpus_path, on_dask) as (pc, client):
+            return run(name, pc, output, params, formats=fmts, overwrite=force, inputs=inputs, client=client)
+    return run(name, load_corpus(corpus_path), output, params, formats=fmts, overwrite=force, inputs=inputs)
+
+
+def echo_written(paths) -> None:
+    """List the files a command wrote, one per line."""
+    for path in paths:
+        typer.echo(f"  {path}")
+
+
+def _message(exc: Exception) -> str:
+    if isinstance(exc, OSError) and not isinstance(exc, LitkitError) and exc.filename is not None:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return str(exc)
 
 
 def is_partitioned(path: Path) -> bool:

@@ -6,19 +6,13 @@ from pathlib import Path
 
 import typer
 
-from ..errors import LitkitError
-from . import SCHEDULER_HELP, fail, load_corpus, partitioned_on, scheduler_for
+from . import CORPUS_HELP, FORCE_HELP, FORMATS_HELP, SCHEDULER_HELP, command, echo_written, run_on_corpus
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @command(app)
     def cooccur(
-        corpus_path: Path = typer.Argument(
-            ...,
-            metavar="CORPUS",
-            help="Corpus written by `litkit ingest`: a .parquet file, or the "
-            "partitioned folder `litkit ingest --scheduler` writes.",
-        ),
+        corpus_path: Path = typer.Argument(..., metavar="CORPUS", help=CORPUS_HELP),
         output: Path = typer.Option(..., "-o", "--output", help="Folder for tables, VOSviewer files, figure, HTML."),
         field: list[str] = typer.Option(
             ["DE"], "--field", help="Term source: DE, ID, TI, AB or TIAB; repeat to combine."
@@ -50,65 +44,41 @@ def register(app: typer.Typer) -> None:
         seed: int = typer.Option(42, "--seed", help="Seed of clustering and layout."),
         label_method: str = typer.Option("llr", "--label-method", help="llr, tfidf or mi."),
         labels: int = typer.Option(40, "--labels", help="Terms labelled in the static figure."),
-        formats: str = typer.Option("png,svg,pdf", "--formats", help="Figure formats, comma-separated."),
-        force: bool = typer.Option(False, "--force", help="Replace existing output files."),
+        formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
+        force: bool = typer.Option(False, "--force", help=FORCE_HELP),
         scheduler: str | None = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     ) -> None:
-        """Build, cluster and map the keyword co-occurrence network; write tables, VOSviewer map/network/JSON,
-        GEXF, GraphML, the figure, an offline HTML network and params.json."""
-        from ..network import cooccurrence
-        from ..network.export import export_all
-        from ..plot.network import plot_network
-        from ..plot.style import close, save_figure
+        """Build, cluster and map the keyword co-occurrence network.
 
-        try:
-            none = lambda v: None if v.lower() == "none" else v
-            thesauri = [t for t in (none(t) for t in thesaurus) if t is not None]
-            options = dict(
-                field=field if len(field) > 1 else field[0],
-                min_occurrence=min_occurrence,
-                top_n=top_n or None,
-                rank_by=rank_by,
-                stoplist=none(stoplist),
-                thesaurus=(thesauri[0] if len(thesauri) == 1 else thesauri) if thesauri else None,
-                aliases=True if aliases == "default" else aliases,
-                stem=stem,
-                counting=counting,
-                normalization=none(normalization),
-                clustering=clustering,
-                objective=objective,
-                resolution=resolution,
-                seed=seed,
-                label_method=label_method,
-            )
-            on_dask = scheduler_for(corpus_path, scheduler)
-            if on_dask is not None:
-                import litkit.scale
+        Writes the term, cluster and link tables, VOSviewer map/network/JSON, GEXF, GraphML, the
+        map keyword_map (figure), an offline HTML network and params.json.
+        """
 
-                with partitioned_on(corpus_path, on_dask) as (pc, client):
-                    net = litkit.scale.cooccurrence(pc, **options, client=client)
-            else:
-                net = cooccurrence(load_corpus(corpus_path), **options)
-            net.params.update({"command": "cooccur", "corpus": str(corpus_path)})
-            written = export_all(net, output, overwrite=force, figure=False, html=True)
-            fig = plot_network(net, n_labels=labels)
-            written.update(
-                {
-                    p.name: p
-                    for p in save_figure(
-                        fig,
-                        output / "keyword_map",
-                        formats=[f.strip() for f in formats.split(",") if f.strip()],
-                        overwrite=force,
-                    )
-                }
-            )
-            close(fig)
-        except LitkitError as exc:
-            fail(exc)
-        except ValueError as exc:  # a bad option value: say which, like any other user error
-            fail(LitkitError(str(exc)))
+        def none(value):
+            return None if value.lower() == "none" else value
+
+        thesauri = [t for t in (none(t) for t in thesaurus) if t is not None]
+        params = dict(
+            field=field if len(field) > 1 else field[0],
+            min_occurrence=min_occurrence,
+            top_n=top_n or None,
+            rank_by=rank_by,
+            stoplist=none(stoplist),
+            thesaurus=(thesauri[0] if len(thesauri) == 1 else thesauri) if thesauri else None,
+            aliases=True if aliases == "default" else (aliases or False),
+            stem=stem,
+            counting=counting,
+            normalization=none(normalization),
+            clustering=clustering,
+            objective=objective,
+            resolution=resolution,
+            seed=seed,
+            label_method=label_method,
+            labels=labels,
+        )
+        result = run_on_corpus("cooccurrence", corpus_path, output, params, formats, force, scheduler)
+        net = result.value
         typer.echo(f"{net!r}")
         typer.echo(net.clusters[["cluster", "size", "label"]].to_string(index=False))
-        for name in sorted(written):
-            typer.echo(f"wrote {written[name]}")
+        typer.echo("wrote:")
+        echo_written(result.files)

@@ -6,23 +6,29 @@ from pathlib import Path
 
 import typer
 
-from ..errors import LitkitError
-from . import fail
+from . import FORCE_HELP, FORMATS_HELP, command
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @command(app)
     def demo(
-        out: Path = typer.Option(Path("figures"), "-o", "--out", help="Folder for figures and tables."),
-        corpora: Path = typer.Option(
+        output: Path = typer.Option(Path("figures"), "-o", "--output", help="Folder for figures and tables."),
+        corpora: Path | None = typer.Option(
             None, "--corpora", help="The project's corpora/ folder (default: found from the package)."
         ),
+        formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
+        force: bool = typer.Option(False, "--force", help=FORCE_HELP),
+        out: Path | None = typer.Option(None, "--out", hidden=True, help="Deprecated: use -o/--output."),
     ) -> None:
-        """Run ingest, merge, co-occurrence, bursts, timelines and policy figures on the demo corpus."""
-        from ..pipeline import run_demo
+        """The whole pipeline on the embedded demo corpus: ingest, merge, maps, bursts, timelines, policy.
 
-        try:
-            written = run_demo(out=out, corpora=corpora)
-        except LitkitError as exc:
-            fail(exc)
-        typer.echo(f"Wrote {len(written)} files to {out}/")
+        Writes every figure (PNG, SVG, PDF), every table (CSV), params.json and report.html.
+        """
+        from ..pipeline import run_demo
+        from ..runs import parse_formats
+
+        if out is not None:
+            typer.echo("note: --out is deprecated; use -o/--output", err=True)
+            output = out
+        written = run_demo(out=output, corpora=corpora, overwrite=force, formats=parse_formats(formats))
+        typer.echo(f"Wrote {len(written)} files to {output}/")

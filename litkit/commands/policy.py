@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..errors import LitkitError
-from . import fail
+from . import FORCE_HELP, FORMATS_HELP, command, echo_written
 
 
 def parse_phase(spec: str) -> tuple[int, int, str, str]:
@@ -35,64 +35,30 @@ def run_policy(
     formats=("png", "svg", "pdf"),
     force: bool = False,
 ) -> list[Path]:
-    """What the command does, callable from Python; returns the files written."""
+    """What the command does, callable from Python; returns the files written.
+
+    Reads the documents (files/folders ``paths`` and/or a ``metadata`` table) and runs the analysis
+    ``policy_timeline`` of :mod:`litkit.runs` into ``output``.
+    """
     import litkit.policy as lp
 
-    from .._atomic import check_writable, write_csv
-    from ..plot.policy import plot_timeline
-    from ..plot.style import close, save_figure
-    from ..policy.terms import DEFAULT_TERMS
-    from ..policy.timeline import timeline_table
-    from ..runinfo import write_params
+    from ..runs import RunFolder, parse_formats
 
-    output = Path(output)
-    targets = [output / "documents.csv", output / "timeline.csv"] + [output / f"timeline.{f}" for f in formats]
-    for t in targets:
-        check_writable(t, force)
-    phase_specs = [parse_phase(p) for p in phases] if phases else None
+    specs = [parse_phase(p) for p in phases] if phases else None
+    folder = RunFolder(output, formats=parse_formats(formats), overwrite=force)  # refuse before reading
     if paths:
         docs = lp.read(paths, metadata=metadata)
     elif metadata is not None:
         docs = lp.from_metadata(metadata)
     else:
         raise LitkitError("nothing to read", expected="policy files/folders, or --metadata with a document table")
-    table = timeline_table(docs, phases=phase_specs)
-    written = []
-    listing = docs.df.drop(columns=["text"]).copy()
-    for col in ("issuers", "topics"):
-        listing[col] = ["; ".join(v) for v in listing[col]]
-    written.append(write_csv(listing, output / "documents.csv", overwrite=force))
-    written.append(write_csv(table, output / "timeline.csv", overwrite=force))
-    fig = plot_timeline(table, phases=phase_specs, language=language)
-    written += save_figure(fig, output / "timeline", formats=formats, overwrite=force)
-    close(fig)
-    has_text = docs.df["text"].map(bool).any() if len(docs) else False
-    if has_text:
-        counts = lp.term_counts(docs, terms or DEFAULT_TERMS)
-        written.append(write_csv(counts, output / "terms.csv", overwrite=force))
-        written.append(write_csv(lp.first_appearance(counts), output / "terms_first.csv", overwrite=force))
-        if len(docs.problems):
-            written.append(write_csv(docs.problems, output / "problems.csv", overwrite=force))
-    written.append(
-        write_params(
-            output,
-            {
-                "command": "policy",
-                "paths": [str(p) for p in paths or []],
-                "metadata": str(metadata) if metadata else None,
-                "phases": phase_specs,
-                "language": language,
-                "terms": list(terms or DEFAULT_TERMS) if has_text else None,
-                "documents": len(docs),
-                "formats": list(formats),
-            },
-        )
-    )
-    return written
+    inputs = {"paths": [str(p) for p in paths or []], "metadata": str(metadata) if metadata else None}
+    result = folder.run("policy_timeline", docs, {"phases": specs, "language": language, "terms": terms}, inputs=inputs)
+    return result.files + [folder.write_params()]
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @command(app)
     def policy(
         paths: list[Path] | None = typer.Argument(None, help="Policy files (.txt .md .html .docx .pdf) or folders."),
         output: Path = typer.Option(..., "-o", "--output", help="Folder for tables, figures and params.json."),
@@ -108,19 +74,14 @@ def register(app: typer.Typer) -> None:
         ),
         term: list[str] | None = typer.Option(None, "--term", help="Term to count in the texts; repeatable."),
         language: str = typer.Option("both", "--language", help="Figure labels: both, en or zh."),
-        fmt: list[str] | None = typer.Option(
-            None, "--format", help="Figure format(s): png, svg, pdf (repeatable; default all three)."
-        ),
-        force: bool = typer.Option(False, "--force", help="Replace existing output files."),
+        formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
+        force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     ) -> None:
-        """Timeline table and figure of policy documents (and term counts when texts are given)."""
-        try:
-            formats = tuple(fmt) if fmt else ("png", "svg", "pdf")
-            unknown = sorted(set(formats) - {"png", "svg", "pdf"})
-            if unknown:
-                raise LitkitError(f"unknown figure format(s) {unknown}", expected="png, svg or pdf")
-            written = run_policy(paths or [], output, metadata, phase, term, language, formats=formats, force=force)
-        except LitkitError as exc:
-            fail(exc)
-        for path in written:
-            typer.echo(f"wrote {path}")
+        """Timeline of policy documents: table and figure, and term counts when texts are given.
+
+        Writes policy_timeline.csv and its figure, policy_documents.csv, with texts
+        policy_terms.csv and policy_terms_first.csv, and params.json.
+        """
+        written = run_policy(paths or [], output, metadata, phase, term, language, formats=formats, force=force)
+        typer.echo(f"wrote {len(written)} file(s):")
+        echo_written(written)

@@ -7,11 +7,15 @@ from pathlib import Path
 import typer
 
 from ..errors import LitkitError
-from . import fail, load_corpus, year_range
+from . import FORCE_HELP, FORMATS_HELP, command, echo_written, load_corpus
 
 
-def _parse_periods(text: str) -> list[tuple[int, int]]:
-    """'2000-2010,2011-2023' -> [(2000, 2010), (2011, 2023)]."""
+def parse_periods(text: str) -> list[list[int]]:
+    """'2000-2010,2011-2023' -> [[2000, 2010], [2011, 2023]].
+
+    >>> parse_periods("2000-2010, 2011-2023")
+    [[2000, 2010], [2011, 2023]]
+    """
     periods = []
     for part in text.split(","):
         try:
@@ -20,106 +24,73 @@ def _parse_periods(text: str) -> list[tuple[int, int]]:
             raise LitkitError(
                 f"cannot read the period {part.strip()!r}", expected="periods like 2000-2010,2011-2023"
             ) from None
-        periods.append((first, last))
+        periods.append([first, last])
     return periods
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @command(app)
     def timeline(
-        corpus_path: Path = typer.Argument(..., metavar="CORPUS.parquet", help="Corpus written by `litkit ingest`."),
+        corpus_path: Path = typer.Argument(..., metavar="CORPUS", help="Corpus (.parquet) from `litkit ingest`."),
         output: Path = typer.Option(..., "-o", "--output", help="Folder for tables, figures and params.json."),
         first_year: int | None = typer.Option(None, "--from", help="First year (default: earliest PY)."),
         last_year: int | None = typer.Option(None, "--to", help="Last year (default: latest PY)."),
         keywords: bool = typer.Option(
-            False, "--keywords", help="Also write the keyword timeline, time zones and thematic map."
+            False, "--keywords", help="Also write the keyword timeline, time zone and thematic map."
         ),
         field: str = typer.Option("DE", "--field", help="Keyword field: DE or ID."),
         min_occurrences: int = typer.Option(2, "--min-occurrences", help="Keywords in at least this many records."),
+        thesaurus: Path | None = typer.Option(
+            None, "--thesaurus", help="VOSviewer thesaurus or 'a;b;canonical' file merging keywords."
+        ),
         periods: str | None = typer.Option(
             None, "--periods", help="Thematic evolution between periods, e.g. 2000-2010,2011-2023."
         ),
-        formats: str = typer.Option("png,svg,pdf", "--formats", help="Figure formats, comma-separated."),
-        force: bool = typer.Option(False, "--force", help="Replace existing output files."),
+        formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
+        force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     ) -> None:
-        """Annual scientific production by database with growth rate (CSV + figure), and keyword timelines."""
-        from .. import timeline as tl
-        from .._atomic import check_writable, write_csv
-        from ..plot import timeline as plot
-        from ..runinfo import write_params
+        """Annual scientific production by database with growth rate, and keyword timelines.
 
-        fmts = [f.strip() for f in formats.split(",") if f.strip()]
-        written = []
-        try:
-            corpus = load_corpus(corpus_path)
-            years = year_range(corpus, first_year, last_year, corpus_path)
-            spans = _parse_periods(periods) if periods else None
-            for name in ["annual_production.csv"] + [f"annual_production.{f}" for f in fmts]:
-                check_writable(output / name, force)  # fail before writing anything
+        Writes annual_production.csv and its figure; with --keywords the keyword timeline, time
+        zone and thematic map; with --periods the thematic evolution; and params.json.
+        """
+        from ..runs import RunFolder, parse_formats
 
-            production = tl.annual_production(corpus, years=years)
-            written.append(
-                write_csv(production, output / "annual_production.csv", overwrite=force, float_format="%.4f")
+        spans = parse_periods(periods) if periods else None  # bad input fails before anything is read
+        folder = RunFolder(output, formats=parse_formats(formats), overwrite=force)
+        if thesaurus is not None and not thesaurus.is_file():
+            raise LitkitError("thesaurus file not found", path=thesaurus, expected="a thesaurus file")
+        corpus = load_corpus(corpus_path)
+        inputs = {"corpus": str(corpus_path)}
+        production = folder.run("production", corpus, {"first_year": first_year, "last_year": last_year}, inputs=inputs)
+        if keywords or spans:
+            views = ["keyword_timeline", "time_zone", "thematic_map"] if keywords else []
+            options = dict(
+                field=field,
+                min_occurrences=min_occurrences,
+                thesaurus=str(thesaurus) if thesaurus else None,
+                views=views,
+                periods=spans,
             )
-            written += plot.save(
-                plot.plot_production(production), output / "annual_production", formats=fmts, overwrite=force
-            )
-            if keywords:
-                line = tl.keyword_timeline(corpus, field=field, min_occurrences=min_occurrences)
-                written.append(write_csv(line, output / "keyword_timeline.csv", overwrite=force, float_format="%.4f"))
-                if len(line):
-                    written += plot.save(
-                        plot.plot_keyword_timeline(line), output / "keyword_timeline", formats=fmts, overwrite=force
-                    )
-                zone = tl.time_zone(corpus, field=field, min_occurrences=min_occurrences)
-                written.append(
-                    write_csv(zone.nodes, output / "time_zone_keywords.csv", overwrite=force, float_format="%.4f")
-                )
-                if len(zone.nodes):
-                    written += plot.save(plot.plot_time_zone(zone), output / "time_zone", formats=fmts, overwrite=force)
-                tmap = tl.thematic_map(corpus, field=field, min_occurrences=min_occurrences)
-                written.append(
-                    write_csv(tmap.themes, output / "thematic_map.csv", overwrite=force, float_format="%.6f")
-                )
-                if len(tmap.themes):
-                    written += plot.save(
-                        plot.plot_thematic_map(tmap.themes), output / "thematic_map", formats=fmts, overwrite=force
-                    )
-            if spans:
-                evolution = tl.thematic_evolution(corpus, spans, field=field, min_occurrences=min_occurrences)
-                written.append(
-                    write_csv(evolution.links, output / "thematic_evolution.csv", overwrite=force, float_format="%.6f")
-                )
-                written += plot.save(
-                    plot.plot_thematic_evolution(evolution),
-                    output / "thematic_evolution",
-                    formats=fmts,
-                    overwrite=force,
-                )
-            written.append(
-                write_params(
-                    output,
-                    {
-                        "command": "timeline",
-                        "corpus": str(corpus_path),
-                        "years": list(years) if years else None,
-                        "keywords": keywords,
-                        "field": field,
-                        "min_occurrences": min_occurrences,
-                        "periods": [list(p) for p in spans] if spans else None,
-                        "clustering": f"networkx louvain_communities, seed {tl.LOUVAIN_SEED}",
-                    },
-                )
-            )
-        except LitkitError as exc:
-            fail(exc)
-            return
-        first, last = int(production["year"].iloc[0]), int(production["year"].iloc[-1])
-        rate = production.attrs.get("cagr")
+            folder.run("keyword_views", corpus, options, inputs=inputs)
+        written = [path for result in folder.results for path in result.files]
+        parameters = {
+            "first_year": first_year,
+            "last_year": last_year,
+            "years": production.parameters.get("period"),
+            "keywords": keywords,
+            "field": field,
+            "min_occurrences": min_occurrences,
+            "thesaurus": str(thesaurus) if thesaurus else None,
+            "periods": spans,
+        }
+        written.append(folder.write_params("timeline", parameters, inputs))
+        table = production.value
+        first, last = int(table["year"].iloc[0]), int(table["year"].iloc[-1])
+        rate = table.attrs.get("cagr")
         typer.echo(
-            f"{int(production['total'].sum())} records with a year, {first}–{last}"
-            + (f", CAGR {rate:.1f}% per year" if rate == rate and rate is not None else "")
+            f"{int(table['total'].sum())} records with a year, {first}–{last}"
+            + (f", CAGR {rate:.1f}% per year" if rate is not None and rate == rate else "")
             + "; wrote:"
         )
-        for path in written:
-            typer.echo(f"  {path}")
+        echo_written(written)

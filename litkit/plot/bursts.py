@@ -14,35 +14,16 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
-import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Rectangle
 
 from ..bursts import ITEM_COLUMN
 from ..errors import LitkitError
-from .style import BAR_GREY, BURST_RED, FORMATS, PALETTE, cjk_font, require_cjk_font, save_figure, use_style
-
-
-@contextlib.contextmanager
-def figure_fonts() -> Iterator[None]:
-    """Apply :func:`use_style` and name the CJK fallback font explicitly while a figure is built.
-
-    matplotlib resolves the generic family "sans-serif" to a single font, so a
-    CJK font listed after DejaVu Sans in ``font.sans-serif`` is never used as a
-    fallback.  Naming both families in ``font.family`` makes every text object
-    created inside this block fall back to the CJK font glyph by glyph.
-    """
-    use_style()
-    cjk = cjk_font()
-    family = ["DejaVu Sans"] + ([cjk] if cjk else [])
-    with matplotlib.rc_context({"font.family": family}):
-        yield
-
+from .style import BAR_GREY, BURST_RED, FORMATS, PALETTE, require_cjk_font, save_figure, use_style
 
 _KIND_HEADER = {
     "cited_journal": "Cited journals",
@@ -147,21 +128,21 @@ def plot_bursts(
         item_width = max(2.2, 0.075 * longest + 0.2)
     key = _event_key(events, event_label, first, last) if events is not None else []
     require_cjk_font([text for _, _, _, text in key])
-    with figure_fonts():
-        fig = _draw(
-            table,
-            kind,
-            first,
-            last,
-            title,
-            decimals,
-            item_width,
-            bar_width,
-            bottom_in=_ROW_HEIGHT_IN * (len(key) + 1.2) if key else 0.0,
-        )
-        if key:
-            _mark_events(fig, key, len(table))
-        return fig
+    use_style()
+    fig = _draw(
+        table,
+        kind,
+        first,
+        last,
+        title,
+        decimals,
+        item_width,
+        bar_width,
+        bottom_in=_ROW_HEIGHT_IN * (len(key) + 1.2) if key else 0.0,
+    )
+    if key:
+        _mark_events(fig, key, len(table))
+    return fig
 
 
 EVENT_BLUE = PALETTE[0]  # policy events: distinct from the red of the bursts they are read against
@@ -280,15 +261,16 @@ def save_bursts(
     period: tuple[int, int] | None = None,
     title: str | None = None,
     formats: Iterable[str] = FORMATS,
-    overwrite: bool = True,
+    overwrite: bool = False,
     events: pd.DataFrame | None = None,
 ) -> list[Path]:
-    """Draw :func:`plot_bursts` and save it as PNG/SVG/PDF; return the written paths."""
+    """Draw :func:`plot_bursts` and write it with :func:`litkit.plot.style.save_figure`; return the paths.
+
+    Parameters are those of :func:`plot_bursts` and :func:`~litkit.plot.style.save_figure`
+    (``overwrite`` false: an existing file is an error).
+    """
     fig = plot_bursts(table, kind=kind, period=period, title=title, events=events)
-    try:
-        return save_figure(fig, path_stem, formats=formats, overwrite=overwrite)
-    finally:
-        plt.close(fig)
+    return save_figure(fig, path_stem, formats=formats, overwrite=overwrite, close=True)
 
 
 def plot_bursts_csv(csv_path: str | Path, period: tuple[int, int] | None = None, title: str | None = None):

@@ -20,31 +20,13 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
 from ..policy.policy_timeline import LANES, phase_table
 from ..policy.policy_timeline import cell_text as _text
-from .style import BAR_GREY, BURST_RED, PALETTE, cjk_font, require_cjk_font
-from .style import use_style as _use_style
-
-
-def use_style(font_size: float = 9.0) -> None:
-    """litkit's style with a working CJK fallback.
-
-    :func:`litkit.plot.style.use_style` lists the CJK font under the generic
-    ``sans-serif`` family, but matplotlib only falls back between fonts named in
-    ``font.family`` itself, so Chinese glyphs went missing.  Naming both fonts
-    in ``font.family`` makes matplotlib take each glyph from the first font that
-    has it: Latin from DejaVu Sans, Chinese from the CJK font.
-    """
-    _use_style(font_size)
-    cjk = cjk_font()
-    if cjk:
-        matplotlib.rcParams["font.family"] = ["DejaVu Sans", cjk]
-
+from .style import BAR_GREY, BURST_RED, PALETTE, require_cjk_font, use_style
 
 _LANE_COLOURS = {key: PALETTE[i] for i, (key, _, _) in enumerate(LANES)}
 _PHASE_SHADES = ("#F2F2F2", "#FFFFFF")

@@ -1,15 +1,32 @@
 """Publication style shared by every litkit figure: fonts (CJK included), sizes, palette, saving.
 
+The one place that sets up matplotlib for litkit: every function in :mod:`litkit.plot` calls
+:func:`use_style` before drawing and every figure litkit writes goes through :func:`save_figure`.
+
 Chinese labels need a font with CJK glyphs; matplotlib's default DejaVu Sans has
 none and draws empty boxes with a "Glyph missing" warning.  :func:`use_style`
 puts the first installed CJK font (Noto Sans CJK, Source Han Sans, WenQuanYi,
-SimHei, Microsoft YaHei, PingFang) behind the Latin font as a fallback, so Latin
-text keeps its look and Chinese text renders.  ``make demo`` installs Debian's
-``fonts-noto-cjk``.
+SimHei, Microsoft YaHei, PingFang; looked up once per process, :func:`cjk_font`)
+behind the Latin font in ``font.family``, so matplotlib takes each glyph from the
+first font that has it: Latin text keeps its look and Chinese text renders.  (A
+CJK font listed under the generic ``sans-serif`` family is never used as a
+fallback: matplotlib resolves a generic family to a single font.)  ``make demo``
+installs Debian's ``fonts-noto-cjk``.
+
+Examples
+--------
+>>> import matplotlib.pyplot as plt
+>>> from litkit.plot.style import save_figure, use_style
+>>> use_style()
+>>> fig, ax = plt.subplots()
+>>> _ = ax.set_title("生态产品 ecological products")
+>>> save_figure(fig, "figures/example", formats=["png"], close=True)   # doctest: +SKIP
+[PosixPath('figures/example.png')]
 """
 
 from __future__ import annotations
 
+import functools
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
@@ -65,8 +82,10 @@ BAR_GREY = "#C8C8C8"
 FORMATS = ("png", "svg", "pdf")
 
 
+@functools.cache
 def cjk_font() -> str | None:
-    """Name of the first installed font that has CJK glyphs, or None."""
+    """Name of the first installed font that has CJK glyphs, or None (looked up once per process;
+    ``cjk_font.cache_clear()`` after installing a font)."""
     installed = {f.name for f in font_manager.fontManager.ttflist}
     for name in CJK_FONT_CANDIDATES:
         if name in installed:
@@ -75,7 +94,20 @@ def cjk_font() -> str | None:
 
 
 def use_style(font_size: float = 9.0) -> None:
-    """Apply litkit's figure style (call before drawing; idempotent)."""
+    """Apply litkit's figure style to matplotlib's rcParams (call before drawing; idempotent).
+
+    Parameters
+    ----------
+    font_size : float, default 9.0
+        Base font size in points (titles one point larger).
+
+    Examples
+    --------
+    >>> use_style()
+    >>> import matplotlib
+    >>> matplotlib.rcParams["font.family"][0], matplotlib.rcParams["savefig.dpi"]
+    ('DejaVu Sans', 300.0)
+    """
     cjk = cjk_font()
     family = ["DejaVu Sans"] + ([cjk] if cjk else [])
     matplotlib.rcParams.update(
@@ -117,27 +149,70 @@ def require_cjk_font(texts: Iterable[str]) -> None:
         )
 
 
-def save_figure(fig, path_stem: str | Path, formats: Iterable[str] = FORMATS, overwrite: bool = True) -> list[Path]:
-    """Save ``fig`` as ``path_stem.png/.svg/.pdf`` atomically; return the paths.
+def save_figure(
+    fig, path_stem: str | Path, formats: Iterable[str] = FORMATS, overwrite: bool = False, close: bool = False
+) -> list[Path]:
+    """Save ``fig`` as ``path_stem.<format>`` for each format, each file atomically; return the paths.
 
+    The one way litkit writes a figure: PNG at 300 dpi, SVG and PDF with text as
+    TrueType, no dates in the files (the same figure gives the same bytes).
     Missing-glyph warnings are turned into errors: a figure with boxes instead of
     characters must never be written silently.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    path_stem : str or Path
+        Path without suffix; ``.png``/``.svg``/``.pdf`` is added (a suffix given is replaced).
+    formats : iterable of str, default ("png", "svg", "pdf")
+    overwrite : bool, default False
+        Replace existing files; otherwise an existing file raises
+        :class:`~litkit.errors.OutputExistsError` before anything is written.
+    close : bool, default False
+        Close the figure afterwards (also when saving fails).
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of ``formats``.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> save_figure(fig, "out/figure", formats=("png", "pdf"), close=True)   # doctest: +SKIP
+    [PosixPath('out/figure.png'), PosixPath('out/figure.pdf')]
     """
+    from .._atomic import check_writable
+    from ..errors import LitkitError
+
     stem = Path(path_stem)
-    written = []
-    metadata = {
-        "png": {"Software": "litkit"},
-        "svg": {"Date": None, "Creator": "litkit"},
-        "pdf": {"CreationDate": None, "ModDate": None, "Creator": "litkit", "Producer": "litkit"},
-    }
-    for fmt in formats:
-        target = stem.with_suffix(f".{fmt}")
-        with atomic_path(target, overwrite) as tmp, warnings.catch_warnings():
-            warnings.filterwarnings("error", message=".*[Gg]lyph.*missing.*")
-            fig.savefig(tmp, format=fmt, metadata=metadata.get(fmt))
-        written.append(target)
-    return written
+    try:
+        formats = tuple(dict.fromkeys(str(f).lower().lstrip(".") for f in formats))
+        unknown = [f for f in formats if f not in FORMATS]
+        if unknown:
+            raise LitkitError(f"unknown figure format(s) {unknown}", expected="png, svg or pdf")
+        targets = [stem.with_suffix(f".{fmt}") for fmt in formats]
+        for target in targets:  # refuse before writing anything: no partial set of formats
+            check_writable(target, overwrite)
+        for fmt, target in zip(formats, targets):
+            with atomic_path(target, overwrite) as tmp, warnings.catch_warnings():
+                warnings.filterwarnings("error", message=".*[Gg]lyph.*missing.*")
+                fig.savefig(tmp, format=fmt, metadata=_METADATA.get(fmt))
+        return targets
+    finally:
+        if close:
+            plt.close(fig)
+
+
+# No dates, and litkit as the software, so that the same figure gives the same bytes.
+_METADATA = {
+    "png": {"Software": "litkit"},
+    "svg": {"Date": None, "Creator": "litkit"},
+    "pdf": {"CreationDate": None, "ModDate": None, "Creator": "litkit", "Producer": "litkit"},
+}
 
 
 def close(fig) -> None:
+    """Close ``fig`` (free its memory; pyplot keeps every open figure)."""
     plt.close(fig)

@@ -1,0 +1,531 @@
+"""Drawing the tables of :mod:`litkit.timelines`: annual production, keyword timeline, time zone,
+thematic map and thematic evolution (the policy timeline is drawn by :mod:`litkit.plot.policy`).
+
+Each function takes the table(s) a :mod:`litkit.timelines` function returns and
+gives back a matplotlib Figure; :func:`litkit.plot.style.save_figure` writes it as PNG/SVG/PDF.
+
+Examples
+--------
+>>> from litkit import timelines                                       # doctest: +SKIP
+>>> from litkit.plot.timelines import plot_production                  # doctest: +SKIP
+>>> from litkit.plot.style import save_figure                          # doctest: +SKIP
+>>> fig = plot_production(timelines.annual_production(corpus))          # doctest: +SKIP
+>>> save_figure(fig, "figures/production", close=True)                 # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib import patheffects
+from matplotlib.patches import PathPatch, Rectangle
+from matplotlib.path import Path as MplPath
+
+from ..errors import LitkitError
+from .style import BAR_GREY, PALETTE, require_cjk_font, use_style
+
+_DB_COLOURS = {"CNKI": PALETTE[3], "WoS": PALETTE[0], "Scopus": PALETTE[1]}
+
+
+# The yellow is unreadable as text on white; black reads as "no data" among the hues (and hides the
+# text drawn on a block).
+_READABLE = tuple(c for c in PALETTE if c not in ("#F0E442", "#000000"))
+_HALO = [patheffects.withStroke(linewidth=2.5, foreground="white")]  # text over lines and bands
+
+
+def _colour(i: int) -> str:
+    return _READABLE[i % len(_READABLE)]
+
+
+# ---------------------------------------------------------------------------------------------
+# annual production
+# ---------------------------------------------------------------------------------------------
+def plot_production(table: pd.DataFrame, growth: bool = True, title: str | None = None):
+    """Annual scientific production: total records as bars, one line per database, growth rate.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        From :func:`litkit.timelines.annual_production`.
+    growth : bool, default True
+        Draw the year-on-year growth of the total (%) on a second axis.
+    title : str, optional
+        Default: "Annual scientific production" with the CAGR when known.
+    """
+    if "year" not in table.columns or "total" not in table.columns:
+        raise LitkitError(
+            "the production table needs 'year' and 'total' columns",
+            expected="the output of litkit.timelines.annual_production",
+        )
+    databases = [c for c in table.columns if c not in ("year", "total", "growth")]
+    require_cjk_font(databases + [title or ""])
+    use_style()
+    fig, ax = plt.subplots(figsize=(7.0, 3.6))
+    years = table["year"].to_numpy()
+    ax.bar(years, table["total"], color=BAR_GREY, width=0.8, label="All records", zorder=1)
+    for i, db in enumerate(databases):
+        ax.plot(
+            years,
+            table[db],
+            marker="o",
+            markersize=3,
+            linewidth=1.4,
+            color=_DB_COLOURS.get(db, _colour(i + 4)),
+            label=db,
+            zorder=3,
+        )
+    ax.set_xlabel("Publication year")
+    ax.set_ylabel("Records")
+    ax.set_ylim(bottom=0)
+    handles, labels = ax.get_legend_handles_labels()
+    if growth and "growth" in table.columns and table["growth"].notna().any():
+        ax2 = ax.twinx()
+        ax2.plot(
+            years,
+            table["growth"],
+            linestyle="--",
+            linewidth=1.0,
+            color="black",
+            label="Growth of all (%)",
+            zorder=2,
+        )
+        ax2.axhline(0, color="black", linewidth=0.4)
+        ax2.set_ylabel("Growth on previous year (%)")
+        ax2.spines["right"].set_visible(True)
+        h2, l2 = ax2.get_legend_handles_labels()
+        handles, labels = handles + h2, labels + l2
+    ax.legend(
+        handles,
+        labels,
+        frameon=False,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncol=min(len(labels), 5),
+        fontsize="small",
+    )
+    if len(years) and years.max() - years.min() <= 25:
+        ax.set_xticks(years[:: max(1, len(years) // 12)])
+    if title is None:
+        title = "Annual scientific production"
+        rate = table.attrs.get("cagr")
+        if rate is not None and np.isfinite(rate):
+            title += f" (CAGR {rate:.1f}% per year)"
+    ax.set_title(title, pad=22)
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# timeline and time zone
+# ---------------------------------------------------------------------------------------------
+def _display_map(display) -> dict[str, str]:
+    """Case-folded keyword -> display form, from a mapping or a keyword table.
+
+    A :class:`~litkit.network.KeywordNetwork` ``keywords`` table carries the
+    display form (most frequent surface form, e.g. "REDD+") in ``keyword`` and
+    the matching key in ``term``; both are accepted as keys.
+    """
+    if display is None:
+        return {}
+    if isinstance(display, pd.DataFrame):
+        if "keyword" not in display.columns:
+            raise LitkitError(
+                "the display table needs a 'keyword' column", expected="e.g. KeywordNetwork.keywords (keyword, term)"
+            )
+        shown = display["keyword"].astype(str).tolist()
+        out = {}
+        for key_col in [c for c in ("term", "keyword") if c in display.columns]:
+            for key, label in zip(display[key_col].astype(str), shown):
+                out.setdefault(key.casefold(), label)
+        return out
+    return {str(k).casefold(): str(v) for k, v in dict(display).items()}
+
+
+def _text_width_pt(fig, text: str, fontsize: float, weight: str = "normal") -> float:
+    """Width of ``text`` in points, measured with the figure's renderer (CJK and 〔〕 included)."""
+    artist = fig.text(0, 0, text, fontsize=fontsize, fontweight=weight)
+    try:
+        return artist.get_window_extent(fig.canvas.get_renderer()).width * 72.0 / fig.dpi
+    finally:
+        artist.remove()
+
+
+_TIMELINE_FONT = 7.5  # keyword labels, points: still >= 6.5 pt when the figure is printed 7 in wide
+_LANE_IN = 0.165  # vertical distance between label rows, inches
+
+
+def plot_keyword_timeline(
+    table: pd.DataFrame,
+    title: str | None = "Keyword timeline",
+    years: tuple[int, int] | None = None,
+    display=None,
+    width: float = 10.0,
+):
+    """CiteSpace-style timeline view: one horizontal line per cluster, keywords at their first year.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        From :func:`litkit.timelines.keyword_timeline` (cluster, cluster_label,
+        keyword, first_year, occurrences).  A ``label`` column, if present,
+        gives the text shown for each keyword.
+    years : (int, int), optional
+        x-axis span (default: the table's first years).
+    display : mapping or DataFrame, optional
+        Keyword -> text shown, matched case-insensitively: a dict, or a table
+        with ``keyword`` (shown) and ``term`` (key) columns such as
+        ``KeywordNetwork.keywords``, so that the timeline shows "REDD+" and
+        "InVEST model" as the map does rather than the lower-cased keys.
+        Cluster labels (``"#1 carbon sink"``) are mapped too.
+    width : float, default 10
+        Figure width in inches.
+
+    Notes
+    -----
+    Label widths are measured with the renderer.  Within a cluster each
+    keyword (in time order) takes the nearest label row, alternating above and
+    below the line, where it overlaps no earlier label; when every row is taken
+    a new row is added, and the cluster's band grows to hold it, so labels
+    never overlap.
+
+    Examples
+    --------
+    >>> table = keyword_timeline(wos, clusters=net.keywords[["keyword", "cluster"]])   # doctest: +SKIP
+    >>> fig = plot_keyword_timeline(table, display=net.keywords)                      # doctest: +SKIP
+    """
+    needed = {"cluster", "cluster_label", "keyword", "first_year", "occurrences"}
+    if not needed <= set(table.columns):
+        raise LitkitError(
+            f"the timeline table lacks columns {sorted(needed - set(table.columns))}",
+            expected="the output of litkit.timelines.keyword_timeline",
+        )
+    shown = _display_map(display)
+
+    def show(key) -> str:
+        return shown.get(str(key).casefold(), str(key))
+
+    texts = [str(v) for v in table["label"]] if "label" in table.columns else [show(k) for k in table["keyword"]]
+    cluster_texts = {}
+    for cluster, label in zip(table["cluster"], table["cluster_label"]):
+        head, sep, rest = str(label).partition(" ")
+        cluster_texts[cluster] = f"{head} {show(rest)}" if sep and head.startswith("#") else show(label)
+    require_cjk_font(texts + list(cluster_texts.values()) + [title or ""])
+    order = table.attrs.get("cluster_order") or list(dict.fromkeys(table["cluster"]))
+    order = [c for c in order if c in set(table["cluster"])] or list(dict.fromkeys(table["cluster"]))
+    first = int(years[0]) if years else int(table["first_year"].min()) if len(table) else 2000
+    last = int(years[1]) if years else int(table["first_year"].max()) if len(table) else 2001
+    span = max(last - first, 1)
+    use_style()
+    fig, ax = plt.subplots(figsize=(width, 4.0))
+    # Horizontal scale: measure the cluster labels (right margin) and keyword labels, then fix the
+    # x range so that years-per-point is known exactly before any label is placed.
+    label_pt = max((_text_width_pt(fig, t, "small", "bold") for t in cluster_texts.values()), default=0.0)
+    widths_pt = [_text_width_pt(fig, t, _TIMELINE_FONT) for t in texts]
+    axes_pt = ax.get_position().width * width * 72.0
+    # x_left .. x_right must hold the years, half a label left of the first year, and the cluster label.
+    half_first = max((w / 2 for w, y in zip(widths_pt, table["first_year"]) if int(y) == first), default=0.0)
+    # Years per point (ypp) so that [first - 0.5 - half label, last + 0.7 + cluster label] fills the axes.
+    margin_pt = half_first + label_pt + 8.0
+    ypp = (last + 1.2 - first) / max(axes_pt - margin_pt, axes_pt * 0.3)
+    x_left = first - 0.5 - half_first * ypp
+    x_label = last + 0.7
+    x_right = x_label + (label_pt + 8.0) * ypp
+    ypp = (x_right - x_left) / axes_pt  # final scale
+    gap = 6.0 * ypp  # at least 6 pt between neighbouring labels of a row
+
+    layout = []  # (row, cluster, [(year, text, occ, lane)])
+    bands = []  # (lanes above, lanes below)
+    for cluster in order:
+        group = table[table["cluster"] == cluster]
+        lane_end: dict[int, float] = {}
+        placed = []
+        for idx, year, occ in zip(group.index, group["first_year"], group["occurrences"]):
+            pos = table.index.get_loc(idx)
+            text, half = texts[pos], widths_pt[pos] / 2 * ypp
+            k = 1
+            while True:  # lanes nearest first: -1, 1, -2, 2, ...; a new one when all are taken
+                lane = -((k + 1) // 2) if k % 2 else k // 2
+                if lane_end.get(lane, -np.inf) + gap <= year - half:
+                    break
+                k += 1
+            lane_end[lane] = year + half
+            placed.append((int(year), text, float(occ), lane))
+        above = max([-la for *_, la in placed if la < 0], default=1)
+        below = max([la for *_, la in placed if la > 0], default=1)
+        bands.append((above, below))
+        layout.append((cluster, placed))
+    # Vertical layout in lane units: each band holds its rows plus the line and a gap.
+    centres, y = [], 0.0
+    for above, below in bands:
+        y += above + 0.6
+        centres.append(y)
+        y += below + 0.6 + 0.8
+    total = max(y - 0.8, 1.0)
+    fig.set_size_inches(width, 0.95 + _LANE_IN * total)
+    top_occ = float(table["occurrences"].max()) if len(table) else 1.0
+    for row, (cluster, placed) in enumerate(layout):
+        colour = _colour(row)
+        yc = centres[row]
+        ax.plot([first, last + 0.5], [yc, yc], color=colour, linewidth=1.0, alpha=0.6, zorder=1)
+        ax.text(
+            x_label,
+            yc,
+            cluster_texts[cluster],
+            va="center",
+            ha="left",
+            color=colour,
+            fontweight="bold",
+            fontsize="small",
+        )
+        for year, text, occ, lane in placed:
+            size = 12 + 140 * np.sqrt(occ / top_occ)
+            ax.scatter([year], [yc], s=size, color=colour, edgecolor="white", linewidth=0.5, zorder=3)
+            ax.text(year, yc + lane, text, ha="center", va="center", fontsize=_TIMELINE_FONT, zorder=4)
+    ax.set_ylim(total, 0)
+    ax.set_xlim(x_left, x_right)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.spines["bottom"].set_bounds(x_left, last + 0.5)  # no year axis under the cluster names
+    ax.set_xlabel("Year of first appearance")
+    step = max(1, int(np.ceil(span / 10)))
+    ax.set_xticks(range(first, last + 1, step))
+    if title:
+        ax.set_title(title)
+    return fig
+
+
+def plot_time_zone(zone, max_links: int = 150, title: str | None = "Keyword time zones"):
+    """CiteSpace-style time-zone view: keywords stacked in the column of their first year.
+
+    Parameters
+    ----------
+    zone : litkit.timelines.TimeZone
+        ``nodes`` and ``links`` from :func:`litkit.timelines.time_zone`.
+    max_links : int, default 150
+        Draw the strongest links only.
+    """
+    nodes, links = zone.nodes, zone.links
+    require_cjk_font(list(nodes["keyword"].astype(str)) + [title or ""])
+    use_style()
+    found = sorted(set(int(y) for y in nodes["first_year"])) or [2000]
+    years = list(range(found[0], found[-1] + 1))  # one equal-width zone per year, empty ones included
+    depth = int(nodes.groupby("first_year").size().max()) if len(nodes) else 1
+    # About 1.3 inches per zone leaves room for a label of ~18 characters.
+    width = min(max(6.0, 1.3 * len(years) + 1.0), 30.0)
+    fig, ax = plt.subplots(figsize=(width, 1.2 + 0.32 * depth))
+    position = {}
+    top_occ = float(nodes["occurrences"].max()) if len(nodes) else 1.0
+    for year, group in nodes.groupby("first_year", sort=True):
+        for k, kw in enumerate(group["keyword"]):
+            position[kw] = (int(year), k)
+    strongest = float(links["cooccurrences"].max()) if len(links) else 1.0
+    for src, dst, w in links.head(max_links).itertuples(index=False):
+        (x0, y0), (x1, y1) = position[src], position[dst]
+        ax.plot(
+            [x0, x1],
+            [y0, y1],
+            color="#999999",
+            alpha=0.25 + 0.5 * w / strongest,
+            linewidth=0.3 + 1.2 * w / strongest,
+            zorder=1,
+        )
+    for i, year in enumerate(years):
+        if i % 2 == 0:
+            ax.add_patch(Rectangle((year - 0.5, -1), 1, depth + 1, facecolor="#F2F2F2", edgecolor="none", zorder=0))
+    for kw, (year, k) in position.items():
+        occ = float(nodes.loc[nodes["keyword"] == kw, "occurrences"].iloc[0])
+        ax.scatter([year], [k], s=10 + 90 * np.sqrt(occ / top_occ), color=PALETTE[0], zorder=2)
+        ax.text(year + 0.08, k, str(kw), fontsize=7, va="center", ha="left", zorder=3)  # x-small: 6.25 pt
+    ax.set_xlim(years[0] - 0.5, years[-1] + 1.2)
+    ax.set_ylim(depth, -1)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set_xticks(years)
+    ax.tick_params(axis="x", labelrotation=90 if len(years) > 12 else 0)
+    ax.set_xlabel("Year of first appearance")
+    if title:
+        ax.set_title(title)
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# thematic map and evolution
+# ---------------------------------------------------------------------------------------------
+def plot_thematic_map(themes: pd.DataFrame, title: str | None = "Thematic map", use_ranks: bool = False):
+    """Strategic diagram: centrality (x) against density (y), one bubble per theme, four quadrants.
+
+    Parameters
+    ----------
+    themes : pandas.DataFrame
+        ``ThematicMap.themes`` from :func:`litkit.timelines.thematic_map`.
+    use_ranks : bool, default False
+        Plot the ranks of centrality and density (as bibliometrix) instead of the values.
+    """
+    if themes.empty:
+        raise LitkitError("the thematic map has no theme to draw")
+    require_cjk_font(list(themes["label"].astype(str)) + [title or ""])
+    xcol, ycol = ("rank_centrality", "rank_density") if use_ranks else ("centrality", "density")
+    x, y = themes[xcol].astype(float).to_numpy(), themes[ycol].astype(float).to_numpy()
+    xm, ym = float(np.median(x)), float(np.median(y))
+    use_style()
+    fig, ax = plt.subplots(figsize=(6.4, 5.2))
+    occ = themes["occurrences"].astype(float).to_numpy()
+    sizes = 80 + 1400 * np.sqrt(occ / occ.max())
+    for i, (xi, yi, label) in enumerate(zip(x, y, themes["label"])):
+        ax.scatter([xi], [yi], s=sizes[i], color=_colour(i), alpha=0.55, edgecolor="white", zorder=2)
+        ax.text(xi, yi, str(label), ha="center", va="center", fontsize="small", zorder=3, path_effects=_HALO)
+    # Median lines under the bubbles and their (haloed) labels, so no label is struck through.
+    ax.axvline(xm, color="black", linewidth=0.6, linestyle="--", zorder=1)
+    ax.axhline(ym, color="black", linewidth=0.6, linestyle="--", zorder=1)
+    pad_x = (x.max() - x.min()) * 0.15 or 1.0
+    pad_y = (y.max() - y.min()) * 0.15 or 1.0
+    ax.set_xlim(x.min() - pad_x, x.max() + pad_x)
+    ax.set_ylim(y.min() - pad_y, y.max() + pad_y)
+    corners = [
+        ("Niche themes", 0.02, 0.98, "left", "top"),
+        ("Motor themes", 0.98, 0.98, "right", "top"),
+        ("Emerging or\ndeclining themes", 0.02, 0.02, "left", "bottom"),
+        ("Basic themes", 0.98, 0.02, "right", "bottom"),
+    ]
+    for text, cx, cy, ha, va in corners:
+        ax.text(cx, cy, text, transform=ax.transAxes, ha=ha, va=va, color="#666666", fontstyle="italic")
+    ax.set_xlabel("Relevance degree (Callon centrality" + (", rank)" if use_ranks else ")"))
+    ax.set_ylabel("Development degree (Callon density" + (", rank)" if use_ranks else ")"))
+    if title:
+        ax.set_title(title)
+    return fig
+
+
+def plot_thematic_evolution(
+    evolution, title: str | None = "Thematic evolution", gap: float = 0.02, max_themes: int | None = 10
+):
+    """Alluvial (Sankey) diagram of themes across periods, linked by the inclusion index.
+
+    Each period is a column; each theme a block whose height is proportional
+    to its keywords' occurrences.  A band joins a theme to a theme of the next
+    period when they share keywords; its width is proportional to the
+    inclusion index, split over each block's outgoing (left) and incoming
+    (right) bands.
+
+    Parameters
+    ----------
+    evolution : litkit.timelines.ThematicEvolution
+    max_themes : int or None, default 10
+        Draw the largest themes of each period only (by occurrences); bands
+        to themes left out are not drawn.  The tables keep every theme.
+    """
+    periods, maps, links = evolution.periods, evolution.maps, evolution.links
+    if max_themes is not None:
+        maps = [
+            type(m)(
+                m.themes.sort_values(["occurrences", "label"], ascending=[False, True], kind="mergesort").head(
+                    max_themes
+                ),
+                m.keywords,
+            )
+            for m in maps
+        ]
+    labels = [str(v) for m in maps for v in m.themes["label"]]
+    require_cjk_font(labels + [title or ""])
+    use_style()
+    fig, ax = plt.subplots(figsize=(2.6 * len(periods) + 1.0, 5.0))
+    block_w = 0.12
+    # One colour per theme label, kept across periods, so a theme that lives on is easy to follow.
+    colour_of_label: dict[str, str] = {}
+    for m in maps:
+        for label in m.themes["label"]:
+            colour_of_label.setdefault(str(label), _colour(len(colour_of_label)))
+    blocks: dict[tuple[int, object], tuple[float, float]] = {}  # (period index, cluster) -> (y0, height)
+    for p, m in enumerate(maps):
+        themes = m.themes
+        if themes.empty:
+            continue
+        total = float(themes["occurrences"].sum())
+        free = 1.0 - gap * (len(themes) - 1)
+        y = 0.0
+        for cluster, label, occ in zip(themes["cluster"], themes["label"], themes["occurrences"]):
+            h = free * float(occ) / total
+            blocks[(p, cluster)] = (y, h)
+            ax.add_patch(
+                Rectangle(
+                    (p - block_w / 2, y),
+                    block_w,
+                    h,
+                    facecolor=colour_of_label[str(label)],
+                    edgecolor="none",
+                    zorder=3,
+                )
+            )
+            if h >= 0.025:  # a label per block that is tall enough to carry one
+                # On a white box: the label sits on the bands leaving the block and must stay legible.
+                ax.text(
+                    p + block_w / 2 + 0.03,
+                    y + h / 2,
+                    str(label),
+                    va="center",
+                    ha="left",
+                    fontsize="small",
+                    zorder=4,
+                    bbox=dict(boxstyle="round,pad=0.2", facecolor="white", edgecolor="none", alpha=0.85),
+                )
+            y += h + gap
+    period_names = [f"{a}-{b}" for a, b in periods]
+    if len(links):
+        out_total = links.groupby(["from_period", "from_cluster"])["inclusion"].sum()
+        in_total = links.groupby(["to_period", "to_cluster"])["inclusion"].sum()
+        out_used: dict = {}
+        in_used: dict = {}
+        colour_of = {
+            (p, cluster): colour_of_label[str(label)]
+            for p, m in enumerate(maps)
+            for cluster, label in zip(m.themes["cluster"], m.themes["label"])
+        }
+        for row in links.sort_values(["from_period", "from_cluster", "to_cluster"], kind="mergesort").itertuples():
+            p = period_names.index(row.from_period)
+            src, dst = (p, row.from_cluster), (p + 1, row.to_cluster)
+            if src not in blocks or dst not in blocks:
+                continue
+            (sy, sh), (dy, dh) = blocks[src], blocks[dst]
+            s_share = sh * row.inclusion / out_total[(row.from_period, row.from_cluster)]
+            d_share = dh * row.inclusion / in_total[(row.to_period, row.to_cluster)]
+            s0 = sy + out_used.get(src, 0.0)
+            d0 = dy + in_used.get(dst, 0.0)
+            out_used[src] = out_used.get(src, 0.0) + s_share
+            in_used[dst] = in_used.get(dst, 0.0) + d_share
+            _band(ax, p + block_w / 2, s0, s_share, p + 1 - block_w / 2, d0, d_share, colour_of[src])
+    for p, name in enumerate(period_names):
+        ax.text(p, -0.05, name, ha="center", va="top", fontweight="bold")
+    ax.set_xlim(-0.4, len(periods) - 1 + 0.9)
+    ax.set_ylim(1.02, -0.12)
+    ax.axis("off")
+    if title:
+        ax.set_title(title)
+    return fig
+
+
+def _band(ax, x0, y0, h0, x1, y1, h1, colour):
+    """A filled band from [y0, y0+h0] at x0 to [y1, y1+h1] at x1, with cubic Bézier edges."""
+    mid = (x0 + x1) / 2
+    verts = [
+        (x0, y0),
+        (mid, y0),
+        (mid, y1),
+        (x1, y1),
+        (x1, y1 + h1),
+        (mid, y1 + h1),
+        (mid, y0 + h0),
+        (x0, y0 + h0),
+        (x0, y0),
+    ]
+    codes = [
+        MplPath.MOVETO,
+        MplPath.CURVE4,
+        MplPath.CURVE4,
+        MplPath.CURVE4,
+        MplPath.LINETO,
+        MplPath.CURVE4,
+        MplPath.CURVE4,
+        MplPath.CURVE4,
+        MplPath.CLOSEPOLY,
+    ]
+    ax.add_patch(PathPatch(MplPath(verts, codes), facecolor=colour, alpha=0.35, edgecolor="none", zorder=1))

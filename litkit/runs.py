@@ -1,0 +1,770 @@
+"""Run an analysis on a corpus and write its outputs to a folder: the layer the CLI and ``litkit demo`` share.
+
+An *analysis* is a name in :data:`ANALYSES` bound to a *runner*, a small function that computes with
+litkit's public API and writes what it computed (tables as CSV, figures as PNG/SVG/PDF, other files)
+through a :class:`RunOutput`.  :func:`run` runs one analysis into a folder; a :class:`RunFolder` runs
+several into the same folder (``litkit demo``, ``litkit timeline``).  Every ``litkit`` command that
+analyses a corpus and :func:`litkit.pipeline.run_demo` go through :func:`run`, so the same analysis
+with the same parameters writes the same files, byte for byte, whoever calls it.
+
+What a run guarantees
+
+* **Parameters** are the runner's keyword-only arguments; their defaults are the analysis' defaults
+  (:func:`parameters`).  An unknown parameter is a :class:`~litkit.errors.LitkitError`.
+* **One naming scheme**: every file a run writes starts with what it holds (``bursts_keyword.csv``,
+  ``annual_production.png``, ``policy_timeline.csv``); figures are ``<stem>.<format>`` for each of
+  ``formats``; tables use one float format (:data:`FLOAT_FORMAT`) unless the table has its own published
+  shape (the Figure 5 burst table keeps two decimals).
+* **params.json** next to the outputs: litkit and Python versions, the analysis, every parameter (defaults
+  filled in, plus values the run worked out, such as the period), the inputs (as the caller names them)
+  and the figure formats.  No time stamps, so two identical runs give identical files.
+* **Atomic and non-clobbering**: a run writes into a hidden staging folder inside the output folder and
+  moves its files into place only when it has finished; if any of them exists and ``overwrite`` is false,
+  nothing is moved and :class:`~litkit.errors.OutputExistsError` names the file.  An interrupted run
+  leaves no half-written file behind (``.litkit-run-*`` staging folders are removed on error).
+* **Pure library**: nothing here imports the command line (typer, :mod:`litkit.commands`).
+
+Examples
+--------
+>>> import litkit
+>>> from litkit import runs
+>>> result = runs.run("bursts", corpus, "out/bursts", {"kind": "keyword", "top": 10})   # doctest: +SKIP
+>>> result.files                                                                       # doctest: +SKIP
+[PosixPath('out/bursts/bursts_keyword.csv'), PosixPath('out/bursts/bursts_keyword.png'), ...]
+>>> runs.parameters("bursts")["gamma"]
+1.0
+
+Adding an analysis
+------------------
+1. Write its runner with the others below (one small function)::
+
+       def run_citations(corpus, out: RunOutput, *, top: int = 30, min_citations: int = 2):
+           \"\"\"Direct citations: the historiograph of the top-cited records.\"\"\"
+           net = litkit.citation_network(corpus, top=top, min_citations=min_citations)
+           out.table(net.nodes, "citations_nodes")              # -> citations_nodes.csv
+           out.figure(plot_historiograph(net), "historiograph")  # -> historiograph.png/.svg/.pdf
+           return net
+
+   The first argument is the data (a :class:`~litkit.Corpus`, or what the analysis reads); ``out``
+   writes: :meth:`RunOutput.table`, :meth:`RunOutput.figure`, :meth:`RunOutput.text`, or
+   :meth:`RunOutput.path` for a library writer that takes a path.  :meth:`RunOutput.record` adds values
+   the run worked out to params.json; ``out.client`` is the Dask client when the CLI got
+   ``--scheduler`` (None otherwise).  Keyword-only arguments with JSON-friendly defaults are the
+   parameters.  Import heavy modules inside the runner (``import litkit`` must stay fast).
+2. Add one entry to :data:`ANALYSES`: ``"citations": Analysis(run_citations, "Direct citations ...")``.
+
+Then ``runs.run("citations", corpus, "out/")`` works, ``litkit demo`` can call it (a line in
+:mod:`litkit.pipeline`), and a CLI command is a thin file ``litkit/commands/citations.py`` whose
+function parses options into the parameters and calls :func:`run` (see ``commands/bursts.py``), plus
+its name in ``_COMMAND_MODULES`` of :mod:`litkit.cli`.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+import platform
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from pathlib import Path
+from typing import Any
+
+from . import _atomic
+from .errors import LitkitError, OutputExistsError
+
+__all__ = [
+    "ANALYSES",
+    "Analysis",
+    "FIGURE_FORMATS",
+    "FLOAT_FORMAT",
+    "PARAMS_FILE",
+    "RunFolder",
+    "RunOutput",
+    "RunResult",
+    "analysis",
+    "parameters",
+    "parse_formats",
+    "run",
+]
+
+#: Figure formats a run writes unless told otherwise.
+FIGURE_FORMATS = ("png", "svg", "pdf")
+#: Every float in a table a run writes: ten significant digits (no binary noise such as 0.30000000000000004).
+FLOAT_FORMAT = "%.10g"
+#: The file that records a run (or the runs of a folder).
+PARAMS_FILE = "params.json"
+_STAGING_PREFIX = ".litkit-run-"
+
+
+# ---------------------------------------------------------------------------------------------
+# the public API: run, RunFolder, the registry
+# ---------------------------------------------------------------------------------------------
+def run(
+    name: str,
+    data,
+    output: str | Path,
+    params: Mapping[str, Any] | None = None,
+    *,
+    formats: Iterable[str] = FIGURE_FORMATS,
+    overwrite: bool = False,
+    inputs: Mapping[str, Any] | None = None,
+    client=None,
+) -> RunResult:
+    """Run one analysis on ``data`` and write its outputs and ``params.json`` to the folder ``output``.
+
+    Parameters
+    ----------
+    name : str
+        An analysis of :data:`ANALYSES` (``"bursts"``, ``"cooccurrence"``, ``"production"`` ...).
+    data
+        What the analysis reads: a :class:`~litkit.Corpus` for most (a
+        :class:`~litkit.scale.PartitionedCorpus` with ``client`` for those that run on Dask).
+    output : str or Path
+        Folder to write to (created if needed).
+    params : mapping, optional
+        Parameters; the others keep their defaults (:func:`parameters`).
+    formats : iterable of str, default ("png", "svg", "pdf")
+        Figure formats.
+    overwrite : bool, default False
+        Replace existing files; when false, a run whose files exist writes nothing and raises
+        :class:`~litkit.errors.OutputExistsError` (before computing when ``params.json`` exists).
+    inputs : mapping, optional
+        How the caller names the data (e.g. ``{"corpus": "corpus.parquet"}``), recorded in params.json.
+    client : dask.distributed.Client, optional
+        Compute on Dask (analyses marked ``on_dask``; ``data`` is then a partitioned corpus).
+
+    Returns
+    -------
+    RunResult
+        The files written, the parameters used and the runner's result (a table, a network ...).
+
+    Examples
+    --------
+    >>> result = run("production", corpus, "out/production", {"first_year": 2000})  # doctest: +SKIP
+    >>> [p.name for p in result.files]                                             # doctest: +SKIP
+    ['annual_production.csv', 'annual_production.pdf', 'annual_production.png', ...]
+    """
+    folder = RunFolder(output, formats=formats, overwrite=overwrite)
+    result = folder.run(name, data, params, inputs=inputs, client=client)
+    result.files.append(folder.write_params())
+    return result
+
+
+def parameters(name: str) -> dict[str, Any]:
+    """The parameters of analysis ``name`` with their defaults.
+
+    Examples
+    --------
+    >>> parameters("production")
+    {'first_year': None, 'last_year': None}
+    """
+    return {p.name: p.default for p in _parameters_of(analysis(name).runner)}
+
+
+def analysis(name: str) -> Analysis:
+    """The :class:`Analysis` registered as ``name`` (a one-line error naming the known ones otherwise)."""
+    try:
+        return ANALYSES[name]
+    except KeyError:
+        raise LitkitError(f"unknown analysis {name!r}", expected="one of " + ", ".join(sorted(ANALYSES))) from None
+
+
+def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
+    """``"png,svg"`` or ``["png", "svg"]`` → ``("png", "svg")``, checked against the formats litkit writes.
+
+    Examples
+    --------
+    >>> parse_formats("png, pdf")
+    ('png', 'pdf')
+    """
+    items = formats.split(",") if isinstance(formats, str) else list(formats)
+    chosen = tuple(dict.fromkeys(f.strip().lower().lstrip(".") for f in items if f and f.strip()))
+    unknown = [f for f in chosen if f not in FIGURE_FORMATS]
+    if unknown or not chosen:
+        raise LitkitError(
+            f"unknown figure format(s) {unknown}" if unknown else "no figure format given",
+            expected="a comma-separated list of " + ", ".join(FIGURE_FORMATS),
+        )
+    return chosen
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A registered analysis: its runner, a one-line summary, and whether it can run on Dask."""
+
+    runner: Callable[..., Any]
+    summary: str
+    on_dask: bool = False
+
+
+@dataclass
+class RunResult:
+    """What :func:`run` (or :meth:`RunFolder.run`) did.
+
+    Attributes
+    ----------
+    name : str
+        The analysis.
+    parameters : dict
+        Every parameter used (defaults filled in) and the values the run recorded.
+    files : list of Path
+        The files written, in the output folder, sorted.
+    value
+        What the runner returned (a table, a network ...), for callers that go on with it.
+    record : dict
+        The run's entry in params.json.
+    """
+
+    name: str
+    parameters: dict
+    files: list[Path]
+    value: Any = None
+    record: dict = dataclass_field(default_factory=dict)
+
+
+class RunFolder:
+    """An output folder that one or more analyses write into, recorded in one ``params.json``.
+
+    Parameters
+    ----------
+    output : str or Path
+        The folder (created if needed).
+    formats : iterable of str
+        Figure formats of every run.
+    overwrite : bool, default False
+        Replace existing files.  When false and the folder already has a ``params.json`` (a
+        previous run), the folder is refused at once, before anything is computed.
+
+    Examples
+    --------
+    >>> folder = RunFolder("out/timeline", formats=["png"])                          # doctest: +SKIP
+    >>> folder.run("production", corpus)                                               # doctest: +SKIP
+    >>> folder.run("keyword_views", corpus, {"periods": [[2000, 2010], [2011, 2020]]})  # doctest: +SKIP
+    >>> folder.write_params("timeline", {"corpus": "c.parquet"})                       # doctest: +SKIP
+    """
+
+    def __init__(self, output: str | Path, *, formats: Iterable[str] = FIGURE_FORMATS, overwrite: bool = False):
+        self.output = Path(output)
+        self.formats = parse_formats(formats)
+        self.overwrite = bool(overwrite)
+        self.results: list[RunResult] = []
+        if self.output.exists() and not self.output.is_dir():
+            raise LitkitError("output is a file, not a folder", path=self.output, expected="a folder to write into")
+        _atomic.check_writable(self.output / PARAMS_FILE, self.overwrite)
+
+    def run(
+        self,
+        name: str,
+        data,
+        params: Mapping[str, Any] | None = None,
+        *,
+        inputs: Mapping[str, Any] | None = None,
+        client=None,
+    ) -> RunResult:
+        """Run analysis ``name`` on ``data`` into this folder (see :func:`run`); returns its :class:`RunResult`."""
+        spec = analysis(name)
+        chosen = _resolve(name, spec, params)
+        if client is not None and not spec.on_dask:
+            raise LitkitError(f"analysis {name!r} does not run on Dask", expected="no client (compute in memory)")
+        self.output.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=self.output))
+        try:
+            out = RunOutput(staging, self.formats, client)
+            value = spec.runner(data, out, **chosen)
+            files = _commit(staging, self.output, self.overwrite)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        used = dict(chosen, **out.recorded)
+        record = {"analysis": name, "parameters": used, "inputs": dict(inputs or {})}
+        result = RunResult(name, used, files, value, record)
+        self.results.append(result)
+        return result
+
+    def write_params(
+        self, analysis: str | None = None, parameters: Mapping[str, Any] | None = None, inputs: Mapping | None = None
+    ) -> Path:
+        """Write ``params.json`` for the runs made so far and return its path.
+
+        With one run and no ``analysis`` given, the file records that run (``analysis``,
+        ``parameters``, ``inputs``); otherwise it records ``analysis``/``parameters``/``inputs`` as given
+        (a command or the demo) with each run under ``runs``.
+        """
+        from . import __version__
+
+        if analysis is None and len(self.results) == 1:
+            data = dict(self.results[0].record)
+        else:
+            data = {
+                "analysis": analysis,
+                "parameters": dict(parameters or {}),
+                "inputs": dict(inputs or {}),
+                "runs": [r.record for r in self.results],
+            }
+        data.update(
+            {
+                "litkit_version": __version__,
+                "python": platform.python_version().rsplit(".", 1)[0],
+                "formats": list(self.formats),
+            }
+        )
+        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=_json_default) + "\n"
+        return _atomic.write_text(self.output / PARAMS_FILE, text, overwrite=self.overwrite)
+
+
+class RunOutput:
+    """What a runner writes through: tables, figures and text files in the run's (staging) folder.
+
+    Names are relative to the output folder and may contain a subfolder (``"wos/keywords"``).
+    """
+
+    def __init__(self, folder: Path, formats: Sequence[str], client=None):
+        self.folder = Path(folder)
+        self.formats = tuple(formats)
+        self.client = client
+        self.recorded: dict[str, Any] = {}
+
+    def path(self, name: str) -> Path:
+        """Where a file called ``name`` goes (for a library writer that takes a path; parent folders made)."""
+        target = self.folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+    def table(self, df, name: str, **to_csv) -> Path:
+        """Write ``df`` to ``name.csv`` (UTF-8, LF, no index, :data:`FLOAT_FORMAT`)."""
+        to_csv.setdefault("float_format", FLOAT_FORMAT)
+        return _atomic.write_csv(df, self.path(f"{name}.csv"), overwrite=True, **to_csv)
+
+    def figure(self, fig, stem: str) -> list[Path]:
+        """Save ``fig`` as ``stem.<format>`` for each of the run's formats, then close it."""
+        from .plot.style import save_figure
+
+        return save_figure(fig, self.path(stem), formats=self.formats, overwrite=True, close=True)
+
+    def text(self, name: str, text: str) -> Path:
+        """Write ``text`` (UTF-8, LF) to ``name``."""
+        return _atomic.write_text(self.path(name), text, overwrite=True)
+
+    def record(self, **values) -> None:
+        """Record values the run worked out (a period, a count) in params.json beside the parameters."""
+        self.recorded.update(values)
+
+
+# ---------------------------------------------------------------------------------------------
+# runners: one small function per analysis (see "Adding an analysis" above)
+# ---------------------------------------------------------------------------------------------
+def run_ingest_summary(corpus, out: RunOutput, *, relative_to: str | None = None):
+    """What was read: ``ingest_summary.txt`` (the text ``litkit ingest`` prints) and ``ingest_files.csv``.
+
+    ``relative_to``: a folder whose path is cut from file names, so outputs do not depend on where
+    the data live.
+    """
+    from .io.ingest_summary import ingest_summary
+
+    def rel(text: str) -> str:
+        return text.replace(str(Path(relative_to)) + os.sep, "") if relative_to else text
+
+    out.text("ingest_summary.txt", rel(ingest_summary(corpus)) + "\n")
+    files = corpus.report.files_table()
+    files["file"] = [rel(str(f)) for f in files["file"]]
+    out.table(files, "ingest_files")
+    return corpus
+
+
+def run_merge(corpus, out: RunOutput):
+    """Merge the records found in several databases; ``merge_report.csv`` lists every match."""
+    import litkit
+
+    merged = litkit.merge(corpus)
+    merged.report.to_csv(out.path("merge_report.csv"), overwrite=True)
+    out.record(records_in=len(corpus), records_out=len(merged))
+    return merged
+
+
+def run_production(corpus, out: RunOutput, *, first_year: int | None = None, last_year: int | None = None):
+    """Annual scientific production by database with growth: ``annual_production.csv`` and figure."""
+    from .plot.timelines import plot_production
+    from .timelines import annual_production
+
+    years = _year_range(corpus, first_year, last_year)
+    table = annual_production(corpus, years=years)
+    out.table(table, "annual_production")
+    out.figure(plot_production(table), "annual_production")
+    if len(table):
+        out.record(period=[int(table["year"].iloc[0]), int(table["year"].iloc[-1])])
+    return table
+
+
+def run_keyword_views(
+    corpus,
+    out: RunOutput,
+    *,
+    field: str = "DE",
+    min_occurrences: int = 2,
+    thesaurus: str | list[str] | None = None,
+    views: list[str] = ("keyword_timeline", "time_zone", "thematic_map"),
+    periods: list[list[int]] | None = None,
+    clusters: str = "louvain",
+    cooccurrence: dict | None = None,
+):
+    """Keyword timeline, time zone, thematic map (``views``) and thematic evolution (``periods``).
+
+    ``clusters``: ``"louvain"`` (:func:`litkit.timelines.keyword_clusters`) or ``"cooccurrence"`` (the
+    clusters of the keyword co-occurrence map made with the ``cooccurrence`` parameters, as in the
+    demo).  Writes ``keyword_timeline``, ``time_zone`` (table ``time_zone_keywords.csv``),
+    ``thematic_map`` and ``thematic_evolution`` tables and figures; an empty view writes its table only.
+    """
+    import litkit
+
+    from . import timelines as tl
+    from .plot import timelines as plot
+
+    unknown = sorted(set(views) - {"keyword_timeline", "time_zone", "thematic_map"})
+    if unknown:
+        raise LitkitError(f"unknown keyword view(s) {unknown}", expected="keyword_timeline, time_zone, thematic_map")
+    options = dict(field=field, min_occurrences=min_occurrences, thesaurus=thesaurus)
+    cluster_table = display = None
+    if clusters == "cooccurrence":
+        settings = dict(cooccurrence or {})
+        settings.setdefault("field", field)
+        if thesaurus is not None:
+            settings.setdefault("thesaurus", thesaurus)
+        net = litkit.cooccurrence(corpus, **settings)
+        cluster_table, display = net.keywords[["keyword", "cluster"]], net.keywords
+    elif clusters != "louvain":
+        raise LitkitError(f"unknown clusters {clusters!r}", expected="louvain or cooccurrence")
+    result = {}
+    if "keyword_timeline" in views:
+        line = result["keyword_timeline"] = tl.keyword_timeline(corpus, clusters=cluster_table, **options)
+        out.table(line, "keyword_timeline")
+        if len(line):
+            out.figure(plot.plot_keyword_timeline(line, display=display), "keyword_timeline")
+    if "time_zone" in views:
+        zone = result["time_zone"] = tl.time_zone(corpus, **options)
+        out.table(zone.nodes, "time_zone_keywords")
+        if len(zone.nodes):
+            out.figure(plot.plot_time_zone(zone), "time_zone")
+    if "thematic_map" in views:
+        themes = result["thematic_map"] = tl.thematic_map(corpus, clusters=cluster_table, **options)
+        out.table(themes.themes, "thematic_map")
+        if len(themes.themes):
+            out.figure(plot.plot_thematic_map(themes.themes), "thematic_map")
+    if periods:
+        spans = [(int(a), int(b)) for a, b in periods]
+        evolution = result["thematic_evolution"] = tl.thematic_evolution(corpus, spans, **options)
+        out.table(evolution.links, "thematic_evolution")
+        out.figure(plot.plot_thematic_evolution(evolution), "thematic_evolution")
+    if clusters == "louvain":
+        out.record(louvain_seed=tl.LOUVAIN_SEED)
+    return result
+
+
+def run_cooccurrence(
+    corpus,
+    out: RunOutput,
+    *,
+    field: str | list[str] = "DE",
+    min_occurrence: int = 2,
+    top_n: int | None = 200,
+    rank_by: str = "occurrences",
+    stoplist: str | None = "default",
+    thesaurus: str | list[str] | None = "default",
+    aliases: bool | str = False,
+    stem: bool = False,
+    counting: str = "full",
+    normalization: str | None = "association",
+    clustering: str = "leiden",
+    objective: str = "modularity",
+    resolution: float = 1.0,
+    seed: int = 42,
+    label_method: str = "llr",
+    labels: int = 40,
+):
+    """Keyword co-occurrence map (Figure 6): the network's tables, VOSviewer, GEXF, GraphML and HTML files
+    (:meth:`~litkit.network.KeywordNetwork.export`) and the map ``keyword_map``; ``labels`` terms labelled."""
+    import litkit
+
+    from .plot.network import plot_network
+
+    options = dict(
+        field=field,
+        min_occurrence=min_occurrence,
+        top_n=top_n,
+        rank_by=rank_by,
+        stoplist=stoplist,
+        thesaurus=thesaurus,
+        aliases=aliases,
+        stem=stem,
+        counting=counting,
+        normalization=normalization,
+        clustering=clustering,
+        objective=objective,
+        resolution=resolution,
+        seed=seed,
+        label_method=label_method,
+    )
+    try:
+        if out.client is not None:
+            import litkit.scale
+
+            net = litkit.scale.cooccurrence(corpus, **options, client=out.client)
+        else:
+            net = litkit.cooccurrence(corpus, **options)
+    except ValueError as exc:  # a bad parameter value deep in the network code: say which, as a user error
+        raise LitkitError(str(exc)) from None
+    net.export(out.folder, overwrite=True, figure=False, html=True)
+    (out.folder / PARAMS_FILE).unlink(missing_ok=True)  # the run's own params.json records net.params
+    out.figure(plot_network(net, n_labels=labels), "keyword_map")
+    out.record(**{k: v for k, v in net.params.items() if k not in options or k == "field"})
+    return net
+
+
+def run_bursts(
+    corpus,
+    out: RunOutput,
+    *,
+    kind: str = "cited_journal",
+    top: int | None = 20,
+    s: float = 2.0,
+    gamma: float = 1.0,
+    min_duration: int = 1,
+    slice_years: int = 1,
+    field: str = "DE",
+    counting: str = "records",
+    first_year: int | None = None,
+    last_year: int | None = None,
+    thesaurus: str | None = None,
+):
+    """Kleinberg bursts (Figure 5): ``bursts_<kind>.csv`` and its figure (none when nothing bursts)."""
+    from .bursts import citation_bursts, write_burst_table
+    from .plot.bursts import plot_bursts
+
+    options = dict(
+        kind=kind,
+        top=top,
+        s=s,
+        gamma=gamma,
+        min_duration=min_duration,
+        slice_years=slice_years,
+        field=field,
+        counting=counting,
+        thesaurus=thesaurus,
+    )
+    years = _year_range(corpus, first_year, last_year)
+    if out.client is not None:
+        import litkit.scale
+
+        table = litkit.scale.citation_bursts(corpus, **options, years=years, client=out.client)
+    else:
+        table = citation_bursts(corpus, **options, years=years)
+    period = tuple(int(y) for y in table.attrs["period"])
+    write_burst_table(table, out.path(f"bursts_{kind}.csv"), kind=kind, overwrite=True)
+    if len(table):
+        out.figure(plot_bursts(table, kind=kind, period=period), f"bursts_{kind}")
+    out.record(period=list(period))
+    return table
+
+
+def run_policy_timeline(
+    docs,
+    out: RunOutput,
+    *,
+    phases: list[list] | None = None,
+    language: str = "both",
+    terms: list[str] | None = None,
+    title: str | None = None,
+    name: str = "policy",
+):
+    """Policy documents on a timeline (the review's Table 1): ``<name>_timeline.csv`` and its figure,
+    ``<name>_documents.csv``, and for documents with text ``<name>_terms.csv`` and
+    ``<name>_terms_first.csv`` (and ``<name>_problems.csv`` when reading found problems).
+
+    ``docs`` is a :class:`litkit.policy.PolicyCorpus`; ``phases`` are ``[start, end, label_en, label_zh]``
+    (default: the project's three phases); ``name`` lets two timelines share a folder.
+    """
+    import litkit.policy as lp
+
+    from .plot.policy import plot_timeline
+
+    specs = [tuple(p) for p in phases] if phases else None
+    table = lp.timeline_table(docs, phases=specs)
+    listing = docs.df.drop(columns=["text"]).copy()
+    for col in ("issuers", "topics"):
+        listing[col] = ["; ".join(v) for v in listing[col]]
+    out.table(listing, f"{name}_documents")
+    out.table(table, f"{name}_timeline")
+    extra = {"title": title} if title is not None else {}
+    out.figure(plot_timeline(table, phases=specs, language=language, **extra), f"{name}_timeline")
+    has_text = bool(len(docs)) and bool(docs.df["text"].map(bool).any())
+    if has_text:
+        counts = lp.term_counts(docs, terms or lp.DEFAULT_TERMS)
+        out.table(counts, f"{name}_terms")
+        out.table(lp.first_appearance(counts), f"{name}_terms_first")
+        if len(docs.problems):
+            out.table(docs.problems, f"{name}_problems")
+        out.record(terms=list(terms or lp.DEFAULT_TERMS))
+    out.record(documents=len(docs))
+    return table
+
+
+def run_policy_overlay(
+    data,
+    out: RunOutput,
+    *,
+    phases: list[list] | None = None,
+    bursts: str | None = "cited_journal",
+    top: int | None = 20,
+    s: float = 2.0,
+    gamma: float = 1.0,
+    min_duration: int = 1,
+    slice_years: int = 1,
+):
+    """Policy milestones on the literature: ``literature_policy_overlay`` (publications per year with the
+    documents marked) and, with ``bursts`` a burst kind, ``bursts_<kind>_policy`` (the burst figure
+    with numbered policy lines).  ``data`` is ``(corpus, policy documents)``."""
+    import litkit.policy as lp
+
+    from .bursts import citation_bursts
+    from .plot.bursts import plot_bursts
+    from .plot.policy import plot_overlay
+    from .timelines import annual_production
+
+    corpus, docs = data
+    events = lp.timeline_table(docs, phases=[tuple(p) for p in phases] if phases else None)
+    production = annual_production(corpus)
+    publications = production.rename(columns={"total": "count"})[["year", "count"]]
+    overlay = lp.overlay_table(events, publications)
+    out.table(overlay, "literature_policy_overlay")
+    out.figure(plot_overlay(overlay, events), "literature_policy_overlay")
+    if bursts:
+        options = dict(top=top, s=s, gamma=gamma, min_duration=min_duration, slice_years=slice_years)
+        table = citation_bursts(corpus, kind=bursts, **options)
+        if len(table):
+            period = tuple(int(y) for y in table.attrs["period"])
+            out.figure(plot_bursts(table, kind=bursts, period=period, events=events), f"bursts_{bursts}_policy")
+    out.record(events=len(events))
+    return overlay
+
+
+def run_summary(corpus, out: RunOutput, *, as_of: int | None = None, top: int = 20):
+    """Descriptive indicators (bibliometrix's ``biblioAnalysis``): ``main_information.csv``, production per
+    year, most productive authors, sources, institutions and countries, most cited documents, h-index per
+    author and per source, Lotka's law and Bradford's zones, as tables (every row) and figures (``top`` rows).
+
+    Institutions and countries come from :func:`litkit.affiliations`; ``as_of`` is the reference year of
+    ages, citations per year and m-index (default: the latest publication year).
+    """
+    from . import indicators as ind
+    from .affiliations import affiliations
+    from .plot import indicators as plot
+
+    aff = affiliations(corpus)
+    main = ind.summary(corpus, as_of=as_of, affiliations=aff)
+    out.table(main, "main_information")
+    production = ind.annual_production(corpus)
+    out.table(production, "annual_articles")
+    if len(production):
+        out.figure(plot.plot_annual_production(production), "annual_articles")
+    tables = {
+        ("top_authors", "author"): ind.top_authors(corpus),
+        ("top_sources", "source"): ind.top_sources(corpus),
+        ("top_institutions", "institution"): ind.top_institutions(corpus, aff),
+        ("top_countries", "country"): ind.top_countries(corpus, aff),
+    }
+    for (name, label), table in tables.items():
+        out.table(table, name)
+        if len(table):
+            out.figure(plot.plot_top(table, label, top=top), name)
+    out.table(ind.most_cited(corpus, as_of=as_of), "most_cited")
+    for field in ("author", "source"):
+        out.table(ind.hindex(corpus, field=field, as_of=as_of), f"hindex_{field}s")
+    if len(tables["top_authors", "author"]):
+        law = ind.lotka(corpus)
+        out.table(law.table, "lotka")
+        out.table(law.parameters(), "lotka_fit")
+        out.figure(plot.plot_lotka(law), "lotka")
+    zones = ind.bradford(corpus)
+    out.table(zones, "bradford")
+    if len(zones):
+        out.figure(plot.plot_bradford(zones), "bradford")
+    out.record(as_of_used=main.attrs["as_of"], documents=len(corpus))
+    return main
+
+
+#: Every analysis a run can make: name → :class:`Analysis` (runner, one-line summary, Dask or not).
+ANALYSES: dict[str, Analysis] = {
+    "ingest_summary": Analysis(run_ingest_summary, "What was read: files, databases, years, fields, problems."),
+    "merge": Analysis(run_merge, "Merge records found in several databases; the merge report."),
+    "production": Analysis(run_production, "Annual scientific production by database, with growth."),
+    "keyword_views": Analysis(run_keyword_views, "Keyword timeline, time zone, thematic map and evolution."),
+    "cooccurrence": Analysis(run_cooccurrence, "Keyword co-occurrence map (VOSviewer style).", on_dask=True),
+    "bursts": Analysis(run_bursts, "Kleinberg bursts of cited journals, references, keywords, authors.", on_dask=True),
+    "policy_timeline": Analysis(run_policy_timeline, "Policy documents on a timeline, term counts."),
+    "policy_overlay": Analysis(run_policy_overlay, "Policy milestones on publications and bursts."),
+    "summary": Analysis(run_summary, "Main information, productivity, h-index, Lotka and Bradford (bibliometrix)."),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# private helpers
+# ---------------------------------------------------------------------------------------------
+def _parameters_of(runner) -> list[inspect.Parameter]:
+    return [p for p in inspect.signature(runner).parameters.values() if p.kind is inspect.Parameter.KEYWORD_ONLY]
+
+
+def _resolve(name: str, spec: Analysis, params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Defaults updated with ``params``; an unknown name is a user error, not a TypeError."""
+    known = {p.name: p.default for p in _parameters_of(spec.runner)}
+    given = dict(params or {})
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        raise LitkitError(
+            f"unknown parameter(s) {unknown} of analysis {name!r}", expected="one of " + ", ".join(sorted(known))
+        )
+    chosen = {**known, **given}
+    # Tuples (immutable defaults) and lists mean the same; record lists so params.json reads the same.
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in chosen.items()}
+
+
+def _commit(staging: Path, output: Path, overwrite: bool) -> list[Path]:
+    """Move the staged files into ``output``; refuse (moving nothing) if one exists and ``overwrite`` is false."""
+    staged = sorted(p.relative_to(staging) for p in staging.rglob("*") if p.is_file() and not p.name.endswith(".part"))
+    targets = [output / rel for rel in staged]
+    if not overwrite:
+        existing = [t for t in targets if t.exists()]
+        if existing:
+            more = f" and {len(existing) - 1} other file(s)" if len(existing) > 1 else ""
+            raise OutputExistsError(
+                f"output exists{more}; pass overwrite=True (CLI: --force) to replace",
+                path=existing[0],
+                expected="a path that does not exist yet",
+            )
+    for rel, target in zip(staged, targets):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / rel, target)  # same filesystem: each file appears whole
+    return targets
+
+
+def _year_range(corpus, first_year: int | None, last_year: int | None) -> tuple[int, int] | None:
+    """``(first, last)`` from the two bounds, the corpus's own years filling a missing one; None if neither."""
+    if first_year is None and last_year is None:
+        return None
+    py = corpus.column("PY") if hasattr(corpus, "column") else corpus.df["PY"]
+    py = py.dropna()
+    if py.empty:
+        raise LitkitError("no record has a publication year", expected="records with PY to take the period from")
+    return (
+        int(first_year) if first_year is not None else int(py.min()),
+        int(last_year) if last_year is not None else int(py.max()),
+    )
+
+
+def _json_default(value):
+    if isinstance(value, Path):
+        return str(value)
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return str(value)
