@@ -147,6 +147,7 @@ def country_name(code: str) -> str:
     return _names().get(code, code)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_name(text: str) -> str:
     """The key a country spelling is compared by: accents, case, dots, apostrophes and '&'/'and' ignored.
 
@@ -157,9 +158,10 @@ def normalise_name(text: str) -> str:
     >>> normalise_name("Bosnia & Herceg")
     'bosnia and herceg'
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.replace("&", " and ")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace("&", " and ")
     text = re.sub(r"[.'’`´()]", " ", text)
     text = re.sub(r"[-_/]", " ", text)
     text = " ".join(text.split())
@@ -227,10 +229,22 @@ def _lookup_last(segments: list[str], latin: dict) -> tuple[str, str] | None:
         found = latin.get(normalise_name(stripped))
         if found:
             return found
+    glued = _glued_country(last, latin)  # old Scopus: "University of MiamiUnited States", "S.United Kingdom"
+    if glued:
+        return glued
     # A US address that stops at the state: "Boulder, CO" or "Baltimore, MD 21218".
     parts = last.split()
     if len(segments) >= 2 and parts and parts[0] in US_STATE_CODES and all(_ZIP.match(p) for p in parts[1:]):
         return ("US", "")
+    return None
+
+
+def _glued_country(last: str, latin: dict) -> tuple[str, str] | None:
+    for i in range(1, len(last) - 3):
+        if last[i].isupper() and (last[i - 1].islower() or last[i - 1] in ".)"):
+            found = latin.get(normalise_name(last[i:]))
+            if found:
+                return found
     return None
 
 

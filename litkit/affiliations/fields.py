@@ -17,10 +17,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .countries import is_cjk
 
-__all__ = ["c1_groups", "reprint_addresses", "scopus_correspondence", "scopus_author_affiliations", "cjk_units"]
+__all__ = [
+    "name_key",
+    "c1_groups",
+    "reprint_addresses",
+    "scopus_correspondence",
+    "scopus_author_affiliations",
+    "cjk_units",
+]
 
 _GROUP = re.compile(r"^\s*\[([^\]]*)\]\s*(.*)$", re.DOTALL)
 _RP_MARK = re.compile(
@@ -29,6 +37,9 @@ _RP_MARK = re.compile(
     re.IGNORECASE,
 )
 _CJK_SPLIT = re.compile(r"[;；,，]")
+_INITIALS = r"(?:[A-Z]\.\s?-?)+"
+_SCOPUS_NAME = re.compile(rf"^[^,]+?(?:,\s*|\s+){_INITIALS}$")
+_SCOPUS_NAME_THEN_ADDRESS = re.compile(rf"^[^,]+?(?:,\s*|\s+){_INITIALS},\s*(.*)$", re.DOTALL)
 
 
 def c1_groups(entry: str, full_names: list[str] | None = None) -> tuple[list[str], str]:
@@ -126,6 +137,8 @@ def scopus_correspondence(rp: str) -> tuple[str, str]:
     if not parts:
         return "", ""
     if len(parts) == 1:
+        if _SCOPUS_NAME.match(parts[0]):  # "Folkman, J.": a name and no address
+            return parts[0], ""
         return "", parts[0]
     if "," in parts[0] and len(parts[0].split(",")) > 2:  # no name: the first part is an address already
         return "", "; ".join(parts)
@@ -174,8 +187,8 @@ def scopus_author_affiliations(value: str, n_authors: int, affiliations: list[st
         if found:
             out.append([aff for _, aff in sorted(found)])
             continue
-        _, sep, rest = entry.partition("., ")  # "Liu F., Department ..." / "Phillips, J.C., Beckman ..."
-        out.append([rest.strip()] if sep and rest.strip() else [])
+        m = _SCOPUS_NAME_THEN_ADDRESS.match(entry)  # "Liu F., Department ..." / "Phillips, J.C., Beckman ..."
+        out.append([m.group(1).strip()] if m and m.group(1).strip() else [])
     return out
 
 
@@ -195,6 +208,7 @@ def cjk_units(entry: str) -> list[str]:
     return [p.strip() for p in _CJK_SPLIT.split(entry) if p.strip()]
 
 
+@lru_cache(maxsize=1 << 18)
 def name_key(name: str) -> tuple[str, str]:
     """A key that matches an author's short and full forms: (surname letters, first initial).
 
@@ -205,8 +219,11 @@ def name_key(name: str) -> tuple[str, str]:
     >>> name_key("Liu F.") == name_key("Liu, F")
     True
     """
-    text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).strip()
+    text = name or ""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.strip()
     if "," in text:
         surname, given = text.split(",", 1)
     else:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+
+import numpy as np
 import pandas as pd
 
 from ..errors import LitkitError
@@ -46,6 +49,9 @@ _FIELD_NAMES = {
     "cssci": ("机构", "机构", "RP"),
 }
 _CHINESE_DBS = ("CNKI", "CSSCI")
+_NOT_AN_ADDRESS = re.compile(r"^[\d\s.,;-]*$")
+_EXTRA_KEYS = re.compile(r'"(?:C3|Affiliations|Authors with affiliations)"')
+_EMPTY: frozenset = frozenset()
 _GREATER_CHINA = {"HK": "Hong Kong", "MO": "Macao", "TW": "Taiwan"}
 
 
@@ -144,80 +150,85 @@ def unresolved_addresses(corpus, **options) -> pd.DataFrame:
 
 
 class _Builder:
-    """Collects the rows column by column; parses each distinct (address, style) once."""
+    """Collects the rows column by column; parses each distinct (address, style) once.
+
+    Addresses repeat a lot (every co-author of a group shares one, and institutions recur across records), so a
+    row stores the id of its parsed address and the string columns are made by one ``take`` per column.
+    """
 
     def __init__(self, table, alias_table: dict[str, str], group_greater_china: bool):
         self.table = table
         self.alias_table = alias_table
         self.group = group_greater_china
-        self.cache: dict[tuple[str, bool], tuple[str, str, str, str]] = {}
+        self.index: dict[tuple[str, bool], int] = {}
+        self.parsed: list[tuple[str, str, str, str, str]] = []  # (raw, institution, subunit, code, constituent)
+        self.unresolved_ids: set[int] = set()
         self.inst_cache: dict[str, str] = {}
-        self.cols: dict[str, list] = {c: [] for c in ("record", "author", "author_position", "corresponding")}
-        self.cols.update({"source_field": [], "raw": [], "_parsed": []})
+        self.c1_cache: dict[str, tuple[list[str], str]] = {}
+        self.rp_cache: dict[str, list[tuple[str, str]]] = {}
+        self.fields: dict[str, int] = {}
+        self.rows_record: list[int] = []
+        self.rows_author: list[str] = []
+        self.rows_position: list[int] = []
+        self.rows_corresponding: list[bool] = []
+        self.rows_field: list[int] = []
+        self.rows_id: list[int] = []
         self.unresolved: list[tuple] = []
         self.unresolved_seen: set = set()
 
     # -- one record
     def record(self, record, au, af, c1, rp, extra, db, source_format, source_file, source_line):
-        au = _as_list(au)
-        af = _as_list(af)
-        c1 = _as_list(c1)
+        au = au if type(au) is list else _as_list(au)
+        af = af if type(af) is list else _as_list(af)
+        c1 = c1 if type(c1) is list else _as_list(c1)
         db = db if isinstance(db, str) else ""
         source_format = source_format if isinstance(source_format, str) else ""
-        extra = _extra(extra)
-        names = af if len(af) == len(au) and af else au
-        positions = {n: i for i, n in reversed(list(enumerate(names)))}
-        for i, n in enumerate(au):
-            positions.setdefault(n, i)
+        names = af if af and len(af) == len(au) else au
         f_addr, f_linked, f_rp = _FIELD_NAMES.get(source_format, ("C1", "C1", "RP"))
         wos = db.startswith("WoS") or (not db and source_format.startswith("wos"))
         scopus = db.startswith("Scopus")
         chinese = db in _CHINESE_DBS or source_format.startswith(("cnki", "cssci"))
-        where = (source_file if isinstance(source_file, str) else "", _int(source_line), record)
+        where = (source_file, source_line, record)
+        # Only the few fields this module reads are looked for, so most records skip the JSON parse.
+        extra = _extra(extra) if isinstance(extra, str) and _EXTRA_KEYS.search(extra) else {}
 
-        # Corresponding authors first: their keys mark the C1 rows too.
-        rp_rows: list[tuple[str, str]] = []
-        if isinstance(rp, str) and rp.strip():
-            parts = reprint_addresses(rp)
-            if parts:
-                for rp_names, address in parts:
-                    for n in rp_names or [""]:
-                        rp_rows.append((n, address))
-            elif scopus:
-                rp_rows.append(scopus_correspondence(rp))
-            else:
-                rp_rows.append(("", rp.strip()))
+        # Corresponding authors first: their positions mark the C1 rows too.
+        rp_rows = self.rp_rows(rp, scopus) if isinstance(rp, str) and rp else []
         rp_keys = {name_key(n) for n, _ in rp_rows if n}
-        short_of = {}
-        if len(af) == len(au):
-            short_of = {full: short for full, short in zip(af, au)}
-
-        def is_corresponding(author: str) -> bool:
-            if not author or not rp_keys:
-                return False
-            return name_key(author) in rp_keys or name_key(short_of.get(author, author)) in rp_keys
+        rp_positions = {i for i, short in enumerate(au) if name_key(short) in rp_keys} if rp_keys else _EMPTY
 
         linked = None
-        awa = extra.get("Authors with affiliations") if scopus else None
-        if isinstance(awa, str) and awa.strip() and au:
-            linked = scopus_author_affiliations(awa, len(au), c1)
+        if scopus:
+            awa = extra.get("Authors with affiliations")
+            if isinstance(awa, str) and awa.strip() and au:
+                linked = scopus_author_affiliations(awa, len(au), c1)
         if linked is not None:
             for i, addresses in enumerate(linked):
                 for address in addresses:
-                    self.add(record, names[i], i, is_corresponding(names[i]), f_linked, address, wos, where)
+                    self.add(record, names[i], i, i in rp_positions, f_linked, address, wos, where)
         else:
+            positions = None
             for entry in c1:
                 if chinese:
                     for unit in cjk_units(entry):
-                        self.add_all(record, names, unit, wos, where, is_corresponding, f_addr)
+                        self.add_all(record, names, unit, wos, where, rp_positions, rp_keys, f_addr)
                     continue
-                group, address = c1_groups(entry, af if wos else None)
-                if group:
-                    for n in group:
-                        pos = positions.get(n, -1)
-                        self.add(record, n, pos, is_corresponding(n), f_addr, address, wos, where)
+                if entry[:1] == "[":
+                    parsed = self.c1_cache.get(entry)
+                    if parsed is None:
+                        parsed = self.c1_cache[entry] = c1_groups(entry)
+                    group, address = parsed
                 else:
-                    self.add_all(record, names, address, wos, where, is_corresponding, f_addr)
+                    group, address = c1_groups(entry, af if wos else None)
+                if not group:
+                    self.add_all(record, names, address, wos, where, rp_positions, rp_keys, f_addr)
+                    continue
+                if positions is None:
+                    positions = _positions(names, au)
+                for n in group:
+                    pos = positions.get(n, -1)
+                    corr = pos in rp_positions if pos >= 0 else (bool(rp_keys) and name_key(n) in rp_keys)
+                    self.add(record, n, pos, corr, f_addr, address, wos, where)
         for n, address in rp_rows:
             author, pos = n, -1
             if n:
@@ -227,63 +238,93 @@ class _Builder:
                         author, pos = names[i], i
                         break
             self.add(record, author, pos, True, f_rp, address, wos, where)
-        if wos:
+        if wos and extra:
             c3 = extra.get("C3") or extra.get("Affiliations")
             if isinstance(c3, str):
-                for org in (o.strip() for o in c3.split(";")):
+                for org in c3.split(";"):
+                    org = org.strip()
                     if org:
                         self.add_c3(record, org)
 
-    def add_all(self, record, names, address, wos, where, is_corresponding, field):
+    def rp_rows(self, rp: str, scopus: bool) -> list[tuple[str, str]]:
+        hit = self.rp_cache.get(rp)
+        if hit is not None:
+            return hit
+        rows: list[tuple[str, str]] = []
+        parts = reprint_addresses(rp)
+        if parts:
+            for rp_names, address in parts:
+                for n in rp_names or [""]:
+                    rows.append((n, address))
+        elif scopus:
+            rows.append(scopus_correspondence(rp))
+        elif rp.strip():
+            rows.append(("", rp.strip()))
+        self.rp_cache[rp] = rows
+        return rows
+
+    def add_all(self, record, names, address, wos, where, rp_positions, rp_keys, field):
         if not names:
             self.add(record, "", -1, False, field, address, wos, where)
         for i, n in enumerate(names):
-            self.add(record, n, i, is_corresponding(n), field, address, wos, where)
+            self.add(record, n, i, i in rp_positions, field, address, wos, where)
 
     def add(self, record, author, position, corresponding, field, address, wos, where):
-        address = address.strip()
-        if not address:
+        pid = self.index.get((address, wos))
+        if pid is None:
+            pid = self.parse(address, wos)
+        if pid < 0:
             return
-        parsed = self.parse(address, wos)
-        if parsed is None:  # a CNKI place-and-postcode piece: not an affiliation
-            return
-        cols = self.cols
-        cols["record"].append(record)
-        cols["author"].append(author)
-        cols["author_position"].append(position)
-        cols["corresponding"].append(corresponding)
-        cols["source_field"].append(field)
-        cols["raw"].append(address)
-        cols["_parsed"].append(parsed)
-        if not parsed[2]:
-            key = (record, field, address)
+        fid = self.fields.get(field)
+        if fid is None:
+            fid = self.fields[field] = len(self.fields)
+        self.rows_record.append(record)
+        self.rows_author.append(author)
+        self.rows_position.append(position)
+        self.rows_corresponding.append(corresponding)
+        self.rows_field.append(fid)
+        self.rows_id.append(pid)
+        if pid in self.unresolved_ids:
+            key = (record, field, pid)
             if key not in self.unresolved_seen:
                 self.unresolved_seen.add(key)
-                self.unresolved.append((where[0], where[1], record, field, address))
+                file, line, _ = where
+                self.unresolved.append(
+                    (file if isinstance(file, str) else "", _int(line), record, field, self.parsed[pid][0])
+                )
 
     def add_c3(self, record, org):
-        cols = self.cols
-        cols["record"].append(record)
-        cols["author"].append("")
-        cols["author_position"].append(-1)
-        cols["corresponding"].append(False)
-        cols["source_field"].append("C3")
-        cols["raw"].append(org)
-        cols["_parsed"].append((self.alias(org), "", "", ""))
+        key = (org, None)
+        pid = self.index.get(key)
+        if pid is None:
+            pid = self.index[key] = len(self.parsed)
+            self.parsed.append((org, self.alias(org), "", "", ""))
+        fid = self.fields.get("C3")
+        if fid is None:
+            fid = self.fields["C3"] = len(self.fields)
+        self.rows_record.append(record)
+        self.rows_author.append("")
+        self.rows_position.append(-1)
+        self.rows_corresponding.append(False)
+        self.rows_field.append(fid)
+        self.rows_id.append(pid)
 
-    def parse(self, address: str, wos: bool):
+    def parse(self, address: str, wos: bool) -> int:
         key = (address, wos)
-        hit = self.cache.get(key, False)
-        if hit is not False:
-            return hit
-        institution, subunit = institution_of(address, wos=wos)
-        if is_cjk(address) and not institution:
-            self.cache[key] = None
-            return None
-        match = country_of(address, group_greater_china=self.group, table=self.table)
-        parsed = (self.alias(institution), subunit, match.code, match.constituent)
-        self.cache[key] = parsed
-        return parsed
+        raw = address.strip()
+        if not raw or _NOT_AN_ADDRESS.match(raw):  # CNKI's bare postcodes ("100029")
+            self.index[key] = -1
+            return -1
+        institution, subunit = institution_of(raw, wos=wos)
+        if is_cjk(raw) and not institution:  # a CNKI place-and-postcode piece ("北京 100084"): not an affiliation
+            self.index[key] = -1
+            return -1
+        match = country_of(raw, group_greater_china=self.group, table=self.table)
+        pid = self.index[key] = len(self.parsed)
+        self.parsed.append((raw, self.alias(institution), subunit, match.code, match.constituent))
+        if not match.code:
+            self.unresolved_ids.add(pid)
+        return pid
 
     def alias(self, institution: str) -> str:
         hit = self.inst_cache.get(institution)
@@ -293,23 +334,25 @@ class _Builder:
         return hit
 
     def frame(self) -> pd.DataFrame:
-        cols = self.cols
-        parsed = cols.pop("_parsed")
-        institution, subunit, country, constituent = (list(x) for x in zip(*parsed)) if parsed else ([], [], [], [])
-        names = {code: country_name(code) for code in set(country)}
+        ids = np.fromiter(self.rows_id, dtype=np.int64, count=len(self.rows_id))
+        distinct = list(zip(*self.parsed)) if self.parsed else [(), (), (), (), ()]
+        raw, institution, subunit, country, constituent = (pd.array(list(col), dtype="str") for col in distinct)
+        names = pd.array([country_name(c) for c in distinct[3]], dtype="str")
+        field_names = pd.array(sorted(self.fields, key=self.fields.get), dtype="str")
+        fids = np.fromiter(self.rows_field, dtype=np.int64, count=len(self.rows_field))
         out = pd.DataFrame(
             {
-                "record": pd.array(cols["record"], dtype="int64"),
-                "author": cols["author"],
-                "author_position": pd.array(cols["author_position"], dtype="int64"),
-                "institution": institution,
-                "subunit": subunit,
-                "country": country,
-                "country_name": [names[c] for c in country],
-                "constituent": constituent,
-                "corresponding": pd.array(cols["corresponding"], dtype="bool"),
-                "source_field": cols["source_field"],
-                "raw": cols["raw"],
+                "record": np.fromiter(self.rows_record, dtype=np.int64, count=len(self.rows_record)),
+                "author": pd.array(self.rows_author, dtype="str"),
+                "author_position": np.fromiter(self.rows_position, dtype=np.int64, count=len(self.rows_position)),
+                "institution": institution.take(ids),
+                "subunit": subunit.take(ids),
+                "country": country.take(ids),
+                "country_name": names.take(ids),
+                "constituent": constituent.take(ids),
+                "corresponding": np.fromiter(self.rows_corresponding, dtype=bool, count=len(self.rows_corresponding)),
+                "source_field": field_names.take(fids),
+                "raw": raw.take(ids),
             },
             columns=list(COLUMNS),
         )
@@ -318,6 +361,16 @@ class _Builder:
         unresolved["record"] = unresolved["record"].astype("int64")
         out.attrs["unresolved"] = unresolved
         return out
+
+
+def _positions(names: list[str], au: list[str]) -> dict[str, int]:
+    """Position of each author name (full and short forms) in the record; the first occurrence wins."""
+    positions: dict[str, int] = {}
+    for i, n in enumerate(names):
+        positions.setdefault(n, i)
+    for i, n in enumerate(au):
+        positions.setdefault(n, i)
+    return positions
 
 
 def _as_list(value) -> list:
