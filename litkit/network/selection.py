@@ -140,7 +140,8 @@ def select_nodes(
         in the g-index).  With no rule given, the selection is every such item.
     keys : sequence of str, optional
         Item keys, used to break ties in citations (ascending); without them ties are
-        broken by index.
+        broken by index.  Only the keys of the items tied at the cut are read (and checked
+        to be strings), so a slice of a million candidates stays fast.
 
     Returns
     -------
@@ -175,9 +176,11 @@ def select_nodes(
         raise LitkitError(f"select_nodes: give one selection rule, not {' and '.join(given)}")
     if isinstance(min_citations, bool) or not isinstance(min_citations, (int, np.integer)) or min_citations < 0:
         raise LitkitError(f"select_nodes: min_citations must be a non-negative integer, not {min_citations!r}")
-    order = ranking(c, keys)
-    order = order[c[order] >= min_citations]
-    n = order.size
+    if keys is not None and len(keys) != c.size:
+        raise LitkitError(f"select_nodes: {len(keys)} keys for {c.size} items (expected one key per item)")
+    eligible = np.flatnonzero(c >= min_citations)
+    counts = c[eligible]
+    n = eligible.size
     if top_n is not None:
         if isinstance(top_n, bool) or not isinstance(top_n, (int, np.integer)) or top_n < 0:
             raise LitkitError(f"select_nodes: top_n must be a non-negative integer, not {top_n!r}")
@@ -185,10 +188,20 @@ def select_nodes(
     elif top_percent is not None:
         count = min(_percent_count(top_percent, n), n)
     elif g_index_k is not None:
-        count = g_index_threshold(c[order], k=g_index_k)
+        count = g_index_threshold(counts, k=g_index_k)
     else:
         count = n
-    return np.sort(order[:count]).astype(np.int64)
+    if count >= n:
+        return eligible.astype(np.int64)
+    if count == 0:
+        return np.zeros(0, dtype=np.int64)
+    # Only the items tied at the cut need the key order: everything cited more is in, everything
+    # cited less is out.  This keeps a slice of a million candidate references fast.
+    cut = -np.partition(-counts, count - 1)[count - 1]
+    above = eligible[counts > cut]
+    tied = eligible[counts == cut]
+    tied = tied[_key_order(tied, keys)][: count - above.size]
+    return np.sort(np.concatenate([above, tied])).astype(np.int64)
 
 
 def ranking(citations: np.ndarray, keys: Sequence[str] | None = None) -> np.ndarray:
@@ -217,13 +230,10 @@ def ranking(citations: np.ndarray, keys: Sequence[str] | None = None) -> np.ndar
     if keys is None:
         # Stable sort of -c keeps equal counts in index order.
         return np.argsort(-c, kind="stable").astype(np.int64)
-    keys = list(keys)
     if len(keys) != c.size:
         raise LitkitError(f"select_nodes: {len(keys)} keys for {c.size} items (expected one key per item)")
-    if not all(isinstance(key, str) for key in keys):
-        raise LitkitError("select_nodes: keys must be strings")
-    by_key = sorted(range(c.size), key=keys.__getitem__)  # code-point order, stable for equal keys
-    by_key = np.asarray(by_key, dtype=np.int64)
+    by_key = np.arange(c.size, dtype=np.int64)
+    by_key = by_key[_key_order(by_key, keys)]
     return by_key[np.argsort(-c[by_key], kind="stable")].astype(np.int64)
 
 
@@ -282,6 +292,17 @@ def _check_k(k) -> float:
     if not math.isfinite(k) or k <= 0:
         raise LitkitError(f"g-index: the scale factor k must be a positive number, not {k!r}")
     return float(k)
+
+
+def _key_order(indices: np.ndarray, keys: Sequence[str] | None) -> np.ndarray:
+    """Positions that sort ``indices`` by ``keys[index]`` (code points), then by index; no keys: as given."""
+    if keys is None or indices.size == 0:
+        return np.arange(indices.size)
+    # An object array reads lists, tuples, numpy arrays and pandas Series by position alike.
+    values = np.asarray(keys, dtype=object)[indices]
+    if not all(isinstance(key, str) for key in values):
+        raise LitkitError("select_nodes: keys must be strings")
+    return np.asarray(sorted(range(indices.size), key=lambda p: (values[p], indices[p])), dtype=np.int64)
 
 
 def _is_integral(values: np.ndarray) -> bool:
