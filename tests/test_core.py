@@ -12,7 +12,7 @@ from litkit import _atomic
 from litkit.corpus import COLUMN_NAMES, LIST_COLUMNS, Corpus, stable_id
 from litkit.errors import DecodingError, LitkitError, OutputExistsError, UnknownFormatError
 from litkit.io import expand_paths
-from litkit.io.report import FileReport, IngestReport
+from litkit.io.ingest_report import FileReport, IngestReport
 from litkit.io.sniff import TextSource, detect_encoding
 
 ZH = "生态产品价值实现机制；碳汇；生态补偿\n"

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from litkit.cli import app
 from litkit.errors import OutputExistsError
-from litkit.report import build_report, write_report
+from litkit.html_report import build_report, write_report
 
 HOSTILE = ["<script>alert(1)</script>", "\"quoted\" & 'single'", "עברית right-to-left", "emoji 🌲🌍", "生态产品"]
 

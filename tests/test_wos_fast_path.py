@@ -22,7 +22,7 @@ import litkit
 from litkit.corpus import Corpus
 from litkit.io import ColumnBlock, iter_file_parts, wos_plain
 from litkit.io.base import FastPathDeclined
-from litkit.io.report import FileReport
+from litkit.io.ingest_report import FileReport
 from litkit.io.sniff import TextSource
 from litkit.io.stream import ingest_to_parquet
 

@@ -22,7 +22,7 @@ from ..corpus import ColumnBuilder, Corpus, stable_id
 from ..errors import LitkitError, UnknownFormatError
 from .base import FastPathDeclined, ReaderSpec
 from .engine import ENGINES, resolve_engine, warn_if_slower
-from .report import FileReport, IngestReport
+from .ingest_report import FileReport, IngestReport
 from .sniff import TextSource
 
 # Sniffing order: the most specific signatures first.
@@ -313,7 +313,7 @@ def read(
     -------
     Corpus
         Records of all files in the order read, with ``corpus.report`` an
-        :class:`~litkit.io.report.IngestReport`.
+        :class:`~litkit.io.IngestReport`.
 
     Raises
     ------

@@ -43,7 +43,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .base import clean_doi, parse_year
-from .report import FileReport
+from .ingest_report import FileReport
 
 # ---------------------------------------------------------------------------------------------
 # Character classes

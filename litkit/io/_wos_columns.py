@@ -84,7 +84,7 @@ from ..errors import DecodingError
 # not import, and litkit.read reads with the record path (engine "python", see litkit.io.engine).
 from . import _wos_scan
 from .base import FastPathDeclined, clean_doi
-from .report import FileReport
+from .ingest_report import FileReport
 from .sniff import TextSource
 from .wos_plain import (
     _EXTRA_LIST,

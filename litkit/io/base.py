@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from .report import FileReport
+from .ingest_report import FileReport
 from .sniff import TextSource
 
 Record = dict

@@ -39,7 +39,7 @@ from collections.abc import Iterator
 
 from ._cnki_common import Block, Fields, bilingual_fields, match_bilingual, read_tagged
 from .base import ReaderSpec
-from .report import FileReport
+from .ingest_report import FileReport
 from .sniff import TextSource
 
 _FREE_TEXT = {

@@ -37,7 +37,7 @@ from html.parser import HTMLParser
 
 from ._cnki_common import Fields, bilingual_field, bilingual_fields, build_record, has_cjk
 from .base import ReaderSpec
-from .report import FileReport
+from .ingest_report import FileReport
 from .sniff import TextSource
 
 _TITLE_WORDS = ("题名", "篇名", "Title-")

@@ -43,7 +43,7 @@ from collections.abc import Iterator
 
 from ._cnki_common import Block, Fields, read_tagged
 from .base import ReaderSpec
-from .report import FileReport
+from .ingest_report import FileReport
 from .sniff import TextSource
 
 _TAG = re.compile(r"^\{([^{}]+)\}\s*[:：]\s?(.*)$")

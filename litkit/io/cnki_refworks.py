@@ -53,7 +53,7 @@ from collections.abc import Iterator
 
 from ._cnki_common import Block, Fields, read_tagged
 from .base import ReaderSpec
-from .report import FileReport
+from .ingest_report import FileReport
 from .sniff import TextSource
 
 # The RefWorks tagged-format vocabulary (RefWorks "Tagged Format" field list, as CNKI uses it).

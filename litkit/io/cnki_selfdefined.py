@@ -40,7 +40,7 @@ from collections.abc import Iterator
 
 from ._cnki_common import Block, Fields, bilingual_field, bilingual_fields, match_bilingual, read_tagged
 from .base import ReaderSpec
-from .report import FileReport
+from .ingest_report import FileReport
 from .sniff import TextSource
 
 _FREE_TEXT = {"Summary-摘要", "Title-题名", "Organ-单位", "Keyword-关键词", "Fund-基金", "Source-文献来源"}

@@ -189,12 +189,12 @@ def write_frame(df: pd.DataFrame, path: str | Path, report=None, overwrite: bool
 
 
 def read_report(path: str | Path):
-    """The report stored in a corpus file, as an :class:`~litkit.io.report.IngestReport` (or None).
+    """The report stored in a corpus file, as an :class:`~litkit.io.IngestReport` (or None).
 
     Taken from the file's key-value metadata, where both writers put it
     (older files written by ``to_parquet`` have it there too).
     """
-    from .report import IngestReport
+    from .ingest_report import IngestReport
 
     metadata = pq.read_metadata(path).metadata or {}
     if REPORT_KEY not in metadata:

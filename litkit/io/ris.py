@@ -56,7 +56,7 @@ from collections.abc import Iterator
 
 from ..refs import normalize_source
 from .base import ReaderSpec, clean_doi, parse_year, split_values
-from .report import FileReport
+from .ingest_report import FileReport
 from .scopus_csv import wos_short_author
 from .sniff import TextSource
 

@@ -65,7 +65,7 @@ from collections.abc import Iterator
 
 from ..refs import normalize_source, split_scopus_references
 from .base import ReaderSpec, clean_doi, parse_year, split_values
-from .report import FileReport
+from .ingest_report import FileReport
 from .sniff import TextSource
 
 _EID = re.compile(r"^2-s2\.0-\d+$")

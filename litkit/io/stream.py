@@ -32,8 +32,8 @@ from .._atomic import check_writable
 from ..corpus import ColumnBuilder
 from . import ColumnBlock, expand_paths, gc_paused, iter_file_parts
 from .engine import resolve_engine
+from .ingest_report import FileReport, IngestReport
 from .parquet import CorpusParquetWriter, corpus_writer, frame_to_table
-from .report import FileReport, IngestReport
 
 if TYPE_CHECKING:
     import pyarrow as pa

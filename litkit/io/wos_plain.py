@@ -64,7 +64,7 @@ import re
 from collections.abc import Iterator
 
 from .base import ReaderSpec, clean_doi, parse_year
-from .report import FileReport
+from .ingest_report import FileReport
 from .sniff import TextSource, _first_undecodable_line
 
 # Tags whose continuation lines are separate items (one author/address/reference per line).

@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterator
 
 from .base import ReaderSpec
-from .report import FileReport
+from .ingest_report import FileReport
 from .sniff import TextSource, _first_undecodable_line
 from .wos_plain import KNOWN_TAGS, finish_record
 

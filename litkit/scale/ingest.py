@@ -4,7 +4,7 @@ Each partition is one batch of ``files_per_partition`` consecutive files (in the
 order :func:`litkit.io.expand_paths` lists them).  A Dask task reads its batch
 with :func:`litkit.read` (fast paths included) and writes ``part-00000.parquet``, ``part-00001.parquet``, … with
 :meth:`litkit.Corpus.to_parquet`.  The driver merges the per-file reports, in
-file order, into the same :class:`~litkit.io.report.IngestReport` that
+file order, into the same :class:`~litkit.io.IngestReport` that
 :func:`litkit.read` returns, and writes it next to the partitions:
 
 .. code-block:: text
@@ -34,8 +34,7 @@ import pandas as pd
 from .._atomic import write_text
 from ..corpus import LIST_COLUMNS, Corpus, normalise_frame
 from ..errors import LitkitError, OutputExistsError
-from ..io import expand_paths, read
-from ..io.report import IngestReport
+from ..io import IngestReport, expand_paths, read
 
 __all__ = ["ingest", "read_partitioned", "PartitionedCorpus", "MANIFEST", "REPORT"]
 
