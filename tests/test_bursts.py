@@ -518,10 +518,10 @@ def test_cli_bursts(tmp_path):
         app, ["bursts", str(corpus_path), "--kind", "keyword", "--top", "5", "-o", str(out), "--formats", "png"]
     )
     assert result.exit_code == 0, result.output
-    table = pd.read_csv(out / "keyword_bursts.csv")
+    table = pd.read_csv(out / "bursts_keyword.csv")
     assert list(table.columns) == ["rank", "keyword", "year", "strength", "begin", "end"]
     assert table.loc[0, ["keyword", "begin", "end"]].tolist() == ["hot topic", 2010, 2013]
-    assert (out / "keyword_bursts.png").stat().st_size > 1000
+    assert (out / "bursts_keyword.png").stat().st_size > 1000
     params = _json.loads((out / "params.json").read_text(encoding="utf-8"))["parameters"]
     assert params["kind"] == "keyword" and params["period"] == [2000, 2020]
     again = CliRunner().invoke(app, ["bursts", str(corpus_path), "--kind", "keyword", "-o", str(out)])

@@ -42,7 +42,7 @@ FIGURES = [
     "thematic_map",
     "thematic_evolution",
     "policy_timeline",
-    "policy_timeline_table1",
+    "policy_table1_timeline",
     "literature_policy_overlay",
 ]
 DPI = 300
@@ -184,7 +184,7 @@ def test_second_run_gives_identical_tables(demo_runs):
         "cooccurrence_wos/keywords.csv",
         "cooccurrence_cnki/keywords.csv",
         "policy_timeline.csv",
-        "policy_timeline_table1.csv",
+        "policy_table1_timeline.csv",
         "literature_policy_overlay.csv",
     ],
 )
@@ -202,7 +202,7 @@ def test_policy_figures_hold_the_documents(demo_out):
     documents = pd.read_csv(ROOT / "corpora" / "policy" / "central_documents.csv", dtype=str)
     in_table1 = int((documents["in_review_table1"] == "yes").sum())
     assert len(pd.read_csv(demo_out / "policy_timeline.csv")) == len(documents)
-    assert len(pd.read_csv(demo_out / "policy_timeline_table1.csv")) == in_table1
+    assert len(pd.read_csv(demo_out / "policy_table1_timeline.csv")) == in_table1
     overlay = pd.read_csv(demo_out / "literature_policy_overlay.csv")
     assert overlay["events"].sum() == in_table1
 

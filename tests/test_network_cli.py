@@ -56,9 +56,11 @@ def test_cooccur_command(tmp_path):
         "keyword_network.html",
         "params.json",
     } <= names
-    params = json.loads((out / "params.json").read_text(encoding="utf-8"))["parameters"]
+    record = json.loads((out / "params.json").read_text(encoding="utf-8"))
+    params = record["parameters"]
     assert params["min_occurrence"] == 2 and params["top_n"] == 200 and params["field"] == ["DE"]
-    assert params["command"] == "cooccur"
+    assert record["analysis"] == "cooccurrence" and record["inputs"] == {"corpus": str(corpus_path)}
+    assert record["formats"] == ["png"] and not (out / "keyword_map.svg").exists()
     keywords = (out / "keywords.csv").read_text(encoding="utf-8")
     assert "碳中和" in keywords and "研究" not in keywords  # default stop list applied
     assert "2 clusters" in result.output or "cluster" in result.output

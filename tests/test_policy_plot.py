@@ -149,7 +149,7 @@ def test_cli_policy(tmp_path):
             str(meta),
             "-o",
             str(out),
-            "--format",
+            "--formats",
             "svg",
             "--phase",
             "2010-2015:Early:早期",
@@ -158,14 +158,14 @@ def test_cli_policy(tmp_path):
         ],
     )
     assert result.exit_code == 0, result.output
-    for name in ("documents.csv", "timeline.csv", "timeline.svg", "params.json"):
+    for name in ("policy_documents.csv", "policy_timeline.csv", "policy_timeline.svg", "params.json"):
         assert (out / name).exists(), name
-    assert not (out / "timeline.pdf").exists()
+    assert not (out / "policy_timeline.pdf").exists()
     params = json.loads((out / "params.json").read_text(encoding="utf-8"))["parameters"]
     assert params["documents"] == 3 and params["phases"][1] == [2016, 2024, "Late", "近期"]
-    timeline = pd.read_csv(out / "timeline.csv")
+    timeline = pd.read_csv(out / "policy_timeline.csv")
     assert timeline["phase"].tolist() == ["Early", "Late", "Late"]
-    again = runner.invoke(app, ["policy", "--metadata", str(meta), "-o", str(out), "--format", "svg"])
+    again = runner.invoke(app, ["policy", "--metadata", str(meta), "-o", str(out), "--formats", "svg"])
     assert again.exit_code == 2 and "output exists" in again.output
     # With document files: term counts are written too.
     docs = tmp_path / "docs"
@@ -175,14 +175,14 @@ def test_cli_policy(tmp_path):
     )
     out2 = tmp_path / "out2"
     result = runner.invoke(
-        app, ["policy", str(docs), "-o", str(out2), "--term", "碳达峰", "--language", "zh", "--format", "png"]
+        app, ["policy", str(docs), "-o", str(out2), "--term", "碳达峰", "--language", "zh", "--formats", "png"]
     )
     assert result.exit_code == 0, result.output
-    terms = pd.read_csv(out2 / "terms.csv")
+    terms = pd.read_csv(out2 / "policy_terms.csv")
     assert terms[["term", "count"]].values.tolist() == [["碳达峰", 1]]
     bad = runner.invoke(app, ["policy", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "o3")])
     assert bad.exit_code == 2 and "path not found" in bad.output
-    wrong = runner.invoke(app, ["policy", "--metadata", str(meta), "-o", str(tmp_path / "o4"), "--format", "jpg"])
+    wrong = runner.invoke(app, ["policy", "--metadata", str(meta), "-o", str(tmp_path / "o4"), "--formats", "jpg"])
     assert wrong.exit_code == 2 and "unknown figure format" in wrong.output
 
 

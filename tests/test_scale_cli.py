@@ -5,8 +5,8 @@ Parquet file (``litkit ingest``) and once into a partitioned folder on a
 two-worker cluster (``litkit ingest --scheduler``).  The single-machine command
 on the file and the ``--scheduler`` command on the folder must then write the
 same files with the same bytes: tables, VOSviewer files, GEXF/GraphML, HTML and
-figures.  The one expected difference is the ``corpus`` entry of params.json
-(the path the command was given), which is compared with that entry removed.
+figures.  The one expected difference is the ``inputs`` entry of params.json
+(the corpus path the command was given), which is compared with that entry removed.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def _run(*args: str, env: dict | None = None):
 
 
 def _assert_same_outputs(single: Path, dask: Path) -> None:
-    """Same file names and bytes; params.json equal apart from the corpus path."""
+    """Same file names and bytes; params.json equal apart from the corpus path (its ``inputs``)."""
     names = sorted(p.name for p in single.iterdir())
     assert names == sorted(p.name for p in dask.iterdir())
     assert len(names) > 2
@@ -57,9 +57,7 @@ def _assert_same_outputs(single: Path, dask: Path) -> None:
         a, b = (single / name).read_bytes(), (dask / name).read_bytes()
         if name == "params.json":
             a, b = json.loads(a), json.loads(b)
-            params_a = a.get("parameters", a)
-            params_b = b.get("parameters", b)
-            assert params_a.pop("corpus") != params_b.pop("corpus")
+            assert a.pop("inputs")["corpus"] != b.pop("inputs")["corpus"]
         assert a == b, name
 
 
@@ -117,7 +115,7 @@ def test_demo_bursts_same_files(demo, scheduler, tmp_path, kind, extra):
         env={"LITKIT_DASK_SCHEDULER": scheduler},
     )
     _assert_same_outputs(tmp_path / "single", tmp_path / "dask")
-    table = (tmp_path / "dask" / f"{kind}_bursts.csv").read_text(encoding="utf-8").splitlines()
+    table = (tmp_path / "dask" / f"bursts_{kind}.csv").read_text(encoding="utf-8").splitlines()
     assert len(table) > 1  # the demo corpus has bursts of every kind
 
 
@@ -135,7 +133,7 @@ def test_scheduler_with_a_single_file_computes_here(demo, scheduler, tmp_path):
         "bursts", single, "-o", tmp_path / "out", "--kind", "keyword", "--formats", "svg", "--scheduler", scheduler
     )
     assert "not a partitioned corpus folder" in result.output
-    assert (tmp_path / "out" / "keyword_bursts.csv").is_file()
+    assert (tmp_path / "out" / "bursts_keyword.csv").is_file()
 
 
 def test_folder_that_is_not_a_corpus_fails_clearly(tmp_path):
@@ -181,5 +179,5 @@ def test_real_cited_bursts_same_files(real_cited, scheduler, tmp_path, kind):
     _run("bursts", single, "-o", tmp_path / "single", "--kind", kind, "--formats", "svg")
     _run("bursts", folder, "-o", tmp_path / "dask", "--kind", kind, "--formats", "svg", "--scheduler", scheduler)
     _assert_same_outputs(tmp_path / "single", tmp_path / "dask")
-    rows = (tmp_path / "dask" / f"{kind}_bursts.csv").read_text(encoding="utf-8").splitlines()
+    rows = (tmp_path / "dask" / f"bursts_{kind}.csv").read_text(encoding="utf-8").splitlines()
     assert len(rows) == 21  # header + the 20 strongest

@@ -214,7 +214,8 @@ def test_thematic_evolution_validation():
 # figures and command line
 # ---------------------------------------------------------------------------------------------
 def test_figures_are_written_without_missing_glyphs(tmp_path, recwarn):
-    from litkit.plot import timeline as plot
+    from litkit.plot import timelines as plot
+    from litkit.plot.style import save_figure
 
     corpus = _two_theme_corpus()
     figures = {
@@ -227,7 +228,7 @@ def test_figures_are_written_without_missing_glyphs(tmp_path, recwarn):
         ),
     }
     for name, fig in figures.items():
-        paths = plot.save(fig, tmp_path / name, formats=("png",))
+        paths = save_figure(fig, tmp_path / name, formats=("png",), close=True)
         assert all(p.stat().st_size > 2000 for p in paths), name
         data = paths[0].read_bytes()
         width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
@@ -317,7 +318,7 @@ def test_keyword_timeline_labels_never_overlap_even_when_crowded():
     old layout had, so it had to overprint; now every label has its own place."""
     import matplotlib.pyplot as plt
 
-    from litkit.plot import timeline as plot
+    from litkit.plot import timelines as plot
 
     words = [f"long keyword number {i} about ecosystem services" for i in range(12)]
     table = pd.DataFrame(
@@ -343,7 +344,7 @@ def test_keyword_timeline_shows_display_forms():
     """Lower-cased keys are shown as the map shows them ("REDD+"), cluster labels included."""
     import matplotlib.pyplot as plt
 
-    from litkit.plot import timeline as plot
+    from litkit.plot import timelines as plot
 
     table = pd.DataFrame(
         {
@@ -374,7 +375,7 @@ def test_thematic_figures_keep_labels_legible():
     import matplotlib.pyplot as plt
     from matplotlib.patches import Rectangle
 
-    from litkit.plot import timeline as plot
+    from litkit.plot import timelines as plot
 
     corpus = _two_theme_corpus()
     fig = plot.plot_thematic_map(thematic_map(corpus, min_occurrences=1).themes)
