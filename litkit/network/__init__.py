@@ -9,6 +9,8 @@ CiteSpace style).  The interface is described in :mod:`litkit.network.network`.
 
 from __future__ import annotations
 
+from .citation import citation_links, citation_network
+from .cocitation import cited_items, cocitation
 from .cooccurrence import (
     KeywordNetwork,
     cooccurrence,
@@ -17,12 +19,19 @@ from .cooccurrence import (
     network_from_documents,
     select_terms,
 )
+from .coupling import coupling, unit_incidence
 from .network import Network, assemble, average_year, empty_network, network_from_incidence
 from .normalize import NORMALIZATIONS, link_strengths, normalize
 
 __all__ = [
     "Network",
     "cooccurrence",
+    "cocitation",
+    "coupling",
+    "citation_network",
+    "cited_items",
+    "unit_incidence",
+    "citation_links",
     "KeywordNetwork",
     "network_from_documents",
     "network_from_incidence",

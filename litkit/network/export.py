@@ -67,7 +67,7 @@ def _vos_label(label: str) -> str:
 
 
 def _num(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, (int, np.integer)):
         return str(int(value))

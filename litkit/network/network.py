@@ -16,7 +16,8 @@ direct citation (:func:`litkit.citation_network`) and collaboration — returns 
 ``net.links()``             DataFrame, one row per link: ``source_id``, ``target_id`` (node ids), ``source``,
                             ``target`` (labels), the count (``net.count_name``: ``cooccurrence`` for keywords,
                             ``count`` otherwise), ``fractional``, ``strength`` (normalised weight); undirected
-                            links once with ``source_id < target_id``; builders may add columns (``match``)
+                            links once with ``source_id < target_id``; builders may add columns
+                            (``net.link_columns``, e.g. ``match`` of citation links)
 ``net.clusters``            DataFrame, one row per cluster: ``cluster``, ``size``, ``label`` … (builder-specific)
 ``net.counts``              scipy CSR, full counts (int64, zero diagonal; symmetric unless ``directed``);
                             alias ``net.cooccurrence``
@@ -158,6 +159,7 @@ class Network:
         score: str | None = None,
         cluster_base: int = 1,
         message: str = "",
+        link_columns: pd.DataFrame | None = None,
     ):
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
@@ -176,6 +178,7 @@ class Network:
         self.score = score
         self.cluster_base = cluster_base
         self.message = message
+        self.link_columns = link_columns
 
     # ---- tables ---------------------------------------------------------------------------------
     @property
@@ -278,7 +281,7 @@ class Network:
         frac = np.asarray(self.fractional[rows, cols]).ravel() if len(rows) else np.zeros(0)
         strength = np.asarray(self.weights[rows, cols]).ravel() if len(rows) else np.zeros(0)
         labels = self.labels
-        return pd.DataFrame(
+        table = pd.DataFrame(
             {
                 "source_id": rows + 1,
                 "target_id": cols + 1,
@@ -289,6 +292,9 @@ class Network:
                 "strength": np.round(strength, 9),
             }
         )
+        if self.link_columns is not None:  # builder-specific columns, e.g. how a citation was matched
+            table = table.merge(self.link_columns, on=["source_id", "target_id"], how="left", validate="one_to_one")
+        return table
 
     # ---- outputs --------------------------------------------------------------------------------
     def to_networkx(self):
@@ -495,6 +501,7 @@ def assemble(
     incidence: sp.spmatrix | None = None,
     score: str | None = None,
     params: dict | None = None,
+    occurrences: np.ndarray | None = None,
 ) -> Network:
     """Weigh, cluster, measure and lay out a network from its counts: the core every builder calls.
 
@@ -522,6 +529,10 @@ def assemble(
         Records × nodes, kept on the network.
     params : dict, optional
         Builder parameters, completed with the common ones.
+    occurrences : array, optional
+        The ``o_i`` of the occurrence-based normalisations and of the silhouette's cosine
+        distance: the diagonal of ``XᵀX`` (default ``sizes``, which it is for binary
+        incidences; coupling passes the squared norms of its unit × reference counts).
 
     Returns
     -------
@@ -545,10 +556,11 @@ def assemble(
     frac = sp.csr_matrix(frac, dtype=np.float64)
     sizes = np.asarray(sizes)
     n = len(keys)
+    occ = sizes if occurrences is None else np.asarray(occurrences)
     weights, strength, links, cluster_on, membership, q, q_parts = weigh_and_cluster(
-        full, frac, sizes, counting, normalization, cluster_on, clustering, objective, resolution, seed, cluster_base
+        full, frac, occ, counting, normalization, cluster_on, clustering, objective, resolution, seed, cluster_base
     )
-    sil, sil_parts = silhouette(full, np.maximum(sizes, 1), membership) if n else (float("nan"), {})
+    sil, sil_parts = silhouette(full, np.maximum(occ, 1), membership) if n else (float("nan"), {})
     if layout == "auto":
         layout = "kamada_kawai" if n <= 300 else "spring"
     xy = compute_layout(weights, seed=seed, method=layout) if with_layout else np.full((n, 2), np.nan)

@@ -285,7 +285,7 @@ def plot_network(
 
     sizes = 12.0 + 420.0 * occ / occ.max()  # marker area (pt²) proportional to occurrences
     if color_by == "year":
-        years = kw[net.score or "avg_year"].to_numpy(dtype=float)
+        years = kw[net.score or "avg_year"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
         sc = ax.scatter(
             xy[:, 0], xy[:, 1], s=sizes, c=years, cmap="viridis", edgecolors="white", linewidths=0.5, zorder=2
         )

@@ -1,0 +1,306 @@
+"""Direct citation network: which records of the corpus cite which (the historiograph's network).
+
+A record ``i`` cites a record ``j`` of the same corpus when one of ``i``'s cited references
+resolves to ``j``:
+
+1. ``"doi"``: the reference's DOI (its own, or the one :func:`litkit.refs.references_table`
+   lends it through its canonical key) equals ``j``'s ``DI`` (case-insensitive);
+2. ``"bibliographic"``: otherwise, the reference's first-author surname, year and source
+   (abbreviated as the reference keys are, :func:`litkit.refs.bibliographic_key`) equal
+   ``j``'s (first ``AU``, ``PY``, ``J9`` or ``SO``), and so does the volume (``VL``) or the
+   first page (``BP``, else the article number ``AR``) — at least one of the two must be
+   given and equal.
+
+A DOI or bibliographic key shared by several records (undetected duplicates) resolves to
+none of them; a record never cites itself.  Each (citing, cited) pair is one link,
+directed from the citing to the cited record; ``links()`` has a ``match`` column saying
+how it was found (``"doi"`` when any of the pair's references matched by DOI).
+
+Nodes carry ``lcs`` (local citation score: records of the corpus citing the record; the
+size column), ``tc`` (the database's times cited, ``TC``: the global citation score),
+``lcr`` (local cited references: records of the corpus it cites) and ``year`` (``PY``).
+By default only records with at least one link are nodes (``isolates=True`` keeps all);
+``min_lcs`` and ``top_n`` (by LCS, then TC, then ``UT``) select as the historiograph does.
+Clusters (Leiden on the undirected links, numbered from #0) are labelled from the member
+records' own titles and keywords.
+
+Examples
+--------
+>>> import litkit
+>>> recs = [
+...     {"UT": "A", "AU": ["Smith, J"], "PY": 1999, "J9": "NATURE", "VL": "1", "BP": "2", "DI": "10.1000/a"},
+...     {"UT": "B", "AU": ["Lee, K"], "PY": 2005, "J9": "SCIENCE", "CR": ["Smith J, 1999, NATURE, V1, P2"]},
+...     {"UT": "C", "AU": ["Wu, X"], "PY": 2010, "CR": ["Lee K, 2005, SCIENCE, DOI 10.9000/x", "Anon, 2000, X, DOI 10.1000/A"]}]
+>>> net = litkit.citation_network(litkit.Corpus.from_records(recs), with_layout=False)
+>>> net.links()[["source", "target", "match"]]
+                 source                 target          match
+0  Lee K, 2005, SCIENCE  Smith J, 1999, NATURE  bibliographic
+1            Wu X, 2010  Smith J, 1999, NATURE            doi
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from ._citing import as_corpus, citation_cluster_table, record_labels, with_columns, years_of
+from .network import assemble, empty_network
+
+__all__ = ["citation_network", "citation_links", "MATCHES"]
+
+MATCHES = ("doi", "bibliographic")
+_COLUMNS = ("tc", "lcr", "year")
+
+
+def citation_network(
+    corpus,
+    min_lcs: int = 0,
+    top_n: int | None = None,
+    *,
+    isolates: bool = False,
+    normalization: str | None = None,
+    clustering: str = "leiden",
+    objective: str = "modularity",
+    resolution: float = 1.0,
+    seed: int = 42,
+    label_fields: Sequence[str] = ("TI", "DE", "ID"),
+    with_layout: bool = True,
+    layout: str = "auto",
+):
+    """Direct citation network between the records of a corpus (module docstring).
+
+    Parameters
+    ----------
+    corpus : litkit.Corpus or pandas.DataFrame
+    min_lcs : int, default 0
+        Records cited fewer times inside the corpus are left out.
+    top_n : int or None
+        Keep the ``top_n`` records with the highest LCS (ties: TC, then ``UT``).
+    isolates : bool, default False
+        Keep records without any citation link.
+    normalization : str or None, default None
+        Link weights of the map (the links are binary; ``None`` keeps them 1).
+    clustering, objective, resolution, seed
+        As in :func:`litkit.cooccurrence`.
+    label_fields : list of str
+        Fields of the member records the cluster labels come from.
+    with_layout, layout
+        Map coordinates (the historiograph figure places records by year instead).
+
+    Returns
+    -------
+    Network
+        ``kind="citation"``, ``directed=True``, ``size="lcs"``; ``counts[i, j] = 1`` when
+        node ``i`` cites node ``j``.  Empty (with ``net.message``) when no record cites another.
+
+    Examples
+    --------
+    >>> import litkit
+    >>> net = litkit.citation_network(corpus, top_n=30)                      # doctest: +SKIP
+    >>> net.nodes.sort_values("lcs", ascending=False)[["label", "lcs", "tc"]]  # doctest: +SKIP
+    """
+    corpus = as_corpus(corpus)
+    df = corpus.df
+    links = citation_links(corpus)
+    n = len(df)
+    run = {"min_lcs": min_lcs, "top_n": top_n, "isolates": isolates, "label_fields": list(label_fields)}
+    run.update({"records": n, "citations_matched": len(links)})
+    for how in MATCHES:
+        run[f"matched_{how}"] = int((links["match"] == how).sum())
+    a = sp.csr_matrix(
+        (np.ones(len(links), dtype=np.int64), (links["citing"].to_numpy(), links["cited"].to_numpy())), shape=(n, n)
+    )
+    lcs = np.asarray(a.sum(axis=0)).ravel().astype(np.int64)
+    lcr = np.asarray(a.sum(axis=1)).ravel().astype(np.int64)
+    tc = pd.to_numeric(df["TC"], errors="coerce").fillna(0).to_numpy(dtype=np.int64) if "TC" in df else np.zeros(n, int)
+    ut = df["UT"].tolist() if "UT" in df else [None] * n
+    keys = [str(u) if isinstance(u, str) and u else f"record:{i}" for i, u in enumerate(ut)]
+    linked = (lcs + lcr) > 0
+    eligible = np.flatnonzero((linked | isolates) & (lcs >= min_lcs))
+    ranked = sorted(eligible.tolist(), key=lambda i: (-int(lcs[i]), -int(tc[i]), keys[i]))
+    selected = np.asarray(ranked[:top_n] if top_n is not None else ranked, dtype=np.int64)
+    if len(links) == 0 or len(selected) == 0:
+        why = "no record of the corpus cites another record of the corpus"
+        if len(links):
+            why = f"no record is cited at least {min_lcs} times inside the corpus"
+        elif corpus.references.empty:
+            why = "the corpus has no cited references (CR)"
+        return empty_network("citation", why, size="lcs", columns=_COLUMNS, params=run, cluster_base=0, directed=True)
+    directed = sp.csr_matrix(a[selected][:, selected], dtype=np.int64)
+    directed.sort_indices()
+    both = directed + directed.T
+    both.data[:] = 1  # a mutual citation is one undirected link for clustering and layout
+    both = sp.csr_matrix(both, dtype=np.int64)
+    both.sort_indices()
+    degree = np.maximum(np.diff(both.indptr), 1)
+    labels = record_labels(df)
+    net = assemble(
+        both,
+        both.astype(np.float64),
+        lcs[selected],
+        [keys[i] for i in selected],
+        [labels[i] for i in selected],
+        kind="citation",
+        size="lcs",
+        counting="full",
+        normalization=normalization,
+        clustering=clustering,
+        objective=objective,
+        resolution=resolution,
+        seed=seed,
+        with_layout=with_layout,
+        layout=layout,
+        cluster_base=0,
+        directed_counts=directed,
+        incidence=sp.csr_matrix(sp.identity(n, dtype=np.int8, format="csr")[:, selected]),
+        score="year",
+        params=run,
+        occurrences=degree,
+    )
+    # A directed network's fractional counts are its counts (one citation is one link).
+    net.fractional = sp.csr_matrix(directed, dtype=np.float64)
+    years = years_of(df)[selected]
+    ok = ~np.isnan(years)
+    net.nodes = with_columns(
+        net.nodes,
+        {
+            "tc": tc[selected],
+            "lcr": lcr[selected],
+            "year": pd.Series(np.where(ok, years, 0).astype(np.int64), dtype="Int64").mask(~ok).array,
+        },
+    )
+    position = {int(r): k for k, r in enumerate(selected)}
+    kept = links[links["citing"].isin(position) & links["cited"].isin(position)]
+    net.link_columns = pd.DataFrame(
+        {
+            "source_id": np.array([position[int(r)] + 1 for r in kept["citing"]], dtype=np.int64),
+            "target_id": np.array([position[int(r)] + 1 for r in kept["cited"]], dtype=np.int64),
+            "match": kept["match"].to_numpy(dtype=object),
+        }
+    )
+    net.clusters = citation_cluster_table(net, net.incidence, df, label_fields=label_fields)
+    return net
+
+
+def citation_links(corpus) -> pd.DataFrame:
+    """Every (citing record, cited record) pair of a corpus, with how it was matched.
+
+    Parameters
+    ----------
+    corpus : litkit.Corpus or pandas.DataFrame
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``citing``, ``cited`` (row positions in the corpus) and ``match`` (``"doi"`` or
+        ``"bibliographic"``), one row per pair, sorted by ``citing`` then ``cited``.
+
+    Examples
+    --------
+    >>> import litkit
+    >>> c = litkit.Corpus.from_records([{"UT": "a", "DI": "10.1000/x"}, {"UT": "b", "CR": ["X Y, 2000, Z, DOI 10.1000/X"]}])
+    >>> citation_links(c)
+       citing  cited match
+    0       1      0   doi
+    """
+    from ..refs import bibliographic_key
+
+    corpus = as_corpus(corpus)
+    df = corpus.df
+    refs = corpus.references
+    empty = pd.DataFrame({"citing": pd.Series([], dtype=np.int64), "cited": pd.Series([], dtype=np.int64)})
+    empty["match"] = pd.Series([], dtype=object)
+    if len(refs) == 0 or len(df) == 0:
+        return empty
+    n = len(df)
+    citing = refs["record"].to_numpy(dtype=np.int64)
+    # 1. DOI: the reference's DOI or the DOI its canonical key was lent.
+    key = refs["key"].to_numpy(dtype=object)
+    ref_doi = np.array([k[4:] if isinstance(k, str) and k.startswith("doi:") else "" for k in key], dtype=object)
+    record_doi = df["DI"].tolist() if "DI" in df else [None] * n
+    doi_target = _unique_index([str(d).strip().lower() if isinstance(d, str) and d.strip() else "" for d in record_doi])
+    by_doi = np.array([doi_target.get(d, -1) if d else -1 for d in ref_doi], dtype=np.int64)
+    # 2. First author + year + source + volume or page, for the references the DOI did not resolve.
+    volume_index, page_index = _record_bibliographic_indexes(df, bibliographic_key)
+    by_bib = np.full(len(refs), -1, dtype=np.int64)
+    todo = np.flatnonzero(by_doi < 0)
+    if len(todo) and (volume_index or page_index):
+        sub = refs.iloc[todo][["author", "year", "source", "volume", "page"]].astype(object)
+        sub = sub.where(sub.notna(), None)
+        codes, uniques = pd.factorize(pd.Series(list(zip(*(sub[c] for c in sub.columns)))), use_na_sentinel=False)
+        targets = np.full(len(uniques), -1, dtype=np.int64)
+        wanted_years = {k[1] for k in volume_index} | {k[1] for k in page_index}
+        for u, (author, year, source, volume, page) in enumerate(uniques):
+            if year is None or str(int(year)) not in wanted_years or not (author and source):
+                continue
+            parts = bibliographic_key(
+                {"author": author, "year": year, "source": source, "volume": volume, "page": page}
+            ).split("|")
+            head = tuple(parts[:3])
+            found = -1
+            if parts[3]:
+                found = volume_index.get(head + (parts[3],), -1)
+            if found < 0 and parts[4]:
+                found = page_index.get(head + (parts[4],), -1)
+            targets[u] = found
+        by_bib[todo] = targets[codes]
+    cited = np.where(by_doi >= 0, by_doi, by_bib)
+    match = np.where(by_doi >= 0, 0, 1)  # 0 = doi sorts first: a pair matched both ways is a DOI match
+    ok = (cited >= 0) & (cited != citing)
+    if not ok.any():
+        return empty
+    pairs = pd.DataFrame({"citing": citing[ok], "cited": cited[ok], "how": match[ok]})
+    pairs = pairs.sort_values(["citing", "cited", "how"], kind="mergesort").drop_duplicates(["citing", "cited"])
+    return pd.DataFrame(
+        {
+            "citing": pairs["citing"].to_numpy(dtype=np.int64),
+            "cited": pairs["cited"].to_numpy(dtype=np.int64),
+            "match": np.array(MATCHES, dtype=object)[pairs["how"].to_numpy()],
+        }
+    )
+
+
+def _unique_index(values: list[str]) -> dict[str, int]:
+    """``value -> position`` for values held by exactly one position (ambiguous ones left out)."""
+    seen: dict[str, int] = {}
+    for i, v in enumerate(values):
+        if v:
+            seen[v] = -2 if v in seen else i
+    return {v: i for v, i in seen.items() if i >= 0}
+
+
+def _record_bibliographic_indexes(df: pd.DataFrame, bibliographic_key):
+    """``(surname, year, SOURCE, volume) -> record`` and ``(surname, year, SOURCE, page) -> record``.
+
+    Each record is entered under its ``J9`` and its ``SO`` (references name either); a key
+    held by two records resolves to neither.
+    """
+    n = len(df)
+
+    def column(name):
+        return df[name].tolist() if name in df else [None] * n
+
+    authors, years, vols = column("AU"), column("PY"), column("VL")
+    pages = [bp if isinstance(bp, str) and bp.strip() else ar for bp, ar in zip(column("BP"), column("AR"))]
+    by_volume: dict[tuple, set] = {}
+    by_page: dict[tuple, set] = {}
+    for i, (au, py, j9, so, vl, bp) in enumerate(zip(authors, years, column("J9"), column("SO"), vols, pages)):
+        first = au[0] if isinstance(au, (list, tuple, np.ndarray)) and len(au) else None
+        if not first or py is None or py is pd.NA or py != py:
+            continue
+        for source in {s for s in (j9, so) if isinstance(s, str) and s.strip()}:
+            parts = bibliographic_key(
+                {"author": first, "year": int(py), "source": source, "volume": vl, "page": bp}
+            ).split("|")
+            head = tuple(parts[:3])
+            if parts[3]:
+                by_volume.setdefault(head + (parts[3],), set()).add(i)
+            if parts[4]:
+                by_page.setdefault(head + (parts[4],), set()).add(i)
+    return (
+        {k: next(iter(v)) for k, v in by_volume.items() if len(v) == 1},
+        {k: next(iter(v)) for k, v in by_page.items() if len(v) == 1},
+    )

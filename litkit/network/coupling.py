@@ -1,0 +1,270 @@
+"""Bibliographic coupling networks of documents, authors, sources, institutions or countries.
+
+Two documents are coupled once by each cited work they share (Kessler 1963): with ``R``
+the binary documents × cited references incidence (litkit's canonical reference keys,
+:func:`litkit.network.cocitation.cited_items`), the coupling strengths are ``B = R Rᵀ``
+with a zero diagonal.  Aggregated units sum over their documents, as bibliometrix
+documents it: with ``M`` the binary documents × units incidence (the unit occurs on the
+document), ``X = Mᵀ R`` counts how many of a unit's documents cite each reference and
+
+.. math:: B = X Xᵀ \\quad (\\text{zero diagonal}),
+
+so two sources are coupled by the number of (document of A, document of B, shared
+reference) triples; in the transposed notation of the issue, ``B = XᵀX`` with ``X`` the
+reference × unit counts.  Units:
+
+``"document"``
+    each citing record (key: its ``UT``); size column ``citations`` (``TC``, the
+    database's times cited), ``year`` (``PY``), ``references`` (distinct cited keys).
+``"author"``
+    the record's authors (``AU``, upper case, punctuation folded: ``COSTANZA R``).
+``"source"``
+    the record's source (``J9``, else ``SO``, abbreviated as the reference keys are).
+``"institution"``, ``"country"``
+    from :func:`litkit.affiliations` (institutions as it names them; ISO alpha-2 countries).
+
+Aggregated units have size column ``documents`` (their records that cite anything) and
+``avg_year``.  Selection: documents with ``TC >= min_citations``, units with at least
+``min_documents`` documents; then the ``top_n`` largest (ties: the key's code-point order).
+
+Fractional counting treats each cited reference like a keyword network's record: a
+reference cited by ``n_r`` units (counted with multiplicity, before selection) adds
+``1/(n_r − 1)`` per pair of its citing units, so a reference cited by everybody couples
+little (VOSviewer's fractional counting in the transposed direction).  The normalisations
+use ``o_i = Σ_r X_ir²`` (the diagonal of ``X Xᵀ``), so ``"cosine"`` is Salton's cosine of the
+units' reference vectors.  Clusters are numbered from #0 (CiteSpace) and labelled from the
+titles and keywords of the units' documents.
+
+Examples
+--------
+>>> import litkit
+>>> recs = [{"UT": u, "PY": 2020, "TC": tc, "CR": crs} for u, tc, crs in [
+...     ("A", 5, ["Smith J, 1999, NATURE, V1, P2", "Lee K, 2001, SCIENCE, V3, P4"]),
+...     ("B", 3, ["Smith J, 1999, NATURE, V1, P2", "Lee K, 2001, SCIENCE, V3, P4"]),
+...     ("C", 1, ["Smith J, 1999, NATURE, V1, P2"])]]
+>>> net = litkit.coupling(litkit.Corpus.from_records(recs), with_layout=False)
+>>> net.nodes[["key", "citations", "references", "total_link_strength"]]
+  key  citations  references  total_link_strength
+0   A          5           2                    3
+1   B          3           2                    3
+2   C          1           1                    2
+>>> net.links()[["source_id", "target_id", "count"]]
+   source_id  target_id  count
+0          1          2      2
+1          1          3      1
+2          2          3      1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from ..errors import LitkitError
+from ._citing import as_corpus, citation_cluster_table, fold, record_labels, source_key, with_columns, years_of
+from .network import COUNTINGS, assemble, average_year, binary_incidence, empty_network
+
+__all__ = ["coupling", "unit_incidence", "UNITS"]
+
+UNITS = ("document", "author", "source", "institution", "country")
+
+
+def coupling(
+    corpus,
+    unit: str = "document",
+    min_documents: int = 1,
+    top_n: int | None = 200,
+    *,
+    min_citations: int = 0,
+    counting: str = "full",
+    normalization: str | None = "association",
+    clustering: str = "leiden",
+    objective: str = "modularity",
+    resolution: float = 1.0,
+    seed: int = 42,
+    cluster_on: str = "auto",
+    label_fields: Sequence[str] = ("TI", "DE", "ID"),
+    with_layout: bool = True,
+    layout: str = "auto",
+):
+    """Bibliographic coupling network of a corpus (module docstring).
+
+    Parameters
+    ----------
+    corpus : litkit.Corpus or pandas.DataFrame
+        Records in the canonical schema; cited references in ``CR``.
+    unit : {"document", "author", "source", "institution", "country"}
+    min_documents : int, default 1
+        Aggregated units need this many documents that cite anything.
+    top_n : int or None, default 200
+        Keep the ``top_n`` largest units (documents: most cited by ``TC``); None keeps all.
+    min_citations : int, default 0
+        Documents need ``TC >= min_citations`` (``unit="document"`` only).
+    counting : {"full", "fractional"}
+    normalization : {"association", "association_probabilistic", "cosine", "jaccard",
+        "inclusion", "equivalence", None}
+    clustering, objective, resolution, seed, cluster_on
+        As in :func:`litkit.cooccurrence`.
+    label_fields : list of str
+        Fields of the units' documents the cluster labels come from.
+    with_layout, layout
+        Map coordinates; ``"auto"``: Kamada–Kawai up to 300 nodes, spring above.
+
+    Returns
+    -------
+    Network
+        ``kind="coupling"``; an empty network with ``net.message`` when the corpus has no
+        cited references (or, for institutions and countries, no addresses).
+
+    Examples
+    --------
+    >>> import litkit
+    >>> net = litkit.coupling(corpus, unit="source", min_documents=3, top_n=100)   # doctest: +SKIP
+    >>> net.links().sort_values("count", ascending=False).head()                  # doctest: +SKIP
+    """
+    if unit not in UNITS:
+        raise LitkitError(f"unknown coupling unit {unit!r}", expected=" or ".join(UNITS))
+    if counting not in COUNTINGS:
+        raise LitkitError(f"unknown counting {counting!r}", expected=" or ".join(COUNTINGS))
+    from .cocitation import cited_items
+    from .cooccurrence import fractional_counts, full_counts, select_terms
+
+    corpus = as_corpus(corpus)
+    df = corpus.df
+    run = {"unit": unit, "min_documents": min_documents, "min_citations": min_citations, "top_n": top_n}
+    run["label_fields"] = list(label_fields)
+    size = "citations" if unit == "document" else "documents"
+    score = "year" if unit == "document" else "avg_year"
+    extra = ("year", "references") if unit == "document" else ("avg_year",)
+    r, _, _, _ = cited_items(corpus, unit="reference")
+    citing = np.diff(r.indptr) > 0
+    run.update({"records": len(df), "citing_records": int(citing.sum()), "distinct_references": int(r.shape[1])})
+    if r.nnz == 0:
+        return _empty("the corpus has no cited references (CR)", size, extra, run)
+    m, keys, labels = unit_incidence(corpus, unit)
+    m = sp.csr_matrix(m.multiply(citing[:, None].astype(np.int8)), dtype=np.int8)  # documents that cite anything
+    m.eliminate_zeros()
+    documents = np.asarray(m.sum(axis=0)).ravel().astype(np.int64)
+    if unit == "document":
+        tc = pd.to_numeric(df["TC"], errors="coerce").fillna(0).to_numpy(dtype=np.int64) if "TC" in df else None
+        tc = np.zeros(len(df), dtype=np.int64) if tc is None else tc
+        eligible = np.flatnonzero(citing & (tc >= min_citations))
+        ranked = sorted(eligible.tolist(), key=lambda i: (-int(tc[i]), keys[i]))
+        selected = np.asarray(ranked[:top_n] if top_n is not None else ranked, dtype=np.int64)
+        sizes = tc
+    else:
+        selected = select_terms(documents, keys, max(min_documents, 1), top_n, "occurrences")
+        sizes = documents
+    if len(selected) == 0:
+        why = f"no {unit} passes the thresholds" if len(keys) else f"the corpus names no {unit}"
+        if unit in ("institution", "country") and not len(keys):
+            why = f"the corpus has no addresses (C1) naming an {unit}"
+        return _empty(why, size, extra, run)
+    x_all = sp.csr_matrix(m.T @ sp.csr_matrix(r, dtype=np.int64), dtype=np.int64)  # units x references
+    n_r = np.asarray(x_all.sum(axis=0)).ravel()  # citing units per reference, with multiplicity
+    x = x_all[selected]
+    a = sp.csr_matrix(x.T)  # references x selected units: a reference plays the part of a record
+    full, frac = full_counts(a), fractional_counts(a, n_r)
+    norms = np.asarray(x.multiply(x).sum(axis=1)).ravel()  # diag(X Xᵀ)
+    inc = sp.csr_matrix(m[:, selected], dtype=np.int8)
+    years = years_of(df)
+    if unit == "document":
+        columns = {"year": _int_years(years[selected]), "references": np.diff(r.indptr)[selected].astype(np.int64)}
+    else:
+        columns = {"avg_year": np.round(average_year(inc, years), 4)}
+    net = assemble(
+        full,
+        frac,
+        sizes[selected],
+        [keys[i] for i in selected],
+        [labels[i] for i in selected],
+        kind="coupling",
+        size=size,
+        counting=counting,
+        normalization=normalization,
+        clustering=clustering,
+        objective=objective,
+        resolution=resolution,
+        seed=seed,
+        cluster_on=cluster_on,
+        with_layout=with_layout,
+        layout=layout,
+        cluster_base=0,
+        incidence=inc,
+        score=score,
+        params=run,
+        occurrences=norms,
+    )
+    net.nodes = with_columns(net.nodes, columns)
+    net.clusters = citation_cluster_table(net, inc, df, label_fields=label_fields, year_column=score)
+    return net
+
+
+def unit_incidence(corpus, unit: str):
+    """Records × units incidence (binary) of a corpus, with the units' keys and labels.
+
+    Parameters
+    ----------
+    corpus : litkit.Corpus or pandas.DataFrame
+    unit : {"document", "author", "source", "institution", "country"}
+
+    Returns
+    -------
+    tuple
+        ``(m, keys, labels)``: binary CSR (records × units; for documents the identity),
+        key and label lists.
+
+    Examples
+    --------
+    >>> import litkit
+    >>> c = litkit.Corpus.from_records([{"UT": "a", "AU": ["Costanza, R", "Daly, H"]}, {"UT": "b", "AU": ["Daly, H."]}])
+    >>> m, keys, labels = unit_incidence(c, "author")
+    >>> m.toarray().tolist(), keys
+    ([[1, 1], [0, 1]], ['COSTANZA R', 'DALY H'])
+    """
+    corpus = as_corpus(corpus)
+    df = corpus.df
+    n = len(df)
+    if unit == "document":
+        ut = df["UT"].tolist() if "UT" in df else [None] * n
+        keys = [str(u) if isinstance(u, str) and u else f"record:{i}" for i, u in enumerate(ut)]
+        return sp.identity(n, dtype=np.int8, format="csr"), keys, record_labels(df)
+    if unit in ("author", "source"):
+        if unit == "author":
+            values = df["AU"].tolist() if "AU" in df else [[]] * n
+            per_record = [[fold(a) for a in (v if isinstance(v, (list, tuple, np.ndarray)) else [])] for v in values]
+        else:
+            j9 = df["J9"].tolist() if "J9" in df else [None] * n
+            so = df["SO"].tolist() if "SO" in df else [None] * n
+            per_record = [[source_key(a if isinstance(a, str) and a.strip() else b)] for a, b in zip(j9, so)]
+        rows = np.repeat(np.arange(n), [len(p) for p in per_record])
+        items = np.array([v for p in per_record for v in p], dtype=object)
+    else:
+        from ..affiliations import affiliations
+
+        table = affiliations(corpus)
+        values = table[unit].fillna("").astype(str).to_numpy(dtype=object)
+        rows, items = table["record"].to_numpy(), values
+    keep = np.fromiter((bool(v) for v in items), dtype=bool, count=len(items))
+    codes, keys = pd.factorize(items[keep])
+    m = binary_incidence(np.asarray(rows)[keep], codes, (n, len(keys)))
+    keys = [str(k) for k in keys]
+    if unit == "country":
+        from ..affiliations import country_name
+
+        labels = [country_name(k) or k for k in keys]
+    else:
+        labels = list(keys)
+    return m, keys, labels
+
+
+def _int_years(years: np.ndarray) -> pd.Series:
+    ok = ~np.isnan(years)
+    return pd.Series(np.where(ok, years, 0).astype(np.int64), dtype="Int64").mask(~ok).array
+
+
+def _empty(message, size, extra, run):
+    return empty_network("coupling", message, size=size, columns=extra, params=run, cluster_base=0)
