@@ -24,6 +24,9 @@ __version__ = "0.1.0"
 # Heavier parts load on first use so that `import litkit` stays fast.
 _LAZY = {
     "cooccurrence": ("litkit.network", "cooccurrence"),
+    "cocitation": ("litkit.network", "cocitation"),
+    "coupling": ("litkit.network", "coupling"),
+    "citation_network": ("litkit.network", "citation_network"),
     "affiliations": ("litkit.affiliations", "affiliations"),
     "citation_bursts": ("litkit.bursts", "citation_bursts"),
     "ingest_to_parquet": ("litkit.io.stream", "ingest_to_parquet"),
