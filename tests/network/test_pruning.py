@@ -290,3 +290,51 @@ def test_check_similarities_symmetrises_within_tolerance():
     W = np.array([[0, 1.0], [1.0 + 1e-15, 0]])
     M = check_similarities(W)
     assert M[0, 1] == M[1, 0] == 1.0
+
+
+# ---- real exports ----------------------------------------------------------------------------
+
+
+def _real_cocitation(path, top: int) -> sp.csr_matrix:
+    """Co-citation counts of the `top` most cited reference keys, counted by brute force over records."""
+    import litkit
+
+    refs = litkit.read(path).references
+    cited = {}
+    for record, key in zip(refs["record"], refs["key"]):
+        if isinstance(key, str) and key:
+            cited.setdefault(record, set()).add(key)
+    counts = {}
+    for keys in cited.values():
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+    chosen = sorted(counts, key=lambda k: (-counts[k], k))[:top]
+    index = {k: v for v, k in enumerate(chosen)}
+    M = np.zeros((len(chosen), len(chosen)))
+    for keys in cited.values():
+        mine = sorted(index[k] for k in keys if k in index)
+        for a_pos, a in enumerate(mine):
+            for b in mine[a_pos + 1 :]:
+                M[a, b] += 1
+                M[b, a] += 1
+    return sp.csr_matrix(M)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    "name", ["wos-plaintext-environment/r-tos_savedrecs.txt", "scopus-csv/scopus_testing.csv.scopus"]
+)
+def test_pruning_on_real_cocitation_equals_brute_force(shared_corpora, name):
+    M = _real_cocitation(shared_corpora / name, top=120)
+    W = M.toarray()
+    assert M.nnz > 200
+    tree = minimum_spanning_tree(M)
+    assert _pairs(tree) == _kruskal(W)
+    kept = _pairs(pathfinder(M))
+    # Floyd–Warshall in the (max, min) algebra: the best bottleneck similarity between every pair.
+    B = W.copy()
+    np.fill_diagonal(B, np.inf)
+    for k in range(W.shape[0]):
+        B = np.maximum(B, np.minimum(B[:, [k]], B[[k], :]))
+    assert kept == {(int(a), int(b)) for a, b in zip(*np.triu(W, 1).nonzero()) if W[a, b] >= B[a, b]}
+    assert _pairs(tree) <= kept < set(_links(W))
