@@ -3,9 +3,16 @@
 >>> import litkit
 >>> aff = litkit.affiliations(corpus)                 # doctest: +SKIP
 >>> aff.attrs["unresolved"]                           # addresses that name no known country  # doctest: +SKIP
+
+``litkit.affiliations`` is both this package and the function: importing a submodule (``from
+litkit.affiliations import country_of``) makes Python bind the name ``litkit.affiliations`` to the package,
+so the package itself is callable and ``litkit.affiliations(corpus, ...)`` works either way.
 """
 
 from __future__ import annotations
+
+import sys
+import types
 
 from .countries import CountryMatch, country_name, country_of, country_table
 from .fields import c1_groups, cjk_units, reprint_addresses, scopus_author_affiliations, scopus_correspondence
@@ -30,3 +37,11 @@ __all__ = [
     "scopus_author_affiliations",
     "cjk_units",
 ]
+
+
+class _CallablePackage(types.ModuleType):
+    def __call__(self, corpus, **options):
+        return affiliations(corpus, **options)
+
+
+sys.modules[__name__].__class__ = _CallablePackage

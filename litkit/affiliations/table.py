@@ -203,9 +203,14 @@ class _Builder:
             if isinstance(awa, str) and awa.strip() and au:
                 linked = scopus_author_affiliations(awa, len(au), c1)
         if linked is not None:
+            used = set()
             for i, addresses in enumerate(linked):
                 for address in addresses:
+                    used.add(address)
                     self.add(record, names[i], i, i in rp_positions, f_linked, address, wos, where)
+            for address in c1:  # an affiliation no author entry names is kept, with no author
+                if address not in used:
+                    self.add(record, "", -1, False, f_addr, address, wos, where)
         else:
             positions = None
             for entry in c1:
