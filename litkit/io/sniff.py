@@ -162,8 +162,29 @@ def detect_encoding(data: bytes, complete: bool = True) -> str:
         return "latin-1"
 
 
-def _first_undecodable_line(path: Path, encoding: str) -> int | None:
-    """1-based line of the first byte that ``encoding`` cannot decode (error path only)."""
+def first_undecodable_line(path: Path, encoding: str) -> int | None:
+    """1-based line of the first byte that ``encoding`` cannot decode (for error messages only).
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file.
+    encoding : str
+        The encoding it was read with.
+
+    Returns
+    -------
+    int or None
+        The line number, or None when the whole file decodes.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "x.txt"
+    >>> _ = path.write_bytes(bytes([111, 107, 10, 98, 97, 100, 255]))  # "ok", then "bad" and 0xFF
+    >>> first_undecodable_line(path, "utf-8")
+    2
+    """
     data = path.read_bytes()
     try:
         data.decode(encoding)
@@ -205,7 +226,8 @@ class TextSource:
         """Open as a text stream (``newline=''`` for the csv module)."""
         return open(self.path, encoding=self.encoding, errors=self.errors, newline=newline)
 
-    def _decoding_error(self, exc: UnicodeDecodeError, line: int | None) -> DecodingError:
+    def decoding_error(self, exc: UnicodeDecodeError, line: int | None) -> DecodingError:
+        """The :class:`~litkit.errors.DecodingError` to raise for ``exc`` met at ``line`` of this file."""
         return DecodingError(
             f"cannot decode bytes as {self.encoding} ({exc.reason})",
             path=self.path,
@@ -219,7 +241,7 @@ class TextSource:
             with self.open() as fh:
                 text = fh.read()
         except UnicodeDecodeError as exc:
-            raise self._decoding_error(exc, _first_undecodable_line(self.path, self.encoding)) from None
+            raise self.decoding_error(exc, first_undecodable_line(self.path, self.encoding)) from None
         return text[1:] if text.startswith("\ufeff") else text
 
     def lines(self) -> Iterator[str]:
@@ -231,7 +253,7 @@ class TextSource:
                         line = line[1:]
                     yield line.rstrip("\n")
         except UnicodeDecodeError as exc:
-            raise self._decoding_error(exc, _first_undecodable_line(self.path, self.encoding)) from None
+            raise self.decoding_error(exc, first_undecodable_line(self.path, self.encoding)) from None
 
     def head(self, n_lines: int = 60, max_chars: int = 200_000) -> list[str]:
         """The first ``n_lines`` non-blank lines (for format sniffing)."""
@@ -240,7 +262,7 @@ class TextSource:
             with self.open() as fh:
                 text = fh.read(max_chars)
         except UnicodeDecodeError as exc:
-            raise self._decoding_error(exc, _first_undecodable_line(self.path, self.encoding)) from None
+            raise self.decoding_error(exc, first_undecodable_line(self.path, self.encoding)) from None
         if text.startswith("\ufeff"):
             text = text[1:]
         for line in text.splitlines():

@@ -65,7 +65,7 @@ from collections.abc import Iterator
 
 from .base import ReaderSpec, clean_doi, parse_year
 from .ingest_report import FileReport
-from .sniff import TextSource, _first_undecodable_line
+from .sniff import TextSource, first_undecodable_line
 
 # Tags whose continuation lines are separate items (one author/address/reference per line).
 LINE_LIST_TAGS = frozenset({"AU", "AF", "BA", "BF", "BE", "CA", "GP", "C1", "CR", "LA"})
@@ -184,8 +184,8 @@ def _decoded_chunks(source: TextSource) -> Iterator[str]:
                 if not data:
                     break
     except UnicodeDecodeError as exc:
-        line = _first_undecodable_line(source.path, source.encoding)
-        raise source._decoding_error(exc, line) from None
+        line = first_undecodable_line(source.path, source.encoding)
+        raise source.decoding_error(exc, line) from None
 
 
 class _Parser:

@@ -44,14 +44,30 @@ def read_list(path_or_text: str | Path, is_text: bool = False) -> list[str]:
     return out
 
 
-def _data(name: str) -> str:
+def data_text(name: str) -> str:
+    """The text of a list shipped with litkit (a file in ``litkit/data``).
+
+    Parameters
+    ----------
+    name : str
+        File name, e.g. ``"stopkeywords.txt"``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> "#" in data_text("stopkeywords.txt")
+    True
+    """
     return resources.files("litkit.data").joinpath(name).read_text(encoding="utf-8")
 
 
 @cache
 def keyword_stoplist() -> frozenset[str]:
     """Default whole-keyword stop list (normalised keys)."""
-    return frozenset(normalize_term(t) for t in read_list(_data("stopkeywords.txt"), is_text=True))
+    return frozenset(normalize_term(t) for t in read_list(data_text("stopkeywords.txt"), is_text=True))
 
 
 @cache
@@ -60,10 +76,10 @@ def word_stoplist(language: str = "en") -> frozenset[str]:
     if language == "en":
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-        own = read_list(_data("stopwords_en_academic.txt"), is_text=True)
+        own = read_list(data_text("stopwords_en_academic.txt"), is_text=True)
         return frozenset(ENGLISH_STOP_WORDS) | frozenset(normalize_term(w) for w in own)
     if language == "zh":
-        return frozenset(normalize_term(w) for w in read_list(_data("stopwords_zh.txt"), is_text=True))
+        return frozenset(normalize_term(w) for w in read_list(data_text("stopwords_zh.txt"), is_text=True))
     raise ValueError(f"no stop list for language {language!r}; use 'en' or 'zh'")
 
 

@@ -115,9 +115,9 @@ def _is_boundary_word(word: str) -> bool:
 
 
 def _generic_terms() -> frozenset[str]:
-    from .stoplists import _data, read_list
+    from .stoplists import data_text, read_list
 
-    return frozenset(read_list(_data("generic_terms_en.txt"), is_text=True))
+    return frozenset(read_list(data_text("generic_terms_en.txt"), is_text=True))
 
 
 def _tokenize(text: str) -> list[str]:
