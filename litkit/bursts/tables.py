@@ -220,8 +220,30 @@ def figure5_table(table: pd.DataFrame, kind: str | None = None, decimals: int = 
     return out
 
 
-def write_burst_table(table: pd.DataFrame, path, kind: str | None = None, overwrite: bool = True):
-    """Write :func:`figure5_table` as CSV (atomic, fixed two-decimal strengths)."""
+def write_burst_table(table: pd.DataFrame, path, kind: str | None = None, overwrite: bool = False):
+    """Write :func:`figure5_table` as CSV (atomic, fixed two-decimal strengths).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A :func:`citation_bursts` table.
+    path : str or pathlib.Path
+        The CSV file.
+    kind : str, optional
+        The item kind (default: the table's ``attrs["kind"]``).
+    overwrite : bool, default False
+        Replace an existing file; without it an existing file is an error (litkit never replaces a
+        user's file without being asked).
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Examples
+    --------
+    >>> write_burst_table(citation_bursts(corpus), "cited_journal_bursts.csv")  # doctest: +SKIP
+    """
     from .._atomic import write_csv
 
     return write_csv(figure5_table(table, kind), path, overwrite=overwrite, float_format="%.2f")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import importlib.util
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager

@@ -323,8 +323,11 @@ class Network:
 
         return plot_network(self, **kwargs)
 
-    def to_html(self, path: str | Path, overwrite: bool = True, **kwargs) -> Path:
-        """Interactive offline HTML map; see :func:`litkit.plot.network.network_html`."""
+    def to_html(self, path: str | Path, overwrite: bool = False, **kwargs) -> Path:
+        """Interactive offline HTML map; see :func:`litkit.plot.network.network_html`.
+
+        An existing file is replaced only with ``overwrite=True`` (litkit's default everywhere is False).
+        """
         from ..plot.network import write_network_html
 
         return write_network_html(self, path, overwrite=overwrite, **kwargs)

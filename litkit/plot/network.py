@@ -535,6 +535,6 @@ def network_html(net, title: str | None = None, scale: float = 600.0) -> str:
     )
 
 
-def write_network_html(net, path: str | Path, overwrite: bool = True, **kwargs) -> Path:
-    """Write :func:`network_html` to ``path`` atomically."""
+def write_network_html(net, path: str | Path, overwrite: bool = False, **kwargs) -> Path:
+    """Write :func:`network_html` to ``path`` atomically; an existing file is replaced only with ``overwrite=True``."""
     return write_text(path, network_html(net, **kwargs), overwrite=overwrite)
