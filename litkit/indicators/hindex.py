@@ -141,6 +141,8 @@ def hindex(
         raise LitkitError(f"unknown field {field!r}", expected='"author" or "source"')
     df = frame(corpus)
     as_of = reference_year(df, as_of)
+    if years is not None and as_of is None:
+        raise LitkitError("years= needs a reference year, and no record has a publication year", expected="as_of=")
     keyer = author_key if field == "author" else source_key
     cites = [int_or_none(v) or 0 for v in column(df, "TC")]
     pubyears = [int_or_none(v) for v in column(df, "PY")]

@@ -180,8 +180,8 @@ def top_countries(corpus, affiliations: pd.DataFrame | None = None, top: int | N
     >>> top_countries(c, aff)[["country", "articles", "corresponding_articles", "SCP", "MCP"]].values.tolist()
     [['CN', 2, 1, 1, 0], ['US', 1, 1, 0, 1]]
     """
-    table = _unit_table(corpus, affiliations, "country", None)
-    aff = affiliations_table(corpus, affiliations)
+    aff = _need_affiliations(corpus, affiliations, "country")
+    table = _unit_table(corpus, aff, "country", None)
     n = len(frame(corpus))
     countries = units_per_record(aff, "country", n)
     lead = _corresponding_countries(aff, n)
@@ -268,13 +268,18 @@ def most_cited(corpus, as_of: int | None = None, top: int | None = None) -> pd.D
 # ---- private helpers -----------------------------------------------------------------------------
 
 
-def _unit_table(corpus, affiliations, unit: str, top: int | None) -> pd.DataFrame:
+def _need_affiliations(corpus, affiliations, unit: str) -> pd.DataFrame:
     aff = affiliations_table(corpus, affiliations)
     if aff is None:
         raise LitkitError(
             f"counting {unit} needs affiliations, and litkit.affiliations is not available",
             expected="an affiliations table (record, author, institution, country) passed as affiliations=",
         )
+    return aff
+
+
+def _unit_table(corpus, affiliations, unit: str, top: int | None) -> pd.DataFrame:
+    aff = _need_affiliations(corpus, affiliations, unit)
     n = len(frame(corpus))
     full: Counter = Counter()
     frac: defaultdict = defaultdict(float)

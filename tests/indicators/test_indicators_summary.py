@@ -204,3 +204,30 @@ def test_productivity_hindex_and_most_cited_against_brute_force(shared_corpus_li
                 mean = sum(same) / len(same)
                 if mean:
                     assert row.NTC == pytest.approx(int(r["TC"]) / mean)
+
+
+def test_country_indicators_from_litkit_affiliations_on_every_shared_export(shared_corpus_list):
+    from litkit.affiliations import affiliations
+    from litkit.indicators import top_countries, top_institutions
+
+    for name, corpus in shared_corpus_list:
+        aff = affiliations(corpus)
+        per = [set() for _ in range(len(corpus))]
+        for record, country in zip(aff["record"], aff["country"]):
+            if isinstance(country, str) and country:
+                per[int(record)].add(country)
+        got = dict(zip(*summary(corpus, affiliations=aff).T.values))
+        share = 100 * sum(1 for c in per if len(c) > 1) / len(corpus)
+        assert got["International co-authorships %"] == pytest.approx(share, abs=1e-12), name
+        countries = top_countries(corpus, aff)
+        counts = {}
+        for c in per:
+            for code in c:
+                counts[code] = counts.get(code, 0) + 1
+        assert dict(zip(countries["country"], countries["articles"])) == counts, name
+        assert countries["articles_fractionalized"].sum() == pytest.approx(sum(1 for c in per if c)), name
+        assert (countries["SCP"] + countries["MCP"] == countries["corresponding_articles"]).all(), name
+        assert countries["corresponding_articles"].sum() == sum(1 for c in per if c), name
+        assert countries["MCP"].sum() == sum(1 for c in per if len(c) > 1), name
+        institutions = top_institutions(corpus, aff)
+        assert institutions["articles"].is_monotonic_decreasing, name
