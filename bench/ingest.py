@@ -41,6 +41,9 @@ What it does
      report in the footer); the counts are then taken from the written file, one row
      group at a time, and the file is deleted.  Issue 10's memory target,
      "peak memory below the file's size", is evaluated on this contender;
+   * **litkit-python**: as **litkit** with ``litkit.read(path, engine="python")``:
+     the record path, which is what an installation without litkit's C extension
+     runs; the ratio to **litkit** (engine ``"c"``) is printed;
    * with ``--citations`` a second pair also parses every cited reference:
      metaknowledge turns ``CR`` into ``Citation`` objects, litkit builds
      ``corpus.references`` (one parsed row per reference).
@@ -144,13 +147,13 @@ def _rss_now_bytes() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
-def worker_litkit(path: str, citations: bool) -> dict:
+def worker_litkit(path: str, citations: bool, engine: str | None = None) -> dict:
     t0 = time.perf_counter()
     import litkit
 
     t1, cpu1 = time.perf_counter(), time.process_time()
     rss_after_import = _rss_now_bytes()
-    corpus = litkit.read(path)
+    corpus = litkit.read(path, engine=engine)
     t2 = time.perf_counter()
     df = corpus.df
     cells = items = 0
@@ -186,6 +189,11 @@ def worker_litkit(path: str, citations: bool) -> dict:
     out["work_s"] = time.perf_counter() - t1
     out["work_cpu_s"] = time.process_time() - cpu1
     return out
+
+
+def worker_litkit_python(path: str, citations: bool) -> dict:
+    """:func:`worker_litkit` with ``engine="python"``: the record path, what litkit does without its C extension."""
+    return worker_litkit(path, citations, engine="python")
 
 
 def worker_litkit_stream(path: str, citations: bool) -> dict:
@@ -341,6 +349,7 @@ WORKERS = {
     "metaknowledge": worker_metaknowledge,
     "litkit-stream": worker_litkit_stream,
     "litkit-ingest": worker_litkit_ingest,
+    "litkit-python": worker_litkit_python,
 }
 
 
@@ -482,6 +491,7 @@ def main(argv: list[str] | None = None) -> int:
         "litkit": Path(sys.executable),
         "litkit-stream": Path(sys.executable),
         "litkit-ingest": Path(sys.executable),
+        "litkit-python": Path(sys.executable),
     }
     versions = {"litkit": common.pip_versions(sys.executable, ["pandas", "numpy"])}
     if args.only in (None, "metaknowledge"):
@@ -489,7 +499,7 @@ def main(argv: list[str] | None = None) -> int:
             "metaknowledge", METAKNOWLEDGE_REQUIREMENTS, base=folder, import_check="metaknowledge"
         )
         versions["metaknowledge"] = common.pip_versions(pythons["metaknowledge"], ["metaknowledge", "networkx"])
-    sides = [args.only] if args.only else ["litkit", "metaknowledge", "litkit-stream", "litkit-ingest"]
+    sides = [args.only] if args.only else ["litkit", "metaknowledge", "litkit-stream", "litkit-ingest", "litkit-python"]
     common.warm_page_cache(path)
     machine = common.machine_info()
 
@@ -498,8 +508,8 @@ def main(argv: list[str] | None = None) -> int:
     for citations in pairs:
         for run_no in range(args.repeat):
             for side in sides:  # alternate sides so slow phases of a shared machine hit both
-                if citations and side in ("litkit-stream", "litkit-ingest"):
-                    continue  # the reader alone and the ingest to Parquet parse no references
+                if citations and side in ("litkit-stream", "litkit-ingest", "litkit-python"):
+                    continue  # the reader alone, the ingest to Parquet and the engine comparison parse no references
                 if citations and side == "litkit" and not _litkit_has_references():
                     print("[bench] litkit.refs is not there yet: no litkit+citations run", file=sys.stderr)
                     continue
@@ -595,6 +605,19 @@ def main(argv: list[str] | None = None) -> int:
             )
         for target, met in ingest["targets"].items():
             print(f"  target {target}: {'met' if met else 'MISSED'}")
+    engines = None
+    fast, record = chosen.get("litkit"), chosen.get("litkit-python")
+    if fast is not None and record is not None:
+        engines = {
+            "c_work_cpu_s": round(fast.report["work_cpu_s"], 2),
+            "python_work_cpu_s": round(record.report["work_cpu_s"], 2),
+            "ratio": round(record.report["work_cpu_s"] / fast.report["work_cpu_s"], 2),
+        }
+        print(
+            f"\n[engines] litkit.read + visit, engine c (default) {engines['c_work_cpu_s']:.1f} s CPU, "
+            f"engine python (the record path, what an installation without a C compiler runs) "
+            f"{engines['python_work_cpu_s']:.1f} s CPU: c is {engines['ratio']:.1f}× faster"
+        )
     mk = chosen.get("metaknowledge")
     if mk is not None and mk.report.get("tag_processing_errors"):
         print(f"\nmetaknowledge tag-processing errors (raw value used instead): {mk.report['tag_processing_errors']}")
@@ -609,6 +632,7 @@ def main(argv: list[str] | None = None) -> int:
             "time": "perf_counter in the child around read + touch (imports excluded); best of --repeat",
             "memory": "ru_maxrss of the child from os.wait4 (peak RSS of the whole process)",
             "litkit": "litkit.read(path), then every cell of corpus.df visited",
+            "litkit-python": "as litkit, with engine='python' (the record path)",
             "metaknowledge": "RecordCollection(path), then R.get(tag) for every tag of every record "
             "(CR raw unless --citations; processing errors fall back to raw)",
             "litkit-stream": "litkit's wos_plain reader iterated record by record, values visited, nothing kept",
@@ -621,6 +645,7 @@ def main(argv: list[str] | None = None) -> int:
         "comparisons": comparisons,
         "litkit_stream": stream_summary,
         "litkit_ingest": ingest,
+        "engines": engines,
     }
     out = common.write_result("ingest", payload)
     print(f"\nwrote {out.relative_to(common.REPO_ROOT)}")
