@@ -129,7 +129,9 @@ def summary(corpus, as_of: int | None = None, affiliations: pd.DataFrame | None 
     mean_tc = sum(cites) / len(cites) if cites else float("nan")
 
     def distinct(name: str) -> int:
-        return len({key(item) for cell in column(df, name) for item in items(cell)})
+        # Key each distinct spelling once: references repeat across records far more than they vary.
+        raw = {item for cell in column(df, name) for item in items(cell)}
+        return len({key(item) for item in raw})
 
     author_lists = [[author_key(a) for a in items(cell)] for cell in column(df, "AU")]
     authors = {a for lst in author_lists for a in lst}
