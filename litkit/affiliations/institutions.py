@@ -78,6 +78,7 @@ _ZH_TOP = (
 )
 # Endings that, right after a closed institution, still belong to it: 中国科学院大学, 中国科学院研究生院.
 _ZH_CONTINUE = ("大学", "研究生院")
+_ZH_PAREN = re.compile(r"^(.*?)[(（]([^()（）]+)[)）]$")
 _ZH_PLACE_POSTCODE = re.compile(r"\s*[\u3400-\u9fff]{0,12}\s*\d{6}\s*$")
 
 
@@ -160,6 +161,14 @@ def chinese_institution(unit: str) -> tuple[str, str]:
     if not text or text.isdigit():
         return ("", "")
     compact = re.sub(r"\s+", "", text)
+    paren = _ZH_PAREN.match(compact)
+    if paren:
+        # "北京市信息服务工程重点实验室(北京联合大学)": a unit hosted by the organisation in brackets
+        outer, inner = paren.group(1), paren.group(2)
+        end = _zh_top_end(inner)
+        if end is not None and outer:
+            return (inner[:end], outer + inner[end:])
+        compact = outer or inner
     end = _zh_top_end(compact)
     if end is None:
         return (compact, "")

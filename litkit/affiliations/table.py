@@ -166,6 +166,8 @@ class _Builder:
         self.inst_cache: dict[str, str] = {}
         self.c1_cache: dict[str, tuple[list[str], str]] = {}
         self.rp_cache: dict[str, list[tuple[str, str]]] = {}
+        self.c3_cache: dict[str, list[int]] = {}
+        self.kinds: dict[tuple, tuple] = {}
         self.fields: dict[str, int] = {}
         self.rows_record: list[int] = []
         self.rows_author: list[str] = []
@@ -181,75 +183,71 @@ class _Builder:
         au = au if type(au) is list else _as_list(au)
         af = af if type(af) is list else _as_list(af)
         c1 = c1 if type(c1) is list else _as_list(c1)
-        db = db if isinstance(db, str) else ""
-        source_format = source_format if isinstance(source_format, str) else ""
+        kind = self.kinds.get((db, source_format))
+        if kind is None:
+            kind = self.kinds[(db, source_format)] = _kind(db, source_format)
+        f_addr, f_linked, f_rp, wos, scopus, chinese = kind
         names = af if af and len(af) == len(au) else au
-        f_addr, f_linked, f_rp = _FIELD_NAMES.get(source_format, ("C1", "C1", "RP"))
-        wos = db.startswith("WoS") or (not db and source_format.startswith("wos"))
-        scopus = db.startswith("Scopus")
-        chinese = db in _CHINESE_DBS or source_format.startswith(("cnki", "cssci"))
-        where = (source_file, source_line, record)
+        where = (source_file, source_line)
         # Only the few fields this module reads are looked for, so most records skip the JSON parse.
-        extra = _extra(extra) if isinstance(extra, str) and _EXTRA_KEYS.search(extra) else {}
+        extra = _extra(extra) if type(extra) is str and _EXTRA_KEYS.search(extra) else None
 
         # Corresponding authors first: their positions mark the C1 rows too.
-        rp_rows = self.rp_rows(rp, scopus) if isinstance(rp, str) and rp else []
-        rp_keys = {name_key(n) for n, _ in rp_rows if n}
-        rp_positions = {i for i, short in enumerate(au) if name_key(short) in rp_keys} if rp_keys else _EMPTY
+        rp_rows = self.rp_rows(rp, scopus) if type(rp) is str and rp else ()
+        rp_positions = _EMPTY
+        rp_found = []
+        if rp_rows:
+            rp_positions = set()
+            for n, _ in rp_rows:
+                pos = _find(au, n) if n else -1
+                rp_found.append(pos)
+                if pos >= 0:
+                    rp_positions.add(pos)
+        every = None  # (names, positions, corresponding) of an address that belongs to every author
 
         linked = None
-        if scopus:
+        if scopus and extra:
             awa = extra.get("Authors with affiliations")
-            if isinstance(awa, str) and awa.strip() and au:
+            if type(awa) is str and awa.strip() and au:
                 linked = scopus_author_affiliations(awa, len(au), c1)
         if linked is not None:
             used = set()
             for i, addresses in enumerate(linked):
                 for address in addresses:
                     used.add(address)
-                    self.add(record, names[i], i, i in rp_positions, f_linked, address, wos, where)
+                    self.add(record, [names[i]], [i], [i in rp_positions], f_linked, address, wos, where)
             for address in c1:  # an affiliation no author entry names is kept, with no author
                 if address not in used:
-                    self.add(record, "", -1, False, f_addr, address, wos, where)
+                    self.add(record, [""], [-1], [False], f_addr, address, wos, where)
         else:
-            positions = None
             for entry in c1:
-                if chinese:
-                    for unit in cjk_units(entry):
-                        self.add_all(record, names, unit, wos, where, rp_positions, rp_keys, f_addr)
-                    continue
                 if entry[:1] == "[":
                     parsed = self.c1_cache.get(entry)
                     if parsed is None:
                         parsed = self.c1_cache[entry] = c1_groups(entry)
                     group, address = parsed
+                elif chinese:
+                    group, address = None, None
                 else:
                     group, address = c1_groups(entry, af if wos else None)
-                if not group:
-                    self.add_all(record, names, address, wos, where, rp_positions, rp_keys, f_addr)
+                if group:
+                    positions = [_find(names, n, au) for n in group]
+                    corr = [p in rp_positions for p in positions] if rp_positions else [False] * len(group)
+                    self.add(record, group, positions, corr, f_addr, address, wos, where)
                     continue
-                if positions is None:
-                    positions = _positions(names, au)
-                for n in group:
-                    pos = positions.get(n, -1)
-                    corr = pos in rp_positions if pos >= 0 else (bool(rp_keys) and name_key(n) in rp_keys)
-                    self.add(record, n, pos, corr, f_addr, address, wos, where)
-        for n, address in rp_rows:
-            author, pos = n, -1
-            if n:
-                key = name_key(n)
-                for i, short in enumerate(au):
-                    if name_key(short) == key:
-                        author, pos = names[i], i
-                        break
-            self.add(record, author, pos, True, f_rp, address, wos, where)
+                if every is None:
+                    every = _everyone(names, rp_positions)
+                if address is None:
+                    for unit in cjk_units(entry):
+                        self.add(record, *every, f_addr, unit, wos, where)
+                else:
+                    self.add(record, *every, f_addr, address, wos, where)
+        for (n, address), pos in zip(rp_rows, rp_found):
+            self.add(record, [names[pos] if pos >= 0 else n], [pos], [True], f_rp, address, wos, where)
         if wos and extra:
             c3 = extra.get("C3") or extra.get("Affiliations")
-            if isinstance(c3, str):
-                for org in c3.split(";"):
-                    org = org.strip()
-                    if org:
-                        self.add_c3(record, org)
+            if type(c3) is str:
+                self.add_c3(record, c3)
 
     def rp_rows(self, rp: str, scopus: bool) -> list[tuple[str, str]]:
         hit = self.rp_cache.get(rp)
@@ -268,13 +266,8 @@ class _Builder:
         self.rp_cache[rp] = rows
         return rows
 
-    def add_all(self, record, names, address, wos, where, rp_positions, rp_keys, field):
-        if not names:
-            self.add(record, "", -1, False, field, address, wos, where)
-        for i, n in enumerate(names):
-            self.add(record, n, i, i in rp_positions, field, address, wos, where)
-
-    def add(self, record, author, position, corresponding, field, address, wos, where):
+    def add(self, record, authors, positions, corresponding, field, address, wos, where):
+        """Rows of one address for the given authors (lists of equal length)."""
         pid = self.index.get((address, wos))
         if pid is None:
             pid = self.parse(address, wos)
@@ -283,36 +276,51 @@ class _Builder:
         fid = self.fields.get(field)
         if fid is None:
             fid = self.fields[field] = len(self.fields)
-        self.rows_record.append(record)
-        self.rows_author.append(author)
-        self.rows_position.append(position)
-        self.rows_corresponding.append(corresponding)
-        self.rows_field.append(fid)
-        self.rows_id.append(pid)
+        k = len(authors)
+        if k == 1:
+            self.rows_record.append(record)
+            self.rows_field.append(fid)
+            self.rows_id.append(pid)
+        else:
+            self.rows_record.extend([record] * k)
+            self.rows_field.extend([fid] * k)
+            self.rows_id.extend([pid] * k)
+        self.rows_author.extend(authors)
+        self.rows_position.extend(positions)
+        self.rows_corresponding.extend(corresponding)
         if pid in self.unresolved_ids:
             key = (record, field, pid)
             if key not in self.unresolved_seen:
                 self.unresolved_seen.add(key)
-                file, line, _ = where
+                file, line = where
                 self.unresolved.append(
                     (file if isinstance(file, str) else "", _int(line), record, field, self.parsed[pid][0])
                 )
 
-    def add_c3(self, record, org):
-        key = (org, None)
-        pid = self.index.get(key)
-        if pid is None:
-            pid = self.index[key] = len(self.parsed)
-            self.parsed.append((org, self.alias(org), "", "", ""))
+    def add_c3(self, record, c3: str):
+        pids = self.c3_cache.get(c3)
+        if pids is None:
+            pids = []
+            for org in c3.split(";"):
+                org = org.strip()
+                if org:
+                    key = (org, None)
+                    pid = self.index.get(key)
+                    if pid is None:
+                        pid = self.index[key] = len(self.parsed)
+                        self.parsed.append((org, self.alias(org), "", "", ""))
+                    pids.append(pid)
+            self.c3_cache[c3] = pids
         fid = self.fields.get("C3")
         if fid is None:
             fid = self.fields["C3"] = len(self.fields)
-        self.rows_record.append(record)
-        self.rows_author.append("")
-        self.rows_position.append(-1)
-        self.rows_corresponding.append(False)
-        self.rows_field.append(fid)
-        self.rows_id.append(pid)
+        k = len(pids)
+        self.rows_record.extend([record] * k)
+        self.rows_author.extend([""] * k)
+        self.rows_position.extend([-1] * k)
+        self.rows_corresponding.extend([False] * k)
+        self.rows_field.extend([fid] * k)
+        self.rows_id.extend(pids)
 
     def parse(self, address: str, wos: bool) -> int:
         key = (address, wos)
@@ -368,14 +376,41 @@ class _Builder:
         return out
 
 
-def _positions(names: list[str], au: list[str]) -> dict[str, int]:
-    """Position of each author name (full and short forms) in the record; the first occurrence wins."""
-    positions: dict[str, int] = {}
-    for i, n in enumerate(names):
-        positions.setdefault(n, i)
-    for i, n in enumerate(au):
-        positions.setdefault(n, i)
-    return positions
+def _kind(db, source_format) -> tuple:
+    """Field names and reading rules of a record's database and reader."""
+    db = db if isinstance(db, str) else ""
+    source_format = source_format if isinstance(source_format, str) else ""
+    f_addr, f_linked, f_rp = _FIELD_NAMES.get(source_format, ("C1", "C1", "RP"))
+    wos = db.startswith("WoS") or (not db and source_format.startswith("wos"))
+    scopus = db.startswith("Scopus")
+    chinese = db in _CHINESE_DBS or source_format.startswith(("cnki", "cssci"))
+    return f_addr, f_linked, f_rp, wos, scopus, chinese
+
+
+def _find(names: list[str], name: str, other: list[str] | None = None) -> int:
+    """Position of an author: as written (list.index runs in C), else by surname and initial; -1 if absent."""
+    try:
+        return names.index(name)
+    except ValueError:
+        pass
+    if other is not None:
+        try:
+            return other.index(name)
+        except ValueError:
+            pass
+    key = name_key(name)
+    for i, candidate in enumerate(names):
+        if name_key(candidate) == key:
+            return i
+    return -1
+
+
+def _everyone(names: list[str], rp_positions) -> tuple[list, list, list]:
+    """Authors, positions and corresponding flags of an address that names no group: every author."""
+    if not names:
+        return [""], [-1], [False]
+    n = len(names)
+    return list(names), list(range(n)), [i in rp_positions for i in range(n)]
 
 
 def _as_list(value) -> list:
