@@ -105,7 +105,7 @@ def reprint_addresses(rp: str) -> list[tuple[list[str], str]]:
     ...                   "(通讯作者)，Northeastern Univ, Shenyang, Peoples R China.")
     [(['Du, Y', 'Wang, XN'], 'Soochow Univ, Suzhou, Peoples R China'), (['Gao, XH'], 'Northeastern Univ, Shenyang, Peoples R China')]
     """
-    pieces = _RP_MARK.split(rp)
+    pieces = _RP_MARK.split(rp.replace("；", ";"))  # the Chinese interface may write full-width semicolons
     if len(pieces) < 2:
         return []
     out = []

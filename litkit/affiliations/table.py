@@ -52,6 +52,7 @@ _CHINESE_DBS = ("CNKI", "CSSCI")
 _NOT_AN_ADDRESS = re.compile(r"^[\d\s.,;-]*$")
 _EXTRA_KEYS = re.compile(r'"(?:C3|Affiliations|Authors with affiliations)"')
 _EMPTY: frozenset = frozenset()
+_CSSCI_GROUPS = re.compile(r"\.?/(?=\[)")
 _GREATER_CHINA = {"HK": "Hong Kong", "MO": "Macao", "TW": "Taiwan"}
 
 
@@ -189,6 +190,8 @@ class _Builder:
         f_addr, f_linked, f_rp, wos, scopus, chinese = kind
         names = af if af and len(af) == len(au) else au
         where = (source_file, source_line)
+        if chinese and any("/[" in e for e in c1):  # CSSCI: "[作者甲]单位甲./[作者乙]单位乙."
+            c1 = [part for e in c1 for part in _CSSCI_GROUPS.split(e) if part.strip()]
         # Only the few fields this module reads are looked for, so most records skip the JSON parse.
         extra = _extra(extra) if type(extra) is str and _EXTRA_KEYS.search(extra) else None
 

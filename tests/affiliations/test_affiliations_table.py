@@ -143,6 +143,7 @@ def test_institution_of(address, wos, expected):
         ("华北电力大学河北省输变电设备安全防御重点实验室", ("华北电力大学", "河北省输变电设备安全防御重点实验室")),
         ("1.中国铁道科学研究院 研究生部", ("中国铁道科学研究院", "研究生部")),
         ("清华大学计算机科学与技术系 北京 100084", ("清华大学", "计算机科学与技术系")),
+        ("北京市信息服务工程重点实验室(北京联合大学)", ("北京联合大学", "北京市信息服务工程重点实验室")),
         ("北京 100084", ("", "")),
         ("湖北武汉430074", ("", "")),
     ],
@@ -267,6 +268,23 @@ def test_cnki_record_rows():
     assert list(grouped.country) == ["CN"] * 4 and list(grouped.constituent) == ["", "", "Hong Kong", "Hong Kong"]
 
 
+def test_cssci_groups():
+    # CSSCI's 机构名称 names each author's unit: "[作者]单位./[作者]单位."
+    frame = pd.DataFrame(
+        {
+            "AU": [["李强", "赵一方"]],
+            "C1": [["[李强]中国科学院科技战略咨询研究院./[赵一方]《中国学术期刊(光盘版)》电子杂志社."]],
+            "DB": ["CSSCI"],
+            "source_format": ["cssci"],
+        }
+    )
+    aff = litkit.affiliations(frame)
+    assert aff[["author", "author_position", "institution", "subunit", "country", "source_field"]].values.tolist() == [
+        ["李强", 0, "中国科学院", "科技战略咨询研究院", "CN", "机构"],
+        ["赵一方", 1, "《中国学术期刊(光盘版)》电子杂志社", "", "CN", "机构"],
+    ]
+
+
 def test_empty_and_bad_input():
     empty = litkit.affiliations(pd.DataFrame({"AU": [], "C1": []}))
     assert list(empty.columns) == list(COLUMNS) and empty.empty and empty.attrs["unresolved"].empty
@@ -320,3 +338,19 @@ def test_every_export_gives_rows_and_names_its_unresolved(shared_corpora, expect
         assert (unresolved.file == str(shared_corpora / name)).all()
         has_addresses = sum(len(c) for c in corpus.df.C1) > 0
         assert (len(aff) > 0) == has_addresses, name
+
+
+def test_litkit_affiliations_is_callable_whatever_was_imported_first():
+    import subprocess
+    import sys
+
+    code = (
+        "import pandas as pd, litkit\n"
+        "df = pd.DataFrame({'AU': [['A, B']], 'C1': [['Univ X, Paris, France']], 'DB': ['WoS']})\n"
+        "{first}\n"
+        "print(litkit.affiliations(df)['country'].tolist())\n"
+    )
+    for first in ("pass", "from litkit.affiliations import country_of", "litkit.affiliations"):
+        out = subprocess.run([sys.executable, "-c", code.format(first=first)], capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.strip().splitlines()[-1] == "['FR']"
