@@ -20,7 +20,7 @@ as networkx does for undirected graphs (``n`` counts every node, isolated ones t
 values lie in [0, 1].
 
 The default backend is python-igraph (C, Brandes' algorithm; 5,000 nodes and 25,000 links in
-about 10 s, where networkx takes many minutes); ``backend="networkx"`` gives networkx's own
+8.4 s of CPU with ``"inverse"``, 3.1 s ``"unweighted"``, where networkx takes many minutes); ``backend="networkx"`` gives networkx's own
 numbers.  Weighted shortest paths often tie in real arithmetic: with integer co-citation
 counts, ``1/3 + 1/6`` and ``1/2`` are the same length, but their floating-point sums may differ
 in the last bit.  igraph treats lengths within a relative 1e-10 as equal and so counts every
