@@ -24,8 +24,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-import litkit  # noqa: E402
 from _common import machine_info, write_result  # noqa: E402
+
+import litkit  # noqa: E402
 
 
 def _peak_rss_mb() -> float:

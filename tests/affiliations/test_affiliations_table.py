@@ -347,10 +347,10 @@ def test_litkit_affiliations_is_callable_whatever_was_imported_first():
     code = (
         "import pandas as pd, litkit\n"
         "df = pd.DataFrame({'AU': [['A, B']], 'C1': [['Univ X, Paris, France']], 'DB': ['WoS']})\n"
-        "{first}\n"
+        "FIRST\n"
         "print(litkit.affiliations(df)['country'].tolist())\n"
     )
     for first in ("pass", "from litkit.affiliations import country_of", "litkit.affiliations"):
-        out = subprocess.run([sys.executable, "-c", code.format(first=first)], capture_output=True, text=True)
+        out = subprocess.run([sys.executable, "-c", code.replace("FIRST", first)], capture_output=True, text=True)
         assert out.returncode == 0, out.stderr
         assert out.stdout.strip().splitlines()[-1] == "['FR']"
