@@ -1,11 +1,14 @@
 """Lotka's law of author productivity, fitted as bibliometrix's ``lotka`` fits it.
 
 Lotka (1926): the share of authors with *x* papers falls as ``C / x**beta``, with beta
-near 2.  bibliometrix tabulates how many authors wrote 1, 2, 3 ... papers, fits ordinary
-least squares of ``log10(share)`` on ``log10(x)`` (R's ``lm``), reports ``beta = |slope|``,
-``C = 10 ** intercept`` and R², and compares the observed shares with Lotka's law at
-beta = 2 (``C / x**2``, same C) by a two-sample Kolmogorov–Smirnov test with R's
+near 2.  bibliometrix (``lotka``, version 5) tabulates how many authors wrote 1, 2, 3 ...
+papers, fits ordinary least squares of ``log10(share)`` on ``log10(x)`` (R's ``lm``), and
+reports ``beta = |slope|``, ``C = 10 ** intercept`` and R².  It then compares the observed
+shares with two distributions over the same values of x, each normalised to sum to 1:
+Lotka's law at beta = 2 (``x**-2 / sum(x**-2)``) and the fitted law
+(``x**-beta / sum(x**-beta)``), each by a two-sample Kolmogorov–Smirnov test with R's
 asymptotic p-value (``ks.test(..., exact = FALSE)``).  :func:`lotka` does the same.
+(bibliometrix before version 5 compared with ``C / x**2`` unnormalised and had no second test.)
 """
 
 from __future__ import annotations
@@ -35,14 +38,18 @@ class LotkaResult:
     r2 : float
         R² of that fit.
     ks_statistic : float
-        Largest distance between the empirical distribution functions of the observed shares
-        and of Lotka's shares at beta = 2 (shares equal to 12 significant digits count as ties,
-        where R compares the floating-point values exactly).
+        Kolmogorov–Smirnov D between the observed shares and Lotka's shares at beta = 2
+        (bibliometrix's ``ks.theo.stat``).  Shares equal to 12 significant digits count as
+        ties, where R compares the floating-point values exactly.
     p_value : float
-        Asymptotic two-sample Kolmogorov–Smirnov p-value (as R's ``ks.test(exact = FALSE)``).
+        Its asymptotic two-sample p-value, as R's ``ks.test(exact = FALSE)``
+        (bibliometrix's ``p.value`` / ``ks.theo.pvalue``).
+    ks_fit_statistic, ks_fit_p_value : float
+        The same test against the fitted law (``ks.fit.stat``, ``ks.fit.pvalue``).
     table : pandas.DataFrame
         ``articles`` (x), ``authors`` (authors with x papers), ``freq`` (their share),
-        ``fitted`` (``C / x**beta``) and ``theoretical`` (``C / x**2``).
+        ``fitted`` (the fitted law's share, ``x**-beta`` normalised) and ``theoretical``
+        (Lotka's share, ``x**-2`` normalised).
     """
 
     beta: float
@@ -50,11 +57,13 @@ class LotkaResult:
     r2: float
     ks_statistic: float
     p_value: float
+    ks_fit_statistic: float
+    ks_fit_p_value: float
     table: pd.DataFrame = field(repr=False)
 
     def parameters(self) -> pd.DataFrame:
         """The fitted numbers as a two-column table (``parameter``, ``value``), for export."""
-        names = ("beta", "C", "r2", "ks_statistic", "p_value")
+        names = ("beta", "C", "r2", "ks_statistic", "p_value", "ks_fit_statistic", "ks_fit_p_value")
         return pd.DataFrame({"parameter": names, "value": [float(getattr(self, n)) for n in names]})
 
 
@@ -95,7 +104,7 @@ def lotka_fit(productivity: Mapping[int, int]) -> LotkaResult:
     Returns
     -------
     LotkaResult
-        beta, C and r2 are NaN when the table has fewer than two values of x (no line fits).
+        Every number is NaN when the table has fewer than two values of x (no line fits).
 
     Examples
     --------
@@ -116,19 +125,21 @@ def lotka_fit(productivity: Mapping[int, int]) -> LotkaResult:
     n = np.array([p[1] for p in pairs], dtype=float)
     freq = n / n.sum()
     lx, ly = np.log10(x), np.log10(freq)
-    if len(x) >= 2:
+    nan = float("nan")
+    beta = constant = r2 = nan
+    fitted = theoretical = np.full(len(x), nan)
+    (statistic, p_value), (fit_statistic, fit_p_value) = (nan, nan), (nan, nan)
+    if len(x) >= 2:  # with one value of x no line fits (R's lm gives slope NA), and nothing is tested
         slope, intercept = np.polyfit(lx, ly, 1)
         residual = ly - (intercept + slope * lx)
         total = ly - ly.mean()
         ss_tot = float(total @ total)
-        r2 = 1.0 - float(residual @ residual) / ss_tot if ss_tot > 0 else float("nan")
+        r2 = 1.0 - float(residual @ residual) / ss_tot if ss_tot > 0 else nan
         beta, constant = abs(float(slope)), float(10.0**intercept)
-    else:
-        beta = constant = r2 = float("nan")
-        intercept = float("nan")
-    fitted = constant / x**beta
-    theoretical = 10.0 ** (intercept - 2.0 * lx)
-    statistic, p_value = _ks_two_sample(freq, theoretical)
+        theoretical = x**-2.0 / np.sum(x**-2.0)
+        fitted = x**-beta / np.sum(x**-beta)
+        statistic, p_value = _ks_two_sample(freq, theoretical)
+        fit_statistic, fit_p_value = _ks_two_sample(freq, fitted)
     table = pd.DataFrame(
         {
             "articles": x.astype(int),
@@ -138,7 +149,7 @@ def lotka_fit(productivity: Mapping[int, int]) -> LotkaResult:
             "theoretical": theoretical,
         }
     )
-    return LotkaResult(beta, constant, r2, statistic, p_value, table)
+    return LotkaResult(beta, constant, r2, statistic, p_value, fit_statistic, fit_p_value, table)
 
 
 def _ks_two_sample(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:

@@ -142,9 +142,10 @@ def plot_lotka(result, title: str | None = "Lotka's law"):
                 linewidth=1.2,
                 label=f"Fitted: C = {result.C:.3g}, β = {result.beta:.2f}, R² = {result.r2:.2f}",
             )
+            # Lotka's share at beta = 2, normalised over the observed values of x as the KS test uses it.
             ax.plot(
                 grid,
-                result.C / grid**2,
+                grid**-2.0 / np.sum(x**-2.0),
                 color="black",
                 linestyle="--",
                 linewidth=1.0,

@@ -181,20 +181,37 @@ def test_lotka_fit_by_hand_least_squares_and_ks():
     assert fit.C == pytest.approx(10**intercept)
     assert fit.r2 == pytest.approx(r2)
     observed = [n / total for n in table.values()]
-    theory = [10**intercept / x**2 for x in table]
-    grid = observed + theory
-    d = max(abs(sum(o <= v for o in observed) / 3 - sum(t <= v for t in theory) / 3) for v in grid)
-    assert fit.ks_statistic == pytest.approx(d)
-    assert fit.p_value == pytest.approx(_kolmogorov_sf(math.sqrt(9 / 6) * d))
+    norm = 1 + 1 / 4 + 1 / 9
+    theory = [1 / norm, 1 / 4 / norm, 1 / 9 / norm]  # x**-2 normalised over x = 1, 2, 3
+    beta = -slope
+    fitted = [x**-beta / sum(y**-beta for y in table) for x in table]
+    assert fit.table["theoretical"].tolist() == pytest.approx(theory)
+    assert fit.table["fitted"].tolist() == pytest.approx(fitted)
+
+    def ks(a, b):
+        return max(abs(sum(o <= v for o in a) / 3 - sum(t <= v for t in b) / 3) for v in a + b)
+
+    assert fit.ks_statistic == pytest.approx(ks(observed, theory))
+    assert fit.p_value == pytest.approx(_kolmogorov_sf(math.sqrt(9 / 6) * ks(observed, theory)))
+    assert fit.ks_fit_statistic == pytest.approx(ks(observed, fitted))
+    assert fit.ks_fit_p_value == pytest.approx(_kolmogorov_sf(math.sqrt(9 / 6) * ks(observed, fitted)))
 
 
 def test_lotka_on_corpus_counts_records_per_author():
     fit = lotka(_corpus(HAND))
     # Li X 2, Wu Y 2, Smith J 3, Zhao Q 1 -> {1: 1, 2: 2, 3: 1}
     assert fit.table[["articles", "authors"]].values.tolist() == [[1, 1], [2, 2], [3, 1]]
-    assert fit.parameters()["parameter"].tolist() == ["beta", "C", "r2", "ks_statistic", "p_value"]
-    single = lotka_fit({1: 5})
-    assert math.isnan(single.beta)
+    assert fit.parameters()["parameter"].tolist() == [
+        "beta",
+        "C",
+        "r2",
+        "ks_statistic",
+        "p_value",
+        "ks_fit_statistic",
+        "ks_fit_p_value",
+    ]
+    single = lotka_fit({1: 5})  # every author wrote one paper: no line, no test (bibliometrix: NA)
+    assert all(math.isnan(v) for v in single.parameters()["value"])
     with pytest.raises(LitkitError):
         lotka_fit({0: 3})
     with pytest.raises(LitkitError):
@@ -286,3 +303,14 @@ def test_labels_are_deterministic_for_equally_frequent_spellings():
     # one author, two spellings once each: the alphabetically first ("I" sorts before "i") is the label
     assert top_authors(c).values.tolist() == [["LI X", 2, 2.0]]
     assert top_authors(c).equals(top_authors(_corpus([{"AU": ["LI X"]}, {"AU": ["Li, X"]}])))
+
+
+@pytest.mark.parametrize("module", ["summary", "productivity", "hindex", "lotka", "bradford"])
+def test_docstring_examples(module):
+    import doctest
+    import sys
+
+    import litkit.indicators  # noqa: F401  (the package re-exports functions named like its modules)
+
+    result = doctest.testmod(sys.modules[f"litkit.indicators.{module}"], optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
