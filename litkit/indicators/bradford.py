@@ -12,6 +12,9 @@ cumulative articles of the sources ranked 1..r,
 
 So the core is the smallest set of top sources holding at least 33 % of the articles.
 Sources with equal counts are ranked by name (bibliometrix: the order of R's ``table``).
+:func:`bradford` groups sources as :func:`~litkit.indicators.top_sources` does (upper-cased,
+commas removed); bibliometrix's ``bradford`` tabulates ``SO`` as it stands in its upper-cased
+data, commas kept.
 """
 
 from __future__ import annotations

@@ -118,7 +118,10 @@ def hindex(
         (bibliometrix uses the current calendar year).
     years : int, optional
         Only records published in the ``years`` years up to ``as_of``
-        (``PY >= as_of - years``, as bibliometrix's ``years`` argument).  Default: all records.
+        (``PY >= as_of - years``, as bibliometrix's ``years`` argument; records without a year
+        are then left out).  Default: all records.  bibliometrix's default is ``years = 10``
+        counted back from the current calendar year, which changes with the date of the run;
+        pass ``years=10`` (and ``as_of``) for its window.
 
     Returns
     -------
