@@ -5,6 +5,22 @@ editable ``litkit/data/countries_aliases.csv`` (the spellings of Web of Science 
 Australian states and Canadian provinces) and, for Chinese-script units, ``litkit/data/countries_zh.csv``
 (country-name prefixes).  A name is only ever matched as a whole element, never as a substring: "Beth Israel
 Deaconess Med Ctr" is not Israel, "Univ New South Wales" is not Wales, "New Jersey" is not Jersey.
+
+The rules, in order, for the last element of an address (elements split on "," and ";", after NFKC turned
+full-width punctuation into ASCII and e-mail addresses were removed):
+
+1. an ISO name with a comma, read over the last two elements ("Korea, Republic of");
+2. "... USA" / "... UK" with a state, ZIP or name before it ("Atlanta, GA 30332 USA");
+3. "Georgia": the country, unless an element before it shows the US state (a ZIP code, "GA", a Georgia town);
+4. the element as a whole, then without its postcode tokens ("Singapore 117543");
+5. a country name glued to the element by old Scopus exports ("Emory UniversityUnited States");
+6. a US state code with an optional ZIP code ("CHICAGO,IL 60680", "Boulder, CO"; WA only with a ZIP code,
+   because "Perth, WA" is Western Australia); full names of US and Australian states and Canadian provinces
+   are in the spelling table.
+
+Then "Hong Kong, Peoples R China" and "Macau, Peoples R China" keep HK and MO, and "..., Scotland, United
+Kingdom" keeps its constituent.  Anything else is unresolved ("").  Chinese-script units are China (CN) unless
+they start with a country name of ``countries_zh.csv``.
 """
 
 from __future__ import annotations
@@ -232,10 +248,12 @@ def _lookup_last(segments: list[str], latin: dict) -> tuple[str, str] | None:
     glued = _glued_country(last, latin)  # old Scopus: "University of MiamiUnited States", "S.United Kingdom"
     if glued:
         return glued
-    # A US address that stops at the state: "Boulder, CO" or "Baltimore, MD 21218".
+    # A US address that stops at the state, as PubMed-style affiliations do: "Baltimore, MD 21218", "Boulder, CO".
+    # WA alone is also Western Australia ("Perth, WA"): only with a ZIP code.
     parts = last.split()
     if len(segments) >= 2 and parts and parts[0] in US_STATE_CODES and all(_ZIP.match(p) for p in parts[1:]):
-        return ("US", "")
+        if len(parts) > 1 or parts[0] != "WA":
+            return ("US", "")
     return None
 
 

@@ -99,6 +99,11 @@ def code(address: str, **options) -> str:
         # Varese (VA) in Italy is not Virginia; SA in Australia is South Australia
         ("Commiss European Communities, Joint Res Ctr, I-21027 Ispra, VA, Italy", "IT"),
         ("Flinders Univ, Sch Med, Adelaide, SA, Australia", "AU"),
+        # WA: Washington with a ZIP code, else also Western Australia
+        ("Dept Psychol, Univ Washington, Seattle, WA 98195", "US"),
+        ("Univ Western Australia, Sch Biol Sci, Perth, WA 6009, Australia", "AU"),
+        ("Univ Western Australia, Sch Biol Sci, Perth, WA", ""),
+        ("Department of Integrative Physiology, University of Colorado Boulder, Boulder, CO", "US"),
         # Scopus glued the country to the name
         ("Department of Sociology, Emory UniversityUnited States", "US"),
         ("Crusade Laboratories Limited, Glasgow G51 4TF, S.United Kingdom", "GB"),
