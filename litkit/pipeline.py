@@ -241,5 +241,5 @@ def _relative_params(path: Path, checkout: Path) -> None:
     """Paths in the demo's params.json relative to the checkout, so it does not depend on where that lives."""
     from . import _atomic
 
-    text = path.read_text(encoding="utf-8")
-    _atomic.write_text(path, text.replace(str(checkout) + "/", ""), overwrite=True)
+    text = path.read_text(encoding="utf-8").replace(str(checkout) + "/", "").replace(f'"{checkout}"', '"."')
+    _atomic.write_text(path, text, overwrite=True)

@@ -270,14 +270,20 @@ class RunFolder:
         chosen = _resolve(name, spec, params)
         if client is not None and not spec.on_dask:
             raise LitkitError(f"analysis {name!r} does not run on Dask", expected="no client (compute in memory)")
+        created = not self.output.exists()
         self.output.mkdir(parents=True, exist_ok=True)
+        # Staged inside the output folder: the final renames stay on one filesystem.
         staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=self.output))
         try:
             out = RunOutput(staging, self.formats, client)
             value = spec.runner(data, out, **chosen)
             files = _commit(staging, self.output, self.overwrite)
-        finally:
+        except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
+            if created and not any(self.output.iterdir()):
+                self.output.rmdir()  # a failed run leaves no trace, not even its folder
+            raise
+        shutil.rmtree(staging, ignore_errors=True)
         used = dict(chosen, **out.recorded)
         record = {"analysis": name, "parameters": used, "inputs": dict(inputs or {})}
         result = RunResult(name, used, files, value, record)
@@ -663,7 +669,9 @@ def run_summary(corpus, out: RunOutput, *, as_of: int | None = None, top: int = 
 
     aff = affiliations(corpus)
     main = ind.summary(corpus, as_of=as_of, affiliations=aff)
-    out.table(main, "main_information")
+    # Results mixes text, counts and rates in one column: rates get the runs' float format by hand.
+    shown = [FLOAT_FORMAT % v if isinstance(v, float) else v for v in main["Results"]]
+    out.table(main.assign(Results=shown), "main_information")
     production = ind.annual_production(corpus)
     out.table(production, "annual_articles")
     if len(production):

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from _chromium import render
+from helpers.chromium import render
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,7 +53,15 @@ TABLE_SUFFIXES = {".csv", ".txt", ".json", ".gexf", ".graphml"}
 
 
 def _second_run(out: Path) -> subprocess.Popen:
-    code = f"from litkit.pipeline import run_demo; run_demo(out={str(out)!r}, progress=False)"
+    # ... which also checks that the library never loads the command line (typer, click, litkit.commands).
+    code = (
+        "import sys\n"
+        "from litkit.pipeline import run_demo\n"
+        f"run_demo(out={str(out)!r}, progress=False)\n"
+        "cli = sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click')"
+        " or m.startswith(('litkit.commands', 'litkit.cli')))\n"
+        "assert not cli, f'the demo pipeline imported the command line: {cli}'\n"
+    )
     env = dict(os.environ, MPLBACKEND="Agg")
     return subprocess.Popen(
         [sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -150,6 +158,71 @@ def test_png_size_resolution_and_margins(demo_out):
         if min(margins) < MARGIN_PX:
             problems.append(f"{stem}: ink within {MARGIN_PX} px of the border (top, bottom, left, right = {margins})")
     assert not problems, problems
+
+
+def test_demo_records_every_run(demo_out):
+    """params.json of the demo: its shared settings and one entry per run of DEMO_RUNS, no absolute paths."""
+    import json
+
+    from litkit.pipeline import DEMO_PARAMETERS, DEMO_RUNS
+
+    text = (demo_out / "params.json").read_text(encoding="utf-8")
+    record = json.loads(text)
+    assert record["analysis"] == "demo" and record["parameters"] == DEMO_PARAMETERS
+    assert [r["analysis"] for r in record["runs"]] == [run.analysis for run in DEMO_RUNS]
+    assert str(ROOT) not in text
+    for run in DEMO_RUNS:
+        if run.folder:  # a run in a subfolder has its own params.json, as from the command line
+            own = json.loads((demo_out / run.folder / "params.json").read_text(encoding="utf-8"))
+            assert own["analysis"] == run.analysis
+
+
+def test_cli_writes_the_demo_files(demo_out, tmp_path):
+    """A figure the demo draws is, byte for byte, the one the command draws with the same parameters."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from litkit.cli import app
+    from litkit.pipeline import DEMO_PARAMETERS
+
+    def cli(*args):
+        result = CliRunner().invoke(app, [str(a) for a in args])
+        assert result.exit_code == 0, result.output
+        return result
+
+    demo = ROOT / "corpora" / "demo"
+    merged = tmp_path / "merged.parquet"
+    cli("ingest", demo / "cnki", demo / "scopus", demo / "wos", "-o", merged, "--merge")
+    bursts = {k: DEMO_PARAMETERS["bursts"][k] for k in ("s", "gamma", "min_duration", "slice_years", "top")}
+    options = [x for k, v in bursts.items() for x in (f"--{k.replace('_', '-')}", v)]
+    cli("bursts", merged, "--kind", "keyword", *options, "-o", tmp_path / "bursts")
+    cli("timeline", merged, "-o", tmp_path / "timeline")
+    compared = []
+    for folder, names in (
+        ("bursts", ["bursts_keyword.csv", "bursts_keyword.png", "bursts_keyword.svg", "bursts_keyword.pdf"]),
+        ("timeline", ["annual_production.csv", "annual_production.png", "annual_production.svg"]),
+    ):
+        for name in names:
+            assert (tmp_path / folder / name).read_bytes() == (demo_out / name).read_bytes(), name
+            compared.append(name)
+    # The co-occurrence map of the WoS records: every file, params.json apart from its inputs.
+    wos = tmp_path / "wos.parquet"
+    cli("ingest", demo / "wos", "-o", wos)
+    cooc = DEMO_PARAMETERS["cooccurrence"]
+    cli(
+        "cooccur", wos, "--thesaurus", demo / "thesaurus.txt", "-o", tmp_path / "cooc",
+        *[x for k, v in cooc.items() for x in (f"--{k.replace('_', '-')}", v)],
+    )  # fmt: skip
+    names = sorted(p.name for p in (demo_out / "cooccurrence_wos").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "cooc").iterdir())
+    for name in names:
+        a, b = (demo_out / "cooccurrence_wos" / name).read_bytes(), (tmp_path / "cooc" / name).read_bytes()
+        if name == "params.json":
+            a, b = json.loads(a), json.loads(b)
+            a.pop("inputs"), b.pop("inputs")
+        assert a == b, name
+    assert len(compared) + len(names) >= 20
 
 
 def test_no_glyph_warnings(demo_runs):

@@ -19,9 +19,13 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-import click
 import typer
 from typer.core import TyperGroup
+
+try:  # typer >= 0.2x parses with its own copy of click
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover - older typer runs on click itself
+    from click import exceptions as click_errors
 
 from ..errors import LitkitError
 
@@ -88,12 +92,12 @@ class LitkitGroup(TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.exceptions.UsageError as exc:
+        except click_errors.UsageError as exc:
             hint = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx is not None else ""
             fail(exc.format_message().rstrip(".") + hint)
-        except click.exceptions.ClickException as exc:
+        except click_errors.ClickException as exc:
             fail(exc.format_message())
-        except click.exceptions.Abort:
+        except typer.Abort:
             typer.echo("Aborted.", err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
