@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import LitkitError
-from .style import BAR_GREY, PALETTE, cjk_font, require_cjk_font, use_style
+from .style import BAR_GREY, PALETTE, require_cjk_font, use_style
 
 _ZONE_COLOURS = (PALETTE[0], PALETTE[1], PALETTE[2])
 
@@ -233,12 +233,10 @@ def plot_bradford(
 
 @contextlib.contextmanager
 def _fonts(texts) -> Iterator[None]:
-    """litkit's style, with the CJK font named as a fallback while the figure is built."""
+    """litkit's style (:func:`~litkit.plot.style.use_style` names the CJK fallback font) for the figure."""
     require_cjk_font(texts)
     use_style()
-    cjk = cjk_font()
-    with matplotlib.rc_context({"font.family": ["DejaVu Sans"] + ([cjk] if cjk else [])}):
-        yield
+    yield
 
 
 def _need(table, columns, what: str) -> None:
