@@ -70,7 +70,11 @@ def code(address: str, **options) -> str:
         ("Kim Il Sung Univ, Pyongyang, North Korea", "KP"),
         ("Kim Il Sung University, Pyongyang, DPR Korea", "KP"),
         ("Kim Il Sung University, Pyongyang, Korea, Democratic People's Republic of", "KP"),
-        # both Congos
+        ("Korea Univ, Seoul, Korea (South)", "KR"),
+        ("Kim Il Sung Univ, Pyongyang, Korea (North)", "KP"),
+        # both Congos (bibliometrix issue 566)
+        ("Univ Kinshasa, Kinshasa, Congo (Kinshasa)", "CD"),
+        ("Univ Marien Ngouabi, Brazzaville, Congo (Brazzaville)", "CG"),
         ("Univ Marien Ngouabi, Brazzaville, Rep Congo", "CG"),
         ("Univ Marien Ngouabi, Brazzaville, Congo", "CG"),
         ("Univ Kinshasa, Kinshasa, Dem Rep Congo", "CD"),
@@ -80,6 +84,9 @@ def code(address: str, **options) -> str:
         ("Trinity Coll Dublin, Sch Nat Sci, Dublin 2, Ireland", "IE"),
         ("Queens Univ Belfast, Sch Biol Sci, Belfast BT9 5DL, Antrim, North Ireland", "GB"),
         ("Ulster University, Coleraine, Northern Ireland", "GB"),
+        # a street named after a country (bibliometrix issue 184)
+        ("UNIV BARCELONA, FAC INFORMACIO & MITJANS AUDIOVISUALS, MELCIOR DE PALAU 140, BARCELONA 08014, SPAIN.", "ES"),
+        ("Academy of Data Science, Hangzhou Dianzi University, Hangzhou 310018, P. R. China", "CN"),
         # WoS and Scopus spellings
         ("Peking Univ, Coll Urban & Environm Sci, Beijing 100871, Peoples R China", "CN"),
         ("Khalifa Univ, Abu Dhabi, U Arab Emirates", "AE"),
