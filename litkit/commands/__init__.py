@@ -128,12 +128,6 @@ def echo_written(paths) -> None:
         typer.echo(f"  {path}")
 
 
-def _message(exc: Exception) -> str:
-    if isinstance(exc, OSError) and not isinstance(exc, LitkitError) and exc.filename is not None:
-        return f"{exc.filename}: {exc.strerror or exc}"
-    return str(exc)
-
-
 def is_partitioned(path: Path) -> bool:
     """True when ``path`` is a folder written by ``litkit ingest --scheduler`` (it holds a manifest)."""
     from ..scale.ingest import MANIFEST
@@ -201,19 +195,7 @@ def partitioned_on(path, scheduler: str):
         yield pc, client
 
 
-def year_range(corpus, first_year: int | None, last_year: int | None, path) -> tuple[int, int] | None:
-    """``(first, last)`` from --from/--to, the corpus's own years filling what is not given.
-
-    ``corpus`` is a :class:`~litkit.Corpus` or a
-    :class:`~litkit.scale.PartitionedCorpus` (whose ``PY`` column alone is read).
-    """
-    if first_year is None and last_year is None:
-        return None
-    py = corpus.column("PY") if hasattr(corpus, "column") else corpus.df["PY"]
-    py = py.dropna()
-    if py.empty:
-        raise LitkitError("no record has a publication year", path=path)
-    return (
-        first_year if first_year is not None else int(py.min()),
-        last_year if last_year is not None else int(py.max()),
-    )
+def _message(exc: Exception) -> str:
+    if isinstance(exc, OSError) and not isinstance(exc, LitkitError) and exc.filename is not None:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return str(exc)
