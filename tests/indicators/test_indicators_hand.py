@@ -314,3 +314,18 @@ def test_docstring_examples(module):
 
     result = doctest.testmod(sys.modules[f"litkit.indicators.{module}"], optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_empty_and_bare_corpora_give_empty_tables_not_errors():
+    empty = Corpus.from_records([])
+    got = dict(zip(*summary(empty, affiliations=pd.DataFrame({"record": [], "country": []})).T.values))
+    assert got["Documents"] == 0 and got["Authors"] == 0 and got["Timespan"] is None
+    assert math.isnan(got["Co-authors per document"]) and math.isnan(got["International co-authorships %"])
+    for table in (top_authors(empty), top_sources(empty), most_cited(empty), hindex(empty), bradford(empty)):
+        assert table.empty
+    bare = _corpus([{}])  # one record with nothing but an id
+    got = dict(zip(*summary(bare).T.values))
+    assert (got["Documents"], got["Author appearances"], got["Co-authors per document"]) == (1, 0, 0.0)
+    assert math.isnan(got["Average citations per document"]) and math.isnan(got["Document average age"])
+    with pytest.raises(LitkitError):
+        hindex(bare, years=5)  # no year to count back from
