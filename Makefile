@@ -45,7 +45,7 @@ system-deps:
 	@rm -rf $$HOME/.cache/matplotlib  # let matplotlib see newly installed fonts
 
 demo: system-deps $(STAMP)
-	$(VENV)/bin/litkit demo --out figures
+	$(VENV)/bin/litkit demo -o figures --force
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
