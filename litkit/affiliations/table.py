@@ -53,7 +53,6 @@ _NOT_AN_ADDRESS = re.compile(r"^[\d\s.,;-]*$")
 _EXTRA_KEYS = re.compile(r'"(?:C3|Affiliations|Authors with affiliations)"')
 _EMPTY: frozenset = frozenset()
 _CSSCI_GROUPS = re.compile(r"\.?/(?=\[)")
-_GREATER_CHINA = {"HK": "Hong Kong", "MO": "Macao", "TW": "Taiwan"}
 
 
 def affiliations(
@@ -98,7 +97,9 @@ def affiliations(
           and CNKI RefWorks ``AD``; CNKI EndNote ``%+``; ...);
         - ``raw``: the address as written (without its ``[authors]`` group).
 
-        An address without an author group belongs to every author of the record (one row each).  ``RP`` rows
+        An address without an author group belongs to every author of the record (one row each).  Scopus
+        records take each author's affiliations from ``Authors with affiliations``; an ``Affiliations`` entry
+        that no author entry names gets one row with no author.  ``RP`` rows
         repeat the corresponding author's ``C1`` address (filter on ``source_field`` to count each address
         once).  ``C3`` rows (WoS's organisation-enhanced names) have an institution and no country.  Chinese
         units are in China (CN) unless they start with another country's name (``litkit/data/countries_zh.csv``);
@@ -111,8 +112,18 @@ def affiliations(
 
     Examples
     --------
-    >>> import litkit
-    >>> corpus = litkit.read("../shared/corpora/wos-plaintext-savedrecs-alt/savedrecs_1.txt")  # doctest: +SKIP
+    >>> import litkit, pandas as pd
+    >>> records = pd.DataFrame({
+    ...     "AU": [["Li, W", "Roe, J"]],
+    ...     "AF": [["Li, Wei", "Roe, Jane"]],
+    ...     "C1": [["[Li, Wei] Beth Israel Deaconess Med Ctr, Boston, MA 02215 USA.",
+    ...             "[Roe, Jane] Tbilisi State Univ, Tbilisi 0179, Georgia."]],
+    ...     "RP": ["Roe, J (corresponding author), Tbilisi State Univ, Tbilisi 0179, Georgia."],
+    ...     "DB": ["WoS"]})
+    >>> aff = litkit.affiliations(records)
+    >>> aff[["author", "institution", "country", "corresponding", "source_field"]].values.tolist()
+    [['Li, Wei', 'Beth Israel Deaconess Med Ctr', 'US', False, 'C1'], ['Roe, Jane', 'Tbilisi State Univ', 'GE', True, 'C1'], ['Roe, Jane', 'Tbilisi State Univ', 'GE', True, 'RP']]
+    >>> corpus = litkit.read("savedrecs.txt")                                      # doctest: +SKIP
     >>> aff = litkit.affiliations(corpus)                                         # doctest: +SKIP
     >>> aff[aff.source_field == "C1"].groupby("country").record.nunique()         # doctest: +SKIP
     """
@@ -386,6 +397,8 @@ def _kind(db, source_format) -> tuple:
     f_addr, f_linked, f_rp = _FIELD_NAMES.get(source_format, ("C1", "C1", "RP"))
     wos = db.startswith("WoS") or (not db and source_format.startswith("wos"))
     scopus = db.startswith("Scopus")
+    if scopus and source_format == "bibtex":
+        f_addr, f_linked, f_rp = "affiliations", "affiliations", "correspondence_address"
     chinese = db in _CHINESE_DBS or source_format.startswith(("cnki", "cssci"))
     return f_addr, f_linked, f_rp, wos, scopus, chinese
 
