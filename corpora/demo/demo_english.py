@@ -229,7 +229,6 @@ def wos_fields(rec: dict) -> dict:
     for inst_wos, _ in institutions_in_order(people):
         names = "; ".join(f"{p['surname']}, {p['given']}" for p in people if p["inst"][0] == inst_wos)
         c1.append(f"[{names}] {inst_wos}" if rec["year"] >= 2008 else inst_wos)
-    first = people[0]
     fields = {
         "PT": "J",
         "AU": au,
@@ -242,7 +241,7 @@ def wos_fields(rec: dict) -> dict:
         "ID": "; ".join(rec["keywords_plus"]),
         "AB": rec["abstract"],
         "C1": c1,
-        "RP": f"{first['surname']}, {initials(first['given'])} (corresponding author), {first['inst'][0]}",
+        "RP": reprint_line(rec),
         "EM": f"{rec['email_user']}@{EMAIL_DOMAINS[len(rec['email_user']) % len(EMAIL_DOMAINS)]}",
         "FU": (f"National Natural Science Foundation of China [{rec['grant']}]" if rec["funding"] else None),
         "CR": rec["cr"],
@@ -290,6 +289,25 @@ def wos_fields(rec: dict) -> dict:
     return fields
 
 
+def reprint_line(rec: dict) -> str:
+    """WoS ``RP``: "(reprint author)" before 2018, "(corresponding author)" since; several joined by "; "."""
+    role = "corresponding author" if rec["year"] >= 2018 else "reprint author"
+    people = [rec["people"][i] for i in rec.get("corresponding", [0])]
+    return "; ".join(f"{p['surname']}, {initials(p['given'])} ({role}), {p['inst'][0]}" for p in people)
+
+
+def scopus_affiliation_fields(people: list[dict], email_user: str) -> dict:
+    """Scopus's Affiliations, Authors with affiliations and Correspondence Address of a record's people."""
+    return {
+        "Affiliations": "; ".join(scopus_aff for _, scopus_aff in institutions_in_order(people)),
+        "Authors with affiliations": "; ".join(
+            f"{scopus_author(p['surname'], p['given'])}, {p['inst'][1]}" for p in people
+        ),
+        "Correspondence Address": f"{people[0]['given'][0]}. {people[0]['surname']}; {people[0]['inst'][1]}; "
+        f"email: {email_user}@{EMAIL_DOMAINS[len(email_user) % len(EMAIL_DOMAINS)]}",
+    }
+
+
 def institutions_in_order(people):
     seen, out = set(), []
     for p in people:
@@ -317,7 +335,7 @@ def scopus_fields(draw: Draw, rec: dict, title: str, doi: str, refs: list[str]) 
     if doi:
         link += "&doi=" + doi.replace("/", "%2F")
     link += f"&partnerID=40&md5={hashlib.md5(eid.encode()).hexdigest()}"
-    affils = [scopus_aff for _, scopus_aff in institutions_in_order(people)]
+    affiliation = scopus_affiliation_fields(people, rec["email_user"])
     year = rec["year"]
     fields = {
         "Authors": "; ".join(scopus_author(p["surname"], p["given"]) for p in people),
@@ -334,10 +352,7 @@ def scopus_fields(draw: Draw, rec: dict, title: str, doi: str, refs: list[str]) 
         "Cited by": str(rec["tc"] + draw.int(0, 9)),
         "DOI": doi,
         "Link": link,
-        "Affiliations": "; ".join(affils),
-        "Authors with affiliations": "; ".join(
-            f"{scopus_author(p['surname'], p['given'])}, {p['inst'][1]}" for p in people
-        ),
+        **{k: v for k, v in affiliation.items() if k != "Correspondence Address"},
         "Abstract": rec["abstract"] + f" © {year} {publisher}",
         "Author Keywords": "; ".join(rec["de"]),
         "Index Keywords": "; ".join(k.title().replace("-", " ") for k in rec["keywords_plus"]),
@@ -350,8 +365,7 @@ def scopus_fields(draw: Draw, rec: dict, title: str, doi: str, refs: list[str]) 
             else ""
         ),
         "References": "; ".join(refs),
-        "Correspondence Address": f"{people[0]['given'][0]}. {people[0]['surname']}; {people[0]['inst'][1]}; "
-        f"email: {rec['email_user']}@{EMAIL_DOMAINS[len(rec['email_user']) % len(EMAIL_DOMAINS)]}",
+        "Correspondence Address": affiliation["Correspondence Address"],
         "Publisher": publisher,
         "ISSN": (issn or eissn).replace("-", ""),
         "Language of Original Document": "English",

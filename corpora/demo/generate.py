@@ -39,6 +39,7 @@ sys.dont_write_bytecode = True  # keep __pycache__ out of corpora/demo (litkit.r
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import demo_bursts as bursts  # noqa: E402
+import demo_planted as P  # noqa: E402
 import demo_vocabulary as V  # noqa: E402
 import demo_writers as W  # noqa: E402
 from demo_common import Draw, KeywordBook, largest_remainder, title_key  # noqa: E402
@@ -49,6 +50,7 @@ from demo_english import (  # noqa: E402
     institutions_in_order,
     journal_info,
     new_en_record,
+    scopus_affiliation_fields,
     scopus_fields,
     scopus_reference,
     vary_title,
@@ -92,6 +94,9 @@ KEYWORD_BURSTS_ZH = [
 BURST_PARAMETERS = {"s": 2, "gamma": 1, "slice": "year", "min_duration": 1}
 
 WOS_DIR, CNKI_DIR, SCOPUS_DIR = "wos", "cnki", "scopus"
+# Offsets of the seeded streams of the structure planted later (demo_planted.py): each planting draws from its
+# own stream, so the draws of everything planted before it stay exactly as they were.
+STREAM_COCITATION, STREAM_LOCAL_CITATIONS, STREAM_AFFILIATIONS, STREAM_CNKI_AFFILIATIONS = 1701, 1702, 1801, 1802
 
 
 # ==============================================================================================
@@ -212,6 +217,15 @@ def build(seed: int = SEED) -> tuple[dict[str, bytes], dict]:
         rec["refs"].extend(draw_references(draw, pool, background, rec, rec["journal_flags"], journal_pools))
         rec["refs"] = sorted(set(rec["refs"]))
 
+    # ---------------------------------------------------------------- co-citation groups (own stream)
+    draw_cocite = Draw(seed + STREAM_COCITATION)
+    group_refs, groups = P.build_cocitation_groups(draw_cocite)
+    # never removed: planted burst references, and every reference of a planted burst journal or of a journal a
+    # planted burst reference is in (fewer of its other citations would make that journal burst more strongly)
+    keep_j9 = planted_journals | {pool[k]["j9"] for k in planted_refs}
+    keep = planted_refs | {k for k, ref in pool.items() if ref["j9"] in keep_j9}
+    P.cite_groups(draw_cocite, wos, pool, group_refs, groups, keep)
+
     # ---------------------------------------------------------------- CNKI~WoS: English-language Chinese journals
     overlap_cnki = _pick(draw, wos, 15, lambda rec: 2010 <= rec["year"] <= 2024)
     for i, rec in enumerate(overlap_cnki):
@@ -259,12 +273,32 @@ def build(seed: int = SEED) -> tuple[dict[str, bytes], dict]:
     # ---------------------------------------------------------------- Scopus
     scopus_rows, duplicates = build_scopus(draw, wos, pool, titles_en, by_year, near_misses, overlap_cnki)
 
+    # ---------------------------------------------------------------- affiliations (own stream)
+    draw_aff = Draw(seed + STREAM_AFFILIATIONS)
+    P.plant_wos_affiliations(draw_aff, wos)
+    scopus_only = [row["scopus_only"] for row in scopus_rows if "scopus_only" in row]
+    P.plant_scopus_affiliations(draw_aff, scopus_only)
+
     # ---------------------------------------------------------------- CNKI
-    cnki_refworks, cnki_endnote, cnki_truth = build_cnki(draw, overlap_cnki, duplicates, near_misses)
+    cnki_refworks, cnki_endnote, cnki_truth = build_cnki(
+        draw, overlap_cnki, duplicates, near_misses, Draw(seed + STREAM_CNKI_AFFILIATIONS)
+    )
+
+    # ---------------------------------------------------------------- Scopus-only records: groups, addresses
+    P.cite_groups(draw_cocite, scopus_only, pool, group_refs, groups, keep)
+    # ---------------------------------------------------------------- citations between WoS records
+    local_refs, local_rows = P.cite_local(Draw(seed + STREAM_LOCAL_CITATIONS), wos, planted_journals)
+    lookup = {**pool, **group_refs, **local_refs}
+    for row in scopus_rows:
+        if "scopus_only" in row:
+            rec = row["scopus_only"]
+            row["fields"]["References"] = "; ".join(scopus_reference(lookup[k]) for k in rec["refs"])
+            row["fields"].update(scopus_affiliation_fields(rec["people"], rec["email_user"]))
+            row["ref_keys"] = list(rec["refs"])
 
     # ---------------------------------------------------------------- render
     for rec in wos:
-        rec["cr"] = sorted(_cr_string(draw, pool[k]) for k in rec["refs"])
+        rec["cr"] = sorted(_cr_string(draw, lookup[k]) for k in rec["refs"])
         rec["wos"] = wos_fields(rec)
     files: dict[str, bytes] = {}
     export_order = sorted(wos, key=lambda rec: (-rec["year"], rec["ut"]))
@@ -281,7 +315,7 @@ def build(seed: int = SEED) -> tuple[dict[str, bytes], dict]:
         wos_files.append(f"{WOS_DIR}/{name}")
     for row in scopus_rows:  # duplicates of WoS records: their fields need the WoS references, made just above
         if "wos_record" in row:
-            row.update(_scopus_for_duplicate(draw, row, pool))
+            row.update(_scopus_for_duplicate(draw, row, pool, lookup))
     files[f"{SCOPUS_DIR}/scopus.csv"] = W.render_scopus_csv([row["fields"] for row in scopus_rows])
     files[f"{CNKI_DIR}/CNKI-refworks.txt"] = W.render_cnki_refworks([r["fields"] for r in cnki_refworks])
     files[f"{CNKI_DIR}/CNKI-endnote.txt"] = W.render_cnki_endnote([r["fields"] for r in cnki_endnote])
@@ -295,6 +329,15 @@ def build(seed: int = SEED) -> tuple[dict[str, bytes], dict]:
     zh_truth = cnki_truth.pop("keyword_bursts")
     for entry in zh_truth:
         entry["files"] = [f"{CNKI_DIR}/CNKI-refworks.txt", f"{CNKI_DIR}/CNKI-endnote.txt"]
+    cnki_traps = [
+        (path, row["line"], row["rec"]["cnki_trap"])
+        for path, rows in (
+            (f"{CNKI_DIR}/CNKI-refworks.txt", cnki_refworks),
+            (f"{CNKI_DIR}/CNKI-endnote.txt", cnki_endnote),
+        )
+        for row in rows
+        if row["rec"].get("cnki_trap")
+    ]
     truth = assemble_truth(
         seed,
         files,
@@ -310,6 +353,9 @@ def build(seed: int = SEED) -> tuple[dict[str, bytes], dict]:
         cnki_refworks,
         cnki_endnote,
     )
+    truth["cocitation_groups"] = P.cocitation_truth(group_refs, groups, wos, wos_files, book_en.labels)
+    truth["local_citations"] = P.local_citation_truth(local_rows, wos, wos_files)
+    truth.update(P.affiliation_truth(wos, wos_files, scopus_rows, cnki_traps))
     return files, truth
 
 
@@ -504,7 +550,7 @@ def build_scopus(draw: Draw, wos, pool, titles_en, by_year, near_misses, overlap
     return rows, duplicates
 
 
-def _scopus_for_duplicate(draw: Draw, row: dict, pool: dict) -> dict:
+def _scopus_for_duplicate(draw: Draw, row: dict, pool: dict, lookup: dict) -> dict:
     """Scopus fields of a WoS record's duplicate; its reference list differs a little from WoS's."""
     rec = row["wos_record"]
     keys = list(rec["refs"])
@@ -513,7 +559,7 @@ def _scopus_for_duplicate(draw: Draw, row: dict, pool: dict) -> dict:
     extra_pool = [k for k, ref in pool.items() if ref["year"] <= rec["year"] and k not in keys]
     extra = draw.pick(extra_pool)  # one that WoS lost
     scopus_keys = kept + [extra]
-    refs = [scopus_reference(pool[k]) for k in scopus_keys]
+    refs = [scopus_reference(lookup[k]) for k in scopus_keys]
     fields = scopus_fields(draw, rec, row["title"], row["doi"], refs)
     return {"fields": fields, "ref_keys": scopus_keys}
 
@@ -547,7 +593,7 @@ def cnki_link(draw: Draw, doi: str) -> str:
     return f"https://kns.cnki.net/kcms2/article/abstract?v={token}&uniplatform=NZKPT&language=CHS"
 
 
-def build_cnki(draw: Draw, overlap_cnki, duplicates, near_misses):
+def build_cnki(draw: Draw, overlap_cnki, duplicates, near_misses, draw_aff: Draw):
     titles_zh: set[str] = set()
     book = KeywordBook(V.THEMES_ZH, V.GENERIC_ZH, V.STOPWORDS_ZH, {k[0] for k in KEYWORD_BURSTS_ZH})
     recs, by_year = [], {}
@@ -628,6 +674,8 @@ def build_cnki(draw: Draw, overlap_cnki, duplicates, near_misses):
         rec["kw"] = [book.spell(draw, k) for k in canon]
         rec["abstract"] = V.ABSTRACT_OPENERS_ZH[theme] + "本文梳理了相关政策与实践进展，提出了完善路径。"
         online_first.append(rec)
+
+    P.plant_cnki_affiliations(draw_aff, recs)  # own stream: the draws above and below stay as they were
 
     # Split between the two export formats: English overlap records 11 RefWorks (8 with DOI) + 4 EndNote.
     refworks, endnote = [], []
