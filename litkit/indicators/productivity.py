@@ -110,7 +110,12 @@ def top_sources(corpus, top: int | None = None) -> pd.DataFrame:
     return _ranked("source", full, None, labels(spellings), top)
 
 
-def top_institutions(corpus, affiliations: pd.DataFrame | None = None, top: int | None = None) -> pd.DataFrame:
+def top_institutions(
+    corpus,
+    affiliations: pd.DataFrame | None = None,
+    top: int | None = None,
+    skip_fields: tuple[str, ...] = ("C3",),
+) -> pd.DataFrame:
     """Most productive institutions, with full and fractional counts.
 
     Parameters
@@ -121,6 +126,11 @@ def top_institutions(corpus, affiliations: pd.DataFrame | None = None, top: int 
         at least); computed with that function when None.
     top : int, optional
         Keep the first ``top`` rows.
+    skip_fields : tuple of str, default ("C3",)
+        Address rows whose ``source_field`` is one of these are not counted.  Web of Science's
+        ``C3`` repeats the organisations of ``C1`` under its own "enhanced" names ("University of
+        Cambridge" beside "Univ Cambridge"); counting both would count one institution twice under
+        two names and halve every fractional count.  Pass ``()`` to count every row.
 
     Returns
     -------
@@ -144,7 +154,10 @@ def top_institutions(corpus, affiliations: pd.DataFrame | None = None, top: int 
     >>> top_institutions(c, aff).values.tolist()
     [['Peking Univ', 2, 1.5], ['Tsinghua Univ', 1, 0.5]]
     """
-    return _unit_table(corpus, affiliations, "institution", top)
+    aff = _need_affiliations(corpus, affiliations, "institution")
+    if skip_fields and "source_field" in aff.columns:
+        aff = aff[~aff["source_field"].isin(list(skip_fields))]
+    return _unit_table(corpus, aff, "institution", top)
 
 
 def top_countries(corpus, affiliations: pd.DataFrame | None = None, top: int | None = None) -> pd.DataFrame:

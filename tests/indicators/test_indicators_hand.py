@@ -261,6 +261,20 @@ def test_productivity_tables_hand_worked():
     inst = top_institutions(_corpus(HAND), aff)
     assert inst["articles"].tolist() == [2, 1, 1]
     assert inst["articles_fractionalized"].tolist() == pytest.approx([1.5, 1.0, 0.5])
+    # WoS C3 rows repeat C1's organisations under other names: skipped by default
+    with_c3 = pd.concat(
+        [
+            aff.assign(source_field="C1"),
+            pd.DataFrame(
+                {"record": [0], "institution": ["Peking University"], "country": [""], "source_field": ["C3"]}
+            ),
+        ],
+        ignore_index=True,
+    )
+    assert top_institutions(_corpus(HAND), with_c3).equals(inst)
+    everything = top_institutions(_corpus(HAND), with_c3, skip_fields=())
+    assert "Peking University" in set(everything["institution"])
+    assert everything.set_index("institution").loc["Peking Univ", "articles_fractionalized"] == pytest.approx(1 / 3 + 1)
     countries = top_countries(_corpus(HAND), aff).set_index("country")
     assert countries.loc["CN", ["articles", "corresponding_articles", "SCP", "MCP"]].tolist() == [2, 2, 1, 1]
     assert countries.loc["US", ["articles", "corresponding_articles", "SCP", "MCP"]].tolist() == [2, 1, 1, 0]

@@ -231,3 +231,13 @@ def test_country_indicators_from_litkit_affiliations_on_every_shared_export(shar
         assert countries["MCP"].sum() == sum(1 for c in per if len(c) > 1), name
         institutions = top_institutions(corpus, aff)
         assert institutions["articles"].is_monotonic_decreasing, name
+        units = [set() for _ in range(len(corpus))]
+        for record, inst, field in zip(aff["record"], aff["institution"], aff["source_field"]):
+            if field != "C3" and isinstance(inst, str) and inst.strip():
+                units[int(record)].add(_norm(inst))
+        recount = {}
+        for u in units:
+            for k in u:
+                recount[k] = recount.get(k, 0) + 1
+        assert {_norm(i): n for i, n in zip(institutions["institution"], institutions["articles"])} == recount, name
+        assert institutions["articles_fractionalized"].sum() == pytest.approx(sum(1 for u in units if u)), name
