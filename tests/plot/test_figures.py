@@ -27,8 +27,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from helpers.chromium import render
-
-ROOT = Path(__file__).resolve().parents[1]
+from helpers.paths import ROOT
 
 #: The figures the demo writes (stems relative to the output folder).
 FIGURES = [

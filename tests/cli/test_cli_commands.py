@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 import typer
+from helpers.paths import ROOT
 from typer.testing import CliRunner
 
 import litkit
 from litkit.cli import app
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
