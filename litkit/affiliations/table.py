@@ -86,7 +86,8 @@ def affiliations(
         - ``author``: the author as the field names them (full name where the record gives it; "" when the
           record has no authors or the address names nobody, as in ``C3``);
         - ``author_position``: 0-based position in the record's authors (-1 when not found);
-        - ``institution``: the top-level organisation (aliases applied); ``subunit``: departments, schools,
+        - ``institution``: the top-level organisation (aliases applied; spellings that differ only in case,
+          accents, punctuation or a leading "The" take the most used one); ``subunit``: departments, schools,
           laboratories (Chinese: the rest of the unit);
         - ``country``: ISO 3166-1 alpha-2 code of the address's last element, or "" when none is named;
           ``country_name``; ``constituent`` (England, Scotland, Wales, Northern Ireland for GB; the region of
@@ -363,6 +364,7 @@ class _Builder:
     def frame(self) -> pd.DataFrame:
         ids = np.fromiter(self.rows_id, dtype=np.int64, count=len(self.rows_id))
         distinct = list(zip(*self.parsed)) if self.parsed else [(), (), (), (), ()]
+        distinct[1] = _merge_spellings(distinct[1], np.bincount(ids, minlength=len(self.parsed)))
         raw, institution, subunit, country, constituent = (pd.array(list(col), dtype="str") for col in distinct)
         names = pd.array([country_name(c) for c in distinct[3]], dtype="str")
         field_names = pd.array(sorted(self.fields, key=self.fields.get), dtype="str")
@@ -388,6 +390,22 @@ class _Builder:
         unresolved["record"] = unresolved["record"].astype("int64")
         out.attrs["unresolved"] = unresolved
         return out
+
+
+def _merge_spellings(institutions, counts) -> list[str]:
+    """Institutions that differ only in case, accents, dots, '&'/'and' or a leading 'The' take the spelling
+    most rows use (ties: the first in sort order), so "UNIV ILLINOIS" and "Univ Illinois" count as one."""
+    weight: dict[str, int] = {}
+    for name, n in zip(institutions, counts):
+        if name:
+            weight[name] = weight.get(name, 0) + int(n)
+    best: dict[str, str] = {}
+    for name in sorted(weight):
+        key = alias_key(name)
+        current = best.get(key)
+        if current is None or weight[name] > weight[current]:
+            best[key] = name
+    return [best[alias_key(name)] if name else name for name in institutions]
 
 
 def _kind(db, source_format) -> tuple:

@@ -183,6 +183,24 @@ def test_aliases_from_dict_frame_and_file(tmp_path):
 # --------------------------------------------------------------------------- the table
 
 
+def test_spellings_of_one_institution_are_merged():
+    frame = pd.DataFrame(
+        {
+            "AU": [["Li, W"], ["Wu, Z"], ["Roe, J"], ["Doe, A"]],
+            "C1": [
+                ["UNIV ILLINOIS,COLL MED,CHICAGO,IL 60680."],
+                ["Univ Illinois, Dept Chem, Urbana, IL 61801 USA"],
+                ["Univ Illinois, Dept Phys, Urbana, IL 61801 USA"],
+                ["Univ Illinois Chicago, Chicago, IL 60607 USA"],
+            ],
+            "DB": ["WoS"] * 4,
+        }
+    )
+    aff = litkit.affiliations(frame)
+    assert list(aff.institution) == ["Univ Illinois", "Univ Illinois", "Univ Illinois", "Univ Illinois Chicago"]
+    assert list(aff.raw)[0] == "UNIV ILLINOIS,COLL MED,CHICAGO,IL 60680."  # the address itself is kept as written
+
+
 def test_wos_record_rows():
     frame = pd.DataFrame(
         {
