@@ -100,6 +100,23 @@ def warn_if_slower(engine: str | None, reader_name: str) -> None:
     Called for a file whose reader has a compiled fast path; warns only when the engine
     was left to litkit (None or ``"auto"``) and the extension was not built, and only once
     per reader in a Python process (not once per file).
+
+    Parameters
+    ----------
+    engine : {"c", "python", "auto"} or None
+        What the caller of :func:`litkit.read` asked for.
+    reader_name : str
+        The format, as the warning names it (e.g. ``"Web of Science plain text"``).
+
+    Warns
+    -----
+    LitkitWarning
+        The extension was not built and the engine was left to litkit.
+
+    Examples
+    --------
+    >>> from litkit.io.engine import warn_if_slower
+    >>> warn_if_slower("python", "Web of Science plain text")   # asked for: never a warning
     """
     if (engine is None or engine == "auto") and not compiled_engine_available():
         _warn_once(reader_name)
