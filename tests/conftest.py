@@ -1,4 +1,4 @@
-"""Shared fixtures.
+"""Shared fixtures (fixtures only: helper code lives in the package ``tests/helpers``).
 
 Tests that need ``../shared`` (real exports, policy texts, reference vectors)
 use the ``shared`` fixture: it skips with a clear reason when the folder is
@@ -13,9 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("LITKIT_SHARED", ROOT.parent / "shared"))
+from helpers.paths import ROOT, SHARED
 
 
 def _need_shared(sub: str = "") -> Path:

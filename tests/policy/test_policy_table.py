@@ -16,7 +16,7 @@ import pytest
 import litkit.policy as lp
 from litkit.policy.policy_timeline import read_seed_table
 
-TABLE = Path(__file__).resolve().parents[1] / "corpora" / "policy" / "central_documents.csv"
+TABLE = Path(__file__).resolve().parents[2] / "corpora" / "policy" / "central_documents.csv"
 COLUMNS = [
     "title_zh",
     "title_en",

@@ -17,7 +17,7 @@ Invariants checked on every mutated input (see :func:`_check`): nothing but a
 :class:`~litkit.errors.LitkitError` is raised, and that only where a file holds
 no record at all; ``records_read + records_skipped == records_in_file`` and
 ``records_in_file`` equals the records present, counted by the independent
-marker rules of ``tests/_mutate.py``; every record the mutation left intact is
+marker rules of ``tests/helpers/mutate.py``; every record the mutation left intact is
 read, in order, with its title; encoding, line-end, blank-line and TAB changes
 leave every field value as read from the original file.
 
@@ -35,10 +35,10 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import _mutate as mut
 import pandas as pd
 import pytest
-from conftest import SHARED
+from helpers import mutate as mut
+from helpers.paths import SHARED
 
 import litkit
 from litkit.errors import LitkitError

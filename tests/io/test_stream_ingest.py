@@ -14,7 +14,7 @@ import random
 
 import pyarrow.parquet as pq
 import pytest
-from _mutate import decode_lf, mid_record_cuts, segment
+from helpers.mutate import decode_lf, mid_record_cuts, segment
 from typer.testing import CliRunner
 
 import litkit

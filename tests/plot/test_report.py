@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from _chromium import render
+from helpers.chromium import render
 from typer.testing import CliRunner
 
 from litkit.cli import app

@@ -28,7 +28,7 @@ from litkit.plot.style import close, save_figure
 from litkit.policy.instruments import instrument_counts_by_period
 from litkit.policy.policy_timeline import overlay_table, read_seed_table, timeline_table
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TABLE = ROOT / "corpora" / "policy" / "central_documents.csv"
 
 

@@ -208,7 +208,7 @@ def test_readme_documents_every_canonical_column():
 
     from litkit.corpus import columns_markdown
 
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert columns_markdown() in readme
 
 

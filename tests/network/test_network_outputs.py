@@ -322,7 +322,7 @@ HOSTILE_LABELS = ["\"quoted\" & 'single' </div>", "עברית right-to-left", "e
 
 @pytest.mark.browser
 def test_html_escapes_quotes_ampersands_rtl_and_emoji(tmp_path):
-    from _chromium import render
+    from helpers.chromium import render
 
     docs = [[HOSTILE_LABELS[i % 4], HOSTILE_LABELS[(i + 1) % 4], "carbon sink"] for i in range(8)]
     corpus = litkit.Corpus.from_records([{"UT": f"H:{i}", "DE": kws, "PY": 2020} for i, kws in enumerate(docs)])

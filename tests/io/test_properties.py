@@ -2,7 +2,7 @@
 
 * Round trip: records with titles, authors, keywords and journal names in
   Chinese, accented Latin, with ``;`` inside titles and emoji, written by the
-  minimal writers of ``tests/_writers.py`` in each export format, read back by
+  minimal writers of ``tests/helpers/writers.py`` in each export format, read back by
   :func:`litkit.read` with the same field values (format sniffed, not forced).
 * Robustness: arbitrary bytes, arbitrary text, and text that starts like a
   real export and then goes wrong never make :func:`litkit.read` raise
@@ -19,8 +19,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import _writers
 import pytest
+from helpers import writers as _writers
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
