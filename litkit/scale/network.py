@@ -30,7 +30,7 @@ functions; only sums travel to the driver:
    so display labels are the corpus-wide most frequent forms.
 
 Steps 4–5 assemble the network as :func:`~litkit.network.cooccurrence.network_from_documents`
-does; ``tests/test_scale.py`` checks every table against the single-machine path,
+does; ``tests/scale/test_scale.py`` checks every table against the single-machine path,
 so a change there that is not made here fails the tests.
 """
 

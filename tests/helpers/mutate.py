@@ -1,4 +1,4 @@
-"""Mutation helpers for the reader-hardening suite (tests/test_mutations.py).
+"""Mutation helpers for the reader-hardening suite (tests/io/test_mutations.py).
 
 A real export is decoded, its line ends normalised to LF, and cut into
 ``header + records + trailer`` by *independent* record-marker rules written

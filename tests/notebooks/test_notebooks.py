@@ -109,10 +109,10 @@ def load(name: str):
 
 def inject(nb, parameters: dict):
     """Insert a cell tagged ``injected-parameters`` after the ``parameters`` cell (as papermill does)."""
-    lines = ["# Parameters injected by tests/test_notebooks.py"]
+    lines = ["# Parameters injected by tests/notebooks/test_notebooks.py"]
     lines += [f"{key} = {value!r}" for key, value in parameters.items()]
     # Figures are saved and checked as files; not rendering them a second time inline saves a third
-    # of the run time on a loaded machine (tests/test_figures.py looks at the figures themselves).
+    # of the run time on a loaded machine (tests/plot/test_figures.py looks at the figures themselves).
     lines.append('get_ipython().run_line_magic("matplotlib", "agg")')
     cell = nbformat.v4.new_code_cell("\n".join(lines))
     cell.id = "injected-parameters"
@@ -274,5 +274,5 @@ def test_policy_notebook_with_work_reports(shared, shared_policy, shared_seed, k
     )
     assert "is skipped" not in text_outputs(nb)
     first = (out / "gwr_first_appearance.csv").read_text(encoding="utf-8")
-    # 碳达峰 (carbon peaking) first appears in the 2021 report (tests/test_policy_shared.py checks the counts)
+    # 碳达峰 (carbon peaking) first appears in the 2021 report (tests/policy/test_policy_shared.py checks the counts)
     assert any(line.startswith("碳达峰,") and ",2021," in line for line in first.splitlines())
