@@ -44,7 +44,11 @@ def main(argv=None) -> dict:
     t0 = time.perf_counter()
     corpus = litkit.read(args.file)
     read_s = time.perf_counter() - t0
-    print(f"read {args.file}: {len(corpus):,} records in {read_s:.1f} s (not part of the affiliation time)")
+    after_read_mb = _peak_rss_mb()
+    print(
+        f"read {args.file}: {len(corpus):,} records in {read_s:.1f} s (not part of the affiliation time); "
+        f"peak RSS so far {after_read_mb:,.0f} MB"
+    )
 
     litkit.affiliations(corpus.df.iloc[:10])  # imports and the country tables, once
     times = []
@@ -89,6 +93,7 @@ def main(argv=None) -> dict:
             print(f"collaboration(unit={unit!r}): {seconds:.2f} s")
 
     result["peak_rss_mb"] = round(_peak_rss_mb())
+    result["peak_rss_after_read_mb"] = round(after_read_mb)
     result["machine"] = machine_info()
     print(f"peak RSS of the process (corpus included): {result['peak_rss_mb']:,} MB")
     path = write_result("affiliations", result)

@@ -51,6 +51,7 @@ _FIELD_NAMES = {
 _CHINESE_DBS = ("CNKI", "CSSCI")
 _NOT_AN_ADDRESS = re.compile(r"^[\d\s.,;-]*$")
 _EXTRA_KEYS = re.compile(r'"(?:C3|Affiliations|Authors with affiliations)"')
+_EXTRA_VALUES = re.compile(r'"(C3|Affiliations|Authors with affiliations)":\s*"((?:[^"\\]|\\.)*)"')
 _EMPTY: frozenset = frozenset()
 _CSSCI_GROUPS = re.compile(r"\.?/(?=\[)")
 
@@ -205,7 +206,7 @@ class _Builder:
         if chinese and any("/[" in e for e in c1):  # CSSCI: "[作者甲]单位甲./[作者乙]单位乙."
             c1 = [part for e in c1 for part in _CSSCI_GROUPS.split(e) if part.strip()]
         # Only the few fields this module reads are looked for, so most records skip the JSON parse.
-        extra = _extra(extra) if type(extra) is str and _EXTRA_KEYS.search(extra) else None
+        extra = _extra_fields(extra) if type(extra) is str and _EXTRA_KEYS.search(extra) else None
 
         # Corresponding authors first: their positions mark the C1 rows too.
         rp_rows = self.rp_rows(rp, scopus) if type(rp) is str and rp else ()
@@ -456,6 +457,19 @@ def _as_list(value) -> list:
         return [v for v in value if isinstance(v, str)]
     except TypeError:  # NaN / NA
         return []
+
+
+def _extra_fields(value: str) -> dict:
+    """The string values of C3, Affiliations and Authors with affiliations in a record's extra JSON.
+
+    litkit writes extra with json.dumps, so a string value is ``"key": "..."``; reading those three by a regular
+    expression spares parsing the whole object (the cited-reference-sized fields included) for every record.
+    """
+    found = {}
+    for m in _EXTRA_VALUES.finditer(value):
+        text = m.group(2)
+        found[m.group(1)] = json.loads(f'"{text}"') if "\\" in text else text
+    return found or _extra(value)
 
 
 def _extra(value) -> dict:
