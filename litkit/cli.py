@@ -25,7 +25,19 @@ app = typer.Typer(
 )
 
 # Modules under litkit.commands, each with register(app).
-_COMMAND_MODULES = ("ingest", "cooccur", "bursts", "timeline", "policy", "report", "demo", "summary")
+_COMMAND_MODULES = (
+    "ingest",
+    "cooccur",
+    "bursts",
+    "timeline",
+    "policy",
+    "report",
+    "demo",
+    "summary",
+    "cocite",
+    "couple",
+    "citations",
+)
 
 for _name in _COMMAND_MODULES:
     if importlib.util.find_spec(f"litkit.commands.{_name}") is not None:

@@ -702,6 +702,120 @@ def run_summary(corpus, out: RunOutput, *, as_of: int | None = None, top: int = 
     return main
 
 
+def run_cocitation(
+    corpus,
+    out: RunOutput,
+    *,
+    unit: str = "reference",
+    min_citations: int = 2,
+    top_n: int | None = 200,
+    counting: str = "full",
+    normalization: str | None = "association",
+    slice_years: int | None = None,
+    selection: dict | None = None,
+    pruning: str | None = None,
+    seed: int = 42,
+    labels: int = 30,
+    timeline_clusters: int = 10,
+):
+    """Co-citation network (CiteSpace's DCA / JCA / ACA): the network's files (:meth:`Network.export`), the
+    map ``cocitation_map`` and, when the nodes have years, the timeline view ``cocitation_timeline`` and the
+    time-zone view ``cocitation_timezone`` (:mod:`litkit.plot.citation`)."""
+    import litkit
+
+    from .plot import citation as plot
+
+    options = dict(
+        unit=unit,
+        min_citations=min_citations,
+        top_n=top_n,
+        counting=counting,
+        normalization=normalization,
+        slice_years=slice_years,
+        selection=selection,
+        pruning=pruning,
+        seed=seed,
+    )
+    try:
+        net = litkit.cocitation(corpus, **options)
+    except ValueError as exc:  # a bad parameter value deep in the network code: say which, as a user error
+        raise LitkitError(str(exc)) from None
+    _citation_figures(net, out, "cocitation", labels, timeline_clusters, plot)
+    return net
+
+
+def run_coupling(
+    corpus,
+    out: RunOutput,
+    *,
+    unit: str = "document",
+    min_documents: int = 1,
+    top_n: int | None = 200,
+    min_citations: int = 0,
+    counting: str = "full",
+    normalization: str | None = "association",
+    seed: int = 42,
+    labels: int = 30,
+):
+    """Bibliographic coupling network: the network's files and the map ``coupling_map``."""
+    import litkit
+
+    from .plot import citation as plot
+
+    options = dict(
+        unit=unit,
+        min_documents=min_documents,
+        top_n=top_n,
+        min_citations=min_citations,
+        counting=counting,
+        normalization=normalization,
+        seed=seed,
+    )
+    try:
+        net = litkit.coupling(corpus, **options)
+    except ValueError as exc:
+        raise LitkitError(str(exc)) from None
+    _citation_figures(net, out, "coupling", labels, 0, plot)
+    return net
+
+
+def run_citations(corpus, out: RunOutput, *, min_lcs: int = 0, top: int = 60, labels: int = 20, seed: int = 42):
+    """Direct citations between the corpus's records: the network's files (``match`` says how each link was
+    found) and the historiograph ``historiograph`` (the ``top`` records by LCS, ``labels`` labelled)."""
+    import litkit
+
+    from .plot import citation as plot
+
+    try:
+        net = litkit.citation_network(corpus, min_lcs=min_lcs, seed=seed)
+    except ValueError as exc:
+        raise LitkitError(str(exc)) from None
+    net.export(out.folder, overwrite=True, figure=False, html=True)
+    (out.folder / PARAMS_FILE).unlink(missing_ok=True)  # the run's own params.json records net.params
+    if not net.is_empty():
+        out.figure(plot.plot_historiograph(net.nodes, net.links(), top=top, n_labels=labels), "historiograph")
+    out.record(nodes=len(net), links=int(net.n_links), message=net.message)
+    return net
+
+
+def _citation_figures(net, out: RunOutput, stem: str, labels: int, timeline_clusters: int, plot) -> None:
+    """A co-citation or coupling network's files, map and (with years and clusters) timeline and time zones."""
+    net.export(out.folder, overwrite=True, figure=False, html=True)
+    (out.folder / PARAMS_FILE).unlink(missing_ok=True)  # the run's own params.json records net.params
+    out.record(nodes=len(net), links=int(net.n_links), message=net.message)
+    if net.is_empty():
+        return
+    size = net.size
+    nodes, links = net.nodes, net.links()
+    out.figure(plot.plot_cocitation_map(nodes, links, net.clusters, size=size, n_labels=labels), f"{stem}_map")
+    if timeline_clusters and "year" in nodes and nodes["year"].notna().any():
+        out.figure(
+            plot.plot_timeline_view(nodes, links, net.clusters, size=size, max_clusters=timeline_clusters),
+            f"{stem}_timeline",
+        )
+        out.figure(plot.plot_timezone_view(nodes, links, size=size), f"{stem}_timezone")
+
+
 #: Every analysis a run can make: name → :class:`Analysis` (runner, one-line summary, Dask or not).
 ANALYSES: dict[str, Analysis] = {
     "ingest_summary": Analysis(run_ingest_summary, "What was read: files, databases, years, fields, problems."),
@@ -713,6 +827,9 @@ ANALYSES: dict[str, Analysis] = {
     "policy_timeline": Analysis(run_policy_timeline, "Policy documents on a timeline, term counts."),
     "policy_overlay": Analysis(run_policy_overlay, "Policy milestones on publications and bursts."),
     "summary": Analysis(run_summary, "Main information, productivity, h-index, Lotka and Bradford (bibliometrix)."),
+    "cocitation": Analysis(run_cocitation, "Co-citation network of references, sources or authors (CiteSpace)."),
+    "coupling": Analysis(run_coupling, "Bibliographic coupling of documents, authors, sources, institutions."),
+    "citations": Analysis(run_citations, "Direct citations between the records: the historiograph."),
 }
 
 

@@ -1,0 +1,725 @@
+"""Figures of citation networks as CiteSpace and HistCite draw them: the co-citation map, the timeline
+view, the time-zone view and the historiograph.
+
+Every function takes plain DataFrames -- the ``nodes``, ``links`` and ``clusters`` tables a
+:class:`~litkit.network.Network` provides (``net.nodes``, ``net.links()``, ``net.clusters``) -- and
+returns a matplotlib Figure; save it with :func:`litkit.plot.style.save_figure` (PNG, SVG, PDF).
+
+Columns used
+    nodes
+        ``id`` (the ids ``links`` refer to), ``label``, a size column (``citations`` by default;
+        ``lcs`` in the historiograph), ``cluster`` (map and timeline), ``year`` (timeline, time
+        zones, historiograph), ``x``/``y`` (map), optional ``centrality`` and ``burst``.
+    links
+        ``source_id``, ``target_id`` and a weight (``strength`` if present, else ``count``); for the
+        historiograph ``source_id`` cites ``target_id``.
+    clusters
+        ``cluster``, ``label`` and optionally ``size``.
+
+What is drawn
+    * Node area is proportional to the size column; CiteSpace's rings mark nodes with betweenness
+      centrality >= 0.1 (purple) and nodes with a citation burst (``burst`` > 0, red).
+    * :func:`plot_cocitation_map` -- nodes at ``x``/``y`` coloured by cluster, links underneath,
+      the largest nodes labelled, a legend naming the clusters ``#0 label``.
+    * :func:`plot_timeline_view` -- one row per cluster (``#0`` on top), each member at its
+      publication year, a line across the row from its first to its last member, links drawn as
+      arcs (within a row) or straight lines (between rows), the most cited members of each row
+      labelled, and the cluster label at the row's right end.
+    * :func:`plot_timezone_view` -- one column per year; each node in the column of its (first)
+      year, stacked by size, links between columns drawn, the largest nodes labelled.
+    * :func:`plot_historiograph` -- records by publication year (x), arrows from citing to cited
+      record, node size by local citation score, the ``n_labels`` records with the highest LCS
+      labelled.
+
+Labels are placed greedily and deterministically: each label tries positions around its node
+and takes the first that overlaps no label placed before it and stays inside the axes; a label
+with no free position is left out (its node is still drawn).  No text of these figures overlaps
+other text, and none is clipped by the axes or the figure's tight frame.
+
+Examples
+--------
+>>> from litkit.plot.citation import plot_timeline_view
+>>> from litkit.plot.style import save_figure
+>>> net = litkit.cocitation(corpus)                                         # doctest: +SKIP
+>>> fig = plot_timeline_view(net.nodes, net.links(), net.clusters)         # doctest: +SKIP
+>>> save_figure(fig, "figures/cocitation_timeline", close=True)            # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from ..errors import LitkitError
+from .style import PALETTE, require_cjk_font, use_style
+
+__all__ = [
+    "plot_cocitation_map",
+    "plot_timeline_view",
+    "plot_timezone_view",
+    "plot_historiograph",
+    "CENTRALITY_RING",
+    "RING_PURPLE",
+    "RING_RED",
+]
+
+CENTRALITY_RING = 0.1  # CiteSpace marks nodes with betweenness centrality >= 0.1 with a purple ring
+RING_PURPLE = "#7B2D8E"
+RING_RED = "#D62728"
+# Cluster colours: the palette without its pale yellow and its black (read as "missing" next to hues).
+_COLORS = tuple(c for c in PALETTE if c not in ("#F0E442", "#000000"))
+
+
+def plot_cocitation_map(
+    nodes: pd.DataFrame,
+    links: pd.DataFrame,
+    clusters: pd.DataFrame | None = None,
+    *,
+    size: str = "citations",
+    n_labels: int = 30,
+    max_links: int = 800,
+    legend_clusters: int = 10,
+    title: str | None = None,
+    figsize: tuple[float, float] = (7.2, 6.8),
+):
+    """The co-citation map: nodes at their layout coordinates, sized by citations, coloured by cluster.
+
+    Parameters
+    ----------
+    nodes : DataFrame
+        ``id``, ``label``, ``x``, ``y``, the ``size`` column, ``cluster``; optional ``centrality``
+        (purple ring at >= 0.1) and ``burst`` (red ring when > 0).
+    links : DataFrame
+        ``source_id``, ``target_id`` and ``strength`` (or ``count``); the ``max_links`` strongest are drawn.
+    clusters : DataFrame, optional
+        ``cluster`` and ``label`` (and ``size``) for the legend, in the order given.
+    size : str, default "citations"
+    n_labels : int, default 30
+        Label at most this many nodes, the largest first (each cluster's largest node before the rest).
+    max_links, legend_clusters : int
+    title : str, optional
+    figsize : (float, float)
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> net = litkit.cocitation(corpus)                                                  # doctest: +SKIP
+    >>> fig = plot_cocitation_map(net.nodes, net.links(), net.clusters, n_labels=25)    # doctest: +SKIP
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.collections import LineCollection
+    from matplotlib.lines import Line2D
+
+    nodes = _check_nodes(nodes, ["id", "label", "x", "y", size, "cluster"], "plot_cocitation_map")
+    use_style()
+    require_cjk_font(nodes["label"].astype(str).tolist() + _cluster_labels(clusters))
+    fig, ax = plt.subplots(figsize=figsize)
+    if len(nodes) == 0:
+        return _empty(fig, ax, title or "no nodes")
+    xy = nodes[["x", "y"]].to_numpy(dtype=float)
+    pos = {int(i): k for k, i in enumerate(nodes["id"])}
+    src, dst, w = _link_arrays(links, pos, max_links)
+    if len(src):
+        ax.add_collection(
+            LineCollection(
+                np.stack([xy[src], xy[dst]], axis=1),
+                linewidths=0.2 + 1.2 * w / w.max(),
+                colors="#9a9a9a",
+                alpha=0.3,
+                zorder=1,
+            )
+        )
+    areas = _areas(nodes[size])
+    colors = [_COLORS[int(c) % len(_COLORS)] for c in nodes["cluster"]]
+    ax.scatter(xy[:, 0], xy[:, 1], s=areas, c=colors, edgecolors="white", linewidths=0.5, zorder=2)
+    _rings(ax, nodes, xy, areas)
+    span = float(np.ptp(xy, axis=0).max() or 1.0)
+    ax.set_xlim(xy[:, 0].min() - 0.06 * span, xy[:, 0].max() + 0.06 * span)
+    ax.set_ylim(xy[:, 1].min() - 0.06 * span, xy[:, 1].max() + 0.06 * span)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_axis_off()
+    order = _label_order(nodes, size, n_labels, by_cluster=True)
+    _place_labels(fig, ax, xy, order, nodes["label"].astype(str).tolist(), areas, nodes[size].to_numpy(float))
+    handles = []
+    if clusters is not None and len(clusters):
+        for row in clusters.head(legend_clusters).itertuples(index=False):
+            n = f" ({row.size})" if hasattr(row, "size") else ""
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    marker="o",
+                    linestyle="",
+                    markersize=6,
+                    markerfacecolor=_COLORS[int(row.cluster) % len(_COLORS)],
+                    markeredgecolor="white",
+                    label=f"#{row.cluster} {row.label}{n}",
+                )
+            )
+    handles += _ring_handles(nodes)
+    if handles:
+        ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.01),
+            ncol=2,
+            frameon=False,
+            fontsize=7,
+            handletextpad=0.3,
+            columnspacing=1.0,
+        )
+    ax.set_title(
+        title if title is not None else f"{len(nodes)} nodes, {len(src)} links", fontsize=8, loc="left", pad=12
+    )
+    return fig
+
+
+def plot_timeline_view(
+    nodes: pd.DataFrame,
+    links: pd.DataFrame,
+    clusters: pd.DataFrame,
+    *,
+    size: str = "citations",
+    year: str = "year",
+    max_clusters: int = 10,
+    labels_per_cluster: int = 3,
+    max_links: int = 400,
+    title: str | None = None,
+    width: float = 9.0,
+):
+    """CiteSpace's timeline view: one row per cluster, members at their publication year.
+
+    Parameters
+    ----------
+    nodes : DataFrame
+        ``id``, ``label``, ``cluster``, ``year`` (column ``year``), the ``size`` column; optional
+        ``centrality`` and ``burst`` (rings).
+    links : DataFrame
+        ``source_id``, ``target_id`` and ``strength`` (or ``count``): links within a row are drawn
+        as arcs above it, links between rows as straight lines.
+    clusters : DataFrame
+        ``cluster`` and ``label``; rows in this order (CiteSpace: ``#0``, the largest, on top), at
+        most ``max_clusters``.
+    size, year : str
+    max_clusters, labels_per_cluster, max_links : int
+    title : str, optional
+    width : float
+        Figure width in inches (the height follows the number of rows).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = plot_timeline_view(net.nodes, net.links(), net.clusters, max_clusters=8)  # doctest: +SKIP
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Arc
+
+    nodes = _check_nodes(nodes, ["id", "label", "cluster", year, size], "plot_timeline_view")
+    _check_columns(clusters, ["cluster", "label"], "plot_timeline_view: clusters")
+    use_style()
+    rows = [int(c) for c in clusters["cluster"].head(max_clusters)]
+    row_of = {c: r for r, c in enumerate(rows)}
+    nodes = nodes[nodes["cluster"].isin(rows) & nodes[year].notna()].reset_index(drop=True)
+    cluster_label = dict(zip(clusters["cluster"].astype(int), clusters["label"].astype(str)))
+    require_cjk_font(nodes["label"].astype(str).tolist() + [cluster_label[c] for c in rows])
+    n_rows = max(len(rows), 1)
+    fig, ax = plt.subplots(figsize=(width, 0.9 + 0.62 * n_rows))
+    if len(nodes) == 0:
+        return _empty(fig, ax, title or "no clustered nodes with a year")
+    years = nodes[year].to_numpy(dtype=float)
+    y_rows = np.array([-row_of[int(c)] for c in nodes["cluster"]], dtype=float)
+    xy = np.column_stack([years, y_rows])
+    y0, y1 = int(years.min()), int(years.max())
+    ax.set_xlim(y0 - 0.8, y1 + 0.8)
+    ax.set_ylim(-n_rows + 0.45, 0.75)
+    # the row lines, from the first to the last member, in the cluster's colour
+    for c, r in row_of.items():
+        member_years = years[nodes["cluster"].to_numpy() == c]
+        if len(member_years):
+            ax.plot(
+                [member_years.min(), member_years.max()],
+                [-r, -r],
+                color=_COLORS[c % len(_COLORS)],
+                lw=1.0,
+                alpha=0.6,
+                zorder=1,
+            )
+    pos = {int(i): k for k, i in enumerate(nodes["id"])}
+    src, dst, w = _link_arrays(links, pos, max_links)
+    for a, b, wt in zip(src, dst, w / (w.max() if len(w) else 1.0)):
+        if y_rows[a] == y_rows[b]:
+            if years[a] == years[b]:
+                continue  # a link within one year of one row has no length on this axis
+            centre = (years[a] + years[b]) / 2
+            span = abs(years[a] - years[b])
+            ax.add_patch(
+                Arc(
+                    (centre, y_rows[a]),
+                    span,
+                    min(0.32, 0.05 * span + 0.06),
+                    theta1=0,
+                    theta2=180,
+                    color="#8a8a8a",
+                    lw=0.25 + 0.6 * wt,
+                    alpha=0.35,
+                    zorder=1,
+                )
+            )
+        else:
+            ax.plot(
+                [years[a], years[b]], [y_rows[a], y_rows[b]], color="#b0b0b0", lw=0.2 + 0.5 * wt, alpha=0.3, zorder=0.5
+            )
+    areas = _areas(nodes[size], lo=8.0, hi=260.0)
+    colors = [_COLORS[int(c) % len(_COLORS)] for c in nodes["cluster"]]
+    ax.scatter(years, y_rows, s=areas, c=colors, edgecolors="white", linewidths=0.5, zorder=2)
+    _rings(ax, nodes, xy, areas)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    ax.set_yticks([])
+    ax.xaxis.set_major_locator(_year_locator(y0, y1))
+    ax.tick_params(axis="x", labelsize=7)
+    ax.grid(axis="x", color="#e6e6e6", lw=0.5, zorder=0)
+    ax.set_axisbelow(True)
+    # member labels: the most cited members of each row, placed around their nodes
+    order = []
+    for c in rows:
+        members = nodes.index[nodes["cluster"] == c]
+        ranked = sorted(members, key=lambda i: (-float(nodes.at[i, size]), str(nodes.at[i, "label"])))
+        order += [int(i) for i in ranked[:labels_per_cluster]]
+    order.sort(key=lambda i: (-float(nodes.at[i, size]), str(nodes.at[i, "label"])))
+    _place_labels(
+        fig,
+        ax,
+        xy,
+        order,
+        nodes["label"].astype(str).tolist(),
+        areas,
+        nodes[size].to_numpy(float),
+        max_size=7.5,
+        vertical=True,
+    )
+    # the cluster labels at the rows' right end, outside the axes (they never cover a node)
+    for c, r in row_of.items():
+        ax.annotate(
+            f"#{c} {cluster_label[c]}",
+            xy=(1.0, -r),
+            xycoords=("axes fraction", "data"),
+            xytext=(6, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=8,
+            color=_COLORS[c % len(_COLORS)],
+            fontweight="bold",
+            annotation_clip=False,
+        )
+    ax.set_title(
+        title if title is not None else f"Timeline view: {len(nodes)} nodes in {len(rows)} clusters",
+        fontsize=8,
+        loc="left",
+        pad=10,
+    )
+    return fig
+
+
+def plot_timezone_view(
+    nodes: pd.DataFrame,
+    links: pd.DataFrame,
+    *,
+    size: str = "citations",
+    year: str = "year",
+    per_year: int = 12,
+    n_labels: int = 30,
+    max_links: int = 400,
+    title: str | None = None,
+    figsize: tuple[float, float] = (10.0, 5.6),
+):
+    """CiteSpace's time-zone view: each node in the column of its (first) year, stacked by size.
+
+    Parameters
+    ----------
+    nodes : DataFrame
+        ``id``, ``label``, ``year`` (column ``year``: the first year of the node), the ``size``
+        column; optional ``cluster`` (colour), ``centrality`` and ``burst`` (rings).
+    links : DataFrame
+        ``source_id``, ``target_id``, ``strength`` (or ``count``).
+    per_year : int, default 12
+        Draw at most this many nodes per year column (the largest).
+    n_labels : int, default 30
+    size, year, max_links, title, figsize
+        As for :func:`plot_timeline_view`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = plot_timezone_view(net.nodes, net.links(), per_year=10)   # doctest: +SKIP
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.collections import LineCollection
+
+    nodes = _check_nodes(nodes, ["id", "label", year, size], "plot_timezone_view")
+    use_style()
+    nodes = nodes[nodes[year].notna()].copy()
+    nodes["_rank"] = nodes.sort_values([size, "label"], ascending=[False, True]).groupby(year).cumcount()
+    nodes = nodes[nodes["_rank"] < per_year].reset_index(drop=True)
+    require_cjk_font(nodes["label"].astype(str).tolist())
+    fig, ax = plt.subplots(figsize=figsize)
+    if len(nodes) == 0:
+        return _empty(fig, ax, title or "no nodes with a year")
+    years = nodes[year].to_numpy(dtype=float)
+    # within a column the largest node sits at the bottom; the others stack upwards
+    ys = nodes["_rank"].to_numpy(dtype=float)
+    xy = np.column_stack([years, ys])
+    pos = {int(i): k for k, i in enumerate(nodes["id"])}
+    src, dst, w = _link_arrays(links, pos, max_links)
+    if len(src):
+        ax.add_collection(
+            LineCollection(
+                np.stack([xy[src], xy[dst]], axis=1),
+                linewidths=0.2 + 0.9 * w / w.max(),
+                colors="#9a9a9a",
+                alpha=0.3,
+                zorder=1,
+            )
+        )
+    areas = _areas(nodes[size], lo=10.0, hi=320.0)
+    if "cluster" in nodes:
+        colors = [_COLORS[int(c) % len(_COLORS)] if c == c else "#777777" for c in nodes["cluster"]]
+    else:
+        colors = [_COLORS[0]] * len(nodes)
+    ax.scatter(years, ys, s=areas, c=colors, edgecolors="white", linewidths=0.5, zorder=2)
+    _rings(ax, nodes, xy, areas)
+    y0, y1 = int(years.min()), int(years.max())
+    ax.set_xlim(y0 - 0.7, y1 + 0.7)
+    ax.set_ylim(-0.8, max(float(ys.max()), 1.0) + 0.8)
+    for edge in np.arange(y0 - 0.5, y1 + 1.0, 1.0):  # the time zones
+        ax.axvline(edge, color="#e2e2e2", lw=0.6, zorder=0)
+    ax.set_yticks([])
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    ax.xaxis.set_major_locator(_year_locator(y0, y1))
+    ax.tick_params(axis="x", labelsize=7)
+    order = _label_order(nodes, size, n_labels, by_cluster=False)
+    _place_labels(
+        fig, ax, xy, order, nodes["label"].astype(str).tolist(), areas, nodes[size].to_numpy(float), max_size=7.5
+    )
+    ax.set_title(title if title is not None else f"Time-zone view: {len(nodes)} nodes", fontsize=8, loc="left", pad=10)
+    return fig
+
+
+def plot_historiograph(
+    nodes: pd.DataFrame,
+    links: pd.DataFrame,
+    *,
+    size: str = "lcs",
+    year: str = "year",
+    n_labels: int = 20,
+    top: int | None = 60,
+    title: str | None = None,
+    figsize: tuple[float, float] = (9.0, 6.0),
+):
+    """The historiograph (Garfield's HistCite): records by year, an arrow from each citing record to the
+    record it cites, node size by local citation score, the ``n_labels`` records with the highest LCS labelled.
+
+    Parameters
+    ----------
+    nodes : DataFrame
+        ``id``, ``label``, ``year`` and ``lcs`` (the ``size`` column); a direct-citation network's
+        node table.
+    links : DataFrame
+        ``source_id`` cites ``target_id``.
+    size, year : str
+    n_labels : int, default 20
+    top : int or None, default 60
+        Draw the ``top`` records with the highest LCS (ties by year, then label) and the links
+        among them (HistCite's "LCS top N"); None draws every record that cites or is cited.
+    title : str, optional
+    figsize : (float, float)
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> net = litkit.citation_network(corpus)                                   # doctest: +SKIP
+    >>> fig = plot_historiograph(net.nodes, net.links(), n_labels=15)         # doctest: +SKIP
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import FancyArrowPatch
+
+    nodes = _check_nodes(nodes, ["id", "label", year, size], "plot_historiograph")
+    _check_columns(links, ["source_id", "target_id"], "plot_historiograph: links")
+    use_style()
+    linked = set(links["source_id"].astype(int)) | set(links["target_id"].astype(int))
+    nodes = nodes[nodes["id"].astype(int).isin(linked) & nodes[year].notna()]
+    nodes = nodes.sort_values([size, year, "label"], ascending=[False, True, True], kind="stable")
+    if top is not None:
+        nodes = nodes.head(top)
+    nodes = nodes.reset_index(drop=True)
+    require_cjk_font(nodes["label"].astype(str).tolist())
+    fig, ax = plt.subplots(figsize=figsize)
+    if len(nodes) == 0:
+        return _empty(fig, ax, title or "no citations between the records")
+    years = nodes[year].to_numpy(dtype=float)
+    # records of one year spread vertically around the middle, the most cited in the centre
+    slot = nodes.groupby(year).cumcount().to_numpy()
+    ys = np.where(slot % 2 == 0, slot / 2, -(slot + 1) / 2).astype(float)
+    xy = np.column_stack([years, ys])
+    pos = {int(i): k for k, i in enumerate(nodes["id"])}
+    areas = _areas(nodes[size], lo=14.0, hi=300.0)
+    radius_pt = np.sqrt(areas / math.pi)
+    keep = links[links["source_id"].astype(int).isin(pos) & links["target_id"].astype(int).isin(pos)]
+    for s, t in sorted(zip(keep["source_id"].astype(int), keep["target_id"].astype(int))):
+        a, b = pos[s], pos[t]
+        ax.add_patch(
+            FancyArrowPatch(
+                tuple(xy[a]),
+                tuple(xy[b]),
+                arrowstyle="-|>",
+                mutation_scale=6,
+                lw=0.45,
+                color="#7a7a7a",
+                alpha=0.6,
+                shrinkA=float(radius_pt[a]),
+                shrinkB=float(radius_pt[b]),
+                connectionstyle="arc3,rad=0.12",
+                zorder=1,
+            )
+        )
+    ax.scatter(years, ys, s=areas, c=_COLORS[0], edgecolors="white", linewidths=0.5, zorder=2)
+    y0, y1 = int(years.min()), int(years.max())
+    ax.set_xlim(y0 - 0.9, y1 + 0.9)
+    ax.set_ylim(ys.min() - 0.9, ys.max() + 0.9)
+    ax.set_yticks([])
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    ax.xaxis.set_major_locator(_year_locator(y0, y1))
+    ax.tick_params(axis="x", labelsize=7)
+    ax.grid(axis="x", color="#ececec", lw=0.5)
+    ax.set_axisbelow(True)
+    order = list(range(min(n_labels, len(nodes))))  # rows are sorted by LCS already
+    _place_labels(
+        fig, ax, xy, order, nodes["label"].astype(str).tolist(), areas, nodes[size].to_numpy(float), max_size=7.0
+    )
+    ax.set_title(
+        title if title is not None else f"Historiograph: {len(nodes)} records, {len(keep)} citations (size = LCS)",
+        fontsize=8,
+        loc="left",
+        pad=10,
+    )
+    return fig
+
+
+# ----------------------------------------------------------------------------------------------
+# private helpers
+# ----------------------------------------------------------------------------------------------
+def _check_columns(df: pd.DataFrame, columns: list[str], where: str) -> None:
+    if not isinstance(df, pd.DataFrame):
+        raise LitkitError(f"{where}: expected a pandas DataFrame, got {type(df).__name__}")
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise LitkitError(f"{where}: missing column(s) {missing}", expected=", ".join(columns))
+
+
+def _check_nodes(nodes: pd.DataFrame, columns: list[str], where: str) -> pd.DataFrame:
+    _check_columns(nodes, columns, f"{where}: nodes")
+    return nodes.reset_index(drop=True)
+
+
+def _cluster_labels(clusters) -> list[str]:
+    return [] if clusters is None or "label" not in clusters else clusters["label"].astype(str).tolist()
+
+
+def _empty(fig, ax, message: str):
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=9, transform=ax.transAxes)
+    return fig
+
+
+def _areas(values, lo: float = 12.0, hi: float = 420.0) -> np.ndarray:
+    """Marker areas (pt²) proportional to the size column (the largest node ``lo + hi``)."""
+    v = np.nan_to_num(np.asarray(values, dtype=float), nan=0.0)
+    top = v.max() if len(v) and v.max() > 0 else 1.0
+    return lo + hi * v / top
+
+
+def _link_arrays(links: pd.DataFrame | None, pos: dict, max_links: int):
+    """Node positions and weights of the ``max_links`` strongest links whose ends are both drawn."""
+    if links is None or len(links) == 0:
+        return np.zeros(0, int), np.zeros(0, int), np.zeros(0)
+    _check_columns(links, ["source_id", "target_id"], "links")
+    weight = "strength" if "strength" in links else ("count" if "count" in links else None)
+    s = links["source_id"].astype(int).to_numpy()
+    t = links["target_id"].astype(int).to_numpy()
+    w = links[weight].to_numpy(dtype=float) if weight else np.ones(len(links))
+    ok = np.array([a in pos and b in pos for a, b in zip(s, t)], dtype=bool)
+    s, t, w = s[ok], t[ok], w[ok]
+    order = np.lexsort((t, s, -w))[:max_links]  # strongest first; ties by ids (deterministic)
+    return (
+        np.array([pos[a] for a in s[order]], dtype=int),
+        np.array([pos[b] for b in t[order]], dtype=int),
+        w[order],
+    )
+
+
+def _rings(ax, nodes: pd.DataFrame, xy: np.ndarray, areas: np.ndarray) -> None:
+    """CiteSpace's rings: purple for centrality >= 0.1, red (outside it) for a burst."""
+    specs = []
+    if "centrality" in nodes:
+        specs.append((nodes["centrality"].to_numpy(dtype=float, na_value=0.0) >= CENTRALITY_RING, RING_PURPLE, 1.8))
+    if "burst" in nodes:
+        specs.append((nodes["burst"].to_numpy(dtype=float, na_value=0.0) > 0, RING_RED, 2.6))
+    for mask, color, grow in specs:
+        if mask.any():
+            ax.scatter(
+                xy[mask, 0],
+                xy[mask, 1],
+                s=areas[mask] * grow,
+                facecolors="none",
+                edgecolors=color,
+                linewidths=1.3,
+                zorder=1.9,
+                gid=f"ring-{'centrality' if color == RING_PURPLE else 'burst'}",
+            )
+
+
+def _ring_handles(nodes: pd.DataFrame) -> list:
+    from matplotlib.lines import Line2D
+
+    out = []
+    if "centrality" in nodes and (nodes["centrality"].to_numpy(dtype=float, na_value=0.0) >= CENTRALITY_RING).any():
+        out.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                markersize=7,
+                markerfacecolor="none",
+                markeredgecolor=RING_PURPLE,
+                label=f"centrality ≥ {CENTRALITY_RING:g}",
+            )
+        )
+    if "burst" in nodes and (nodes["burst"].to_numpy(dtype=float, na_value=0.0) > 0).any():
+        out.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                markersize=7,
+                markerfacecolor="none",
+                markeredgecolor=RING_RED,
+                label="citation burst",
+            )
+        )
+    return out
+
+
+def _label_order(nodes: pd.DataFrame, size: str, n_labels: int, by_cluster: bool) -> list[int]:
+    """Nodes to label, in placement order: largest first (each cluster's largest before the rest)."""
+    ranked = sorted(range(len(nodes)), key=lambda i: (-float(nodes[size].iat[i]), str(nodes["label"].iat[i])))
+    if not by_cluster or "cluster" not in nodes:
+        return ranked[:n_labels]
+    heads, seen = [], set()
+    for i in ranked:
+        c = nodes["cluster"].iat[i]
+        if c not in seen:
+            seen.add(c)
+            heads.append(i)
+    rest = [i for i in ranked if i not in set(heads)]
+    return (heads + rest)[: max(n_labels, 0)]
+
+
+def _year_locator(y0: int, y1: int):
+    from matplotlib.ticker import MultipleLocator
+
+    span = y1 - y0
+    return MultipleLocator(1 if span <= 12 else 2 if span <= 24 else 5)
+
+
+def _place_labels(fig, ax, xy, order, labels, areas, values, max_size: float = 9.0, vertical: bool = False) -> list:
+    """Place each label at a free position around its node; returns the placed Text artists.
+
+    Positions: right, left, above, below and the four diagonals of the node, then the same at twice
+    the distance (``vertical``: above and below first, shifted sideways, for rows of nodes).  A
+    position must overlap no label placed before it (nor a tick label) and lie inside the axes; of
+    those, the one covering the fewest other nodes wins (earlier positions on ties).  A label with
+    no such position is removed (its node is still drawn).
+    """
+    from matplotlib import patheffects
+    from matplotlib.transforms import Bbox
+
+    if not order:
+        return []
+    fig.canvas.draw()  # tick labels get their final positions
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    centres = ax.transData.transform(xy)
+    to_data = ax.transData.inverted().transform
+    radii = np.sqrt(areas / math.pi) * fig.dpi / 72
+    top = max(float(np.nanmax(values)) if len(values) else 1.0, 1e-9)
+    taken = [t.get_window_extent(renderer) for t in ax.get_xticklabels() + ax.get_yticklabels() if t.get_text()]
+    placed = []
+    for i in order:
+        size = 6.0 + (max_size - 6.0) * math.sqrt(max(float(values[i]), 0.0) / top)
+        text = ax.text(
+            xy[i, 0],
+            xy[i, 1],
+            labels[i],
+            fontsize=size,
+            ha="center",
+            va="center",
+            zorder=3,
+            color="#1a1a1a",
+            path_effects=[patheffects.withStroke(linewidth=2.0, foreground="white", alpha=0.85)],
+        )
+        box = text.get_window_extent(renderer).expanded(1.04, 1.1)
+        w, h = box.width, box.height
+        px, py = centres[i]
+        r = radii[i]
+        dx, dy = r + w / 2 + 2, r + h / 2 + 1
+        if vertical:
+            offsets = [(0, -dy), (0, dy)] + [(sx * w / 3, sy) for sx in (1, -1, 2, -2) for sy in (-dy, dy)]
+            offsets += [(0, -dy - h), (0, dy + h)]
+        else:
+            offsets = [(dx, 0), (-dx, 0), (0, dy), (0, -dy), (dx, dy), (-dx, dy), (dx, -dy), (-dx, -dy)]
+            offsets += [(2 * ox, 2 * oy) for ox, oy in offsets]
+        others = np.ones(len(xy), dtype=bool)
+        others[i] = False
+        best, best_cost = None, None
+        for ox, oy in offsets:
+            cand = Bbox.from_bounds(px + ox - w / 2, py + oy - h / 2, w, h)
+            inside = cand.x0 >= frame.x0 and cand.x1 <= frame.x1 and cand.y0 >= frame.y0 and cand.y1 <= frame.y1
+            if not inside or any(cand.overlaps(b) for b in taken):
+                continue
+            # other nodes this position covers (circle against box; a grazed rim is fine)
+            nx_ = np.clip(centres[others, 0], cand.x0, cand.x1)
+            ny_ = np.clip(centres[others, 1], cand.y0, cand.y1)
+            cost = int(
+                np.count_nonzero(np.hypot(centres[others, 0] - nx_, centres[others, 1] - ny_) < 0.8 * radii[others])
+            )
+            if best is None or cost < best_cost:
+                best, best_cost = (ox, oy, cand), cost
+            if cost == 0:
+                break
+        if best is None:
+            text.remove()
+            continue
+        ox, oy, cand = best
+        text.set_position(tuple(to_data((px + ox, py + oy))))
+        taken.append(cand)
+        placed.append(text)
+    return placed
