@@ -237,6 +237,8 @@ class _Builder:
                     self.add(record, [""], [-1], [False], f_addr, address, wos, where)
         else:
             for entry in c1:
+                if type(entry) is not str or not entry:  # a hand-made frame may hold None or NaN in a list
+                    continue
                 if entry[:1] == "[":
                     parsed = self.c1_cache.get(entry)
                     if parsed is None:

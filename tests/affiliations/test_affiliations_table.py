@@ -303,6 +303,20 @@ def test_cssci_groups():
     ]
 
 
+def test_messy_frames():
+    frame = pd.DataFrame(
+        {
+            "AU": [None, ["Li, W"], float("nan"), ("Wu, Z",)],
+            "C1": [["Univ Tokyo, Tokyo, Japan", None], [None, ""], None, ("Univ Oslo, Oslo, Norway",)],
+            "RP": [None, float("nan"), "", pd.NA],
+            "extra": [None, "", float("nan"), "{}"],
+            "DB": [None, "WoS", None, "WoS"],
+        }
+    )
+    aff = litkit.affiliations(frame)
+    assert aff[["record", "author", "country"]].values.tolist() == [[0, "", "JP"], [3, "Wu, Z", "NO"]]
+
+
 def test_empty_and_bad_input():
     empty = litkit.affiliations(pd.DataFrame({"AU": [], "C1": []}))
     assert list(empty.columns) == list(COLUMNS) and empty.empty and empty.attrs["unresolved"].empty
