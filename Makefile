@@ -8,11 +8,12 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint venv system-deps notebooks bench clean help
+.PHONY: demo test lint docs venv system-deps notebooks bench clean help
 
 help:
 	@echo "make demo   - install into .venv and run the demo pipeline (writes figures/)"
 	@echo "make test   - install test dependencies and run the test suite"
+	@echo "make docs   - build the API reference into docs/_build/html"
 	@echo "make bench  - run the benchmarks in bench/ (slow; needs ../shared)"
 
 $(STAMP): pyproject.toml litkit/io/_wos_scan.c
@@ -51,7 +52,11 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: system-deps $(STAMP) lint
+# The API reference (Sphinx + numpydoc) from the docstrings, into docs/_build/html; a warning fails it.
+docs: $(STAMP)
+	$(PY) -m sphinx -W --keep-going -q -b html docs docs/_build/html
+
+test: system-deps $(STAMP) lint docs
 	$(PY) -m pytest -q -p no:cacheprovider
 
 bench: $(STAMP)
