@@ -27,6 +27,8 @@ _LAZY = {
     "cocitation": ("litkit.network", "cocitation"),
     "coupling": ("litkit.network", "coupling"),
     "citation_network": ("litkit.network", "citation_network"),
+    "collaboration": ("litkit.network", "collaboration"),
+    "country_production": ("litkit.network", "country_production"),
     "affiliations": ("litkit.affiliations", "affiliations"),
     "citation_bursts": ("litkit.bursts", "citation_bursts"),
     "ingest_to_parquet": ("litkit.io.stream", "ingest_to_parquet"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .citation import citation_links, citation_network
 from .cocitation import cited_items, cocitation
+from .collaboration import collaboration, collaboration_incidence, country_production
 from .cooccurrence import (
     KeywordNetwork,
     cooccurrence,
@@ -29,6 +30,9 @@ __all__ = [
     "cocitation",
     "coupling",
     "citation_network",
+    "collaboration",
+    "collaboration_incidence",
+    "country_production",
     "cited_items",
     "unit_incidence",
     "citation_links",
