@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import litkit
-from litkit.affiliations import c1_groups, country_of, reprint_addresses
+from litkit.affiliations import c1_groups, country_of, reprint_addresses, scopus_correspondence
 
 TABLE = Path(__file__).with_name("expected_countries.csv")
 
@@ -45,6 +45,8 @@ def _address(corpus, row) -> tuple[int, str]:
     assert positions, f"{row['file']}: no record {row['UT']}"
     record = positions[0]
     index = int(row["index"])
+    if row["field"] == "RP" and df["DB"].iloc[record] == "Scopus":
+        return record, scopus_correspondence(df["RP"].iloc[record])[1]
     if row["field"] == "RP":
         return record, reprint_addresses(df["RP"].iloc[record])[index][1]
     entry = df["C1"].iloc[record][index]
