@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import LitkitError
-from .countries import is_cjk, normalise_name
+from .countries import country_of, is_cjk, normalise_name
 
 __all__ = ["institution_of", "chinese_institution", "institution_aliases", "alias_key"]
 
@@ -124,9 +124,10 @@ def institution_of(address: str, *, wos: bool = True) -> tuple[str, str]:
     else:
         best = max(ranks)
         index = max(i for i, r in enumerate(ranks) if r == best) if best else 0
-    subunits = [s for i, s in enumerate(body) if i != index and ranks[i] and not _looks_like_place(s)]
-    if wos:
-        subunits = [s for i, s in enumerate(body) if i > index and ranks[i] and not _looks_like_place(s)]
+    if len(segments) == 1 and country_of(text).code:  # "Germany": an address that names only its country
+        return ("", "")
+    # Sub-units: the other organisation-naming elements (WoS: those after the institution).
+    subunits = [s for i, s in enumerate(body) if ranks[i] and (i > index if wos else i != index)]
     return (body[index], ", ".join(subunits))
 
 
