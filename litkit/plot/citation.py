@@ -320,6 +320,7 @@ def plot_timeline_view(
             color=_COLORS[c % len(_COLORS)],
             fontweight="bold",
             annotation_clip=False,
+            clip_on=False,
         )
     ax.set_title(
         title if title is not None else f"Timeline view: {len(nodes)} nodes in {len(rows)} clusters",
