@@ -37,6 +37,7 @@ _COMMAND_MODULES = (
     "cocite",
     "couple",
     "citations",
+    "collab",
 )
 
 for _name in _COMMAND_MODULES:

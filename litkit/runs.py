@@ -798,6 +798,50 @@ def run_citations(corpus, out: RunOutput, *, min_lcs: int = 0, top: int = 60, la
     return net
 
 
+def run_collab(
+    corpus,
+    out: RunOutput,
+    *,
+    unit: str = "country",
+    counting: str = "full",
+    max_authors: int | None = 25,
+    min_documents: int = 1,
+    top_n: int | None = 200,
+    normalization: str | None = "association",
+    seed: int = 42,
+    labels: int = 30,
+    top: int = 20,
+):
+    """Collaboration network of authors, institutions or countries (:func:`litkit.collaboration`): the
+    network's files (:meth:`Network.export`) and its map ``collaboration_<unit>_map``; for countries also
+    the heatmap ``country_collaboration`` and ``country_production.csv`` (SCP/MCP per corresponding
+    author's country) with its figure ``country_production`` (both figures: the ``top`` countries)."""
+    import litkit
+
+    from .plot.collaboration import plot_collaboration_heatmap, plot_country_production
+
+    aff = litkit.affiliations(corpus) if unit in ("institution", "country") else None
+    options = dict(counting=counting, max_authors=max_authors, min_documents=min_documents, top_n=top_n)
+    try:
+        net = litkit.collaboration(corpus, unit, normalization=normalization, seed=seed, affiliations=aff, **options)
+    except ValueError as exc:
+        raise LitkitError(str(exc)) from None
+    net.export(out.folder, overwrite=True, figure=False, html=True)
+    (out.folder / PARAMS_FILE).unlink(missing_ok=True)  # the run's own params.json records net.params
+    out.record(nodes=len(net), links=int(net.n_links), message=net.message)
+    if not net.is_empty():
+        out.figure(net.plot(n_labels=labels), f"collaboration_{unit}_map")
+    if unit == "country":
+        if not net.is_empty():
+            out.figure(plot_collaboration_heatmap(net, top=top), "country_collaboration")
+        production = litkit.country_production(corpus, aff)
+        out.table(production, "country_production")
+        if len(production):
+            out.figure(plot_country_production(production, top=top), "country_production")
+        out.record(records_without_country=int(production.attrs["records_without_country"]))
+    return net
+
+
 def _citation_figures(net, out: RunOutput, stem: str, labels: int, timeline_clusters: int, plot) -> None:
     """A co-citation or coupling network's files, map and (with years and clusters) timeline and time zones."""
     net.export(out.folder, overwrite=True, figure=False, html=True)
@@ -830,6 +874,7 @@ ANALYSES: dict[str, Analysis] = {
     "cocitation": Analysis(run_cocitation, "Co-citation network of references, sources or authors (CiteSpace)."),
     "coupling": Analysis(run_coupling, "Bibliographic coupling of documents, authors, sources, institutions."),
     "citations": Analysis(run_citations, "Direct citations between the records: the historiograph."),
+    "collab": Analysis(run_collab, "Collaboration network of authors, institutions or countries; SCP/MCP."),
 }
 
 
