@@ -31,10 +31,6 @@ nav a{margin-right:.8rem}
 """
 
 
-def _title(stem: str) -> str:
-    return stem.replace("_", " ").replace("-", " ").strip().capitalize()
-
-
 def build_report(folder: str | Path, title: str = "litkit report", max_rows: int = 60) -> str:
     """Return the HTML of a report on the outputs in ``folder``.
 
@@ -114,3 +110,7 @@ def build_report(folder: str | Path, title: str = "litkit report", max_rows: int
 def write_report(folder: str | Path, output: str | Path, title: str = "litkit report", overwrite: bool = False) -> Path:
     """Write :func:`build_report` of ``folder`` to ``output`` (atomic; no clobbering unless asked)."""
     return write_text(output, build_report(folder, title=title), overwrite=overwrite)
+
+
+def _title(stem: str) -> str:
+    return stem.replace("_", " ").replace("-", " ").strip().capitalize()

@@ -47,6 +47,7 @@ from ..corpus import COLUMN_NAMES, INT_COLUMNS, LIST_COLUMNS
 from ..refs import reference_keys
 
 DB_PRIORITY = ("WoS", "Scopus", "CNKI")
+
 #: Columns the matching rules read; a merged record takes them from its highest-priority member.
 MATCHING_COLUMNS = ("TI", "AU", "AF", "PY", "DI")
 
@@ -61,22 +62,6 @@ def database_set(value) -> frozenset:
 def database_rank(dbs: frozenset) -> int:
     """0 for a set containing WoS, 1 for Scopus, 2 for CNKI, 3 otherwise."""
     return min((DB_PRIORITY.index(d) if d in DB_PRIORITY else len(DB_PRIORITY)) for d in dbs)
-
-
-def _missing(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, list):
-        return len(value) == 0
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-# ---------------------------------------------------------------------------------------------
-# cited references
-# ---------------------------------------------------------------------------------------------
 
 
 def union_references(members: list[list[str]], keys_of=reference_keys) -> list[str]:
@@ -109,9 +94,45 @@ def union_references(members: list[list[str]], keys_of=reference_keys) -> list[s
     return out
 
 
-# ---------------------------------------------------------------------------------------------
-# one group -> one record
-# ---------------------------------------------------------------------------------------------
+def combine(rows: list[dict], keys_of=reference_keys) -> dict:
+    """One merged record from the records of a match group (see the module docstring)."""
+    members = _sorted_members(rows)
+    rep = members[0]
+    out: dict = {}
+    for column in COLUMN_NAMES:
+        if column in ("UT", "source_line", "extra"):
+            out[column] = rep.get(column)
+        elif column == "DB":
+            out[column] = _joined(members, column, key=_database_order)
+        elif column in ("source_file", "source_format"):
+            out[column] = _joined(members, column)
+        elif column in MATCHING_COLUMNS:
+            out[column] = next((r[column] for r in members if not _missing(r.get(column))), None)
+        elif column in ("TC", "NR"):
+            values = [int(r[column]) for r in members if not _missing(r.get(column))]
+            out[column] = max(values) if values else None
+        elif column in ("DE", "ID"):
+            out[column] = _keyword_union(members, column)
+        elif column == "CR":
+            out[column] = union_references([list(r.get("CR") or []) for r in members], keys_of)
+        elif column in LIST_COLUMNS:
+            out[column] = _longest_list(members, column)
+        elif column in INT_COLUMNS:
+            out[column] = next((r[column] for r in members if not _missing(r.get(column))), None)
+        else:
+            out[column] = _longest_text(members, column)
+    return out
+
+
+def _missing(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, list):
+        return len(value) == 0
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def _sorted_members(rows: list[dict]) -> list[dict]:
@@ -176,36 +197,6 @@ def _keyword_union(rows: list[dict], column: str) -> list[str]:
             if fold and fold not in seen:
                 seen.add(fold)
                 out.append(kw)
-    return out
-
-
-def combine(rows: list[dict], keys_of=reference_keys) -> dict:
-    """One merged record from the records of a match group (see the module docstring)."""
-    members = _sorted_members(rows)
-    rep = members[0]
-    out: dict = {}
-    for column in COLUMN_NAMES:
-        if column in ("UT", "source_line", "extra"):
-            out[column] = rep.get(column)
-        elif column == "DB":
-            out[column] = _joined(members, column, key=_database_order)
-        elif column in ("source_file", "source_format"):
-            out[column] = _joined(members, column)
-        elif column in MATCHING_COLUMNS:
-            out[column] = next((r[column] for r in members if not _missing(r.get(column))), None)
-        elif column in ("TC", "NR"):
-            values = [int(r[column]) for r in members if not _missing(r.get(column))]
-            out[column] = max(values) if values else None
-        elif column in ("DE", "ID"):
-            out[column] = _keyword_union(members, column)
-        elif column == "CR":
-            out[column] = union_references([list(r.get("CR") or []) for r in members], keys_of)
-        elif column in LIST_COLUMNS:
-            out[column] = _longest_list(members, column)
-        elif column in INT_COLUMNS:
-            out[column] = next((r[column] for r in members if not _missing(r.get(column))), None)
-        else:
-            out[column] = _longest_text(members, column)
     return out
 
 

@@ -60,9 +60,89 @@ from .combine import combine, database_set
 from .match import FUZZY_THRESHOLD, Candidate, MatchKeys, candidates, first_author_surname, normalize_title
 from .report import MATCH_COLUMNS, MEMBERSHIP_COLUMNS, RULE_ORDER, MergeReport
 
-# ---------------------------------------------------------------------------------------------
-# inputs
-# ---------------------------------------------------------------------------------------------
+
+def merge(*corpora, forced_matches=None, forced_nonmatches=None, threshold: float = FUZZY_THRESHOLD) -> Corpus:
+    """Merge corpora, finding records that describe the same publication.
+
+    Parameters
+    ----------
+    *corpora : Corpus or pandas.DataFrame
+        Corpora to merge (one corpus with several databases is fine too).
+    forced_matches, forced_nonmatches : path, DataFrame or list of (id_a, id_b), optional
+        Pairs of record ids (``UT``) that must / must not be merged; a CSV needs
+        columns ``id_a,id_b``.  An id given for several records (a shared UT)
+        applies to all of them.
+    threshold : float, default 95
+        Minimum rapidfuzz ``ratio`` (0–100) of the normalised titles for the
+        fuzzy rule (see :mod:`litkit.merging.match`).
+
+    Returns
+    -------
+    Corpus
+        One record per publication, in a canonical order, with ``report`` a
+        :class:`MergeReport`.
+
+    Raises
+    ------
+    LitkitError
+        When a forced-match table is malformed, names an id found in no input,
+        or forces and forbids the same pair.
+
+    Examples
+    --------
+    >>> from litkit import Corpus
+    >>> wos = Corpus.from_records([{"UT": "WOS:1", "DB": "WoS", "TI": "Ecosystem services value",
+    ...                             "PY": 1997, "AU": ["Costanza, R"], "DI": "10.1038/387253a0",
+    ...                             "CR": ["Odum HT, 1971, ENV POWER SOC"]}])
+    >>> scopus = Corpus.from_records([{"UT": "2-s2.0-1", "DB": "Scopus", "TI": "Ecosystem Services Value",
+    ...                                "PY": 1997, "AU": ["Costanza, R"], "DI": "10.1038/387253A0"}])
+    >>> merged = merge(wos, scopus)
+    >>> merged.df.loc[0, ["UT", "DB"]].tolist()
+    ['WOS:1', 'WoS;Scopus']
+    >>> merged.report.matches[["rule", "decision", "id_a", "id_b"]].values.tolist()
+    [['doi', 'merged', '2-s2.0-1', 'WOS:1']]
+    """
+    rows, ingest = _rows(corpora)
+    identities = [_identity(r) for r in rows]
+    order = sorted(range(len(rows)), key=lambda i: _order_key(rows[i], identities[i]))
+    rows = [rows[i] for i in order]
+    identities = [identities[i] for i in order]
+    keys = _match_keys(rows)
+
+    identical, same_id, conflicts = _identity_candidates(identities, keys)
+    forced, nonmatches, n_forced = _forced_candidates(keys.ut, forced_matches, forced_nonmatches)
+    ordered = identical + forced + same_id + candidates(keys, threshold)
+    groups = _Groups(keys.dbs, keys.ut)
+    decisions = _decide(ordered, groups, nonmatches)
+    decisions += [
+        (c, "same id, different records: kept apart") for c in conflicts if groups.find(c.a) != groups.find(c.b)
+    ]
+
+    # one output record per group; identical copies of a record count once
+    first_of: dict[str, int] = {}
+    for i, identity in enumerate(identities):
+        first_of.setdefault(identity, i)
+    out_rows: dict[int, dict] = {}
+    for root in sorted({groups.find(i) for i in range(len(rows))}):
+        members = sorted(groups.members[root])
+        unique = [i for i in members if first_of[identities[i]] == i]
+        out_rows[root] = dict(rows[members[0]]) if len(unique) == 1 else combine([rows[i] for i in unique])
+    output_order = sorted(out_rows, key=lambda root: _order_key(out_rows[root], _identity(out_rows[root])))
+    record_of = {root: position for position, root in enumerate(output_order)}
+    final = [out_rows[root] for root in output_order]
+    merged_df = Corpus(pd.DataFrame(final, columns=list(COLUMN_NAMES))).df if final else Corpus().df
+
+    report = MergeReport(
+        matches=_matches_table(decisions, rows, keys.ut, groups, record_of, out_rows),
+        membership=_membership_table(rows, keys.ut, groups, record_of, out_rows),
+        records_in=len(rows),
+        records_out=len(merged_df),
+        threshold=threshold,
+        ingest=ingest,
+        forced=n_forced,
+    )
+    assert report.records_in == report.records_out + report.merged_away, "merge lost a record"
+    return Corpus(merged_df, report)
 
 
 def _rows(corpora) -> tuple[list[dict], object]:
@@ -142,11 +222,6 @@ def _pairs(table, name: str) -> list[tuple[str, str, int | None]]:
             for i, (a, b) in enumerate(zip(table["id_a"], table["id_b"]))
         ]
     return [(str(a).strip(), str(b).strip(), None) for a, b in table]
-
-
-# ---------------------------------------------------------------------------------------------
-# grouping
-# ---------------------------------------------------------------------------------------------
 
 
 class _Groups:
@@ -346,90 +421,6 @@ def _membership_table(rows, ids, groups, record_of, out_rows) -> pd.DataFrame:
     membership["line"] = membership["line"].astype("Int64")
     membership["record"] = membership["record"].astype("Int64")
     return membership.sort_values(["record", "merged_away", "id", "file", "line"], kind="stable").reset_index(drop=True)
-
-
-def merge(*corpora, forced_matches=None, forced_nonmatches=None, threshold: float = FUZZY_THRESHOLD) -> Corpus:
-    """Merge corpora, finding records that describe the same publication.
-
-    Parameters
-    ----------
-    *corpora : Corpus or pandas.DataFrame
-        Corpora to merge (one corpus with several databases is fine too).
-    forced_matches, forced_nonmatches : path, DataFrame or list of (id_a, id_b), optional
-        Pairs of record ids (``UT``) that must / must not be merged; a CSV needs
-        columns ``id_a,id_b``.  An id given for several records (a shared UT)
-        applies to all of them.
-    threshold : float, default 95
-        Minimum rapidfuzz ``ratio`` (0–100) of the normalised titles for the
-        fuzzy rule (see :mod:`litkit.merging.match`).
-
-    Returns
-    -------
-    Corpus
-        One record per publication, in a canonical order, with ``report`` a
-        :class:`MergeReport`.
-
-    Raises
-    ------
-    LitkitError
-        When a forced-match table is malformed, names an id found in no input,
-        or forces and forbids the same pair.
-
-    Examples
-    --------
-    >>> from litkit import Corpus
-    >>> wos = Corpus.from_records([{"UT": "WOS:1", "DB": "WoS", "TI": "Ecosystem services value",
-    ...                             "PY": 1997, "AU": ["Costanza, R"], "DI": "10.1038/387253a0",
-    ...                             "CR": ["Odum HT, 1971, ENV POWER SOC"]}])
-    >>> scopus = Corpus.from_records([{"UT": "2-s2.0-1", "DB": "Scopus", "TI": "Ecosystem Services Value",
-    ...                                "PY": 1997, "AU": ["Costanza, R"], "DI": "10.1038/387253A0"}])
-    >>> merged = merge(wos, scopus)
-    >>> merged.df.loc[0, ["UT", "DB"]].tolist()
-    ['WOS:1', 'WoS;Scopus']
-    >>> merged.report.matches[["rule", "decision", "id_a", "id_b"]].values.tolist()
-    [['doi', 'merged', '2-s2.0-1', 'WOS:1']]
-    """
-    rows, ingest = _rows(corpora)
-    identities = [_identity(r) for r in rows]
-    order = sorted(range(len(rows)), key=lambda i: _order_key(rows[i], identities[i]))
-    rows = [rows[i] for i in order]
-    identities = [identities[i] for i in order]
-    keys = _match_keys(rows)
-
-    identical, same_id, conflicts = _identity_candidates(identities, keys)
-    forced, nonmatches, n_forced = _forced_candidates(keys.ut, forced_matches, forced_nonmatches)
-    ordered = identical + forced + same_id + candidates(keys, threshold)
-    groups = _Groups(keys.dbs, keys.ut)
-    decisions = _decide(ordered, groups, nonmatches)
-    decisions += [
-        (c, "same id, different records: kept apart") for c in conflicts if groups.find(c.a) != groups.find(c.b)
-    ]
-
-    # one output record per group; identical copies of a record count once
-    first_of: dict[str, int] = {}
-    for i, identity in enumerate(identities):
-        first_of.setdefault(identity, i)
-    out_rows: dict[int, dict] = {}
-    for root in sorted({groups.find(i) for i in range(len(rows))}):
-        members = sorted(groups.members[root])
-        unique = [i for i in members if first_of[identities[i]] == i]
-        out_rows[root] = dict(rows[members[0]]) if len(unique) == 1 else combine([rows[i] for i in unique])
-    output_order = sorted(out_rows, key=lambda root: _order_key(out_rows[root], _identity(out_rows[root])))
-    record_of = {root: position for position, root in enumerate(output_order)}
-    final = [out_rows[root] for root in output_order]
-    merged_df = Corpus(pd.DataFrame(final, columns=list(COLUMN_NAMES))).df if final else Corpus().df
-
-    report = MergeReport(
-        matches=_matches_table(decisions, rows, keys.ut, groups, record_of, out_rows),
-        membership=_membership_table(rows, keys.ut, groups, record_of, out_rows),
-        records_in=len(rows),
-        records_out=len(merged_df),
-        threshold=threshold,
-        ingest=ingest,
-        forced=n_forced,
-    )
-    assert report.records_in == report.records_out + report.merged_away, "merge lost a record"
-    return Corpus(merged_df, report)
 
 
 __all__ = ["merge"]

@@ -45,13 +45,17 @@ import numpy as np
 #: closest distinct titles 81.0.  On the demo corpus two distinct titles differing only in a
 #: year range ("… 1990-2015" / "… 2000-2015") score 96.6 -- hence the numbers rule below.
 FUZZY_THRESHOLD = 95.0
+
 #: Titles shorter than this (after normalisation) never match fuzzily ("Editorial", "Introduction").
 FUZZY_MIN_LENGTH = 20
 
 RULES = ("id", "doi", "title+year+author", "fuzzy")
 
 _NUMBER = re.compile(r"\d+")
+
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df]")
+
+_PUNCT_TABLE: dict[int, str] | None = None
 
 
 def is_chinese(text: str) -> bool:
@@ -62,22 +66,6 @@ def is_chinese(text: str) -> bool:
     """
     letters = sum(1 for c in text if c.isalpha())
     return letters > 0 and 3 * len(_CJK.findall(text)) >= letters
-
-
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-
-
-_PUNCT_TABLE: dict[int, str] | None = None
-
-
-def _punctuation_table() -> dict[int, str]:
-    """``str.translate`` table sending every punctuation and symbol character (Unicode P*, S*) to a space."""
-    global _PUNCT_TABLE
-    if _PUNCT_TABLE is None:  # planes 0-2 hold every assigned punctuation and symbol character
-        _PUNCT_TABLE = {cp: " " for cp in range(0x30000) if unicodedata.category(chr(cp))[0] in "PS"}
-    return _PUNCT_TABLE
 
 
 def normalize_title(title: str | None) -> tuple[str, str]:
@@ -151,16 +139,6 @@ class MatchKeys:
     surname: list[frozenset]
 
 
-def _years_close(y1, y2, allow_missing: bool) -> bool:
-    if y1 is None or y2 is None:
-        return allow_missing
-    return abs(y1 - y2) <= 1
-
-
-def _different_databases(keys: MatchKeys, i: int, j: int) -> bool:
-    return not (keys.dbs[i] & keys.dbs[j])
-
-
 def candidates(keys: MatchKeys, threshold: float = FUZZY_THRESHOLD) -> list[Candidate]:
     """All candidate pairs by the rules ``doi``, ``title+year+author`` and ``fuzzy``.
 
@@ -198,6 +176,29 @@ def candidates(keys: MatchKeys, threshold: float = FUZZY_THRESHOLD) -> list[Cand
 
     _fuzzy(keys, threshold, propose)
     return sorted(found.values(), key=lambda c: (RULES.index(c.rule), -c.score, c.a, c.b))
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _punctuation_table() -> dict[int, str]:
+    """``str.translate`` table sending every punctuation and symbol character (Unicode P*, S*) to a space."""
+    global _PUNCT_TABLE
+    if _PUNCT_TABLE is None:  # planes 0-2 hold every assigned punctuation and symbol character
+        _PUNCT_TABLE = {cp: " " for cp in range(0x30000) if unicodedata.category(chr(cp))[0] in "PS"}
+    return _PUNCT_TABLE
+
+
+def _years_close(y1, y2, allow_missing: bool) -> bool:
+    if y1 is None or y2 is None:
+        return allow_missing
+    return abs(y1 - y2) <= 1
+
+
+def _different_databases(keys: MatchKeys, i: int, j: int) -> bool:
+    return not (keys.dbs[i] & keys.dbs[j])
 
 
 def _fuzzy(keys: MatchKeys, threshold: float, propose) -> None:

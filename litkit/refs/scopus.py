@@ -37,6 +37,24 @@ from .sources import normalize_source
 # "Cheng M." / "Laan Der Van D.C." / "Acar A. K." -- an author of the 2024+ layout, alone
 _BARE_AUTHOR = re.compile(r"^[^\d,;().]{1,60}?\s(?:(?:[A-Z]\.[\s-]?){1,4}|[A-Z]{1,3})$")
 
+_DOI = re.compile(r"\b(?:DOI|doi)[:\s]\s*(10\.\d{4,9}/\S+?)[.,;]?(?:\s|$)")
+
+_DOI_BARE = re.compile(r"\b(10\.\d{4,9}/[^\s,;]+)")
+
+_YEAR_OLD = re.compile(r"\((1[5-9]\d\d|20\d\d)[a-z]?\)")
+
+_YEAR_NEW_END = re.compile(r",?\s*\((1[5-9]\d\d|20\d\d)[a-z]?\)\.?\s*$")
+
+_OLD_AUTHOR = re.compile(r"^(?P<surname>[^,()]{1,80}?),\s*(?P<initials>(?:[A-Z][a-z]?\.\s?-?){1,5})(?:,|\s|$)")
+
+_NEW_AUTHOR = re.compile(
+    r"^(?P<surname>[^,();.]{1,80}?)\s+(?P<initials>(?:[A-Z][a-z]?\.\s?-?){1,5}|[A-Z]{1,3})(?:,|;|$)"
+)
+
+_PAGES = re.compile(r"\bpp?\.\s*([A-Za-z]{0,2}\d+[A-Za-z]?)")
+
+_VOLUME_AFTER_SOURCE = re.compile(r"^\s*(\d+[A-Za-z]?)\s*(?:\(|,|\.|$)")
+
 
 def split_scopus_references(text: str | None) -> list[str]:
     """Split a Scopus ``References`` field into one string per cited reference.
@@ -68,30 +86,6 @@ def split_scopus_references(text: str | None) -> list[str]:
     if pending:  # authors with nothing after them: keep them rather than drop text
         out.append("; ".join(pending))
     return out
-
-
-# ---------------------------------------------------------------------------------------------
-# Parsing one reference
-# ---------------------------------------------------------------------------------------------
-
-_DOI = re.compile(r"\b(?:DOI|doi)[:\s]\s*(10\.\d{4,9}/\S+?)[.,;]?(?:\s|$)")
-_DOI_BARE = re.compile(r"\b(10\.\d{4,9}/[^\s,;]+)")
-_YEAR_OLD = re.compile(r"\((1[5-9]\d\d|20\d\d)[a-z]?\)")
-_YEAR_NEW_END = re.compile(r",?\s*\((1[5-9]\d\d|20\d\d)[a-z]?\)\.?\s*$")
-_OLD_AUTHOR = re.compile(r"^(?P<surname>[^,()]{1,80}?),\s*(?P<initials>(?:[A-Z][a-z]?\.\s?-?){1,5})(?:,|\s|$)")
-_NEW_AUTHOR = re.compile(
-    r"^(?P<surname>[^,();.]{1,80}?)\s+(?P<initials>(?:[A-Z][a-z]?\.\s?-?){1,5}|[A-Z]{1,3})(?:,|;|$)"
-)
-_PAGES = re.compile(r"\bpp?\.\s*([A-Za-z]{0,2}\d+[A-Za-z]?)")
-_VOLUME_AFTER_SOURCE = re.compile(r"^\s*(\d+[A-Za-z]?)\s*(?:\(|,|\.|$)")
-
-
-def _author_wos_style(surname: str, initials: str) -> str:
-    """``("Costanza", "R.")`` -> ``"Costanza R"``; accents folded as WoS does."""
-    letters = "".join(re.findall(r"[A-Z]", initials))
-    surname = unicodedata.normalize("NFKD", surname.strip())
-    surname = "".join(ch for ch in surname if not unicodedata.combining(ch))
-    return f"{surname} {letters}".strip()
 
 
 def parse_scopus_reference(raw: str) -> dict:
@@ -141,6 +135,14 @@ def parse_scopus_reference(raw: str) -> dict:
     if am:
         out["author"] = _author_wos_style(am.group("surname"), am.group("initials"))
     return out
+
+
+def _author_wos_style(surname: str, initials: str) -> str:
+    """``("Costanza", "R.")`` -> ``"Costanza R"``; accents folded as WoS does."""
+    letters = "".join(re.findall(r"[A-Z]", initials))
+    surname = unicodedata.normalize("NFKD", surname.strip())
+    surname = "".join(ch for ch in surname if not unicodedata.combining(ch))
+    return f"{surname} {letters}".strip()
 
 
 def _parse_old_layout(before: str, after: str, out: dict) -> None:
@@ -197,9 +199,6 @@ def _parse_new_layout(body: str, out: dict) -> None:
             out["source"] = normalize_source(parts[-1])
     elif len(parts) == 1 and numbers:
         out["source"] = normalize_source(parts[0])
-
-
-# ---------------------------------------------------------------------------------------------
 
 
 __all__ = ["parse_scopus_reference", "split_scopus_references"]

@@ -273,30 +273,10 @@ SOURCE_OVERRIDES: dict[str, str] = {
 }
 
 _OVERRIDE_VALUES = frozenset(SOURCE_OVERRIDES.values())
+
 _PARENTHESISED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
 _NON_WORD = re.compile(r"[^0-9A-Z]+")
-
-
-def _fold(text: str) -> str:
-    """NFKC, accents removed, upper case (``"Kalé"`` -> ``"KALE"``)."""
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).upper()
-
-
-def _override_key(title: str) -> str:
-    text = _PARENTHESISED.sub(" ", _fold(title).replace("&", " AND "))
-    key = " ".join(_NON_WORD.sub(" ", text).split())
-    return key[4:] if key.startswith("THE ") else key  # "The New England Journal of Medicine"
-
-
-def _abbreviate_word(word: str) -> str:
-    if word in WORD_ABBREVIATIONS:
-        return WORD_ABBREVIATIONS[word]
-    # LTWA stems: -ology/-ological -> -ol (Hydrology -> HYDROL, Geological -> GEOL)
-    m = re.fullmatch(r"([A-Z]{3,}OL)OG(?:Y|IC|ICAL|IES)", word)
-    if m:
-        return m.group(1)
-    return word
 
 
 @lru_cache(maxsize=1 << 16)
@@ -366,8 +346,26 @@ def normalize_source(title: str | None) -> str | None:
     return result[:SOURCE_KEY_LENGTH].rstrip(" -")
 
 
-# ---------------------------------------------------------------------------------------------
-# Splitting the References field
+def _fold(text: str) -> str:
+    """NFKC, accents removed, upper case (``"Kalé"`` -> ``"KALE"``)."""
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).upper()
+
+
+def _override_key(title: str) -> str:
+    text = _PARENTHESISED.sub(" ", _fold(title).replace("&", " AND "))
+    key = " ".join(_NON_WORD.sub(" ", text).split())
+    return key[4:] if key.startswith("THE ") else key  # "The New England Journal of Medicine"
+
+
+def _abbreviate_word(word: str) -> str:
+    if word in WORD_ABBREVIATIONS:
+        return WORD_ABBREVIATIONS[word]
+    # LTWA stems: -ology/-ological -> -ol (Hydrology -> HYDROL, Geological -> GEOL)
+    m = re.fullmatch(r"([A-Z]{3,}OL)OG(?:Y|IC|ICAL|IES)", word)
+    if m:
+        return m.group(1)
+    return word
 
 
 __all__ = ["normalize_source", "WORD_ABBREVIATIONS", "SOURCE_OVERRIDES", "SOURCE_KEY_LENGTH"]
