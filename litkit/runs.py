@@ -828,7 +828,8 @@ def run_collab(
         raise LitkitError(str(exc)) from None
     net.export(out.folder, overwrite=True, figure=False, html=True)
     (out.folder / PARAMS_FILE).unlink(missing_ok=True)  # the run's own params.json records net.params
-    out.record(nodes=len(net), links=int(net.n_links), message=net.message)
+    skipped = int(net.params.get("records_skipped_max_authors", 0))
+    out.record(nodes=len(net), links=int(net.n_links), message=net.message, records_skipped_max_authors=skipped)
     if not net.is_empty():
         out.figure(net.plot(n_labels=labels), f"collaboration_{unit}_map")
     if unit == "country":
