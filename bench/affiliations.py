@@ -58,7 +58,7 @@ def main(argv=None) -> dict:
         aff = litkit.affiliations(corpus)
         times.append(time.perf_counter() - t0)
     best = min(times)
-    unresolved = aff.attrs["unresolved"]
+    unresolved = aff.attrs["unresolved"]  # a tuple of Unresolved tuples
     result = {
         "file": str(args.file),
         "records": len(corpus),

@@ -2,7 +2,7 @@
 
 >>> import litkit
 >>> aff = litkit.affiliations(corpus)                 # doctest: +SKIP
->>> aff.attrs["unresolved"]                           # addresses that name no known country  # doctest: +SKIP
+>>> litkit.affiliations.unresolved_addresses(aff)     # addresses that name no known country  # doctest: +SKIP
 
 ``litkit.affiliations`` is both this package and the function: importing a submodule (``from
 litkit.affiliations import country_of``) makes Python bind the name ``litkit.affiliations`` to the package,
@@ -17,11 +17,12 @@ import types
 from .countries import CountryMatch, country_name, country_of, country_table
 from .fields import c1_groups, cjk_units, reprint_addresses, scopus_author_affiliations, scopus_correspondence
 from .institutions import chinese_institution, institution_aliases, institution_of
-from .table import COLUMNS, UNRESOLVED_COLUMNS, affiliations, unresolved_addresses
+from .table import COLUMNS, UNRESOLVED_COLUMNS, Unresolved, affiliations, unresolved_addresses
 
 __all__ = [
     "affiliations",
     "unresolved_addresses",
+    "Unresolved",
     "COLUMNS",
     "UNRESOLVED_COLUMNS",
     "CountryMatch",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import namedtuple
 
 import numpy as np
 import pandas as pd
@@ -20,7 +21,7 @@ from .fields import (
 )
 from .institutions import alias_key, institution_aliases, institution_of
 
-__all__ = ["affiliations", "unresolved_addresses", "COLUMNS", "UNRESOLVED_COLUMNS"]
+__all__ = ["affiliations", "unresolved_addresses", "Unresolved", "COLUMNS", "UNRESOLVED_COLUMNS"]
 
 COLUMNS = (
     "record",
@@ -36,6 +37,8 @@ COLUMNS = (
     "raw",
 )
 UNRESOLVED_COLUMNS = ("file", "line", "record", "source_field", "address")
+Unresolved = namedtuple("Unresolved", UNRESOLVED_COLUMNS)
+Unresolved.__doc__ = "An address that names no known country: its file, the record's first line, record, field."
 
 # The name each export gives its address fields: (addresses, author-linked addresses, corresponding address).
 _FIELD_NAMES = {
@@ -107,10 +110,12 @@ def affiliations(
         units are in China (CN) unless they start with another country's name (``litkit/data/countries_zh.csv``);
         place-and-postcode pieces that CNKI splits off ("北京 100084") are not affiliations and give no row.
 
-        ``.attrs["unresolved"]`` is a DataFrame (``file``, ``line``, ``record``, ``source_field``,
-        ``address``) of every address that names no known country, one row per record and address;
-        ``line`` is the first line of the record in its file.  Nothing is guessed: fix the spelling table
-        (``country_aliases``) and rerun.  :func:`unresolved_addresses` returns the same table.
+        Addresses that name no known country are reported, never guessed: :func:`unresolved_addresses` of the
+        table (or of the corpus) gives a DataFrame (``file``, ``line``, ``record``, ``source_field``,
+        ``address``), one row per record and address, ``line`` being the first line of the record in its file.
+        The table carries them in ``.attrs["unresolved"]`` as a tuple of :class:`Unresolved` tuples (plain
+        tuples, so that pandas can compare and copy the attrs of derived frames).  Fix the spelling table
+        (``country_aliases``) and rerun.
 
     Examples
     --------
@@ -145,10 +150,22 @@ def affiliations(
     return builder.frame()
 
 
-def unresolved_addresses(corpus, **options) -> pd.DataFrame:
-    """Every address of the corpus that names no known country (file, line, record, source_field, address).
+def unresolved_addresses(corpus_or_table, **options) -> pd.DataFrame:
+    """Every address that names no known country: file, line, record, source_field, address.
 
-    Same as ``affiliations(corpus, **options).attrs["unresolved"]``.
+    Parameters
+    ----------
+    corpus_or_table : Corpus, DataFrame
+        A table made by :func:`affiliations` (its report is read, nothing is recomputed), or a corpus
+        (then ``affiliations(corpus, **options)`` is computed first).
+    **options
+        Passed to :func:`affiliations` for a corpus.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``file``, ``line`` (first line of the record in its file), ``record``, ``source_field``,
+        ``address``; one row per record and address, in corpus order.
 
     Examples
     --------
@@ -156,8 +173,21 @@ def unresolved_addresses(corpus, **options) -> pd.DataFrame:
     >>> df = pd.DataFrame({"AU": [["Li, W"]], "C1": [["Harvard Med Sch, Boston"]], "DB": ["WoS"]})
     >>> unresolved_addresses(df)[["record", "source_field", "address"]].to_dict("records")
     [{'record': 0, 'source_field': 'C1', 'address': 'Harvard Med Sch, Boston'}]
+    >>> aff = litkit.affiliations(df)
+    >>> aff.attrs["unresolved"]
+    (Unresolved(file='', line=None, record=0, source_field='C1', address='Harvard Med Sch, Boston'),)
+    >>> unresolved_addresses(aff).equals(unresolved_addresses(df))
+    True
     """
-    return affiliations(corpus, **options).attrs["unresolved"]
+    df = corpus_or_table
+    if isinstance(df, pd.DataFrame) and "unresolved" in df.attrs and "raw" in df.columns:
+        report = df.attrs["unresolved"]
+    else:
+        report = affiliations(corpus_or_table, **options).attrs["unresolved"]
+    out = pd.DataFrame(list(report), columns=list(UNRESOLVED_COLUMNS))
+    out["line"] = out["line"].astype("Int64")
+    out["record"] = out["record"].astype("int64")
+    return out
 
 
 # --------------------------------------------------------------------------- private helpers
@@ -388,10 +418,7 @@ class _Builder:
             },
             columns=list(COLUMNS),
         )
-        unresolved = pd.DataFrame(self.unresolved, columns=list(UNRESOLVED_COLUMNS))
-        unresolved["line"] = unresolved["line"].astype("Int64")
-        unresolved["record"] = unresolved["record"].astype("int64")
-        out.attrs["unresolved"] = unresolved
+        out.attrs["unresolved"] = tuple(Unresolved(*row) for row in self.unresolved)
         return out
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import litkit
-from litkit.affiliations import c1_groups, country_of, reprint_addresses, scopus_correspondence
+from litkit.affiliations import c1_groups, country_of, reprint_addresses, scopus_correspondence, unresolved_addresses
 
 TABLE = Path(__file__).with_name("expected_countries.csv")
 
@@ -59,7 +59,7 @@ def _address(corpus, row) -> tuple[int, str]:
 def test_hand_checked_countries(corpora, file):
     corpus = corpora[file]
     aff = litkit.affiliations(corpus)
-    unresolved = aff.attrs["unresolved"]
+    unresolved = unresolved_addresses(aff)
     wrong = []
     for row in (r for r in ROWS if r["file"] == file):
         record, address = _address(corpus, row)

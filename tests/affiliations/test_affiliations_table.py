@@ -19,6 +19,7 @@ from litkit.affiliations import (
     reprint_addresses,
     scopus_author_affiliations,
     scopus_correspondence,
+    unresolved_addresses,
 )
 from litkit.errors import LitkitError
 
@@ -234,7 +235,7 @@ def test_wos_record_rows():
     ]
     c3 = aff[aff.source_field == "C3"]
     assert list(c3.institution) == ["Peking University", "University of Oxford"] and set(c3.country) == {""}
-    assert aff.attrs["unresolved"].empty  # C3 names organisations, not addresses: never listed
+    assert unresolved_addresses(aff).empty  # C3 names organisations, not addresses: never listed
 
 
 def test_scopus_record_rows():
@@ -303,6 +304,16 @@ def test_cssci_groups():
     ]
 
 
+def test_derived_frames_keep_a_comparable_report():
+    # pandas compares and deep-copies attrs in merge/concat: the report must be plain tuples, not a DataFrame
+    frame = pd.DataFrame({"AU": [["A, B"]], "C1": [["Harvard Med Sch, Boston"]], "DB": ["WoS"]})
+    aff = litkit.affiliations(frame)
+    merged = aff.merge(aff.copy(), on="record")
+    both = pd.concat([aff, aff.copy()])
+    assert merged.attrs["unresolved"] == both.attrs["unresolved"] == aff.attrs["unresolved"]
+    assert unresolved_addresses(aff[aff.country == ""]).address.tolist() == ["Harvard Med Sch, Boston"]
+
+
 def test_messy_frames():
     frame = pd.DataFrame(
         {
@@ -319,7 +330,7 @@ def test_messy_frames():
 
 def test_empty_and_bad_input():
     empty = litkit.affiliations(pd.DataFrame({"AU": [], "C1": []}))
-    assert list(empty.columns) == list(COLUMNS) and empty.empty and empty.attrs["unresolved"].empty
+    assert list(empty.columns) == list(COLUMNS) and empty.empty and unresolved_addresses(empty).empty
     with pytest.raises(LitkitError, match="needs a Corpus"):
         litkit.affiliations([1, 2])
     with pytest.raises(LitkitError, match="invalid JSON"):
@@ -356,7 +367,7 @@ def test_wos_row_counts_brute_force(shared_corpora, name):
         text = corpus.df.RP.iloc[rec] if field == "RP" else " ".join(corpus.df.C1.iloc[rec])
         if field != "C3":
             assert raw in text.replace("，", "，"), (rec, raw)
-    assert aff.attrs["unresolved"].empty
+    assert unresolved_addresses(aff).empty
 
 
 def test_every_export_gives_rows_and_names_its_unresolved(shared_corpora, expected_counts):
@@ -364,7 +375,7 @@ def test_every_export_gives_rows_and_names_its_unresolved(shared_corpora, expect
         corpus = litkit.read(shared_corpora / name)
         aff = litkit.affiliations(corpus)
         assert aff["record"].between(0, len(corpus) - 1).all()
-        unresolved = aff.attrs["unresolved"]
+        unresolved = unresolved_addresses(aff)
         blank = aff[(aff.country == "") & (aff.source_field != "C3")]
         assert set(zip(blank.record, blank.raw)) == set(zip(unresolved.record, unresolved.address)), name
         assert (unresolved.file == str(shared_corpora / name)).all()

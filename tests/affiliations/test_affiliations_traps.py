@@ -199,7 +199,7 @@ def test_country_aliases_extend_the_table(tmp_path):
     assert code("Univ X, Somewhere, Ruritania", table=country_table(path)) == "AT"
     frame = pd.DataFrame({"AU": [["Li, W"]], "C1": [["Univ X, Somewhere, Ruritania"]], "DB": ["WoS"]})
     aff = litkit.affiliations(frame, country_aliases={"Ruritania": "DE"})
-    assert list(aff["country"]) == ["DE"] and aff.attrs["unresolved"].empty
+    assert list(aff["country"]) == ["DE"] and unresolved_addresses(aff).empty
 
 
 def test_bad_country_table_names_file_and_line(tmp_path):
@@ -229,7 +229,7 @@ def test_no_country_is_listed_with_file_and_line():
     # The ungrouped addresses belong to both authors: 2 x 2 + 1 rows; the unresolved ones listed once per record.
     assert len(aff) == 5
     assert list(aff["country"]) == ["", "", "JP", "JP", ""]
-    unresolved = aff.attrs["unresolved"]
+    unresolved = unresolved_addresses(aff)
     assert unresolved.to_dict("records") == [
         {"file": "a.txt", "line": 3, "record": 0, "source_field": "C1", "address": "Harvard Med Sch, Boston"},
         {"file": "a.txt", "line": 40, "record": 1, "source_field": "C1", "address": "Natl Hist Museum, London"},
