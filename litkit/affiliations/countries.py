@@ -153,6 +153,17 @@ def country_table(extra: str | Path | dict[str, str] | None = None) -> dict:
 def country_name(code: str) -> str:
     """Short English name of an ISO 3166-1 alpha-2 code ("" for "").
 
+    Parameters
+    ----------
+    code : str
+        ISO 3166-1 alpha-2 code (or "").
+
+    Returns
+    -------
+    str
+        pycountry's common name where it has one ("Iran", "Bolivia"), else its name; scholars' short names
+        for KR, KP, TW, CD and CG; the code itself when unknown.
+
     Examples
     --------
     >>> country_name("KR"), country_name("GB"), country_name("TW")

@@ -125,6 +125,17 @@ def reprint_addresses(rp: str) -> list[tuple[list[str], str]]:
 def scopus_correspondence(rp: str) -> tuple[str, str]:
     """Name and address of a Scopus ``Correspondence Address`` (``Name; address; email: ...``).
 
+    Parameters
+    ----------
+    rp : str
+        The field as exported.
+
+    Returns
+    -------
+    (str, str)
+        The corresponding author's name ("" when the field starts with the address) and the address ("" when
+        the field names only the author).
+
     Examples
     --------
     >>> scopus_correspondence("Wang, W.T.; Southwest Jiaotong University, Chengdu, China; email: w@x.cn")
@@ -194,6 +205,16 @@ def scopus_author_affiliations(value: str, n_authors: int, affiliations: list[st
 
 def cjk_units(entry: str) -> list[str]:
     """Split one Chinese affiliation string into units (``;`` ``；`` ``,`` ``，``); Latin addresses stay whole.
+
+    Parameters
+    ----------
+    entry : str
+        One affiliation value of a CNKI or CSSCI record.
+
+    Returns
+    -------
+    list of str
+        The units, stripped; a Latin address is split on semicolons only (its commas separate its elements).
 
     Examples
     --------
