@@ -129,6 +129,12 @@ DEMO_RUNS: list[DemoRun] = [
     ),
     # Policy milestones on the publication trend and on the cited-journal bursts.
     DemoRun("policy_overlay", ("merged", "table1"), params=dict(_BURSTS, bursts="cited_journal")),
+    # Country collaboration (map, heatmap, SCP/MCP) and the institution co-authorship network of the WoS records.
+    DemoRun("collab", "wos", "collaboration_countries", {"unit": "country"}),
+    DemoRun("collab", "wos", "collaboration_institutions", {"unit": "institution"}),
+    # Document co-citation (map, timeline view, time zones) and the historiograph of the merged corpus.
+    DemoRun("cocitation", "merged", "cocitation", {"unit": "reference", "min_citations": 5}),
+    DemoRun("citations", "merged", "citations"),
 ]
 
 

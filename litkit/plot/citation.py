@@ -427,6 +427,7 @@ def plot_historiograph(
     year: str = "year",
     n_labels: int = 20,
     top: int | None = 60,
+    short_labels: bool = True,
     title: str | None = None,
     figsize: tuple[float, float] = (9.0, 6.0),
 ):
@@ -443,8 +444,11 @@ def plot_historiograph(
     size, year : str
     n_labels : int, default 20
     top : int or None, default 60
-        Draw the ``top`` records with the highest LCS (ties by year, then label) and the links
-        among them (HistCite's "LCS top N"); None draws every record that cites or is cited.
+        Draw the ``top`` records with the highest LCS (ties: more citation links, then year, then
+        label) and the links among them (HistCite's "LCS top N"); None draws every record that
+        cites or is cited.
+    short_labels : bool, default True
+        Label a record by its first two label parts ("Costanza R, 1997" of "Costanza R, 1997, NATURE").
     title : str, optional
     figsize : (float, float)
 
@@ -463,9 +467,10 @@ def plot_historiograph(
     nodes = _check_nodes(nodes, ["id", "label", year, size], "plot_historiograph")
     _check_columns(links, ["source_id", "target_id"], "plot_historiograph: links")
     use_style()
-    linked = set(links["source_id"].astype(int)) | set(links["target_id"].astype(int))
-    nodes = nodes[nodes["id"].astype(int).isin(linked) & nodes[year].notna()]
-    nodes = nodes.sort_values([size, year, "label"], ascending=[False, True, True], kind="stable")
+    degree = pd.concat([links["source_id"], links["target_id"]]).astype(int).value_counts()
+    nodes = nodes[nodes["id"].astype(int).isin(degree.index) & nodes[year].notna()]
+    nodes = nodes.assign(_degree=nodes["id"].astype(int).map(degree))
+    nodes = nodes.sort_values([size, "_degree", year, "label"], ascending=[False, False, True, True], kind="stable")
     if top is not None:
         nodes = nodes.head(top)
     nodes = nodes.reset_index(drop=True)
@@ -511,9 +516,10 @@ def plot_historiograph(
     ax.grid(axis="x", color="#ececec", lw=0.5)
     ax.set_axisbelow(True)
     order = list(range(min(n_labels, len(nodes))))  # rows are sorted by LCS already
-    _place_labels(
-        fig, ax, xy, order, nodes["label"].astype(str).tolist(), areas, nodes[size].to_numpy(float), max_size=7.0
-    )
+    texts = nodes["label"].astype(str).tolist()
+    if short_labels:
+        texts = [", ".join(t.split(", ")[:2]) for t in texts]
+    _place_labels(fig, ax, xy, order, texts, areas, nodes[size].to_numpy(float), max_size=7.0)
     ax.set_title(
         title if title is not None else f"Historiograph: {len(nodes)} records, {len(keep)} citations (size = LCS)",
         fontsize=8,
