@@ -39,7 +39,17 @@ def shared_corpora() -> Path:
 
 @pytest.fixture(scope="session")
 def expected_counts(shared_corpora) -> dict[str, int]:
-    return json.loads((shared_corpora / "expected_counts.json").read_text(encoding="utf-8"))
+    """Record count of every real export in ../shared/corpora, by path relative to it.
+
+    Both count files are merged: ``expected_counts.json`` (the formats read first) and
+    ``expected_counts_new_formats.json`` (issue 19: CSSCI, WoS Excel, Scopus plain text,
+    PubMed, Lens, OpenAlex), so every test that iterates over real exports covers all of them.
+    """
+    counts = json.loads((shared_corpora / "expected_counts.json").read_text(encoding="utf-8"))
+    new = shared_corpora / "expected_counts_new_formats.json"
+    if new.exists():
+        counts.update(json.loads(new.read_text(encoding="utf-8")))
+    return counts
 
 
 @pytest.fixture(scope="session")
