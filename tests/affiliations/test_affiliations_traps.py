@@ -235,3 +235,34 @@ def test_no_country_is_listed_with_file_and_line():
         {"file": "a.txt", "line": 40, "record": 1, "source_field": "C1", "address": "Natl Hist Museum, London"},
     ]
     assert unresolved_addresses(frame).equals(unresolved)
+
+
+def test_shipped_tables_are_consistent():
+    # Every shipped spelling has one code, and none contradicts pycountry's own names.
+    import csv
+    from importlib import resources
+
+    import pycountry
+
+    from litkit.affiliations.countries import normalise_name
+    from litkit.affiliations.institutions import institution_aliases
+
+    iso = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                iso[normalise_name(value)] = c.alpha_2
+    text = resources.files("litkit.data").joinpath("countries_aliases.csv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert lines[0] == "name,code,constituent"
+    rows = [tuple(next(csv.reader([line]))) for line in lines[1:]]
+    assert len(rows) > 200
+    seen: dict[str, str] = {}
+    for name, iso_code, _ in rows:
+        key = normalise_name(name)
+        assert seen.setdefault(key, iso_code) == iso_code, f"{name} has two codes"
+        assert iso.get(key, iso_code) == iso_code, f"{name}: {iso_code} contradicts pycountry's {iso[key]}"
+        assert country_of(f"Somewhere, {name}").code == iso_code or key == "georgia"
+    assert "georgia" not in seen  # decided by rule, never by the table
+    assert all(v.strip() for v in institution_aliases().values())
