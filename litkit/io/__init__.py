@@ -28,7 +28,9 @@ from .sniff import TextSource
 
 # Sniffing order: the most specific signatures first.
 _READER_MODULES: tuple[str, ...] = (
+    "wos_excel",  # .xls (OLE2) / .xlsx (zip) workbooks with a WoS long-name header, sniffed from bytes
     "cnki_html_xls",
+    "cssci",
     "cnki_selfdefined",
     "cnki_estudy",
     "cnki_noteexpress",
