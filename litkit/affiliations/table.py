@@ -43,7 +43,9 @@ Unresolved.__doc__ = "An address that names no known country: its file, the reco
 # The name each export gives its address fields: (addresses, author-linked addresses, corresponding address).
 _FIELD_NAMES = {
     "scopus_csv": ("Affiliations", "Authors with affiliations", "Correspondence Address"),
+    "scopus_plain": ("AFFILIATIONS", "AFFILIATIONS", "CORRESPONDENCE ADDRESS"),
     "ris": ("AD", "AD", "RP"),
+    "pubmed": ("AD", "AD", "RP"),
     "cnki_refworks": ("AD", "AD", "RP"),
     "cnki_endnote": ("%+", "%+", "RP"),
     "cnki_noteexpress": ("Author Address", "Author Address", "RP"),
