@@ -36,8 +36,12 @@ _READER_MODULES: tuple[str, ...] = (
     "cnki_noteexpress",
     "cnki_refworks",
     "cnki_endnote",
+    "scopus_plain",  # "Scopus" / "EXPORT DATE:" preamble
+    "pubmed",  # first tag line "PMID- "
     "wos_plain",
     "wos_tab",
+    "lens_csv",  # CSV headers told apart by their column names
+    "openalex_csv",
     "scopus_csv",
     "bibtex",
     "ris",
