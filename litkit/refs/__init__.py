@@ -5,7 +5,8 @@ One module per citation style, plus the identity of a cited work and the table:
 - :mod:`litkit.refs.wos` -- Web of Science ``CR`` strings (:func:`parse_wos_reference`);
 - :mod:`litkit.refs.scopus` -- Scopus references (:func:`parse_scopus_reference`,
   :func:`split_scopus_references`);
-- :mod:`litkit.refs.gbt7714` -- GB/T 7714, as CNKI and CSSCI print them (:func:`parse_gbt7714_reference`);
+- :mod:`litkit.refs.gbt7714` -- GB/T 7714 as CNKI prints it (:func:`parse_gbt7714_reference`) and CSSCI's
+  own style (:func:`parse_cssci_reference`, :func:`is_cssci_reference`);
 - :mod:`litkit.refs.styles` -- which style a string is written in (:func:`reference_style`,
   :func:`parse_reference_any`);
 - :mod:`litkit.refs.sources` -- cited-source names to one J9-style key (:func:`normalize_source`),
@@ -25,7 +26,7 @@ Examples
 """
 
 from ._fields import FIELDS
-from .gbt7714 import parse_gbt7714_reference
+from .gbt7714 import is_cssci_reference, parse_cssci_reference, parse_gbt7714_reference
 from .keys import bibliographic_key, doi_by_bibliographic_key, reference_key, reference_keys
 from .scopus import parse_scopus_reference, split_scopus_references
 from .sources import SOURCE_KEY_LENGTH, SOURCE_OVERRIDES, WORD_ABBREVIATIONS, normalize_source
@@ -36,6 +37,8 @@ from .wos import parse_wos_reference
 __all__ = [
     "parse_wos_reference",
     "parse_gbt7714_reference",
+    "parse_cssci_reference",
+    "is_cssci_reference",
     "parse_scopus_reference",
     "split_scopus_references",
     "reference_style",

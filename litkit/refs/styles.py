@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .gbt7714 import parse_gbt7714_reference
+from .gbt7714 import is_cssci_reference, parse_cssci_reference, parse_gbt7714_reference
 from .scopus import parse_scopus_reference
 from .sources import normalize_source
 from .wos import parse_wos_reference
@@ -22,7 +22,7 @@ _GBT_STYLE = re.compile(r"[\[［]\s*(?:[A-Z]{1,2}(?:/[A-Z]{2})?)\s*[\]］]")
 
 
 def reference_style(raw: str) -> str:
-    """``"wos"``, ``"gbt7714"`` or ``"scopus"``: the style a cited-reference string is written in.
+    """``"wos"``, ``"gbt7714"``, ``"cssci"`` or ``"scopus"``: the style a cited-reference string is written in.
 
     A merged record holds references written by several databases, so the
     parser is chosen per string, not per record.
@@ -35,12 +35,16 @@ def reference_style(raw: str) -> str:
     'gbt7714'
     >>> reference_style("Costanza, R., (1997) Nature, 387, pp. 253-260")
     'scopus'
+    >>> reference_style("Zhang,W..Overcoming barriers.Research Policy.2016.45(3)")
+    'cssci'
     """
     text = (raw or "").strip()
     if _WOS_STYLE.match(text) or (text.count(", ") <= 6 and re.match(r"^[^,]+, (?:1[5-9]|20)\d\d$", text)):
         return "wos"
     if _GBT_STYLE.search(text):
         return "gbt7714"
+    if is_cssci_reference(text):
+        return "cssci"
     return "scopus"
 
 
@@ -62,6 +66,11 @@ def parse_reference_any(raw: str) -> dict:
     elif style == "gbt7714":
         parsed = parse_gbt7714_reference(raw)
         return parsed  # Chinese sources have no J9-style abbreviation
+    elif style == "cssci":
+        parsed = parse_cssci_reference(raw)
+        if parsed.get("source") and parsed["source"].isascii():  # Latin-script journals get their J9 form
+            parsed["source"] = normalize_source(parsed["source"])
+        return parsed
     else:
         return parse_scopus_reference(raw)
     parsed["source"] = normalize_source(parsed["source"]) if parsed.get("source") else None
@@ -69,7 +78,7 @@ def parse_reference_any(raw: str) -> dict:
 
 
 def parser_for_style(style: str):
-    """The parser of one reference style (``"wos"``, ``"gbt7714"`` or ``"scopus"``).
+    """The parser of one reference style (``"wos"``, ``"gbt7714"``, ``"cssci"`` or ``"scopus"``).
 
     Parameters
     ----------
@@ -87,7 +96,12 @@ def parser_for_style(style: str):
     >>> parser_for_style(reference_style("Costanza R, 1997, NATURE, V387, P253")).__name__
     'parse_wos_reference'
     """
-    return {"wos": parse_wos_reference, "gbt7714": parse_gbt7714_reference, "scopus": parse_scopus_reference}[style]
+    return {
+        "wos": parse_wos_reference,
+        "gbt7714": parse_gbt7714_reference,
+        "cssci": parse_cssci_reference,
+        "scopus": parse_scopus_reference,
+    }[style]
 
 
 __all__ = ["reference_style", "parse_reference_any", "parser_for_style"]

@@ -12,7 +12,7 @@ from itertools import chain
 import numpy as np
 import pandas as pd
 
-from .gbt7714 import parse_gbt7714_reference
+from .gbt7714 import parse_cssci_reference, parse_gbt7714_reference
 from .keys import bibliographic_key, doi_by_bibliographic_key, reference_keys
 from .scopus import parse_scopus_reference
 from .styles import parser_for_style, reference_style
@@ -36,7 +36,7 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
         year), ``DB``, ``raw``, ``author``, ``year``, ``source``, ``volume``,
         ``page``, ``doi``, ``key``; rows in record order, then reference order.
         The parser follows the record's database: WoS strings, CNKI GB/T 7714,
-        Scopus (:func:`~litkit.refs.parse_scopus_reference`).  Each distinct string is parsed
+        CSSCI (:func:`~litkit.refs.parse_cssci_reference`), Scopus (:func:`~litkit.refs.parse_scopus_reference`).  Each distinct string is parsed
         once.  Keys follow :func:`reference_key`, with the DOI unification
         described in :mod:`litkit.refs.keys`.
 
@@ -192,6 +192,8 @@ def _parser_for(db: str):
     first = dbs[0] if dbs else ""
     if first == "CNKI":
         return parse_gbt7714_reference
+    if first == "CSSCI":  # CSSCI's own style ("作者.题名.期刊.年.卷(期)"); GB/T strings go on to that parser
+        return parse_cssci_reference
     if first == "Scopus":
         return parse_scopus_reference
     return parse_wos_reference
