@@ -161,6 +161,10 @@ def chinese_institution(unit: str) -> tuple[str, str]:
     text = _ZH_PLACE_POSTCODE.sub("", text).strip()  # "... 北京 100084", "湖北武汉430074"
     if not text or text.isdigit():
         return ("", "")
+    first, _, rest = text.partition(" ")
+    if rest and _zh_top_end(first) is None and is_cjk(first) and len(first) >= 4:
+        # CSSCI and some CNKI exports write "单位 院系" with a space: "长春市公安局 网络安全保卫支队"
+        return (first, re.sub(r"\s+", "", rest))
     compact = re.sub(r"\s+", "", text)
     paren = _ZH_PAREN.match(compact)
     if paren:

@@ -145,6 +145,8 @@ def test_institution_of(address, wos, expected):
         ("1.中国铁道科学研究院 研究生部", ("中国铁道科学研究院", "研究生部")),
         ("清华大学计算机科学与技术系 北京 100084", ("清华大学", "计算机科学与技术系")),
         ("北京市信息服务工程重点实验室(北京联合大学)", ("北京联合大学", "北京市信息服务工程重点实验室")),
+        ("长春市公安局 网络安全保卫支队", ("长春市公安局", "网络安全保卫支队")),
+        ("中国科学院 科技战略咨询研究院", ("中国科学院", "科技战略咨询研究院")),
         ("北京 100084", ("", "")),
         ("湖北武汉430074", ("", "")),
     ],
@@ -405,3 +407,21 @@ def test_litkit_affiliations_is_callable_whatever_was_imported_first():
         out = subprocess.run([sys.executable, "-c", code.replace("FIRST", first)], capture_output=True, text=True)
         assert out.returncode == 0, out.stderr
         assert out.stdout.strip().splitlines()[-1] == "['FR']"
+
+
+def test_cssci_exports(shared_corpora):
+    # In the two CSSCI exports, exactly four units are abroad (checked with grep on the files); all else is China.
+    try:
+        corpora = [
+            litkit.read(shared_corpora / "cssci" / f, format="cssci") for f in ("DataSet_CSSCI.txt", "cssci_1-100b.txt")
+        ]
+    except LitkitError as exc:
+        pytest.skip(f"no CSSCI reader yet: {exc}")
+    abroad = {}
+    for corpus in corpora:
+        aff = litkit.affiliations(corpus)
+        assert (aff.source_field == "机构").all() and unresolved_addresses(aff).empty
+        assert (aff.country != "").all()
+        for inst, code in aff.loc[aff.country != "CN", ["institution", "country"]].itertuples(index=False):
+            abroad[inst] = code
+    assert abroad == {"加拿大布鲁克大学": "CA", "澳大利亚西澳大学": "AU", "英国肯特大学": "GB", "美国普渡大学": "US"}
