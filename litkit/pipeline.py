@@ -150,8 +150,9 @@ def run_demo(
     Steps (:data:`DEMO_RUNS`): ingest (WoS, CNKI, Scopus demo exports) → merge → annual
     production → keyword co-occurrence maps (English WoS keywords, Chinese CNKI keywords) →
     citation bursts (cited journals, cited references, keywords) → keyword timeline, thematic map
-    and evolution → policy timeline and the literature–policy overlay → ``params.json`` and
-    ``report.html``.
+    and evolution → policy timeline and the literature–policy overlay → country collaboration (map,
+    heatmap, SCP/MCP) and the institution co-authorship network of the WoS records → document
+    co-citation and the historiograph → ``params.json`` and ``report.html``.
 
     Parameters
     ----------
