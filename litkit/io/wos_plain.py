@@ -35,6 +35,20 @@ file and line):
 * Text between an ``ER`` and the next ``PT`` other than ``EF`` is ignored and
   reported.
 
+Variants written by tools that re-save exports are read too:
+
+* a TAB after the tag instead of a space (``PT<TAB>J``), and continuation lines
+  indented by a TAB: read as the usual form; one note per file says so;
+* continuation lines that are not indented at all: in a record that has any
+  line which is neither a tag line nor a glued tag, a line starts a field only
+  when it begins with a *known* Web of Science tag (:data:`KNOWN_TAGS`) followed
+  by a space (``US farmers …`` or ``ABBOTT J, 1999, …`` continue the field
+  above); the record is kept and reported once, with its first such line and
+  the number of them.  In a record whose continuation lines are indented, an
+  upper-case tag litkit does not know is kept in ``extra`` (Web of Science adds
+  tags now and then);
+* tag lines with no value (``AB``, ``AB `` or ``AB<TAB>``) are empty fields.
+
 Two engines (``litkit.read(engine=...)``, see :mod:`litkit.io.engine`), with the same result:
 
 * ``"python"``, the *record path* (:func:`read`), streams the file in blocks of a
@@ -116,34 +130,60 @@ _BLOCK_BYTES = 1 << 22  # bytes decoded per read
 
 
 def sniff(head: list[str]) -> bool:
-    """A WoS plain-text file starts with an ``FN`` header, or directly with a ``PT`` record."""
-    if not head:
+    """A WoS plain-text file starts with an ``FN`` header, or directly with a ``PT`` record.
+
+    A TAB may stand for the space after a tag (a re-saved export); the first line of a
+    tab-delimited export (``PT<TAB>AU<TAB>BA…``, many TABs) is not claimed.
+
+    Examples
+    --------
+    >>> sniff(["FN Clarivate Analytics Web of Science", "VR 1.0", "PT J"]), sniff(["PT\tJ", "AU\tWang, L"])
+    (True, True)
+    >>> sniff(["PT\tAU\tBA\tBE\tGP\tAF\tBF\tCA\tTI"])
+    False
+    """
+    if not head or head[0].count("\t") > 1:
         return False
     first = head[0]
-    if first.startswith("FN ") and any(line.startswith(("VR ", "PT ")) for line in head[1:5]):
-        return True
-    return first.startswith("PT ") and len(head) > 1 and head[1][:2] in KNOWN_TAGS and head[1][2:3] == " "
+    if first[:2] == "FN" and first[2:3] in (" ", "\t"):
+        return any(line[:2] in ("VR", "PT") and line[2:3] in (" ", "\t") for line in head[1:5])
+    return (
+        first[:2] == "PT"
+        and first[2:3] in (" ", "\t")
+        and len(head) > 1
+        and head[1][:2] in KNOWN_TAGS
+        and head[1][2:3] in (" ", "\t")
+    )
 
 
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     """Yield one canonical record per ``PT`` … ``ER`` record of ``source``."""
     parser = _Parser(report)
-    for block, first_line, at_end in _record_blocks(source):
+    variants: dict[str, int] = {}
+    for block, first_line, at_end in _record_blocks(source, variants):
         yield from parser.block(block, first_line, at_end=at_end)
     report.records_in_file = parser.records_in_file
     report.has_cited_references = parser.has_cr
+    if variants:
+        report.problem(
+            variants["first_line"],
+            f"TAB instead of a space after the tag, or a TAB-indented continuation, on {variants['lines']} "
+            "line(s) (a re-saved export): read as the usual form",
+            action="note",
+        )
 
 
-def _record_blocks(source: TextSource) -> Iterator[tuple[str, int, bool]]:
+def _record_blocks(source: TextSource, variants: dict | None = None) -> Iterator[tuple[str, int, bool]]:
     """The file's text in blocks of whole records: ``(text, line of its first character, is last)``.
 
     Every block but the first starts with a ``PT`` line and every block but the last
     ends just before one, so no record is ever split between blocks.  The last block
     is the rest of the file (whatever it holds: a complete record, a cut one, ``EF``).
+    ``variants`` (when given) receives the count and first line of TAB variants.
     """
     pending = ""  # text from the start of the last (possibly incomplete) record
     pending_line = 1  # line number of the first character of ``pending``
-    for chunk in _decoded_chunks(source):
+    for chunk in _tabs_as_spaces(_decoded_chunks(source), {} if variants is None else variants):
         pending += chunk
         cut = pending.rfind("\nPT ")
         if cut < 0:
@@ -152,6 +192,43 @@ def _record_blocks(source: TextSource) -> Iterator[tuple[str, int, bool]]:
         yield block, pending_line, False
         pending_line += block.count("\n")
     yield pending, pending_line, True
+
+
+_TAB_AFTER_TAG = re.compile(r"^(" + "|".join(sorted(KNOWN_TAGS)) + r")\t|^\t+(?=\S)", re.M)
+
+
+def _tabs_as_spaces(chunks: Iterator[str], variants: dict) -> Iterator[str]:
+    """The chunks with a TAB after a known tag made a space and a TAB indent made three spaces.
+
+    Chunks are cut at line ends first (the partial last line waits for the next chunk), so
+    that a tag and its TAB are never in different chunks.  ``variants`` gets ``lines`` (how
+    many lines were changed) and ``first_line`` (the first of them).
+    """
+    held = ""
+    lines_before = 0
+    for chunk in chunks:
+        text = held + chunk
+        cut = text.rfind("\n") + 1
+        text, held = text[:cut], text[cut:]
+        if not text:
+            continue
+        if "\t" in text:
+            text = _replace_tabs(text, variants, lines_before)
+        lines_before += text.count("\n")
+        yield text
+    if held:
+        yield _replace_tabs(held, variants, lines_before) if "\t" in held else held
+
+
+def _replace_tabs(text: str, variants: dict, lines_before: int) -> str:
+    first = _TAB_AFTER_TAG.search(text)
+    if first is None:
+        return text
+    if "first_line" not in variants:
+        variants["first_line"] = lines_before + text.count("\n", 0, first.start()) + 1
+    text, n = _TAB_AFTER_TAG.subn(lambda m: f"{m.group(1)} " if m.group(1) else "   ", text)
+    variants["lines"] = variants.get("lines", 0) + n
+    return text
 
 
 def _decoded_chunks(source: TextSource) -> Iterator[str]:
@@ -252,10 +329,10 @@ class _Parser:
             tag = f[:2]
             kind = kind_of(tag)
             if kind is None:
-                if not (tag.isalnum() and tag.isupper()):
-                    anomalies = True
-                    break
-                kind = _EXTRA_TEXT
+                # An unknown tag: a new WoS tag, or the start of an unindented continuation line
+                # ("US farmers …"); the slow path tells them apart from the rest of the record.
+                anomalies = True
+                break
             # The two commonest kinds are handled inline: this loop runs once per field.
             if kind == _TEXT or kind == _EXTRA_TEXT:
                 value = f[3:]
@@ -289,6 +366,12 @@ class _Parser:
         extra: dict = {}
         lineno = line
         items: list[tuple[str, list[str]]] = []
+        # A record with a line that is neither a tag line nor a glued tag has unindented
+        # continuation lines: then only a known tag and a space start a field.
+        unindented = any(
+            f.strip() and not _tag_like(f) and not (f[:2] in KNOWN_TAGS and f[2:3] != " ") for f in fields[1:]
+        )
+        loose: list[tuple[int, str, str]] = []  # unindented continuation lines: (line, text, field)
         for position, f in enumerate(fields):
             this_line = lineno
             lineno += f.count("\n") + 1
@@ -296,12 +379,21 @@ class _Parser:
                 continue  # the PT value
             if not f.strip():
                 continue
+            first_line_text = f.split("\n", 1)[0]
+            if unindented:
+                if (f[2:3] == " " or len(f) == 2) and f[:2] in KNOWN_TAGS:
+                    items.append((f[:2], [f[3:]]))
+                elif items:
+                    loose.append((this_line, first_line_text, items[-1][0]))
+                    items[-1][1].append(f)
+                else:
+                    loose.append((this_line, first_line_text, ""))
+                continue
             if f[2:3] == " " or len(f) == 2:
                 tag, value = f[:2], f[3:]
-                if tag in KNOWN_TAGS or (tag.isalnum() and tag.isupper()):
+                if _tag_like(f):
                     items.append((tag, [value]))
                     continue
-            first_line_text = f.split("\n", 1)[0]
             if f[:2] in KNOWN_TAGS and f[2:3] != " ":
                 self.report.problem(
                     this_line,
@@ -324,6 +416,15 @@ class _Parser:
                 self.report.problem(
                     this_line, f"line without a tag ({first_line_text[:40]!r}) ignored", action="kept", record=index
                 )
+        if loose:
+            this_line, text, tag = loose[0]
+            more = f"; {len(loose) - 1} more such line(s) in this record" if len(loose) > 1 else ""
+            reason = (
+                f"line without a tag or indentation ({text[:40]!r}); read as a continuation of {tag}"
+                if tag
+                else f"line without a tag ({text[:40]!r}) ignored"
+            )
+            self.report.problem(this_line, reason + more, action="kept", record=index)
         for tag, pieces in items:
             _store(rec, extra, tag, "\n".join(pieces))
         return rec, extra
@@ -379,6 +480,12 @@ def year_from_early_access(ea: str | None, line: int, index: int, report: FileRe
     else:
         report.problem(line, "no publication year (neither PY nor EA)", action="note", record=index)
     return year
+
+
+def _tag_like(f: str) -> bool:
+    """``f`` (a line and its indented continuations) starts with a tag: ``XX value`` or a lone ``XX``."""
+    tag = f[:2]
+    return (f[2:3] == " " or len(f) == 2) and (tag in KNOWN_TAGS or (tag.isalnum() and tag.isupper()))
 
 
 def _split_end(part: str) -> tuple[str, bool, str]:
