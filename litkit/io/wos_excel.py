@@ -1,0 +1,400 @@
+"""Web of Science Excel export (``savedrecs.xls``; also the same table re-saved as ``.xlsx``).
+
+"Export > Excel" in Web of Science writes a BIFF8 workbook (``.xls``, an OLE2
+compound file) with one sheet ``savedrecs``: a header row of long column names
+(``Publication Type``, ``Authors``, …, ``UT (Unique WOS ID)``), then one record
+per row.  Users often re-save it as ``.xlsx`` (Excel, WPS Office).  Both are read:
+``.xls`` with :mod:`xlrd`, ``.xlsx`` with :mod:`openpyxl`.  The long names are
+those of the tab-delimited export saved with full names and map to the same
+canonical columns through :data:`litkit.io.wos_tab.LONG_NAMES`, so a workbook
+and a tab-delimited export of the same records give the same corpus (cited
+references aside: WoS leaves the Excel export's ``Cited References`` empty).
+
+Layouts and quirks handled:
+
+* Core Collection (``UT (Unique WOS ID)``, 72 columns in 2025) and All Databases
+  (``UT (Unique ID)``, ``Times Cited, CSCD``, ``Article Title - SciELO`` …);
+  columns without a canonical place go to ``extra`` (recognised WoS fields under
+  their tag, e.g. ``Z9``, ``U1``, ``GA``; the others under their name), and the
+  unrecognised header names are listed once in the report;
+* numbers come back as floats: ``2024.0`` -> ``2024``, a volume ``12.0`` -> ``12``
+  (also when a re-save turned it into the text ``"12.0"``); dates become ISO text;
+* duplicate header names (``Abstract - Foreign`` twice): the second column's value
+  goes to ``extra`` as ``"Abstract - Foreign (2)"`` unless it repeats the first;
+  header names with trailing spaces are trimmed; an empty header cell names no
+  column (a value under it is kept in ``extra`` as ``"column 58"`` and reported);
+* the ``DOI Link`` and ``Web of Science Record`` cells are HYPERLINK formulas whose
+  cached value is the number 0: such a number is no link and is dropped.
+
+Records: ``records_in_file`` counts the non-blank rows under the header; a row with
+neither a title nor a UT is skipped and reported; ``source_line`` is the row
+number in the sheet (the header is row 1).  The file is recognised from its bytes
+(:func:`binary_sniff`: the OLE2 or zip signature, then the WoS header names),
+never from its name.  A workbook that cannot be opened (cut short, damaged) or
+whose first sheet has no WoS header row raises
+:class:`~litkit.errors.LitkitError` naming the file.
+
+Examples
+--------
+>>> import litkit
+>>> corpus = litkit.read("savedrecs.xls")     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import LitkitError, UnknownFormatError
+from .base import ReaderSpec
+from .ingest_report import FileReport
+from .sniff import TextSource
+from .wos_plain import finish_record
+from .wos_tab import LONG_NAMES
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = b"PK\x03\x04"
+# Header names that only a WoS export has; two of them must be seen to claim a file.
+_SIGNATURE_NAMES = (
+    "Publication Type",
+    "UT (Unique WOS ID)",
+    "UT (Unique ID)",
+    "Article Title",
+    "Author Full Names",
+    "Source Title",
+    "Times Cited, All Databases",
+)
+_LONG_FOLDED = {name.casefold(): tag for name, tag in LONG_NAMES.items()}
+_UT_NAMES = {"ut (unique wos id)", "ut (unique id)", "ut"}
+_TITLE_NAMES = {"article title", "title", "ti"}
+_HEADER_ROWS = 10  # rows searched for the header (a caption row above it is tolerated)
+
+# Same splitting rules as the tab-delimited reader (litkit.io.wos_tab).
+_SEMICOLON_LISTS = frozenset({"AU", "AF", "DE", "ID", "WC", "SC"})
+_TEXT = frozenset("UT PT DT TI SO J9 JI PD EA VL IS BP EP AR AB RP SN EI BN PU FU LA PY NR TC DI".split())
+_EXTRA_LISTS = frozenset({"BA", "BF", "BE", "CA", "GP"})
+_ADDRESS_GROUP = re.compile(r";\s*(?=\[)")
+# Columns whose numbers are counts or identifiers: "12.0" read back as text is the number 12.
+_NUMERIC_TAGS = frozenset("PY VL IS BP EP AR NR TC Z9 U1 U2 PG PM Z1 Z2 Z3 Z4 Z8 ZA ZB ZR ZS".split())
+_FLOAT_TEXT = re.compile(r"^\s*(\d+)\.0+\s*$")
+_LINK_TAGS = frozenset({"DL"})
+_LINK_NAMES = frozenset({"web of science record"})
+
+
+def binary_sniff(raw: bytes) -> bool:
+    """An Excel workbook (OLE2 ``.xls`` or zip ``.xlsx``) with a Web of Science header row.
+
+    ``.xls``: the header names are in the workbook's string table near the file's
+    start (BIFF8 stores them as Latin-1 or UTF-16LE).  ``.xlsx``: the shared strings
+    are inflated from the bytes given when they are among them; a workbook whose
+    strings lie beyond them is claimed as a workbook and :func:`read` checks its
+    header (raising :class:`~litkit.errors.UnknownFormatError` when it is no WoS export).
+
+    Examples
+    --------
+    >>> binary_sniff(b"PT\\tAU\\tTI")
+    False
+    """
+    if raw.startswith(_OLE2):
+        return _names_seen(raw) >= 2
+    if raw.startswith(_ZIP) and is_xlsx(raw):
+        strings = _xlsx_strings_prefix(raw)
+        if strings is None:  # not among the first bytes: read() decides from the header row
+            return True
+        return _names_seen(strings) >= 2
+    return False
+
+
+def is_xlsx(raw: bytes) -> bool:
+    """True when the bytes start an Office Open XML workbook (a zip holding ``xl/workbook.xml``).
+
+    Archive handling uses it to tell a workbook (read as one export) from a zip of exports.
+
+    Examples
+    --------
+    >>> is_xlsx(b"PK\\x03\\x04" + b"\\x00" * 26 + b"[Content_Types].xml" + b"xl/workbook.xml")
+    True
+    >>> is_xlsx(b"PK\\x03\\x04" + b"\\x00" * 26 + b"savedrecs.txt")
+    False
+    """
+    return raw.startswith(_ZIP) and b"xl/" in raw[:65536] and b"[Content_Types].xml" in raw
+
+
+def read(source: TextSource, report: FileReport) -> Iterator[dict]:
+    """Yield one canonical record per data row of the workbook's WoS sheet."""
+    path = source.path
+    rows = _rows(path)
+    header_at, names = _find_header(rows, path)
+    if header_at > 0:
+        report.problem(1, f"{header_at} row(s) above the header row ignored", action="note")
+    tags = [_column_tag(n) for n in names]
+    keys = _extra_keys(names, tags)
+    unknown = sorted({n for n, t in zip(names, tags) if n and t is None})
+    if unknown:
+        report.problem(header_at + 1, f"header columns not recognised, kept in extra: {unknown}", action="note")
+    records = 0
+    has_cr = False
+    unnamed_reported = False
+    for offset, row in enumerate(rows[header_at + 1 :]):
+        line = header_at + 2 + offset
+        if not any(_text(v) for v in row):
+            continue
+        records += 1
+        index = records - 1
+        if len(row) > len(names) and any(_text(v) for v in row[len(names) :]):
+            if not unnamed_reported:
+                report.problem(line, "values under columns without a header name; kept in extra", record=index)
+                unnamed_reported = True
+        rec = _record(row, names, tags, keys, line, index, report)
+        if rec is None:
+            continue
+        has_cr = has_cr or bool(rec.get("CR"))
+        yield rec
+    report.records_in_file = records
+    report.has_cited_references = has_cr
+
+
+# ---------------------------------------------------------------------------------------------
+# private helpers
+# ---------------------------------------------------------------------------------------------
+def _names_seen(raw: bytes) -> int:
+    seen = 0
+    for name in _SIGNATURE_NAMES:
+        if name.encode("latin-1") in raw or name.encode("utf-16-le") in raw:
+            seen += 1
+    return seen
+
+
+def _xlsx_strings_prefix(raw: bytes) -> bytes | None:
+    """The start of ``xl/sharedStrings.xml`` inflated from the zip's local entries in ``raw``, if there."""
+    pos = 0
+    while True:
+        pos = raw.find(_ZIP, pos)
+        if pos < 0 or pos + 30 > len(raw):
+            return None
+        method = int.from_bytes(raw[pos + 8 : pos + 10], "little")
+        size = int.from_bytes(raw[pos + 18 : pos + 22], "little")
+        name_len = int.from_bytes(raw[pos + 26 : pos + 28], "little")
+        extra_len = int.from_bytes(raw[pos + 28 : pos + 30], "little")
+        name = raw[pos + 30 : pos + 30 + name_len]
+        start = pos + 30 + name_len + extra_len
+        if name == b"xl/sharedStrings.xml":
+            data = raw[start : start + size] if size else raw[start:]
+            if method == 0:
+                return data
+            try:
+                return zlib.decompressobj(-15).decompress(data, 1 << 20)
+            except zlib.error:
+                return None
+        pos = start if start > pos else pos + 4
+
+
+def _rows(path: Path) -> list[list]:
+    """The cell values of the workbook's first sheet that holds a WoS header (first sheet otherwise)."""
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    try:
+        if head.startswith(_OLE2):
+            return _xls_rows(path)
+        if head.startswith(_ZIP):
+            return _xlsx_rows(path)
+    except LitkitError:
+        raise
+    except Exception as exc:  # xlrd / openpyxl / zipfile errors on a cut or damaged workbook
+        raise LitkitError(
+            f"cannot read the workbook ({type(exc).__name__}: {exc})",
+            path=path,
+            expected="a complete Web of Science Excel export (.xls or .xlsx); the file may be cut short or damaged",
+        ) from None
+    raise UnknownFormatError(
+        "not an Excel workbook (no OLE2 or zip signature)", path=path, line=1, expected="a .xls or .xlsx workbook"
+    )
+
+
+def _xls_rows(path: Path) -> list[list]:
+    import xlrd
+
+    book = xlrd.open_workbook(str(path), on_demand=True)
+    try:
+        sheets = [book.sheet_by_index(i) for i in range(book.nsheets)]
+        chosen = next((s for s in sheets if _header_index(_xls_sheet_rows(s, book, _HEADER_ROWS)) is not None), None)
+        sheet = chosen or sheets[0]
+        return _xls_sheet_rows(sheet, book, sheet.nrows)
+    finally:
+        book.release_resources()
+
+
+def _xls_sheet_rows(sheet, book, limit: int) -> list[list]:
+    import xlrd
+
+    rows = []
+    for r in range(min(limit, sheet.nrows)):
+        row = []
+        for cell in sheet.row(r):
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                try:
+                    row.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
+                except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                    row.append(cell.value)
+            elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                row.append(bool(cell.value))
+            elif cell.ctype in (xlrd.XL_CELL_ERROR, xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                row.append(None)
+            else:
+                row.append(cell.value)
+        rows.append(row)
+    return rows
+
+
+def _xlsx_rows(path: Path) -> list[list]:
+    import warnings
+
+    import openpyxl
+
+    with warnings.catch_warnings():  # openpyxl warns about styles WPS/Excel write; they do not matter here
+        warnings.simplefilter("ignore")
+        book = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+    try:
+        chosen = None
+        for ws in book.worksheets:
+            top = [list(r) for r in ws.iter_rows(max_row=_HEADER_ROWS, values_only=True)]
+            if _header_index(top) is not None:
+                chosen = ws
+                break
+        ws = chosen if chosen is not None else book.worksheets[0]
+        return [list(r) for r in ws.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def _header_index(rows: list[list]) -> int | None:
+    """Index of the first row naming a WoS title column and a UT or publication-type column."""
+    for i, row in enumerate(rows[:_HEADER_ROWS]):
+        folded = {_name(v).casefold() for v in row}
+        if folded & _TITLE_NAMES and (folded & _UT_NAMES or "publication type" in folded):
+            return i
+    return None
+
+
+def _find_header(rows: list[list], path: Path) -> tuple[int, list[str]]:
+    at = _header_index(rows)
+    if at is None:
+        first = [_name(v) for v in (rows[0] if rows else [])][:6]
+        raise UnknownFormatError(
+            f"workbook has no Web of Science header row; first row: {first}",
+            path=path,
+            line=1,
+            expected="a header row with 'Publication Type', 'Article Title', 'UT (Unique WOS ID)' …",
+        )
+    names = [_name(v) for v in rows[at]]
+    while names and not names[-1]:
+        names.pop()  # an empty last header cell names no column
+    return at, names
+
+
+def _name(value) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _column_tag(name: str) -> str | None:
+    if not name:
+        return None
+    if len(name) == 2 and name.isupper() and name.isalnum():
+        return name
+    return _LONG_FOLDED.get(name.casefold())
+
+
+def _extra_keys(names: list[str], tags: list[str | None]) -> list[str]:
+    """The ``extra`` key of each column: its tag, or its name; a repeated one gets `` (2)``, `` (3)`` …"""
+    seen: dict[str, int] = {}
+    keys = []
+    for i, (name, tag) in enumerate(zip(names, tags)):
+        base = tag or name or f"column {i + 1}"
+        seen[base] = seen.get(base, 0) + 1
+        keys.append(base if seen[base] == 1 else f"{base} ({seen[base]})")
+    return keys
+
+
+def _text(value, tag: str | None = None) -> str:
+    """A cell as the text the tab-delimited export would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value != value:
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, (_dt.date, _dt.time)):
+        return value.isoformat()
+    text = str(value).strip()
+    if tag in _NUMERIC_TAGS:
+        m = _FLOAT_TEXT.match(text)
+        if m:
+            return m.group(1)
+    return text
+
+
+def _record(
+    row: list, names: list[str], tags: list[str | None], keys: list[str], line: int, index: int, report: FileReport
+) -> dict | None:
+    rec: dict = {}
+    extra: dict = {}
+    for i, value in enumerate(row):
+        name = names[i] if i < len(names) else ""
+        tag = tags[i] if i < len(tags) else None
+        key = keys[i] if i < len(keys) else f"column {i + 1}"
+        if (tag in _LINK_TAGS or name.casefold() in _LINK_NAMES) and isinstance(value, (int, float)):
+            continue  # a HYPERLINK formula's cached 0, not a link
+        text = _text(value, tag)
+        if not text:
+            continue
+        if tag is not None and (tag in rec or (tag not in _TEXT and tag not in _SEMICOLON_LISTS and tag in extra)):
+            previous = rec.get(tag, extra.get(tag))
+            if _as_text(previous) != text:  # a second column for the same field: keep its value too
+                extra[key] = text
+            continue
+        if tag is None:
+            if key != name and extra.get(name) == text:  # a repeated column ("Abstract - Foreign" x2) saying the same
+                continue
+            extra[key] = text
+        elif tag in _SEMICOLON_LISTS:
+            rec[tag] = [v for v in (x.strip() for x in text.split(";")) if v]
+        elif tag == "CR":  # "; " only: a DOI may contain a bare ";" (…3.0.CO;2-E)
+            rec[tag] = [v for v in (x.strip() for x in text.split("; ")) if v]
+        elif tag == "C1":
+            parts = _ADDRESS_GROUP.split(text) if text.startswith("[") else text.split(";")
+            rec[tag] = [p.strip() for p in parts if p.strip()]
+        elif tag in _TEXT:
+            rec[tag] = text
+        elif tag in _EXTRA_LISTS:
+            extra[tag] = [v for v in (x.strip() for x in text.split(";")) if v]
+        else:
+            extra[tag] = text
+    if not rec.get("TI") and not rec.get("UT"):
+        report.problem(line, "row has neither a title nor a UT; skipped", action="skipped", record=index)
+        return None
+    return finish_record(rec, extra, line, index, report)
+
+
+def _as_text(value) -> str:
+    if isinstance(value, list):
+        return "; ".join(value)
+    return "" if value is None else str(value)
+
+
+SPEC = ReaderSpec(
+    name="wos_excel",
+    label="Web of Science Excel export (.xls / .xlsx, long column names)",
+    database="WoS",
+    sniff=lambda head: False,  # a workbook is recognised from its bytes only
+    read=read,
+    binary_sniff=binary_sniff,
+)
