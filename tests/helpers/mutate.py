@@ -29,15 +29,17 @@ _LINE_MARKERS = {
     "cnki_endnote": re.compile(r"%0 \S"),
     "cnki_noteexpress": re.compile(r"\{Reference Type\}\s*[:：]"),
     "bibtex": re.compile(r"[ \t]*@[ \t]*(?!(?:comment|string|preamble)\b)[A-Za-z]+[ \t]*[{(]", re.I),
+    "cssci": re.compile(r"\s*【来源篇名】"),
 }
 # Lines that are a record's marker line or its closing line, never deleted as "a field".
-_STRUCTURAL = re.compile(r"^(PT |ER\b|EF\b|RT\s|%0 |\{Reference Type\}|\s*@|\s*\}\s*$)")
+_STRUCTURAL = re.compile(r"^(PT |ER\b|EF\b|RT\s|%0 |\{Reference Type\}|\s*@|\s*\}\s*$|\s*【来源篇名】|\s*-{10,}\s*$)")
 # A line that starts a field (blank lines may go before it without changing any value).
 _FIELD_START = {
     "wos_plain": re.compile(r"^[A-Z][A-Z0-9] "),
     "cnki_refworks": re.compile(r"^(?:[A-Z][A-Z0-9]|vo|URL) "),
     "cnki_endnote": re.compile(r"^%\S "),
     "cnki_noteexpress": re.compile(r"^\{[^{}]+\}\s*[:：]"),
+    "cssci": re.compile(r"^【[^】]+】"),  # a CSSCI key line; the reference lines continue 【参考文献】
 }
 
 

@@ -45,8 +45,21 @@ from litkit.errors import LitkitError
 from litkit.io import detect_format
 
 _EXPECTED_JSON = SHARED / "corpora" / "expected_counts.json"
+_NEW_FORMATS_JSON = SHARED / "corpora" / "expected_counts_new_formats.json"
+# Folders of expected_counts_new_formats.json whose format tests/helpers/mutate.py knows how to cut into
+# records (the binary WoS Excel workbooks are not text and are damaged in tests/io/test_wos_excel.py).
+NEW_FORMAT_FOLDERS = ("cssci",)
 FILES = (
-    sorted(json.loads(_EXPECTED_JSON.read_text(encoding="utf-8")))
+    sorted(
+        list(json.loads(_EXPECTED_JSON.read_text(encoding="utf-8")))
+        + [
+            name
+            for name in (
+                json.loads(_NEW_FORMATS_JSON.read_text(encoding="utf-8")) if _NEW_FORMATS_JSON.exists() else {}
+            )
+            if name.split("/")[0] in NEW_FORMAT_FOLDERS
+        ]
+    )
     if _EXPECTED_JSON.exists()
     else ["(../shared/corpora absent)"]
 )
