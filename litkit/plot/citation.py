@@ -78,8 +78,8 @@ def plot_cocitation_map(
     clusters: pd.DataFrame | None = None,
     *,
     size: str = "citations",
-    n_labels: int = 30,
-    max_links: int = 800,
+    n_labels: int = 25,
+    max_links: int = 500,
     legend_clusters: int = 10,
     title: str | None = None,
     figsize: tuple[float, float] = (7.2, 6.8),
@@ -144,7 +144,9 @@ def plot_cocitation_map(
     ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
     order = _label_order(nodes, size, n_labels, by_cluster=True)
-    _place_labels(fig, ax, xy, order, nodes["label"].astype(str).tolist(), areas, nodes[size].to_numpy(float))
+    _place_labels(
+        fig, ax, xy, order, nodes["label"].astype(str).tolist(), areas, nodes[size].to_numpy(float), max_size=8.0
+    )
     handles = []
     if clusters is not None and len(clusters):
         for row in clusters.head(legend_clusters).itertuples(index=False):
@@ -707,7 +709,7 @@ def _place_labels(fig, ax, xy, order, labels, areas, values, max_size: float = 9
         others = np.ones(len(xy), dtype=bool)
         others[i] = False
         best, best_cost = None, None
-        for ox, oy in offsets:
+        for k, (ox, oy) in enumerate(offsets):
             cand = Bbox.from_bounds(px + ox - w / 2, py + oy - h / 2, w, h)
             inside = cand.x0 >= frame.x0 and cand.x1 <= frame.x1 and cand.y0 >= frame.y0 and cand.y1 <= frame.y1
             if not inside or any(cand.overlaps(b) for b in taken):
@@ -718,15 +720,20 @@ def _place_labels(fig, ax, xy, order, labels, areas, values, max_size: float = 9
             cost = int(
                 np.count_nonzero(np.hypot(centres[others, 0] - nx_, centres[others, 1] - ny_) < 0.8 * radii[others])
             )
+            far = k >= len(offsets) // 2 if not vertical else abs(oy) > dy
+            cost += 0.5 if far else 0.0  # a far label (with a leader line) costs more than a close one
             if best is None or cost < best_cost:
-                best, best_cost = (ox, oy, cand), cost
+                best, best_cost = (ox, oy, cand, far), cost
             if cost == 0:
                 break
         if best is None:
             text.remove()
             continue
-        ox, oy, cand = best
+        ox, oy, cand, far = best
         text.set_position(tuple(to_data((px + ox, py + oy))))
+        if far:  # a thin leader line says which node a far label names
+            end = to_data((px + ox - np.sign(ox) * w / 2 if ox else px, py + oy - np.sign(oy) * h / 2 if oy else py))
+            ax.plot([xy[i, 0], end[0]], [xy[i, 1], end[1]], color="#777777", lw=0.4, zorder=2.5)
         taken.append(cand)
         placed.append(text)
     return placed
