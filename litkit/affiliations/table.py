@@ -56,7 +56,8 @@ _FIELD_NAMES = {
 _CHINESE_DBS = ("CNKI", "CSSCI")
 _NOT_AN_ADDRESS = re.compile(r"^[\d\s.,;-]*$")
 _EXTRA_KEYS = re.compile(r'"(?:C3|Affiliations|Authors with affiliations)"')
-_EXTRA_VALUES = re.compile(r'"(C3|Affiliations|Authors with affiliations)":\s*"((?:[^"\\]|\\.)*)"')
+_EXTRA_PREFIXES = tuple((key, f'"{key}": "') for key in ("C3", "Affiliations", "Authors with affiliations"))
+_JSON_STRING_BODY = re.compile(r'([^"\\]*(?:\\.[^"\\]*)*)"')
 _EMPTY: frozenset = frozenset()
 _CSSCI_GROUPS = re.compile(r"\.?/(?=\[)")
 
@@ -493,13 +494,18 @@ def _as_list(value) -> list:
 def _extra_fields(value: str) -> dict:
     """The string values of C3, Affiliations and Authors with affiliations in a record's extra JSON.
 
-    litkit writes extra with json.dumps, so a string value is ``"key": "..."``; reading those three by a regular
-    expression spares parsing the whole object (the cited-reference-sized fields included) for every record.
+    litkit writes extra with json.dumps, so a string value is ``"key": "..."``: finding those three keys with
+    str.find and reading only their values spares parsing (or scanning) the whole object for every record.
+    Anything else (other separators, a non-string value) goes through json.loads.
     """
     found = {}
-    for m in _EXTRA_VALUES.finditer(value):
-        text = m.group(2)
-        found[m.group(1)] = json.loads(f'"{text}"') if "\\" in text else text
+    for key, prefix in _EXTRA_PREFIXES:
+        start = value.find(prefix)
+        if start >= 0:
+            m = _JSON_STRING_BODY.match(value, start + len(prefix))
+            if m:
+                text = m.group(1)
+                found[key] = json.loads(f'"{text}"') if "\\" in text else text
     return found or _extra(value)
 
 
