@@ -41,7 +41,9 @@ def _ingest_on_dask(paths, output, scheduler, files_per_partition, format, encod
 def register(app: typer.Typer) -> None:
     @command(app)
     def ingest(
-        paths: list[Path] = typer.Argument(..., help="Export files or folders (any supported format, mixed)."),
+        paths: list[Path] = typer.Argument(
+            ..., metavar="PATHS", help="Export files or folders (any supported format, mixed)."
+        ),
         output: Path = typer.Option(..., "-o", "--output", help="Corpus file to write (.parquet)."),
         merge: bool = typer.Option(False, "--merge", help="Merge records found in several databases."),
         format: str | None = typer.Option(None, "--format", help="Force one reader instead of sniffing."),
@@ -58,6 +60,9 @@ def register(app: typer.Typer) -> None:
             "or 'local'; -o is then a folder of Parquet partitions.  Default: $LITKIT_DASK_SCHEDULER if set.",
         ),
         files_per_partition: int = typer.Option(20, "--files-per-partition", help="With --scheduler."),
+        strict: bool = typer.Option(
+            False, "--strict", help="A file in a folder or archive that is no export is an error, not skipped."
+        ),
     ) -> None:
         """Read export files into one canonical corpus (Parquet) and print a summary.
 
@@ -78,7 +83,7 @@ def register(app: typer.Typer) -> None:
             _ingest_on_dask(paths, output, scheduler, files_per_partition, format, encoding, report, force)
             return
         if merge:  # merging compares every record with every other: the corpus in memory
-            corpus = litkit.read(paths, format=format, encoding=encoding, engine=engine)
+            corpus = litkit.read(paths, format=format, encoding=encoding, engine=engine, strict=strict)
             summary = ingest_summary(corpus)
             if report is not None:
                 write_csv(corpus.report.problems_table(), report, overwrite=force)
@@ -95,7 +100,14 @@ def register(app: typer.Typer) -> None:
                 check_writable(report, force)
             counts = CorpusTally()  # what the summary needs, counted as the batches go by
             ingest_report = ingest_to_parquet(
-                paths, output, format=format, encoding=encoding, overwrite=force, on_batch=counts.add, engine=engine
+                paths,
+                output,
+                format=format,
+                encoding=encoding,
+                overwrite=force,
+                on_batch=counts.add,
+                engine=engine,
+                strict=strict,
             )
             summary = ingest_summary_from_tally(ingest_report, counts)
             if report is not None:

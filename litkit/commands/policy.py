@@ -60,7 +60,9 @@ def run_policy(
 def register(app: typer.Typer) -> None:
     @command(app)
     def policy(
-        paths: list[Path] | None = typer.Argument(None, help="Policy files (.txt .md .html .docx .pdf) or folders."),
+        paths: list[Path] | None = typer.Argument(
+            None, metavar="PATHS", help="Policy files (.txt .md .html .docx .pdf) or folders."
+        ),
         output: Path = typer.Option(..., "-o", "--output", help="Folder for tables, figures and params.json."),
         metadata: Path | None = typer.Option(
             None,

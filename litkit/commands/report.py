@@ -13,7 +13,7 @@ from . import command
 def register(app: typer.Typer) -> None:
     @command(app)
     def report(
-        folder: Path = typer.Argument(..., help="Folder written by a litkit run (e.g. figures/)."),
+        folder: Path = typer.Argument(..., metavar="FOLDER", help="Folder written by a litkit run (e.g. figures/)."),
         output: Path | None = typer.Option(None, "-o", "--output", help="HTML file (default: FOLDER/report.html)."),
         title: str = typer.Option("litkit report", "--title", help="Title of the page."),
         force: bool = typer.Option(False, "--force", help="Replace an existing report."),

@@ -87,6 +87,26 @@ def _cases(corpus: Path, tmp: Path) -> dict[str, list[tuple[list, str]]]:
             ([missing, "-o", out], "corpus file not found"),
             ([c, "-o", out, "--top", "ten"], "Invalid value for '--top'"),
         ],
+        "cocite": [
+            ([missing, "-o", out], "corpus file not found"),
+            ([c, "-o", out, "--formats", "bmp"], "unknown figure format"),
+            ([c, "-o", out, "--min-citations", "two"], "Invalid value for '--min-citations'"),
+        ],
+        "couple": [
+            ([missing, "-o", out], "corpus file not found"),
+            ([c, "-o", out, "--formats", "bmp"], "unknown figure format"),
+            ([c, "-o", out, "--top-n", "x"], "Invalid value for '--top-n'"),
+        ],
+        "citations": [
+            ([missing, "-o", out], "corpus file not found"),
+            ([c, "-o", out, "--formats", "bmp"], "unknown figure format"),
+            ([c, "-o", out, "--top", "x"], "Invalid value for '--top'"),
+        ],
+        "collab": [
+            ([missing, "-o", out], "corpus file not found"),
+            ([c, "-o", out, "--unit", "planet"], "unit"),
+            ([c, "-o", out, "--max-authors", "x"], "Invalid value for '--max-authors'"),
+        ],
     }
 
 
@@ -102,7 +122,11 @@ def test_every_command_takes_output(corpus_file):
         assert "--out" not in options or name == "demo", name
 
 
-@pytest.mark.parametrize("command", ["ingest", "cooccur", "bursts", "timeline", "policy", "report", "demo", "summary"])
+COMMANDS = ["ingest", "cooccur", "bursts", "timeline", "policy", "report", "demo", "summary"]
+COMMANDS += ["cocite", "couple", "citations", "collab"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 def test_bad_input_is_one_line_and_exit_2(command, corpus_file, tmp_path):
     if command not in _commands():
         pytest.skip(f"litkit {command} is not registered")
@@ -150,7 +174,7 @@ def test_bursts_writes_to_output_and_refuses_to_overwrite(corpus_file, tmp_path)
     assert CliRunner().invoke(app, args + ["--force"]).exit_code == 0
 
 
-@pytest.mark.parametrize("command", [None, "ingest", "cooccur", "bursts", "timeline", "policy", "report", "demo"])
+@pytest.mark.parametrize("command", [None, *COMMANDS])
 def test_help_fits_100_columns(command):
     args = ["--help"] if command is None else [command, "--help"]
     result = CliRunner().invoke(
