@@ -204,24 +204,24 @@ def parse_cssci_reference(raw: str) -> dict:
         out["year"] = int(m.group("year")) if m.group("year") else None
         out["page"] = _first_page(m.group("pages"))
         return out
-    m = _CSSCI_NEWSPAPER.search(rest)
+    m = _after_title(_CSSCI_NEWSPAPER, rest)
     if m:
         out["source"] = m.group("source").strip() or None
         out["page"] = _first_page(m.group("page"))
         return out
-    m = _CSSCI_JOURNAL.search(rest)
+    m = _after_title(_CSSCI_JOURNAL, rest)
     if m:
         out["source"] = m.group("source").strip() or None
         out["year"] = int(m.group("year"))
         out["volume"] = (m.group("volume") or "").strip() or None
         out["page"] = _first_page(m.group("pages"))
         return out
-    m = _CSSCI_JOURNAL_NO_YEAR.search(rest)
+    m = _after_title(_CSSCI_JOURNAL_NO_YEAR, rest)
     if m:
         out["source"] = m.group("source").strip() or None
         out["volume"] = m.group("volume")
         return out
-    m = _CSSCI_PUBLISHER.search(rest)
+    m = _after_title(_CSSCI_PUBLISHER, rest)
     if m:
         out["source"] = m.group("source").strip() or None
         out["year"] = int(m.group("year")) if m.group("year") else None
@@ -305,6 +305,12 @@ def _author_name(author: str) -> str | None:
     if compact.isalpha() and compact.isupper() and len(compact) <= 4:
         return f"{surname} {compact}"
     return f"{surname}, {given}" if given else surname
+
+
+def _after_title(pattern: re.Pattern, rest: str) -> re.Match | None:
+    """``pattern`` matched at the end of ``rest`` after a title: a match at 0 would take the title for the source."""
+    m = pattern.search(rest)
+    return m if m is not None and m.start() > 0 else None
 
 
 def _first_page(pages: str | None) -> str | None:
