@@ -1,5 +1,10 @@
-"""Figures.  Plotting only: every function here takes tables computed elsewhere.
+"""Figures.  Plotting only: every function here takes tables computed elsewhere and returns a matplotlib Figure.
 
-:mod:`litkit.plot.style` sets fonts (including CJK), sizes and the palette, and
-:func:`~litkit.plot.style.save_figure` writes PNG/SVG/PDF atomically.
+One module per analysis package it draws (:mod:`~litkit.plot.bursts` for :mod:`litkit.bursts`,
+:mod:`~litkit.plot.network` for :mod:`litkit.network`, :mod:`~litkit.plot.timelines` for
+:mod:`litkit.timelines`, :mod:`~litkit.plot.policy` for :mod:`litkit.policy` ...).  The one style and the
+one way to write a figure live in :mod:`litkit.plot.style`: every drawing function calls
+:func:`~litkit.plot.style.use_style` (fonts with the CJK fallback, sizes, palette) and every figure litkit
+writes goes through :func:`~litkit.plot.style.save_figure` (PNG/SVG/PDF, atomic, no clobbering, no
+missing glyphs).  The run layer (:mod:`litkit.runs`) saves the figures of an analysis with it.
 """
