@@ -191,6 +191,16 @@ def c1_entries(value: str | None) -> list[str]:
     department becomes a space, as CNKI writes it (``北京大学 环境学院``), so that
     :func:`litkit.affiliations.chinese_institution` finds the institution and sub-unit.
 
+    Parameters
+    ----------
+    value : str or None
+        The ``【机构名称】`` value.
+
+    Returns
+    -------
+    list of str
+        One ``[authors] institution`` entry per institution (bare names when the value has no brackets).
+
     Examples
     --------
     >>> c1_entries("[周键]青岛大学.商学院/[王庆金]青岛大学.商学院/[张法明]武警工程大学.")

@@ -93,6 +93,16 @@ def binary_sniff(raw: bytes) -> bool:
     strings lie beyond them is claimed as a workbook and :func:`read` checks its
     header (raising :class:`~litkit.errors.UnknownFormatError` when it is no WoS export).
 
+    Parameters
+    ----------
+    raw : bytes
+        The first bytes of the file (:func:`litkit.io.detect_format` gives 64 KiB).
+
+    Returns
+    -------
+    bool
+        Whether this reader reads the file.
+
     Examples
     --------
     >>> binary_sniff(b"PT\\tAU\\tTI")
@@ -112,6 +122,15 @@ def is_xlsx(raw: bytes) -> bool:
     """True when the bytes start an Office Open XML workbook (a zip holding ``xl/workbook.xml``).
 
     Archive handling uses it to tell a workbook (read as one export) from a zip of exports.
+
+    Parameters
+    ----------
+    raw : bytes
+        The first bytes of the file.
+
+    Returns
+    -------
+    bool
 
     Examples
     --------

@@ -246,6 +246,16 @@ def is_cssci_reference(raw: str) -> bool:
     ends in CSSCI's ``.year.volume(issue)``, is a CSSCI thesis, starts with an empty author
     slot (``.题名``) or a Latin ``Surname,I..`` author, or is Chinese text in full stops.
 
+    Parameters
+    ----------
+    raw : str
+        One cited-reference string, without its number.
+
+    Returns
+    -------
+    bool
+        Whether :func:`parse_cssci_reference` is the parser for it.
+
     Examples
     --------
     >>> is_cssci_reference("Zhang,W..Overcoming barriers.Research Policy.2016.45(3)")
