@@ -111,15 +111,19 @@ def run_on_corpus(
     With a Dask scheduler (``--scheduler`` or ``$LITKIT_DASK_SCHEDULER``) and a partitioned corpus
     folder, the analysis computes on the cluster; otherwise the corpus is loaded into memory.
     """
-    from ..runs import parse_formats, run
+    from ..runs import RunFolder
 
-    fmts = parse_formats(formats)  # a bad --formats fails before the corpus is read
+    # A bad --formats or an earlier run's params.json fails here, before the corpus is read.
+    folder = RunFolder(output, formats=formats, overwrite=force)
     inputs = {"corpus": str(corpus_path)}
     on_dask = scheduler_for(corpus_path, scheduler)
     if on_dask is not None:
         with partitioned_on(corpus_path, on_dask) as (pc, client):
-            return run(name, pc, output, params, formats=fmts, overwrite=force, inputs=inputs, client=client)
-    return run(name, load_corpus(corpus_path), output, params, formats=fmts, overwrite=force, inputs=inputs)
+            result = folder.run(name, pc, params, inputs=inputs, client=client)
+    else:
+        result = folder.run(name, load_corpus(corpus_path), params, inputs=inputs)
+    result.files.append(folder.write_params())
+    return result
 
 
 def echo_written(paths) -> None:
