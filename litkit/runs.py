@@ -55,8 +55,10 @@ Adding an analysis
 
 Then ``runs.run("citations", corpus, "out/")`` works, ``litkit demo`` can call it (a line in
 :mod:`litkit.pipeline`), and a CLI command is a thin file ``litkit/commands/citations.py`` whose
-function parses options into the parameters and calls :func:`run` (see ``commands/bursts.py``), plus
-its name in ``_COMMAND_MODULES`` of :mod:`litkit.cli`.
+function parses options into the parameters and calls ``litkit.commands.run_on_corpus`` (which loads the
+corpus, or opens it on Dask, and calls :meth:`RunFolder.run`; see ``commands/bursts.py``), plus its name
+in ``_COMMAND_MODULES`` of :mod:`litkit.cli`; errors need no handling there (``litkit.commands.command``
+turns them into one line ``error: ...``, exit status 2).
 """
 
 from __future__ import annotations
