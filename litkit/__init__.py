@@ -42,6 +42,7 @@ _LAZY = {
     "network": ("litkit.network", None),
     "plot": ("litkit.plot", None),
     "text": ("litkit.text", None),
+    "runs": ("litkit.runs", None),
     "summary": ("litkit.indicators", "summary"),
 }
 
