@@ -414,3 +414,18 @@ def test_run_on_a_corpus_without_addresses_writes_tables_without_crashing(tmp_pa
     assert {"nodes.csv", "links.csv", "country_production.csv", "params.json"} <= names
     assert not any(n.endswith(".png") for n in names)
     assert "no address" in result.parameters["message"]
+
+
+def test_clusters_are_named_by_their_largest_member_and_topics_on_request(demo_wos):
+    corpus, _ = demo_wos
+    plain = collaboration(corpus, "institution", with_layout=False)
+    topics = collaboration(corpus, "institution", label_fields=("DE", "ID"), with_layout=False)
+    pd.testing.assert_frame_equal(plain.nodes, topics.nodes)  # topic terms change no node, link or cluster
+    for net in (plain, topics):
+        members = net.nodes.groupby("cluster")["label"].first()  # nodes are in rank order
+        assert net.clusters["label"].tolist() == [members[c] for c in net.clusters["cluster"]]
+        assert net.clusters["size"].sum() == len(net) and net.clusters["cluster"].min() == 0
+    assert (plain.clusters["label_llr"] == "").all()
+    big = topics.clusters[topics.clusters["size"] >= 3]
+    assert len(big) and (big["label_llr"] != "").all()
+    assert topics.params["label_fields"] == ["DE", "ID"]
