@@ -146,12 +146,14 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     """Yield one canonical record per data row of the workbook's WoS sheet."""
     path = source.path
     rows = _rows(path)
+    with open(path, "rb") as fh:  # a workbook has no text encoding: say which container it is
+        report.encoding = "xls (BIFF8)" if fh.read(8).startswith(_OLE2) else "xlsx (zip/XML)"
     header_at, names = _find_header(rows, path)
     if header_at > 0:
         report.problem(1, f"{header_at} row(s) above the header row ignored", action="note")
     tags = [_column_tag(n) for n in names]
     keys = _extra_keys(names, tags)
-    unknown = sorted({n for n, t in zip(names, tags) if n and t is None})
+    unknown = sorted({n for n, t in zip(names, tags) if n and t is None and n.casefold() not in _LINK_NAMES})
     if unknown:
         report.problem(header_at + 1, f"header columns not recognised, kept in extra: {unknown}", action="note")
     records = 0
