@@ -109,7 +109,7 @@ def plot_bursts(
         at least 2.2) and of the bar column.
     events : pandas.DataFrame, optional
         Policy events to mark on the bars (the literature–policy overlay on the
-        burst timeline): a :func:`litkit.policy.timeline.timeline_table` (its
+        burst timeline): a :func:`litkit.policy.timeline_table` (its
         decimal year ``x`` and ``date``) or any table with ``year``.  Each event
         is a numbered dashed line across the bars; the numbers are keyed below
         the figure with date and ``event_label``.

@@ -8,7 +8,7 @@ refuses to write a figure with missing glyphs.
 Examples
 --------
 >>> from litkit.policy import from_metadata
->>> from litkit.policy.timeline import timeline_table
+>>> from litkit.policy import timeline_table
 >>> from litkit.plot.policy import plot_timeline
 >>> from litkit.plot.style import save_figure
 >>> fig = plot_timeline(timeline_table(from_metadata("table1.csv")))   # doctest: +SKIP
@@ -70,8 +70,8 @@ def plot_timeline(
     Parameters
     ----------
     table : DataFrame
-        :func:`litkit.policy.timeline.timeline_table` output.
-    phases : phases as in :func:`~litkit.policy.timeline.phase_table` (default: the project's phases).
+        :func:`litkit.policy.timeline_table` output.
+    phases : phases as in :func:`~litkit.policy.phase_table` (default: the project's phases).
     language : {"both", "en", "zh"}
         Label language; ``both`` puts the English title (with 文号) over the Chinese one.
     notes : Series, optional
@@ -403,7 +403,7 @@ def mark_policy_events(
 
     Works on any figure with years on the x axis, e.g. a publication trend or a
     burst timeline drawn elsewhere in litkit.  ``events`` is a
-    :func:`~litkit.policy.timeline.timeline_table` (its decimal-year ``x`` places
+    :func:`~litkit.policy.timeline_table` (its decimal-year ``x`` places
     each line at the document's date) or any table with ``year``.  When the
     x axis puts year *Y* at *Y* + c (bars centred on ticks, say) pass
     ``year_offset=c``.
@@ -482,10 +482,10 @@ def plot_overlay(
     Parameters
     ----------
     overlay : DataFrame
-        :func:`litkit.policy.timeline.overlay_table` output (``year, [database], count``);
+        :func:`litkit.policy.overlay_table` output (``year, [database], count``);
         one line per database, or grey bars when there is no ``database`` column.
     events : DataFrame
-        :func:`~litkit.policy.timeline.timeline_table` rows to mark (see :func:`mark_policy_events`).
+        :func:`~litkit.policy.timeline_table` rows to mark (see :func:`mark_policy_events`).
     max_label : int, default 120
         Longer event titles are shortened with "…" in the key.
 
