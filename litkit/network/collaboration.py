@@ -157,6 +157,8 @@ def collaboration(
         raise LitkitError(f"unknown counting {counting!r}", expected=" or ".join(COUNTINGS))
     if max_authors is not None and int(max_authors) < 1:
         raise LitkitError(f"max_authors must be at least 1, not {max_authors!r}", expected="a positive integer or None")
+    if top_n is not None and int(top_n) < 1:
+        raise LitkitError(f"top_n must be at least 1, not {top_n!r}", expected="a positive integer or None (all units)")
     corpus = as_corpus(corpus)
     df = corpus.df
     run = {

@@ -315,7 +315,12 @@ def test_no_addresses_gives_an_empty_network_with_a_message(tmp_path):
 
 def test_bad_parameters_are_one_line_litkit_errors():
     corpus = _records([{"UT": "1", "AU": ["Li, W"]}])
-    for kwargs in ({"unit": "journal"}, {"unit": "author", "counting": "half"}, {"unit": "author", "max_authors": 0}):
+    for kwargs in (
+        {"unit": "journal"},
+        {"unit": "author", "counting": "half"},
+        {"unit": "author", "max_authors": 0},
+        {"unit": "author", "top_n": 0},
+    ):
         with pytest.raises(litkit.LitkitError) as err:
             collaboration(corpus, **kwargs)
         assert "\n" not in str(err.value)
