@@ -213,6 +213,26 @@ def test_litkit_citation_network_finds_the_planted_links(demo_dir, truth, wos):
         assert planted <= found
 
 
+def test_no_citation_link_beyond_the_planted(demo_dir, truth):
+    """Only the planted links: a reference whose DOI differs from a record's DOI must not be matched to it
+    by author, year, source and volume (e.g. 'Ye HF, 2023, ECOSYST SERV, V12, DOI 10.5555/es.2023.93299'
+    is not the record Ye, YX 2023 ECOSYST SERV 12, article 127101, DOI 10.5555/es.2023.027900)."""
+    import litkit
+
+    if not hasattr(litkit, "citation_network"):
+        pytest.skip("litkit.citation_network is not written yet")
+    corpus = litkit.read([demo_dir / rel for rel in truth["local_citations"]["files"]], progress=False)
+    net = litkit.citation_network(corpus)
+    links = net.links()
+    ut = dict(zip(net.nodes["id"], net.nodes["key"]))
+    found = {(ut[s], ut[t]) for s, t in zip(links["source_id"], links["target_id"])}
+    planted = {(citing, cited) for citing, cited, _ in truth["local_citations"]["links"]}
+    assert found - planted == set()
+    match = dict(zip(zip(links["source_id"].map(ut), links["target_id"].map(ut)), links["match"]))
+    for citing, cited, how in truth["local_citations"]["links"]:
+        assert match[(citing, cited)] == how, (citing, cited)
+
+
 # ----------------------------------------------------------------------------------------------
 # affiliations
 # ----------------------------------------------------------------------------------------------
