@@ -3,9 +3,12 @@
 >>> import litkit
 >>> corpus = litkit.read("exports/")            # doctest: +SKIP
 
-:func:`read` accepts files and folders, sniffs each file's encoding and format
-from its content, and returns one :class:`~litkit.corpus.Corpus` whose
-``report`` says what was read from each file and what was not.
+:func:`read` accepts files, folders and ``.zip``/``.gz`` archives (see
+:mod:`litkit.io.inputs`), sniffs each file's encoding and format from its
+content, and returns one :class:`~litkit.corpus.Corpus` whose ``report`` says
+what was read from each file and what was not: files in a folder or archive that
+are no export are skipped and listed, files read twice and records found in
+several files are noted.
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..corpus import ColumnBuilder, Corpus, stable_id
-from ..errors import LitkitError, UnknownFormatError
+from ..errors import DecodingError, LitkitError, UnknownFormatError
 from .base import FastPathDeclined, ReaderSpec
 from .engine import ENGINES, resolve_engine, warn_if_slower
 from .ingest_report import FileReport, IngestReport
+from .inputs import ARCHIVE_MAX_BYTES, ARCHIVE_MAX_RATIO, ExportFile, export_files, is_archive
 from .sniff import TextSource
 
 # Sniffing order: the most specific signatures first.
@@ -68,10 +72,13 @@ def reader(name: str) -> ReaderSpec:
 
 
 def detect_format(path: str | Path, source: TextSource | None = None) -> ReaderSpec:
-    """The reader whose signature matches the file's content."""
+    """The reader whose signature matches the file's content (``source.data`` for a file in memory)."""
     path = Path(path)
-    with open(path, "rb") as fh:
-        raw = fh.read(65536)
+    if source is not None and source.data is not None:
+        raw = source.data[:65536]
+    else:
+        with open(path, "rb") as fh:
+            raw = fh.read(65536)
     if not raw.strip():
         raise UnknownFormatError("file is empty", path=path, line=1, expected="an export from WoS, CNKI or Scopus")
     for spec in readers():
@@ -102,13 +109,21 @@ def detect_format(path: str | Path, source: TextSource | None = None) -> ReaderS
     )
 
 
-def _open(path: str | Path, format: str | None, encoding: str | None) -> tuple[TextSource, ReaderSpec]:
-    path = Path(path)
+def _open(
+    path: str | Path | ExportFile, format: str | None, encoding: str | None
+) -> tuple[TextSource, ReaderSpec, str]:
+    """The file's text source, its reader and its name in provenance (an archive member's ``a.zip!b``)."""
+    if isinstance(path, ExportFile) and path.member is not None:
+        name = str(path)
+        source = TextSource(name, encoding=encoding, data=path.read_bytes())
+        spec = reader(format) if format else detect_format(name, source)
+        return source, spec, name
+    path = Path(path.path if isinstance(path, ExportFile) else path)
     if not path.is_file():
         raise LitkitError("no such file", path=path, expected="an existing export file")
     source = TextSource(path, encoding=encoding)
     spec = reader(format) if format else detect_format(path, source)
-    return source, spec
+    return source, spec, str(path)
 
 
 def _finish(rec: dict, spec: ReaderSpec, file_name: str) -> dict:
@@ -161,11 +176,10 @@ def iter_file(
     ``report`` (a :class:`FileReport`, created when not given) ends with
     ``records_read`` set once the generator is exhausted.
     """
-    source, spec = _open(path, format, encoding)
+    source, spec, file_name = _open(path, format, encoding)
     if report is None:
-        report = FileReport(file=str(path))
+        report = FileReport(file=file_name)
     report.format, report.database, report.encoding = spec.name, spec.database, source.encoding
-    file_name = str(Path(path))
     count = 0
     for rec in spec.read(source, report):
         count += 1
@@ -207,11 +221,12 @@ def iter_file_parts(
     True
     """
     use = resolve_engine(engine)
-    source, spec = _open(path, format, encoding)
+    source, spec, file_name = _open(path, format, encoding)
     report.format, report.database, report.encoding = spec.name, spec.database, source.encoding
-    file_name = str(Path(path))
     given = 0  # records given as column blocks
-    if spec.read_column_blocks is not None and use == "python":
+    if source.data is not None:
+        use = "python"  # a member of an archive, in memory: the compiled scan reads files on disk only
+    elif spec.read_column_blocks is not None and use == "python":
         warn_if_slower(engine, spec.label.split(" (")[0])  # the name without the signature
     if spec.read_column_blocks is not None and use == "c":
         fast = FileReport(file=report.file)  # kept only if the fast path reads the whole file
@@ -242,16 +257,161 @@ def iter_file_parts(
 
 
 def _read_into(
-    builder: ColumnBuilder, path: Path, format: str | None, encoding: str | None, engine: str | None
+    builder: ColumnBuilder,
+    path: Path | ExportFile,
+    format: str | None,
+    encoding: str | None,
+    engine: str | None,
+    session: ReadSession | None = None,
 ) -> FileReport:
     """Read one file into ``builder``, through the reader's fast path when it has one and ``engine`` allows."""
     report = FileReport(file=str(path))
-    for part in iter_file_parts(path, report, format, encoding, engine):
+    parts = (
+        session.parts(path, report, format, encoding, engine)
+        if session
+        else iter_file_parts(path, report, format, encoding, engine)
+    )
+    for part in parts:
         if isinstance(part, ColumnBlock):
             builder.add_columns(part.columns, clean=not part.canonical)
         else:
             builder.add(part)
     return report
+
+
+class ReadSession:
+    """The files of one read and what is noted across them (skipped files, duplicates, overlaps).
+
+    :func:`read` and :func:`litkit.io.stream.ingest_to_parquet` use it the same way::
+
+        session = ReadSession(paths, strict=False)
+        for f in session.files:
+            file_report = FileReport(file=str(f))
+            for part in session.parts(f, file_report, format, encoding, engine):
+                ...  # a ColumnBlock or a record dict, as iter_file_parts gives them
+            report.add(file_report)
+        session.finish(report)
+
+    * A file found in a folder or an archive that matches no export format is skipped:
+      its report has ``format="skipped"`` and one note ``"skipped: not an export, first
+      line …"``; with ``strict=True`` it is an error instead, as it always is for a file
+      named directly.
+    * A file whose content equals an earlier file's gets a note naming that file; a file
+      some of whose records (by ``UT``) were already read from earlier files gets a note
+      with their number and those files (overlapping exports).  The records are kept:
+      :func:`litkit.merge` (``litkit ingest --merge``) collapses them.
+    * :meth:`finish` raises when a folder or archive named by the user gave no record at all.
+
+    Parameters
+    ----------
+    paths : path or list of paths
+        What the user named (see :func:`~litkit.io.inputs.export_files`).
+    strict : bool
+        Every file that would be skipped is an error.
+
+    Examples
+    --------
+    >>> session = ReadSession(["exports/"])                       # doctest: +SKIP
+    >>> [str(f) for f in session.files]                           # doctest: +SKIP
+    """
+
+    def __init__(self, paths, strict: bool = False):
+        self.strict = strict
+        self.files: list[ExportFile] = export_files(paths)
+        self.named_folders: list[str] = []
+        for p in [paths] if isinstance(paths, (str, Path, ExportFile)) else paths:
+            if not isinstance(p, ExportFile) and Path(p).is_dir():
+                self.named_folders.append(str(Path(p)))
+        self._first_file_of: dict[int, int] = {}  # hash of a UT -> index of the first file holding it
+        self._names: list[str] = []
+        self._records_from: dict[str, int] = {}  # origin (folder or archive named) -> records read
+
+    def parts(
+        self,
+        path: ExportFile | Path,
+        report: FileReport,
+        format: str | None = None,
+        encoding: str | None = None,
+        engine: str | None = None,
+    ) -> Iterator[ColumnBlock | dict]:
+        """The records of one file, as :func:`iter_file_parts`, with the session's rules applied."""
+        f = path if isinstance(path, ExportFile) else ExportFile(Path(path), explicit=True)
+        index = len(self._names)
+        self._names.append(str(f))
+        uts: list = []
+        given = 0
+        try:
+            for part in iter_file_parts(f, report, format=format, encoding=encoding, engine=engine):
+                given += 1
+                if isinstance(part, ColumnBlock):
+                    uts.extend(part.columns.get("UT") or ())
+                else:
+                    uts.append(part.get("UT"))
+                yield part
+        except LitkitError as exc:
+            # Only what no reader recognises is skipped (content no sniffer claims, or bytes that
+            # decode as no text while the format is sniffed); a damaged export stays an error.
+            unknown = isinstance(exc, UnknownFormatError) or (isinstance(exc, DecodingError) and not report.format)
+            if given or f.explicit or self.strict or not unknown:
+                raise
+            self._skip(f, report, exc)
+            return
+        if f.origin is not None:
+            self._records_from[f.origin] = self._records_from.get(f.origin, 0) + report.records_read
+        if f.same_as is not None:
+            report.problem(
+                None,
+                f"identical to {f.same_as} (the same export saved twice?): its records repeat that file's; "
+                "litkit.merge (ingest --merge) collapses them",
+                action="note",
+            )
+        self._note_overlap(index, uts, report, f.same_as is not None)
+
+    def finish(self, report: IngestReport) -> None:
+        """Raise when a folder or archive named by the user gave no record at all."""
+        origins = list(dict.fromkeys(self.named_folders + [f.origin for f in self.files if f.origin is not None]))
+        for origin in origins:
+            if self._records_from.get(origin, 0) == 0:
+                skipped = sum(
+                    1 for f, r in zip(self.files, report.files) if f.origin == origin and r.format == "skipped"
+                )
+                kind = "folder" if Path(origin).is_dir() else "archive"
+                raise LitkitError(
+                    f"no records found in this {kind}"
+                    + (f" ({skipped} file(s) skipped as no export; see the ingest report)" if skipped else ""),
+                    path=origin,
+                    expected="at least one export file (WoS, Scopus, CNKI, CSSCI, PubMed, Lens, OpenAlex, RIS, BibTeX)",
+                )
+
+    def _skip(self, f: ExportFile, report: FileReport, exc: LitkitError) -> None:
+        data = f.read_bytes() if f.member is not None else None
+        why = f" ({exc.message})"
+        if exc.message.startswith("content matches no supported export format; "):
+            why = ", " + exc.message.split("; ", 1)[1]  # ", first line: '...'"
+        if data is not None and is_archive(data[:4]):
+            why = " (an archive inside an archive is not opened)"
+        report.format, report.database, report.encoding = "skipped", "", ""
+        report.problem(1, f"skipped: not an export{why}", action="note")
+
+    def _note_overlap(self, index: int, uts: list, report: FileReport, identical: bool) -> None:
+        earlier: dict[int, int] = {}
+        first_of = self._first_file_of
+        for ut in uts:
+            if not ut:
+                continue
+            key = hash(ut)
+            first = first_of.setdefault(key, index)
+            if first != index:
+                earlier[first] = earlier.get(first, 0) + 1
+        if earlier and not identical:
+            n = sum(earlier.values())
+            names = ", ".join(self._names[i] for i in sorted(earlier))
+            report.problem(
+                None,
+                f"{n} of its records (by UT) were already read from {names} (overlapping exports); "
+                "litkit.merge (ingest --merge) collapses them",
+                action="note",
+            )
 
 
 def read_file(
@@ -264,7 +424,11 @@ def read_file(
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named directly, plus every regular file under named folders (sorted, hidden files skipped)."""
+    """Files named directly, plus every regular file under named folders (sorted, hidden files skipped).
+
+    Archives are not opened here; :func:`~litkit.io.inputs.export_files` gives the
+    files a read covers, archive members included.
+    """
     out: list[Path] = []
     for p in paths:
         p = Path(p)
@@ -291,14 +455,18 @@ def read(
     encoding: str | None = None,
     progress: bool | None = None,
     engine: str | None = None,
+    strict: bool = False,
 ) -> Corpus:
-    """Read export files and folders (any supported format, mixed) into one Corpus.
+    """Read export files, folders and archives (any supported format, mixed) into one Corpus.
 
     Parameters
     ----------
     paths : path or list of paths
-        Files, or folders searched recursively (hidden files and the
-        PROVENANCE.txt/README.md/INDEX.md notes that accompany data are skipped).
+        Files; folders, searched recursively (hidden files and the PROVENANCE.txt /
+        README.md / INDEX.md notes that accompany data are passed over); ``.zip`` and
+        ``.gz`` archives (``.tar.gz`` too), read as the files inside them, in memory,
+        named ``archive.zip!member`` in the provenance, refused beyond the limits of
+        :mod:`litkit.io.inputs` (zip bombs); or ``archive.zip!member`` names.
     format : str, optional
         Force one reader (see :func:`readers`) instead of sniffing each file.
     encoding : str, optional
@@ -315,29 +483,40 @@ def read(
         extension was built at install, else ``"python"`` with a
         :class:`~litkit.errors.LitkitWarning` saying how to build it.  Both engines give
         the same corpus and report; formats without a fast path ignore the choice.
+        Archive members are always read by the record path.
+    strict : bool, default False
+        A file found in a folder or archive that matches no export format is an error
+        instead of being skipped (and listed in the report with ``format="skipped"``).
 
     Returns
     -------
     Corpus
         Records of all files in the order read, with ``corpus.report`` an
-        :class:`~litkit.io.IngestReport`.
+        :class:`~litkit.io.IngestReport`: one entry per file, skipped files included;
+        notes on files identical to an earlier one and on records already read from
+        earlier files (overlapping exports: :func:`litkit.merge` collapses them).
 
     Raises
     ------
     LitkitError
-        A file cannot be read; or ``engine`` is unknown, or ``"c"`` without the extension
-        (raised before any file is read).
+        A file named directly cannot be read; a file in a folder that is an export but
+        cannot be read; a folder or archive in which no records at all are found; an
+        archive beyond the expansion limits; with ``strict``, a file that is no export;
+        or ``engine`` is unknown, or ``"c"`` without the extension (raised before any
+        file is read).
 
     Examples
     --------
     >>> corpus = litkit.read(["savedrecs_1.txt", "cnki/"])   # doctest: +SKIP
     >>> corpus.report.files_table()                          # doctest: +SKIP
+    >>> corpus = litkit.read("exports.zip", strict=True)     # doctest: +SKIP
     >>> corpus = litkit.read("savedrecs_1.txt", engine="python")   # doctest: +SKIP
     """
     resolve_engine(engine)  # an unknown engine, or "c" without the extension: say so before reading
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    files = expand_paths(paths)
+    session = ReadSession(paths, strict=strict)
+    files = session.files
     report = IngestReport()
     builder = ColumnBuilder()
     iterator = files
@@ -347,7 +526,8 @@ def read(
         iterator = tqdm(files, desc="reading", unit="file")
     with gc_paused(keeps_result=True):
         for f in iterator:
-            report.add(_read_into(builder, f, format, encoding, engine))
+            report.add(_read_into(builder, f, format, encoding, engine, session))
+        session.finish(report)
         frame = builder.frame()
     return Corpus._from_canonical(frame, report)
 
@@ -389,6 +569,11 @@ __all__ = [
     "reader",
     "detect_format",
     "expand_paths",
+    "export_files",
+    "ExportFile",
+    "ReadSession",
+    "ARCHIVE_MAX_BYTES",
+    "ARCHIVE_MAX_RATIO",
     "ENGINES",
     "IngestReport",
     "FileReport",

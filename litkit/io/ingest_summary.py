@@ -55,14 +55,20 @@ def _summary_text(report, records: int, groups: list[tuple], filled: dict[str, f
 
     lines = []
     files = report.files_table()
+    # Files found in a folder or archive that are no export (litkit.io.ReadSession): listed, not read.
+    not_exports = int((files["format"] == "skipped").sum()) if len(files) else 0
     lines.append(
         f"Read {report.records_read} of {report.records_in_files} records "
-        f"from {len(files)} file(s); {report.records_skipped} skipped, "
+        f"from {len(files) - not_exports} file(s); {report.records_skipped} skipped, "
         f"{len(report.problems)} problem(s) reported."
+        + (f" {not_exports} file(s) skipped: not an export." if not_exports else "")
     )
     lines.append("")
     lines.append("Per file:")
     for row in files.itertuples(index=False):
+        if row.format == "skipped":
+            lines.append(f"  {row.file}: skipped, not an export")
+            continue
         refs = {True: "", False: "  (this format carries no cited references)", None: ""}[row.has_cited_references]
         lines.append(
             f"  {row.file}: {row.format} [{row.database}, {row.encoding}] "

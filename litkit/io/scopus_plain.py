@@ -132,21 +132,28 @@ _USED_KEYS = set(_COLUMN_OF_KEY) | {
 
 
 def sniff(head: list[str]) -> bool:
-    """True for the ``Scopus`` / ``EXPORT DATE:`` preamble, or a record URL among ``KEY:`` lines.
+    """True for a plain-text record: a ``(year) source …`` line, a record URL or ``KEY:`` lines.
+
+    Scopus begins its BibTeX and RIS exports with the same ``Scopus`` / ``EXPORT
+    DATE:`` preamble, so the preamble alone decides nothing.
 
     Examples
     --------
-    >>> sniff(["Scopus", "EXPORT DATE: 17 October 2024", "Biel M."])
+    >>> sniff(["Scopus", "EXPORT DATE: 17 October 2024", "Biel M.", "AUTHOR FULL NAMES: Biel, Magdalena (1)"])
     True
-    >>> sniff(["Authors,Title,Year,Source title"])
+    >>> sniff(["Scopus", "EXPORT DATE: 17 October 2024", "@ARTICLE{Biel2024,"])
     False
     """
-    if len(head) >= 2 and head[0].strip() == "Scopus" and head[1].startswith("EXPORT DATE:"):
-        return True
-    has_url = any("scopus.com/inward/record.uri" in line for line in head[:20])
-    has_keys = sum(1 for line in head if _is_key(line)) >= 2
-    has_citation = any(_CITATION_LINE.match(line) for line in head[:20])
-    return has_url and has_keys and has_citation
+    body = head[2:] if len(head) >= 2 and head[0].strip() == "Scopus" and head[1].startswith("EXPORT DATE:") else head
+    if not body or body[0].lstrip().startswith(("@", "TY  -")):
+        return False
+    lines = body[:30]
+    citation = any(_CITATION_LINE.match(line.strip()) for line in lines)
+    url = any(line.startswith("http") and "scopus.com/" in line for line in lines)
+    keys = sum(1 for line in lines if _is_key(line) not in (None, "EXPORT DATE", "DOI"))
+    if body is not head:  # after the preamble: one sign of a plain-text record is enough
+        return citation or url or keys >= 1
+    return citation and url and keys >= 2
 
 
 def parse_citation_line(line: str) -> dict:

@@ -162,13 +162,13 @@ def detect_encoding(data: bytes, complete: bool = True) -> str:
         return "latin-1"
 
 
-def first_undecodable_line(path: Path, encoding: str) -> int | None:
+def first_undecodable_line(path: Path | bytes, encoding: str) -> int | None:
     """1-based line of the first byte that ``encoding`` cannot decode (for error messages only).
 
     Parameters
     ----------
-    path : pathlib.Path
-        The file.
+    path : pathlib.Path or bytes
+        The file, or its content (an archive member read in memory).
     encoding : str
         The encoding it was read with.
 
@@ -185,7 +185,7 @@ def first_undecodable_line(path: Path, encoding: str) -> int | None:
     >>> first_undecodable_line(path, "utf-8")
     2
     """
-    data = path.read_bytes()
+    data = path if isinstance(path, bytes) else path.read_bytes()
     try:
         data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -199,13 +199,19 @@ class TextSource:
 
     Readers get one of these: ``path`` for messages, ``encoding`` for the
     report, :meth:`lines` to iterate decoded lines without line ends (LF, CRLF
-    and bare CR all end a line), :meth:`read_text` for the whole text.
+    and bare CR all end a line), :meth:`read_text` for the whole text,
+    :meth:`open_binary` for the bytes.
+
+    ``data``: the content itself, for a file that is not on disk (a member of a
+    ``.zip`` or ``.gz`` archive, read in memory); ``path`` then only names it
+    (``exports.zip!savedrecs.txt``) and is never opened.
     """
 
-    def __init__(self, path: str | Path, encoding: str | None = None):
+    def __init__(self, path: str | Path, encoding: str | None = None, data: bytes | None = None):
         self.path = Path(path)
+        self.data = data
         if encoding is None:
-            with open(self.path, "rb") as fh:
+            with self.open_binary() as fh:
                 sample = fh.read(SAMPLE_BYTES + 1)
             complete = len(sample) <= SAMPLE_BYTES
             encoding = detect_encoding(sample[:SAMPLE_BYTES], complete=complete)
@@ -214,8 +220,8 @@ class TextSource:
         # one character replaced by U+FFFD; the reader then reports the cut record as usual.
         self.errors = "strict"
         if encoding in ("utf-8", "utf-8-sig"):
-            size = self.path.stat().st_size
-            with open(self.path, "rb") as fh:
+            size = len(data) if data is not None else self.path.stat().st_size
+            with self.open_binary() as fh:
                 fh.seek(max(0, size - 4))
                 tail = fh.read()
             tail = tail.lstrip(bytes(range(0x80, 0xC0)))  # start at a character boundary
@@ -224,7 +230,19 @@ class TextSource:
 
     def open(self, newline: str | None = None) -> io.TextIOWrapper:
         """Open as a text stream (``newline=''`` for the csv module)."""
+        if self.data is not None:
+            return io.TextIOWrapper(io.BytesIO(self.data), encoding=self.encoding, errors=self.errors, newline=newline)
         return open(self.path, encoding=self.encoding, errors=self.errors, newline=newline)
+
+    def open_binary(self) -> io.BufferedIOBase:
+        """Open as a binary stream (the file, or the in-memory ``data``)."""
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        return open(self.path, "rb")
+
+    def undecodable_line(self) -> int | None:
+        """1-based line of the first byte the encoding cannot decode (see :func:`first_undecodable_line`)."""
+        return first_undecodable_line(self.data if self.data is not None else self.path, self.encoding)
 
     def decoding_error(self, exc: UnicodeDecodeError, line: int | None) -> DecodingError:
         """The :class:`~litkit.errors.DecodingError` to raise for ``exc`` met at ``line`` of this file."""
@@ -241,7 +259,7 @@ class TextSource:
             with self.open() as fh:
                 text = fh.read()
         except UnicodeDecodeError as exc:
-            raise self.decoding_error(exc, first_undecodable_line(self.path, self.encoding)) from None
+            raise self.decoding_error(exc, self.undecodable_line()) from None
         return text[1:] if text.startswith("\ufeff") else text
 
     def lines(self) -> Iterator[str]:
@@ -253,7 +271,7 @@ class TextSource:
                         line = line[1:]
                     yield line.rstrip("\n")
         except UnicodeDecodeError as exc:
-            raise self.decoding_error(exc, first_undecodable_line(self.path, self.encoding)) from None
+            raise self.decoding_error(exc, self.undecodable_line()) from None
 
     def head(self, n_lines: int = 60, max_chars: int = 200_000) -> list[str]:
         """The first ``n_lines`` non-blank lines (for format sniffing)."""
@@ -262,7 +280,7 @@ class TextSource:
             with self.open() as fh:
                 text = fh.read(max_chars)
         except UnicodeDecodeError as exc:
-            raise self.decoding_error(exc, first_undecodable_line(self.path, self.encoding)) from None
+            raise self.decoding_error(exc, self.undecodable_line()) from None
         if text.startswith("\ufeff"):
             text = text[1:]
         for line in text.splitlines():

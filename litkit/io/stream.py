@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from .._atomic import check_writable
 from ..corpus import ColumnBuilder
-from . import ColumnBlock, expand_paths, gc_paused, iter_file_parts
+from . import ColumnBlock, ReadSession, gc_paused
 from .engine import resolve_engine
 from .ingest_report import FileReport, IngestReport
 from .parquet import CorpusParquetWriter, corpus_writer, frame_to_table
@@ -58,6 +58,7 @@ def ingest_to_parquet(
     progress: bool | None = None,
     on_batch: Callable[[pa.Table], None] | None = None,
     engine: str | None = None,
+    strict: bool = False,
 ) -> IngestReport:
     """Read export files into a Parquet corpus, one batch of records at a time.
 
@@ -95,6 +96,9 @@ def ingest_to_parquet(
         How files are parsed, as for :func:`litkit.read` (``"c"``: the compiled fast
         path where a reader has one; ``"python"``: the record path; default: ``"c"``
         when the extension was built).
+    strict : bool
+        A file in a folder or archive that is no export is an error instead of being
+        skipped and listed, as for :func:`litkit.read`.
 
     Returns
     -------
@@ -136,7 +140,8 @@ def ingest_to_parquet(
         paths = [paths]
     resolve_engine(engine)  # an unknown engine, or "c" without the extension: refuse before reading
     check_writable(output, overwrite)  # refuse before spending minutes reading
-    files = expand_paths(paths)
+    session = ReadSession(paths, strict=strict)  # folders, archives, skipped files, duplicates: as litkit.read
+    files = session.files
     show_progress = bool(progress) or (progress is None and len(files) > 5)
     report = IngestReport()
 
@@ -157,7 +162,7 @@ def ingest_to_parquet(
             file_report = FileReport(file=str(path))
             bar = _progress_bar(path, len(files)) if show_progress else None
             # Through the reader's fast path where it can (whole blocks of records as columns).
-            for part in iter_file_parts(path, file_report, format=format, encoding=encoding, engine=engine):
+            for part in session.parts(path, file_report, format=format, encoding=encoding, engine=engine):
                 if isinstance(part, ColumnBlock):
                     batches.add_columns(part)
                 else:
@@ -167,6 +172,7 @@ def ingest_to_parquet(
             if bar is not None:
                 bar.close()
             report.add(file_report)
+        session.finish(report)
         batches.flush()
         # The report is complete only now; it goes into the file's footer, written on close.
         writer.report = report

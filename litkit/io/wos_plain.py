@@ -79,7 +79,7 @@ from collections.abc import Iterator
 
 from .base import ReaderSpec, clean_doi, parse_year
 from .ingest_report import FileReport
-from .sniff import TextSource, first_undecodable_line
+from .sniff import TextSource
 
 # Tags whose continuation lines are separate items (one author/address/reference per line).
 LINE_LIST_TAGS = frozenset({"AU", "AF", "BA", "BF", "BE", "CA", "GP", "C1", "CR", "LA"})
@@ -243,7 +243,7 @@ def _decoded_chunks(source: TextSource) -> Iterator[str]:
     held_cr = ""  # a CR at the end of a piece may be the first half of a CRLF
     first = True
     try:
-        with open(source.path, "rb") as fh:
+        with source.open_binary() as fh:
             while True:
                 data = fh.read(_BLOCK_BYTES)
                 text = decoder.decode(data, final=not data)
@@ -261,8 +261,7 @@ def _decoded_chunks(source: TextSource) -> Iterator[str]:
                 if not data:
                     break
     except UnicodeDecodeError as exc:
-        line = first_undecodable_line(source.path, source.encoding)
-        raise source.decoding_error(exc, line) from None
+        raise source.decoding_error(exc, source.undecodable_line()) from None
 
 
 class _Parser:

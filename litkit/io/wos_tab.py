@@ -37,7 +37,7 @@ from collections.abc import Iterator
 
 from .base import ReaderSpec
 from .ingest_report import FileReport
-from .sniff import TextSource, first_undecodable_line
+from .sniff import TextSource
 from .wos_plain import KNOWN_TAGS, finish_record
 
 # Long column names of the Excel-style / "full field name" exports -> WoS tags.
@@ -233,7 +233,7 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
                     continue
                 yield _record(fields, tags, names, lineno, index, report)
     except UnicodeDecodeError as exc:
-        line_no = first_undecodable_line(source.path, source.encoding)
+        line_no = source.undecodable_line()
         raise source.decoding_error(exc, line_no) from None
     report.records_in_file = records
     report.has_cited_references = "CR" in tags

@@ -18,7 +18,6 @@ from helpers.mutate import decode_lf, mid_record_cuts, segment
 from typer.testing import CliRunner
 
 import litkit
-import litkit.io.stream as stream
 from litkit.cli import app
 from litkit.commands.ingest import ingest_summary, ingest_summary_from_tally
 from litkit.corpus import Corpus
@@ -167,7 +166,8 @@ def test_refuses_to_overwrite_unless_asked(demo_dir, tmp_path):
 
 
 def test_interrupted_ingest_leaves_nothing(demo_paths, tmp_path, monkeypatch):
-    real_iter_file_parts = stream.iter_file_parts
+    # The stream reads each file through litkit.io.ReadSession, which calls litkit.io.iter_file_parts.
+    real_iter_file_parts = litkit.io.iter_file_parts
     parts = []
 
     def interrupted(path, report, **kwargs):
@@ -177,7 +177,7 @@ def test_interrupted_ingest_leaves_nothing(demo_paths, tmp_path, monkeypatch):
                 raise KeyboardInterrupt  # Ctrl-C after several batches were written
             yield part
 
-    monkeypatch.setattr(stream, "iter_file_parts", interrupted)
+    monkeypatch.setattr(litkit.io, "iter_file_parts", interrupted)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     gc_enabled = gc.isenabled()
@@ -194,20 +194,33 @@ def test_unreadable_file_leaves_nothing(demo_dir, tmp_path):
     (folder / "a.txt").write_bytes((sorted((demo_dir / "wos").glob("*.txt"))[0]).read_bytes())
     (folder / "b.txt").write_text("neither WoS nor CNKI nor Scopus\n", encoding="utf-8")
     out = tmp_path / "out" / "c.parquet"
+    # In a folder such a file is skipped and listed; strict=True makes it the error this test needs.
     with pytest.raises(UnknownFormatError):
-        ingest_to_parquet(folder, out, batch_records=10, progress=False)
+        ingest_to_parquet(folder, out, batch_records=10, progress=False, strict=True)
     assert not out.parent.exists() or list(out.parent.iterdir()) == []
 
 
 def test_no_records_gives_an_empty_corpus(tmp_path):
+    # A file named directly that holds no record (only the FN/VR/EF frame) gives an empty corpus.
+    path = tmp_path / "empty.txt"
+    path.write_text("FN Clarivate Analytics Web of Science\nVR 1.0\nEF\n", encoding="utf-8")
+    out = tmp_path / "c.parquet"
+    report = ingest_to_parquet(path, out, progress=False)
+    back = Corpus.read_parquet(out)
+    expected = litkit.read(path, progress=False)
+    assert len(back) == 0 and report.records_read == 0 and len(report.files) == 1
+    assert back == expected and back.df.dtypes.to_dict() == expected.df.dtypes.to_dict()
+
+
+def test_a_folder_without_records_is_an_error_and_writes_nothing(tmp_path):
     folder = tmp_path / "empty"
     folder.mkdir()
-    out = tmp_path / "c.parquet"
-    report = ingest_to_parquet(folder, out, progress=False)
-    back = Corpus.read_parquet(out)
-    expected = litkit.read(folder, progress=False)
-    assert len(back) == 0 and report.files == []
-    assert back == expected and back.df.dtypes.to_dict() == expected.df.dtypes.to_dict()
+    out = tmp_path / "out" / "c.parquet"
+    with pytest.raises(litkit.errors.LitkitError, match="no records found in this folder"):
+        ingest_to_parquet(folder, out, progress=False)
+    with pytest.raises(litkit.errors.LitkitError, match="no records found in this folder"):
+        litkit.read(folder, progress=False)
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []
 
 
 def test_batch_size_must_be_positive(demo_dir, tmp_path):
