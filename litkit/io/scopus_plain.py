@@ -108,6 +108,7 @@ _ARTICLE_NUMBER = re.compile(r"^art\. no\. (?P<ar>.+)$")
 _VOLUME = re.compile(r"^(?P<vl>\d[\w./-]*)?\s*(?:\((?P<is>[^)]+)\))?$")
 _AUTHOR_IDS = re.compile(r"^\d{5,}(?:;\s*\d{5,})*;?$")
 _NO_AUTHOR = re.compile(r"^\[No author (?:name|id) available\]$", re.I)
+_RIS_TAG = re.compile(r"^[A-Z][A-Z0-9]  -")
 _PUBLICATION_TYPE = {"conference paper": "C", "conference review": "C", "book": "B", "book chapter": "B"}
 _COLUMN_OF_KEY = {
     "ABSTRACT": "AB",
@@ -132,10 +133,11 @@ _USED_KEYS = set(_COLUMN_OF_KEY) | {
 
 
 def sniff(head: list[str]) -> bool:
-    """True for a plain-text record: a ``(year) source …`` line, a record URL or ``KEY:`` lines.
+    """True for the ``Scopus`` / ``EXPORT DATE:`` preamble followed by no BibTeX or RIS record.
 
-    Scopus begins its BibTeX and RIS exports with the same ``Scopus`` / ``EXPORT
-    DATE:`` preamble, so the preamble alone decides nothing.
+    Scopus begins its BibTeX and RIS exports with the same preamble; those go to their
+    own readers.  Without the preamble (a file cut at its start), a record URL, a
+    ``(year) source …`` line and ``KEY:`` lines together say plain text.
 
     Examples
     --------
@@ -144,15 +146,13 @@ def sniff(head: list[str]) -> bool:
     >>> sniff(["Scopus", "EXPORT DATE: 17 October 2024", "@ARTICLE{Biel2024,"])
     False
     """
-    body = head[2:] if len(head) >= 2 and head[0].strip() == "Scopus" and head[1].startswith("EXPORT DATE:") else head
-    if not body or body[0].lstrip().startswith(("@", "TY  -")):
-        return False
-    lines = body[:30]
+    if len(head) >= 2 and head[0].strip() == "Scopus" and head[1].startswith("EXPORT DATE:"):
+        body = head[2:]
+        return bool(body) and not body[0].lstrip().startswith("@") and not _RIS_TAG.match(body[0])
+    lines = head[:30]
     citation = any(_CITATION_LINE.match(line.strip()) for line in lines)
     url = any(line.startswith("http") and "scopus.com/" in line for line in lines)
     keys = sum(1 for line in lines if _is_key(line) not in (None, "EXPORT DATE", "DOI"))
-    if body is not head:  # after the preamble: one sign of a plain-text record is enough
-        return citation or url or keys >= 1
     return citation and url and keys >= 2
 
 

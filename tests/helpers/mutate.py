@@ -30,9 +30,14 @@ _LINE_MARKERS = {
     "cnki_noteexpress": re.compile(r"\{Reference Type\}\s*[:：]"),
     "bibtex": re.compile(r"[ \t]*@[ \t]*(?!(?:comment|string|preamble)\b)[A-Za-z]+[ \t]*[{(]", re.I),
     "cssci": re.compile(r"\s*【来源篇名】"),
+    "pubmed": re.compile(r"PMID- "),
 }
+# Formats cut into records as CSV rows (one record per data row, multi-line quoted cells included).
+CSV_FORMATS = ("scopus_csv", "lens_csv", "openalex_csv")
 # Lines that are a record's marker line or its closing line, never deleted as "a field".
-_STRUCTURAL = re.compile(r"^(PT |ER\b|EF\b|RT\s|%0 |\{Reference Type\}|\s*@|\s*\}\s*$|\s*【来源篇名】|\s*-{10,}\s*$)")
+_STRUCTURAL = re.compile(
+    r"^(PT |ER\b|EF\b|RT\s|%0 |\{Reference Type\}|\s*@|\s*\}\s*$|\s*【来源篇名】|\s*-{10,}\s*$|PMID- |SOURCE: Scopus)"
+)
 # A line that starts a field (blank lines may go before it without changing any value).
 _FIELD_START = {
     "wos_plain": re.compile(r"^[A-Z][A-Z0-9] "),
@@ -40,6 +45,14 @@ _FIELD_START = {
     "cnki_endnote": re.compile(r"^%\S "),
     "cnki_noteexpress": re.compile(r"^\{[^{}]+\}\s*[:：]"),
     "cssci": re.compile(r"^【[^】]+】"),  # a CSSCI key line; the reference lines continue 【参考文献】
+    "pubmed": re.compile(r"^[A-Z][A-Z0-9]{1,3} *- "),  # MEDLINE: the tag left-justified in four characters
+    # Scopus plain text: the KEY: lines Scopus writes (a reference such as "OECD: …" is no field start)
+    "scopus_plain": re.compile(
+        r"^(?:AUTHOR FULL NAMES|DOI|AFFILIATIONS|ABSTRACT|AUTHOR KEYWORDS|INDEX KEYWORDS|FUNDING DETAILS"
+        r"|FUNDING TEXT \d+|REFERENCES|CORRESPONDENCE ADDRESS|EDITORS|SPONSORS|PUBLISHER"
+        r"|CONFERENCE (?:NAME|DATE|LOCATION|CODE)|ISSN|ISBN|CODEN|PUBMED ID|LANGUAGE OF ORIGINAL DOCUMENT"
+        r"|ABBREVIATED SOURCE TITLE|DOCUMENT TYPE|PUBLICATION STAGE|OPEN ACCESS): "
+    ),
 }
 
 
@@ -69,8 +82,10 @@ def segment(text: str, fmt: str) -> Segments:
     if fmt == "wos_tab":
         lines = text.splitlines(keepends=True)
         return Segments(fmt, lines[0], lines[1:], "")
-    if fmt == "scopus_csv":
-        return _segment_csv(text)
+    if fmt in CSV_FORMATS:
+        return _segment_csv(text, fmt)
+    if fmt == "scopus_plain":
+        return _segment_scopus_plain(text)
     marker = _LINE_MARKERS[fmt]
     lines = text.splitlines(keepends=True)
     starts = [i for i, line in enumerate(lines) if marker.match(line)]
@@ -87,7 +102,35 @@ def segment(text: str, fmt: str) -> Segments:
     return Segments(fmt, header, records, trailer)
 
 
-def _segment_csv(text: str) -> Segments:
+def _segment_scopus_plain(text: str) -> Segments:
+    """Scopus plain text: the "Scopus" / "EXPORT DATE:" preamble, then records each closed by "SOURCE: Scopus".
+
+    Blank lines after a record belong to it; text after the last "SOURCE: Scopus" (a cut record) is a record.
+    """
+    lines = text.splitlines(keepends=True)
+    i = 0
+    while i < len(lines) and (
+        not lines[i].strip() or lines[i].strip() == "Scopus" or lines[i].startswith("EXPORT DATE:")
+    ):
+        i += 1
+    header, records, current = "".join(lines[:i]), [], []
+    for line in lines[i:]:
+        if not current and not line.strip():
+            if records:
+                records[-1] += line
+            else:
+                header += line
+            continue
+        current.append(line)
+        if line.startswith("SOURCE: Scopus"):
+            records.append("".join(current))
+            current = []
+    if current:
+        records.append("".join(current))
+    return Segments("scopus_plain", header, records, "")
+
+
+def _segment_csv(text: str, fmt: str = "scopus_csv") -> Segments:
     lines = text.splitlines(keepends=True)
     reader = csv.reader(iter(lines))
     spans: list[tuple[int, int]] = []
@@ -97,14 +140,14 @@ def _segment_csv(text: str) -> Segments:
         previous = reader.line_num
     header = "".join(lines[spans[0][0] : spans[0][1]])
     records = ["".join(lines[a:b]) for a, b in spans[1:]]
-    return Segments("scopus_csv", header, records, "".join(lines[previous:]))
+    return Segments(fmt, header, records, "".join(lines[previous:]))
 
 
 def count_records(text: str, fmt: str) -> int:
     """Records present in ``text`` by the independent marker rules (blank data rows do not count)."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     seg = segment(text, fmt)
-    if fmt in ("wos_tab", "scopus_csv"):
+    if fmt == "wos_tab" or fmt in CSV_FORMATS:
         return sum(1 for r in seg.records if r.strip().strip(",").strip())
     return len(seg.records)
 
@@ -277,7 +320,7 @@ def delete_field(seg: Segments, rng: random.Random) -> Mutant | None:
     n = len(seg.records)
     j = rng.randrange(n)
     rec = seg.records[j]
-    if seg.format in ("wos_tab", "scopus_csv"):
+    if seg.format == "wos_tab" or seg.format in CSV_FORMATS:
         if seg.format == "wos_tab":
             cells = rec.rstrip("\n").split("\t")
             filled = [i for i, c in enumerate(cells) if c.strip() and i > 0]
@@ -358,10 +401,10 @@ def stray_tabs(seg: Segments, rng: random.Random) -> Mutant:
     In a CSV file only at the end of a row: inside a quoted multi-line cell a TAB is
     part of the value.
     """
-    pieces = [seg.header, *seg.records, seg.trailer] if seg.format == "scopus_csv" else [seg.text()]
+    pieces = [seg.header, *seg.records, seg.trailer] if seg.format in CSV_FORMATS else [seg.text()]
     out = []
     for piece in pieces:
-        for line in piece.splitlines(keepends=True) if seg.format != "scopus_csv" else [piece]:
+        for line in piece.splitlines(keepends=True) if seg.format not in CSV_FORMATS else [piece]:
             if line.endswith("\n") and line.strip() and rng.random() < 0.15:
                 line = line[:-1] + rng.choice(["\t", " \t", "\t\t"]) + "\n"
             out.append(line)

@@ -48,7 +48,7 @@ _EXPECTED_JSON = SHARED / "corpora" / "expected_counts.json"
 _NEW_FORMATS_JSON = SHARED / "corpora" / "expected_counts_new_formats.json"
 # Folders of expected_counts_new_formats.json whose format tests/helpers/mutate.py knows how to cut into
 # records (the binary WoS Excel workbooks are not text and are damaged in tests/io/test_wos_excel.py).
-NEW_FORMAT_FOLDERS = ("cssci",)
+NEW_FORMAT_FOLDERS = ("cssci", "scopus-plaintext", "pubmed-medline", "lens-csv", "openalex")
 FILES = (
     sorted(
         list(json.loads(_EXPECTED_JSON.read_text(encoding="utf-8")))
