@@ -813,17 +813,23 @@ def run_collab(
     seed: int = 42,
     labels: int = 30,
     top: int = 20,
+    label_fields: list[str] = (),
+    group_greater_china: bool = False,
 ):
     """Collaboration network of authors, institutions or countries (:func:`litkit.collaboration`): the
     network's files (:meth:`Network.export`) and its map ``collaboration_<unit>_map``; for countries also
     the heatmap ``country_collaboration`` and ``country_production.csv`` (SCP/MCP per corresponding
-    author's country) with its figure ``country_production`` (both figures: the ``top`` countries)."""
+    author's country) with its figure ``country_production`` (both figures: the ``top`` countries).
+
+    ``label_fields``: fields the clusters' topic terms come from (none by default); ``group_greater_china``:
+    Hong Kong, Macao and Taiwan counted with China (:func:`litkit.affiliations`)."""
     import litkit
 
     from .plot.collaboration import plot_collaboration_heatmap, plot_country_production
 
-    aff = litkit.affiliations(corpus) if unit in ("institution", "country") else None
+    aff = litkit.affiliations(corpus, group_greater_china=group_greater_china) if unit != "author" else None
     options = dict(counting=counting, max_authors=max_authors, min_documents=min_documents, top_n=top_n)
+    options["label_fields"] = list(label_fields)
     try:
         net = litkit.collaboration(corpus, unit, normalization=normalization, seed=seed, affiliations=aff, **options)
     except ValueError as exc:

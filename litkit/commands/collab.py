@@ -29,6 +29,12 @@ def register(app: typer.Typer) -> None:
         seed: int = typer.Option(42, "--seed", help="Seed of clustering and layout."),
         labels: int = typer.Option(30, "--labels", help="Units labelled in the map."),
         top: int = typer.Option(20, "--top", help="Countries in the heatmap and the SCP/MCP bars."),
+        topic_field: list[str] = typer.Option(
+            [], "--topic-field", help="Field of the clusters' topic terms (DE, ID, TI); repeat to combine."
+        ),
+        group_greater_china: bool = typer.Option(
+            False, "--group-greater-china", help="Count Hong Kong, Macao and Taiwan with China (CN)."
+        ),
         formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     ) -> None:
@@ -48,6 +54,8 @@ def register(app: typer.Typer) -> None:
             seed=seed,
             labels=labels,
             top=top,
+            label_fields=list(topic_field),
+            group_greater_china=group_greater_china,
         )
         result = run_on_corpus("collab", corpus_path, output, params, formats, force)
         net = result.value

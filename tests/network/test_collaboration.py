@@ -404,6 +404,27 @@ def test_run_layer_and_cli_write_the_same_files(demo_dir, tmp_path):
         tuple(sorted((keys[s], keys[t]))): n for s, t, n in zip(links["source_id"], links["target_id"], links["count"])
     }
     assert got == planted
+    # Greater China grouped: Hong Kong, Macao and Taiwan are no nodes of their own; topic terms on request
+    grouped = tmp_path / "grouped"
+    args = [
+        "collab",
+        str(parquet),
+        "--unit",
+        "country",
+        "-o",
+        str(grouped),
+        "--formats",
+        "png",
+        "--group-greater-china",
+    ]
+    result = runner.invoke(app, [*args, "--topic-field", "DE", "--topic-field", "ID"])
+    assert result.exit_code == 0, result.output
+    keys = set(pd.read_csv(grouped / "nodes.csv", keep_default_na=False)["key"])
+    assert {"CN", "US"} <= keys and not keys & {"HK", "MO", "TW"}
+    clusters = pd.read_csv(grouped / "clusters.csv", keep_default_na=False)
+    assert (clusters.loc[clusters["size"] >= 3, "label_llr"] != "").all()
+    params = json.loads((grouped / "params.json").read_text(encoding="utf-8"))["parameters"]
+    assert params["group_greater_china"] is True and params["label_fields"] == ["DE", "ID"]
     # a bad unit is a one-line error with exit status 2
     bad = runner.invoke(app, ["collab", str(parquet), "--unit", "journal", "-o", str(tmp_path / "bad")])
     assert bad.exit_code == 2 and "unknown collaboration unit" in bad.output
