@@ -1,0 +1,268 @@
+"""Replay a review: ingest (and merge) the exports, run every analysis that changed, write the report.
+
+``litkit run review.toml -o results/`` and :func:`run_review` write
+
+* ``results/<name>/`` for each ``[[analysis]]`` (the files and ``params.json`` of :func:`litkit.runs.run`,
+  the same run layer the commands and ``litkit demo`` call);
+* ``results/corpus.parquet`` (the corpus the analyses read) and ``results/manifest.json``
+  (:mod:`litkit.review.manifest`);
+* ``results/report.html``, the offline report of every analysis (:mod:`litkit.html_report`).
+
+A second run with nothing changed recomputes nothing and rewrites nothing; changing one analysis'
+parameters reruns that analysis only (:mod:`litkit.review.cache` says what "changed" means).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import LitkitError
+from . import cache
+from .file import Review, load_review, select_years
+from .manifest import MANIFEST, corpus_rows, export_files, read_manifest, write_manifest
+
+__all__ = ["CORPUS_FILE", "REPORT_FILE", "ReviewRun", "build_corpus", "run_review"]
+
+#: The corpus the analyses of a results folder read.
+CORPUS_FILE = "corpus.parquet"
+#: The offline report of a results folder.
+REPORT_FILE = "report.html"
+
+
+@dataclass
+class ReviewRun:
+    """What :func:`run_review` did.
+
+    Attributes
+    ----------
+    output : Path
+    ran : list of str
+        Analyses computed by this run.
+    reused : list of str
+        Analyses up to date, not recomputed.
+    removed : list of str
+        Folders of analyses no longer in the review, removed.
+    corpus_built : bool
+        The exports were read (and merged) again.
+    records : int
+        Records of the corpus.
+    """
+
+    output: Path
+    ran: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    corpus_built: bool = False
+    records: int = 0
+
+    @property
+    def changed(self) -> bool:
+        """Whether this run wrote anything."""
+        return bool(self.ran or self.removed or self.corpus_built)
+
+    def message(self) -> str:
+        """One paragraph for the command line."""
+        if not self.changed:
+            return f"nothing changed: {len(self.reused)} analyses up to date in {self.output}, nothing recomputed"
+        lines = []
+        if self.corpus_built:
+            lines.append(f"corpus: {self.records} records read from the exports")
+        if self.ran:
+            lines.append(f"ran {len(self.ran)}: " + ", ".join(self.ran))
+        if self.reused:
+            lines.append(f"up to date {len(self.reused)}: " + ", ".join(self.reused))
+        if self.removed:
+            lines.append("removed (no longer in the review): " + ", ".join(self.removed))
+        lines.append(f"wrote {self.output / REPORT_FILE}")
+        return "\n".join(lines)
+
+
+def run_review(review: str | Path | Review, output: str | Path, *, force: bool = False) -> ReviewRun:
+    """Run every analysis of a review file into ``output``, recomputing only what changed.
+
+    Parameters
+    ----------
+    review : str, Path or Review
+        The review file (``review.toml``) or a loaded :class:`~litkit.review.Review`.
+    output : str or Path
+        The results folder.  A folder that exists, is not empty and was not written by ``litkit run``
+        (no ``manifest.json``) is refused.
+    force : bool, default False
+        Recompute everything (the corpus and every analysis).
+
+    Returns
+    -------
+    ReviewRun
+        Which analyses ran and which were up to date.
+
+    Examples
+    --------
+    >>> done = run_review("review.toml", "results/")     # doctest: +SKIP
+    >>> run_review("review.toml", "results/").message()  # doctest: +SKIP
+    'nothing changed: 5 analyses up to date in results, nothing recomputed'
+    """
+    from .. import __version__
+
+    review = review if isinstance(review, Review) else load_review(review)
+    output = Path(output)
+    old = read_manifest(output)
+    if output.exists() and not output.is_dir():
+        raise LitkitError("output is a file, not a folder", path=output, expected="a results folder")
+    if old is None and output.is_dir() and any(output.iterdir()) and not force:
+        raise LitkitError(
+            "folder is not empty and holds no results of `litkit run` (no manifest.json)",
+            path=output,
+            expected="a new or empty folder, or a results folder (or --force)",
+        )
+    if force:
+        old = None
+    files = export_files(review.export_paths(), review.folder)
+    ckey = cache.corpus_key(files, review)
+    pkey = cache.policy_key(review)
+    done = ReviewRun(output=output)
+    plans = []
+    for entry in review.analyses:
+        params, hashes = cache.resolve_params(entry, review)
+        key = cache.analysis_key(entry, params, hashes, ckey, pkey, review.formats)
+        previous = (old or {}).get("analyses", {}).get(entry.name, {})
+        up_to_date = previous.get("key") == key and (output / entry.name).is_dir()
+        plans.append((entry, params, key, up_to_date))
+    dropped = sorted(set((old or {}).get("analyses", {})) - {e.name for e in review.analyses})
+    corpus_ok = old is not None and old.get("corpus_key") == ckey and (output / CORPUS_FILE).is_file()
+    report_ok = (output / REPORT_FILE).is_file()
+    if corpus_ok and all(p[3] for p in plans) and not dropped and report_ok:
+        done.reused = [p[0].name for p in plans]
+        done.records = int(old.get("records", 0))
+        return done
+
+    output.mkdir(parents=True, exist_ok=True)
+    corpus = None
+    if corpus_ok:
+        manifest = dict(old)
+    else:
+        corpus = build_corpus(review)
+        corpus.to_parquet(output / CORPUS_FILE, overwrite=True)
+        done.corpus_built = True
+        manifest = {
+            "created": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "litkit_version": __version__,
+            "review": review.path.name,
+            "exports": corpus_rows(files, corpus),
+            "merge": review.merge,
+            "first_year": review.first_year,
+            "last_year": review.last_year,
+            "records": len(corpus),
+            "years": _years(corpus),
+            "corpus_key": ckey,
+            "analyses": {},
+        }
+    manifest["policy"] = _policy_rows(review)
+    manifest["policy_key"] = pkey
+    done.records = int(manifest["records"])
+    analyses = {}
+    docs = None
+    for entry, params, key, up_to_date in plans:
+        if up_to_date and not done.corpus_built:
+            done.reused.append(entry.name)
+            analyses[entry.name] = old["analyses"][entry.name]
+            continue
+        if corpus is None:
+            from ..corpus import Corpus
+
+            corpus = Corpus.read_parquet(output / CORPUS_FILE)
+        if docs is None and entry.kind in ("policy_timeline", "policy_overlay"):
+            docs = _policy(review)
+        data = _data(entry, corpus, docs)
+        _run_one(entry, data, params, output, review)
+        done.ran.append(entry.name)
+        analyses[entry.name] = {"kind": entry.kind, "key": key, "parameters": entry.params}
+    for name in dropped:
+        if (output / name).is_dir():
+            shutil.rmtree(output / name)
+        done.removed.append(name)
+    manifest["analyses"] = analyses
+    write_manifest(output, manifest)
+    from ..html_report import write_report
+
+    write_report(output, output / REPORT_FILE, title=review.title, overwrite=True)
+    return done
+
+
+def build_corpus(review: Review):
+    """The review's corpus: its exports read (in a fixed order), the years selected, merged if asked.
+
+    Examples
+    --------
+    >>> corpus = build_corpus(load_review("review.toml"))   # doctest: +SKIP
+    """
+    import litkit
+
+    corpus = litkit.read([str(p) for p in review.export_paths()], progress=False)
+    corpus = select_years(corpus, review.first_year, review.last_year)
+    if review.merge:
+        corpus = litkit.merge(corpus)
+    return corpus
+
+
+# ---------------------------------------------------------------------------------------------
+# private helpers
+# ---------------------------------------------------------------------------------------------
+def _run_one(entry, data, params: dict, output: Path, review: Review) -> None:
+    """Run into a hidden folder, then swap it in: a failed run leaves the previous results as they were."""
+    from .. import runs
+
+    staging = output / f".{entry.name}.running"
+    shutil.rmtree(staging, ignore_errors=True)
+    inputs = {"corpus": CORPUS_FILE, "review": review.path.name}
+    if entry.databases:
+        inputs["databases"] = list(entry.databases)
+    try:
+        runs.run(entry.kind, data, staging, params, formats=review.formats, overwrite=True, inputs=inputs)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    target = output / entry.name
+    if target.exists():
+        shutil.rmtree(target)
+    staging.rename(target)
+
+
+def _data(entry, corpus, docs):
+    if entry.kind == "policy_timeline":
+        return docs
+    if entry.databases:
+        from ..corpus import Corpus
+
+        wanted = set(entry.databases)
+        # A merged record found in several databases lists them all ("WoS;CNKI"): any of them counts.
+        keep = corpus.df["DB"].map(lambda v: bool(wanted & set(str(v).split(";"))))
+        corpus = Corpus(corpus.df[keep.to_numpy()].reset_index(drop=True), report=corpus.report)
+    if entry.kind == "policy_overlay":
+        return (corpus, docs)
+    return corpus
+
+
+def _policy(review: Review):
+    import litkit.policy as lp
+
+    if review.policy["documents"]:
+        return lp.read([str(p) for p in review.policy["documents"]], metadata=review.policy["metadata"])
+    return lp.from_metadata(review.policy["metadata"])
+
+
+def _policy_rows(review: Review) -> list[dict]:
+    if not review.policy:
+        return []
+    files = export_files([review.policy["metadata"], *review.policy["documents"]], review.folder)
+    return [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in files]
+
+
+def _years(corpus) -> dict[str, int]:
+    counts = corpus.df["PY"].dropna().astype(int).value_counts().sort_index()
+    return {str(int(y)): int(n) for y, n in counts.items()}
+
+
+__all__ += ["MANIFEST"]
