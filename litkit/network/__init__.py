@@ -1,5 +1,5 @@
 """Networks of a corpus — keyword co-occurrence, co-citation, bibliographic coupling, direct
-citation — as one :class:`Network` type with clusters, tables, maps and exports (VOSviewer /
+citation, collaboration of authors, institutions and countries — as one :class:`Network` type with clusters, tables, maps and exports (VOSviewer /
 CiteSpace style).  The interface is described in :mod:`litkit.network.network`.
 
 >>> import litkit
