@@ -1,6 +1,7 @@
 """Networks of a corpus — keyword co-occurrence, co-citation, bibliographic coupling, direct
 citation, collaboration of authors, institutions and countries — as one :class:`Network` type
-with clusters, tables, maps and exports (VOSviewer / CiteSpace style).  The interface is described in :mod:`litkit.network.network`.
+with clusters, tables, maps and exports (VOSviewer / CiteSpace style).  The interface is described
+in :mod:`litkit.network.network`.
 
 >>> import litkit
 >>> net = litkit.cooccurrence(corpus, field="DE", min_occurrence=2, top_n=200)  # doctest: +SKIP
