@@ -36,6 +36,7 @@ import glob
 import json
 import math
 import re
+
 try:  # Python 3.11+; on 3.10 the tomli backport reads the same files
     import tomllib
 except ImportError:  # pragma: no cover
@@ -349,7 +350,9 @@ def init_text(
         f"  {toml_value(exports + ('/' if folder.is_dir() else ''))},",
         "]",
         f"merge = {toml_value(bool(merge))}  # merge the records found in several databases (the merge report says how)",
-        f"first_year = {first_year}" if first_year is not None else "# first_year = 2000  # keep records from this year",
+        f"first_year = {first_year}"
+        if first_year is not None
+        else "# first_year = 2000  # keep records from this year",
         f"last_year = {last_year}" if last_year is not None else "# last_year = 2024  # ... up to this year",
     ]
     if policy_metadata is not None:
