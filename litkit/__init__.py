@@ -44,6 +44,8 @@ _LAZY = {
     "text": ("litkit.text", None),
     "runs": ("litkit.runs", None),
     "summary": ("litkit.indicators", "summary"),
+    "diff": ("litkit.review", "diff"),
+    "review": ("litkit.review", None),
 }
 
 

@@ -38,6 +38,10 @@ _COMMAND_MODULES = (
     "couple",
     "citations",
     "collab",
+    "init",
+    "run",
+    "add",
+    "diff",
 )
 
 for _name in _COMMAND_MODULES:

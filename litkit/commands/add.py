@@ -1,0 +1,35 @@
+"""``litkit add``: add exports to a review file and say what they bring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from . import command
+
+
+def register(app: typer.Typer) -> None:
+    @command(app)
+    def add(
+        review: Path = typer.Argument(..., metavar="REVIEW", help="The review file (review.toml)."),
+        exports: list[Path] = typer.Argument(..., metavar="NEW_EXPORTS", help="Export files, folders or globs."),
+        report: Path | None = typer.Option(
+            None, "--report", help="Folder for the tables new.csv, already_there.csv and updated.csv."
+        ),
+        dry_run: bool = typer.Option(False, "--dry-run", help="Report only; leave the review file as it is."),
+        force: bool = typer.Option(False, "--force", help="Replace existing report tables."),
+    ) -> None:
+        """Append NEW_EXPORTS to REVIEW (comments kept) and report new, already present and updated records.
+
+        Records already there are listed with the match rule that found them; `litkit run` then updates the results.
+        """
+        from .._atomic import write_csv
+        from ..review import add_exports
+
+        result = add_exports(review, [str(e) for e in exports], dry_run=dry_run)
+        typer.echo(result.summary())
+        if report is not None:
+            report.mkdir(parents=True, exist_ok=True)
+            for name, table in (("new", result.new), ("already_there", result.already), ("updated", result.updated)):
+                typer.echo(f"  {write_csv(table, report / f'{name}.csv', overwrite=force)}")
