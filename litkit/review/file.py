@@ -420,6 +420,8 @@ def format_entry(entry: dict, comment: str | None = None) -> str:
     if entry.get("databases"):
         lines.append(f"databases = {toml_value(list(entry['databases']))}")
     for key, default in defaults.items():
+        if key in ENTRY_KEYS:  # policy_timeline's own ``name``: the entry's folder name stands for it
+            continue
         if key in entry:
             lines.append(f"{key} = {toml_value(entry[key])}")
         else:
@@ -466,7 +468,7 @@ def entries_from_params(path: str | Path) -> list[dict]:
             raise LitkitError(f"params.json records no known analysis ({kind!r})", path=path)
         known = runs.parameters(kind)
         given = record.get("parameters", {})
-        params = {k: v for k, v in given.items() if k in known and v != _plain(known[k])}
+        params = {k: v for k, v in given.items() if k in known and k not in ENTRY_KEYS and v != _plain(known[k])}
         name = kind
         if kind == "bursts":
             name = f"bursts_{given.get('kind', known['kind'])}"
@@ -564,7 +566,7 @@ def _entry(raw, i: int, path: Path, text: str, runs) -> Entry:
     for key, value in raw.items():
         if key in ENTRY_KEYS:
             continue
-        if key not in defaults:
+        if key not in defaults or key in ENTRY_KEYS:
             raise LitkitError(
                 f"{label}: unknown parameter {key!r} of analysis {kind!r}",
                 path=path,
