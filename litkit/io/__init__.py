@@ -85,7 +85,16 @@ def detect_format(path: str | Path, source: TextSource | None = None) -> ReaderS
         if spec.binary_sniff is not None and spec.binary_sniff(raw):
             return spec
     source = source or TextSource(path)
-    head = source.head()
+    try:
+        head = source.head()
+    except DecodingError:
+        # Bytes that do not decode near the start: sniff what does decode, so that a damaged
+        # export is still recognised (its reader then reports the bad line) and only a file that
+        # matches no format is "not an export".
+        spec = _sniff_damaged(source)
+        if spec is None:
+            raise
+        return spec
     if not head:
         raise UnknownFormatError(
             "file holds only blank lines", path=path, line=1, expected="an export from WoS, CNKI or Scopus"
@@ -107,6 +116,16 @@ def detect_format(path: str | Path, source: TextSource | None = None) -> ReaderS
         line=1,
         expected="one of: " + "; ".join(s.label for s in readers()),
     )
+
+
+def _sniff_damaged(source: TextSource) -> ReaderSpec | None:
+    with source.open_binary() as fh:
+        raw = fh.read(200_000)
+    text = raw.decode(source.encoding, errors="replace").lstrip("\ufeff")
+    head = [line for line in text.splitlines() if line.strip()][:60]
+    if not head or "\x00" in "".join(head[:5]):
+        return None
+    return next((spec for spec in readers() if spec.sniff(head)), None)
 
 
 def _open(
