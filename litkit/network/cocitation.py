@@ -415,10 +415,11 @@ def _labels_and_years(sub: pd.DataFrame, unit, identity, n_keys, citing_year, ke
         )
         counts["text"] = unique_text[counts["row"].to_numpy()]
         counts = counts.sort_values(["code", "n", "text"], ascending=[True, False, True], kind="mergesort")
-        best = counts.drop_duplicates("code").set_index("code")
-        labels = [best.at[c, "text"] or keys[c] for c in range(n_keys)]
+        best = counts.drop_duplicates("code").sort_values("code")  # every code has a row: one per key
+        text_of = best["text"].tolist()
+        labels = [t or keys[c] for c, t in enumerate(text_of)]
         year_of_row = pd.to_numeric(unique_rows["year"], errors="coerce").to_numpy(dtype=float)
-        years = year_of_row[best.loc[range(n_keys), "row"].to_numpy()]
+        years = year_of_row[best["row"].to_numpy()]
         return [str(v) for v in labels], years
     if unit == "reference":  # author_year_source: the key is the label
         year = pd.to_numeric(sub["year"], errors="coerce").to_numpy(dtype=float)
