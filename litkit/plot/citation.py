@@ -414,9 +414,9 @@ def plot_timezone_view(
     ax.xaxis.set_major_locator(_year_locator(y0, y1))
     ax.tick_params(axis="x", labelsize=7)
     order = _label_order(nodes, size, n_labels, by_cluster=False)
-    _place_labels(
-        fig, ax, xy, order, nodes["label"].astype(str).tolist(), areas, nodes[size].to_numpy(float), max_size=7.5
-    )
+    # labels above or below their node (a label beside it would sit in another year's column)
+    texts = nodes["label"].astype(str).tolist()
+    _place_labels(fig, ax, xy, order, texts, areas, nodes[size].to_numpy(float), max_size=7.0, vertical=True)
     ax.set_title(title if title is not None else f"Time-zone view: {len(nodes)} nodes", fontsize=8, loc="left", pad=10)
     return fig
 
