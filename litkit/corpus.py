@@ -33,10 +33,12 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "UT",
         "str",
-        "Record id: WoS accession number (WOS:…), Scopus EID, or a stable hash id for records that carry none (CNKI:…)",
+        "Record id: WoS accession number (WOS:…), Scopus EID, PMID:…, Lens:…, OpenAlex:W…, or a stable hash id for records that carry none (CNKI:…)",
     ),
     Column(
-        "DB", "str", "Source database: WoS, CNKI, Scopus, or other; a merged record lists several, separated by ';'"
+        "DB",
+        "str",
+        "Source database: WoS, CNKI, CSSCI, Scopus, PubMed, Lens, OpenAlex, or other; a merged record lists several, separated by ';'",
     ),
     Column(
         "PT", "str", "Publication type code: J journal, B book, S series, P patent, C conference, T thesis, N newspaper"
