@@ -303,11 +303,7 @@ def _gzip_members(path: Path) -> list[str]:
     if _is_tar(data):
         with tarfile.open(fileobj=io.BytesIO(data)) as t:
             return sorted(m.name for m in t.getmembers() if m.isfile() and _visible(m.name))
-    name = path.name
-    for suffix in (".gz", ".gzip"):
-        if name.lower().endswith(suffix) and len(name) > len(suffix):
-            return [name[: -len(suffix)]]
-    return [name + ".out"]
+    return _gzip_single_names(path)
 
 
 def _gunzip(path: Path) -> bytes:
@@ -363,7 +359,28 @@ def _size(f: ExportFile) -> int | None:
     if archive_kind(f.path) == "zip":
         with zipfile.ZipFile(f.path) as z:
             return z.getinfo(f.member).file_size
+    if _GUNZIPPED.get("key", ("",))[0] != str(f.path):
+        # A gzip stream's last four bytes give its size modulo 2**32: enough to group files by size
+        # without decompressing (the SHA-1 then decides), and it costs a tar.gz nothing extra either.
+        with open(f.path, "rb") as fh:
+            fh.seek(-4, 2)
+            hint = int.from_bytes(fh.read(4), "little")
+        if not _is_tar_name(f):
+            return hint
     return len(f.read_bytes())
+
+
+def _is_tar_name(f: ExportFile) -> bool:
+    """A member of a .tar.gz (several members share the archive: its size says nothing about one)."""
+    return f.member not in _gzip_single_names(f.path)
+
+
+def _gzip_single_names(path: Path) -> list[str]:
+    name = path.name
+    for suffix in (".gz", ".gzip"):
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            return [name[: -len(suffix)]]
+    return [name + ".out"]
 
 
 def _digest(f: ExportFile) -> str:

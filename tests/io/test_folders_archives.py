@@ -246,3 +246,21 @@ def test_stream_ingest_and_cli_follow_the_same_rules(messy_folder, tmp_path):
     result = CliRunner().invoke(app, ["ingest", str(messy_folder), "-o", str(tmp_path / "e.parquet"), "--strict"])
     assert result.exit_code != 0 and "figure.png" in result.output
     assert not (tmp_path / "e.parquet").exists()
+
+
+def test_a_file_and_its_compressed_copy_are_identical(shared_corpora, tmp_path):
+    folder = tmp_path / "both"
+    folder.mkdir()
+    data = (shared_corpora / SCOPUS).read_bytes()
+    (folder / "scopus.txt").write_bytes(data)
+    (folder / "scopus.txt.gz").write_bytes(gzip.compress(data))
+    _zip(folder / "scopus.zip", {"scopus.txt": data, "other.txt": data[:-1]})
+    files = export_files([folder])
+    assert [(str(f).split("both/")[1], f.same_as and f.same_as.split("both/")[1]) for f in files] == [
+        ("scopus.txt", None),
+        ("scopus.txt.gz!scopus.txt", "scopus.txt"),
+        ("scopus.zip!other.txt", None),
+        ("scopus.zip!scopus.txt", "scopus.txt"),
+    ]
+    corpus = _read(folder)
+    assert len(corpus) == 40 and len(litkit.merge(corpus)) == 10
