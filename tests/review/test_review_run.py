@@ -211,7 +211,7 @@ def test_diff_of_the_two_periods_lists_the_planted_changes(periods, demo_dir, tm
     entered = set(keywords.loc[keywords["change"] == "entered the top 20", "item"])
     assert "carbon neutrality" in entered  # its planted burst is 2021-2024: no record before
     assert 0 < result.stats["keywords"]["adjusted_rand_index"] <= 1
-    files = result.write(tmp_path / "diff")
+    result.write(tmp_path / "diff")
     page = (tmp_path / "diff" / "diff.html").read_text(encoding="utf-8")
     assert page.count("class='pair'") >= 4 and "data:image/png;base64," in page and "<script" not in page
 
