@@ -38,7 +38,9 @@ Rules for imperfect files (each case reported with file and line):
 * ``records_in_file`` is the number of ``PMID-`` lines;
 * a line that is neither a tag line nor a continuation is added to the field
   before it and reported (a re-saved file that lost its indentation);
-* text before the first ``PMID-`` line is ignored and reported;
+* text before the first ``PMID-`` line is ignored and reported (the ``<pre>``
+  and ``</pre>`` lines of a MEDLINE display saved from the browser are ignored
+  silently);
 * a record without ``SO`` (every MEDLINE record ends with its ``SO`` citation
   line) may be cut: it is kept when it has a title and reported; a record with
   neither title nor authors is skipped and reported.
@@ -123,8 +125,8 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     start = 0
     preamble_reported = False
     for lineno, line in enumerate(source.lines(), 1):
-        if not line.strip():
-            continue
+        if not line.strip() or line.strip().lower() in ("<pre>", "</pre>"):
+            continue  # blank, or the <pre> wrapper of a MEDLINE display saved from the browser
         if _PMID_LINE.match(line):
             if fields:
                 rec = _record(fields, start, index, report)

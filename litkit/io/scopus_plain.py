@@ -55,7 +55,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..refs import normalize_source
+from ..refs import normalize_source, split_scopus_references
 from .base import ReaderSpec, clean_doi, split_values
 from .ingest_report import FileReport
 from .scopus_csv import scopus_author_to_wos
@@ -330,14 +330,15 @@ def _record(block: list[tuple[int, str]], index: int, report: FileReport) -> dic
 
 
 def _references(lines: list[str]) -> list[str]:
-    """One reference per line, the closing ``;`` removed (a line may also hold several, '; '-joined)."""
+    """One reference per line, the closing ``;`` removed; a line holding several ('; '-joined, as
+    in the CSV export) is split by :func:`~litkit.refs.split_scopus_references`."""
     refs = []
     for line in lines:
         line = line.strip()
         if line.endswith(";"):
             line = line[:-1].rstrip()
         if line:
-            refs.append(line)
+            refs.extend(split_scopus_references(line) if "; " in line else [line])
     return refs
 
 

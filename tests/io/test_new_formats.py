@@ -450,3 +450,46 @@ def test_wrong_encoding_named_by_the_user_is_an_error(name, shared_corpora, tmp_
     path.write_bytes((shared_corpora / name).read_bytes().decode("utf-8-sig").encode("utf-16"))
     with pytest.raises(LitkitError):
         litkit.read(path, encoding="utf-8", progress=False)
+
+
+def test_pubmed_display_saved_from_the_browser(shared_corpora, tmp_path, corpora):
+    text = (shared_corpora / PUBMED).read_text(encoding="utf-8")
+    path = tmp_path / "pubmed.txt"
+    path.write_text("<pre>\n" + text.lstrip("\n") + "</pre>\n", encoding="utf-8")
+    corpus = _read(path)
+    assert corpus.report.problems == [] and len(corpus) == 200
+    keep = [c for c in corpus.df.columns if c not in ("source_file", "source_line")]
+    assert corpus.df[keep].equals(corpora[PUBMED].df[keep])
+
+
+def test_scopus_plain_older_layout(tmp_path):
+    # before 2023: no AUTHOR FULL NAMES line, ", "-separated authors, ". Cited N times.", DOI before the URL
+    path = tmp_path / "scopus.txt"
+    path.write_text(
+        "Scopus\nEXPORT DATE: 05 Apr 2019\n\n"
+        "Smith J., van der Berg A.B.\nA title of an old export\n"
+        "(2018) Journal of Things, Policy and Practice, 12 (3), pp. 1-10. Cited 2 times.\n"
+        "DOI: 10.1000/ABC.1\n"
+        "https://www.scopus.com/inward/record.uri?eid=2-s2.0-85000000001&doi=10.1000%2fABC.1&partnerID=40\n\n"
+        "AFFILIATIONS: Univ X, Country; Univ Y, Land\nAUTHOR KEYWORDS: a; b\n"
+        "REFERENCES: Doe J., A book, (2001); Roe R., Paper, Journal, 3, pp. 5-6, (2002)\n"
+        "DOCUMENT TYPE: Article\nSOURCE: Scopus\n",
+        encoding="utf-8",
+    )
+    corpus = _read(path)
+    assert corpus.report.problems == [] and len(corpus) == 1
+    rec = corpus.df.iloc[0]
+    assert rec["AU"] == ["Smith, J", "van der Berg, AB"] and rec["AF"] == []
+    assert rec["TI"] == "A title of an old export"
+    assert (rec["PY"], rec["SO"], rec["VL"], rec["IS"], rec["BP"], rec["EP"], rec["TC"]) == (
+        2018,
+        "Journal of Things, Policy and Practice",
+        "12",
+        "3",
+        "1",
+        "10",
+        2,
+    )
+    assert rec["DI"] == "10.1000/abc.1" and rec["UT"] == "2-s2.0-85000000001"
+    assert rec["C1"] == ["Univ X, Country", "Univ Y, Land"] and rec["DE"] == ["a", "b"]
+    assert rec["CR"] == ["Doe J., A book, (2001)", "Roe R., Paper, Journal, 3, pp. 5-6, (2002)"]
