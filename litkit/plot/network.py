@@ -264,6 +264,10 @@ def plot_network(
     import matplotlib.pyplot as plt
     from matplotlib.collections import LineCollection
 
+    if len(net) == 0:
+        from ..errors import LitkitError
+
+        raise LitkitError(f"nothing to draw: {getattr(net, 'message', '') or 'the network has no nodes'}")
     use_style()
     kw = net.nodes
     base = getattr(net, "cluster_base", 1)
