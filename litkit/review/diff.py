@@ -37,6 +37,13 @@ __all__ = ["COLUMNS", "ReviewDiff", "adjusted_rand_index", "diff"]
 #: Columns of every diff table.
 COLUMNS = ["change", "item", "old", "new", "detail"]
 _NETWORKS = {"cooccurrence", "cocitation", "coupling", "collab", "citations"}
+#: The node column that ranks the "top N" of each network (then the first of the others found).
+_SIZES = {
+    "cooccurrence": ("occurrences",),
+    "cocitation": ("citations",),
+    "collab": ("documents",),
+    "citations": ("lcs",),
+}
 
 
 @dataclass
@@ -324,7 +331,8 @@ def _network(kind: str, old: Path, new: Path, top: int, stats: dict) -> list[dic
         return _tables(old, new)
     label = "keyword" if "keyword" in t_new.columns else ("label" if "label" in t_new.columns else t_new.columns[0])
     key = label if kind == "cooccurrence" or "key" not in t_new.columns else "key"
-    size = next((c for c in ("occurrences", "size", "citations", "documents", "weight") if c in t_new.columns), None)
+    sizes = _SIZES.get(kind, ()) + ("occurrences", "citations", "documents", "lcs", "weight")
+    size = next((c for c in sizes if c in t_new.columns and c in t_old.columns), None)
     rows = []
     if size is not None:
         top_old, top_new = _top(t_old, key, size, top), _top(t_new, key, size, top)
@@ -343,8 +351,10 @@ def _network(kind: str, old: Path, new: Path, top: int, stats: dict) -> list[dic
             adjusted_rand_index([c_old[k] for k in shared], [c_new[k] for k in shared]), 6
         )
         labels = dict(zip(t_new[key], t_new[label]))
-        for k, was, now in _moved(shared, c_old, c_new):
-            rows.append(_row("moved to another cluster", labels.get(k, k), was, now, "cluster"))
+        for k, was, now, heir in _moved(shared, c_old, c_new):
+            # cluster numbers are not comparable across runs: say which old cluster the new one continues
+            detail = f"cluster {now} now continues old cluster {heir}"
+            rows.append(_row("moved to another cluster", labels.get(k, k), was, now, detail))
     return rows
 
 
@@ -355,7 +365,7 @@ def _top(table: pd.DataFrame, key: str, size: str, n: int) -> list:
 
 
 def _moved(shared: list, c_old: dict, c_new: dict) -> list[tuple]:
-    """Items whose new cluster is mostly another old cluster than theirs: (item, old cluster, new cluster)."""
+    """Items whose new cluster is mostly another old cluster than theirs: (item, old, new, continued old)."""
     counts = pd.crosstab(
         pd.Series([c_new[k] for k in shared], dtype=object), pd.Series([c_old[k] for k in shared], dtype=object)
     )
@@ -364,7 +374,7 @@ def _moved(shared: list, c_old: dict, c_new: dict) -> list[tuple]:
     for cluster, row in counts.iterrows():
         best = max(row.items(), key=lambda kv: (kv[1], _neg(kv[0])))
         heir[cluster] = best[0]
-    return [(k, c_old[k], c_new[k]) for k in shared if heir[c_new[k]] != c_old[k]]
+    return [(k, c_old[k], c_new[k], heir[c_new[k]]) for k in shared if heir[c_new[k]] != c_old[k]]
 
 
 def _neg(label):
@@ -384,7 +394,8 @@ def _policy(old: Path, new: Path) -> list[dict]:
     year = next((c for c in ("year", "date") if c in t_new.columns), None)
     a, b = set(t_old[key]), set(t_new[key])
     when = dict(zip(t_new[key], t_new[year])) if year else {}
-    rows = [_row("policy document added", k, "", when.get(k, ""), year or "") for k in sorted(b - a)]
+    english = dict(zip(t_new[key], t_new["title_en"])) if "title_en" in t_new.columns and key != "title_en" else {}
+    rows = [_row("policy document added", k, "", when.get(k, ""), english.get(k, "")) for k in sorted(b - a)]
     rows += [_row("policy document removed", k) for k in sorted(a - b)]
     return rows
 

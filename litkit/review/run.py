@@ -144,6 +144,8 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
         manifest = dict(old)
     else:
         corpus = build_corpus(review)
+        if old is not None:  # from here on the folder's results are stale, whatever happens next
+            write_manifest(output, dict(old, corpus_key=None, analyses={}))
         corpus.to_parquet(output / CORPUS_FILE, overwrite=True)
         done.corpus_built = True
         manifest = {
@@ -162,12 +164,16 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
     manifest["policy"] = _policy_rows(review)
     manifest["policy_key"] = pkey
     done.records = int(manifest["records"])
-    analyses = {}
+    # The manifest lists an analysis only while its folder holds what its key says: written before the
+    # first run (without the analyses about to run) and after each one, so an interrupted run never leaves
+    # a folder that a later run would take as up to date.
+    analyses = {e.name: old["analyses"][e.name] for e, _, _, ok in plans if ok and not done.corpus_built}
+    manifest["analyses"] = analyses
+    write_manifest(output, manifest)
     docs = None
     for entry, params, key, up_to_date in plans:
         if up_to_date and not done.corpus_built:
             done.reused.append(entry.name)
-            analyses[entry.name] = old["analyses"][entry.name]
             continue
         if corpus is None:
             from ..corpus import Corpus
@@ -179,11 +185,13 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
         _run_one(entry, data, params, output, review)
         done.ran.append(entry.name)
         analyses[entry.name] = {"kind": entry.kind, "key": key, "parameters": entry.params}
+        write_manifest(output, manifest)
     for name in dropped:
         if (output / name).is_dir():
             shutil.rmtree(output / name)
         done.removed.append(name)
-    manifest["analyses"] = analyses
+    # the review's order, whatever ran when
+    manifest["analyses"] = {e.name: analyses[e.name] for e, *_ in plans}
     write_manifest(output, manifest)
     from ..html_report import write_report
 
