@@ -176,8 +176,16 @@ def csv_records(source: TextSource, report: FileReport) -> Iterator[tuple[int, i
 
     ``report.records_in_file`` counts every non-blank data row; a row the csv module
     cannot parse is skipped and reported; a row with more or fewer fields than the
-    header is read from the left and reported.
+    header is read from the left and reported.  Bytes that do not decode raise
+    :class:`~litkit.errors.DecodingError` naming their line.
     """
+    try:
+        yield from _csv_records(source, report)
+    except UnicodeDecodeError as exc:
+        raise source.decoding_error(exc, source.undecodable_line()) from None
+
+
+def _csv_records(source: TextSource, report: FileReport) -> Iterator[tuple[int, int, dict[str, str], list[str]]]:
     with source.open(newline="") as fh:
         if fh.read(1) != "\ufeff":
             fh.seek(0)
