@@ -38,11 +38,11 @@ Adding an analysis
 ------------------
 1. Write its runner with the others below (one small function)::
 
-       def run_citations(corpus, out: RunOutput, *, top: int = 30, min_citations: int = 2):
-           \"\"\"Direct citations: the historiograph of the top-cited records.\"\"\"
-           net = litkit.citation_network(corpus, top=top, min_citations=min_citations)
+       def run_citations(corpus, out: RunOutput, *, min_lcs: int = 0, top: int = 60):
+           \"\"\"Direct citations: the historiograph of the records with the highest LCS.\"\"\"
+           net = litkit.citation_network(corpus, min_lcs=min_lcs)
            out.table(net.nodes, "citations_nodes")              # -> citations_nodes.csv
-           out.figure(plot_historiograph(net), "historiograph")  # -> historiograph.png/.svg/.pdf
+           out.figure(plot_historiograph(net.nodes, net.links(), top=top), "historiograph")  # -> .png/.svg/.pdf
            return net
 
    The first argument is the data (a :class:`~litkit.Corpus`, or what the analysis reads); ``out``
