@@ -26,6 +26,10 @@ PUBLIC_PACKAGES = [
     "litkit.timelines",
     "litkit.policy",
     "litkit.scale",
+    "litkit.affiliations",
+    "litkit.indicators",
+    "litkit.runs",
+    "litkit.review",
 ]
 
 
