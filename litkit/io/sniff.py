@@ -186,6 +186,9 @@ def first_undecodable_line(path: Path | bytes, encoding: str) -> int | None:
     2
     """
     data = path if isinstance(path, bytes) else path.read_bytes()
+    if encoding.replace("_", "-").lower() == "utf-8-sig" and data.startswith(codecs.BOM_UTF8):
+        # the utf-8-sig codec counts error positions after the BOM: decode the rest as UTF-8
+        data, encoding = data[len(codecs.BOM_UTF8) :], "utf-8"
     try:
         data.decode(encoding)
     except UnicodeDecodeError as exc:

@@ -493,3 +493,17 @@ def test_scopus_plain_older_layout(tmp_path):
     assert rec["DI"] == "10.1000/abc.1" and rec["UT"] == "2-s2.0-85000000001"
     assert rec["C1"] == ["Univ X, Country", "Univ Y, Land"] and rec["DE"] == ["a", "b"]
     assert rec["CR"] == ["Doe J., A book, (2001)", "Roe R., Paper, Journal, 3, pp. 5-6, (2002)"]
+
+
+@pytest.mark.parametrize("name", [LENS, OPENALEX, SCOPUS])
+def test_undecodable_bytes_inside_a_record_name_their_line(name, shared_corpora, tmp_path):
+    # (the PubMed export has too few non-ASCII bytes for the sniffer to call it damaged UTF-8: with
+    # two bad bytes it is read as cp1252, see litkit.io.sniff)
+    data = (shared_corpora / name).read_bytes()
+    cut = data.index(b"\n", len(data) // 2) + 1  # the start of a line in the middle of the file
+    line = data[:cut].count(b"\n") + 1
+    path = tmp_path / "broken.txt"
+    path.write_bytes(data[:cut] + b"\xff\xfe" + data[cut:])
+    with pytest.raises(litkit.errors.DecodingError) as err:
+        _read(path)
+    assert err.value.line == line and err.value.path == str(path)
