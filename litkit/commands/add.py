@@ -14,8 +14,8 @@ def register(app: typer.Typer) -> None:
     def add(
         review: Path = typer.Argument(..., metavar="REVIEW", help="The review file (review.toml)."),
         exports: list[Path] = typer.Argument(..., metavar="NEW_EXPORTS", help="Export files, folders or globs."),
-        report: Path | None = typer.Option(
-            None, "--report", help="Folder for the tables new.csv, already_there.csv and updated.csv."
+        output: Path | None = typer.Option(
+            None, "-o", "--output", help="Folder for the tables new.csv, already_there.csv and updated.csv."
         ),
         dry_run: bool = typer.Option(False, "--dry-run", help="Report only; leave the review file as it is."),
         force: bool = typer.Option(False, "--force", help="Replace existing report tables."),
@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
 
         result = add_exports(review, [str(e) for e in exports], dry_run=dry_run)
         typer.echo(result.summary())
-        if report is not None:
-            report.mkdir(parents=True, exist_ok=True)
+        if output is not None:
+            output.mkdir(parents=True, exist_ok=True)
             for name, table in (("new", result.new), ("already_there", result.already), ("updated", result.updated)):
-                typer.echo(f"  {write_csv(table, report / f'{name}.csv', overwrite=force)}")
+                typer.echo(f"  {write_csv(table, output / f'{name}.csv', overwrite=force)}")

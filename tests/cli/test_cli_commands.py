@@ -107,7 +107,30 @@ def _cases(corpus: Path, tmp: Path) -> dict[str, list[tuple[list, str]]]:
             ([c, "-o", out, "--unit", "planet"], "unit"),
             ([c, "-o", out, "--max-authors", "x"], "Invalid value for '--max-authors'"),
         ],
+        "init": [
+            ([str(tmp / "no-folder"), "-o", out + ".toml"], "folder of exports not found"),
+            ([wos, "-o", out + ".toml", "--from", "x"], "Invalid value for '--from'"),
+        ],
+        "run": [
+            ([str(tmp / "missing.toml"), "-o", out], "review file not found"),
+            ([str(_bad_review(tmp, wos)), "-o", out], "[[analysis]] #1 (bursts): unknown parameter 'gama'"),
+        ],
+        "add": [
+            ([str(tmp / "missing.toml"), wos], "review file not found"),
+            ([str(_bad_review(tmp, wos)), wos], "unknown parameter 'gama' of analysis 'bursts'"),
+        ],
+        "diff": [
+            ([str(tmp / "a"), str(tmp / "b"), "-o", out], "no manifest.json"),
+            ([str(tmp), str(tmp), "--top", "x"], "Invalid value for '--top'"),
+        ],
     }
+
+
+def _bad_review(tmp: Path, exports: str) -> Path:
+    """A review file whose one analysis has a misspelt parameter."""
+    path = tmp / "bad_review.toml"
+    path.write_text(f'[corpus]\nexports = ["{exports}"]\n[[analysis]]\nanalysis = "bursts"\ngama = 1\n')
+    return path
 
 
 def test_every_command_has_error_cases(corpus_file, tmp_path):
@@ -123,7 +146,7 @@ def test_every_command_takes_output(corpus_file):
 
 
 COMMANDS = ["ingest", "cooccur", "bursts", "timeline", "policy", "report", "demo", "summary"]
-COMMANDS += ["cocite", "couple", "citations", "collab"]
+COMMANDS += ["cocite", "couple", "citations", "collab", "init", "run", "add", "diff"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
