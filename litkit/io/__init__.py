@@ -200,10 +200,22 @@ def iter_file(
         report = FileReport(file=file_name)
     report.format, report.database, report.encoding = spec.name, spec.database, source.encoding
     count = 0
-    for rec in spec.read(source, report):
+    for rec in _records(spec, source, report):
         count += 1
         yield _finish(rec, spec, file_name)
     report.records_read = count
+
+
+def _records(spec: ReaderSpec, source: TextSource, report: FileReport) -> Iterator[dict]:
+    """``spec.read``, with bytes that do not decode made a DecodingError naming their line.
+
+    Readers that decode as they go raise it themselves; this keeps a reader that does not
+    (the csv module's row iterator) from letting a bare UnicodeDecodeError out.
+    """
+    try:
+        yield from spec.read(source, report)
+    except UnicodeDecodeError as exc:
+        raise source.decoding_error(exc, source.undecodable_line()) from None
 
 
 @dataclass
@@ -262,7 +274,7 @@ def iter_file_parts(
             report.records_read = given
             return
     count = 0
-    for rec in spec.read(source, report):
+    for rec in _records(spec, source, report):
         count += 1
         if count > given:
             yield _finish(rec, spec, file_name)
