@@ -280,3 +280,37 @@ def test_cli_init_run_diff(periods, tmp_path, demo_dir):
     assert out.exit_code == 0 and "bursts_keyword: " in out.output and (tmp_path / "d" / "diff.html").is_file()
     out = runner.invoke(app, ["run", str(periods["review"]), "-o", str(root / "results_2019")])
     assert out.exit_code == 0 and "nothing changed" in out.output
+
+
+def test_policy_and_database_entries(tmp_path, demo_dir):
+    """A policy timeline reruns alone when the metadata table grows, and the diff names the new documents;
+    ``databases`` restricts an analysis to those databases' records."""
+    import csv
+
+    import pandas as pd
+
+    _copy_demo(demo_dir, tmp_path)
+    table = (demo_dir.parent / "policy" / "central_documents.csv").read_text(encoding="utf-8")
+    rows = table.splitlines(keepends=True)
+    # a document row ends with its in_review_table1 flag; hold back the last two documents for the second run
+    (tmp_path / "policy.csv").write_text("".join(rows[:-2]), encoding="utf-8")
+    review = tmp_path / "review.toml"
+    review.write_text(
+        '[review]\nformats = ["png"]\n[corpus]\nexports = ["demo/wos/", "demo/scopus/"]\n'
+        '[policy]\nmetadata = "policy.csv"\n'
+        '[[analysis]]\nname = "wos_years"\nanalysis = "production"\ndatabases = ["WoS"]\n'
+        '[[analysis]]\nname = "timeline"\nanalysis = "policy_timeline"\n',
+        encoding="utf-8",
+    )
+    run_review(review, tmp_path / "before")
+    production = pd.read_csv(tmp_path / "before" / "wos_years" / "annual_production.csv")
+    corpus = build_corpus(load_review(review))
+    wos_records = corpus.df["DB"].str.split(";").map(lambda dbs: "WoS" in dbs)
+    assert production["total"].sum() == int(wos_records.sum()) < len(corpus)
+    shutil.copytree(tmp_path / "before", tmp_path / "after")
+    (tmp_path / "policy.csv").write_text(table, encoding="utf-8")
+    done = run_review(review, tmp_path / "after")
+    assert done.ran == ["timeline"] and done.reused == ["wos_years"] and not done.corpus_built
+    added = diff(tmp_path / "before", tmp_path / "after").tables["timeline"]
+    held_back = [row["title_zh"] for row in csv.DictReader(rows[:1] + rows[-2:])]
+    assert added["change"].tolist() == ["policy document added"] * 2 and sorted(added["item"]) == sorted(held_back)
