@@ -208,7 +208,7 @@ def cocitation(
         "burst_s": burst_s,
         "burst_gamma": burst_gamma,
     }
-    x, keys, labels, item_year = cited_items(corpus, unit=unit, identity=identity)
+    x, keys, info = cited_items(corpus, unit=unit, identity=identity, labelled=False)
     record_years = years_of(df)
     in_period = _in_period(record_years, years, need_year=slice_years is not None)
     x = sp.csr_matrix(x.multiply(in_period[:, None].astype(np.int8)), dtype=np.int8)
@@ -236,12 +236,13 @@ def cocitation(
     if prune_merged:
         full, frac = _pruned(full, frac, citations[selected], normalization, counting, pruning)
     inc = sp.csr_matrix(x[:, selected], dtype=np.int8)
+    labels, item_year = _labels_and_years(info[0], unit, identity, keys, info[1], selected)
     net = assemble(
         full,
         frac,
         citations[selected],
         [keys[i] for i in selected],
-        [labels[i] for i in selected],
+        labels,
         kind="cocitation",
         size="citations",
         counting=counting,
@@ -259,14 +260,12 @@ def cocitation(
         params=run,
     )
     active = np.diff(x.indptr) > 0
-    finish_citation_nodes(
-        net, inc, record_years, active, item_year[selected], centrality_distance, burst_s, burst_gamma
-    )
+    finish_citation_nodes(net, inc, record_years, active, item_year, centrality_distance, burst_s, burst_gamma)
     net.clusters = citation_cluster_table(net, inc, df, label_fields=label_fields)
     return net
 
 
-def cited_items(corpus, unit: str = "reference", identity: str = "key"):
+def cited_items(corpus, unit: str = "reference", identity: str = "key", *, labelled: bool = True):
     """Citing records × cited items incidence of a corpus, with the items' keys, labels and years.
 
     Parameters
@@ -274,6 +273,10 @@ def cited_items(corpus, unit: str = "reference", identity: str = "key"):
     corpus : litkit.Corpus or pandas.DataFrame
     unit, identity
         As in :func:`cocitation`.
+
+    labelled : bool, default True
+        False skips the labels and years (a large corpus cites millions of items, of which a
+        network shows a few hundred) and returns ``(x, keys, None)``.
 
     Returns
     -------
@@ -294,7 +297,8 @@ def cited_items(corpus, unit: str = "reference", identity: str = "key"):
     refs = corpus.references
     n_records = len(corpus.df)
     if len(refs) == 0:
-        return sp.csr_matrix((n_records, 0), dtype=np.int8), [], [], np.zeros(0)
+        empty = sp.csr_matrix((n_records, 0), dtype=np.int8)
+        return (empty, [], [], np.zeros(0)) if labelled else (empty, [], None)
     if unit == "reference":
         item = _reference_identity(refs, identity)
     elif unit == "source":
@@ -307,11 +311,14 @@ def cited_items(corpus, unit: str = "reference", identity: str = "key"):
     codes, keys = pd.factorize(item[keep])
     records = refs["record"].to_numpy()[keep]
     x = binary_incidence(records, codes, (n_records, len(keys)))
-    sub = refs.loc[keep, ["author", "year", "source", "volume"]].reset_index(drop=True)
+    keys = [str(k) for k in keys]
+    sub = refs.loc[keep, ["author", "year", "source"]].reset_index(drop=True)
     sub["code"] = codes
     citing_year = pd.to_numeric(refs["PY"], errors="coerce").to_numpy(dtype=float)[keep]
-    labels, years = _labels_and_years(sub, unit, identity, len(keys), citing_year, keys)
-    return x, [str(k) for k in keys], labels, years
+    if not labelled:
+        return x, keys, (sub, citing_year)
+    labels, years = _labels_and_years(sub, unit, identity, keys, citing_year, np.arange(len(keys)))
+    return x, keys, labels, years
 
 
 def finish_citation_nodes(net, incidence, record_years, active, item_year, distance="inverse", s=2, gamma=1) -> None:
@@ -392,48 +399,58 @@ def _reference_identity(refs: pd.DataFrame, identity: str) -> np.ndarray:
     return out
 
 
-def _labels_and_years(sub: pd.DataFrame, unit, identity, n_keys, citing_year, keys):
-    """Per item: its most frequent readable label (ties: code-point order) and its year."""
+def _labels_and_years(sub: pd.DataFrame, unit, identity, keys, citing_year, only: np.ndarray):
+    """Label and year of the items ``only`` (indices into ``keys``): the most frequent readable form
+    ("Costanza R, 1997, NATURE"; ties: code-point order) and the cited year, or for sources and authors
+    the first year a record cites them.  Only the citations of those items are looked at."""
+    only = np.asarray(only, dtype=np.int64)
+    position = np.full(len(keys), -1, dtype=np.int64)
+    position[only] = np.arange(len(only))
+    where = position[sub["code"].to_numpy()]
+    mine = where >= 0
+    where = where[mine]
+    years = np.full(len(only), np.nan)
     if unit == "reference" and identity == "key":
-
-        def text(row):
-            parts = [
-                " ".join(str(row.author).replace(",", " ").split()) if row.author else "",
-                "" if row.year is None or row.year != row.year else str(int(row.year)),
-                str(row.source).upper() if row.source else "",
-            ]
-            return ", ".join(p for p in parts if p)
-
-        # Grouped with the volume so that the label of a key is its most frequent written form.
-        group = sub[["author", "year", "source", "volume"]].astype(object)
-        group = group.where(group.notna(), None)
-        row_code, uniques = pd.factorize(pd.Series(list(zip(*(group[c] for c in group)))), use_na_sentinel=False)
-        unique_rows = pd.DataFrame(list(uniques), columns=["author", "year", "source", "volume"])
-        unique_text = np.array([text(r) for r in unique_rows.itertuples(index=False)], dtype=object)
-        counts = (
-            pd.DataFrame({"code": sub["code"].to_numpy(), "row": row_code}).value_counts().rename("n").reset_index()
-        )
-        counts["text"] = unique_text[counts["row"].to_numpy()]
-        counts = counts.sort_values(["code", "n", "text"], ascending=[True, False, True], kind="mergesort")
-        best = counts.drop_duplicates("code").sort_values("code")  # every code has a row: one per key
-        text_of = best["text"].tolist()
-        labels = [t or keys[c] for c, t in enumerate(text_of)]
-        year_of_row = pd.to_numeric(unique_rows["year"], errors="coerce").to_numpy(dtype=float)
-        years = year_of_row[best["row"].to_numpy()]
+        # Integer codes of (author, year, source) per citation; text is made only for the winners.
+        parts = [
+            pd.factorize(sub[c].to_numpy(dtype=object)[mine], use_na_sentinel=False)
+            for c in ("author", "year", "source")
+        ]
+        combined = np.zeros(int(mine.sum()), dtype=np.int64)
+        for codes, uniques in parts:
+            combined = pd.factorize(combined * np.int64(len(uniques) + 1) + codes)[0]
+        counts = pd.DataFrame({"item": where, "row": combined}).value_counts().rename("n").reset_index()
+        first = pd.Series(np.arange(len(combined))).groupby(combined).first().to_numpy()  # a citation per row code
+        top = counts["n"].to_numpy() == counts.groupby("item")["n"].transform("max").to_numpy()
+        counts = counts[top].copy()
+        at = first[counts["row"].to_numpy()]
+        author, year, source = (np.asarray(u, dtype=object)[c[at]] for c, u in parts)
+        counts["text"] = [_reference_text(a, y, s) for a, y, s in zip(author, year, source)]
+        counts["year"] = pd.to_numeric(pd.Series(year, dtype=object), errors="coerce").to_numpy(dtype=float)
+        best = counts.sort_values(["item", "text"], kind="mergesort").drop_duplicates("item")
+        labels = [keys[i] for i in only]
+        for item, text in zip(best["item"].to_numpy(), best["text"]):
+            labels[item] = text or labels[item]
+        years[best["item"].to_numpy()] = best["year"].to_numpy()
         return [str(v) for v in labels], years
     if unit == "reference":  # author_year_source: the key is the label
-        year = pd.to_numeric(sub["year"], errors="coerce").to_numpy(dtype=float)
-        years = np.full(n_keys, np.nan)
-        ok = ~np.isnan(year)
-        years_sorted = pd.Series(year[ok]).groupby(sub["code"].to_numpy()[ok]).min()
-        years[years_sorted.index.to_numpy()] = years_sorted.to_numpy()
-        return [str(k) for k in keys], years
-    # sources and authors: the key is readable; the year is the first year a record cites the item
-    years = np.full(n_keys, np.nan)
-    ok = ~np.isnan(citing_year)
-    first = pd.Series(citing_year[ok]).groupby(sub["code"].to_numpy()[ok]).min()
-    years[first.index.to_numpy()] = first.to_numpy()
-    return [str(k) for k in keys], years
+        value = pd.to_numeric(sub["year"][mine], errors="coerce").to_numpy(dtype=float)
+    else:  # sources and authors: the key is readable; the year is the first year a record cites the item
+        value = citing_year[mine]
+    ok = ~np.isnan(value)
+    earliest = pd.Series(value[ok]).groupby(where[ok]).min()
+    years[earliest.index.to_numpy()] = earliest.to_numpy()
+    return [str(keys[i]) for i in only], years
+
+
+def _reference_text(author, year, source) -> str:
+    """ "Costanza R, 1997, NATURE" from a reference's parsed author, year and source."""
+    parts = [
+        " ".join(str(author).replace(",", " ").split()) if isinstance(author, str) else "",
+        "" if year is None or year is pd.NA or year != year else str(int(year)),
+        str(source).upper() if isinstance(source, str) else "",
+    ]
+    return ", ".join(p for p in parts if p)
 
 
 def _in_period(record_years: np.ndarray, years, need_year: bool) -> np.ndarray:

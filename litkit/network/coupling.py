@@ -139,7 +139,7 @@ def coupling(
     size = "citations" if unit == "document" else "documents"
     score = "year" if unit == "document" else "avg_year"
     extra = ("year", "references") if unit == "document" else ("avg_year",)
-    r, _, _, _ = cited_items(corpus, unit="reference")
+    r, _, _ = cited_items(corpus, unit="reference", labelled=False)
     citing = np.diff(r.indptr) > 0
     run.update({"records": len(df), "citing_records": int(citing.sum()), "distinct_references": int(r.shape[1])})
     if r.nnz == 0:
