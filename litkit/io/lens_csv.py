@@ -65,6 +65,7 @@ from .sniff import TextSource
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 _SIGNATURE = {"Lens ID", "Title", "Author/s"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # generational suffixes written after the surname
 _PUBLICATION_TYPE = {
     "journal article": "J",
     "conference proceedings article": "C",
@@ -142,6 +143,8 @@ def western_name(name: str) -> tuple[str, str]:
     --------
     >>> western_name("Massimo Aria"), western_name("吉彦 早川")
     (('Aria, M', 'Aria, Massimo'), ('吉彦 早川', '吉彦 早川'))
+    >>> western_name("John A. Smith Jr.")
+    ('Smith, JA', 'Smith, John A.')
     """
     name = " ".join(name.split())
     if "," in name:
@@ -150,6 +153,8 @@ def western_name(name: str) -> tuple[str, str]:
         return name, name
     else:
         given, surname = name.rsplit(" ", 1)
+        if surname.rstrip(".").lower() in _SUFFIXES and " " in given:  # "John A. Smith Jr.": Smith
+            given, surname = given.rsplit(" ", 1)
     if not given:
         return surname, surname
     return wos_short_author(surname, given), f"{surname}, {given}"
