@@ -43,7 +43,8 @@ class AddReport:
     listed : list of str
         Exports given that the review already had (not appended again).
     new : DataFrame
-        Records in no existing record: ``id``, ``db``, ``file``, ``line``, ``title``.
+        Records the corpus gains (in no existing record; one row per record even when the new exports
+        hold it twice): ``id``, ``db``, ``file``, ``line``, ``title``.
     already : DataFrame
         Records matched to an existing record: the same columns plus ``existing_id`` and ``rule``.
     updated : DataFrame
@@ -250,12 +251,14 @@ def _classify(old, combined, new_files: set[str]):
             key = (getattr(row, f"id_{side}"), str(getattr(row, f"file_{side}")), getattr(row, f"line_{side}"))
             rule_of.setdefault(key, row.rule)
     cols = ["id", "db", "file", "line", "title"]
-    new_rows = m[m["is_new"] & ~has_old]
-    new = new_rows[cols].reset_index(drop=True)
-    there = m[m["is_new"] & has_old].copy()
-    old_members = m[~m["is_new"]]
-    existing_id = old_members.groupby("record")["id"].first()
-    there["existing_id"] = there["record"].map(existing_id)
+    away = m["merged_away"].astype(bool)
+    # one row per record the corpus gains; a new record found twice in the new exports counts once, the
+    # second copy is "already there" (matched to the first)
+    new = m[m["is_new"] & ~has_old & ~away][cols].reset_index(drop=True)
+    there = m[m["is_new"] & (has_old | away)].copy()
+    existing_id = m[~m["is_new"]].groupby("record")["id"].first()
+    kept_id = m[~away].groupby("record")["id"].first()
+    there["existing_id"] = there["record"].map(existing_id).fillna(there["record"].map(kept_id))
     there["rule"] = [rule_of.get((r.id, str(r.file), r.line), "identical") for r in there.itertuples(index=False)]
     already = there[cols + ["existing_id", "rule"]].reset_index(drop=True)
     # existing records whose merged form differs from what they were

@@ -234,16 +234,12 @@ def test_add_exports_order_independent_and_reported(tmp_path, demo_dir):
     assert cnki.added == ["demo/cnki/"] and cnki.records_before == 500
     # every CNKI record is either new or matched to a WoS record, with the rule that matched it
     assert len(cnki.new) + len(cnki.already) == 171 + 316
-    assert cnki.records_after == cnki.records_before + len(cnki.new) - _merged_among(cnki.new)
+    assert cnki.records_after == cnki.records_before + len(cnki.new)
     assert set(cnki.already["rule"]) <= {"doi", "title+year+author", "fuzzy", "id", "identical"}
     assert len(cnki.already) > 0 and cnki.already["existing_id"].str.startswith("WOS:").all()
     # adding what is there already adds nothing
     again = add_exports(tmp_path / "review_cnki.toml", [demo / "cnki"])
     assert again.added == [] and again.listed == ["demo/cnki/"] and len(again.new) == 0
-
-
-def _merged_among(new) -> int:
-    return 0  # the CNKI demo exports hold no record twice (truth.json lists no cnki~cnki duplicate)
 
 
 def test_add_reports_updated_records(tmp_path, demo_dir):
@@ -314,3 +310,24 @@ def test_policy_and_database_entries(tmp_path, demo_dir):
     added = diff(tmp_path / "before", tmp_path / "after").tables["timeline"]
     held_back = [row["title_zh"] for row in csv.DictReader(rows[:1] + rows[-2:])]
     assert added["change"].tolist() == ["policy document added"] * 2 and sorted(added["item"]) == sorted(held_back)
+
+
+def test_add_counts_a_record_found_twice_in_the_new_exports_once(tmp_path, demo_dir):
+    """Two copies of one WoS export added to a Scopus-only review: each record is gained once, its copy is
+    'already there' (rule id), and the corpus grows by exactly the new records."""
+    demo = _copy_demo(demo_dir, tmp_path)
+    (tmp_path / "copy").mkdir()
+    shutil.copy(demo / "wos" / "savedrecs (1).txt", tmp_path / "copy" / "again.txt")
+    review = tmp_path / "review.toml"
+    review.write_text('[corpus]\nexports = ["demo/scopus/scopus.csv"]\n', encoding="utf-8")
+    report = add_exports(review, [demo / "wos" / "savedrecs (1).txt", tmp_path / "copy"])
+    after = build_corpus(load_review(review))
+    assert report.records_before == 100 and report.records_after == len(after)
+    assert report.records_after == report.records_before + len(report.new)
+    assert len(report.new) + len(report.already) == 2 * 103  # every record read is reported once
+    # one copy alone brings what both bring; each new record's copy is among those already there
+    alone = len(litkit.merge(litkit.read([demo / "scopus"]), litkit.read([demo / "wos" / "savedrecs (1).txt"])))
+    assert len(report.new) == alone - 100
+    assert set(report.new["id"]) <= set(report.already["id"])
+    assert set(report.already["rule"]) <= {"id", "doi", "title+year+author", "fuzzy", "identical"}
+    assert report.new["id"].is_unique and report.new["id"].str.startswith("WOS:").all()
