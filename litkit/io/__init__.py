@@ -27,7 +27,7 @@ from ..errors import DecodingError, LitkitError, UnknownFormatError
 from .base import FastPathDeclined, ReaderSpec
 from .engine import ENGINES, resolve_engine, warn_if_slower
 from .ingest_report import FileReport, IngestReport
-from .inputs import ARCHIVE_MAX_BYTES, ARCHIVE_MAX_RATIO, ExportFile, export_files, is_archive
+from .inputs import ARCHIVE_MAX_BYTES, ARCHIVE_MAX_RATIO, InputFile, input_files, is_archive
 from .sniff import TextSource
 
 # Sniffing order: the most specific signatures first.
@@ -128,16 +128,14 @@ def _sniff_damaged(source: TextSource) -> ReaderSpec | None:
     return next((spec for spec in readers() if spec.sniff(head)), None)
 
 
-def _open(
-    path: str | Path | ExportFile, format: str | None, encoding: str | None
-) -> tuple[TextSource, ReaderSpec, str]:
+def _open(path: str | Path | InputFile, format: str | None, encoding: str | None) -> tuple[TextSource, ReaderSpec, str]:
     """The file's text source, its reader and its name in provenance (an archive member's ``a.zip!b``)."""
-    if isinstance(path, ExportFile) and path.member is not None:
+    if isinstance(path, InputFile) and path.member is not None:
         name = str(path)
         source = TextSource(name, encoding=encoding, data=path.read_bytes())
         spec = reader(format) if format else detect_format(name, source)
         return source, spec, name
-    path = Path(path.path if isinstance(path, ExportFile) else path)
+    path = Path(path.path if isinstance(path, InputFile) else path)
     if not path.is_file():
         raise LitkitError("no such file", path=path, expected="an existing export file")
     source = TextSource(path, encoding=encoding)
@@ -289,7 +287,7 @@ def iter_file_parts(
 
 def _read_into(
     builder: ColumnBuilder,
-    path: Path | ExportFile,
+    path: Path | InputFile,
     format: str | None,
     encoding: str | None,
     engine: str | None,
@@ -336,7 +334,7 @@ class ReadSession:
     Parameters
     ----------
     paths : path or list of paths
-        What the user named (see :func:`~litkit.io.inputs.export_files`).
+        What the user named (see :func:`~litkit.io.inputs.input_files`).
     strict : bool
         Every file that would be skipped is an error.
 
@@ -348,10 +346,10 @@ class ReadSession:
 
     def __init__(self, paths, strict: bool = False):
         self.strict = strict
-        self.files: list[ExportFile] = export_files(paths)
+        self.files: list[InputFile] = input_files(paths)
         self.named_folders: list[str] = []
-        for p in [paths] if isinstance(paths, (str, Path, ExportFile)) else paths:
-            if not isinstance(p, ExportFile) and Path(p).is_dir():
+        for p in [paths] if isinstance(paths, (str, Path, InputFile)) else paths:
+            if not isinstance(p, InputFile) and Path(p).is_dir():
                 self.named_folders.append(str(Path(p)))
         self._first_file_of: dict[int, int] = {}  # hash of a UT -> index of the first file holding it
         self._names: list[str] = []
@@ -359,14 +357,14 @@ class ReadSession:
 
     def parts(
         self,
-        path: ExportFile | Path,
+        path: InputFile | Path,
         report: FileReport,
         format: str | None = None,
         encoding: str | None = None,
         engine: str | None = None,
     ) -> Iterator[ColumnBlock | dict]:
         """The records of one file, as :func:`iter_file_parts`, with the session's rules applied."""
-        f = path if isinstance(path, ExportFile) else ExportFile(Path(path), explicit=True)
+        f = path if isinstance(path, InputFile) else InputFile(Path(path), explicit=True)
         index = len(self._names)
         self._names.append(str(f))
         uts: list = []
@@ -414,7 +412,7 @@ class ReadSession:
                     expected="at least one export file (WoS, Scopus, CNKI, CSSCI, PubMed, Lens, OpenAlex, RIS, BibTeX)",
                 )
 
-    def _skip(self, f: ExportFile, report: FileReport, exc: LitkitError) -> None:
+    def _skip(self, f: InputFile, report: FileReport, exc: LitkitError) -> None:
         data = f.read_bytes() if f.member is not None else None
         why = f" ({exc.message})"
         if exc.message.startswith("content matches no supported export format; "):
@@ -457,7 +455,7 @@ def read_file(
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files named directly, plus every regular file under named folders (sorted, hidden files skipped).
 
-    Archives are not opened here; :func:`~litkit.io.inputs.export_files` gives the
+    Archives are not opened here; :func:`~litkit.io.inputs.input_files` gives the
     files a read covers, archive members included.
     """
     out: list[Path] = []
@@ -600,8 +598,8 @@ __all__ = [
     "reader",
     "detect_format",
     "expand_paths",
-    "export_files",
-    "ExportFile",
+    "input_files",
+    "InputFile",
     "ReadSession",
     "ARCHIVE_MAX_BYTES",
     "ARCHIVE_MAX_RATIO",

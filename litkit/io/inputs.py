@@ -1,6 +1,6 @@
 """Which files a read covers: files named, files in folders, members of ``.zip`` and ``.gz`` archives.
 
-:func:`export_files` turns what the user named into a list of :class:`ExportFile`:
+:func:`input_files` turns what the user named into a list of :class:`InputFile`:
 
 * a file named directly is read, and an error in it is an error (``explicit``);
 * a folder is searched recursively; hidden files and folders (``.DS_Store``,
@@ -30,12 +30,12 @@ Duplicates
 ----------
 Files with identical content (``savedrecs.txt`` and ``savedrecs (1).txt``, or
 the same file in a folder and in an archive) are found by size, then by SHA-1:
-:attr:`ExportFile.same_as` names the first of them, and the read reports it.
+:attr:`InputFile.same_as` names the first of them, and the read reports it.
 
 Examples
 --------
->>> from litkit.io.inputs import export_files
->>> [str(f) for f in export_files(["exports/"])]            # doctest: +SKIP
+>>> from litkit.io.inputs import input_files
+>>> [str(f) for f in input_files(["exports/"])]            # doctest: +SKIP
 ['exports/savedrecs.txt', 'exports/batch.zip!savedrecs (2).txt']
 """
 
@@ -65,7 +65,7 @@ NOTE_FILES = frozenset({"PROVENANCE.txt", "INDEX.md", "README.md"})
 
 
 @dataclass(frozen=True)
-class ExportFile:
+class InputFile:
     """One file of a read: a file on disk, or a member of an archive read in memory.
 
     Attributes
@@ -104,21 +104,21 @@ class ExportFile:
         return member_bytes(self.path, self.member)
 
 
-def export_files(paths: str | Path | Sequence[str | Path | ExportFile]) -> list[ExportFile]:
+def input_files(paths: str | Path | Sequence[str | Path | InputFile]) -> list[InputFile]:
     """The files a read of ``paths`` covers, in order: see the module docstring.
 
     Parameters
     ----------
     paths : path or list of paths
-        Files, folders, archives, ``archive.zip!member`` names, or :class:`ExportFile` s
+        Files, folders, archives, ``archive.zip!member`` names, or :class:`InputFile` s
         (kept as they are).
 
     Returns
     -------
-    list of ExportFile
+    list of InputFile
         Files named directly (``explicit``), then for each folder its files sorted by path,
         archives replaced by their members (sorted by name); identical files marked
-        (:attr:`ExportFile.same_as`).
+        (:attr:`InputFile.same_as`).
 
     Raises
     ------
@@ -133,14 +133,14 @@ def export_files(paths: str | Path | Sequence[str | Path | ExportFile]) -> list[
     >>> with zipfile.ZipFile(folder / "batch.zip", "w") as z:
     ...     z.writestr("savedrecs.txt", "PT J\\nER\\n")
     >>> _ = (folder / "notes.txt").write_text("my notes")
-    >>> [(f.name, f.member, f.explicit) for f in export_files([folder])]
+    >>> [(f.name, f.member, f.explicit) for f in input_files([folder])]
     [('savedrecs.txt', 'savedrecs.txt', False), ('notes.txt', None, False)]
     """
-    if isinstance(paths, (str, Path, ExportFile)):
+    if isinstance(paths, (str, Path, InputFile)):
         paths = [paths]
-    out: list[ExportFile] = []
+    out: list[InputFile] = []
     for p in paths:
-        if isinstance(p, ExportFile):
+        if isinstance(p, InputFile):
             out.append(p)
             continue
         p = Path(p)
@@ -246,7 +246,7 @@ def _folder_files(folder: Path) -> list[Path]:
     )
 
 
-def _named_member(p: Path) -> ExportFile | None:
+def _named_member(p: Path) -> InputFile | None:
     """``exports.zip!savedrecs.txt`` (as litkit names members in provenance), when the archive exists."""
     text = str(p)
     if "!" not in text:
@@ -254,14 +254,14 @@ def _named_member(p: Path) -> ExportFile | None:
     archive, member = text.rsplit("!", 1)
     if not Path(archive).is_file() or archive_kind(Path(archive)) is None:
         return None
-    return ExportFile(Path(archive), member, explicit=True)
+    return InputFile(Path(archive), member, explicit=True)
 
 
-def _expand(path: Path, explicit: bool, origin: str | None) -> list[ExportFile]:
+def _expand(path: Path, explicit: bool, origin: str | None) -> list[InputFile]:
     """The file itself, or the members of the archive it is (``origin``: the archive, or its folder)."""
     kind = archive_kind(path)
     if kind is None:
-        return [ExportFile(path, explicit=explicit, origin=origin)]
+        return [InputFile(path, explicit=explicit, origin=origin)]
     origin = origin or str(path)
     try:
         if kind == "zip":
@@ -270,7 +270,7 @@ def _expand(path: Path, explicit: bool, origin: str | None) -> list[ExportFile]:
             members = _gzip_members(path)
     except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError) as exc:
         raise LitkitError(f"archive cannot be read ({exc})", path=path, expected="an undamaged archive") from None
-    return [ExportFile(path, m, explicit=False, origin=origin) for m in members]
+    return [InputFile(path, m, explicit=False, origin=origin) for m in members]
 
 
 def _visible(member: str) -> bool:
@@ -352,7 +352,7 @@ def _is_tar(data: bytes) -> bool:
     return len(data) > 262 and data[257:262] == b"ustar"
 
 
-def _size(f: ExportFile) -> int | None:
+def _size(f: InputFile) -> int | None:
     """The file's size without reading it (None: unknown, e.g. a .gz member)."""
     if f.member is None:
         return f.path.stat().st_size
@@ -370,7 +370,7 @@ def _size(f: ExportFile) -> int | None:
     return len(f.read_bytes())
 
 
-def _is_tar_name(f: ExportFile) -> bool:
+def _is_tar_name(f: InputFile) -> bool:
     """A member of a .tar.gz (several members share the archive: its size says nothing about one)."""
     return f.member not in _gzip_single_names(f.path)
 
@@ -383,7 +383,7 @@ def _gzip_single_names(path: Path) -> list[str]:
     return [name + ".out"]
 
 
-def _digest(f: ExportFile) -> str:
+def _digest(f: InputFile) -> str:
     h = hashlib.sha1()
     if f.member is not None:
         h.update(f.read_bytes())
@@ -394,7 +394,7 @@ def _digest(f: ExportFile) -> str:
     return h.hexdigest()
 
 
-def _mark_identical(files: Iterable[ExportFile]) -> list[ExportFile]:
+def _mark_identical(files: Iterable[InputFile]) -> list[InputFile]:
     """``same_as`` set on each file whose content equals an earlier one's (size first, then SHA-1)."""
     files = list(files)
     by_size: dict[int, list[int]] = defaultdict(list)
@@ -416,8 +416,8 @@ def _mark_identical(files: Iterable[ExportFile]) -> list[ExportFile]:
 
 
 __all__ = [
-    "ExportFile",
-    "export_files",
+    "InputFile",
+    "input_files",
     "archive_kind",
     "is_archive",
     "member_bytes",

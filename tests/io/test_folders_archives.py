@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 import litkit
 from litkit.cli import app
 from litkit.errors import LitkitError, UnknownFormatError
-from litkit.io import ARCHIVE_MAX_RATIO, export_files
+from litkit.io import ARCHIVE_MAX_RATIO, input_files
 from litkit.io.ingest_summary import ingest_summary
 from litkit.io.stream import ingest_to_parquet
 
@@ -183,7 +183,7 @@ def test_archive_inside_an_archive_is_skipped_and_an_xlsx_is_no_archive(shared_c
     ]
     # an Office Open XML file is a zip holding [Content_Types].xml: a document, handed to the readers
     docx = _zip(tmp_path / "notes.docx", {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>"})
-    assert [(f.member, f.path.name) for f in export_files([docx])] == [(None, "notes.docx")]
+    assert [(f.member, f.path.name) for f in input_files([docx])] == [(None, "notes.docx")]
 
 
 def test_zip_bomb_is_refused_before_anything_is_read(tmp_path):
@@ -255,7 +255,7 @@ def test_a_file_and_its_compressed_copy_are_identical(shared_corpora, tmp_path):
     (folder / "scopus.txt").write_bytes(data)
     (folder / "scopus.txt.gz").write_bytes(gzip.compress(data))
     _zip(folder / "scopus.zip", {"scopus.txt": data, "other.txt": data[:-1]})
-    files = export_files([folder])
+    files = input_files([folder])
     assert [(str(f).split("both/")[1], f.same_as and f.same_as.split("both/")[1]) for f in files] == [
         ("scopus.txt", None),
         ("scopus.txt.gz!scopus.txt", "scopus.txt"),
