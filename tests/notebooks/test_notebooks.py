@@ -28,6 +28,9 @@ NAMES = [
     "03_citation_bursts",
     "04_policy_timeline",
     "05_literature_policy_overlay",
+    "06_cocitation",
+    "07_authors_institutions_countries",
+    "08_extend_a_review",
 ]
 KERNEL = "litkit-tests"
 TIMEOUT = 300  # seconds per cell: generous for a loaded machine, but a hang still fails
@@ -67,6 +70,46 @@ EXPECTED = {
         "annual_production.png",
         "literature_policy_overlay.csv",
         "literature_policy_overlay.png",
+    ],
+    "06_cocitation": [
+        "nodes.csv",
+        "links.csv",
+        "clusters.csv",
+        "vosviewer_map.txt",
+        "network.gexf",
+        "cocitation_network.html",
+        "cocitation_map.png",
+        "cocitation_timeline.png",
+        "cocitation_timezone.png",
+        "citations/nodes.csv",
+        "citations/links.csv",
+        "historiograph.png",
+    ],
+    "07_authors_institutions_countries": [
+        "unresolved_addresses.csv",
+        "main_information.csv",
+        "top_authors.png",
+        "top_institutions.png",
+        "top_countries.png",
+        "country_production.csv",
+        "country_production.png",
+        "country_collaboration.png",
+        "collaboration_country_map.png",
+        "collaboration_institution_map.png",
+        "collaboration_author_map.png",
+        "countries/links.csv",
+        "institutions/nodes.csv",
+        "authors/vosviewer_map.txt",
+        "institutions/collaboration_network.html",
+    ],
+    "08_extend_a_review": [
+        "review.toml",
+        "results_2019/manifest.json",
+        "results_2019/report.html",
+        "results_all/bursts_keyword/bursts_keyword.png",
+        "results_all/cooccurrence/keywords.csv",
+        "diff/diff_bursts_keyword.csv",
+        "diff/diff.html",
     ],
 }
 
@@ -204,9 +247,65 @@ def test_notebook_runs_on_demo(name, kernel_name, tmp_path):
         header = overlay[0].split(",")
         events = sum(int(row.split(",")[header.index("events")]) for row in overlay[1:])
         assert events == 9
+    if name == "08_extend_a_review":
+        assert "nothing changed" in text and "burst appeared" in text and "carbon neutrality" in text
+        assert "added 1 export(s) to the review: ../../../corpora/demo/cnki/" in text or "already there (" in text
+    if name == "07_authors_institutions_countries":
+        import csv
+
+        # corpora/demo/truth.json: the planted single/multiple-country publications per corresponding country
+        truth = json.loads((ROOT / "corpora" / "demo" / "truth.json").read_text(encoding="utf-8"))
+        with open(out / "country_production.csv", encoding="utf-8", newline="") as f:
+            got = {row["country"]: [int(row["SCP"]), int(row["MCP"])] for row in csv.DictReader(f)}
+        assert got == truth["country_collaboration"]["scp_mcp"]
 
 
 # ---- real exports in ../shared --------------------------------------------------------------------
+
+
+def test_cocitation_notebook_on_real_exports(shared_corpora, kernel_name, tmp_path):
+    """Notebook 06 on real WoS exports: its node table is litkit.cocitation's with the same parameters."""
+    import pandas as pd
+
+    import litkit
+
+    exports = [str(shared_corpora / "wos-plaintext-environment")]
+    out = tmp_path / "out"
+    execute("06_cocitation", kernel_name, out=str(out), exports=exports, **FAST)
+    assert_written(out, EXPECTED["06_cocitation"])
+    merged = litkit.merge(litkit.read(exports))
+    net = litkit.cocitation(merged, top_n=50, slice_years=1, selection={"top_n": 50})
+    nodes = pd.read_csv(out / "nodes.csv")
+    assert len(nodes) == len(net) > 0 and list(nodes["key"]) == list(net.nodes["key"])
+    clusters = pd.read_csv(out / "clusters.csv")
+    assert clusters["cluster"].min() == 0 and clusters["size"].sum() == len(nodes)  # CiteSpace's #0 numbering
+
+
+def test_authors_notebook_on_real_exports(shared_corpora, kernel_name, tmp_path):
+    """Notebook 07 on real WoS, Scopus and CNKI exports: its SCP/MCP table and country network are the library's."""
+    import pandas as pd
+
+    import litkit
+
+    exports = [
+        str(shared_corpora / "wos-plaintext-environment" / "globe2060_savedrecs_5.txt"),
+        str(shared_corpora / "scopus-csv" / "scopus_litstudy.csv"),
+        str(shared_corpora / "cnki-refworks" / "CNKI.txt"),
+    ]
+    out = tmp_path / "out"
+    execute("07_authors_institutions_countries", kernel_name, out=str(out), exports=exports, **FAST)
+    assert_written(out, EXPECTED["07_authors_institutions_countries"])
+    corpus = litkit.read(exports)
+    aff = litkit.affiliations(corpus)
+    expected = litkit.country_production(corpus, aff)
+    table = pd.read_csv(out / "country_production.csv", keep_default_na=False)  # "NA" is Namibia
+    assert len(table) > 10
+    for column in ("country", "articles", "SCP", "MCP"):
+        assert table[column].tolist() == expected[column].tolist()
+    net = litkit.collaboration(corpus, "country", affiliations=aff, with_layout=False)
+    nodes = pd.read_csv(out / "countries" / "nodes.csv", keep_default_na=False)
+    assert nodes["key"].tolist() == net.keys and nodes["documents"].tolist() == net.nodes["documents"].tolist()
+    assert "CN" in net.keys  # the CNKI records' Chinese institutions are in China
 
 
 def test_ingest_notebook_on_real_exports(shared_corpora, expected_counts, kernel_name, tmp_path):
