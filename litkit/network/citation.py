@@ -9,7 +9,9 @@ resolves to ``j``:
    (abbreviated as the reference keys are, :func:`litkit.refs.bibliographic_key`) equal
    ``j``'s (first ``AU``, ``PY``, ``J9`` or ``SO``), and so does the volume (``VL``) or the
    first page (``BP``, else the article number ``AR``) — at least one of the two must be
-   given and equal.
+   given and equal — and the two do not both carry DOIs (different DOIs name different
+   works, whatever the rest says: "Ye HF, 2023, ECOST SERV, V12" is not Ye YX's paper of
+   that volume when their DOIs differ).
 
 A DOI or bibliographic key shared by several records (undetected duplicates) resolves to
 none of them; a record never cites itself.  Each (citing, cited) pair is one link,
@@ -221,7 +223,8 @@ def citation_links(corpus) -> pd.DataFrame:
     key = refs["key"].to_numpy(dtype=object)
     ref_doi = np.array([k[4:] if isinstance(k, str) and k.startswith("doi:") else "" for k in key], dtype=object)
     record_doi = df["DI"].tolist() if "DI" in df else [None] * n
-    doi_target = _unique_index([str(d).strip().lower() if isinstance(d, str) and d.strip() else "" for d in record_doi])
+    record_doi_clean = [str(d).strip().lower() if isinstance(d, str) and d.strip() else "" for d in record_doi]
+    doi_target = _unique_index(record_doi_clean)
     by_doi = np.array([doi_target.get(d, -1) if d else -1 for d in ref_doi], dtype=np.int64)
     # 2. First author + year + source + volume or page, for the references the DOI did not resolve.
     volume_index, page_index = _record_bibliographic_indexes(df, bibliographic_key)
@@ -247,6 +250,10 @@ def citation_links(corpus) -> pd.DataFrame:
                 found = page_index.get(head + (parts[4],), -1)
             targets[u] = found
         by_bib[todo] = targets[codes]
+    # Two DOIs that differ name two works: a bibliographic match between them is a coincidence.
+    has_doi = np.array([bool(d) for d in record_doi_clean], dtype=bool)
+    conflict = (by_bib >= 0) & (ref_doi != "") & has_doi[np.maximum(by_bib, 0)]
+    by_bib[conflict] = -1
     cited = np.where(by_doi >= 0, by_doi, by_bib)
     match = np.where(by_doi >= 0, 0, 1)  # 0 = doi sorts first: a pair matched both ways is a DOI match
     ok = (cited >= 0) & (cited != citing)

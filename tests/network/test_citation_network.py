@@ -79,6 +79,8 @@ def _brute_links(corpus) -> dict:
                 target, how = next(iter(same_volume)), "bibliographic"
             elif len(same_page) == 1:
                 target, how = next(iter(same_page)), "bibliographic"
+            if target is not None and key.startswith("doi:") and _text(df["DI"].iat[target]):
+                target = None  # both carry DOIs, and they differ: two works
         if target is None or target == i:
             continue
         if out.get((i, target)) != "doi":
@@ -115,7 +117,7 @@ def test_links_equal_brute_force_match_on_every_export(shared_corpora):
         assert net.nodes["lcs"].tolist() == [lcs[k] for k in keys], rel
         assert net.nodes["lcr"].tolist() == [lcr[k] for k in keys], rel
         assert set(keys) == set(lcs) | set(lcr), rel  # records with a link, no isolates
-    assert total["doi"] >= 1000 and total["bibliographic"] >= 200, total  # both rules at work
+    assert total["doi"] >= 1000 and total["bibliographic"] >= 100, total  # both rules at work
 
 
 @pytest.mark.shared
@@ -166,3 +168,25 @@ def test_ambiguous_keys_resolve_to_nothing():
     ]
     net = litkit.citation_network(litkit.Corpus.from_records(recs))
     assert len(net) == 0 and "cites another" in net.message
+
+
+def test_demo_planted_citations_recovered_exactly(demo_dir):
+    """The demo's planted citations between WoS records (truth.json "local_citations"), and no others:
+    its DOI-carrying near misses (same surname, year, source and volume, other DOI) are not links."""
+    truth = json.loads((demo_dir / "truth.json").read_text(encoding="utf-8"))
+    if "local_citations" not in truth:
+        pytest.skip("the demo corpus has no planted citations yet")
+    planted = truth["local_citations"]
+    corpus = litkit.read([demo_dir / f for f in planted["files"]])
+    ut = corpus.df["UT"].tolist()
+    links = litkit.network.citation_links(corpus)
+    got = {(ut[i], ut[j]): m for i, j, m in zip(links["citing"], links["cited"], links["match"])}
+    written = {(a, b): how for a, b, how in planted["links"]}
+    assert set(got) == set(written)
+    # A CR written with its DOI matches by DOI.  One written without may match by DOI too: litkit.refs
+    # lends it the DOI another record's citation of the same work carries (same bibliographic key).
+    assert all(got[p] == "doi" for p, how in written.items() if how == "doi")
+    assert any(got[p] == "bibliographic" for p, how in written.items() if how == "bibliographic")
+    net = litkit.citation_network(corpus, with_layout=False)
+    lcs = dict(zip(net.nodes["key"], net.nodes["lcs"]))
+    assert {k: lcs[k] for k in planted["landmarks"]} == {k: v["lcs"] for k, v in planted["landmarks"].items()}
