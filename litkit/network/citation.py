@@ -3,9 +3,10 @@
 A record ``i`` cites a record ``j`` of the same corpus when one of ``i``'s cited references
 resolves to ``j``:
 
-1. ``"doi"``: the reference's DOI (its own, or the one :func:`litkit.refs.references_table`
-   lends it through its canonical key) equals ``j``'s ``DI`` (case-insensitive);
-2. ``"bibliographic"``: otherwise, the reference's first-author surname, year and source
+1. DOI: the reference's DOI (its own, or the one :func:`litkit.refs.references_table`
+   lends it through its canonical key when another citation of the same work carries it)
+   equals ``j``'s ``DI`` (case-insensitive);
+2. otherwise the reference's first-author surname, year and source
    (abbreviated as the reference keys are, :func:`litkit.refs.bibliographic_key`) equal
    ``j``'s (first ``AU``, ``PY``, ``J9`` or ``SO``), and so does the volume (``VL``) or the
    first page (``BP``, else the article number ``AR``) — at least one of the two must be
@@ -16,7 +17,9 @@ resolves to ``j``:
 A DOI or bibliographic key shared by several records (undetected duplicates) resolves to
 none of them; a record never cites itself.  Each (citing, cited) pair is one link,
 directed from the citing to the cited record; ``links()`` has a ``match`` column saying
-how it was found (``"doi"`` when any of the pair's references matched by DOI).
+how it was found: ``"doi"`` when a reference of the pair carries the cited record's DOI
+itself, ``"bibliographic"`` when the reference has no DOI of its own (matched by rule 2, or
+by rule 1 through a lent DOI, which itself rests on the bibliographic key).
 
 Nodes carry ``lcs`` (local citation score: records of the corpus citing the record; the
 size column), ``tc`` (the database's times cited, ``TC``: the global citation score),
@@ -255,7 +258,10 @@ def citation_links(corpus) -> pd.DataFrame:
     conflict = (by_bib >= 0) & (ref_doi != "") & has_doi[np.maximum(by_bib, 0)]
     by_bib[conflict] = -1
     cited = np.where(by_doi >= 0, by_doi, by_bib)
-    match = np.where(by_doi >= 0, 0, 1)  # 0 = doi sorts first: a pair matched both ways is a DOI match
+    # "doi" only when the reference itself carries the DOI; a DOI lent through the bibliographic key
+    # (litkit.refs) is a bibliographic identification.  0 sorts first: a pair matched both ways is "doi".
+    own = np.array([isinstance(d, str) and bool(d.strip()) for d in refs["doi"]], dtype=bool)
+    match = np.where((by_doi >= 0) & own, 0, 1)
     ok = (cited >= 0) & (cited != citing)
     if not ok.any():
         return empty
