@@ -12,7 +12,7 @@ from . import FORCE_HELP, command
 def register(app: typer.Typer) -> None:
     @command(app)
     def init(
-        folder: Path = typer.Argument(..., metavar="FOLDER", help="Folder of export files (or one export file)."),
+        folder: list[Path] = typer.Argument(..., metavar="PATHS", help="Folders of export files, or export files."),
         output: Path = typer.Option(Path("review.toml"), "-o", "--output", help="Review file to write."),
         params: list[Path] = typer.Option(
             [], "--from-params", help="A params.json of an earlier litkit run, added as an analysis (repeatable)."

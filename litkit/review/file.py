@@ -318,7 +318,7 @@ def select_years(corpus, first_year: int | None = None, last_year: int | None = 
 
 
 def init_text(
-    folder: str | Path,
+    folder,
     review_path: str | Path,
     *,
     analyses=DEFAULT_ANALYSES,
@@ -332,22 +332,28 @@ def init_text(
     """The text of a commented review file for the exports in ``folder`` (see :func:`write_init`)."""
     from .. import runs
 
-    folder, review_path = Path(folder).resolve(), Path(review_path).resolve()
-    if not folder.exists():
-        raise LitkitError("folder of exports not found", path=folder, expected="a folder with export files")
-    exports = _relative(folder, review_path.parent)
+    folders = [folder] if isinstance(folder, (str, Path)) else list(folder)
+    folders = [Path(f).resolve() for f in folders]
+    review_path = Path(review_path).resolve()
+    for f in folders:
+        if not f.exists():
+            raise LitkitError("folder of exports not found", path=f, expected="a folder with export files")
+    if not folders:
+        raise LitkitError("no exports given", expected="a folder of export files")
+    exports = [_relative(f, review_path.parent) + ("/" if f.is_dir() else "") for f in folders]
+    name = folders[0].name if len(folders) == 1 else folders[0].parent.name
     lines = [
         "# litkit review file: the exports and every analysis of a review, replayed by `litkit run`.",
         "# Paths are relative to this file.  `litkit run review.toml -o results/` reruns only what changed;",
         "# `litkit add review.toml NEW_EXPORTS...` adds exports; `litkit diff OLD NEW` says what changed.",
         "",
         "[review]",
-        f"title = {toml_value(title or 'Review of ' + folder.name)}",
+        f"title = {toml_value(title or 'Review of ' + name)}",
         'formats = ["png"]  # figure formats: png, svg, pdf',
         "",
         "[corpus]",
         "exports = [",
-        f"  {toml_value(exports + ('/' if folder.is_dir() else ''))},",
+        *[f"  {toml_value(e)}," for e in exports],
         "]",
         f"merge = {toml_value(bool(merge))}  # merge the records found in several databases (the merge report says how)",
         f"first_year = {first_year}"
@@ -366,13 +372,13 @@ def init_text(
     return "\n".join(lines) + "\n"
 
 
-def write_init(folder: str | Path, output: str | Path, *, overwrite: bool = False, **options) -> Path:
+def write_init(folder, output: str | Path, *, overwrite: bool = False, **options) -> Path:
     """Write a commented ``review.toml`` for the exports in ``folder`` (``litkit init FOLDER -o review.toml``).
 
     Parameters
     ----------
-    folder : str or Path
-        The folder of export files (or one export file).
+    folder : str, Path or list of them
+        The folder of export files (or export files, or several folders).
     output : str or Path
         The review file to write.
     overwrite : bool, default False
