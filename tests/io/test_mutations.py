@@ -409,6 +409,8 @@ SMALL_REAL_FILES = [
     "scopus-csv/scopus_sample_2025.csv",
     "wos-tabdelimited/savedrecs_WoS_68_Whittaker_Beta_Diversity.txt",
     "wos-bibtex/scopus_m.bib",
+    "openalex/openalex_sample.csv",
+    "scopus-plaintext/scopus_2024_fullrecord.txt",
 ]
 
 
