@@ -10,6 +10,7 @@ in :mod:`litkit.network.network`.
 
 from __future__ import annotations
 
+from .centrality import betweenness, sigma
 from .citation import citation_links, citation_network
 from .cocitation import cited_items, cocitation
 from .collaboration import collaboration, collaboration_incidence, country_production
@@ -24,6 +25,8 @@ from .cooccurrence import (
 from .coupling import coupling, unit_incidence
 from .network import Network, assemble, average_year, empty_network, network_from_incidence
 from .normalize import NORMALIZATIONS, link_strengths, normalize
+from .pruning import minimum_spanning_tree, pathfinder, prune
+from .selection import g_index_threshold, select_nodes, time_slices
 
 __all__ = [
     "Network",
@@ -49,4 +52,12 @@ __all__ = [
     "normalize",
     "link_strengths",
     "NORMALIZATIONS",
+    "select_nodes",
+    "g_index_threshold",
+    "time_slices",
+    "prune",
+    "minimum_spanning_tree",
+    "pathfinder",
+    "betweenness",
+    "sigma",
 ]
