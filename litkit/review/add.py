@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import LitkitError
-from .file import expand_exports, load_review, select_years, toml_value
+from .file import expand_exports, load_review, select_years, toml_value, tomllib
 
 __all__ = ["AddReport", "add_exports", "append_exports", "set_years"]
 
@@ -181,8 +181,6 @@ def append_exports(review: str | Path, names: list[str]) -> Path:
     else:  # exports = "one/path": becomes a list
         items = ", ".join([value.strip(), *(toml_value(n) for n in names)])
         text = text[:start] + "[" + items + "]" + text[end:]
-    import tomllib
-
     tomllib.loads(text)  # the edit must leave a valid file
     return write_text(path, text, overwrite=True)
 
@@ -228,8 +226,6 @@ def set_years(review: str | Path, first_year=_KEEP, last_year=_KEEP) -> Path:
             lines.insert(last + 1, text)
             end += 1
     out = "".join(lines)
-    import tomllib
-
     tomllib.loads(out)
     return write_text(path, out, overwrite=True)
 
