@@ -669,6 +669,10 @@ def run_summary(corpus, out: RunOutput, *, as_of: int | None = None, top: int = 
     from .affiliations import affiliations
     from .plot import indicators as plot
 
+    if out.client is not None:  # a partitioned corpus: its records gathered here (litkit.scale.summary)
+        import litkit.scale
+
+        corpus = litkit.scale.gather(corpus, with_references=False, client=out.client)
     aff = affiliations(corpus)
     main = ind.summary(corpus, as_of=as_of, affiliations=aff)
     # Results mixes text, counts and rates in one column: rates get the runs' float format by hand.
@@ -739,7 +743,12 @@ def run_cocitation(
         seed=seed,
     )
     try:
-        net = litkit.cocitation(corpus, **options)
+        if out.client is not None:
+            import litkit.scale
+
+            net = litkit.scale.cocitation(corpus, **options, client=out.client)
+        else:
+            net = litkit.cocitation(corpus, **options)
     except ValueError as exc:  # a bad parameter value deep in the network code: say which, as a user error
         raise LitkitError(str(exc)) from None
     _citation_figures(net, out, "cocitation", labels, timeline_clusters, plot)
@@ -774,7 +783,12 @@ def run_coupling(
         seed=seed,
     )
     try:
-        net = litkit.coupling(corpus, **options)
+        if out.client is not None:
+            import litkit.scale
+
+            net = litkit.scale.coupling(corpus, **options, client=out.client)
+        else:
+            net = litkit.coupling(corpus, **options)
     except ValueError as exc:
         raise LitkitError(str(exc)) from None
     _citation_figures(net, out, "coupling", labels, 0, plot)
@@ -789,7 +803,12 @@ def run_citations(corpus, out: RunOutput, *, min_lcs: int = 0, top: int = 60, la
     from .plot import citation as plot
 
     try:
-        net = litkit.citation_network(corpus, min_lcs=min_lcs, seed=seed)
+        if out.client is not None:
+            import litkit.scale
+
+            net = litkit.scale.citation_network(corpus, min_lcs=min_lcs, seed=seed, client=out.client)
+        else:
+            net = litkit.citation_network(corpus, min_lcs=min_lcs, seed=seed)
     except ValueError as exc:
         raise LitkitError(str(exc)) from None
     net.export(out.folder, overwrite=True, figure=False, html=True)
@@ -827,6 +846,10 @@ def run_collab(
 
     from .plot.collaboration import plot_collaboration_heatmap, plot_country_production
 
+    if out.client is not None:  # a partitioned corpus: its records gathered here (litkit.scale.collaboration)
+        import litkit.scale
+
+        corpus = litkit.scale.collaboration_corpus(corpus, client=out.client)
     aff = litkit.affiliations(corpus, group_greater_china=group_greater_china) if unit != "author" else None
     options = dict(counting=counting, max_authors=max_authors, min_documents=min_documents, top_n=top_n)
     options["label_fields"] = list(label_fields)
@@ -879,11 +902,19 @@ ANALYSES: dict[str, Analysis] = {
     "bursts": Analysis(run_bursts, "Kleinberg bursts of cited journals, references, keywords, authors.", on_dask=True),
     "policy_timeline": Analysis(run_policy_timeline, "Policy documents on a timeline, term counts."),
     "policy_overlay": Analysis(run_policy_overlay, "Policy milestones on publications and bursts."),
-    "summary": Analysis(run_summary, "Main information, productivity, h-index, Lotka and Bradford (bibliometrix)."),
-    "cocitation": Analysis(run_cocitation, "Co-citation network of references, sources or authors (CiteSpace)."),
-    "coupling": Analysis(run_coupling, "Bibliographic coupling of documents, authors, sources, institutions."),
-    "citations": Analysis(run_citations, "Direct citations between the records: the historiograph."),
-    "collab": Analysis(run_collab, "Collaboration network of authors, institutions or countries; SCP/MCP."),
+    "summary": Analysis(
+        run_summary, "Main information, productivity, h-index, Lotka and Bradford (bibliometrix).", on_dask=True
+    ),
+    "cocitation": Analysis(
+        run_cocitation, "Co-citation network of references, sources or authors (CiteSpace).", on_dask=True
+    ),
+    "coupling": Analysis(
+        run_coupling, "Bibliographic coupling of documents, authors, sources, institutions.", on_dask=True
+    ),
+    "citations": Analysis(run_citations, "Direct citations between the records: the historiograph.", on_dask=True),
+    "collab": Analysis(
+        run_collab, "Collaboration network of authors, institutions or countries; SCP/MCP.", on_dask=True
+    ),
 }
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import CORPUS_HELP, FORCE_HELP, FORMATS_HELP, command, echo_written, run_on_corpus
+from . import CORPUS_HELP, FORCE_HELP, FORMATS_HELP, SCHEDULER_HELP, command, echo_written, run_on_corpus
 
 
 def register(app: typer.Typer) -> None:
@@ -20,6 +20,7 @@ def register(app: typer.Typer) -> None:
         seed: int = typer.Option(42, "--seed", help="Seed of clustering and layout."),
         formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
+        scheduler: str | None = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     ) -> None:
         """Find the citations between the corpus's records (DOI first, then author, year, source,
         volume and page) and draw the historiograph.
@@ -28,7 +29,7 @@ def register(app: typer.Typer) -> None:
         files, an offline HTML network, the figure historiograph and params.json.
         """
         params = dict(min_lcs=min_lcs, top=top, labels=labels, seed=seed)
-        result = run_on_corpus("citations", corpus_path, output, params, formats, force)
+        result = run_on_corpus("citations", corpus_path, output, params, formats, force, scheduler)
         net = result.value
         typer.echo(f"{net!r}")
         typer.echo("wrote:")

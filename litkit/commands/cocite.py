@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import CORPUS_HELP, FORCE_HELP, FORMATS_HELP, command, echo_written, run_on_corpus
+from . import CORPUS_HELP, FORCE_HELP, FORMATS_HELP, SCHEDULER_HELP, command, echo_written, run_on_corpus
 
 
 def register(app: typer.Typer) -> None:
@@ -34,6 +34,7 @@ def register(app: typer.Typer) -> None:
         timeline_clusters: int = typer.Option(10, "--timeline-clusters", help="Clusters (rows) of the timeline view."),
         formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
+        scheduler: str | None = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     ) -> None:
         """Build, cluster and draw the co-citation network.
 
@@ -61,7 +62,7 @@ def register(app: typer.Typer) -> None:
             labels=labels,
             timeline_clusters=timeline_clusters,
         )
-        result = run_on_corpus("cocitation", corpus_path, output, params, formats, force)
+        result = run_on_corpus("cocitation", corpus_path, output, params, formats, force, scheduler)
         net = result.value
         typer.echo(f"{net!r}")
         if len(net.clusters):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import CORPUS_HELP, FORCE_HELP, FORMATS_HELP, command, echo_written, run_on_corpus
+from . import CORPUS_HELP, FORCE_HELP, FORMATS_HELP, SCHEDULER_HELP, command, echo_written, run_on_corpus
 
 
 def register(app: typer.Typer) -> None:
@@ -37,6 +37,7 @@ def register(app: typer.Typer) -> None:
         ),
         formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
+        scheduler: str | None = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     ) -> None:
         """Co-authorship network of authors, institutions or countries (units linked once per shared record).
 
@@ -57,7 +58,7 @@ def register(app: typer.Typer) -> None:
             label_fields=list(topic_field),
             group_greater_china=group_greater_china,
         )
-        result = run_on_corpus("collab", corpus_path, output, params, formats, force)
+        result = run_on_corpus("collab", corpus_path, output, params, formats, force, scheduler)
         net = result.value
         typer.echo(f"{net!r}")
         if not net.is_empty():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import CORPUS_HELP, FORCE_HELP, FORMATS_HELP, command, echo_written, run_on_corpus
+from . import CORPUS_HELP, FORCE_HELP, FORMATS_HELP, SCHEDULER_HELP, command, echo_written, run_on_corpus
 
 
 def register(app: typer.Typer) -> None:
@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
         labels: int = typer.Option(30, "--labels", help="Nodes labelled on the map."),
         formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
+        scheduler: str | None = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
     ) -> None:
         """Build, cluster and map the bibliographic coupling network.
 
@@ -42,7 +43,7 @@ def register(app: typer.Typer) -> None:
             seed=seed,
             labels=labels,
         )
-        result = run_on_corpus("coupling", corpus_path, output, params, formats, force)
+        result = run_on_corpus("coupling", corpus_path, output, params, formats, force, scheduler)
         net = result.value
         typer.echo(f"{net!r}")
         if len(net.clusters):

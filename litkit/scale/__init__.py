@@ -12,7 +12,17 @@ single machine                         Dask
 (keyword occurrences)                  :func:`keyword_counts`
 ``burst_counts(item_events(...))``     :func:`yearly_counts`
 ``litkit.bursts.citation_bursts``      :func:`citation_bursts`
+``corpus.references``                  :func:`references` (parsed on the workers)
+``litkit.cocitation(corpus, ...)``     :func:`cocitation`
+``litkit.coupling(corpus, ...)``       :func:`coupling`
+``litkit.citation_network(corpus)``    :func:`citation_network`
+``litkit.collaboration(corpus, ...)``  :func:`collaboration`
+``litkit.summary(corpus)``             :func:`summary`
+(records on the driver)                :func:`gather`
 =====================================  ==========================================
+
+The citation and collaboration functions parse the records' cited references on the
+workers and run the single-machine builder on the driver (:mod:`litkit.scale.gather`).
 
 Examples
 --------
@@ -26,9 +36,15 @@ Examples
 from __future__ import annotations
 
 from .bursts import citation_bursts, yearly_counts
+from .citation import citation_network
 from .client import SCHEDULER_ENV, client
+from .cocitation import cocitation
+from .collaboration import collaboration, collaboration_corpus
+from .coupling import coupling
+from .gather import GatheredCorpus, gather, references
 from .ingest import PartitionedCorpus, ingest, read_partitioned
 from .network import cooccurrence, keyword_counts
+from .summary import summary
 
 __all__ = [
     "client",
@@ -40,4 +56,13 @@ __all__ = [
     "keyword_counts",
     "yearly_counts",
     "citation_bursts",
+    "gather",
+    "references",
+    "GatheredCorpus",
+    "cocitation",
+    "coupling",
+    "citation_network",
+    "collaboration",
+    "collaboration_corpus",
+    "summary",
 ]

@@ -1,0 +1,194 @@
+"""Cited references of a partitioned corpus, parsed on the workers; the records the driver assembles from.
+
+The citation and collaboration builders (:func:`litkit.cocitation`, :func:`litkit.coupling`,
+:func:`litkit.citation_network`, :func:`litkit.collaboration`, :func:`litkit.indicators.summary`)
+end in steps that look at the whole corpus at once: ranking items, clustering, labels, the
+match of references against every record.  What costs most before that is per record and
+partitions cleanly: parsing the cited references (``CR``: tens of references per record,
+millions in a large corpus).  So:
+
+1. **Per partition** (workers): :func:`litkit.refs.references_table` of the partition's
+   ``UT, PY, DB, CR`` — every reference parsed, exactly as the single-machine table parses it
+   (each string's parse depends only on the string and the record's database) — and the
+   partition's DOI-lending table (:func:`litkit.refs.doi_by_bibliographic_key`).
+2. **Corpus-wide** (reduce): the lending tables are merged (a bibliographic key lends its DOI
+   only when every partition saw the same single DOI), because the key of a DOI-less reference
+   depends on the DOIs cited anywhere in the corpus.
+3. **Per partition** (workers): the keys recomputed with the corpus-wide lending table.
+4. **Driver**: the partitions' tables concatenated in record order (``record`` offset by the
+   records before the partition), which equals ``references_table(corpus.df)`` of the whole
+   corpus, and the records' other columns (not ``CR``, the bulk of a corpus) in one frame.
+
+:func:`gather` returns both as a :class:`~litkit.Corpus` whose ``references`` is the gathered
+table; the single-machine builders run on it unchanged, so the files they write are those
+of one process, byte for byte (``tests/scale/test_scale_networks.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..corpus import Corpus
+from ..errors import LitkitError
+from ..refs import bibliographic_key, doi_by_bibliographic_key, references_table
+from ._dask import compute, persist, tree_sum
+
+__all__ = ["gather", "references", "GatheredCorpus"]
+
+#: Columns the reference parsing reads.
+REFERENCE_COLUMNS = ("UT", "PY", "DB", "CR")
+
+
+class GatheredCorpus(Corpus):
+    """A :class:`~litkit.Corpus` on the driver whose cited references were parsed on the workers.
+
+    ``references`` returns the table given (equal to ``references_table`` of the whole corpus);
+    ``df`` may leave out ``CR`` (``has_cr=False``), which only that table reads: asking such a
+    corpus without a table for its references is an error, never an empty table.
+    """
+
+    def __init__(
+        self, df: pd.DataFrame | None, report=None, references: pd.DataFrame | None = None, has_cr: bool = True
+    ):
+        super().__init__(df, report)
+        self.gathered_references = references
+        self.has_cr = has_cr
+
+    @property
+    def references(self) -> pd.DataFrame:
+        """The gathered table (parsed from ``CR`` on the workers), else parsed here from ``df``."""
+        if self.gathered_references is None:
+            if not self.has_cr:
+                raise LitkitError(
+                    "the gathered records were loaded without their cited references (CR)",
+                    expected="litkit.scale.gather(pc) with with_references=True, or columns holding CR",
+                )
+            self.gathered_references = references_table(self.df)
+        return self.gathered_references
+
+
+def references(pc, client=None) -> pd.DataFrame:
+    """:func:`litkit.refs.references_table` of a partitioned corpus, parsed partition by partition.
+
+    Parameters
+    ----------
+    pc : PartitionedCorpus
+    client : dask.distributed.Client, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        Equal to ``references_table(pc.to_corpus().df)``: same rows, columns, keys and dtypes.
+
+    Examples
+    --------
+    >>> refs = litkit.scale.gather.references(pc, client=client)     # doctest: +SKIP
+    """
+    import dask
+
+    parts = persist([dask.delayed(_parse)(f) for f in pc.delayed_frames(list(REFERENCE_COLUMNS))], client)
+    lending = tree_sum([dask.delayed(_lending_of)(p) for p in parts], _merge_lending)
+    keyed = [dask.delayed(_rekey)(p, lending) for p in parts]
+    tables = compute(keyed, client)
+    offsets = np.cumsum([0] + list(pc.records))
+    for table, offset in zip(tables, offsets):
+        table["record"] = table["record"].to_numpy(dtype=np.int64) + np.int64(offset)
+    if not tables:
+        return references_table(Corpus().df)
+    out = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+    return out if len(out) else references_table(Corpus().df)
+
+
+def gather(pc, *, with_references: bool = True, columns: Sequence[str] | None = None, client=None) -> GatheredCorpus:
+    """The records of a partitioned corpus on the driver, with their references parsed on the workers.
+
+    Parameters
+    ----------
+    pc : PartitionedCorpus
+    with_references : bool, default True
+        Parse ``CR`` on the workers (:func:`references`) and leave it out of ``df``.  False: no
+        references (``corpus.references`` then parses ``df``'s ``CR`` if ``columns`` holds it).
+    columns : list of str, optional
+        Canonical columns to load (default: all but ``CR`` with references, all without).
+    client : dask.distributed.Client, optional
+
+    Returns
+    -------
+    GatheredCorpus
+        Its ``df`` equals ``pc.to_corpus().df`` on the columns loaded (the others empty).
+
+    Examples
+    --------
+    >>> corpus = litkit.scale.gather(pc, client=client)       # doctest: +SKIP
+    >>> net = litkit.cocitation(corpus)                         # doctest: +SKIP
+    """
+    if columns is None:
+        columns = [c for c in Corpus().df.columns if not (with_references and c == "CR")]
+    frames = compute(pc.delayed_frames(list(columns)), client)
+    df = pd.concat(frames, ignore_index=True) if frames else None
+    refs = references(pc, client) if with_references else None
+    return GatheredCorpus(df, pc.report, refs, has_cr="CR" in columns)
+
+
+# ---- per partition --------------------------------------------------------------------------------
+def _parse(df: pd.DataFrame) -> pd.DataFrame:
+    """The partition's references table (keys still partition-local)."""
+    return references_table(df)
+
+
+def _bibliographic(refs: pd.DataFrame) -> list[str]:
+    """:func:`litkit.refs.bibliographic_key` of every row, computed once per distinct row."""
+    cache: dict = {}
+    out = []
+    columns = (refs[c].tolist() for c in ("author", "year", "source", "volume", "page"))
+    for author, year, source, volume, page in zip(*columns):
+        year = None if year is None or year is pd.NA or year != year else int(year)
+        k = (author, year, source, volume, page)
+        b = cache.get(k)
+        if b is None:
+            b = cache[k] = bibliographic_key(
+                {"author": author, "year": year, "source": source, "volume": volume, "page": page}
+            )
+        out.append(b)
+    return out
+
+
+def _lending_of(refs: pd.DataFrame) -> dict:
+    rows = zip(
+        _bibliographic(refs), refs["doi"].tolist(), refs["source"].tolist(), refs["volume"].tolist(),
+        refs["page"].tolist(),
+    )  # fmt: skip
+    return doi_by_bibliographic_key(rows)
+
+
+def _merge_lending(a: dict, b: dict) -> dict:
+    """A bibliographic key lends its DOI only when every partition saw the same single DOI."""
+    out = dict(a)
+    for k, doi in b.items():
+        known = out.get(k, doi)
+        out[k] = doi if (known == doi and doi is not None) else None
+    return out
+
+
+def _rekey(refs: pd.DataFrame, lending: dict) -> pd.DataFrame:
+    """The keys ``references_table`` gives with the corpus-wide lending table."""
+    if not len(refs):
+        return refs
+    keys = []
+    columns = (refs[c].tolist() for c in ("author", "source", "doi"))
+    for (author, source, doi), bib in zip(zip(*columns), _bibliographic(refs)):
+        if doi:
+            keys.append("doi:" + doi)
+        elif author or source:
+            lent = lending.get(bib)
+            keys.append("doi:" + lent if lent else bib)
+        else:
+            keys.append("")
+    values = np.empty(len(keys), dtype=object)
+    values[:] = keys
+    out = refs.copy()
+    out["key"] = pd.Series(values, dtype=object)
+    return out

@@ -1,0 +1,149 @@
+"""cocite, couple, citations, collab and summary with --scheduler write the single-process files, byte for byte.
+
+Each command runs twice from the command line on the same exports: once on the Parquet file of
+``litkit ingest`` (one process), once with ``--scheduler`` on the partitioned folder of
+``litkit ingest --scheduler`` (one export file per partition, so records citing the same works
+sit in different partitions and the corpus-wide DOI lending of the reference keys is needed).
+Every file written must be identical; ``params.json`` may differ only in ``inputs`` (the
+corpus path).  Corpora: the demo (WoS, CNKI, Scopus: planted co-citation groups, citations
+between records, affiliations) and real exports from ../shared/corpora with cited references
+and addresses.  The reference table parsed on the workers must equal the single-machine one.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+import litkit
+import litkit.scale as scale
+from litkit.cli import app
+from litkit.errors import LitkitError
+
+distributed = pytest.importorskip("dask.distributed")
+
+# Real exports with cited references and addresses (WoS plain text and BibTeX, Scopus CSV).  testFile.isi
+# and badFile.isi share 32 records, which then sit in two partitions.
+REAL = (
+    "wos-plaintext-metaknowledge/testFile.isi",
+    "wos-plaintext-metaknowledge/badFile.isi",
+    "wos-plaintext-bibliometrix-fixture/wos_sample.txt",
+    "wos-bibtex/wos_m.bib",
+    "scopus-csv/scopus_litstudy.csv",
+    "scopus-csv/scopus_sample_2025.csv",
+)
+
+# (command, options): the cases of issues 17 and 18, "Scale".
+CASES = {
+    "cocite-reference": ["cocite", "--unit", "reference", "--min-citations", "2", "--top-n", "80"],
+    "cocite-reference-sliced": ["cocite", "--unit", "reference", "--slice-years", "2", "--top-n", "25"],
+    "cocite-source": ["cocite", "--unit", "source", "--top-n", "60", "--counting", "fractional"],
+    "cocite-source-sliced": ["cocite", "--unit", "source", "--slice-years", "3", "--g-index-k", "10"],
+    "couple-document": ["couple", "--unit", "document", "--top-n", "80"],
+    "couple-source": ["couple", "--unit", "source", "--counting", "fractional"],
+    "citations": ["citations"],
+    "collab-country": ["collab", "--unit", "country"],
+    "collab-institution": ["collab", "--unit", "institution", "--top-n", "80"],
+    "summary": ["summary"],
+}
+REAL_CASES = ("cocite-reference", "cocite-source-sliced", "couple-document", "citations", "collab-country", "summary")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two single-threaded worker processes; the commands connect to it with --scheduler ADDRESS."""
+    local = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit="2GiB"
+    )
+    yield local
+    local.close()
+
+
+def _cli(*args: str) -> None:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    assert result.exit_code == 0, result.output + repr(result.exception)
+
+
+def _ingested(paths, folder, address):
+    """The exports as one Parquet file (one process) and as a partitioned folder (on the cluster)."""
+    single, parts = folder / "corpus.parquet", folder / "corpus"
+    _cli("ingest", *paths, "-o", single)
+    _cli("ingest", *paths, "-o", parts, "--scheduler", address, "--files-per-partition", "1")
+    return single, parts
+
+
+@pytest.fixture(scope="module")
+def demo(demo_dir, tmp_path_factory, cluster):
+    paths = [demo_dir / "wos", demo_dir / "cnki", demo_dir / "scopus"]
+    return _ingested(paths, tmp_path_factory.mktemp("hscale-demo"), cluster.scheduler_address)
+
+
+@pytest.fixture(scope="module")
+def real(shared_corpora, tmp_path_factory, cluster):
+    paths = [shared_corpora / name for name in REAL]
+    return _ingested(paths, tmp_path_factory.mktemp("hscale-real"), cluster.scheduler_address)
+
+
+def _files(folder):
+    return sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+
+
+def _assert_same_outputs(case, corpora, address, tmp_path):
+    single, parts = corpora
+    command = CASES[case]
+    one, many = tmp_path / "one", tmp_path / "dask"
+    _cli(*command, single, "-o", one, "--formats", "png")
+    _cli(*command, parts, "-o", many, "--formats", "png", "--scheduler", address)
+    names = _files(one)
+    assert names == _files(many)
+    assert len(names) >= 2  # params.json and at least one table
+    for name in names:
+        a, b = (one / name).read_bytes(), (many / name).read_bytes()
+        if name.name == "params.json":
+            a, b = json.loads(a), json.loads(b)
+            assert a.pop("inputs") == {"corpus": str(single)}
+            assert b.pop("inputs") == {"corpus": str(parts)}
+        assert a == b, f"{case}: {name} differs between one process and the cluster"
+    return one
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_demo_commands_on_dask_write_the_single_process_files(case, demo, cluster, tmp_path):
+    out = _assert_same_outputs(case, demo, cluster.scheduler_address, tmp_path)
+    if case.startswith(("cocite", "couple", "citations", "collab")):
+        nodes = next(out.glob("*nodes.csv"))
+        assert len(pd.read_csv(nodes)) > 1  # a real network, not two empty ones
+
+
+@pytest.mark.parametrize("case", REAL_CASES)
+def test_real_exports_commands_on_dask_write_the_single_process_files(case, real, cluster, tmp_path):
+    _assert_same_outputs(case, real, cluster.scheduler_address, tmp_path)
+
+
+def test_references_parsed_on_workers_equal_single_machine(real, cluster):
+    """Keys included: a DOI cited in one partition lends it to DOI-less citations in another."""
+    pc = scale.read_partitioned(real[1])
+    with distributed.Client(cluster) as client:
+        gathered = scale.references(pc, client=client)
+        corpus = scale.gather(pc, client=client)
+    whole = pc.to_corpus()
+    expected = whole.references
+    pd.testing.assert_frame_equal(gathered, expected)
+    assert len(expected) > 1000 and len(pc.partitions) == len(REAL)
+    # The lending matters here: some DOI-less citations take a DOI cited in another partition.
+    lent = expected["key"].str.startswith("doi:") & expected["doi"].isna()
+    assert lent.any()
+    pd.testing.assert_frame_equal(corpus.df.drop(columns="CR"), whole.df.drop(columns="CR"))
+    assert corpus.references is not None and len(corpus.references) == len(expected)
+
+
+def test_gathered_corpus_without_cited_references_refuses_to_parse_them(demo, cluster):
+    pc = scale.read_partitioned(demo[1])
+    with distributed.Client(cluster) as client:
+        corpus = scale.collaboration_corpus(pc, client=client)
+    assert isinstance(corpus, litkit.Corpus) and len(corpus) == len(pc)
+    with pytest.raises(LitkitError, match="without their cited references"):
+        corpus.references
