@@ -134,3 +134,18 @@ class IngestReport:
             f"{self.records_read} read, {self.records_skipped} skipped, "
             f"{len(self.problems)} problems)"
         )
+
+    def _repr_html_(self) -> str:
+        import html
+
+        files = self.files_table().head(20).to_html(index=False, escape=True, na_rep="")
+        more = f" (first 20 of {len(self.files)})" if len(self.files) > 20 else ""
+        problems = ""
+        if self.problems:
+            shown = self.problems_table().head(10).to_html(index=False, escape=True, na_rep="")
+            first = f"first 10 of {len(self.problems)}; " if len(self.problems) > 10 else ""
+            problems = f"<p>Problems ({first}see <code>.problems_table()</code>)</p>{shown}"
+        return (
+            f"<div class='litkit-ingest-report'><p><b>{html.escape(repr(self))}</b></p>"
+            f"<p>Files{more}</p>{files}{problems}</div>"
+        )

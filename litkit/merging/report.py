@@ -137,5 +137,22 @@ class MergeReport:
             f"{self.merged_away} merged away; {merged} matches accepted ({rules or 'none'}))"
         )
 
+    def _repr_html_(self) -> str:
+        import html
+
+        decisions = self.matches["decision"].astype(str).str.split(":").str[0] if len(self.matches) else []
+        counts = (
+            pd.crosstab(self.matches["rule"], decisions).reset_index()
+            if len(self.matches)
+            else pd.DataFrame({"rule": []})
+        )
+        pairs = self.matches.head(10)[["rule", "score", "decision", "db_a", "title_a", "db_b", "title_b"]]
+        more = f" (first 10 of {len(self.matches)}; see <code>.matches</code>)" if len(self.matches) > 10 else ""
+        return (
+            f"<div class='litkit-merge-report'><p><b>{html.escape(repr(self))}</b></p>"
+            f"<p>Proposed pairs by rule and decision</p>{counts.to_html(index=False, escape=True)}"
+            f"<p>Pairs{more}</p>{pairs.to_html(index=False, escape=True, na_rep='')}</div>"
+        )
+
 
 __all__ = ["MergeReport", "MATCH_COLUMNS", "MEMBERSHIP_COLUMNS", "RULE_ORDER"]

@@ -300,8 +300,10 @@ class KeywordNetwork(Network):
             .head(15)
             .to_html(index=False, escape=True, na_rep="")
         )
+        from ..notebook import network_map_html
+
         return (
-            f"<div class='litkit-network'><p><b>{head}</b><br><code>{recipe}</code></p>"
+            f"<div class='litkit-network'><p><b>{head}</b><br><code>{recipe}</code></p>{network_map_html(self)}"
             f"<p>Clusters</p>{clusters}<p>Top terms</p>{top}</div>"
         )
 

@@ -360,8 +360,10 @@ class Network:
             if c in self.nodes
         ]
         top = self.nodes[node_cols].head(15).to_html(index=False, escape=True, na_rep="")
+        from ..notebook import network_map_html
+
         return (
-            f"<div class='litkit-network'><p><b>{head}</b><br><code>{recipe}</code></p>"
+            f"<div class='litkit-network'><p><b>{head}</b><br><code>{recipe}</code></p>{network_map_html(self)}"
             f"<p>Clusters</p>{clusters}<p>Top nodes</p>{top}</div>"
         )
 
