@@ -26,6 +26,9 @@ Layouts and quirks handled:
 * the ``DOI Link`` and ``Web of Science Record`` cells are HYPERLINK formulas whose
   cached value is the number 0: such a number is no link and is dropped.
 
+What a workbook has already lost cannot be recovered: a re-save that stored article
+numbers or pages as numbers dropped their leading zeros (``033004`` reads ``33004``).
+
 Records: ``records_in_file`` counts the non-blank rows under the header; a row with
 neither a title nor a UT is skipped and reported; ``source_line`` is the row
 number in the sheet (the header is row 1).  The file is recognised from its bytes
