@@ -337,6 +337,9 @@ class ReadSession:
         What the user named (see :func:`~litkit.io.inputs.input_files`).
     strict : bool
         Every file that would be skipped is an error.
+    note_repeats : bool
+        Note identical files and records already read (:class:`RepeatNotes`); False when
+        the caller notes them across several sessions (:func:`litkit.scale.ingest`).
 
     Examples
     --------
@@ -344,15 +347,14 @@ class ReadSession:
     >>> [str(f) for f in session.files]                           # doctest: +SKIP
     """
 
-    def __init__(self, paths, strict: bool = False):
+    def __init__(self, paths, strict: bool = False, note_repeats: bool = True):
         self.strict = strict
+        self.repeats = RepeatNotes() if note_repeats else None
         self.files: list[InputFile] = input_files(paths)
         self.named_folders: list[str] = []
         for p in [paths] if isinstance(paths, (str, Path, InputFile)) else paths:
             if not isinstance(p, InputFile) and Path(p).is_dir():
                 self.named_folders.append(str(Path(p)))
-        self._first_file_of: dict[int, int] = {}  # hash of a UT -> index of the first file holding it
-        self._names: list[str] = []
         self._records_from: dict[str, int] = {}  # origin (folder or archive named) -> records read
 
     def parts(
@@ -365,8 +367,6 @@ class ReadSession:
     ) -> Iterator[ColumnBlock | dict]:
         """The records of one file, as :func:`iter_file_parts`, with the session's rules applied."""
         f = path if isinstance(path, InputFile) else InputFile(Path(path), explicit=True)
-        index = len(self._names)
-        self._names.append(str(f))
         uts: list = []
         given = 0
         try:
@@ -387,14 +387,8 @@ class ReadSession:
             return
         if f.origin is not None:
             self._records_from[f.origin] = self._records_from.get(f.origin, 0) + report.records_read
-        if f.same_as is not None:
-            report.problem(
-                None,
-                f"identical to {f.same_as} (the same export saved twice?): its records repeat that file's; "
-                "litkit.merge (ingest --merge) collapses them",
-                action="note",
-            )
-        self._note_overlap(index, uts, report, f.same_as is not None)
+        if self.repeats is not None:
+            self.repeats.add(report, uts, f.same_as)
 
     def finish(self, report: IngestReport) -> None:
         """Raise when a folder or archive named by the user gave no record at all."""
@@ -422,17 +416,51 @@ class ReadSession:
         report.format, report.database, report.encoding = "skipped", "", ""
         report.problem(1, f"skipped: not an export{why}", action="note")
 
-    def _note_overlap(self, index: int, uts: list, report: FileReport, identical: bool) -> None:
+
+class RepeatNotes:
+    """Notes on repeated input, added file by file in reading order.
+
+    A file whose content equals an earlier file's gets ``"identical to <file> (the same
+    export saved twice?) …"``; a file some of whose records (by ``UT``) were already read
+    from earlier files gets ``"<n> of its records (by UT) were already read from <files>
+    (overlapping exports) …"``.  Both are notes: the records are kept, and
+    :func:`litkit.merge` collapses them.  Only a 64-bit hash of each ``UT`` is kept.
+
+    Examples
+    --------
+    >>> notes = RepeatNotes()
+    >>> a, b = FileReport(file="a.txt"), FileReport(file="b.txt")
+    >>> notes.add(a, ["WOS:1", "WOS:2"]); notes.add(b, ["WOS:2", "WOS:3"])
+    >>> b.problems[0].reason.split(" (overlapping")[0]
+    '1 of its records (by UT) were already read from a.txt'
+    """
+
+    def __init__(self):
+        self._first_file_of: dict[int, int] = {}  # hash of a UT -> index of the first file holding it
+        self._names: list[str] = []
+
+    def add(self, report: FileReport, uts: Iterable[str | None], same_as: str | None = None) -> None:
+        """Note what in ``report``'s file repeats earlier files (``uts``: its records' ids, in order)."""
+        index = len(self._names)
+        self._names.append(report.file)
+        if report.format == "skipped":
+            return
+        if same_as is not None:
+            report.problem(
+                None,
+                f"identical to {same_as} (the same export saved twice?): its records repeat that file's; "
+                "litkit.merge (ingest --merge) collapses them",
+                action="note",
+            )
         earlier: dict[int, int] = {}
         first_of = self._first_file_of
         for ut in uts:
             if not ut:
                 continue
-            key = hash(ut)
-            first = first_of.setdefault(key, index)
+            first = first_of.setdefault(hash(ut), index)
             if first != index:
                 earlier[first] = earlier.get(first, 0) + 1
-        if earlier and not identical:
+        if earlier and same_as is None:
             n = sum(earlier.values())
             names = ", ".join(self._names[i] for i in sorted(earlier))
             report.problem(
@@ -485,6 +513,7 @@ def read(
     progress: bool | None = None,
     engine: str | None = None,
     strict: bool = False,
+    note_repeats: bool = True,
 ) -> Corpus:
     """Read export files, folders and archives (any supported format, mixed) into one Corpus.
 
@@ -516,6 +545,10 @@ def read(
     strict : bool, default False
         A file found in a folder or archive that matches no export format is an error
         instead of being skipped (and listed in the report with ``format="skipped"``).
+    note_repeats : bool, default True
+        Note files identical to an earlier one and records already read from earlier files
+        (:class:`RepeatNotes`); :func:`litkit.scale.ingest` passes False to its workers and
+        notes them across all partitions itself.
 
     Returns
     -------
@@ -544,7 +577,7 @@ def read(
     resolve_engine(engine)  # an unknown engine, or "c" without the extension: say so before reading
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    session = ReadSession(paths, strict=strict)
+    session = ReadSession(paths, strict=strict, note_repeats=note_repeats)
     files = session.files
     report = IngestReport()
     builder = ColumnBuilder()
@@ -601,6 +634,7 @@ __all__ = [
     "input_files",
     "InputFile",
     "ReadSession",
+    "RepeatNotes",
     "ARCHIVE_MAX_BYTES",
     "ARCHIVE_MAX_RATIO",
     "ENGINES",

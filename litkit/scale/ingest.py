@@ -34,7 +34,7 @@ import pandas as pd
 from .._atomic import write_text
 from ..corpus import LIST_COLUMNS, Corpus, normalise_frame
 from ..errors import LitkitError, OutputExistsError
-from ..io import IngestReport, expand_paths, read
+from ..io import IngestReport, RepeatNotes, expand_paths, input_files, read
 
 __all__ = ["ingest", "read_partitioned", "PartitionedCorpus", "MANIFEST", "REPORT"]
 
@@ -47,9 +47,25 @@ def _ingest_batch(
     files: Sequence[str], target: str, overwrite: bool, format: str | None = None, encoding: str | None = None
 ) -> dict:
     """Worker task: read a batch of files and write them as one Parquet partition."""
-    corpus = read(list(files), format=format, encoding=encoding, progress=False)
+    # Identical files and overlapping batches are noted by the driver, across all partitions.
+    corpus = read(list(files), format=format, encoding=encoding, progress=False, note_repeats=False)
     corpus.to_parquet(target, overwrite=overwrite)
     return {"report": corpus.report.to_dict(), "records": len(corpus)}
+
+
+def _note_repeats(report: IngestReport, paths, targets: Sequence[str]) -> None:
+    """The notes litkit.read makes on identical files and overlapping batches, across all partitions."""
+    import pyarrow.parquet as pq
+
+    same_as = {str(f): f.same_as for f in input_files(paths)}
+    uts: dict[str, list] = {}
+    for target in targets:
+        table = pq.read_table(target, columns=["source_file", "UT"])
+        for source, ut in zip(table.column("source_file").to_pylist(), table.column("UT").to_pylist()):
+            uts.setdefault(source, []).append(ut)
+    notes = RepeatNotes()
+    for f in report.files:
+        notes.add(f, uts.get(f.file, ()), same_as.get(f.file))
 
 
 def _batches(files: Sequence[Path], size: int) -> list[list[str]]:
@@ -143,6 +159,7 @@ def ingest(
     report = IngestReport()
     for r in results:
         report.extend(IngestReport.from_dict(r["report"]))
+    _note_repeats(report, paths, targets)
     write_text(
         out / REPORT, json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n", overwrite=True
     )
