@@ -146,6 +146,24 @@ def monkeypatch_session():
     mp.undo()
 
 
+#: Appended to the injected cell: every ``save_figure`` called from a notebook cell (not from inside
+#: litkit, e.g. a review run's figures) adds an output of mimetype ``SAVED`` to that cell, so the test
+#: knows which cells made a figure and can require an image under each of them.
+SAVED = "application/x-litkit-saved-figure+json"
+TRACER = f"""
+import sys as _sys
+import litkit.plot.style as _style
+from IPython.display import publish_display_data as _publish
+_save_figure = _style.save_figure
+def _traced_save_figure(fig, path_stem, *args, **kwargs):
+    caller = _sys._getframe(1).f_code.co_filename
+    if "ipykernel_" in caller or caller.startswith("<ipython-input"):
+        _publish({{{SAVED!r}: {{"stem": str(path_stem)}}}})
+    return _save_figure(fig, path_stem, *args, **kwargs)
+_style.save_figure = _traced_save_figure
+"""
+
+
 def load(name: str):
     return nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
 
@@ -154,10 +172,7 @@ def inject(nb, parameters: dict):
     """Insert a cell tagged ``injected-parameters`` after the ``parameters`` cell (as papermill does)."""
     lines = ["# Parameters injected by tests/notebooks/test_notebooks.py"]
     lines += [f"{key} = {value!r}" for key, value in parameters.items()]
-    # Figures are saved and checked as files; not rendering them a second time inline saves a third
-    # of the run time on a loaded machine (tests/plot/test_figures.py looks at the figures themselves).
-    lines.append('get_ipython().run_line_magic("matplotlib", "agg")')
-    cell = nbformat.v4.new_code_cell("\n".join(lines))
+    cell = nbformat.v4.new_code_cell("\n".join(lines) + "\n" + TRACER)
     cell.id = "injected-parameters"
     cell.metadata["tags"] = ["injected-parameters"]
     index = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
@@ -185,6 +200,48 @@ def text_outputs(nb) -> str:
             data = output.get("data", {})
             parts.append(data.get("text/plain", ""))
     return "\n".join(parts)
+
+
+def figures_shown(nb) -> dict[str, tuple[int, int]]:
+    """Per cell id: (figures saved by the cell's own code, images shown under it)."""
+    found = {}
+    for cell in nb.cells:
+        outputs = cell.get("outputs", [])
+        saved = sum(1 for o in outputs if SAVED in o.get("data", {}))
+        images = sum(1 for o in outputs if "image/png" in o.get("data", {}))
+        if saved or images:
+            found[cell.id] = (saved, images)
+    return found
+
+
+def assert_shows_what_it_makes(nb) -> None:
+    """Each figure saved is shown under its cell; no output holds a traceback or a warning."""
+    missing = {cid: n for cid, n in figures_shown(nb).items() if n[1] < n[0]}
+    assert not missing, f"cells saving more figures than they show (saved, shown): {missing}"
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            assert output.get("output_type") != "error", f"cell {cell.id}: {output.get('ename')}"
+            text = output.get("text", "") if output.get("output_type") == "stream" else ""
+            assert "Traceback" not in text, f"cell {cell.id} printed a traceback:\n{text}"
+            if output.get("name") == "stderr":
+                assert "Warning" not in text and "warn" not in text.lower(), f"cell {cell.id} warned:\n{text}"
+
+
+def screenshot_html(nb, path: Path):
+    """The executed notebook as HTML (nbconvert), opened in headless Chromium; returns the rendering."""
+    from helpers.chromium import render
+    from nbconvert import HTMLExporter
+
+    clean = nbformat.from_dict(nb)
+    for cell in clean.cells:  # the tracer's outputs are for the test, not the reader
+        cell["outputs"] = [o for o in cell.get("outputs", []) if SAVED not in o.get("data", {})]
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(clean)
+    path.write_text(body, encoding="utf-8")
+    return render(path, wait_ms=500, height=2400, script=LOADED_IMAGES)
+
+
+#: JavaScript: how many images of the page were decoded (an inline PNG that is broken has width 0).
+LOADED_IMAGES = "Array.from(document.images).filter(i => i.complete && i.naturalWidth > 0).length"
 
 
 def assert_written(folder: Path, names) -> None:
@@ -232,6 +289,21 @@ def test_notebook_runs_on_demo(name, kernel_name, tmp_path):
     formats = {} if name == "03_citation_bursts" else FAST
     nb = execute(name, kernel_name, out=str(out), shared=str(tmp_path / "no-shared"), **formats)
     assert_written(out, EXPECTED[name])
+    assert_shows_what_it_makes(nb)
+    shown = figures_shown(nb)
+    if name != "08_extend_a_review":  # 08's figures are written by the review runs inside litkit, not by its cells
+        # the tracer saw every figure the cells wrote (so the check above cannot pass by seeing none)
+        assert sum(n[0] for n in shown.values()) == len(list(out.rglob("*.png"))) >= (name != "01_ingest_and_merge")
+    if name in ("02_keyword_cooccurrence", "06_cocitation"):  # the knobs panel is skipped without a front end
+        assert "The tuning panel needs JupyterLab" in text_outputs(nb)
+    page = screenshot_html(nb, tmp_path / f"{name}.html")
+    (tmp_path / f"{name}.png").write_bytes(page.screenshot)
+    # nbconvert's page asks a CDN for require.js and MathJax (refused offline); nothing else is fetched
+    assert all("require" in u or "mathjax" in u.lower() for u in page.external_requests), page.external_requests
+    errors = [e for e in page.console_errors if not e.startswith("Failed to load resource")]
+    assert not errors and page.distinct_colours() > 20, f"the executed notebook's HTML renders: {errors}"
+    assert nb.cells[0].source.splitlines()[0].lstrip("# ") in page.text  # the title, as text in the page
+    assert page.value >= sum(n[1] for n in shown.values())  # every figure shown is an image the browser decoded
     text = text_outputs(nb)
     if name == "01_ingest_and_merge":
         # corpora/demo/README.md: 1190 records, 55 cross-database duplicates
