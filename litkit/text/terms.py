@@ -34,9 +34,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .chinese import chinese_terms, has_cjk
-from .normalize import normalize_term, stem_key, surface_form
+from .normalize import normalize_term, stem_key, surface_form, term_key
 from .stoplists import resolve_stoplist, word_stoplist
 from .thesaurus import Thesaurus, default_aliases, resolve_thesaurus
 
@@ -46,6 +47,8 @@ __all__ = [
     "text_terms",
     "field_terms",
     "TermCleaner",
+    "CorpusTerms",
+    "corpus_terms",
     "KEYWORD_FIELDS",
     "TEXT_FIELDS",
     "resolve_fields",
@@ -232,11 +235,37 @@ def field_terms(df, fields: Sequence[str], max_words: int = 4) -> list[list[str]
 class TermCleaner:
     """Turns raw terms into node keys; remembers the surface forms seen for each key.
 
-    Steps, in order: :func:`~litkit.text.normalize.surface_form` (NFKC,
-    dashes, spaces) and case folding; thesaurus (replace or remove); zh↔en
-    aliases; stop list (checked before and after replacement); Snowball stem of
-    English words when ``stem`` is true.  The label of a node is its most frequent
-    surface form (ties: the form with fewest capitals, then code-point order).
+    This is litkit's one term-cleaning pipeline: every analysis that counts keywords
+    (the keyword map, keyword bursts, keyword timelines, time zones, thematic maps and
+    their evolution) cleans with it, so a keyword is the same item in all of them.
+
+    Steps, in order: :func:`~litkit.text.normalize.surface_form` (NFKC, dashes,
+    spaces) and case folding; stop list; thesaurus (replace or remove); zh↔en
+    aliases; Chinese variants (``zh_variants``); stop list again; the identity key
+    :func:`~litkit.text.normalize.term_key` (hyphen/space variants met, and with
+    ``merge_plurals`` the head noun singularised); Snowball stem of English words when
+    ``stem`` is true.  Stop-list and thesaurus rows match a term exactly (after case
+    folding) or, failing that, by its key, so a row for "ecosystem services" also
+    catches "Ecosystem service".  The label of a node is its most frequent surface
+    form (ties: the form with fewest capitals, then code-point order).
+
+    Parameters
+    ----------
+    stoplist : "default", None, path or iterable
+        Whole terms removed (:func:`~litkit.text.stoplists.resolve_stoplist`).
+    thesaurus : "default", None, path, dict, Thesaurus or list
+        Synonym merging (:func:`~litkit.text.thesaurus.resolve_thesaurus`).
+    aliases : bool, path or Thesaurus
+        zh↔en aliases; True uses ``litkit/data/aliases_zh_en.txt``.
+    stem : bool
+        Snowball-stem English words (stronger than ``merge_plurals``).
+    merge_plurals : bool, default True
+        Singular and plural of an English term are one node.
+    zh_variants : bool, default False
+        Merge Chinese variants (:func:`~litkit.text.thesaurus.zh_variants`): the abbreviations of
+        ``litkit/data/zh_variants.csv`` (VR → 虚拟现实), a bracketed abbreviation
+        (虚拟现实(VR)), and a term + 技术/方法/模式 when the term itself occurs
+        (needs the corpus: use :meth:`clean_documents` or :meth:`fit` first).
 
     Examples
     --------
@@ -245,20 +274,32 @@ class TermCleaner:
     ['citation analysis', 'vosviewer']
     >>> c.label("vosviewer")
     'VOSviewer'
+    >>> c.clean_document(["CO2 emissions", "CO2 emission", "co2-emissions"]), c.clean_document(["CO2 emissions"])
+    (['co2 emission'], ['co2 emission'])
+    >>> c.label("co2 emission")
+    'CO2 emissions'
+    >>> TermCleaner(zh_variants=True).clean_documents([["VR", "虚拟现实技术"], ["虚拟现实(VR)"]])
+    [['虚拟现实'], ['虚拟现实']]
     """
 
     stoplist: object = "default"
     thesaurus: object = None
     aliases: object = None
     stem: bool = False
+    merge_plurals: bool = True
+    zh_variants: bool = False
     _stop: frozenset = field(init=False, repr=False)
+    _stop_keys: frozenset = field(init=False, repr=False)
     _thesaurus: Thesaurus = field(init=False, repr=False)
     _aliases: Thesaurus = field(init=False, repr=False)
+    _tables: list = field(init=False, repr=False)
+    _zh: object = field(init=False, repr=False, default=None)
     _surfaces: dict = field(init=False, repr=False, default_factory=dict)
     _cache: dict = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self):
         self._stop = resolve_stoplist(self.stoplist)
+        self._stop_keys = frozenset(term_key(k, self.merge_plurals) for k in self._stop)
         self._thesaurus = resolve_thesaurus(self.thesaurus)
         if self.aliases is True:
             self._aliases = default_aliases()
@@ -266,22 +307,69 @@ class TermCleaner:
             self._aliases = Thesaurus()
         else:
             self._aliases = resolve_thesaurus(self.aliases)
-
-    def _clean_one(self, raw: str):
-        surface = surface_form(raw)
-        key = surface.casefold()
-        if not key or key in self._stop:
-            return None
+        # (exact rows, rows by key): a row written in the plural also catches the singular.
+        self._tables = []
         for table in (self._thesaurus, self._aliases):
-            replacement = table.mapping.get(key)
+            by_key: dict[str, str] = {}
+            for k, v in table.mapping.items():
+                by_key.setdefault(term_key(k, self.merge_plurals), v)
+            self._tables.append((table.mapping, by_key))
+        if self.zh_variants:
+            from .thesaurus import ZhVariants
+
+            self._zh = ZhVariants()
+
+    def _stopped(self, key: str) -> bool:
+        return not key or key in self._stop or term_key(key, self.merge_plurals) in self._stop_keys
+
+    def _replace(self, surface: str, key: str):
+        """``(surface, key)`` after thesaurus, aliases and Chinese variants; None when removed."""
+        for exact, by_key in self._tables:
+            replacement = exact.get(key)
+            if replacement is None:
+                replacement = by_key.get(term_key(key, self.merge_plurals))
             if replacement is not None:
                 if replacement == "":
                     return None
                 surface, key = replacement, normalize_term(replacement)
-        if not key or key in self._stop:
+        if self._zh is not None:
+            canonical = self._zh.canonical(key)
+            if canonical != key:
+                surface, key = canonical, normalize_term(canonical)
+        return surface, key
+
+    def _clean_one(self, raw: str):
+        surface = surface_form(raw)
+        key = surface.casefold()
+        if self._stopped(key):
             return None
-        node = stem_key(key) if self.stem else key
+        replaced = self._replace(surface, key)
+        if replaced is None:
+            return None
+        surface, key = replaced
+        if self._stopped(key):
+            return None
+        node = term_key(key, self.merge_plurals)
+        if self.stem:
+            node = stem_key(node)
         return node, surface
+
+    def fit(self, raw_documents: Iterable[Iterable[str]]) -> TermCleaner:
+        """Learn the corpus vocabulary that ``zh_variants`` needs ("X技术" merges into "X" when X occurs).
+
+        Without ``zh_variants`` this does nothing: every other step depends on the term alone.
+        """
+        if self._zh is not None:
+            terms = [surface_form(t).casefold() for doc in raw_documents for t in doc]
+            self._zh.fit(terms)
+            self._cache.clear()
+        return self
+
+    def clean_documents(self, raw_documents: Sequence[Sequence[str]]) -> list[list[str]]:
+        """:meth:`fit` on all documents, then :meth:`clean_document` of each (the corpus-level entry point)."""
+        raw_documents = [list(d) for d in raw_documents]
+        self.fit(raw_documents)
+        return [self.clean_document(d) for d in raw_documents]
 
     def clean_document(self, raw_terms: Iterable[str]) -> list[str]:
         """Distinct node keys of one document, in first-seen order."""
@@ -297,6 +385,20 @@ class TermCleaner:
             seen.setdefault(node, None)
         return list(seen)
 
+    def key(self, term: str) -> str | None:
+        """Node key of one raw term (None when the stop list or thesaurus removes it); counts nothing."""
+        result = self._clean_one(term)
+        return None if result is None else result[0]
+
+    def knows(self, node: str) -> bool:
+        """True when ``node`` came out of a cleaned document (it has surface forms)."""
+        return node in self._surfaces
+
+    @property
+    def surfaces(self) -> dict:
+        """``node -> Counter`` of the surface forms seen (read-only use)."""
+        return self._surfaces
+
     def label(self, node: str) -> str:
         """Display label of ``node``: its most frequent surface form."""
         counts = self._surfaces.get(node)
@@ -306,11 +408,81 @@ class TermCleaner:
 
     def params(self) -> dict:
         """What was applied, for ``params.json``."""
-        return {
+        out = {
             "stoplist": self.stoplist if isinstance(self.stoplist, (str, type(None))) else sorted(self._stop),
             "stoplist_size": len(self._stop),
             "thesaurus": self._thesaurus.sources,
             "thesaurus_rows": len(self._thesaurus),
             "aliases": self._aliases.sources,
             "stem": self.stem,
+            "merge_plurals": self.merge_plurals,
+            "zh_variants": self._zh.params() if self._zh is not None else False,
         }
+        return out
+
+
+class CorpusTerms(NamedTuple):
+    """Cleaned terms of every record of a corpus (see :func:`corpus_terms`)."""
+
+    docs: list[list[str]]  # node keys per record, in record order
+    cleaner: TermCleaner  # labels (cleaner.label) and params (cleaner.params())
+    fields: tuple[str, ...]
+
+
+def corpus_terms(
+    corpus,
+    field: str | Sequence[str] = "DE",
+    *,
+    stoplist="default",
+    thesaurus="default",
+    aliases=False,
+    stem: bool = False,
+    merge_plurals: bool = True,
+    zh_variants: bool = False,
+    max_words: int = 4,
+) -> CorpusTerms:
+    """Cleaned terms of every record: the entry point every keyword analysis shares.
+
+    Parameters
+    ----------
+    corpus : litkit.Corpus or pandas.DataFrame
+    field : str or list of str
+        ``"DE"``, ``"ID"``, ``"TI"``, ``"AB"``, ``"TIAB"`` or a list (:func:`resolve_fields`).
+    stoplist, thesaurus, aliases, stem, merge_plurals, zh_variants
+        As in :class:`TermCleaner`; the defaults are those of :func:`litkit.cooccurrence`.
+    max_words : int
+        Longest phrase extracted from English titles/abstracts.
+
+    Returns
+    -------
+    CorpusTerms
+        ``docs`` (distinct node keys per record, in record order), ``cleaner`` and ``fields``.
+
+    Examples
+    --------
+    >>> import litkit
+    >>> c = litkit.Corpus.from_records([{"DE": ["Co–Word Analysis；", "Ecosystem services"]},
+    ...                                 {"DE": ["co-word analysis", "ecosystem service"]}])
+    >>> t = corpus_terms(c)
+    >>> t.docs
+    [['coword analysis', 'ecosystem service'], ['coword analysis', 'ecosystem service']]
+    >>> t.cleaner.label("coword analysis")
+    'co-word analysis'
+    """
+    df = getattr(corpus, "df", corpus)
+    fields = resolve_fields(field)
+    missing = [f for f in fields if f not in df.columns]
+    if missing:
+        from ..errors import LitkitError
+
+        raise LitkitError(f"the corpus has no column {missing[0]!r}", expected="a keyword list column such as DE or ID")
+    cleaner = TermCleaner(
+        stoplist=stoplist,
+        thesaurus=thesaurus,
+        aliases=aliases,
+        stem=stem,
+        merge_plurals=merge_plurals,
+        zh_variants=zh_variants,
+    )
+    docs = cleaner.clean_documents(field_terms(df, fields, max_words=max_words))
+    return CorpusTerms(docs, cleaner, fields)

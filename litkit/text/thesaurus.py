@@ -30,6 +30,9 @@ Examples
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -37,7 +40,16 @@ from pathlib import Path
 from ..errors import LitkitError
 from .normalize import normalize_term, surface_form
 
-__all__ = ["Thesaurus", "read_thesaurus", "default_aliases", "resolve_thesaurus"]
+__all__ = [
+    "Thesaurus",
+    "read_thesaurus",
+    "default_aliases",
+    "default_thesaurus",
+    "resolve_thesaurus",
+    "zh_variants",
+    "ZhVariants",
+    "ZH_VARIANT_SUFFIXES",
+]
 
 VOSVIEWER_HEADER = "label\treplace by"
 
@@ -143,14 +155,29 @@ def default_aliases() -> Thesaurus:
     return Thesaurus.from_text(text, source="litkit/data/aliases_zh_en.txt")
 
 
+def default_thesaurus() -> Thesaurus:
+    """litkit's small table of safe merges (``litkit/data/thesaurus_default.txt``).
+
+    Examples
+    --------
+    >>> default_thesaurus().lookup("Coword analysis")
+    'co-word analysis'
+    """
+    text = resources.files("litkit.data").joinpath("thesaurus_default.txt").read_text(encoding="utf-8")
+    return Thesaurus.from_text(text, source="litkit/data/thesaurus_default.txt")
+
+
 def resolve_thesaurus(thesaurus) -> Thesaurus:
     """Turn the ``thesaurus`` argument into a :class:`Thesaurus`.
 
-    Accepts ``None``, a :class:`Thesaurus`, a path, a dict ``{variant: canonical}``,
-    or a list of any of these (combined in order, later rows win).
+    Accepts ``None``, ``"default"`` (:func:`default_thesaurus`), a :class:`Thesaurus`,
+    a path, a dict ``{variant: canonical}``, or a list of any of these (combined in
+    order, later rows win).
     """
     if thesaurus is None:
         return Thesaurus()
+    if isinstance(thesaurus, str) and thesaurus == "default":
+        return default_thesaurus()
     if isinstance(thesaurus, Thesaurus):
         return thesaurus
     if isinstance(thesaurus, (str, Path)):
@@ -161,3 +188,90 @@ def resolve_thesaurus(thesaurus) -> Thesaurus:
     for part in thesaurus:
         combined = combined | resolve_thesaurus(part)
     return combined
+
+
+#: Suffixes that Chinese keywords add to a term without changing what it names (虚拟现实技术).
+ZH_VARIANT_SUFFIXES = ("技术", "方法", "模式")
+_BRACKETED_RE = re.compile(r"^(.+?)\s*\(\s*([A-Za-z][A-Za-z0-9&+\- ]*)\s*\)\s*(.*)$")
+ZH_VARIANTS_SOURCE = "litkit/data/zh_variants.csv"
+
+
+def zh_variants() -> Thesaurus:
+    """The abbreviation rows of litkit's Chinese variant table (``litkit/data/zh_variants.csv``).
+
+    Examples
+    --------
+    >>> zh_variants().lookup("VR"), zh_variants().lookup("ar")
+    ('虚拟现实', '增强现实')
+    """
+    text = resources.files("litkit.data").joinpath("zh_variants.csv").read_text(encoding="utf-8")
+    rows = csv.reader(io.StringIO("\n".join(ln for ln in text.splitlines() if not ln.startswith("#"))))
+    next(rows)  # header: variant,canonical
+    mapping = {}
+    for row in rows:
+        if len(row) >= 2 and row[0].strip() and row[1].strip():
+            mapping[normalize_term(row[0])] = surface_form(row[1])
+    return Thesaurus(mapping, [ZH_VARIANTS_SOURCE])
+
+
+class ZhVariants:
+    """Chinese variant merging (``zh_variants=True`` of :class:`~litkit.text.TermCleaner`).
+
+    Three rules, on case-folded keys:
+
+    1. an abbreviation of ``litkit/data/zh_variants.csv`` becomes its term (VR → 虚拟现实);
+       an abbreviation written next to its term is dropped (VR虚拟现实, 虚拟现实VR);
+    2. a bracketed Latin abbreviation is dropped (虚拟现实(VR) → 虚拟现实; 虚拟现实(VR)技术 → 虚拟现实技术);
+    3. a term + 技术/方法/模式 becomes the term when the term itself occurs in the corpus
+       (learnt by :meth:`fit`): 虚拟现实技术 → 虚拟现实, VR技术 → 虚拟现实, while 设计方法 stays
+       when 设计 is not a keyword of the corpus.
+
+    Examples
+    --------
+    >>> z = ZhVariants().fit(["虚拟现实", "增强现实技术", "设计方法"])
+    >>> [z.canonical(k) for k in ["vr技术", "虚拟现实(vr)", "增强现实技术", "设计方法", "ar"]]
+    ['虚拟现实', '虚拟现实', '增强现实技术', '设计方法', '增强现实']
+    """
+
+    def __init__(self):
+        self.table = zh_variants()
+        self._by_canonical = {normalize_term(v): v for v in self.table.mapping.values()}
+        self.vocabulary: frozenset[str] = frozenset()
+
+    def _mapped(self, key: str) -> str:
+        key = key.strip()
+        match = _BRACKETED_RE.match(key)
+        if match and not match.group(3).strip("技术方法模式"):
+            key = (match.group(1) + match.group(3)).strip()
+        replacement = self.table.mapping.get(key)
+        if replacement is not None:
+            return normalize_term(replacement)
+        for abbr, term in self.table.mapping.items():
+            t = normalize_term(term)
+            if key in (abbr + t, t + abbr, abbr + " " + t, t + " " + abbr):
+                return t
+        return key
+
+    def fit(self, keys) -> ZhVariants:
+        """Learn which terms occur (case-folded keys of the corpus's raw terms)."""
+        self.vocabulary = frozenset(self._mapped(k) for k in keys)
+        return self
+
+    def canonical(self, key: str) -> str:
+        """The case-folded canonical key of ``key`` (``key`` itself when no rule applies)."""
+        mapped = self._mapped(key)
+        for suffix in ZH_VARIANT_SUFFIXES:
+            if mapped.endswith(suffix) and len(mapped) > len(suffix):
+                base = self._mapped(mapped[: -len(suffix)])
+                if base in self.vocabulary:
+                    return base
+        return mapped
+
+    def params(self) -> dict:
+        """What the rules are, for ``params.json`` (listed in every run that uses them)."""
+        return {
+            "table": ZH_VARIANTS_SOURCE,
+            "rows": {k: v for k, v in sorted(self.table.mapping.items())},
+            "suffixes": list(ZH_VARIANT_SUFFIXES),
+            "bracketed_abbreviations": True,
+        }
