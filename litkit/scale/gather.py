@@ -10,11 +10,14 @@ millions in a large corpus).  So:
 1. **Per partition** (workers): :func:`litkit.refs.references_table` of the partition's
    ``UT, PY, DB, CR`` — every reference parsed, exactly as the single-machine table parses it
    (each string's parse depends only on the string and the record's database) — and the
-   partition's DOI-lending table (:func:`litkit.refs.doi_by_bibliographic_key`).
-2. **Corpus-wide** (reduce): the lending tables are merged (a bibliographic key lends its DOI
-   only when every partition saw the same single DOI), because the key of a DOI-less reference
-   depends on the DOIs cited anywhere in the corpus.
-3. **Per partition** (workers): the keys recomputed with the corpus-wide lending table.
+   partition's lending tables (:func:`litkit.refs.doi_by_bibliographic_key`,
+   :func:`litkit.refs.page_by_bibliographic_key`).
+2. **Corpus-wide** (reduce): the lending tables are merged (:func:`litkit.refs.merge_lending`:
+   a key lends a DOI or a page only when every partition saw the same single one), because
+   the key of a reference without a DOI or page depends on the references cited anywhere
+   in the corpus.
+3. **Per partition** (workers): the keys recomputed with the corpus-wide tables
+   (:func:`litkit.refs.unified_key`, the rule ``references_table`` applies).
 4. **Driver**: the partitions' tables concatenated in record order (``record`` offset by the
    records before the partition), which equals ``references_table(corpus.df)`` of the whole
    corpus, and the records' other columns (not ``CR``, the bulk of a corpus) in one frame.
@@ -33,7 +36,14 @@ import pandas as pd
 
 from ..corpus import Corpus
 from ..errors import LitkitError
-from ..refs import bibliographic_key, doi_by_bibliographic_key, references_table
+from ..refs import (
+    bibliographic_key,
+    doi_by_bibliographic_key,
+    merge_lending,
+    page_by_bibliographic_key,
+    references_table,
+    unified_key,
+)
 from ._dask import compute, persist, tree_sum
 
 __all__ = ["gather", "references", "GatheredCorpus"]
@@ -156,37 +166,28 @@ def _bibliographic(refs: pd.DataFrame) -> list[str]:
     return out
 
 
-def _lending_of(refs: pd.DataFrame) -> dict:
-    rows = zip(
-        _bibliographic(refs), refs["doi"].tolist(), refs["source"].tolist(), refs["volume"].tolist(),
-        refs["page"].tolist(),
-    )  # fmt: skip
-    return doi_by_bibliographic_key(rows)
+def _lending_of(refs: pd.DataFrame) -> tuple[dict, dict]:
+    """The partition's DOI- and page-lending tables (:mod:`litkit.refs.keys`)."""
+    bib = _bibliographic(refs)
+    rows = zip(bib, refs["doi"].tolist(), refs["source"].tolist(), refs["volume"].tolist(), refs["page"].tolist())
+    return doi_by_bibliographic_key(rows), page_by_bibliographic_key(bib)
 
 
-def _merge_lending(a: dict, b: dict) -> dict:
-    """A bibliographic key lends its DOI only when every partition saw the same single DOI."""
-    out = dict(a)
-    for k, doi in b.items():
-        known = out.get(k, doi)
-        out[k] = doi if (known == doi and doi is not None) else None
-    return out
+def _merge_lending(a: tuple, b: tuple) -> tuple:
+    """A key lends a DOI or a page only when every partition saw the same single one."""
+    return merge_lending(a[0], b[0]), merge_lending(a[1], b[1])
 
 
-def _rekey(refs: pd.DataFrame, lending: dict) -> pd.DataFrame:
-    """The keys ``references_table`` gives with the corpus-wide lending table."""
+def _rekey(refs: pd.DataFrame, lending: tuple) -> pd.DataFrame:
+    """The keys ``references_table`` gives with the corpus-wide lending tables (:func:`litkit.refs.unified_key`)."""
     if not len(refs):
         return refs
-    keys = []
+    doi_of_bib, page_of_bib = lending
     columns = (refs[c].tolist() for c in ("author", "source", "doi"))
-    for (author, source, doi), bib in zip(zip(*columns), _bibliographic(refs)):
-        if doi:
-            keys.append("doi:" + doi)
-        elif author or source:
-            lent = lending.get(bib)
-            keys.append("doi:" + lent if lent else bib)
-        else:
-            keys.append("")
+    keys = [
+        unified_key(bib, doi, bool(author or source), doi_of_bib, page_of_bib)
+        for (author, source, doi), bib in zip(zip(*columns), _bibliographic(refs))
+    ]
     values = np.empty(len(keys), dtype=object)
     values[:] = keys
     out = refs.copy()

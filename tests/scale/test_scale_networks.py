@@ -13,6 +13,7 @@ and addresses.  The reference table parsed on the workers must equal the single-
 from __future__ import annotations
 
 import json
+import warnings
 
 import pandas as pd
 import pytest
@@ -22,6 +23,7 @@ import litkit
 import litkit.scale as scale
 from litkit.cli import app
 from litkit.errors import LitkitError
+from litkit.refs import references_table
 
 distributed = pytest.importorskip("dask.distributed")
 
@@ -94,7 +96,7 @@ def _files(folder):
 def _assert_same_outputs(case, corpora, address, tmp_path):
     single, parts = corpora
     command = CASES[case]
-    one, many = tmp_path / "one", tmp_path / "dask"
+    one, many, again = tmp_path / "one", tmp_path / "dask", tmp_path / "one-again"
     _cli(*command, single, "-o", one, "--formats", "png")
     _cli(*command, parts, "-o", many, "--formats", "png", "--scheduler", address)
     names = _files(one)
@@ -106,6 +108,14 @@ def _assert_same_outputs(case, corpora, address, tmp_path):
             a, b = json.loads(a), json.loads(b)
             assert a.pop("inputs") == {"corpus": str(single)}
             assert b.pop("inputs") == {"corpus": str(parts)}
+        if a != b and name.suffix == ".png":
+            # A figure one process does not itself reproduce (adjustText's label placement in
+            # bradford.png on real exports) cannot be compared byte for byte: say so, never hide it.
+            if not again.exists():
+                _cli(*command, single, "-o", again, "--formats", "png")
+            if (again / name).read_bytes() != a:
+                warnings.warn(f"{case}: {name} differs between two single-process runs; not compared", stacklevel=1)
+                continue
         assert a == b, f"{case}: {name} differs between one process and the cluster"
     return one
 
@@ -133,9 +143,10 @@ def test_references_parsed_on_workers_equal_single_machine(real, cluster):
     expected = whole.references
     pd.testing.assert_frame_equal(gathered, expected)
     assert len(expected) > 1000 and len(pc.partitions) == len(REAL)
-    # The lending matters here: some DOI-less citations take a DOI cited in another partition.
-    lent = expected["key"].str.startswith("doi:") & expected["doi"].isna()
-    assert lent.any()
+    # The corpus-wide lending pass matters here: keyed partition by partition alone, some DOI-less
+    # citations would miss the DOI a citation in another partition lends them (12 on these exports).
+    alone = pd.concat([references_table(litkit.Corpus.read_parquet(p).df) for p in pc.partitions], ignore_index=True)
+    assert (alone["key"].to_numpy() != expected["key"].to_numpy()).sum() > 0
     pd.testing.assert_frame_equal(corpus.df.drop(columns="CR"), whole.df.drop(columns="CR"))
     assert corpus.references is not None and len(corpus.references) == len(expected)
 
@@ -146,4 +157,4 @@ def test_gathered_corpus_without_cited_references_refuses_to_parse_them(demo, cl
         corpus = scale.collaboration_corpus(pc, client=client)
     assert isinstance(corpus, litkit.Corpus) and len(corpus) == len(pc)
     with pytest.raises(LitkitError, match="without their cited references"):
-        corpus.references
+        _ = corpus.references
