@@ -73,51 +73,49 @@ def normalise_journal(name) -> str | None:
 
 
 def normalise_keyword(term) -> str | None:
-    """Canonical form of a keyword: NFKC, case-folded, single spaces.
+    """The item of a keyword: :func:`litkit.text.term_key` (the key the keyword map uses), or None.
 
     Examples
     --------
-    >>> normalise_keyword(" Ecosystem  Services")
-    'ecosystem services'
+    >>> normalise_keyword(" Ecosystem  Services"), normalise_keyword("Co–Word Analysis；")
+    ('ecosystem service', 'coword analysis')
     """
+    from ..text import term_key
+
     text = _normalise_text(term)
-    return text.casefold() if text else None
+    return (term_key(text) or None) if text else None
 
 
-def keyword_normaliser(thesaurus=None):
-    """A function that normalises a keyword, then applies a thesaurus to it.
+def keyword_normaliser(thesaurus=None, stoplist=None, **options):
+    """A function giving the item of a keyword, cleaned by litkit's one pipeline (:class:`litkit.text.TermCleaner`).
 
     Parameters
     ----------
     thesaurus : optional
-        Anything :func:`litkit.text.thesaurus.resolve_thesaurus` accepts (a path, a mapping, a
-        Thesaurus); None gives :func:`normalise_keyword` itself.
+        Anything :func:`litkit.text.thesaurus.resolve_thesaurus` accepts (``"default"``, a path,
+        a mapping, a Thesaurus).
+    stoplist : optional
+        As in :class:`~litkit.text.TermCleaner`; None removes nothing.
+    **options
+        ``merge_plurals``, ``aliases``, ``stem`` of :class:`~litkit.text.TermCleaner`.
 
     Returns
     -------
     callable
-        ``term -> str or None``: :func:`normalise_keyword` of the term, replaced by its thesaurus
-        entry (normalised too) when it has one; None for an empty or removed term.
+        ``term -> str or None``: the term's node key, None for an empty or removed term.
 
     Examples
     --------
     >>> keyword_normaliser()(" Ecosystem  Services")
-    'ecosystem services'
+    'ecosystem service'
     """
-    if thesaurus is None:
-        return normalise_keyword
-    from ..text.thesaurus import resolve_thesaurus
+    from ..text import TermCleaner
 
-    book = resolve_thesaurus(thesaurus)
+    cleaner = TermCleaner(stoplist=stoplist, thesaurus=thesaurus, **options)
 
     def norm(term):
-        key = normalise_keyword(term)
-        if key is None:
-            return None
-        replacement = book.lookup(key)
-        if replacement is None:
-            return key
-        return normalise_keyword(replacement) if replacement else None
+        text = _normalise_text(term)
+        return cleaner.key(text) if text else None
 
     return norm
 
@@ -157,7 +155,14 @@ def reference_label(refs: pd.DataFrame) -> pd.Series:
     return label
 
 
-def item_events(corpus, kind: str = "cited_journal", field: str = "DE", thesaurus=None) -> pd.DataFrame:
+def item_events(
+    corpus,
+    kind: str = "cited_journal",
+    field: str = "DE",
+    thesaurus="default",
+    stoplist="default",
+    keyword_options: dict | None = None,
+) -> pd.DataFrame:
     """One row per occurrence of an item in a record: the events burst detection counts.
 
     Parameters
@@ -169,15 +174,23 @@ def item_events(corpus, kind: str = "cited_journal", field: str = "DE", thesauru
         ``"ID"`` (Keywords Plus / index keywords).
     thesaurus : optional
         For keywords: synonyms to merge and terms to drop, anything
-        :func:`litkit.text.thesaurus.resolve_thesaurus` accepts (a path to a
-        VOSviewer thesaurus or ``a;b;canonical`` table, a dict, a Thesaurus).
+        :func:`litkit.text.thesaurus.resolve_thesaurus` accepts (``"default"``, the
+        keyword map's default; a path to a VOSviewer thesaurus or ``a;b;canonical``
+        table, a dict, a Thesaurus; None for none).
+    stoplist : optional
+        For keywords: whole keywords removed, as in :func:`litkit.cooccurrence`
+        (``"default"``; None removes nothing).
+    keyword_options : dict, optional
+        For keywords: ``merge_plurals``, ``zh_variants``, ``aliases``, ``stem`` of
+        :func:`litkit.text.corpus_terms`.  Keywords are cleaned by the pipeline of
+        the keyword map, so a keyword is the same item in both.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``record`` (the record's ``UT``), ``year`` (the record's
         publication year) and ``item`` (normalised: cited journals upper case,
-        keywords case-folded, whitespace collapsed).  Records without a year
+        keywords their :func:`litkit.text.term_key` node key, whitespace collapsed).  Records without a year
         and empty items are left out.  Repeats within a record are kept (they
         matter for ``counting="citations"``).
     """
@@ -215,14 +228,18 @@ def item_events(corpus, kind: str = "cited_journal", field: str = "DE", thesauru
         column = "AU" if kind == "author" else field
         if column not in df.columns:
             raise LitkitError(f"the corpus has no column {column!r}", expected="a canonical list column, DE or ID")
-        norm = normalise_keyword if kind == "keyword" else _normalise_text
-        if kind == "keyword" and thesaurus is not None:
-            norm = keyword_normaliser(thesaurus)
-        rows = [
-            (ut, py, norm(v))
-            for ut, py, values in zip(df["UT"], df["PY"], df[column])
-            for v in (values if isinstance(values, (list, tuple, np.ndarray)) else [])
-        ]
+        if kind == "keyword":
+            # litkit's one term pipeline: the items are the keyword map's node keys.
+            from ..text import corpus_terms
+
+            terms = corpus_terms(corpus, column, stoplist=stoplist, thesaurus=thesaurus, **(keyword_options or {}))
+            rows = [(ut, py, key) for ut, py, keys in zip(df["UT"], df["PY"], terms.docs) for key in keys]
+        else:
+            rows = [
+                (ut, py, _normalise_text(v))
+                for ut, py, values in zip(df["UT"], df["PY"], df[column])
+                for v in (values if isinstance(values, (list, tuple, np.ndarray)) else [])
+            ]
         events = pd.DataFrame(rows, columns=["record", "year", "item"])
         events["year"] = pd.to_numeric(events["year"], errors="coerce")
     events = events.dropna(subset=["year", "item"])

@@ -27,7 +27,7 @@ def citation_bursts(
     field: str = "DE",
     years: tuple[int, int] | None = None,
     counting: str = "records",
-    thesaurus=None,
+    thesaurus="default",
 ) -> pd.DataFrame:
     """Items with the strongest bursts: the table behind CiteSpace's burst figure (Figure 5).
 
@@ -53,7 +53,8 @@ def citation_bursts(
     counting : {"records", "citations"}, default "records"
         How events are counted (below).
     thesaurus : optional
-        For keywords: synonyms to merge and terms to drop (see :func:`item_events`).
+        For keywords: synonyms to merge and terms to drop (see :func:`item_events`);
+        ``"default"`` is the keyword map's default, so the items are the map's node keys.
 
     Returns
     -------

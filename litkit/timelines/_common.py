@@ -1,5 +1,10 @@
 """Helpers shared by the modules of :mod:`litkit.timelines` (a private module): the keyword incidence
-of a corpus, its co-occurrence, Callon's equivalence index, keyword clusters and year ranges."""
+of a corpus, its co-occurrence, Callon's equivalence index, keyword clusters and year ranges.
+
+Keywords are cleaned by litkit's one term pipeline (:func:`litkit.text.corpus_terms`), counted with
+the keyword map's incidence and co-occurrence functions and clustered with its Leiden clustering
+(:mod:`litkit.network`), so a keyword is the same item, and the default clusters are the same, in
+the map and in every view here."""
 
 from __future__ import annotations
 
@@ -10,11 +15,12 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..bursts import keyword_normaliser, normalise_keyword
 from ..errors import LitkitError
 
-#: Seed of the default Louvain clustering: the same corpus always gives the same clusters.
-LOUVAIN_SEED = 42
+#: Seed of the default (Leiden) clustering: the same corpus always gives the same clusters.
+CLUSTER_SEED = 42
+#: The name of :data:`CLUSTER_SEED` from when the default clustering was Louvain (kept for callers).
+LOUVAIN_SEED = CLUSTER_SEED
 
 
 def year_pair(years) -> tuple[int, int]:
@@ -28,18 +34,35 @@ def year_pair(years) -> tuple[int, int]:
 
 
 class Incidence(NamedTuple):
-    keywords: list[str]  # selected keywords, by occurrences desc then alphabetically
+    keywords: list[str]  # selected keyword keys, by occurrences desc then code-point order
     occurrences: np.ndarray  # records containing each keyword
     first_year: np.ndarray
     avg_year: np.ndarray
     matrix: object  # scipy.sparse csr, records x keywords, 0/1
     years: np.ndarray  # year of each record row
+    labels: list[str]  # display label of each keyword (its most frequent surface form)
+    key: object  # raw keyword -> key (None when removed): how a caller's keyword is matched
+    params: dict  # what the term pipeline applied
 
 
 def keyword_incidence(
-    corpus, field: str, min_occurrences: int, top: int | None, years: tuple[int, int] | None = None, thesaurus=None
+    corpus,
+    field: str,
+    min_occurrences: int,
+    top: int | None,
+    years: tuple[int, int] | None = None,
+    thesaurus="default",
+    stoplist="default",
+    merge_plurals: bool = True,
+    zh_variants: bool = False,
 ) -> Incidence:
-    from scipy import sparse
+    """Records x selected keywords of a corpus, cleaned by :func:`litkit.text.corpus_terms`.
+
+    The whole corpus is cleaned before records are filtered by ``years``, so a keyword has
+    the same key and label in every period of a thematic evolution.
+    """
+    from ..network.cooccurrence import incidence_matrix, select_terms
+    from ..text import corpus_terms
 
     df = corpus.df
     if field not in df.columns:
@@ -48,36 +71,27 @@ def keyword_incidence(
         raise LitkitError(f"min_occurrences must be a whole number >= 1, got {min_occurrences!r}")
     if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
         raise LitkitError(f"top must be a positive whole number or None, got {top!r}")
-    norm = keyword_normaliser(thesaurus)
+    terms = corpus_terms(
+        corpus, field, stoplist=stoplist, thesaurus=thesaurus, merge_plurals=merge_plurals, zh_variants=zh_variants
+    )
     py = pd.to_numeric(df["PY"], errors="coerce")
-    rows, record_years = [], []
-    for values, year in zip(df[field], py):
-        if pd.isna(year):
+    docs, record_years = [], []
+    for keys, year in zip(terms.docs, py):
+        if pd.isna(year) or not keys:
             continue
         year = int(year)
         if years is not None and not (years[0] <= year <= years[1]):
             continue
-        terms = {norm(v) for v in (values if isinstance(values, (list, tuple, np.ndarray)) else [])}
-        terms.discard(None)
-        if terms:
-            rows.append(terms)
-            record_years.append(year)
-    counts: dict[str, int] = {}
-    for terms in rows:
-        for t in terms:
-            counts[t] = counts.get(t, 0) + 1
-    ranked = sorted((k for k, n in counts.items() if n >= min_occurrences), key=lambda k: (-counts[k], k))
-    if top is not None:
-        ranked = ranked[:top]
-    col = {k: i for i, k in enumerate(ranked)}
-    r_idx, c_idx = [], []
-    for i, terms in enumerate(rows):
-        for t in terms:
-            j = col.get(t)
-            if j is not None:
-                r_idx.append(i)
-                c_idx.append(j)
-    matrix = sparse.csr_matrix((np.ones(len(r_idx)), (r_idx, c_idx)), shape=(len(rows), len(ranked)))
+        docs.append(keys)
+        record_years.append(year)
+    a_all, vocab = incidence_matrix(docs)
+    occ_all = np.asarray(a_all.sum(axis=0)).ravel().astype(np.int64)
+    # The keyword map's selection: occurrences >= threshold, most frequent first, ties by key.
+    selected = select_terms(occ_all, vocab, min_occurrences, top) if len(vocab) else np.zeros(0, dtype=np.int64)
+    ranked = [vocab[i] for i in selected]
+    from scipy import sparse
+
+    matrix = sparse.csr_matrix(a_all[:, selected], dtype=np.float64)
     yrs = np.asarray(record_years, dtype=np.int64)
     first = np.full(len(ranked), 0, dtype=np.int64)
     avg = np.zeros(len(ranked))
@@ -87,14 +101,17 @@ def keyword_incidence(
             members = csc.indices[csc.indptr[j] : csc.indptr[j + 1]]
             first[j] = yrs[members].min()
             avg[j] = yrs[members].mean()
-    occ = np.asarray(matrix.sum(axis=0)).ravel().astype(np.int64)
-    return Incidence(ranked, occ, first, avg, matrix, yrs)
+    occ = occ_all[selected].astype(np.int64)
+    cleaner = terms.cleaner
+    labels = [cleaner.label(k) for k in ranked]
+    return Incidence(ranked, occ, first, avg, matrix, yrs, labels, cleaner.key, cleaner.params())
 
 
 def cooccurrence_matrix(inc: Incidence) -> np.ndarray:
-    c = (inc.matrix.T @ inc.matrix).toarray()
-    np.fill_diagonal(c, 0)
-    return c
+    """Dense full co-occurrence counts of the selected keywords (the keyword map's ``A^T A``)."""
+    from ..network.cooccurrence import full_counts
+
+    return full_counts(inc.matrix).toarray()
 
 
 def equivalence(c: np.ndarray, occ: np.ndarray) -> np.ndarray:
@@ -104,28 +121,25 @@ def equivalence(c: np.ndarray, occ: np.ndarray) -> np.ndarray:
         return np.where(denom > 0, c.astype(float) ** 2 / np.where(denom > 0, denom, 1.0), 0.0)
 
 
-def louvain(inc: Incidence, resolution: float, seed: int) -> list[set[str]]:
-    import networkx as nx
+def leiden(inc: Incidence, resolution: float, seed: int) -> np.ndarray:
+    """Cluster of each selected keyword: the keyword map's Leiden clustering (modularity on the counts)."""
+    from scipy import sparse
 
-    c = cooccurrence_matrix(inc)
-    occ = inc.occurrences.astype(float)
-    graph = nx.Graph()
-    graph.add_nodes_from(inc.keywords)
-    ii, jj = np.nonzero(np.triu(c, 1))
-    for i, j in zip(ii, jj):
-        graph.add_edge(inc.keywords[i], inc.keywords[j], weight=float(c[i, j]) / (occ[i] * occ[j]))
-    if graph.number_of_nodes() == 0:
-        return []
-    return [
-        set(com) for com in nx.community.louvain_communities(graph, weight="weight", resolution=resolution, seed=seed)
-    ]
+    from ..network.cooccurrence import fractional_counts, full_counts
+    from ..network.network import weigh_and_cluster
+
+    full = full_counts(inc.matrix)
+    frac = fractional_counts(sparse.csr_matrix(inc.matrix.shape))  # unused with counting="full"
+    membership = weigh_and_cluster(
+        full, frac, inc.occurrences, "full", "association", "auto", "leiden", "modularity", resolution, seed
+    )[4]
+    return np.asarray(membership)
 
 
 def cluster_incidence(inc: Incidence, clusters, resolution: float = 1.0, seed: int = LOUVAIN_SEED) -> pd.DataFrame:
-    """Assign each selected keyword a cluster id from a table, mapping, function or Louvain."""
+    """Assign each selected keyword a cluster id from a table, mapping, function or Leiden."""
     if clusters is None:
-        groups = louvain(inc, resolution, seed)
-        mapping = {k: gi for gi, group in enumerate(groups) for k in group}
+        mapping = dict(zip(inc.keywords, leiden(inc, resolution, seed).tolist())) if inc.keywords else {}
     elif callable(clusters):
         import networkx as nx
 
@@ -136,11 +150,11 @@ def cluster_incidence(inc: Incidence, clusters, resolution: float = 1.0, seed: i
         graph.add_edges_from((inc.keywords[i], inc.keywords[j], {"weight": float(c[i, j])}) for i, j in zip(ii, jj))
         result = clusters(graph)
         if isinstance(result, Mapping):
-            mapping = {normalise_keyword(k): v for k, v in result.items()}
+            mapping = {inc.key(k): v for k, v in result.items()}
         else:
-            mapping = {normalise_keyword(k): gi for gi, group in enumerate(result) for k in group}
+            mapping = {inc.key(k): gi for gi, group in enumerate(result) for k in group}
     else:
-        mapping = mapping_from(clusters)
+        mapping = mapping_from(clusters, inc.key)
     table = pd.DataFrame(
         {
             "keyword": inc.keywords,
@@ -185,7 +199,14 @@ def cluster_incidence(inc: Incidence, clusters, resolution: float = 1.0, seed: i
     return table[["keyword", "cluster", "occurrences", "first_year", "avg_year"]]
 
 
-def mapping_from(clusters) -> dict[str, object]:
+def mapping_from(clusters, key=None) -> dict[str, object]:
+    """Keyword key -> cluster from a table or a mapping; ``key`` turns a caller's keyword into a key.
+
+    A table with a ``term`` column (the keyword map's node keys) is matched on it; otherwise
+    its ``keyword`` column goes through ``key`` (default :func:`litkit.text.term_key`).
+    """
+    if key is None:
+        from ..text import term_key as key
     if isinstance(clusters, pd.DataFrame):
         if not {"keyword", "cluster"} <= set(clusters.columns):
             raise LitkitError(
@@ -193,24 +214,50 @@ def mapping_from(clusters) -> dict[str, object]:
                 expected="e.g. the keyword table of litkit.cooccurrence",
             )
         pairs = zip(clusters["keyword"], clusters["cluster"])
+        if "term" in clusters.columns:  # the map's own keys: no re-cleaning (the map may have stemmed)
+            mapping = {}
+            for k, v in zip(clusters["term"], clusters["cluster"]):
+                if isinstance(k, str) and v is not None and not (isinstance(v, float) and math.isnan(v)):
+                    mapping[k] = v
+            for k, v in pairs:  # a key cleaned by this run's pipeline too, in case the options differ
+                kk = key(k) if isinstance(k, str) else None
+                if kk is not None and kk not in mapping and not (isinstance(v, float) and math.isnan(v)):
+                    mapping[kk] = v
+            return mapping
     elif isinstance(clusters, Mapping):
         pairs = clusters.items()
     else:
         raise LitkitError(f"clusters must be a DataFrame, a mapping or a function, got {type(clusters).__name__}")
     mapping = {}
     for k, v in pairs:
-        key = normalise_keyword(k)
-        if key is not None and v is not None and not (isinstance(v, float) and math.isnan(v)):
-            mapping[key] = v
+        kk = key(k) if isinstance(k, str) else None
+        if kk is not None and v is not None and not (isinstance(v, float) and math.isnan(v)):
+            mapping[kk] = v
     return mapping
 
 
-def cluster_labels(table: pd.DataFrame, labels: Mapping | None = None) -> dict:
-    """Cluster label: a given label, else its most frequent keyword (ties alphabetical)."""
+def cluster_labels(table: pd.DataFrame, labels: Mapping | None = None, display: Mapping | None = None) -> dict:
+    """Cluster label: a given label, else the display label of its most frequent keyword (ties by key).
+
+    ``display`` maps a keyword key to its display label (:attr:`Incidence.labels`); keys without
+    one are shown as they are.
+    """
     out = {}
     for cluster, group in table.groupby("cluster", sort=True):
         if labels is not None and cluster in labels:
             out[cluster] = str(labels[cluster])
         else:
-            out[cluster] = group.sort_values(["occurrences", "keyword"], ascending=[False, True])["keyword"].iloc[0]
+            top = group.sort_values(["occurrences", "keyword"], ascending=[False, True])["keyword"].iloc[0]
+            out[cluster] = (display or {}).get(top, top)
     return out
+
+
+def pipeline_options(thesaurus, stoplist, merge_plurals, zh_variants) -> dict:
+    """The term-pipeline arguments of :func:`keyword_incidence`, as every view passes them."""
+    return {"thesaurus": thesaurus, "stoplist": stoplist, "merge_plurals": merge_plurals, "zh_variants": zh_variants}
+
+
+#: What the term-pipeline parameters of every view mean (for docstrings).
+PIPELINE_DOC = """thesaurus, stoplist, merge_plurals, zh_variants
+        litkit's one term pipeline (:func:`litkit.text.corpus_terms`), with the defaults of the
+        keyword map (:func:`litkit.cooccurrence`), so a keyword is the same item in both."""

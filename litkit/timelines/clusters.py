@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ._common import LOUVAIN_SEED, cluster_incidence, keyword_incidence
+from ._common import pipeline_options as _pipeline
 
 
 def keyword_clusters(
@@ -20,7 +21,10 @@ def keyword_clusters(
     top: int | None = 250,
     resolution: float = 1.0,
     seed: int = LOUVAIN_SEED,
-    thesaurus=None,
+    thesaurus="default",
+    stoplist="default",
+    merge_plurals: bool = True,
+    zh_variants: bool = False,
 ) -> pd.DataFrame:
     """Default keyword clusters: Louvain communities of the keyword co-occurrence graph.
 
@@ -37,7 +41,9 @@ def keyword_clusters(
     pandas.DataFrame
         ``keyword``, ``cluster``, ``occurrences``, ``first_year``, ``avg_year``.
     """
-    inc = keyword_incidence(corpus, field, min_occurrences, top, thesaurus=thesaurus)
+    inc = keyword_incidence(
+        corpus, field, min_occurrences, top, **_pipeline(thesaurus, stoplist, merge_plurals, zh_variants)
+    )
     return cluster_incidence(inc, None, resolution, seed)
 
 

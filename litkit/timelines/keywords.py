@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ._common import cluster_incidence, cluster_labels, cooccurrence_matrix, keyword_incidence
+from ._common import pipeline_options as _pipeline
 
 
 def keyword_timeline(
@@ -23,7 +24,10 @@ def keyword_timeline(
     top: int | None = 250,
     per_cluster: int | None = 10,
     max_clusters: int | None = 10,
-    thesaurus=None,
+    thesaurus="default",
+    stoplist="default",
+    merge_plurals: bool = True,
+    zh_variants: bool = False,
 ) -> pd.DataFrame:
     """CiteSpace's timeline view as a table: keywords by cluster, at the year they first appear.
 
@@ -56,12 +60,15 @@ def keyword_timeline(
         ``first_year`` (first record with the keyword), ``occurrences``,
         ``avg_year``; ordered by cluster, then first year, then keyword.
     """
-    inc = keyword_incidence(corpus, field, min_occurrences, top, thesaurus=thesaurus)
+    inc = keyword_incidence(
+        corpus, field, min_occurrences, top, **_pipeline(thesaurus, stoplist, merge_plurals, zh_variants)
+    )
     table = cluster_incidence(inc, clusters)
     labels = None
     if isinstance(clusters, pd.DataFrame) and "label" in clusters.columns:
         labels = dict(zip(clusters["cluster"], clusters["label"]))
-    return _timeline_from_clusters(table, labels, per_cluster, max_clusters)
+    display = dict(zip(inc.keywords, inc.labels))
+    return _timeline_from_clusters(table, labels, per_cluster, max_clusters, display)
 
 
 class TimeZone(NamedTuple):
@@ -72,7 +79,15 @@ class TimeZone(NamedTuple):
 
 
 def time_zone(
-    corpus, field: str = "DE", min_occurrences: int = 2, top: int | None = 60, min_cooccurrence: int = 1, thesaurus=None
+    corpus,
+    field: str = "DE",
+    min_occurrences: int = 2,
+    top: int | None = 60,
+    min_cooccurrence: int = 1,
+    thesaurus="default",
+    stoplist="default",
+    merge_plurals: bool = True,
+    zh_variants: bool = False,
 ) -> TimeZone:
     """CiteSpace's time-zone view as tables: keywords in the zone of their first year.
 
@@ -85,7 +100,9 @@ def time_zone(
         co-occurring at least ``min_cooccurrence`` times, the earlier keyword
         as ``source``.
     """
-    inc = keyword_incidence(corpus, field, min_occurrences, top, thesaurus=thesaurus)
+    inc = keyword_incidence(
+        corpus, field, min_occurrences, top, **_pipeline(thesaurus, stoplist, merge_plurals, zh_variants)
+    )
     nodes = pd.DataFrame(
         {
             "keyword": inc.keywords,
@@ -113,14 +130,14 @@ def time_zone(
     return TimeZone(nodes, links)
 
 
-def _timeline_from_clusters(table: pd.DataFrame, labels, per_cluster, max_clusters) -> pd.DataFrame:
+def _timeline_from_clusters(table: pd.DataFrame, labels, per_cluster, max_clusters, display=None) -> pd.DataFrame:
     if table.empty:
         return pd.DataFrame(columns=["cluster", "cluster_label", "keyword", "first_year", "occurrences", "avg_year"])
     size = table.groupby("cluster")["occurrences"].sum()
     order = sorted(size.index, key=lambda g: (-size[g], str(g)))
     if max_clusters is not None:
         order = order[:max_clusters]
-    names = cluster_labels(table, labels)
+    names = cluster_labels(table, labels, display)
     parts = []
     for cluster in order:
         group = table[table["cluster"] == cluster].sort_values(["occurrences", "keyword"], ascending=[False, True])

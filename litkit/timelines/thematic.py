@@ -24,6 +24,7 @@ from ._common import (
     keyword_incidence,
     year_pair,
 )
+from ._common import pipeline_options as _pipeline
 
 QUADRANTS = {
     (True, True): "Motor themes",
@@ -47,7 +48,10 @@ def thematic_map(
     min_occurrences: int = 2,
     top: int | None = 250,
     years: tuple[int, int] | None = None,
-    thesaurus=None,
+    thesaurus="default",
+    stoplist="default",
+    merge_plurals: bool = True,
+    zh_variants: bool = False,
 ) -> ThematicMap:
     """Callon centrality and density of each keyword cluster, and its quadrant.
 
@@ -89,7 +93,12 @@ def thematic_map(
         ``first_year``, ``avg_year``.
     """
     inc = keyword_incidence(
-        corpus, field, min_occurrences, top, years=year_pair(years) if years else None, thesaurus=thesaurus
+        corpus,
+        field,
+        min_occurrences,
+        top,
+        years=year_pair(years) if years else None,
+        **_pipeline(thesaurus, stoplist, merge_plurals, zh_variants),
     )
     kw = cluster_incidence(inc, clusters)
     themes = _themes(inc, kw)
@@ -112,7 +121,10 @@ def thematic_evolution(
     min_occurrences: int = 2,
     top: int | None = 250,
     min_inclusion: float = 0.0,
-    thesaurus=None,
+    thesaurus="default",
+    stoplist="default",
+    merge_plurals: bool = True,
+    zh_variants: bool = False,
 ) -> ThematicEvolution:
     """Themes of consecutive periods and how they flow into each other.
 
@@ -160,6 +172,9 @@ def thematic_evolution(
             top=top,
             years=span,
             thesaurus=thesaurus,
+            stoplist=stoplist,
+            merge_plurals=merge_plurals,
+            zh_variants=zh_variants,
         )
         for span in spans
     ]
@@ -227,7 +242,7 @@ def _themes(inc: Incidence, kw: pd.DataFrame) -> pd.DataFrame:
     e = equivalence(cooccurrence_matrix(inc), inc.occurrences)
     clustered = np.zeros(len(inc.keywords), dtype=bool)  # keywords without a cluster are not "outside"
     clustered[[index[k] for k in kw["keyword"]]] = True
-    labels = cluster_labels(kw)
+    labels = cluster_labels(kw, display=dict(zip(inc.keywords, inc.labels)))
     rows = []
     for cluster, group in kw.groupby("cluster", sort=True):
         idx = np.array([index[k] for k in group["keyword"]])

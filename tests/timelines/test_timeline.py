@@ -11,6 +11,7 @@ import pytest
 
 from litkit.corpus import Corpus
 from litkit.errors import LitkitError
+from litkit.text import TermCleaner
 from litkit.timelines import (
     annual_production,
     cagr,
@@ -24,6 +25,9 @@ from litkit.timelines import (
 
 THEME_A = ["ecosystem services", "valuation", "wetland", "payment"]
 THEME_B = ["carbon sink", "carbon neutrality", "forest", "emission"]
+# Keywords are items by litkit's one term pipeline (the keyword map's defaults): "ecosystem services"
+# is the item "ecosystem service" (plurals merged) and "GEP" is "gross ecosystem product" (default thesaurus).
+K = TermCleaner(thesaurus="default").key
 
 
 def _two_theme_corpus():
@@ -102,7 +106,8 @@ def test_default_clusters_recover_the_two_themes_deterministically():
     second = keyword_clusters(_two_theme_corpus(), min_occurrences=1)
     pd.testing.assert_frame_equal(first, second)
     groups = {frozenset(g["keyword"]) for _, g in first.groupby("cluster")}
-    assert groups == {frozenset(THEME_A + ["gep"]), frozenset(THEME_B + ["碳汇"])}
+    assert groups == {frozenset(map(K, THEME_A + ["GEP"])), frozenset(map(K, THEME_B + ["碳汇"]))}
+    assert K("GEP") == "gross ecosystem product" and K("ecosystem services") == "ecosystem service"
 
 
 def test_keyword_timeline_with_given_clusters():
@@ -116,8 +121,8 @@ def test_keyword_timeline_with_given_clusters():
     )
     table = keyword_timeline(corpus, clusters=given, min_occurrences=1)
     first_year = dict(zip(table["keyword"], table["first_year"]))
-    assert first_year["gep"] == 2016 and first_year["碳汇"] == 2012 and first_year["valuation"] == 2010
-    assert set(table.loc[table["cluster"] == 7, "keyword"]) == set(THEME_A + ["gep"])
+    assert first_year[K("gep")] == 2016 and first_year["碳汇"] == 2012 and first_year["valuation"] == 2010
+    assert set(table.loc[table["cluster"] == 7, "keyword"]) == set(map(K, THEME_A + ["gep"]))
     assert set(table["cluster_label"]) == {"#7 ecosystem services", "#3 carbon sink"} or set(
         table["cluster_label"]
     ) == {"#7 ecosystem services", "#3 carbon neutrality"}
@@ -135,7 +140,7 @@ def test_keyword_timeline_with_label_column_and_function():
     )
     table = keyword_timeline(corpus, clusters=given, min_occurrences=1)
     assert set(table["cluster_label"]) == {"#1 valuing nature", "#2 carbon"}
-    assert "gep" not in set(table["keyword"])  # keywords without a cluster are left out
+    assert K("gep") not in set(table["keyword"])  # keywords without a cluster are left out
 
     def components(graph: nx.Graph):
         return [set(c) for c in sorted(nx.connected_components(graph), key=lambda c: sorted(c))]
@@ -148,12 +153,13 @@ def test_time_zone_nodes_and_links():
     corpus = _two_theme_corpus()
     zone = time_zone(corpus, min_occurrences=1, top=None)
     nodes = zone.nodes.set_index("keyword")
-    assert nodes.loc["gep", "first_year"] == 2016 and nodes.loc["碳汇", "first_year"] == 2012
+    assert nodes.loc[K("gep"), "first_year"] == 2016 and nodes.loc["碳汇", "first_year"] == 2012
     assert zone.nodes["first_year"].is_monotonic_increasing
     pairs = {(s, t): w for s, t, w in zone.links.itertuples(index=False)}
     # 'gep' co-occurs with 'ecosystem services' in every theme-A record from 2016 on: 5 years x 4 records
-    assert pairs[("ecosystem services", "gep")] == 20
-    assert not any({s, t} <= set(THEME_B) | {"碳汇"} and {s, t} & set(THEME_A) for s, t in pairs)
+    assert pairs[(K("ecosystem services"), K("gep"))] == 20
+    theme_a, theme_b = set(map(K, THEME_A)), set(map(K, THEME_B)) | {"碳汇"}
+    assert not any({s, t} <= theme_b and {s, t} & theme_a for s, t in pairs)
 
 
 # ---------------------------------------------------------------------------------------------
