@@ -78,6 +78,17 @@ class AddReport:
         lines.append(f"corpus: {self.records_before} → {self.records_after} records")
         return "\n".join(lines)
 
+    def _repr_html_(self) -> str:
+        import html
+
+        parts = ["<p>" + html.escape(self.summary()).replace("\n", "<br>") + "</p>"]
+        for name in ("new", "already", "updated"):
+            table = getattr(self, name)
+            if len(table):
+                more = f" (first 10 of {len(table)}; see <code>.{name}</code>)" if len(table) > 10 else ""
+                parts.append(f"<p>{name}{more}</p>" + table.head(10).to_html(index=False, escape=True, na_rep=""))
+        return "<div class='litkit-add-report'>" + "".join(parts) + "</div>"
+
 
 def add_exports(review: str | Path, exports, *, dry_run: bool = False) -> AddReport:
     """Append ``exports`` to a review file and report what they bring (see the module docstring).

@@ -89,6 +89,20 @@ class ReviewDiff:
             lines.append(f"{name}: only in {self.new}")
         return "\n".join(lines) if lines else "no change"
 
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        summary = esc(self.summary()).replace("\n", "<br>")
+        parts = [f"<p><b>{esc(str(self.old))} → {esc(str(self.new))}</b><br>{summary}</p>"]
+        for name, table in self.tables.items():
+            if len(table):
+                more = (
+                    f" (first 10 of {len(table)}; see <code>.tables[{esc(repr(name))}]</code>)"
+                    if len(table) > 10
+                    else ""
+                )
+                parts.append(f"<p>{esc(name)}{more}</p>" + table.head(10).to_html(index=False, escape=True, na_rep=""))
+        return "<div class='litkit-review-diff'>" + "".join(parts) + "</div>"
+
     def write(self, folder: str | Path, *, overwrite: bool = False) -> list[Path]:
         """Write ``diff_<analysis>.csv`` per table and ``diff.html`` into ``folder``; return the files."""
         from .._atomic import write_csv, write_text

@@ -79,6 +79,11 @@ class ReviewRun:
         lines.append(f"wrote {self.output / REPORT_FILE}")
         return "\n".join(lines)
 
+    def _repr_html_(self) -> str:
+        import html
+
+        return "<div class='litkit-review-run'><p>" + html.escape(self.message()).replace("\n", "<br>") + "</p></div>"
+
 
 def run_review(review: str | Path | Review, output: str | Path, *, force: bool = False) -> ReviewRun:
     """Run every analysis of a review file into ``output``, recomputing only what changed.

@@ -201,3 +201,22 @@ def test_report_reprs(demo_dir, merged):
         assert re.search(rf"<td>{re.escape(rule)}</td>\s*<td>{count}</td>", page), rule
     for obj in (corpus, litkit.policy.from_metadata(demo_dir.parent / "policy" / "central_documents.csv")):
         assert html.escape(repr(obj)) in obj._repr_html_()
+
+
+def test_review_reprs_escape_and_cut(tmp_path):
+    from litkit.review import AddReport, ReviewDiff, ReviewRun
+
+    run = ReviewRun(output=tmp_path / "r<1>", ran=["cooccurrence"], corpus_built=True, records=12)
+    page = run._repr_html_()
+    assert "corpus: 12 records read from the exports<br>ran 1: cooccurrence" in page and "r&lt;1&gt;" in page
+    new = pd.DataFrame({"id": [f"W{i}" for i in range(14)], "title": ["<i>x</i>"] * 14})
+    already = pd.DataFrame({"id": ["S1", "S2"], "rule": ["doi", "fuzzy"], "title": ["a", "b"]})
+    added = AddReport(added=["cnki"], new=new, already=already, records_before=5, records_after=19)
+    page = added._repr_html_()
+    assert "14 new record(s); 2 already there (doi 1, fuzzy 1)" in page and "first 10 of 14" in page
+    assert page.count("&lt;i&gt;x&lt;/i&gt;") == 10 and "<i>x</i>" not in page
+    assert "first 10 of 2" not in page and page.count("<tr>") == 10 + 2
+    table = pd.DataFrame({"change": ["entered"] * 12, "item": [f"k{i}" for i in range(12)]})
+    diff = ReviewDiff(old=tmp_path / "a", new=tmp_path / "b", tables={"corpus": table.head(0), "cooccurrence": table})
+    page = diff._repr_html_()
+    assert "cooccurrence: entered 12" in page and "first 10 of 12" in page and page.count("<tr>") == 10
