@@ -12,7 +12,8 @@ One module per citation style, plus the identity of a cited work and the table:
 - :mod:`litkit.refs.sources` -- cited-source names to one J9-style key (:func:`normalize_source`),
   used by every reader;
 - :mod:`litkit.refs.keys` -- :func:`reference_key`, :func:`bibliographic_key`, :func:`reference_keys`
-  and the DOI unification (:func:`doi_by_bibliographic_key`);
+  and the unification of keys across a corpus (DOIs and pages lent: :func:`unified_keys`,
+  :func:`doi_by_bibliographic_key`, :func:`page_by_bibliographic_key`);
 - :mod:`litkit.refs.table` -- :func:`references_table` (one row per citing record and reference)
   and :func:`reference_overlap`.
 
@@ -27,7 +28,16 @@ Examples
 
 from ._fields import FIELDS
 from .gbt7714 import is_cssci_reference, parse_cssci_reference, parse_gbt7714_reference
-from .keys import bibliographic_key, doi_by_bibliographic_key, reference_key, reference_keys
+from .keys import (
+    bibliographic_key,
+    doi_by_bibliographic_key,
+    merge_lending,
+    page_by_bibliographic_key,
+    reference_key,
+    reference_keys,
+    unified_key,
+    unified_keys,
+)
 from .scopus import parse_scopus_reference, split_scopus_references
 from .sources import SOURCE_KEY_LENGTH, SOURCE_OVERRIDES, WORD_ABBREVIATIONS, normalize_source
 from .styles import parse_reference_any, parser_for_style, reference_style
@@ -52,6 +62,10 @@ __all__ = [
     "bibliographic_key",
     "reference_keys",
     "doi_by_bibliographic_key",
+    "page_by_bibliographic_key",
+    "merge_lending",
+    "unified_key",
+    "unified_keys",
     "references_table",
     "reference_overlap",
     "TABLE_COLUMNS",

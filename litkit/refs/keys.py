@@ -1,4 +1,4 @@
-"""The identity of a cited work: reference keys, and the DOI unification across citations.
+"""The identity of a cited work: reference keys, and their unification across citations.
 
 :func:`reference_key` gives the identity used to count citations of the same
 work across citing records (co-citation, citation bursts)::
@@ -9,12 +9,35 @@ work across citing records (co-citation, citation bursts)::
 The second form (:func:`bibliographic_key`) is upper-cased with punctuation folded to single spaces,
 initials dropped from the author and the ``V``/``P`` prefixes removed, so ``Costanza R, 1997, NATURE, V387, P253``
 and ``COSTANZA R., 1997, Nature, V387, p253`` get the same key; the source goes through
-:func:`litkit.refs.normalize_source`.  :func:`doi_by_bibliographic_key` is the DOI unification:
-a reference *without* a DOI takes the DOI key of a reference *with* one when both have the same
-bibliographic key (and that key names a source plus a volume or page, and points to only one DOI),
-so that a work cited with and without its DOI is counted once; :func:`litkit.refs.references_table`
-and :func:`reference_keys` both apply it.  A reference that names neither an author, a source nor a
+:func:`litkit.refs.normalize_source`.  A reference that names neither an author, a source nor a
 DOI (``[No title captured]``) gets the empty key ``""``: it identifies no work, and analyses skip it.
+
+Unification across the citations of a corpus
+--------------------------------------------
+One work is often cited with more or less detail: with and without its DOI, with and without
+its first page (CSSCI writes ``期刊.年.卷(期)`` and no page, so its ``TEECE|1997|STRATEGIC MANAGE J|18|``
+never equals Web of Science's ``TEECE|1997|STRATEGIC MANAGE J|18|509``).  Two corpus-wide
+tables lend the missing part, and :func:`unified_key` applies them; :func:`references_table`
+and :func:`reference_keys` both go through :func:`unified_keys`, so they key alike:
+
+1. **Page** (:func:`page_by_bibliographic_key`): a key without a page, ``A|Y|S|V|`` with author,
+   year, source *and* volume all present, takes the page of the single key ``A|Y|S|V|P`` of the
+   corpus that has one.  With two or more such pages (two papers of one author in one volume,
+   or one paper cited with two first pages) it is ambiguous and stays as it is.  It is also
+   left alone when the two keys were seen with different DOIs (or either with two DOIs): two
+   keys whose DOIs differ are never merged.
+2. **DOI** (:func:`doi_by_bibliographic_key`): a reference *without* a DOI takes the DOI key of a
+   reference *with* one when both have the same bibliographic key (after step 1: the page-less
+   key and its completion form one group, and a DOI seen on either is the group's), that key
+   names a source plus a volume or page, and it points to only one DOI.
+
+Limits: the rule trusts the corpus.  A page-less citation of one paper is merged with another
+paper of the same author, year, journal and volume when that other paper is the only one of
+them the corpus cites with a page (the DOI check catches this only when both carry DOIs).
+No page is lent without a volume (``A|Y|S||``: many Chinese journals have none, and an author's
+papers of one year in one journal are then told apart by nothing), nor across different
+volumes, years or source spellings; the ``page`` column of :func:`references_table` keeps what
+the reference itself says, only ``key`` changes.
 
 Examples
 --------
@@ -70,7 +93,9 @@ def reference_key(parsed: dict) -> str:
     return bibliographic_key(parsed)
 
 
-# ---- the table ----------------------------------------------------------------------------------
+# ---- unification across a corpus -----------------------------------------------------------------
+
+_MISSING = object()
 
 
 def doi_by_bibliographic_key(references: Iterable[tuple]) -> dict[str, str | None]:
@@ -86,7 +111,8 @@ def doi_by_bibliographic_key(references: Iterable[tuple]) -> dict[str, str | Non
     dict
         Bibliographic key -> DOI, for every key seen on a reference with a DOI, a source
         and a volume or page; the value is None when the key was seen with two different
-        DOIs (it then lends none).
+        DOIs (it then lends none).  Tables of parts of a corpus combine with
+        :func:`merge_lending`.
 
     Examples
     --------
@@ -102,17 +128,133 @@ def doi_by_bibliographic_key(references: Iterable[tuple]) -> dict[str, str | Non
     return lent
 
 
+def page_by_bibliographic_key(keys: Iterable[str]) -> dict[str, str | None]:
+    """The page each page-less bibliographic key may take: that of its only completion in the corpus.
+
+    Parameters
+    ----------
+    keys : iterable of str
+        Bibliographic keys (:func:`bibliographic_key`) of the corpus's references, repeats allowed.
+
+    Returns
+    -------
+    dict
+        ``"A|Y|S|V|"`` -> page, for every key ``A|Y|S|V|P`` with author, year, source, volume and
+        page all present; the value is None when the same ``A|Y|S|V|`` was seen with two different
+        pages (it then lends none).  Tables of parts of a corpus combine with :func:`merge_lending`.
+
+    Examples
+    --------
+    >>> page_by_bibliographic_key(["TEECE|1997|STRATEGIC MANAGE J|18|509", "TEECE|1997|STRATEGIC MANAGE J|18|"])
+    {'TEECE|1997|STRATEGIC MANAGE J|18|': '509'}
+    >>> page_by_bibliographic_key(["SMITH|2000|ECOL ECON|30|1", "SMITH|2000|ECOL ECON|30|77"])
+    {'SMITH|2000|ECOL ECON|30|': None}
+    """
+    pages: dict[str, str | None] = {}
+    for key in set(keys):
+        prefix, page = _split_page(key)
+        if page and prefix is not None:
+            known = pages.get(prefix, page)
+            pages[prefix] = page if known == page else None
+    return pages
+
+
+def merge_lending(a: dict, b: dict) -> dict:
+    """Two lending tables of parts of one corpus as one (:func:`doi_by_bibliographic_key`,
+    :func:`page_by_bibliographic_key`): a key lends a value only when both parts saw the same one.
+
+    Examples
+    --------
+    >>> merge_lending({"K": "10.1/a", "L": "10.1/c"}, {"K": "10.1/b", "M": None})
+    {'K': None, 'L': '10.1/c', 'M': None}
+    """
+    out = dict(a)
+    for k, value in b.items():
+        known = out.get(k, value)
+        out[k] = value if (known == value and value is not None) else None
+    return out
+
+
+def unified_key(bib: str, doi, named: bool, doi_of_bib: dict, page_of_bib: dict) -> str:
+    """The key of one reference in a corpus: its DOI, a lent DOI, a lent page, or its own key.
+
+    Parameters
+    ----------
+    bib : str
+        :func:`bibliographic_key` of the reference.
+    doi : str or None
+        Its own DOI (lower case).
+    named : bool
+        Whether it names a work at all (an author or a source); False gives ``""``.
+    doi_of_bib, page_of_bib : dict
+        :func:`doi_by_bibliographic_key` and :func:`page_by_bibliographic_key` of the corpus.
+
+    Returns
+    -------
+    str
+        ``doi:<doi>``, a bibliographic key, or ``""``; the rule is in the module docstring.
+
+    Examples
+    --------
+    >>> keys = ["TEECE|1997|STRATEGIC MANAGE J|18|", "TEECE|1997|STRATEGIC MANAGE J|18|509"]
+    >>> unified_key(keys[0], None, True, {}, page_by_bibliographic_key(keys))
+    'TEECE|1997|STRATEGIC MANAGE J|18|509'
+    >>> unified_key(keys[0], None, True, {keys[1]: "10.1002/x"}, page_by_bibliographic_key(keys))
+    'doi:10.1002/x'
+    """
+    if doi:
+        return "doi:" + doi
+    if not named:
+        return ""
+    prefix, page = _split_page(bib)
+    if prefix is not None:
+        lent_page = page_of_bib.get(prefix)
+        if lent_page and (not page or page == lent_page):
+            # the page-less key and its only completion are one group, unless their DOIs disagree
+            full = prefix + lent_page
+            d0, d1 = doi_of_bib.get(prefix, _MISSING), doi_of_bib.get(full, _MISSING)
+            if d0 is not None and d1 is not None and (d0 is _MISSING or d1 is _MISSING or d0 == d1):
+                group_doi = d1 if d0 is _MISSING else d0
+                return full if group_doi is _MISSING else "doi:" + group_doi
+    lent = doi_of_bib.get(bib)
+    return "doi:" + lent if lent else bib
+
+
+def unified_keys(references: Iterable[tuple]) -> list[str]:
+    """The keys of a corpus's references, DOIs and pages lent across them (:func:`unified_key`).
+
+    Parameters
+    ----------
+    references : iterable of tuple
+        ``(bibliographic_key, doi, source, volume, page, named)`` per reference (or per distinct
+        reference: the lending depends only on which values occur, not how often).
+
+    Returns
+    -------
+    list of str
+        One key per tuple, in order.
+
+    Examples
+    --------
+    >>> unified_keys([("ANSELIN|1995|GEOGR ANAL|27|", None, "Geographical Analysis", "27", None, True),
+    ...               ("ANSELIN|1995|GEOGR ANAL|27|93", "10.1111/x", "GEOGR ANAL", "27", "93", True)])
+    ['doi:10.1111/x', 'doi:10.1111/x']
+    """
+    references = list(references)
+    doi_of_bib = doi_by_bibliographic_key((r[0], r[1], r[2], r[3], r[4]) for r in references)
+    page_of_bib = page_by_bibliographic_key(r[0] for r in references)
+    return [unified_key(r[0], r[1], r[5], doi_of_bib, page_of_bib) for r in references]
+
+
 def reference_keys(raws) -> list[str]:
-    """Canonical keys of a collection of reference strings of any style, DOI-less ones unified.
+    """Canonical keys of a collection of reference strings of any style, unified across them.
 
     Each string is parsed with :func:`parse_reference_any` and keyed with
-    :func:`litkit.refs.reference_key`.  As in :func:`litkit.refs.references_table`,
-    a reference without a DOI takes the ``doi:`` key of a reference *with* one
-    when both have the same bibliographic key, that key names a source plus a
-    volume or page, and it points to only one DOI within ``raws`` -- so WoS's
-    ``Pan YD, 2011, SCIENCE, V333, P988, DOI 10.1126/science.1201609`` and
-    Scopus's DOI-less ``Pan Y.; …, Science, 333, 6045, pp. 988-993, (2011)``
-    get one key.  A string that yields no key at all is keyed ``raw:<STRING>``.
+    :func:`litkit.refs.reference_key`; as in :func:`litkit.refs.references_table`, DOIs and
+    pages are lent across the collection (:func:`unified_keys`; the rule is in the module
+    docstring) -- so WoS's ``Pan YD, 2011, SCIENCE, V333, P988, DOI 10.1126/science.1201609``
+    and Scopus's DOI-less ``Pan Y.; …, Science, 333, 6045, pp. 988-993, (2011)`` get one key.
+    A string that yields no key at all is keyed ``raw:<STRING>``.
 
     Examples
     --------
@@ -122,19 +264,20 @@ def reference_keys(raws) -> list[str]:
     """
     parsed = [parse_reference_any(" ".join(str(r).split())) for r in raws]
     bib = [bibliographic_key(p) for p in parsed]
-    doi_of_bib = doi_by_bibliographic_key(
-        (b, p.get("doi"), p.get("source"), p.get("volume"), p.get("page")) for p, b in zip(parsed, bib)
+    keys = unified_keys(
+        (b, p.get("doi"), p.get("source"), p.get("volume"), p.get("page"), bool(b.strip("|")))
+        for p, b in zip(parsed, bib)
     )
-    keys = []
-    for raw, p, b in zip(raws, parsed, bib):
-        doi = p.get("doi") or doi_of_bib.get(b)
-        if doi:
-            keys.append("doi:" + str(doi).lower())
-        elif b.strip("|"):
-            keys.append(b)
-        else:
-            keys.append("raw:" + " ".join(str(raw).split()).upper())
-    return keys
+    return [k if k else "raw:" + " ".join(str(raw).split()).upper() for raw, k in zip(raws, keys)]
+
+
+def _split_page(key: str) -> tuple[str | None, str]:
+    """``"A|Y|S|V|P"`` -> ``("A|Y|S|V|", "P")``; the prefix is None unless author, year, source and volume are all there."""
+    prefix, _, page = key.rpartition("|")
+    parts = prefix.split("|")
+    if len(parts) != 4 or not all(parts):
+        return None, page
+    return prefix + "|", page
 
 
 def _fold(text) -> str:
@@ -178,4 +321,13 @@ def _source_key(source) -> str:
     return _fold(normalize_source(str(source)) or source)
 
 
-__all__ = ["reference_key", "bibliographic_key", "reference_keys", "doi_by_bibliographic_key"]
+__all__ = [
+    "reference_key",
+    "bibliographic_key",
+    "reference_keys",
+    "doi_by_bibliographic_key",
+    "page_by_bibliographic_key",
+    "merge_lending",
+    "unified_key",
+    "unified_keys",
+]

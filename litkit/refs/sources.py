@@ -298,8 +298,9 @@ def normalize_source(title: str | None) -> str | None:
     4. the result cut to :data:`SOURCE_KEY_LENGTH` (20) characters, because WoS
        cuts sources without a J9 at 20.
 
-    Already-abbreviated input is a fixed point: ``normalize_source(normalize_source(t))
-    == normalize_source(t)``.
+    The result is a fixed point of these rules (they are applied again until nothing
+    changes), so ``normalize_source(normalize_source(t)) == normalize_source(t)`` for every
+    title: a source keyed after a reader normalised it gets the same key.
 
     Parameters
     ----------
@@ -326,6 +327,20 @@ def normalize_source(title: str | None) -> str | None:
     """
     if title is None:
         return None
+    # Applied once, the rules can leave a result that they would shorten again (a truncation that
+    # ends in a stop word, "... HEALTHC LE", or in a word of the table, "... STEEL RECYCLING PROC"),
+    # and references are keyed from sources that a reader may already have normalised: the key is
+    # the fixed point, so normalising twice never changes it.
+    result = _normalize_once(title)
+    while result:
+        again = _normalize_once(result)
+        if again == result:
+            break
+        result = again
+    return result
+
+
+def _normalize_once(title: str) -> str | None:
     as_written = " ".join(_fold(title).split())
     if as_written in _OVERRIDE_VALUES:  # already a J9 form, hyphen included ("SCI REP-UK")
         return as_written[:SOURCE_KEY_LENGTH].rstrip(" -")
@@ -343,7 +358,7 @@ def normalize_source(title: str | None) -> str | None:
         else:
             result = " ".join(a for a in map(_abbreviate_word, words) if a)
     # WoS J9 keeps hyphens ("SCI REP-UK"); compare on what survives truncation
-    return result[:SOURCE_KEY_LENGTH].rstrip(" -")
+    return result[:SOURCE_KEY_LENGTH].rstrip(" -") or None
 
 
 def _fold(text: str) -> str:
@@ -353,7 +368,10 @@ def _fold(text: str) -> str:
 
 
 def _override_key(title: str) -> str:
-    text = _PARENTHESISED.sub(" ", _fold(title).replace("&", " AND "))
+    folded = _fold(title).replace("&", " AND ")
+    text = _PARENTHESISED.sub(" ", folded)
+    if not _NON_WORD.sub("", text):  # all of it in brackets ("[生态学报, Acta Ecologica Sinica]"): keep it
+        text = folded
     key = " ".join(_NON_WORD.sub(" ", text).split())
     return key[4:] if key.startswith("THE ") else key  # "The New England Journal of Medicine"
 

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .gbt7714 import parse_cssci_reference, parse_gbt7714_reference
-from .keys import bibliographic_key, doi_by_bibliographic_key, reference_keys
+from .keys import bibliographic_key, reference_keys, unified_keys
 from .scopus import parse_scopus_reference
 from .styles import parser_for_style, reference_style
 from .wos import parse_wos_reference
@@ -37,8 +37,10 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
         ``page``, ``doi``, ``key``; rows in record order, then reference order.
         The parser follows the record's database: WoS strings, CNKI GB/T 7714,
         CSSCI (:func:`~litkit.refs.parse_cssci_reference`), Scopus (:func:`~litkit.refs.parse_scopus_reference`).  Each distinct string is parsed
-        once.  Keys follow :func:`reference_key`, with the DOI unification
-        described in :mod:`litkit.refs.keys`.
+        once.  Keys follow :func:`reference_key`, with the DOIs and pages lent
+        across the corpus as :mod:`litkit.refs.keys` describes (:func:`~litkit.refs.unified_keys`,
+        also used by :func:`~litkit.refs.reference_keys`); the ``page`` and ``doi``
+        columns keep what each reference itself says.
 
     Examples
     --------
@@ -95,25 +97,20 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
             )
         groups.append((mask, codes, parsed))
 
-    # A bibliographic key seen with exactly one DOI lends that DOI's key to its DOI-less citations.
-    doi_of_bib = doi_by_bibliographic_key(
-        (bib, doi, source, volume, page)
+    # DOIs and pages lent across the whole corpus (litkit.refs.keys), computed on the distinct parses.
+    everything = [
+        (bib, doi, source, volume, page, bool(author or source))
         for _, _, parsed in groups
-        for _author, _year, source, volume, page, doi, bib in parsed
-    )
+        for author, _year, source, volume, page, doi, bib in parsed
+    ]
+    all_keys = unified_keys(everything)
 
     names = ("author", "year", "source", "volume", "page", "doi", "key")
     columns = {name: np.empty(total, dtype=object) for name in names}
+    start = 0
     for mask, codes, parsed in groups:
-        keys = []
-        for author, _year, source, _volume, _page, doi, bib in parsed:
-            if doi:
-                keys.append("doi:" + doi)
-            elif author or source:
-                lent = doi_of_bib.get(bib)
-                keys.append("doi:" + lent if lent else bib)
-            else:
-                keys.append("")
+        keys = all_keys[start : start + len(parsed)]
+        start += len(parsed)
         per_unique = list(zip(*parsed)) if parsed else [()] * 7
         for j, name in enumerate(names[:-1]):
             values = np.empty(len(parsed), dtype=object)
