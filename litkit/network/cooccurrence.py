@@ -501,6 +501,8 @@ def cooccurrence(
     thesaurus="default",
     aliases=False,
     stem: bool = False,
+    merge_plurals: bool = True,
+    zh_variants: bool = False,
     counting: str = "full",
     normalization: str | None = "association",
     clustering: str = "leiden",
@@ -542,8 +544,14 @@ def cooccurrence(
     aliases : bool, path or Thesaurus
         zh↔en aliases; True uses ``litkit/data/aliases_zh_en.txt``.
     stem : bool
-        Merge English inflections (Snowball): "ecosystem service(s)" become one node,
-        labelled with the most frequent form.
+        Merge English inflections (Snowball), more strongly than ``merge_plurals``.
+    merge_plurals : bool, default True
+        Singular and plural of an English term are one node ("CO2 emissions" = "co2
+        emission"), labelled with the most frequent form (:func:`litkit.text.term_key`;
+        hyphen and space variants are always one node).
+    zh_variants : bool, default False
+        Merge Chinese variants (VR = 虚拟现实 = 虚拟现实技术; :class:`litkit.text.ZhVariants`),
+        listed in ``params``.
     counting : {"full", "fractional"}
     normalization : {"association", "association_probabilistic", "cosine", "jaccard",
         "inclusion", "equivalence", None}
@@ -584,29 +592,27 @@ def cooccurrence(
     >>> net.export("out/figure6")                                                    # doctest: +SKIP
     """
     from ..corpus import Corpus
-    from ..text.terms import TermCleaner, field_terms, resolve_fields
+    from ..text import TermCleaner, corpus_terms, field_terms, resolve_fields
 
     df = corpus.df if isinstance(corpus, Corpus) else corpus
-    fields = resolve_fields(field)
-    if thesaurus == "default":
-        from importlib import resources
+    # litkit's one term pipeline (the same keys as keyword bursts and timelines)
+    options = dict(
+        stoplist=stoplist,
+        thesaurus=thesaurus,
+        aliases=aliases,
+        stem=stem,
+        merge_plurals=merge_plurals,
+        zh_variants=zh_variants,
+    )
+    docs, cleaner, fields = corpus_terms(df, field, max_words=max_words, **options)
 
-        from ..text.thesaurus import Thesaurus
-
-        text = resources.files("litkit.data").joinpath("thesaurus_default.txt").read_text(encoding="utf-8")
-        thesaurus_obj = Thesaurus.from_text(text, source="litkit/data/thesaurus_default.txt")
-    else:
-        thesaurus_obj = thesaurus
-    cleaner = TermCleaner(stoplist=stoplist, thesaurus=thesaurus_obj, aliases=aliases, stem=stem)
-    docs = [cleaner.clean_document(t) for t in field_terms(df, fields, max_words=max_words)]
-
-    label_cleaner = TermCleaner(stoplist=stoplist, thesaurus=thesaurus_obj, aliases=aliases, stem=stem)
+    label_cleaner = TermCleaner(**options)
     label_sources = [f for f in resolve_fields(label_fields) if f not in fields]
     extra = field_terms(df, label_sources, max_words=max_words) if label_sources else [[] for _ in docs]
-    label_terms = [d + label_cleaner.clean_document(e) for d, e in zip(docs, extra)]
+    label_terms = [d + e for d, e in zip(docs, label_cleaner.clean_documents(extra))]
 
     def label_display(key: str) -> str:
-        return cleaner.label(key) if key in cleaner._surfaces else label_cleaner.label(key)
+        return cleaner.label(key) if cleaner.knows(key) else label_cleaner.label(key)
 
     years = pd.to_numeric(df["PY"], errors="coerce").astype("float64").to_numpy() if "PY" in df else None
     params = {
