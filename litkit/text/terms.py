@@ -36,7 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .chinese import chinese_terms, has_cjk
+from .chinese import chinese_terms, corpus_dictionary, has_cjk
 from .normalize import normalize_term, stem_key, surface_form, term_key
 from .stoplists import resolve_stoplist, word_stoplist
 from .thesaurus import Thesaurus, default_aliases, resolve_thesaurus
@@ -171,12 +171,15 @@ def english_phrases(
     return phrases
 
 
-def text_terms(text: str, max_words: int = 4) -> list[str]:
-    """Terms of a title or abstract: jieba words for Chinese text, RAKE phrases otherwise."""
+def text_terms(text: str, max_words: int = 4, dictionary: Iterable[str] | None = None) -> list[str]:
+    """Terms of a title or abstract: jieba words for Chinese text, RAKE phrases otherwise.
+
+    ``dictionary``: words jieba keeps whole (the corpus's keywords, :func:`~litkit.text.chinese.corpus_dictionary`).
+    """
     if not text:
         return []
     if has_cjk(text):
-        return chinese_terms(text, stopwords=word_stoplist("zh"))
+        return chinese_terms(text, stopwords=word_stoplist("zh"), dictionary=dictionary)
     return english_phrases(text, max_words=max_words)
 
 
@@ -211,11 +214,19 @@ def decapitalize(term: str) -> str:
     return " ".join(w.lower() if w.isalpha() else w for w in term.split(" "))
 
 
-def field_terms(df, fields: Sequence[str], max_words: int = 4) -> list[list[str]]:
+def field_terms(df, fields: Sequence[str], max_words: int = 4, dictionary="corpus") -> list[list[str]]:
     """Raw (uncleaned) terms of every record, from the given fields, in record order.
 
     Keywords Plus (ID) in capitals are lower-cased for display (:func:`decapitalize`).
+    Chinese titles and abstracts are segmented by jieba with ``dictionary`` added:
+    ``"corpus"`` (default) the Chinese keywords of ``df`` itself
+    (:func:`~litkit.text.chinese.corpus_dictionary`), so that no keyword is cut into
+    fragments (混合现实, not 混合 / 现实); None for litkit's domain dictionary alone; or
+    an iterable of words.
     """
+    if isinstance(dictionary, str) and dictionary == "corpus":
+        text_fields = [f for f in fields if f in TEXT_FIELDS]
+        dictionary = corpus_dictionary(df) if text_fields else None
     columns = [df[f].tolist() for f in fields]
     out = []
     for values in zip(*columns):
@@ -226,7 +237,7 @@ def field_terms(df, fields: Sequence[str], max_words: int = 4) -> list[list[str]
             elif name in KEYWORD_FIELDS:
                 terms.extend(value or [])
             elif isinstance(value, str):
-                terms.extend(text_terms(value, max_words=max_words))
+                terms.extend(text_terms(value, max_words=max_words, dictionary=dictionary))
         out.append(terms)
     return out
 
