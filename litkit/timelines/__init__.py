@@ -19,10 +19,13 @@ in :mod:`litkit.plot`.
 * :func:`thematic_evolution` – thematic maps of consecutive periods chosen by
   the user, linked by the inclusion index of their keyword sets.
 
-Clusters come from the caller (a keyword → cluster table such as the keyword
-table of :func:`litkit.cooccurrence`, a dict, or a function of the keyword
-graph) or, when none is given, from networkx's Louvain method with a fixed
-seed on the association-strength keyword graph (see :func:`keyword_clusters`).
+Keywords are cleaned by litkit's one term pipeline (:func:`litkit.text.corpus_terms`,
+with the keyword map's defaults: stop list, default thesaurus, plural merging), so a
+keyword is the same item here, in the keyword map and in keyword bursts.  Clusters come
+from the caller (a keyword → cluster table such as the keyword table of
+:func:`litkit.cooccurrence`, a dict, or a function of the keyword graph) or, when none is
+given, from the keyword map's Leiden clustering with a fixed seed (see
+:func:`keyword_clusters`).
 
 Examples
 --------
@@ -30,7 +33,7 @@ Examples
 >>> annual_production(corpus)                                       # doctest: +SKIP
 """
 
-from .clusters import LOUVAIN_SEED, keyword_clusters
+from .clusters import CLUSTER_SEED, LOUVAIN_SEED, keyword_clusters
 from .keywords import TimeZone, keyword_timeline, time_zone
 from .production import annual_production, cagr, growth_rate
 from .thematic import QUADRANTS, ThematicEvolution, ThematicMap, thematic_evolution, thematic_map
@@ -48,5 +51,6 @@ __all__ = [
     "ThematicMap",
     "ThematicEvolution",
     "QUADRANTS",
+    "CLUSTER_SEED",
     "LOUVAIN_SEED",
 ]

@@ -49,14 +49,19 @@ def keyword_timeline(
     max_clusters : int or None, default 10
         Keep the largest clusters (by total occurrences).
     thesaurus : optional
-        Synonyms to merge and terms to drop before counting: a path to a
-        VOSviewer thesaurus or ``a;b;canonical`` table, a dict or a
-        :class:`litkit.text.thesaurus.Thesaurus` (every function here takes it).
+        Synonyms to merge and terms to drop before counting: ``"default"`` (the
+        keyword map's table), a path to a VOSviewer thesaurus or
+        ``a;b;canonical`` table, a dict, a :class:`litkit.text.thesaurus.Thesaurus`
+        or None (every function here takes it).
+    stoplist, merge_plurals, zh_variants
+        The rest of litkit's one term pipeline (:func:`litkit.text.corpus_terms`),
+        with the keyword map's defaults, so a keyword is the same item here and on
+        the map (every function here takes them).
 
     Returns
     -------
     pandas.DataFrame
-        ``cluster``, ``cluster_label`` (``"#0 top keyword"``), ``keyword``,
+        ``cluster``, ``cluster_label`` (``"#0 top keyword"``, its display form), ``keyword`` (node key),
         ``first_year`` (first record with the keyword), ``occurrences``,
         ``avg_year``; ordered by cluster, then first year, then keyword.
     """
