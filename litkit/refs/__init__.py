@@ -38,7 +38,7 @@ from .keys import (
     unified_key,
     unified_keys,
 )
-from .scopus import parse_scopus_reference, split_scopus_references
+from .scopus import parse_scopus_reference, source_pieces, split_scopus_references
 from .sources import SOURCE_KEY_LENGTH, SOURCE_OVERRIDES, WORD_ABBREVIATIONS, normalize_source
 from .styles import parse_reference_any, parser_for_style, reference_style
 from .table import TABLE_COLUMNS, reference_overlap, references_table
@@ -51,6 +51,7 @@ __all__ = [
     "is_cssci_reference",
     "parse_scopus_reference",
     "split_scopus_references",
+    "source_pieces",
     "reference_style",
     "parse_reference_any",
     "parser_for_style",

@@ -32,7 +32,7 @@ import unicodedata
 
 from ..io.base import clean_doi
 from ._fields import empty_reference
-from .sources import normalize_source
+from .sources import WORD_ABBREVIATIONS, normalize_source
 
 # "Cheng M." / "Laan Der Van D.C." / "Acar A. K." -- an author of the 2024+ layout, alone
 _BARE_AUTHOR = re.compile(r"^[^\d,;().]{1,60}?\s(?:(?:[A-Z]\.[\s-]?){1,4}|[A-Z]{1,3})$")
@@ -193,12 +193,97 @@ def _parse_new_layout(body: str, out: dict) -> None:
     if numbers:
         out["volume"] = numbers[0]
     if len(parts) >= 2 or (parts and not am):
-        # Title, Source: the last remaining piece is the source (a reference with
-        # only a title and a year has no source)
+        # Title, Source: the source is the last piece, or the last few when its title holds
+        # commas (a reference with only a title and a year has no source)
         if len(parts) >= 2:
-            out["source"] = normalize_source(parts[-1])
+            out["source"] = normalize_source(", ".join(parts[-source_pieces(parts) :]))
     elif len(parts) == 1 and numbers:
         out["source"] = normalize_source(parts[0])
 
 
-__all__ = ["parse_scopus_reference", "split_scopus_references"]
+def source_pieces(parts: list[str]) -> int:
+    """How many of the last ``", "``-separated pieces of a Scopus reference's ``Title, Source`` are the source.
+
+    Scopus's 2024+ layout separates title and source with ``", "``, and some journal titles hold
+    commas themselves.  Nearly all of these are lists, ``A, B and C`` or ``A, B, and C``
+    ("Agriculture, Ecosystems and Environment", "Water, Air, and Soil Pollution"), sometimes led
+    by a journal name ("Eurasia Journal of Mathematics, Science and Technology Education"), or
+    have a part or section after a comma ("…, Part B: Cybernetics").  So, from the last piece:
+
+    1. a last piece ``Part X…``/``Section X…``/``Series X…`` takes the piece before it;
+    2. a source whose first piece holds ``and``/``&`` is a list.  Walking left over pieces that
+       are single Title-Case words (four at most), a Title-Case piece with a journal head word
+       (Journal, Transactions, Proceedings, …) ends the source ("Automatika: Journal for Control,
+       Measurement, Electronics, Computing and Communications"); without one, a source starting
+       with ``and``/``&`` (the comma before the last item: "Water, Air, and Soil Pollution")
+       takes up to two of those words, and any other list takes one, only when it is a subject
+       word of the abbreviation table (:data:`WORD_ABBREVIATIONS`: Agriculture, Resources,
+       Accounting, Environment, Gender…).
+
+    Limits: a title that ends in a subject word after a comma ("…, Water, Energy and
+    Buildings") gives that word to the source; a list journal led by a word outside the table
+    and no journal head keeps only its last piece.
+
+    Parameters
+    ----------
+    parts : list of str
+        The pieces of ``Title, Source`` (authors, numbers, pages and year removed), at least one.
+
+    Returns
+    -------
+    int
+        Between 1 and ``len(parts)``.
+
+    Examples
+    --------
+    >>> source_pieces(["Soil carbon", "Agriculture", "Ecosystems and Environment"])
+    2
+    >>> source_pieces(["Carbon Footprints", "Environmental Science and Technology"])
+    1
+    >>> source_pieces(["Lead", "Water", "Air", "and Soil Pollution"])
+    3
+    """
+    n = 1
+    if len(parts) > 1 and _PART.match(parts[-1]):
+        n = 2
+    first = parts[-n]
+    oxford = first.startswith(("and ", "& "))
+    if not (oxford or " and " in first or " & " in first):
+        return n
+    items = 0  # single Title-Case words to the left: list items
+    while n + items < len(parts) and items < 4:
+        left = parts[-(n + items + 1)]
+        if _title_case(left) and _JOURNAL_HEAD.search(left) and len(left.split()) <= 6:
+            return n + items + 1  # the list's journal head, and everything after it
+        if len(left.split()) != 1 or not _title_case(left):
+            break
+        items += 1
+    if oxford:  # "A, B, and C": the comma before "and" says B (and A) are items
+        return n + min(items, 2)
+    return n + 1 if items and _subject_word(parts[-(n + 1)]) else n
+
+
+_PART = re.compile(r"^(?:Part|Section|Series)\s+[A-Z0-9]")
+_JOURNAL_HEAD = re.compile(
+    r"\b(?:Journal|Transactions|Proceedings|Annals|Bulletin|Review|Letters|Archives|Acta|Revista|Zeitschrift)\b"
+)
+_MINOR_WORDS = frozenset("of on in and & for the to a an de des du la le les der die das und fur zur".split())
+
+
+def _title_case(piece: str) -> bool:
+    """Every word capitalised (or a minor word such as "of", "and"), no digits: how Scopus writes source titles."""
+    words = piece.replace(":", " ").split()
+    return (
+        bool(words)
+        and not any(ch.isdigit() for ch in piece)
+        and all(w[0].isupper() or w in _MINOR_WORDS for w in words)
+    )
+
+
+def _subject_word(piece: str) -> bool:
+    """A single word that the source abbreviation table knows ("Agriculture", "Resources")."""
+    words = piece.split()
+    return len(words) == 1 and words[0].upper() in WORD_ABBREVIATIONS
+
+
+__all__ = ["parse_scopus_reference", "split_scopus_references", "source_pieces"]

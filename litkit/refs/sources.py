@@ -107,6 +107,7 @@ WORD_ABBREVIATIONS: dict[str, str] = {
     "GEOGRAPHERS": "GEOGR",
     "GEOLOGICAL": "GEOL",
     "GEOPHYSICAL": "GEOPHYS",
+    "GENDER": "GENDER",
     "HEALTH": "HLTH",
     "HISTORY": "HIST",
     "HUMAN": "HUM",
