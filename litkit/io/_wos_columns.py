@@ -26,14 +26,14 @@ Python touches each value once, when it becomes the object the corpus holds:
    memory gives every line's text (no copy); the fields are grouped by tag with one stable
    sort on the tag code.
 3. Per tag, what the record path's helpers do to a regular value: a one-item-per-line value
-   is its lines (``_lines``), a one-line text value its line, a wrapped value its lines
-   joined by spaces (``_joined``), each made a Python string straight from the block; a
+   is its lines (``value_lines``), a one-line text value its line, a wrapped value its lines
+   joined by spaces (``joined_value``), each made a Python string straight from the block; a
    value ``str.strip`` could change goes through Arrow's ``utf8_trim_whitespace``, which
    strips exactly what ``str.strip`` strips (checked over all of Unicode); a "; " list is
-   split with ``str.split`` (``_semicolon_items``; values it would clean go through it).
+   split with ``str.split`` (``semicolon_items``; values it would clean go through it).
    ``int`` and ``clean_doi`` are applied as ``finish_record`` applies them.  The tags kept
    in ``extra`` are read together into the JSON text ``json.dumps(..., sort_keys=True)``
-   writes.  A tag given twice in one record goes through the record path's ``_store``.
+   writes.  A tag given twice in one record goes through the record path's ``store_field``.
 
 The compiled loops (``litkit/io/_wos_scan.c``, built by ``pip install`` where a C compiler
 exists) are only the inner loops: the line scan, each record's list of lines, the joined
@@ -87,22 +87,22 @@ from .base import FastPathDeclined, clean_doi
 from .ingest_report import FileReport
 from .sniff import TextSource
 from .wos_plain import (
-    _EXTRA_LIST,
-    _EXTRA_TEXT,
-    _IGNORE,
-    _JOIN_ITEMS,
-    _LIST,
-    _SEMI,
-    _TAG_KIND,
-    _TEXT,
     CANONICAL_LIST_TAGS,
     INT_TAGS,
+    KIND_EXTRA_LIST,
+    KIND_EXTRA_TEXT,
+    KIND_IGNORE,
+    KIND_JOIN_ITEMS,
+    KIND_LIST,
+    KIND_SEMICOLON_LIST,
+    KIND_TEXT,
+    TAG_KIND,
     TEXT_TAGS,
-    _decoded_chunks,
-    _joined,
-    _lines,
-    _semicolon_items,
-    _store,
+    decoded_chunks,
+    joined_value,
+    semicolon_items,
+    store_field,
+    value_lines,
     year_from_early_access,
 )
 
@@ -155,13 +155,13 @@ def _utf8_record_blocks(source: TextSource) -> Iterator[tuple[bytes | bytearray,
     Yields ``(buffer, size of the block, is last)``: the block is ``buffer[:size]``, and
     at least four more bytes follow it in ``buffer`` (see :func:`_read_block`).  A UTF-8
     file is read as it is (:func:`_utf8_file_blocks`); any other encoding is decoded by
-    :func:`_decoded_chunks` and encoded to UTF-8.
+    :func:`decoded_chunks` and encoded to UTF-8.
     """
     if source.encoding.replace("_", "-").lower() in ("utf-8", "utf8", "utf-8-sig"):
         yield from _utf8_file_blocks(source.path)
         return
     pending = b""
-    for chunk in (text.encode("utf-8") for text in _decoded_chunks(source)):
+    for chunk in (text.encode("utf-8") for text in decoded_chunks(source)):
         cut = chunk.rfind(b"\nPT ")
         if cut < 0:
             pending += chunk
@@ -394,21 +394,21 @@ def _read_block(buf: bytes, size: int, first_line: int, at_end: bool) -> tuple[d
     for g, (a, b) in enumerate(zip(group_start.tolist(), group_stop.tolist())):
         # tag codes ascend, so ``extra`` pieces come in JSON key order
         tag = _tag_of_code(int(tag_code[a]))
-        kind = _TAG_KIND.get(tag, _EXTRA_TEXT)
-        if kind == _IGNORE:
+        kind = TAG_KIND.get(tag, KIND_EXTRA_TEXT)
+        if kind == KIND_IGNORE:
             raise _GiveUp  # ER or EF with a value
-        if kind == _EXTRA_TEXT or kind == _EXTRA_LIST:
+        if kind == KIND_EXTRA_TEXT or kind == KIND_EXTRA_LIST:
             extra_tags.append(_ExtraTag(tag, kind, a, b, bool(edge[g]), bool(twice[g])))
             continue
         fields = every_field.subset(slice(a, b), bool(edge[g]))
         if twice[g]:
             records, values = _values_as_record_path(tag, kind, buf, fields)  # a tag twice in a record
             cols[tag] = _placed(tag, values, records, n)
-        elif kind == _LIST:
+        elif kind == KIND_LIST:
             cols[tag] = _list_column(n, buf, texts, fields)
-        elif kind == _SEMI:
+        elif kind == KIND_SEMICOLON_LIST:
             cols[tag] = _semicolon_column(tag, n, buf, texts, fields)
-        else:  # _TEXT or _JOIN_ITEMS
+        else:  # KIND_TEXT or KIND_JOIN_ITEMS
             cols[tag] = _text_column(tag, kind, n, buf, texts, fields)
     cols["extra"] = _extra_objects(n, extra_tags, every_field, texts, buf)
     return cols, n, lines.newlines
@@ -496,7 +496,7 @@ def _field_lines(texts: pa.Array, fields: _Fields) -> tuple[pa.Array, np.ndarray
 
 
 def _joined_texts(texts: pa.Array, fields: _Fields) -> pa.Array:
-    """Each field's lines joined by spaces and stripped: ``_joined`` of a field without odd lines.
+    """Each field's lines joined by spaces and stripped: ``joined_value`` of a field without odd lines.
 
     Stripping is skipped when it cannot change any value (``fields.may_need_strip``):
     Arrow's ``utf8_trim_whitespace`` removes exactly what ``str.strip`` removes (checked
@@ -528,21 +528,21 @@ def _int64(values: np.ndarray) -> np.ndarray:
 
 
 def _field_texts(texts: pa.Array, buf: bytes, fields: _Fields) -> list[str]:
-    """Each field's value as ``_joined`` makes it, as Python strings (odd fields through ``_joined``)."""
+    """Each field's value as ``joined_value`` makes it, as Python strings (odd fields through ``joined_value``)."""
     values = _joined_values(texts, fields)
     for i in np.flatnonzero(fields.odd).tolist():
-        values[i] = _joined(fields.raw(buf, i))
+        values[i] = joined_value(fields.raw(buf, i))
     return values
 
 
 def _text_column(tag: str, kind: int, n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list:
     """A text column (``TI`` ``SO`` ``PY`` ``DI`` ``LA`` …) of the block's ``n`` records."""
     values = _field_texts(texts, buf, fields)
-    if kind == _JOIN_ITEMS:
-        # _lines keeps the lines of a wrapped one-item-per-line value as they are, so a
+    if kind == KIND_JOIN_ITEMS:
+        # value_lines keeps the lines of a wrapped one-item-per-line value as they are, so a
         # wrapped LA is not the stripped join: its lines are joined by "; ".
         for i in np.flatnonzero(fields.odd | fields.multiline).tolist():
-            values[i] = "; ".join(_lines(fields.raw(buf, i)))
+            values[i] = "; ".join(value_lines(fields.raw(buf, i)))
     records = fields.records
     if "" in values:  # the record path stores no empty text
         kept = [i for i, value in enumerate(values) if value]
@@ -577,19 +577,19 @@ def _converted(tag: str, values: list[str]) -> list:
 
 
 def _list_column(n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list[list[str]]:
-    """A one-item-per-line list column (``AU`` ``AF`` ``C1`` ``CR``): ``_lines(value)`` per record.
+    """A one-item-per-line list column (``AU`` ``AF`` ``C1`` ``CR``): ``value_lines(value)`` per record.
 
     Every record of the block gets its own list (empty without the tag).
     """
     column = _line_lists(n, texts, fields)
     records = fields.records.tolist()
-    # _lines of a one-line value is the stripped line (or nothing); the lines of a wrapped
+    # value_lines of a one-line value is the stripped line (or nothing); the lines of a wrapped
     # value are kept as they are.  One-line fields are few next to the items.
     for i in np.flatnonzero(~fields.multiline & ~fields.odd).tolist():
         text = column[records[i]][0].strip()
         column[records[i]] = [text] if text else []
     for i in np.flatnonzero(fields.odd).tolist():
-        column[records[i]] = _lines(fields.raw(buf, i))
+        column[records[i]] = value_lines(fields.raw(buf, i))
     return column
 
 
@@ -604,9 +604,9 @@ def _line_lists(n: int, texts: pa.Array, fields: _Fields) -> list[list[str]]:
 
 
 def _semicolon_column(tag: str, n: int, buf: bytes, texts: pa.Array, fields: _Fields) -> list[list[str]]:
-    """A "; " list column (``DE`` ``ID`` ``WC`` ``SC``): ``_semicolon_items(_joined(value))`` per record.
+    """A "; " list column (``DE`` ``ID`` ``WC`` ``SC``): ``semicolon_items(joined_value(value))`` per record.
 
-    ``_semicolon_items`` keeps the plain split on "; " when every ";" is followed by a
+    ``semicolon_items`` keeps the plain split on "; " when every ";" is followed by a
     space and no item is empty; :func:`_semicolon_lists` splits every value and names
     those it would clean, which go through it (as do odd fields).
     """
@@ -615,20 +615,20 @@ def _semicolon_column(tag: str, n: int, buf: bytes, texts: pa.Array, fields: _Fi
     column, unsure = _semicolon_lists(n, texts, fields)
     records = fields.records.tolist()
     for i in sorted(set(unsure).union(np.flatnonzero(fields.odd).tolist())):
-        column[records[i]] = _semicolon_items(_joined(fields.raw(buf, i)))
+        column[records[i]] = semicolon_items(joined_value(fields.raw(buf, i)))
     return column
 
 
 def _semicolon_split(values: list[str]) -> list[list[str]]:
-    """``_semicolon_items`` of each value: ``str.split`` on all, the check over all at once in C."""
+    """``semicolon_items`` of each value: ``str.split`` on all, the check over all at once in C."""
     items = list(map(str.split, values, repeat("; ")))
     for i in _unsure_splits(values, items):
-        items[i] = _semicolon_items(values[i])
+        items[i] = semicolon_items(values[i])
     return items
 
 
 def _unsure_splits(values: list[str], items: list[list[str]]) -> list[int]:
-    """The values whose split on "; " ``_semicolon_items`` would not keep (a ";" without a space, an empty item)."""
+    """The values whose split on "; " ``semicolon_items`` would not keep (a ";" without a space, an empty item)."""
     semicolons = sum(map(str.count, values, repeat(";")))
     if semicolons == sum(map(len, items)) - len(items) and not any(map(list.__contains__, items, repeat(""))):
         return []
@@ -639,7 +639,7 @@ def _unsure_splits(values: list[str], items: list[list[str]]) -> list[int]:
 
 def _semicolon_lists(n: int, texts: pa.Array, fields: _Fields) -> tuple[list[list[str]], list[int]]:
     """Each field's lines joined by spaces and split on "; ", at the field's record (other records of
-    ``n`` get ``[]``), and the fields whose split ``_semicolon_items`` would not keep (compiled:
+    ``n`` get ``[]``), and the fields whose split ``semicolon_items`` would not keep (compiled:
     ``semicolon_lists``)."""
     return _wos_scan.semicolon_lists(
         texts.buffers()[2], texts.buffers()[1], _int64(fields.first), _int64(fields.stop), _int64(fields.records), n
@@ -650,7 +650,7 @@ class _ExtraTag(NamedTuple):
     """A tag of a block kept in ``extra``: its fields are ``every_field[a:b]`` (see ``_read_block``)."""
 
     tag: str
-    kind: int  # _EXTRA_TEXT or _EXTRA_LIST
+    kind: int  # KIND_EXTRA_TEXT or KIND_EXTRA_LIST
     a: int
     b: int
     may_need_strip: bool  # str.strip may change a value (see _Fields)
@@ -679,13 +679,13 @@ def _extra_objects(
     values: list[str | None] = []  # None: the field's lines, joined by the compiled loop
     for t, (tag, kind, a, b, may_need_strip, twice) in enumerate(extra_tags):
         fields = every_field.subset(slice(a, b), may_need_strip)
-        if twice or kind == _EXTRA_LIST:
+        if twice or kind == KIND_EXTRA_LIST:
             if twice:
                 tag_records, tag_values = _values_as_record_path(tag, kind, buf, fields)
                 tag_records = np.asarray(tag_records, dtype=np.int64)
             else:
-                tag_records, tag_values = fields.records, [_lines(fields.raw(buf, i)) for i in range(b - a)]
-            if kind == _EXTRA_LIST:  # written as they are: JSON arrays ("" for no items: not stored)
+                tag_records, tag_values = fields.records, [value_lines(fields.raw(buf, i)) for i in range(b - a)]
+            if kind == KIND_EXTRA_LIST:  # written as they are: JSON arrays ("" for no items: not stored)
                 tag_values = [_json_list(items) if items else "" for items in tag_values]
             k = len(tag_records)
             firsts.append(np.zeros(k, dtype=np.int64))  # lines not read
@@ -697,12 +697,12 @@ def _extra_objects(
             else:
                 tag_values = [None] * k
                 for i in np.flatnonzero(fields.odd).tolist():
-                    tag_values[i] = _joined(fields.raw(buf, i))
+                    tag_values[i] = joined_value(fields.raw(buf, i))
             firsts.append(fields.first)
             stops.append(fields.stop)
         records.append(tag_records)
         tags.append(np.full(k, t, dtype=np.int64))
-        raws.append(np.full(k, kind == _EXTRA_LIST, dtype=np.uint8))
+        raws.append(np.full(k, kind == KIND_EXTRA_LIST, dtype=np.uint8))
         values += tag_values
     record_of_piece = np.concatenate(records)
     order = np.argsort(record_of_piece, kind="stable")  # by record, and by tag within a record
@@ -727,7 +727,7 @@ def _json_list(items: list[str]) -> str:
 
 
 def _values_as_record_path(tag: str, kind: int, buf: bytes, fields: _Fields) -> tuple[list[int], list]:
-    """A tag given more than once in a record: every field through the record path's ``_store``.
+    """A tag given more than once in a record: every field through the record path's ``store_field``.
 
     Lists are extended and text is joined with "; " exactly as the record path does;
     returns the records that end with a value and those values (converted).
@@ -735,13 +735,13 @@ def _values_as_record_path(tag: str, kind: int, buf: bytes, fields: _Fields) -> 
     stores: dict[int, tuple[dict, dict]] = {}
     for i, r in enumerate(fields.records.tolist()):
         rec, extra = stores.setdefault(r, ({}, {}))
-        _store(rec, extra, tag, fields.raw(buf, i))
+        store_field(rec, extra, tag, fields.raw(buf, i))
     records, values = [], []
     for r, (rec, extra) in stores.items():
-        target = extra if kind == _EXTRA_TEXT or kind == _EXTRA_LIST else rec
+        target = extra if kind == KIND_EXTRA_TEXT or kind == KIND_EXTRA_LIST else rec
         if tag in target:
             records.append(r)
             values.append(target[tag])
-    if kind == _TEXT:
+    if kind == KIND_TEXT:
         values = _converted(tag, values)
     return records, values

@@ -353,7 +353,7 @@ done:
 }
 
 /* The items of ``value`` split on "; " (as str.split), appended to ``items``; ``*unsure`` set when
-   the record path's _semicolon_items would not keep that split (a ";" that is not followed by a
+   the record path's semicolon_items would not keep that split (a ";" that is not followed by a
    space, or an empty item).  0 with an exception set on failure. */
 static int split_on_semicolons(PyObject *items, const char *value, Py_ssize_t size, int *unsure)
 {

@@ -183,7 +183,7 @@ def _record_blocks(source: TextSource, variants: dict | None = None) -> Iterator
     """
     pending = ""  # text from the start of the last (possibly incomplete) record
     pending_line = 1  # line number of the first character of ``pending``
-    for chunk in _tabs_as_spaces(_decoded_chunks(source), {} if variants is None else variants):
+    for chunk in _tabs_as_spaces(decoded_chunks(source), {} if variants is None else variants):
         pending += chunk
         cut = pending.rfind("\nPT ")
         if cut < 0:
@@ -231,7 +231,7 @@ def _replace_tabs(text: str, variants: dict, lines_before: int) -> str:
     return text
 
 
-def _decoded_chunks(source: TextSource) -> Iterator[str]:
+def decoded_chunks(source: TextSource) -> Iterator[str]:
     """The file's text in large pieces, BOM removed, every line end (CRLF, CR) turned into LF.
 
     Decoding bytes ourselves is about three times faster than a text-mode file object
@@ -316,7 +316,7 @@ class _Parser:
         rec: dict = {"PT": fields[0].strip() or None}
         extra: dict = {}
         anomalies = False
-        kind_of = _TAG_KIND.get
+        kind_of = TAG_KIND.get
         for f in fields[1:]:
             if f[2:3] != " ":
                 if len(f) == 2 and f.isupper():
@@ -333,14 +333,14 @@ class _Parser:
                 anomalies = True
                 break
             # The two commonest kinds are handled inline: this loop runs once per field.
-            if kind == _TEXT or kind == _EXTRA_TEXT:
+            if kind == KIND_TEXT or kind == KIND_EXTRA_TEXT:
                 value = f[3:]
-                value = _joined(value) if "\n" in value else value.strip()
+                value = joined_value(value) if "\n" in value else value.strip()
                 if value:
-                    target = rec if kind == _TEXT else extra
+                    target = rec if kind == KIND_TEXT else extra
                     target[tag] = f"{target[tag]}; {value}" if tag in target else value
             else:
-                _store(rec, extra, tag, f[3:])
+                store_field(rec, extra, tag, f[3:])
         if anomalies:  # rare: redo the record line by line so each defect is reported
             rec, extra = self._slow_record(fields, line, index)
         if not closed:
@@ -425,7 +425,7 @@ class _Parser:
             )
             self.report.problem(this_line, reason + more, action="kept", record=index)
         for tag, pieces in items:
-            _store(rec, extra, tag, "\n".join(pieces))
+            store_field(rec, extra, tag, "\n".join(pieces))
         return rec, extra
 
     def _finish(self, rec: dict, extra: dict, line: int, index: int) -> dict:
@@ -505,7 +505,7 @@ def _split_end(part: str) -> tuple[str, bool, str]:
     return body, False, ""
 
 
-def _lines(value: str) -> list[str]:
+def value_lines(value: str) -> list[str]:
     """Items of a one-item-per-line field (continuation lines indented by three spaces)."""
     if "\n" not in value:
         value = value.strip()
@@ -524,7 +524,7 @@ def _lines(value: str) -> list[str]:
     return [v for v in (x.strip() for x in value.split("\n")) if v]
 
 
-def _joined(value: str) -> str:
+def joined_value(value: str) -> str:
     """A wrapped value with its continuation lines joined by single spaces."""
     if "\n" not in value:
         return value.strip()
@@ -534,7 +534,7 @@ def _joined(value: str) -> str:
     return joined.strip()
 
 
-def _semicolon_items(value: str) -> list[str]:
+def semicolon_items(value: str) -> list[str]:
     """Items of a "; "-separated list (keywords, categories)."""
     items = value.split("; ")
     if value.count(";") == len(items) - 1 and "" not in items and not value[-1].isspace() and not value[0].isspace():
@@ -542,42 +542,42 @@ def _semicolon_items(value: str) -> list[str]:
     return [v for v in (x.strip() for x in value.split(";")) if v]
 
 
-_TEXT, _LIST, _SEMI, _EXTRA_LIST, _EXTRA_TEXT, _IGNORE, _JOIN_ITEMS = range(7)
+KIND_TEXT, KIND_LIST, KIND_SEMICOLON_LIST, KIND_EXTRA_LIST, KIND_EXTRA_TEXT, KIND_IGNORE, KIND_JOIN_ITEMS = range(7)
 # How each tag's value is stored (tags not listed go to ``extra`` as text).
-_TAG_KIND: dict[str, int] = {tag: _EXTRA_TEXT for tag in KNOWN_TAGS}
-_TAG_KIND.update({tag: _TEXT for tag in TEXT_TAGS | INT_TAGS | {"DI"}})
-_TAG_KIND.update({tag: _LIST for tag in ("AU", "AF", "C1", "CR")})
-_TAG_KIND.update({tag: _SEMI for tag in SEMICOLON_LIST_TAGS})
-_TAG_KIND.update({tag: _EXTRA_LIST for tag in LINE_LIST_TAGS - CANONICAL_LIST_TAGS - {"LA"}})
-_TAG_KIND.update({"LA": _JOIN_ITEMS, "FN": _IGNORE, "VR": _IGNORE, "ER": _IGNORE, "EF": _IGNORE})
+TAG_KIND: dict[str, int] = {tag: KIND_EXTRA_TEXT for tag in KNOWN_TAGS}
+TAG_KIND.update({tag: KIND_TEXT for tag in TEXT_TAGS | INT_TAGS | {"DI"}})
+TAG_KIND.update({tag: KIND_LIST for tag in ("AU", "AF", "C1", "CR")})
+TAG_KIND.update({tag: KIND_SEMICOLON_LIST for tag in SEMICOLON_LIST_TAGS})
+TAG_KIND.update({tag: KIND_EXTRA_LIST for tag in LINE_LIST_TAGS - CANONICAL_LIST_TAGS - {"LA"}})
+TAG_KIND.update({"LA": KIND_JOIN_ITEMS, "FN": KIND_IGNORE, "VR": KIND_IGNORE, "ER": KIND_IGNORE, "EF": KIND_IGNORE})
 
 
-def _store(rec: dict, extra: dict, tag: str, value: str) -> None:
+def store_field(rec: dict, extra: dict, tag: str, value: str) -> None:
     """Put one field's raw value (continuation lines still separated by newlines) in place.
 
     A tag that occurs twice in one record keeps both values (lists are extended, text
     is joined with "; ") rather than silently losing one.
     """
-    kind = _TAG_KIND.get(tag, _EXTRA_TEXT)
-    if kind == _LIST:
-        items = _lines(value)
+    kind = TAG_KIND.get(tag, KIND_EXTRA_TEXT)
+    if kind == KIND_LIST:
+        items = value_lines(value)
         if tag in rec:
             rec[tag] = rec[tag] + items
         elif items:
             rec[tag] = items
-    elif kind == _TEXT or kind == _JOIN_ITEMS:
-        value = _joined(value) if kind == _TEXT else "; ".join(_lines(value))
+    elif kind == KIND_TEXT or kind == KIND_JOIN_ITEMS:
+        value = joined_value(value) if kind == KIND_TEXT else "; ".join(value_lines(value))
         if value:
             rec[tag] = f"{rec[tag]}; {value}" if tag in rec else value
-    elif kind == _SEMI:
-        items = _semicolon_items(_joined(value))
+    elif kind == KIND_SEMICOLON_LIST:
+        items = semicolon_items(joined_value(value))
         rec[tag] = rec[tag] + items if tag in rec else items
-    elif kind == _EXTRA_TEXT:
-        value = _joined(value)
+    elif kind == KIND_EXTRA_TEXT:
+        value = joined_value(value)
         if value:
             extra[tag] = f"{extra[tag]}; {value}" if tag in extra else value
-    elif kind == _EXTRA_LIST:
-        items = _lines(value)
+    elif kind == KIND_EXTRA_LIST:
+        items = value_lines(value)
         if items:
             extra[tag] = extra[tag] + items if tag in extra else items
 

@@ -81,10 +81,7 @@ def _private_imports() -> list[str]:
     return found
 
 
-# Known and reported (issue 16): the WoS fast path (io/_wos_columns.py) shares the record path's tag tables
-# and line helpers by importing wos_plain's private names; the io rework (one fast path) is to move them
-# into a private module of io that both import.  Nothing may be added to this list.
-KNOWN = {"litkit/io/_wos_columns.py": "litkit.io.wos_plain."}
+KNOWN: dict[str, str] = {}  # no exceptions: nothing may be added here
 
 
 def test_no_module_imports_another_modules_private_names():

@@ -299,7 +299,7 @@ def test_lines_joined_values_and_semicolon_lists_of_every_tag_of_the_real_export
 
 
 def _unsure(value: str) -> bool:
-    """Whether ``_semicolon_items`` would not keep the plain split of ``value`` on "; "."""
+    """Whether ``semicolon_items`` would not keep the plain split of ``value`` on "; "."""
     parts = value.split("; ")
     return value.count(";") != len(parts) - 1 or "" in parts
 
@@ -325,8 +325,8 @@ SEMICOLON_VALUES = [
 
 @pytest.mark.parametrize("value", SEMICOLON_VALUES)
 def test_semicolon_lists_split_as_str_split(compiled_scan, value):
-    """Split as str.split("; "), and unsure exactly where _semicolon_items would not keep that split."""
-    from litkit.io.wos_plain import _semicolon_items
+    """Split as str.split("; "), and unsure exactly where semicolon_items would not keep that split."""
+    from litkit.io.wos_plain import semicolon_items
 
     wrapped = value.replace("; ", ";\n   ", 1) if "; " in value else value  # a separator across lines
     for text in {value, wrapped}:
@@ -345,7 +345,7 @@ def test_semicolon_lists_split_as_str_split(compiled_scan, value):
         parts = joined.split("; ")
         assert (unsure == [0]) == (joined.count(";") != len(parts) - 1 or "" in parts), text
         if not unsure:
-            assert _semicolon_items(joined) == parts
+            assert semicolon_items(joined) == parts
 
 
 def test_compiled_functions_refuse_bad_arguments(compiled_scan):
