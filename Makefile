@@ -26,7 +26,7 @@ venv: $(STAMP)
 
 # Debian packages: a CJK font for Chinese labels in figures, Chromium for the browser tests, and a C
 # compiler with the Python headers for litkit's compiled WoS line scan (optional: without them pip
-# installs litkit with its numpy twin).
+# installs litkit without it, and WoS plain text is read by the record path, engine 'python', with a warning).
 system-deps:
 	@if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || ! command -v chromium >/dev/null 2>&1; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
