@@ -345,8 +345,9 @@ def test_cocitation_notebook_on_real_exports(shared_corpora, kernel_name, tmp_pa
 
     exports = [str(shared_corpora / "wos-plaintext-environment")]
     out = tmp_path / "out"
-    execute("06_cocitation", kernel_name, out=str(out), exports=exports, **FAST)
+    nb = execute("06_cocitation", kernel_name, out=str(out), exports=exports, **FAST)
     assert_written(out, EXPECTED["06_cocitation"])
+    assert_shows_what_it_makes(nb)
     merged = litkit.merge(litkit.read(exports))
     net = litkit.cocitation(merged, top_n=50, slice_years=1, selection={"top_n": 50})
     nodes = pd.read_csv(out / "nodes.csv")
@@ -367,8 +368,9 @@ def test_authors_notebook_on_real_exports(shared_corpora, kernel_name, tmp_path)
         str(shared_corpora / "cnki-refworks" / "CNKI.txt"),
     ]
     out = tmp_path / "out"
-    execute("07_authors_institutions_countries", kernel_name, out=str(out), exports=exports, **FAST)
+    nb = execute("07_authors_institutions_countries", kernel_name, out=str(out), exports=exports, **FAST)
     assert_written(out, EXPECTED["07_authors_institutions_countries"])
+    assert_shows_what_it_makes(nb)
     corpus = litkit.read(exports)
     aff = litkit.affiliations(corpus)
     expected = litkit.country_production(corpus, aff)
@@ -391,6 +393,7 @@ def test_ingest_notebook_on_real_exports(shared_corpora, expected_counts, kernel
         "01_ingest_and_merge", kernel_name, cnki=[str(cnki)], wos=[str(wos)], scopus=[str(scopus)], out=str(out)
     )
     assert_written(out, EXPECTED["01_ingest_and_merge"])
+    assert_shows_what_it_makes(nb)
     total = sum(
         expected_counts[k]
         for k in (
@@ -411,7 +414,11 @@ def test_bursts_notebook_on_real_exports_and_seed(shared, shared_corpora, kernel
         str(shared_corpora / "wos-plaintext-environment" / "globe2060_savedrecs.txt"),
     ]
     out = tmp_path / "out"
-    execute("03_citation_bursts", kernel_name, out=str(out), shared=str(shared), exports=exports, gamma=0.5, **FAST)
+    nb = execute(
+        "03_citation_bursts", kernel_name, out=str(out), shared=str(shared), exports=exports, gamma=0.5, **FAST
+    )
+    assert_shows_what_it_makes(nb)
+    assert sum(n[1] for n in figures_shown(nb).values()) == len(list(out.glob("*.png"))) == 4  # 3 kinds + the seed
     assert_written(
         out,
         [
@@ -446,6 +453,8 @@ def test_policy_notebook_with_work_reports(shared, shared_policy, shared_seed, k
         ],
     )
     assert "is skipped" not in text_outputs(nb)
+    assert_shows_what_it_makes(nb)
+    assert sum(n[1] for n in figures_shown(nb).values()) == len(list(out.glob("*.png"))) == 6
     first = (out / "gwr_first_appearance.csv").read_text(encoding="utf-8")
     # 碳达峰 (carbon peaking) first appears in the 2021 report (tests/policy/test_policy_shared.py checks the counts)
     assert any(line.startswith("碳达峰,") and ",2021," in line for line in first.splitlines())
