@@ -669,11 +669,13 @@ def run_summary(corpus, out: RunOutput, *, as_of: int | None = None, top: int = 
     from .affiliations import affiliations
     from .plot import indicators as plot
 
-    if out.client is not None:  # a partitioned corpus: its records gathered here (litkit.scale.summary)
+    if out.client is not None:  # a partitioned corpus: addresses parsed on the workers, records gathered here
         import litkit.scale
 
+        aff = litkit.scale.affiliations(corpus, client=out.client)
         corpus = litkit.scale.gather(corpus, with_references=False, client=out.client)
-    aff = affiliations(corpus)
+    else:
+        aff = affiliations(corpus)
     main = ind.summary(corpus, as_of=as_of, affiliations=aff)
     # Results mixes text, counts and rates in one column: rates get the runs' float format by hand.
     shown = [FLOAT_FORMAT % v if isinstance(v, float) else v for v in main["Results"]]
@@ -846,11 +848,15 @@ def run_collab(
 
     from .plot.collaboration import plot_collaboration_heatmap, plot_country_production
 
-    if out.client is not None:  # a partitioned corpus: its records gathered here (litkit.scale.collaboration)
+    aff = None
+    if out.client is not None:  # a partitioned corpus: addresses parsed on the workers, records gathered here
         import litkit.scale
 
+        if unit != "author":
+            aff = litkit.scale.affiliations(corpus, group_greater_china=group_greater_china, client=out.client)
         corpus = litkit.scale.collaboration_corpus(corpus, client=out.client)
-    aff = litkit.affiliations(corpus, group_greater_china=group_greater_china) if unit != "author" else None
+    elif unit != "author":
+        aff = litkit.affiliations(corpus, group_greater_china=group_greater_china)
     options = dict(counting=counting, max_authors=max_authors, min_documents=min_documents, top_n=top_n)
     options["label_fields"] = list(label_fields)
     try:

@@ -17,11 +17,19 @@ import types
 from .countries import CountryMatch, country_name, country_of, country_table
 from .fields import c1_groups, cjk_units, reprint_addresses, scopus_author_affiliations, scopus_correspondence
 from .institutions import chinese_institution, institution_aliases, institution_of
-from .table import COLUMNS, UNRESOLVED_COLUMNS, Unresolved, affiliations, unresolved_addresses
+from .table import (
+    COLUMNS,
+    UNRESOLVED_COLUMNS,
+    Unresolved,
+    affiliations,
+    merge_institution_spellings,
+    unresolved_addresses,
+)
 
 __all__ = [
     "affiliations",
     "unresolved_addresses",
+    "merge_institution_spellings",
     "Unresolved",
     "COLUMNS",
     "UNRESOLVED_COLUMNS",

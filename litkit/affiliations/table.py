@@ -21,7 +21,14 @@ from .fields import (
 )
 from .institutions import alias_key, institution_aliases, institution_of
 
-__all__ = ["affiliations", "unresolved_addresses", "Unresolved", "COLUMNS", "UNRESOLVED_COLUMNS"]
+__all__ = [
+    "affiliations",
+    "unresolved_addresses",
+    "merge_institution_spellings",
+    "Unresolved",
+    "COLUMNS",
+    "UNRESOLVED_COLUMNS",
+]
 
 COLUMNS = (
     "record",
@@ -68,6 +75,7 @@ def affiliations(
     group_greater_china: bool = False,
     aliases=None,
     country_aliases=None,
+    merge_spellings: bool = True,
 ) -> pd.DataFrame:
     """Institutions and countries of every author address of a corpus.
 
@@ -83,6 +91,10 @@ def affiliations(
         Institution variants to merge (``variant,institution``), on top of ``litkit/data/institution_aliases.csv``.
     country_aliases : path or dict, optional
         More country spellings (``name,code``), on top of pycountry and ``litkit/data/countries_aliases.csv``.
+    merge_spellings : bool, default True
+        Merge institution spellings that differ only in case, accents or punctuation, by their use in this
+        table.  False leaves them as written (aliases applied), for parts of a corpus whose tables are
+        concatenated and then merged as one with :func:`merge_institution_spellings` (``litkit.scale``).
 
     Returns
     -------
@@ -142,7 +154,7 @@ def affiliations(
         raise LitkitError("affiliations() needs a Corpus or a DataFrame", expected="the result of litkit.read")
     table = country_table(country_aliases) if country_aliases is not None else None
     alias_table = institution_aliases(aliases)
-    builder = _Builder(table, alias_table, group_greater_china)
+    builder = _Builder(table, alias_table, group_greater_china, merge_spellings)
     get = df.get
     columns = [
         get(name, pd.Series([None] * len(df), index=df.index)).tolist()
@@ -193,6 +205,39 @@ def unresolved_addresses(corpus_or_table, **options) -> pd.DataFrame:
     return out
 
 
+def merge_institution_spellings(table: pd.DataFrame) -> pd.DataFrame:
+    """An affiliations table with its institution spellings merged by their use in the table.
+
+    What :func:`affiliations` does by default (spellings that differ only in case, accents, dots, '&'/'and'
+    or a leading 'The' take the one most rows use; ties: the first in sort order), for a table made with
+    ``merge_spellings=False`` -- e.g. the tables of a corpus's partitions, concatenated.
+
+    Parameters
+    ----------
+    table : DataFrame
+        From :func:`affiliations` with ``merge_spellings=False``.
+
+    Returns
+    -------
+    DataFrame
+        A copy with ``institution`` merged (attrs kept); equal to ``affiliations(corpus)`` when ``table`` is
+        ``affiliations(corpus, merge_spellings=False)``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"institution": ["UNIV ILLINOIS", "Univ Illinois", "Univ Illinois", ""]})
+    >>> merge_institution_spellings(t)["institution"].tolist()
+    ['Univ Illinois', 'Univ Illinois', 'Univ Illinois', '']
+    """
+    codes, names = pd.factorize(table["institution"].to_numpy(dtype=object))
+    merged = _merge_spellings(list(names), np.bincount(codes, minlength=len(names)))
+    out = table.copy()
+    out["institution"] = pd.array(merged, dtype="str").take(codes) if len(codes) else table["institution"].array
+    out.attrs = dict(table.attrs)
+    return out
+
+
 # --------------------------------------------------------------------------- private helpers
 
 
@@ -203,10 +248,11 @@ class _Builder:
     row stores the id of its parsed address and the string columns are made by one ``take`` per column.
     """
 
-    def __init__(self, table, alias_table: dict[str, str], group_greater_china: bool):
+    def __init__(self, table, alias_table: dict[str, str], group_greater_china: bool, merge_spellings: bool = True):
         self.table = table
         self.alias_table = alias_table
         self.group = group_greater_china
+        self.merge_spellings = merge_spellings
         self.index: dict[tuple[str, bool], int] = {}
         self.parsed: list[tuple[str, str, str, str, str]] = []  # (raw, institution, subunit, code, constituent)
         self.unresolved_ids: set[int] = set()
@@ -400,7 +446,8 @@ class _Builder:
     def frame(self) -> pd.DataFrame:
         ids = np.fromiter(self.rows_id, dtype=np.int64, count=len(self.rows_id))
         distinct = list(zip(*self.parsed)) if self.parsed else [(), (), (), (), ()]
-        distinct[1] = _merge_spellings(distinct[1], np.bincount(ids, minlength=len(self.parsed)))
+        if self.merge_spellings:
+            distinct[1] = _merge_spellings(distinct[1], np.bincount(ids, minlength=len(self.parsed)))
         raw, institution, subunit, country, constituent = (pd.array(list(col), dtype="str") for col in distinct)
         names = pd.array([country_name(c) for c in distinct[3]], dtype="str")
         field_names = pd.array(sorted(self.fields, key=self.fields.get), dtype="str")

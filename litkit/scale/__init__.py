@@ -18,6 +18,7 @@ single machine                         Dask
 ``litkit.citation_network(corpus)``    :func:`citation_network`
 ``litkit.collaboration(corpus, ...)``  :func:`collaboration`
 ``litkit.summary(corpus)``             :func:`summary`
+``litkit.affiliations(corpus)``        :func:`affiliations`
 (records on the driver)                :func:`gather`
 =====================================  ==========================================
 
@@ -35,6 +36,7 @@ Examples
 
 from __future__ import annotations
 
+from .affiliations import affiliations
 from .bursts import citation_bursts, yearly_counts
 from .citation import citation_network
 from .client import SCHEDULER_ENV, client
@@ -57,6 +59,7 @@ __all__ = [
     "yearly_counts",
     "citation_bursts",
     "gather",
+    "affiliations",
     "references",
     "GatheredCorpus",
     "cocitation",

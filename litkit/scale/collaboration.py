@@ -1,15 +1,17 @@
 """Collaboration networks of a partitioned corpus, computed with Dask.
 
 The result is the :class:`~litkit.network.Network` that :func:`litkit.collaboration` returns
-for the same records and parameters.  The records (without their cited references, which
-collaboration does not read) are loaded by the workers and gathered; the affiliations are
-read on the driver, because :func:`litkit.affiliations` merges institution spellings by
-their use over the whole corpus ("UNIV ILLINOIS" and "Univ Illinois" take the spelling most
-rows use), a step that partition-by-partition tables cannot undo.
+for the same records and parameters.  For institutions and countries the addresses are
+parsed on the workers (:func:`litkit.scale.affiliations`; the corpus-wide merge of
+institution spellings runs on the driver over the concatenated tables).  The records
+(without their cited references, which collaboration does not read) are loaded by the
+workers and gathered, and :func:`litkit.collaboration` runs on the driver: the incidence,
+the counts, clusters, labels and layout.
 """
 
 from __future__ import annotations
 
+from .affiliations import affiliations
 from .gather import gather
 
 __all__ = ["collaboration", "collaboration_corpus"]
@@ -22,8 +24,7 @@ def collaboration(pc, unit: str = "author", min_documents: int = 1, top_n: int |
     ----------
     pc : PartitionedCorpus
     unit, min_documents, top_n, options
-        As in :func:`litkit.collaboration` (``affiliations=`` may be given, computed on
-        ``litkit.scale.gather(pc, with_references=False)``).
+        As in :func:`litkit.collaboration` (default ``affiliations``: :func:`litkit.scale.affiliations`).
     client : dask.distributed.Client, optional
 
     Returns
@@ -37,6 +38,8 @@ def collaboration(pc, unit: str = "author", min_documents: int = 1, top_n: int |
     """
     from ..network import collaboration as build
 
+    if unit in ("institution", "country") and options.get("affiliations") is None:
+        options["affiliations"] = affiliations(pc, client=client)
     return build(collaboration_corpus(pc, client=client), unit, min_documents, top_n, **options)
 
 

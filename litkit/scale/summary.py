@@ -1,14 +1,14 @@
 """bibliometrix's main information table of a partitioned corpus, computed with Dask.
 
 The result is the table :func:`litkit.indicators.summary` returns for the same records.  The
-records are loaded by the workers and gathered; the table is computed on the driver
-(its rows are corpus-wide distinct counts and means, and the international co-authorship
-share needs :func:`litkit.affiliations`, which merges institution spellings over the whole
-corpus).
+addresses (for the international co-authorship share) are parsed on the workers
+(:func:`litkit.scale.affiliations`); the records are loaded by the workers and gathered, and
+the table (corpus-wide distinct counts and means) is computed on the driver.
 """
 
 from __future__ import annotations
 
+from .affiliations import affiliations as parse_affiliations
 from .gather import gather
 
 __all__ = ["summary"]
@@ -21,7 +21,7 @@ def summary(pc, as_of: int | None = None, affiliations=None, *, client=None):
     ----------
     pc : PartitionedCorpus
     as_of, affiliations
-        As in :func:`litkit.indicators.summary`.
+        As in :func:`litkit.indicators.summary` (default ``affiliations``: :func:`litkit.scale.affiliations`).
     client : dask.distributed.Client, optional
 
     Returns
@@ -35,4 +35,5 @@ def summary(pc, as_of: int | None = None, affiliations=None, *, client=None):
     """
     from ..indicators import summary as build
 
-    return build(gather(pc, with_references=False, client=client), as_of=as_of, affiliations=affiliations)
+    aff = parse_affiliations(pc, client=client) if affiliations is None else affiliations
+    return build(gather(pc, with_references=False, client=client), as_of=as_of, affiliations=aff)
