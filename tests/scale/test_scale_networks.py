@@ -72,6 +72,7 @@ def _cli(*args: str) -> None:
 
 def _ingested(paths, folder, address):
     """The exports as one Parquet file (one process) and as a partitioned folder (on the cluster)."""
+    folder.mkdir(parents=True, exist_ok=True)
     single, parts = folder / "corpus.parquet", folder / "corpus"
     _cli("ingest", *paths, "-o", single)
     _cli("ingest", *paths, "-o", parts, "--scheduler", address, "--files-per-partition", "1")
@@ -189,3 +190,12 @@ def test_merge_institution_spellings_by_use_over_the_whole_table():
     assert merged == ["Univ X"] * 9 + ["Inst Y", ""]
     first = merge_institution_spellings(table.iloc[:5])["institution"].tolist()
     assert first == ["UNIV X"] * 5  # what a partition alone would say
+
+
+def test_corpus_without_references_gives_the_same_empty_network(demo_dir, cluster, tmp_path):
+    """CNKI exports carry no cited references: both paths write the same empty network and say why."""
+    corpora = _ingested([demo_dir / "cnki"], tmp_path / "cnki", cluster.scheduler_address)
+    out = _assert_same_outputs("cocite-reference", corpora, cluster.scheduler_address, tmp_path)
+    params = json.loads((out / "params.json").read_text(encoding="utf-8"))
+    assert params["parameters"]["nodes"] == 0
+    assert "CNKI exports carry no cited references" in params["parameters"]["message"]
