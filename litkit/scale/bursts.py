@@ -221,7 +221,7 @@ def yearly_counts(
     years=None,
     slice_years: int = 1,
     counting: str = "records",
-    thesaurus=None,
+    thesaurus="default",
     client=None,
 ) -> tuple[BurstCounts, tuple[int, int]]:
     """``r[t]`` per item and ``d[t]`` per slice over a partitioned corpus, and the period.
@@ -278,7 +278,7 @@ def citation_bursts(
     field: str = "DE",
     years: tuple[int, int] | None = None,
     counting: str = "records",
-    thesaurus=None,
+    thesaurus="default",
     client=None,
 ) -> pd.DataFrame:
     """Strongest bursts of a partitioned corpus; the table of :func:`litkit.bursts.citation_bursts`.
