@@ -405,7 +405,7 @@ def network_from_documents(
     label_method: str = "llr",
     cluster_on: str = "auto",
     with_layout: bool = True,
-    layout: str = "kamada_kawai",
+    layout: str = "vos",
     params: dict | None = None,
 ) -> KeywordNetwork:
     """Build a :class:`KeywordNetwork` from already-cleaned term lists (one list per record).
@@ -513,7 +513,7 @@ def cooccurrence(
     label_fields: Sequence[str] = ("DE", "TI"),
     max_words: int = 4,
     cluster_on: str = "auto",
-    layout: str = "kamada_kawai",
+    layout: str = "vos",
     with_layout: bool = True,
 ) -> KeywordNetwork:
     """Keyword co-occurrence network of a corpus: clean, select, count, normalise, cluster, label.
@@ -577,7 +577,7 @@ def cooccurrence(
         Where candidate labels come from (cleaned keywords and title terms).
     max_words : int
         Longest phrase extracted from English titles/abstracts.
-    layout : {"kamada_kawai", "spring"}
+    layout : {"vos", "kamada_kawai", "spring"}
         Map coordinates (:mod:`litkit.network.layout`); ``with_layout=False`` skips them
         (x, y become NaN) when only tables are needed.
 

@@ -523,8 +523,9 @@ def assemble(
     counting, normalization, clustering, objective, resolution, seed, cluster_on
         As in :func:`litkit.cooccurrence`.
     with_layout, layout : bool, str
-        Map coordinates (:mod:`litkit.network.layout`); ``"auto"`` is Kamada–Kawai up
-        to 300 nodes and the (seeded) spring layout above, whose cost grows more slowly.
+        Map coordinates (:mod:`litkit.network.layout`); ``"auto"`` is the VOS mapping
+        technique (VOSviewer's layout, on the same association-strength weights as the
+        clusters); ``"kamada_kawai"`` and ``"spring"`` are the older layouts.
     columns : dict of str to array, optional
         Kind-specific node columns, placed after ``cluster`` and before ``x``, ``y``.
     directed_counts : scipy.sparse matrix, optional
@@ -567,7 +568,7 @@ def assemble(
     )
     sil, sil_parts = silhouette(full, np.maximum(occ, 1), membership) if n else (float("nan"), {})
     if layout == "auto":
-        layout = "kamada_kawai" if n <= 300 else "spring"
+        layout = "vos"
     xy = compute_layout(weights, seed=seed, method=layout) if with_layout else np.full((n, 2), np.nan)
     nodes = {
         "id": np.arange(1, n + 1),

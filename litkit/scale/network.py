@@ -304,7 +304,7 @@ def cooccurrence(
     label_fields: Sequence[str] = ("DE", "TI"),
     max_words: int = 4,
     cluster_on: str = "auto",
-    layout: str = "kamada_kawai",
+    layout: str = "vos",
     with_layout: bool = True,
     client=None,
 ) -> KeywordNetwork:
