@@ -15,8 +15,8 @@ DOI (``[No title captured]``) gets the empty key ``""``: it identifies no work, 
 Unification across the citations of a corpus
 --------------------------------------------
 One work is often cited with more or less detail: with and without its DOI, with and without
-its first page (CSSCI writes ``期刊.年.卷(期)`` and no page, so its ``TEECE|1997|STRATEGIC MANAGE J|18|``
-never equals Web of Science's ``TEECE|1997|STRATEGIC MANAGE J|18|509``).  Two corpus-wide
+its first page (CSSCI writes ``期刊.年.卷(期)`` and no page, so its ``TEECE|1997|STRATEG MANAGE J|18|``
+never equals Web of Science's ``TEECE|1997|STRATEG MANAGE J|18|509``).  Two corpus-wide
 tables lend the missing part, and :func:`unified_key` applies them; :func:`references_table`
 and :func:`reference_keys` both go through :func:`unified_keys`, so they key alike:
 
@@ -145,8 +145,8 @@ def page_by_bibliographic_key(keys: Iterable[str]) -> dict[str, str | None]:
 
     Examples
     --------
-    >>> page_by_bibliographic_key(["TEECE|1997|STRATEGIC MANAGE J|18|509", "TEECE|1997|STRATEGIC MANAGE J|18|"])
-    {'TEECE|1997|STRATEGIC MANAGE J|18|': '509'}
+    >>> page_by_bibliographic_key(["TEECE|1997|STRATEG MANAGE J|18|509", "TEECE|1997|STRATEG MANAGE J|18|"])
+    {'TEECE|1997|STRATEG MANAGE J|18|': '509'}
     >>> page_by_bibliographic_key(["SMITH|2000|ECOL ECON|30|1", "SMITH|2000|ECOL ECON|30|77"])
     {'SMITH|2000|ECOL ECON|30|': None}
     """
@@ -196,9 +196,9 @@ def unified_key(bib: str, doi, named: bool, doi_of_bib: dict, page_of_bib: dict)
 
     Examples
     --------
-    >>> keys = ["TEECE|1997|STRATEGIC MANAGE J|18|", "TEECE|1997|STRATEGIC MANAGE J|18|509"]
+    >>> keys = ["TEECE|1997|STRATEG MANAGE J|18|", "TEECE|1997|STRATEG MANAGE J|18|509"]
     >>> unified_key(keys[0], None, True, {}, page_by_bibliographic_key(keys))
-    'TEECE|1997|STRATEGIC MANAGE J|18|509'
+    'TEECE|1997|STRATEG MANAGE J|18|509'
     >>> unified_key(keys[0], None, True, {keys[1]: "10.1002/x"}, page_by_bibliographic_key(keys))
     'doi:10.1002/x'
     """
@@ -272,7 +272,7 @@ def reference_keys(raws) -> list[str]:
 
 
 def _split_page(key: str) -> tuple[str | None, str]:
-    """``"A|Y|S|V|P"`` -> ``("A|Y|S|V|", "P")``; the prefix is None unless author, year, source and volume are all there."""
+    """``"A|Y|S|V|P"`` -> ``("A|Y|S|V|", "P")``; the prefix is None unless author, year, source, volume are there."""
     prefix, _, page = key.rpartition("|")
     parts = prefix.split("|")
     if len(parts) != 4 or not all(parts):

@@ -104,7 +104,7 @@ def test_multi_word_surnames_and_group_authors():
         reference_key(parse_wos_reference("van der Heide T, 2007, ECOSYSTEMS, V10, P1311"))
         == "VAN DER HEIDE|2007|ECOSYSTEMS|10|1311"
     )
-    assert reference_key(parse_wos_reference("*IPCC, 2007, CLIM CHANG 2007 PHYS")) == "IPCC|2007|CLIM CHANG 2007 PHYS||"
+    assert reference_key(parse_wos_reference("*IPCC, 2007, CLIM CHANG 2007 PHYS")) == "IPCC|2007|CLIM CHANGE 2007 PHY||"
 
 
 # ---- GB/T 7714 ------------------------------------------------------------------------------------
