@@ -22,8 +22,11 @@ single machine                         Dask
 (records on the driver)                :func:`gather`
 =====================================  ==========================================
 
-The citation and collaboration functions parse the records' cited references on the
-workers and run the single-machine builder on the driver (:mod:`litkit.scale.gather`).
+The citation, collaboration and summary functions do the per-record parsing on the
+workers (cited references; addresses), reduce the corpus-wide tables it needs (the DOI
+and page lending of reference keys; institution spellings), and run the single-machine
+builder on the driver on the gathered records (:mod:`litkit.scale.gather`): the counting
+there is a sparse product over the gathered rows, not a sum of per-partition counts.
 
 Examples
 --------

@@ -95,7 +95,7 @@ def references(pc, client=None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> refs = litkit.scale.gather.references(pc, client=client)     # doctest: +SKIP
+    >>> refs = litkit.scale.references(pc, client=client)            # doctest: +SKIP
     """
     import dask
 
@@ -144,9 +144,10 @@ def gather(pc, *, with_references: bool = True, columns: Sequence[str] | None = 
 
 
 # ---- per partition --------------------------------------------------------------------------------
-def _parse(df: pd.DataFrame) -> pd.DataFrame:
-    """The partition's references table (keys still partition-local)."""
-    return references_table(df)
+def _parse(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The partition's references table (keys still partition-local) and each row's bibliographic key."""
+    refs = references_table(df)
+    return refs, _bibliographic(refs)
 
 
 def _bibliographic(refs: pd.DataFrame) -> list[str]:
@@ -166,9 +167,9 @@ def _bibliographic(refs: pd.DataFrame) -> list[str]:
     return out
 
 
-def _lending_of(refs: pd.DataFrame) -> tuple[dict, dict]:
+def _lending_of(part: tuple) -> tuple[dict, dict]:
     """The partition's DOI- and page-lending tables (:mod:`litkit.refs.keys`)."""
-    bib = _bibliographic(refs)
+    refs, bib = part
     rows = zip(bib, refs["doi"].tolist(), refs["source"].tolist(), refs["volume"].tolist(), refs["page"].tolist())
     return doi_by_bibliographic_key(rows), page_by_bibliographic_key(bib)
 
@@ -178,15 +179,16 @@ def _merge_lending(a: tuple, b: tuple) -> tuple:
     return merge_lending(a[0], b[0]), merge_lending(a[1], b[1])
 
 
-def _rekey(refs: pd.DataFrame, lending: tuple) -> pd.DataFrame:
+def _rekey(part: tuple, lending: tuple) -> pd.DataFrame:
     """The keys ``references_table`` gives with the corpus-wide lending tables (:func:`litkit.refs.unified_key`)."""
+    refs, bib = part
     if not len(refs):
         return refs
     doi_of_bib, page_of_bib = lending
     columns = (refs[c].tolist() for c in ("author", "source", "doi"))
     keys = [
-        unified_key(bib, doi, bool(author or source), doi_of_bib, page_of_bib)
-        for (author, source, doi), bib in zip(zip(*columns), _bibliographic(refs))
+        unified_key(b, doi, bool(author or source), doi_of_bib, page_of_bib)
+        for (author, source, doi), b in zip(zip(*columns), bib)
     ]
     values = np.empty(len(keys), dtype=object)
     values[:] = keys
