@@ -384,6 +384,46 @@ def test_authors_notebook_on_real_exports(shared_corpora, kernel_name, tmp_path)
     assert "CN" in net.keys  # the CNKI records' Chinese institutions are in China
 
 
+def test_keyword_notebook_on_real_exports(shared_corpora, kernel_name, tmp_path):
+    """Notebook 02 on a real WoS export: shows both maps, and its keyword table is litkit.cooccurrence's."""
+    import pandas as pd
+
+    import litkit
+
+    exports = [str(shared_corpora / "wos-plaintext-environment" / "globe2060_savedrecs_5.txt")]
+    out = tmp_path / "out"
+    nb = execute("02_keyword_cooccurrence", kernel_name, out=str(out), exports=exports, **FAST)
+    assert_written(out, EXPECTED["02_keyword_cooccurrence"])
+    assert_shows_what_it_makes(nb)
+    assert sum(n[1] for n in figures_shown(nb).values()) == 2
+    net = litkit.cooccurrence(litkit.read(exports), field="DE", min_occurrence=2, top_n=200, with_layout=False)
+    table = pd.read_csv(out / "keywords.csv", keep_default_na=False)
+    assert len(table) == len(net) > 50  # 59 author keywords occur twice or more in this export
+    assert table["keyword"].tolist() == net.keywords["keyword"].tolist()
+    assert table["occurrences"].tolist() == net.keywords["occurrences"].tolist()
+
+
+def test_overlay_notebook_on_real_exports(shared_corpora, kernel_name, tmp_path):
+    """Notebook 05 on real CNKI and WoS exports: both figures shown; production is litkit's."""
+    import pandas as pd
+
+    import litkit
+
+    exports = [
+        str(shared_corpora / "cnki-refworks" / "CNKI.txt"),
+        str(shared_corpora / "wos-plaintext-environment" / "globe2060_savedrecs_5.txt"),
+    ]
+    out = tmp_path / "out"
+    nb = execute("05_literature_policy_overlay", kernel_name, out=str(out), exports=exports, **FAST)
+    assert_written(out, EXPECTED["05_literature_policy_overlay"])
+    assert_shows_what_it_makes(nb)
+    assert sum(n[1] for n in figures_shown(nb).values()) == 2
+    expected = litkit.timeline.annual_production(litkit.merge(litkit.read(exports)))
+    table = pd.read_csv(out / "annual_production.csv")
+    assert table["year"].tolist() == expected["year"].tolist()
+    assert table["total"].tolist() == expected["total"].tolist() and table["total"].sum() > 100
+
+
 def test_ingest_notebook_on_real_exports(shared_corpora, expected_counts, kernel_name, tmp_path):
     cnki = shared_corpora / "cnki-refworks" / "CNKI.txt"
     wos = shared_corpora / "wos-plaintext-environment" / "globe2060_savedrecs_5.txt"
@@ -458,3 +498,56 @@ def test_policy_notebook_with_work_reports(shared, shared_policy, shared_seed, k
     first = (out / "gwr_first_appearance.csv").read_text(encoding="utf-8")
     # 碳达峰 (carbon peaking) first appears in the 2021 report (tests/policy/test_policy_shared.py checks the counts)
     assert any(line.startswith("碳达峰,") and ",2021," in line for line in first.splitlines())
+
+
+# ---- the knobs panel in a kernel ------------------------------------------------------------------
+
+
+def test_panel_is_a_widget_in_a_front_end_that_accepts_input_and_skipped_otherwise(kernel_name):
+    """JupyterLab, Notebook and VS Code send execute requests with allow_stdin=True; nbclient, papermill and
+    nbconvert with False. The panel is a widget view in the first case and a one-line note in the second."""
+    pytest.importorskip("ipywidgets")
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name=kernel_name)
+    try:
+
+        def run(code: str, allow_stdin: bool) -> list[dict]:
+            outputs = []
+
+            def hook(msg):
+                if msg["msg_type"] in ("stream", "display_data", "execute_result", "error"):
+                    outputs.append(msg["content"])
+
+            reply = kc.execute_interactive(code, allow_stdin=allow_stdin, output_hook=hook, timeout=TIMEOUT)
+            assert reply["content"]["status"] == "ok", outputs
+            return outputs
+
+        run(f"import litkit\ncorpus = litkit.read([{str(ROOT / 'corpora' / 'demo' / 'wos')!r}])", False)
+        code = "from litkit.notebook import network_panel\npanel = network_panel(corpus, min_occurrence=3, top_n=50)\npanel"
+        skipped = run(code, allow_stdin=False)
+        assert [o.get("text", "").count("\n") for o in skipped] == [1] and "skipped" in skipped[0]["text"]
+        shown = run(code, allow_stdin=True)
+        views = [o for o in shown if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+        assert len(views) == 1, shown
+        check = run("print(len(panel.network), sorted(panel.values().items()))", False)
+        assert check[0]["text"].startswith("50 [('label_method', 'llr'), ('min_occurrence', 3)")
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def test_notebook_refuses_an_output_folder_inside_the_exports(kernel_name, tmp_path):
+    """The setup cell stops (LitkitError, one line) before anything is read or written."""
+    import shutil
+
+    from nbclient.exceptions import CellExecutionError
+
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    shutil.copy(next((ROOT / "corpora" / "demo" / "wos").glob("*.txt")), exports)
+    out = exports / "results"
+    with pytest.raises(CellExecutionError, match="inside the exports folder") as error:
+        execute("02_keyword_cooccurrence", kernel_name, out=str(out), exports=[str(exports)], **FAST)
+    assert "LitkitError" in str(error.value)
+    assert not out.exists()
