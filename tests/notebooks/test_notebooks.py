@@ -218,6 +218,8 @@ def assert_shows_what_it_makes(nb) -> None:
     """Each figure saved is shown under its cell; no output holds a traceback or a warning."""
     missing = {cid: n for cid, n in figures_shown(nb).items() if n[1] < n[0]}
     assert not missing, f"cells saving more figures than they show (saved, shown): {missing}"
+    twice = {cid: n for cid, n in figures_shown(nb).items() if 0 < n[0] < n[1]}
+    assert not twice, f"cells showing a figure twice (saved, shown): {twice}"
     for cell in nb.cells:
         for output in cell.get("outputs", []):
             assert output.get("output_type") != "error", f"cell {cell.id}: {output.get('ename')}"
