@@ -255,15 +255,26 @@ class NetworkPanel:
         return {name: control.value for name, control in self.controls.items()}
 
     def redraw(self):
-        """Recompute the network with the current values, draw its map and cluster table; return it."""
+        """Recompute the network with the current values, draw its map and cluster table; return it.
+
+        Values no network passes (a minimum occurrence above every term's) print the reason in the
+        map's place and return None; ``network`` keeps the last network drawn.
+        """
         import matplotlib.pyplot as plt
         from IPython.display import display
 
+        from ..errors import LitkitError
         from .tables import show_table
 
-        self.network = update_network(self.corpus, self.kind, **self.fixed, **self.values())
         self.map.clear_output(wait=True)
         self.table.clear_output(wait=True)
+        try:
+            network = update_network(self.corpus, self.kind, **self.fixed, **self.values())
+        except LitkitError as error:  # e.g. no term that frequent: said under the knobs, not lost in a callback
+            with self.map:
+                print(f"Not redrawn: {error}")
+            return None
+        self.network = network
         with self.map:
             if self.network.is_empty():
                 print("Nothing to draw:", self.network.message or "no node passes the thresholds")

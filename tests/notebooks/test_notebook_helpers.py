@@ -81,6 +81,11 @@ def test_panel_redraw_equals_cooccurrence_with_the_chosen_values(wos, capsys):
     assert net is panel.network
     assert_same_network(net, litkit.cooccurrence(wos, field="DE", **chosen), ["keyword", "occurrences", "cluster"])
     assert len(net) == 40
+    # values no term passes: the reason is printed in the map's place, the last network is kept
+    panel.controls["min_occurrence"].max = 10**6
+    panel.controls["min_occurrence"].value = 10**6
+    assert panel.redraw() is None and panel.network is net
+    panel.controls["min_occurrence"].value = chosen["min_occurrence"]
     # the parameters cell replays exactly these values
     namespace = {}
     exec(panel.parameters.value, namespace)
