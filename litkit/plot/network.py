@@ -6,18 +6,21 @@ and labelled by ``label``.  When the node table has ``centrality`` or ``burst``
 columns (co-citation networks), nodes with centrality ≥ 0.1 get a purple ring and
 nodes with a burst a red ring, as CiteSpace draws them.
 
-Static figure (:func:`plot_network`)
-    Nodes at the network's layout coordinates, area proportional to occurrences,
-    coloured by cluster (:data:`~litkit.plot.style.PALETTE`) or, with
-    ``color_by="year"``, by average publication year (VOSviewer's overlay map);
-    the strongest links drawn underneath; labels for each cluster's top term and
-    the ``n_labels`` most frequent terms, placed greedily so that no two overlap
-    and other terms' nodes are avoided where possible (a label with no free spot
-    is left out; adjustText was tried and left overlaps on dense maps); small
-    disconnected components packed beside the largest; a legend naming each
-    cluster by its label, or a colour bar below the map.  Chinese labels need a CJK font
-    (:func:`~litkit.plot.style.require_cjk_font`); :func:`~litkit.plot.style.save_figure`
-    refuses to write a figure with missing glyphs.
+Static figure (:func:`plot_network`), VOSviewer's three views
+    ``view="network"``: nodes at the network's layout coordinates, area
+    proportional to their size, coloured by cluster (:data:`~litkit.plot.style.PALETTE`),
+    the strongest links underneath, a legend naming each cluster by its label.
+    ``view="overlay"``: nodes coloured by a numeric node column (``overlay=``,
+    default the average publication year) with a colour bar below the map.
+    ``view="density"``: item density as a smoothed heat image
+    (:func:`density_grid`, Gaussian kernel weighted by node size) with the labels.
+    Labels are placed by :func:`litkit.plot.labels.place_labels` (shared with the
+    co-citation figures): each cluster's largest node first, then the largest of the
+    rest; none overlaps another label or another node's marker, none is clipped,
+    each sits on or beside its node or is joined to it by a leader line; a label with
+    no room is left out.  Small disconnected components are packed beside the largest.
+    Chinese labels need a CJK font (:func:`~litkit.plot.style.require_cjk_font`);
+    :func:`~litkit.plot.style.save_figure` refuses to write a figure with missing glyphs.
 
 Interactive HTML (:func:`network_html`)
     Built from a pyvis network (:func:`to_pyvis`) but rendered with litkit's own
@@ -43,7 +46,12 @@ import scipy.sparse as sp
 from .._atomic import write_text
 from .style import PALETTE, require_cjk_font, use_style
 
-__all__ = ["plot_network", "to_pyvis", "network_html", "write_network_html"]
+__all__ = ["plot_network", "density_grid", "to_pyvis", "network_html", "write_network_html", "VIEWS"]
+
+VIEWS = ("network", "overlay", "density")
+# VOSviewer's default colour schemes of its overlay and density views.
+OVERLAY_CMAP = "viridis"
+DENSITY_CMAP = "viridis"
 
 
 # Cluster colours: the palette without its yellow (too pale for small markers on white) and black
@@ -122,104 +130,6 @@ def _pack_strip(xy: np.ndarray, components: list[np.ndarray], below: bool) -> np
     return out
 
 
-def _place_labels(fig, ax, xy, order, labels, occ, marker_area) -> list:
-    """Greedy, deterministic label placement: no two labels overlap, other nodes are avoided.
-
-    Terms are labelled in the given ``order``.  Each label tries its node's
-    centre, then the positions above, below, right, left and diagonal of the
-    node marker, then the same at two and three times the distance.  A
-    position must overlap no placed label and stay inside the axes; among
-    those, the first that covers no other term's marker wins, else the one
-    covering fewest (a far position, which needs a leader line, counts as
-    one and a half covered markers).  A label with no free position is left out (the term is
-    still drawn), so the figure never has overlapping text.  Returns the
-    placed Text artists.
-    """
-    from matplotlib import patheffects
-    from matplotlib.transforms import Bbox
-
-    ax.apply_aspect()
-    renderer = fig.canvas.get_renderer()
-    frame = ax.get_window_extent(renderer)
-    to_display = ax.transData.transform
-    to_data = ax.transData.inverted().transform
-    centres = to_display(xy)
-    radii = np.sqrt(marker_area) / 2 * fig.dpi / 72  # marker radii in pixels
-    placed_boxes: list = []
-    placed = []
-    top_occ = occ.max()
-    for i in order:
-        size = 6.5 + 4.0 * math.sqrt(occ[i] / top_occ)
-        text = ax.text(
-            xy[i, 0],
-            xy[i, 1],
-            labels[i],
-            fontsize=size,
-            ha="center",
-            va="center",
-            zorder=3,
-            color="#1a1a1a",
-            path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white", alpha=0.85)],
-        )
-        box = text.get_window_extent(renderer).expanded(1.04, 1.08)
-        w, h = box.width, box.height
-        px, py = centres[i]
-        r = radii[i]
-        dy, dx = r + h / 2 + 1, r + w / 2 + 2
-        candidates = [
-            (0, 0),
-            (0, dy),
-            (0, -dy),
-            (dx, 0),
-            (-dx, 0),
-            (dx, dy),
-            (-dx, dy),
-            (dx, -dy),
-            (-dx, -dy),
-            (0, 2 * dy),
-            (0, -2 * dy),
-            (2 * dx, 0),
-            (-2 * dx, 0),
-            (0, 3 * dy),
-            (0, -3 * dy),
-        ]
-        others = np.ones(len(xy), dtype=bool)
-        others[i] = False
-        best, best_cost = None, None
-        for k, (ox, oy) in enumerate(candidates):
-            cand = Bbox.from_bounds(px + ox - w / 2, py + oy - h / 2, w, h)
-            inside = (
-                cand.x0 >= frame.x0 - 40
-                and cand.x1 <= frame.x1 + 40
-                and cand.y0 >= frame.y0 - 10
-                and cand.y1 <= frame.y1 + 10
-            )
-            if not inside or any(cand.overlaps(b) for b in placed_boxes):
-                continue
-            # Other markers this position would cover (circle against box, 0.8 r: a grazed rim is fine).
-            nx_ = np.clip(centres[others, 0], cand.x0, cand.x1)
-            ny_ = np.clip(centres[others, 1], cand.y0, cand.y1)
-            hits = int(
-                np.count_nonzero(np.hypot(centres[others, 0] - nx_, centres[others, 1] - ny_) < 0.8 * radii[others])
-            )
-            cost = hits + (1.5 if k >= 9 else 0.0)  # a far label with a leader line costs more than a graze
-            if best is None or cost < best_cost:
-                best, best_cost = (k, ox, oy, cand), cost
-            if cost == 0:
-                break
-        if best is None:
-            text.remove()
-            continue
-        k, ox, oy, cand = best
-        text.set_position(tuple(to_data((px + ox, py + oy))))
-        if k >= 9:  # far from its node: a thin leader line says which node it names
-            end = to_data((px + ox, py + oy - np.sign(oy) * h / 2 if oy else py))
-            ax.plot([xy[i, 0], end[0]], [xy[i, 1], end[1]], color="#777777", lw=0.4, zorder=2.5)
-        placed_boxes.append(cand)
-        placed.append(text)
-    return placed
-
-
 def _label_order(kw, occ: np.ndarray, n_labels: int) -> list[int]:
     """Which terms to label, in placement order: each cluster's most frequent term first (so that
     every cluster, however small, is named on the map), then the most frequent of the rest."""
@@ -242,32 +152,52 @@ def plot_network(
     figsize: tuple[float, float] = (7.2, 6.4),
     title: str | None = None,
     legend_clusters: int = 10,
+    view: str | None = None,
+    overlay: str | None = None,
+    kernel_width: float = 0.035,
 ):
-    """Draw the term map; returns a matplotlib Figure (save with :func:`litkit.plot.style.save_figure`).
+    """Draw the map; returns a matplotlib Figure (save with :func:`litkit.plot.style.save_figure`).
 
     Parameters
     ----------
     net : Network
     n_labels : int
-        Label the ``n_labels`` most frequent terms (all terms are drawn); the most frequent term of
-        every cluster is labelled first, so that each cluster is named.
+        Label the ``n_labels`` largest nodes (all nodes are drawn); the largest node of every cluster
+        is labelled first, so that each cluster is named.  Labels never overlap each other or another
+        node's marker and are never clipped (:func:`litkit.plot.labels.place_labels`); one with no room
+        is left out.
     max_links : int
         Draw at most the ``max_links`` strongest links (by normalised strength).
     color_by : {"cluster", "year"}
-        Cluster colours, or average publication year (overlay map).
+        Kept for older code: ``"year"`` is ``view="overlay"``.
+    view : {"network", "overlay", "density"}
+        VOSviewer's three views: nodes coloured by cluster; nodes coloured by ``overlay`` with a colour
+        bar; item density as a smoothed heat image with the labels on it.
+    overlay : str, optional
+        Numeric node column of the overlay view (default: the network's score, ``avg_year`` for keywords).
+    kernel_width : float
+        Density view: width of the Gaussian kernel as a fraction of the map's longer side.
 
     Examples
     --------
     >>> fig = net.plot(n_labels=30)                      # doctest: +SKIP
+    >>> fig = net.plot(view="overlay", overlay="avg_year")  # doctest: +SKIP
     >>> save_figure(fig, "figures/keyword_map")          # doctest: +SKIP
     """
     import matplotlib.pyplot as plt
     from matplotlib.collections import LineCollection
 
+    from .labels import marker_radii, place_labels
+
     if len(net) == 0:
         from ..errors import LitkitError
 
         raise LitkitError(f"nothing to draw: {getattr(net, 'message', '') or 'the network has no nodes'}")
+    if color_by not in ("cluster", "year"):
+        raise ValueError("color_by must be 'cluster' or 'year'")
+    view = view if view is not None else ("overlay" if color_by == "year" else "network")
+    if view not in VIEWS:
+        raise ValueError(f"view must be one of {VIEWS}, not {view!r}")
     use_style()
     kw = net.nodes
     base = getattr(net, "cluster_base", 1)
@@ -278,43 +208,62 @@ def plot_network(
         kw[["x", "y"]].to_numpy(dtype=float), _components(net.weights, len(kw)), aspect=figsize[0] / figsize[1]
     )
     fig, ax = plt.subplots(figsize=figsize)
-
-    upper = sp.triu(net.weights, k=1).tocoo()
-    if upper.nnz:
-        keep = np.argsort(-upper.data, kind="stable")[:max_links]
-        rows, cols, w = upper.row[keep], upper.col[keep], upper.data[keep]
-        segments = np.stack([xy[rows], xy[cols]], axis=1)
-        widths = 0.2 + 1.3 * (w / w.max())
-        ax.add_collection(LineCollection(segments, linewidths=widths, colors="#9a9a9a", alpha=0.25, zorder=1))
+    pad = 0.04 * float(np.ptp(xy, axis=0).max() or 1.0)
+    if view == "density":
+        pad *= 2.5  # room for the density to fade out around the outermost items
+    limits = (xy[:, 0].min() - pad, xy[:, 0].max() + pad, xy[:, 1].min() - pad, xy[:, 1].max() + pad)
 
     sizes = 12.0 + 420.0 * occ / occ.max()  # marker area (pt²) proportional to occurrences
-    if color_by == "year":
-        years = kw[net.score or "avg_year"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
-        sc = ax.scatter(
-            xy[:, 0], xy[:, 1], s=sizes, c=years, cmap="viridis", edgecolors="white", linewidths=0.5, zorder=2
-        )
-        # Below the map, outside the axes, where it can cover no node or label.
-        cax = ax.inset_axes([0.3, -0.07, 0.4, 0.022])
-        cbar = fig.colorbar(sc, cax=cax, orientation="horizontal")
-        cbar.set_label("Average publication year" if net.score == "avg_year" else "Publication year", fontsize=7)
-        cbar.ax.tick_params(labelsize=7)
-        cbar.formatter.set_useOffset(False)
-        cbar.update_ticks()
-    elif color_by == "cluster":
-        colors = [_cluster_color(c, base) for c in kw["cluster"]]
-        ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colors, edgecolors="white", linewidths=0.5, zorder=2, alpha=0.9)
+    if view == "density":
+        grid = density_grid(xy, occ, limits, kernel_width=kernel_width * float(np.ptp(xy, axis=0).max() or 1.0))
+        ax.imshow(grid, extent=limits, origin="lower", cmap=DENSITY_CMAP, interpolation="bilinear", zorder=0)
+        radii = np.full(len(xy), 1.5)  # no markers: labels may sit on their item's spot
     else:
-        raise ValueError("color_by must be 'cluster' or 'year'")
-
-    _draw_rings(ax, kw, xy, sizes)
-    pad = 0.04 * float(np.ptp(xy, axis=0).max() or 1.0)
-    ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
-    ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
+        upper = sp.triu(net.weights, k=1).tocoo()
+        if upper.nnz:
+            keep = np.argsort(-upper.data, kind="stable")[:max_links]
+            rows, cols, w = upper.row[keep], upper.col[keep], upper.data[keep]
+            segments = np.stack([xy[rows], xy[cols]], axis=1)
+            widths = 0.2 + 1.3 * (w / w.max())
+            ax.add_collection(LineCollection(segments, linewidths=widths, colors="#9a9a9a", alpha=0.25, zorder=1))
+        if view == "overlay":
+            column = overlay or net.score or "avg_year"
+            if column not in kw:
+                raise ValueError(f"overlay column {column!r} is not a node column ({', '.join(map(str, kw.columns))})")
+            values = kw[column].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+            missing = np.isnan(values)
+            if missing.any():
+                ax.scatter(*xy[missing].T, s=sizes[missing], c="#c8c8c8", edgecolors="white", linewidths=0.5, zorder=2)
+            sc = ax.scatter(
+                *xy[~missing].T,
+                s=sizes[~missing],
+                c=values[~missing],
+                cmap=OVERLAY_CMAP,
+                edgecolors="white",
+                linewidths=0.5,
+                zorder=2,
+            )
+            # Below the map, outside the axes, where it can cover no node or label.
+            cax = ax.inset_axes([0.3, -0.07, 0.4, 0.022])
+            cbar = fig.colorbar(sc, cax=cax, orientation="horizontal")
+            names = {"avg_year": "Average publication year", "year": "Publication year"}
+            cbar.set_label(names.get(column, column.replace("_", " ")), fontsize=7)
+            cbar.ax.tick_params(labelsize=7)
+            cbar.formatter.set_useOffset(False)
+            cbar.update_ticks()
+        else:
+            colors = [_cluster_color(c, base) for c in kw["cluster"]]
+            ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colors, edgecolors="white", linewidths=0.5, zorder=2, alpha=0.9)
+        _draw_rings(ax, kw, xy, sizes)
+        radii = marker_radii(sizes, fig.dpi)
+    ax.set_xlim(limits[0], limits[1])
+    ax.set_ylim(limits[2], limits[3])
     ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
-    _place_labels(fig, ax, xy, _label_order(kw, occ, n_labels), labels, occ, sizes)
+    font_sizes = 6.5 + 4.0 * np.sqrt(occ / occ.max())
+    place_labels(fig, ax, xy, _label_order(kw, occ, n_labels), labels, radii, font_sizes, centre=True)
 
-    if color_by == "cluster":
+    if view == "network":
         from matplotlib.lines import Line2D
 
         handles = []
@@ -347,9 +296,36 @@ def plot_network(
         f"{len(net)} {'terms' if net.kind == 'keyword' else 'nodes'}, {net.n_links} links, {len(net.clusters)} clusters; "
         f"Q = {net.modularity:.3f}, S = {net.silhouette:.3f}"
     )
-    # The pad keeps the title clear of labels, which may reach 10 px above the axes.
+    # The pad keeps the title clear of the map.
     ax.set_title(title if title is not None else caption, fontsize=8, loc="left", pad=12)
     return fig
+
+
+def density_grid(xy: np.ndarray, weights: np.ndarray, limits, kernel_width: float, resolution: int = 300) -> np.ndarray:
+    """Item density on a grid over ``limits`` (x0, x1, y0, y1): VOSviewer's density view.
+
+    ``D(p) = sum_i w_i exp(-||p - x_i||^2 / (2 h^2))`` with ``h = kernel_width`` (data units),
+    divided by its maximum (so 1 at the densest spot); rows are y (bottom first), columns x.
+
+    Examples
+    --------
+    >>> g = density_grid(np.array([[0.0, 0.0]]), np.array([1.0]), (-1, 1, -1, 1), 0.2, resolution=5)
+    >>> float(g.max()), g.shape
+    (1.0, (5, 5))
+    """
+    x0, x1, y0, y1 = (float(v) for v in limits)
+    nx_ = resolution
+    ny_ = max(int(round(resolution * (y1 - y0) / max(x1 - x0, 1e-12))), 2)
+    gx = np.linspace(x0, x1, nx_)
+    gy = np.linspace(y0, y1, ny_)
+    h2 = 2.0 * float(kernel_width) ** 2
+    w = np.asarray(weights, dtype=float)
+    # Separable Gaussian: exp(-(dx^2 + dy^2)/2h^2) = exp(-dx^2/2h^2) exp(-dy^2/2h^2), one matrix product.
+    kx = np.exp(-((gx[None, :] - xy[:, 0:1]) ** 2) / h2)  # (n, nx)
+    ky = np.exp(-((gy[None, :] - xy[:, 1:2]) ** 2) / h2)  # (n, ny)
+    grid = (ky * w[:, None]).T @ kx
+    top = grid.max()
+    return grid / top if top > 0 else grid
 
 
 def _tooltip(net, row: dict) -> str:
