@@ -97,6 +97,7 @@ BOUND_PREFIXES = frozenset(
 _LATIN_WORD_RE = re.compile(r"^[a-z]+$")
 _WORD_HYPHEN_RE = re.compile(r"(?<=\w)-(?=\w)")
 _PREPOSITIONS = frozenset({"of", "for", "in", "on"})
+_INVARIANT_ENDINGS = ("species", "series", "benthos", "gas", "chaos", "cosmos", "ethos", "pathos", "rhinoceros")
 
 
 @cache
@@ -169,6 +170,8 @@ def singularize(word: str) -> str:
         return word
     if word.endswith(("omics", "metrics", "dynamics", "economics", "physics", "genetics", "mechanics")):
         return word  # fields of study are singular nouns: metabolomics, bibliometrics, thermodynamics
+    if word.endswith(_INVARIANT_ENDINGS):
+        return word  # multispecies, subseries, macrobenthos, biogas: compounds of invariant words
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"  # policies -> policy
     if word.endswith(("sses", "xes", "ches", "shes", "zzes")):
