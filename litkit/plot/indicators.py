@@ -30,6 +30,7 @@ from ..errors import LitkitError
 from .style import BAR_GREY, PALETTE, require_cjk_font, use_style
 
 _ZONE_COLOURS = (PALETTE[0], PALETTE[1], PALETTE[2])
+_MARKER_SIZE = 2.5  # points: Bradford curve markers (also the label placer's obstacles)
 
 
 def plot_annual_production(table: pd.DataFrame, title: str | None = "Annual scientific production"):
@@ -189,7 +190,7 @@ def plot_bradford(
     with _fonts(names + [title or ""]):
         fig, ax = plt.subplots(figsize=(7.0, 3.8))
         rank = table["rank"].to_numpy(dtype=float)
-        ax.plot(rank, table["articles"], color="black", linewidth=1.0, marker="o", markersize=2.5)
+        ax.plot(rank, table["articles"], color="black", linewidth=1.0, marker="o", markersize=_MARKER_SIZE)
         for zone in (1, 2, 3):
             part = table[table["zone"] == zone]
             if len(part):
@@ -207,24 +208,11 @@ def plot_bradford(
         ax.set_xlabel("Source rank (log scale)")
         ax.set_ylabel("Articles")
         ax.set_ylim(0, table["articles"].max() * 1.15 if len(table) else 1)
-        texts = [
-            ax.text(r * 1.08, n, name, fontsize="x-small", va="bottom")
-            for r, n, name in zip(core["rank"], core["articles"], names)
-        ]
-        if len(texts) > 1:
-            # Core sources share nearly equal counts at neighbouring ranks: move the names apart.
-            from adjustText import adjust_text
-
-            adjust_text(
-                texts,
-                x=rank,
-                y=table["articles"].to_numpy(dtype=float),
-                ax=ax,
-                arrowprops={"arrowstyle": "-", "color": "grey", "linewidth": 0.5},
-            )
-        ax.legend(frameon=False, fontsize="small", loc="upper right")
+        legend = ax.legend(frameon=False, fontsize="small", loc="upper right")
         if title:
             ax.set_title(title)
+        if names:
+            _name_core_sources(fig, ax, table, names, legend)
     return fig
 
 
@@ -237,6 +225,56 @@ def _fonts(texts) -> Iterator[None]:
     require_cjk_font(texts)
     use_style()
     yield
+
+
+def _name_core_sources(fig, ax, table: pd.DataFrame, names: list[str], legend) -> None:
+    """Name the core sources with litkit's one label placer (no overlaps, nothing clipped, same bytes each run).
+
+    adjustText (used before) stops after a wall-clock time limit, so the positions, and the
+    file's bytes, changed from one run to the next; :func:`litkit.plot.labels.place_labels` is a
+    fixed greedy rule.  Every source's marker is an obstacle, and so are the legend and the curve
+    itself (a name written across the line hides where it goes).
+    """
+    from matplotlib.font_manager import FontProperties
+
+    from .labels import marker_radii, place_labels
+
+    xy = table[["rank", "articles"]].to_numpy(dtype=float)
+    # Row positions of the core sources in ``table`` (``core`` is its first zone-1 rows, in table order).
+    rows = [int(i) for i in np.flatnonzero(table["zone"].to_numpy() == 1)[: len(names)]]
+    labels = [""] * len(table)
+    for row, name in zip(rows, names):
+        labels[row] = name
+    fig.canvas.draw()  # the legend's final box
+    taken = [legend.get_window_extent(fig.canvas.get_renderer())] if legend is not None else []
+    taken += _curve_boxes(ax.transData.transform(xy))
+    size = FontProperties(size="x-small").get_size_in_points()
+    place_labels(
+        fig,
+        ax,
+        xy,
+        rows,
+        labels,
+        marker_radii(np.full(len(table), _MARKER_SIZE**2), fig.dpi),
+        np.full(len(table), size),
+        taken=taken,
+    )
+
+
+def _curve_boxes(points: np.ndarray, step: float = 2.0, per_box: int = 3) -> list:
+    """Small display boxes (at most ``step * per_box`` pixels a side) covering a polyline through ``points``."""
+    from matplotlib.transforms import Bbox
+
+    if len(points) < 2:
+        return []
+    seg = np.diff(points, axis=0)
+    lengths = np.hypot(seg[:, 0], seg[:, 1])
+    along = np.concatenate([[0.0], np.cumsum(lengths)])
+    at = np.arange(0.0, along[-1] + step, step)
+    samples = np.column_stack([np.interp(at, along, points[:, 0]), np.interp(at, along, points[:, 1])])
+    return [
+        Bbox([chunk.min(axis=0), chunk.max(axis=0)]) for chunk in np.array_split(samples, -(-len(samples) // per_box))
+    ]
 
 
 def _need(table, columns, what: str) -> None:
