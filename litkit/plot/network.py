@@ -46,7 +46,15 @@ import scipy.sparse as sp
 from .._atomic import write_text
 from .style import PALETTE, require_cjk_font, use_style
 
-__all__ = ["plot_network", "density_grid", "to_pyvis", "network_html", "write_network_html", "VIEWS"]
+__all__ = [
+    "plot_network",
+    "density_grid",
+    "to_pyvis",
+    "network_html",
+    "write_network_html",
+    "html_label_visibility",
+    "VIEWS",
+]
 
 VIEWS = ("network", "overlay", "density")
 # VOSviewer's default colour schemes of its overlay and density views.
@@ -373,14 +381,18 @@ def to_pyvis(net, scale: float = 600.0):
     base = getattr(net, "cluster_base", 1)
     sizes = np.asarray(net.sizes, dtype=float)
     occ_max = float(sizes.max()) if len(sizes) and sizes.max() > 0 else 1.0
+    # The figure's drawing positions (small components packed beside the largest), so that the
+    # page and the figure show the same map.
+    xy = _pack_components(kw[["x", "y"]].to_numpy(dtype=float), _components(net.weights, len(kw)), aspect=7.2 / 6.4)
     for k, row in enumerate(kw.to_dict("records")):
         vis.add_node(
             int(row["id"]),
             label=str(row["label"]),
             title=_tooltip(net, row),
-            x=float(row["x"]) * scale,
-            y=-float(row["y"]) * scale,
+            x=float(xy[k, 0]) * scale,
+            y=-float(xy[k, 1]) * scale,
             size=6.0 + 30.0 * math.sqrt(max(sizes[k], 0.0) / occ_max),
+            font={"size": round(14.0 + 30.0 * math.sqrt(max(sizes[k], 0.0) / occ_max), 1)},
             color=_cluster_color(row["cluster"], base),
             physics=False,
         )  # pyvis drops color when group is set
@@ -451,6 +463,17 @@ var nodes = new vis.DataSet({nodes});
 var edges = new vis.DataSet({edges});
 var options = {options};
 var network = new vis.Network(document.getElementById("map"), {{nodes: nodes, edges: edges}}, options);
+var density = {density};
+if (density) {{
+  var densityImage = new Image();
+  densityImage.onload = function () {{ network.redraw(); }};
+  densityImage.src = density.src;
+  network.on("beforeDrawing", function (ctx) {{
+    if (densityImage.complete) {{ ctx.drawImage(densityImage, density.x, density.y, density.width, density.height); }}
+  }});
+}}
+// The whole map in the first view: positions are fixed (physics off), so fit once now.
+network.fit({{animation: false}});
 network.once("afterDrawing", function () {{ document.body.setAttribute("data-drawn", "1"); }});
 </script>
 </body>
@@ -467,35 +490,94 @@ _TITLES = {
 }
 
 
-def network_html(net, title: str | None = None, scale: float = 600.0) -> str:
-    """The offline HTML page as a string (see the module text)."""
+def network_html(
+    net,
+    title: str | None = None,
+    scale: float = 600.0,
+    view: str = "network",
+    overlay: str | None = None,
+    kernel_width: float = 0.035,
+) -> str:
+    """The offline HTML page as a string (see the module text).
+
+    Parameters
+    ----------
+    net : Network
+    title : str, optional
+        Page title (default by kind).
+    scale : float
+        Pixels per map unit; the page fits the whole map in its first view anyway.
+    view, overlay, kernel_width
+        As in :func:`plot_network`: cluster colours, colours by a numeric node column (legend
+        with a colour scale), or the density image under the labels (nodes hidden).  Every view
+        uses the network's own x, y (physics off), as the figure does.
+    """
+    if view not in VIEWS:
+        raise ValueError(f"view must be one of {VIEWS}, not {view!r}")
     title = title if title is not None else _TITLES.get(net.kind, "Network")
+    # Fonts scale with the zoom in vis-network, so labels that overlap at one zoom overlap at all:
+    # spread larger maps over more canvas units, and drop the labels that would still overlap.
+    scale = scale * max(1.0, math.sqrt(len(net) / 25.0))
     vis = to_pyvis(net, scale=scale)
-    keep = ("id", "label", "title", "x", "y", "size", "color", "physics")
+    keep = ("id", "label", "title", "x", "y", "size", "color", "physics", "font")
     nodes = [{k: n[k] for k in keep if k in n} for n in vis.nodes]
-    edges = [
-        {
-            "from": e["from"],
-            "to": e["to"],
-            "value": e.get("value"),
-            "width": e.get("width"),
-            "title": e.get("title"),
-            "color": e.get("color"),
-        }
-        for e in vis.edges
-    ]
+    for node, shown in zip(nodes, html_label_visibility(nodes, np.asarray(net.sizes, dtype=float))):
+        if not shown:  # still named by its tooltip
+            node["label"] = ""
+    density = None
+    scale_legend = ""
+    if view == "overlay":
+        column = overlay or net.score or "avg_year"
+        if column not in net.nodes:
+            raise ValueError(f"overlay column {column!r} is not a node column")
+        values = net.nodes[column].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        colours, lo, hi = _overlay_colours(values)
+        for node, colour in zip(nodes, colours):
+            node["color"] = colour
+        scale_legend = _scale_legend(column, lo, hi)
+    elif view == "density":
+        density = _density_image(net, scale, kernel_width)
+        for node in nodes:  # the density shows where the items are; only their labels are drawn
+            node["color"] = {"background": "rgba(0,0,0,0)", "border": "rgba(0,0,0,0)"}
+            node["size"] = 1.0
+            node["font"] = dict(node.get("font", {}), color="#111111", strokeWidth=3, strokeColor="#ffffff")
+    edges = (
+        []
+        if view == "density"
+        else [
+            {
+                "from": e["from"],
+                "to": e["to"],
+                "value": e.get("value"),
+                "width": e.get("width"),
+                "title": e.get("title"),
+                "color": e.get("color"),
+            }
+            for e in vis.edges
+        ]
+    )
     options = {
         "physics": {"enabled": False},
-        "nodes": {"shape": "dot", "font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"}, "borderWidth": 1},
+        "nodes": {
+            "shape": "dot",
+            "font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"},
+            "borderWidth": 1,
+            # Labels smaller than 4 px at the current zoom are not drawn (zoom in to see them).
+            "scaling": {"label": {"enabled": False, "drawThreshold": 4}},
+        },
         "edges": {"smooth": False, "scaling": {"min": 0.3, "max": 3.3}},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "multiselect": True},
     }
     if net.directed:
         options["edges"]["arrows"] = {"to": {"enabled": True, "scaleFactor": 0.5}}
-    legend = "".join(
-        f'<div><span class="dot" style="background:{_cluster_color(r.cluster, getattr(net, "cluster_base", 1))}"></span>'
-        f"#{int(r.cluster)} {html_lib.escape(str(r.label))} ({int(r.size)})</div>"
-        for r in net.clusters.itertuples(index=False)
+    legend = (
+        "".join(
+            f'<div><span class="dot" style="background:{_cluster_color(r.cluster, getattr(net, "cluster_base", 1))}"></span>'
+            f"#{int(r.cluster)} {html_lib.escape(str(r.label))} ({int(r.size)})</div>"
+            for r in net.clusters.itertuples(index=False)
+        )
+        if view == "network"
+        else scale_legend
     )
     header = html_lib.escape(
         f"{title} — {len(net)} {'terms' if net.kind == 'keyword' else 'nodes'}, {len(net.clusters)} clusters, "
@@ -512,7 +594,105 @@ def network_html(net, title: str | None = None, scale: float = 600.0) -> str:
         nodes=_script_json(nodes),
         edges=_script_json(edges),
         options=_script_json(options),
+        density=_script_json(density),
     )
+
+
+def html_label_visibility(nodes: list[dict], sizes: np.ndarray) -> np.ndarray:
+    """Which node labels the HTML map draws: greedily, largest node first, a label is kept when its box
+    overlaps no kept label and no other node's dot (boxes in canvas units, as vis-network draws a dot's
+    label: centred below it).  Zoom-invariant, since vis-network scales fonts with the map.
+
+    Examples
+    --------
+    >>> nodes = [{"x": 0, "y": 0, "size": 5, "label": "alpha", "font": {"size": 12}},
+    ...          {"x": 3, "y": 0, "size": 5, "label": "beta", "font": {"size": 12}}]
+    >>> html_label_visibility(nodes, np.array([2.0, 1.0])).tolist()
+    [True, False]
+    """
+    n = len(nodes)
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    x = np.array([float(d["x"]) for d in nodes])
+    y = np.array([float(d["y"]) for d in nodes])
+    r = np.array([float(d.get("size", 10.0)) for d in nodes])
+    boxes = np.zeros((n, 4))
+    for i, d in enumerate(nodes):
+        font = float(d.get("font", {}).get("size", 14.0))
+        text = str(d.get("label", ""))
+        width = font * sum(1.0 if ord(ch) > 0x2E80 else 0.58 for ch in text) + 4
+        top = y[i] + r[i] + 2
+        boxes[i] = (x[i] - width / 2, top, x[i] + width / 2, top + 1.25 * font)
+    shown = np.zeros(n, dtype=bool)
+    kept: list[int] = []
+    for i in np.argsort(-np.asarray(sizes, dtype=float), kind="stable"):
+        b = boxes[i]
+        if kept:
+            k = boxes[kept]
+            if np.any((k[:, 0] < b[2]) & (b[0] < k[:, 2]) & (k[:, 1] < b[3]) & (b[1] < k[:, 3])):
+                continue
+        others = np.arange(n) != i
+        cx = np.clip(x[others], b[0], b[2])
+        cy = np.clip(y[others], b[1], b[3])
+        if np.any(np.hypot(x[others] - cx, y[others] - cy) < r[others]):
+            continue
+        shown[i] = True
+        kept.append(int(i))
+    return shown
+
+
+def _overlay_colours(values: np.ndarray):
+    """Hex colours of the overlay colour map for ``values`` (grey where missing), and the range used."""
+    import matplotlib
+
+    cmap = matplotlib.colormaps[OVERLAY_CMAP]
+    ok = ~np.isnan(values)
+    lo, hi = (float(values[ok].min()), float(values[ok].max())) if ok.any() else (0.0, 1.0)
+    span = hi - lo or 1.0
+    colours = [matplotlib.colors.to_hex(cmap((v - lo) / span)) if v == v else "#c8c8c8" for v in values]
+    return colours, lo, hi
+
+
+def _scale_legend(column: str, lo: float, hi: float) -> str:
+    """The overlay's colour scale as HTML (a CSS gradient of the colour map, its two ends labelled)."""
+    import matplotlib
+
+    cmap = matplotlib.colormaps[OVERLAY_CMAP]
+    stops = ", ".join(matplotlib.colors.to_hex(cmap(t)) for t in np.linspace(0, 1, 9))
+    names = {"avg_year": "Average publication year", "year": "Publication year"}
+    name = html_lib.escape(names.get(column, column.replace("_", " ")))
+    return (
+        f"<div>{name}</div>"
+        f'<div style="height:12px;background:linear-gradient(to right, {stops})"></div>'
+        f'<div style="display:flex;justify-content:space-between"><span>{lo:g}</span><span>{hi:g}</span></div>'
+    )
+
+
+def _density_image(net, scale: float, kernel_width: float) -> dict:
+    """The density view's image as a PNG data URI and its place in the page's coordinates."""
+    import base64
+    import io
+
+    import matplotlib.pyplot as plt
+
+    nodes = net.nodes
+    xy = _pack_components(
+        nodes[["x", "y"]].to_numpy(dtype=float), _components(net.weights, len(nodes)), aspect=7.2 / 6.4
+    )
+    extent = float(np.ptp(xy, axis=0).max() or 1.0)
+    pad = 0.1 * extent
+    limits = (xy[:, 0].min() - pad, xy[:, 0].max() + pad, xy[:, 1].min() - pad, xy[:, 1].max() + pad)
+    grid = density_grid(xy, np.asarray(net.sizes, dtype=float), limits, kernel_width * extent, resolution=400)
+    buffer = io.BytesIO()
+    # Page y grows downwards: the grid's first row (lowest y) goes to the bottom of the image.
+    plt.imsave(buffer, grid[::-1], cmap=DENSITY_CMAP, format="png", vmin=0.0, vmax=1.0)
+    return {
+        "src": "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii"),
+        "x": limits[0] * scale,
+        "y": -limits[3] * scale,
+        "width": (limits[1] - limits[0]) * scale,
+        "height": (limits[3] - limits[2]) * scale,
+    }
 
 
 def write_network_html(net, path: str | Path, overwrite: bool = False, **kwargs) -> Path:
