@@ -104,7 +104,8 @@ def place_labels(
             color=color,
             path_effects=[patheffects.withStroke(linewidth=halo, foreground="white", alpha=0.85)],
         )
-        box = text.get_window_extent(renderer).expanded(1.04, 1.1)
+        tight = text.get_window_extent(renderer)
+        box = tight.expanded(1.04, 1.1)  # a little air around each label
         w, h = box.width, box.height
         px, py = centres[i]
         near, far = _offsets(radii[i], w, h, centre, vertical)
@@ -132,9 +133,11 @@ def place_labels(
         text.set_position(tuple(to_data((px + ox, py + oy))))
         text.litkit_node = i
         text.litkit_leader = is_far
-        if is_far:  # a thin leader line from the node to the nearest edge of its label
-            ex = min(max(px, cand.x0), cand.x1)
-            ey = min(max(py, cand.y0), cand.y1)
+        if is_far:  # a thin leader line from the node to the nearest point of its label's text box
+            cx, cy = px + ox, py + oy
+            tw, th = tight.width / 2, tight.height / 2
+            ex = min(max(px, cx - tw), cx + tw)
+            ey = min(max(py, cy - th), cy + th)
             end = to_data((ex, ey))
             ax.plot([xy[i, 0], end[0]], [xy[i, 1], end[1]], color="#777777", lw=0.4, zorder=2.5)
         boxes.append(cand)
