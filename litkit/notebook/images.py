@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 
 
 def figure_data_uri(fig, dpi: int = 72) -> str:
@@ -18,9 +17,9 @@ def figure_data_uri(fig, dpi: int = 72) -> str:
     True
     >>> plt.close(fig)
     """
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": "litkit"})
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    from ..plot.style import figure_bytes
+
+    return "data:image/png;base64," + base64.b64encode(figure_bytes(fig, "png", dpi=dpi)).decode("ascii")
 
 
 def network_map_html(net, n_labels: int = 12, figsize: tuple[float, float] = (4.8, 4.0), dpi: int = 72) -> str:

@@ -213,6 +213,24 @@ _METADATA = {
 }
 
 
+def figure_bytes(fig, fmt: str = "png", dpi: float | None = None) -> bytes:
+    """``fig`` rendered in memory as ``fmt`` (for inline images), with the metadata :func:`save_figure` uses.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> figure_bytes(fig, dpi=72)[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+    True
+    >>> plt.close(fig)
+    """
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=fmt, dpi=dpi if dpi is not None else "figure", metadata=_METADATA.get(fmt))
+    return buffer.getvalue()
+
+
 def close(fig) -> None:
     """Close ``fig`` (free its memory; pyplot keeps every open figure)."""
     plt.close(fig)
