@@ -660,80 +660,18 @@ def _year_locator(y0: int, y1: int):
 
 
 def _place_labels(fig, ax, xy, order, labels, areas, values, max_size: float = 9.0, vertical: bool = False) -> list:
-    """Place each label at a free position around its node; returns the placed Text artists.
-
-    Positions: right, left, above, below and the four diagonals of the node, then the same at twice
-    the distance (``vertical``: above and below first, shifted sideways, for rows of nodes).  A
-    position must overlap no label placed before it (nor a tick label) and lie inside the axes; of
-    those, the one covering the fewest other nodes wins (earlier positions on ties).  A label with
-    no such position is removed (its node is still drawn).
-    """
-    from matplotlib import patheffects
-    from matplotlib.transforms import Bbox
+    """Labels by :func:`litkit.plot.labels.place_labels` (the rule every node map shares): beside their node
+    or joined by a leader line, over no other label, tick label or node, inside the axes; font 6 to
+    ``max_size`` pt by ``values``.  Returns the placed Text artists."""
+    from .labels import place_labels
 
     if not order:
         return []
     fig.canvas.draw()  # tick labels get their final positions
     renderer = fig.canvas.get_renderer()
-    frame = ax.get_window_extent(renderer)
-    centres = ax.transData.transform(xy)
-    to_data = ax.transData.inverted().transform
-    radii = np.sqrt(areas / math.pi) * fig.dpi / 72
-    top = max(float(np.nanmax(values)) if len(values) else 1.0, 1e-9)
     taken = [t.get_window_extent(renderer) for t in ax.get_xticklabels() + ax.get_yticklabels() if t.get_text()]
-    placed = []
-    for i in order:
-        size = 6.0 + (max_size - 6.0) * math.sqrt(max(float(values[i]), 0.0) / top)
-        text = ax.text(
-            xy[i, 0],
-            xy[i, 1],
-            labels[i],
-            fontsize=size,
-            ha="center",
-            va="center",
-            zorder=3,
-            color="#1a1a1a",
-            path_effects=[patheffects.withStroke(linewidth=2.0, foreground="white", alpha=0.85)],
-        )
-        box = text.get_window_extent(renderer).expanded(1.04, 1.1)
-        w, h = box.width, box.height
-        px, py = centres[i]
-        r = radii[i]
-        dx, dy = r + w / 2 + 2, r + h / 2 + 1
-        if vertical:
-            offsets = [(0, -dy), (0, dy)] + [(sx * w / 3, sy) for sx in (1, -1, 2, -2) for sy in (-dy, dy)]
-            offsets += [(0, -dy - h), (0, dy + h)]
-        else:
-            offsets = [(dx, 0), (-dx, 0), (0, dy), (0, -dy), (dx, dy), (-dx, dy), (dx, -dy), (-dx, -dy)]
-            offsets += [(2 * ox, 2 * oy) for ox, oy in offsets]
-        others = np.ones(len(xy), dtype=bool)
-        others[i] = False
-        best, best_cost = None, None
-        for k, (ox, oy) in enumerate(offsets):
-            cand = Bbox.from_bounds(px + ox - w / 2, py + oy - h / 2, w, h)
-            inside = cand.x0 >= frame.x0 and cand.x1 <= frame.x1 and cand.y0 >= frame.y0 and cand.y1 <= frame.y1
-            if not inside or any(cand.overlaps(b) for b in taken):
-                continue
-            # other nodes this position covers (circle against box; a grazed rim is fine)
-            nx_ = np.clip(centres[others, 0], cand.x0, cand.x1)
-            ny_ = np.clip(centres[others, 1], cand.y0, cand.y1)
-            cost = int(
-                np.count_nonzero(np.hypot(centres[others, 0] - nx_, centres[others, 1] - ny_) < 0.8 * radii[others])
-            )
-            far = k >= len(offsets) // 2 if not vertical else abs(oy) > dy
-            cost += 0.5 if far else 0.0  # a far label (with a leader line) costs more than a close one
-            if best is None or cost < best_cost:
-                best, best_cost = (ox, oy, cand, far), cost
-            if cost == 0:
-                break
-        if best is None:
-            text.remove()
-            continue
-        ox, oy, cand, far = best
-        text.set_position(tuple(to_data((px + ox, py + oy))))
-        if far:  # a thin leader line says which node a far label names
-            end = to_data((px + ox - np.sign(ox) * w / 2 if ox else px, py + oy - np.sign(oy) * h / 2 if oy else py))
-            ax.plot([xy[i, 0], end[0]], [xy[i, 1], end[1]], color="#777777", lw=0.4, zorder=2.5)
-        taken.append(cand)
-        placed.append(text)
-    return placed
+    radii = np.sqrt(np.asarray(areas, dtype=float) / math.pi) * fig.dpi / 72
+    values = np.asarray(values, dtype=float)
+    top = max(float(np.nanmax(values)) if len(values) else 1.0, 1e-9)
+    sizes = 6.0 + (max_size - 6.0) * np.sqrt(np.clip(np.nan_to_num(values), 0.0, None) / top)
+    return place_labels(fig, ax, xy, order, labels, radii, sizes, vertical=vertical, taken=taken, halo=2.0)
