@@ -1,0 +1,33 @@
+"""Make figures/real_exports/keyword_map_real.png, the README's real-export keyword map.
+
+Run from the repository root, with ../shared (the real exports, not part of the repository):
+    .venv/bin/python docs/gallery_real_exports.py
+Six real exports (three WoS plain-text files, the CNKI RefWorks and EndNote files and the old Scopus
+CSV) merged: 1,597 records; litkit.cooccurrence with its defaults (VOS layout, Leiden clusters).
+"""
+
+from pathlib import Path
+
+import litkit
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+FILES = [
+    "wos-plaintext-environment/globe2060_savedrecs.txt",
+    "wos-plaintext-environment/globe2060_savedrecs_5.txt",
+    "wos-plaintext-environment/r-tos_savedrecs.txt",
+    "cnki-refworks/CNKI.txt",
+    "cnki-endnote/demo.txt",
+    "scopus-csv/scopus_testing.csv.scopus",
+]
+
+if __name__ == "__main__":
+    corpus = litkit.merge(litkit.read([str(SHARED / f) for f in FILES]))
+    net = litkit.cooccurrence(corpus)
+    fig = net.plot(
+        figsize=(8.0, 4.6),
+        title=f"Keyword map of six real exports (WoS x3, CNKI RefWorks + EndNote, Scopus CSV): {len(corpus):,} records",
+    )
+    out = Path(__file__).resolve().parents[1] / "figures" / "real_exports" / "keyword_map_real.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(out, dpi=110)
+    print(out)
