@@ -8,12 +8,18 @@ the events, and :func:`litkit.bursts.burst_counts` counts ``r[t]`` per item and
 of items) and hands the sums to :func:`litkit.bursts.bursts_from_counts`, the same function
 the single-machine path ends in.
 
-Two things are corpus-wide rather than per partition, and get a pass of their own:
+Three things are corpus-wide rather than per partition, and get a pass of their own:
 
 * **Records that occur in several partitions** (the same ``UT`` exported in two
   files).  With ``counting="records"`` the single-machine path counts such a
   record once; its events are therefore gathered and counted together, in
   partition order, instead of once per partition.
+* **The key of a cited reference**: a citation without a DOI or a page takes them from
+  the citations of the same work elsewhere in the corpus.  Each partition gives its lending
+  tables (:func:`litkit.refs.doi_by_bibliographic_key`, :func:`litkit.refs.page_by_bibliographic_key`),
+  they are merged (:func:`litkit.refs.merge_lending`), and every reference is keyed with
+  :func:`litkit.refs.unified_key`: the functions :func:`litkit.refs.references_table` and
+  :func:`litkit.scale.references` key with, so the items are those of the single-machine path.
 * **The label of a cited reference**: the most frequent label among all
   citations carrying the same reference key (ties alphabetical).  The
   (key, label) counts are summed over partitions first.
@@ -37,7 +43,13 @@ from ..bursts import (
 )
 from ..corpus import Corpus
 from ..errors import LitkitError
-from ..refs import bibliographic_key
+from ..refs import (
+    bibliographic_key,
+    doi_by_bibliographic_key,
+    merge_lending,
+    page_by_bibliographic_key,
+    unified_key,
+)
 from ._dask import compute, constant, persist, tree_sum
 
 __all__ = ["yearly_counts", "citation_bursts"]
@@ -53,56 +65,46 @@ def _partition_events(df: pd.DataFrame, kind: str, field: str, thesaurus):
     """Events of one partition.
 
     Cited references: the parsed references (``record, year, doi, bib, named,
-    label``) and this partition's DOI-lending table, because the key of a
-    reference without a DOI depends on the DOIs cited elsewhere in the corpus.
+    label``) and this partition's lending tables (DOI and page,
+    :func:`litkit.refs.doi_by_bibliographic_key` and :func:`litkit.refs.page_by_bibliographic_key`),
+    because the key of a reference without a DOI or a page depends on the references cited
+    elsewhere in the corpus.
     """
     corpus = Corpus(df)
     if kind != "cited_reference":
-        return item_events(corpus, kind=kind, field=field, thesaurus=thesaurus), {}
+        return item_events(corpus, kind=kind, field=field, thesaurus=thesaurus), ({}, {})
     refs = corpus.references.reset_index(drop=True)
-    fields = zip(
-        refs["author"].tolist(),
-        refs["year"].tolist(),
-        refs["source"].tolist(),
-        refs["volume"].tolist(),
-        refs["page"].tolist(),
-    )
-    cache: dict = {}
-    bib = []
-    for author, year, source, volume, page in fields:
-        year = None if year is None or pd.isna(year) else int(year)
-        k = (author, year, source, volume, page)
-        if k not in cache:
-            cache[k] = bibliographic_key(
-                {"author": author, "year": year, "source": source, "volume": volume, "page": page}
-            )
-        bib.append(cache[k])
+    bib = _bibliographic(refs)
     frame = pd.DataFrame(
         {
             "record": refs["UT"].astype(object),
             "year": pd.to_numeric(refs["PY"], errors="coerce"),
             "doi": refs["doi"].astype(object),
             "bib": pd.Series(bib, dtype=object),
-            "named": (refs["author"].notna() & (refs["author"].astype(object) != ""))
-            | (refs["source"].notna() & (refs["source"].astype(object) != "")),
+            # litkit.refs.references_table's rule: a reference names a work when it has an author or a source
+            "named": [bool(a or s) for a, s in zip(refs["author"].tolist(), refs["source"].tolist())],
             "label": _labels_once(refs),
         }
     )
-    lending: dict = {}
-    lends = (
-        frame["doi"].notna()
-        & (frame["doi"].astype(object) != "")
-        & refs["source"].notna()
-        & (refs["source"].astype(object) != "")
-        & (
-            (refs["volume"].notna() & (refs["volume"].astype(object) != ""))
-            | (refs["page"].notna() & (refs["page"].astype(object) != ""))
-        )
-    )
-    for b, doi in zip(frame.loc[lends, "bib"].tolist(), frame.loc[lends, "doi"].tolist()):
-        known = lending.get(b, doi)
-        lending[b] = doi if known == doi else None
-    return frame, lending
+    rows = zip(bib, refs["doi"].tolist(), refs["source"].tolist(), refs["volume"].tolist(), refs["page"].tolist())
+    return frame, (doi_by_bibliographic_key(rows), page_by_bibliographic_key(bib))
+
+
+def _bibliographic(refs: pd.DataFrame) -> list[str]:
+    """:func:`litkit.refs.bibliographic_key` of every row, computed once per distinct row."""
+    cache: dict = {}
+    out = []
+    columns = (refs[c].tolist() for c in ("author", "year", "source", "volume", "page"))
+    for author, year, source, volume, page in zip(*columns):
+        year = None if year is None or year is pd.NA or year != year else int(year)
+        k = (author, year, source, volume, page)
+        b = cache.get(k)
+        if b is None:
+            b = cache[k] = bibliographic_key(
+                {"author": author, "year": year, "source": source, "volume": volume, "page": page}
+            )
+        out.append(b)
+    return out
 
 
 def _labels_once(refs: pd.DataFrame) -> np.ndarray:
@@ -123,27 +125,23 @@ def _labels_once(refs: pd.DataFrame) -> np.ndarray:
     return labels[codes] if len(codes) else np.empty(0, dtype=object)
 
 
-def _merge_lending(a: dict, b: dict) -> dict:
-    """A bibliographic key lends its DOI only when every partition saw the same single DOI."""
-    out = dict(a)
-    for k, doi in b.items():
-        known = out.get(k, doi)
-        out[k] = doi if (known == doi and doi is not None) else None
-    return out
+def _merge_lending(a: tuple, b: tuple) -> tuple:
+    """A key lends a DOI or a page only when every partition saw the same single one."""
+    return merge_lending(a[0], b[0]), merge_lending(a[1], b[1])
 
 
-def _keyed(part, lending: dict):
-    """Cited-reference events keyed as :func:`litkit.refs.references_table` keys them, and (key, label) counts."""
+def _keyed(part, lending: tuple):
+    """Cited-reference events keyed as :func:`litkit.refs.references_table` keys them, and (key, label) counts.
+
+    The key is :func:`litkit.refs.unified_key` with the corpus-wide lending tables: the one rule
+    of the single-machine table (and of :func:`litkit.scale.references`), not a copy of it.
+    """
     frame = part[0]
-    keys = []
-    for doi, bib, named in zip(frame["doi"].tolist(), frame["bib"].tolist(), frame["named"].tolist()):
-        if doi is not None and doi == doi and doi != "":
-            keys.append("doi:" + doi)
-        elif named:
-            lent = lending.get(bib)
-            keys.append("doi:" + lent if lent else bib)
-        else:
-            keys.append("")
+    doi_of_bib, page_of_bib = lending
+    keys = [
+        unified_key(bib, doi, named, doi_of_bib, page_of_bib)
+        for doi, bib, named in zip(frame["doi"].tolist(), frame["bib"].tolist(), frame["named"].tolist())
+    ]
     key = pd.Series(keys, dtype=object)
     key = key.where(key != "", None)  # the empty key identifies no work
     tab = pd.DataFrame({"key": key, "label": frame["label"]}).dropna()
@@ -253,8 +251,8 @@ def yearly_counts(
     events = [dask.delayed(_partition_events)(f, kind, field, thesaurus) for f in pc.delayed_frames(needed)]
     labels = None
     if kind == "cited_reference":
-        # The parsed references stay on the workers for the next two passes; both corpus-wide
-        # tables (DOI lending, labels) are reduced and used inside the graph, never on the driver.
+        # The parsed references stay on the workers for the next two passes; the corpus-wide
+        # tables (DOI and page lending, labels) are reduced and used inside the graph, never on the driver.
         events = persist(events, client)
         lending = tree_sum([dask.delayed(lambda e: e[1])(e) for e in events], _merge_lending)
         events = persist([dask.delayed(_keyed)(e, lending) for e in events], client)

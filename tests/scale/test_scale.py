@@ -238,6 +238,84 @@ def test_cited_bursts_real_exports_equal_single_machine(real_cited, dask_client,
     _assert_same_bursts(single, scale.citation_bursts(pc, kind, top=None, client=dask_client))
 
 
+def _wos_with_references(records: list[tuple[str, int, list[str]]]) -> str:
+    """A WoS plain-text export of ``(UT, PY, cited references)`` records."""
+    lines = ["FN Clarivate Analytics Web of Science", "VR 1.0"]
+    for ut, year, cited in records:
+        lines += ["PT J", "AU Doe, J", f"TI Record {ut}", "SO JOURNAL OF TESTS"]
+        lines += [("CR " if k == 0 else "   ") + ref for k, ref in enumerate(cited)]
+        lines += [f"PY {year}", f"UT WOS:{ut}", "ER", ""]
+    return "\n".join(lines + ["EF"]) + "\n"
+
+
+# One work cited with its first page in one export and without it in the other: the page-less
+# citations take the page (Teece) or the DOI of the paged citation (Costanza) only over the whole
+# corpus; two papers of one volume lend no page (Smith stays three keys).
+_PAGED = "Teece DJ, 1997, STRATEG MANAGE J, V18, P509"
+_PAGELESS = "Teece DJ, 1997, STRATEG MANAGE J, V18"
+_DOI_PAGED = "Costanza R, 1997, NATURE, V387, P253, DOI 10.1038/387253a0"
+_DOI_PAGELESS = "Costanza R, 1997, NATURE, V387"
+_FILLER = "Filler A, 1990, NATURE, V1, P1"
+
+
+def _page_lending_exports(folder):
+    a = [
+        (
+            f"A{y}",
+            y,
+            [_FILLER] + ([_PAGED, _DOI_PAGED] if 2008 <= y <= 2010 else []) + ["Smith J, 2000, ECOL ECON, V30, P1"],
+        )
+        for y in range(2000, 2013)
+    ]
+    b = [
+        (
+            f"B{y}",
+            y,
+            [_FILLER] + ([_PAGELESS, _DOI_PAGELESS] if 2009 <= y <= 2011 else []) + ["Smith J, 2000, ECOL ECON, V30"],
+        )
+        for y in range(2000, 2013)
+    ]
+    b[0][2].append("Smith J, 2000, ECOL ECON, V30, P77")
+    paths = [folder / "a.txt", folder / "b.txt"]
+    for path, records in zip(paths, (a, b)):
+        path.write_text(_wos_with_references(records), encoding="utf-8")
+    return paths
+
+
+def test_cited_reference_bursts_lend_pages_across_partitions(tmp_path, dask_client):
+    """The Dask path keys references as litkit.refs.references_table does: pages and DOIs lent corpus-wide."""
+    paths = _page_lending_exports(tmp_path)
+    corpus = litkit.read(paths, progress=False)
+    pc = scale.ingest(paths, tmp_path / "parts", client=dask_client, files_per_partition=1)
+    assert len(pc.partitions) == 2
+    keys = corpus.references.set_index("raw")["key"].to_dict()
+    # the single-machine keys the Dask path must reproduce (hand-worked: module text of litkit.refs.keys)
+    assert keys[_PAGED] == keys[_PAGELESS] == "TEECE|1997|STRATEG MANAGE J|18|509"
+    assert keys[_DOI_PAGED] == keys[_DOI_PAGELESS] == "doi:10.1038/387253a0"
+    assert keys["Smith J, 2000, ECOL ECON, V30"] == "SMITH|2000|ECOL ECON|30|"
+    # each partition alone keys the page-less citations apart: the corpus-wide pass is needed
+    alone = [litkit.Corpus.read_parquet(p).references for p in pc.partitions]
+    alone = [dict(zip(refs["raw"], refs["key"])) for refs in alone]
+    assert alone[1][_PAGELESS] == "TEECE|1997|STRATEG MANAGE J|18|"
+    assert alone[1][_DOI_PAGELESS] == "COSTANZA|1997|NATURE|387|"
+
+    period = (2000, 2012)
+    expected = burst_counts(item_events(corpus, "cited_reference"), period)
+    counts, got_period = scale.yearly_counts(pc, "cited_reference", client=dask_client)
+    assert got_period == period
+    assert counts.items.tolist() == expected.items.tolist()
+    assert np.array_equal(counts.R, expected.R) and np.array_equal(counts.D, expected.D)
+    items = expected.items.tolist()
+    for author in ("Teece", "Costanza"):  # one item per work, cited by three records in each export
+        (row,) = [i for i, item in enumerate(items) if item.startswith(author)]
+        assert expected.R[row].sum() == 6
+    assert sum(item.startswith("Smith") for item in items) == 3  # V30 / P1 / P77: no page lent
+    assert len(items) == 6
+    single = citation_bursts(corpus, "cited_reference", top=None)
+    assert any(item.startswith("Teece") for item in single["item"])  # the merged work bursts
+    _assert_same_bursts(single, scale.citation_bursts(pc, "cited_reference", top=None, client=dask_client))
+
+
 # ---- client ------------------------------------------------------------------------------------------------
 def test_client_from_environment(dask_client, monkeypatch):
     monkeypatch.setenv(scale.SCHEDULER_ENV, dask_client.scheduler.address)
