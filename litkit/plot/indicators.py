@@ -184,7 +184,7 @@ def plot_bradford(
     -------
     matplotlib.figure.Figure
     """
-    _need(table, ("source", "rank", "articles", "zone"), "litkit.indicators.bradford")
+    _need(table, ("source", "rank", "articles", "zone"), "litkit.indicators._bradford")
     core = table[table["zone"] == 1].head(core_labels)
     names = [_short(str(s), max_label) for s in core["source"]]
     with _fonts(names + [title or ""]):
@@ -235,8 +235,6 @@ def _name_core_sources(fig, ax, table: pd.DataFrame, names: list[str], legend) -
     fixed greedy rule.  Every source's marker is an obstacle, and so are the legend and the curve
     itself (a name written across the line hides where it goes).
     """
-    from matplotlib.font_manager import FontProperties
-
     from .labels import marker_radii, place_labels
 
     xy = table[["rank", "articles"]].to_numpy(dtype=float)
@@ -248,7 +246,9 @@ def _name_core_sources(fig, ax, table: pd.DataFrame, names: list[str], legend) -
     fig.canvas.draw()  # the legend's final box
     taken = [legend.get_window_extent(fig.canvas.get_renderer())] if legend is not None else []
     taken += _curve_boxes(ax.transData.transform(xy))
-    size = FontProperties(size="x-small").get_size_in_points()
+    probe = ax.text(0, 0, "", fontsize="x-small")  # "x-small" in points under the current style
+    size = probe.get_fontsize()
+    probe.remove()
     place_labels(
         fig,
         ax,

@@ -80,6 +80,8 @@ BURST_RED = "#D62728"
 BAR_GREY = "#C8C8C8"
 
 FORMATS = ("png", "svg", "pdf")
+# Salt of the ids in SVG files (clip paths, glyphs): fixed, so the same figure gives the same SVG.
+SVG_HASHSALT = "litkit"
 
 
 @functools.cache
@@ -128,7 +130,7 @@ def use_style(font_size: float = 9.0) -> None:
             "pdf.fonttype": 42,  # embed TrueType so text stays text in PDF and SVG editors
             "ps.fonttype": 42,
             "svg.fonttype": "path",
-            "svg.hashsalt": "litkit",  # deterministic SVG ids
+            "svg.hashsalt": SVG_HASHSALT,  # deterministic SVG ids
         }
     )
 
@@ -196,7 +198,12 @@ def save_figure(
         for target in targets:  # refuse before writing anything: no partial set of formats
             check_writable(target, overwrite)
         for fmt, target in zip(formats, targets):
-            with atomic_path(target, overwrite) as tmp, warnings.catch_warnings():
+            # The SVG ids' salt here too, not only in use_style: without one matplotlib salts with a random uuid.
+            with (
+                atomic_path(target, overwrite) as tmp,
+                warnings.catch_warnings(),
+                matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT}),
+            ):
                 warnings.filterwarnings("error", message=".*[Gg]lyph.*missing.*")
                 fig.savefig(tmp, format=fmt, metadata=_METADATA.get(fmt))
         return targets

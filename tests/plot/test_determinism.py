@@ -177,3 +177,18 @@ def test_save_figure_writes_no_date_or_random_id(tmp_path):
     assert b"/CreationDate" not in pdf and b"/ModDate" not in pdf
     svg = first[1].read_text(encoding="utf-8")
     assert "<dc:date>" not in svg
+
+
+def test_save_figure_svg_ids_fixed_without_litkit_style(tmp_path, monkeypatch):
+    """A figure drawn without use_style (matplotlib salts SVG ids with a random uuid then) saves the same SVG."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    monkeypatch.setitem(matplotlib.rcParams, "svg.hashsalt", None)
+    fig, ax = plt.subplots()
+    ax.imshow([[0, 1], [1, 0]])  # an image and a clip path: both get ids
+    ax.plot([0, 1], [1, 0], marker="o")
+    first = save_figure(fig, tmp_path / "a", formats=["svg"])[0].read_bytes()
+    second = save_figure(fig, tmp_path / "b", formats=["svg"], close=True)[0].read_bytes()
+    assert b'id="' in first and first == second
+    assert matplotlib.rcParams["svg.hashsalt"] is None  # the caller's settings are left alone
