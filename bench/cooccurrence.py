@@ -44,9 +44,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from litkit._atomic import write_text  # noqa: E402
+from litkit.network._cooccurrence import cooccurrence_counts, incidence_matrix  # noqa: E402
+from litkit.network._normalize import normalize  # noqa: E402
 from litkit.network.cluster import cluster_graph, modularity_contributions  # noqa: E402
-from litkit.network.cooccurrence import cooccurrence_counts, incidence_matrix  # noqa: E402
-from litkit.network.normalize import normalize  # noqa: E402
 
 
 def generate(

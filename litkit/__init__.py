@@ -29,7 +29,7 @@ _LAZY = {
     "citation_network": ("litkit.network", "citation_network"),
     "collaboration": ("litkit.network", "collaboration"),
     "country_production": ("litkit.network", "country_production"),
-    "affiliations": ("litkit.affiliations", "affiliations"),
+    "affiliations": ("litkit.addresses", "affiliations"),
     "citation_bursts": ("litkit.bursts", "citation_bursts"),
     "ingest_to_parquet": ("litkit.io.stream", "ingest_to_parquet"),
     "bursts": ("litkit.bursts", None),
@@ -46,6 +46,8 @@ _LAZY = {
     "summary": ("litkit.indicators", "summary"),
     "diff": ("litkit.review", "diff"),
     "review": ("litkit.review", None),
+    "addresses": ("litkit.addresses", None),
+    "indicators": ("litkit.indicators", None),
 }
 
 
@@ -71,4 +73,18 @@ __all__ = [
     "COLUMNS",
     "LitkitError",
     "__version__",
+    "cocitation",
+    "coupling",
+    "citation_network",
+    "collaboration",
+    "country_production",
+    "affiliations",
+    "summary",
+    "diff",
+    "runs",
+    "review",
+    "addresses",
+    "indicators",
+    "network",
+    "timelines",
 ]

@@ -666,7 +666,7 @@ def run_summary(corpus, out: RunOutput, *, as_of: int | None = None, top: int = 
     ages, citations per year and m-index (default: the latest publication year).
     """
     from . import indicators as ind
-    from .affiliations import affiliations
+    from .addresses import affiliations
     from .plot import indicators as plot
 
     if out.client is not None:  # a partitioned corpus: addresses parsed on the workers, records gathered here

@@ -134,7 +134,7 @@ def echo_written(paths) -> None:
 
 def is_partitioned(path: Path) -> bool:
     """True when ``path`` is a folder written by ``litkit ingest --scheduler`` (it holds a manifest)."""
-    from ..scale.ingest import MANIFEST
+    from ..scale._ingest import MANIFEST
 
     return Path(path).is_dir() and (Path(path) / MANIFEST).is_file()
 
@@ -173,7 +173,7 @@ def scheduler_for(path, scheduler: str | None) -> str | None:
     corpus folders; a single Parquet file is one piece and is computed here (a
     note says so when ``--scheduler`` was given explicitly).
     """
-    from ..scale.client import SCHEDULER_ENV
+    from ..scale._client import SCHEDULER_ENV
 
     chosen = scheduler or os.environ.get(SCHEDULER_ENV) or None
     if chosen is None:

@@ -7,11 +7,11 @@
 >>> hindex(corpus, field="source")                                # doctest: +SKIP
 """
 
-from .bradford import bradford, bradford_zones
-from .hindex import g_index, h_index, hindex, m_index
-from .lotka import LotkaResult, lotka, lotka_fit
+from ._bradford import bradford, bradford_zones
+from ._hindex import g_index, h_index, hindex, m_index
+from ._lotka import LotkaResult, lotka, lotka_fit
+from ._summary import MAIN_INFORMATION_ROWS, annual_production, summary
 from .productivity import most_cited, top_authors, top_countries, top_institutions, top_sources
-from .summary import MAIN_INFORMATION_ROWS, annual_production, summary
 
 __all__ = [
     "MAIN_INFORMATION_ROWS",

@@ -8,7 +8,6 @@ keyword.  Tables show each key with its most frequent spelling in the corpus.
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 
 import pandas as pd
@@ -89,20 +88,12 @@ def reference_year(df: pd.DataFrame, as_of) -> int | None:
     return int(years.max()) if len(years) else None
 
 
-def affiliations_table(corpus, affiliations) -> pd.DataFrame | None:
-    """The affiliations table to use: the one given, else ``litkit.affiliations(corpus)`` when that exists.
-
-    Returns None when none was given and litkit has no affiliations module yet.
-    """
+def affiliations_table(corpus, affiliations) -> pd.DataFrame:
+    """The affiliations table to use: the one given, else ``litkit.affiliations(corpus)``."""
     if affiliations is None:
-        try:
-            module = importlib.import_module("litkit.affiliations")
-        except ImportError:
-            return None
-        function = getattr(module, "affiliations", None)
-        if function is None:
-            return None
-        affiliations = function(corpus)
+        from ..addresses import affiliations as compute
+
+        affiliations = compute(corpus)
     if not isinstance(affiliations, pd.DataFrame):
         raise LitkitError(
             f"affiliations must be a DataFrame, got {type(affiliations).__name__}",

@@ -13,7 +13,6 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from ..errors import LitkitError
 from ._frame import (
     affiliations_table,
     author_key,
@@ -282,13 +281,7 @@ def most_cited(corpus, as_of: int | None = None, top: int | None = None) -> pd.D
 
 
 def _need_affiliations(corpus, affiliations, unit: str) -> pd.DataFrame:
-    aff = affiliations_table(corpus, affiliations)
-    if aff is None:
-        raise LitkitError(
-            f"counting {unit} needs affiliations, and litkit.affiliations is not available",
-            expected="an affiliations table (record, author, institution, country) passed as affiliations=",
-        )
-    return aff
+    return affiliations_table(corpus, affiliations)
 
 
 def _unit_table(corpus, affiliations, unit: str, top: int | None) -> pd.DataFrame:

@@ -189,7 +189,7 @@ def c1_entries(value: str | None) -> list[str]:
     Authors who share an institution are grouped in one entry, in the order the
     institutions first occur; CSSCI's ``.`` between an institution and its
     department becomes a space, as CNKI writes it (``北京大学 环境学院``), so that
-    :func:`litkit.affiliations.chinese_institution` finds the institution and sub-unit.
+    :func:`litkit.addresses.chinese_institution` finds the institution and sub-unit.
 
     Parameters
     ----------

@@ -2,7 +2,7 @@
 
 - :mod:`litkit.merging.match` -- which records describe the same publication (title normalisation,
   the doi / title+year+author / fuzzy rules);
-- :mod:`litkit.merging.combine` -- how the records of one match group become one record;
+- :mod:`litkit.merging` -- how the records of one match group become one record;
 - :mod:`litkit.merging.report` -- :class:`MergeReport`, what the merge did;
 - :mod:`litkit.merging.grouping` -- :func:`merge` itself (canonical order, match groups, decisions).
 
@@ -15,7 +15,7 @@ Examples
 >>> merged.report.matches                                    # doctest: +SKIP
 """
 
-from .combine import DB_PRIORITY, MATCHING_COLUMNS, combine, database_rank, database_set, union_references
+from ._combine import DB_PRIORITY, MATCHING_COLUMNS, combine, database_rank, database_set, union_references
 from .grouping import merge
 from .match import (
     FUZZY_MIN_LENGTH,

@@ -34,7 +34,7 @@ values, a DataFrame, or a list of pairs) override the rules: a forced match
 is applied first and may join records of the same database; a forced
 non-match keeps the two records' groups apart whatever rule proposes them.
 
-How a group becomes one record is described in :mod:`litkit.merging.combine`
+How a group becomes one record is described in :mod:`litkit.merging`
 (most complete value per field, union of keywords and of cited references by
 canonical reference key, every database and source file kept, id of the WoS
 record if any, else Scopus, else CNKI).
@@ -56,7 +56,7 @@ import pandas as pd
 from ..corpus import COLUMN_NAMES, Corpus
 from ..errors import LitkitError
 from ..io.base import clean_doi
-from .combine import combine, database_set
+from ._combine import combine, database_set
 from .match import FUZZY_THRESHOLD, Candidate, MatchKeys, candidates, first_author_surname, normalize_title
 from .report import MATCH_COLUMNS, MEMBERSHIP_COLUMNS, RULE_ORDER, MergeReport
 

@@ -10,11 +10,9 @@ in :mod:`litkit.network.network`.
 
 from __future__ import annotations
 
-from .centrality import betweenness, sigma
-from .citation import citation_links, citation_network
-from .cocitation import cited_items, cocitation
-from .collaboration import collaboration, collaboration_incidence, country_production
-from .cooccurrence import (
+from ._cocitation import cited_items, cocitation
+from ._collaboration import collaboration, collaboration_incidence, country_production
+from ._cooccurrence import (
     KeywordNetwork,
     cooccurrence,
     cooccurrence_counts,
@@ -22,9 +20,11 @@ from .cooccurrence import (
     network_from_documents,
     select_terms,
 )
-from .coupling import coupling, unit_incidence
+from ._coupling import coupling, unit_incidence
+from ._normalize import NORMALIZATIONS, link_strengths, normalize
+from .centrality import betweenness, sigma
+from .citation import citation_links, citation_network
 from .network import Network, assemble, average_year, empty_network, network_from_incidence
-from .normalize import NORMALIZATIONS, link_strengths, normalize
 from .pruning import minimum_spanning_tree, pathfinder, prune
 from .selection import g_index_threshold, select_nodes, time_slices
 

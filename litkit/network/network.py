@@ -42,7 +42,7 @@ Shared steps (one implementation for every builder)
 :func:`weigh_and_cluster` (normalise, cluster, modularity), :func:`assemble`
 (silhouette, layout, the node table and the base cluster table — used by every
 builder except the keyword map, whose byte-exact tables are made by
-:func:`litkit.network.cooccurrence.keyword_tables` from the same steps),
+:func:`litkit.network._cooccurrence.keyword_tables` from the same steps),
 :func:`average_year`, :func:`empty_network`.
 
 Examples
@@ -74,9 +74,9 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ._normalize import link_strengths, normalize
 from .cluster import cluster_graph, modularity_contributions, renumber, silhouette
 from .layout import layout as compute_layout
-from .normalize import link_strengths, normalize
 
 __all__ = [
     "Network",
@@ -263,7 +263,7 @@ class Network:
         return len(self.nodes)
 
     def normalized(self, method: str | None = "association", counting: str | None = None) -> sp.csr_matrix:
-        """The counts under another normalisation (see :mod:`litkit.network.normalize`)."""
+        """The counts under another normalisation (see :mod:`litkit.network`)."""
         counting = counting or self.params.get("counting", "full")
         full = _symmetric(self.counts) if self.directed else self.counts
         w = self.fractional if counting == "fractional" else self.counts
@@ -695,7 +695,7 @@ def network_from_incidence(
     >>> net.counts.toarray().tolist()
     [[0, 2], [2, 0]]
     """
-    from .cooccurrence import fractional_counts, full_counts, select_terms
+    from ._cooccurrence import fractional_counts, full_counts, select_terms
 
     x = sp.csr_matrix(incidence)
     x.data[:] = 1

@@ -10,7 +10,7 @@
   :func:`litkit.country_production`.
 
 The network map itself is :meth:`litkit.network.Network.plot`.  Plotting only: every function
-takes what :mod:`litkit.network.collaboration` computed.
+takes what :mod:`litkit.network` computed.
 
 Examples
 --------

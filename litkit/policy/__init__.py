@@ -6,7 +6,7 @@
 >>> gwr = litkit.policy.read_work_reports("government_work_reports.jsonl")   # doctest: +SKIP
 >>> counts = litkit.policy.term_counts(gwr, ["生态产品", "碳达峰"])          # doctest: +SKIP
 
-Modules: :mod:`~litkit.policy.read` (PolicyCorpus, files, metadata),
+Modules: :mod:`litkit.policy` (PolicyCorpus, files, metadata),
 :mod:`~litkit.policy.sources` (public collections), :mod:`~litkit.policy.docnumber`,
 :mod:`~litkit.policy.dates`, :mod:`~litkit.policy.agencies`, :mod:`~litkit.policy.sections`,
 :mod:`~litkit.policy.terms`, :mod:`~litkit.policy.instruments`, :mod:`~litkit.policy.policy_timeline`.
@@ -14,6 +14,7 @@ Modules: :mod:`~litkit.policy.read` (PolicyCorpus, files, metadata),
 
 from __future__ import annotations
 
+from ._read import PolicyCorpus, extract_metadata, from_metadata, read, read_metadata
 from .agencies import (
     coissuing_edges,
     coissuing_network,
@@ -26,7 +27,6 @@ from .dates import find_dates, parse_date
 from .docnumber import DocNumber, find_doc_numbers, parse_doc_number
 from .instruments import instrument_counts, instrument_counts_by_period, instrument_hits, load_dictionary
 from .policy_timeline import DEFAULT_PHASES, overlay_table, phase_table, read_seed_table, timeline_table
-from .read import PolicyCorpus, extract_metadata, from_metadata, read, read_metadata
 from .sections import split_sections
 from .sources import read_congress_reports, read_gccmpd, read_laws, read_state_council_list, read_work_reports
 from .terms import DEFAULT_TERMS, first_appearance, section_term_counts, term_counts, term_matrix

@@ -202,7 +202,7 @@ def timeline_table(docs, phases=None, short_titles: dict | None = None) -> pd.Da
             "label",
         ],
     )
-    from .read import object_column
+    from ._read import object_column
 
     for col in ("date", "phase", "phase_zh", "doc_number", "kind", "title_zh", "title_en"):
         out[col] = object_column(out[col])
@@ -272,7 +272,7 @@ def read_seed_table(path) -> pd.DataFrame:
     Its ``issuer`` column holds English names separated by ``;``; they are
     mapped to Chinese agency names so that lanes and networks work.
     """
-    from .read import from_metadata, read_metadata
+    from ._read import from_metadata, read_metadata
 
     meta = read_metadata(path)
     return from_metadata(meta).df

@@ -1,7 +1,7 @@
 """Readers for public collections of Chinese policy texts.
 
 Each reader takes the collection's file as published and returns a
-:class:`~litkit.policy.read.PolicyCorpus`; nothing is copied into litkit.
+:class:`~litkit.policy._read.PolicyCorpus`; nothing is copied into litkit.
 
 =============================  ==============================================================
 reader                         collection
@@ -24,10 +24,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import LitkitError, ParseError
+from ._read import PolicyCorpus
 from .agencies import issuers_from_code, issuers_from_title
 from .dates import find_dates, parse_date
 from .docnumber import first_doc_number, parse_doc_number
-from .read import PolicyCorpus
 
 # Year each CPC National Congress opened (the report is delivered on the first day).
 CONGRESS_YEARS = {
@@ -238,7 +238,7 @@ def _law_issuers(history: list[str], level: str | None) -> list[str]:
 
 def read_law_file(path: str | Path, level: str | None = None) -> dict:
     """One LawRefBook markdown file: title, adoption/amendment history, version date, body."""
-    from .read import read_text_file
+    from ._read import read_text_file
 
     path = Path(path)
     text, _ = read_text_file(path)

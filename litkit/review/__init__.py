@@ -5,7 +5,7 @@
 - :mod:`litkit.review.cache` -- the hashes that decide what is up to date;
 - :mod:`litkit.review.run` -- :func:`run_review` (``litkit run``), recomputing only what changed;
 - :mod:`litkit.review.add` -- :func:`add_exports` (``litkit add``), with what is new, already there, updated;
-- :mod:`litkit.review.diff` -- :func:`diff` (``litkit diff``), what changed between two results folders.
+- :mod:`litkit.review` -- :func:`diff` (``litkit diff``), what changed between two results folders.
 
 Examples
 --------
@@ -16,9 +16,9 @@ Examples
 >>> litkit.diff("results_2019/", "results/").write("diff/")  # doctest: +SKIP
 """
 
+from ._diff import ReviewDiff, adjusted_rand_index, diff
 from .add import AddReport, add_exports, append_exports, set_years
 from .cache import analysis_key, corpus_key, policy_key
-from .diff import ReviewDiff, adjusted_rand_index, diff
 from .file import (
     DEFAULT_ANALYSES,
     Entry,

@@ -25,7 +25,7 @@ single machine                         Dask
 The citation, collaboration and summary functions do the per-record parsing on the
 workers (cited references; addresses), reduce the corpus-wide tables it needs (the DOI
 and page lending of reference keys; institution spellings), and run the single-machine
-builder on the driver on the gathered records (:mod:`litkit.scale.gather`): the counting
+builder on the driver on the gathered records (:mod:`litkit.scale`): the counting
 there is a sparse product over the gathered rows, not a sum of per-partition counts.
 
 Examples
@@ -39,17 +39,17 @@ Examples
 
 from __future__ import annotations
 
-from .affiliations import affiliations
+from ._affiliations import affiliations
+from ._client import SCHEDULER_ENV, client
+from ._cocitation import cocitation
+from ._collaboration import collaboration, collaboration_corpus
+from ._coupling import coupling
+from ._gather import GatheredCorpus, gather, references
+from ._ingest import PartitionedCorpus, ingest, read_partitioned
+from ._summary import summary
 from .bursts import citation_bursts, yearly_counts
 from .citation import citation_network
-from .client import SCHEDULER_ENV, client
-from .cocitation import cocitation
-from .collaboration import collaboration, collaboration_corpus
-from .coupling import coupling
-from .gather import GatheredCorpus, gather, references
-from .ingest import PartitionedCorpus, ingest, read_partitioned
 from .network import cooccurrence, keyword_counts
-from .summary import summary
 
 __all__ = [
     "client",

@@ -2,7 +2,7 @@
 
 The result is the :class:`~litkit.network.Network` that :func:`litkit.citation_network`
 returns for the same records: the references are parsed and keyed on the workers
-(:mod:`litkit.scale.gather`).  Matching a reference to the record it cites looks at every
+(:mod:`litkit.scale`).  Matching a reference to the record it cites looks at every
 record of the corpus (by DOI, then first author, year, source, volume and page), so it runs
 on the driver, on the gathered references and the records' identifying columns, in
 :func:`litkit.citation_network` itself.
@@ -10,7 +10,7 @@ on the driver, on the gathered references and the records' identifying columns, 
 
 from __future__ import annotations
 
-from .gather import gather
+from ._gather import gather
 
 __all__ = ["citation_network"]
 

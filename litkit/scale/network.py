@@ -10,7 +10,7 @@ functions; only sums travel to the driver:
    builds it.  A term's key depends only on the term, so cleaning partition by
    partition gives the same keys as cleaning the whole corpus.
 2. **Vocabulary and occurrences** (map: ``{key: records}`` per partition; reduce:
-   sum).  :func:`~litkit.network.cooccurrence.select_terms` picks the terms; its
+   sum).  :func:`~litkit.network._cooccurrence.select_terms` picks the terms; its
    tie-breaking uses the keys' code points, never their order of appearance.
    (``rank_by="total_link_strength"`` adds a pass that sums the candidates'
    co-occurrence matrices.)
@@ -29,7 +29,7 @@ functions; only sums travel to the driver:
 5. **Surface forms** of the few keys that are shown (map; reduce: ``Counter`` sums),
    so display labels are the corpus-wide most frequent forms.
 
-Steps 4–5 assemble the network as :func:`~litkit.network.cooccurrence.network_from_documents`
+Steps 4–5 assemble the network as :func:`~litkit.network._cooccurrence.network_from_documents`
 does; ``tests/scale/test_scale.py`` checks every table against the single-machine path,
 so a change there that is not made here fails the tests.
 """
@@ -45,8 +45,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..errors import LitkitError
-from ..network.cluster import silhouette
-from ..network.cooccurrence import (
+from ..network._cooccurrence import (
     COUNTINGS,
     KeywordNetwork,
     average_year,
@@ -58,9 +57,10 @@ from ..network.cooccurrence import (
     select_terms,
     weigh_and_cluster,
 )
+from ..network._normalize import link_strengths
+from ..network.cluster import silhouette
 from ..network.labels import assign_documents, cluster_labels
 from ..network.layout import layout as compute_layout
-from ..network.normalize import link_strengths
 from ._dask import compute, constant, persist, tree_sum
 
 __all__ = ["cooccurrence", "keyword_counts"]

@@ -61,7 +61,7 @@ def keyword_incidence(
     The whole corpus is cleaned before records are filtered by ``years``, so a keyword has
     the same key and label in every period of a thematic evolution.
     """
-    from ..network.cooccurrence import incidence_matrix, select_terms
+    from ..network._cooccurrence import incidence_matrix, select_terms
     from ..text import corpus_terms
 
     df = corpus.df
@@ -109,7 +109,7 @@ def keyword_incidence(
 
 def cooccurrence_matrix(inc: Incidence) -> np.ndarray:
     """Dense full co-occurrence counts of the selected keywords (the keyword map's ``A^T A``)."""
-    from ..network.cooccurrence import full_counts
+    from ..network._cooccurrence import full_counts
 
     return full_counts(inc.matrix).toarray()
 
@@ -125,7 +125,7 @@ def leiden(inc: Incidence, resolution: float, seed: int) -> np.ndarray:
     """Cluster of each selected keyword: the keyword map's Leiden clustering (modularity on the counts)."""
     from scipy import sparse
 
-    from ..network.cooccurrence import fractional_counts, full_counts
+    from ..network._cooccurrence import fractional_counts, full_counts
     from ..network.network import weigh_and_cluster
 
     full = full_counts(inc.matrix)

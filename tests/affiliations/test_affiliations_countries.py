@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import litkit
-from litkit.affiliations import c1_groups, country_of, reprint_addresses, scopus_correspondence, unresolved_addresses
+from litkit.addresses import c1_groups, country_of, reprint_addresses, scopus_correspondence, unresolved_addresses
 
 TABLE = Path(__file__).with_name("expected_countries.csv")
 

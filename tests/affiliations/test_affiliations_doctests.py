@@ -1,4 +1,4 @@
-"""The examples in the docstrings of litkit.affiliations run and give what they show."""
+"""The examples in the docstrings of litkit.addresses run and give what they show."""
 
 from __future__ import annotations
 
@@ -12,6 +12,6 @@ MODULES = ["countries", "fields", "institutions", "table"]
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name):
-    module = importlib.import_module(f"litkit.affiliations.{name}")
+    module = importlib.import_module(f"litkit.addresses.{name}")
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 0 and result.failed == 0

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import litkit
-from litkit.affiliations import (
+from litkit.addresses import (
     COLUMNS,
     c1_groups,
     chinese_institution,
@@ -403,7 +403,7 @@ def test_litkit_affiliations_is_callable_whatever_was_imported_first():
         "FIRST\n"
         "print(litkit.affiliations(df)['country'].tolist())\n"
     )
-    for first in ("pass", "from litkit.affiliations import country_of", "litkit.affiliations"):
+    for first in ("pass", "from litkit.addresses import country_of", "litkit.addresses"):
         out = subprocess.run([sys.executable, "-c", code.replace("FIRST", first)], capture_output=True, text=True)
         assert out.returncode == 0, out.stderr
         assert out.stdout.strip().splitlines()[-1] == "['FR']"

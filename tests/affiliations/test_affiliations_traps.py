@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import litkit
-from litkit.affiliations import country_of, country_table, unresolved_addresses
+from litkit.addresses import country_of, country_table, unresolved_addresses
 from litkit.errors import LitkitError
 
 
@@ -244,8 +244,8 @@ def test_shipped_tables_are_consistent():
 
     import pycountry
 
-    from litkit.affiliations.countries import normalise_name
-    from litkit.affiliations.institutions import institution_aliases
+    from litkit.addresses.countries import normalise_name
+    from litkit.addresses.institutions import institution_aliases
 
     iso = {}
     for c in pycountry.countries:

@@ -240,7 +240,7 @@ def test_public_api_names_are_functions_whatever_was_imported_first():
     import litkit.bursts  # noqa: F401  (submodules loaded before the names are used)
     import litkit.merging  # noqa: F401
     import litkit.merging.grouping  # noqa: F401
-    import litkit.network.cooccurrence  # noqa: F401
+    import litkit.network._cooccurrence  # noqa: F401
 
     lk = importlib.import_module("litkit")
     assert callable(lk.merge) and callable(lk.cooccurrence) and callable(lk.citation_bursts)

@@ -26,7 +26,7 @@ PUBLIC_PACKAGES = [
     "litkit.timelines",
     "litkit.policy",
     "litkit.scale",
-    "litkit.affiliations",
+    "litkit.addresses",
     "litkit.indicators",
     "litkit.runs",
     "litkit.review",
@@ -190,6 +190,31 @@ def test_merge_is_the_function_and_no_module_shadows_it():
     assert litkit.timeline is litkit.timelines  # the old name, kept for notebook 05
 
 
+def test_no_package_name_is_both_a_module_and_another_object():
+    """A package that re-exports a function named like one of its modules hides the module
+    (``import litkit.network.cocitation as m`` would give the function): such modules are private."""
+    import pkgutil
+
+    import litkit
+
+    clashes = []
+    packages = ["litkit"] + [f"litkit.{m.name}" for m in pkgutil.iter_modules(litkit.__path__) if m.ispkg]
+    for package in packages:
+        module = importlib.import_module(package)
+        for sub in pkgutil.iter_modules(module.__path__):
+            if sub.name.startswith("_"):
+                continue
+            importlib.import_module(f"{package}.{sub.name}")
+            if package == "litkit":
+                # lazy names resolve on first use: ask for each so a function bound over a module shows
+                for name in getattr(litkit, "_LAZY", {}):
+                    getattr(litkit, name)
+            value = getattr(module, sub.name, None)
+            if value is not None and not inspect.ismodule(value):
+                clashes.append(f"{package}.{sub.name}")
+    assert clashes == []
+
+
 def _public_callables():
     for package in PUBLIC_PACKAGES:
         module = importlib.import_module(package)
@@ -233,7 +258,7 @@ def test_every_public_writer_defaults_to_overwrite_false():
         "litkit.refs.keys",
         "litkit.refs",
         "litkit.merging.match",
-        "litkit.merging.combine",
+        "litkit.merging._combine",
         "litkit.bursts.model",
         "litkit.bursts.events",
         "litkit.bursts.tables",

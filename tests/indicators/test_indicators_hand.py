@@ -295,21 +295,14 @@ def test_most_cited_hand_worked():
     assert len(most_cited(_corpus(HAND), top=2)) == 2
 
 
-def test_affiliation_tables_need_affiliations(monkeypatch):
-    import importlib
+def test_affiliation_tables_default_to_litkit_affiliations():
+    # Without an affiliations table the indicators compute litkit.affiliations(corpus) themselves.
+    import litkit
 
-    real = importlib.import_module
-
-    def no_affiliations(name, *args):
-        if name == "litkit.affiliations":
-            raise ImportError(name)
-        return real(name, *args)
-
-    monkeypatch.setattr(importlib, "import_module", no_affiliations)
-    with pytest.raises(LitkitError):
-        top_countries(_corpus(HAND))
-    got = dict(zip(*summary(_corpus(HAND)).T.values))
-    assert math.isnan(got["International co-authorships %"])
+    corpus = _corpus(HAND)
+    given = litkit.affiliations(corpus)
+    pd.testing.assert_frame_equal(top_countries(corpus), top_countries(corpus, affiliations=given))
+    pd.testing.assert_frame_equal(summary(corpus), summary(corpus, affiliations=given))
 
 
 def test_labels_are_deterministic_for_equally_frequent_spellings():
@@ -319,14 +312,12 @@ def test_labels_are_deterministic_for_equally_frequent_spellings():
     assert top_authors(c).equals(top_authors(_corpus([{"AU": ["LI X"]}, {"AU": ["Li, X"]}])))
 
 
-@pytest.mark.parametrize("module", ["summary", "productivity", "hindex", "lotka", "bradford"])
+@pytest.mark.parametrize("module", ["_summary", "productivity", "_hindex", "_lotka", "_bradford"])
 def test_docstring_examples(module):
     import doctest
-    import sys
+    import importlib
 
-    import litkit.indicators  # noqa: F401  (the package re-exports functions named like its modules)
-
-    result = doctest.testmod(sys.modules[f"litkit.indicators.{module}"], optionflags=doctest.ELLIPSIS)
+    result = doctest.testmod(importlib.import_module(f"litkit.indicators.{module}"), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
 
 

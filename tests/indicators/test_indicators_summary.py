@@ -207,7 +207,7 @@ def test_productivity_hindex_and_most_cited_against_brute_force(shared_corpus_li
 
 
 def test_country_indicators_from_litkit_affiliations_on_every_shared_export(shared_corpus_list):
-    from litkit.affiliations import affiliations
+    from litkit.addresses import affiliations
     from litkit.indicators import top_countries, top_institutions
 
     for name, corpus in shared_corpus_list:

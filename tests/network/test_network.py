@@ -11,7 +11,7 @@ import scipy.sparse as sp
 
 import litkit
 from litkit.network import cooccurrence_counts, incidence_matrix, link_strengths, normalize
-from litkit.network.cooccurrence import network_from_documents, select_terms
+from litkit.network._cooccurrence import network_from_documents, select_terms
 from litkit.text import term_key
 
 MEASURES = {  # reference key -> (normalization, counting)

@@ -23,7 +23,7 @@ from litkit.policy.policy_timeline import lane_of, overlay_table, phase_table, t
 from litkit.policy.sections import split_sections
 from litkit.policy.terms import count_term, first_appearance, matching_text, term_counts, term_matrix
 
-MODULES = ["docnumber", "dates", "agencies", "sections", "terms", "read", "instruments", "policy_timeline"]
+MODULES = ["docnumber", "dates", "agencies", "sections", "terms", "_read", "instruments", "policy_timeline"]
 
 
 @pytest.mark.parametrize("name", MODULES)
@@ -390,7 +390,7 @@ def test_read_pdf_with_text_layer(tmp_path):
     fig.text(0.1, 0.5, "Notice 2021-10-24")
     fig.savefig(tmp_path / "t.pdf")
     plt.close(fig)
-    from litkit.policy.read import read_text_file
+    from litkit.policy._read import read_text_file
 
     text, _ = read_text_file(tmp_path / "t.pdf")
     assert "Notice 2021-10-24" in text

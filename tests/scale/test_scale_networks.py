@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 import litkit
 import litkit.scale as scale
-from litkit.affiliations import merge_institution_spellings
+from litkit.addresses import merge_institution_spellings
 from litkit.cli import app
 from litkit.errors import LitkitError
 from litkit.refs import references_table

@@ -148,7 +148,7 @@ def cocitation(
         cited items (VOSviewer's fractional counting, as for keywords).
     normalization : {"association", "association_probabilistic", "cosine", "jaccard",
         "inclusion", "equivalence", None}
-        Link weights of the map (:mod:`litkit.network.normalize`).
+        Link weights of the map (:mod:`litkit.network`).
     slice_years : int, optional
         Length of CiteSpace's time slices in years (records without a year are then left out).
     years : (int, int), optional
@@ -463,7 +463,7 @@ def _in_period(record_years: np.ndarray, years, need_year: bool) -> np.ndarray:
 
 
 def _whole(x, n_d, citations, keys, min_citations, top_n):
-    from .cooccurrence import fractional_counts, full_counts, select_terms
+    from ._cooccurrence import fractional_counts, full_counts, select_terms
 
     selected = select_terms(citations, keys, min_citations, top_n, "occurrences")
     a = sp.csr_matrix(x[:, selected], dtype=np.int8)
@@ -472,8 +472,8 @@ def _whole(x, n_d, citations, keys, min_citations, top_n):
 
 def _sliced(x, n_d, record_years, keys, slice_years, years, selection, min_citations, pruning, normalization, counting):
     """Select per slice, count per slice, prune per slice, and sum the slice networks."""
-    from .cooccurrence import fractional_counts, full_counts
-    from .normalize import normalize
+    from ._cooccurrence import fractional_counts, full_counts
+    from ._normalize import normalize
     from .pruning import prune
     from .selection import select_nodes, time_slices
 
@@ -530,7 +530,7 @@ def _clean(m: sp.spmatrix, dtype) -> sp.csr_matrix:
 
 
 def _pruned(full, frac, sizes, normalization, counting, pruning):
-    from .normalize import normalize
+    from ._normalize import normalize
     from .pruning import prune
 
     if full.nnz == 0:

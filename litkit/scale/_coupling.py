@@ -2,7 +2,7 @@
 
 The result is the :class:`~litkit.network.Network` that :func:`litkit.coupling` returns for
 the same records and parameters: the references are parsed and keyed on the workers
-(:mod:`litkit.scale.gather`, with the corpus-wide DOI-lending pass), and :func:`litkit.coupling`
+(:mod:`litkit.scale`, with the corpus-wide DOI-lending pass), and :func:`litkit.coupling`
 runs on the driver on the gathered records and references.  For ``unit="institution"`` and
 ``"country"`` the affiliations are read on the driver (:func:`litkit.affiliations` merges
 institution spellings over the whole corpus, so it does not split into partitions).
@@ -10,7 +10,7 @@ institution spellings over the whole corpus, so it does not split into partition
 
 from __future__ import annotations
 
-from .gather import gather
+from ._gather import gather
 
 __all__ = ["coupling"]
 

@@ -1,18 +1,14 @@
-"""Affiliations: institutions and countries of author addresses, for every format litkit reads.
+"""Addresses: institutions and countries of author addresses, for every format litkit reads.
 
 >>> import litkit
 >>> aff = litkit.affiliations(corpus)                 # doctest: +SKIP
->>> litkit.affiliations.unresolved_addresses(aff)     # addresses that name no known country  # doctest: +SKIP
+>>> litkit.addresses.unresolved_addresses(aff)       # addresses that name no known country  # doctest: +SKIP
 
-``litkit.affiliations`` is both this package and the function: importing a submodule (``from
-litkit.affiliations import country_of``) makes Python bind the name ``litkit.affiliations`` to the package,
-so the package itself is callable and ``litkit.affiliations(corpus, ...)`` works either way.
+The package is called ``addresses`` and its main function :func:`affiliations` (``litkit.affiliations``):
+a package named like its function would shadow it once a submodule is imported.
 """
 
 from __future__ import annotations
-
-import sys
-import types
 
 from .countries import CountryMatch, country_name, country_of, country_table
 from .fields import c1_groups, cjk_units, reprint_addresses, scopus_author_affiliations, scopus_correspondence
@@ -47,10 +43,3 @@ __all__ = [
     "cjk_units",
 ]
 
-
-class _CallablePackage(types.ModuleType):
-    def __call__(self, corpus, **options):
-        return affiliations(corpus, **options)
-
-
-sys.modules[__name__].__class__ = _CallablePackage

@@ -8,8 +8,8 @@ the table (corpus-wide distinct counts and means) is computed on the driver.
 
 from __future__ import annotations
 
-from .affiliations import affiliations as parse_affiliations
-from .gather import gather
+from ._affiliations import affiliations as parse_affiliations
+from ._gather import gather
 
 __all__ = ["summary"]
 

@@ -2,7 +2,7 @@
 
 Two documents are coupled once by each cited work they share (Kessler 1963): with ``R``
 the binary documents × cited references incidence (litkit's canonical reference keys,
-:func:`litkit.network.cocitation.cited_items`), the coupling strengths are ``B = R Rᵀ``
+:func:`litkit.network._cocitation.cited_items`), the coupling strengths are ``B = R Rᵀ``
 with a zero diagonal.  Aggregated units sum over their documents, as bibliometrix
 documents it: with ``M`` the binary documents × units incidence (the unit occurs on the
 document), ``X = Mᵀ R`` counts how many of a unit's documents cite each reference and
@@ -129,8 +129,8 @@ def coupling(
         raise LitkitError(f"unknown coupling unit {unit!r}", expected=" or ".join(UNITS))
     if counting not in COUNTINGS:
         raise LitkitError(f"unknown counting {counting!r}", expected=" or ".join(COUNTINGS))
-    from .cocitation import cited_items
-    from .cooccurrence import fractional_counts, full_counts, select_terms
+    from ._cocitation import cited_items
+    from ._cooccurrence import fractional_counts, full_counts, select_terms
 
     corpus = as_corpus(corpus)
     df = corpus.df
@@ -243,7 +243,7 @@ def unit_incidence(corpus, unit: str):
         rows = np.repeat(np.arange(n), [len(p) for p in per_record])
         items = np.array([v for p in per_record for v in p], dtype=object)
     else:
-        from ..affiliations import affiliations
+        from ..addresses import affiliations
 
         table = affiliations(corpus)
         values = table[unit].fillna("").astype(str).to_numpy(dtype=object)
@@ -253,7 +253,7 @@ def unit_incidence(corpus, unit: str):
     m = binary_incidence(np.asarray(rows)[keep], codes, (n, len(keys)))
     keys = [str(k) for k in keys]
     if unit == "country":
-        from ..affiliations import country_name
+        from ..addresses import country_name
 
         labels = [country_name(k) or k for k in keys]
     else:

@@ -9,7 +9,7 @@ in case, accents or punctuation take the spelling most rows of the *corpus* use.
    aliases applied; spellings as written).
 2. **Driver**: the partitions' tables concatenated in record order (``record`` offset by the
    records before the partition, in the rows and in the unresolved-address report), then
-   :func:`litkit.affiliations.merge_institution_spellings` over the whole table.
+   :func:`litkit.addresses.merge_institution_spellings` over the whole table.
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ def affiliations(pc, *, group_greater_china: bool = False, aliases=None, country
     """
     import dask
 
-    from ..affiliations import affiliations as parse
-    from ..affiliations import merge_institution_spellings
+    from ..addresses import affiliations as parse
+    from ..addresses import merge_institution_spellings
 
     options = dict(group_greater_china=group_greater_china, aliases=aliases, country_aliases=country_aliases)
     parts = [dask.delayed(parse)(f, merge_spellings=False, **options) for f in pc.delayed_frames(list(ADDRESS_COLUMNS))]

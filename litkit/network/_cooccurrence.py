@@ -23,7 +23,7 @@ Pipeline
    & Waltman 2016), where ``n_d`` is the number of distinct cleaned terms of record
    ``d`` *before* selection (as in VOSviewer, a record's weight does not change
    when other terms are cut), and records with ``n_d = 1`` add nothing.
-6. Normalisation (:mod:`litkit.network.normalize`), clustering, ``Q`` and
+6. Normalisation (:mod:`litkit.network`), clustering, ``Q`` and
    silhouette (:mod:`litkit.network.cluster`), labels (:mod:`litkit.network.labels`),
    layout (:mod:`litkit.network.layout`), average publication year per term.
 
@@ -55,11 +55,11 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..errors import LitkitError
+from ._normalize import link_strengths
 from .cluster import silhouette
 from .labels import assign_documents, cluster_labels
 from .layout import layout as compute_layout
 from .network import COUNTINGS, Network, average_year, weigh_and_cluster
-from .normalize import link_strengths
 
 __all__ = [
     "cooccurrence",
@@ -556,7 +556,7 @@ def cooccurrence(
     normalization : {"association", "association_probabilistic", "cosine", "jaccard",
         "inclusion", "equivalence", None}
         Link weights of the map: layout, drawn links, and CPM clustering
-        (:mod:`litkit.network.normalize`).
+        (:mod:`litkit.network`).
     clustering : {"leiden", "leidenalg", "louvain"}
         Leiden (igraph's implementation, default), Leiden from the ``leidenalg``
         package, or Louvain (:mod:`litkit.network.cluster`).

@@ -11,8 +11,8 @@ the counts, clusters, labels and layout.
 
 from __future__ import annotations
 
-from .affiliations import affiliations
-from .gather import gather
+from ._affiliations import affiliations
+from ._gather import gather
 
 __all__ = ["collaboration", "collaboration_corpus"]
 

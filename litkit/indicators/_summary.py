@@ -138,12 +138,8 @@ def summary(corpus, as_of: int | None = None, affiliations: pd.DataFrame | None 
     appearances = sum(len(lst) for lst in author_lists)
     single = [lst for lst in author_lists if len(lst) == 1]
 
-    aff = affiliations_table(corpus, affiliations)
-    if aff is None:
-        international = float("nan")
-    else:
-        countries = units_per_record(aff, "country", n)
-        international = 100.0 * sum(len(c) > 1 for c in countries) / n if n else float("nan")
+    countries = units_per_record(affiliations_table(corpus, affiliations), "country", n)
+    international = 100.0 * sum(len(c) > 1 for c in countries) / n if n else float("nan")
 
     values = [
         timespan,

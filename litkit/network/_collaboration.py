@@ -36,7 +36,7 @@ Pipeline
 6. Node columns: ``documents`` (size), ``documents_fractional`` (``Σ_d 1/n_d`` over the
    unit's records: its fractional share of the records), ``citations`` (sum of ``TC`` over
    the unit's records), ``avg_year`` (mean publication year, VOSviewer's overlay score).
-   Cluster table (the citation networks' table, :mod:`litkit.network.coupling`): ``label`` is
+   Cluster table (the citation networks' table, :mod:`litkit.network`): ``label`` is
    the cluster's largest member (who the group is); with ``label_fields`` (e.g. ``("DE", "ID")``),
    ``label_llr``, ``label_tfidf`` and ``label_mi`` are the terms of the cluster's records (what
    the group works on; empty by default).
@@ -306,7 +306,7 @@ def collaboration_incidence(
     keys = [str(k) for k in uniques]
     m = binary_incidence(np.asarray(rows, dtype=np.int64), np.asarray(codes, dtype=np.int64), (n, len(keys)))
     if unit == "country":
-        from ..affiliations import country_name
+        from ..addresses import country_name
 
         labels = [country_name(k) or k for k in keys]
     else:
@@ -352,7 +352,7 @@ def country_production(corpus, affiliations: pd.DataFrame | None = None) -> pd.D
     >>> country_production(c, aff)[["country", "articles", "SCP", "MCP", "MCP_ratio"]].values.tolist()
     [['CN', 2, 1, 1, 0.5], ['US', 1, 1, 0, 0.0]]
     """
-    from ..affiliations import country_name
+    from ..addresses import country_name
     from ..indicators import top_countries
 
     corpus = as_corpus(corpus)
@@ -381,7 +381,7 @@ def country_production(corpus, affiliations: pd.DataFrame | None = None) -> pd.D
 
 def _affiliations(corpus, affiliations, unit: str) -> pd.DataFrame:
     if affiliations is None:
-        from ..affiliations import affiliations as compute
+        from ..addresses import affiliations as compute
 
         return compute(corpus)
     if not isinstance(affiliations, pd.DataFrame) or "record" not in affiliations or unit not in affiliations:

@@ -2,7 +2,7 @@
 
 The result is the :class:`~litkit.network.Network` that :func:`litkit.cocitation` returns for
 the same records and parameters (``pc.to_corpus()``): the references are parsed and keyed
-partition by partition on the workers (:mod:`litkit.scale.gather`, with the corpus-wide
+partition by partition on the workers (:mod:`litkit.scale`, with the corpus-wide
 DOI-lending pass that the canonical keys need), and :func:`litkit.cocitation` itself runs on
 the driver on the gathered records and references — the incidence, the counts, the
 selection per slice, pruning, clusters, labels, bursts and layout.  The counting is a sparse
@@ -12,7 +12,7 @@ cited references, which costs far more, is what the workers share.
 
 from __future__ import annotations
 
-from .gather import gather
+from ._gather import gather
 
 __all__ = ["cocitation"]
 
