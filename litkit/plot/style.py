@@ -234,7 +234,8 @@ def figure_bytes(fig, fmt: str = "png", dpi: float | None = None) -> bytes:
     import io
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=dpi if dpi is not None else "figure", metadata=_METADATA.get(fmt))
+    with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT}):  # as save_figure: the same figure, the same bytes
+        fig.savefig(buffer, format=fmt, dpi=dpi if dpi is not None else "figure", metadata=_METADATA.get(fmt))
     return buffer.getvalue()
 
 

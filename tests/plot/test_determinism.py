@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from helpers.paths import ROOT
 
-from litkit.plot.style import cjk_font, save_figure, use_style
+from litkit.plot.style import cjk_font, figure_bytes, save_figure, use_style
 
 pytestmark = pytest.mark.shared
 
@@ -192,3 +192,7 @@ def test_save_figure_svg_ids_fixed_without_litkit_style(tmp_path, monkeypatch):
     second = save_figure(fig, tmp_path / "b", formats=["svg"], close=True)[0].read_bytes()
     assert b'id="' in first and first == second
     assert matplotlib.rcParams["svg.hashsalt"] is None  # the caller's settings are left alone
+    fig, ax = plt.subplots()
+    ax.imshow([[0, 1], [1, 0]])
+    assert figure_bytes(fig, "svg") == figure_bytes(fig, "svg")  # the in-memory twin of save_figure
+    plt.close(fig)
