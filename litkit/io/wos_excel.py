@@ -148,9 +148,11 @@ def is_xlsx(raw: bytes) -> bool:
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     """Yield one canonical record per data row of the workbook's WoS sheet."""
     path = source.path
-    rows = _rows(path)
-    with open(path, "rb") as fh:  # a workbook has no text encoding: say which container it is
-        report.encoding = "xls (BIFF8)" if fh.read(8).startswith(_OLE2) else "xlsx (zip/XML)"
+    with source.open_binary() as fh:  # the file, or an archive member read in memory
+        raw = fh.read()
+    rows = _rows(raw, path)
+    # a workbook has no text encoding: say which container it is
+    report.encoding = "xls (BIFF8)" if raw.startswith(_OLE2) else "xlsx (zip/XML)"
     header_at, names = _find_header(rows, path)
     if header_at > 0:
         report.problem(1, f"{header_at} row(s) above the header row ignored", action="note")
@@ -216,15 +218,13 @@ def _xlsx_strings_prefix(raw: bytes) -> bytes | None:
         pos = start if start > pos else pos + 4
 
 
-def _rows(path: Path) -> list[list]:
+def _rows(raw: bytes, path: Path) -> list[list]:
     """The cell values of the workbook's first sheet that holds a WoS header (first sheet otherwise)."""
-    with open(path, "rb") as fh:
-        head = fh.read(8)
     try:
-        if head.startswith(_OLE2):
-            return _xls_rows(path)
-        if head.startswith(_ZIP):
-            return _xlsx_rows(path)
+        if raw.startswith(_OLE2):
+            return _xls_rows(raw)
+        if raw.startswith(_ZIP):
+            return _xlsx_rows(raw)
     except LitkitError:
         raise
     except Exception as exc:  # xlrd / openpyxl / zipfile errors on a cut or damaged workbook
@@ -238,10 +238,10 @@ def _rows(path: Path) -> list[list]:
     )
 
 
-def _xls_rows(path: Path) -> list[list]:
+def _xls_rows(raw: bytes) -> list[list]:
     import xlrd
 
-    book = xlrd.open_workbook(str(path), on_demand=True)
+    book = xlrd.open_workbook(file_contents=raw, on_demand=True)
     try:
         sheets = [book.sheet_by_index(i) for i in range(book.nsheets)]
         chosen = next((s for s in sheets if _header_index(_xls_sheet_rows(s, book, _HEADER_ROWS)) is not None), None)
@@ -273,14 +273,15 @@ def _xls_sheet_rows(sheet, book, limit: int) -> list[list]:
     return rows
 
 
-def _xlsx_rows(path: Path) -> list[list]:
+def _xlsx_rows(raw: bytes) -> list[list]:
+    import io
     import warnings
 
     import openpyxl
 
     with warnings.catch_warnings():  # openpyxl warns about styles WPS/Excel write; they do not matter here
         warnings.simplefilter("ignore")
-        book = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     try:
         chosen = None
         for ws in book.worksheets:

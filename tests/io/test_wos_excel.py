@@ -325,3 +325,18 @@ def test_cut_workbook_is_a_one_line_error_naming_the_file(name, cut, shared_corp
         litkit.read(path)
     message = str(info.value)
     assert path.name in message and "\n" not in message
+
+
+@pytest.mark.parametrize("name", [CORE, WPS])
+def test_workbook_inside_a_zip_is_read_in_memory(name, excel, shared_corpora, tmp_path):
+    # Archive members are never extracted: the reader takes the workbook's bytes, not a path on disk.
+    archive = tmp_path / "exports.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(shared_corpora / name, arcname="savedrecs" + (shared_corpora / name).suffix)
+    zipped = litkit.read(archive).df
+    direct = excel[name].df
+    assert len(zipped) == len(direct) > 0
+    assert set(zipped["source_file"]) == {f"{archive}!savedrecs{(shared_corpora / name).suffix}"}
+    columns = [c for c in COLUMN_NAMES if c != "source_file"]
+    assert zipped[columns].astype(str).equals(direct[columns].astype(str))
+    assert list(tmp_path.iterdir()) == [archive]  # nothing extracted next to the archive
