@@ -42,4 +42,3 @@ __all__ = [
     "scopus_author_affiliations",
     "cjk_units",
 ]
-
