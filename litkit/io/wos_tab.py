@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from .base import ReaderSpec
 from .ingest_report import FileReport
 from .sniff import TextSource
-from .wos_plain import KNOWN_TAGS, finish_record
+from .wos_plain import INT_TAGS, KNOWN_TAGS, TEXT_TAGS, finish_record
 
 # Long column names of the Excel-style / "full field name" exports -> WoS tags.
 LONG_NAMES: dict[str, str] = {
@@ -122,36 +122,8 @@ LONG_NAMES: dict[str, str] = {
 _LONG_NAMES_FOLDED = {name.casefold(): tag for name, tag in LONG_NAMES.items()}
 
 _SEMICOLON_LISTS = frozenset({"AU", "AF", "DE", "ID", "WC", "SC"})
-_TEXT = frozenset(
-    {
-        "UT",
-        "PT",
-        "DT",
-        "TI",
-        "SO",
-        "J9",
-        "JI",
-        "PD",
-        "EA",
-        "VL",
-        "IS",
-        "BP",
-        "EP",
-        "AR",
-        "AB",
-        "RP",
-        "SN",
-        "EI",
-        "BN",
-        "PU",
-        "FU",
-        "LA",
-        "PY",
-        "NR",
-        "TC",
-        "DI",
-    }
-)
+# Text columns: the plain-text reader's text tags, its integers, the DOI and the language (one cell here).
+_TEXT = TEXT_TAGS | INT_TAGS | {"LA", "DI"}
 _EXTRA_LISTS = frozenset({"BA", "BF", "BE", "CA", "GP"})
 _ADDRESS_GROUP = re.compile(r";\s*(?=\[)")
 
