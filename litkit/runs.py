@@ -493,7 +493,6 @@ def run_cooccurrence(
 ):
     """Keyword co-occurrence map (Figure 6): the network's tables, VOSviewer, GEXF, GraphML and HTML files
     (:meth:`~litkit.network.KeywordNetwork.export`) and the map ``keyword_map``; ``labels`` terms labelled."""
-    import litkit
 
     from .plot.network import plot_network
 
@@ -514,15 +513,7 @@ def run_cooccurrence(
         seed=seed,
         label_method=label_method,
     )
-    try:
-        if out.client is not None:
-            import litkit.scale
-
-            net = litkit.scale.cooccurrence(corpus, **options, client=out.client)
-        else:
-            net = litkit.cooccurrence(corpus, **options)
-    except ValueError as exc:  # a bad parameter value deep in the network code: say which, as a user error
-        raise LitkitError(str(exc)) from None
+    net = _build_network("cooccurrence", corpus, out, options)
     net.export(out.folder, overwrite=True, figure=False, html=True)
     (out.folder / PARAMS_FILE).unlink(missing_ok=True)  # the run's own params.json records net.params
     out.figure(plot_network(net, n_labels=labels), "keyword_map")
@@ -729,7 +720,6 @@ def run_cocitation(
     """Co-citation network (CiteSpace's DCA / JCA / ACA): the network's files (:meth:`Network.export`), the
     map ``cocitation_map`` and, when the nodes have years, the timeline view ``cocitation_timeline`` and the
     time-zone view ``cocitation_timezone`` (:mod:`litkit.plot.citation`)."""
-    import litkit
 
     from .plot import citation as plot
 
@@ -744,15 +734,7 @@ def run_cocitation(
         pruning=pruning,
         seed=seed,
     )
-    try:
-        if out.client is not None:
-            import litkit.scale
-
-            net = litkit.scale.cocitation(corpus, **options, client=out.client)
-        else:
-            net = litkit.cocitation(corpus, **options)
-    except ValueError as exc:  # a bad parameter value deep in the network code: say which, as a user error
-        raise LitkitError(str(exc)) from None
+    net = _build_network("cocitation", corpus, out, options)
     _citation_figures(net, out, "cocitation", labels, timeline_clusters, plot)
     return net
 
@@ -771,7 +753,6 @@ def run_coupling(
     labels: int = 30,
 ):
     """Bibliographic coupling network: the network's files and the map ``coupling_map``."""
-    import litkit
 
     from .plot import citation as plot
 
@@ -784,15 +765,7 @@ def run_coupling(
         normalization=normalization,
         seed=seed,
     )
-    try:
-        if out.client is not None:
-            import litkit.scale
-
-            net = litkit.scale.coupling(corpus, **options, client=out.client)
-        else:
-            net = litkit.coupling(corpus, **options)
-    except ValueError as exc:
-        raise LitkitError(str(exc)) from None
+    net = _build_network("coupling", corpus, out, options)
     _citation_figures(net, out, "coupling", labels, 0, plot)
     return net
 
@@ -800,19 +773,10 @@ def run_coupling(
 def run_citations(corpus, out: RunOutput, *, min_lcs: int = 0, top: int = 60, labels: int = 20, seed: int = 42):
     """Direct citations between the corpus's records: the network's files (``match`` says how each link was
     found) and the historiograph ``historiograph`` (the ``top`` records by LCS, ``labels`` labelled)."""
-    import litkit
 
     from .plot import citation as plot
 
-    try:
-        if out.client is not None:
-            import litkit.scale
-
-            net = litkit.scale.citation_network(corpus, min_lcs=min_lcs, seed=seed, client=out.client)
-        else:
-            net = litkit.citation_network(corpus, min_lcs=min_lcs, seed=seed)
-    except ValueError as exc:
-        raise LitkitError(str(exc)) from None
+    net = _build_network("citation_network", corpus, out, {"min_lcs": min_lcs, "seed": seed})
     net.export(out.folder, overwrite=True, figure=False, html=True)
     (out.folder / PARAMS_FILE).unlink(missing_ok=True)  # the run's own params.json records net.params
     if not net.is_empty():
@@ -927,6 +891,24 @@ ANALYSES: dict[str, Analysis] = {
 # ---------------------------------------------------------------------------------------------
 # private helpers
 # ---------------------------------------------------------------------------------------------
+def _build_network(builder: str, corpus, out: RunOutput, options: dict):
+    """``litkit.<builder>(corpus, **options)``, or ``litkit.scale.<builder>`` on ``out.client``.
+
+    A ValueError raised deep in the network code by a bad parameter value is a user error: it
+    becomes a one-line LitkitError.
+    """
+    import litkit
+
+    try:
+        if out.client is not None:
+            import litkit.scale
+
+            return getattr(litkit.scale, builder)(corpus, **options, client=out.client)
+        return getattr(litkit, builder)(corpus, **options)
+    except ValueError as exc:
+        raise LitkitError(str(exc)) from None
+
+
 def _parameters_of(runner) -> list[inspect.Parameter]:
     return [p for p in inspect.signature(runner).parameters.values() if p.kind is inspect.Parameter.KEYWORD_ONLY]
 
