@@ -8,6 +8,7 @@ import networkx as nx
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from helpers.cocitation import real_cocitation
 
 from litkit.errors import LitkitError
 from litkit.network.centrality import betweenness, sigma
@@ -126,35 +127,10 @@ def test_bad_arguments_raise_one_line_litkit_errors(call, message):
 _REAL = ["wos-plaintext-environment/r-tos_savedrecs.txt", "wos-plaintext-metaknowledge/ManyAuthors.isi"]
 
 
-def _real_cocitation(path, top: int) -> sp.csr_matrix:
-    """Co-citation counts of the `top` most cited reference keys, counted by brute force over records."""
-    import litkit
-
-    refs = litkit.read(path).references
-    cited = {}
-    for record, key in zip(refs["record"], refs["key"]):
-        if isinstance(key, str) and key:
-            cited.setdefault(record, set()).add(key)
-    counts = {}
-    for keys in cited.values():
-        for key in keys:
-            counts[key] = counts.get(key, 0) + 1
-    chosen = sorted(counts, key=lambda k: (-counts[k], k))[:top]
-    index = {k: v for v, k in enumerate(chosen)}
-    M = np.zeros((len(chosen), len(chosen)))
-    for keys in cited.values():
-        mine = sorted(index[k] for k in keys if k in index)
-        for a_pos, a in enumerate(mine):
-            for b in mine[a_pos + 1 :]:
-                M[a, b] += 1
-                M[b, a] += 1
-    return sp.csr_matrix(M)
-
-
 @pytest.mark.shared
 @pytest.mark.parametrize("name", _REAL)
 def test_betweenness_on_real_cocitation_equals_exact_networkx(shared_corpora, name):
-    M = _real_cocitation(shared_corpora / name, top=70)
+    M = real_cocitation(shared_corpora / name, top=70)
     assert M.nnz > 100  # a real network, not a trivial one
     np.testing.assert_allclose(betweenness(M), _networkx(M, exact=True), rtol=1e-9, atol=1e-12)
     np.testing.assert_allclose(

@@ -9,6 +9,7 @@ import networkx as nx
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from helpers.cocitation import real_cocitation
 
 from litkit.errors import LitkitError
 from litkit.network.pruning import check_similarities, minimum_spanning_tree, pathfinder, prune
@@ -295,37 +296,12 @@ def test_check_similarities_symmetrises_within_tolerance():
 # ---- real exports ----------------------------------------------------------------------------
 
 
-def _real_cocitation(path, top: int) -> sp.csr_matrix:
-    """Co-citation counts of the `top` most cited reference keys, counted by brute force over records."""
-    import litkit
-
-    refs = litkit.read(path).references
-    cited = {}
-    for record, key in zip(refs["record"], refs["key"]):
-        if isinstance(key, str) and key:
-            cited.setdefault(record, set()).add(key)
-    counts = {}
-    for keys in cited.values():
-        for key in keys:
-            counts[key] = counts.get(key, 0) + 1
-    chosen = sorted(counts, key=lambda k: (-counts[k], k))[:top]
-    index = {k: v for v, k in enumerate(chosen)}
-    M = np.zeros((len(chosen), len(chosen)))
-    for keys in cited.values():
-        mine = sorted(index[k] for k in keys if k in index)
-        for a_pos, a in enumerate(mine):
-            for b in mine[a_pos + 1 :]:
-                M[a, b] += 1
-                M[b, a] += 1
-    return sp.csr_matrix(M)
-
-
 @pytest.mark.shared
 @pytest.mark.parametrize(
     "name", ["wos-plaintext-environment/r-tos_savedrecs.txt", "scopus-csv/scopus_testing.csv.scopus"]
 )
 def test_pruning_on_real_cocitation_equals_brute_force(shared_corpora, name):
-    M = _real_cocitation(shared_corpora / name, top=120)
+    M = real_cocitation(shared_corpora / name, top=120)
     W = M.toarray()
     assert M.nnz > 200
     tree = minimum_spanning_tree(M)
