@@ -6,8 +6,11 @@
   ``sha256`` of its content, ``format`` and ``database`` as sniffed, ``records`` read);
 * ``records`` (after the year selection and merge), ``years`` (records per publication year),
   ``merge``, ``first_year``, ``last_year``, ``policy`` (policy files with their hashes);
-* ``created`` (UTC, when the corpus was built), ``litkit_version``, ``corpus_key`` (the hash that says
-  whether the corpus must be rebuilt) and ``analyses`` (each analysis' kind, parameters and hash).
+* ``litkit_version``, ``corpus_key`` (the hash that says whether the corpus must be rebuilt) and
+  ``analyses`` (each analysis' kind, parameters and hash).
+
+No timestamp or host name goes in (as in ``params.json``): two runs of the same review on the same
+exports write byte-identical manifests; when a folder was made is its files' modification time.
 
 A results folder therefore always says exactly what it was made from; :func:`check_manifest` verifies
 that the export files still are what the manifest says.

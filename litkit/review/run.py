@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import LitkitError
@@ -154,7 +153,6 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
         corpus.to_parquet(output / CORPUS_FILE, overwrite=True)
         done.corpus_built = True
         manifest = {
-            "created": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "litkit_version": __version__,
             "review": review.path.name,
             "exports": corpus_rows(files, corpus),
