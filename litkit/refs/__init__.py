@@ -30,6 +30,7 @@ from ._fields import FIELDS
 from .gbt7714 import is_cssci_reference, parse_cssci_reference, parse_gbt7714_reference
 from .keys import (
     bibliographic_key,
+    bibliographic_keys,
     doi_by_bibliographic_key,
     merge_lending,
     page_by_bibliographic_key,
@@ -61,6 +62,7 @@ __all__ = [
     "SOURCE_KEY_LENGTH",
     "reference_key",
     "bibliographic_key",
+    "bibliographic_keys",
     "reference_keys",
     "doi_by_bibliographic_key",
     "page_by_bibliographic_key",

@@ -74,6 +74,39 @@ def bibliographic_key(parsed: dict) -> str:
     )
 
 
+def bibliographic_keys(authors, years, sources, volumes, pages) -> list[str]:
+    """:func:`bibliographic_key` of many parsed references, given field by field.
+
+    The same as ``[bibliographic_key(p) for p in parsed]``, but each distinct author,
+    source, volume and page is folded once: in a corpus a few thousand cited sources
+    stand behind hundreds of thousands of distinct references, and normalising the
+    source is most of the cost of a key.
+
+    Parameters
+    ----------
+    authors, years, sources, volumes, pages : sequence
+        One value per reference, as the parsers return them (None when absent).
+
+    Returns
+    -------
+    list of str
+
+    Examples
+    --------
+    >>> bibliographic_keys(["Costanza R", "COSTANZA R."], [1997, 1997], ["NATURE", "Nature"], ["387", "387"],
+    ...                    ["253", "p253"])
+    ['COSTANZA|1997|NATURE|387|253', 'COSTANZA|1997|NATURE|387|P253']
+    """
+    surname = _memo(_surname)
+    source_key = _memo(_source_key)
+    fold = _memo(_page_or_volume)
+    year_text = _memo(lambda y: "" if y is None or y != y else str(int(y)))
+    return [
+        f"{surname(a)}|{year_text(y)}|{source_key(s)}|{fold(v)}|{fold(p)}"
+        for a, y, s, v, p in zip(authors, years, sources, volumes, pages)
+    ]
+
+
 def reference_key(parsed: dict) -> str:
     """Canonical identity of a cited work: ``doi:<doi>`` or ``SURNAME|year|SOURCE|volume|page``.
 
@@ -271,6 +304,22 @@ def reference_keys(raws) -> list[str]:
     return [k if k else "raw:" + " ".join(str(raw).split()).upper() for raw, k in zip(raws, keys)]
 
 
+def _memo(function):
+    """``function`` of one hashable argument, each distinct value computed once (the table is per call)."""
+    cache: dict = {}
+
+    def cached(value):
+        try:
+            return cache[value]
+        except KeyError:
+            result = cache[value] = function(value)
+            return result
+        except TypeError:  # an unhashable value: computed every time
+            return function(value)
+
+    return cached
+
+
 def _split_page(key: str) -> tuple[str | None, str]:
     """``"A|Y|S|V|P"`` -> ``("A|Y|S|V|", "P")``; the prefix is None unless author, year, source, volume are there."""
     prefix, _, page = key.rpartition("|")
@@ -324,6 +373,7 @@ def _source_key(source) -> str:
 __all__ = [
     "reference_key",
     "bibliographic_key",
+    "bibliographic_keys",
     "reference_keys",
     "doi_by_bibliographic_key",
     "page_by_bibliographic_key",

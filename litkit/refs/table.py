@@ -11,9 +11,10 @@ from itertools import chain
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from .gbt7714 import parse_cssci_reference, parse_gbt7714_reference
-from .keys import bibliographic_key, reference_keys, unified_keys
+from .keys import bibliographic_keys, reference_keys, unified_keys
 from .scopus import parse_scopus_reference
 from .styles import parser_for_style, reference_style
 from .wos import parse_wos_reference
@@ -73,52 +74,36 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
         [parser_id(p) if (p := _parser_for(db)) is not None else -1 for db in dbs_per_record], dtype=np.int64
     )
     ref_parser = record_parser[record]
-    for i in np.flatnonzero(ref_parser < 0):  # references of merged records: style of each string
-        ref_parser[i] = parser_id(_parser_for_string(raws[i]))
+    string_codes, strings = _factorize_strings(raws)
+    undecided = np.flatnonzero(ref_parser < 0)
+    if len(undecided):  # references of merged records: the style of each distinct string
+        style_of: dict[int, int] = {}
+        for i in undecided:
+            code = int(string_codes[i])
+            if code not in style_of:
+                style_of[code] = parser_id(_parser_for_string(raws[i]))
+            ref_parser[i] = style_of[code]
 
-    # Parse each distinct string once per parser; pandas.factorize maps strings to them in C.
-    groups = []
-    for pid, parser in enumerate(parser_list):
-        mask = ref_parser == pid if len(parser_list) > 1 else slice(None)
-        codes, uniques = pd.factorize(raws[mask])
-        parsed = []
-        for raw in uniques:
-            p = parser(raw)
-            parsed.append(
-                (
-                    p.get("author"),
-                    p.get("year"),
-                    p.get("source"),
-                    p.get("volume"),
-                    p.get("page"),
-                    p.get("doi"),
-                    bibliographic_key(p),
-                )
-            )
-        groups.append((mask, codes, parsed))
-
+    # Each distinct (parser, string) is parsed once; the table takes its values by code.
+    if len(parser_list) > 1:
+        codes, pairs = pd.factorize(string_codes * len(parser_list) + ref_parser)
+        pair_string, pair_parser = np.divmod(pairs, len(parser_list))
+        jobs = zip(pair_parser.tolist(), pair_string.tolist())
+        parsed = [parser_list[pid](strings[code]) for pid, code in jobs]
+    else:
+        codes = string_codes
+        parser = parser_list[0]
+        parsed = [parser(raw) for raw in strings]
+    fields = {name: [p.get(name) for p in parsed] for name in ("author", "year", "source", "volume", "page", "doi")}
+    bib = bibliographic_keys(fields["author"], fields["year"], fields["source"], fields["volume"], fields["page"])
     # DOIs and pages lent across the whole corpus (litkit.refs.keys), computed on the distinct parses.
-    everything = [
-        (bib, doi, source, volume, page, bool(author or source))
-        for _, _, parsed in groups
-        for author, _year, source, volume, page, doi, bib in parsed
-    ]
-    all_keys = unified_keys(everything)
+    named = [bool(a or s) for a, s in zip(fields["author"], fields["source"])]
+    keys = unified_keys(zip(bib, fields["doi"], fields["source"], fields["volume"], fields["page"], named))
 
-    names = ("author", "year", "source", "volume", "page", "doi", "key")
-    columns = {name: np.empty(total, dtype=object) for name in names}
-    start = 0
-    for mask, codes, parsed in groups:
-        keys = all_keys[start : start + len(parsed)]
-        start += len(parsed)
-        per_unique = list(zip(*parsed)) if parsed else [()] * 7
-        for j, name in enumerate(names[:-1]):
-            values = np.empty(len(parsed), dtype=object)
-            values[:] = list(per_unique[j])
-            columns[name][mask] = values[codes]
-        values = np.empty(len(parsed), dtype=object)
-        values[:] = keys
-        columns["key"][mask] = values[codes]
+    def by_code(values: list) -> np.ndarray:
+        distinct = np.empty(len(values), dtype=object)
+        distinct[:] = values
+        return distinct[codes]
 
     ut = df["UT"].to_numpy(dtype=object) if "UT" in df.columns else np.full(len(df), None, dtype=object)
     py = pd.array(df["PY"], dtype="Int64") if "PY" in df.columns else pd.array([None] * len(df), dtype="Int64")
@@ -131,13 +116,13 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
             "PY": pd.Series(py.take(record), dtype="Int64"),
             "DB": pd.Series(db[record], dtype=object),
             "raw": pd.Series(raws, dtype=object),
-            "author": pd.Series(columns["author"], dtype=object),
-            "year": pd.Series(pd.array(columns["year"], dtype="Int64")),
-            "source": pd.Series(columns["source"], dtype=object),
-            "volume": pd.Series(columns["volume"], dtype=object),
-            "page": pd.Series(columns["page"], dtype=object),
-            "doi": pd.Series(columns["doi"], dtype=object),
-            "key": pd.Series(columns["key"], dtype=object),
+            "author": pd.Series(by_code(fields["author"]), dtype=object),
+            "year": pd.Series(pd.array(by_code(fields["year"]), dtype="Int64")),
+            "source": pd.Series(by_code(fields["source"]), dtype=object),
+            "volume": pd.Series(by_code(fields["volume"]), dtype=object),
+            "page": pd.Series(by_code(fields["page"]), dtype=object),
+            "doi": pd.Series(by_code(fields["doi"]), dtype=object),
+            "key": pd.Series(by_code(keys), dtype=object),
         }
     )
 
@@ -194,6 +179,22 @@ def _parser_for(db: str):
     if first == "Scopus":
         return parse_scopus_reference
     return parse_wos_reference
+
+
+def _factorize_strings(raws: np.ndarray) -> tuple[np.ndarray, list]:
+    """Codes into the distinct strings of ``raws`` (in order of first appearance) and those strings.
+
+    Arrow's dictionary encoding does it several times faster than hashing the Python strings;
+    values Arrow cannot take (a non-str item, a lone surrogate) go through pandas.factorize.
+    """
+    try:
+        encoded = pa.array(raws, type=pa.string()).dictionary_encode()
+    except (pa.ArrowException, UnicodeError, TypeError):
+        encoded = None
+    if encoded is None or encoded.null_count:
+        codes, uniques = pd.factorize(raws, use_na_sentinel=False)
+        return codes, list(uniques)
+    return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), encoded.dictionary.to_pylist()
 
 
 def _parser_for_string(raw: str):

@@ -1,0 +1,111 @@
+"""references_table's fast path (distinct strings parsed once, key parts folded once) against a per-row parse."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pandas.testing as pdt
+import pytest
+from helpers.refs_table import references_table_per_row
+
+import litkit
+from litkit.corpus import Corpus
+from litkit.refs import bibliographic_key, bibliographic_keys, parse_reference_any, references_table
+
+
+def _real_exports(shared_corpora) -> list[str]:
+    counts = json.loads((shared_corpora / "expected_counts.json").read_text(encoding="utf-8"))
+    new = shared_corpora / "expected_counts_new_formats.json"
+    if new.exists():
+        counts.update(json.loads(new.read_text(encoding="utf-8")))
+    return sorted(counts)
+
+
+@pytest.fixture(scope="module")
+def real_frames(shared_corpora) -> dict[str, pd.DataFrame]:
+    """The frame of every real export that carries cited references."""
+    frames = {}
+    for rel in _real_exports(shared_corpora):
+        df = litkit.read(shared_corpora / rel).df
+        if sum(map(len, df["CR"])):
+            frames[rel] = df
+    return frames
+
+
+def test_real_exports_with_references_are_many(real_frames):
+    # WoS plain text, BibTeX, Scopus CSV and plain text, CSSCI, Lens: the fast path meets every parser.
+    assert len(real_frames) >= 15
+    assert {db for df in real_frames.values() for db in df["DB"]} >= {"WoS", "Scopus", "CSSCI", "Lens"}
+
+
+def test_table_of_each_real_export_equals_per_row_parse(real_frames):
+    for rel, df in real_frames.items():
+        fast = references_table(df)
+        assert len(fast) == sum(map(len, df["CR"])), rel
+        pdt.assert_frame_equal(fast, references_table_per_row(df), check_exact=True, obj=rel)
+
+
+def test_table_of_all_real_exports_together_equals_per_row_parse(real_frames):
+    # One corpus of every database: parsers chosen per record, DOIs and pages lent across all of them.
+    df = pd.concat(list(real_frames.values()), ignore_index=True)
+    fast = references_table(df)
+    pdt.assert_frame_equal(fast, references_table_per_row(df), check_exact=True)
+    assert fast["key"].str.startswith("doi:").sum() > 0
+    assert fast["raw"].nunique() < len(fast)  # strings repeat, so the by-code mapping is exercised
+
+
+def test_merged_corpus_equals_per_row_parse(shared_corpora):
+    wos = litkit.read(shared_corpora / "wos-plaintext-bibliometrix-fixture/wos_sample.txt")
+    scopus = litkit.read(shared_corpora / "scopus-csv/scopus_litstudy.csv")
+    df = pd.concat([wos.df, scopus.df], ignore_index=True)
+    df.loc[0, "DB"] = "WoS;Scopus"  # a merged record: the style of each string decides
+    df.at[0, "CR"] = list(df.at[0, "CR"]) + list(scopus.df["CR"].iat[0])
+    pdt.assert_frame_equal(references_table(df), references_table_per_row(df), check_exact=True)
+
+
+def test_one_string_in_records_of_two_databases_is_parsed_by_each():
+    raw = "Costanza R., 1997, Nature, 387, pp. 253-260"
+    df = Corpus.from_records(
+        [
+            {"UT": "WOS:1", "DB": "WoS", "PY": 2001, "CR": [raw]},
+            {"UT": "2-s2.0-1", "DB": "Scopus", "PY": 2002, "CR": [raw, raw]},
+            {"UT": "M:1", "DB": "WoS;Scopus", "PY": 2003, "CR": [raw]},
+        ]
+    ).df
+    fast = references_table(df)
+    pdt.assert_frame_equal(fast, references_table_per_row(df), check_exact=True)
+    wos_author = litkit.refs.parse_wos_reference(raw)["author"]
+    scopus_author = litkit.refs.parse_scopus_reference(raw)["author"]
+    assert wos_author != scopus_author  # the two parsers really differ on this string
+    assert fast["author"].tolist()[:3] == [wos_author, scopus_author, scopus_author]
+
+
+def test_strings_arrow_cannot_encode_take_the_pandas_path():
+    # A lone surrogate (a badly decoded byte kept by surrogateescape) is no valid UTF-8 for Arrow.
+    odd = "Smith J, 2001, J \udcff ECOL, V3, P4"
+    df = Corpus.from_records(
+        [{"UT": "A", "DB": "WoS", "CR": [odd, "Costanza R, 1997, NATURE, V387, P253"]}, {"UT": "B", "CR": [odd]}]
+    ).df
+    fast = references_table(df)
+    pdt.assert_frame_equal(fast, references_table_per_row(df), check_exact=True)
+    assert fast["raw"].tolist() == [odd, "Costanza R, 1997, NATURE, V387, P253", odd]
+
+
+def test_bibliographic_keys_equal_one_by_one(real_frames):
+    raws = sorted({raw for df in real_frames.values() for cr in df["CR"] for raw in cr})
+    parsed = [parse_reference_any(raw) for raw in raws]
+    fields = [[p[name] for p in parsed] for name in ("author", "year", "source", "volume", "page")]
+    assert bibliographic_keys(*fields) == [bibliographic_key(p) for p in parsed]
+
+
+def test_bibliographic_keys_handle_missing_values():
+    nan = float("nan")
+    parsed = [
+        {"author": None, "year": None, "source": None, "volume": None, "page": None},
+        {"author": "Costanza R", "year": nan, "source": "Nature", "volume": "387", "page": None},
+        {"author": "Costanza R", "year": 1997.0, "source": nan, "volume": None, "page": "P253"},
+    ]
+    fields = [[p[name] for p in parsed] for name in ("author", "year", "source", "volume", "page")]
+    assert bibliographic_keys(*fields) == [bibliographic_key(p) for p in parsed]
+    assert bibliographic_keys(*fields) == ["||||", "COSTANZA||NATURE|387|", "COSTANZA|1997|||P253"]
