@@ -10,7 +10,17 @@ in :mod:`litkit.network.network`.
 
 from __future__ import annotations
 
-from ._cocitation import cited_items, cocitation
+from ._cocitation import (
+    CitationTally,
+    CitedFetch,
+    add_tallies,
+    choose_cited_labels,
+    cited_items,
+    cited_label_counts,
+    cocitation,
+    cocitation_counts,
+    cocitation_network,
+)
 from ._collaboration import collaboration, collaboration_incidence, country_production
 from ._cooccurrence import (
     KeywordNetwork,
@@ -20,10 +30,16 @@ from ._cooccurrence import (
     network_from_documents,
     select_terms,
 )
-from ._coupling import coupling, unit_incidence
+from ._coupling import cited_by_units, coupling, coupling_network, unit_incidence
 from ._normalize import NORMALIZATIONS, link_strengths, normalize
 from .centrality import betweenness, sigma
-from .citation import citation_links, citation_network
+from .citation import (
+    citation_links,
+    citation_network,
+    citation_network_from_links,
+    match_references,
+    record_match_tables,
+)
 from .network import Network, assemble, average_year, empty_network, network_from_incidence
 from .pruning import minimum_spanning_tree, pathfinder, prune
 from .selection import g_index_threshold, select_nodes, time_slices
@@ -38,8 +54,20 @@ __all__ = [
     "collaboration_incidence",
     "country_production",
     "cited_items",
+    "cocitation_counts",
+    "cocitation_network",
+    "add_tallies",
+    "cited_label_counts",
+    "choose_cited_labels",
+    "CitationTally",
+    "CitedFetch",
     "unit_incidence",
+    "coupling_network",
+    "cited_by_units",
     "citation_links",
+    "citation_network_from_links",
+    "record_match_tables",
+    "match_references",
     "KeywordNetwork",
     "network_from_documents",
     "network_from_incidence",

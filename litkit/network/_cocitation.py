@@ -77,6 +77,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -96,7 +97,19 @@ from ._citing import (
 )
 from .network import COUNTINGS, assemble, binary_incidence, empty_network
 
-__all__ = ["cocitation", "cited_items", "UNITS", "IDENTITIES"]
+__all__ = [
+    "cocitation",
+    "cited_items",
+    "cocitation_counts",
+    "add_tallies",
+    "cocitation_network",
+    "cited_label_counts",
+    "choose_cited_labels",
+    "CitationTally",
+    "CitedFetch",
+    "UNITS",
+    "IDENTITIES",
+]
 
 UNITS = ("reference", "source", "author")
 IDENTITIES = ("key", "author_year_source")
@@ -193,6 +206,234 @@ def cocitation(
     _check(unit, identity, counting, prune_scope, selection, slice_years)
     corpus = as_corpus(corpus)
     df = corpus.df
+    local = cocitation_counts(corpus.references, df, unit=unit, identity=identity, years=years, slice_years=slice_years)
+    return cocitation_network(
+        local.tally,
+        local.fetch,
+        unit,
+        min_citations,
+        top_n,
+        counting=counting,
+        normalization=normalization,
+        slice_years=slice_years,
+        years=years,
+        selection=selection,
+        pruning=pruning,
+        prune_scope=prune_scope,
+        identity=identity,
+        clustering=clustering,
+        objective=objective,
+        resolution=resolution,
+        seed=seed,
+        cluster_on=cluster_on,
+        label_fields=label_fields,
+        centrality_distance=centrality_distance,
+        burst_s=burst_s,
+        burst_gamma=burst_gamma,
+        with_layout=with_layout,
+        layout=layout,
+    )
+
+
+@dataclass
+class CitationTally:
+    """What the co-citation selection needs of a corpus (or of one partition: the counts add up).
+
+    Attributes
+    ----------
+    keys : numpy.ndarray of str
+        The distinct cited items (first appearance in record order).
+    citations : numpy.ndarray of int64
+        Citing records of each item in the period (records without a year count when not slicing).
+    per_year : scipy.sparse.csr_matrix
+        Citing records of each item per year (rows: ``first_year + row``; only records with a year).
+    first_year : int
+        Year of ``per_year``'s first row.
+    n_d : numpy.ndarray of int64
+        Distinct items each record cites in the period (0: not citing; the fractional weight).
+    record_years : numpy.ndarray of float
+        Publication year of every record (NaN when missing).
+    databases : frozenset of str
+        The records' databases (``DB``), for the message of an empty network.
+    """
+
+    keys: np.ndarray
+    citations: np.ndarray
+    per_year: sp.csr_matrix
+    first_year: int
+    n_d: np.ndarray
+    record_years: np.ndarray
+    databases: frozenset
+
+
+@dataclass
+class CitedFetch:
+    """What the co-citation assembly asks of the records once the candidate items are known.
+
+    ``incidence``: records × candidates (binary, the period's citations); ``label_counts``:
+    :func:`cited_label_counts` of the candidates; ``frame``: the records' fields the cluster
+    labels read (at least the rows that cite a candidate).
+    """
+
+    incidence: sp.csr_matrix
+    label_counts: pd.DataFrame
+    frame: pd.DataFrame
+
+
+@dataclass
+class LocalCitations:
+    """A corpus's :class:`CitationTally` and the :class:`CitedFetch` of any candidates (one process)."""
+
+    tally: CitationTally
+    x: sp.csr_matrix
+    sub: pd.DataFrame
+    citing_year: np.ndarray
+    df: pd.DataFrame
+    unit: str
+    identity: str
+
+    def fetch(self, candidates: np.ndarray, label_fields: Sequence[str]) -> CitedFetch:
+        """The incidence and label counts of the items ``candidates`` (indices into ``tally.keys``)."""
+        candidates = np.asarray(candidates, dtype=np.int64)
+        position = np.full(self.x.shape[1], -1, dtype=np.int64)
+        position[candidates] = np.arange(len(candidates))
+        counts = cited_label_counts(self.sub, self.citing_year, position, self.unit, self.identity)
+        return CitedFetch(sp.csr_matrix(self.x[:, candidates], dtype=np.int8), counts, self.df)
+
+
+def cocitation_counts(refs: pd.DataFrame, df: pd.DataFrame, *, unit="reference", identity="key", years=None,
+                      slice_years=None) -> LocalCitations:  # fmt: skip
+    """The count step of :func:`cocitation` on a references table and its records (a corpus or a partition).
+
+    Parameters
+    ----------
+    refs : pandas.DataFrame
+        :func:`litkit.refs.references_table` of ``df`` (``record`` = row of ``df``).
+    df : pandas.DataFrame
+        The citing records (``PY``, ``DB`` and the label fields are read).
+    unit, identity, years, slice_years
+        As in :func:`cocitation`.
+
+    Returns
+    -------
+    LocalCitations
+        ``.tally`` (:class:`CitationTally`) and ``.fetch(candidates, label_fields)`` (:class:`CitedFetch`).
+
+    Examples
+    --------
+    >>> import litkit
+    >>> c = litkit.Corpus.from_records([{"UT": "a", "PY": 2001, "CR": ["Smith J, 1999, NATURE, V1, P2"]}])
+    >>> local = cocitation_counts(c.references, c.df)
+    >>> local.tally.keys.tolist(), local.tally.citations.tolist(), local.tally.n_d.tolist()
+    (['SMITH|1999|NATURE|1|2'], [1], [1])
+    """
+    x, keys, sub, citing_year = _items_of(refs, len(df), unit, identity)
+    record_years = years_of(df)
+    in_period = _in_period(record_years, years, need_year=slice_years is not None)
+    x = sp.csr_matrix(x.multiply(in_period[:, None].astype(np.int8)), dtype=np.int8)
+    x.eliminate_zeros()
+    n_d = np.diff(x.indptr).astype(np.int64)
+    citations = np.asarray(x.sum(axis=0)).ravel().astype(np.int64)
+    ok = np.flatnonzero(~np.isnan(record_years) & (n_d > 0))
+    first = int(record_years[ok].min()) if len(ok) else 0
+    if len(ok):
+        slot = (record_years[ok] - first).astype(np.int64)
+        by_year = sp.csr_matrix((np.ones(len(ok), dtype=np.int64), (slot, ok)), shape=(int(slot.max()) + 1, len(df)))
+        per_year = sp.csr_matrix(by_year @ sp.csr_matrix(x, dtype=np.int64), dtype=np.int64)
+    else:
+        per_year = sp.csr_matrix((0, len(keys)), dtype=np.int64)
+    databases = frozenset(df["DB"].dropna().tolist()) if "DB" in df else frozenset()
+    tally = CitationTally(np.asarray(keys, dtype=object), citations, per_year, first, n_d, record_years, databases)
+    return LocalCitations(tally, x, sub, citing_year, df, unit, identity)
+
+
+def add_tallies(parts: Sequence[CitationTally]) -> tuple[CitationTally, list[np.ndarray]]:
+    """The tally of the records of ``parts`` one after the other, and each part's item codes in it.
+
+    Items are numbered by first appearance over the parts in order, as :func:`cocitation_counts`
+    numbers them on the whole corpus; the counts add up.
+    """
+    codes, keys = pd.factorize(np.concatenate([p.keys for p in parts]) if parts else np.zeros(0, dtype=object))
+    n_items = len(keys)
+    bounds = np.cumsum([0] + [len(p.keys) for p in parts])
+    mapping = [codes[a:b].astype(np.int64) for a, b in zip(bounds[:-1], bounds[1:])]
+    citations = np.zeros(n_items, dtype=np.int64)
+    busy = [p for p in parts if p.per_year.shape[0]]
+    first = min((p.first_year for p in busy), default=0)
+    last = max((p.first_year + p.per_year.shape[0] - 1 for p in busy), default=-1)
+    per_year = sp.csr_matrix((max(last - first + 1, 0), n_items), dtype=np.int64)
+    for part, code in zip(parts, mapping):
+        np.add.at(citations, code, part.citations)
+        if part.per_year.shape[0]:
+            coo = part.per_year.tocoo()
+            per_year = per_year + sp.csr_matrix(
+                (coo.data, (coo.row + part.first_year - first, code[coo.col])), shape=per_year.shape
+            )
+    tally = CitationTally(
+        np.asarray(keys, dtype=object),
+        citations,
+        sp.csr_matrix(per_year, dtype=np.int64),
+        first,
+        np.concatenate([p.n_d for p in parts]) if parts else np.zeros(0, dtype=np.int64),
+        np.concatenate([p.record_years for p in parts]) if parts else np.zeros(0),
+        frozenset().union(*(p.databases for p in parts)),
+    )
+    return tally, mapping
+
+
+def cocitation_network(
+    tally: CitationTally,
+    fetch,
+    unit: str = "reference",
+    min_citations: int = 2,
+    top_n: int | None = 200,
+    *,
+    counting: str = "full",
+    normalization: str | None = "association",
+    slice_years: int | None = None,
+    years: tuple[int, int] | None = None,
+    selection: dict | None = None,
+    pruning: str | None = None,
+    prune_scope: str = "slice",
+    identity: str = "key",
+    clustering: str = "leiden",
+    objective: str = "modularity",
+    resolution: float = 1.0,
+    seed: int = 42,
+    cluster_on: str = "auto",
+    label_fields: Sequence[str] = ("TI", "DE", "ID"),
+    centrality_distance: str = "inverse",
+    burst_s: float = 2,
+    burst_gamma: float = 1,
+    with_layout: bool = True,
+    layout: str = "auto",
+):
+    """The assembly step of :func:`cocitation`: selection, counts, pruning, clusters, labels, node columns.
+
+    Parameters
+    ----------
+    tally : CitationTally
+        Of the whole corpus (:func:`cocitation_counts`, or :func:`add_tallies` of its partitions).
+    fetch : callable
+        ``fetch(candidates, label_fields)`` -> :class:`CitedFetch` of the items ``candidates``
+        (indices into ``tally.keys``): computed on the spot by one process, on the workers by
+        :func:`litkit.scale.cocitation`.
+    unit, min_citations, top_n, options
+        As in :func:`cocitation`.
+
+    Returns
+    -------
+    Network
+        As :func:`cocitation`.
+
+    Examples
+    --------
+    >>> local = cocitation_counts(corpus.references, corpus.df)                 # doctest: +SKIP
+    >>> net = cocitation_network(local.tally, local.fetch, min_citations=3)     # doctest: +SKIP
+    """
+    _check(unit, identity, counting, prune_scope, selection, slice_years)
+    keys = [str(k) for k in tally.keys]
+    record_years, n_d = tally.record_years, tally.n_d
     run = {
         "unit": unit,
         "identity": identity,
@@ -208,35 +449,42 @@ def cocitation(
         "burst_s": burst_s,
         "burst_gamma": burst_gamma,
     }
-    x, keys, info = cited_items(corpus, unit=unit, identity=identity, labelled=False)
-    record_years = years_of(df)
-    in_period = _in_period(record_years, years, need_year=slice_years is not None)
-    x = sp.csr_matrix(x.multiply(in_period[:, None].astype(np.int8)), dtype=np.int8)
-    x.eliminate_zeros()
-    run.update({"records": len(df), "citing_records": int((np.diff(x.indptr) > 0).sum()), "distinct_items": len(keys)})
-    if x.nnz == 0:
+    run.update({"records": len(n_d), "citing_records": int((n_d > 0).sum()), "distinct_items": len(keys)})
+    if not (n_d > 0).any():
         why = "the corpus has no cited references (CR)" if len(keys) == 0 else "no record in the period cites anything"
-        if len(keys) == 0 and len(df) and "DB" in df and set(df["DB"].dropna()) <= {"CNKI"}:
+        if len(keys) == 0 and len(n_d) and tally.databases <= {"CNKI"}:
             why += "; CNKI exports carry no cited references"
         return _empty(why, run)
-    n_d = np.diff(x.indptr).astype(np.int64)  # distinct items per record, before selection
-    citations = np.asarray(x.sum(axis=0)).ravel().astype(np.int64)
+    citations = tally.citations
     if slice_years is None:
-        selected, full, frac = _whole(x, n_d, citations, keys, min_citations, top_n)
+        selected = candidates = _select_whole(citations, keys, min_citations, top_n)
+        if len(selected) == 0:
+            return _empty(f"no cited {unit} is cited by at least {min_citations} records", run)
+        got = fetch(candidates, label_fields)
+        inc = got.incidence
+        full, frac = _counts(inc, n_d)
+        order = np.arange(len(selected))
         prune_merged = pruning is not None
     else:
-        selected, full, frac, slices = _sliced(
-            x, n_d, record_years, keys, slice_years, years, selection or {"top_n": top_n}, min_citations,
-            pruning if prune_scope == "slice" else None, normalization, counting,
-        )  # fmt: skip
+        plan, candidates, selected, slices = _select_sliced(
+            tally, keys, slice_years, years, selection or {"top_n": top_n}, min_citations
+        )
         run["slices"] = slices
+        if len(selected) == 0:
+            return _empty(f"no cited {unit} is cited by at least {min_citations} records", run)
+        got = fetch(candidates, label_fields)
+        full, frac = _sliced_counts(
+            got.incidence, n_d, plan, slices, len(candidates), pruning if prune_scope == "slice" else None,
+            normalization, counting,
+        )  # fmt: skip
+        order = np.searchsorted(candidates, selected)  # candidates are sorted
+        full, frac = _clean(full[order][:, order], np.int64), _clean(frac[order][:, order], np.float64)
+        inc = sp.csr_matrix(got.incidence[:, order], dtype=np.int8)
         prune_merged = pruning is not None and prune_scope == "merged"
-    if len(selected) == 0:
-        return _empty(f"no cited {unit} is cited by at least {min_citations} records", run)
     if prune_merged:
         full, frac = _pruned(full, frac, citations[selected], normalization, counting, pruning)
-    inc = sp.csr_matrix(x[:, selected], dtype=np.int8)
-    labels, item_year = _labels_and_years(info[0], unit, identity, keys, info[1], selected)
+    named, dated = choose_cited_labels(got.label_counts, unit, identity, [keys[i] for i in candidates])
+    labels, item_year = [named[j] for j in order], dated[order]
     net = assemble(
         full,
         frac,
@@ -259,9 +507,9 @@ def cocitation(
         score="year",
         params=run,
     )
-    active = np.diff(x.indptr) > 0
+    active = n_d > 0
     finish_citation_nodes(net, inc, record_years, active, item_year, centrality_distance, burst_s, burst_gamma)
-    net.clusters = citation_cluster_table(net, inc, df, label_fields=label_fields)
+    net.clusters = citation_cluster_table(net, inc, got.frame, label_fields=label_fields)
     return net
 
 
@@ -294,31 +542,83 @@ def cited_items(corpus, unit: str = "reference", identity: str = "key", *, label
     ([[1]], ['SMITH|1999|NATURE|1|2'], ['Smith J, 1999, NATURE'], [1999.0])
     """
     corpus = as_corpus(corpus)
-    refs = corpus.references
-    n_records = len(corpus.df)
-    if len(refs) == 0:
-        empty = sp.csr_matrix((n_records, 0), dtype=np.int8)
-        return (empty, [], [], np.zeros(0)) if labelled else (empty, [], None)
-    if unit == "reference":
-        item = _reference_identity(refs, identity)
-    elif unit == "source":
-        codes, uniques = pd.factorize(refs["source"].to_numpy(dtype=object))
-        item = _take(np.array([source_key(s) for s in uniques], dtype=object), codes)
-    else:
-        codes, uniques = pd.factorize(refs["author"].to_numpy(dtype=object))
-        item = _take(np.array([fold(a) for a in uniques], dtype=object), codes)
-    keep = np.fromiter((bool(v) for v in item), dtype=bool, count=len(item))
-    codes, keys = pd.factorize(item[keep])
-    records = refs["record"].to_numpy()[keep]
-    x = binary_incidence(records, codes, (n_records, len(keys)))
-    keys = [str(k) for k in keys]
-    sub = refs.loc[keep, ["author", "year", "source"]].reset_index(drop=True)
-    sub["code"] = codes
-    citing_year = pd.to_numeric(refs["PY"], errors="coerce").to_numpy(dtype=float)[keep]
+    x, keys, sub, citing_year = _items_of(corpus.references, len(corpus.df), unit, identity)
     if not labelled:
         return x, keys, (sub, citing_year)
-    labels, years = _labels_and_years(sub, unit, identity, keys, citing_year, np.arange(len(keys)))
+    position = np.arange(len(keys), dtype=np.int64)
+    labels, years = choose_cited_labels(
+        cited_label_counts(sub, citing_year, position, unit, identity), unit, identity, keys
+    )
     return x, keys, labels, years
+
+
+def cited_label_counts(sub: pd.DataFrame, citing_year: np.ndarray, position: np.ndarray, unit: str, identity: str):
+    """What the labels and years of some cited items are chosen from (the count step; partitions add up).
+
+    Parameters
+    ----------
+    sub : pandas.DataFrame
+        ``author, year, source, code`` of each kept citation (``code``: the item).
+    citing_year : numpy.ndarray
+        Publication year of each citation's citing record.
+    position : numpy.ndarray
+        Per item code, its position among the wanted items (-1: not wanted).
+    unit, identity
+        As in :func:`cocitation`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Canonical references: ``item, author, year, source, n`` (citations per readable form).
+        Otherwise ``item, year``: the earliest year (cited year for ``author_year_source``, first
+        citing year for sources and authors).  Concatenate partitions' tables and pass them to
+        :func:`choose_cited_labels`.
+    """
+    where = position[sub["code"].to_numpy()] if len(sub) else np.zeros(0, dtype=np.int64)
+    mine = where >= 0
+    if unit == "reference" and identity == "key":
+        table = pd.DataFrame(
+            {
+                "item": where[mine],
+                "author": sub["author"].to_numpy(dtype=object)[mine],
+                "year": pd.to_numeric(sub["year"], errors="coerce").to_numpy(dtype=float)[mine],
+                "source": sub["source"].to_numpy(dtype=object)[mine],
+            }
+        )
+        return _sum_forms(table.assign(n=np.ones(len(table), dtype=np.int64)))
+    if unit == "reference":  # author_year_source: the cited year
+        value = pd.to_numeric(sub["year"], errors="coerce").to_numpy(dtype=float)[mine] if len(sub) else np.zeros(0)
+    else:
+        value = np.asarray(citing_year, dtype=float)[mine]
+    ok = ~np.isnan(value)
+    return _earliest(pd.DataFrame({"item": where[mine][ok], "year": value[ok]}))
+
+
+def choose_cited_labels(counts: pd.DataFrame, unit: str, identity: str, keys: Sequence[str]):
+    """Label and year of each wanted item from :func:`cited_label_counts` (of a corpus, or its partitions').
+
+    A canonical reference is labelled by its most frequent readable form ("Costanza R, 1997,
+    NATURE"; ties: code-point order) and dated by that form's year; other items are their
+    key, dated by the earliest year.  ``keys``: the wanted items' keys, by position.
+    """
+    labels = [str(k) for k in keys]
+    years = np.full(len(keys), np.nan)
+    if not len(counts):
+        return labels, years
+    if unit == "reference" and identity == "key":
+        counts = _sum_forms(counts)
+        counts = counts[counts["n"].to_numpy() == counts.groupby("item")["n"].transform("max").to_numpy()].copy()
+        counts["text"] = [
+            _reference_text(a, y, s) for a, y, s in zip(counts["author"], counts["year"], counts["source"])
+        ]
+        best = counts.sort_values(["item", "text"], kind="mergesort").drop_duplicates("item")
+        for item, text in zip(best["item"].to_numpy(), best["text"]):
+            labels[item] = text or labels[item]
+        years[best["item"].to_numpy()] = best["year"].to_numpy(dtype=float)
+        return labels, years
+    earliest = _earliest(counts)
+    years[earliest["item"].to_numpy()] = earliest["year"].to_numpy(dtype=float)
+    return labels, years
 
 
 def finish_citation_nodes(net, incidence, record_years, active, item_year, distance="inverse", s=2, gamma=1) -> None:
@@ -399,48 +699,41 @@ def _reference_identity(refs: pd.DataFrame, identity: str) -> np.ndarray:
     return out
 
 
-def _labels_and_years(sub: pd.DataFrame, unit, identity, keys, citing_year, only: np.ndarray):
-    """Label and year of the items ``only`` (indices into ``keys``): the most frequent readable form
-    ("Costanza R, 1997, NATURE"; ties: code-point order) and the cited year, or for sources and authors
-    the first year a record cites them.  Only the citations of those items are looked at."""
-    only = np.asarray(only, dtype=np.int64)
-    position = np.full(len(keys), -1, dtype=np.int64)
-    position[only] = np.arange(len(only))
-    where = position[sub["code"].to_numpy()]
-    mine = where >= 0
-    where = where[mine]
-    years = np.full(len(only), np.nan)
-    if unit == "reference" and identity == "key":
-        # Integer codes of (author, year, source) per citation; text is made only for the winners.
-        parts = [
-            pd.factorize(sub[c].to_numpy(dtype=object)[mine], use_na_sentinel=False)
-            for c in ("author", "year", "source")
-        ]
-        combined = np.zeros(int(mine.sum()), dtype=np.int64)
-        for codes, uniques in parts:
-            combined = pd.factorize(combined * np.int64(len(uniques) + 1) + codes)[0]
-        counts = pd.DataFrame({"item": where, "row": combined}).value_counts().rename("n").reset_index()
-        first = pd.Series(np.arange(len(combined))).groupby(combined).first().to_numpy()  # a citation per row code
-        top = counts["n"].to_numpy() == counts.groupby("item")["n"].transform("max").to_numpy()
-        counts = counts[top].copy()
-        at = first[counts["row"].to_numpy()]
-        author, year, source = (np.asarray(u, dtype=object)[c[at]] for c, u in parts)
-        counts["text"] = [_reference_text(a, y, s) for a, y, s in zip(author, year, source)]
-        counts["year"] = pd.to_numeric(pd.Series(year, dtype=object), errors="coerce").to_numpy(dtype=float)
-        best = counts.sort_values(["item", "text"], kind="mergesort").drop_duplicates("item")
-        labels = [keys[i] for i in only]
-        for item, text in zip(best["item"].to_numpy(), best["text"]):
-            labels[item] = text or labels[item]
-        years[best["item"].to_numpy()] = best["year"].to_numpy()
-        return [str(v) for v in labels], years
-    if unit == "reference":  # author_year_source: the key is the label
-        value = pd.to_numeric(sub["year"][mine], errors="coerce").to_numpy(dtype=float)
-    else:  # sources and authors: the key is readable; the year is the first year a record cites the item
-        value = citing_year[mine]
-    ok = ~np.isnan(value)
-    earliest = pd.Series(value[ok]).groupby(where[ok]).min()
-    years[earliest.index.to_numpy()] = earliest.to_numpy()
-    return [str(keys[i]) for i in only], years
+def _items_of(refs: pd.DataFrame, n_records: int, unit: str, identity: str):
+    """Binary records × items incidence of a references table, the keys, and each kept citation's parts."""
+    if len(refs) == 0:
+        sub = pd.DataFrame({"author": [], "year": [], "source": [], "code": np.zeros(0, dtype=np.int64)})
+        return sp.csr_matrix((n_records, 0), dtype=np.int8), [], sub, np.zeros(0)
+    if unit == "reference":
+        item = _reference_identity(refs, identity)
+    elif unit == "source":
+        codes, uniques = pd.factorize(refs["source"].to_numpy(dtype=object))
+        item = _take(np.array([source_key(s) for s in uniques], dtype=object), codes)
+    else:
+        codes, uniques = pd.factorize(refs["author"].to_numpy(dtype=object))
+        item = _take(np.array([fold(a) for a in uniques], dtype=object), codes)
+    keep = np.fromiter((bool(v) for v in item), dtype=bool, count=len(item))
+    codes, keys = pd.factorize(item[keep])
+    records = refs["record"].to_numpy()[keep]
+    x = binary_incidence(records, codes, (n_records, len(keys)))
+    sub = refs.loc[keep, ["author", "year", "source"]].reset_index(drop=True)
+    sub["code"] = codes
+    citing_year = pd.to_numeric(refs["PY"], errors="coerce").to_numpy(dtype=float)[keep]
+    return x, [str(k) for k in keys], sub, citing_year
+
+
+_FORM = ["item", "author", "year", "source"]
+
+
+def _sum_forms(table: pd.DataFrame) -> pd.DataFrame:
+    """Citations per (item, author, year, source); a missing part is a value of its own."""
+    if not len(table):
+        return table.reset_index(drop=True)
+    return table.groupby(_FORM, dropna=False, sort=False)["n"].sum().reset_index()
+
+
+def _earliest(table: pd.DataFrame) -> pd.DataFrame:
+    return table.groupby("item", sort=True)["year"].min().reset_index()
 
 
 def _reference_text(author, year, source) -> str:
@@ -462,58 +755,81 @@ def _in_period(record_years: np.ndarray, years, need_year: bool) -> np.ndarray:
     return (record_years >= first) & (record_years <= last)
 
 
-def _whole(x, n_d, citations, keys, min_citations, top_n):
-    from ._cooccurrence import fractional_counts, full_counts, select_terms
+def _select_whole(citations, keys, min_citations, top_n) -> np.ndarray:
+    from ._cooccurrence import select_terms
 
-    selected = select_terms(citations, keys, min_citations, top_n, "occurrences")
-    a = sp.csr_matrix(x[:, selected], dtype=np.int8)
-    return selected, full_counts(a), fractional_counts(a, n_d)
+    return select_terms(citations, keys, min_citations, top_n, "occurrences")
 
 
-def _sliced(x, n_d, record_years, keys, slice_years, years, selection, min_citations, pruning, normalization, counting):
-    """Select per slice, count per slice, prune per slice, and sum the slice networks."""
+def _counts(a: sp.spmatrix, n_d: np.ndarray):
     from ._cooccurrence import fractional_counts, full_counts
-    from ._normalize import normalize
-    from .pruning import prune
+
+    return full_counts(a), fractional_counts(a, n_d)
+
+
+def _select_sliced(tally: CitationTally, keys, slice_years, years, selection, min_citations):
+    """CiteSpace's selection per slice from the items' citations per year.
+
+    Returns the slices' chosen items, the candidates (every item chosen somewhere, sorted), the
+    merged network's nodes (ranked by citations over the period; ties: key code points) and the
+    slice report.
+    """
     from .selection import select_nodes, time_slices
 
-    ok = ~np.isnan(record_years) & (np.diff(x.indptr) > 0)
+    record_years, n_d = tally.record_years, tally.n_d
+    ok = ~np.isnan(record_years) & (n_d > 0)
     first, last = (
         (int(years[0]), int(years[1])) if years else (int(record_years[ok].min()), int(record_years[ok].max()))
     )
-    n_items = x.shape[1]
-    parts_full, parts_frac, union, report = [], [], np.zeros(n_items, dtype=bool), []
+    per_year = sp.csr_matrix(tally.per_year, dtype=np.int64)
+    n_items = per_year.shape[1]
+
+    def cited_in(start: int, end: int) -> np.ndarray:
+        lo, hi = max(start - tally.first_year, 0), min(end - tally.first_year + 1, per_year.shape[0])
+        if hi <= lo:
+            return np.zeros(n_items, dtype=np.int64)
+        return np.asarray(per_year[lo:hi].sum(axis=0)).ravel().astype(np.int64)
+
+    plan, report, union = [], [], np.zeros(n_items, dtype=bool)
     rule = {k: v for k, v in selection.items() if v is not None}
     for start, end in time_slices(first, last, slice_years):
         rows = np.flatnonzero(ok & (record_years >= start) & (record_years <= end))
-        xs = x[rows]
-        cites = np.asarray(xs.sum(axis=0)).ravel()
+        cites = cited_in(start, end)
         chosen = select_nodes(cites, min_citations=min_citations, keys=keys, **rule) if len(rows) else np.zeros(0, int)
         chosen = np.asarray(chosen, dtype=np.int64)
         report.append({"first": start, "last": end, "records": len(rows), "selected": len(chosen)})
-        if len(chosen) == 0:
-            continue
         union[chosen] = True
-        a = sp.csr_matrix(xs[:, chosen], dtype=np.int8)
-        full, frac = full_counts(a), fractional_counts(a, n_d[rows])
+        plan.append((rows, chosen, cites[chosen]))
+    candidates = np.flatnonzero(union)
+    total = cited_in(first, last)
+    selected = np.asarray(sorted(candidates.tolist(), key=lambda i: (-int(total[i]), keys[i])), dtype=np.int64)
+    plan = [(rows, np.searchsorted(candidates, chosen), cites) for rows, chosen, cites in plan]
+    return plan, candidates, selected, report
+
+
+def _sliced_counts(inc, n_d, plan, report, n_candidates, pruning, normalization, counting):
+    """Count per slice, prune per slice, and sum the slice networks (on the candidates' columns of ``inc``)."""
+    from ._normalize import normalize
+    from .pruning import prune
+
+    parts_full, parts_frac = [], []
+    for (rows, at, cites), entry in zip(plan, report):
+        if len(at) == 0:
+            continue
+        a = sp.csr_matrix(inc[rows][:, at], dtype=np.int8)
+        full, frac = _counts(a, n_d[rows])
         if pruning is not None and full.nnz:
             w = frac if counting == "fractional" else full
-            kept = prune(normalize(full, cites[chosen], normalization, weights=w), pruning)
+            kept = prune(normalize(full, cites, normalization, weights=w), pruning)
             mask = sp.csr_matrix((np.ones(kept.nnz), kept.indices, kept.indptr), shape=kept.shape)
             full, frac = full.multiply(mask).tocsr(), frac.multiply(mask).tocsr()
-        report[-1]["links"] = int(full.nnz // 2)
-        parts_full.append(_lift(full, chosen, n_items))
-        parts_frac.append(_lift(frac, chosen, n_items))
-    candidates = np.flatnonzero(union)
-    if len(candidates) == 0:
-        return candidates, None, None, report
-    # Rank the merged nodes by citations over the period's records (ties: key code points).
-    period_rows = np.flatnonzero(ok & (record_years >= first) & (record_years <= last))
-    total = np.asarray(x[period_rows].sum(axis=0)).ravel()
-    selected = np.asarray(sorted(candidates.tolist(), key=lambda i: (-int(total[i]), keys[i])), dtype=np.int64)
-    full = sum(parts_full[1:], parts_full[0]).tocsr()[selected][:, selected]
-    frac = sum(parts_frac[1:], parts_frac[0]).tocsr()[selected][:, selected]
-    return selected, _clean(full, np.int64), _clean(frac, np.float64), report
+        entry["links"] = int(full.nnz // 2)
+        parts_full.append(_lift(full, at, n_candidates))
+        parts_frac.append(_lift(frac, at, n_candidates))
+    if not parts_full:
+        empty = sp.csr_matrix((n_candidates, n_candidates))
+        return empty, empty
+    return sum(parts_full[1:], parts_full[0]).tocsr(), sum(parts_frac[1:], parts_frac[0]).tocsr()
 
 
 def _lift(m: sp.spmatrix, chosen: np.ndarray, n: int) -> sp.csr_matrix:

@@ -67,7 +67,7 @@ from ..errors import LitkitError
 from ._citing import as_corpus, citation_cluster_table, fold, record_labels, source_key, with_columns, years_of
 from .network import COUNTINGS, assemble, average_year, binary_incidence, empty_network
 
-__all__ = ["coupling", "unit_incidence", "UNITS"]
+__all__ = ["coupling", "coupling_network", "cited_by_units", "unit_incidence", "UNITS"]
 
 UNITS = ("document", "author", "source", "institution", "country")
 
@@ -125,26 +125,136 @@ def coupling(
     >>> net = litkit.coupling(corpus, unit="source", min_documents=3, top_n=100)   # doctest: +SKIP
     >>> net.links().sort_values("count", ascending=False).head()                  # doctest: +SKIP
     """
-    if unit not in UNITS:
-        raise LitkitError(f"unknown coupling unit {unit!r}", expected=" or ".join(UNITS))
-    if counting not in COUNTINGS:
-        raise LitkitError(f"unknown counting {counting!r}", expected=" or ".join(COUNTINGS))
+    _check(unit, counting)
     from ._cocitation import cited_items
-    from ._cooccurrence import fractional_counts, full_counts, select_terms
 
     corpus = as_corpus(corpus)
-    df = corpus.df
+    r, ref_keys, _ = cited_items(corpus, unit="reference", labelled=False)
+    r = sp.csr_matrix(r, dtype=np.int64)
+    m, keys, labels = unit_incidence(corpus, unit)
+
+    def fetch(chosen: sp.spmatrix, units_per_record: np.ndarray):
+        return cited_by_units(r, chosen, units_per_record)
+
+    return coupling_network(
+        corpus.df,
+        m,
+        keys,
+        labels,
+        np.diff(r.indptr),
+        len(ref_keys),
+        fetch,
+        unit,
+        min_documents,
+        top_n,
+        min_citations=min_citations,
+        counting=counting,
+        normalization=normalization,
+        clustering=clustering,
+        objective=objective,
+        resolution=resolution,
+        seed=seed,
+        cluster_on=cluster_on,
+        label_fields=label_fields,
+        with_layout=with_layout,
+        layout=layout,
+    )
+
+
+def cited_by_units(r: sp.spmatrix, chosen: sp.spmatrix, units_per_record: np.ndarray):
+    """The count step of :func:`coupling` on some records (a corpus or a partition; the results add up).
+
+    Parameters
+    ----------
+    r : scipy.sparse matrix
+        Binary records × cited references incidence (:func:`litkit.network.cited_items`).
+    chosen : scipy.sparse matrix
+        Records × selected units (binary; only records that cite anything).
+    units_per_record : numpy.ndarray
+        Units of each record (all units, not only the selected: the fractional weight of a
+        reference counts every unit citing it).
+
+    Returns
+    -------
+    tuple
+        ``(x, n_r)``: ``x = chosenᵀ r`` (selected units × references, int64: how many of a
+        unit's documents cite each reference) and ``n_r = rᵀ units_per_record`` (citing units
+        per reference, with multiplicity).
+    """
+    r = sp.csr_matrix(r, dtype=np.int64)
+    x = sp.csr_matrix(sp.csr_matrix(chosen, dtype=np.int64).T @ r, dtype=np.int64)
+    x.sum_duplicates()
+    x.sort_indices()
+    n_r = np.asarray(r.T @ np.asarray(units_per_record, dtype=np.int64)).ravel().astype(np.int64)
+    return x, n_r
+
+
+def coupling_network(
+    df: pd.DataFrame,
+    m: sp.spmatrix,
+    keys: Sequence[str],
+    labels: Sequence[str],
+    references_per_record: np.ndarray,
+    distinct_references: int,
+    fetch,
+    unit: str = "document",
+    min_documents: int = 1,
+    top_n: int | None = 200,
+    *,
+    min_citations: int = 0,
+    counting: str = "full",
+    normalization: str | None = "association",
+    clustering: str = "leiden",
+    objective: str = "modularity",
+    resolution: float = 1.0,
+    seed: int = 42,
+    cluster_on: str = "auto",
+    label_fields: Sequence[str] = ("TI", "DE", "ID"),
+    with_layout: bool = True,
+    layout: str = "auto",
+):
+    """The assembly step of :func:`coupling`: selection, counts, clusters, labels, node columns.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The records (``TC``, ``PY`` and the label fields are read; not ``CR``).
+    m, keys, labels
+        :func:`unit_incidence` of the records.
+    references_per_record : numpy.ndarray
+        Distinct cited references of each record (0: cites nothing).
+    distinct_references : int
+        Distinct cited references of the corpus.
+    fetch : callable
+        ``fetch(chosen, units_per_record)`` -> :func:`cited_by_units` of the whole corpus
+        (one process: on the spot; :func:`litkit.scale.coupling`: summed over the partitions).
+    unit, min_documents, top_n, options
+        As in :func:`coupling`.
+
+    Returns
+    -------
+    Network
+        As :func:`coupling`.
+
+    Examples
+    --------
+    >>> net = coupling_network(df, m, keys, labels, n_refs, n_distinct, fetch, "source")   # doctest: +SKIP
+    """
+    _check(unit, counting)
+    from ._cooccurrence import fractional_counts, full_counts, select_terms
+
     run = {"unit": unit, "min_documents": min_documents, "min_citations": min_citations, "top_n": top_n}
     run["label_fields"] = list(label_fields)
     size = "citations" if unit == "document" else "documents"
     score = "year" if unit == "document" else "avg_year"
     extra = ("year", "references") if unit == "document" else ("avg_year",)
-    r, _, _ = cited_items(corpus, unit="reference", labelled=False)
-    citing = np.diff(r.indptr) > 0
-    run.update({"records": len(df), "citing_records": int(citing.sum()), "distinct_references": int(r.shape[1])})
-    if r.nnz == 0:
+    references_per_record = np.asarray(references_per_record, dtype=np.int64)
+    citing = references_per_record > 0
+    run.update(
+        {"records": len(df), "citing_records": int(citing.sum()), "distinct_references": int(distinct_references)}
+    )
+    if not citing.any():
         return _empty("the corpus has no cited references (CR)", size, extra, run)
-    m, keys, labels = unit_incidence(corpus, unit)
     m = sp.csr_matrix(m.multiply(citing[:, None].astype(np.int8)), dtype=np.int8)  # documents that cite anything
     m.eliminate_zeros()
     documents = np.asarray(m.sum(axis=0)).ravel().astype(np.int64)
@@ -163,16 +273,14 @@ def coupling(
         if unit in ("institution", "country") and not len(keys):
             why = f"the corpus has no addresses (C1) naming an {unit}"
         return _empty(why, size, extra, run)
-    x_all = sp.csr_matrix(m.T @ sp.csr_matrix(r, dtype=np.int64), dtype=np.int64)  # units x references
-    n_r = np.asarray(x_all.sum(axis=0)).ravel()  # citing units per reference, with multiplicity
-    x = x_all[selected]
+    inc = sp.csr_matrix(m[:, selected], dtype=np.int8)
+    x, n_r = fetch(inc, np.diff(m.indptr))
     a = sp.csr_matrix(x.T)  # references x selected units: a reference plays the part of a record
     full, frac = full_counts(a), fractional_counts(a, n_r)
     norms = np.asarray(x.multiply(x).sum(axis=1)).ravel()  # diag(X Xᵀ)
-    inc = sp.csr_matrix(m[:, selected], dtype=np.int8)
     years = years_of(df)
     if unit == "document":
-        columns = {"year": _int_years(years[selected]), "references": np.diff(r.indptr)[selected].astype(np.int64)}
+        columns = {"year": _int_years(years[selected]), "references": references_per_record[selected]}
     else:
         columns = {"avg_year": np.round(average_year(inc, years), 4)}
     net = assemble(
@@ -203,13 +311,16 @@ def coupling(
     return net
 
 
-def unit_incidence(corpus, unit: str):
+def unit_incidence(corpus, unit: str, affiliations: pd.DataFrame | None = None):
     """Records × units incidence (binary) of a corpus, with the units' keys and labels.
 
     Parameters
     ----------
     corpus : litkit.Corpus or pandas.DataFrame
     unit : {"document", "author", "source", "institution", "country"}
+    affiliations : pandas.DataFrame, optional
+        :func:`litkit.affiliations` of the corpus, when already computed (institutions and
+        countries; default: computed here).
 
     Returns
     -------
@@ -243,9 +354,11 @@ def unit_incidence(corpus, unit: str):
         rows = np.repeat(np.arange(n), [len(p) for p in per_record])
         items = np.array([v for p in per_record for v in p], dtype=object)
     else:
-        from ..addresses import affiliations
+        if affiliations is None:
+            from ..addresses import affiliations as read_affiliations
 
-        table = affiliations(corpus)
+            affiliations = read_affiliations(corpus)
+        table = affiliations
         values = table[unit].fillna("").astype(str).to_numpy(dtype=object)
         rows, items = table["record"].to_numpy(), values
     keep = np.fromiter((bool(v) for v in items), dtype=bool, count=len(items))
@@ -259,6 +372,13 @@ def unit_incidence(corpus, unit: str):
     else:
         labels = list(keys)
     return m, keys, labels
+
+
+def _check(unit: str, counting: str) -> None:
+    if unit not in UNITS:
+        raise LitkitError(f"unknown coupling unit {unit!r}", expected=" or ".join(UNITS))
+    if counting not in COUNTINGS:
+        raise LitkitError(f"unknown counting {counting!r}", expected=" or ".join(COUNTINGS))
 
 
 def _int_years(years: np.ndarray) -> pd.Series:

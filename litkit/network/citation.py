@@ -54,7 +54,14 @@ import scipy.sparse as sp
 from ._citing import as_corpus, citation_cluster_table, record_labels, with_columns, years_of
 from .network import assemble, empty_network
 
-__all__ = ["citation_network", "citation_links", "MATCHES"]
+__all__ = [
+    "citation_network",
+    "citation_links",
+    "citation_network_from_links",
+    "record_match_tables",
+    "match_references",
+    "MATCHES",
+]
 
 MATCHES = ("doi", "bibliographic")
 _COLUMNS = ("tc", "lcr", "year")
@@ -108,8 +115,65 @@ def citation_network(
     >>> net.nodes.sort_values("lcs", ascending=False)[["label", "lcs", "tc"]]  # doctest: +SKIP
     """
     corpus = as_corpus(corpus)
-    df = corpus.df
     links = citation_links(corpus)
+    return citation_network_from_links(
+        corpus.df,
+        links,
+        has_references=not corpus.references.empty,
+        min_lcs=min_lcs,
+        top_n=top_n,
+        isolates=isolates,
+        normalization=normalization,
+        clustering=clustering,
+        objective=objective,
+        resolution=resolution,
+        seed=seed,
+        label_fields=label_fields,
+        with_layout=with_layout,
+        layout=layout,
+    )
+
+
+def citation_network_from_links(
+    df: pd.DataFrame,
+    links: pd.DataFrame,
+    *,
+    has_references: bool = True,
+    min_lcs: int = 0,
+    top_n: int | None = None,
+    isolates: bool = False,
+    normalization: str | None = None,
+    clustering: str = "leiden",
+    objective: str = "modularity",
+    resolution: float = 1.0,
+    seed: int = 42,
+    label_fields: Sequence[str] = ("TI", "DE", "ID"),
+    with_layout: bool = True,
+    layout: str = "auto",
+):
+    """The assembly step of :func:`citation_network`: selection, clusters, labels, node and link columns.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The records (``UT, TC, PY, AU, J9, SO`` and the label fields are read; not ``CR``).
+    links : pandas.DataFrame
+        :func:`citation_links` of the corpus (or the partitions' :func:`match_references`
+        one after the other).
+    has_references : bool
+        Whether the corpus has any cited reference (for the message of an empty network).
+    min_lcs, top_n, options
+        As in :func:`citation_network`.
+
+    Returns
+    -------
+    Network
+        As :func:`citation_network`.
+
+    Examples
+    --------
+    >>> net = citation_network_from_links(corpus.df, citation_links(corpus))      # doctest: +SKIP
+    """
     n = len(df)
     run = {"min_lcs": min_lcs, "top_n": top_n, "isolates": isolates, "label_fields": list(label_fields)}
     run.update({"records": n, "citations_matched": len(links)})
@@ -131,7 +195,7 @@ def citation_network(
         why = "no record of the corpus cites another record of the corpus"
         if len(links):
             why = f"no record is cited at least {min_lcs} times inside the corpus"
-        elif corpus.references.empty:
+        elif not has_references:
             why = "the corpus has no cited references (CR)"
         return empty_network("citation", why, size="lcs", columns=_COLUMNS, params=run, cluster_base=0, directed=True)
     directed = sp.csr_matrix(a[selected][:, selected], dtype=np.int64)
@@ -211,26 +275,48 @@ def citation_links(corpus) -> pd.DataFrame:
        citing  cited match
     0       1      0   doi
     """
+    corpus = as_corpus(corpus)
+    return match_references(corpus.references, record_match_tables(corpus.df))
+
+
+def record_match_tables(df: pd.DataFrame) -> tuple:
+    """What a cited reference is matched against: the records' DOIs and bibliographic keys.
+
+    Returns ``(doi_target, volume_index, page_index, has_doi)`` — DOI (lower case) -> record,
+    ``(surname, year, SOURCE, volume)`` and ``(surname, year, SOURCE, page)`` -> record (a value
+    held by two records resolves to neither), and whether each record has a DOI.  Read from
+    ``DI, AU, PY, J9, SO, VL, BP, AR`` only.
+    """
     from ..refs import bibliographic_key
 
-    corpus = as_corpus(corpus)
-    df = corpus.df
-    refs = corpus.references
+    n = len(df)
+    record_doi = df["DI"].tolist() if "DI" in df else [None] * n
+    record_doi_clean = [str(d).strip().lower() if isinstance(d, str) and d.strip() else "" for d in record_doi]
+    volume_index, page_index = _record_bibliographic_indexes(df, bibliographic_key)
+    has_doi = np.array([bool(d) for d in record_doi_clean], dtype=bool)
+    return _unique_index(record_doi_clean), volume_index, page_index, has_doi
+
+
+def match_references(refs: pd.DataFrame, tables: tuple, offset: int = 0) -> pd.DataFrame:
+    """The (citing, cited) pairs of the references ``refs`` against :func:`record_match_tables`.
+
+    ``refs``: a :func:`litkit.refs.references_table` (of a corpus, or of a partition whose
+    records start at row ``offset`` of the corpus: ``citing`` is then ``record + offset``).
+    Same columns and order as :func:`citation_links`.
+    """
+    from ..refs import bibliographic_key
+
+    doi_target, volume_index, page_index, has_doi = tables
     empty = pd.DataFrame({"citing": pd.Series([], dtype=np.int64), "cited": pd.Series([], dtype=np.int64)})
     empty["match"] = pd.Series([], dtype=object)
-    if len(refs) == 0 or len(df) == 0:
+    if len(refs) == 0 or len(has_doi) == 0:
         return empty
-    n = len(df)
-    citing = refs["record"].to_numpy(dtype=np.int64)
+    citing = refs["record"].to_numpy(dtype=np.int64) + np.int64(offset)
     # 1. DOI: the reference's DOI or the DOI its canonical key was lent.
     key = refs["key"].to_numpy(dtype=object)
     ref_doi = np.array([k[4:] if isinstance(k, str) and k.startswith("doi:") else "" for k in key], dtype=object)
-    record_doi = df["DI"].tolist() if "DI" in df else [None] * n
-    record_doi_clean = [str(d).strip().lower() if isinstance(d, str) and d.strip() else "" for d in record_doi]
-    doi_target = _unique_index(record_doi_clean)
     by_doi = np.array([doi_target.get(d, -1) if d else -1 for d in ref_doi], dtype=np.int64)
     # 2. First author + year + source + volume or page, for the references the DOI did not resolve.
-    volume_index, page_index = _record_bibliographic_indexes(df, bibliographic_key)
     by_bib = np.full(len(refs), -1, dtype=np.int64)
     todo = np.flatnonzero(by_doi < 0)
     if len(todo) and (volume_index or page_index):
@@ -254,7 +340,6 @@ def citation_links(corpus) -> pd.DataFrame:
             targets[u] = found
         by_bib[todo] = targets[codes]
     # Two DOIs that differ name two works: a bibliographic match between them is a coincidence.
-    has_doi = np.array([bool(d) for d in record_doi_clean], dtype=bool)
     conflict = (by_bib >= 0) & (ref_doi != "") & has_doi[np.maximum(by_bib, 0)]
     by_bib[conflict] = -1
     cited = np.where(by_doi >= 0, by_doi, by_bib)

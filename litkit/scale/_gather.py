@@ -46,7 +46,7 @@ from ..refs import (
 )
 from ._dask import compute, persist, tree_sum
 
-__all__ = ["gather", "references", "GatheredCorpus"]
+__all__ = ["gather", "references", "keyed_partitions", "GatheredCorpus"]
 
 #: Columns the reference parsing reads.
 REFERENCE_COLUMNS = ("UT", "PY", "DB", "CR")
@@ -143,7 +143,37 @@ def gather(pc, *, with_references: bool = True, columns: Sequence[str] | None = 
     return GatheredCorpus(df, pc.report, refs, has_cr="CR" in columns)
 
 
+def keyed_partitions(pc, columns: Sequence[str] = (), client=None) -> list:
+    """Per partition, kept on the workers: its references table keyed corpus-wide and its records.
+
+    Steps 1–3 of the module docstring, without step 4: nothing is gathered.  Each element is a
+    (persisted) ``dask.delayed`` pair ``(refs, df)``: ``refs`` as :func:`references` gives the
+    partition's rows but with ``record`` the row in the partition, ``df`` the partition's
+    ``UT, PY, DB`` and ``columns`` (never ``CR``).  The citation builders of :mod:`litkit.scale`
+    compute their count contributions from these pairs where they are.
+
+    Examples
+    --------
+    >>> parts = keyed_partitions(pc, ["TI", "DE", "ID"], client=client)         # doctest: +SKIP
+    """
+    import dask
+
+    wanted = list(dict.fromkeys([*REFERENCE_COLUMNS, *columns]))
+    parts = persist([dask.delayed(_parse_frame)(f) for f in pc.delayed_frames(wanted)], client)
+    lending = tree_sum([dask.delayed(_lending_of)(p) for p in parts], _merge_lending)
+    return persist([dask.delayed(_rekey_frame)(p, lending) for p in parts], client)
+
+
 # ---- per partition --------------------------------------------------------------------------------
+def _parse_frame(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str], pd.DataFrame]:
+    refs, bib = _parse(df)
+    return refs, bib, df.drop(columns=["CR"])
+
+
+def _rekey_frame(part: tuple, lending: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return _rekey(part, lending), part[2]
+
+
 def _parse(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """The partition's references table (keys still partition-local) and each row's bibliographic key."""
     refs = references_table(df)
@@ -169,7 +199,7 @@ def _bibliographic(refs: pd.DataFrame) -> list[str]:
 
 def _lending_of(part: tuple) -> tuple[dict, dict]:
     """The partition's DOI- and page-lending tables (:mod:`litkit.refs.keys`)."""
-    refs, bib = part
+    refs, bib = part[0], part[1]
     rows = zip(bib, refs["doi"].tolist(), refs["source"].tolist(), refs["volume"].tolist(), refs["page"].tolist())
     return doi_by_bibliographic_key(rows), page_by_bibliographic_key(bib)
 
@@ -181,7 +211,7 @@ def _merge_lending(a: tuple, b: tuple) -> tuple:
 
 def _rekey(part: tuple, lending: tuple) -> pd.DataFrame:
     """The keys ``references_table`` gives with the corpus-wide lending tables (:func:`litkit.refs.unified_key`)."""
-    refs, bib = part
+    refs, bib = part[0], part[1]
     if not len(refs):
         return refs
     doi_of_bib, page_of_bib = lending
