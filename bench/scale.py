@@ -1,7 +1,8 @@
 """How litkit's cost grows with corpus size: one process vs Dask (LocalCluster, 2 workers).
 
-    .venv/bin/python bench/scale.py                          # 100k, 300k and 1M records
-    .venv/bin/python bench/scale.py --sizes 100000,300000    # smaller
+    .venv/bin/python bench/scale.py                                   # 10k, 100k, 300k and 1M records
+    .venv/bin/python bench/scale.py --sizes 100000,300000 --modes dask
+    .venv/bin/python bench/scale.py --table                           # print the table of bench/out/scale.json
 
 For each size the corpus is a folder of Web of Science plain-text exports of 500
 records each (as WoS exports them), cut from one file written by
@@ -11,21 +12,25 @@ depends only on ``i``, so the smaller corpora are prefixes of the largest one:
 only the largest is generated.  Data live in ``/tmp/litkit-bench/scale`` (or
 ``--data-dir``), never in the repository.
 
-Each side runs in its own child process and does the same work:
+Each side runs in its own child process and does the same work (issue 23's chain):
 
 * ``single``: ``litkit.read`` → ``litkit.cooccurrence(corpus, "DE")`` (2, 200) →
-  ``citation_bursts`` for cited journals, cited references and keywords;
+  ``citation_bursts(corpus, "cited_journal")`` → ``litkit.timelines.annual_production``;
 * ``dask``: a ``LocalCluster(n_workers=2, threads_per_worker=1)`` →
   ``litkit.scale.ingest`` (Parquet partitions, 20 files each) →
-  ``litkit.scale.cooccurrence`` → ``litkit.scale.citation_bursts`` (the same three kinds).
+  ``litkit.scale.cooccurrence`` → ``litkit.scale.citation_bursts(pc, "cited_journal")`` →
+  ``litkit.scale.annual_production``.
 
-Measured: wall time of each step; peak memory.  For ``single`` the peak RSS of
-the process (``wait4``); for ``dask`` the driver's own peak RSS plus each
-worker's own peak RSS (``getrusage`` in each process at the end), which bounds
-the cluster's peak from above (the peaks need not coincide).  The
-networks' and burst tables' agreement between the two sides is checked too.
-Results: ``bench/out/scale.json``; growth is reported as the exponent ``b`` of
-``time ∝ records^b`` between consecutive sizes (1 = linear).
+``--kinds cited_journal,cited_reference,keyword`` adds burst kinds (one step each).
+
+Measured: wall time and CPU time of each step; peak memory.  CPU: for ``single`` the
+process's user+sys; for ``dask`` the driver's plus every worker's (``getrusage`` in
+each process before and after the step).  Peak: for ``single`` the peak RSS of the
+process (``wait4``); for ``dask`` the driver's own peak RSS plus each worker's own
+peak RSS, which bounds the cluster's peak from above (the peaks need not coincide).
+The networks', burst tables' and production tables' agreement between the two sides
+is checked too.  Results: ``bench/out/scale.json``; growth is reported as the exponent
+``b`` of ``time ∝ records^b`` (and of peak memory) between consecutive sizes (1 = linear).
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ import _common as common  # noqa: E402
 
 GENERATOR = common.SHARED_DIR / "tools" / "make_wos_big.py"
 RECORDS_PER_FILE = 500
-KINDS = ("cited_journal", "cited_reference", "keyword")
+KINDS = ("cited_journal",)  # issue 23's chain; --kinds adds cited_reference, keyword, author
 
 
 # ---- data ---------------------------------------------------------------------------------------
@@ -100,14 +105,15 @@ def prepare(data_dir: Path, sizes: list[int]) -> dict[int, list[Path]]:
 
 
 # ---- children -----------------------------------------------------------------------------------
-def _digest(net, tables) -> dict:
+def _digest(net, tables, production) -> dict:
     """Fingerprints of the result tables (strengths apart: they are compared to 1e-6)."""
     import hashlib
 
     parts = {"keywords": net.keywords.drop(columns=["x", "y"]), "clusters": net.clusters, "links": net.links()}
-    parts.update({kind: tables[kind].drop(columns="strength") for kind in KINDS})
+    parts.update({kind: t.drop(columns="strength") for kind, t in tables.items()})
+    parts["production"] = production
     each = {name: hashlib.sha256(t.to_csv(index=False).encode()).hexdigest()[:16] for name, t in parts.items()}
-    strengths = {k: [round(float(v), 6) for v in tables[k]["strength"]] for k in KINDS}
+    strengths = {k: [round(float(v), 6) for v in t["strength"]] for k, t in tables.items()}
     return {
         "tables_sha256": hashlib.sha256(json.dumps(each, sort_keys=True).encode()).hexdigest(),
         "table_digests": each,
@@ -117,51 +123,69 @@ def _digest(net, tables) -> dict:
     }
 
 
-def child_single(folder: str) -> dict:
+def _own_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+class _Steps:
+    """Wall and CPU seconds of named steps; ``cpu`` is a callable giving the CPU seconds spent so far."""
+
+    def __init__(self, cpu):
+        self.cpu, self.wall_s, self.cpu_s = cpu, {}, {}
+
+    def run(self, name, fn, *args, **kwargs):
+        c, t = self.cpu(), time.perf_counter()
+        out = fn(*args, **kwargs)
+        self.wall_s[name] = time.perf_counter() - t
+        self.cpu_s[name] = self.cpu() - c
+        return out
+
+
+def child_single(folder: str, kinds: list[str]) -> dict:
     import litkit
     from litkit.bursts import citation_bursts
+    from litkit.timelines import annual_production
 
-    steps = {}
-    t = time.perf_counter()
-    corpus = litkit.read(folder, progress=False)
-    steps["ingest"] = time.perf_counter() - t
-    t = time.perf_counter()
-    net = litkit.cooccurrence(corpus, "DE", 2, 200)
-    steps["cooccurrence"] = time.perf_counter() - t
-    tables = {}
-    t = time.perf_counter()
-    for kind in KINDS:
-        tables[kind] = citation_bursts(corpus, kind, top=20)
-    steps["bursts"] = time.perf_counter() - t
-    return {"records": len(corpus), "steps_s": steps, **_digest(net, tables)}
+    steps = _Steps(_own_cpu)
+    corpus = steps.run("ingest", litkit.read, folder, progress=False)
+    net = steps.run("cooccurrence", litkit.cooccurrence, corpus, "DE", 2, 200)
+    tables = {kind: steps.run(f"bursts_{kind}", citation_bursts, corpus, kind, top=20) for kind in kinds}
+    production = steps.run("production", annual_production, corpus)
+    return {
+        "records": len(corpus),
+        "steps_s": steps.wall_s,
+        "steps_cpu_s": steps.cpu_s,
+        **_digest(net, tables, production),
+    }
 
 
-def child_dask(folder: str, work: str, workers: int, worker_memory: str) -> dict:
+def child_dask(folder: str, work: str, workers: int, worker_memory: str, kinds: list[str]) -> dict:
     import shutil
 
     from dask.distributed import Client, LocalCluster
 
     import litkit.scale as scale
 
-    steps = {}
     t = time.perf_counter()
     cluster = LocalCluster(
         n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, memory_limit=worker_memory
     )
     client = Client(cluster)
-    steps["cluster_start"] = time.perf_counter() - t
+    cluster_start = time.perf_counter() - t
+
+    def cpu() -> float:  # the driver's and every worker's user+sys so far
+        return _own_cpu() + sum(client.run(_own_cpu).values())
+
+    steps = _Steps(cpu)
+    steps.wall_s["cluster_start"] = cluster_start
     shutil.rmtree(work, ignore_errors=True)
-    t = time.perf_counter()
-    pc = scale.ingest(folder, work, client=client, files_per_partition=20)
-    steps["ingest"] = time.perf_counter() - t
-    t = time.perf_counter()
-    net = scale.cooccurrence(pc, "DE", 2, 200, client=client)
-    steps["cooccurrence"] = time.perf_counter() - t
-    tables = {}
-    t = time.perf_counter()
-    for kind in KINDS:
-        tables[kind] = scale.citation_bursts(pc, kind, top=20, client=client)
-    steps["bursts"] = time.perf_counter() - t
+    pc = steps.run("ingest", scale.ingest, folder, work, client=client, files_per_partition=20)
+    net = steps.run("cooccurrence", scale.cooccurrence, pc, "DE", 2, 200, client=client)
+    tables = {
+        kind: steps.run(f"bursts_{kind}", scale.citation_bursts, pc, kind, top=20, client=client) for kind in kinds
+    }
+    production = steps.run("production", scale.annual_production, pc, client=client)
     worker_peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
     client.close()
     cluster.close()
@@ -172,11 +196,12 @@ def child_dask(folder: str, work: str, workers: int, worker_memory: str) -> dict
     driver_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     return {
         "records": len(pc),
-        "steps_s": steps,
+        "steps_s": steps.wall_s,
+        "steps_cpu_s": steps.cpu_s,
         "worker_peak_rss_bytes": sorted(worker_peaks.values()),
         "driver_self_peak_rss_bytes": driver_peak,
         "parquet_bytes": parquet_bytes,
-        **_digest(net, tables),
+        **_digest(net, tables, production),
     }
 
 
@@ -200,22 +225,30 @@ def _growth(rows: list[dict], key) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="100000,300000,1000000", help="comma-separated record counts")
+    ap.add_argument("--sizes", default="10000,100000,300000,1000000", help="comma-separated record counts")
     ap.add_argument("--modes", default="single,dask")
     ap.add_argument("--data-dir", default=None, help="default: $LITKIT_BENCH_DIR or /tmp/litkit-bench")
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--worker-memory", default="10GiB", help="Dask memory limit per worker")
+    ap.add_argument(
+        "--worker-memory", default="5GiB", help="Dask memory limit per worker (2 x 5 GiB + driver < 12 GiB)"
+    )
+    ap.add_argument("--kinds", default=",".join(KINDS), help="burst kinds, comma-separated (default cited_journal)")
+    ap.add_argument("--table", action="store_true", help="print the growth table of bench/out/scale.json and exit")
     ap.add_argument("--timeout", type=float, default=4 * 3600, help="seconds per child")
     ap.add_argument("--child", choices=["single", "dask"], help=argparse.SUPPRESS)
     ap.add_argument("--folder", help=argparse.SUPPRESS)
     ap.add_argument("--work", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
 
+    kinds = [k for k in a.kinds.split(",") if k]
     if a.child == "single":
-        print(json.dumps(child_single(a.folder)))
+        print(json.dumps(child_single(a.folder, kinds)))
         return 0
     if a.child == "dask":
-        print(json.dumps(child_dask(a.folder, a.work, a.workers, a.worker_memory)))
+        print(json.dumps(child_dask(a.folder, a.work, a.workers, a.worker_memory, kinds)))
+        return 0
+    if a.table:
+        print(table(json.loads((common.OUT_DIR / "scale.json").read_text(encoding="utf-8"))))
         return 0
 
     sizes = sorted(int(s) for s in a.sizes.split(","))
@@ -251,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
                 str(a.workers),
                 "--worker-memory",
                 a.worker_memory,
+                "--kinds",
+                ",".join(kinds),
             ]
             print(
                 f"[scale] {mode} {n} records ({len(corpora[n])} files, {input_bytes / common.MB:.0f} MB) …",
@@ -268,7 +303,9 @@ def main(argv: list[str] | None = None) -> int:
                 "input_bytes": input_bytes,
                 "ok": run.ok,
                 "wall_s": round(run.wall_s, 1),
+                "kinds": kinds,
                 "steps_s": {k: round(v, 1) for k, v in report.get("steps_s", {}).items()},
+                "steps_cpu_s": {k: round(v, 1) for k, v in report.get("steps_cpu_s", {}).items()},
                 "work_s": round(sum(v for k, v in report.get("steps_s", {}).items() if k != "cluster_start"), 1),
                 "driver_peak_rss_bytes": run.peak_rss_bytes,
                 "peak_rss_bytes": peak,
@@ -300,6 +337,7 @@ def main(argv: list[str] | None = None) -> int:
             results["runs"].sort(key=lambda r: (r["mode"], r["records"]))
             _summarise(results)
             common.write_result("scale", results)
+    print(table(results))
     print(f"wrote {path}", file=sys.stderr)
     return 0
 
@@ -320,6 +358,41 @@ def _summarise(results: dict) -> None:
         str(n): (len(set(v)) == 1 if len(v) == 2 else "not both measured") for n, v in agree.items()
     }
     results["summary"] = summary
+
+
+def table(results: dict) -> str:
+    """The growth table (Markdown): per mode and size, each step's wall/CPU seconds, total, peak; exponents."""
+    lines = []
+    for mode in ("dask", "single"):
+        rows = [r for r in results["runs"] if r["mode"] == mode]
+        if not rows:
+            continue
+        steps = [k for k in rows[-1]["steps_s"] if k != "cluster_start"]
+        lines.append(f"**{mode}** (wall s / CPU s per step)\n")
+        lines.append("| records | " + " | ".join(steps) + " | total wall | total CPU | peak GiB |")
+        lines.append("| ---: " * (len(steps) + 4) + "|")
+        for r in rows:
+            cells = [
+                f"{r['steps_s'].get(k, float('nan')):.1f} / {r.get('steps_cpu_s', {}).get(k, float('nan')):.1f}"
+                for k in steps
+            ]
+            total_cpu = sum(r.get("steps_cpu_s", {}).get(k, 0) for k in steps)
+            ok = "" if r["ok"] else " (failed)"
+            lines.append(
+                f"| {r['records']:,}{ok} | "
+                + " | ".join(cells)
+                + f" | {r['work_s']:.1f} | {total_cpu:.1f} | {r['peak_gib']:.2f} |"
+            )
+        summary = results.get("summary", {}).get(mode, {})
+        for name in ("time_exponent", "memory_exponent"):
+            pieces = [f"{g['from']:,}→{g['to']:,}: {g['exponent']}" for g in summary.get(name, [])]
+            if pieces:
+                lines.append(f"\n{name.replace('_', ' ')}: " + ", ".join(pieces))
+        lines.append("")
+    same = results.get("summary", {}).get("same_tables_single_vs_dask")
+    if same:
+        lines.append("same tables single vs dask: " + ", ".join(f"{k}: {v}" for k, v in same.items()))
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ single machine                         Dask
 (keyword occurrences)                  :func:`keyword_counts`
 ``burst_counts(item_events(...))``     :func:`yearly_counts`
 ``litkit.bursts.citation_bursts``      :func:`citation_bursts`
+``litkit.timelines.annual_production`` :func:`annual_production`
 ``corpus.references``                  :func:`references` (parsed on the workers)
 ``litkit.cocitation(corpus, ...)``     :func:`cocitation`
 ``litkit.coupling(corpus, ...)``       :func:`coupling`
@@ -47,7 +48,7 @@ from ._coupling import coupling
 from ._gather import GatheredCorpus, gather, references
 from ._ingest import PartitionedCorpus, ingest, read_partitioned
 from ._summary import summary
-from .bursts import citation_bursts, yearly_counts
+from .bursts import annual_production, citation_bursts, yearly_counts
 from .citation import citation_network
 from .network import cooccurrence, keyword_counts
 
@@ -61,6 +62,7 @@ __all__ = [
     "keyword_counts",
     "yearly_counts",
     "citation_bursts",
+    "annual_production",
     "gather",
     "affiliations",
     "references",

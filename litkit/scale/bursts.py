@@ -39,6 +39,7 @@ from ..bursts import (
     check_parameters,
     check_years,
     item_events,
+    normalise_journal,
     reference_label,
 )
 from ..corpus import Corpus
@@ -48,17 +49,122 @@ from ..refs import (
     doi_by_bibliographic_key,
     merge_lending,
     page_by_bibliographic_key,
+    parse_cssci_reference,
+    parse_gbt7714_reference,
+    parse_scopus_reference,
+    parse_wos_reference,
+    parser_for_style,
+    reference_style,
     unified_key,
 )
 from ._dask import compute, constant, persist, tree_sum
 
-__all__ = ["yearly_counts", "citation_bursts"]
+__all__ = ["yearly_counts", "citation_bursts", "annual_production"]
 
 
 # ---- per partition -------------------------------------------------------------------------------------
-def _records_and_years(df: pd.DataFrame):
-    py = pd.to_numeric(df["PY"], errors="coerce").dropna()
-    return (frozenset(df["UT"].dropna().tolist()), (int(py.min()), int(py.max())) if len(py) else None)
+def _read_columns(path: str, columns: list[str]):
+    """Only ``columns`` of one Parquet partition, as an Arrow table (litkit writes canonical values)."""
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path, columns=columns)
+
+
+def _years_of(table) -> np.ndarray:
+    """``PY`` as float (NaN when missing), as ``pd.to_numeric(df["PY"], errors="coerce")`` gives it."""
+    return pd.to_numeric(table.column("PY").to_pandas(), errors="coerce").astype("float64").to_numpy()
+
+
+def _records_and_years(path: str):
+    """A partition's record identifiers and its range of publication years (``UT`` and ``PY`` only)."""
+    table = _read_columns(path, ["UT", "PY"])
+    py = _years_of(table)
+    py = py[~np.isnan(py)]
+    ut = table.column("UT").drop_null().to_pylist()
+    return frozenset(ut), (int(py.min()), int(py.max())) if len(py) else None
+
+
+def _parser_for_database(db):
+    """The reference parser :func:`litkit.refs.references_table` uses for a record of ``db`` (None: per string).
+
+    The same rule as references_table's; ``tests/scale/test_scale_bursts_journal.py`` compares the journals
+    found with :func:`litkit.bursts.item_events` on real exports of every database, so a change there fails.
+    """
+    dbs = [d.strip() for d in (db or "").split(";") if d.strip()]
+    if len(dbs) > 1:  # a merged record holds strings written by several databases
+        return None
+    first = dbs[0] if dbs else ""
+    if first == "CNKI":
+        return parse_gbt7714_reference
+    if first == "CSSCI":
+        return parse_cssci_reference
+    if first == "Scopus":
+        return parse_scopus_reference
+    return parse_wos_reference
+
+
+def _journal_events(path: str) -> pd.DataFrame:
+    """Cited-journal events of one partition from its ``UT``, ``PY``, ``DB`` and ``CR`` columns alone.
+
+    Equal to ``item_events(Corpus(df), "cited_journal")`` (:func:`litkit.bursts.item_events`): each
+    distinct (string, parser) pair is parsed once for its ``source`` only — no reference key, which a
+    journal does not need and which is most of :func:`litkit.refs.references_table`'s time — and the
+    strings are factorised in Arrow, never held as one Python list per record.
+    """
+    import pyarrow.compute as pac
+
+    table = _read_columns(path, ["UT", "PY", "DB", "CR"])
+    cr = table.column("CR").combine_chunks()
+    lengths = pac.list_value_length(cr).fill_null(0).to_numpy(zero_copy_only=False).astype(np.int64)
+    record = np.repeat(np.arange(len(cr), dtype=np.int64), lengths)
+    encoded = pac.list_flatten(cr).dictionary_encode()
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    strings = encoded.dictionary.to_pylist()
+
+    parsers: list = []
+    parser_ids: dict = {}
+
+    def parser_id(parser) -> int:
+        if parser not in parser_ids:
+            parser_ids[parser] = len(parsers)
+            parsers.append(parser)
+        return parser_ids[parser]
+
+    by_db = {}
+    record_parser = np.empty(len(cr), dtype=np.int64)
+    for i, db in enumerate(table.column("DB").to_pylist()):
+        if db not in by_db:
+            p = _parser_for_database(db)
+            by_db[db] = parser_id(p) if p is not None else -1
+        record_parser[i] = by_db[db]
+    ref_parser = record_parser[record]
+    undecided = np.flatnonzero(ref_parser < 0)
+    if len(undecided):  # references of merged records: the style of each string
+        style_of = {}
+        for c in np.unique(codes[undecided]).tolist():
+            style_of[c] = parser_id(parser_for_style(reference_style(strings[c])))
+        ref_parser[undecided] = [style_of[c] for c in codes[undecided].tolist()]
+
+    pair, inverse = np.unique(codes * max(len(parsers), 1) + ref_parser, return_inverse=True)
+    journal_of: dict = {}
+    journals = np.empty(len(pair), dtype=object)
+    for j, (c, p) in enumerate(zip((pair // max(len(parsers), 1)).tolist(), (pair % max(len(parsers), 1)).tolist())):
+        source = parsers[p](strings[c]).get("source")
+        if source not in journal_of:
+            journal_of[source] = normalise_journal(source)
+        journals[j] = journal_of[source]
+    ut = table.column("UT").to_numpy(zero_copy_only=False)
+    return pd.DataFrame(
+        {
+            "record": pd.Series(ut[record], dtype=object),
+            "year": _years_of(table)[record],
+            "item": journals[inverse.ravel()] if len(pair) else np.empty(0, dtype=object),
+        }
+    )
+
+
+def _journal_partition(path: str):
+    return _journal_events(path), ({}, {})
 
 
 def _partition_events(df: pd.DataFrame, kind: str, field: str, thesaurus):
@@ -178,6 +284,13 @@ def _partition_counts(part, labels, shared: frozenset, period, slice_years, coun
     return counts, events[in_shared]
 
 
+def _year_database_counts(path: str) -> Counter:
+    """(PY, DB) -> records of one partition (``PY`` and ``DB`` only; None where missing)."""
+    table = _read_columns(path, ["PY", "DB"])
+    py = [None if y != y else int(y) for y in _years_of(table).tolist()]
+    return Counter(zip(py, table.column("DB").to_pylist()))
+
+
 # ---- reduce ------------------------------------------------------------------------------------------------
 def _add_counts(x: BurstCounts, y: BurstCounts) -> BurstCounts:
     """Sum of two partial counts over the sorted union of their items."""
@@ -238,7 +351,8 @@ def yearly_counts(
 
     if kind not in KINDS:
         raise LitkitError(f"unknown kind {kind!r}", expected=" or ".join(KINDS))
-    meta = compute([dask.delayed(_records_and_years)(f) for f in pc.delayed_frames(["UT", "PY"])], client)
+    paths = [str(p) for p in pc.partitions]
+    meta = compute([dask.delayed(_records_and_years)(p) for p in paths], client)
     period = _period_of([m[1] for m in meta], years)
     seen = Counter(ut for records, _ in meta for ut in records)
     shared = constant(frozenset(ut for ut, n in seen.items() if n > 1))
@@ -248,7 +362,10 @@ def yearly_counts(
         needed = ["UT", "PY", "DB", "CR"]
     else:
         needed = ["UT", "PY", "AU" if kind == "author" else field]
-    events = [dask.delayed(_partition_events)(f, kind, field, thesaurus) for f in pc.delayed_frames(needed)]
+    if kind == "cited_journal":  # the lean path: only the source of each distinct reference string
+        events = [dask.delayed(_journal_partition)(p) for p in paths]
+    else:
+        events = [dask.delayed(_partition_events)(f, kind, field, thesaurus) for f in pc.delayed_frames(needed)]
     labels = None
     if kind == "cited_reference":
         # The parsed references stay on the workers for the next two passes; the corpus-wide
@@ -313,3 +430,46 @@ def citation_bursts(
         period=list(period),
     )
     return table
+
+
+def annual_production(pc, years: tuple[int, int] | None = None, databases=None, *, client=None) -> pd.DataFrame:
+    """Records per publication year and database of a partitioned corpus; the table of
+    :func:`litkit.timelines.annual_production`.
+
+    Each partition reads only ``PY`` and ``DB`` and counts its records per (year, database);
+    the driver adds the counts and builds the table from them with the single-machine function.
+
+    Parameters
+    ----------
+    pc : PartitionedCorpus
+    years, databases
+        As in :func:`litkit.timelines.annual_production`.
+    client : dask.distributed.Client, optional
+        Where to run (default: Dask's current scheduler).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Equal to ``litkit.timelines.annual_production(pc.to_corpus(), years, databases)``.
+
+    Examples
+    --------
+    >>> litkit.scale.annual_production(pc, client=client)   # doctest: +SKIP
+    """
+    from types import SimpleNamespace
+
+    import dask
+
+    from ..timelines import annual_production as build
+
+    counts = compute(
+        tree_sum([dask.delayed(_year_database_counts)(str(p)) for p in pc.partitions], lambda a, b: a + b), client
+    )
+    # The table depends on the records only through their (PY, DB) pairs: one row per record rebuilt
+    # from the counts (sorted, so the same on every run) goes through the single-machine function.
+    pairs = sorted(counts.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or 0, kv[0][1] is None, kv[0][1] or ""))
+    n = np.asarray([c for _, c in pairs], dtype=np.int64)
+    py = np.repeat(np.asarray([k[0] for k, _ in pairs], dtype=object), n)
+    db = np.repeat(np.asarray([k[1] for k, _ in pairs], dtype=object), n)
+    frame = pd.DataFrame({"PY": pd.array(py.tolist(), dtype="Int64"), "DB": pd.Series(db, dtype=object)})
+    return build(SimpleNamespace(df=frame), years=years, databases=databases)

@@ -67,21 +67,19 @@ __all__ = ["cooccurrence", "keyword_counts"]
 
 
 # ---- step 1: terms per partition ------------------------------------------------------------------
-def _cleaners(stoplist, thesaurus, aliases, stem):
-    """The two TermCleaners of :func:`litkit.cooccurrence` (keywords; label-only terms)."""
+def _cleaners(stoplist, thesaurus, aliases, stem, merge_plurals=True, zh_variants=False):
+    """The two TermCleaners of :func:`litkit.cooccurrence` (keywords; label-only terms), not yet fitted."""
     from ..text.terms import TermCleaner
 
-    if thesaurus == "default":
-        from importlib import resources
-
-        from ..text.thesaurus import Thesaurus
-
-        text = resources.files("litkit.data").joinpath("thesaurus_default.txt").read_text(encoding="utf-8")
-        thesaurus = Thesaurus.from_text(text, source="litkit/data/thesaurus_default.txt")
-    return (
-        TermCleaner(stoplist=stoplist, thesaurus=thesaurus, aliases=aliases, stem=stem),
-        TermCleaner(stoplist=stoplist, thesaurus=thesaurus, aliases=aliases, stem=stem),
+    options = dict(
+        stoplist=stoplist,
+        thesaurus=thesaurus,
+        aliases=aliases,
+        stem=stem,
+        merge_plurals=merge_plurals,
+        zh_variants=zh_variants,
     )
+    return TermCleaner(**options), TermCleaner(**options)
 
 
 @dataclass
@@ -95,16 +93,34 @@ class _Terms:
     label_surfaces: dict  # key -> Counter of surface forms (label cleaner)
 
 
-def _partition_terms(df: pd.DataFrame, fields, label_fields, max_words, cleaner_args) -> _Terms:
+def _raw_vocabulary(df: pd.DataFrame, fields, label_fields, max_words) -> tuple[set, set]:
+    """Distinct raw terms of the keyword fields and of the label-only fields (what ``zh_variants`` fits on)."""
     from ..text.terms import field_terms
 
-    cleaner, label_cleaner = _cleaners(*cleaner_args)
+    label_sources = [f for f in label_fields if f not in fields]
+    keywords = {t for doc in field_terms(df, fields, max_words=max_words) for t in doc}
+    extra = {t for doc in field_terms(df, label_sources, max_words=max_words) for t in doc} if label_sources else set()
+    return keywords, extra
+
+
+def _union_vocabularies(a, b):
+    return a[0] | b[0], a[1] | b[1]
+
+
+def _partition_terms(df: pd.DataFrame, fields, label_fields, max_words, cleaners) -> _Terms:
+    import copy
+
+    from ..text.terms import field_terms
+
+    # Copies: the fitted cleaners are one object per worker, shared by the tasks that run there,
+    # and each partition's surface counts must be its own.
+    cleaner, label_cleaner = (copy.deepcopy(c) for c in cleaners)
     docs = [cleaner.clean_document(t) for t in field_terms(df, fields, max_words=max_words)]
     label_sources = [f for f in label_fields if f not in fields]
     extra = field_terms(df, label_sources, max_words=max_words) if label_sources else [[] for _ in docs]
     label_terms = [d + label_cleaner.clean_document(e) for d, e in zip(docs, extra)]
     years = pd.to_numeric(df["PY"], errors="coerce").astype("float64").to_numpy()
-    return _Terms(docs, label_terms, years, cleaner._surfaces, label_cleaner._surfaces)
+    return _Terms(docs, label_terms, years, cleaner.surfaces, label_cleaner.surfaces)
 
 
 # ---- step 2: occurrences ----------------------------------------------------------------------------
@@ -222,6 +238,14 @@ def _merge_surfaces(a, b):
 
 # ---- public -------------------------------------------------------------------------------------------------
 def _term_partitions(pc, field, label_fields, max_words, cleaner_args, client):
+    """Cleaned terms per partition (persisted on the workers), the fields, and the two cleaners.
+
+    With ``zh_variants`` the cleaners first learn the corpus-wide vocabulary ("X技术" merges
+    into "X" when X occurs anywhere in the corpus): a pass collects each partition's distinct
+    raw terms and the driver fits the cleaners on their union, as :meth:`TermCleaner.clean_documents`
+    fits on the whole corpus in one process (the keyword cleaner on the keyword fields, the label
+    cleaner on the label-only fields).
+    """
     import dask
 
     from ..text.terms import resolve_fields
@@ -229,10 +253,15 @@ def _term_partitions(pc, field, label_fields, max_words, cleaner_args, client):
     fields = resolve_fields(field)
     labels = resolve_fields(label_fields)
     needed = sorted(set(fields) | set(labels) | {"PY"})
-    terms = [
-        dask.delayed(_partition_terms)(f, fields, labels, max_words, cleaner_args) for f in pc.delayed_frames(needed)
-    ]
-    return persist(terms, client), fields, labels
+    cleaner, label_cleaner = _cleaners(*cleaner_args)
+    if cleaner.zh_variants:
+        parts = [dask.delayed(_raw_vocabulary)(f, fields, labels, max_words) for f in pc.delayed_frames(needed)]
+        keywords, extra = compute(tree_sum(parts, _union_vocabularies), client)
+        cleaner.fit([sorted(keywords)])
+        label_cleaner.fit([sorted(extra)])
+    cleaners = constant((cleaner, label_cleaner))
+    terms = [dask.delayed(_partition_terms)(f, fields, labels, max_words, cleaners) for f in pc.delayed_frames(needed)]
+    return persist(terms, client), fields, labels, (cleaner, label_cleaner)
 
 
 def keyword_counts(
@@ -243,6 +272,8 @@ def keyword_counts(
     thesaurus="default",
     aliases=False,
     stem: bool = False,
+    merge_plurals: bool = True,
+    zh_variants: bool = False,
     max_words: int = 4,
     client=None,
 ) -> pd.DataFrame:
@@ -266,13 +297,12 @@ def keyword_counts(
     """
     import dask
 
-    cleaner_args = (stoplist, thesaurus, aliases, stem)
-    terms, _, _ = _term_partitions(pc, field, ("DE",), max_words, cleaner_args, client)
+    cleaner_args = (stoplist, thesaurus, aliases, stem, merge_plurals, zh_variants)
+    terms, _, _, (cleaner, _) = _term_partitions(pc, field, ("DE",), max_words, cleaner_args, client)
     occ, _, _ = compute(tree_sum([dask.delayed(_occurrences)(t) for t in terms], _merge_occurrences), client)
     keys = sorted(occ, key=lambda k: (-occ[k], k))
     wanted = constant(frozenset(keys))
     surfaces, _ = compute(tree_sum([dask.delayed(_surfaces_of)(t, wanted) for t in terms], _merge_surfaces), client)
-    cleaner, _ = _cleaners(*cleaner_args)
     cleaner._surfaces = surfaces  # label() picks the most frequent form from these counts
     return pd.DataFrame(
         {
@@ -294,6 +324,8 @@ def cooccurrence(
     thesaurus="default",
     aliases=False,
     stem: bool = False,
+    merge_plurals: bool = True,
+    zh_variants: bool = False,
     counting: str = "full",
     normalization: str | None = "association",
     clustering: str = "leiden",
@@ -337,8 +369,10 @@ def cooccurrence(
 
     if counting not in COUNTINGS:
         raise ValueError(f"counting must be one of {COUNTINGS}, not {counting!r}")
-    cleaner_args = (stoplist, thesaurus, aliases, stem)
-    terms, fields, labels_from = _term_partitions(pc, field, label_fields, max_words, cleaner_args, client)
+    cleaner_args = (stoplist, thesaurus, aliases, stem, merge_plurals, zh_variants)
+    terms, fields, labels_from, (cleaner, label_cleaner) = _term_partitions(
+        pc, field, label_fields, max_words, cleaner_args, client
+    )
 
     occ_all, n_records, n_with_terms = compute(
         tree_sum([dask.delayed(_occurrences)(t) for t in terms], _merge_occurrences), client
@@ -399,7 +433,6 @@ def cooccurrence(
     surfaces, label_surfaces = compute(
         tree_sum([dask.delayed(_surfaces_of)(t, shown) for t in terms], _merge_surfaces), client
     )
-    cleaner, label_cleaner = _cleaners(*cleaner_args)
     cleaner._surfaces, label_cleaner._surfaces = surfaces, label_surfaces  # corpus-wide counts
 
     def label_display(key: str) -> str:
