@@ -101,7 +101,14 @@ def stable_id(database: str, title: str | None, year, first_author: str | None) 
     return f"{database}:{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}"
 
 
-def _clean_list(value) -> list:
+def clean_list_value(value) -> list:
+    """A list-column value in canonical form: a list of non-empty strings (``None`` -> ``[]``).
+
+    Examples
+    --------
+    >>> clean_list_value(["a", "", None, "b"]), clean_list_value(None)
+    (['a', 'b'], [])
+    """
     # Readers hand over clean lists of str: keep them as they are (the common, fast case).
     if type(value) is list:
         if "" in value or None in value:
@@ -112,7 +119,14 @@ def _clean_list(value) -> list:
     return [str(v) for v in value if v is not None and str(v) != ""]
 
 
-def _clean_str(value):
+def clean_text_value(value):
+    """A text-column value in canonical form: the string, or None when it is missing, empty or blank.
+
+    Examples
+    --------
+    >>> clean_text_value("Nature"), clean_text_value("  "), clean_text_value(float("nan"))
+    ('Nature', None, None)
+    """
     if type(value) is str:
         return value if value and not value.isspace() else None
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
@@ -142,9 +156,9 @@ class ColumnBuilder:
         for name, kind in self._kinds:
             value = get(name)
             if kind == "list":
-                self.columns[name].append(_clean_list(value))
+                self.columns[name].append(clean_list_value(value))
             elif kind == "str":
-                self.columns[name].append(_clean_str(value))
+                self.columns[name].append(clean_text_value(value))
             else:
                 self.columns[name].append(value)
 
@@ -169,9 +183,9 @@ class ColumnBuilder:
             elif not clean or kind == "int":
                 self.columns[name].extend(values)
             elif kind == "list":
-                self.columns[name].extend(map(_clean_list, values))
+                self.columns[name].extend(map(clean_list_value, values))
             else:
-                self.columns[name].extend(map(_clean_str, values))
+                self.columns[name].extend(map(clean_text_value, values))
 
     def frame(self) -> pd.DataFrame:
         data = {}
@@ -211,9 +225,9 @@ def normalise_frame(df: pd.DataFrame) -> pd.DataFrame:
         if col.name not in df.columns:
             df[col.name] = [[] for _ in range(n)] if col.kind == "list" else None
     for name in LIST_COLUMNS:
-        df[name] = pd.Series([_clean_list(v) for v in df[name]], index=df.index, dtype="object")
+        df[name] = pd.Series([clean_list_value(v) for v in df[name]], index=df.index, dtype="object")
     for name in STR_COLUMNS:
-        df[name] = pd.Series([_clean_str(v) for v in df[name]], index=df.index, dtype="object")
+        df[name] = pd.Series([clean_text_value(v) for v in df[name]], index=df.index, dtype="object")
     for name in INT_COLUMNS:
         df[name] = pd.to_numeric(df[name], errors="coerce").astype("Int64")
     extra_cols = [c for c in df.columns if c not in COLUMN_NAMES]
@@ -295,12 +309,29 @@ class Corpus:
         return write_frame(self.df, path, report=self.report, overwrite=overwrite)
 
     @classmethod
-    def read_parquet(cls, path: str | Path) -> Corpus:
-        """Load a corpus written by :meth:`to_parquet` or by ``litkit ingest``."""
-        from .io.parquet import read_frame
+    def read_parquet(cls, path: str | Path, columns=None) -> Corpus:
+        """Load a corpus written by :meth:`to_parquet` or by ``litkit ingest``.
 
-        df, report = read_frame(path)
-        return cls(df, report)
+        Parameters
+        ----------
+        path : str or Path
+        columns : sequence of str, optional
+            Read only these columns (an analysis that needs ``UT``, ``PY``,
+            ``DB`` and ``CR`` does not load the abstracts); the other canonical
+            columns are present and empty.  Default: all.
+
+        The file's columns are converted to the canonical dtypes in Arrow
+        (:func:`litkit.io.parquet.read_canonical_frame`); the frame equals the
+        one ``Corpus(df)`` would build from the same values.
+
+        Examples
+        --------
+        >>> corpus = Corpus.read_parquet("corpus.parquet", columns=["UT", "PY", "DB", "CR"])  # doctest: +SKIP
+        """
+        from .io.parquet import read_canonical_frame
+
+        df, report = read_canonical_frame(path, columns=columns)
+        return cls._from_canonical(df, report)
 
     # ---- overview ------------------------------------------------------------------------------
     def summary(self) -> pd.DataFrame:

@@ -40,6 +40,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -47,6 +48,7 @@ import pyarrow.parquet as pq
 
 from .._atomic import atomic_path
 from ..corpus import COLUMN_NAMES, COLUMNS, LIST_COLUMNS
+from ..errors import LitkitError
 
 #: Key of the ingest (or merge) report in the Parquet file's key-value metadata.
 REPORT_KEY = b"litkit.report"
@@ -206,13 +208,132 @@ def read_frame(path: str | Path) -> tuple[pd.DataFrame, object]:
     """A corpus file's records as a frame (lists as Python lists) and its report.
 
     The frame still needs :func:`litkit.corpus.normalise_frame` for the
-    canonical dtypes (:meth:`litkit.Corpus.read_parquet` does that).
+    canonical dtypes; :func:`read_canonical_frame` gives the canonical frame directly.
     """
     df = pq.read_table(path).to_pandas()
     for name in LIST_COLUMNS:
         if name in df.columns:
             df[name] = [list(v) if v is not None else [] for v in df[name]]
     return df, read_report(path)
+
+
+def read_canonical_frame(path: str | Path, columns: Sequence[str] | None = None) -> tuple[pd.DataFrame, object]:
+    """A corpus file as the canonical frame (what ``normalise_frame(read_frame(path)[0])`` gives) and its report.
+
+    Each canonical column stored with its canonical Arrow type (every file
+    :func:`corpus_writer` made) is converted in Arrow, not value by value in
+    Python: the checks that ``normalise_frame`` applies (an empty or
+    whitespace-only text is missing, a list drops empty and missing items, a
+    missing list is ``[]``) are evaluated on the Arrow column, and only a
+    column where one of them finds something is cleaned in Python.  A column
+    of another type (a Parquet file not written by litkit) goes through
+    :func:`litkit.corpus.normalise_frame` as before, so the result is the same
+    frame either way.
+
+    Parameters
+    ----------
+    path : str or Path
+        A corpus Parquet file.
+    columns : sequence of str, optional
+        Read only these columns; the other canonical columns are present and
+        empty (``None``, ``[]``, ``<NA>``), columns outside the canonical
+        schema are left out unless named.  Default: every column of the file.
+        A name that is neither canonical nor in the file is a
+        :class:`~litkit.errors.LitkitError`.
+
+    Returns
+    -------
+    (pandas.DataFrame, report)
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from litkit.corpus import frame_from_records
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "c.parquet"
+    >>> _ = write_frame(frame_from_records([{"UT": "WOS:1", "PY": 2020, "DE": ["a", "b"]}]), path)
+    >>> df, _ = read_canonical_frame(path, columns=["UT", "DE"])
+    >>> df.loc[0, "UT"], df.loc[0, "DE"], df.loc[0, "PY"] is pd.NA, list(df.columns[:3])
+    ('WOS:1', ['a', 'b'], True, ['UT', 'DB', 'PT'])
+    """
+    from ..corpus import normalise_frame
+
+    file_names = pq.read_schema(path).names
+    if columns is None:
+        wanted = file_names
+    else:
+        unknown = [name for name in columns if name not in file_names and name not in COLUMN_NAMES]
+        if unknown:
+            raise LitkitError(
+                f"no column {unknown[0]!r} in the corpus file", path=path, expected="a canonical column name"
+            )
+        wanted = [name for name in dict.fromkeys(columns) if name in file_names]
+    table = pq.read_table(path, columns=wanted)
+    n = table.num_rows
+    canonical = {f.name: f.type for f in CANONICAL_FIELDS}
+    data: dict[str, object] = {}
+    foreign: list[str] = []
+    for c in COLUMNS:
+        if c.name not in table.column_names:
+            data[c.name] = _empty_column(c.kind, n)
+        elif table.schema.field(c.name).type == canonical[c.name]:
+            data[c.name] = _arrow_to_canonical(table.column(c.name), c.kind)
+        else:
+            foreign.append(c.name)
+    extra = [name for name in table.column_names if name not in canonical]
+    if foreign or extra:
+        # Columns normalise_frame has to see as pandas gives them (typed by the file's pandas metadata).
+        other = table.select(foreign + extra).to_pandas()
+        for name in foreign:
+            values = other[name]
+            if name in LIST_COLUMNS:
+                values = pd.Series([list(v) if v is not None else [] for v in values], dtype=object)
+            data[name] = values
+        normalised = normalise_frame(pd.DataFrame({name: data[name] for name in foreign}, index=range(n)))
+        for name in foreign:
+            data[name] = normalised[name]
+        for name in extra:
+            data[name] = other[name]
+    return pd.DataFrame(data, columns=list(COLUMN_NAMES) + extra), read_report(path)
+
+
+# Every character for which Python's str.isspace() is true: an Arrow regex over exactly these
+# decides "empty or whitespace-only" as clean_text_value does (RE2's \s knows only ASCII spaces).
+_PY_SPACE = "".join(chr(i) for i in range(0x110000) if chr(i).isspace())
+_BLANK_RE = "^[" + "".join(f"\\x{{{ord(ch):x}}}" for ch in _PY_SPACE) + "]*$"
+
+
+def _arrow_to_canonical(column: pa.ChunkedArray, kind: str):
+    """One canonical-typed Arrow column as the canonical pandas column (object or Int64)."""
+    from ..corpus import clean_list_value, clean_text_value
+
+    if kind == "int":
+        values = pc.fill_null(column, 0).to_numpy()
+        mask = pc.is_null(column).to_numpy(zero_copy_only=False)
+        return pd.arrays.IntegerArray(values.astype("int64", copy=False), mask)
+    if kind == "str":
+        out = np.empty(len(column), dtype=object)
+        out[:] = column.to_numpy(zero_copy_only=False)
+        if len(column) and pc.any(pc.match_substring_regex(column, _BLANK_RE)).as_py():
+            out[:] = [clean_text_value(v) for v in out]
+        return pd.Series(out, dtype=object)
+    values = column.to_pylist()
+    if column.null_count:
+        values = [v if v is not None else [] for v in values]
+    flat = pc.list_flatten(column)
+    if len(flat) and (flat.null_count or pc.any(pc.equal(pc.utf8_length(flat), 0)).as_py()):
+        values = [clean_list_value(v) for v in values]
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return pd.Series(out, dtype=object)
+
+
+def _empty_column(kind: str, n: int):
+    if kind == "int":
+        return pd.array([None] * n, dtype="Int64")
+    out = np.empty(n, dtype=object)
+    if kind == "list":
+        out[:] = [[] for _ in range(n)]
+    return pd.Series(out, dtype=object)
 
 
 @dataclass
@@ -307,6 +428,7 @@ __all__ = [
     "CorpusParquetWriter",
     "write_frame",
     "read_frame",
+    "read_canonical_frame",
     "read_report",
     "CorpusTally",
     "tally",
