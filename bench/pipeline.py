@@ -107,7 +107,11 @@ def run_pipeline(path: Path, work: Path, steps: list[str], timeout: float | None
         run = common.run_measured(name, [*cmd0, *argv], timeout=timeout, log_dir=work / "logs")
         row = {
             "step": name,
-            "command": "litkit " + " ".join(template).replace(" --force", "").replace(" -o {out}", ""),
+            "command": "litkit "
+            + " ".join(template)
+            .replace(" --force", "")
+            .replace(" -o {out}", "")
+            .format(file="FILE", corpus="c.parquet"),
             "main_chain": main_chain,
             "returncode": run.returncode,
             "wall_s": round(run.wall_s, 2),

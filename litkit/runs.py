@@ -406,6 +406,21 @@ def run_production(corpus, out: RunOutput, *, first_year: int | None = None, las
     return table
 
 
+def _reusing_terms(runner):
+    """Run ``runner`` inside :func:`litkit.text.reuse_terms`: its views clean the corpus's keywords once."""
+    import functools
+
+    @functools.wraps(runner)
+    def wrapped(*args, **kwargs):
+        from .text import reuse_terms
+
+        with reuse_terms():
+            return runner(*args, **kwargs)
+
+    return wrapped
+
+
+@_reusing_terms
 def run_keyword_views(
     corpus,
     out: RunOutput,

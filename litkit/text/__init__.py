@@ -16,7 +16,16 @@ from __future__ import annotations
 from .chinese import chinese_terms, has_cjk, segment
 from .normalize import normalize_term, singularize, stem_key, surface_form, term_key
 from .stoplists import keyword_stoplist, resolve_stoplist, word_stoplist
-from .terms import CorpusTerms, TermCleaner, corpus_terms, english_phrases, field_terms, resolve_fields, text_terms
+from .terms import (
+    CorpusTerms,
+    TermCleaner,
+    corpus_terms,
+    english_phrases,
+    field_terms,
+    resolve_fields,
+    reuse_terms,
+    text_terms,
+)
 from .thesaurus import (
     Thesaurus,
     ZhVariants,
@@ -32,6 +41,7 @@ __all__ = [
     "term_key",
     "singularize",
     "corpus_terms",
+    "reuse_terms",
     "CorpusTerms",
     "default_thesaurus",
     "zh_variants",

@@ -95,17 +95,19 @@ def corpus_dictionary(df, fields=("DE", "ID")) -> frozenset[str]:
     """
     from .normalize import surface_form
 
-    words = set()
+    raw = set()  # each distinct keyword is normalised once
     for name in fields:
         if name not in getattr(df, "columns", ()):
             continue
         for values in df[name]:
             if values is None or isinstance(values, (str, float)):
                 continue
-            for v in values:
-                w = surface_form(v)
-                if len(w) >= 2 and " " not in w and has_cjk(w):
-                    words.add(w)
+            raw.update(values)
+    words = set()
+    for v in raw:
+        w = surface_form(v)
+        if len(w) >= 2 and " " not in w and has_cjk(w):
+            words.add(w)
     return frozenset(words)
 
 

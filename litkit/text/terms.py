@@ -33,7 +33,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
 from .chinese import chinese_terms, corpus_dictionary, has_cjk
@@ -49,6 +52,7 @@ __all__ = [
     "TermCleaner",
     "CorpusTerms",
     "corpus_terms",
+    "reuse_terms",
     "KEYWORD_FIELDS",
     "TEXT_FIELDS",
     "resolve_fields",
@@ -117,7 +121,10 @@ def _is_boundary_word(word: str) -> bool:
     return False
 
 
+@cache
 def _generic_terms() -> frozenset[str]:
+    # Cached: english_phrases runs once per title, and reading the list from the package data each
+    # time cost more than the phrase extraction itself (10 s on 100,000 titles).
     from .stoplists import data_text, read_list
 
     return frozenset(read_list(data_text("generic_terms_en.txt"), is_text=True))
@@ -228,6 +235,9 @@ def field_terms(df, fields: Sequence[str], max_words: int = 4, dictionary="corpu
         text_fields = [f for f in fields if f in TEXT_FIELDS]
         dictionary = corpus_dictionary(df) if text_fields else None
     columns = [df[f].tolist() for f in fields]
+    # The terms of a text depend on the text alone: each distinct title or abstract is analysed once
+    # (a corpus merged from several databases, or a large export, repeats many of them).
+    phrases: dict[str, list[str]] = {}
     out = []
     for values in zip(*columns):
         terms: list[str] = []
@@ -237,7 +247,10 @@ def field_terms(df, fields: Sequence[str], max_words: int = 4, dictionary="corpu
             elif name in KEYWORD_FIELDS:
                 terms.extend(value or [])
             elif isinstance(value, str):
-                terms.extend(text_terms(value, max_words=max_words, dictionary=dictionary))
+                found = phrases.get(value)
+                if found is None:
+                    found = phrases[value] = text_terms(value, max_words=max_words, dictionary=dictionary)
+                terms.extend(found)
         out.append(terms)
     return out
 
@@ -392,7 +405,10 @@ class TermCleaner:
             if result is None:
                 continue
             node, surface = result
-            self._surfaces.setdefault(node, Counter())[surface] += 1
+            counts = self._surfaces.get(node)
+            if counts is None:  # (setdefault would build a Counter for every term seen)
+                counts = self._surfaces[node] = Counter()
+            counts[surface] += 1
             seen.setdefault(node, None)
         return list(seen)
 
@@ -487,6 +503,17 @@ def corpus_terms(
         from ..errors import LitkitError
 
         raise LitkitError(f"the corpus has no column {missing[0]!r}", expected="a keyword list column such as DE or ID")
+    options = (fields, stoplist, thesaurus, aliases, stem, merge_plurals, zh_variants, max_words)
+    cache = _REUSE.get()
+    if cache is not None:
+        try:
+            hash(options)
+        except TypeError:  # a thesaurus given as a dict or list: not worth a key, computed each time
+            cache = None
+    if cache is not None:
+        found = cache.get((id(df), options))
+        if found is not None and found[0] is df:
+            return found[1]
     cleaner = TermCleaner(
         stoplist=stoplist,
         thesaurus=thesaurus,
@@ -496,4 +523,37 @@ def corpus_terms(
         zh_variants=zh_variants,
     )
     docs = cleaner.clean_documents(field_terms(df, fields, max_words=max_words))
-    return CorpusTerms(docs, cleaner, fields)
+    result = CorpusTerms(docs, cleaner, fields)
+    if cache is not None:
+        cache[(id(df), options)] = (df, result)  # the frame itself is kept, so its id cannot be reused
+    return result
+
+
+_REUSE: ContextVar[dict | None] = ContextVar("litkit_reuse_terms", default=None)
+
+
+@contextmanager
+def reuse_terms():
+    """Within the block, :func:`corpus_terms` cleans a corpus frame once per set of options.
+
+    The keyword views of one run (timeline, time zone, thematic map) each ask for the cleaned
+    keywords of the same corpus; inside ``with reuse_terms():`` the second and later calls return
+    the first call's result (the same :class:`CorpusTerms`: treat it as read-only) instead of cleaning
+    every record again.  Outside such a block nothing is kept, so a frame changed in place between
+    two calls is always cleaned afresh.
+
+    Examples
+    --------
+    >>> import litkit
+    >>> c = litkit.Corpus.from_records([{"DE": ["Ecosystem services"]}, {"DE": ["ecosystem service"]}])
+    >>> with reuse_terms():
+    ...     corpus_terms(c) is corpus_terms(c)
+    True
+    >>> corpus_terms(c) is corpus_terms(c)
+    False
+    """
+    token = _REUSE.set({} if _REUSE.get() is None else _REUSE.get())
+    try:
+        yield
+    finally:
+        _REUSE.reset(token)
