@@ -289,36 +289,175 @@ def burst_counts(
     >>> counts.items.tolist(), counts.R.tolist(), counts.D.tolist()
     (['X', 'Y'], [[1.0, 1.0], [0.0, 1.0]], [1.0, 2.0])
     """
-    if isinstance(slice_years, bool) or not isinstance(slice_years, (int, np.integer)) or slice_years < 1:
-        raise LitkitError(f"slice_years must be a whole number of years >= 1, got {slice_years!r}")
-    if counting not in COUNTINGS:
-        raise LitkitError(f"unknown counting {counting!r}", expected=" or ".join(COUNTINGS))
+    _check_counting(slice_years, counting)
+    year = events["year"].to_numpy()
+    first, last = period
+    keep = (year >= first) & (year <= last)
+    # Items and records as integer codes: a corpus of a million records has tens of millions of
+    # cited-reference events, and hashing, de-duplicating or sorting the strings themselves (or a
+    # fixed-width copy of them) costs many times the memory of the codes.
+    values = events["item"].to_numpy(dtype=object)[keep]
+    missing = pd.isna(values)
+    if missing.any():  # as str() names them ("None", "nan"); factorize's -1 would index the last item
+        values = values.copy()
+        values[missing] = [str(v) for v in values[missing]]
+    item_code, uniques = pd.factorize(values)
+    names = np.empty(len(uniques), dtype=object)
+    names[:] = [str(u) for u in uniques]
+    record_code = pd.factorize(events["record"].to_numpy(dtype=object)[keep], use_na_sentinel=False)[0]
+    return counts_from_codes(year[keep], item_code, names, record_code, period, slice_years, counting)
+
+
+def counts_from_codes(
+    year: np.ndarray,
+    item_code: np.ndarray,
+    names: np.ndarray,
+    record_code: np.ndarray,
+    period: tuple[int, int],
+    slice_years: int = 1,
+    counting: str = "records",
+    can_burst=None,
+) -> BurstCounts:
+    """:func:`burst_counts` from integer-coded events (what it does after coding the strings).
+
+    Parameters
+    ----------
+    year : numpy.ndarray of int
+        Year of each event.
+    item_code : numpy.ndarray of int
+        Index into ``names`` of each event's item (all >= 0).
+    names : numpy.ndarray of str
+        Item names, distinct, in any order (names no event uses are left out of the counts).
+    record_code : numpy.ndarray of int
+        Equal for the events of one record.
+    period, slice_years, counting
+        As in :func:`burst_counts`.
+    can_burst : callable, optional
+        ``(total_r, total_d, n_slices) -> bool mask``: only the items it keeps are counted
+        (the burst table's shortcut, :func:`litkit.bursts.can_burst`); default all.
+
+    Returns
+    -------
+    BurstCounts
+        Items sorted by code-point order, as :func:`burst_counts` gives them.
+
+    Examples
+    --------
+    >>> c = counts_from_codes(np.array([2000, 2001, 2001]), np.array([1, 1, 0]), np.array(["Y", "X"], dtype=object),
+    ...                       np.array([0, 1, 2]), (2000, 2001))
+    >>> c.items.tolist(), c.R.tolist(), c.D.tolist()
+    (['X', 'Y'], [[1.0, 1.0], [0.0, 1.0]], [1.0, 2.0])
+    """
+    _check_counting(slice_years, counting)
     first, last = period
     n_slices = (last - first) // slice_years + 1
     slice_start = first + slice_years * np.arange(n_slices)
     slice_end = np.minimum(slice_start + slice_years - 1, last)
-    year = events["year"].to_numpy()
     keep = (year >= first) & (year <= last)
     year = year[keep].astype(np.int64)
-    # Items and records as integer codes: a corpus of a million records has tens of millions of
-    # cited-reference events, and hashing, de-duplicating or sorting the strings themselves (or a
-    # fixed-width copy of them) costs many times the memory of the codes.
-    item_code, items = _sorted_codes(events["item"].to_numpy(dtype=object)[keep])
-    record_code = pd.factorize(events["record"].to_numpy(dtype=object)[keep], use_na_sentinel=False)[0]
+    item_code = np.asarray(item_code, dtype=np.int64)[keep]
+    record_code = np.asarray(record_code, dtype=np.int64)[keep]
+    # The items that occur, renumbered in code-point order of their names (sorting the distinct names only).
+    present = np.flatnonzero(np.bincount(item_code, minlength=len(names)))
+    present_names = np.asarray(names, dtype=object)[present]
+    order = np.argsort(present_names, kind="stable") if len(present) else np.zeros(0, dtype=np.int64)
+    rank = np.full(len(names), -1, dtype=np.int64)
+    rank[present[order]] = np.arange(len(present))
+    item_code = rank[item_code]
+    items = present_names[order]
     if counting == "records":  # a record counts once per item
         first_of_pair = ~pd.Series(record_code * np.int64(max(len(items), 1)) + item_code).duplicated().to_numpy()
         year, item_code, record_code = year[first_of_pair], item_code[first_of_pair], record_code[first_of_pair]
     slice_of = (year - first) // slice_years
-    R = np.zeros((len(items), n_slices))
-    np.add.at(R, (item_code, slice_of), 1.0)
     if counting == "records":
         first_of_record = ~pd.Series(record_code).duplicated().to_numpy()
         D = np.bincount(slice_of[first_of_record], minlength=n_slices).astype(float)
     else:
         D = np.bincount(slice_of, minlength=n_slices).astype(float)
+    if can_burst is not None:
+        chosen = np.flatnonzero(can_burst(np.bincount(item_code, minlength=len(items)), D.sum(), n_slices))
+        position = np.full(len(items), -1, dtype=np.int64)
+        position[chosen] = np.arange(len(chosen))
+        rows = position[item_code] >= 0
+        item_code, year, slice_of = position[item_code[rows]], year[rows], slice_of[rows]
+        items = items[chosen]
+    # bincount over (item, slice) cells: the same whole counts as adding 1.0 per event, without np.add.at.
+    R = (
+        np.bincount(item_code * n_slices + slice_of, minlength=len(items) * n_slices)
+        .reshape(len(items), n_slices)
+        .astype(float)
+    )
     first_year = np.full(len(items), np.iinfo(np.int64).max, dtype=np.int64)
     np.minimum.at(first_year, item_code, year)
     return BurstCounts(items, slice_start, slice_end, R, D, first_year)
+
+
+def _check_counting(slice_years, counting) -> None:
+    if isinstance(slice_years, bool) or not isinstance(slice_years, (int, np.integer)) or slice_years < 1:
+        raise LitkitError(f"slice_years must be a whole number of years >= 1, got {slice_years!r}")
+    if counting not in COUNTINGS:
+        raise LitkitError(f"unknown counting {counting!r}", expected=" or ".join(COUNTINGS))
+
+
+def cited_item_codes(corpus, kind: str = "cited_journal"):
+    """The events of :func:`item_events` for cited journals or references, as integer codes.
+
+    Parameters
+    ----------
+    corpus : litkit.Corpus
+    kind : {"cited_journal", "cited_reference"}
+
+    Returns
+    -------
+    year, item_code, names, record_code : numpy.ndarray
+        One entry per event that :func:`item_events` keeps, in its order: the citing year,
+        the index of the item into ``names`` (distinct item names), and a code equal for the
+        events of one citing record (records with the same ``UT`` share it, as in
+        :func:`burst_counts`).  ``counts_from_codes(*cited_item_codes(c, k), period)`` equals
+        ``burst_counts(item_events(c, k), period)`` without making a string per event.
+
+    Examples
+    --------
+    >>> year, item_code, names, record_code = cited_item_codes(corpus, "cited_journal")  # doctest: +SKIP
+    """
+    if kind not in ("cited_journal", "cited_reference"):
+        raise LitkitError(f"unknown cited kind {kind!r}", expected="cited_journal or cited_reference")
+    df = corpus.df
+    try:
+        refs = corpus.references
+    except ImportError:
+        raise LitkitError(
+            "cited-item bursts need litkit.refs (reference parsing), which is not installed in this version"
+        ) from None
+    if refs is None or len(refs) == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=object), empty
+    if "PY" in refs.columns:
+        year = pd.to_numeric(refs["PY"], errors="coerce")
+    else:  # take the citing year from the corpus
+        year = pd.to_numeric(refs["UT"].map(dict(zip(df["UT"], df["PY"]))), errors="coerce")
+    valid = year.notna().to_numpy().copy()
+    if "record" in refs.columns and "UT" in df.columns:
+        # refs.record is the citing record's row in corpus.df: code the corpus's UTs (one per record)
+        # instead of the citations' (one per reference), the same partition as factorising refs.UT.
+        ut_code = pd.factorize(df["UT"].to_numpy(dtype=object), use_na_sentinel=False)[0]
+        record_code = ut_code[refs["record"].to_numpy(dtype=np.int64)]
+    else:
+        record = refs["UT"] if "UT" in refs.columns else refs["record"]
+        record_code = pd.factorize(record.to_numpy(dtype=object), use_na_sentinel=False)[0]
+    if kind == "cited_journal":
+        codes, sources = pd.factorize(refs["source"].to_numpy(dtype=object))
+        normalised = np.empty(len(sources), dtype=object)
+        normalised[:] = [normalise_journal(v) for v in sources]
+        name_of_source, names = pd.factorize(normalised)
+        item_code = np.where(codes >= 0, name_of_source[np.maximum(codes, 0)] if len(sources) else -1, -1)
+    else:
+        item_code, names = _reference_item_codes(refs)
+    names = np.asarray(names, dtype=object)
+    empty_names = np.flatnonzero(names == "")
+    valid &= (item_code >= 0) & ~np.isin(item_code, empty_names)
+    year_values = year.to_numpy(dtype="float64", na_value=np.nan)[valid].astype(np.int64)
+    return year_values, item_code[valid].astype(np.int64), names, record_code[valid].astype(np.int64)
 
 
 def _normalise_text(value) -> str | None:
@@ -349,6 +488,12 @@ def _row_codes(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
 
 
 def _reference_items(refs: pd.DataFrame) -> np.ndarray:
+    """The item of each cited reference (see :func:`_reference_item_codes`), None where it has none."""
+    item_code, labels = _reference_item_codes(refs)
+    return _take(labels, item_code)
+
+
+def _reference_item_codes(refs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """The item of each cited reference: the label its key carries most often (ties alphabetical).
 
     A key's label is the most frequent :func:`reference_label` among the
@@ -386,30 +531,14 @@ def _reference_items(refs: pd.DataFrame) -> np.ndarray:
     best = np.full(int(key_code.max()) + 1 if len(key_code) else 0, -1, dtype=np.int64)
     best[pair_key[first_of_key]] = pair_label[first_of_key]
     item_code = np.where(key_code >= 0, best[np.maximum(key_code, 0)] if len(best) else -1, -1)
-    return _take(labels, item_code)
-
-
-def _sorted_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``(codes, items)``: ``items`` the distinct values as str in code-point order, ``values == items[codes]``.
-
-    The order is that of ``numpy.unique`` on the strings, computed on the distinct values only.
-    """
-    missing = pd.isna(values)
-    if missing.any():  # as str() names them ("None", "nan"); factorize's -1 would index the last item
-        values = values.copy()
-        values[missing] = [str(v) for v in values[missing]]
-    codes, uniques = pd.factorize(values)
-    names = np.empty(len(uniques), dtype=object)
-    names[:] = [str(u) for u in uniques]
-    order = np.argsort(names, kind="stable") if len(names) else np.zeros(0, dtype=np.int64)
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order))
-    return rank[codes], names[order]
+    return item_code, labels
 
 
 __all__ = [
     "item_events",
     "burst_counts",
+    "counts_from_codes",
+    "cited_item_codes",
     "BurstCounts",
     "check_years",
     "normalise_journal",

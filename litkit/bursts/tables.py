@@ -12,8 +12,17 @@ import numpy as np
 import pandas as pd
 
 from ..errors import LitkitError
-from .events import ITEM_COLUMN, KINDS, BurstCounts, burst_counts, check_years, item_events
-from .model import check_parameters, kleinberg_many
+from .events import (
+    ITEM_COLUMN,
+    KINDS,
+    BurstCounts,
+    burst_counts,
+    check_years,
+    cited_item_codes,
+    counts_from_codes,
+    item_events,
+)
+from .model import can_burst, check_parameters, kleinberg_many
 
 
 def citation_bursts(
@@ -96,11 +105,32 @@ def citation_bursts(
     >>> corpus = litkit.Corpus.read_parquet("corpus.parquet")          # doctest: +SKIP
     >>> citation_bursts(corpus, kind="cited_journal", top=20)         # doctest: +SKIP
     """
-    events = item_events(corpus, kind=kind, field=field, thesaurus=thesaurus)
-    period = _period(corpus, events, years)
-    table = bursts_from_events(
-        events, period, s=s, gamma=gamma, min_duration=min_duration, slice_years=slice_years, counting=counting, top=top
-    )
+    if kind in ("cited_journal", "cited_reference"):
+        # Cited items: integer-coded events (millions of citations need no string each), and counts only
+        # for the items that can burst (litkit.bursts.can_burst) -- the same table as the general path.
+        year, item_code, names, record_code = cited_item_codes(corpus, kind)
+        period = _period(corpus, pd.DataFrame({"year": year}), years)
+        check_parameters(s, gamma, min_duration)
+        _check_top(top)
+
+        def hopeful(total_r, total_d, n_slices):
+            return can_burst(total_r, total_d, n_slices, s, gamma)
+
+        counts = counts_from_codes(year, item_code, names, record_code, period, slice_years, counting, hopeful)
+        table = bursts_from_counts(counts, period, s=s, gamma=gamma, min_duration=min_duration, top=top)
+    else:
+        events = item_events(corpus, kind=kind, field=field, thesaurus=thesaurus)
+        period = _period(corpus, events, years)
+        table = bursts_from_events(
+            events,
+            period,
+            s=s,
+            gamma=gamma,
+            min_duration=min_duration,
+            slice_years=slice_years,
+            counting=counting,
+            top=top,
+        )
     table.attrs.update(
         kind=kind,
         s=s,
@@ -130,8 +160,7 @@ def bursts_from_events(
     :func:`citation_bursts`.
     """
     check_parameters(s, gamma, min_duration)
-    if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
-        raise LitkitError(f"top must be a positive whole number or None, got {top!r}")
+    _check_top(top)
     counts = burst_counts(events, period, slice_years=slice_years, counting=counting)
     return bursts_from_counts(counts, period, s=s, gamma=gamma, min_duration=min_duration, top=top)
 
@@ -248,6 +277,11 @@ def write_burst_table(table: pd.DataFrame, path, kind: str | None = None, overwr
     from .._atomic import write_csv
 
     return write_csv(figure5_table(table, kind), path, overwrite=overwrite, float_format="%.2f")
+
+
+def _check_top(top) -> None:
+    if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
+        raise LitkitError(f"top must be a positive whole number or None, got {top!r}")
 
 
 def _period(corpus, events: pd.DataFrame, years) -> tuple[int, int]:

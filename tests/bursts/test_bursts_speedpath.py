@@ -1,0 +1,143 @@
+"""The burst table's fast path (issue 23) gives exactly the table of the general path.
+
+* :func:`litkit.bursts.can_burst` never drops an item that the exact dynamic programme finds bursting
+  (checked against the plain-Python :func:`litkit.bursts.kleinberg`, item by item);
+* :func:`litkit.bursts.counts_from_codes` on :func:`litkit.bursts.cited_item_codes` equals
+  :func:`litkit.bursts.burst_counts` on :func:`litkit.bursts.item_events` (real exports, every database);
+* :func:`litkit.citation_bursts` for cited journals and references (fast path) equals
+  :func:`litkit.bursts.bursts_from_events` on :func:`litkit.bursts.item_events` (general path).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from litkit.bursts import (
+    burst_counts,
+    bursts_from_events,
+    can_burst,
+    citation_bursts,
+    cited_item_codes,
+    counts_from_codes,
+    item_events,
+    kleinberg,
+    kleinberg_many,
+)
+
+
+def _bursting_items(R, D, s, gamma):
+    """Items with at least one burst, by the one-item reference implementation."""
+    return {i for i in range(len(R)) if len(kleinberg(R[i], D, s=s, gamma=gamma))}
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize(("s", "gamma"), [(2.0, 1.0), (1.5, 0.5), (3.0, 2.0), (1.05, 0.1), (2.0, 0.0)])
+def test_can_burst_never_drops_a_bursting_item(seed, s, gamma):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 25))
+    D = rng.integers(5, 60, size=n).astype(float)
+    # Mostly rare items (the case the shortcut is for), some frequent and some planted bursts.
+    m = 150
+    p = rng.choice([0.005, 0.02, 0.1, 0.5], size=m)
+    R = rng.binomial(D.astype(int)[None, :].repeat(m, 0), p[:, None]).astype(float)
+    R[: m // 10, n // 2 :] = np.minimum(D[n // 2 :], R[: m // 10, n // 2 :] + 3)
+    mask = can_burst(R.sum(axis=1), D.sum(), n, s, gamma)
+    bursting = _bursting_items(R, D, s, gamma)
+    assert bursting <= set(np.flatnonzero(mask).tolist())
+    # The shortcut matters: rare items are dropped (unless entering a burst is free).
+    if gamma > 0:
+        assert (~mask).sum() > 0
+    # kleinberg_many (which uses the shortcut) finds exactly the bursts of the one-item solver.
+    found = kleinberg_many(R, D, s=s, gamma=gamma)
+    expected = [
+        (i, int(a), int(b), w)
+        for i in range(m)
+        for a, b, w in kleinberg(R[i], D, s=s, gamma=gamma)[["start", "end", "weight"]].itertuples(index=False)
+    ]
+    assert [(int(i), int(a), int(b)) for i, a, b in found[["item", "start", "end"]].itertuples(index=False)] == [
+        e[:3] for e in expected
+    ]
+    np.testing.assert_allclose(found["weight"].to_numpy(), [e[3] for e in expected], rtol=1e-12, atol=1e-12)
+
+
+def test_can_burst_bound_by_hand():
+    # n = 10 slices, gamma = 1: a burst must gain more than ln 10 = 2.303; with s = 2 an item gains at
+    # most sum(r) ln 2 = 0.693 sum(r), so 3 events (2.08) cannot pay for one burst and 4 (2.77) might.
+    total_d = 1000.0
+    mask = can_burst([0, 1, 3, 4, 40], total_d, 10, s=2, gamma=1)
+    assert mask.tolist() == [False, False, False, True, True]
+    assert 3 * math.log(2) < math.log(10) < 4 * math.log(2)
+    # p1 is capped at 0.99999: an item in (almost) every event keeps the full model.
+    assert can_burst([1000.0], total_d, 10, s=2, gamma=1).tolist() == [True]
+
+
+def test_kleinberg_many_with_no_hopeful_item():
+    found = kleinberg_many([[0, 1, 0], [1, 0, 0]], [10, 10, 10])
+    assert found.empty and list(found.columns) == ["item", "start", "end", "weight"]
+
+
+def test_counts_from_codes_equals_burst_counts_on_a_made_up_frame():
+    ev = pd.DataFrame(
+        {
+            "record": ["a", "a", "b", "c", "c", "d", None, None],
+            "year": [2000, 2000, 2001, 2001, 2001, 2003, 2002, 2002],
+            "item": ["X", "X", "X", "Y", "Z", "Y", "Z", "Y"],
+        }
+    )
+    for counting in ("records", "citations"):
+        for period in ((2000, 2003), (2001, 2002)):
+            old = burst_counts(ev, period, slice_years=1, counting=counting)
+            codes, names = pd.factorize(ev["item"])
+            records = pd.factorize(ev["record"].to_numpy(dtype=object), use_na_sentinel=False)[0]
+            new = counts_from_codes(
+                ev["year"].to_numpy(), codes, names.to_numpy(dtype=object), records, period, 1, counting
+            )
+            _assert_counts_equal(old, new)
+
+
+def _assert_counts_equal(old, new):
+    assert old.items.tolist() == new.items.tolist()
+    for name in ("slice_start", "slice_end", "R", "D", "first_year"):
+        np.testing.assert_array_equal(getattr(old, name), getattr(new, name), err_msg=name)
+
+
+@pytest.fixture(scope="module")
+def real_corpora(shared_corpora):
+    """Real exports of four databases, read once for the module."""
+    import litkit
+
+    return [
+        (folder, litkit.read(shared_corpora / folder))
+        for folder in ("wos-plaintext-environment", "cnki-refworks", "scopus-csv", "cssci")
+        if (shared_corpora / folder).exists()
+    ]
+
+
+@pytest.mark.parametrize("kind", ["cited_journal", "cited_reference"])
+def test_cited_codes_and_fast_table_equal_the_general_path(real_corpora, kind):
+    checked = 0
+    for folder, corpus in real_corpora:
+        events = item_events(corpus, kind=kind)
+        if len(events) == 0:
+            continue
+        py = pd.to_numeric(corpus.df["PY"], errors="coerce").dropna()
+        period = (int(py.min()), int(py.max()))
+        year, item_code, names, record_code = cited_item_codes(corpus, kind)
+        assert len(year) == len(events), folder
+        assert names[item_code].tolist() == events["item"].tolist(), folder
+        assert year.tolist() == events["year"].tolist(), folder
+        for counting in ("records", "citations"):
+            for slice_years in (1, 3):
+                old = burst_counts(events, period, slice_years=slice_years, counting=counting)
+                new = counts_from_codes(year, item_code, names, record_code, period, slice_years, counting)
+                _assert_counts_equal(old, new)
+        for options in ({}, {"s": 1.5, "gamma": 0.5, "top": None, "counting": "citations", "slice_years": 2}):
+            fast = citation_bursts(corpus, kind=kind, **options)
+            general = bursts_from_events(events, period, **options)
+            pd.testing.assert_frame_equal(fast.reset_index(drop=True), general.reset_index(drop=True), check_exact=True)
+        checked += 1
+    assert checked >= 2
