@@ -15,7 +15,7 @@ from ..io.ingest_summary import ingest_summary, ingest_summary_from_tally
 from . import FORCE_HELP, command
 
 
-def _ingest_on_dask(paths, output, scheduler, files_per_partition, format, encoding, report, force) -> None:
+def _ingest_on_dask(paths, output, scheduler, files_per_partition, format, encoding, report, force, strict) -> None:
     """``litkit ingest --scheduler``: partitioned Parquet, the same ingest report."""
     import litkit.scale
 
@@ -31,6 +31,7 @@ def _ingest_on_dask(paths, output, scheduler, files_per_partition, format, encod
             overwrite=force,
             format=format,
             encoding=encoding,
+            strict=strict,
         )
     if report is not None:
         write_csv(pc.report.problems_table(), report, overwrite=force)
@@ -80,7 +81,7 @@ def register(app: typer.Typer) -> None:
                     "--merge needs the corpus in one piece; merge after reading the partitions",
                     expected="--scheduler without --merge",
                 )
-            _ingest_on_dask(paths, output, scheduler, files_per_partition, format, encoding, report, force)
+            _ingest_on_dask(paths, output, scheduler, files_per_partition, format, encoding, report, force, strict)
             return
         if merge:  # merging compares every record with every other: the corpus in memory
             corpus = litkit.read(paths, format=format, encoding=encoding, engine=engine, strict=strict)

@@ -82,7 +82,11 @@ def detect_format(path: str | Path, source: TextSource | None = None) -> ReaderS
     if not raw.strip():
         raise UnknownFormatError("file is empty", path=path, line=1, expected="an export from WoS, CNKI or Scopus")
     for spec in readers():
-        if spec.binary_sniff is not None and spec.binary_sniff(raw):
+        if spec.binary_sniff_file is not None:
+            with source.open_binary() if source is not None else open(path, "rb") as fh:
+                if spec.binary_sniff_file(fh):
+                    return spec
+        elif spec.binary_sniff is not None and spec.binary_sniff(raw):
             return spec
     source = source or TextSource(path)
     try:
@@ -355,7 +359,6 @@ class ReadSession:
         for p in [paths] if isinstance(paths, (str, Path, InputFile)) else paths:
             if not isinstance(p, InputFile) and Path(p).is_dir():
                 self.named_folders.append(str(Path(p)))
-        self._records_from: dict[str, int] = {}  # origin (folder or archive named) -> records read
 
     def parts(
         self,
@@ -385,16 +388,26 @@ class ReadSession:
                 raise
             self._skip(f, report, exc)
             return
-        if f.origin is not None:
-            self._records_from[f.origin] = self._records_from.get(f.origin, 0) + report.records_read
         if self.repeats is not None:
             self.repeats.add(report, uts, f.same_as)
 
     def finish(self, report: IngestReport) -> None:
-        """Raise when a folder or archive named by the user gave no record at all."""
+        """Raise when a folder or archive named by the user gave no record at all.
+
+        ``report`` holds one :class:`FileReport` per file of :attr:`files`, in that order
+        (as :func:`read` fills it; :func:`litkit.scale.ingest` merges its partitions' reports
+        into one and checks on the driver, so a partition holding only skipped files is
+        no error by itself).
+        """
+        if len(report.files) != len(self.files):
+            raise ValueError(f"the report lists {len(report.files)} files, the session {len(self.files)}")
+        records_from: dict[str, int] = {}  # origin (folder or archive named) -> records read
+        for f, r in zip(self.files, report.files):
+            if f.origin is not None:
+                records_from[f.origin] = records_from.get(f.origin, 0) + r.records_read
         origins = list(dict.fromkeys(self.named_folders + [f.origin for f in self.files if f.origin is not None]))
         for origin in origins:
-            if self._records_from.get(origin, 0) == 0:
+            if records_from.get(origin, 0) == 0:
                 skipped = sum(
                     1 for f, r in zip(self.files, report.files) if f.origin == origin and r.format == "skipped"
                 )
@@ -514,6 +527,7 @@ def read(
     engine: str | None = None,
     strict: bool = False,
     note_repeats: bool = True,
+    check_folders: bool = True,
 ) -> Corpus:
     """Read export files, folders and archives (any supported format, mixed) into one Corpus.
 
@@ -549,6 +563,11 @@ def read(
         Note files identical to an earlier one and records already read from earlier files
         (:class:`RepeatNotes`); :func:`litkit.scale.ingest` passes False to its workers and
         notes them across all partitions itself.
+    check_folders : bool, default True
+        Raise when a folder or archive named by the user gave no record at all
+        (:meth:`ReadSession.finish`); :func:`litkit.scale.ingest` passes False to its
+        workers, whose batch may hold only some of a folder's files, and checks on the
+        driver from all partitions' reports.
 
     Returns
     -------
@@ -589,7 +608,8 @@ def read(
     with gc_paused(keeps_result=True):
         for f in iterator:
             report.add(_read_into(builder, f, format, encoding, engine, session))
-        session.finish(report)
+        if check_folders:
+            session.finish(report)
         frame = builder.frame()
     return Corpus._from_canonical(frame, report)
 

@@ -111,7 +111,8 @@ def input_files(paths: str | Path | Sequence[str | Path | InputFile]) -> list[In
     ----------
     paths : path or list of paths
         Files, folders, archives, ``archive.zip!member`` names, or :class:`InputFile` s
-        (kept as they are).
+        (kept as they are; a list of only :class:`InputFile` s is returned as it is, its
+        :attr:`~InputFile.same_as` marks included).
 
     Returns
     -------
@@ -138,6 +139,10 @@ def input_files(paths: str | Path | Sequence[str | Path | InputFile]) -> list[In
     """
     if isinstance(paths, (str, Path, InputFile)):
         paths = [paths]
+    if all(isinstance(p, InputFile) for p in paths):
+        # Files listed by an earlier call (a batch litkit.scale.ingest sends a worker): already
+        # marked, across all of that call's files; a batch alone would miss a file's earlier twin.
+        return list(paths)
     out: list[InputFile] = []
     for p in paths:
         if isinstance(p, InputFile):

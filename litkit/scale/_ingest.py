@@ -1,11 +1,16 @@
 """Parallel ingest: many export files into one folder of Parquet partitions.
 
 Each partition is one batch of ``files_per_partition`` consecutive files (in the
-order :func:`litkit.io.expand_paths` lists them).  A Dask task reads its batch
-with :func:`litkit.read` (fast paths included) and writes ``part-00000.parquet``, ``part-00001.parquet``, … with
-:meth:`litkit.Corpus.to_parquet`.  The driver merges the per-file reports, in
-file order, into the same :class:`~litkit.io.IngestReport` that
-:func:`litkit.read` returns, and writes it next to the partitions:
+order :func:`litkit.io.input_files` lists them: folders searched, archives opened
+into their members).  A Dask task reads its batch with :func:`litkit.read` (fast
+paths included) and writes ``part-00000.parquet``, ``part-00001.parquet``, … with
+:meth:`litkit.Corpus.to_parquet`.  The batches are :class:`~litkit.io.InputFile` s,
+so a worker knows which files were found in a folder or archive (one that is no
+export is skipped and listed, or with ``strict`` an error) and which were named.
+The driver merges the per-file reports, in file order, into the same
+:class:`~litkit.io.IngestReport` that :func:`litkit.read` returns, checks that
+every folder and archive named gave records (a partition holding only skipped
+files is no error by itself), and writes the report next to the partitions:
 
 .. code-block:: text
 
@@ -34,7 +39,7 @@ import pandas as pd
 from .._atomic import write_text
 from ..corpus import LIST_COLUMNS, Corpus, normalise_frame
 from ..errors import LitkitError, OutputExistsError
-from ..io import IngestReport, RepeatNotes, expand_paths, input_files, read
+from ..io import IngestReport, InputFile, ReadSession, RepeatNotes, read
 
 __all__ = ["ingest", "read_partitioned", "PartitionedCorpus", "MANIFEST", "REPORT"]
 
@@ -44,20 +49,39 @@ _PART = "part-{:05d}.parquet"
 
 
 def _ingest_batch(
-    files: Sequence[str], target: str, overwrite: bool, format: str | None = None, encoding: str | None = None
+    files: Sequence[InputFile],
+    target: str,
+    overwrite: bool,
+    format: str | None = None,
+    encoding: str | None = None,
+    strict: bool = False,
 ) -> dict:
     """Worker task: read a batch of files and write them as one Parquet partition."""
-    # Identical files and overlapping batches are noted by the driver, across all partitions.
-    corpus = read(list(files), format=format, encoding=encoding, progress=False, note_repeats=False)
+    # Identical files, overlapping batches and folders that gave no record are the driver's,
+    # across all partitions: a batch sees only some of a folder's files.
+    try:
+        corpus = read(
+            list(files),
+            format=format,
+            encoding=encoding,
+            progress=False,
+            strict=strict,
+            note_repeats=False,
+            check_folders=False,
+        )
+    except LitkitError as exc:
+        # Returned, not raised: the driver raises the error of the first batch in file order,
+        # the one litkit.read would give, whichever worker fails first.
+        return {"error": exc}
     corpus.to_parquet(target, overwrite=overwrite)
     return {"report": corpus.report.to_dict(), "records": len(corpus)}
 
 
-def _note_repeats(report: IngestReport, paths, targets: Sequence[str]) -> None:
+def _note_repeats(report: IngestReport, files: Sequence[InputFile], targets: Sequence[str]) -> None:
     """The notes litkit.read makes on identical files and overlapping batches, across all partitions."""
     import pyarrow.parquet as pq
 
-    same_as = {str(f): f.same_as for f in input_files(paths)}
+    same_as = {str(f): f.same_as for f in files}
     uts: dict[str, list] = {}
     for target in targets:
         table = pq.read_table(target, columns=["source_file", "UT"])
@@ -68,8 +92,8 @@ def _note_repeats(report: IngestReport, paths, targets: Sequence[str]) -> None:
         notes.add(f, uts.get(f.file, ()), same_as.get(f.file))
 
 
-def _batches(files: Sequence[Path], size: int) -> list[list[str]]:
-    return [[str(f) for f in files[i : i + size]] for i in range(0, len(files), size)]
+def _batches(files: Sequence[InputFile], size: int) -> list[list[InputFile]]:
+    return [list(files[i : i + size]) for i in range(0, len(files), size)]
 
 
 def ingest(
@@ -80,14 +104,17 @@ def ingest(
     overwrite: bool = False,
     format: str | None = None,
     encoding: str | None = None,
+    strict: bool = False,
 ) -> PartitionedCorpus:
     """Read export files in parallel into a folder of Parquet partitions.
 
     Parameters
     ----------
     paths : path or list of paths
-        Files and folders, as for :func:`litkit.read` (folders are searched
-        recursively; hidden files and PROVENANCE/README/INDEX notes are skipped).
+        Files, folders and archives, as for :func:`litkit.read` (folders are searched
+        recursively; hidden files and PROVENANCE/README/INDEX notes are passed over;
+        a file found in a folder or archive that is no export is skipped and listed in
+        the report).
     out_dir : path
         Folder for the partitions, ``ingest_report.json`` and ``manifest.json``.
         It must not hold a previous ingest unless ``overwrite`` is true.
@@ -103,6 +130,9 @@ def ingest(
         Replace an existing ingest in ``out_dir``.
     format, encoding : str, optional
         Force one reader / one encoding instead of sniffing each file, as in :func:`litkit.read`.
+    strict : bool, default False
+        A file found in a folder or archive that is no export is an error instead of
+        being skipped, as in :func:`litkit.read`.
 
     Returns
     -------
@@ -111,7 +141,9 @@ def ingest(
     Raises
     ------
     LitkitError
-        When a file cannot be read, exactly as :func:`litkit.read` would.
+        When a file cannot be read, or a folder or archive named gives no record at all,
+        exactly as :func:`litkit.read` would (the error of the first file in reading order,
+        whichever worker meets its error first).  The partitions of a refused ingest are removed.
 
     Examples
     --------
@@ -126,8 +158,10 @@ def ingest(
         raise LitkitError(f"files_per_partition must be at least 1, got {files_per_partition!r}")
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    files = expand_paths(paths)
+    session = ReadSession(paths, strict=strict, note_repeats=False)  # what litkit.read would read
+    files = session.files
     if not files:
+        session.finish(IngestReport())  # a folder named holds no file: the error litkit.read gives
         raise LitkitError(
             "no files to read", path=Path(paths[0]) if paths else None, expected="export files or folders holding them"
         )
@@ -148,18 +182,28 @@ def ingest(
     batches = _batches(files, files_per_partition)
     targets = [str(out / _PART.format(i)) for i in range(len(batches))]
     tasks = [
-        dask.delayed(_ingest_batch, pure=False)(b, t, overwrite, format, encoding) for b, t in zip(batches, targets)
+        dask.delayed(_ingest_batch, pure=False)(b, t, overwrite, format, encoding, strict)
+        for b, t in zip(batches, targets)
     ]
     results = client.compute(tasks, sync=True) if client is not None else dask.compute(*tasks)
 
+    report = IngestReport()
+    try:
+        for r in results:
+            if "error" in r:
+                raise r["error"]
+            report.extend(IngestReport.from_dict(r["report"]))
+        session.finish(report)  # every folder and archive named gave records, over all partitions
+    except LitkitError:
+        # The partitions just written hold no corpus; an earlier ingest they replaced is gone too.
+        for name in [*targets, *(str(old) for old in stale), str(out / MANIFEST), str(out / REPORT)]:
+            Path(name).unlink(missing_ok=True)
+        raise
     # Partitions left over from a larger earlier ingest would be read as part of this one.
     for old in stale:
         if str(old) not in targets:
             old.unlink()
-    report = IngestReport()
-    for r in results:
-        report.extend(IngestReport.from_dict(r["report"]))
-    _note_repeats(report, paths, targets)
+    _note_repeats(report, files, targets)
     write_text(
         out / REPORT, json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n", overwrite=True
     )
@@ -168,7 +212,8 @@ def ingest(
         "version": 1,
         "files_per_partition": files_per_partition,
         "partitions": [
-            {"file": Path(t).name, "records": r["records"], "sources": b} for t, r, b in zip(targets, results, batches)
+            {"file": Path(t).name, "records": r["records"], "sources": [str(f) for f in b]}
+            for t, r, b in zip(targets, results, batches)
         ],
     }
     write_text(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", overwrite=True)
