@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from .ingest_report import FileReport
 from .sniff import TextSource
@@ -42,6 +43,10 @@ class ReaderSpec:
     sniff: Callable[[list[str]], bool]
     read: Callable[[TextSource, FileReport], Iterator[Record]]
     binary_sniff: Callable[[bytes], bool] | None = None  # for formats recognised from raw bytes
+    # For formats whose signature may lie anywhere in the file (a zip's directory is at its end):
+    # gets the file (or archive member) as a seekable binary stream and is used instead of
+    # ``binary_sniff``, which only sees the first 64 KiB.
+    binary_sniff_file: Callable[[BinaryIO], bool] | None = None
     # Optional fast path: the file's records as canonical columns (name -> list, all the same
     # length), a block at a time, raising FastPathDeclined for a file ``read`` must read (see
     # above).  It must give exactly what ``read`` gives; the tests compare the two on every real file.

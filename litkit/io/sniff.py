@@ -6,7 +6,9 @@ edited in Excel).  The decision is made from content, never from the file name:
 
 1. a byte-order mark decides (UTF-8, UTF-16 LE/BE);
 2. NUL bytes on every other position mean BOM-less UTF-16;
-3. bytes that decode as strict UTF-8 are UTF-8;
+3. bytes that decode as strict UTF-8 are UTF-8, and so is UTF-8 with a few stray
+   bytes (reading it then reports the first bad byte's line instead of decoding
+   the whole file as cp1252 mojibake);
 4. bytes that decode as GB18030 into mostly CJK characters are GB18030 (also
    also when Chinese is mixed with accented Latin letters);
 5. anything else is cp1252 (falling back to Latin-1 for the five bytes cp1252
@@ -53,6 +55,25 @@ def _damaged_utf8(data: bytes) -> bool:
         return False
     in_sequences = sum(len(m) for m in _UTF8_MULTIBYTE.findall(data))
     return in_sequences >= 0.95 * high
+
+
+def _utf8_with_stray_bytes(data: bytes) -> bool:
+    """UTF-8 text with few non-ASCII characters and one or two stray bytes.
+
+    :func:`_damaged_utf8` needs 20 non-ASCII bytes to judge; an English export may hold
+    only a ``™`` in its header and then one corrupted byte.  Read as cp1252 it would turn
+    every character into mojibake silently; read as UTF-8 the stray byte is reported
+    with its line.  It takes at least one valid multi-byte sequence and at most two stray
+    bytes, with at least two bytes in valid sequences per stray byte: cp1252 text (a lone
+    high byte per accented letter) almost never forms a valid sequence, and Chinese text
+    has far more than two bytes outside them.
+    """
+    high = len(_HIGH_BYTE.findall(data))
+    if not high or high >= 20:
+        return False
+    in_sequences = sum(len(m) for m in _UTF8_MULTIBYTE.findall(data))
+    stray = high - in_sequences
+    return 0 < stray <= 2 and in_sequences >= 2 * stray
 
 
 _LONE_HIGH_BYTE = re.compile(rb"(?<![\x80-\xff])[\x80-\xff](?![\x80-\xff])")
@@ -141,7 +162,7 @@ def detect_encoding(data: bytes, complete: bool = True) -> str:
             return "utf-16-be"
     if _valid_utf8_prefix(data, complete) or (complete and cut_utf8_tail(data)):
         return "utf-8"
-    if _damaged_utf8(data):
+    if _damaged_utf8(data) or _utf8_with_stray_bytes(data):
         # Reading it as UTF-8 raises DecodingError naming the bad line, instead of
         # silently turning every accented or Chinese character into cp1252 mojibake.
         return "utf-8"

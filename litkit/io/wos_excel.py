@@ -32,8 +32,9 @@ numbers or pages as numbers dropped their leading zeros (``033004`` reads ``3300
 Records: ``records_in_file`` counts the non-blank rows under the header; a row with
 neither a title nor a UT is skipped and reported; ``source_line`` is the row
 number in the sheet (the header is row 1).  The file is recognised from its bytes
-(:func:`binary_sniff`: the OLE2 or zip signature, then the WoS header names),
-never from its name.  A workbook that cannot be opened (cut short, damaged) or
+(:func:`sniff_file`: the OLE2 signature and the WoS header names in the string
+table, or for a ``.xlsx`` its zip directory and the first rows of its sheets,
+parsed as a stream however far into the file they lie), never from its name.  A workbook that cannot be opened (cut short, damaged) or
 whose first sheet has no WoS header row raises
 :class:`~litkit.errors.LitkitError` naming the file.
 
@@ -47,9 +48,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import xml.etree.ElementTree as ET
+import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import LitkitError, UnknownFormatError
 from .base import ReaderSpec
@@ -119,6 +123,49 @@ def binary_sniff(raw: bytes) -> bool:
             return True
         return _names_seen(strings) >= 2
     return False
+
+
+def sniff_file(fh: BinaryIO) -> bool:
+    """:func:`binary_sniff` for the whole file: a ``.xlsx`` is judged from its zip directory and sheet XML.
+
+    The 64 KiB :func:`binary_sniff` sees need not hold a workbook's ``[Content_Types].xml``
+    (WPS Office writes it last), its shared strings, or its header row (a sheet whose XML
+    before the first row -- column widths, views -- is longer).  Here the zip's directory
+    (at its end) says whether the file is a workbook, and the first rows of each sheet,
+    with the shared strings they use, are parsed as a stream (only as far as those rows),
+    so a workbook of any size is recognised by its Web of Science header row.  An ``.xls``
+    (OLE2) is judged from its first 64 KiB, where its string table starts.
+
+    Parameters
+    ----------
+    fh : binary file object
+        The file (or an archive member in memory), seekable.
+
+    Returns
+    -------
+    bool
+        Whether this reader reads the file.
+
+    Examples
+    --------
+    >>> import io
+    >>> sniff_file(io.BytesIO(b"PT\tAU\tTI"))
+    False
+    """
+    head = fh.read(len(_OLE2))
+    fh.seek(0)
+    if head.startswith(_OLE2):
+        return binary_sniff(fh.read(65536))
+    if not head.startswith(_ZIP[:2]):
+        return False
+    try:
+        with zipfile.ZipFile(fh) as z:
+            names = set(z.namelist())
+            if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+                return False  # a zip of exports, a .docx, ...
+            return any(_header_index(rows) is not None for rows in _xlsx_top_rows(z, names))
+    except (zipfile.BadZipFile, ET.ParseError, KeyError, OSError, EOFError, ValueError, zlib.error):
+        return False
 
 
 def is_xlsx(raw: bytes) -> bool:
@@ -216,6 +263,103 @@ def _xlsx_strings_prefix(raw: bytes) -> bytes | None:
             except zlib.error:
                 return None
         pos = start if start > pos else pos + 4
+
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_SNIFF_LIMIT = 64 << 20  # most XML inflated from one zip member while sniffing (the rows sought come first)
+
+
+def _xlsx_top_rows(z: zipfile.ZipFile, names: set[str]) -> Iterator[list[list]]:
+    """The first :data:`_HEADER_ROWS` rows of each sheet, in workbook order, shared strings resolved."""
+    strings = _SharedStrings(z, names)
+    for sheet in _xlsx_sheet_names(z, names):
+        rows: list[list] = []
+        row: list | None = None
+        cell_type, value = None, None
+        for event, elem in _xml_events(z, sheet, ("start", "end")):
+            tag = elem.tag
+            if event == "start":
+                if tag == _NS + "row":
+                    row = []
+                elif tag == _NS + "c":
+                    cell_type, value = elem.get("t"), None
+                continue
+            if tag == _NS + "v" or (tag == _NS + "t" and cell_type == "inlineStr"):
+                value = (value or "") + (elem.text or "")
+            elif tag == _NS + "c" and row is not None:
+                row.append(strings.get(value) if cell_type == "s" else value)
+            elif tag == _NS + "row":
+                rows.append(row or [])
+                row = None
+                if len(rows) >= _HEADER_ROWS:
+                    break
+            elif tag == _NS + "sheetData":
+                break
+            elem.clear()  # keep memory flat over a long sheet preamble
+        yield rows
+
+
+def _xlsx_sheet_names(z: zipfile.ZipFile, names: set[str]) -> list[str]:
+    """The worksheet members in the workbook's order (the ``xl/worksheets/`` members sorted, failing that)."""
+    fallback = sorted(n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+    rels_name = "xl/_rels/workbook.xml.rels"
+    if rels_name not in names or max(z.getinfo(n).file_size for n in (rels_name, "xl/workbook.xml")) > _SNIFF_LIMIT:
+        return fallback
+    targets = {}
+    for rel in ET.fromstring(z.read(rels_name)):
+        target = rel.get("Target") or ""
+        targets[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    sheets = []
+    for elem in ET.fromstring(z.read("xl/workbook.xml")).iter(_NS + "sheet"):
+        target = targets.get(elem.get(_REL_NS + "id"))
+        if target in names:
+            sheets.append(target)
+    return sheets or fallback
+
+
+class _SharedStrings:
+    """``xl/sharedStrings.xml`` parsed as a stream, only as far as the highest index asked for."""
+
+    def __init__(self, z: zipfile.ZipFile, names: set[str]):
+        name = "xl/sharedStrings.xml"
+        self._events = _xml_events(z, name, ("end",)) if name in names else iter(())
+        self._strings: list[str] = []
+
+    def get(self, index: str | None) -> str | None:
+        if index is None or not index.strip().isdigit():
+            return None
+        i = int(index)
+        while len(self._strings) <= i:
+            for _, elem in self._events:
+                if elem.tag == _NS + "si":
+                    # rich text: the runs' <t> in order; phonetic runs (<rPh>) are no part of the value
+                    self._strings.append(
+                        "".join(t.text or "" for t in elem.iter(_NS + "t") if t not in _phonetic_texts(elem))
+                    )
+                    elem.clear()
+                    break
+            else:
+                return None
+        return self._strings[i]
+
+
+def _phonetic_texts(si) -> set:
+    return {t for r in si.iter(_NS + "rPh") for t in r.iter(_NS + "t")}
+
+
+def _xml_events(z: zipfile.ZipFile, name: str, events: tuple[str, ...]) -> Iterator[tuple[str, ET.Element]]:
+    """Parse events of one zip member, inflated and parsed 64 KiB at a time (at most :data:`_SNIFF_LIMIT`)."""
+    parser = ET.XMLPullParser(events)
+    read = 0
+    with z.open(name) as fh:
+        while read < _SNIFF_LIMIT:
+            chunk = fh.read(65536)
+            if not chunk:
+                break
+            read += len(chunk)
+            parser.feed(chunk)
+            yield from parser.read_events()
 
 
 def _rows(raw: bytes, path: Path) -> list[list]:
@@ -422,4 +566,5 @@ SPEC = ReaderSpec(
     sniff=lambda head: False,  # a workbook is recognised from its bytes only
     read=read,
     binary_sniff=binary_sniff,
+    binary_sniff_file=sniff_file,
 )
