@@ -267,32 +267,37 @@ def read_canonical_frame(path: str | Path, columns: Sequence[str] | None = None)
                 f"no column {unknown[0]!r} in the corpus file", path=path, expected="a canonical column name"
             )
         wanted = [name for name in dict.fromkeys(columns) if name in file_names]
-    table = pq.read_table(path, columns=wanted)
-    n = table.num_rows
     canonical = {f.name: f.type for f in CANONICAL_FIELDS}
     data: dict[str, object] = {}
     foreign: list[str] = []
-    for c in COLUMNS:
-        if c.name not in table.column_names:
-            data[c.name] = _empty_column(c.kind, n)
-        elif table.schema.field(c.name).type == canonical[c.name]:
-            data[c.name] = _arrow_to_canonical(table.column(c.name), c.kind)
-        else:
-            foreign.append(c.name)
-    extra = [name for name in table.column_names if name not in canonical]
-    if foreign or extra:
-        # Columns normalise_frame has to see as pandas gives them (typed by the file's pandas metadata).
-        other = table.select(foreign + extra).to_pandas()
-        for name in foreign:
-            values = other[name]
-            if name in LIST_COLUMNS:
-                values = pd.Series([list(v) if v is not None else [] for v in values], dtype=object)
-            data[name] = values
-        normalised = normalise_frame(pd.DataFrame({name: data[name] for name in foreign}, index=range(n)))
-        for name in foreign:
-            data[name] = normalised[name]
-        for name in extra:
-            data[name] = other[name]
+    # One column at a time: its Arrow buffers are released once it is converted, so the peak is
+    # the Python objects plus one column, not plus the whole Arrow table.
+    with pq.ParquetFile(path) as parquet_file:
+        schema = parquet_file.schema_arrow
+        n = parquet_file.metadata.num_rows
+        for c in COLUMNS:
+            if c.name not in wanted:
+                data[c.name] = _empty_column(c.kind, n)
+            elif schema.field(c.name).type == canonical[c.name]:
+                column = parquet_file.read(columns=[c.name]).column(0)
+                data[c.name] = _arrow_to_canonical(column, c.kind)
+                del column
+            else:
+                foreign.append(c.name)
+        extra = [name for name in wanted if name not in canonical]
+        if foreign or extra:
+            # Columns normalise_frame has to see as pandas gives them (typed by the file's pandas metadata).
+            other = parquet_file.read(columns=foreign + extra).to_pandas()
+            for name in foreign:
+                values = other[name]
+                if name in LIST_COLUMNS:
+                    values = pd.Series([list(v) if v is not None else [] for v in values], dtype=object)
+                data[name] = values
+            normalised = normalise_frame(pd.DataFrame({name: data[name] for name in foreign}, index=range(n)))
+            for name in foreign:
+                data[name] = normalised[name]
+            for name in extra:
+                data[name] = other[name]
     return pd.DataFrame(data, columns=list(COLUMN_NAMES) + extra), read_report(path)
 
 
@@ -311,20 +316,37 @@ def _arrow_to_canonical(column: pa.ChunkedArray, kind: str):
         mask = pc.is_null(column).to_numpy(zero_copy_only=False)
         return pd.arrays.IntegerArray(values.astype("int64", copy=False), mask)
     if kind == "str":
-        out = np.empty(len(column), dtype=object)
-        out[:] = column.to_numpy(zero_copy_only=False)
+        out = _distinct_objects(column)
         if len(column) and pc.any(pc.match_substring_regex(column, _BLANK_RE)).as_py():
             out[:] = [clean_text_value(v) for v in out]
         return pd.Series(out, dtype=object)
-    values = column.to_pylist()
-    if column.null_count:
-        values = [v if v is not None else [] for v in values]
+    column = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
     flat = pc.list_flatten(column)
+    items = _distinct_objects(flat)
+    lengths = pc.fill_null(pc.list_value_length(column), 0).to_numpy(zero_copy_only=False)
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    values = [items[a:b].tolist() for a, b in zip(starts.tolist(), ends.tolist())]
     if len(flat) and (flat.null_count or pc.any(pc.equal(pc.utf8_length(flat), 0)).as_py()):
         values = [clean_list_value(v) for v in values]
     out = np.empty(len(values), dtype=object)
     out[:] = values
     return pd.Series(out, dtype=object)
+
+
+def _distinct_objects(array) -> np.ndarray:
+    """A string array as an object array of str and None, one Python object per distinct string.
+
+    Dictionary-encoded in Arrow first, as ``to_pandas`` deduplicates objects: a database name,
+    a journal or a cited reference repeated over records is held once, not once per record.
+    """
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0) if array.num_chunks else array
+    encoded = pc.dictionary_encode(array)
+    distinct = np.empty(len(encoded.dictionary) + 1, dtype=object)  # the last one, None, for nulls
+    distinct[:-1] = encoded.dictionary.to_pylist()
+    indices = pc.fill_null(encoded.indices, len(encoded.dictionary)).to_numpy(zero_copy_only=False)
+    return distinct[indices]
 
 
 def _empty_column(kind: str, n: int):

@@ -8,13 +8,14 @@ One module per citation style, plus the identity of a cited work and the table:
 - :mod:`litkit.refs.gbt7714` -- GB/T 7714 as CNKI prints it (:func:`parse_gbt7714_reference`) and CSSCI's
   own style (:func:`parse_cssci_reference`, :func:`is_cssci_reference`);
 - :mod:`litkit.refs.styles` -- which style a string is written in (:func:`reference_style`,
-  :func:`parse_reference_any`);
+  :func:`parse_reference_any`), the parser of a record's database (:func:`parser_for_database`);
 - :mod:`litkit.refs.sources` -- cited-source names to one J9-style key (:func:`normalize_source`),
   used by every reader;
 - :mod:`litkit.refs.keys` -- :func:`reference_key`, :func:`bibliographic_key`, :func:`reference_keys`
   and the unification of keys across a corpus (DOIs and pages lent: :func:`unified_keys`,
   :func:`doi_by_bibliographic_key`, :func:`page_by_bibliographic_key`);
-- :mod:`litkit.refs.table` -- :func:`references_table` (one row per citing record and reference)
+- :mod:`litkit.refs.table` -- :func:`references_table` (one row per citing record and reference),
+  the same in two parts (:func:`distinct_references`: citations with codes, distinct references)
   and :func:`reference_overlap`.
 
 Examples
@@ -41,8 +42,8 @@ from .keys import (
 )
 from .scopus import parse_scopus_reference, source_pieces, split_scopus_references
 from .sources import SOURCE_KEY_LENGTH, SOURCE_OVERRIDES, WORD_ABBREVIATIONS, normalize_source
-from .styles import parse_reference_any, parser_for_style, reference_style
-from .table import TABLE_COLUMNS, reference_overlap, references_table
+from .styles import parse_reference_any, parser_for_database, parser_for_style, reference_style
+from .table import TABLE_COLUMNS, distinct_references, reference_overlap, references_table
 from .wos import parse_wos_reference
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "reference_style",
     "parse_reference_any",
     "parser_for_style",
+    "parser_for_database",
     "normalize_source",
     "WORD_ABBREVIATIONS",
     "SOURCE_OVERRIDES",
@@ -70,6 +72,7 @@ __all__ = [
     "unified_key",
     "unified_keys",
     "references_table",
+    "distinct_references",
     "reference_overlap",
     "TABLE_COLUMNS",
     "FIELDS",

@@ -104,4 +104,43 @@ def parser_for_style(style: str):
     }[style]
 
 
-__all__ = ["reference_style", "parse_reference_any", "parser_for_style"]
+def parser_for_database(db):
+    """The parser of the references of a record from database ``db``, or None to choose it per string.
+
+    The rule :func:`~litkit.refs.references_table` follows: CNKI records cite in GB/T 7714
+    (:func:`~litkit.refs.parse_gbt7714_reference`), CSSCI records in CSSCI's own style
+    (:func:`~litkit.refs.parse_cssci_reference`, which passes GB/T strings on), Scopus records in
+    Scopus style, every other database (and a missing one) in Web of Science style.  A merged
+    record (``"WoS;Scopus"``) holds strings of several databases: None, and each string takes
+    ``parser_for_style(reference_style(raw))``.
+
+    Parameters
+    ----------
+    db : str or None
+        The record's ``DB`` value.
+
+    Returns
+    -------
+    callable or None
+
+    Examples
+    --------
+    >>> parser_for_database("CNKI").__name__, parser_for_database(None).__name__
+    ('parse_gbt7714_reference', 'parse_wos_reference')
+    >>> parser_for_database("WoS;Scopus") is None
+    True
+    """
+    dbs = [d.strip() for d in (db or "").split(";") if d.strip()]
+    if len(dbs) > 1:  # a merged record holds strings written by several databases
+        return None
+    first = dbs[0] if dbs else ""
+    if first == "CNKI":
+        return parse_gbt7714_reference
+    if first == "CSSCI":  # CSSCI's own style ("作者.题名.期刊.年.卷(期)"); GB/T strings go on to that parser
+        return parse_cssci_reference
+    if first == "Scopus":
+        return parse_scopus_reference
+    return parse_wos_reference
+
+
+__all__ = ["reference_style", "parse_reference_any", "parser_for_style", "parser_for_database"]

@@ -13,11 +13,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from .gbt7714 import parse_cssci_reference, parse_gbt7714_reference
 from .keys import bibliographic_keys, reference_keys, unified_keys
-from .scopus import parse_scopus_reference
-from .styles import parser_for_style, reference_style
-from .wos import parse_wos_reference
+from .styles import parser_for_database, parser_for_style, reference_style
 
 TABLE_COLUMNS = ("record", "UT", "PY", "DB", "raw", "author", "year", "source", "volume", "page", "doi", "key")
 
@@ -48,83 +45,62 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
     >>> refs = references_table(corpus.df)                 # doctest: +SKIP
     >>> refs["source"].value_counts().head()               # doctest: +SKIP
     """
-    if len(df) == 0 or "CR" not in df.columns:
+    citations, distinct, raws = _distinct(df)
+    if citations is None:
         return _empty_table()
-    cr = df["CR"].tolist()
-    lengths = np.fromiter(
-        (len(v) if isinstance(v, (list, tuple, np.ndarray)) else 0 for v in cr), dtype=np.int64, count=len(cr)
-    )
-    total = int(lengths.sum())
-    if total == 0:
-        return _empty_table()
-    record = np.repeat(np.arange(len(df), dtype=np.int64), lengths)
-    raws = np.empty(total, dtype=object)
-    raws[:] = list(chain.from_iterable(v for v, n in zip(cr, lengths) if n))
-    dbs_per_record = df["DB"].tolist() if "DB" in df.columns else ["WoS"] * len(df)
-    parser_list: list = []
-    parser_ids: dict = {}
+    codes = citations["code"].to_numpy()
+    table = {name: citations[name] for name in ("record", "UT", "PY", "DB")}
+    table["raw"] = pd.Series(raws, dtype=object)
+    for name in ("author", "year", "source", "volume", "page", "doi", "key"):
+        column = distinct[name].array.take(codes)
+        table[name] = pd.Series(column, dtype="Int64" if name == "year" else object)
+    return pd.DataFrame(table)
 
-    def parser_id(parser) -> int:
-        if parser not in parser_ids:
-            parser_ids[parser] = len(parser_list)
-            parser_list.append(parser)
-        return parser_ids[parser]
 
-    record_parser = np.array(
-        [parser_id(p) if (p := _parser_for(db)) is not None else -1 for db in dbs_per_record], dtype=np.int64
-    )
-    ref_parser = record_parser[record]
-    string_codes, strings = _factorize_strings(raws)
-    undecided = np.flatnonzero(ref_parser < 0)
-    if len(undecided):  # references of merged records: the style of each distinct string
-        style_of: dict[int, int] = {}
-        for i in undecided:
-            code = int(string_codes[i])
-            if code not in style_of:
-                style_of[code] = parser_id(_parser_for_string(raws[i]))
-            ref_parser[i] = style_of[code]
+def distinct_references(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The references table in two parts: one row per citation with a code, one row per distinct reference.
 
-    # Each distinct (parser, string) is parsed once; the table takes its values by code.
-    if len(parser_list) > 1:
-        codes, pairs = pd.factorize(string_codes * len(parser_list) + ref_parser)
-        pair_string, pair_parser = np.divmod(pairs, len(parser_list))
-        jobs = zip(pair_parser.tolist(), pair_string.tolist())
-        parsed = [parser_list[pid](strings[code]) for pid, code in jobs]
-    else:
-        codes = string_codes
-        parser = parser_list[0]
-        parsed = [parser(raw) for raw in strings]
-    fields = {name: [p.get(name) for p in parsed] for name in ("author", "year", "source", "volume", "page", "doi")}
-    bib = bibliographic_keys(fields["author"], fields["year"], fields["source"], fields["volume"], fields["page"])
-    # DOIs and pages lent across the whole corpus (litkit.refs.keys), computed on the distinct parses.
-    named = [bool(a or s) for a, s in zip(fields["author"], fields["source"])]
-    keys = unified_keys(zip(bib, fields["doi"], fields["source"], fields["volume"], fields["page"], named))
+    What :func:`references_table` is made of, for analyses that count
+    distinct references (bursts, co-citation) and need not hold millions of
+    rows of repeated strings: ``citations`` is small (integers and the citing
+    record's fields), ``distinct`` has one row per distinct (parser, string).
 
-    def by_code(values: list) -> np.ndarray:
-        distinct = np.empty(len(values), dtype=object)
-        distinct[:] = values
-        return distinct[codes]
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A canonical corpus frame (``Corpus.df``); uses ``CR``, ``UT``, ``PY``, ``DB``.
 
-    ut = df["UT"].to_numpy(dtype=object) if "UT" in df.columns else np.full(len(df), None, dtype=object)
-    py = pd.array(df["PY"], dtype="Int64") if "PY" in df.columns else pd.array([None] * len(df), dtype="Int64")
-    db = np.empty(len(df), dtype=object)
-    db[:] = dbs_per_record
-    return pd.DataFrame(
-        {
-            "record": record,
-            "UT": pd.Series(ut[record], dtype=object),
-            "PY": pd.Series(py.take(record), dtype="Int64"),
-            "DB": pd.Series(db[record], dtype=object),
-            "raw": pd.Series(raws, dtype=object),
-            "author": pd.Series(by_code(fields["author"]), dtype=object),
-            "year": pd.Series(pd.array(by_code(fields["year"]), dtype="Int64")),
-            "source": pd.Series(by_code(fields["source"]), dtype=object),
-            "volume": pd.Series(by_code(fields["volume"]), dtype=object),
-            "page": pd.Series(by_code(fields["page"]), dtype=object),
-            "doi": pd.Series(by_code(fields["doi"]), dtype=object),
-            "key": pd.Series(by_code(keys), dtype=object),
-        }
-    )
+    Returns
+    -------
+    citations : pandas.DataFrame
+        One row per (citing record, cited reference), in :func:`references_table` order:
+        ``record``, ``UT``, ``PY``, ``DB`` as there, and ``code`` (int64), the row of
+        ``distinct`` that holds the reference.
+    distinct : pandas.DataFrame
+        ``raw``, ``author``, ``year``, ``source``, ``volume``, ``page``, ``doi``, ``key``
+        (the columns and dtypes of :func:`references_table`), one row per distinct string
+        and parser (a string cited by records of two databases is parsed by each), in
+        order of first citation.  Two rows may share a ``key``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from litkit.corpus import frame_from_records
+    >>> df = frame_from_records([{"UT": "A", "CR": ["Costanza R, 1997, NATURE, V387, P253"]},
+    ...                          {"UT": "B", "CR": ["Daily GC, 1997, NATURE", "Costanza R, 1997, NATURE, V387, P253"]}])
+    >>> citations, distinct = distinct_references(df)
+    >>> citations["code"].tolist(), distinct["key"].tolist()
+    ([0, 1, 0], ['COSTANZA|1997|NATURE|387|253', 'DAILY|1997|NATURE||'])
+    >>> table = references_table(df)
+    >>> table["key"].tolist() == distinct["key"].take(citations["code"]).tolist()
+    True
+    """
+    citations, distinct, _ = _distinct(df)
+    if citations is None:
+        empty = _empty_table()
+        citations = empty[["record", "UT", "PY", "DB"]].assign(code=pd.Series([], dtype=np.int64))
+        return citations, empty[list(_DISTINCT_COLUMNS)]
+    return citations, distinct
 
 
 def reference_overlap(a, b) -> dict:
@@ -166,19 +142,97 @@ def reference_overlap(a, b) -> dict:
     }
 
 
-def _parser_for(db: str):
-    """The parser for references of a record from one database (None: decide per string)."""
-    dbs = [d.strip() for d in (db or "").split(";") if d.strip()]
-    if len(dbs) > 1:  # a merged record holds strings written by several databases
-        return None
-    first = dbs[0] if dbs else ""
-    if first == "CNKI":
-        return parse_gbt7714_reference
-    if first == "CSSCI":  # CSSCI's own style ("作者.题名.期刊.年.卷(期)"); GB/T strings go on to that parser
-        return parse_cssci_reference
-    if first == "Scopus":
-        return parse_scopus_reference
-    return parse_wos_reference
+_DISTINCT_COLUMNS = ("raw", "author", "year", "source", "volume", "page", "doi", "key")
+
+
+def _distinct(df: pd.DataFrame):
+    """(citations, distinct, raws) of :func:`distinct_references`, raws the cited strings in citation order;
+    (None, None, None) when ``df`` cites nothing."""
+    if len(df) == 0 or "CR" not in df.columns:
+        return None, None, None
+    cr = df["CR"].tolist()
+    lengths = np.fromiter(
+        (len(v) if isinstance(v, (list, tuple, np.ndarray)) else 0 for v in cr), dtype=np.int64, count=len(cr)
+    )
+    total = int(lengths.sum())
+    if total == 0:
+        return None, None, None
+    record = np.repeat(np.arange(len(df), dtype=np.int64), lengths)
+    raws = np.empty(total, dtype=object)
+    raws[:] = list(chain.from_iterable(v for v, n in zip(cr, lengths) if n))
+    dbs_per_record = df["DB"].tolist() if "DB" in df.columns else ["WoS"] * len(df)
+    parser_list: list = []
+    parser_ids: dict = {}
+
+    def parser_id(parser) -> int:
+        if parser not in parser_ids:
+            parser_ids[parser] = len(parser_list)
+            parser_list.append(parser)
+        return parser_ids[parser]
+
+    record_parser = np.array(
+        [parser_id(p) if (p := parser_for_database(db)) is not None else -1 for db in dbs_per_record], dtype=np.int64
+    )
+    ref_parser = record_parser[record]
+    string_codes, strings = _factorize_strings(raws)
+    undecided = np.flatnonzero(ref_parser < 0)
+    if len(undecided):  # references of merged records: the style of each distinct string
+        style_of: dict[int, int] = {}
+        for i in undecided:
+            code = int(string_codes[i])
+            if code not in style_of:
+                style_of[code] = parser_id(parser_for_style(reference_style(raws[i])))
+            ref_parser[i] = style_of[code]
+
+    # Each distinct (parser, string) is parsed once; the citations point to it by code.
+    if len(parser_list) > 1:
+        codes, pairs = pd.factorize(string_codes * len(parser_list) + ref_parser)
+        pair_string, pair_parser = np.divmod(pairs, len(parser_list))
+        distinct_raws = [strings[code] for code in pair_string.tolist()]
+        parsed = [parser_list[pid](raw) for pid, raw in zip(pair_parser.tolist(), distinct_raws)]
+    else:
+        codes, distinct_raws = string_codes, strings
+        parser = parser_list[0]
+        parsed = [parser(raw) for raw in strings]
+    fields = {name: [p.get(name) for p in parsed] for name in ("author", "year", "source", "volume", "page", "doi")}
+    bib = bibliographic_keys(fields["author"], fields["year"], fields["source"], fields["volume"], fields["page"])
+    # DOIs and pages lent across the whole corpus (litkit.refs.keys), computed on the distinct parses.
+    named = [bool(a or s) for a, s in zip(fields["author"], fields["source"])]
+    keys = unified_keys(zip(bib, fields["doi"], fields["source"], fields["volume"], fields["page"], named))
+
+    distinct = pd.DataFrame(
+        {
+            "raw": _objects(distinct_raws),
+            "author": _objects(fields["author"]),
+            "year": pd.Series(pd.array(_objects(fields["year"]), dtype="Int64")),
+            "source": _objects(fields["source"]),
+            "volume": _objects(fields["volume"]),
+            "page": _objects(fields["page"]),
+            "doi": _objects(fields["doi"]),
+            "key": _objects(keys),
+        }
+    )
+    ut = df["UT"].to_numpy(dtype=object) if "UT" in df.columns else np.full(len(df), None, dtype=object)
+    py = pd.array(df["PY"], dtype="Int64") if "PY" in df.columns else pd.array([None] * len(df), dtype="Int64")
+    db = np.empty(len(df), dtype=object)
+    db[:] = dbs_per_record
+    citations = pd.DataFrame(
+        {
+            "record": record,
+            "UT": pd.Series(ut[record], dtype=object),
+            "PY": pd.Series(py.take(record), dtype="Int64"),
+            "DB": pd.Series(db[record], dtype=object),
+            "code": np.asarray(codes, dtype=np.int64),
+        }
+    )
+    return citations, distinct, raws
+
+
+def _objects(values: list) -> pd.Series:
+    """A list as an object Series (never a string or numeric dtype pandas might infer)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return pd.Series(out, dtype=object)
 
 
 def _factorize_strings(raws: np.ndarray) -> tuple[np.ndarray, list]:
@@ -195,10 +249,6 @@ def _factorize_strings(raws: np.ndarray) -> tuple[np.ndarray, list]:
         codes, uniques = pd.factorize(raws, use_na_sentinel=False)
         return codes, list(uniques)
     return encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64), encoded.dictionary.to_pylist()
-
-
-def _parser_for_string(raw: str):
-    return parser_for_style(reference_style(raw))
 
 
 def _empty_table() -> pd.DataFrame:
@@ -220,4 +270,4 @@ def _empty_table() -> pd.DataFrame:
     )
 
 
-__all__ = ["references_table", "reference_overlap", "TABLE_COLUMNS"]
+__all__ = ["references_table", "distinct_references", "reference_overlap", "TABLE_COLUMNS"]

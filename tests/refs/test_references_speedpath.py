@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pandas.testing as pdt
 import pytest
@@ -11,7 +12,20 @@ from helpers.refs_table import references_table_per_row
 
 import litkit
 from litkit.corpus import Corpus
-from litkit.refs import bibliographic_key, bibliographic_keys, parse_reference_any, references_table
+from litkit.refs import (
+    bibliographic_key,
+    bibliographic_keys,
+    distinct_references,
+    parse_cssci_reference,
+    parse_gbt7714_reference,
+    parse_reference_any,
+    parse_scopus_reference,
+    parse_wos_reference,
+    parser_for_database,
+    parser_for_style,
+    reference_style,
+    references_table,
+)
 
 
 def _real_exports(shared_corpora) -> list[str]:
@@ -109,3 +123,42 @@ def test_bibliographic_keys_handle_missing_values():
     fields = [[p[name] for p in parsed] for name in ("author", "year", "source", "volume", "page")]
     assert bibliographic_keys(*fields) == [bibliographic_key(p) for p in parsed]
     assert bibliographic_keys(*fields) == ["||||", "COSTANZA||NATURE|387|", "COSTANZA|1997|||P253"]
+
+
+def test_distinct_references_rebuild_the_table(real_frames):
+    df = pd.concat(list(real_frames.values()), ignore_index=True)
+    df.loc[0, "DB"] = "WoS;Scopus"  # one merged record among them
+    table = references_table(df)
+    citations, distinct = distinct_references(df)
+    assert list(citations.columns) == ["record", "UT", "PY", "DB", "code"]
+    pdt.assert_frame_equal(citations.drop(columns="code"), table[["record", "UT", "PY", "DB"]])
+    rebuilt = distinct.take(citations["code"]).reset_index(drop=True)
+    pdt.assert_frame_equal(rebuilt, table[list(distinct.columns)], check_exact=True)
+    # one row per distinct string here (every string is cited by records of one parser only)
+    assert distinct["raw"].is_unique and len(distinct) == table["raw"].nunique()
+    assert (np.bincount(citations["code"], minlength=len(distinct)) > 0).all()
+
+
+def test_distinct_references_of_corpus_without_references():
+    citations, distinct = distinct_references(Corpus.from_records([{"UT": "A"}]).df)
+    assert len(citations) == 0 and len(distinct) == 0
+    assert list(distinct.columns) == ["raw", "author", "year", "source", "volume", "page", "doi", "key"]
+    assert str(citations["code"].dtype) == "int64" and str(distinct["year"].dtype) == "Int64"
+
+
+def test_parser_for_database_is_the_tables_rule():
+    raw = "Costanza R., 1997, Nature, 387, pp. 253-260"
+    for db, parser in [
+        ("CNKI", parse_gbt7714_reference),
+        ("CSSCI", parse_cssci_reference),
+        ("Scopus", parse_scopus_reference),
+        ("WoS", parse_wos_reference),
+        ("Lens", parse_wos_reference),
+        ("", parse_wos_reference),
+        (None, parse_wos_reference),
+        ("WoS; CNKI", None),
+    ]:
+        assert parser_for_database(db) is parser, db
+        df = Corpus.from_records([{"UT": "A", "DB": db, "CR": [raw]}]).df
+        expected = (parser or parser_for_style(reference_style(raw)))(raw)
+        assert references_table(df)["author"].tolist() == [expected["author"]], db
