@@ -93,13 +93,22 @@ class _Terms:
     label_surfaces: dict  # key -> Counter of surface forms (label cleaner)
 
 
-def _raw_vocabulary(df: pd.DataFrame, fields, label_fields, max_words) -> tuple[set, set]:
+def _partition_dictionary(df: pd.DataFrame) -> frozenset:
+    """The Chinese keywords of one partition (:func:`litkit.text.chinese.corpus_dictionary`)."""
+    from ..text.chinese import corpus_dictionary
+
+    return corpus_dictionary(df)
+
+
+def _raw_vocabulary(df: pd.DataFrame, fields, label_fields, max_words, dictionary) -> tuple[set, set]:
     """Distinct raw terms of the keyword fields and of the label-only fields (what ``zh_variants`` fits on)."""
     from ..text.terms import field_terms
 
     label_sources = [f for f in label_fields if f not in fields]
-    keywords = {t for doc in field_terms(df, fields, max_words=max_words) for t in doc}
-    extra = {t for doc in field_terms(df, label_sources, max_words=max_words) for t in doc} if label_sources else set()
+    keywords = {t for doc in field_terms(df, fields, max_words=max_words, dictionary=dictionary) for t in doc}
+    extra = set()
+    if label_sources:
+        extra = {t for doc in field_terms(df, label_sources, max_words=max_words, dictionary=dictionary) for t in doc}
     return keywords, extra
 
 
@@ -107,7 +116,7 @@ def _union_vocabularies(a, b):
     return a[0] | b[0], a[1] | b[1]
 
 
-def _partition_terms(df: pd.DataFrame, fields, label_fields, max_words, cleaners) -> _Terms:
+def _partition_terms(df: pd.DataFrame, fields, label_fields, max_words, cleaners, dictionary) -> _Terms:
     import copy
 
     from ..text.terms import field_terms
@@ -115,9 +124,13 @@ def _partition_terms(df: pd.DataFrame, fields, label_fields, max_words, cleaners
     # Copies: the fitted cleaners are one object per worker, shared by the tasks that run there,
     # and each partition's surface counts must be its own.
     cleaner, label_cleaner = (copy.deepcopy(c) for c in cleaners)
-    docs = [cleaner.clean_document(t) for t in field_terms(df, fields, max_words=max_words)]
+    docs = [cleaner.clean_document(t) for t in field_terms(df, fields, max_words=max_words, dictionary=dictionary)]
     label_sources = [f for f in label_fields if f not in fields]
-    extra = field_terms(df, label_sources, max_words=max_words) if label_sources else [[] for _ in docs]
+    extra = (
+        field_terms(df, label_sources, max_words=max_words, dictionary=dictionary)
+        if label_sources
+        else [[] for _ in docs]
+    )
     label_terms = [d + label_cleaner.clean_document(e) for d, e in zip(docs, extra)]
     years = pd.to_numeric(df["PY"], errors="coerce").astype("float64").to_numpy()
     return _Terms(docs, label_terms, years, cleaner.surfaces, label_cleaner.surfaces)
@@ -248,19 +261,30 @@ def _term_partitions(pc, field, label_fields, max_words, cleaner_args, client):
     """
     import dask
 
-    from ..text.terms import resolve_fields
+    from ..text.terms import TEXT_FIELDS, resolve_fields
 
     fields = resolve_fields(field)
     labels = resolve_fields(label_fields)
     needed = sorted(set(fields) | set(labels) | {"PY"})
+    dictionary = None
+    if any(f in TEXT_FIELDS for f in (*fields, *labels)):
+        # Chinese titles are segmented with the corpus's Chinese keywords kept whole
+        # (field_terms' dictionary="corpus"): those of the whole corpus, not of one partition.
+        parts = [dask.delayed(_partition_dictionary)(f) for f in pc.delayed_frames(["DE", "ID"])]
+        dictionary = constant(compute(tree_sum(parts, lambda a, b: a | b), client))
     cleaner, label_cleaner = _cleaners(*cleaner_args)
     if cleaner.zh_variants:
-        parts = [dask.delayed(_raw_vocabulary)(f, fields, labels, max_words) for f in pc.delayed_frames(needed)]
+        parts = [
+            dask.delayed(_raw_vocabulary)(f, fields, labels, max_words, dictionary) for f in pc.delayed_frames(needed)
+        ]
         keywords, extra = compute(tree_sum(parts, _union_vocabularies), client)
         cleaner.fit([sorted(keywords)])
         label_cleaner.fit([sorted(extra)])
     cleaners = constant((cleaner, label_cleaner))
-    terms = [dask.delayed(_partition_terms)(f, fields, labels, max_words, cleaners) for f in pc.delayed_frames(needed)]
+    terms = [
+        dask.delayed(_partition_terms)(f, fields, labels, max_words, cleaners, dictionary)
+        for f in pc.delayed_frames(needed)
+    ]
     return persist(terms, client), fields, labels, (cleaner, label_cleaner)
 
 
