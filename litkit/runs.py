@@ -88,6 +88,7 @@ __all__ = [
     "RunOutput",
     "RunResult",
     "analysis",
+    "corpus_columns",
     "parameters",
     "parse_formats",
     "run",
@@ -165,6 +166,45 @@ def parameters(name: str) -> dict[str, Any]:
     {'first_year': None, 'last_year': None}
     """
     return {p.name: p.default for p in _parameters_of(analysis(name).runner)}
+
+
+def corpus_columns(name: str, params: Mapping[str, Any] | None = None) -> list[str] | None:
+    """The corpus columns analysis ``name`` reads with ``params``; None when it may read any.
+
+    A command loads only these from the Parquet corpus (:meth:`litkit.Corpus.read_parquet` with
+    ``columns=``): the keyword map does not need the cited references, the burst steps not the
+    abstracts.  Every column an analysis can touch is listed (a column left out would be read as
+    empty, silently), and analyses not listed here read the whole corpus.
+
+    Examples
+    --------
+    >>> corpus_columns("bursts", {"kind": "cited_journal"})
+    ['CR', 'DB', 'PY', 'UT']
+    >>> corpus_columns("summary") is None
+    True
+    """
+    params = dict(params or {})
+    if name == "cooccurrence":
+        from .text import resolve_fields
+
+        fields = params.get("field") or "DE"
+        # DE and TI: the cluster labels' default sources; DE and ID: the Chinese dictionary for titles.
+        return sorted({"UT", "PY", "DE", "ID", "TI", *resolve_fields(fields)})
+    if name == "bursts":
+        kind = params.get("kind") or "cited_journal"
+        if kind in ("cited_journal", "cited_reference"):
+            return ["CR", "DB", "PY", "UT"]  # what references_table reads
+        if kind == "author":
+            return ["AU", "PY", "UT"]
+        if kind == "keyword" and params.get("field", "DE") in ("DE", "ID"):
+            return sorted({"UT", "PY", params.get("field", "DE")})
+        return None
+    if name == "production":
+        return ["DB", "PY"]
+    if name == "keyword_views" and params.get("clusters", "louvain") == "louvain":
+        if params.get("field", "DE") in ("DE", "ID"):
+            return sorted({"UT", "PY", params.get("field", "DE")})
+    return None
 
 
 def analysis(name: str) -> Analysis:

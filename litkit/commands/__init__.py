@@ -121,7 +121,11 @@ def run_on_corpus(
         with partitioned_on(corpus_path, on_dask) as (pc, client):
             result = folder.run(name, pc, params, inputs=inputs, client=client)
     else:
-        result = folder.run(name, load_corpus(corpus_path), params, inputs=inputs)
+        from ..runs import corpus_columns
+
+        # Only the columns the analysis reads (the keyword map never loads the cited references).
+        corpus = load_corpus(corpus_path, columns=corpus_columns(name, params))
+        result = folder.run(name, corpus, params, inputs=inputs)
     result.files.append(folder.write_params())
     return result
 
@@ -139,13 +143,14 @@ def is_partitioned(path: Path) -> bool:
     return Path(path).is_dir() and (Path(path) / MANIFEST).is_file()
 
 
-def load_corpus(path):
+def load_corpus(path, columns=None):
     """The corpus a command works on, in memory.
 
     ``path`` is a Parquet file written by ``litkit ingest``, or a partitioned
     corpus folder written by ``litkit ingest --scheduler``; the folder's
     partitions are concatenated in order, which gives the records (and ingest
-    report) that reading the same exports in one process gives.
+    report) that reading the same exports in one process gives.  ``columns``:
+    read only these from a Parquet file (:func:`litkit.runs.corpus_columns`; None: all).
     """
     from ..corpus import Corpus
 
@@ -163,7 +168,7 @@ def load_corpus(path):
         return read_partitioned(path).to_corpus()
     if not path.exists():
         raise LitkitError("corpus file not found", path=path, expected="a .parquet file written by `litkit ingest`")
-    return Corpus.read_parquet(path)
+    return Corpus.read_parquet(path, columns=columns)
 
 
 def scheduler_for(path, scheduler: str | None) -> str | None:

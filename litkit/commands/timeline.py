@@ -60,7 +60,12 @@ def register(app: typer.Typer) -> None:
         folder = RunFolder(output, formats=parse_formats(formats), overwrite=force)
         if thesaurus is not None and not thesaurus.is_file():
             raise LitkitError("thesaurus file not found", path=thesaurus, expected="a thesaurus file")
-        corpus = load_corpus(corpus_path)
+        from ..runs import corpus_columns
+
+        keyword_columns = corpus_columns("keyword_views", {"field": field}) if (keywords or spans) else []
+        production_columns = corpus_columns("production")
+        wanted = None if keyword_columns is None else sorted({*production_columns, *keyword_columns})
+        corpus = load_corpus(corpus_path, columns=wanted)
         inputs = {"corpus": str(corpus_path)}
         production = folder.run("production", corpus, {"first_year": first_year, "last_year": last_year}, inputs=inputs)
         if keywords or spans:
