@@ -134,8 +134,8 @@ def citation_cluster_table(
     for method in LABEL_METHODS:
         found = cluster_labels(docs, one_based, method=method, n_labels=n_labels, display=cleaner.label)
         labelled[method] = {c + base - 1: top for c, top in found.items()}
-    record_label = None
     rows = []
+    best_of = {}
     base_table = net.clusters.set_index("cluster")
     labels = nodes["label"].astype(str).tolist()
     years = nodes[year_column].to_numpy(dtype=float) if year_column in nodes else np.full(len(nodes), np.nan)
@@ -145,8 +145,7 @@ def citation_cluster_table(
         covered = np.asarray(inc[:, members].sum(axis=1)).ravel()
         best = np.flatnonzero(covered > 0)
         best = best[np.lexsort((best, -covered[best]))][:top_citing]  # most coverage, then record order
-        if len(best) and record_label is None:
-            record_label = record_labels(df)
+        best_of[c] = (best, covered[best] / len(members))
         ok = ~np.isnan(years[members])
         rows.append(
             {
@@ -160,10 +159,16 @@ def citation_cluster_table(
                 "label_mi": "; ".join(t for t, _ in labelled["mi"].get(c, [])),
                 "q_contribution": base_table.at[c, "q_contribution"],
                 "documents": int((doc_cluster == c).sum()),
-                "citing": " | ".join(f"{covered[r] / len(members):.2f} {record_label[r]}" for r in best),
+                "citing": "",
                 "top_members": "; ".join(labels[i] for i in members[:5]),
             }
         )
+    # Labels of the few records shown (a corpus has many records, a table five per cluster).
+    shown = np.unique(np.concatenate([b for b, _ in best_of.values()] or [np.zeros(0, dtype=np.int64)]))
+    record_label = dict(zip(shown.tolist(), record_labels(df.iloc[shown]) if len(shown) else []))
+    for row in rows:
+        best, share = best_of[row["cluster"]]
+        row["citing"] = " | ".join(f"{s:.2f} {record_label[int(r)]}" for r, s in zip(best, share))
     columns = [
         "cluster",
         "size",

@@ -684,7 +684,7 @@ def _take(values: np.ndarray, codes: np.ndarray) -> np.ndarray:
 def _reference_identity(refs: pd.DataFrame, identity: str) -> np.ndarray:
     key = refs["key"].to_numpy(dtype=object)
     if identity == "key":
-        return np.array(["" if k is None else k for k in key], dtype=object)
+        return key  # None: [No title captured], left out with the empty key
     # bibliometrix's CR key: first author, year, source (as written, upper case).
     triple = refs[["author", "year", "source"]].astype(object).where(refs[["author", "year", "source"]].notna(), None)
     codes, uniques = pd.factorize(pd.Series(list(zip(*(triple[c] for c in triple)))), use_na_sentinel=False)
@@ -695,7 +695,7 @@ def _reference_identity(refs: pd.DataFrame, identity: str) -> np.ndarray:
             continue
         made.append(", ".join(p for p in (fold(author), "" if year is None else str(year), fold(source)) if p))
     out = np.array(made, dtype=object)[codes]
-    out[np.fromiter((k == "" for k in key), dtype=bool, count=len(key))] = ""  # [No title captured]
+    out[key == ""] = ""  # [No title captured]
     return out
 
 
@@ -712,7 +712,7 @@ def _items_of(refs: pd.DataFrame, n_records: int, unit: str, identity: str):
     else:
         codes, uniques = pd.factorize(refs["author"].to_numpy(dtype=object))
         item = _take(np.array([fold(a) for a in uniques], dtype=object), codes)
-    keep = np.fromiter((bool(v) for v in item), dtype=bool, count=len(item))
+    keep = item.astype(bool)  # truth of each value, in C: None and "" are left out
     codes, keys = pd.factorize(item[keep])
     records = refs["record"].to_numpy()[keep]
     x = binary_incidence(records, codes, (n_records, len(keys)))
@@ -792,10 +792,13 @@ def _select_sliced(tally: CitationTally, keys, slice_years, years, selection, mi
 
     plan, report, union = [], [], np.zeros(n_items, dtype=bool)
     rule = {k: v for k, v in selection.items() if v is not None}
+    key_array = np.asarray(keys, dtype=object)  # once: select_nodes reads the tied keys by position
     for start, end in time_slices(first, last, slice_years):
         rows = np.flatnonzero(ok & (record_years >= start) & (record_years <= end))
         cites = cited_in(start, end)
-        chosen = select_nodes(cites, min_citations=min_citations, keys=keys, **rule) if len(rows) else np.zeros(0, int)
+        chosen = (
+            select_nodes(cites, min_citations=min_citations, keys=key_array, **rule) if len(rows) else np.zeros(0, int)
+        )
         chosen = np.asarray(chosen, dtype=np.int64)
         report.append({"first": start, "last": end, "records": len(rows), "selected": len(chosen)})
         union[chosen] = True

@@ -302,7 +302,9 @@ def _key_order(indices: np.ndarray, keys: Sequence[str] | None) -> np.ndarray:
     values = np.asarray(keys, dtype=object)[indices]
     if not all(isinstance(key, str) for key in values):
         raise LitkitError("select_nodes: keys must be strings")
-    return np.asarray(sorted(range(indices.size), key=lambda p: (values[p], indices[p])), dtype=np.int64)
+    # Stable sorts in C (str compares by code point, as sorted() does): by index, then by key.
+    by_index = np.argsort(indices, kind="stable")
+    return by_index[np.argsort(values[by_index], kind="stable")].astype(np.int64)
 
 
 def _is_integral(values: np.ndarray) -> bool:
