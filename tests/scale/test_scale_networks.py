@@ -12,10 +12,13 @@ and addresses.  The reference table parsed on the workers must equal the single-
 
 from __future__ import annotations
 
+import importlib
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
+import scipy.sparse as sp
 from typer.testing import CliRunner
 
 import litkit
@@ -191,3 +194,74 @@ def test_corpus_without_references_gives_the_same_empty_network(demo_dir, cluste
     params = json.loads((out / "params.json").read_text(encoding="utf-8"))
     assert params["parameters"]["nodes"] == 0
     assert "CNKI exports carry no cited references" in params["parameters"]["message"]
+
+
+def _walk(obj):
+    """Every object inside what a computation returned (tuples, lists, dicts, dataclasses)."""
+    yield obj
+    if isinstance(obj, (list, tuple)):
+        for x in obj:
+            yield from _walk(x)
+    elif isinstance(obj, dict):
+        for x in obj.values():
+            yield from _walk(x)
+    elif hasattr(obj, "__dataclass_fields__"):
+        for name in obj.__dataclass_fields__:
+            yield from _walk(getattr(obj, name))
+
+
+@pytest.mark.parametrize(
+    "build, options",
+    [
+        (scale.cocitation, {"unit": "reference", "min_citations": 2, "top_n": 80}),
+        (scale.cocitation, {"unit": "source", "slice_years": 2, "top_n": 20, "counting": "fractional"}),
+        (scale.coupling, {"unit": "document", "top_n": 80}),
+        (scale.coupling, {"unit": "source"}),
+        (scale.citation_network, {}),
+    ],
+)
+def test_driver_receives_counts_never_the_cited_references(build, options, real, cluster, monkeypatch):
+    """What the workers send back holds no CR column, no references table and no parsed reference strings,
+    and is smaller than the references table; the network still equals the single-machine one."""
+    received = []
+
+    def spying(compute):
+        def wrapped(obj, client=None):
+            out = compute(obj, client)
+            received.append(out)
+            return out
+
+        return wrapped
+
+    for module in ("_cocitation", "_coupling", "citation", "_gather"):
+        original = importlib.import_module(f"litkit.scale.{module}").compute
+        monkeypatch.setattr(f"litkit.scale.{module}.compute", spying(original))
+    pc = scale.read_partitioned(real[1])
+    with distributed.Client(cluster) as client:
+        got = build(pc, client=client, with_layout=False, **options)
+    whole = pc.to_corpus()
+    single = {scale.cocitation: litkit.cocitation, scale.coupling: litkit.coupling}.get(build, litkit.citation_network)
+    expected = single(whole, with_layout=False, **options)
+    pd.testing.assert_frame_equal(got.nodes, expected.nodes)
+    pd.testing.assert_frame_equal(got.links(), expected.links())
+    pd.testing.assert_frame_equal(got.clusters, expected.clusters)
+    assert len(got.nodes) > 1 and received
+    refs = whole.references
+    raw = set(refs["raw"].dropna())
+    sent = 0
+    for out in received:
+        for obj in _walk(out):
+            if isinstance(obj, pd.DataFrame):
+                assert "raw" not in obj.columns and "key" not in obj.columns, list(obj.columns)
+                if "CR" in obj.columns:  # a gathered canonical frame: its CR column was never read
+                    assert not any(isinstance(v, (list, np.ndarray)) and len(v) for v in obj["CR"])
+                assert len(obj) < len(refs)
+                for column in obj.columns:
+                    if obj[column].dtype == object:
+                        assert not raw.intersection(v for v in obj[column] if isinstance(v, str))
+                sent += int(obj.memory_usage(deep=True).sum())
+            elif isinstance(obj, np.ndarray):
+                sent += obj.nbytes + sum(len(v) for v in obj.ravel() if isinstance(v, str))
+            elif sp.issparse(obj):
+                sent += obj.data.nbytes
+    assert sent < refs.memory_usage(deep=True).sum()
