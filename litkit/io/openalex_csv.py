@@ -38,7 +38,9 @@ everything else                               ``extra`` under its OpenAlex name
 ============================================  ===================================
 
 Cited works are OpenAlex ids, not reference strings (as in Lens exports, see
-:mod:`litkit.io.lens_csv`): co-citation and coupling work within OpenAlex data.
+:mod:`litkit.io.lens_csv`): keyed by the id (``openalex:W…``, :mod:`litkit.refs.ids`),
+co-citation and coupling work within OpenAlex data; cited-journal and cited-author
+analyses skip them.
 The UI export's own bound on list lengths is not known to litkit; a
 ``referenced_works`` cell is read as given.
 

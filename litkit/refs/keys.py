@@ -52,6 +52,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .ids import is_id_key
 from .sources import normalize_source
 from .styles import parse_reference_any
 
@@ -120,7 +121,7 @@ def reference_key(parsed: dict) -> str:
     """
     doi = parsed.get("doi")
     if doi and doi == doi:
-        return "doi:" + str(doi).lower()
+        return doi if is_id_key(doi) else "doi:" + str(doi).lower()  # a Lens / OpenAlex ID is its own key
     if not (parsed.get("author") or parsed.get("source")):
         return ""
     return bibliographic_key(parsed)
@@ -236,7 +237,7 @@ def unified_key(bib: str, doi, named: bool, doi_of_bib: dict, page_of_bib: dict)
     'doi:10.1002/x'
     """
     if doi:
-        return "doi:" + doi
+        return doi if is_id_key(doi) else "doi:" + doi  # a Lens / OpenAlex ID is its own key (litkit.refs.ids)
     if not named:
         return ""
     prefix, page = _split_page(bib)

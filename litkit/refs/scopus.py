@@ -32,6 +32,7 @@ import unicodedata
 
 from ..io.base import clean_doi
 from ._fields import empty_reference
+from .ids import parse_id_reference
 from .sources import WORD_ABBREVIATIONS, normalize_source
 
 # "Cheng M." / "Laan Der Van D.C." / "Acar A. K." -- an author of the 2024+ layout, alone
@@ -117,6 +118,8 @@ def parse_scopus_reference(raw: str) -> dict:
     text = " ".join((raw or "").split())
     if not text:
         return out
+    if text[:4] in ("Lens", "Open") and (by_id := parse_id_reference(text)) is not None:
+        return {**by_id, "raw": raw}  # a Lens / OpenAlex ID in a merged record (litkit.refs.ids)
     m = _DOI.search(text) or _DOI_BARE.search(text)
     if m:
         out["doi"] = clean_doi(m.group(1).rstrip(".,;"))

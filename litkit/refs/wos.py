@@ -23,6 +23,7 @@ import re
 
 from ..io.base import clean_doi
 from ._fields import empty_reference
+from .ids import parse_id_reference
 
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)[a-z]?$")
 _DOI = re.compile(r"^10\.\d{3,9}/\S+$")
@@ -77,6 +78,8 @@ def parse_wos_reference(raw: str) -> dict:
             "page": m["page"],
             "doi": clean_doi(doi) if doi else None,
         }
+    if text[:4] in ("Lens", "Open") and (by_id := parse_id_reference(text)) is not None:
+        return {**by_id, "raw": raw}  # a Lens / OpenAlex ID: no author, year or source (litkit.refs.ids)
     out = empty_reference(raw)
     if not text:
         return out
