@@ -15,6 +15,7 @@ from .fields import c1_groups, cjk_units, reprint_addresses, scopus_author_affil
 from .institutions import chinese_institution, institution_aliases, institution_of
 from .table import (
     COLUMNS,
+    CORRESPONDENCE_FIELDS,
     UNRESOLVED_COLUMNS,
     Unresolved,
     affiliations,
@@ -29,6 +30,7 @@ __all__ = [
     "Unresolved",
     "COLUMNS",
     "UNRESOLVED_COLUMNS",
+    "CORRESPONDENCE_FIELDS",
     "CountryMatch",
     "country_of",
     "country_name",

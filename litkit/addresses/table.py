@@ -24,6 +24,7 @@ from .institutions import alias_key, institution_aliases, institution_of
 __all__ = [
     "affiliations",
     "unresolved_addresses",
+    "CORRESPONDENCE_FIELDS",
     "merge_institution_spellings",
     "Unresolved",
     "COLUMNS",
@@ -47,6 +48,24 @@ UNRESOLVED_COLUMNS = ("file", "line", "record", "source_field", "address")
 Unresolved = namedtuple("Unresolved", UNRESOLVED_COLUMNS)
 Unresolved.__doc__ = "An address that names no known country: its file, the record's first line, record, field."
 
+
+class _Report(tuple):
+    """The unresolved-address report in a table's attrs: a tuple of :class:`Unresolved` that pandas copies as is.
+
+    pandas deep-copies ``attrs`` into every frame or column derived from a table (``aff["country"]``,
+    ``aff[mask]``); walking tens of thousands of namedtuples each time cost more than the networks built from
+    the table.  Its items are immutable (strings, ints, None), so the copy can be the tuple itself.
+    """
+
+    __slots__ = ()
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __copy__(self):
+        return self
+
+
 # The name each export gives its address fields: (addresses, author-linked addresses, corresponding address).
 _FIELD_NAMES = {
     "scopus_csv": ("Affiliations", "Authors with affiliations", "Correspondence Address"),
@@ -60,6 +79,11 @@ _FIELD_NAMES = {
     "cnki_selfdefined": ("单位", "单位", "RP"),
     "cssci": ("机构", "机构", "RP"),
 }
+#: ``source_field`` values of corresponding (reprint) address rows, in every export's own terms: WoS and the
+#: readers without a field of their own ``RP``, Scopus ``Correspondence Address`` (CSV), ``CORRESPONDENCE
+#: ADDRESS`` (plain text), ``correspondence_address`` (BibTeX).  bibliometrix reads countries from them only when
+#: the other addresses name none (``AU_CO`` in its ``metaTagExtraction.R``).
+CORRESPONDENCE_FIELDS = frozenset({names[2] for names in _FIELD_NAMES.values()} | {"RP", "correspondence_address"})
 _CHINESE_DBS = ("CNKI", "CSSCI")
 _NOT_AN_ADDRESS = re.compile(r"^[\d\s.,;-]*$")
 _EXTRA_KEYS = re.compile(r'"(?:C3|Affiliations|Authors with affiliations)"')
@@ -230,11 +254,16 @@ def merge_institution_spellings(table: pd.DataFrame) -> pd.DataFrame:
     >>> merge_institution_spellings(t)["institution"].tolist()
     ['Univ Illinois', 'Univ Illinois', 'Univ Illinois', '']
     """
+    attrs = dict(table.attrs)
+    if "unresolved" in attrs:  # a concatenation's report (plain tuple) is copied as is from now on
+        attrs["unresolved"] = _Report(attrs["unresolved"])
+    table = table.copy(deep=False)
+    table.attrs = attrs
     codes, names = pd.factorize(table["institution"].to_numpy(dtype=object))
     merged = _merge_spellings(list(names), np.bincount(codes, minlength=len(names)))
     out = table.copy()
     out["institution"] = pd.array(merged, dtype="str").take(codes) if len(codes) else table["institution"].array
-    out.attrs = dict(table.attrs)
+    out.attrs = attrs
     return out
 
 
@@ -468,7 +497,7 @@ class _Builder:
             },
             columns=list(COLUMNS),
         )
-        out.attrs["unresolved"] = tuple(Unresolved(*row) for row in self.unresolved)
+        out.attrs["unresolved"] = _Report(Unresolved(*row) for row in self.unresolved)
         return out
 
 

@@ -119,3 +119,24 @@ def units_per_record(aff: pd.DataFrame, column: str, n_records: int) -> list[lis
             )
         per[record].add(value)
     return [sorted(s) for s in per]
+
+
+def record_countries(aff: pd.DataFrame, n_records: int) -> list[list[str]]:
+    """For each record position, its distinct countries as bibliometrix's ``AU_CO`` has them (sorted).
+
+    bibliometrix (``metaTagExtraction.R``, function ``AU_CO``) reads the countries of a record from its
+    addresses (``C1``) and falls back on the corresponding address (``RP``) only when those name no country.
+    So a reprint address abroad does not make a record international when its ``C1`` addresses are all in
+    one country.  Here: the rows whose ``source_field`` is not a corresponding-address field
+    (:data:`litkit.addresses.CORRESPONDENCE_FIELDS`), else those rows; a table without ``source_field``
+    counts every row.  Used by "International co-authorships %" (:func:`litkit.indicators.summary`) and
+    SCP/MCP (:func:`litkit.indicators.top_countries`), both ``AU_CO`` based in bibliometrix.
+    """
+    if "source_field" not in aff.columns:
+        return units_per_record(aff, "country", n_records)
+    from ..addresses import CORRESPONDENCE_FIELDS
+
+    corresponding = aff["source_field"].isin(list(CORRESPONDENCE_FIELDS)).to_numpy()
+    main = units_per_record(aff[~corresponding], "country", n_records)
+    fallback = units_per_record(aff[corresponding], "country", n_records)
+    return [named or other for named, other in zip(main, fallback)]

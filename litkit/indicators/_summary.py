@@ -20,10 +20,10 @@ from ._frame import (
     int_or_none,
     items,
     key,
+    record_countries,
     reference_year,
     source_key,
     text,
-    units_per_record,
 )
 
 #: The rows of :func:`summary`, in order (bibliometrix's names).
@@ -95,8 +95,20 @@ def summary(corpus, as_of: int | None = None, affiliations: pd.DataFrame | None 
     - **Co-authors per document**: author appearances / *n* (bibliometrix: the mean number of
       authors per record, the same number).
     - **International co-authorships %**: ``100 *`` records whose addresses name at least two
-      distinct countries ``/ n`` (bibliometrix's ``AU_CO`` based share; its country matching
-      differs, see ``litkit.affiliations``).
+      distinct countries ``/ n``, all *n* records in the denominator (those without any country
+      too).  A record's countries are bibliometrix's ``AU_CO``: those of its addresses (WoS
+      ``C1``, Scopus affiliations, ...), and those of its corresponding address (``RP``) only
+      when the addresses name none -- a reprint address abroad does not make a record
+      international.  Source: bibliometrix ``R/biblioAnalysis.R``, ``biblioAnalysis``
+      (``Coll <- length(unique(AU_CO)) > 1``; ``IntColl = sum(Coll) / nrow(M) * 100``, printed
+      by ``summary.bibliometrix`` and biblioshiny's ``ValueBoxes``) with ``AU_CO`` from
+      ``R/metaTagExtraction.R``, function ``AU_CO``.  Where litkit differs: the countries
+      themselves (bibliometrix matches country names as substrings anywhere in the address and
+      maps the US state Georgia to the USA; litkit reads the address's last element, see
+      :func:`litkit.affiliations`), and Hong Kong, Macao and Taiwan are their own countries
+      unless the table was made with ``group_greater_china=True`` (bibliometrix keeps Taiwan
+      apart in ``AU_CO`` too; England, Scotland, Wales and Northern Ireland are the United
+      Kingdom in both).
 
     Examples
     --------
@@ -138,7 +150,7 @@ def summary(corpus, as_of: int | None = None, affiliations: pd.DataFrame | None 
     appearances = sum(len(lst) for lst in author_lists)
     single = [lst for lst in author_lists if len(lst) == 1]
 
-    countries = units_per_record(affiliations_table(corpus, affiliations), "country", n)
+    countries = record_countries(affiliations_table(corpus, affiliations), n)
     international = 100.0 * sum(len(c) > 1 for c in countries) / n if n else float("nan")
 
     values = [

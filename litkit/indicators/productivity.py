@@ -22,6 +22,7 @@ from ._frame import (
     items,
     key,
     labels,
+    record_countries,
     reference_year,
     source_key,
     text,
@@ -179,7 +180,9 @@ def top_countries(corpus, affiliations: pd.DataFrame | None = None, top: int | N
         ``corresponding_articles`` (records whose corresponding author's country it is: the
         first address row marked ``corresponding`` that has a country, else the record's first
         address row with a country, as bibliometrix's ``AU1_CO``); ``SCP`` and ``MCP`` (of
-        those, records whose addresses name one country / several); ``MCP_ratio`` (MCP /
+        those, records whose addresses name one country / several, the countries of a record
+        being bibliometrix's ``AU_CO``: its addresses', its corresponding address's only when the
+        addresses name none, as in :func:`litkit.indicators.summary`); ``MCP_ratio`` (MCP /
         corresponding_articles).  Sorted as :func:`top_authors`.
 
     Examples
@@ -195,7 +198,7 @@ def top_countries(corpus, affiliations: pd.DataFrame | None = None, top: int | N
     aff = _need_affiliations(corpus, affiliations, "country")
     table = _unit_table(corpus, aff, "country", None)
     n = len(frame(corpus))
-    countries = units_per_record(aff, "country", n)
+    countries = record_countries(aff, n)
     lead = _corresponding_countries(aff, n)
     scp: Counter = Counter()
     mcp: Counter = Counter()

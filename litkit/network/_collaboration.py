@@ -276,45 +276,27 @@ def collaboration_incidence(
     corpus = as_corpus(corpus)
     df = corpus.df
     n = len(df)
-    if unit == "author":
-        values = df["AU"].tolist() if "AU" in df else [[]] * n
-        rows, items, shown = [], [], []
-        for r, names in enumerate(values):
-            if not isinstance(names, (list, tuple, np.ndarray)):
-                continue
-            for name in names:
-                key = fold(name)
-                if key:
-                    rows.append(r)
-                    items.append(key)
-                    shown.append(" ".join(str(name).split()))
-    else:
-        aff = _affiliations(corpus, affiliations, unit)
-        if skip_fields and "source_field" in aff.columns:
-            aff = aff[~aff["source_field"].isin(list(skip_fields))]
-        values = aff[unit].fillna("").astype(str).str.strip()
-        keep = (values != "").to_numpy()
-        rows = aff["record"].to_numpy()[keep].astype(np.int64)
-        items = values.to_numpy(dtype=object)[keep].tolist()
-        shown = items
-        if len(rows) and (rows.min() < 0 or rows.max() >= n):
-            raise LitkitError(
-                f"the affiliations table names record {int(rows.max())}, but the corpus has {n} records",
-                expected="record = a row position in the corpus (the table of litkit.affiliations(corpus))",
-            )
+    if unit != "author":
+        return _address_incidence(_affiliations(corpus, affiliations, unit), unit, n, skip_fields)
+    values = df["AU"].tolist() if "AU" in df else [[]] * n
+    rows, items, shown = [], [], []
+    for r, names in enumerate(values):
+        if not isinstance(names, (list, tuple, np.ndarray)):
+            continue
+        for name in names:
+            key = fold(name)
+            if key:
+                rows.append(r)
+                items.append(key)
+                shown.append(" ".join(str(name).split()))
     codes, uniques = pd.factorize(pd.Series(items, dtype=object)) if len(items) else (np.zeros(0, int), [])
     keys = [str(k) for k in uniques]
     m = binary_incidence(np.asarray(rows, dtype=np.int64), np.asarray(codes, dtype=np.int64), (n, len(keys)))
-    if unit == "country":
-        from ..addresses import country_name
-
-        labels = [country_name(k) or k for k in keys]
-    else:
-        spellings = [Counter() for _ in keys]
-        for code, name in zip(codes, shown):
-            spellings[code][name] += 1
-        # Most frequent spelling; ties: code-point order, so the label never depends on record order.
-        labels = [min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for c in spellings]
+    spellings = [Counter() for _ in keys]
+    for code, name in zip(codes, shown):
+        spellings[code][name] += 1
+    # Most frequent spelling; ties: code-point order, so the label never depends on record order.
+    labels = [min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for c in spellings]
     return m, keys, labels
 
 
@@ -390,6 +372,45 @@ def _affiliations(corpus, affiliations, unit: str) -> pd.DataFrame:
             expected="the table of litkit.affiliations(corpus)",
         )
     return affiliations
+
+
+def _address_incidence(aff: pd.DataFrame, unit: str, n: int, skip_fields) -> tuple[sp.csr_matrix, list[str], list[str]]:
+    """Records x institutions (or countries) of an affiliations table: keys in first-seen order of the kept rows.
+
+    Works on the two or three columns it needs, as integer codes: filtering the whole frame would copy every
+    column and deep-copy its attrs (the unresolved-address report), most of the time on a large corpus.
+    """
+    rows = aff["record"].to_numpy()
+    codes, uniques = pd.factorize(aff[unit].array)  # a missing value is code -1
+    names = [str(u).strip() for u in uniques]
+    merged, keys_all = pd.factorize(pd.Series(names, dtype=object)) if names else (np.zeros(0, np.int64), [])
+    named = np.array([bool(k) for k in keys_all] + [False], dtype=bool)  # stripped to nothing: no unit
+    unit_of = np.append(merged, -1).astype(np.int64)[codes]  # codes == -1 picks the appended -1
+    keep = named[unit_of]
+    if skip_fields and "source_field" in aff.columns:
+        keep &= ~np.asarray(aff["source_field"].isin(list(skip_fields)), dtype=bool)
+    rows = rows[keep].astype(np.int64)
+    unit_of = unit_of[keep]
+    if len(rows) and (rows.min() < 0 or rows.max() >= n):
+        raise LitkitError(
+            f"the affiliations table names record {int(rows.max())}, but the corpus has {n} records",
+            expected="record = a row position in the corpus (the table of litkit.affiliations(corpus))",
+        )
+    # Renumber the units in the order their first kept row names them (the order a factorize of the kept
+    # values gives), so that keys never depend on rows that were left out.
+    seen, first = np.unique(unit_of, return_index=True)
+    order = seen[np.argsort(first, kind="stable")]
+    renumber = np.full(len(keys_all) + 1, -1, dtype=np.int64)
+    renumber[order] = np.arange(len(order))
+    keys = [str(keys_all[k]) for k in order.tolist()]
+    m = binary_incidence(rows, renumber[unit_of], (n, len(keys)))
+    if unit == "country":
+        from ..addresses import country_name
+
+        labels = [country_name(k) or k for k in keys]
+    else:
+        labels = list(keys)  # an institution is shown as its (already merged) name
+    return m, keys, labels
 
 
 def _author_counts(df: pd.DataFrame) -> np.ndarray:

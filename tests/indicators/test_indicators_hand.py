@@ -73,6 +73,31 @@ def test_summary_hand_worked():
     assert got["International co-authorships %"] == pytest.approx(100 / 6)  # only record 0 (CN, US)
 
 
+def test_international_share_reads_the_reprint_address_only_when_the_addresses_name_no_country():
+    """bibliometrix's AU_CO (metaTagExtraction.R): C1 countries; RP countries only when C1 names none."""
+    from litkit.indicators import top_countries
+
+    aff = pd.DataFrame(
+        {
+            "record": [0, 0, 1, 1, 2, 2, 3, 4],
+            "country": ["US", "GB", "US", "US", "DE", "FR", "CN", ""],
+            "corresponding": [False, True, False, True, True, True, False, True],
+            "source_field": ["C1", "RP", "C1", "RP", "RP", "RP", "Correspondence Address", "RP"],
+        }
+    )
+    # 0: C1 in the US, reprint address in GB -> one country; 1: US and US -> one; 2: no C1, reprint addresses
+    # in DE and FR -> two; 3: a Scopus correspondence address only -> one; 4: no country.
+    got = dict(zip(*summary(_corpus(HAND), affiliations=aff).T.values))
+    assert got["International co-authorships %"] == pytest.approx(100 * 1 / 6)
+    table = top_countries(_corpus(HAND), aff).set_index("country")
+    assert table.loc["GB", ["corresponding_articles", "SCP", "MCP"]].tolist() == [1, 1, 0]  # record 0, not MCP
+    assert table.loc["DE", ["corresponding_articles", "SCP", "MCP"]].tolist() == [1, 0, 1]  # record 2
+    assert table["MCP"].sum() == 1
+    # Without source_field (a hand-made table) every row counts.
+    plain = dict(zip(*summary(_corpus(HAND), affiliations=aff.drop(columns="source_field")).T.values))
+    assert plain["International co-authorships %"] == pytest.approx(100 * 2 / 6)
+
+
 def test_summary_as_of_and_single_year():
     assert dict(zip(*summary(_corpus(HAND), as_of=2031).T.values))["Document average age"] == pytest.approx(
         2031 - 12119 / 6

@@ -32,6 +32,7 @@ EXPORTS = [
     "scopus-csv/scopus_litstudy.csv",
     "cnki-refworks/CNKI.txt",
     "cnki-endnote/demo.txt",
+    "wos-plaintext-metaknowledge/ManyAuthors.isi",  # reprint addresses abroad (bibliometrix's AU_CO rule)
 ]
 UNITS = ("author", "institution", "country")
 
@@ -149,16 +150,19 @@ def test_every_export_has_every_unit(exports):
 def test_country_production_equals_a_brute_force_count(exports, rel):
     """SCP/MCP per corresponding author's country (bibliometrix's definition), recounted."""
     corpus, aff = exports[rel]
+    # The countries of a record as bibliometrix's AU_CO has them: its addresses', else its reprint address's.
     countries = [set() for _ in range(len(corpus))]
+    reprint = [set() for _ in range(len(corpus))]
     lead: dict[int, str] = {}
     corresponding: dict[int, str] = {}
-    for r, country, corr in zip(aff["record"], aff["country"], aff["corresponding"]):
+    for r, country, corr, field in zip(aff["record"], aff["country"], aff["corresponding"], aff["source_field"]):
         if isinstance(country, str) and country:
             r = int(r)
-            countries[r].add(country)
+            (reprint if field in ("RP", "Correspondence Address") else countries)[r].add(country)
             lead.setdefault(r, country)
             if corr:
                 corresponding.setdefault(r, country)
+    countries = [c or other for c, other in zip(countries, reprint)]
     scp, mcp = Counter(), Counter()
     for r, first in lead.items():
         (mcp if len(countries[r]) > 1 else scp)[corresponding.get(r, first)] += 1
