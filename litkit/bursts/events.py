@@ -145,14 +145,35 @@ def reference_label(refs: pd.DataFrame) -> pd.Series:
     def part(col, prefix=""):
         if col not in refs.columns:
             return pd.Series([""] * len(refs), index=refs.index)
-        return refs[col].map(lambda v: f"{prefix}{_normalise_text(v)}" if _normalise_text(v) else "")
+        text = _normalised_column(refs[col])
+        return pd.Series([f"{prefix}{t}" if t else "" for t in text], index=refs.index)
 
     pieces = [part("author"), part("year"), part("source"), part("volume", "V"), part("page", "P")]
     label = pd.Series([", ".join(p for p in row if p) for row in zip(*pieces)], index=refs.index)
     if "raw" in refs.columns:  # a reference the parser could not split keeps its raw text
-        raw = refs["raw"].map(_normalise_text)
+        raw = pd.Series(_normalised_column(refs["raw"]), index=refs.index)
         label = label.where(label != "", raw)
     return label
+
+
+def _normalised_column(values: pd.Series) -> np.ndarray:
+    """``_normalise_text`` of every value (object array), computed once per distinct value.
+
+    Only for columns whose equal values are equal keys (strings, integers); a column of other
+    objects (1 and 1.0 hash alike but print differently) is done value by value.
+    """
+    if pd.api.types.is_integer_dtype(values.dtype) or pd.api.types.infer_dtype(values, skipna=True) in (
+        "string",
+        "empty",
+    ):
+        codes, uniques = pd.factorize(values)
+        texts = np.empty(len(uniques) + 1, dtype=object)
+        texts[: len(uniques)] = [_normalise_text(u) for u in uniques]
+        texts[len(uniques)] = None  # code -1: a missing value
+        return texts[codes]
+    out = np.empty(len(values), dtype=object)
+    out[:] = [_normalise_text(v) for v in values]
+    return out
 
 
 def item_events(

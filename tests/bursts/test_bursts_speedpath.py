@@ -141,3 +141,32 @@ def test_cited_codes_and_fast_table_equal_the_general_path(real_corpora, kind):
             pd.testing.assert_frame_equal(fast.reset_index(drop=True), general.reset_index(drop=True), check_exact=True)
         checked += 1
     assert checked >= 2
+
+
+def _reference_label_value_by_value(refs):
+    """reference_label as first written: every value normalised on its own."""
+    import unicodedata
+
+    def _normalise_text(value):
+        if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+            return None
+        return " ".join(unicodedata.normalize("NFKC", str(value)).split()) or None
+
+    def part(col, prefix=""):
+        if col not in refs.columns:
+            return pd.Series([""] * len(refs), index=refs.index)
+        return refs[col].map(lambda v: f"{prefix}{_normalise_text(v)}" if _normalise_text(v) else "")
+
+    pieces = [part("author"), part("year"), part("source"), part("volume", "V"), part("page", "P")]
+    label = pd.Series([", ".join(p for p in row if p) for row in zip(*pieces)], index=refs.index)
+    return label.where(label != "", refs["raw"].map(_normalise_text))
+
+
+def test_reference_label_equals_the_value_by_value_labels(real_corpora):
+    from litkit.bursts import reference_label
+
+    for folder, corpus in real_corpora:
+        refs = corpus.references
+        if refs is None or len(refs) == 0:
+            continue
+        assert reference_label(refs).tolist() == _reference_label_value_by_value(refs).tolist(), folder
