@@ -619,7 +619,24 @@ def run_bursts(
     if len(table):
         out.figure(plot_bursts(table, kind=kind, period=period), f"bursts_{kind}")
     out.record(period=list(period))
+    if kind == "cited_journal" and (ids := _id_references(corpus)):
+        out.record(
+            message=f"{ids} cited references are Lens/OpenAlex IDs, which name no journal: not counted",
+            id_references_skipped=ids,
+        )
     return table
+
+
+def _id_references(corpus) -> int:
+    """Cited references of the corpus that are Lens / OpenAlex IDs (litkit.refs.ids): only those records' CR is read."""
+    from .refs.ids import count_id_references
+
+    db = corpus.df["DB"] if hasattr(corpus, "df") else corpus.column("DB")  # a Corpus, or partitions
+    mask = db.astype(str).str.contains("Lens|OpenAlex", regex=True).to_numpy()
+    if not mask.any():
+        return 0
+    cited = corpus.df["CR"] if hasattr(corpus, "df") else corpus.column("CR")
+    return count_id_references(cited[mask])
 
 
 def run_policy_timeline(

@@ -78,6 +78,25 @@ def parse_id_reference(raw: str) -> dict | None:
     return out
 
 
+def count_id_references(cited) -> int:
+    """The number of identifier references in ``cited``, a sequence of ``CR`` lists (one per record).
+
+    The run layer notes it when a cited-journal analysis leaves them out.
+
+    Examples
+    --------
+    >>> count_id_references([["Lens:1-2", "Costanza R, 1997, NATURE"], [], None, ["OpenAlex:W3"]])
+    2
+    """
+    return sum(
+        1
+        for refs in cited
+        if refs is not None and not isinstance(refs, (str, float))
+        for raw in refs
+        if isinstance(raw, str) and raw[:4] in ("Lens", "Open") and is_id_reference(raw)
+    )
+
+
 def is_id_key(value) -> bool:
     """Whether a parsed reference's ``doi`` (or a key) is a database identifier, not a DOI.
 
@@ -89,4 +108,4 @@ def is_id_key(value) -> bool:
     return isinstance(value, str) and _ID_KEY.match(value) is not None
 
 
-__all__ = ["ID_SCHEMES", "is_id_reference", "parse_id_reference", "is_id_key"]
+__all__ = ["ID_SCHEMES", "is_id_reference", "parse_id_reference", "count_id_references", "is_id_key"]

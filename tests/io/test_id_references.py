@@ -139,3 +139,19 @@ def test_merged_records_parse_id_references_per_string(lens):
     assert (ids["key"] == "lens:" + ids["raw"].str.removeprefix("Lens:")).all()
     wos = table[~table["raw"].str.startswith("Lens:")]
     assert wos["key"].tolist() == ["COSTANZA|1997|NATURE|387|253"] and wos["source"].tolist() == ["NATURE"]
+
+
+def test_the_bursts_run_notes_the_ids_it_leaves_out(lens, shared_corpora, tmp_path):
+    import json
+
+    from litkit import runs
+
+    runs.run("bursts", lens, tmp_path / "lens", {"kind": "cited_journal"}, formats=["png"])
+    params = json.loads((tmp_path / "lens" / "params.json").read_text(encoding="utf-8"))
+    text = json.dumps(params)
+    assert '"id_references_skipped": 27464' in text
+    assert "27464 cited references are Lens/OpenAlex IDs, which name no journal: not counted" in text
+    # a WoS export: no such note
+    wos = litkit.read(shared_corpora / "wos-plaintext-bibliometrix-fixture/wos_sample.txt", progress=False)
+    runs.run("bursts", wos, tmp_path / "wos", {"kind": "cited_journal"}, formats=["png"])
+    assert "id_references_skipped" not in (tmp_path / "wos" / "params.json").read_text(encoding="utf-8")
