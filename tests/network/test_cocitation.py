@@ -352,3 +352,95 @@ def test_exports_and_figure(shared_corpora, tmp_path):
     html = (tmp_path / "dca" / "cocitation_network.html").read_text(encoding="utf-8")
     assert "Co-citation network" in html and "http://" not in html.split("<script>")[0]
     assert "<b>&lt;Network (cocitation)" in net._repr_html_()
+
+
+def test_add_tallies_hand_worked():
+    """Two parts: items numbered by first appearance over the parts, counts added, years aligned."""
+    from litkit.network import CitationTally, add_tallies
+
+    a = CitationTally(
+        np.array(["x", "y"], dtype=object),
+        np.array([2, 1]),
+        sp.csr_matrix(np.array([[1, 1], [1, 0]])),  # 2000: x, y; 2001: x
+        2000,
+        np.array([2, 1]),
+        np.array([2000.0, 2001.0]),
+        frozenset({"WOS"}),
+    )
+    b = CitationTally(
+        np.array(["z", "x"], dtype=object),
+        np.array([1, 1]),
+        sp.csr_matrix(np.array([[1, 1]])),  # 2003: z, x
+        2003,
+        np.array([0, 2]),
+        np.array([np.nan, 2003.0]),
+        frozenset({"SCOPUS"}),
+    )
+    tally, mapping = add_tallies([a, b])
+    assert tally.keys.tolist() == ["x", "y", "z"]
+    assert [m.tolist() for m in mapping] == [[0, 1], [2, 0]]
+    assert tally.citations.tolist() == [3, 1, 1]
+    assert tally.first_year == 2000
+    assert tally.per_year.toarray().tolist() == [[1, 1, 0], [1, 0, 0], [0, 0, 0], [1, 0, 1]]
+    assert tally.n_d.tolist() == [2, 1, 0, 2]
+    assert np.array_equal(tally.record_years, [2000.0, 2001.0, np.nan, 2003.0], equal_nan=True)
+    assert tally.databases == {"WOS", "SCOPUS"}
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"min_citations": 2, "top_n": 60},
+        {"slice_years": 2, "top_n": 15, "counting": "fractional"},
+        {"unit": "source", "slice_years": 3, "selection": {"g_index_k": 5}, "pruning": "pathfinder"},
+        {"unit": "author", "top_n": 40},
+        {"identity": "author_year_source", "top_n": 40},
+    ],
+)
+def test_counts_of_record_chunks_add_up_to_the_whole_network(demo_dir, options):
+    """The count step on chunks of records (as litkit.scale runs it per partition), added and fed to the
+    one assembly, gives the network of the whole corpus: nodes, links, clusters and parameters."""
+    from litkit.network import CitedFetch, add_tallies, cocitation_counts, cocitation_network
+
+    corpus = _CACHE.setdefault("demo", litkit.read([demo_dir / "wos", demo_dir / "scopus"]))
+    df, refs = corpus.df, corpus.references
+    bounds = [0, 150, 151, 600, len(df)]  # uneven, one single-record chunk
+    unit = options.get("unit", "reference")
+    count = {"identity": options.get("identity", "key"), "slice_years": options.get("slice_years")}
+    parts = []
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        rows = (refs["record"] >= lo) & (refs["record"] < hi)
+        chunk = refs[rows].reset_index(drop=True)
+        chunk["record"] = chunk["record"] - lo
+        parts.append(cocitation_counts(chunk, df.iloc[lo:hi].reset_index(drop=True), unit=unit, **count))
+    tally, mapping = add_tallies([p.tally for p in parts])
+
+    def fetch(candidates, label_fields):
+        position = np.full(len(tally.keys), -1)
+        position[candidates] = np.arange(len(candidates))
+        got = []
+        for part, codes in zip(parts, mapping):
+            mine = np.flatnonzero(position[codes] >= 0)
+            f = part.fetch(mine, label_fields)
+            inc = sp.csr_matrix(f.incidence)
+            coo = inc.tocoo()
+            at = position[codes][mine]
+            got.append(sp.csr_matrix((coo.data, (coo.row, at[coo.col])), shape=(inc.shape[0], len(candidates))))
+            f.label_counts["item"] = at[f.label_counts["item"].to_numpy()]
+            got[-1] = (got[-1], f.label_counts)
+        inc = sp.csr_matrix(sp.vstack([g[0] for g in got]), dtype=np.int8)
+        inc.sort_indices()
+        return CitedFetch(inc, pd.concat([g[1] for g in got], ignore_index=True), df)
+
+    kwargs = {k: v for k, v in options.items() if k != "unit"}
+    chunked = cocitation_network(tally, fetch, unit, with_layout=False, **kwargs)
+    whole = litkit.cocitation(corpus, unit, with_layout=False, **kwargs)
+    assert len(whole.nodes) > 5
+    pd.testing.assert_frame_equal(chunked.nodes, whole.nodes)
+    pd.testing.assert_frame_equal(chunked.links(), whole.links())
+    pd.testing.assert_frame_equal(chunked.clusters, whole.clusters)
+    assert chunked.params == whole.params
+    # The tally is what the whole corpus counts: the same keys and citations.
+    alone = cocitation_counts(refs, df, unit=unit, **count).tally
+    assert tally.keys.tolist() == alone.keys.tolist()
+    assert np.array_equal(tally.citations, alone.citations) and np.array_equal(tally.n_d, alone.n_d)
