@@ -37,6 +37,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 from typing import NamedTuple
 
 from .chinese import chinese_terms, corpus_dictionary, has_cjk
@@ -393,7 +394,30 @@ class TermCleaner:
         """:meth:`fit` on all documents, then :meth:`clean_document` of each (the corpus-level entry point)."""
         raw_documents = [list(d) for d in raw_documents]
         self.fit(raw_documents)
-        return [self.clean_document(d) for d in raw_documents]
+        # The same as clean_document on each document, done per distinct raw term: each is cleaned
+        # once, and its surface form counted once with the number of times it occurs (a Counter
+        # over all terms, in first-seen order, so the surface tables are built in the same order).
+        occurrences = Counter(chain.from_iterable(raw_documents))
+        node_of: dict[str, str | None] = {}
+        for raw, n in occurrences.items():
+            if raw not in self._cache:
+                self._cache[raw] = self._clean_one(raw)
+            result = self._cache[raw]
+            if result is None:
+                node_of[raw] = None
+                continue
+            node, surface = result
+            node_of[raw] = node
+            counts = self._surfaces.get(node)
+            if counts is None:
+                counts = self._surfaces[node] = Counter()
+            counts[surface] += n
+        out = []
+        for doc in raw_documents:
+            nodes = dict.fromkeys(node_of[raw] for raw in doc)
+            nodes.pop(None, None)
+            out.append(list(nodes))
+        return out
 
     def clean_document(self, raw_terms: Iterable[str]) -> list[str]:
         """Distinct node keys of one document, in first-seen order."""

@@ -112,3 +112,24 @@ def test_keyword_views_equal_with_and_without_reuse(demo_dir, tmp_path):
     fresh = (tl.keyword_timeline(corpus), tl.time_zone(corpus).nodes, tl.thematic_map(corpus).themes)
     for r, f in zip(reused, fresh):
         pd.testing.assert_frame_equal(r, f, check_exact=True)
+
+
+def test_clean_documents_equals_clean_document_one_by_one():
+    """The batch path (each distinct raw term cleaned and counted once) against the per-document one."""
+    from litkit.text import TermCleaner
+
+    docs = [
+        ["Ecosystem services", "ecosystem service", "Ecosystem services", "research", "CO2 emissions"],
+        [],
+        ["co2-emissions", "VR", "虚拟现实技术", "Ecosystem Services"],
+        ["虚拟现实(VR)", "ecosystem services", "GIS", "gis"],
+    ] * 3
+    for options in ({}, {"zh_variants": True}, {"stem": True, "stoplist": None}):
+        batch, single = TermCleaner(**options), TermCleaner(**options)
+        got = batch.clean_documents(docs)
+        single.fit(docs)
+        assert got == [single.clean_document(d) for d in docs]
+        assert list(batch.surfaces) == list(single.surfaces)  # same nodes, first-seen order
+        assert {k: list(v.items()) for k, v in batch.surfaces.items()} == {
+            k: list(v.items()) for k, v in single.surfaces.items()
+        }
