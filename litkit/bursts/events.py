@@ -508,6 +508,40 @@ def _row_codes(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
     return code
 
 
+def _row_codes_by_raw(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
+    """:func:`_row_codes` in one hashing pass when the other columns follow from ``raw``.
+
+    The parsed fields of a reference are a function of its string (references_table parses each
+    distinct string once), so coding ``raw`` alone usually gives the same partition as coding every
+    column.  That is checked, not assumed: each row's values are compared with those of the first
+    row with its string, and on any difference (or a value that does not compare plainly, such as
+    NaN) the general :func:`_row_codes` decides.  Codes are in order of first appearance either way.
+    """
+    if "raw" not in columns or len(frame) == 0:
+        return _row_codes(frame, columns)
+    code = pd.factorize(frame["raw"].to_numpy(dtype=object), use_na_sentinel=False)[0]
+    # Codes come in order of first appearance: a row is the first of its string when its code
+    # exceeds every code before it.
+    before = np.maximum.accumulate(np.concatenate(([-1], code[:-1])))
+    first = np.flatnonzero(code > before)
+    representative = first[code]
+    for column in columns:
+        if column == "raw":
+            continue
+        series = frame[column]
+        try:
+            if pd.api.types.is_integer_dtype(series.dtype):
+                values = series.to_numpy(dtype=np.int64, na_value=np.iinfo(np.int64).min)
+            else:
+                values = series.to_numpy(dtype=object)
+            same = values == values[representative]
+            if not (isinstance(same, np.ndarray) and same.dtype == bool and same.all()):
+                return _row_codes(frame, columns)
+        except (TypeError, ValueError):
+            return _row_codes(frame, columns)
+    return code
+
+
 def _reference_items(refs: pd.DataFrame) -> np.ndarray:
     """The item of each cited reference (see :func:`_reference_item_codes`), None where it has none."""
     item_code, labels = _reference_item_codes(refs)
@@ -525,7 +559,7 @@ def _reference_item_codes(refs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     cites tens of millions of references.
     """
     label_columns = [c for c in ("author", "year", "source", "volume", "page", "raw") if c in refs.columns]
-    row = _row_codes(refs, label_columns)
+    row = _row_codes_by_raw(refs, label_columns)
     first_rows = np.unique(row, return_index=True)[1]  # row codes are 0..n-1 in order of first appearance
     distinct_labels = reference_label(refs.iloc[first_rows].reset_index(drop=True)).to_numpy(dtype=object)
     label_of_distinct, labels = pd.factorize(distinct_labels)

@@ -170,3 +170,49 @@ def test_reference_label_equals_the_value_by_value_labels(real_corpora):
         if refs is None or len(refs) == 0:
             continue
         assert reference_label(refs).tolist() == _reference_label_value_by_value(refs).tolist(), folder
+
+
+def _items_by_brute_force(refs):
+    """The item of each reference by definition: its key's most frequent label (ties: code-point order)."""
+    from litkit.bursts import reference_label
+
+    label = reference_label(refs).to_numpy(dtype=object)
+    key = refs["key"].to_numpy(dtype=object)
+    best = {}
+    counts = pd.Series(1, index=pd.MultiIndex.from_arrays([key, label])).groupby(level=[0, 1]).sum()
+    for (k, lab), n in counts.items():
+        if k == "" or k is None or lab == "" or lab is None:
+            continue
+        if k not in best or (-n, lab) < (-best[k][1], best[k][0]):
+            best[k] = (lab, n)
+    return [best[k][0] if k in best else None for k in key]
+
+
+def test_reference_items_by_definition(real_corpora):
+    """cited_item_codes' items against a brute-force count, on real exports and with a string whose
+    parsed fields differ between rows (the one-pass row coding must notice and fall back)."""
+    checked = 0
+    for folder, corpus in real_corpora:
+        refs = corpus.references
+        if refs is None or len(refs) == 0:
+            continue
+        year, item_code, names, _ = cited_item_codes(corpus, "cited_reference")
+        expected = [i for i, y in zip(_items_by_brute_force(refs), pd.to_numeric(refs["PY"])) if i and pd.notna(y)]
+        assert names[item_code].tolist() == expected, folder
+        # Plant a row whose string equals another's but whose parsed source differs.
+        planted = refs.copy()
+        planted.loc[planted.index[1], "raw"] = planted.loc[planted.index[0], "raw"]
+        planted.loc[planted.index[1], "key"] = planted.loc[planted.index[0], "key"]
+        planted.loc[planted.index[1], "source"] = "PLANTED SOURCE"
+
+        class Planted:
+            df = corpus.df
+            references = planted
+
+        year, item_code, names, _ = cited_item_codes(Planted(), "cited_reference")
+        expected = [
+            i for i, y in zip(_items_by_brute_force(planted), pd.to_numeric(planted["PY"])) if i and pd.notna(y)
+        ]
+        assert names[item_code].tolist() == expected, folder
+        checked += 1
+    assert checked >= 2
