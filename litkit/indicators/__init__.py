@@ -10,7 +10,14 @@
 from ._bradford import bradford, bradford_zones
 from ._hindex import g_index, h_index, hindex, m_index
 from ._lotka import LotkaResult, lotka, lotka_fit
-from ._summary import MAIN_INFORMATION_ROWS, annual_production, summary
+from ._summary import (
+    MAIN_INFORMATION_ROWS,
+    annual_production,
+    combine_summary_parts,
+    summary,
+    summary_from_parts,
+    summary_parts,
+)
 from .productivity import most_cited, top_authors, top_countries, top_institutions, top_sources
 
 __all__ = [
@@ -19,6 +26,7 @@ __all__ = [
     "annual_production",
     "bradford",
     "bradford_zones",
+    "combine_summary_parts",
     "g_index",
     "h_index",
     "hindex",
@@ -27,6 +35,8 @@ __all__ = [
     "m_index",
     "most_cited",
     "summary",
+    "summary_from_parts",
+    "summary_parts",
     "top_authors",
     "top_countries",
     "top_institutions",

@@ -21,7 +21,6 @@ from ._frame import (
     items,
     key,
     record_countries,
-    reference_year,
     source_key,
     text,
 )
@@ -122,53 +121,144 @@ def summary(corpus, as_of: int | None = None, affiliations: pd.DataFrame | None 
     ['2020:2022', 2, 2]
     """
     df = frame(corpus)
-    n = len(df)
-    as_of = reference_year(df, as_of)
+    aff = affiliations_table(corpus, affiliations)
+    return summary_from_parts(summary_parts(df, aff), as_of)
 
+
+def summary_parts(corpus, affiliations: pd.DataFrame | None = None) -> dict:
+    """What :func:`summary` needs from a set of records, in a form that adds up over disjoint sets.
+
+    The main-information rows are counts, sums and distinct counts over records, so a corpus split
+    in parts (the partitions of :func:`litkit.scale.ingest`) gives its table from the parts' sums and
+    set unions (:func:`combine_summary_parts`) and :func:`summary_from_parts` -- the function
+    :func:`summary` itself ends with, so both give the same numbers to the last bit (only integers
+    are summed; the divisions come once, at the end).
+
+    Parameters
+    ----------
+    corpus : Corpus or pandas.DataFrame
+    affiliations : pandas.DataFrame, optional
+        As in :func:`summary`, with ``record`` the row position in *these* records.
+
+    Returns
+    -------
+    dict
+        ``documents`` (int), ``years`` (Counter year -> records), ``citations`` / ``cited_documents``
+        (sum of ``TC`` and records with one), ``appearances``, ``single_documents``,
+        ``international`` (ints), and the sets of keys ``sources``, ``references``, ``keywords_plus``,
+        ``author_keywords``, ``authors``, ``single_authors``.
+
+    Examples
+    --------
+    >>> from litkit import Corpus
+    >>> a = Corpus.from_records([{"UT": "1", "PY": 2020, "AU": ["Li, X", "Wu, Y"], "DE": ["a"]}])
+    >>> b = Corpus.from_records([{"UT": "2", "PY": 2022, "AU": ["Li, X"], "DE": ["A", "b"]}])
+    >>> whole = Corpus.from_records(list(a) + list(b))
+    >>> none = pd.DataFrame({"record": [], "country": []})
+    >>> parts = combine_summary_parts([summary_parts(a, none), summary_parts(b, none)])
+    >>> summary_from_parts(parts).equals(summary(whole, affiliations=none))
+    True
+    """
+    df = frame(corpus)
+    n = len(df)
     years = [y for y in (int_or_none(v) for v in column(df, "PY")) if y is not None]
-    per_year = Counter(years)
-    if years:
-        first, last = min(years), max(years)
+    cites = [c for c in (int_or_none(v) for v in column(df, "TC")) if c is not None]
+
+    def distinct(name: str) -> set:
+        # Key each distinct spelling once: references repeat across records far more than they vary.
+        raw = {item for cell in column(df, name) for item in items(cell)}
+        return {key(item) for item in raw}
+
+    author_lists = [[author_key(a) for a in items(cell)] for cell in column(df, "AU")]
+    single = [lst for lst in author_lists if len(lst) == 1]
+    countries = record_countries(affiliations_table(corpus, affiliations), n)
+    return {
+        "documents": n,
+        "years": Counter(years),
+        "sources": {source_key(s) for s in (text(v) for v in column(df, "SO")) if s is not None},
+        "citations": sum(cites),
+        "cited_documents": len(cites),
+        "references": distinct("CR"),
+        "keywords_plus": distinct("ID"),
+        "author_keywords": distinct("DE"),
+        "authors": {a for lst in author_lists for a in lst},
+        "appearances": sum(len(lst) for lst in author_lists),
+        "single_authors": {lst[0] for lst in single},
+        "single_documents": len(single),
+        "international": sum(len(c) > 1 for c in countries),
+    }
+
+
+def combine_summary_parts(parts) -> dict:
+    """The :func:`summary_parts` of disjoint sets of records combined: counts added, sets united.
+
+    Examples
+    --------
+    >>> combine_summary_parts([])["documents"]
+    0
+    """
+    out = {
+        "documents": 0,
+        "years": Counter(),
+        "citations": 0,
+        "cited_documents": 0,
+        "appearances": 0,
+        "single_documents": 0,
+        "international": 0,
+    }
+    sets = ("sources", "references", "keywords_plus", "author_keywords", "authors", "single_authors")
+    out.update({name: set() for name in sets})
+    for part in parts:
+        for name, value in part.items():
+            if name in sets:
+                out[name] |= value
+            else:
+                out[name] += value  # ints, and Counter + Counter for the years
+    return out
+
+
+def summary_from_parts(parts: dict, as_of: int | None = None) -> pd.DataFrame:
+    """The main-information table from :func:`summary_parts` (of one corpus, or combined); see :func:`summary`.
+
+    Examples
+    --------
+    >>> from litkit import Corpus
+    >>> c = Corpus.from_records([{"UT": "1", "PY": 2020, "AU": ["Li, X"]}])
+    >>> summary_from_parts(summary_parts(c, pd.DataFrame({"record": [], "country": []}))).iloc[0].tolist()
+    ['Timespan', '2020:2020']
+    """
+    n = parts["documents"]
+    per_year = parts["years"]
+    if as_of is None:  # the latest publication year (reference_year's default)
+        as_of = max(per_year) if per_year else None
+    as_of = int(as_of) if as_of is not None else None
+    if per_year:
+        first, last = min(per_year), max(per_year)
         timespan = f"{first}:{last}"
         span = last - first
         growth = ((per_year[last] / per_year[first]) ** (1.0 / span) - 1.0) * 100.0 if span else 0.0
-        age = float(as_of - sum(years) / len(years))
+        total_years = sum(year * count for year, count in per_year.items())
+        age = float(as_of - total_years / sum(per_year.values()))
     else:
         timespan, growth, age = None, float("nan"), float("nan")
-
-    sources = {source_key(s) for s in (text(v) for v in column(df, "SO")) if s is not None}
-    cites = [c for c in (int_or_none(v) for v in column(df, "TC")) if c is not None]
-    mean_tc = sum(cites) / len(cites) if cites else float("nan")
-
-    def distinct(name: str) -> int:
-        # Key each distinct spelling once: references repeat across records far more than they vary.
-        raw = {item for cell in column(df, name) for item in items(cell)}
-        return len({key(item) for item in raw})
-
-    author_lists = [[author_key(a) for a in items(cell)] for cell in column(df, "AU")]
-    authors = {a for lst in author_lists for a in lst}
-    appearances = sum(len(lst) for lst in author_lists)
-    single = [lst for lst in author_lists if len(lst) == 1]
-
-    countries = record_countries(affiliations_table(corpus, affiliations), n)
-    international = 100.0 * sum(len(c) > 1 for c in countries) / n if n else float("nan")
-
+    cited = parts["cited_documents"]
+    appearances = parts["appearances"]
     values = [
         timespan,
-        len(sources),
+        len(parts["sources"]),
         n,
         growth,
         age,
-        mean_tc,
-        distinct("CR"),
-        distinct("ID"),
-        distinct("DE"),
-        len(authors),
+        parts["citations"] / cited if cited else float("nan"),
+        len(parts["references"]),
+        len(parts["keywords_plus"]),
+        len(parts["author_keywords"]),
+        len(parts["authors"]),
         appearances,
-        len({lst[0] for lst in single}),
-        len(single),
+        len(parts["single_authors"]),
+        parts["single_documents"],
         appearances / n if n else float("nan"),
-        international,
+        100.0 * parts["international"] / n if n else float("nan"),
     ]
     table = pd.DataFrame({"Description": list(MAIN_INFORMATION_ROWS), "Results": pd.Series(values, dtype=object)})
     table.attrs["as_of"] = as_of
