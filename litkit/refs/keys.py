@@ -62,12 +62,10 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 def bibliographic_key(parsed: dict) -> str:
     """``SURNAME|year|SOURCE|volume|page`` of a parsed reference (ignores the DOI)."""
-    year = parsed.get("year")
-    year = "" if year is None or year != year else str(int(year))
     return "|".join(
         (
             _surname(parsed.get("author")),
-            year,
+            _year_text(parsed.get("year")),
             _source_key(parsed.get("source")),
             _page_or_volume(parsed.get("volume")),
             _page_or_volume(parsed.get("page")),
@@ -98,12 +96,19 @@ def bibliographic_keys(authors, years, sources, volumes, pages) -> list[str]:
     ...                    ["253", "p253"])
     ['COSTANZA|1997|NATURE|387|253', 'COSTANZA|1997|NATURE|387|P253']
     """
-    surname = _memo(_surname)
-    source_key = _memo(_source_key)
-    fold = _memo(_page_or_volume)
-    year_text = _memo(lambda y: "" if y is None or y != y else str(int(y)))
+    authors, years, sources, volumes, pages = map(list, (authors, years, sources, volumes, pages))
+    try:
+        surname = _each_distinct(_surname, authors)
+        year_text = _each_distinct(_year_text, years)
+        source_key = _each_distinct(_source_key, sources)
+        fold = _each_distinct(_page_or_volume, volumes + pages)
+    except TypeError:  # an unhashable value: one by one
+        return [
+            "|".join((_surname(a), _year_text(y), _source_key(s), _page_or_volume(v), _page_or_volume(p)))
+            for a, y, s, v, p in zip(authors, years, sources, volumes, pages)
+        ]
     return [
-        f"{surname(a)}|{year_text(y)}|{source_key(s)}|{fold(v)}|{fold(p)}"
+        f"{surname[a]}|{year_text[y]}|{source_key[s]}|{fold[v]}|{fold[p]}"
         for a, y, s, v, p in zip(authors, years, sources, volumes, pages)
     ]
 
@@ -240,7 +245,11 @@ def unified_key(bib: str, doi, named: bool, doi_of_bib: dict, page_of_bib: dict)
         return doi if is_id_key(doi) else "doi:" + doi  # a Lens / OpenAlex ID is its own key (litkit.refs.ids)
     if not named:
         return ""
-    prefix, page = _split_page(bib)
+    return _lent_key(bib, *_split_page(bib), doi_of_bib, page_of_bib)
+
+
+def _lent_key(bib: str, prefix: str | None, page: str, doi_of_bib: dict, page_of_bib: dict) -> str:
+    """:func:`unified_key` of a named reference without a DOI, its key already split by :func:`_split_page`."""
     if prefix is not None:
         lent_page = page_of_bib.get(prefix)
         if lent_page and (not page or page == lent_page):
@@ -276,8 +285,22 @@ def unified_keys(references: Iterable[tuple]) -> list[str]:
     """
     references = list(references)
     doi_of_bib = doi_by_bibliographic_key((r[0], r[1], r[2], r[3], r[4]) for r in references)
-    page_of_bib = page_by_bibliographic_key(r[0] for r in references)
-    return [unified_key(r[0], r[1], r[5], doi_of_bib, page_of_bib) for r in references]
+    # Each distinct key split once, for the page table and for the keys (page_by_bibliographic_key's rule).
+    split = {bib: _split_page(bib) for bib in {r[0] for r in references}}
+    page_of_bib: dict[str, str | None] = {}
+    for prefix, page in split.values():
+        if page and prefix is not None:
+            known = page_of_bib.get(prefix, page)
+            page_of_bib[prefix] = page if known == page else None
+    keys = []
+    for bib, doi, _source, _volume, _page, named in references:
+        if doi:
+            keys.append(doi if is_id_key(doi) else "doi:" + doi)
+        elif not named:
+            keys.append("")
+        else:
+            keys.append(_lent_key(bib, *split[bib], doi_of_bib, page_of_bib))
+    return keys
 
 
 def reference_keys(raws) -> list[str]:
@@ -305,20 +328,13 @@ def reference_keys(raws) -> list[str]:
     return [k if k else "raw:" + " ".join(str(raw).split()).upper() for raw, k in zip(raws, keys)]
 
 
-def _memo(function):
-    """``function`` of one hashable argument, each distinct value computed once (the table is per call)."""
-    cache: dict = {}
+def _each_distinct(function, values: list) -> dict:
+    """``{value: function(value)}`` over the distinct values (NaN objects are keys by identity)."""
+    return {value: function(value) for value in set(values)}
 
-    def cached(value):
-        try:
-            return cache[value]
-        except KeyError:
-            result = cache[value] = function(value)
-            return result
-        except TypeError:  # an unhashable value: computed every time
-            return function(value)
 
-    return cached
+def _year_text(year) -> str:
+    return "" if year is None or year != year else str(int(year))
 
 
 def _split_page(key: str) -> tuple[str | None, str]:
