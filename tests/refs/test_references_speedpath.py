@@ -162,3 +162,12 @@ def test_parser_for_database_is_the_tables_rule():
         df = Corpus.from_records([{"UT": "A", "DB": db, "CR": [raw]}]).df
         expected = (parser or parser_for_style(reference_style(raw)))(raw)
         assert references_table(df)["author"].tolist() == [expected["author"]], db
+
+
+def test_corpus_reference_parts_are_cached_and_rebuild_references(shared_corpora):
+    corpus = litkit.read(shared_corpora / "wos-plaintext-metaknowledge/testFile.isi")
+    citations, distinct = corpus.reference_parts
+    assert corpus.reference_parts[0] is citations  # computed once
+    rebuilt = distinct.take(citations["code"]).reset_index(drop=True)
+    pdt.assert_frame_equal(rebuilt, corpus.references[list(distinct.columns)], check_exact=True)
+    assert len(distinct) < len(citations)
