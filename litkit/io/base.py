@@ -25,6 +25,8 @@ report for the whole file).  The fast path is the ``"c"`` engine and ``read`` th
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -58,6 +60,43 @@ class ReaderSpec:
 
 class FastPathDeclined(Exception):
     """Raised by a reader's fast path for a file that its record path must read."""
+
+
+CSV_DELIMITERS = (",", ";", "\t")
+"""Field delimiters of CSV exports, in the order tried: ``,`` as exported; ``;`` after a re-save by
+Excel in a locale whose decimal mark is a comma (most of Europe); a TAB after "Text (tab-delimited)"."""
+
+
+def csv_delimiter(line: str, is_header: Callable[[set[str]], bool]) -> str | None:
+    """The delimiter of :data:`CSV_DELIMITERS` that splits ``line`` into a header ``is_header`` accepts.
+
+    Parameters
+    ----------
+    line : str
+        The first line of the file.
+    is_header : callable
+        Gets the set of column names (stripped, BOM removed) and says whether they are the format's header.
+
+    Returns
+    -------
+    str or None
+        The delimiter, or None when no delimiter gives such a header.
+
+    Examples
+    --------
+    >>> csv_delimiter("Authors;Title;Year", lambda names: {"Title", "Year"} <= names)
+    ';'
+    >>> csv_delimiter("a,b", lambda names: "Title" in names) is None
+    True
+    """
+    for delimiter in CSV_DELIMITERS:
+        try:
+            fields = next(csv.reader(io.StringIO(line), delimiter=delimiter))
+        except (csv.Error, StopIteration):
+            continue
+        if is_header({f.strip().lstrip("\ufeff") for f in fields}):
+            return delimiter
+    return None
 
 
 def split_values(value: str | None, separators: Iterable[str] = (";",)) -> list[str]:

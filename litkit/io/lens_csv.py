@@ -58,10 +58,10 @@ import html
 import io
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..refs import normalize_source
-from .base import ReaderSpec, clean_doi, parse_year, split_values
+from .base import ReaderSpec, clean_doi, csv_delimiter, parse_year, split_values
 from .ingest_report import FileReport
 from .scopus_csv import wos_short_author
 from .sniff import TextSource
@@ -120,7 +120,11 @@ def sniff(head: list[str]) -> bool:
     >>> sniff(["Lens ID,Title,Date Published,Publication Year,Author/s"]), sniff(["Authors,Title,Year"])
     (True, False)
     """
-    return bool(head) and _SIGNATURE <= {f.strip().lstrip("\ufeff") for f in header_fields(head[0])}
+    return bool(head) and csv_delimiter(head[0], _is_header) is not None
+
+
+def _is_header(names: set[str]) -> bool:
+    return _SIGNATURE <= names
 
 
 def header_fields(line: str) -> list[str]:
@@ -180,8 +184,14 @@ def strip_markup(text: str) -> str:
     return re.sub(r"\s+([.,;:!?)])", r"\1", " ".join(text.split()))
 
 
-def csv_records(source: TextSource, report: FileReport) -> Iterator[tuple[int, int, dict[str, str], list[str]]]:
+def csv_records(
+    source: TextSource, report: FileReport, is_header: Callable[[set[str]], bool] | None = None
+) -> Iterator[tuple[int, int, dict[str, str], list[str]]]:
     """The data rows of a CSV export as (line, index, {column: value}, header); counts and reports rows.
+
+    ``is_header`` (column names -> bool): the fields are separated by the delimiter of
+    :data:`~litkit.io.base.CSV_DELIMITERS` that makes the first line such a header (a CSV
+    re-saved by Excel may use ``;`` or TAB); without it, or when none does, ``,``.
 
     ``report.records_in_file`` counts every non-blank data row; a row the csv module
     cannot parse is skipped and reported; a row with more or fewer fields than the
@@ -189,16 +199,23 @@ def csv_records(source: TextSource, report: FileReport) -> Iterator[tuple[int, i
     :class:`~litkit.errors.DecodingError` naming their line.
     """
     try:
-        yield from _csv_records(source, report)
+        yield from _csv_records(source, report, is_header)
     except UnicodeDecodeError as exc:
         raise source.decoding_error(exc, source.undecodable_line()) from None
 
 
-def _csv_records(source: TextSource, report: FileReport) -> Iterator[tuple[int, int, dict[str, str], list[str]]]:
+def _csv_records(
+    source: TextSource, report: FileReport, is_header: Callable[[set[str]], bool] | None
+) -> Iterator[tuple[int, int, dict[str, str], list[str]]]:
     with source.open(newline="") as fh:
         if fh.read(1) != "\ufeff":
             fh.seek(0)
-        reader = csv.reader(fh)
+        delimiter = ","
+        if is_header is not None:
+            start = fh.tell()
+            delimiter = csv_delimiter(fh.readline(), is_header) or ","
+            fh.seek(start)
+        reader = csv.reader(fh, delimiter=delimiter)
         try:
             header = [h.strip() for h in next(reader)]
         except StopIteration:
@@ -240,7 +257,7 @@ def _csv_records(source: TextSource, report: FileReport) -> Iterator[tuple[int, 
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     """Yield one canonical record per CSV data row (see the module docstring)."""
     report.has_cited_references = False
-    for line, index, row, header in csv_records(source, report):
+    for line, index, row, header in csv_records(source, report, _is_header):
         rec = _record(row, header)
         if not rec.get("TI") and not rec.get("AU") and not rec.get("UT"):
             report.problem(line, "row has no Lens ID, title or authors: skipped", "skipped", index)

@@ -59,9 +59,9 @@ import re
 from collections.abc import Iterator
 
 from ..refs import normalize_source
-from .base import ReaderSpec, clean_doi, parse_year, split_values
+from .base import ReaderSpec, clean_doi, csv_delimiter, parse_year, split_values
 from .ingest_report import FileReport
-from .lens_csv import csv_records, header_fields, strip_markup, western_name
+from .lens_csv import csv_records, strip_markup, western_name
 from .sniff import TextSource
 
 _ID_PREFIX = re.compile(r"^https?://openalex\.org/", re.I)
@@ -112,9 +112,10 @@ def sniff(head: list[str]) -> bool:
     >>> sniff(["Lens ID,Title,Author/s"])
     False
     """
-    if not head:
-        return False
-    fields = {f.strip().lstrip("\ufeff") for f in header_fields(head[0])}
+    return bool(head) and csv_delimiter(head[0], _is_header) is not None
+
+
+def _is_header(fields: set[str]) -> bool:
     dotted = any(f.startswith(("authorships.", "primary_location.", "open_access.")) for f in fields)
     return "id" in fields and bool({"display_name", "title"} & fields) and dotted
 
@@ -122,7 +123,7 @@ def sniff(head: list[str]) -> bool:
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     """Yield one canonical record per CSV data row (see the module docstring)."""
     report.has_cited_references = False
-    for line, index, row, header in csv_records(source, report):
+    for line, index, row, header in csv_records(source, report, _is_header):
         row = {k: ("" if v.lower() in _EMPTY else v) for k, v in row.items()}
         rec = _record(row, header)
         if not rec.get("TI") and not rec.get("AU") and not rec.get("UT"):

@@ -37,9 +37,12 @@ Rules for imperfect files (each case reported with file and line):
 * a record without ``ER`` (a file cut short, or ``ER`` missing) is kept when it
   has a title, and skipped otherwise; either way it is reported, because its
   last field may be cut;
-* non-blank text between an ``ER`` and the next ``TY`` is ignored and reported.
+* non-blank text between an ``ER`` and the next ``TY`` is ignored and reported;
+* a file whose tags are written with one space before the hyphen (``TY - JOUR``,
+  not ``TY  - JOUR``) is read as RIS, with a note; in a file with any ``TY  -``
+  line only the standard form is a tag.
 
-The sniffer accepts a file whose first tag line is ``TY  -``; CNKI RefWorks
+The sniffer accepts a file whose first tag line is ``TY  -`` (or ``TY -``); CNKI RefWorks
 (``RT …``) and CNKI EndNote (``%0 …``) are different formats with their own
 readers and are not claimed.
 
@@ -63,6 +66,10 @@ from .sniff import TextSource
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  - ?(.*)$")
 _TY_LINE = re.compile(r"^TY  - ")
 _ER_LINE = re.compile(r"^ER  -\s*$")
+# Some tools (and hand edits) write one space before the hyphen: "TY - JOUR".  Only in a file whose
+# TY lines are all so written are such lines tags ("US - based" may begin a wrapped abstract line).
+_ONE_SPACE_TY = re.compile(r"^TY - ")
+_ONE_SPACE_TAG = re.compile(r"^([A-Z][A-Z0-9]) -(?= |$)")
 _SCOPUS_EID_IN_URL = re.compile(r"eid=(2-s2\.0-\d+)")
 _PUBLICATION_TYPE = {
     "JOUR": "J",
@@ -83,7 +90,7 @@ _PUBLICATION_TYPE = {
 def sniff(head: list[str]) -> bool:
     """True when the first tag line is ``TY  - …`` (a header line or two before it is allowed)."""
     for line in head[:10]:
-        if _TY_LINE.match(line):
+        if _TY_LINE.match(line) or _ONE_SPACE_TY.match(line):
             return True
         if _TAG_LINE.match(line) or re.match(r"^(RT|%0|PT|FN) ", line):
             return False  # another tagged format (CNKI RefWorks, CNKI EndNote, WoS)
@@ -288,6 +295,13 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     import rispy
 
     lines = list(source.lines())
+    if not any(_TY_LINE.match(line) for line in lines):
+        first_ty = next((i for i, line in enumerate(lines, 1) if _ONE_SPACE_TY.match(line)), None)
+        if first_ty is not None:
+            lines = [_ONE_SPACE_TAG.sub(r"\1  -", line) for line in lines]
+            report.problem(
+                first_ty, "tags written 'TY - ' (one space before the hyphen, not RIS's two); read as tags", "note"
+            )
     report.has_cited_references = False
     index = 0
     for start, rec_lines, closed in _records(lines):

@@ -46,7 +46,10 @@ header's, and always reported with the file and line:
    columns left empty.
 
 ``records_in_file`` is the number of CSV data rows (multi-line quoted fields
-count once; blank lines are not rows).
+count once; blank lines are not rows).  The file may start with a byte-order
+mark, and its fields may be separated by ``;`` (Excel re-saves a CSV so in
+locales whose decimal mark is a comma) or a TAB instead of ``,``: the delimiter
+is the one that splits the first line into Scopus column names.
 
 Examples
 --------
@@ -58,13 +61,12 @@ Examples
 from __future__ import annotations
 
 import csv
-import io
 import re
 import sys
 from collections.abc import Iterator
 
 from ..refs import normalize_source, split_scopus_references
-from .base import ReaderSpec, clean_doi, parse_year, split_values
+from .base import ReaderSpec, clean_doi, csv_delimiter, parse_year, split_values
 from .ingest_report import FileReport
 from .sniff import TextSource
 
@@ -76,19 +78,14 @@ _NO_AUTHOR = re.compile(r"^\[No author (?:name|id) available\]$", re.I)
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
-def _header_fields(line: str) -> list[str]:
-    try:
-        return next(csv.reader(io.StringIO(line)))
-    except (csv.Error, StopIteration):
-        return []
+def _is_header(names: set[str]) -> bool:
+    return _SIGNATURE_COLUMNS[0] <= names and bool(_SIGNATURE_COLUMNS[1] & names)
 
 
 def sniff(head: list[str]) -> bool:
-    """True when the first line is a Scopus CSV header (by column names, not extension)."""
-    if not head:
-        return False
-    fields = {f.strip().lstrip("\ufeff") for f in _header_fields(head[0])}
-    return _SIGNATURE_COLUMNS[0] <= fields and bool(_SIGNATURE_COLUMNS[1] & fields)
+    """True when the first line is a Scopus CSV header (by column names, not extension; any of
+    :data:`~litkit.io.base.CSV_DELIMITERS`)."""
+    return bool(head) and csv_delimiter(head[0], _is_header) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -299,7 +296,10 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
         first = fh.read(1)
         if first != "\ufeff":
             fh.seek(0)
-        reader = csv.reader(fh)
+        start = fh.tell()
+        delimiter = csv_delimiter(fh.readline(), _is_header) or ","
+        fh.seek(start)
+        reader = csv.reader(fh, delimiter=delimiter)
         try:
             header = [h.strip() for h in next(reader)]
         except StopIteration:
