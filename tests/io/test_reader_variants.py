@@ -146,3 +146,30 @@ def test_ris_with_bom_and_crlf(tmp_path):
     assert _without_provenance(litkit.read(path, progress=False)).equals(
         _without_provenance(litkit.read(plain, progress=False))
     )
+
+
+def test_every_real_text_export_reads_the_same_with_other_line_ends_and_a_bom(
+    shared_corpora, expected_counts, tmp_path
+):
+    """LF <-> CRLF (a copy moved between Windows and Unix) and a UTF-8 BOM added (a re-save by a Windows
+    editor) change no record of any real text export (workbooks are binary: left out)."""
+    checked = 0
+    for name in expected_counts:
+        src = shared_corpora / name
+        original = litkit.read(src, progress=False)
+        encoding = original.report.files[0].encoding
+        if "xls" in encoding:  # a workbook
+            continue
+        text = src.read_bytes().decode(encoding)
+        swapped = text.replace("\r\n", "\n") if "\r\n" in text else text.replace("\n", "\r\n")
+        variants = {"swapped": swapped.encode(encoding)}
+        if encoding == "utf-8":
+            variants["bom"] = b"\xef\xbb\xbf" + text.encode("utf-8")
+        for label, data in variants.items():
+            path = tmp_path / f"{label}_{src.name}"
+            path.write_bytes(data)
+            corpus = litkit.read(path, progress=False)
+            assert len(corpus) == expected_counts[name], (name, label)
+            assert _without_provenance(corpus).equals(_without_provenance(original)), (name, label)
+            checked += 1
+    assert checked >= 40
