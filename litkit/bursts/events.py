@@ -520,11 +520,7 @@ def _row_codes_by_raw(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray
     if "raw" not in columns or len(frame) == 0:
         return _row_codes(frame, columns)
     code = pd.factorize(frame["raw"].to_numpy(dtype=object), use_na_sentinel=False)[0]
-    # Codes come in order of first appearance: a row is the first of its string when its code
-    # exceeds every code before it.
-    before = np.maximum.accumulate(np.concatenate(([-1], code[:-1])))
-    first = np.flatnonzero(code > before)
-    representative = first[code]
+    first = _first_rows(code)
     for column in columns:
         if column == "raw":
             continue
@@ -534,10 +530,9 @@ def _row_codes_by_raw(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray
                 values = series.to_numpy(dtype=np.int64, na_value=np.iinfo(np.int64).min)
             else:
                 values = series.to_numpy(dtype=object)
-            same = values == values[representative]
-            if not (isinstance(same, np.ndarray) and same.dtype == bool and same.all()):
-                return _row_codes(frame, columns)
         except (TypeError, ValueError):
+            return _row_codes(frame, columns)
+        if not _constant_within(values, first, code):
             return _row_codes(frame, columns)
     return code
 
@@ -560,22 +555,36 @@ def _reference_item_codes(refs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """
     label_columns = [c for c in ("author", "year", "source", "volume", "page", "raw") if c in refs.columns]
     row = _row_codes_by_raw(refs, label_columns)
-    first_rows = np.unique(row, return_index=True)[1]  # row codes are 0..n-1 in order of first appearance
+    first_rows = _first_rows(row)  # row codes are 0..n-1 in order of first appearance
     distinct_labels = reference_label(refs.iloc[first_rows].reset_index(drop=True)).to_numpy(dtype=object)
     label_of_distinct, labels = pd.factorize(distinct_labels)
     labels = np.asarray(labels, dtype=object)
-    label_code = label_of_distinct[row]
+    empty_label = np.flatnonzero(labels == "")
+    n_labels = np.int64(max(len(labels), 1))
+    # The key of each distinct parsed row, when every row with those fields has the same key (the
+    # usual case: the key follows from the parse, though DOIs lent across the corpus could break it).
+    key_of_distinct = label_of_distinct
     if "key" in refs.columns:
         key = refs["key"].to_numpy(dtype=object)
-        key_code = pd.factorize(key)[0]
-        # litkit.refs gives the empty key to references that identify no work ([No title captured])
-        key_code[np.fromiter((k == "" for k in key), dtype=bool, count=len(key))] = -1
+        key_of_distinct = None
+        if _constant_within(key, first_rows, row):
+            key_of_distinct, key_uniques = pd.factorize(key[first_rows])
+            # litkit.refs gives the empty key to references that identify no work ([No title captured])
+            empty_key = np.flatnonzero(np.asarray(key_uniques, dtype=object) == "")
+            key_of_distinct = np.where(np.isin(key_of_distinct, empty_key), -1, key_of_distinct)
+    if key_of_distinct is not None:
+        # (key, label) pairs counted over the distinct rows, each weighted by its citations.
+        weight = np.bincount(row, minlength=len(first_rows))
+        valid = (key_of_distinct >= 0) & (label_of_distinct >= 0) & ~np.isin(label_of_distinct, empty_label)
+        pairs, inverse = np.unique(key_of_distinct[valid] * n_labels + label_of_distinct[valid], return_inverse=True)
+        n = np.bincount(inverse.ravel(), weights=weight[valid], minlength=len(pairs)).astype(np.int64)
+        key_code = key_of_distinct
     else:
-        key_code = label_code
-    empty_label = np.flatnonzero(labels == "")
-    valid = (key_code >= 0) & (label_code >= 0) & ~np.isin(label_code, empty_label)
-    n_labels = np.int64(max(len(labels), 1))
-    pairs, n = np.unique(key_code[valid] * n_labels + label_code[valid], return_counts=True)
+        key_code = pd.factorize(key)[0]
+        key_code[np.fromiter((k == "" for k in key), dtype=bool, count=len(key))] = -1
+        label_code = label_of_distinct[row]
+        valid = (key_code >= 0) & (label_code >= 0) & ~np.isin(label_code, empty_label)
+        pairs, n = np.unique(key_code[valid] * n_labels + label_code[valid], return_counts=True)
     pair_key, pair_label = pairs // n_labels, pairs % n_labels
     label_rank = np.empty(len(labels), dtype=np.int64)
     label_rank[np.argsort(labels, kind="stable")] = np.arange(len(labels))
@@ -586,7 +595,26 @@ def _reference_item_codes(refs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     best = np.full(int(key_code.max()) + 1 if len(key_code) else 0, -1, dtype=np.int64)
     best[pair_key[first_of_key]] = pair_label[first_of_key]
     item_code = np.where(key_code >= 0, best[np.maximum(key_code, 0)] if len(best) else -1, -1)
+    if key_of_distinct is not None:
+        item_code = item_code[row]  # from distinct rows to citations
     return item_code, labels
+
+
+def _first_rows(code: np.ndarray) -> np.ndarray:
+    """Index of the first row of each code, for codes numbered in order of first appearance."""
+    if len(code) == 0:
+        return np.zeros(0, dtype=np.int64)
+    before = np.maximum.accumulate(np.concatenate(([-1], code[:-1])))
+    return np.flatnonzero(code > before)
+
+
+def _constant_within(values: np.ndarray, first_rows: np.ndarray, code: np.ndarray) -> bool:
+    """True when every row holds the same value as the first row of its code (plain equality)."""
+    try:
+        same = values == values[first_rows][code]
+    except (TypeError, ValueError):
+        return False
+    return isinstance(same, np.ndarray) and same.dtype == bool and bool(same.all())
 
 
 __all__ = [

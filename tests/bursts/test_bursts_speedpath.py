@@ -199,20 +199,23 @@ def test_reference_items_by_definition(real_corpora):
         year, item_code, names, _ = cited_item_codes(corpus, "cited_reference")
         expected = [i for i, y in zip(_items_by_brute_force(refs), pd.to_numeric(refs["PY"])) if i and pd.notna(y)]
         assert names[item_code].tolist() == expected, folder
-        # Plant a row whose string equals another's but whose parsed source differs.
-        planted = refs.copy()
-        planted.loc[planted.index[1], "raw"] = planted.loc[planted.index[0], "raw"]
-        planted.loc[planted.index[1], "key"] = planted.loc[planted.index[0], "key"]
-        planted.loc[planted.index[1], "source"] = "PLANTED SOURCE"
+        # Plant a row whose string equals another's but whose parsed source differs, and one whose
+        # parsed fields equal another's but whose key differs (both one-pass shortcuts must step aside).
+        fields = ["raw", "author", "year", "source", "volume", "page"]
+        for plant in ("source", "key"):
+            planted = refs.copy()
+            first, second = planted.index[0], planted.index[1]
+            planted.loc[second, fields + ["key"]] = planted.loc[first, fields + ["key"]]
+            planted.loc[second, plant] = "PLANTED"
 
-        class Planted:
-            df = corpus.df
-            references = planted
+            class Planted:
+                df = corpus.df
+                references = planted
 
-        year, item_code, names, _ = cited_item_codes(Planted(), "cited_reference")
-        expected = [
-            i for i, y in zip(_items_by_brute_force(planted), pd.to_numeric(planted["PY"])) if i and pd.notna(y)
-        ]
-        assert names[item_code].tolist() == expected, folder
+            year, item_code, names, _ = cited_item_codes(Planted(), "cited_reference")
+            expected = [
+                i for i, y in zip(_items_by_brute_force(planted), pd.to_numeric(planted["PY"])) if i and pd.notna(y)
+            ]
+            assert names[item_code].tolist() == expected, (folder, plant)
         checked += 1
     assert checked >= 2
