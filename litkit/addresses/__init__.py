@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .countries import CountryMatch, country_name, country_of, country_table
 from .fields import c1_groups, cjk_units, reprint_addresses, scopus_author_affiliations, scopus_correspondence
-from .institutions import chinese_institution, institution_aliases, institution_of
+from .institutions import bilingual_aliases, chinese_institution, institution_aliases, institution_of
 from .table import (
     COLUMNS,
     CORRESPONDENCE_FIELDS,
@@ -38,6 +38,7 @@ __all__ = [
     "institution_of",
     "chinese_institution",
     "institution_aliases",
+    "bilingual_aliases",
     "c1_groups",
     "reprint_addresses",
     "scopus_correspondence",

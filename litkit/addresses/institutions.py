@@ -8,7 +8,9 @@ institute, hospital, college or centre, before a laboratory or department), the 
 Chinese units (CNKI, CSSCI) keep the top-level organisation: 北京大学环境科学与工程学院 -> 北京大学 with
 sub-unit 环境科学与工程学院; 中国科学院地理科学与资源研究所 -> 中国科学院.
 
-Variants of one institution are merged by an editable alias table (``litkit/data/institution_aliases.csv``).
+Variants of one institution are merged by an editable alias table (``litkit/data/institution_aliases.csv``),
+and Chinese names of Chinese institutions meet their Web of Science English names through a second one
+(``litkit/data/institution_aliases_zh.csv``, see :func:`bilingual_aliases`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import pandas as pd
 from ..errors import LitkitError
 from .countries import country_of, is_cjk, normalise_name
 
-__all__ = ["institution_of", "chinese_institution", "institution_aliases", "alias_key"]
+__all__ = ["institution_of", "chinese_institution", "institution_aliases", "bilingual_aliases", "alias_key"]
 
 # Ranks of the words that name an organisation (higher wins); WoS abbreviations and European spellings included.
 _RANKS = (
@@ -281,6 +283,41 @@ def _parse_aliases(text: str, where: str) -> list[tuple[str, str]]:
             raise LitkitError(f"no institution for {row[0]!r}", path=where, line=lineno, expected="variant,institution")
         pairs.append((row[0].strip(), row[1].strip()))
     return pairs
+
+
+def bilingual_aliases() -> dict[str, str]:
+    """The shipped Chinese -> English institution names (``litkit/data/institution_aliases_zh.csv``), keyed.
+
+    :func:`litkit.affiliations` renames a Chinese name to its English one when the table names that
+    English institution too (a merged CNKI + WoS corpus), so both count as one; a corpus that names only
+    the Chinese form keeps it.
+
+    Examples
+    --------
+    >>> bilingual_aliases()[alias_key("北京大学")]
+    'Peking Univ'
+    """
+    return dict(_shipped_bilingual())
+
+
+@lru_cache(maxsize=1)
+def _shipped_bilingual() -> tuple[tuple[str, str], ...]:
+    where = "litkit/data/institution_aliases_zh.csv"
+    text = resources.files("litkit.data").joinpath("institution_aliases_zh.csv").read_text(encoding="utf-8")
+    pairs = []
+    header_seen = False
+    for lineno, row in enumerate(csv.reader(text.splitlines()), start=1):
+        if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            if [c.strip() for c in row[:2]] != ["canonical", "alias"]:
+                raise LitkitError("bad header", path=where, line=lineno, expected="canonical,alias")
+            continue
+        if len(row) < 2 or not row[0].strip() or not row[1].strip():
+            raise LitkitError(f"incomplete row {row!r}", path=where, line=lineno, expected="canonical,alias")
+        pairs.append((alias_key(row[1]), row[0].strip()))
+    return tuple(pairs)
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from .fields import (
     scopus_author_affiliations,
     scopus_correspondence,
 )
-from .institutions import alias_key, institution_aliases, institution_of
+from .institutions import alias_key, bilingual_aliases, institution_aliases, institution_of
 
 __all__ = [
     "affiliations",
@@ -100,6 +100,7 @@ def affiliations(
     aliases=None,
     country_aliases=None,
     merge_spellings: bool = True,
+    bilingual_aliases: bool = True,
 ) -> pd.DataFrame:
     """Institutions and countries of every author address of a corpus.
 
@@ -119,6 +120,13 @@ def affiliations(
         Merge institution spellings that differ only in case, accents or punctuation, by their use in this
         table.  False leaves them as written (aliases applied), for parts of a corpus whose tables are
         concatenated and then merged as one with :func:`merge_institution_spellings` (``litkit.scale``).
+    bilingual_aliases : bool, default True
+        A Chinese name of a Chinese university or CAS institute becomes the English name Web of Science
+        gives it (``litkit/data/institution_aliases_zh.csv``: 北京大学 -> Peking Univ, 中国科学院 ->
+        Chinese Acad Sci) when the table names that English institution too, so a merged CNKI + WoS corpus
+        counts each once; a corpus naming only the Chinese form keeps it.  Done with the spelling merge
+        (corpus-wide; ``merge_spellings=False`` leaves it to :func:`merge_institution_spellings`).  False
+        keeps the names as written.  The table says which in ``.attrs["bilingual_aliases"]``.
 
     Returns
     -------
@@ -178,7 +186,7 @@ def affiliations(
         raise LitkitError("affiliations() needs a Corpus or a DataFrame", expected="the result of litkit.read")
     table = country_table(country_aliases) if country_aliases is not None else None
     alias_table = institution_aliases(aliases)
-    builder = _Builder(table, alias_table, group_greater_china, merge_spellings)
+    builder = _Builder(table, alias_table, group_greater_china, merge_spellings, bilingual_aliases)
     get = df.get
     columns = [
         get(name, pd.Series([None] * len(df), index=df.index)).tolist()
@@ -186,7 +194,9 @@ def affiliations(
     ]
     for record, values in enumerate(zip(*columns)):
         builder.record(record, *values)
-    return builder.frame()
+    out = builder.frame()
+    out.attrs["bilingual_aliases"] = bool(bilingual_aliases)
+    return out
 
 
 def unresolved_addresses(corpus_or_table, **options) -> pd.DataFrame:
@@ -233,8 +243,9 @@ def merge_institution_spellings(table: pd.DataFrame) -> pd.DataFrame:
     """An affiliations table with its institution spellings merged by their use in the table.
 
     What :func:`affiliations` does by default (spellings that differ only in case, accents, dots, '&'/'and'
-    or a leading 'The' take the one most rows use; ties: the first in sort order), for a table made with
-    ``merge_spellings=False`` -- e.g. the tables of a corpus's partitions, concatenated.
+    or a leading 'The' take the one most rows use; ties: the first in sort order; Chinese names whose English
+    name the table holds too take it, unless ``table.attrs["bilingual_aliases"]`` is False), for a table made
+    with ``merge_spellings=False`` -- e.g. the tables of a corpus's partitions, concatenated.
 
     Parameters
     ----------
@@ -260,7 +271,8 @@ def merge_institution_spellings(table: pd.DataFrame) -> pd.DataFrame:
     table = table.copy(deep=False)
     table.attrs = attrs
     codes, names = pd.factorize(table["institution"].to_numpy(dtype=object))
-    merged = _merge_spellings(list(names), np.bincount(codes, minlength=len(names)))
+    bilingual = bool(attrs.get("bilingual_aliases", True))
+    merged = _merge_spellings(list(names), np.bincount(codes, minlength=len(names)), bilingual)
     out = table.copy()
     out["institution"] = pd.array(merged, dtype="str").take(codes) if len(codes) else table["institution"].array
     out.attrs = attrs
@@ -277,7 +289,15 @@ class _Builder:
     row stores the id of its parsed address and the string columns are made by one ``take`` per column.
     """
 
-    def __init__(self, table, alias_table: dict[str, str], group_greater_china: bool, merge_spellings: bool = True):
+    def __init__(
+        self,
+        table,
+        alias_table: dict[str, str],
+        group_greater_china: bool,
+        merge_spellings: bool = True,
+        bilingual: bool = True,
+    ):
+        self.bilingual = bilingual
         self.table = table
         self.alias_table = alias_table
         self.group = group_greater_china
@@ -476,7 +496,7 @@ class _Builder:
         ids = np.fromiter(self.rows_id, dtype=np.int64, count=len(self.rows_id))
         distinct = list(zip(*self.parsed)) if self.parsed else [(), (), (), (), ()]
         if self.merge_spellings:
-            distinct[1] = _merge_spellings(distinct[1], np.bincount(ids, minlength=len(self.parsed)))
+            distinct[1] = _merge_spellings(distinct[1], np.bincount(ids, minlength=len(self.parsed)), self.bilingual)
         raw, institution, subunit, country, constituent = (pd.array(list(col), dtype="str") for col in distinct)
         names = pd.array([country_name(c) for c in distinct[3]], dtype="str")
         field_names = pd.array(sorted(self.fields, key=self.fields.get), dtype="str")
@@ -501,9 +521,22 @@ class _Builder:
         return out
 
 
-def _merge_spellings(institutions, counts) -> list[str]:
+def _merge_spellings(institutions, counts, bilingual: bool = True) -> list[str]:
     """Institutions that differ only in case, accents, dots, '&'/'and' or a leading 'The' take the spelling
-    most rows use (ties: the first in sort order), so "UNIV ILLINOIS" and "Univ Illinois" count as one."""
+    most rows use (ties: the first in sort order), so "UNIV ILLINOIS" and "Univ Illinois" count as one.
+
+    With ``bilingual``, first: a Chinese name of the shipped table whose English name (any spelling of it)
+    is among ``institutions`` becomes that English name (清华大学 -> Tsinghua Univ in a merged corpus)."""
+    if bilingual:
+        table = bilingual_aliases()
+        present = {alias_key(name) for name, n in zip(institutions, counts) if name and n}
+        rename = {}
+        for name in set(institutions):
+            english = table.get(alias_key(name)) if name else None
+            if english is not None and alias_key(english) in present:
+                rename[name] = english
+        if rename:
+            institutions = [rename.get(name, name) for name in institutions]
     weight: dict[str, int] = {}
     for name, n in zip(institutions, counts):
         if name:

@@ -170,6 +170,10 @@ def collaboration(
         "label_fields": list(label_fields),
     }
     m_all, keys, labels = collaboration_incidence(corpus, unit, affiliations=affiliations, skip_fields=skip_fields)
+    if unit == "institution":  # which alias tables named the institutions (litkit.affiliations records it)
+        aff_attrs = getattr(affiliations, "attrs", {}) if affiliations is not None else {"bilingual_aliases": True}
+        if "bilingual_aliases" in aff_attrs:
+            run["bilingual_aliases"] = bool(aff_attrs["bilingual_aliases"])
     n_authors = _author_counts(df)
     skipped = n_authors > max_authors if max_authors is not None else np.zeros(len(df), dtype=bool)
     m = sp.csr_matrix(m_all.multiply((~skipped)[:, None].astype(np.int8)), dtype=np.int8)

@@ -25,13 +25,21 @@ __all__ = ["affiliations"]
 ADDRESS_COLUMNS = ("AU", "AF", "C1", "RP", "extra", "DB", "source_format", "source_file", "source_line")
 
 
-def affiliations(pc, *, group_greater_china: bool = False, aliases=None, country_aliases=None, client=None):
+def affiliations(
+    pc,
+    *,
+    group_greater_china: bool = False,
+    aliases=None,
+    country_aliases=None,
+    bilingual_aliases: bool = True,
+    client=None,
+):
     """Institutions and countries of every address of a partitioned corpus; as :func:`litkit.affiliations`.
 
     Parameters
     ----------
     pc : PartitionedCorpus
-    group_greater_china, aliases, country_aliases
+    group_greater_china, aliases, country_aliases, bilingual_aliases
         As in :func:`litkit.affiliations`.
     client : dask.distributed.Client, optional
 
@@ -50,7 +58,12 @@ def affiliations(pc, *, group_greater_china: bool = False, aliases=None, country
     from ..addresses import affiliations as parse
     from ..addresses import merge_institution_spellings
 
-    options = dict(group_greater_china=group_greater_china, aliases=aliases, country_aliases=country_aliases)
+    options = dict(
+        group_greater_china=group_greater_china,
+        aliases=aliases,
+        country_aliases=country_aliases,
+        bilingual_aliases=bilingual_aliases,
+    )
     parts = [dask.delayed(parse)(f, merge_spellings=False, **options) for f in pc.delayed_frames(list(ADDRESS_COLUMNS))]
     tables = compute(parts, client)
     if not tables:
@@ -61,5 +74,5 @@ def affiliations(pc, *, group_greater_china: bool = False, aliases=None, country
         unresolved.extend(u._replace(record=u.record + int(offset)) for u in table.attrs["unresolved"])
         table["record"] = table["record"].to_numpy(dtype=np.int64) + np.int64(offset)
     table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
-    table.attrs = {"unresolved": tuple(unresolved)}
+    table.attrs = {"unresolved": tuple(unresolved), "bilingual_aliases": bool(bilingual_aliases)}
     return merge_institution_spellings(table)
