@@ -206,7 +206,10 @@ def cocitation(
     _check(unit, identity, counting, prune_scope, selection, slice_years)
     corpus = as_corpus(corpus)
     df = corpus.df
-    local = cocitation_counts(corpus.references, df, unit=unit, identity=identity, years=years, slice_years=slice_years)
+    refs, citations = _cited_of(corpus)
+    local = cocitation_counts(
+        refs, df, unit=unit, identity=identity, years=years, slice_years=slice_years, citations=citations
+    )
     return cocitation_network(
         local.tally,
         local.fetch,
@@ -286,33 +289,45 @@ class LocalCitations:
 
     tally: CitationTally
     x: sp.csr_matrix
-    sub: pd.DataFrame
-    citing_year: np.ndarray
+    refs: pd.DataFrame
+    kept: np.ndarray
+    codes: np.ndarray
     df: pd.DataFrame
     unit: str
     identity: str
+    citations: pd.DataFrame | None = None
 
     def fetch(self, candidates: np.ndarray, label_fields: Sequence[str]) -> CitedFetch:
         """The incidence and label counts of the items ``candidates`` (indices into ``tally.keys``)."""
         candidates = np.asarray(candidates, dtype=np.int64)
         position = np.full(self.x.shape[1], -1, dtype=np.int64)
         position[candidates] = np.arange(len(candidates))
-        counts = cited_label_counts(self.sub, self.citing_year, position, self.unit, self.identity)
+        counts = self.label_counts(position)
         return CitedFetch(sp.csr_matrix(self.x[:, candidates], dtype=np.int8), counts, self.df)
+
+    def label_counts(self, position: np.ndarray) -> pd.DataFrame:
+        """:func:`cited_label_counts` of the items with ``position >= 0`` (only their citations are read)."""
+        wanted = position[self.codes] >= 0
+        sub, citing_year = _citation_parts(self.refs, self.kept[wanted], self.codes[wanted], self.citations)
+        return cited_label_counts(sub, citing_year, position, self.unit, self.identity)
 
 
 def cocitation_counts(refs: pd.DataFrame, df: pd.DataFrame, *, unit="reference", identity="key", years=None,
-                      slice_years=None) -> LocalCitations:  # fmt: skip
+                      slice_years=None, citations: pd.DataFrame | None = None) -> LocalCitations:  # fmt: skip
     """The count step of :func:`cocitation` on a references table and its records (a corpus or a partition).
 
     Parameters
     ----------
     refs : pandas.DataFrame
-        :func:`litkit.refs.references_table` of ``df`` (``record`` = row of ``df``).
+        :func:`litkit.refs.references_table` of ``df`` (``record`` = row of ``df``); with
+        ``citations``, the ``distinct`` table of :func:`litkit.refs.distinct_references`.
     df : pandas.DataFrame
         The citing records (``PY``, ``DB`` and the label fields are read).
     unit, identity, years, slice_years
         As in :func:`cocitation`.
+    citations : pandas.DataFrame, optional
+        The ``citations`` table of :func:`litkit.refs.distinct_references` (each item is then
+        made once per distinct reference, and no table of millions of rows is needed).
 
     Returns
     -------
@@ -327,13 +342,13 @@ def cocitation_counts(refs: pd.DataFrame, df: pd.DataFrame, *, unit="reference",
     >>> local.tally.keys.tolist(), local.tally.citations.tolist(), local.tally.n_d.tolist()
     (['SMITH|1999|NATURE|1|2'], [1], [1])
     """
-    x, keys, sub, citing_year = _items_of(refs, len(df), unit, identity)
+    x, keys, kept, codes = _incidence_of(refs, len(df), unit, identity, citations)
     record_years = years_of(df)
     in_period = _in_period(record_years, years, need_year=slice_years is not None)
     x = sp.csr_matrix(x.multiply(in_period[:, None].astype(np.int8)), dtype=np.int8)
     x.eliminate_zeros()
     n_d = np.diff(x.indptr).astype(np.int64)
-    citations = np.asarray(x.sum(axis=0)).ravel().astype(np.int64)
+    cited = np.asarray(x.sum(axis=0)).ravel().astype(np.int64)
     ok = np.flatnonzero(~np.isnan(record_years) & (n_d > 0))
     first = int(record_years[ok].min()) if len(ok) else 0
     if len(ok):
@@ -343,8 +358,8 @@ def cocitation_counts(refs: pd.DataFrame, df: pd.DataFrame, *, unit="reference",
     else:
         per_year = sp.csr_matrix((0, len(keys)), dtype=np.int64)
     databases = frozenset(df["DB"].dropna().tolist()) if "DB" in df else frozenset()
-    tally = CitationTally(np.asarray(keys, dtype=object), citations, per_year, first, n_d, record_years, databases)
-    return LocalCitations(tally, x, sub, citing_year, df, unit, identity)
+    tally = CitationTally(np.asarray(keys, dtype=object), cited, per_year, first, n_d, record_years, databases)
+    return LocalCitations(tally, x, refs, kept, codes, df, unit, identity, citations)
 
 
 def add_tallies(parts: Sequence[CitationTally]) -> tuple[CitationTally, list[np.ndarray]]:
@@ -699,11 +714,40 @@ def _reference_identity(refs: pd.DataFrame, identity: str) -> np.ndarray:
     return out
 
 
+def _cited_of(corpus):
+    """The cited references of a corpus as the count step reads them.
+
+    A corpus read from its records: :func:`litkit.refs.distinct_references` (the same keys as
+    ``corpus.references`` without its millions of rows of repeated strings).  Any other (a
+    gathered corpus whose references were parsed elsewhere): ``corpus.references``.
+    """
+    from ..corpus import Corpus
+
+    if type(corpus) is Corpus and "CR" in corpus.df:
+        from ..refs import distinct_references
+
+        citations, distinct = distinct_references(corpus.df)
+        return distinct, citations
+    return corpus.references, None
+
+
 def _items_of(refs: pd.DataFrame, n_records: int, unit: str, identity: str):
     """Binary records × items incidence of a references table, the keys, and each kept citation's parts."""
-    if len(refs) == 0:
-        sub = pd.DataFrame({"author": [], "year": [], "source": [], "code": np.zeros(0, dtype=np.int64)})
-        return sp.csr_matrix((n_records, 0), dtype=np.int8), [], sub, np.zeros(0)
+    x, keys, kept, codes = _incidence_of(refs, n_records, unit, identity)
+    sub, citing_year = _citation_parts(refs, kept, codes)
+    return x, keys, sub, citing_year
+
+
+def _incidence_of(refs: pd.DataFrame, n_records: int, unit: str, identity: str, citations=None):
+    """Binary records × items incidence, the keys, the citations kept (those naming an item) and their items.
+
+    With ``citations`` (:func:`litkit.refs.distinct_references`), ``refs`` holds the distinct references:
+    each item is made and hashed once per distinct reference.  Items are numbered by first citation
+    either way (the distinct references are in order of first citation).
+    """
+    if len(refs) == 0 or (citations is not None and len(citations) == 0):
+        empty = np.zeros(0, dtype=np.int64)
+        return sp.csr_matrix((n_records, 0), dtype=np.int8), [], empty, empty
     if unit == "reference":
         item = _reference_identity(refs, identity)
     elif unit == "source":
@@ -712,14 +756,35 @@ def _items_of(refs: pd.DataFrame, n_records: int, unit: str, identity: str):
     else:
         codes, uniques = pd.factorize(refs["author"].to_numpy(dtype=object))
         item = _take(np.array([fold(a) for a in uniques], dtype=object), codes)
-    keep = item.astype(bool)  # truth of each value, in C: None and "" are left out
-    codes, keys = pd.factorize(item[keep])
-    records = refs["record"].to_numpy()[keep]
+    kept = np.flatnonzero(item.astype(bool))  # truth of each value, in C: None and "" are left out
+    codes, keys = pd.factorize(item[kept])
+    if citations is None:
+        records = refs["record"].to_numpy()[kept]
+    else:  # from distinct references to citations
+        of_distinct = np.full(len(refs), -1, dtype=np.int64)
+        of_distinct[kept] = codes
+        codes = of_distinct[citations["code"].to_numpy()]
+        kept = np.flatnonzero(codes >= 0)
+        codes = codes[kept]
+        records = citations["record"].to_numpy()[kept]
     x = binary_incidence(records, codes, (n_records, len(keys)))
-    sub = refs.loc[keep, ["author", "year", "source"]].reset_index(drop=True)
+    return x, [str(k) for k in keys], kept, codes
+
+
+def _citation_parts(refs: pd.DataFrame, rows: np.ndarray, codes: np.ndarray, citations=None):
+    """``author, year, source, code`` of the citations at ``rows``, and their citing years.
+
+    ``rows``: of ``refs``, or of ``citations`` when given (``refs`` then holds the distinct references).
+    """
+    if len(refs) == 0 or (citations is not None and len(citations) == 0):
+        sub = pd.DataFrame({"author": [], "year": [], "source": [], "code": np.zeros(0, dtype=np.int64)})
+        return sub, np.zeros(0)
+    at = rows if citations is None else citations["code"].to_numpy()[rows]
+    sub = refs.iloc[at, refs.columns.get_indexer(["author", "year", "source"])].reset_index(drop=True)
     sub["code"] = codes
-    citing_year = pd.to_numeric(refs["PY"], errors="coerce").to_numpy(dtype=float)[keep]
-    return x, [str(k) for k in keys], sub, citing_year
+    py = (refs if citations is None else citations)["PY"]
+    citing_year = pd.to_numeric(py.iloc[rows], errors="coerce").to_numpy(dtype=float)
+    return sub, citing_year
 
 
 _FORM = ["item", "author", "year", "source"]

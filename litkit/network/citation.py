@@ -307,8 +307,10 @@ def match_references(refs: pd.DataFrame, tables: tuple, offset: int = 0) -> pd.D
     from ..refs import bibliographic_key
 
     doi_target, volume_index, page_index, has_doi = tables
-    empty = pd.DataFrame({"citing": pd.Series([], dtype=np.int64), "cited": pd.Series([], dtype=np.int64)})
-    empty["match"] = pd.Series([], dtype=object)
+    # Empty with the dtypes of a found table (pandas infers the text dtype from values), so that the
+    # tables of partitions with and without links concatenate to citation_links' table.
+    one = np.zeros(1, dtype=np.int64)
+    empty = _links_table(one, one, one).iloc[:0].reset_index(drop=True)
     if len(refs) == 0 or len(has_doi) == 0:
         return empty
     citing = refs["record"].to_numpy(dtype=np.int64) + np.int64(offset)
@@ -352,11 +354,15 @@ def match_references(refs: pd.DataFrame, tables: tuple, offset: int = 0) -> pd.D
         return empty
     pairs = pd.DataFrame({"citing": citing[ok], "cited": cited[ok], "how": match[ok]})
     pairs = pairs.sort_values(["citing", "cited", "how"], kind="mergesort").drop_duplicates(["citing", "cited"])
+    return _links_table(pairs["citing"].to_numpy(), pairs["cited"].to_numpy(), pairs["how"].to_numpy())
+
+
+def _links_table(citing: np.ndarray, cited: np.ndarray, how: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "citing": pairs["citing"].to_numpy(dtype=np.int64),
-            "cited": pairs["cited"].to_numpy(dtype=np.int64),
-            "match": np.array(MATCHES, dtype=object)[pairs["how"].to_numpy()],
+            "citing": np.asarray(citing, dtype=np.int64),
+            "cited": np.asarray(cited, dtype=np.int64),
+            "match": np.array(MATCHES, dtype=object)[np.asarray(how, dtype=np.int64)],
         }
     )
 

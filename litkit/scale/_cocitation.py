@@ -125,8 +125,6 @@ def _tally(local):
 
 def _fetch(local, codes: np.ndarray, at: np.ndarray, n_candidates: int, columns, offset: int):
     """The partition's incidence on the candidates, their label counts, the citing records' label fields."""
-    from ..network import cited_label_counts
-
     position = np.full(local.x.shape[1], -1, dtype=np.int64)
     position[codes] = at
     coo = sp.coo_matrix(local.x[:, codes])
@@ -134,7 +132,7 @@ def _fetch(local, codes: np.ndarray, at: np.ndarray, n_candidates: int, columns,
         (coo.data.astype(np.int8), (coo.row, at[coo.col])), shape=(local.x.shape[0], n_candidates), dtype=np.int8
     )
     inc.sort_indices()
-    counts = cited_label_counts(local.sub, local.citing_year, position, local.unit, local.identity)
+    counts = local.label_counts(position)
     rows = np.flatnonzero(np.diff(inc.indptr) > 0)
     frame = local.df.iloc[rows][list(columns)]
     frame.index = rows + offset
