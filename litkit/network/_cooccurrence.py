@@ -441,7 +441,13 @@ def network_from_documents(
         full, frac, occ, counting, normalization, cluster_on, clustering, objective, resolution, seed
     )
     sil, sil_parts = silhouette(full, occ, membership)
-    xy = compute_layout(weights, seed=seed, method=layout) if with_layout else np.full((len(terms), 2), np.nan)
+    # layout pairs with the clustering: modularity on the counts <-> repulsion weighted by strength
+    u = s if cluster_on == "counts" else None
+    xy = (
+        compute_layout(weights, seed=seed, method=layout, node_weights=u)
+        if with_layout
+        else np.full((len(terms), 2), np.nan)
+    )
     avg_year = average_year(a, years)
 
     doc_cluster = assign_documents(a, membership)

@@ -569,7 +569,9 @@ def assemble(
     sil, sil_parts = silhouette(full, np.maximum(occ, 1), membership) if n else (float("nan"), {})
     if layout == "auto":
         layout = "vos"
-    xy = compute_layout(weights, seed=seed, method=layout) if with_layout else np.full((n, 2), np.nan)
+    # layout pairs with the clustering: modularity on the counts <-> repulsion weighted by strength
+    u = strength if cluster_on == "counts" else None
+    xy = compute_layout(weights, seed=seed, method=layout, node_weights=u) if with_layout else np.full((n, 2), np.nan)
     nodes = {
         "id": np.arange(1, n + 1),
         "key": list(keys),

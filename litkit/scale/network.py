@@ -442,7 +442,12 @@ def cooccurrence(
         full, frac, occ, counting, normalization, cluster_on, clustering, objective, resolution, seed
     )
     sil, sil_parts = silhouette(full, occ, membership)
-    xy = compute_layout(weights, seed=seed, method=layout) if with_layout else np.full((len(sel_terms), 2), np.nan)
+    u = s if cluster_on == "counts" else None  # as litkit.network: the layout pairs with the clustering
+    xy = (
+        compute_layout(weights, seed=seed, method=layout, node_weights=u)
+        if with_layout
+        else np.full((len(sel_terms), 2), np.nan)
+    )
     avg_year = average_year(a, years)
     doc_cluster = assign_documents(a, membership)
 
