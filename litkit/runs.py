@@ -319,6 +319,7 @@ class RunFolder:
         try:
             out = RunOutput(staging, self.formats, client)
             value = spec.runner(data, out, **chosen)
+            _wait_for_figures()
             files = _commit(staging, self.output, self.overwrite)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -537,6 +538,8 @@ def run_cooccurrence(
     thesaurus: str | list[str] | None = "default",
     aliases: bool | str = False,
     stem: bool = False,
+    merge_plurals: bool = True,
+    zh_variants: bool = False,
     counting: str = "full",
     normalization: str | None = "association",
     clustering: str = "leiden",
@@ -544,6 +547,7 @@ def run_cooccurrence(
     resolution: float = 1.0,
     seed: int = 42,
     label_method: str = "llr",
+    layout: str = "vos",
     labels: int = 40,
 ):
     """Keyword co-occurrence map (Figure 6): the network's tables, VOSviewer, GEXF, GraphML and HTML files
@@ -560,6 +564,8 @@ def run_cooccurrence(
         thesaurus=thesaurus,
         aliases=aliases,
         stem=stem,
+        merge_plurals=merge_plurals,
+        zh_variants=zh_variants,
         counting=counting,
         normalization=normalization,
         clustering=clustering,
@@ -567,6 +573,7 @@ def run_cooccurrence(
         resolution=resolution,
         seed=seed,
         label_method=label_method,
+        layout=layout,
     )
     net = _build_network("cooccurrence", corpus, out, options)
     net.export(out.folder, overwrite=True, figure=False, html=True)
@@ -997,6 +1004,15 @@ def _resolve(name: str, spec: Analysis, params: Mapping[str, Any] | None) -> dic
     chosen = {**known, **given}
     # Tuples (immutable defaults) and lists mean the same; record lists so params.json reads the same.
     return {k: list(v) if isinstance(v, tuple) else v for k, v in chosen.items()}
+
+
+def _wait_for_figures() -> None:
+    """Figures still being written in the background (:func:`litkit.plot.style.background_saving`) are in the run."""
+    import sys
+
+    style = sys.modules.get("litkit.plot.style")  # not imported: no figure was drawn
+    if style is not None:
+        style.wait_for_figures()
 
 
 def _commit(staging: Path, output: Path, overwrite: bool) -> list[Path]:

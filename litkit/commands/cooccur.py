@@ -31,7 +31,17 @@ def register(app: typer.Typer) -> None:
         aliases: str | None = typer.Option(
             None, "--aliases", help="zh-en alias table file, or 'default' for litkit's."
         ),
-        stem: bool = typer.Option(False, "--stem/--no-stem", help="Merge English plural/inflection variants."),
+        stem: bool = typer.Option(False, "--stem/--no-stem", help="Merge English inflections (Snowball stems)."),
+        merge_plurals: bool = typer.Option(
+            True,
+            "--merge-plurals/--no-merge-plurals",
+            help="Singular and plural of an English term are one node (default: on).",
+        ),
+        zh_variants: bool = typer.Option(
+            False,
+            "--zh-variants/--no-zh-variants",
+            help="Merge Chinese variants (VR = 虚拟现实 = 虚拟现实技术; default: off), listed in params.json.",
+        ),
         counting: str = typer.Option("full", "--counting", help="full or fractional."),
         normalization: str = typer.Option(
             "association",
@@ -43,6 +53,9 @@ def register(app: typer.Typer) -> None:
         resolution: float = typer.Option(1.0, "--resolution", help="Resolution parameter."),
         seed: int = typer.Option(42, "--seed", help="Seed of clustering and layout."),
         label_method: str = typer.Option("llr", "--label-method", help="llr, tfidf or mi."),
+        layout: str = typer.Option(
+            "vos", "--layout", help="vos (default), vos_original (VOSviewer's 2/1), kamada_kawai or spring."
+        ),
         labels: int = typer.Option(40, "--labels", help="Terms labelled in the static figure."),
         formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
@@ -67,6 +80,8 @@ def register(app: typer.Typer) -> None:
             thesaurus=(thesauri[0] if len(thesauri) == 1 else thesauri) if thesauri else None,
             aliases=True if aliases == "default" else (aliases or False),
             stem=stem,
+            merge_plurals=merge_plurals,
+            zh_variants=zh_variants,
             counting=counting,
             normalization=none(normalization),
             clustering=clustering,
@@ -74,6 +89,7 @@ def register(app: typer.Typer) -> None:
             resolution=resolution,
             seed=seed,
             label_method=label_method,
+            layout=layout,
             labels=labels,
         )
         result = run_on_corpus("cooccurrence", corpus_path, output, params, formats, force, scheduler)

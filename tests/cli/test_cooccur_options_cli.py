@@ -1,0 +1,63 @@
+"""``litkit cooccur`` options mirroring litkit.cooccurrence: --merge-plurals, --zh-variants, --layout."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+import litkit
+from litkit.cli import app
+
+
+@pytest.fixture(scope="module")
+def corpus_path(tmp_path_factory):
+    """Two groups of records; each group uses both forms of one variant pair."""
+    records = []
+    for d in range(40):
+        if d % 2:
+            plural = "carbon emissions" if d % 4 == 1 else "carbon emission"
+            de = [plural, "climate policy", "carbon tax"]
+        else:
+            zh = "虚拟现实技术" if d % 4 == 0 else "虚拟现实"
+            de = [zh, "沉浸感", "教学设计"]
+        records.append({"UT": f"R:{d}", "DE": de, "PY": 2018 + d % 5, "TI": "t"})
+    return litkit.Corpus.from_records(records).to_parquet(tmp_path_factory.mktemp("cooc") / "corpus.parquet")
+
+
+def _run(corpus_path, out, *options):
+    args = ["cooccur", str(corpus_path), "--min-occurrence", "2", "--formats", "png", "-o", str(out), *options]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    keys = set(pd.read_csv(out / "keywords.csv")["keyword"].str.lower())
+    params = json.loads((out / "params.json").read_text(encoding="utf-8"))["parameters"]
+    return keys, params
+
+
+def test_defaults_merge_plurals_and_keep_zh_variants(corpus_path, tmp_path):
+    keys, params = _run(corpus_path, tmp_path / "default")
+    assert len(keys & {"carbon emission", "carbon emissions"}) == 1  # one node, labelled by the commoner form
+    assert {"虚拟现实", "虚拟现实技术"} <= keys
+    assert params["merge_plurals"] is True and params["zh_variants"] is False and params["layout"] == "vos"
+
+
+def test_no_merge_plurals(corpus_path, tmp_path):
+    keys, params = _run(corpus_path, tmp_path / "plain", "--no-merge-plurals")
+    assert {"carbon emission", "carbon emissions"} <= keys
+    assert params["merge_plurals"] is False
+
+
+def test_zh_variants_and_old_layout(corpus_path, tmp_path):
+    keys, params = _run(corpus_path, tmp_path / "zh", "--zh-variants", "--layout", "vos_original")
+    assert len(keys & {"虚拟现实", "虚拟现实技术"}) == 1
+    assert params["zh_variants"] is True and params["layout"] == "vos_original"
+
+
+def test_bad_layout_is_one_line_error(corpus_path, tmp_path):
+    result = CliRunner().invoke(
+        app, ["cooccur", str(corpus_path), "--layout", "circle", "--formats", "png", "-o", str(tmp_path / "x")]
+    )
+    assert result.exit_code != 0
+    assert "layout must be one of" in result.output
