@@ -195,3 +195,27 @@ def test_demo_planted_citations_recovered_exactly(demo_dir):
     net = litkit.citation_network(corpus, with_layout=False)
     lcs = dict(zip(net.nodes["key"], net.nodes["lcs"]))
     assert {k: lcs[k] for k in planted["landmarks"]} == {k: v["lcs"] for k, v in planted["landmarks"].items()}
+
+
+def test_links_of_record_chunks_are_the_corpus_links(demo_dir):
+    """match_references on chunks of the references table (each with its record offset), one after the
+    other, gives citation_links of the corpus; citation_network_from_links gives citation_network."""
+    from litkit.network import citation_links, citation_network_from_links, match_references, record_match_tables
+
+    corpus = litkit.read([demo_dir / "wos", demo_dir / "scopus"])
+    df, refs = corpus.df, corpus.references
+    tables = record_match_tables(df)
+    parts = []
+    for lo, hi in zip([0, 100, 101, 650], [100, 101, 650, len(df)]):
+        chunk = refs[(refs["record"] >= lo) & (refs["record"] < hi)].reset_index(drop=True)
+        chunk["record"] = chunk["record"] - lo
+        parts.append(match_references(chunk, tables, offset=lo))
+    links = pd.concat(parts, ignore_index=True)
+    expected = citation_links(corpus)
+    assert len(expected) > 20
+    pd.testing.assert_frame_equal(links, expected)
+    net = citation_network_from_links(df, links, with_layout=False)
+    whole = litkit.citation_network(corpus, with_layout=False)
+    pd.testing.assert_frame_equal(net.nodes, whole.nodes)
+    pd.testing.assert_frame_equal(net.links(), whole.links())
+    pd.testing.assert_frame_equal(net.clusters, whole.clusters)

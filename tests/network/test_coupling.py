@@ -178,3 +178,37 @@ def test_empty_and_bad_unit():
         litkit.coupling(corpus, unit="journal")
     with pytest.raises(LitkitError):
         litkit.coupling(corpus, counting="double")
+
+
+@pytest.mark.parametrize("unit, options", [("document", {"top_n": 60}), ("source", {"counting": "fractional"})])
+def test_counts_of_record_chunks_add_up_to_the_whole_network(demo_dir, unit, options):
+    """cited_by_units on chunks of records (as litkit.scale runs it per partition) adds up to the whole
+    corpus's counts, and coupling_network on them gives litkit.coupling's network."""
+    import scipy.sparse as sp
+
+    from litkit.network import cited_by_units, cited_items, coupling_network, unit_incidence
+
+    corpus = _CACHE.setdefault("demo", litkit.read([demo_dir / "wos", demo_dir / "scopus"]))
+    r, ref_keys, _ = cited_items(corpus, labelled=False)
+    m, keys, labels = unit_incidence(corpus, unit)
+    bounds = [0, 200, 201, 700, len(corpus)]
+    calls = []
+
+    def fetch(chosen, units_per_record):
+        whole = cited_by_units(r, chosen, units_per_record)
+        x, n_r = sp.csr_matrix(whole[0].shape, dtype=np.int64), np.zeros(len(ref_keys), dtype=np.int64)
+        for lo, hi in zip(bounds[:-1], bounds[1:]):
+            xp, nrp = cited_by_units(r[lo:hi], chosen[lo:hi], units_per_record[lo:hi])
+            x, n_r = x + xp, n_r + nrp
+        assert (x != whole[0]).nnz == 0 and np.array_equal(n_r, whole[1])
+        assert whole[0].sum() > 0 and whole[1].sum() > 0
+        calls.append(1)
+        return sp.csr_matrix(x, dtype=np.int64), n_r
+
+    net = coupling_network(
+        corpus.df, m, keys, labels, np.diff(r.indptr), len(ref_keys), fetch, unit, with_layout=False, **options
+    )
+    expected = litkit.coupling(corpus, unit, with_layout=False, **options)
+    assert calls and len(expected.nodes) > 5
+    for a, b in [(net.nodes, expected.nodes), (net.links(), expected.links()), (net.clusters, expected.clusters)]:
+        assert a.equals(b)
