@@ -20,7 +20,6 @@ def _ingest_on_dask(paths, output, scheduler, files_per_partition, format, encod
     import litkit.scale
 
     from .._atomic import write_csv
-    from ..corpus import Corpus
 
     with litkit.scale.client(scheduler) as c:
         pc = litkit.scale.ingest(
@@ -35,8 +34,27 @@ def _ingest_on_dask(paths, output, scheduler, files_per_partition, format, encod
         )
     if report is not None:
         write_csv(pc.report.problems_table(), report, overwrite=force)
-    typer.echo(ingest_summary(Corpus(report=pc.report)))
+    # The text one process prints: the per-database and field counts from the partitions' columns.
+    typer.echo(ingest_summary_from_tally(pc.report, _partitions_tally(pc.partitions)))
     typer.echo(f"\nWrote {len(pc)} records in partitions to {output}/")
+
+
+def _partitions_tally(partitions):
+    """:func:`litkit.io.parquet.tally` over all partitions (a few columns, one row group at a time)."""
+    import pyarrow.parquet as pq
+
+    from ..io.parquet import TALLIED_FIELDS, CorpusTally
+
+    counts = CorpusTally()
+    columns = list(dict.fromkeys(["DB", "source_format", "PY", *TALLIED_FIELDS]))
+    for path in partitions:
+        parquet_file = pq.ParquetFile(path)
+        try:
+            for i in range(parquet_file.metadata.num_row_groups):
+                counts.add(parquet_file.read_row_group(i, columns=columns))
+        finally:
+            parquet_file.close()
+    return counts
 
 
 def register(app: typer.Typer) -> None:

@@ -148,17 +148,20 @@ def test_cli_on_dask_prints_the_single_process_summary(messy_folder, tmp_path, d
         ],
     )
     assert dask.exit_code == 0, dask.output
-    # The first line, the per-file lines (skipped files included) and the problems are the same text.
-    per_file = _section(one.output, "Per file:")
+    # The whole summary is the single process's text (its first line came after progress bars).
+    one_lines = one.output.rstrip().splitlines()  # (a progress bar's last "\r" at the very end)
+    start = next(i for i, line in enumerate(one_lines) if line.lstrip().startswith("Read "))
+    one_summary = [one_lines[start].lstrip(), *one_lines[start + 1 :]]
+    dask_summary = dask.output.splitlines()
+    assert one_summary[-1] == f"Wrote {tmp_path / 'one.parquet'}"
+    assert dask_summary[-1] == f"Wrote 224 records in partitions to {tmp_path / 'parts'}/"
+    assert dask_summary[:-1] == one_summary[:-1]
+    per_file = _section(dask.output, "Per file:")
     assert len(per_file) == 8 and sum(line.endswith(": skipped, not an export") for line in per_file) == 4
-    assert per_file == _section(dask.output, "Per file:")
-    problems = _section(one.output, "Problems (file, line, action, reason):")
+    problems = _section(dask.output, "Problems (file, line, action, reason):")
     assert len(problems) == 5 and sum("identical to" in line for line in problems) == 1
-    assert problems == _section(dask.output, "Problems (file, line, action, reason):")
-    # (the single process also drew progress bars, on the same terminal line)
-    first = [line.lstrip() for line in one.output.splitlines() if line.lstrip().startswith("Read ")]
-    assert first == [dask.output.splitlines()[0]]
-    assert first[0].endswith(" 4 file(s) skipped: not an export.")
+    assert dask_summary[0].endswith(" 4 file(s) skipped: not an export.")
+    assert "Per database and format:" in dask_summary and "  PubMed / pubmed: 200 records, 2002–2019" in dask_summary
 
     strict = CliRunner().invoke(
         app, ["ingest", str(messy_folder), "-o", str(tmp_path / "strict"), "--scheduler", address, "--strict"]
