@@ -21,7 +21,7 @@ import csv
 import io
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["normalize_term", "surface_form", "DASHES", "stem_key", "singularize", "term_key", "BOUND_PREFIXES"]
 
@@ -218,6 +218,17 @@ def term_key(term: str, merge_plurals: bool = True) -> str:
     >>> term_key("生态补偿；")
     '生态补偿'
     """
+    if type(term) is str:  # every cleaning step asks for the key of the same few thousand terms again
+        return _cached_term_key(term, bool(merge_plurals))
+    return _term_key(term, merge_plurals)
+
+
+@lru_cache(maxsize=1 << 17)
+def _cached_term_key(term: str, merge_plurals: bool) -> str:
+    return _term_key(term, merge_plurals)
+
+
+def _term_key(term, merge_plurals: bool) -> str:
     key = normalize_term(term)
     if not key:
         return key
