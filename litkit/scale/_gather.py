@@ -25,6 +25,11 @@ millions in a large corpus).  So:
 :func:`gather` returns both as a :class:`~litkit.Corpus` whose ``references`` is the gathered
 table; the single-machine builders run on it unchanged, so the files they write are those
 of one process, byte for byte (``tests/scale/test_scale_networks.py``).
+
+The citation builders of :mod:`litkit.scale` (``cocitation``, ``coupling``,
+``citation_network``) stop after step 3: :func:`keyed_partitions` keeps each partition's
+keyed table on its worker, and they send back only count contributions (tallies, incidences
+on selected items, candidate links), never ``CR`` or the references table.
 """
 
 from __future__ import annotations
