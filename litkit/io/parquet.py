@@ -279,9 +279,7 @@ def read_canonical_frame(path: str | Path, columns: Sequence[str] | None = None)
             if c.name not in wanted:
                 data[c.name] = _empty_column(c.kind, n)
             elif schema.field(c.name).type == canonical[c.name]:
-                column = parquet_file.read(columns=[c.name]).column(0)
-                data[c.name] = _arrow_to_canonical(column, c.kind)
-                del column
+                data[c.name] = _read_canonical_column(parquet_file, c.name, c.kind)
             else:
                 foreign.append(c.name)
         extra = [name for name in wanted if name not in canonical]
@@ -307,44 +305,57 @@ _PY_SPACE = "".join(chr(i) for i in range(0x110000) if chr(i).isspace())
 _BLANK_RE = "^[" + "".join(f"\\x{{{ord(ch):x}}}" for ch in _PY_SPACE) + "]*$"
 
 
-def _arrow_to_canonical(column: pa.ChunkedArray, kind: str):
-    """One canonical-typed Arrow column as the canonical pandas column (object or Int64)."""
+def _read_canonical_column(parquet_file: pq.ParquetFile, name: str, kind: str):
+    """One canonical-typed column of the file as the canonical pandas column (object or Int64).
+
+    Text and list columns are read one row group at a time, so that only one row group of the
+    column's Arrow data (the cited references: hundreds of MB at 100,000 records) is in memory
+    next to the Python objects; one object per distinct string is kept across row groups.
+    """
     from ..corpus import clean_list_value, clean_text_value
 
     if kind == "int":
+        column = parquet_file.read(columns=[name]).column(0)
         values = pc.fill_null(column, 0).to_numpy()
         mask = pc.is_null(column).to_numpy(zero_copy_only=False)
         return pd.arrays.IntegerArray(values.astype("int64", copy=False), mask)
-    if kind == "str":
-        out = _distinct_objects(column)
-        if len(column) and pc.any(pc.match_substring_regex(column, _BLANK_RE)).as_py():
-            out[:] = [clean_text_value(v) for v in out]
-        return pd.Series(out, dtype=object)
-    column = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-    flat = pc.list_flatten(column)
-    items = _distinct_objects(flat)
-    lengths = pc.fill_null(pc.list_value_length(column), 0).to_numpy(zero_copy_only=False)
-    ends = np.cumsum(lengths)
-    starts = ends - lengths
-    values = [items[a:b].tolist() for a, b in zip(starts.tolist(), ends.tolist())]
-    if len(flat) and (flat.null_count or pc.any(pc.equal(pc.utf8_length(flat), 0)).as_py()):
-        values = [clean_list_value(v) for v in values]
-    out = np.empty(len(values), dtype=object)
-    out[:] = values
+    interned: dict[str, str] = {}
+    parts: list[np.ndarray] = []
+    dirty = False
+    for i in range(parquet_file.metadata.num_row_groups):
+        chunk = parquet_file.read_row_group(i, columns=[name]).column(0)
+        chunk = chunk.combine_chunks() if chunk.num_chunks != 1 else chunk.chunk(0)
+        if kind == "str":
+            parts.append(_distinct_objects(chunk, interned))
+            dirty = dirty or (len(chunk) > 0 and pc.any(pc.match_substring_regex(chunk, _BLANK_RE)).as_py())
+            continue
+        flat = pc.list_flatten(chunk)
+        items = _distinct_objects(flat, interned)
+        lengths = pc.fill_null(pc.list_value_length(chunk), 0).to_numpy(zero_copy_only=False)
+        ends = np.cumsum(lengths)
+        starts = ends - lengths
+        values = np.empty(len(chunk), dtype=object)
+        values[:] = [items[a:b].tolist() for a, b in zip(starts.tolist(), ends.tolist())]
+        parts.append(values)
+        dirty = dirty or (len(flat) > 0 and (flat.null_count or pc.any(pc.equal(pc.utf8_length(flat), 0)).as_py()))
+        del chunk, flat, items
+    out = np.concatenate(parts) if parts else np.empty(0, dtype=object)
+    if dirty:
+        clean = clean_text_value if kind == "str" else clean_list_value
+        out[:] = [clean(v) for v in out]
     return pd.Series(out, dtype=object)
 
 
-def _distinct_objects(array) -> np.ndarray:
+def _distinct_objects(array: pa.Array, interned: dict) -> np.ndarray:
     """A string array as an object array of str and None, one Python object per distinct string.
 
     Dictionary-encoded in Arrow first, as ``to_pandas`` deduplicates objects: a database name,
-    a journal or a cited reference repeated over records is held once, not once per record.
+    a journal or a cited reference repeated over records is held once, not once per record;
+    ``interned`` carries the objects from one row group to the next.
     """
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0) if array.num_chunks else array
     encoded = pc.dictionary_encode(array)
     distinct = np.empty(len(encoded.dictionary) + 1, dtype=object)  # the last one, None, for nulls
-    distinct[:-1] = encoded.dictionary.to_pylist()
+    distinct[:-1] = [interned.setdefault(s, s) for s in encoded.dictionary.to_pylist()]
     indices = pc.fill_null(encoded.indices, len(encoded.dictionary)).to_numpy(zero_copy_only=False)
     return distinct[indices]
 

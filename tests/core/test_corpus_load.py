@@ -146,3 +146,34 @@ def test_columns_naming_an_unknown_column_is_an_error(tmp_path):
     path = Corpus.from_records([{"UT": "WOS:1"}]).to_parquet(tmp_path / "c.parquet")
     with pytest.raises(LitkitError, match="no column 'XX'"):
         Corpus.read_parquet(path, columns=["UT", "XX"])
+
+
+def test_row_groups_are_read_one_by_one_with_one_object_per_string(tmp_path):
+    from litkit.corpus import frame_from_records
+    from litkit.io.parquet import corpus_writer
+
+    ref = "Costanza R, 1997, NATURE, V387, P253"
+    batches = [
+        [{"UT": "A", "DB": "WoS", "CR": [ref, "Daily GC, 1997, NATURE"]}],
+        [{"UT": "B", "DB": "WoS", "CR": [ref]}, {"UT": "C", "DB": "WoS"}],
+        [{"UT": "D", "DB": "WoS", "CR": [ref], "TI": "T"}],
+    ]
+    path = tmp_path / "groups.parquet"
+    with corpus_writer(path) as writer:
+        for batch in batches:
+            writer.write(frame_from_records(batch))
+    assert pq.ParquetFile(path).metadata.num_row_groups == 3
+    df = Corpus.read_parquet(path).df
+    _assert_same_frame(df, _slow_path(path))
+    assert df["CR"][0][0] is df["CR"][1][0] is df["CR"][3][0]  # one str object across row groups
+    assert df["DB"][0] is df["DB"][3]
+    # a blank value only in the last row group is still cleaned, and the others are unchanged
+    table = pq.read_table(path)
+    ti = pa.array([None, None, None, " "], type=pa.string())
+    table = table.set_column(table.schema.get_field_index("TI"), "TI", ti)
+    dirty = tmp_path / "dirty_groups.parquet"
+    pq.write_table(table, dirty, row_group_size=2)
+    assert pq.ParquetFile(dirty).metadata.num_row_groups == 2
+    got = Corpus.read_parquet(dirty).df
+    _assert_same_frame(got, _slow_path(dirty))
+    assert got["TI"].tolist() == [None] * 4 and got["UT"].tolist() == ["A", "B", "C", "D"]
