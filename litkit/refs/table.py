@@ -34,8 +34,10 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
         year), ``DB``, ``raw``, ``author``, ``year``, ``source``, ``volume``,
         ``page``, ``doi``, ``key``; rows in record order, then reference order.
         The parser follows the record's database: WoS strings, CNKI GB/T 7714,
-        CSSCI (:func:`~litkit.refs.parse_cssci_reference`), Scopus (:func:`~litkit.refs.parse_scopus_reference`).  Each distinct string is parsed
-        once.  Keys follow :func:`reference_key`, with the DOIs and pages lent
+        CSSCI (:func:`~litkit.refs.parse_cssci_reference`), Scopus
+        (:func:`~litkit.refs.parse_scopus_reference`).  Each distinct string is parsed
+        once (:func:`distinct_references` gives the table in that form, without a
+        string per citation and column).  Keys follow :func:`reference_key`, with the DOIs and pages lent
         across the corpus as :mod:`litkit.refs.keys` describes (:func:`~litkit.refs.unified_keys`,
         also used by :func:`~litkit.refs.reference_keys`); the ``page`` and ``doi``
         columns keep what each reference itself says.
