@@ -624,7 +624,8 @@ def run_bursts(
     period = tuple(int(y) for y in table.attrs["period"])
     write_burst_table(table, out.path(f"bursts_{kind}.csv"), kind=kind, overwrite=True)
     if len(table):
-        out.figure(plot_bursts(table, kind=kind, period=period), f"bursts_{kind}")
+        shown = table.assign(item=table["label"]) if "label" in table.columns else table  # the map's keyword labels
+        out.figure(plot_bursts(shown, kind=kind, period=period), f"bursts_{kind}")
     out.record(period=list(period))
     if kind == "cited_journal" and (ids := _id_references(corpus)):
         out.record(

@@ -119,7 +119,11 @@ def citation_bursts(
         counts = counts_from_codes(year, item_code, names, record_code, period, slice_years, counting, hopeful)
         table = bursts_from_counts(counts, period, s=s, gamma=gamma, min_duration=min_duration, top=top)
     else:
-        events = item_events(corpus, kind=kind, field=field, thesaurus=thesaurus)
+        from ..text import reuse_terms
+
+        with reuse_terms():  # keyword labels below reuse the cleaned terms of item_events
+            events = item_events(corpus, kind=kind, field=field, thesaurus=thesaurus)
+            labels = keyword_labels(corpus, events["item"].unique(), field, thesaurus) if kind == "keyword" else None
         period = _period(corpus, events, years)
         table = bursts_from_events(
             events,
@@ -131,6 +135,8 @@ def citation_bursts(
             counting=counting,
             top=top,
         )
+        if labels is not None:
+            table = with_keyword_labels(table, labels)
     table.attrs.update(
         kind=kind,
         s=s,
@@ -141,6 +147,34 @@ def citation_bursts(
         counting=counting,
         period=list(period),
     )
+    return table
+
+
+def keyword_labels(corpus, keys, field: str = "DE", thesaurus="default") -> dict:
+    """The keyword map's label of each keyword node key: its most frequent surface form in ``field``.
+
+    Keys are those of :func:`item_events` (``kind="keyword"``) and of :func:`litkit.cooccurrence`
+    ("coword analysis"); labels are what the map shows ("co-word analysis").
+
+    Examples
+    --------
+    >>> import litkit
+    >>> c = litkit.Corpus.from_records([{"DE": ["Co-Word Analysis"]}, {"DE": ["co-word analysis"]},
+    ...                                 {"DE": ["co-word analyses"]}])
+    >>> keyword_labels(c, ["coword analysis"])
+    {'coword analysis': 'co-word analysis'}
+    """
+    from ..text import corpus_terms
+
+    cleaner = corpus_terms(corpus, field, thesaurus=thesaurus).cleaner
+    return {key: cleaner.label(key) for key in keys}
+
+
+def with_keyword_labels(table: pd.DataFrame, labels: dict) -> pd.DataFrame:
+    """``table`` with a ``label`` column after ``item`` (the key when a key has no label)."""
+    table = table.copy()
+    items = table["item"].astype(object)
+    table.insert(1, "label", [labels.get(k, k) for k in items])
     return table
 
 
@@ -224,7 +258,8 @@ def figure5_table(table: pd.DataFrame, kind: str | None = None, decimals: int = 
 
     Columns: ``rank``, the item column named after the kind (``cited_journal``,
     ``cited_reference``, ``keyword``, ``author``), ``year``, ``strength``
-    (rounded to ``decimals``), ``begin``, ``end``.
+    (rounded to ``decimals``), ``begin``, ``end``; keyword tables with a ``label``
+    column show the label (the map's) in ``keyword`` and add the node key as ``key``.
 
     Examples
     --------
@@ -247,6 +282,9 @@ def figure5_table(table: pd.DataFrame, kind: str | None = None, decimals: int = 
             "end": table["end"].astype(np.int64).to_numpy(),
         }
     )
+    if "label" in table.columns:
+        out[ITEM_COLUMN[kind]] = table["label"].astype(object).to_numpy()
+        out["key"] = table["item"].astype(object).to_numpy()
     return out
 
 

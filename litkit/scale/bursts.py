@@ -419,6 +419,8 @@ def citation_bursts(
         client=client,
     )
     table = bursts_from_counts(counts, period, s=s, gamma=gamma, min_duration=min_duration, top=top)
+    if kind == "keyword" and len(table):
+        table = _with_keyword_labels(pc, table, field, thesaurus, client)
     table.attrs.update(
         kind=kind,
         s=s,
@@ -429,6 +431,22 @@ def citation_bursts(
         counting=counting,
         period=list(period),
     )
+    return table
+
+
+def _with_keyword_labels(pc, table: pd.DataFrame, field: str, thesaurus, client) -> pd.DataFrame:
+    """The ``label`` column of :func:`litkit.bursts.citation_bursts`: the keyword map's label of each key.
+
+    Labels are the most frequent surface forms over the whole corpus, so the field's raw keywords
+    (one column, each record once) are cleaned on the driver, as :func:`litkit.text.corpus_terms` does.
+    """
+    from ..text import corpus_terms
+
+    frames = compute(pc.delayed_frames(["UT", field]), client)
+    df = pd.concat(frames, ignore_index=True).drop_duplicates("UT", keep="first").reset_index(drop=True)
+    cleaner = corpus_terms(Corpus(df), field, thesaurus=thesaurus).cleaner
+    table = table.copy()
+    table.insert(1, "label", [cleaner.label(k) for k in table["item"].astype(object)])
     return table
 
 

@@ -62,7 +62,7 @@ def keyword_timeline(
     -------
     pandas.DataFrame
         ``cluster``, ``cluster_label`` (``"#0 top keyword"``, its display form), ``keyword`` (node key),
-        ``first_year`` (first record with the keyword), ``occurrences``,
+        ``label`` (the keyword map's label: the most frequent surface form), ``first_year`` (first record with the keyword), ``occurrences``,
         ``avg_year``; ordered by cluster, then first year, then keyword.
     """
     inc = keyword_incidence(
@@ -99,7 +99,7 @@ def time_zone(
     Returns
     -------
     TimeZone
-        ``nodes``: ``keyword``, ``first_year``, ``occurrences``, ``avg_year``,
+        ``nodes``: ``keyword`` (node key), ``label`` (the map's label), ``first_year``, ``occurrences``, ``avg_year``,
         ordered by first year then occurrences (descending); ``links``:
         ``source``, ``target``, ``cooccurrences`` (records with both) for pairs
         co-occurring at least ``min_cooccurrence`` times, the earlier keyword
@@ -111,6 +111,7 @@ def time_zone(
     nodes = pd.DataFrame(
         {
             "keyword": inc.keywords,
+            "label": inc.labels,
             "first_year": inc.first_year,
             "occurrences": inc.occurrences,
             "avg_year": inc.avg_year,
@@ -137,7 +138,9 @@ def time_zone(
 
 def _timeline_from_clusters(table: pd.DataFrame, labels, per_cluster, max_clusters, display=None) -> pd.DataFrame:
     if table.empty:
-        return pd.DataFrame(columns=["cluster", "cluster_label", "keyword", "first_year", "occurrences", "avg_year"])
+        return pd.DataFrame(
+            columns=["cluster", "cluster_label", "keyword", "label", "first_year", "occurrences", "avg_year"]
+        )
     size = table.groupby("cluster")["occurrences"].sum()
     order = sorted(size.index, key=lambda g: (-size[g], str(g)))
     if max_clusters is not None:
@@ -151,8 +154,10 @@ def _timeline_from_clusters(table: pd.DataFrame, labels, per_cluster, max_cluste
         group = group.assign(cluster_label=f"#{cluster} {names[cluster]}")
         parts.append(group.sort_values(["first_year", "keyword"], kind="mergesort"))
     out = pd.concat(parts, ignore_index=True)
+    display = display or {}
+    out["label"] = [display.get(k, k) for k in out["keyword"]]  # the keyword map's label of the node key
     out.attrs["cluster_order"] = list(order)
-    return out[["cluster", "cluster_label", "keyword", "first_year", "occurrences", "avg_year"]]
+    return out[["cluster", "cluster_label", "keyword", "label", "first_year", "occurrences", "avg_year"]]
 
 
 __all__ = ["keyword_timeline", "time_zone", "TimeZone"]

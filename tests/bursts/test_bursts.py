@@ -519,7 +519,8 @@ def test_cli_bursts(tmp_path):
     )
     assert result.exit_code == 0, result.output
     table = pd.read_csv(out / "bursts_keyword.csv")
-    assert list(table.columns) == ["rank", "keyword", "year", "strength", "begin", "end"]
+    # the keyword column shows the map's label; the node key is kept as the last column
+    assert list(table.columns) == ["rank", "keyword", "year", "strength", "begin", "end", "key"]
     assert table.loc[0, ["keyword", "begin", "end"]].tolist() == ["hot topic", 2010, 2013]
     assert (out / "bursts_keyword.png").stat().st_size > 1000
     params = _json.loads((out / "params.json").read_text(encoding="utf-8"))["parameters"]
