@@ -76,7 +76,15 @@ from ..errors import LitkitError
 from ._citing import as_corpus, citation_cluster_table, fold, with_columns, years_of
 from .network import COUNTINGS, Network, average_year, binary_incidence, empty_network, network_from_incidence
 
-__all__ = ["collaboration", "collaboration_incidence", "country_production", "UNITS"]
+__all__ = [
+    "collaboration",
+    "collaboration_incidence",
+    "collaboration_parts",
+    "combine_collaboration_parts",
+    "collaboration_from_parts",
+    "country_production",
+    "UNITS",
+]
 
 UNITS = ("author", "institution", "country")
 _COLUMNS = ("documents_fractional", "citations", "avg_year")
@@ -151,16 +159,141 @@ def collaboration(
     >>> net.links().sort_values("count", ascending=False).head()                      # doctest: +SKIP
     >>> net.export("out/countries")                                                    # doctest: +SKIP
     """
-    if unit not in UNITS:
-        raise LitkitError(f"unknown collaboration unit {unit!r}", expected=" or ".join(UNITS))
-    if counting not in COUNTINGS:
-        raise LitkitError(f"unknown counting {counting!r}", expected=" or ".join(COUNTINGS))
-    if max_authors is not None and int(max_authors) < 1:
-        raise LitkitError(f"max_authors must be at least 1, not {max_authors!r}", expected="a positive integer or None")
-    if top_n is not None and int(top_n) < 1:
-        raise LitkitError(f"top_n must be at least 1, not {top_n!r}", expected="a positive integer or None (all units)")
+    _check(unit, counting, max_authors, top_n)
     corpus = as_corpus(corpus)
-    df = corpus.df
+    if unit != "author":
+        affiliations = _affiliations(corpus, affiliations, unit)
+    parts = collaboration_parts(corpus, unit, label_fields=label_fields)
+    return collaboration_from_parts(
+        parts,
+        unit,
+        min_documents,
+        top_n,
+        counting=counting,
+        max_authors=max_authors,
+        affiliations=affiliations,
+        skip_fields=skip_fields,
+        normalization=normalization,
+        clustering=clustering,
+        objective=objective,
+        resolution=resolution,
+        seed=seed,
+        cluster_on=cluster_on,
+        label_fields=label_fields,
+        with_layout=with_layout,
+        layout=layout,
+    )
+
+
+def collaboration_parts(corpus, unit: str = "author", *, label_fields: Sequence[str] = ()) -> dict:
+    """What :func:`collaboration` reads from the records, in parts that add up by concatenation.
+
+    A corpus split in parts (the partitions of :func:`litkit.scale.ingest`) gives its network from the
+    parts' results concatenated in record order (:func:`combine_collaboration_parts`) and
+    :func:`collaboration_from_parts` -- the function :func:`collaboration` itself ends with.
+
+    Parameters
+    ----------
+    corpus : litkit.Corpus or pandas.DataFrame
+    unit : {"author", "institution", "country"}
+    label_fields : sequence of str, default ()
+        As in :func:`collaboration`: their columns are kept for the clusters' topic terms.
+
+    Returns
+    -------
+    dict
+        ``records`` (a frame of the columns the network reads: ``PY``, ``TC``, ``J9``, ``SO``, the
+        ``label_fields``, and ``AU`` cut to the first author, which is all the clusters' record labels
+        show), ``n_authors`` (authors per record, for ``max_authors``) and, for authors, ``authors``:
+        the incidence rows ``(record, key, spelling)`` of every author of every record.  Institutions
+        and countries come from the affiliations table instead.
+
+    Examples
+    --------
+    >>> import litkit
+    >>> c = litkit.Corpus.from_records([{"UT": "1", "AU": ["Li, W", "Roe, J"], "PY": 2020}])
+    >>> parts = collaboration_parts(c, "author")
+    >>> parts["n_authors"].tolist(), parts["authors"][1], parts["records"]["AU"].tolist()
+    ([2], ['LI W', 'ROE J'], [['Li, W']])
+    """
+    df = as_corpus(corpus).df
+    fields = []
+    if len(label_fields):
+        from ..text import resolve_fields
+
+        fields = [f for f in resolve_fields(list(label_fields)) if f in df]
+    wanted = [c for c in dict.fromkeys(["PY", "TC", "J9", "SO", *fields]) if c in df]
+    records = df[wanted].copy()
+    records.attrs = {}
+    values = df["AU"].tolist() if "AU" in df else [None] * len(df)
+    records["AU"] = [[v[0]] if isinstance(v, (list, tuple, np.ndarray)) and len(v) else [] for v in values]
+    return {
+        "records": records.reset_index(drop=True),
+        "n_authors": _author_counts(df),
+        "authors": _author_rows(df) if unit == "author" else None,
+    }
+
+
+def combine_collaboration_parts(parts) -> dict:
+    """The :func:`collaboration_parts` of consecutive sets of records, in record order, as one.
+
+    Examples
+    --------
+    >>> import litkit
+    >>> a = collaboration_parts(litkit.Corpus.from_records([{"UT": "1", "AU": ["Li, W"]}]))
+    >>> b = collaboration_parts(litkit.Corpus.from_records([{"UT": "2", "AU": ["Roe, J"]}]))
+    >>> combine_collaboration_parts([a, b])["authors"][0].tolist()
+    [0, 1]
+    """
+    parts = list(parts)
+    if not parts:
+        raise LitkitError("no parts to combine", expected="the collaboration_parts of at least one set of records")
+    offsets = np.cumsum([0] + [len(p["records"]) for p in parts])
+    records = pd.concat([p["records"] for p in parts], ignore_index=True) if len(parts) > 1 else parts[0]["records"]
+    authors = None
+    if all(p["authors"] is not None for p in parts):
+        rows = np.concatenate([p["authors"][0] + offset for p, offset in zip(parts, offsets)])
+        authors = (rows, [k for p in parts for k in p["authors"][1]], [s for p in parts for s in p["authors"][2]])
+    n_authors = np.concatenate([p["n_authors"] for p in parts])
+    return {"records": records, "n_authors": n_authors, "authors": authors}
+
+
+def collaboration_from_parts(
+    parts: dict,
+    unit: str = "author",
+    min_documents: int = 1,
+    top_n: int | None = 200,
+    *,
+    counting: str = "full",
+    max_authors: int | None = 25,
+    affiliations: pd.DataFrame | None = None,
+    skip_fields: Sequence[str] = ("C3",),
+    normalization: str | None = "association",
+    clustering: str = "leiden",
+    objective: str = "modularity",
+    resolution: float = 1.0,
+    seed: int = 42,
+    cluster_on: str = "auto",
+    label_fields: Sequence[str] = (),
+    with_layout: bool = True,
+    layout: str = "auto",
+) -> Network:
+    """The collaboration network from :func:`collaboration_parts` (of one corpus, or combined).
+
+    Parameters as in :func:`collaboration`; ``affiliations`` (the table of the whole corpus) is
+    required for institutions and countries.
+
+    Examples
+    --------
+    >>> import litkit
+    >>> c = litkit.Corpus.from_records([{"UT": "1", "AU": ["Li, W", "Roe, J"]}, {"UT": "2", "AU": ["Li, W"]}])
+    >>> net = collaboration_from_parts(collaboration_parts(c), "author", with_layout=False)
+    >>> net.nodes["documents"].tolist()
+    [2, 1]
+    """
+    _check(unit, counting, max_authors, top_n)
+    df = parts["records"]
+    n = len(df)
     run = {
         "unit": unit,
         "min_documents": min_documents,
@@ -169,12 +302,19 @@ def collaboration(
         "skip_fields": list(skip_fields),
         "label_fields": list(label_fields),
     }
-    m_all, keys, labels = collaboration_incidence(corpus, unit, affiliations=affiliations, skip_fields=skip_fields)
+    if unit == "author":
+        m_all, keys, labels = _author_incidence(*parts["authors"], n)
+    else:
+        if affiliations is None:
+            raise LitkitError(
+                f"collaboration_from_parts needs the affiliations table for {unit} units",
+                expected="affiliations=litkit.affiliations(corpus)",
+            )
+        m_all, keys, labels = _address_incidence(_affiliations(None, affiliations, unit), unit, n, skip_fields)
     if unit == "institution":  # which alias tables named the institutions (litkit.affiliations records it)
-        aff_attrs = getattr(affiliations, "attrs", {}) if affiliations is not None else {"bilingual_aliases": True}
-        if "bilingual_aliases" in aff_attrs:
-            run["bilingual_aliases"] = bool(aff_attrs["bilingual_aliases"])
-    n_authors = _author_counts(df)
+        if "bilingual_aliases" in affiliations.attrs:
+            run["bilingual_aliases"] = bool(affiliations.attrs["bilingual_aliases"])
+    n_authors = parts["n_authors"]
     skipped = n_authors > max_authors if max_authors is not None else np.zeros(len(df), dtype=bool)
     m = sp.csr_matrix(m_all.multiply((~skipped)[:, None].astype(np.int8)), dtype=np.int8)
     m.eliminate_zeros()
@@ -282,26 +422,7 @@ def collaboration_incidence(
     n = len(df)
     if unit != "author":
         return _address_incidence(_affiliations(corpus, affiliations, unit), unit, n, skip_fields)
-    values = df["AU"].tolist() if "AU" in df else [[]] * n
-    rows, items, shown = [], [], []
-    for r, names in enumerate(values):
-        if not isinstance(names, (list, tuple, np.ndarray)):
-            continue
-        for name in names:
-            key = fold(name)
-            if key:
-                rows.append(r)
-                items.append(key)
-                shown.append(" ".join(str(name).split()))
-    codes, uniques = pd.factorize(pd.Series(items, dtype=object)) if len(items) else (np.zeros(0, int), [])
-    keys = [str(k) for k in uniques]
-    m = binary_incidence(np.asarray(rows, dtype=np.int64), np.asarray(codes, dtype=np.int64), (n, len(keys)))
-    spellings = [Counter() for _ in keys]
-    for code, name in zip(codes, shown):
-        spellings[code][name] += 1
-    # Most frequent spelling; ties: code-point order, so the label never depends on record order.
-    labels = [min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for c in spellings]
-    return m, keys, labels
+    return _author_incidence(*_author_rows(df), n)
 
 
 def country_production(corpus, affiliations: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -376,6 +497,46 @@ def _affiliations(corpus, affiliations, unit: str) -> pd.DataFrame:
             expected="the table of litkit.affiliations(corpus)",
         )
     return affiliations
+
+
+def _check(unit: str, counting: str, max_authors, top_n) -> None:
+    if unit not in UNITS:
+        raise LitkitError(f"unknown collaboration unit {unit!r}", expected=" or ".join(UNITS))
+    if counting not in COUNTINGS:
+        raise LitkitError(f"unknown counting {counting!r}", expected=" or ".join(COUNTINGS))
+    if max_authors is not None and int(max_authors) < 1:
+        raise LitkitError(f"max_authors must be at least 1, not {max_authors!r}", expected="a positive integer or None")
+    if top_n is not None and int(top_n) < 1:
+        raise LitkitError(f"top_n must be at least 1, not {top_n!r}", expected="a positive integer or None (all units)")
+
+
+def _author_rows(df: pd.DataFrame) -> tuple[np.ndarray, list[str], list[str]]:
+    """(record, key, spelling) of every author of every record: keys ``AU`` folded upper case."""
+    values = df["AU"].tolist() if "AU" in df else [[]] * len(df)
+    rows, items, shown = [], [], []
+    for r, names in enumerate(values):
+        if not isinstance(names, (list, tuple, np.ndarray)):
+            continue
+        for name in names:
+            key = fold(name)
+            if key:
+                rows.append(r)
+                items.append(key)
+                shown.append(" ".join(str(name).split()))
+    return np.asarray(rows, dtype=np.int64), items, shown
+
+
+def _author_incidence(rows, items, shown, n: int) -> tuple[sp.csr_matrix, list[str], list[str]]:
+    """Records x authors from the rows of :func:`_author_rows`: keys in first-seen order, most used spelling."""
+    codes, uniques = pd.factorize(pd.Series(items, dtype=object)) if len(items) else (np.zeros(0, int), [])
+    keys = [str(k) for k in uniques]
+    m = binary_incidence(np.asarray(rows, dtype=np.int64), np.asarray(codes, dtype=np.int64), (n, len(keys)))
+    spellings = [Counter() for _ in keys]
+    for code, name in zip(codes, shown):
+        spellings[code][name] += 1
+    # Most frequent spelling; ties: code-point order, so the label never depends on record order.
+    labels = [min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for c in spellings]
+    return m, keys, labels
 
 
 def _address_incidence(aff: pd.DataFrame, unit: str, n: int, skip_fields) -> tuple[sp.csr_matrix, list[str], list[str]]:

@@ -1,13 +1,17 @@
 """Collaboration networks of a partitioned corpus, computed with Dask.
 
 The result is the :class:`~litkit.network.Network` that :func:`litkit.collaboration` returns
-for the same records and parameters.  For institutions and countries the addresses are
-parsed on the workers (:func:`litkit.scale.affiliations`; the corpus-wide merge of
-institution spellings runs on the driver over the concatenated tables).  Of the records,
-only the columns collaboration reads are loaded by the workers and gathered
-(:data:`COLLABORATION_COLUMNS`: authors, year, citations and the source for the clusters'
-"citing" labels, plus the ``label_fields`` asked for), and :func:`litkit.collaboration`
-runs on the driver: the incidence, the counts, clusters, labels and layout.
+for the same records and parameters:
+
+1. **Per partition** (workers): for institutions and countries the addresses are parsed
+   (:func:`litkit.scale.affiliations`; the corpus-wide merge of institution spellings runs on
+   the driver over the concatenated tables); for authors the incidence rows (record, key,
+   spelling of every author).  And the little the network reads of each record
+   (``collaboration_parts`` of :mod:`litkit.network`, of the partition's :data:`COLLABORATION_COLUMNS`
+   and ``label_fields``): authors per record, year, citations, source, first author.
+2. **Driver**: the partitions' parts concatenated in record order
+   (``combine_collaboration_parts``), then ``collaboration_from_parts``, the function :func:`litkit.collaboration`
+   itself ends with: the incidence, the counts, clusters, labels and layout.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ._affiliations import affiliations
+from ._dask import compute
 from ._gather import gather
 
 __all__ = ["collaboration", "collaboration_corpus", "COLLABORATION_COLUMNS"]
@@ -43,12 +48,20 @@ def collaboration(pc, unit: str = "author", min_documents: int = 1, top_n: int |
     --------
     >>> net = litkit.scale.collaboration(pc, "country", client=client)   # doctest: +SKIP
     """
+    import dask
+
+    from ..corpus import Corpus
     from ..network import collaboration as build
+    from ..network._collaboration import collaboration_from_parts, collaboration_parts, combine_collaboration_parts
 
     if unit in ("institution", "country") and options.get("affiliations") is None:
         options["affiliations"] = affiliations(pc, client=client)
-    corpus = collaboration_corpus(pc, client=client, label_fields=options.get("label_fields") or ())
-    return build(corpus, unit, min_documents, top_n, **options)
+    label_fields = list(options.get("label_fields") or ())
+    frames = pc.delayed_frames(_columns(label_fields))
+    parts = compute([dask.delayed(collaboration_parts)(f, unit, label_fields=label_fields) for f in frames], client)
+    if not parts:
+        return build(Corpus(), unit, min_documents, top_n, **options)
+    return collaboration_from_parts(combine_collaboration_parts(parts), unit, min_documents, top_n, **options)
 
 
 def collaboration_corpus(pc, client=None, label_fields: Sequence[str] | None = None):
@@ -73,8 +86,12 @@ def collaboration_corpus(pc, client=None, label_fields: Sequence[str] | None = N
     if label_fields is None:
         columns = [c for c in Corpus().df.columns if c != "CR"]
     else:
-        from ..text import resolve_fields
-
-        fields = resolve_fields(list(label_fields)) if len(label_fields) else ()
-        columns = list(dict.fromkeys([*COLLABORATION_COLUMNS, *fields]))
+        columns = _columns(label_fields)
     return gather(pc, with_references=False, columns=columns, client=client)
+
+
+def _columns(label_fields) -> list[str]:
+    from ..text import resolve_fields
+
+    fields = resolve_fields(list(label_fields)) if len(label_fields) else ()
+    return list(dict.fromkeys([*COLLABORATION_COLUMNS, *fields]))

@@ -16,6 +16,7 @@ import pytest
 import litkit
 import litkit.scale as scale
 from litkit.indicators import combine_summary_parts, summary, summary_from_parts, summary_parts
+from litkit.network._collaboration import collaboration_from_parts, collaboration_parts, combine_collaboration_parts
 
 distributed = pytest.importorskip("dask.distributed")
 
@@ -126,6 +127,22 @@ def test_collaboration_from_gathered_columns_equals_the_single_machine_network(r
         _same_network(
             scale.collaboration(pc, unit, client=client, **labelled), litkit.collaboration(whole, unit, **labelled)
         )
+
+
+@pytest.mark.parametrize("unit", ["author", "country"])
+def test_collaboration_parts_of_any_split_combine_to_the_whole_network(real, unit):
+    """No cluster: cut the records anywhere, take each piece's parts, combine, build: the whole network."""
+    _, whole = real
+    df = whole.df
+    aff = litkit.affiliations(whole) if unit != "author" else None
+    options = dict(top_n=40, with_layout=False, affiliations=aff, label_fields=["DE"])
+    expected = litkit.collaboration(whole, unit, **options)
+    for cuts in ([0, len(df)], [0, 3, 400, 401, len(df)]):
+        pieces = [df.iloc[a:b].reset_index(drop=True) for a, b in zip(cuts[:-1], cuts[1:])]
+        parts = combine_collaboration_parts([collaboration_parts(p, unit, label_fields=["DE"]) for p in pieces])
+        _same_network(collaboration_from_parts(parts, unit, **options), expected)
+    with pytest.raises(litkit.LitkitError, match="needs the affiliations table"):
+        collaboration_from_parts(collaboration_parts(whole, "country"), "country")
 
 
 def test_collaboration_corpus_loads_only_the_columns_asked_for(demo, client):
