@@ -183,6 +183,24 @@ def run_demo(
         from tqdm.auto import tqdm
 
         bar = tqdm(total=len(DEMO_RUNS) + 1, desc="demo", unit="run")
+    from .plot.style import background_saving
+
+    # Figures are rendered in forked children while the next analyses run (byte for byte the same files).
+    with background_saving():
+        written.extend(_demo_runs(out, folder, inputs, substitutes, formats, overwrite, bar))
+    written.append(folder.write_params("demo", DEMO_PARAMETERS, {"corpora": "corpora/demo"}))
+    _relative_params(folder.output / "params.json", corpora.parent)
+    from .html_report import write_report
+
+    written.append(write_report(out, out / "report.html", title="litkit demo", overwrite=overwrite))
+    if bar is not None:
+        bar.update(1)
+        bar.close()
+    return written
+
+
+def _demo_runs(out, folder, inputs, substitutes, formats, overwrite, bar) -> list[Path]:
+    written: list[Path] = []
     for step in DEMO_RUNS:
         if bar is not None:
             bar.set_postfix_str(step.analysis + (f" → {step.folder}" if step.folder else ""))
@@ -201,14 +219,6 @@ def run_demo(
             inputs[step.keep_as] = result.value
         if bar is not None:
             bar.update(1)
-    written.append(folder.write_params("demo", DEMO_PARAMETERS, {"corpora": "corpora/demo"}))
-    _relative_params(folder.output / "params.json", corpora.parent)
-    from .html_report import write_report
-
-    written.append(write_report(out, out / "report.html", title="litkit demo", overwrite=overwrite))
-    if bar is not None:
-        bar.update(1)
-        bar.close()
     return written
 
 
