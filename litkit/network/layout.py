@@ -24,8 +24,8 @@ Each connected component is laid out on its own, with one of
     bridged parts of a component within a few spreads of the rest; without it LinLog puts
     them at a distance inversely proportional to their link density.  Measured
     silhouettes of the clusters in map x/y (CNKI RefWorks export, 89 terms / merged six
-    exports, 200 terms / demo): 0.085 / 0.42 / 0.78 with ``"vos_original"``, 0.30 / 0.50 /
-    0.79 with ``"vos"``; on the co-citation network of the WoS environment exports
+    exports, 200 terms / demo): 0.085 / 0.42 / 0.78 with ``"vos_original"``, 0.29 / 0.51 /
+    0.84 with ``"vos"``; on the co-citation network of the WoS environment exports
     ``"vos_original"`` draws the main component 300x wider than high, ``"vos"`` 1.7x.
 ``"vos_original"``
     The VOS technique as published and as VOSviewer's defaults (attraction 2, repulsion
