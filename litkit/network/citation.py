@@ -3,6 +3,8 @@
 A record ``i`` cites a record ``j`` of the same corpus when one of ``i``'s cited references
 resolves to ``j``:
 
+0. Identifier: a Lens.org or OpenAlex reference (an ID, :mod:`litkit.refs.ids`) names ``j``'s
+   own ID (``UT`` ``Lens:…`` / ``OpenAlex:W…``);
 1. DOI: the reference's DOI (its own, or the one :func:`litkit.refs.references_table`
    lends it through its canonical key when another citation of the same work carries it)
    equals ``j``'s ``DI`` (case-insensitive);
@@ -18,8 +20,9 @@ A DOI or bibliographic key shared by several records (undetected duplicates) res
 none of them; a record never cites itself.  Each (citing, cited) pair is one link,
 directed from the citing to the cited record; ``links()`` has a ``match`` column saying
 how it was found: ``"doi"`` when a reference of the pair carries the cited record's DOI
-itself, ``"bibliographic"`` when the reference has no DOI of its own (matched by rule 2, or
-by rule 1 through a lent DOI, which itself rests on the bibliographic key).
+itself, ``"id"`` when it is the cited record's Lens/OpenAlex identifier (rule 0),
+``"bibliographic"`` when the reference has no DOI of its own (matched by rule 2, or by rule 1
+through a lent DOI, which itself rests on the bibliographic key).
 
 Nodes carry ``lcs`` (local citation score: records of the corpus citing the record; the
 size column), ``tc`` (the database's times cited, ``TC``: the global citation score),
@@ -63,7 +66,7 @@ __all__ = [
     "MATCHES",
 ]
 
-MATCHES = ("doi", "bibliographic")
+MATCHES = ("doi", "id", "bibliographic")
 _COLUMNS = ("tc", "lcr", "year")
 
 
@@ -264,7 +267,7 @@ def citation_links(corpus) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``citing``, ``cited`` (row positions in the corpus) and ``match`` (``"doi"`` or
+        ``citing``, ``cited`` (row positions in the corpus) and ``match`` (``"doi"``, ``"id"`` or
         ``"bibliographic"``), one row per pair, sorted by ``citing`` then ``cited``.
 
     Examples
@@ -282,19 +285,24 @@ def citation_links(corpus) -> pd.DataFrame:
 def record_match_tables(df: pd.DataFrame) -> tuple:
     """What a cited reference is matched against: the records' DOIs and bibliographic keys.
 
-    Returns ``(doi_target, volume_index, page_index, has_doi)`` — DOI (lower case) -> record,
-    ``(surname, year, SOURCE, volume)`` and ``(surname, year, SOURCE, page)`` -> record (a value
-    held by two records resolves to neither), and whether each record has a DOI.  Read from
-    ``DI, AU, PY, J9, SO, VL, BP, AR`` only.
+    Returns ``(doi_target, volume_index, page_index, has_doi, id_target)`` — DOI (lower case) ->
+    record, ``(surname, year, SOURCE, volume)`` and ``(surname, year, SOURCE, page)`` -> record (a
+    value held by two records resolves to neither), whether each record has a DOI, and the key a
+    Lens/OpenAlex identifier reference has (``lens:…``, ``openalex:W…``) -> the record whose ``UT``
+    is that identifier.  Read from ``UT, DI, AU, PY, J9, SO, VL, BP, AR`` only.
     """
     from ..refs import bibliographic_key
+    from ..refs.ids import parse_id_reference
 
     n = len(df)
     record_doi = df["DI"].tolist() if "DI" in df else [None] * n
     record_doi_clean = [str(d).strip().lower() if isinstance(d, str) and d.strip() else "" for d in record_doi]
     volume_index, page_index = _record_bibliographic_indexes(df, bibliographic_key)
     has_doi = np.array([bool(d) for d in record_doi_clean], dtype=bool)
-    return _unique_index(record_doi_clean), volume_index, page_index, has_doi
+    # A Lens/OpenAlex record's UT is the identifier its citers list ("Lens:028-…" in both places).
+    record_ids = [parse_id_reference(u) if isinstance(u, str) else None for u in (df["UT"] if "UT" in df else [])]
+    id_keys = [p["doi"] if p else "" for p in record_ids] or [""] * n
+    return _unique_index(record_doi_clean), volume_index, page_index, has_doi, _unique_index(id_keys)
 
 
 def match_references(refs: pd.DataFrame, tables: tuple, offset: int = 0) -> pd.DataFrame:
@@ -306,7 +314,7 @@ def match_references(refs: pd.DataFrame, tables: tuple, offset: int = 0) -> pd.D
     """
     from ..refs import bibliographic_key
 
-    doi_target, volume_index, page_index, has_doi = tables
+    doi_target, volume_index, page_index, has_doi, id_target = tables
     # Empty with the dtypes of a found table (pandas infers the text dtype from values), so that the
     # tables of partitions with and without links concatenate to citation_links' table.
     one = np.zeros(1, dtype=np.int64)
@@ -318,6 +326,8 @@ def match_references(refs: pd.DataFrame, tables: tuple, offset: int = 0) -> pd.D
     key = refs["key"].to_numpy(dtype=object)
     ref_doi = np.array([k[4:] if isinstance(k, str) and k.startswith("doi:") else "" for k in key], dtype=object)
     by_doi = np.array([doi_target.get(d, -1) if d else -1 for d in ref_doi], dtype=np.int64)
+    # 0. A Lens/OpenAlex identifier: its key is the cited record's ID (never a DOI or a bibliographic key).
+    by_id = np.array([id_target.get(k, -1) for k in key], dtype=np.int64) if id_target else np.full(len(refs), -1)
     # 2. First author + year + source + volume or page, for the references the DOI did not resolve.
     by_bib = np.full(len(refs), -1, dtype=np.int64)
     todo = np.flatnonzero(by_doi < 0)
@@ -344,11 +354,12 @@ def match_references(refs: pd.DataFrame, tables: tuple, offset: int = 0) -> pd.D
     # Two DOIs that differ name two works: a bibliographic match between them is a coincidence.
     conflict = (by_bib >= 0) & (ref_doi != "") & has_doi[np.maximum(by_bib, 0)]
     by_bib[conflict] = -1
-    cited = np.where(by_doi >= 0, by_doi, by_bib)
+    cited = np.where(by_id >= 0, by_id, np.where(by_doi >= 0, by_doi, by_bib))
     # "doi" only when the reference itself carries the DOI; a DOI lent through the bibliographic key
-    # (litkit.refs) is a bibliographic identification.  0 sorts first: a pair matched both ways is "doi".
+    # (litkit.refs) is a bibliographic identification.  Lower codes sort first: a pair matched by two
+    # references of one record takes the first of MATCHES.
     own = np.array([isinstance(d, str) and bool(d.strip()) for d in refs["doi"]], dtype=bool)
-    match = np.where((by_doi >= 0) & own, 0, 1)
+    match = np.where(by_id >= 0, 1, np.where((by_doi >= 0) & own, 0, 2))
     ok = (cited >= 0) & (cited != citing)
     if not ok.any():
         return empty

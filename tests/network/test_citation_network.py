@@ -219,3 +219,29 @@ def test_links_of_record_chunks_are_the_corpus_links(demo_dir):
     pd.testing.assert_frame_equal(net.nodes, whole.nodes)
     pd.testing.assert_frame_equal(net.links(), whole.links())
     pd.testing.assert_frame_equal(net.clusters, whole.clusters)
+
+
+def test_lens_identifier_references_link_records_of_the_export(shared_corpora):
+    """Lens lists references as Lens IDs: a reference naming another record's UT is a citation ("id")."""
+    from litkit.refs.ids import parse_id_reference
+
+    corpus = litkit.read(str(shared_corpora / "lens-csv" / "lens-export.csv"))
+    df = corpus.df
+    record_of = {}
+    for i, ut in enumerate(df["UT"]):
+        record_of.setdefault(parse_id_reference(ut)["doi"], []).append(i)
+    expected = set()
+    for i, refs in enumerate(df["CR"]):
+        for raw in refs if isinstance(refs, (list, tuple, np.ndarray)) else []:
+            parsed = parse_id_reference(raw)
+            targets = record_of.get(parsed["doi"], []) if parsed else []
+            if len(targets) == 1 and targets[0] != i:
+                expected.add((i, targets[0]))
+    links = litkit.network.citation_links(corpus)
+    found = set(zip(links["citing"], links["cited"]))
+    assert len(expected) > 500  # the export cites itself a lot (1,055 such references)
+    assert expected <= found
+    by_id = links[links["match"] == "id"]
+    assert set(zip(by_id["citing"], by_id["cited"])) <= expected
+    net = litkit.citation_network(corpus, with_layout=False)
+    assert net.params["matched_id"] == len(by_id) > 0
