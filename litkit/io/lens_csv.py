@@ -37,9 +37,9 @@ Lens exports cite works by Lens ID, not by a reference string.  They go into
 its key is the ID (``lens:<id>``), so co-citation, coupling and cited-reference
 bursts work within Lens data (a cited ID is one cited work), while cited-journal
 and cited-author analyses skip them instead of counting each ID as a journal.
-They cannot be matched to WoS or Scopus reference strings of the same work, and
-the citation network (which matches DOIs and bibliographic keys) does not yet
-link a record to the corpus record whose ``UT`` its ``CR`` names.
+They cannot be matched to WoS or Scopus reference strings of the same work; the
+citation network links a record to the corpus record whose ``UT`` its ``CR``
+names (match ``"id"``, :func:`litkit.citation_network`).
 
 ``records_in_file`` is the number of CSV data rows; a row whose field count
 differs from the header's is kept, read from the left, and reported; a row the
