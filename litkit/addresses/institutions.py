@@ -81,6 +81,7 @@ _ZH_TOP = (
 # Endings that, right after a closed institution, still belong to it: 中国科学院大学, 中国科学院研究生院.
 _ZH_CONTINUE = ("大学", "研究生院")
 _ZH_PAREN = re.compile(r"^(.*?)[(（]([^()（）]+)[)）]$")
+_POST_BOX = re.compile(r"(?:^|\s+)(?:P\.?\s?O\.?\s?B(?:OX)?\.?|P\.?\s?O\.?\s+BOX|BOX)\s*\d[\w-]*$", re.IGNORECASE)
 _ZH_PLACE_POSTCODE = re.compile(r"\s*[\u3400-\u9fff]{0,12}\s*\d{6}\s*$")
 
 
@@ -109,6 +110,10 @@ def institution_of(address: str, *, wos: bool = True) -> tuple[str, str]:
     ('Hunan Normal University', 'Department of Surgery')
     >>> institution_of("北京大学环境科学与工程学院")
     ('北京大学', '环境科学与工程学院')
+    >>> institution_of("UCSF Box 0886, San Francisco, CA 94143, United States", wos=False)
+    ('UCSF', '')
+    >>> institution_of("PO Box 116400, Gainesville, FL 32611 USA")
+    ('', '')
     """
     text = unicodedata.normalize("NFKC", address or "")
     text = _EMAIL.sub(" ", text).strip().rstrip(".;, ").strip()
@@ -123,6 +128,8 @@ def institution_of(address: str, *, wos: bool = True) -> tuple[str, str]:
     ranks = [_rank(s) for s in body]
     if wos:
         index = 0
+        if not _POST_BOX.sub("", body[0]).strip():  # "POB 35, Univ Jyvaskyla, ...": the organisation comes next
+            index = next((i for i, r in enumerate(ranks) if r), 0)
     else:
         best = max(ranks)
         index = max(i for i, r in enumerate(ranks) if r == best) if best else 0
@@ -130,7 +137,8 @@ def institution_of(address: str, *, wos: bool = True) -> tuple[str, str]:
         return ("", "")
     # Sub-units: the other organisation-naming elements (WoS: those after the institution).
     subunits = [s for i, s in enumerate(body) if ranks[i] and (i > index if wos else i != index)]
-    return (body[index], ", ".join(subunits))
+    # A post-office box is where the mail goes, not who: "UCSF Box 0886" is UCSF, "POB 663" names nobody.
+    return (_POST_BOX.sub("", body[index]).strip(), ", ".join(subunits))
 
 
 def chinese_institution(unit: str) -> tuple[str, str]:

@@ -7,8 +7,7 @@ Read and left out of the table (the answer is ambiguous, or litkit's is wrong --
 
 - wos-tabdelimited/labnetwork_savedrecs.txt WOS:000396337400041 "Fisheries Res, Dept Primary Ind, ...": the
   division or the department?  WOS:000296710600015 "CSIRO Math Informat & Stat": CSIRO or its division?
-- scopus-csv/scopus_testing.csv.scopus 2-s2.0-0032547326 "UCSF Box 0886, San Francisco": litkit keeps the
-  P.O. box ("UCSF Box 0886"); 2-s2.0-0028883179 "La Jolla Cancer Research Foundation La Jolla, CA": no comma
+- scopus-csv/scopus_testing.csv.scopus 2-s2.0-0028883179 "La Jolla Cancer Research Foundation La Jolla, CA": no comma
   before the city, so the city stays in the name; 2-s2.0-84897394264 "National Institute of Laser, Plasma and
   Radiation Physics": a comma inside the name cuts it ("National Institute of Laser").
 - scopus-plaintext/scopus_2024_fullrecord.txt 2-s2.0-85175650191 "QUT Business School": QUT or the school?
@@ -86,3 +85,20 @@ def test_hand_checked_institutions(corpora, file):
         found = {alias_key(i) for i in aff.loc[aff["record"] == record, "institution"]}
         assert alias_key(named) in found, (row["UT"], named, found)
     assert not wrong, "\n".join(map(str, wrong))
+
+
+@pytest.mark.parametrize(
+    "address, wos, expected",
+    [
+        # Real addresses of ../shared/corpora (scopus_testing, ManyAuthors.isi, savedrecs_2.txt, wos-excel).
+        ("UCSF Box 0886, San Francisco, CA 94143, United States", False, "UCSF"),
+        ("HSC Box 801359,MR4 Bldg,Room 3116, Charlottesville, VA 22908 USA", True, "HSC"),
+        ("POB 800679, Charlottesville, VA 22908 USA", True, ""),
+        ("PO Box 116400, Gainesville, FL 32611 USA", True, ""),
+        ("POB 663, Ballarat, Vic 3353, Australia", True, ""),
+        ("P.O. Box 35, Univ Jyvaskyla, Finland", True, "Univ Jyvaskyla"),
+        ("Box Hill Hosp, Melbourne, Australia", True, "Box Hill Hosp"),
+    ],
+)
+def test_a_post_office_box_is_not_an_institution(address, wos, expected):
+    assert institution_of(address, wos=wos)[0] == expected
