@@ -95,8 +95,8 @@ def test_one_string_in_records_of_two_databases_is_parsed_by_each():
     assert fast["author"].tolist()[:3] == [wos_author, scopus_author, scopus_author]
 
 
-def test_strings_arrow_cannot_encode_take_the_pandas_path():
-    # A lone surrogate (a badly decoded byte kept by surrogateescape) is no valid UTF-8 for Arrow.
+def test_strings_that_are_no_valid_utf8_are_tabled_too():
+    # A lone surrogate (a badly decoded byte kept by surrogateescape) cannot be encoded as UTF-8.
     odd = "Smith J, 2001, J \udcff ECOL, V3, P4"
     df = Corpus.from_records(
         [{"UT": "A", "DB": "WoS", "CR": [odd, "Costanza R, 1997, NATURE, V387, P253"]}, {"UT": "B", "CR": [odd]}]
