@@ -443,9 +443,18 @@ def cited_item_codes(corpus, kind: str = "cited_journal"):
     """
     if kind not in ("cited_journal", "cited_reference"):
         raise LitkitError(f"unknown cited kind {kind!r}", expected="cited_journal or cited_reference")
+    from ..corpus import Corpus
+
     df = corpus.df
     try:
-        refs = corpus.references
+        if isinstance(corpus, Corpus):
+            # Citations as codes into the distinct references (litkit.refs.distinct_references): the
+            # items are found once per distinct reference, and no row per citation holds strings.
+            from ..refs import distinct_references
+
+            refs, distinct = distinct_references(df)
+        else:  # anything else with .df and .references (the references table)
+            refs, distinct = corpus.references, None
     except ImportError:
         raise LitkitError(
             "cited-item bursts need litkit.refs (reference parsing), which is not installed in this version"
@@ -466,14 +475,21 @@ def cited_item_codes(corpus, kind: str = "cited_journal"):
     else:
         record = refs["UT"] if "UT" in refs.columns else refs["record"]
         record_code = pd.factorize(record.to_numpy(dtype=object), use_na_sentinel=False)[0]
+    table = refs if distinct is None else distinct  # the rows the items are found on
     if kind == "cited_journal":
-        codes, sources = pd.factorize(refs["source"].to_numpy(dtype=object))
+        codes, sources = pd.factorize(table["source"].to_numpy(dtype=object))
         normalised = np.empty(len(sources), dtype=object)
         normalised[:] = [normalise_journal(v) for v in sources]
         name_of_source, names = pd.factorize(normalised)
         item_code = np.where(codes >= 0, name_of_source[np.maximum(codes, 0)] if len(sources) else -1, -1)
-    else:
+    elif distinct is None:
         item_code, names = _reference_item_codes(refs)
+    else:
+        citation_code = refs["code"].to_numpy(dtype=np.int64)
+        weight = np.bincount(citation_code, minlength=len(distinct))
+        item_code, names = _distinct_reference_item_codes(distinct.reset_index(drop=True), weight)
+    if distinct is not None:
+        item_code = item_code[refs["code"].to_numpy(dtype=np.int64)]  # from distinct references to citations
     names = np.asarray(names, dtype=object)
     empty_names = np.flatnonzero(names == "")
     valid &= (item_code >= 0) & ~np.isin(item_code, empty_names)
@@ -598,6 +614,44 @@ def _reference_item_codes(refs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     if key_of_distinct is not None:
         item_code = item_code[row]  # from distinct rows to citations
     return item_code, labels
+
+
+def _distinct_reference_item_codes(distinct: pd.DataFrame, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_reference_item_codes` on distinct references, each cited ``weight`` times.
+
+    ``distinct`` has one row per distinct reference (:func:`litkit.refs.distinct_references`) and a
+    key per row, so the (key, label) pairs are counted over its rows weighted by their citations.
+    Returns the item code of each distinct row and the labels.
+    """
+    labels_of_rows = reference_label(distinct).to_numpy(dtype=object)
+    label_of_distinct, labels = pd.factorize(labels_of_rows)
+    labels = np.asarray(labels, dtype=object)
+    if "key" in distinct.columns:
+        key_of_distinct, key_uniques = pd.factorize(distinct["key"].to_numpy(dtype=object))
+        # litkit.refs gives the empty key to references that identify no work ([No title captured])
+        empty_key = np.flatnonzero(np.asarray(key_uniques, dtype=object) == "")
+        key_of_distinct = np.where(np.isin(key_of_distinct, empty_key), -1, key_of_distinct)
+    else:
+        key_of_distinct = label_of_distinct
+    return _best_label_per_key(key_of_distinct, label_of_distinct, labels, np.asarray(weight)), labels
+
+
+def _best_label_per_key(key_code, label_code, labels, weight) -> np.ndarray:
+    """Item code of each row: its key's most frequent label (``weight`` rows each), ties alphabetical."""
+    empty_label = np.flatnonzero(labels == "")
+    n_labels = np.int64(max(len(labels), 1))
+    valid = (key_code >= 0) & (label_code >= 0) & ~np.isin(label_code, empty_label)
+    pairs, inverse = np.unique(key_code[valid] * n_labels + label_code[valid], return_inverse=True)
+    n = np.bincount(inverse.ravel(), weights=weight[valid], minlength=len(pairs)).astype(np.int64)
+    pair_key, pair_label = pairs // n_labels, pairs % n_labels
+    label_rank = np.empty(len(labels), dtype=np.int64)
+    label_rank[np.argsort(labels, kind="stable")] = np.arange(len(labels))
+    order = np.lexsort((label_rank[pair_label], -n, pair_key))
+    pair_key, pair_label = pair_key[order], pair_label[order]
+    first_of_key = np.r_[True, pair_key[1:] != pair_key[:-1]] if len(pair_key) else np.zeros(0, dtype=bool)
+    best = np.full(int(key_code.max()) + 1 if len(key_code) else 0, -1, dtype=np.int64)
+    best[pair_key[first_of_key]] = pair_label[first_of_key]
+    return np.where(key_code >= 0, best[np.maximum(key_code, 0)] if len(best) else -1, -1)
 
 
 def _first_rows(code: np.ndarray) -> np.ndarray:

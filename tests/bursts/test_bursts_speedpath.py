@@ -219,3 +219,25 @@ def test_reference_items_by_definition(real_corpora):
             assert names[item_code].tolist() == expected, (folder, plant)
         checked += 1
     assert checked >= 2
+
+
+@pytest.mark.parametrize("kind", ["cited_journal", "cited_reference"])
+def test_distinct_reference_path_equals_the_table_path(real_corpora, kind):
+    """A Corpus goes through litkit.refs.distinct_references; anything with .df and .references through the
+    references table: the same events."""
+    checked = 0
+    for folder, corpus in real_corpora:
+
+        class TableOnly:
+            df = corpus.df
+            references = corpus.references
+
+        fast = cited_item_codes(corpus, kind)
+        table = cited_item_codes(TableOnly(), kind)
+        if len(table[0]) == 0:
+            continue
+        np.testing.assert_array_equal(fast[0], table[0], err_msg=folder)
+        assert fast[2][fast[1]].tolist() == table[2][table[1]].tolist(), folder
+        np.testing.assert_array_equal(fast[3], table[3], err_msg=folder)
+        checked += 1
+    assert checked >= 2
