@@ -728,6 +728,11 @@ def run_policy_overlay(
     return overlay
 
 
+#: The record columns the summary's tables other than the main information read (on a partitioned
+#: corpus only these are gathered on the driver).
+SUMMARY_TABLE_COLUMNS = ("UT", "AU", "SO", "J9", "DI", "PY", "TC")
+
+
 def run_summary(corpus, out: RunOutput, *, as_of: int | None = None, top: int = 20):
     """Descriptive indicators (bibliometrix's ``biblioAnalysis``): ``main_information.csv``, production per
     year, most productive authors, sources, institutions and countries, most cited documents, h-index per
@@ -740,14 +745,18 @@ def run_summary(corpus, out: RunOutput, *, as_of: int | None = None, top: int = 
     from .addresses import affiliations
     from .plot import indicators as plot
 
-    if out.client is not None:  # a partitioned corpus: addresses parsed on the workers, records gathered here
+    if out.client is not None:  # a partitioned corpus: counts per partition, summed; no CR on the driver
         import litkit.scale
 
         aff = litkit.scale.affiliations(corpus, client=out.client)
-        corpus = litkit.scale.gather(corpus, with_references=False, client=out.client)
+        main = litkit.scale.summary(corpus, as_of=as_of, affiliations=aff, client=out.client)
+        # The tables below read only these columns of the records.
+        corpus = litkit.scale.gather(
+            corpus, with_references=False, columns=list(SUMMARY_TABLE_COLUMNS), client=out.client
+        )
     else:
         aff = affiliations(corpus)
-    main = ind.summary(corpus, as_of=as_of, affiliations=aff)
+        main = ind.summary(corpus, as_of=as_of, affiliations=aff)
     # Results mixes text, counts and rates in one column: rates get the runs' float format by hand.
     shown = [FLOAT_FORMAT % v if isinstance(v, float) else v for v in main["Results"]]
     out.table(main.assign(Results=shown), "main_information")
@@ -893,18 +902,22 @@ def run_collab(
     from .plot.collaboration import plot_collaboration_heatmap, plot_country_production
 
     aff = None
-    if out.client is not None:  # a partitioned corpus: addresses parsed on the workers, records gathered here
-        import litkit.scale
-
-        if unit != "author":
-            aff = litkit.scale.affiliations(corpus, group_greater_china=group_greater_china, client=out.client)
-        corpus = litkit.scale.collaboration_corpus(corpus, client=out.client)
-    elif unit != "author":
-        aff = litkit.affiliations(corpus, group_greater_china=group_greater_china)
     options = dict(counting=counting, max_authors=max_authors, min_documents=min_documents, top_n=top_n)
     options["label_fields"] = list(label_fields)
+    options.update(normalization=normalization, seed=seed)
     try:
-        net = litkit.collaboration(corpus, unit, normalization=normalization, seed=seed, affiliations=aff, **options)
+        if out.client is not None:  # a partitioned corpus: parts computed per partition on the workers
+            import litkit.scale
+
+            if unit != "author":
+                aff = litkit.scale.affiliations(corpus, group_greater_china=group_greater_china, client=out.client)
+            net = litkit.scale.collaboration(corpus, unit, client=out.client, affiliations=aff, **options)
+            # country_production reads only the number of records (and the affiliations).
+            corpus = litkit.scale.collaboration_corpus(corpus, client=out.client, label_fields=())
+        else:
+            if unit != "author":
+                aff = litkit.affiliations(corpus, group_greater_china=group_greater_china)
+            net = litkit.collaboration(corpus, unit, affiliations=aff, **options)
     except ValueError as exc:
         raise LitkitError(str(exc)) from None
     net.export(out.folder, overwrite=True, figure=False, html=True)

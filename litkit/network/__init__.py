@@ -21,7 +21,14 @@ from ._cocitation import (
     cocitation_counts,
     cocitation_network,
 )
-from ._collaboration import collaboration, collaboration_incidence, country_production
+from ._collaboration import (
+    collaboration,
+    collaboration_from_parts,
+    collaboration_incidence,
+    collaboration_parts,
+    combine_collaboration_parts,
+    country_production,
+)
 from ._cooccurrence import (
     KeywordNetwork,
     cooccurrence,
@@ -52,6 +59,9 @@ __all__ = [
     "citation_network",
     "collaboration",
     "collaboration_incidence",
+    "collaboration_parts",
+    "combine_collaboration_parts",
+    "collaboration_from_parts",
     "country_production",
     "cited_items",
     "cocitation_counts",

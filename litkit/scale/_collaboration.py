@@ -52,7 +52,7 @@ def collaboration(pc, unit: str = "author", min_documents: int = 1, top_n: int |
 
     from ..corpus import Corpus
     from ..network import collaboration as build
-    from ..network._collaboration import collaboration_from_parts, collaboration_parts, combine_collaboration_parts
+    from ..network import collaboration_from_parts, collaboration_parts, combine_collaboration_parts
 
     if unit in ("institution", "country") and options.get("affiliations") is None:
         options["affiliations"] = affiliations(pc, client=client)
