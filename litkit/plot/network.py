@@ -472,8 +472,10 @@ if (density) {{
     if (densityImage.complete) {{ ctx.drawImage(densityImage, density.x, density.y, density.width, density.height); }}
   }});
 }}
-// The whole map in the first view: positions are fixed (physics off), so fit once now.
+// The whole map in the first view: positions are fixed (physics off), so fit once now.  fit() frames
+// the nodes, not their labels: a margin of 8% keeps the labels of the outermost nodes on screen.
 network.fit({{animation: false}});
+network.moveTo({{scale: network.getScale() * 0.92, animation: false}});
 network.once("afterDrawing", function () {{ document.body.setAttribute("data-drawn", "1"); }});
 </script>
 </body>
