@@ -216,10 +216,17 @@ def decapitalize(term: str) -> str:
     --------
     >>> decapitalize("CO2 EMISSIONS"), decapitalize("REDD+"), decapitalize("InVEST model")
     ('CO2 emissions', 'REDD+', 'InVEST model')
+    >>> decapitalize("LAND-USE CHANGE"), decapitalize("TRADE-OFFS"), decapitalize("FARMERS' INCOME")
+    ('land-use change', 'trade-offs', "farmers' income")
     """
     if not term.isupper():
         return term
-    return " ".join(w.lower() if w.isalpha() else w for w in term.split(" "))
+    return " ".join(w.lower() if _WORD.fullmatch(w) else w for w in term.split(" "))
+
+
+#: A word of letters only, possibly joined by hyphens or apostrophes ("LAND-USE", "FARMERS'"): lower-cased
+#: by decapitalize; a word with a digit or another symbol ("CO2", "REDD+") keeps its case.
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*['’]?")
 
 
 def field_terms(df, fields: Sequence[str], max_words: int = 4, dictionary="corpus") -> list[list[str]]:

@@ -133,3 +133,16 @@ def test_clean_documents_equals_clean_document_one_by_one():
         assert {k: list(v.items()) for k, v in batch.surfaces.items()} == {
             k: list(v.items()) for k, v in single.surfaces.items()
         }
+
+
+def test_keywords_plus_in_capitals_are_lower_cased_whole_words():
+    """WoS Keywords Plus shout: hyphenated and possessive words are lower-cased too, symbols keep their case."""
+    from litkit.text.terms import decapitalize
+
+    assert decapitalize("LAND-USE CHANGE") == "land-use change"
+    assert decapitalize("TRADE-OFFS") == "trade-offs"
+    assert decapitalize("FARMERS' INCOME") == "farmers' income"
+    assert decapitalize("CO2 EMISSIONS") == "CO2 emissions"
+    assert decapitalize("REDD+ POLICY") == "REDD+ policy"
+    assert decapitalize("PM2.5") == "PM2.5"
+    assert decapitalize("Land-use change") == "Land-use change"
