@@ -447,9 +447,11 @@ def cited_item_codes(corpus, kind: str = "cited_journal"):
 
     df = corpus.df
     try:
-        if isinstance(corpus, Corpus):
+        if type(corpus) is Corpus and "CR" in df.columns:
             # Citations as codes into the distinct references (litkit.refs.distinct_references): the
             # items are found once per distinct reference, and no row per citation holds strings.
+            # Only a plain Corpus: a subclass (litkit.scale.GatheredCorpus) may hold its references
+            # in .references and no CR in .df, where distinct_references would find no citation.
             from ..refs import distinct_references
 
             refs, distinct = distinct_references(df)

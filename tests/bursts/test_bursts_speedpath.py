@@ -241,3 +241,21 @@ def test_distinct_reference_path_equals_the_table_path(real_corpora, kind):
         np.testing.assert_array_equal(fast[3], table[3], err_msg=folder)
         checked += 1
     assert checked >= 2
+
+
+@pytest.mark.parametrize("kind", ["cited_journal", "cited_reference"])
+def test_gathered_corpus_without_cr_uses_its_gathered_references(demo_dir, kind):
+    """litkit.scale.GatheredCorpus is a Corpus whose .df may leave out CR: its events come from the
+    gathered references table (the distinct-reference path on its .df found no citation at all)."""
+    import litkit
+    from litkit.refs import references_table
+    from litkit.scale import GatheredCorpus
+
+    corpus = litkit.read(demo_dir)
+    gathered = GatheredCorpus(corpus.df.drop(columns=["CR"]), None, references_table(corpus.df), has_cr=False)
+    whole = cited_item_codes(corpus, kind)
+    assert len(whole[0]) > 1000
+    found = cited_item_codes(gathered, kind)
+    np.testing.assert_array_equal(found[0], whole[0])
+    assert found[2][found[1]].tolist() == whole[2][whole[1]].tolist()
+    np.testing.assert_array_equal(found[3], whole[3])
