@@ -257,8 +257,6 @@ class Corpus:
     def __init__(self, df: pd.DataFrame | None = None, report=None):
         self.df = normalise_frame(df if df is not None else pd.DataFrame())
         self.report = report
-        self._references = None
-        self._reference_parts = None
 
     @classmethod
     def _from_canonical(cls, df: pd.DataFrame, report=None) -> Corpus:
@@ -266,8 +264,6 @@ class Corpus:
         corpus = cls.__new__(cls)
         corpus.df = df
         corpus.report = report
-        corpus._references = None
-        corpus._reference_parts = None
         return corpus
 
     @classmethod
@@ -291,6 +287,19 @@ class Corpus:
     __hash__ = None
 
     @property
+    def df(self) -> pd.DataFrame:
+        """The records, one row per record (see the class docstring)."""
+        return self._df
+
+    @df.setter
+    def df(self, frame: pd.DataFrame) -> None:
+        # references and reference_parts were parsed from the frame being replaced.  (A change made
+        # inside the frame, corpus.df["CR"] = ..., is not seen: build a new Corpus for that.)
+        self._df = frame
+        self._references = None
+        self._reference_parts = None
+
+    @property
     def references(self) -> pd.DataFrame:
         """Parsed cited references, one row per (record, reference); see :mod:`litkit.refs`."""
         if self._references is None:
@@ -307,7 +316,7 @@ class Corpus:
         ``distinct.take(citations["code"])`` gives the reference columns of :attr:`references`,
         without holding a string per citation for each of them (at 100,000 records, four million).
         """
-        if getattr(self, "_reference_parts", None) is None:
+        if self._reference_parts is None:
             from .refs import distinct_references
 
             self._reference_parts = distinct_references(self.df)

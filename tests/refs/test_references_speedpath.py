@@ -171,3 +171,14 @@ def test_corpus_reference_parts_are_cached_and_rebuild_references(shared_corpora
     rebuilt = distinct.take(citations["code"]).reset_index(drop=True)
     pdt.assert_frame_equal(rebuilt, corpus.references[list(distinct.columns)], check_exact=True)
     assert len(distinct) < len(citations)
+
+
+def test_corpus_reference_caches_follow_a_new_frame(shared_corpora):
+    """Replacing corpus.df drops the references parsed from the old frame."""
+    corpus = litkit.read(shared_corpora / "wos-plaintext-metaknowledge/testFile.isi")
+    n_citations = len(corpus.references)
+    assert len(corpus.reference_parts[0]) == n_citations > 0
+    first = corpus.df.iloc[:1].reset_index(drop=True)
+    corpus.df = first
+    assert len(corpus.references) == len(first.loc[0, "CR"]) < n_citations
+    assert len(corpus.reference_parts[0]) == len(first.loc[0, "CR"])
