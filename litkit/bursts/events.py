@@ -577,8 +577,6 @@ def _reference_item_codes(refs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     distinct_labels = reference_label(refs.iloc[first_rows].reset_index(drop=True)).to_numpy(dtype=object)
     label_of_distinct, labels = pd.factorize(distinct_labels)
     labels = np.asarray(labels, dtype=object)
-    empty_label = np.flatnonzero(labels == "")
-    n_labels = np.int64(max(len(labels), 1))
     # The key of each distinct parsed row, when every row with those fields has the same key (the
     # usual case: the key follows from the parse, though DOIs lent across the corpus could break it).
     key_of_distinct = label_of_distinct
@@ -593,29 +591,12 @@ def _reference_item_codes(refs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     if key_of_distinct is not None:
         # (key, label) pairs counted over the distinct rows, each weighted by its citations.
         weight = np.bincount(row, minlength=len(first_rows))
-        valid = (key_of_distinct >= 0) & (label_of_distinct >= 0) & ~np.isin(label_of_distinct, empty_label)
-        pairs, inverse = np.unique(key_of_distinct[valid] * n_labels + label_of_distinct[valid], return_inverse=True)
-        n = np.bincount(inverse.ravel(), weights=weight[valid], minlength=len(pairs)).astype(np.int64)
-        key_code = key_of_distinct
-    else:
-        key_code = pd.factorize(key)[0]
-        key_code[np.fromiter((k == "" for k in key), dtype=bool, count=len(key))] = -1
-        label_code = label_of_distinct[row]
-        valid = (key_code >= 0) & (label_code >= 0) & ~np.isin(label_code, empty_label)
-        pairs, n = np.unique(key_code[valid] * n_labels + label_code[valid], return_counts=True)
-    pair_key, pair_label = pairs // n_labels, pairs % n_labels
-    label_rank = np.empty(len(labels), dtype=np.int64)
-    label_rank[np.argsort(labels, kind="stable")] = np.arange(len(labels))
-    # One label per key: the most frequent, ties broken alphabetically.
-    order = np.lexsort((label_rank[pair_label], -n, pair_key))
-    pair_key, pair_label = pair_key[order], pair_label[order]
-    first_of_key = np.r_[True, pair_key[1:] != pair_key[:-1]] if len(pair_key) else np.zeros(0, dtype=bool)
-    best = np.full(int(key_code.max()) + 1 if len(key_code) else 0, -1, dtype=np.int64)
-    best[pair_key[first_of_key]] = pair_label[first_of_key]
-    item_code = np.where(key_code >= 0, best[np.maximum(key_code, 0)] if len(best) else -1, -1)
-    if key_of_distinct is not None:
-        item_code = item_code[row]  # from distinct rows to citations
-    return item_code, labels
+        item_code = _best_label_per_key(key_of_distinct, label_of_distinct, labels, weight)
+        return item_code[row], labels  # from distinct rows to citations
+    key_code = pd.factorize(key)[0]
+    key_code[np.fromiter((k == "" for k in key), dtype=bool, count=len(key))] = -1
+    label_code = label_of_distinct[row]
+    return _best_label_per_key(key_code, label_code, labels, np.ones(len(key_code), dtype=np.int64)), labels
 
 
 def _distinct_reference_item_codes(distinct: pd.DataFrame, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
