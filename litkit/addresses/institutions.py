@@ -278,19 +278,25 @@ def alias_key(text: str) -> str:
 
 def _parse_aliases(text: str, where: str) -> list[tuple[str, str]]:
     pairs = []
+    for lineno, row in _table_rows(text, where, ("variant", "institution")):
+        if len(row) < 2 or not row[1].strip():
+            raise LitkitError(f"no institution for {row[0]!r}", path=where, line=lineno, expected="variant,institution")
+        pairs.append((row[0].strip(), row[1].strip()))
+    return pairs
+
+
+def _table_rows(text: str, where: str, header: tuple[str, str]):
+    """(line number, row) of a two-column CSV table after its header row; blank and ``#`` lines skipped."""
     header_seen = False
     for lineno, row in enumerate(csv.reader(text.splitlines()), start=1):
         if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
             continue
         if not header_seen:
             header_seen = True
-            if [c.strip() for c in row[:2]] != ["variant", "institution"]:
-                raise LitkitError("bad header", path=where, line=lineno, expected="variant,institution")
+            if [c.strip() for c in row[:2]] != list(header):
+                raise LitkitError("bad header", path=where, line=lineno, expected=",".join(header))
             continue
-        if len(row) < 2 or not row[1].strip():
-            raise LitkitError(f"no institution for {row[0]!r}", path=where, line=lineno, expected="variant,institution")
-        pairs.append((row[0].strip(), row[1].strip()))
-    return pairs
+        yield lineno, row
 
 
 def bilingual_aliases() -> dict[str, str]:
@@ -313,15 +319,7 @@ def _shipped_bilingual() -> tuple[tuple[str, str], ...]:
     where = "litkit/data/institution_aliases_zh.csv"
     text = resources.files("litkit.data").joinpath("institution_aliases_zh.csv").read_text(encoding="utf-8")
     pairs = []
-    header_seen = False
-    for lineno, row in enumerate(csv.reader(text.splitlines()), start=1):
-        if not row or not row[0].strip() or row[0].lstrip().startswith("#"):
-            continue
-        if not header_seen:
-            header_seen = True
-            if [c.strip() for c in row[:2]] != ["canonical", "alias"]:
-                raise LitkitError("bad header", path=where, line=lineno, expected="canonical,alias")
-            continue
+    for lineno, row in _table_rows(text, where, ("canonical", "alias")):
         if len(row) < 2 or not row[0].strip() or not row[1].strip():
             raise LitkitError(f"incomplete row {row!r}", path=where, line=lineno, expected="canonical,alias")
         pairs.append((alias_key(row[1]), row[0].strip()))
