@@ -367,6 +367,13 @@ def add_tallies(parts: Sequence[CitationTally]) -> tuple[CitationTally, list[np.
 
     Items are numbered by first appearance over the parts in order, as :func:`cocitation_counts`
     numbers them on the whole corpus; the counts add up.
+
+    Examples
+    --------
+    >>> parts = [cocitation_counts(c.references, c.df).tally for c in (first_half, second_half)]  # doctest: +SKIP
+    >>> tally, mapping = add_tallies(parts)                                                  # doctest: +SKIP
+    >>> tally.keys[mapping[1]].tolist() == parts[1].keys.tolist()                            # doctest: +SKIP
+    True
     """
     codes, keys = pd.factorize(np.concatenate([p.keys for p in parts]) if parts else np.zeros(0, dtype=object))
     n_items = len(keys)
@@ -588,6 +595,14 @@ def cited_label_counts(sub: pd.DataFrame, citing_year: np.ndarray, position: np.
         Otherwise ``item, year``: the earliest year (cited year for ``author_year_source``, first
         citing year for sources and authors).  Concatenate partitions' tables and pass them to
         :func:`choose_cited_labels`.
+
+    Examples
+    --------
+    >>> sub = pd.DataFrame({"author": ["Costanza R", "COSTANZA R"], "year": [1997, 1997],
+    ...                     "source": ["NATURE", "NATURE"], "code": [0, 0]})
+    >>> counts = cited_label_counts(sub, np.array([2001, 2003]), np.array([0]), "reference", "key")
+    >>> choose_cited_labels(counts, "reference", "key", ["COSTANZA|1997|NATURE||"])[0]
+    ['COSTANZA R, 1997, NATURE']
     """
     where = position[sub["code"].to_numpy()] if len(sub) else np.zeros(0, dtype=np.int64)
     mine = where >= 0
@@ -615,6 +630,13 @@ def choose_cited_labels(counts: pd.DataFrame, unit: str, identity: str, keys: Se
     A canonical reference is labelled by its most frequent readable form ("Costanza R, 1997,
     NATURE"; ties: code-point order) and dated by that form's year; other items are their
     key, dated by the earliest year.  ``keys``: the wanted items' keys, by position.
+
+    Examples
+    --------
+    >>> counts = pd.DataFrame({"item": [0, 0], "year": [2003.0, 2001.0]})
+    >>> labels, years = choose_cited_labels(counts, "source", "key", ["NATURE"])
+    >>> labels, years.tolist()
+    (['NATURE'], [2001.0])
     """
     labels = [str(k) for k in keys]
     years = np.full(len(keys), np.nan)

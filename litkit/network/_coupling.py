@@ -180,6 +180,14 @@ def cited_by_units(r: sp.spmatrix, chosen: sp.spmatrix, units_per_record: np.nda
         ``(x, n_r)``: ``x = chosenᵀ r`` (selected units × references, int64: how many of a
         unit's documents cite each reference) and ``n_r = rᵀ units_per_record`` (citing units
         per reference, with multiplicity).
+
+    Examples
+    --------
+    >>> import scipy.sparse as sp
+    >>> r = sp.csr_matrix(np.array([[1, 1], [0, 1]]))            # two records citing two references
+    >>> x, n_r = cited_by_units(r, sp.identity(2, format="csr"), np.array([1, 2]))
+    >>> x.toarray().tolist(), n_r.tolist()
+    ([[1, 1], [0, 1]], [1, 3])
     """
     r = sp.csr_matrix(r, dtype=np.int64)
     x = sp.csr_matrix(sp.csr_matrix(chosen, dtype=np.int64).T @ r, dtype=np.int64)

@@ -290,6 +290,11 @@ def record_match_tables(df: pd.DataFrame) -> tuple:
     value held by two records resolves to neither), whether each record has a DOI, and the key a
     Lens/OpenAlex identifier reference has (``lens:…``, ``openalex:W…``) -> the record whose ``UT``
     is that identifier.  Read from ``UT, DI, AU, PY, J9, SO, VL, BP, AR`` only.
+
+    Examples
+    --------
+    >>> tables = record_match_tables(corpus.df)                                        # doctest: +SKIP
+    >>> links = match_references(corpus.references, tables)                            # doctest: +SKIP
     """
     from ..refs import bibliographic_key
     from ..refs.ids import parse_id_reference
@@ -311,6 +316,11 @@ def match_references(refs: pd.DataFrame, tables: tuple, offset: int = 0) -> pd.D
     ``refs``: a :func:`litkit.refs.references_table` (of a corpus, or of a partition whose
     records start at row ``offset`` of the corpus: ``citing`` is then ``record + offset``).
     Same columns and order as :func:`citation_links`.
+
+    Examples
+    --------
+    >>> tables = record_match_tables(corpus.df)                                        # doctest: +SKIP
+    >>> match_references(part.references, tables, offset=first_row_of_part)            # doctest: +SKIP
     """
     from ..refs import bibliographic_key
 

@@ -80,6 +80,11 @@ def cocitation_parts(pc, unit: str = "reference", *, client=None, **options):
         ``fetch(candidates, label_fields)`` that asks the workers for the candidates'
         incidence, label counts and citing records' label fields (a
         :class:`~litkit.network.CitedFetch`).  Only these compact results reach the driver.
+
+    Examples
+    --------
+    >>> tally, fetch = cocitation_parts(pc, client=client)                 # doctest: +SKIP
+    >>> net = litkit.network.cocitation_network(tally, fetch)              # doctest: +SKIP
     """
     import dask
 
