@@ -183,11 +183,9 @@ def run_demo(
         from tqdm.auto import tqdm
 
         bar = tqdm(total=len(DEMO_RUNS) + 1, desc="demo", unit="run")
-    from .plot.style import background_saving
-
-    # Figures are rendered in forked children while the next analyses run (byte for byte the same files).
-    with background_saving():
-        written.extend(_demo_runs(out, folder, inputs, substitutes, formats, overwrite, bar))
+    # Not under litkit.plot.style.background_saving: on this 2-core machine rendering the figures in forked
+    # children made the demo slower (47 s instead of 36 s wall; each run waits for its figures before committing).
+    written.extend(_demo_runs(out, folder, inputs, substitutes, formats, overwrite, bar))
     written.append(folder.write_params("demo", DEMO_PARAMETERS, {"corpora": "corpora/demo"}))
     _relative_params(folder.output / "params.json", corpora.parent)
     from .html_report import write_report
