@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -81,18 +82,25 @@ RANKINGS = ("occurrences", "total_link_strength")
 
 # ---- matrices --------------------------------------------------------------------------------
 def incidence_matrix(docs: Sequence[Sequence[str]]) -> tuple[sp.csr_matrix, list[str]]:
-    """Binary documents × terms matrix (int8) and the terms in first-seen order."""
-    vocab: dict[str, int] = {}
-    indptr = [0]
-    indices: list[int] = []
-    for terms in docs:
-        cols = {vocab.setdefault(t, len(vocab)) for t in terms}
-        indices.extend(sorted(cols))
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.int8)
-    a = sp.csr_matrix(
-        (data, np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)), shape=(len(docs), len(vocab))
-    )
+    """Binary documents × terms matrix (int8) and the terms in first-seen order.
+
+    Examples
+    --------
+    >>> a, terms = incidence_matrix([["gis", "remote sensing", "gis"], ["remote sensing"]])
+    >>> a.toarray().tolist(), terms
+    ([[1, 1], [0, 1]], ['gis', 'remote sensing'])
+    """
+    # Every occurrence coded at once (pandas.factorize numbers terms in first-seen order, as a dict
+    # would) and placed by a COO matrix: no Python loop over the documents of a large corpus.
+    docs = docs if isinstance(docs, list) else list(docs)
+    lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+    flat = np.empty(int(lengths.sum()), dtype=object)
+    flat[:] = list(chain.from_iterable(docs))
+    cols, vocab = pd.factorize(flat, use_na_sentinel=False)
+    rows = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+    a = sp.csr_matrix((np.ones(len(flat), dtype=np.int8), (rows, cols)), shape=(len(docs), len(vocab)), dtype=np.int8)
+    a.data[:] = 1  # a term repeated in a document counts once (the duplicates were summed)
+    a.sort_indices()
     return a, list(vocab)
 
 

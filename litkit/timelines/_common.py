@@ -61,7 +61,7 @@ def keyword_incidence(
     The whole corpus is cleaned before records are filtered by ``years``, so a keyword has
     the same key and label in every period of a thematic evolution.
     """
-    from ..network._cooccurrence import select_terms
+    from ..network import incidence_matrix, select_terms
     from ..text import corpus_terms
 
     df = corpus.df
@@ -82,7 +82,7 @@ def keyword_incidence(
     rows = np.flatnonzero(keep)
     docs = [terms.docs[i] for i in rows]
     record_years = py[rows].astype(np.int64)
-    a_all, vocab = _incidence(docs, lengths[rows])
+    a_all, vocab = incidence_matrix(docs)
     occ_all = np.asarray(a_all.sum(axis=0)).ravel().astype(np.int64)
     # The keyword map's selection: occurrences >= threshold, most frequent first, ties by key.
     selected = select_terms(occ_all, vocab, min_occurrences, top) if len(vocab) else np.zeros(0, dtype=np.int64)
@@ -103,25 +103,6 @@ def keyword_incidence(
     cleaner = terms.cleaner
     labels = [cleaner.label(k) for k in ranked]
     return Incidence(ranked, occ, first, avg, matrix, yrs, labels, cleaner.key, cleaner.params())
-
-
-def _incidence(docs: list[list[str]], lengths: np.ndarray):
-    """``incidence_matrix(docs)`` of the keyword map (records x keys, int8, keys in first-seen order),
-    built with pandas.factorize and a COO matrix instead of a loop over the records."""
-    from itertools import chain
-
-    from scipy import sparse
-
-    flat = np.empty(int(lengths.sum()), dtype=object)
-    flat[:] = list(chain.from_iterable(docs))
-    cols, vocab = pd.factorize(flat, use_na_sentinel=False)
-    rows = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
-    a = sparse.csr_matrix(
-        (np.ones(len(flat), dtype=np.int8), (rows, cols)), shape=(len(docs), len(vocab)), dtype=np.int8
-    )
-    a.data[:] = 1  # a key repeated in a record counts once
-    a.sort_indices()
-    return a, list(vocab)
 
 
 def cooccurrence_matrix(inc: Incidence) -> np.ndarray:

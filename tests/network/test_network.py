@@ -110,6 +110,23 @@ def test_matrix_level_functions_match(reference):
     np.testing.assert_allclose(got, reference["expected"]["jaccard"], atol=1e-9, rtol=0)
 
 
+def test_incidence_matrix_equals_a_loop_over_the_documents():
+    """incidence_matrix (factorize + COO) against the definition, on random documents with repeats."""
+    rng = np.random.default_rng(5)
+    for _ in range(50):
+        words = [f"term {i}" for i in range(int(rng.integers(1, 30)))]
+        docs = [list(rng.choice(words, size=int(rng.integers(0, 10)))) for _ in range(int(rng.integers(0, 25)))]
+        a, vocab = incidence_matrix(docs)
+        expected_vocab = list(dict.fromkeys(t for d in docs for t in d))
+        assert vocab == expected_vocab
+        expected = np.zeros((len(docs), len(vocab)), dtype=np.int8)
+        for i, d in enumerate(docs):
+            for t in d:
+                expected[i, expected_vocab.index(t)] = 1
+        assert a.dtype == np.int8 and a.has_sorted_indices
+        np.testing.assert_array_equal(a.toarray(), expected)
+
+
 # ---- invariants on a synthetic corpus ------------------------------------------------------------
 def planted_corpus(n_docs=400, seed=7):
     """Records whose keywords come from one of three planted topics (plus a little noise)."""
