@@ -33,10 +33,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from itertools import chain
 
 import numpy as np
-import pandas as pd
 import scipy.sparse as sp
 
 __all__ = ["LABEL_METHODS", "assign_documents", "cluster_labels"]
@@ -77,17 +75,13 @@ def cluster_labels(
     clusters = sorted(int(c) for c in np.unique(doc_cluster[used]))
     if not clusters:
         return {}
-    # Documents x candidate terms, binary: the terms coded in C (first-seen order), a term repeated
-    # in a document counted once (duplicates summed, then set to 1).
-    used_terms = [doc_terms[d] for d in used]
-    lengths = np.fromiter(map(len, used_terms), dtype=np.int64, count=len(used_terms))
-    flat = np.empty(int(lengths.sum()), dtype=object)
-    flat[:] = list(chain.from_iterable(used_terms))
-    cols, vocab = pd.factorize(flat, use_na_sentinel=False)
+    # Imported here: the co-occurrence module imports this one.
+    from ._cooccurrence import incidence_matrix
+
+    # Documents x candidate terms, binary (a term repeated in a document counts once), terms in first-seen order.
+    b, vocab = incidence_matrix([doc_terms[d] for d in used])
+    b = b.astype(np.float64)
     terms = np.asarray(vocab, dtype=object)
-    rows = np.repeat(np.arange(len(used), dtype=np.int64), lengths)
-    b = sp.csr_matrix((np.ones(len(flat)), (rows, cols)), shape=(len(used), len(terms)))
-    b.data[:] = 1.0
     k_max = max(clusters)
     onehot = sp.csr_matrix(
         (np.ones(len(used)), (np.arange(len(used)), doc_cluster[used] - 1)), shape=(len(used), k_max)
