@@ -637,14 +637,23 @@ def run_bursts(
 
 def _id_references(corpus) -> int:
     """Cited references of the corpus that are Lens / OpenAlex IDs (litkit.refs.ids): only those records' CR is read."""
+    if hasattr(corpus, "df"):
+        return _id_references_of(corpus.df["DB"], lambda: corpus.df["CR"])
+    # Partitions one at a time: the driver never holds the whole CR column (as pc.column("CR") would).
+    import pyarrow.parquet as pq
+
+    def read(path, name: str):
+        return pq.read_table(path, columns=[name]).column(name).to_pandas()
+
+    return sum(_id_references_of(read(p, "DB"), lambda p=p: read(p, "CR")) for p in corpus.partitions)
+
+
+def _id_references_of(db, cited) -> int:
+    """ID references in the ``CR`` of the Lens/OpenAlex records among ``db``; ``cited()`` reads CR only if there are any."""
     from .refs.ids import count_id_references
 
-    db = corpus.df["DB"] if hasattr(corpus, "df") else corpus.column("DB")  # a Corpus, or partitions
     mask = db.astype(str).str.contains("Lens|OpenAlex", regex=True).to_numpy()
-    if not mask.any():
-        return 0
-    cited = corpus.df["CR"] if hasattr(corpus, "df") else corpus.column("CR")
-    return count_id_references(cited[mask])
+    return count_id_references(cited()[mask]) if mask.any() else 0
 
 
 def run_policy_timeline(

@@ -155,3 +155,15 @@ def test_the_bursts_run_notes_the_ids_it_leaves_out(lens, shared_corpora, tmp_pa
     wos = litkit.read(shared_corpora / "wos-plaintext-bibliometrix-fixture/wos_sample.txt", progress=False)
     runs.run("bursts", wos, tmp_path / "wos", {"kind": "cited_journal"}, formats=["png"])
     assert "id_references_skipped" not in (tmp_path / "wos" / "params.json").read_text(encoding="utf-8")
+
+
+def test_id_references_of_partitions_counted_one_partition_at_a_time(shared_corpora, tmp_path):
+    """The bursts run's note on a partitioned corpus (Lens + WoS partitions) counts what the in-memory corpus has."""
+    pytest.importorskip("dask")
+    import litkit.scale
+    from litkit import runs
+
+    wos = shared_corpora / "wos-plaintext-bibliometrix-fixture/wos_sample.txt"
+    pc = litkit.scale.ingest([shared_corpora / LENS, wos], tmp_path / "parts", files_per_partition=1)
+    assert len(pc.partitions) == 2
+    assert runs._id_references(pc) == runs._id_references(pc.to_corpus()) == 27464
