@@ -109,3 +109,24 @@ def test_one_tight_box_for_every_format(tmp_path):
     svg_w, svg_h = (float(v) for v in re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg_head).groups())
     for px, pt in ((width_px, width_pt), (height_px, height_pt), (width_px, svg_w), (height_px, svg_h)):
         assert abs(px / 300 * 72 - pt) < 72 / 300 + 1e-6  # the same box, to the PNG's pixel
+
+
+def test_a_failing_run_waits_for_its_figures_before_removing_its_staging(tmp_path, demo_dir, monkeypatch):
+    """A run that fails after drawing a figure leaves no folder; its children's files do not outlive it."""
+    import dataclasses
+
+    from litkit import runs
+
+    spec = runs.ANALYSES["production"]
+
+    def draws_then_fails(data, out, **params):
+        spec.runner(data, out, **params)
+        raise RuntimeError("planted failure after the figures")
+
+    monkeypatch.setitem(runs.ANALYSES, "production", dataclasses.replace(spec, runner=draws_then_fails))
+    corpus = litkit.read(demo_dir / "wos", progress=False)
+    with background_saving():
+        with pytest.raises(RuntimeError, match="planted failure"):
+            RunFolder(tmp_path / "failed", formats=FORMATS).run("production", corpus)
+        wait_for_figures()  # nothing left running, and nothing to report
+    assert not (tmp_path / "failed").exists()
