@@ -348,6 +348,9 @@ def _summarise(results: dict) -> None:
         rows = [r for r in results["runs"] if r["mode"] == mode and r["ok"]]
         summary[mode] = {
             "time_exponent": _growth(rows, lambda r: r["work_s"]),
+            # CPU seconds of the steps (driver + workers): the growth of the work itself, which the wall
+            # time shows only on a machine nobody else is using.
+            "cpu_exponent": _growth(rows, lambda r: sum(v for k, v in r.get("steps_cpu_s", {}).items())),
             "memory_exponent": _growth(rows, lambda r: r["peak_rss_bytes"]),
         }
     agree = {}
@@ -384,7 +387,7 @@ def table(results: dict) -> str:
                 + f" | {r['work_s']:.1f} | {total_cpu:.1f} | {r['peak_gib']:.2f} |"
             )
         summary = results.get("summary", {}).get(mode, {})
-        for name in ("time_exponent", "memory_exponent"):
+        for name in ("time_exponent", "cpu_exponent", "memory_exponent"):
             pieces = [f"{g['from']:,}→{g['to']:,}: {g['exponent']}" for g in summary.get(name, [])]
             if pieces:
                 lines.append(f"\n{name.replace('_', ' ')}: " + ", ".join(pieces))
