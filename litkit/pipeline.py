@@ -183,8 +183,6 @@ def run_demo(
         from tqdm.auto import tqdm
 
         bar = tqdm(total=len(DEMO_RUNS) + 1, desc="demo", unit="run")
-    # Not under litkit.plot.style.background_saving: on this 2-core machine rendering the figures in forked
-    # children made the demo slower (47 s instead of 36 s wall; each run waits for its figures before committing).
     written.extend(_demo_runs(out, folder, inputs, substitutes, formats, overwrite, bar))
     written.append(folder.write_params("demo", DEMO_PARAMETERS, {"corpora": "corpora/demo"}))
     _relative_params(folder.output / "params.json", corpora.parent)

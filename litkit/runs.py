@@ -319,12 +319,8 @@ class RunFolder:
         try:
             out = RunOutput(staging, self.formats, client)
             value = spec.runner(data, out, **chosen)
-            _wait_for_figures()
             files = _commit(staging, self.output, self.overwrite)
         except BaseException:
-            # Figures of this run still being written in the background go into staging: wait for them
-            # (their errors are this failed run's) before removing it, or a child could write into it meanwhile.
-            _wait_for_figures(raise_errors=False)
             shutil.rmtree(staging, ignore_errors=True)
             if created and not any(self.output.iterdir()):
                 self.output.rmdir()  # a failed run leaves no trace, not even its folder
@@ -1030,19 +1026,6 @@ def _resolve(name: str, spec: Analysis, params: Mapping[str, Any] | None) -> dic
     chosen = {**known, **given}
     # Tuples (immutable defaults) and lists mean the same; record lists so params.json reads the same.
     return {k: list(v) if isinstance(v, tuple) else v for k, v in chosen.items()}
-
-
-def _wait_for_figures(raise_errors: bool = True) -> None:
-    """Figures still being written in the background (:func:`litkit.plot.style.background_saving`) are in the run."""
-    import sys
-
-    style = sys.modules.get("litkit.plot.style")  # not imported: no figure was drawn
-    if style is not None:
-        try:
-            style.wait_for_figures()
-        except LitkitError:
-            if raise_errors:
-                raise
 
 
 def _commit(staging: Path, output: Path, overwrite: bool) -> list[Path]:

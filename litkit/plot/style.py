@@ -27,9 +27,8 @@ Examples
 from __future__ import annotations
 
 import functools
-import os
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -199,10 +198,7 @@ def save_figure(
         targets = [stem.with_suffix(f".{fmt}") for fmt in formats]
         for target in targets:  # refuse before writing anything: no partial set of formats
             check_writable(target, overwrite)
-        if _BACKGROUND is not None:
-            _BACKGROUND.submit(fig, formats, targets, overwrite, stem)
-        else:
-            _write_formats(fig, formats, targets, overwrite)
+        _write_formats(fig, formats, targets, overwrite)
         return targets
     finally:
         if close:
@@ -210,7 +206,8 @@ def save_figure(
 
 
 def _write_formats(fig, formats, targets, overwrite) -> None:
-    bbox = _tight_bbox(fig) if len(formats) > 1 else None
+    # Measured the same way whatever the formats asked, so an SVG saved alone equals the SVG saved with a PNG.
+    bbox = _tight_bbox(fig)
     for fmt, target in zip(formats, targets):
         # The SVG ids' salt here too, not only in use_style: without one matplotlib salts with a random uuid.
         with (
@@ -227,12 +224,10 @@ def _tight_bbox(fig):
     """The tight bounding box savefig finds for the PNG, computed once for every format (None: not tight).
 
     ``savefig(bbox_inches="tight")`` draws the whole figure once more per format only to measure
-    it; one measurement (Agg, at the saving dpi) serves all three, so the PNG, SVG and PDF of a
-    figure have the same extent.
+    it, each format with its own renderer; one measurement (Agg, at the saving dpi) serves all
+    three, so the PNG, SVG and PDF of a figure have the same extent, and a figure saved in one
+    format alone has the extent it has in the set.
     """
-    import functools
-
-    from matplotlib.backend_bases import _get_renderer
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     if matplotlib.rcParams["savefig.bbox"] != "tight":
@@ -244,7 +239,7 @@ def _tight_bbox(fig):
     try:
         agg = FigureCanvasAgg(fig)
         fig.dpi = dpi
-        renderer = _get_renderer(fig, functools.partial(agg.print_png))
+        renderer = agg.get_renderer()
         with getattr(renderer, "_draw_disabled", _nothing)():
             fig.draw(renderer)
         bbox = fig.get_tightbbox(renderer)
@@ -257,101 +252,6 @@ def _tight_bbox(fig):
 @contextmanager
 def _nothing():
     yield
-
-
-@contextmanager
-def background_saving(workers: int = 2) -> Iterator[None]:
-    """Within the block, :func:`save_figure` writes each figure in a forked child process.
-
-    Rendering a figure (text layout, PNG compression, font subsetting for PDF) is most of
-    the time of a run that draws many figures; a child forked after the figure is drawn
-    has the figure as it is and renders it while the caller goes on, so the rendering of
-    ``workers`` figures and the next analysis share the cores.  The files are byte for
-    byte those of saving in the caller (the same figure, the same code).  The block waits
-    for every child at its end and raises :class:`~litkit.errors.LitkitError` naming the
-    first figure that failed.  Without ``os.fork`` (Windows) or with ``workers=0``,
-    figures are saved in the caller as usual.
-
-    Parameters
-    ----------
-    workers : int, default 2
-        Children rendering at the same time (the cores to share with the caller).
-
-    Examples
-    --------
-    >>> with background_saving():                                       # doctest: +SKIP
-    ...     save_figure(fig, "figures/example", close=True)
-    """
-    global _BACKGROUND
-    if _BACKGROUND is not None or workers < 1 or not hasattr(os, "fork"):
-        yield
-        return
-    _BACKGROUND = _Children(workers)
-    try:
-        yield
-        _BACKGROUND.wait_all()
-    finally:
-        pool, _BACKGROUND = _BACKGROUND, None
-        pool.wait_all(raise_errors=False)
-
-
-class _Children:
-    """Forked children writing figures; at most ``workers`` at a time."""
-
-    def __init__(self, workers: int):
-        self.workers = workers
-        self.running: list[tuple[int, int, Path]] = []  # (pid, read end of the error pipe, stem)
-        self.errors: list[str] = []
-
-    def submit(self, fig, formats, targets, overwrite, stem) -> None:
-        while len(self.running) >= self.workers:
-            self._reap(self.running.pop(0))
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: write the files, report a failure on the pipe, never return
-            code = 0
-            try:
-                os.close(read)
-                _write_formats(fig, formats, targets, overwrite)
-            except BaseException as exc:  # noqa: BLE001 (everything goes back to the parent)
-                os.write(write, f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")[:4000])
-                code = 1
-            finally:
-                os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
-        os.close(write)
-        self.running.append((pid, read, stem))
-
-    def _reap(self, child) -> None:
-        pid, read, stem = child
-        with os.fdopen(read, "rb") as fh:
-            message = fh.read().decode("utf-8", "replace")
-        _, status = os.waitpid(pid, 0)
-        if status != 0 or message:
-            self.errors.append(f"{stem}: {message or f'exit status {status}'}")
-
-    def wait_all(self, raise_errors: bool = True) -> None:
-        while self.running:
-            self._reap(self.running.pop(0))
-        if raise_errors and self.errors:
-            from ..errors import LitkitError
-
-            first, self.errors = self.errors[0], []
-            raise LitkitError(f"a figure could not be written: {first}")
-
-
-_BACKGROUND: _Children | None = None
-
-
-def wait_for_figures() -> None:
-    """Wait until every figure :func:`save_figure` is writing in the background is written (see
-    :func:`background_saving`); raise :class:`~litkit.errors.LitkitError` if one failed.  Nothing to do outside it.
-
-    Examples
-    --------
-    >>> wait_for_figures()
-    """
-    if _BACKGROUND is not None:
-        _BACKGROUND.wait_all()
 
 
 # No dates, and litkit as the software, so that the same figure gives the same bytes.
