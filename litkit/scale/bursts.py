@@ -49,10 +49,7 @@ from ..refs import (
     doi_by_bibliographic_key,
     merge_lending,
     page_by_bibliographic_key,
-    parse_cssci_reference,
-    parse_gbt7714_reference,
-    parse_scopus_reference,
-    parse_wos_reference,
+    parser_for_database,
     parser_for_style,
     reference_style,
     unified_key,
@@ -82,25 +79,6 @@ def _records_and_years(path: str):
     py = py[~np.isnan(py)]
     ut = table.column("UT").drop_null().to_pylist()
     return frozenset(ut), (int(py.min()), int(py.max())) if len(py) else None
-
-
-def _parser_for_database(db):
-    """The reference parser :func:`litkit.refs.references_table` uses for a record of ``db`` (None: per string).
-
-    The same rule as references_table's; ``tests/scale/test_scale_bursts_journal.py`` compares the journals
-    found with :func:`litkit.bursts.item_events` on real exports of every database, so a change there fails.
-    """
-    dbs = [d.strip() for d in (db or "").split(";") if d.strip()]
-    if len(dbs) > 1:  # a merged record holds strings written by several databases
-        return None
-    first = dbs[0] if dbs else ""
-    if first == "CNKI":
-        return parse_gbt7714_reference
-    if first == "CSSCI":
-        return parse_cssci_reference
-    if first == "Scopus":
-        return parse_scopus_reference
-    return parse_wos_reference
 
 
 def _journal_events(path: str) -> pd.DataFrame:
@@ -134,7 +112,7 @@ def _journal_events(path: str) -> pd.DataFrame:
     record_parser = np.empty(len(cr), dtype=np.int64)
     for i, db in enumerate(table.column("DB").to_pylist()):
         if db not in by_db:
-            p = _parser_for_database(db)
+            p = parser_for_database(db)
             by_db[db] = parser_id(p) if p is not None else -1
         record_parser[i] = by_db[db]
     ref_parser = record_parser[record]
