@@ -3,12 +3,14 @@
 Run from the repository root, with ../shared (the real exports, not part of the repository):
     .venv/bin/python docs/gallery_real_exports.py
 Six real exports (three WoS plain-text files, the CNKI RefWorks and EndNote files and the old Scopus
-CSV) merged: 1,597 records; litkit.cooccurrence with its defaults (VOS layout, Leiden clusters).
+CSV) merged: 1,597 records; litkit.cooccurrence with its defaults (VOS layout, Leiden clusters) and the
+opt-in Chinese variant thesaurus (zh_variants=True: VR / 虚拟现实 / 虚拟现实技术 are one term).
 """
 
 from pathlib import Path
 
 import litkit
+from litkit.plot.style import save_figure
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 FILES = [
@@ -22,12 +24,11 @@ FILES = [
 
 if __name__ == "__main__":
     corpus = litkit.merge(litkit.read([str(SHARED / f) for f in FILES]))
-    net = litkit.cooccurrence(corpus)
+    net = litkit.cooccurrence(corpus, zh_variants=True)
     fig = net.plot(
-        figsize=(8.0, 4.6),
+        figsize=(9.0, 6.5),
         title=f"Keyword map of six real exports (WoS x3, CNKI RefWorks + EndNote, Scopus CSV): {len(corpus):,} records",
     )
-    out = Path(__file__).resolve().parents[1] / "figures" / "real_exports" / "keyword_map_real.png"
+    out = Path(__file__).resolve().parents[1] / "figures" / "real_exports" / "keyword_map_real"
     out.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(out, dpi=110)
-    print(out)
+    print(save_figure(fig, out, formats=("png",), overwrite=True, close=True)[0])
