@@ -4,30 +4,30 @@ Each function here computes what its single-machine counterpart computes, by
 calling that counterpart's own functions on each partition and adding up the
 partial counts; the tests check that the results are equal.
 
-=====================================  ==========================================
-single machine                         Dask
-=====================================  ==========================================
-``litkit.read(paths)``                 :func:`ingest` → :class:`PartitionedCorpus`
-``litkit.cooccurrence(corpus, ...)``   :func:`cooccurrence` (``pc, ...``)
-(keyword occurrences)                  :func:`keyword_counts`
-``burst_counts(item_events(...))``     :func:`yearly_counts`
-``litkit.bursts.citation_bursts``      :func:`citation_bursts`
-``litkit.timelines.annual_production`` :func:`annual_production`
-``corpus.references``                  :func:`references` (parsed on the workers)
-``litkit.cocitation(corpus, ...)``     :func:`cocitation`
-``litkit.coupling(corpus, ...)``       :func:`coupling`
-``litkit.citation_network(corpus)``    :func:`citation_network`
-``litkit.collaboration(corpus, ...)``  :func:`collaboration`
-``litkit.summary(corpus)``             :func:`summary`
-``litkit.affiliations(corpus)``        :func:`affiliations`
-(records on the driver)                :func:`gather`
-=====================================  ==========================================
+======================================  ===========================================
+single machine                          Dask
+======================================  ===========================================
+``litkit.read(paths)``                  :func:`ingest` → :class:`PartitionedCorpus`
+``litkit.cooccurrence(corpus, ...)``    :func:`cooccurrence` (``pc, ...``)
+(keyword occurrences)                   :func:`keyword_counts`
+``burst_counts(item_events(...))``      :func:`yearly_counts`
+``litkit.bursts.citation_bursts``       :func:`citation_bursts`
+``litkit.timelines.annual_production``  :func:`annual_production`
+``corpus.references``                   :func:`references` (parsed on the workers)
+``litkit.cocitation(corpus, ...)``      :func:`cocitation`
+``litkit.coupling(corpus, ...)``        :func:`coupling`
+``litkit.citation_network(corpus)``     :func:`citation_network`
+``litkit.collaboration(corpus, ...)``   :func:`collaboration`
+``litkit.summary(corpus)``              :func:`summary`
+``litkit.affiliations(corpus)``         :func:`affiliations`
+(records on the driver)                 :func:`gather`
+======================================  ===========================================
 
-The citation, collaboration and summary functions do the per-record parsing on the
-workers (cited references; addresses), reduce the corpus-wide tables it needs (the DOI
-and page lending of reference keys; institution spellings), and run the single-machine
-builder on the driver on the gathered records (:mod:`litkit.scale`): the counting
-there is a sparse product over the gathered rows, not a sum of per-partition counts.
+The citation, collaboration and summary functions parse on the workers (cited references;
+addresses) and send the driver partial counts: tallies of cited items, incidences on the selected
+items, candidate citation links, summary sums. The driver reduces the corpus-wide tables the keys need
+(the DOI and page lending of reference keys; institution spellings), adds the partial counts and runs
+the assembly the single-machine builder ends with; it never receives the cited references themselves.
 
 Examples
 --------
