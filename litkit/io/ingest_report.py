@@ -57,6 +57,10 @@ class FileReport:
         """True when every record found in the file was read or reported as skipped."""
         return self.records_read + self.records_skipped == self.records_in_file
 
+    def _repr_html_(self) -> str:
+        """In Jupyter: the file's row of the ingest table and its first problems, as the whole report shows them."""
+        return IngestReport([self])._repr_html_()
+
 
 @dataclass
 class IngestReport:

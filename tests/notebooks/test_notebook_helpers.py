@@ -207,6 +207,11 @@ def test_report_reprs(demo_dir, merged):
         assert re.search(rf"<td>{re.escape(rule)}</td>\s*<td>{count}</td>", page), rule
     for obj in (corpus, litkit.policy.from_metadata(demo_dir.parent / "policy" / "central_documents.csv")):
         assert html.escape(repr(obj)) in obj._repr_html_()
+    one = litkit.io.FileReport("a<b>.txt", format="wos_plain", records_in_file=3, records_read=2)
+    one.problem(7, "record cut <here>", action="skipped")
+    page = one._repr_html_()
+    assert "a&lt;b&gt;.txt" in page and "record cut &lt;here&gt;" in page  # escaped, never markup
+    assert page.count("<tr>") == 2  # the file's row and its one problem (header rows have a style)
 
 
 def test_review_reprs_escape_and_cut(tmp_path):
