@@ -201,6 +201,22 @@ def corpus_columns(name: str, params: Mapping[str, Any] | None = None) -> list[s
         return None
     if name == "production":
         return ["DB", "PY"]
+    if name == "cocitation":
+        # references (CR, DB, PY, UT), cluster labels (TI, DE, ID; DE and ID also the Chinese title
+        # dictionary) and the citing records' labels (AU, J9, SO)
+        return ["AU", "CR", "DB", "DE", "ID", "J9", "PY", "SO", "TI", "UT"]
+    if name == "collab":
+        from .text import resolve_fields
+
+        # litkit.affiliations (author and address fields, Scopus/CNKI fields kept in "extra", the
+        # provenance of each address), the node table (AU, J9, SO, TC, PY) and the topic terms.
+        read = {"AF", "AU", "C1", "DB", "J9", "PY", "RP", "SO", "TC", "UT", "extra", "source_file", "source_format"}
+        try:
+            topics = resolve_fields(params.get("label_fields") or ())
+        except ValueError:
+            return None  # the run reports the bad field
+        read |= {"source_line", *topics, *(("DE", "ID") if topics else ())}  # DE, ID: the dictionary for titles
+        return sorted(read)
     if name == "keyword_views" and params.get("clusters", "louvain") == "louvain":
         if params.get("field", "DE") in ("DE", "ID"):
             return sorted({"UT", "PY", params.get("field", "DE")})

@@ -45,7 +45,7 @@ def test_columns_read_give_the_same_files(wos_parquet, tmp_path, name, params):
 
 def test_analyses_without_a_column_list_read_everything():
     assert corpus_columns("summary") is None
-    assert corpus_columns("cocitation") is None
+    assert corpus_columns("coupling") is None  # cocitation and collab: tests/network/test_h24burst_columns.py
     assert corpus_columns("keyword_views", {"clusters": "cooccurrence"}) is None
     assert corpus_columns("bursts", {"kind": "cited_journal"}) == ["CR", "DB", "PY", "UT"]
     assert corpus_columns("cooccurrence", {"field": "TIAB"}) == ["AB", "DE", "ID", "PY", "TI", "UT"]
