@@ -301,7 +301,10 @@ def read_canonical_frame(path: str | Path, columns: Sequence[str] | None = None)
 
 # Every character for which Python's str.isspace() is true: an Arrow regex over exactly these
 # decides "empty or whitespace-only" as clean_text_value does (RE2's \s knows only ASCII spaces).
-_PY_SPACE = "".join(chr(i) for i in range(0x110000) if chr(i).isspace())
+# All of them are below U+3001 (the last is U+3000, the ideographic space), so only that range is
+# scanned: the whole of Unicode took 45 ms at every import (every command); a test checks the range.
+_SPACE_SCAN_END = 0x3001
+_PY_SPACE = "".join(chr(i) for i in range(_SPACE_SCAN_END) if chr(i).isspace())
 _BLANK_RE = "^[" + "".join(f"\\x{{{ord(ch):x}}}" for ch in _PY_SPACE) + "]*$"
 
 
@@ -335,7 +338,10 @@ def _read_canonical_column(parquet_file: pq.ParquetFile, name: str, kind: str):
         ends = np.cumsum(lengths)
         starts = ends - lengths
         values = np.empty(len(chunk), dtype=object)
-        values[:] = [items[a:b].tolist() for a, b in zip(starts.tolist(), ends.tolist())]
+        # Slices of one Python list, not one NumPy slice and tolist() per record: 4x faster.
+        flat_items = items.tolist()
+        values[:] = [flat_items[a:b] for a, b in zip(starts.tolist(), ends.tolist())]
+        del flat_items
         parts.append(values)
         dirty = dirty or (len(flat) > 0 and (flat.null_count or pc.any(pc.equal(pc.utf8_length(flat), 0)).as_py()))
         del chunk, flat, items

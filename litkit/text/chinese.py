@@ -105,6 +105,8 @@ def corpus_dictionary(df, fields=("DE", "ID")) -> frozenset[str]:
             raw.update(values)
     words = set()
     for v in raw:
+        if v.isascii():  # (normalising ASCII gives ASCII: no ideograph; most keywords of most corpora)
+            continue
         w = surface_form(v)
         if len(w) >= 2 and " " not in w and has_cjk(w):
             words.add(w)

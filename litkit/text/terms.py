@@ -134,10 +134,40 @@ def _generic_terms() -> frozenset[str]:
 def _tokenize(text: str) -> list[str]:
     global _TOKENIZER
     if _TOKENIZER is None:
-        from nltk.tokenize import RegexpTokenizer  # pure regex: no nltk data download
+        _TOKENIZER = _tokenizer()
+    return _TOKENIZER(text)
 
-        _TOKENIZER = RegexpTokenizer(_TOKEN_PATTERN)
-    return _TOKENIZER.tokenize(text)
+
+def _tokenizer():
+    """``findall`` of the token pattern, as nltk's ``RegexpTokenizer(_TOKEN_PATTERN).tokenize``.
+
+    nltk's tokenizer is ``findall`` of the pattern compiled with ``re.UNICODE | re.MULTILINE |
+    re.DOTALL``, by the ``regex`` engine in recent nltk releases (through ``nltk.redos``) and by
+    ``re`` in older ones.  The pattern is compiled here the same way, because ``import nltk``
+    alone costs 0.25 s of CPU (it loads its whole package).  The two engines differ on a few
+    characters (``\\w`` on combining marks, superscript digits), so the engine is the one the
+    installed nltk uses (read from its source, not imported), and the tokens are nltk's.
+    """
+    import importlib.util
+    import re
+    from pathlib import Path
+
+    flags = re.UNICODE | re.MULTILINE | re.DOTALL
+    uses_regex = False
+    spec = importlib.util.find_spec("nltk")  # locates the package; runs none of it
+    if spec is not None and spec.submodule_search_locations:
+        source = Path(next(iter(spec.submodule_search_locations)), "tokenize", "regexp.py")
+        try:
+            uses_regex = "redos.compile" in source.read_text(encoding="utf-8")
+        except OSError:  # pragma: no cover - an nltk laid out differently: ask it
+            from nltk.tokenize import RegexpTokenizer
+
+            return RegexpTokenizer(_TOKEN_PATTERN).tokenize
+    if uses_regex:
+        import regex
+
+        return regex.compile(_TOKEN_PATTERN, flags).findall
+    return re.compile(_TOKEN_PATTERN, flags).findall
 
 
 def english_phrases(
@@ -240,26 +270,62 @@ def field_terms(df, fields: Sequence[str], max_words: int = 4, dictionary="corpu
     an iterable of words.
     """
     if isinstance(dictionary, str) and dictionary == "corpus":
-        text_fields = [f for f in fields if f in TEXT_FIELDS]
-        dictionary = corpus_dictionary(df) if text_fields else None
-    columns = [df[f].tolist() for f in fields]
+        # Needed only to segment Chinese text: built when the first one is met (an English corpus never
+        # pays for reading every keyword of every record).
+        dictionary = _LazyDictionary(df)
+    # Field by field (one pass over each column), then record by record when there are several.
+    per_field = [_terms_of_field(df[name].tolist(), name, max_words, dictionary) for name in fields]
+    if len(per_field) == 1:
+        return per_field[0]
+    return [list(chain.from_iterable(parts)) for parts in zip(*per_field)]
+
+
+class _LazyDictionary:
+    """``corpus_dictionary(df)``, computed on first use (see :func:`field_terms`)."""
+
+    __slots__ = ("_df", "_words")
+
+    def __init__(self, df):
+        self._df, self._words = df, None
+
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = corpus_dictionary(self._df)
+            self._df = None
+        return self._words
+
+
+def _terms_of_field(values: list, name: str, max_words: int, dictionary) -> list[list[str]]:
+    """Raw terms of one field for every record: a new list per record (what field_terms extends with)."""
+    if name == "ID":
+        shown: dict[str, str] = {}  # each distinct keyword is decapitalised once
+
+        def display(v: str) -> str:
+            found = shown.get(v)
+            if found is None:
+                found = shown[v] = decapitalize(v)
+            return found
+
+        return [[display(v) for v in value] if value else [] for value in values]
+    if name in KEYWORD_FIELDS:
+        return [list(value) if value else [] for value in values]
     # The terms of a text depend on the text alone: each distinct title or abstract is analysed once
     # (a corpus merged from several databases, or a large export, repeats many of them).
     phrases: dict[str, list[str]] = {}
     out = []
-    for values in zip(*columns):
-        terms: list[str] = []
-        for name, value in zip(fields, values):
-            if name == "ID":
-                terms.extend(decapitalize(v) for v in value or [])
-            elif name in KEYWORD_FIELDS:
-                terms.extend(value or [])
-            elif isinstance(value, str):
-                found = phrases.get(value)
-                if found is None:
-                    found = phrases[value] = text_terms(value, max_words=max_words, dictionary=dictionary)
-                terms.extend(found)
-        out.append(terms)
+    for value in values:
+        if not isinstance(value, str):
+            out.append([])
+            continue
+        found = phrases.get(value)
+        if found is None:
+            if value and has_cjk(value):
+                words = dictionary.words() if isinstance(dictionary, _LazyDictionary) else dictionary
+                found = text_terms(value, max_words=max_words, dictionary=words)
+            else:
+                found = text_terms(value, max_words=max_words)
+            phrases[value] = found
+        out.append(list(found))
     return out
 
 
@@ -399,7 +465,8 @@ class TermCleaner:
 
     def clean_documents(self, raw_documents: Sequence[Sequence[str]]) -> list[list[str]]:
         """:meth:`fit` on all documents, then :meth:`clean_document` of each (the corpus-level entry point)."""
-        raw_documents = [list(d) for d in raw_documents]
+        # Lists are read as they are (nothing here changes them); anything else is copied into one.
+        raw_documents = [d if type(d) is list else list(d) for d in raw_documents]
         self.fit(raw_documents)
         # The same as clean_document on each document, done per distinct raw term: each is cleaned
         # once, and its surface form counted once with the number of times it occurs (a Counter
@@ -420,9 +487,11 @@ class TermCleaner:
                 counts = self._surfaces[node] = Counter()
             counts[surface] += n
         out = []
+        node = node_of.__getitem__
         for doc in raw_documents:
-            nodes = dict.fromkeys(node_of[raw] for raw in doc)
-            nodes.pop(None, None)
+            nodes = dict.fromkeys(map(node, doc))  # distinct nodes in first-seen order
+            if None in nodes:  # a term removed by the stop list or thesaurus
+                del nodes[None]
             out.append(list(nodes))
         return out
 

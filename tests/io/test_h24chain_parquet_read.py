@@ -1,0 +1,46 @@
+"""Issue 23: reading a corpus file stays what pyarrow's own row-by-row conversion gives."""
+
+from __future__ import annotations
+
+import pyarrow.parquet as pq
+
+import litkit
+from litkit.corpus import COLUMNS
+from litkit.io import parquet as parquet_module
+from litkit.io.parquet import corpus_writer, read_canonical_frame
+
+
+def test_blank_characters_are_every_python_space():
+    """The scan that finds them stops at U+3000: no character above it is a space to Python."""
+    everything = "".join(chr(i) for i in range(0x110000) if chr(i).isspace())
+    assert parquet_module._PY_SPACE == everything
+    assert "\u3000" in everything and "\u00a0" in everything
+
+
+def test_list_and_text_columns_read_as_pyarrow_gives_them(shared_corpora, tmp_path):
+    """Every canonical column of a real corpus written in several row groups, against ``to_pylist``."""
+    corpus = litkit.read(
+        [shared_corpora / "wos-plaintext-environment", shared_corpora / "cnki-refworks" / "CNKI.txt"], progress=False
+    )
+    df = corpus.df
+    path = tmp_path / "c.parquet"
+    with corpus_writer(path) as writer:
+        for start in range(0, len(df), 97):  # row groups of 97 records: lists cut across them
+            writer.write(df.iloc[start : start + 97].reset_index(drop=True))
+    assert pq.ParquetFile(path).metadata.num_row_groups > 3
+    got, _ = read_canonical_frame(path)
+    table = pq.read_table(path)
+    checked = 0
+    for column in COLUMNS:
+        expected = table.column(column.name).to_pylist()
+        values = got[column.name].tolist()
+        if column.kind == "list":
+            assert values == [v if v is not None else [] for v in expected], column.name
+            assert all(type(v) is list for v in values)
+            checked += sum(map(len, values))
+        elif column.kind == "str":
+            assert values == expected, column.name
+        else:
+            assert [None if v is litkit.corpus.pd.NA else v for v in values] == expected, column.name
+    assert checked > 10_000  # cited references, authors, keywords ...
+    assert got.equals(df)
