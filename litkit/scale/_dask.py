@@ -29,7 +29,6 @@ def tree_sum(parts: Sequence, merge: Callable, split_every: int = 8):
     The grouping depends only on the number of partitions, so the reduction order
     (and any floating-point rounding) is the same on every run and every cluster.
     """
-    import dask
 
     def merge_many(*xs):
         out = xs[0]
@@ -37,11 +36,23 @@ def tree_sum(parts: Sequence, merge: Callable, split_every: int = 8):
             out = merge(out, x)
         return out
 
+    return tree_reduce(parts, merge_many, split_every)
+
+
+def tree_reduce(parts: Sequence, combine: Callable, split_every: int = 8):
+    """Reduce delayed partial results in groups of ``split_every``, in partition order, with ``combine(*xs)``.
+
+    ``combine`` sees a whole group at once, so it can add the group up in one pass (one hash table, one
+    ``bincount``) instead of folding it pair by pair, where a running sum is copied once per member.
+    It must accept its own results as input.  The grouping depends only on the number of partitions.
+    """
+    import dask
+
     level = list(parts)
     if not level:
         raise ValueError("nothing to reduce: the corpus has no partitions")
     while len(level) > 1:
-        level = [dask.delayed(merge_many)(*level[i : i + split_every]) for i in range(0, len(level), split_every)]
+        level = [dask.delayed(combine)(*level[i : i + split_every]) for i in range(0, len(level), split_every)]
     return level[0]
 
 

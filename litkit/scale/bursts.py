@@ -38,6 +38,7 @@ from ..bursts import (
     bursts_from_counts,
     check_parameters,
     check_years,
+    counts_from_codes,
     item_events,
     normalise_journal,
     reference_label,
@@ -54,7 +55,7 @@ from ..refs import (
     reference_style,
     unified_key,
 )
-from ._dask import compute, constant, persist, tree_sum
+from ._dask import compute, constant, persist, tree_reduce, tree_sum
 
 __all__ = ["yearly_counts", "citation_bursts", "annual_production"]
 
@@ -81,13 +82,27 @@ def _records_and_years(path: str):
     return frozenset(ut), (int(py.min()), int(py.max())) if len(py) else None
 
 
-def _journal_events(path: str) -> pd.DataFrame:
-    """Cited-journal events of one partition from its ``UT``, ``PY``, ``DB`` and ``CR`` columns alone.
+def _journal_codes(path: str):
+    """Cited-journal events of one partition as integer codes, from its ``UT``, ``PY``, ``DB`` and ``CR`` alone.
 
-    Equal to ``item_events(Corpus(df), "cited_journal")`` (:func:`litkit.bursts.item_events`): each
-    distinct (string, parser) pair is parsed once for its ``source`` only — no reference key, which a
-    journal does not need and which is most of :func:`litkit.refs.references_table`'s time — and the
-    strings are factorised in Arrow, never held as one Python list per record.
+    The events of ``item_events(Corpus(df), "cited_journal")`` (:func:`litkit.bursts.item_events`), one
+    per citation: each distinct (string, parser) pair is parsed once for its ``source`` only — no
+    reference key, which a journal does not need and which is most of
+    :func:`litkit.refs.references_table`'s time — and the strings are factorised in Arrow, never held
+    as one Python list per record nor as one string per citation.
+
+    Returns
+    -------
+    ut : numpy.ndarray of object
+        ``UT`` of each record (None where missing).
+    years : numpy.ndarray of float
+        ``PY`` of each record (NaN where missing).
+    record : numpy.ndarray of int
+        The citing record (row) of each citation.
+    item_code : numpy.ndarray of int
+        Index into ``names`` of each citation's journal; -1 where it names none.
+    names : numpy.ndarray of object
+        Distinct normalised journal names (none empty).
     """
     import pyarrow.compute as pac
 
@@ -123,26 +138,50 @@ def _journal_events(path: str) -> pd.DataFrame:
             style_of[c] = parser_id(parser_for_style(reference_style(strings[c])))
         ref_parser[undecided] = [style_of[c] for c in codes[undecided].tolist()]
 
-    pair, inverse = np.unique(codes * max(len(parsers), 1) + ref_parser, return_inverse=True)
+    n_parsers = max(len(parsers), 1)
+    pair, inverse = np.unique(codes * n_parsers + ref_parser, return_inverse=True)
     journal_of: dict = {}
     journals = np.empty(len(pair), dtype=object)
-    for j, (c, p) in enumerate(zip((pair // max(len(parsers), 1)).tolist(), (pair % max(len(parsers), 1)).tolist())):
+    for j, (c, p) in enumerate(zip((pair // n_parsers).tolist(), (pair % n_parsers).tolist())):
         source = parsers[p](strings[c]).get("source")
         if source not in journal_of:
             journal_of[source] = normalise_journal(source)
         journals[j] = journal_of[source]
+    # Journals as codes: pairs naming no journal (None, or the empty name item_events drops) get -1.
+    journals[journals == ""] = None
+    journal_code, names = pd.factorize(journals) if len(pair) else (np.zeros(0, np.int64), np.empty(0, object))
+    item_code = journal_code[inverse.ravel()].astype(np.int64) if len(pair) else np.zeros(0, np.int64)
     ut = table.column("UT").to_numpy(zero_copy_only=False)
-    return pd.DataFrame(
+    return ut, _years_of(table), record, item_code, np.asarray(names, dtype=object)
+
+
+def _journal_counts(path: str, shared: frozenset, period, slice_years, counting):
+    """A partition's cited-journal counts, straight from integer codes, and the raw events of shared records.
+
+    Equal to ``_partition_counts`` on the partition's events frame (``burst_counts`` after
+    ``_finish``): the same events are kept (a year and a non-empty journal), and records are
+    told apart by ``UT`` as :func:`litkit.bursts.burst_counts` does; only no string is made per citation.
+    """
+    ut, years, record, item_code, names = _journal_codes(path)
+    year = years[record]
+    keep = (item_code >= 0) & ~np.isnan(year)
+    record_code = pd.factorize(ut, use_na_sentinel=False)[0][record] if len(ut) else record
+    in_shared = np.zeros(len(record), dtype=bool)
+    if shared and len(ut):
+        in_shared = pd.Series(ut, dtype=object).isin(shared).to_numpy()[record]
+    mine = keep & ~in_shared
+    counts = counts_from_codes(
+        year[mine].astype(np.int64), item_code[mine], names, record_code[mine], period, slice_years, counting
+    )
+    theirs = keep & in_shared
+    shared_events = pd.DataFrame(
         {
-            "record": pd.Series(ut[record], dtype=object),
-            "year": _years_of(table)[record],
-            "item": journals[inverse.ravel()] if len(pair) else np.empty(0, dtype=object),
+            "record": pd.Series(ut[record[theirs]], dtype=object),
+            "year": year[theirs].astype(np.int64),
+            "item": pd.Series(names[item_code[theirs]], dtype=object),
         }
     )
-
-
-def _journal_partition(path: str):
-    return _journal_events(path), ({}, {})
+    return counts, shared_events
 
 
 def _partition_events(df: pd.DataFrame, kind: str, field: str, thesaurus):
@@ -235,6 +274,14 @@ def _keyed(part, lending: tuple):
     return events, pairs
 
 
+def _sum_counters(*counters) -> Counter:
+    """Many Counters added into a new one in place (a fold of ``+`` copies the running sum at every step)."""
+    total = Counter()
+    for c in counters:
+        total.update(c)
+    return total
+
+
 def _best_labels(pairs: Counter) -> dict:
     """One label per reference key: the most frequent, ties broken alphabetically."""
     best: dict = {}
@@ -270,26 +317,50 @@ def _year_database_counts(path: str) -> Counter:
 
 
 # ---- reduce ------------------------------------------------------------------------------------------------
-def _add_counts(x: BurstCounts, y: BurstCounts) -> BurstCounts:
-    """Sum of two partial counts over the sorted union of their items."""
-    # Sorted union of the item names as Python strings (code-point order, as burst_counts sorts them);
-    # a fixed-width numpy copy of long cited-reference labels would cost gigabytes.
-    items = np.empty(0, dtype=object)
-    if len(x.items) or len(y.items):
-        items = np.array(sorted(set(x.items.tolist()).union(y.items.tolist())), dtype=object)
-    n = len(x.D)
-    R = np.zeros((len(items), n))
-    first = np.full(len(items), np.iinfo(np.int64).max, dtype=np.int64)
-    for part in (x, y):
-        if len(part.items):
-            idx = np.searchsorted(items, np.asarray(part.items, dtype=object))
-            R[idx] += part.R
-            first[idx] = np.minimum(first[idx], part.first_year)
-    return BurstCounts(items, x.slice_start, x.slice_end, R, x.D + y.D, first)
+def _sum_counts(parts) -> BurstCounts:
+    """Sum of partial counts, items in order of first appearance (not sorted; see :func:`_sorted_counts`).
+
+    Item names are integer-coded with one hash table over all the parts' names (``pd.factorize``)
+    and the rows added with one ``bincount``: linear in the items of the parts.  Sorting the union of
+    the names at every merge (Python string comparisons, and ``searchsorted`` on object arrays) made
+    each level of the tree cost more than its share.  The counts are whole numbers, so the sums are
+    exact in any order.
+    """
+    parts = list(parts)
+    n = len(parts[0].D)
+    D = parts[0].D.copy()
+    for p in parts[1:]:
+        D = D + p.D
+    full = [p for p in parts if len(p.items)]
+    if not full:
+        return BurstCounts(
+            np.empty(0, dtype=object),
+            parts[0].slice_start,
+            parts[0].slice_end,
+            np.zeros((0, n)),
+            D,
+            np.zeros(0, dtype=np.int64),
+        )
+    names = np.concatenate([np.asarray(p.items, dtype=object) for p in full])
+    code, items = pd.factorize(names)
+    k = len(items)
+    rows = np.concatenate([p.R for p in full]).reshape(-1, n)
+    cells = (code[:, None] * n + np.arange(n)).ravel()
+    R = np.bincount(cells, weights=rows.ravel(), minlength=k * n).reshape(k, n)
+    first = np.full(k, np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(first, code, np.concatenate([p.first_year for p in full]))
+    return BurstCounts(np.asarray(items, dtype=object), parts[0].slice_start, parts[0].slice_end, R, D, first)
 
 
-def _merge_partials(a, b):
-    return _add_counts(a[0], b[0]), pd.concat([a[1], b[1]], ignore_index=True)
+def _sorted_counts(counts: BurstCounts) -> BurstCounts:
+    """Items in code-point order, as :func:`litkit.bursts.burst_counts` gives them (one sort, at the end)."""
+    order = np.argsort(counts.items, kind="stable") if len(counts.items) else np.zeros(0, dtype=np.int64)
+    return counts._replace(items=counts.items[order], R=counts.R[order], first_year=counts.first_year[order])
+
+
+def _combine_partials(*parts):
+    """Many (counts, shared events) partials in one: counts summed, shared events concatenated in order."""
+    return _sum_counts([p[0] for p in parts]), pd.concat([p[1] for p in parts], ignore_index=True)
 
 
 def _period_of(ranges, years) -> tuple[int, int]:
@@ -340,10 +411,11 @@ def yearly_counts(
         needed = ["UT", "PY", "DB", "CR"]
     else:
         needed = ["UT", "PY", "AU" if kind == "author" else field]
-    if kind == "cited_journal":  # the lean path: only the source of each distinct reference string
-        events = [dask.delayed(_journal_partition)(p) for p in paths]
-    else:
-        events = [dask.delayed(_partition_events)(f, kind, field, thesaurus) for f in pc.delayed_frames(needed)]
+    if kind == "cited_journal":
+        # The lean path: only the source of each distinct reference string, counted from integer codes.
+        partials = [dask.delayed(_journal_counts)(p, shared, period, slice_years, counting) for p in paths]
+        return _reduce_partials(partials, period, slice_years, counting, client), period
+    events = [dask.delayed(_partition_events)(f, kind, field, thesaurus) for f in pc.delayed_frames(needed)]
     labels = None
     if kind == "cited_reference":
         # The parsed references stay on the workers for the next two passes; the corpus-wide
@@ -351,13 +423,18 @@ def yearly_counts(
         events = persist(events, client)
         lending = tree_sum([dask.delayed(lambda e: e[1])(e) for e in events], _merge_lending)
         events = persist([dask.delayed(_keyed)(e, lending) for e in events], client)
-        pairs = tree_sum([dask.delayed(lambda e: e[1])(e) for e in events], lambda a, b: a + b)
+        pairs = tree_reduce([dask.delayed(lambda e: e[1])(e) for e in events], _sum_counters)
         labels = dask.delayed(_best_labels)(pairs)
     partials = [dask.delayed(_partition_counts)(e, labels, shared, period, slice_years, counting) for e in events]
-    counts, shared_events = compute(tree_sum(partials, _merge_partials), client)
+    return _reduce_partials(partials, period, slice_years, counting, client), period
+
+
+def _reduce_partials(partials, period, slice_years, counting, client) -> BurstCounts:
+    """The partitions' counts added up (the events of shared records counted together at the end), sorted."""
+    counts, shared_events = compute(tree_reduce(partials, _combine_partials), client)
     if len(shared_events):
-        counts = _add_counts(counts, burst_counts(shared_events, period, slice_years=slice_years, counting=counting))
-    return counts, period
+        counts = _sum_counts([counts, burst_counts(shared_events, period, slice_years=slice_years, counting=counting)])
+    return _sorted_counts(counts)
 
 
 def citation_bursts(

@@ -61,7 +61,7 @@ from ..network._normalize import link_strengths
 from ..network.cluster import silhouette
 from ..network.labels import assign_documents, cluster_labels
 from ..network.layout import layout as compute_layout
-from ._dask import compute, constant, persist, tree_sum
+from ._dask import compute, constant, persist, tree_reduce, tree_sum
 
 __all__ = ["cooccurrence", "keyword_counts"]
 
@@ -145,8 +145,12 @@ def _occurrences(t: _Terms) -> tuple[Counter, int, int]:
     return occ, len(t.docs), sum(1 for d in t.docs if d)
 
 
-def _merge_occurrences(a, b):
-    return a[0] + b[0], a[1] + b[1], a[2] + b[2]
+def _combine_occurrences(*parts):
+    """Many partitions' occurrences in one: one Counter updated in place (a fold of ``+`` copies the running sum)."""
+    occ = Counter()
+    for p in parts:
+        occ.update(p[0])
+    return occ, sum(p[1] for p in parts), sum(p[2] for p in parts)
 
 
 # ---- step 3: pairs ------------------------------------------------------------------------------------
@@ -201,8 +205,13 @@ def _label_counts(t: _Terms, incidence: sp.csr_matrix, membership: np.ndarray):
     return pairs, Counter(doc_cluster[doc_cluster > 0].tolist())
 
 
-def _merge_counters(a, b):
-    return a[0] + b[0], a[1] + b[1]
+def _combine_counters(*parts):
+    """Many partitions' (key, cluster) and per-cluster counts in one, each a Counter updated in place."""
+    pairs, per_cluster = Counter(), Counter()
+    for p in parts:
+        pairs.update(p[0])
+        per_cluster.update(p[1])
+    return pairs, per_cluster
 
 
 def _labels_from_counts(pairs: Counter, per_cluster: Counter, method: str, min_documents: int = 2):
@@ -323,7 +332,7 @@ def keyword_counts(
 
     cleaner_args = (stoplist, thesaurus, aliases, stem, merge_plurals, zh_variants)
     terms, _, _, (cleaner, _) = _term_partitions(pc, field, ("DE",), max_words, cleaner_args, client)
-    occ, _, _ = compute(tree_sum([dask.delayed(_occurrences)(t) for t in terms], _merge_occurrences), client)
+    occ, _, _ = compute(tree_reduce([dask.delayed(_occurrences)(t) for t in terms], _combine_occurrences), client)
     keys = sorted(occ, key=lambda k: (-occ[k], k))
     wanted = constant(frozenset(keys))
     surfaces, _ = compute(tree_sum([dask.delayed(_surfaces_of)(t, wanted) for t in terms], _merge_surfaces), client)
@@ -399,7 +408,7 @@ def cooccurrence(
     )
 
     occ_all, n_records, n_with_terms = compute(
-        tree_sum([dask.delayed(_occurrences)(t) for t in terms], _merge_occurrences), client
+        tree_reduce([dask.delayed(_occurrences)(t) for t in terms], _combine_occurrences), client
     )
     keys = sorted(occ_all)  # any fixed order: select_terms breaks ties by code point
     occ_vec = np.asarray([occ_all[k] for k in keys], dtype=np.int64)
@@ -455,7 +464,7 @@ def cooccurrence(
     label_parts = [
         dask.delayed(_label_counts)(t, a[offsets[i] : offsets[i + 1]], membership) for i, t in enumerate(terms)
     ]
-    pairs, per_cluster = compute(tree_sum(label_parts, _merge_counters), client)
+    pairs, per_cluster = compute(tree_reduce(label_parts, _combine_counters), client)
     labelled = _labels_from_counts(pairs, per_cluster, label_method)
 
     shown = constant(frozenset(sel_terms) | {t for top in labelled.values() for t, _ in top})
