@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+import numpy as np
 import pandas as pd
 
 from ._frame import (
@@ -309,19 +310,24 @@ def _unit_table(corpus, affiliations, unit: str, top: int | None) -> pd.DataFram
 
 def _corresponding_countries(aff: pd.DataFrame, n: int) -> list[str | None]:
     """Per record, the corresponding author's country (bibliometrix's AU1_CO), or None."""
-    marked = aff["corresponding"].tolist() if "corresponding" in aff.columns else [False] * len(aff)
-    first: list[str | None] = [None] * n
-    corr: list[str | None] = [None] * n
-    for record, country, is_corr in zip(aff["record"].tolist(), aff["country"].tolist(), marked):
-        country = text(country)
-        if country is None:
-            continue
-        record = int(record)
-        if first[record] is None:
-            first[record] = country
-        if corr[record] is None and _truthy(is_corr):
-            corr[record] = country
-    return [c if c is not None else f for c, f in zip(corr, first)]
+    # Vectorised: per record, the first row with a country that is marked corresponding, else the
+    # first row with a country (each distinct country cell read once, as ``text`` reads it).
+    codes, uniques = aff["country"].factorize()
+    cleaned = [text(u) for u in uniques.tolist()] + [None]  # code -1 (missing) reads the last
+    has_country = np.array([c is not None for c in cleaned], dtype=bool)[codes]
+    if "corresponding" not in aff.columns:
+        marked = np.zeros(len(aff), dtype=bool)
+    elif aff["corresponding"].dtype == bool:
+        marked = aff["corresponding"].to_numpy()
+    else:
+        marked = np.array([_truthy(v) for v in aff["corresponding"].tolist()], dtype=bool)
+    records = aff["record"].to_numpy().astype(np.int64)
+    out: list[str | None] = [None] * n
+    for rows in (np.flatnonzero(has_country), np.flatnonzero(has_country & marked)):  # corresponding last: it wins
+        chosen, first = np.unique(records[rows], return_index=True)
+        for record, code in zip(chosen.tolist(), codes[rows[first]].tolist()):
+            out[record] = cleaned[code]
+    return out
 
 
 def _truthy(value) -> bool:

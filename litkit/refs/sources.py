@@ -288,6 +288,8 @@ _PARENTHESISED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 _NON_WORD = re.compile(r"[^0-9A-Z]+")
 
+_OLOGY = re.compile(r"([A-Z]{3,}OL)OG(?:Y|IC|ICAL|IES|ICA|IE)")
+
 
 @lru_cache(maxsize=1 << 16)
 def normalize_source(title: str | None) -> str | None:
@@ -363,18 +365,20 @@ def normalize_source(title: str | None) -> str | None:
     return result
 
 
+@lru_cache(maxsize=1 << 16)  # the fixed-point loop calls it again on keys that many titles share
 def _normalize_once(title: str) -> str | None:
-    as_written = " ".join(_fold(title).split())
+    folded = _fold(title)  # once: the three steps below all start from it
+    as_written = " ".join(folded.split())
     if as_written in _OVERRIDE_VALUES:  # already a J9 form, hyphen included ("SCI REP-UK")
         return as_written[:SOURCE_KEY_LENGTH].rstrip(" -")
-    key = _override_key(title)
+    key = _override_key(title, folded)
     if not key:
         return None
     if key in SOURCE_OVERRIDES:
         result = SOURCE_OVERRIDES[key]
     else:
         # a word written with a full stop is an abbreviation ("For." = Forest), never a stop word
-        abbreviated = {w.rstrip(".") for w in _fold(title).replace(".", ". ").split() if w.endswith(".")}
+        abbreviated = {w.rstrip(".") for w in folded.replace(".", ". ").split() if w.endswith(".")}
         # a title never ends in an article or preposition: a last "A" is a section ("J OPT SOC AM A"),
         # a last "LE" or "THE" what a 20-character cut left of a word
         split = key.split()
@@ -390,12 +394,14 @@ def _normalize_once(title: str) -> str | None:
 
 def _fold(text: str) -> str:
     """NFKC, accents removed, upper case (``"Kalé"`` -> ``"KALE"``)."""
+    if text.isascii():  # ASCII is its own NFKC and NFKD form and has no combining mark
+        return text.upper()
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).upper()
 
 
-def _override_key(title: str) -> str:
-    folded = _fold(title).replace("&", " AND ")
+def _override_key(title: str, folded: str | None = None) -> str:
+    folded = (_fold(title) if folded is None else folded).replace("&", " AND ")
     text = _PARENTHESISED.sub(" ", folded)
     if not _NON_WORD.sub("", text):  # all of it in brackets ("[生态学报, Acta Ecologica Sinica]"): keep it
         text = folded
@@ -403,11 +409,12 @@ def _override_key(title: str) -> str:
     return key[4:] if key.startswith("THE ") else key  # "The New England Journal of Medicine"
 
 
+@lru_cache(maxsize=1 << 14)
 def _abbreviate_word(word: str) -> str:
     if word in WORD_ABBREVIATIONS:
         return WORD_ABBREVIATIONS[word]
     # LTWA stems: -ology/-ological -> -ol (Hydrology -> HYDROL, Geological -> GEOL)
-    m = re.fullmatch(r"([A-Z]{3,}OL)OG(?:Y|IC|ICAL|IES|ICA|IE)", word)
+    m = _OLOGY.fullmatch(word)
     if m:
         return m.group(1)
     # The LTWA abbreviates most words by cutting a suffix, and WoS's J9 follows it: words of
