@@ -13,13 +13,16 @@ analysis ``cocitation`` on the merged corpus into ``figures/cocitation/``.
 
 from __future__ import annotations
 
+import os
+import pickle
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .runs import FIGURE_FORMATS, RunFolder, run
 
-__all__ = ["DEMO_PARAMETERS", "DEMO_RUNS", "DemoRun", "find_corpora", "run_demo"]
+__all__ = ["DEMO_PARAMETERS", "DEMO_RUNS", "DemoRun", "default_workers", "find_corpora", "run_demo"]
 
 
 def find_corpora(corpora: str | Path | None = None) -> Path:
@@ -90,6 +93,9 @@ class DemoRun:
         for the demo's thesaurus file.
     keep_as : str, optional
         Name the run's result as an input of the runs after it (``merge`` → ``"merged"``).
+    cost : float, default 1.0
+        Roughly the run's seconds of CPU time on an idle machine: a demo with several workers
+        starts the longest runs first.  Only the time taken depends on it, never a file.
     """
 
     analysis: str
@@ -97,16 +103,24 @@ class DemoRun:
     folder: str = ""
     params: dict = field(default_factory=dict)
     keep_as: str | None = None
+    cost: float = 1.0
 
 
 #: The demo, in order.  Runs in the output folder itself share its params.json.
 DEMO_RUNS: list[DemoRun] = [
-    DemoRun("ingest_summary", "corpus", params={"relative_to": "{checkout}"}),
-    DemoRun("merge", "corpus", keep_as="merged"),
-    DemoRun("production", "merged"),
-    DemoRun("cooccurrence", "wos", "cooccurrence_wos", dict(DEMO_PARAMETERS["cooccurrence"], thesaurus=_THESAURUS)),
-    DemoRun("cooccurrence", "cnki", "cooccurrence_cnki", dict(DEMO_PARAMETERS["cooccurrence"], thesaurus=_THESAURUS)),
-    *[DemoRun("bursts", "merged", params=dict(_BURSTS, kind=kind)) for kind in DEMO_PARAMETERS["bursts"]["kinds"]],
+    DemoRun("ingest_summary", "corpus", params={"relative_to": "{checkout}"}, cost=0.1),
+    DemoRun("merge", "corpus", keep_as="merged", cost=0.3),
+    DemoRun("production", "merged", cost=0.7),
+    DemoRun(
+        "cooccurrence", "wos", "cooccurrence_wos", dict(DEMO_PARAMETERS["cooccurrence"], thesaurus=_THESAURUS), cost=3
+    ),
+    DemoRun(
+        "cooccurrence", "cnki", "cooccurrence_cnki", dict(DEMO_PARAMETERS["cooccurrence"], thesaurus=_THESAURUS), cost=2
+    ),
+    *[
+        DemoRun("bursts", "merged", params=dict(_BURSTS, kind=kind), cost=cost)
+        for kind, cost in zip(DEMO_PARAMETERS["bursts"]["kinds"], (0.7, 0.9, 1.3))
+    ],
     DemoRun(
         "keyword_views",
         "wos",
@@ -117,8 +131,9 @@ DEMO_RUNS: list[DemoRun] = [
             "clusters": "cooccurrence",
             "cooccurrence": DEMO_PARAMETERS["cooccurrence"],
         },
+        cost=2.2,
     ),
-    DemoRun("policy_timeline", "policy"),
+    DemoRun("policy_timeline", "policy", cost=5.5),
     DemoRun(
         "policy_timeline",
         "table1",
@@ -126,15 +141,16 @@ DEMO_RUNS: list[DemoRun] = [
             "name": "policy_table1",
             "title": "Ecological products in Chinese policy, 2010–2022 (the review's Table 1)",
         },
+        cost=1.8,
     ),
     # Policy milestones on the publication trend and on the cited-journal bursts.
-    DemoRun("policy_overlay", ("merged", "table1"), params=dict(_BURSTS, bursts="cited_journal")),
+    DemoRun("policy_overlay", ("merged", "table1"), params=dict(_BURSTS, bursts="cited_journal"), cost=1.6),
     # Country collaboration (map, heatmap, SCP/MCP) and the institution co-authorship network of the WoS records.
-    DemoRun("collab", "wos", "collaboration_countries", {"unit": "country"}),
-    DemoRun("collab", "wos", "collaboration_institutions", {"unit": "institution"}),
+    DemoRun("collab", "wos", "collaboration_countries", {"unit": "country"}, cost=1.9),
+    DemoRun("collab", "wos", "collaboration_institutions", {"unit": "institution"}, cost=1.1),
     # Document co-citation (map, timeline view, time zones) and the historiograph of the merged corpus.
-    DemoRun("cocitation", "merged", "cocitation", {"unit": "reference", "min_citations": 5}),
-    DemoRun("citations", "merged", "citations"),
+    DemoRun("cocitation", "merged", "cocitation", {"unit": "reference", "min_citations": 5}, cost=5.6),
+    DemoRun("citations", "merged", "citations", cost=1.3),
 ]
 
 
@@ -144,6 +160,7 @@ def run_demo(
     progress: bool = True,
     overwrite: bool = False,
     formats=FIGURE_FORMATS,
+    workers: int | None = None,
 ) -> list[Path]:
     """Run the demo pipeline on ``corpora/`` and write figures and tables to ``out``.
 
@@ -153,6 +170,11 @@ def run_demo(
     and evolution → policy timeline and the literature–policy overlay → country collaboration (map,
     heatmap, SCP/MCP) and the institution co-authorship network of the WoS records → document
     co-citation and the historiograph → ``params.json`` and ``report.html``.
+
+    The runs are independent once the merge has run, so with ``workers`` > 1 this process and
+    ``workers - 1`` fresh Python processes make them side by side (the longest runs first).  The
+    files are the same whatever the number of workers: each run writes its own files through the
+    run layer, and ``params.json`` lists the runs in the order of :data:`DEMO_RUNS`.
 
     Parameters
     ----------
@@ -166,24 +188,47 @@ def run_demo(
         Replace the files of a previous run (otherwise an existing file is an error).
     formats : iterable of str, default ("png", "svg", "pdf")
         Figure formats.
+    workers : int, optional
+        Processes making the runs: 1 runs them one after another in this process; the default is
+        the number of cores this process may use, at most 2.
 
     Returns
     -------
     list of Path
         Every file written.
+
+    Examples
+    --------
+    >>> from litkit.pipeline import run_demo
+    >>> files = run_demo("figures", formats=["png"], workers=2)   # doctest: +SKIP
     """
+    from .errors import LitkitError
+
     out = Path(out)
     corpora = find_corpora(corpora)
     folder = RunFolder(out, formats=formats, overwrite=overwrite)
-    inputs = _demo_inputs(corpora)
+    workers = default_workers() if workers is None else int(workers)
+    if workers < 1:
+        raise LitkitError(f"workers={workers}", expected="1 or more processes")
     substitutes = {"{thesaurus}": str(corpora / "demo" / "thesaurus.txt"), "{checkout}": str(corpora.parent)}
-    written: list[Path] = []
     bar = None
     if progress:
         from tqdm.auto import tqdm
 
         bar = tqdm(total=len(DEMO_RUNS) + 1, desc="demo", unit="run")
-    written.extend(_demo_runs(out, folder, inputs, substitutes, formats, overwrite, bar))
+    # The other processes start (import litkit, matplotlib ...) while this one reads the exports.
+    helpers = [_Helper() for _ in range(min(workers, len(DEMO_RUNS)) - 1)]
+    try:
+        inputs = _demo_inputs(corpora)
+        task = _Task(out, tuple(folder.formats), overwrite, substitutes)
+        results = _demo_runs(task, inputs, helpers, bar)
+    finally:
+        for helper in helpers:
+            helper.stop()
+    written: list[Path] = []
+    for result in results:  # in the order of DEMO_RUNS, as params.json lists them
+        folder.results.append(result)
+        written.extend(result.files)
     written.append(folder.write_params("demo", DEMO_PARAMETERS, {"corpora": "corpora/demo"}))
     _relative_params(folder.output / "params.json", corpora.parent)
     from .html_report import write_report
@@ -195,27 +240,262 @@ def run_demo(
     return written
 
 
-def _demo_runs(out, folder, inputs, substitutes, formats, overwrite, bar) -> list[Path]:
-    written: list[Path] = []
-    for step in DEMO_RUNS:
-        if bar is not None:
-            bar.set_postfix_str(step.analysis + (f" → {step.folder}" if step.folder else ""))
-        data = tuple(inputs[d] for d in step.data) if isinstance(step.data, tuple) else inputs[step.data]
-        params = _substitute(step.params, substitutes)
-        named = {"data": step.data if isinstance(step.data, str) else list(step.data)}
-        if step.folder:
-            result = run(
-                step.analysis, data, out / step.folder, params, formats=formats, overwrite=overwrite, inputs=named
-            )
-            folder.results.append(result)
-        else:
-            result = folder.run(step.analysis, data, params, inputs=named)
-        written.extend(result.files)
-        if step.keep_as:
-            inputs[step.keep_as] = result.value
+def default_workers() -> int:
+    """Processes :func:`run_demo` uses by default: the cores this process may run on, at most 2.
+
+    Examples
+    --------
+    >>> 1 <= default_workers() <= 2
+    True
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(2, cores))
+
+
+# ---------------------------------------------------------------------------------------------
+# private: making the runs, here and in helper processes
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Task:
+    """What every run of one demo shares (sent once to each helper process)."""
+
+    out: Path
+    formats: tuple[str, ...]
+    overwrite: bool
+    substitutes: dict
+
+
+def _make_run(task: _Task, step: DemoRun, data):
+    """One run of the demo into its folder (the output folder itself or its subfolder): the :class:`RunResult`."""
+    params = _substitute(step.params, task.substitutes)
+    named = {"data": step.data if isinstance(step.data, str) else list(step.data)}
+    if step.folder:
+        output = task.out / step.folder
+        return run(step.analysis, data, output, params, formats=task.formats, overwrite=task.overwrite, inputs=named)
+    folder = RunFolder(task.out, formats=task.formats, overwrite=task.overwrite)
+    return folder.run(step.analysis, data, params, inputs=named)
+
+
+def _data_names(step: DemoRun) -> tuple[str, ...]:
+    return step.data if isinstance(step.data, tuple) else (step.data,)
+
+
+def _data(step: DemoRun, inputs: dict):
+    return tuple(inputs[d] for d in step.data) if isinstance(step.data, tuple) else inputs[step.data]
+
+
+def _label(step: DemoRun) -> str:
+    return step.analysis + (f" → {step.folder}" if step.folder else "")
+
+
+def _demo_runs(task: _Task, inputs: dict, helpers: list[_Helper], bar) -> list:
+    """Make every run of :data:`DEMO_RUNS`; return their results in that order.
+
+    This process makes the runs whose result later runs read (``keep_as``: the merge) as soon as
+    their inputs exist, and otherwise the shortest run left; each helper gets the longest ones
+    (by :attr:`DemoRun.cost`), one running and one waiting while this process has others to make.
+    Nothing in a run depends on the process it runs in, so the order only changes the time taken.
+    """
+    import queue
+
+    results: dict[int, Any] = {}
+    pending = list(range(len(DEMO_RUNS)))
+    replies: queue.Queue = queue.Queue()
+    for helper in helpers:
+        helper.listen(replies)
+    registry: dict = {}  # warnings shown once, as if the runs had warned here
+
+    def finish(index: int, result) -> None:
+        results[index] = result
+        if DEMO_RUNS[index].keep_as:
+            inputs[DEMO_RUNS[index].keep_as] = result.value
         if bar is not None:
             bar.update(1)
-    return written
+
+    def take(reply) -> None:
+        helper, index, ok, result, caught = reply
+        helper.done(index)
+        if not ok:
+            raise result  # the run's error, as if it had run here
+        for category, message, filename, lineno in caught:
+            warnings.warn_explicit(message, category, filename, lineno, registry=registry)
+        finish(index, result)
+
+    def show(here: int | None) -> None:
+        if bar is not None:
+            running = [DEMO_RUNS[i] for h in helpers for i in h.busy[:1]]
+            running += [DEMO_RUNS[here]] if here is not None else []
+            bar.set_postfix_str(", ".join(_label(s) for s in running))
+
+    while pending or any(h.busy for h in helpers):
+        while not replies.empty():
+            take(replies.get())
+        ready = [i for i in pending if all(n in inputs for n in _data_names(DEMO_RUNS[i]))]
+        here = next((i for i in ready if DEMO_RUNS[i].keep_as), None)
+        longest = sorted((i for i in ready if not DEMO_RUNS[i].keep_as), key=lambda i: -DEMO_RUNS[i].cost)
+        for helper in helpers:
+            while longest and (not helper.busy or (len(helper.busy) < 2 and len(longest) > 2)):
+                index = longest.pop(0)
+                pending.remove(index)
+                step = DEMO_RUNS[index]
+                helper.send(index, step, {n: inputs[n] for n in _data_names(step)}, task)
+        if not helpers:  # alone: in the order of DEMO_RUNS
+            here = min(ready, default=None)
+        elif here is None and longest:
+            here = longest[-1]
+        if here is not None:
+            pending.remove(here)
+            show(here)
+            step = DEMO_RUNS[here]
+            finish(here, _make_run(task, step, _data(step, inputs)))
+        elif any(h.busy for h in helpers):
+            show(None)
+            take(replies.get())
+        elif pending:  # cannot happen with DEMO_RUNS: a run reads an input that no run makes
+            raise RuntimeError(f"demo runs wait for inputs nothing makes: {[DEMO_RUNS[i] for i in pending]}")
+    return [results[i] for i in range(len(DEMO_RUNS))]
+
+
+class _Helper:
+    """A fresh Python process (``python -c``, so a caller's unguarded script is never imported again)
+    that makes demo runs sent to it over a pipe and answers with their results.
+
+    Each input is sent once: the helper keeps the corpora it received, as this process does,
+    so what a run caches on a corpus (parsed references) serves the helper's later runs.
+    """
+
+    def __init__(self):
+        import subprocess
+        import sys
+
+        code = "from litkit.pipeline import _serve; _serve()"
+        self.process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.busy: list[int] = []
+        self.sent: set[str] = set()
+        self.task: _Task | None = None
+        self.reader = None
+
+    def listen(self, replies) -> None:
+        """Put each reply ``(helper, index, ok, result or error, warnings)`` on ``replies`` (from a thread)."""
+        import threading
+
+        self.reader = threading.Thread(target=self._read, args=(replies,), daemon=True)
+        self.reader.start()
+
+    def send(self, index: int, step: DemoRun, data: dict, task: _Task) -> None:
+        new = {name: value for name, value in data.items() if name not in self.sent}
+        message = (index, step, new, task if task is not self.task else None)
+        pickle.dump(message, self.process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        self.process.stdin.flush()
+        self.sent.update(new)
+        self.task = task
+        self.busy.append(index)
+
+    def done(self, index: int) -> None:
+        self.busy.remove(index)
+
+    def stop(self) -> None:
+        """End the process: at once when runs are still running there (an error here), else when idle."""
+        import signal
+
+        try:
+            self.process.stdin.close()
+        except OSError:
+            pass
+        if self.busy and self.process.poll() is None:
+            # KeyboardInterrupt in the helper: its run removes its staging folder, as here on Ctrl-C.
+            self.process.send_signal(signal.SIGINT if hasattr(signal, "SIGINT") else signal.SIGTERM)
+        try:
+            self.process.wait(timeout=60)
+        except Exception:
+            self.process.kill()
+            self.process.wait()
+
+    def _read(self, replies) -> None:
+        while True:
+            try:
+                ok, index, payload, caught = pickle.load(self.process.stdout)
+            except Exception:  # end of the pipe: the process ended
+                if self.busy:
+                    code = self.process.wait()
+                    error = RuntimeError(f"a demo helper process stopped (exit status {code}) during its runs")
+                    replies.put((self, self.busy[0], False, error, []))
+                return
+            replies.put((self, index, ok, payload, caught))
+
+
+def _serve() -> None:
+    """The helper process: make the runs read from stdin, write each result to (the original) stdout."""
+    import sys
+
+    replies = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # what a run prints goes to stderr, not into the replies
+    requests = sys.stdin.buffer
+    try:
+        _warm_up()
+        inputs: dict[str, Any] = {}
+        task = None
+        while True:
+            try:
+                index, step, data, new_task = pickle.load(requests)
+            except EOFError:
+                return
+            inputs.update(data)
+            task = new_task or task
+            reply = _run_here(index, step, task, inputs)
+            pickle.dump(reply, replies, protocol=pickle.HIGHEST_PROTOCOL)
+            replies.flush()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+def _run_here(index: int, step: DemoRun, task: _Task, inputs: dict) -> tuple:
+    """``(True, index, result without its value, warnings)`` or ``(False, index, error, [])``."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")  # every warning goes back; the caller's filters decide
+        try:
+            result = _make_run(task, step, _data(step, inputs))
+        except Exception as exc:
+            return (False, index, _portable(exc), [])
+    result.value = None  # the caller keeps no run's value but the merge's, made there
+    return (True, index, result, [_portable_warning(w) for w in caught])
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """``exc`` with the helper's traceback as a note if it survives pickling (a LitkitError does), else
+    a RuntimeError holding that traceback."""
+    import traceback
+
+    text = "in a demo helper process:\n" + "".join(traceback.format_exception(exc))
+    try:
+        exc.add_note(text)
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}\n{text}")
+
+
+def _portable_warning(w) -> tuple:
+    category = w.category
+    try:
+        pickle.dumps(category)
+    except Exception:
+        category = UserWarning
+    return (category, str(w.message), w.filename, w.lineno)
+
+
+def _warm_up() -> None:
+    """Import what the runs use, while the caller reads the exports."""
+    import litkit  # noqa: F401
+    import litkit.plot.citation  # noqa: F401
+    import litkit.plot.network  # noqa: F401
+    import litkit.plot.policy  # noqa: F401
+    import litkit.plot.timelines  # noqa: F401
+    import litkit.policy  # noqa: F401
+    import litkit.runs  # noqa: F401
 
 
 def _demo_inputs(corpora: Path) -> dict[str, Any]:
