@@ -231,13 +231,19 @@ def to_networkx(net, viz: bool = False):
     m = net.counts.tocoo() if net.directed else sp.triu(net.counts, k=1).tocoo()
     order = np.lexsort((m.col, m.row))
     counting = net.fractional if net.params.get("counting") == "fractional" else net.counts
-    for i, j, c in zip(m.row[order], m.col[order], m.data[order]):
-        g.add_edge(
-            int(i + 1),
-            int(j + 1),
-            **{"weight": float(counting[i, j]), net.count_name: int(c), "strength": float(net.weights[i, j])},
-        )
+    rows, cols = m.row[order], m.col[order]
+    # all links' values at once: one sparse element look-up per link cost ~0.1 ms (0.4 s at 3,000 links)
+    weight, strength = _values_at(counting, rows, cols), _values_at(net.weights, rows, cols)
+    for i, j, c, w, s in zip(rows.tolist(), cols.tolist(), m.data[order].tolist(), weight, strength):
+        g.add_edge(i + 1, j + 1, **{"weight": float(w), net.count_name: int(c), "strength": float(s)})
     return g
+
+
+def _values_at(matrix, rows: np.ndarray, cols: np.ndarray) -> list:
+    """``[matrix[i, j] for i, j in zip(rows, cols)]`` of a sparse or dense matrix, as Python numbers."""
+    if sp.issparse(matrix):
+        return np.asarray(matrix.tocsr()[rows, cols]).ravel().tolist()
+    return np.asarray(matrix)[rows, cols].tolist()
 
 
 def gexf_text(net) -> str:
