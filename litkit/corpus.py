@@ -192,14 +192,20 @@ class ColumnBuilder:
         for name, kind in self._kinds:
             values = self.columns[name]
             if kind == "int":
-                data[name] = _int_array(values)
+                data[name] = int_array(values)
             else:
                 data[name] = pd.Series(values, dtype="object")
         return pd.DataFrame(data, columns=list(COLUMN_NAMES))
 
 
-def _int_array(values: list) -> pd.api.extensions.ExtensionArray:
-    """An ``Int64`` array of ``values``; values other than int and None are coerced (unreadable: <NA>)."""
+def int_array(values: list) -> pd.api.extensions.ExtensionArray:
+    """An ``Int64`` array of ``values``; values other than int and None are coerced (unreadable: <NA>).
+
+    Examples
+    --------
+    >>> int_array([2020, None, "1999", "n.d."]).tolist()
+    [2020, <NA>, 1999, <NA>]
+    """
     if set(map(type, values)) <= {int, type(None)}:  # what every reader gives: converted directly
         return pd.array(values, dtype="Int64")
     return pd.array(pd.to_numeric(pd.Series(values, dtype="object"), errors="coerce"), dtype="Int64")

@@ -33,7 +33,7 @@ from ..corpus import ColumnBuilder
 from . import ColumnBlock, ReadSession, gc_paused
 from .engine import resolve_engine
 from .ingest_report import FileReport, IngestReport
-from .parquet import CorpusParquetWriter, corpus_writer, frame_to_table
+from .parquet import CorpusParquetWriter, columns_to_table, corpus_writer
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -209,7 +209,7 @@ class _Batches:
         """Write the batch collected so far (if any) as one row group."""
         if not self.rows:
             return
-        batch = frame_to_table(self.builder.frame())
+        batch = columns_to_table(self.builder.columns, self.writer.schema)  # (no pandas frame in between)
         # The batch's Python objects are freed here, before Parquet encodes its Arrow copy.
         self.builder, self.rows = ColumnBuilder(), 0
         self.writer.write_table(batch)

@@ -44,3 +44,30 @@ def test_list_and_text_columns_read_as_pyarrow_gives_them(shared_corpora, tmp_pa
             assert [None if v is litkit.corpus.pd.NA else v for v in values] == expected, column.name
     assert checked > 10_000  # cited references, authors, keywords ...
     assert got.equals(df)
+
+
+def test_columns_to_table_is_frame_to_table(shared_corpora):
+    """The streaming ingest's conversion (no pandas frame) against the frame's, on real exports of many formats."""
+    from litkit.corpus import ColumnBuilder
+    from litkit.io.parquet import columns_to_table, frame_to_table
+
+    names = [
+        "wos-plaintext-environment",
+        "cnki-refworks/CNKI.txt",
+        "scopus-csv/scopus_sample_2025.csv",
+        "cssci/DataSet_CSSCI.txt",
+        "pubmed-medline/citations.nbib",
+    ]
+    corpus = litkit.read([shared_corpora / name for name in names], progress=False)
+    builder = ColumnBuilder()
+    builder.add_columns({name: corpus.df[name].tolist() for name in corpus.df.columns}, clean=False)
+    assert columns_to_table(builder.columns).equals(frame_to_table(builder.frame()))
+    assert len(set(corpus.df["DB"])) >= 3
+    # a number column a reader left as text is coerced as the frame coerces it
+    builder = ColumnBuilder()
+    for year in (2020, "1999", None, "n.d.", 2001.0):
+        builder.add({"PY": year, "TI": "x", "DE": ["a", None, ""]})
+    table = columns_to_table(builder.columns)
+    assert table.equals(frame_to_table(builder.frame()))
+    assert table.column("PY").to_pylist() == [2020, 1999, None, None, 2001]
+    assert table.column("DE").to_pylist() == [["a"]] * 5
