@@ -21,6 +21,16 @@ Algorithms
     igraph's multilevel (Louvain) method with the resolution ``γ``, run with a
     private random generator seeded with ``seed``.  Modularity only.
 
+Random starts
+-------------
+Leiden and Louvain are randomised local searches: one seed can stop in a partition of clearly lower
+quality than another seed finds (the CNKI RefWorks keyword map: Q = 0.288 with seed 42, 0.305 with
+most other seeds).  As VOSviewer does (several random starts, the best partition kept),
+``cluster_graph`` runs the algorithm ``starts`` times (default 10, fewer above 20,000 links; seeds
+``seed, seed + 1, …``) and keeps the partition of highest quality -- the objective optimised
+(modularity at the given resolution, or CPM), never a measure of the result such as the silhouette;
+ties keep the earliest start, so ``starts=1`` is the single run with ``seed``.
+
 Clusters are numbered 1, 2, … by decreasing size (ties: the cluster holding the
 highest-ranked term first), as VOSviewer numbers them; citation networks number
 them 0, 1, … as CiteSpace does (``renumber(..., start=0)``).
@@ -44,15 +54,26 @@ its cluster has silhouette 0 (scikit-learn's convention).
 
 from __future__ import annotations
 
+import math
 import random
 
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["cluster_graph", "renumber", "modularity_contributions", "silhouette", "CLUSTERINGS", "OBJECTIVES"]
+__all__ = [
+    "cluster_graph",
+    "partition_quality",
+    "default_starts",
+    "renumber",
+    "modularity_contributions",
+    "silhouette",
+    "CLUSTERINGS",
+    "OBJECTIVES",
+]
 
 CLUSTERINGS = ("leiden", "leidenalg", "louvain")
 OBJECTIVES = ("modularity", "cpm")
+_STARTS_LINKS = 20_000  # links up to which cluster_graph makes 10 random starts
 
 
 def _igraph(weights: sp.spmatrix):
@@ -70,51 +91,105 @@ def cluster_graph(
     objective: str = "modularity",
     resolution: float = 1.0,
     seed: int = 42,
+    starts: int | None = None,
 ) -> np.ndarray:
-    """Cluster membership (0-based, unordered) of each node of a symmetric weighted graph."""
+    """Cluster membership (0-based, unordered) of each node of a symmetric weighted graph.
+
+    Parameters
+    ----------
+    weights : scipy.sparse matrix
+        Symmetric ``n x n`` link weights, zero diagonal.
+    clustering : {"leiden", "leidenalg", "louvain"}
+        Algorithm (see the module text).
+    objective : {"modularity", "cpm"}
+        Quality function optimised.
+    resolution : float
+        Resolution ``γ`` of the quality function.
+    seed : int
+        Seed of the first start; start ``i`` uses ``seed + i``.
+    starts : int, optional
+        Random starts; the partition of highest quality (the objective at ``resolution``) is kept,
+        ties by the earliest start.  Default: 10 up to 20,000 links, then fewer (``10 * 20,000 / links``,
+        at least 1), so that large networks cost about what 10 starts cost at 20,000 links.
+
+    Returns
+    -------
+    numpy.ndarray
+        Cluster of each node (0-based, not renumbered; see :func:`renumber`).
+
+    Examples
+    --------
+    >>> import numpy as np, scipy.sparse as sp
+    >>> two_triangles = np.zeros((6, 6))
+    >>> for i, j in [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)]:
+    ...     two_triangles[i, j] = two_triangles[j, i] = 1
+    >>> m = cluster_graph(sp.csr_matrix(two_triangles))
+    >>> len(set(m[:3])), len(set(m[3:])), bool(m[0] != m[5])
+    (1, 1, True)
+    """
     if clustering not in CLUSTERINGS:
         raise ValueError(f"clustering must be one of {CLUSTERINGS}, not {clustering!r}")
     if objective not in OBJECTIVES:
         raise ValueError(f"objective must be one of {OBJECTIVES}, not {objective!r}")
+    if clustering == "louvain" and objective != "modularity":
+        raise ValueError("Louvain optimises modularity only; use clustering='leiden' for CPM")
     n = weights.shape[0]
     if n == 0:
         return np.zeros(0, dtype=np.int64)
     g = _igraph(weights)
-    if clustering == "leiden":
-        import igraph as ig
+    if starts is None:
+        starts = default_starts(g.ecount())
+    best, best_quality = None, -math.inf
+    for start in range(max(int(starts), 1)):
+        membership = _one_start(g, clustering, objective, resolution, seed + start)
+        quality = partition_quality(weights, membership, objective, resolution)
+        # strictly better only (relative tolerance): equal partitions found by later starts change nothing
+        if best is None or quality > best_quality + 1e-12 * max(abs(best_quality), 1.0):
+            best, best_quality = membership, quality
+    return best
 
-        ig.set_random_number_generator(random.Random(seed))
-        try:
-            part = g.community_leiden(
-                objective_function="CPM" if objective == "cpm" else "modularity",
-                weights="weight",
-                resolution=resolution,
-                n_iterations=-1,
-            )
-        finally:
-            ig.set_random_number_generator(random)
-        return np.asarray(part.membership, dtype=np.int64)
-    if clustering == "leidenalg":
-        import leidenalg as la
 
-        if objective == "cpm":
-            partition_type, kwargs = la.CPMVertexPartition, {"resolution_parameter": resolution}
-        elif resolution == 1.0:
-            partition_type, kwargs = la.ModularityVertexPartition, {}
-        else:
-            partition_type, kwargs = la.RBConfigurationVertexPartition, {"resolution_parameter": resolution}
-        part = la.find_partition(g, partition_type, weights="weight", n_iterations=-1, seed=seed, **kwargs)
-        return np.asarray(part.membership, dtype=np.int64)
-    if objective != "modularity":
-        raise ValueError("Louvain optimises modularity only; use clustering='leiden' for CPM")
-    import igraph as ig
+def default_starts(links: int) -> int:
+    """Random starts of :func:`cluster_graph` for a network of ``links`` links (10 up to 20,000 links).
 
-    ig.set_random_number_generator(random.Random(seed))
-    try:
-        comm = g.community_multilevel(weights="weight", resolution=resolution)
-    finally:
-        ig.set_random_number_generator(random)
-    return np.asarray(comm.membership, dtype=np.int64)
+    Examples
+    --------
+    >>> default_starts(5_000), default_starts(40_000), default_starts(1_000_000)
+    (10, 5, 1)
+    """
+    return int(max(1, min(10, (10 * _STARTS_LINKS) // max(int(links), 1))))
+
+
+def partition_quality(weights: sp.spmatrix, membership: np.ndarray, objective: str, resolution: float = 1.0) -> float:
+    """The quality a clustering optimises: modularity at resolution ``γ``, or CPM.
+
+    Modularity ``(1/2m) sum_ij (w_ij − γ s_i s_j / 2m) δ(c_i, c_j)``; CPM
+    ``sum_c (W_c − γ n_c (n_c − 1) / 2)`` with ``W_c`` the weight of the links inside ``c``.
+
+    Examples
+    --------
+    >>> import numpy as np, scipy.sparse as sp
+    >>> w = sp.csr_matrix(np.array([[0, 1, 0], [1, 0, 1], [0, 1, 0]], dtype=float))
+    >>> round(partition_quality(w, np.array([0, 0, 1]), "modularity"), 4)  # 1/2 - (3/4)**2 - (1/4)**2
+    -0.125
+    >>> partition_quality(w, np.array([0, 0, 0]), "cpm", 0.5)  # 2 - 0.5 * 3
+    0.5
+    """
+    w = sp.csr_matrix(weights, dtype=np.float64)
+    membership = np.asarray(membership)
+    coo = w.tocoo()
+    inside = membership[coo.row] == membership[coo.col]
+    k = int(membership.max()) + 1 if len(membership) else 0
+    within = np.bincount(membership[coo.row][inside], weights=coo.data[inside], minlength=k) / 2  # each link once
+    if objective == "cpm":
+        size = np.bincount(membership, minlength=k).astype(np.float64)
+        return float(np.sum(within - resolution * size * (size - 1) / 2))
+    strength = np.asarray(w.sum(axis=1)).ravel()
+    two_m = float(strength.sum())
+    if two_m == 0:
+        return 0.0
+    total = np.bincount(membership, weights=strength, minlength=k)
+    return float(np.sum(2 * within / two_m - resolution * (total / two_m) ** 2))
 
 
 def renumber(membership: np.ndarray, start: int = 1) -> np.ndarray:
@@ -170,3 +245,37 @@ def silhouette(
     values = silhouette_samples(distance, membership, metric="precomputed")
     per = {cl: float(values[membership == cl].mean()) for cl in clusters}
     return float(values.mean()), per
+
+
+# --------------------------------------------------------------------------- private helpers
+
+
+def _one_start(g, clustering: str, objective: str, resolution: float, seed: int) -> np.ndarray:
+    """One run of the algorithm with a private random generator seeded with ``seed``."""
+    if clustering == "leidenalg":
+        import leidenalg as la
+
+        if objective == "cpm":
+            partition_type, kwargs = la.CPMVertexPartition, {"resolution_parameter": resolution}
+        elif resolution == 1.0:
+            partition_type, kwargs = la.ModularityVertexPartition, {}
+        else:
+            partition_type, kwargs = la.RBConfigurationVertexPartition, {"resolution_parameter": resolution}
+        part = la.find_partition(g, partition_type, weights="weight", n_iterations=-1, seed=seed, **kwargs)
+        return np.asarray(part.membership, dtype=np.int64)
+    import igraph as ig
+
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        if clustering == "leiden":
+            part = g.community_leiden(
+                objective_function="CPM" if objective == "cpm" else "modularity",
+                weights="weight",
+                resolution=resolution,
+                n_iterations=-1,
+            )
+            return np.asarray(part.membership, dtype=np.int64)
+        comm = g.community_multilevel(weights="weight", resolution=resolution)
+        return np.asarray(comm.membership, dtype=np.int64)
+    finally:
+        ig.set_random_number_generator(random)

@@ -6,11 +6,16 @@ three times as far -- and takes the first position that
 
 * overlaps no label placed before it, nor any box in ``taken`` (tick labels, legends),
 * lies wholly inside the axes (so nothing is clipped), and
-* covers no marker of another node (circle against box, full radius);
+* covers no marker of another node (circle against box, full radius), and
+* is crossed by no leader line drawn before it;
 
-a label placed away from its node gets a thin leader line to it.  A label with no such
-position is left out (its node is still drawn), so a figure never has overlapping or
-clipped text.  :func:`label_boxes` gives the boxes back for tests and checks.
+a label placed away from its node gets a thin leader line to it (node centre to the nearest
+point of the label's text box), taken only if that line crosses no earlier leader line and
+passes through no earlier label.  So no two leader lines cross and no leader line runs
+through a label it does not belong to.  A label with no such position is left out (its
+node is still drawn), so a figure never has overlapping or clipped text.
+:func:`label_boxes` gives the boxes back for tests and checks; each leader line carries
+``litkit_leader_of`` (its node's index).
 """
 
 from __future__ import annotations
@@ -91,6 +96,8 @@ def place_labels(
     to_data = ax.transData.inverted().transform
     radii = np.asarray(radii, dtype=float)
     boxes = list(taken or [])
+    inks = list(taken or [])  # the labels' text boxes without the air: what a leader line may not cross
+    leaders: list[tuple[float, float, float, float]] = []  # drawn leader lines, display pixels
     placed = []
     for i in order:
         text = ax.text(
@@ -124,23 +131,36 @@ def place_labels(
             ny_ = np.clip(oc[:, 1], cand.y0, cand.y1)
             if np.any(np.hypot(oc[:, 0] - nx_, oc[:, 1] - ny_) < orad):
                 continue
-            chosen = (ox, oy, cand, k >= len(near))
+            cx, cy = px + ox, py + oy
+            tw, th = tight.width / 2, tight.height / 2
+            ink = Bbox.from_extents(cx - tw, cy - th, cx + tw, cy + th)
+            if any(_segment_meets_box(seg, ink) for seg in leaders):
+                continue  # an earlier label's leader line would run through this label
+            segment = None
+            if k >= len(near):  # a thin leader line from the node to the nearest point of the text box
+                segment = (px, py, min(max(px, cx - tw), cx + tw), min(max(py, cy - th), cy + th))
+                # it may cross no earlier leader line and pass through no earlier label (tick labels
+                # and legends in ``taken`` included)
+                if any(_segments_cross(segment, seg) for seg in leaders):
+                    continue
+                if any(_segment_meets_box(segment, b) for b in inks):
+                    continue
+            chosen = (ox, oy, cand, segment, ink)
             break
         if chosen is None:
             text.remove()
             continue
-        ox, oy, cand, is_far = chosen
+        ox, oy, cand, segment, ink = chosen
         text.set_position(tuple(to_data((px + ox, py + oy))))
         text.litkit_node = i
-        text.litkit_leader = is_far
-        if is_far:  # a thin leader line from the node to the nearest point of its label's text box
-            cx, cy = px + ox, py + oy
-            tw, th = tight.width / 2, tight.height / 2
-            ex = min(max(px, cx - tw), cx + tw)
-            ey = min(max(py, cy - th), cy + th)
-            end = to_data((ex, ey))
-            ax.plot([xy[i, 0], end[0]], [xy[i, 1], end[1]], color="#777777", lw=0.4, zorder=2.5)
+        text.litkit_leader = segment is not None
+        if segment is not None:
+            end = to_data(segment[2:])
+            (line,) = ax.plot([xy[i, 0], end[0]], [xy[i, 1], end[1]], color="#777777", lw=0.4, zorder=2.5)
+            line.litkit_leader_of = i
+            leaders.append(segment)
         boxes.append(cand)
+        inks.append(ink)
         placed.append(text)
     return placed
 
@@ -185,5 +205,55 @@ def _offsets(r: float, w: float, h: float, centre: bool, vertical: bool):
     far = [(m * ox, m * oy) for m in (2, 3) for ox, oy in ring]
     # Between the rings, halfway steps: dense maps often have room only there.
     far += [(m * ox, m * oy) for m in (1.5, 2.5) for ox, oy in ring]
-    far.sort(key=lambda o: math.hypot(*o))
+    # The same eight directions with the label's near edge a few line heights off the marker: the
+    # multiples above move a wide label by several times its width (leader lines across the map).
+    for gap in (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0):
+        g = gap * h
+        far += [(sx * (dx + g) if sx else 0.0, sy * (dy + g) if sy else 0.0) for sx, sy in _DIRECTIONS]
+        far += [(sx * w * f, sy * (dy + g)) for f in (1 / 3, 2 / 3, 1) for sx in (1, -1) for sy in (1, -1)]
+        far += [(sx * (dx + g), sy * (dy + g) / 2) for sx in (1, -1) for sy in (1, -1)]
+    # Shortest leader line first: the distance from the node to the nearest point of the label.
+    far.sort(key=lambda o: (math.hypot(max(abs(o[0]) - w / 2, 0.0), max(abs(o[1]) - h / 2, 0.0)), math.hypot(*o)))
     return near, far
+
+
+_DIRECTIONS = ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1))
+
+
+def _segments_cross(a, b) -> bool:
+    """Whether segments ``a`` and ``b`` (x0, y0, x1, y1) intersect (touching counts; parallel overlap too)."""
+    p, r = np.array(a[:2]), np.array(a[2:]) - np.array(a[:2])
+    q, s = np.array(b[:2]), np.array(b[2:]) - np.array(b[:2])
+    denom = r[0] * s[1] - r[1] * s[0]
+    qp = q - p
+    if abs(denom) < 1e-12:  # parallel: cross only if collinear and overlapping
+        if abs(qp[0] * r[1] - qp[1] * r[0]) > 1e-9:
+            return False
+        rr = float(r @ r)
+        if rr == 0:
+            return bool(np.allclose(p, q))
+        t0, t1 = sorted(((qp @ r) / rr, ((qp + s) @ r) / rr))
+        return t1 >= 0 and t0 <= 1
+    t = (qp[0] * s[1] - qp[1] * s[0]) / denom
+    u = (qp[0] * r[1] - qp[1] * r[0]) / denom
+    return -1e-9 <= t <= 1 + 1e-9 and -1e-9 <= u <= 1 + 1e-9
+
+
+def _segment_meets_box(seg, box) -> bool:
+    """Whether segment ``seg`` (x0, y0, x1, y1) has a point inside the open box (Liang-Barsky clipping)."""
+    x0, y0, x1, y1 = seg
+    dx, dy = x1 - x0, y1 - y0
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x0 - box.x0), (dx, box.x1 - x0), (-dy, y0 - box.y0), (dy, box.y1 - y0)):
+        if p == 0:
+            if q <= 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 >= t1:
+            return False
+    return True

@@ -116,7 +116,9 @@ def test_no_text_overlaps_or_is_clipped(tmp_path, figure):
         )
         fig = C.plot_historiograph(hist, cites, n_labels=40, top=None)
     boxes = _no_overlap_and_inside(fig)
-    assert len(boxes) >= 12  # labels were placed, not all dropped
+    # labels were placed, not all dropped (the crowded map: 11 texts with its legend; a 12th label's only
+    # room had its leader line through another label, which place_labels now refuses)
+    assert len(boxes) >= 11
     (png, svg, pdf) = save_figure(fig, tmp_path / figure, close=True)
     assert min(_ink_margins(png)) >= 5  # nothing touches the tight frame: nothing cut off
     assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
