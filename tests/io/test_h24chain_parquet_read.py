@@ -71,3 +71,38 @@ def test_columns_to_table_is_frame_to_table(shared_corpora):
     assert table.equals(frame_to_table(builder.frame()))
     assert table.column("PY").to_pylist() == [2020, 1999, None, None, 2001]
     assert table.column("DE").to_pylist() == [["a"]] * 5
+
+
+def test_batches_are_written_in_order_while_the_next_is_read(shared_corpora, tmp_path):
+    """The Parquet encoding runs on a second thread: the file still holds the records in reading order."""
+    from litkit.io.stream import ingest_to_parquet
+
+    source = shared_corpora / "wos-plaintext-environment"
+    path = tmp_path / "c.parquet"
+    seen = []
+    ingest_to_parquet(source, path, batch_records=37, on_batch=lambda table: seen.append(table.num_rows))
+    assert pq.ParquetFile(path).metadata.num_row_groups == len(seen) > 5
+    assert litkit.Corpus.read_parquet(path) == litkit.read(source, progress=False)
+
+
+def test_an_error_of_the_writing_thread_reaches_the_caller(shared_corpora, tmp_path, monkeypatch):
+    import pytest
+
+    from litkit.io.parquet import CorpusParquetWriter
+    from litkit.io.stream import ingest_to_parquet
+
+    calls = []
+    write = CorpusParquetWriter.write_table
+
+    def failing(self, table):
+        calls.append(table.num_rows)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return write(self, table)
+
+    monkeypatch.setattr(CorpusParquetWriter, "write_table", failing)
+    path = tmp_path / "c.parquet"
+    with pytest.raises(OSError, match="No space left"):
+        ingest_to_parquet(shared_corpora / "wos-plaintext-environment", path, batch_records=37)
+    assert len(calls) in (3, 4)  # raised at the next batch at the latest
+    assert list(tmp_path.iterdir()) == []  # neither the file nor its temporary
