@@ -67,6 +67,7 @@ __all__ = [
     "renumber",
     "modularity_contributions",
     "silhouette",
+    "silhouette_samples",
     "CLUSTERINGS",
     "OBJECTIVES",
 ]
@@ -222,6 +223,41 @@ def modularity_contributions(weights: sp.spmatrix, membership: np.ndarray) -> tu
     return float(sum(contrib.values())), contrib
 
 
+def silhouette_samples(distance: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Silhouette of each item from a precomputed distance matrix (Rousseeuw 1987).
+
+    The same numbers, bit for bit, as ``sklearn.metrics.silhouette_samples(distance, labels,
+    metric="precomputed")`` (the same sums in the same order), without importing scikit-learn,
+    whose import costs about 0.7 s CPU of every ``litkit cooccur``.  An item alone in its cluster
+    has silhouette 0.
+
+    Examples
+    --------
+    >>> d = np.array([[0, 1, 4, 5], [1, 0, 4, 5], [4, 4, 0, 1], [5, 5, 1, 0]], dtype=float)
+    >>> silhouette_samples(d, np.array([0, 0, 1, 1])).round(3).tolist()
+    [0.778, 0.778, 0.75, 0.8]
+    """
+    _, codes = np.unique(labels, return_inverse=True)  # sorted classes -> 0..k-1, as LabelEncoder
+    codes = codes.reshape(-1)
+    freqs = np.bincount(codes)
+    n = len(codes)
+    sums = np.zeros((n, len(freqs)), dtype=distance.dtype)
+    for i in range(n):  # one bincount per row, as scikit-learn sums them (same order, same rounding)
+        sums[i] += np.bincount(codes, weights=distance[i], minlength=len(freqs))
+    own = (np.arange(n), codes)
+    intra = sums[own]
+    sums[own] = np.inf
+    sums /= freqs
+    inter = sums.min(axis=1)
+    denom = (freqs - 1).take(codes, mode="clip")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        intra /= denom
+    values = inter - intra
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values /= np.maximum(intra, inter)
+    return np.nan_to_num(values)
+
+
 def silhouette(
     cooccurrence: sp.spmatrix, occurrences: np.ndarray, membership: np.ndarray, max_nodes: int = 5000
 ) -> tuple[float, dict[int, float]]:
@@ -235,14 +271,12 @@ def silhouette(
     clusters = [int(c) for c in np.unique(membership)]
     if n > max_nodes or k < 2 or k >= n:
         return float("nan"), {c: float("nan") for c in clusters}
-    from sklearn.metrics import silhouette_samples
-
     c = sp.csr_matrix(cooccurrence, dtype=np.float64).toarray()
     o = np.asarray(occurrences, dtype=np.float64)
     distance = 1.0 - c / np.sqrt(np.outer(o, o))
     np.fill_diagonal(distance, 0.0)
     distance = np.clip(distance, 0.0, 1.0)
-    values = silhouette_samples(distance, membership, metric="precomputed")
+    values = silhouette_samples(distance, membership)
     per = {cl: float(values[membership == cl].mean()) for cl in clusters}
     return float(values.mean()), per
 

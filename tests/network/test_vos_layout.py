@@ -185,17 +185,18 @@ def test_clusters_apart_in_map_coordinates_on_real_exports(real_maps):
     """Silhouette of the clusters in the map's own x, y.
 
     Kamada-Kawai: 0.194 merged, 0.017 CNKI; VOS as published ("vos_original"): 0.42 merged, 0.085
-    CNKI; weighted LinLog VOS ("vos", modularity clusters): 0.51 merged, 0.29 CNKI.  The CNKI map's
-    modularity clusters (Q = 0.29) hang on two hub terms, so they overlap in any layout tried; with
-    VOSviewer's own clustering (CPM on association strength) and the unweighted layout the CNKI
-    map reaches 0.375 (0.41 without the pull to the centre; test below)."""
+    CNKI; weighted LinLog VOS ("vos", modularity clusters): 0.51 merged, 0.29 CNKI with one Leiden
+    start, 0.36 CNKI with ten (the best partition, Q = 0.305 instead of 0.288).  The CNKI map's
+    modularity clusters hang on two hub terms, so they overlap in any layout tried: over layout seeds
+    1-5 its silhouette is 0.27-0.43 for layouts of about the same quality; with VOSviewer's own
+    clustering (CPM on association strength) and the unweighted layout it reaches 0.375 (test below)."""
     sil = {}
     for name in ("merged", "cnki"):
         net = real_maps[name]
         xy = net.nodes[["x", "y"]].to_numpy()
         sil[name] = silhouette_score(xy, net.nodes["cluster"])
     assert sil["merged"] >= 0.45
-    assert sil["cnki"] >= 0.25
+    assert sil["cnki"] >= 0.33  # measured 0.362
 
 
 def test_vosviewer_pairing_separates_the_cnki_clusters(shared_corpora):

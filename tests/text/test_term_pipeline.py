@@ -312,7 +312,8 @@ def test_real_cnki_cluster_labels_are_whole_terms_and_variants_merge(shared_corp
     candidates = [t for s in net.clusters["label_terms"] for t in s.split("; ") if t] + list(net.clusters["label"])
     fragments = [t for t in candidates if t not in keywords and any(t in k and t != k for k in keywords)]
     assert "混合" not in candidates and fragments == []
-    assert "混合现实" in candidates
+    # mixed reality is named by a whole term (混合现实, or 混合现实技术 with the best-of-ten-starts clusters)
+    assert any(t.startswith("混合现实") for t in candidates)
     merged = litkit.cooccurrence(corpus, with_layout=False, zh_variants=True)
     terms = set(merged.keywords["term"])
     assert "虚拟现实" in terms and not terms & {"vr", "vr技术", "虚拟现实技术", "增强现实技术", "ar技术"}
