@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import warnings
 from collections.abc import Iterable
@@ -81,6 +82,8 @@ BURST_RED = "#D62728"
 BAR_GREY = "#C8C8C8"
 
 FORMATS = ("png", "svg", "pdf")
+#: zlib level of litkit's PNGs: the same pixels as matplotlib's default (6) a third faster, files within 2 %.
+PNG_COMPRESS_LEVEL = 3
 # Salt of the ids in SVG files (clip paths, glyphs): fixed, so the same figure gives the same SVG.
 SVG_HASHSALT = "litkit"
 
@@ -214,10 +217,88 @@ def _write_formats(fig, formats, targets, overwrite) -> None:
             atomic_path(target, overwrite) as tmp,
             warnings.catch_warnings(),
             matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT}),
+            lean_font_subsets(fmt == "pdf"),
         ):
             warnings.filterwarnings("error", message=".*[Gg]lyph.*missing.*")
             options = {} if bbox is None else {"bbox_inches": bbox}
+            if fmt == "png":
+                options["pil_kwargs"] = {"compress_level": PNG_COMPRESS_LEVEL}
             fig.savefig(tmp, format=fmt, metadata=_METADATA.get(fmt), **options)
+
+
+@contextmanager
+def lean_font_subsets(enabled: bool = True):
+    """PDFs saved inside embed their fonts without the OpenType layout tables (faster; the same pages).
+
+    matplotlib's PDF backend embeds a subset of each font it draws with, made by fontTools with
+    its default options: the subset keeps the layout tables (GSUB, GPOS, GDEF, vertical metrics)
+    and adds every glyph those tables can reach from the ones drawn.  In a PDF each glyph is
+    drawn by its index and copied as text through the ToUnicode map, so a viewer never reads
+    them; for Noto Sans CJK, whose layout tables are large, they were half the time of a PDF
+    (matplotlib parses the font file again for every figure).  Inside this context the subset
+    holds exactly the glyphs drawn (with their outlines, metrics and names) and no layout
+    table.  Only this thread's PDFs saved inside are affected; with a matplotlib whose subsetting
+    differs from 3.11's (no ``SubsetResults``) nothing changes.
+
+    Parameters
+    ----------
+    enabled : bool, default True
+        False: a context that changes nothing (so callers need no branch).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> with lean_font_subsets():
+    ...     fig.savefig("figure.pdf")   # doctest: +SKIP
+    """
+    if not enabled or not _install_lean_subsets():
+        yield
+        return
+    token = _LEAN_SUBSETS.set(True)
+    try:
+        yield
+    finally:
+        _LEAN_SUBSETS.reset(token)
+
+
+_LEAN_SUBSETS = contextvars.ContextVar("litkit_lean_font_subsets", default=False)
+# Tables a PDF never reads, dropped from the embedded subset (fontTools' own drop list is kept).
+_LAYOUT_TABLES = ("GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG")
+
+
+@functools.cache
+def _install_lean_subsets() -> bool:
+    """Wrap matplotlib's font subsetting once so that it is lean inside :func:`lean_font_subsets` only."""
+    try:
+        from fontTools import subset
+        from matplotlib.backends import _backend_pdf_ps as pdf_ps
+    except ImportError:
+        return False
+    original = getattr(pdf_ps, "get_glyphs_subset", None)
+    if original is None or not hasattr(pdf_ps, "SubsetResults"):
+        return False  # another matplotlib: its own subsetting, unchanged
+
+    @functools.wraps(original)
+    def get_glyphs_subset(fontfile, glyphs):
+        if not _LEAN_SUBSETS.get():
+            return original(fontfile, glyphs)
+        # matplotlib's options (3.11) and its drop list, without the layout tables and their closure
+        options = subset.Options(glyph_names=True, recommended_glyphs=True)
+        options.drop_tables += ["FFTM", "PfEd", "BDF", "meta", "MERG", "TSIV", "Zapf", "bdat", "bloc", "cidg"]
+        options.drop_tables += ["fdsc", "feat", "fmtx", "fond", "just", "kerx", "ltag", "morx", "trak", "xref"]
+        options.drop_tables += list(_LAYOUT_TABLES)
+        options.layout_closure = False
+        options.layout_features = []
+        options.font_number = fontfile.face_index
+        font = subset.load_font(fontfile, options)
+        subsetter = subset.Subsetter(options=options)
+        subsetter.populate(gids=glyphs)
+        subsetter.subset(font)
+        return pdf_ps.SubsetResults(font, subsetter.glyph_index_map)._as_cm()
+
+    pdf_ps.get_glyphs_subset = get_glyphs_subset
+    return True
 
 
 def _tight_bbox(fig):
@@ -276,8 +357,11 @@ def figure_bytes(fig, fmt: str = "png", dpi: float | None = None) -> bytes:
     import io
 
     buffer = io.BytesIO()
-    with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT}):  # as save_figure: the same figure, the same bytes
-        fig.savefig(buffer, format=fmt, dpi=dpi if dpi is not None else "figure", metadata=_METADATA.get(fmt))
+    options = {"pil_kwargs": {"compress_level": PNG_COMPRESS_LEVEL}} if fmt == "png" else {}
+    # as save_figure: the same figure, the same bytes
+    with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT}), lean_font_subsets(fmt == "pdf"):
+        dpi = dpi if dpi is not None else "figure"
+        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=_METADATA.get(fmt), **options)
     return buffer.getvalue()
 
 

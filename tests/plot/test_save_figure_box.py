@@ -13,7 +13,7 @@ import re
 import matplotlib
 import matplotlib.pyplot as plt
 
-from litkit.plot.style import SVG_HASHSALT, save_figure, use_style
+from litkit.plot.style import PNG_COMPRESS_LEVEL, SVG_HASHSALT, save_figure, use_style
 
 
 def _figure(title="生态产品 ecological products"):
@@ -32,7 +32,9 @@ def test_one_tight_box_for_every_format(tmp_path):
     png, svg, pdf = save_figure(fig, tmp_path / "figure")
     reference = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT}):
-        fig.savefig(reference, format="png", metadata={"Software": "litkit"})  # rcParams: bbox "tight", 300 dpi
+        # rcParams: bbox "tight", 300 dpi; litkit's zlib level (the same pixels as the default's)
+        options = {"pil_kwargs": {"compress_level": PNG_COMPRESS_LEVEL}}
+        fig.savefig(reference, format="png", metadata={"Software": "litkit"}, **options)
     plt.close(fig)
     assert png.read_bytes() == reference.getvalue()
     from PIL import Image
