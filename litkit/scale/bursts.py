@@ -321,7 +321,7 @@ def _sum_counts(parts) -> BurstCounts:
     """Sum of partial counts, items in order of first appearance (not sorted; see :func:`_sorted_counts`).
 
     Item names are integer-coded with one hash table over all the parts' names (``pd.factorize``)
-    and the rows added with one ``bincount``: linear in the items of the parts.  Sorting the union of
+    and each part's rows added where its names landed: linear in the items of the parts.  Sorting the union of
     the names at every merge (Python string comparisons, and ``searchsorted`` on object arrays) made
     each level of the tree cost more than its share.  The counts are whole numbers, so the sums are
     exact in any order.
@@ -343,19 +343,42 @@ def _sum_counts(parts) -> BurstCounts:
         )
     names = np.concatenate([np.asarray(p.items, dtype=object) for p in full])
     code, items = pd.factorize(names)
-    k = len(items)
-    rows = np.concatenate([p.R for p in full]).reshape(-1, n)
-    cells = (code[:, None] * n + np.arange(n)).ravel()
-    R = np.bincount(cells, weights=rows.ravel(), minlength=k * n).reshape(k, n)
-    first = np.full(k, np.iinfo(np.int64).max, dtype=np.int64)
-    np.minimum.at(first, code, np.concatenate([p.first_year for p in full]))
+    R = np.zeros((len(items), n))
+    first = np.full(len(items), np.iinfo(np.int64).max, dtype=np.int64)
+    start = 0
+    for p in full:
+        # A part's items are distinct, so its rows land on distinct rows: plain fancy-indexed adds
+        # (no per-cell index array, no ufunc.at), touching each row of the part once.
+        rows = code[start : start + len(p.items)]
+        start += len(p.items)
+        R[rows] += p.R
+        first[rows] = np.minimum(first[rows], p.first_year)
     return BurstCounts(np.asarray(items, dtype=object), parts[0].slice_start, parts[0].slice_end, R, D, first)
 
 
 def _sorted_counts(counts: BurstCounts) -> BurstCounts:
     """Items in code-point order, as :func:`litkit.bursts.burst_counts` gives them (one sort, at the end)."""
-    order = np.argsort(counts.items, kind="stable") if len(counts.items) else np.zeros(0, dtype=np.int64)
+    order = _code_point_order(counts.items)
     return counts._replace(items=counts.items[order], R=counts.R[order], first_year=counts.first_year[order])
+
+
+def _code_point_order(names: np.ndarray) -> np.ndarray:
+    """Indices that sort distinct strings by code point, as Python's ``sorted`` does.
+
+    Arrow sorts their UTF-8 bytes in C++, and UTF-8 byte order is code-point order: the same
+    order as comparing the Python strings, several times faster on millions of cited references.
+    A string that is no valid UTF-8 (a lone surrogate) falls back to the Python comparison.
+    """
+    if len(names) == 0:
+        return np.zeros(0, dtype=np.int64)
+    import pyarrow as pa
+    import pyarrow.compute as pac
+
+    try:
+        strings = pa.array(names, type=pa.large_string())
+    except (pa.ArrowException, UnicodeEncodeError):
+        return np.argsort(names, kind="stable")
+    return pac.sort_indices(strings).to_numpy().astype(np.int64)
 
 
 def _combine_partials(*parts):

@@ -120,3 +120,14 @@ def test_combined_keyword_counters_equal_the_whole_corpus(exports):
     assert per_cluster == Counter(len(d) % 3 for d in docs)
     # The inputs are left as they were (a worker may still hold them for another pass).
     assert occurrences[0][0] == Counter(k for d in parts[0] for k in d)
+
+
+def test_items_sorted_once_in_python_code_point_order(exports):
+    """Arrow's sort of the reduced items is Python's ``sorted``: real cited references, and the hard cases."""
+    corpus, _ = exports
+    names = item_events(corpus, "cited_reference")["item"].dropna().unique()
+    # Beyond the BMP sorts after U+E000..U+FFFF in code points (UTF-16 order would put it before).
+    hard = ["\ue000", "\uffff", "\U0001f600", "\U00010000", "a\x00", "a", "", "Ä", "Z", "中文", "ａ"]
+    for strings in (names, np.array(hard, dtype=object), np.array(["b", "a\ud800", "a"], dtype=object)):
+        strings = np.asarray(strings, dtype=object)
+        assert strings[scale_bursts._code_point_order(strings)].tolist() == sorted(strings.tolist())
