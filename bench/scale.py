@@ -85,10 +85,26 @@ def _write_part(folder: Path, index: int, header: str, lines: list[str]) -> Path
     return path
 
 
+def _generated(data_dir: Path, records: int) -> Path | None:
+    """A file the generator already wrote with at least ``records`` records (the smallest such), or None.
+
+    Record ``i`` depends only on ``i``, so any larger generated file starts with the corpus wanted;
+    ``data_dir`` and its parent are searched (``bench/pipeline.py`` leaves ``wos_big_1000000.txt`` in the
+    parent), so a run does not write another 6 GB copy of a file that is already there.
+    """
+    found = []
+    for folder in (data_dir, data_dir.parent):
+        for path in folder.glob("wos_big_*.txt"):
+            count = path.stem.removeprefix("wos_big_")
+            if count.isdigit() and int(count) >= records:
+                found.append((int(count), str(path)))
+    return Path(min(found)[1]) if found else None
+
+
 def prepare(data_dir: Path, sizes: list[int]) -> dict[int, list[Path]]:
     """Folders of 500-record files for every size (cut from one generated file)."""
     largest = max(sizes)
-    big = data_dir / f"wos_big_{largest}.txt"
+    big = _generated(data_dir, largest) or data_dir / f"wos_big_{largest}.txt"
     complete = all((data_dir / f"wos_{n}" / ".complete").is_file() for n in sizes)
     if not big.is_file() and not complete:
         print(f"[scale] generating {largest} records into {big} …", file=sys.stderr)
