@@ -467,7 +467,8 @@ def cited_item_codes(corpus, kind: str = "cited_journal"):
             # in .references and no CR in .df, where distinct_references would find no citation.
             from ..refs import distinct_references
 
-            refs, distinct = distinct_references(df)
+            # cited journals read the sources only: no reference keys
+            refs, distinct = distinct_references(df, keys=kind != "cited_journal")
         else:  # anything else with .df and .references (the references table)
             refs, distinct = corpus.references, None
     except ImportError:

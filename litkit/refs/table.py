@@ -60,7 +60,7 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(table, copy=False)
 
 
-def distinct_references(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def distinct_references(df: pd.DataFrame, *, keys: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The references table in two parts: one row per citation with a code, one row per distinct reference.
 
     What :func:`references_table` is made of, for analyses that count
@@ -72,6 +72,9 @@ def distinct_references(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     ----------
     df : pandas.DataFrame
         A canonical corpus frame (``Corpus.df``); uses ``CR``, ``UT``, ``PY``, ``DB``.
+    keys : bool, default True
+        Compute the ``key`` column; when False it holds None (what cited-journal bursts
+        read needs no key, and keying is a third of the work).
 
     Returns
     -------
@@ -98,7 +101,7 @@ def distinct_references(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     >>> table["key"].tolist() == distinct["key"].take(citations["code"]).tolist()
     True
     """
-    citations, distinct, _ = _distinct(df)
+    citations, distinct, _ = _distinct(df, keys=keys)
     if citations is None:
         empty = _empty_table()
         citations = empty[["record", "UT", "PY", "DB"]].assign(code=pd.Series([], dtype=np.int64))
@@ -148,7 +151,7 @@ def reference_overlap(a, b) -> dict:
 _DISTINCT_COLUMNS = ("raw", "author", "year", "source", "volume", "page", "doi", "key")
 
 
-def _distinct(df: pd.DataFrame):
+def _distinct(df: pd.DataFrame, keys: bool = True):
     """(citations, distinct, raws) of :func:`distinct_references`, raws the cited strings in citation order;
     (None, None, None) when ``df`` cites nothing."""
     if len(df) == 0 or "CR" not in df.columns:
@@ -197,10 +200,13 @@ def _distinct(df: pd.DataFrame):
         parser = parser_list[0]
         parsed = [parser(raw) for raw in strings]
     fields = {name: [p.get(name) for p in parsed] for name in ("author", "year", "source", "volume", "page", "doi")}
-    bib = bibliographic_keys(fields["author"], fields["year"], fields["source"], fields["volume"], fields["page"])
-    # DOIs and pages lent across the whole corpus (litkit.refs.keys), computed on the distinct parses.
-    named = [bool(a or s) for a, s in zip(fields["author"], fields["source"])]
-    keys = unified_keys(zip(bib, fields["doi"], fields["source"], fields["volume"], fields["page"], named))
+    if keys:
+        bib = bibliographic_keys(fields["author"], fields["year"], fields["source"], fields["volume"], fields["page"])
+        # DOIs and pages lent across the whole corpus (litkit.refs.keys), computed on the distinct parses.
+        named = [bool(a or s) for a, s in zip(fields["author"], fields["source"])]
+        keys = unified_keys(zip(bib, fields["doi"], fields["source"], fields["volume"], fields["page"], named))
+    else:
+        keys = [None] * len(parsed)
 
     distinct = pd.DataFrame(
         {
