@@ -36,6 +36,7 @@ from ..bursts import (
     BurstCounts,
     burst_counts,
     bursts_from_counts,
+    can_burst,
     check_parameters,
     check_years,
     counts_from_codes,
@@ -496,6 +497,11 @@ def citation_bursts(
         thesaurus=thesaurus,
         client=client,
     )
+    # Items whose whole count cannot pay one entry into the burst state have no burst
+    # (litkit.bursts.can_burst): solved on the driver they only add rows that are dropped, as the
+    # single-machine table leaves them out before solving.
+    hopeful = can_burst(counts.R.sum(axis=1), counts.D.sum(), len(counts.D), s, gamma)
+    counts = counts._replace(items=counts.items[hopeful], R=counts.R[hopeful], first_year=counts.first_year[hopeful])
     table = bursts_from_counts(counts, period, s=s, gamma=gamma, min_duration=min_duration, top=top)
     if kind == "keyword" and len(table):
         table = _with_keyword_labels(pc, table, field, thesaurus, client)
