@@ -1,12 +1,15 @@
 """Yearly item counts and citation bursts of a partitioned corpus, computed with Dask.
 
 The result equals :func:`litkit.bursts.citation_bursts` on the same records.
-Per partition, :func:`litkit.bursts.item_events` (cited journals, keywords,
-authors) or the same reference parsing (:attr:`litkit.Corpus.references`) lists
-the events, and :func:`litkit.bursts.burst_counts` counts ``r[t]`` per item and
-``d[t]`` per slice; the driver adds the counts up (aligned on the sorted union
-of items) and hands the sums to :func:`litkit.bursts.bursts_from_counts`, the same function
-the single-machine path ends in.
+Per partition, :func:`litkit.bursts.item_events` (keywords, authors) or the same
+reference parsing (:attr:`litkit.Corpus.references`) lists the events, and
+:func:`litkit.bursts.burst_counts` counts ``r[t]`` per item and ``d[t]`` per slice
+(cited journals: :func:`litkit.bursts.counts_from_codes` on integer codes, no
+string per citation).  The partial counts are added in groups of eight, each
+group with one hash table over its item names and one row-wise add, so the
+reduction is linear in the items; the sum is sorted once (code-point order) and
+handed to :func:`litkit.bursts.bursts_from_counts`, the same function the
+single-machine path ends in.
 
 Three things are corpus-wide rather than per partition, and get a pass of their own:
 
