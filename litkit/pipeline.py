@@ -294,127 +294,180 @@ def _label(step: DemoRun) -> str:
 def _demo_runs(task: _Task, inputs: dict, helpers: list[_Helper], bar) -> list:
     """Make every run of :data:`DEMO_RUNS`; return their results in that order.
 
-    This process makes the runs whose result later runs read (``keep_as``: the merge) as soon as
-    their inputs exist, and otherwise the shortest run left; each helper gets the longest ones
-    (by :attr:`DemoRun.cost`), one running and one waiting while this process has others to make.
-    Nothing in a run depends on the process it runs in, so the order only changes the time taken.
+    Each helper is sent every input once, as soon as it exists (the merge's result after the
+    merge), and then only which run to make: the longest run left (by :attr:`DemoRun.cost`), the
+    moment it answers the previous one (its reading thread sends the next, so it never waits
+    for this process).  This process makes the runs whose result later runs read (``keep_as``:
+    the merge) first, then the shortest runs left; the two ends meet in the middle.  Nothing in a
+    run depends on the process it runs in, so the order only changes the time taken.
     """
     import queue
+    import threading
 
     results: dict[int, Any] = {}
     pending = list(range(len(DEMO_RUNS)))
+    available: set[str] = set()  # inputs every helper has
+    lock = threading.Lock()
     replies: queue.Queue = queue.Queue()
-    for helper in helpers:
-        helper.listen(replies)
+    stopping = threading.Event()
     registry: dict = {}  # warnings shown once, as if the runs had warned here
 
-    def finish(index: int, result) -> None:
-        results[index] = result
-        if DEMO_RUNS[index].keep_as:
-            inputs[DEMO_RUNS[index].keep_as] = result.value
-        if bar is not None:
-            bar.update(1)
+    def ready(i: int) -> bool:
+        return all(n in available for n in _data_names(DEMO_RUNS[i]))
+
+    def dispatch(helper: _Helper) -> None:
+        """Send ``helper`` the longest ready run if it is idle (called with the lock held)."""
+        if helper.busy or stopping.is_set():
+            return
+        runs = [i for i in pending if ready(i) and not DEMO_RUNS[i].keep_as]
+        if runs:
+            index = max(runs, key=lambda i: (DEMO_RUNS[i].cost, -i))
+            pending.remove(index)
+            helper.send(index, DEMO_RUNS[index])
+
+    def answered(reply) -> None:  # in a helper's reading thread
+        helper, index, ok, _, _ = reply
+        with lock:  # the answer is queued before the helper looks idle: nothing is left behind at the end
+            replies.put(reply)
+            helper.busy.remove(index)
+            if not ok:
+                stopping.set()
+            dispatch(helper)
+
+    def share(names) -> None:
+        """Send the inputs ``names`` to every helper, then let idle helpers start runs on them."""
+        with lock:
+            for helper in helpers:
+                helper.share({n: inputs[n] for n in names})
+            available.update(names)
+            for helper in helpers:
+                dispatch(helper)
 
     def take(reply) -> None:
-        helper, index, ok, result, caught = reply
-        helper.done(index)
+        _, index, ok, result, caught = reply
         if not ok:
             raise result  # the run's error, as if it had run here
         for category, message, filename, lineno in caught:
             warnings.warn_explicit(message, category, filename, lineno, registry=registry)
-        finish(index, result)
+        results[index] = result
+        if bar is not None:
+            bar.update(1)
 
     def show(here: int | None) -> None:
         if bar is not None:
-            running = [DEMO_RUNS[i] for h in helpers for i in h.busy[:1]]
+            with lock:
+                running = [DEMO_RUNS[i] for h in helpers for i in h.busy]
             running += [DEMO_RUNS[here]] if here is not None else []
             bar.set_postfix_str(", ".join(_label(s) for s in running))
 
-    while pending or any(h.busy for h in helpers):
+    for helper in helpers:
+        helper.listen(answered, task)
+    if helpers:
+        share(list(inputs))
+    else:
+        available.update(inputs)
+    while True:
         while not replies.empty():
             take(replies.get())
-        ready = [i for i in pending if all(n in inputs for n in _data_names(DEMO_RUNS[i]))]
-        here = next((i for i in ready if DEMO_RUNS[i].keep_as), None)
-        longest = sorted((i for i in ready if not DEMO_RUNS[i].keep_as), key=lambda i: -DEMO_RUNS[i].cost)
-        for helper in helpers:
-            while longest and (not helper.busy or (len(helper.busy) < 2 and len(longest) > 2)):
-                index = longest.pop(0)
-                pending.remove(index)
-                step = DEMO_RUNS[index]
-                helper.send(index, step, {n: inputs[n] for n in _data_names(step)}, task)
-        if not helpers:  # alone: in the order of DEMO_RUNS
-            here = min(ready, default=None)
-        elif here is None and longest:
-            here = longest[-1]
+        with lock:
+            local = [i for i in pending if all(n in inputs for n in _data_names(DEMO_RUNS[i]))]
+            first = [i for i in local if DEMO_RUNS[i].keep_as]
+            if not helpers:  # alone: in the order of DEMO_RUNS
+                here = min(local, default=None)
+            else:
+                here = first[0] if first else min(local, key=lambda i: (DEMO_RUNS[i].cost, i), default=None)
+            if here is not None:
+                pending.remove(here)
+            waiting = any(h.busy for h in helpers) or not replies.empty()
         if here is not None:
-            pending.remove(here)
             show(here)
             step = DEMO_RUNS[here]
-            finish(here, _make_run(task, step, _data(step, inputs)))
-        elif any(h.busy for h in helpers):
+            results[here] = _make_run(task, step, _data(step, inputs))
+            if bar is not None:
+                bar.update(1)
+            if step.keep_as:
+                inputs[step.keep_as] = results[here].value
+                if helpers:
+                    share([step.keep_as])
+                else:
+                    available.add(step.keep_as)
+        elif waiting:
             show(None)
             take(replies.get())
         elif pending:  # cannot happen with DEMO_RUNS: a run reads an input that no run makes
             raise RuntimeError(f"demo runs wait for inputs nothing makes: {[DEMO_RUNS[i] for i in pending]}")
-    return [results[i] for i in range(len(DEMO_RUNS))]
+        else:
+            return [results[i] for i in range(len(DEMO_RUNS))]
 
 
 class _Helper:
     """A fresh Python process (``python -c``, so a caller's unguarded script is never imported again)
     that makes demo runs sent to it over a pipe and answers with their results.
 
-    Each input is sent once: the helper keeps the corpora it received, as this process does,
-    so what a run caches on a corpus (parsed references) serves the helper's later runs.
+    It keeps the inputs it was sent, as this process does, so what a run caches on a corpus
+    (parsed references) serves the helper's later runs too.
     """
 
     def __init__(self):
+        import queue
         import subprocess
         import sys
+        import threading
 
         code = "from litkit.pipeline import _serve; _serve()"
         self.process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.busy: list[int] = []
-        self.sent: set[str] = set()
-        self.task: _Task | None = None
-        self.reader = None
+        # Messages are pickled by the caller and written by a thread: a helper busy with a run reads
+        # nothing, and a full pipe must not stop this process.
+        self.outbox: queue.Queue = queue.Queue()
+        threading.Thread(target=self._write_all, daemon=True).start()
 
-    def listen(self, replies) -> None:
-        """Put each reply ``(helper, index, ok, result or error, warnings)`` on ``replies`` (from a thread)."""
+    def listen(self, answered, task: _Task) -> None:
+        """Send the demo's settings, then call ``answered((helper, index, ok, result or error, warnings))``
+        from a reading thread for each answer."""
         import threading
 
-        self.reader = threading.Thread(target=self._read, args=(replies,), daemon=True)
-        self.reader.start()
+        self._write(("task", task))
+        threading.Thread(target=self._read, args=(answered,), daemon=True).start()
 
-    def send(self, index: int, step: DemoRun, data: dict, task: _Task) -> None:
-        new = {name: value for name, value in data.items() if name not in self.sent}
-        message = (index, step, new, task if task is not self.task else None)
-        pickle.dump(message, self.process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-        self.process.stdin.flush()
-        self.sent.update(new)
-        self.task = task
+    def share(self, inputs: dict) -> None:
+        self._write(("inputs", inputs))
+
+    def send(self, index: int, step: DemoRun) -> None:
+        self._write(("run", (index, step)))
         self.busy.append(index)
 
-    def done(self, index: int) -> None:
-        self.busy.remove(index)
-
     def stop(self) -> None:
-        """End the process: at once when runs are still running there (an error here), else when idle."""
+        """End the process: at once when a run is still running there (an error here), else when idle."""
         import signal
 
-        try:
-            self.process.stdin.close()
-        except OSError:
-            pass
+        self.outbox.put(None)  # after what was sent: the end of the input
         if self.busy and self.process.poll() is None:
             # KeyboardInterrupt in the helper: its run removes its staging folder, as here on Ctrl-C.
-            self.process.send_signal(signal.SIGINT if hasattr(signal, "SIGINT") else signal.SIGTERM)
+            self.process.send_signal(signal.SIGINT if os.name == "posix" else signal.SIGTERM)
         try:
             self.process.wait(timeout=60)
         except Exception:
             self.process.kill()
             self.process.wait()
 
-    def _read(self, replies) -> None:
+    def _write(self, message) -> None:
+        self.outbox.put(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _write_all(self) -> None:
+        try:
+            while (data := self.outbox.get()) is not None:
+                self.process.stdin.write(data)
+                self.process.stdin.flush()
+        except OSError:  # the process ended (its reading thread reports it)
+            pass
+        finally:
+            try:
+                self.process.stdin.close()
+            except OSError:
+                pass
+
+    def _read(self, answered) -> None:
         while True:
             try:
                 ok, index, payload, caught = pickle.load(self.process.stdout)
@@ -422,17 +475,17 @@ class _Helper:
                 if self.busy:
                     code = self.process.wait()
                     error = RuntimeError(f"a demo helper process stopped (exit status {code}) during its runs")
-                    replies.put((self, self.busy[0], False, error, []))
+                    answered((self, self.busy[0], False, error, []))
                 return
-            replies.put((self, index, ok, payload, caught))
+            answered((self, index, ok, payload, caught))
 
 
 def _serve() -> None:
-    """The helper process: make the runs read from stdin, write each result to (the original) stdout."""
+    """The helper process: read settings, inputs and runs from stdin; write each run's answer to stdout."""
     import sys
 
     replies = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)  # what a run prints goes to stderr, not into the replies
+    os.dup2(2, 1)  # what a run prints goes to stderr, not into the answers
     requests = sys.stdin.buffer
     try:
         _warm_up()
@@ -440,14 +493,17 @@ def _serve() -> None:
         task = None
         while True:
             try:
-                index, step, data, new_task = pickle.load(requests)
+                kind, payload = pickle.load(requests)
             except EOFError:
                 return
-            inputs.update(data)
-            task = new_task or task
-            reply = _run_here(index, step, task, inputs)
-            pickle.dump(reply, replies, protocol=pickle.HIGHEST_PROTOCOL)
-            replies.flush()
+            if kind == "task":
+                task = payload
+            elif kind == "inputs":
+                inputs.update(payload)
+            else:
+                index, step = payload
+                pickle.dump(_run_here(index, step, task, inputs), replies, protocol=pickle.HIGHEST_PROTOCOL)
+                replies.flush()
     except KeyboardInterrupt:
         sys.exit(130)
 

@@ -50,7 +50,7 @@ def test_helpers_write_the_same_files_as_one_process(tmp_path, monkeypatch):
 
 def test_helper_error_is_raised_here_and_leaves_no_staging(tmp_path, monkeypatch):
     """A run failing in a helper raises its LitkitError in the caller; the other runs' helpers stop."""
-    bad = DemoRun("bursts", "merged", params={"kind": "journals"}, cost=99)  # the longest: sent to the helper
+    bad = DemoRun("bursts", "corpus", params={"kind": "journals"}, cost=99)  # the longest ready: the helper's first
     monkeypatch.setattr(pipeline, "DEMO_RUNS", [*SMALL, bad])
     with pytest.raises(litkit.LitkitError, match="unknown kind") as raised:
         pipeline.run_demo(tmp_path / "out", progress=False, formats=("png",), workers=2)
