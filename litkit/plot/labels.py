@@ -96,7 +96,10 @@ def place_labels(
     to_data = ax.transData.inverted().transform
     radii = np.asarray(radii, dtype=float)
     boxes = list(taken or [])
-    inks = list(taken or [])  # the labels' text boxes without the air: what a leader line may not cross
+    # The placed labels' text boxes without the air: what a leader line may not cross.  Not ``taken``:
+    # those keep text off tick labels, legends and curves, and a leader line starts on its node,
+    # which may lie in one of them (the Bradford curve).
+    inks = []
     leaders: list[tuple[float, float, float, float]] = []  # drawn leader lines, display pixels
     placed = []
     for i in order:
@@ -139,8 +142,7 @@ def place_labels(
             segment = None
             if k >= len(near):  # a thin leader line from the node to the nearest point of the text box
                 segment = (px, py, min(max(px, cx - tw), cx + tw), min(max(py, cy - th), cy + th))
-                # it may cross no earlier leader line and pass through no earlier label (tick labels
-                # and legends in ``taken`` included)
+                # it may cross no earlier leader line and pass through no earlier label
                 if any(_segments_cross(segment, seg) for seg in leaders):
                     continue
                 if any(_segment_meets_box(segment, b) for b in inks):
