@@ -78,12 +78,40 @@ def _years_of(table) -> np.ndarray:
 
 
 def _records_and_years(path: str):
-    """A partition's record identifiers and its range of publication years (``UT`` and ``PY`` only)."""
+    """A partition's record identifiers (hashed) and its range of publication years (``UT`` and ``PY`` only)."""
     table = _read_columns(path, ["UT", "PY"])
     py = _years_of(table)
     py = py[~np.isnan(py)]
-    ut = table.column("UT").drop_null().to_pylist()
-    return frozenset(ut), (int(py.min()), int(py.max())) if len(py) else None
+    ut = np.asarray(table.column("UT").drop_null().to_pylist(), dtype=object)
+    return np.unique(_ut_hashes(ut)), (int(py.min()), int(py.max())) if len(py) else None
+
+
+def _ut_hashes(values: np.ndarray) -> np.ndarray:
+    """64-bit hashes of record identifiers (strings), the same in every process: pandas' SipHash of their UTF-8.
+
+    The driver finds the records exported in several partitions among these hashes instead of
+    receiving every ``UT`` string.  Two identifiers with one hash only send both records' events to
+    the driver, where they are counted together by their ``UT`` strings: the counts stay exact.
+    """
+    values = np.asarray(values, dtype=object)
+    if len(values) == 0:
+        return np.zeros(0, dtype=np.uint64)
+    try:
+        return pd.util.hash_array(values, categorize=False)
+    except UnicodeEncodeError:  # a lone surrogate: the bytes of every value (valid ones hash as their str)
+        encoded = np.empty(len(values), dtype=object)
+        encoded[:] = [v.encode("utf-8", "surrogatepass") for v in values.tolist()]
+        return pd.util.hash_array(encoded, categorize=False)
+
+
+def _in_shared(ut: np.ndarray, shared: np.ndarray) -> np.ndarray:
+    """Which of these ``UT`` values (None where missing) are among the shared records' hashes."""
+    ut = np.asarray(ut, dtype=object)
+    out = np.zeros(len(ut), dtype=bool)
+    if len(shared) and len(ut):
+        present = ~pd.isna(ut)
+        out[present] = np.isin(_ut_hashes(ut[present]), shared)
+    return out
 
 
 def _journal_codes(path: str):
@@ -159,7 +187,7 @@ def _journal_codes(path: str):
     return ut, _years_of(table), record, item_code, np.asarray(names, dtype=object)
 
 
-def _journal_counts(path: str, shared: frozenset, period, slice_years, counting):
+def _journal_counts(path: str, shared: np.ndarray, period, slice_years, counting):
     """A partition's cited-journal counts, straight from integer codes, and the raw events of shared records.
 
     Equal to ``_partition_counts`` on the partition's events frame (``burst_counts`` after
@@ -170,9 +198,7 @@ def _journal_counts(path: str, shared: frozenset, period, slice_years, counting)
     year = years[record]
     keep = (item_code >= 0) & ~np.isnan(year)
     record_code = pd.factorize(ut, use_na_sentinel=False)[0][record] if len(ut) else record
-    in_shared = np.zeros(len(record), dtype=bool)
-    if shared and len(ut):
-        in_shared = pd.Series(ut, dtype=object).isin(shared).to_numpy()[record]
+    in_shared = _in_shared(ut, shared)[record]
     mine = keep & ~in_shared
     counts = counts_from_codes(
         year[mine].astype(np.int64), item_code[mine], names, record_code[mine], period, slice_years, counting
@@ -305,10 +331,10 @@ def _finish(events: pd.DataFrame, labels: dict | None) -> pd.DataFrame:
     return events.reset_index(drop=True)
 
 
-def _partition_counts(part, labels, shared: frozenset, period, slice_years, counting):
+def _partition_counts(part, labels, shared: np.ndarray, period, slice_years, counting):
     """Counts of the records found only in this partition, and the raw events of shared records."""
     events = _finish(part[0], labels)
-    in_shared = events["record"].isin(shared) if shared else np.zeros(len(events), dtype=bool)
+    in_shared = _in_shared(events["record"].to_numpy(dtype=object), shared)
     counts = burst_counts(events[~in_shared], period, slice_years=slice_years, counting=counting)
     return counts, events[in_shared]
 
@@ -430,9 +456,10 @@ def yearly_counts(
     paths = [str(p) for p in pc.partitions]
     meta = compute([dask.delayed(_records_and_years)(p) for p in paths], client)
     period = _period_of([m[1] for m in meta], years)
-    seen = Counter(ut for records, _ in meta for ut in records)
-    shared = constant(frozenset(ut for ut, n in seen.items() if n > 1))
-    del meta, seen
+    # Records exported in several partitions, as hashes of their UT (each partition's distinct ones).
+    hashes, times = np.unique(np.concatenate([m[0] for m in meta]), return_counts=True)
+    shared = constant(hashes[times > 1])
+    del meta, hashes, times
 
     if kind in ("cited_journal", "cited_reference"):
         needed = ["UT", "PY", "DB", "CR"]

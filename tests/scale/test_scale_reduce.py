@@ -66,7 +66,7 @@ def test_journal_counts_of_each_partition_equal_the_single_process_counts(export
     for path in pc.partitions:
         part = litkit.Corpus.read_parquet(path)
         expected = burst_counts(item_events(part, "cited_journal"), period, counting=counting)
-        got, shared_events = scale_bursts._journal_counts(str(path), frozenset(), period, 1, counting)
+        got, shared_events = scale_bursts._journal_counts(str(path), np.zeros(0, np.uint64), period, 1, counting)
         _assert_equal_counts(got, expected)
         assert shared_events.empty
         items.append(len(got.items))
@@ -131,3 +131,37 @@ def test_items_sorted_once_in_python_code_point_order(exports):
     for strings in (names, np.array(hard, dtype=object), np.array(["b", "a\ud800", "a"], dtype=object)):
         strings = np.asarray(strings, dtype=object)
         assert strings[scale_bursts._code_point_order(strings)].tolist() == sorted(strings.tolist())
+
+
+def test_records_wrongly_taken_as_shared_are_still_counted_once(exports):
+    """Shared records are found by UT hashes; a collision only sends records to the driver's pool.
+
+    Two partitions' records all marked shared (what colliding hashes would do): the partitions' counts
+    plus the pool's counts are still the single-process counts of the whole corpus.
+    """
+    corpus, pc = exports
+    period = _period(corpus)
+    expected = burst_counts(item_events(corpus, "cited_journal"), period)
+    for marked in ([], [0, 2], list(range(len(pc.partitions)))):
+        uts = [litkit.Corpus.read_parquet(pc.partitions[i]).df["UT"].to_numpy(dtype=object) for i in marked]
+        shared = np.unique(scale_bursts._ut_hashes(np.concatenate(uts))) if uts else np.zeros(0, np.uint64)
+        partials = [scale_bursts._journal_counts(str(p), shared, period, 1, "records") for p in pc.partitions]
+        counts, pool = scale_bursts._combine_partials(*partials)
+        assert len(pool) == 0 if not marked else len(pool) > 0
+        if len(pool):
+            counts = scale_bursts._sum_counts([counts, burst_counts(pool, period)])
+        _assert_equal_counts(scale_bursts._sorted_counts(counts), expected)
+
+
+def test_ut_hashes_are_the_same_whatever_else_is_hashed():
+    """A lone surrogate makes pandas hash bytes instead; the other identifiers keep their hashes."""
+    alone = scale_bursts._ut_hashes(np.array(["WOS:000123", "ÄÖ"], dtype=object))
+    with_bad = scale_bursts._ut_hashes(np.array(["WOS:000123", "x\ud800", "ÄÖ"], dtype=object))
+    assert with_bad[[0, 2]].tolist() == alone.tolist()
+    assert len(set(with_bad.tolist())) == 3
+    shared = alone[:1]
+    assert scale_bursts._in_shared(np.array([None, "ÄÖ", "WOS:000123"], dtype=object), shared).tolist() == [
+        False,
+        False,
+        True,
+    ]
