@@ -375,6 +375,7 @@ def _draw_rings(ax, nodes, xy: np.ndarray, sizes: np.ndarray) -> None:
 
 def to_pyvis(net, scale: float = 600.0):
     """A :class:`pyvis.network.Network` holding the map (positions fixed, physics off)."""
+    from pyvis.edge import Edge
     from pyvis.network import Network
 
     vis = Network(height="100%", width="100%", directed=bool(net.directed), notebook=False, cdn_resources="local")
@@ -406,15 +407,24 @@ def to_pyvis(net, scale: float = 600.0):
     if upper.nnz:
         top = upper.data.max()
         order = np.lexsort((upper.col, upper.row))
+        node_ids = set(vis.get_nodes())
         for i, j, w in zip(upper.row[order], upper.col[order], upper.data[order]):
-            vis.add_edge(
-                int(i + 1),
-                int(j + 1),
+            source, target = int(i + 1), int(j + 1)
+            if source not in node_ids or target not in node_ids:
+                raise ValueError(f"link {source}-{target} names a node the map does not have")
+            # Each pair occurs once here (upper triangle, or one entry per directed link), so pyvis's
+            # add_edge duplicate scan over every edge already added (quadratic in links: 3.7 s of the
+            # demo's HTML pages) can find nothing; append what add_edge would append.
+            edge = Edge(
+                source,
+                target,
+                vis.directed,
                 value=float(w),
                 width=0.3 + 3.0 * float(w) / top,
                 title=f"{labels[i]} - {labels[j]}: strength {w:.3f}",
                 color={"color": "#bbbbbb", "opacity": 0.5},
             )
+            vis.edges.append(edge.options)
     return vis
 
 

@@ -6,9 +6,9 @@ candidate phrases when terms are extracted from titles and abstracts.
 
 Sources
 -------
-* English words: scikit-learn's ``ENGLISH_STOP_WORDS`` (BSD licence, shipped in
-  the installed package, so nothing is downloaded; read from its source file rather than
-  imported, :func:`sklearn_stop_words`) plus litkit's own list of
+* English words: scikit-learn's ``ENGLISH_STOP_WORDS`` (BSD licence; a copy shipped
+  in ``litkit/data``, so nothing is downloaded or imported,
+  :func:`sklearn_stop_words`) plus litkit's own list of
   academic filler words (``litkit/data/stopwords_en_academic.txt``).
 * Chinese: litkit's own list (``litkit/data/stopwords_zh.txt``): function words
   and generic research vocabulary, written for this project.
@@ -84,12 +84,12 @@ def word_stoplist(language: str = "en") -> frozenset[str]:
 
 @cache
 def sklearn_stop_words() -> frozenset[str]:
-    """scikit-learn's ``ENGLISH_STOP_WORDS``, read from the installed package without importing it.
+    """scikit-learn's ``ENGLISH_STOP_WORDS``, from the copy shipped in ``litkit/data``.
 
     ``import sklearn`` loads scipy.stats and most of scikit-learn (0.7 s of CPU, more than the
-    phrase extraction of 100,000 titles), all for one frozenset literal: the literal is read from
-    the source file of the installed scikit-learn instead.  Should that file move or change shape
-    in a future release, the list is imported the ordinary way.
+    phrase extraction of 100,000 titles), all for one frozenset: litkit ships the list
+    (``stopwords_en_sklearn.txt``, BSD licence, source named in its header) and a test checks
+    that it still equals the installed scikit-learn's.
 
     Returns
     -------
@@ -101,43 +101,7 @@ def sklearn_stop_words() -> frozenset[str]:
     >>> "the" in sklearn_stop_words(), "ecosystem" in sklearn_stop_words()
     (True, False)
     """
-    words = _stop_words_literal()
-    if words is None:  # pragma: no cover - a scikit-learn whose file is laid out differently
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-        words = frozenset(ENGLISH_STOP_WORDS)
-    return words
-
-
-def _stop_words_literal() -> frozenset[str] | None:
-    """The ``ENGLISH_STOP_WORDS = frozenset([...])`` literal of scikit-learn's source, or None."""
-    import ast
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec("sklearn")  # locates the package; runs none of it
-        if spec is None or not spec.submodule_search_locations:
-            return None
-        source = Path(next(iter(spec.submodule_search_locations)), "feature_extraction", "_stop_words.py")
-        tree = ast.parse(source.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError, ImportError):
-        return None
-    for node in tree.body:
-        if (
-            isinstance(node, ast.Assign)
-            and [getattr(t, "id", None) for t in node.targets] == ["ENGLISH_STOP_WORDS"]
-            and isinstance(node.value, ast.Call)
-            and getattr(node.value.func, "id", None) == "frozenset"
-            and len(node.value.args) == 1
-            and not node.value.keywords
-        ):
-            try:
-                words = ast.literal_eval(node.value.args[0])
-            except ValueError:
-                return None
-            if isinstance(words, (list, tuple, set)) and words and all(isinstance(w, str) for w in words):
-                return frozenset(words)
-    return None
+    return frozenset(read_list(data_text("stopwords_en_sklearn.txt"), is_text=True))
 
 
 def resolve_stoplist(stoplist) -> frozenset[str]:

@@ -139,35 +139,20 @@ def _tokenize(text: str) -> list[str]:
 
 
 def _tokenizer():
-    """``findall`` of the token pattern, as nltk's ``RegexpTokenizer(_TOKEN_PATTERN).tokenize``.
+    """``findall`` of the token pattern: the tokens of nltk's ``RegexpTokenizer(_TOKEN_PATTERN)``.
 
     nltk's tokenizer is ``findall`` of the pattern compiled with ``re.UNICODE | re.MULTILINE |
-    re.DOTALL``, by the ``regex`` engine in recent nltk releases (through ``nltk.redos``) and by
-    ``re`` in older ones.  The pattern is compiled here the same way, because ``import nltk``
-    alone costs 0.25 s of CPU (it loads its whole package).  The two engines differ on a few
-    characters (``\\w`` on combining marks, superscript digits), so the engine is the one the
-    installed nltk uses (read from its source, not imported), and the tokens are nltk's.
+    re.DOTALL`` by the ``regex`` engine (nltk >= 3.9, through ``nltk.redos``; ``regex`` is an nltk
+    dependency).  The pattern is compiled here the same way because ``import nltk`` alone costs
+    0.25 s of CPU; the engine is fixed, not taken from whatever nltk is installed, so the tokens
+    do not change with nltk's version (``\\w`` differs between ``re`` and ``regex`` on combining
+    marks and superscript digits).  tests/text checks the tokens against nltk's on every real title.
     """
-    import importlib.util
     import re
-    from pathlib import Path
 
-    flags = re.UNICODE | re.MULTILINE | re.DOTALL
-    uses_regex = False
-    spec = importlib.util.find_spec("nltk")  # locates the package; runs none of it
-    if spec is not None and spec.submodule_search_locations:
-        source = Path(next(iter(spec.submodule_search_locations)), "tokenize", "regexp.py")
-        try:
-            uses_regex = "redos.compile" in source.read_text(encoding="utf-8")
-        except OSError:  # pragma: no cover - an nltk laid out differently: ask it
-            from nltk.tokenize import RegexpTokenizer
+    import regex
 
-            return RegexpTokenizer(_TOKEN_PATTERN).tokenize
-    if uses_regex:
-        import regex
-
-        return regex.compile(_TOKEN_PATTERN, flags).findall
-    return re.compile(_TOKEN_PATTERN, flags).findall
+    return regex.compile(_TOKEN_PATTERN, re.UNICODE | re.MULTILINE | re.DOTALL).findall
 
 
 def english_phrases(
