@@ -211,10 +211,6 @@ def int_array(values: list) -> pd.api.extensions.ExtensionArray:
     return pd.array(pd.to_numeric(pd.Series(values, dtype="object"), errors="coerce"), dtype="Int64")
 
 
-#: The old private name of :func:`int_array` (kept for code that imported it).
-_int_array = int_array
-
-
 def frame_from_records(records: Iterable[dict]) -> pd.DataFrame:
     """Build a canonical DataFrame from record dicts keyed by column name.
 

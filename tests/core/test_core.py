@@ -276,8 +276,8 @@ def test_read_moves_its_corpus_to_the_oldest_gc_generation(demo_dir):
 
 
 def test_int_columns_take_ints_directly_and_coerce_anything_else():
-    from litkit.corpus import _int_array
+    from litkit.corpus import int_array
 
-    assert list(_int_array([2021, None, 7])) == [2021, pd.NA, 7]
-    assert list(_int_array(["12", "x", 3, None])) == [12, pd.NA, 3, pd.NA]  # unreadable text: <NA>
-    assert str(_int_array([]).dtype) == "Int64"
+    assert list(int_array([2021, None, 7])) == [2021, pd.NA, 7]
+    assert list(int_array(["12", "x", 3, None])) == [12, pd.NA, 3, pd.NA]  # unreadable text: <NA>
+    assert str(int_array([]).dtype) == "Int64"
