@@ -279,10 +279,7 @@ def _install_lean_subsets() -> bool:
     if original is None or not hasattr(pdf_ps, "SubsetResults"):
         return False  # another matplotlib: its own subsetting, unchanged
 
-    @functools.wraps(original)
-    def get_glyphs_subset(fontfile, glyphs):
-        if not _LEAN_SUBSETS.get():
-            return original(fontfile, glyphs)
+    def _lean_subset(fontfile, glyphs):
         # matplotlib's options (3.11) and its drop list, without the layout tables and their closure
         options = subset.Options(glyph_names=True, recommended_glyphs=True)
         options.drop_tables += ["FFTM", "PfEd", "BDF", "meta", "MERG", "TSIV", "Zapf", "bdat", "bloc", "cidg"]
@@ -296,6 +293,15 @@ def _install_lean_subsets() -> bool:
         subsetter.populate(gids=glyphs)
         subsetter.subset(font)
         return pdf_ps.SubsetResults(font, subsetter.glyph_index_map)._as_cm()
+
+    @functools.wraps(original)
+    def get_glyphs_subset(fontfile, glyphs):
+        if not _LEAN_SUBSETS.get():
+            return original(fontfile, glyphs)
+        try:
+            return _lean_subset(fontfile, glyphs)
+        except Exception:  # a matplotlib or fontTools laid out differently: its own subset, as before
+            return original(fontfile, glyphs)
 
     pdf_ps.get_glyphs_subset = get_glyphs_subset
     return True
