@@ -230,7 +230,11 @@ def run_demo(
         folder.results.append(result)
         written.extend(result.files)
     written.append(folder.write_params("demo", DEMO_PARAMETERS, {"corpora": "corpora/demo"}))
-    _relative_params(folder.output / "params.json", corpora.parent)
+    # The checkout's own path (in the merge report's file names, a thesaurus in params.json) is cut,
+    # so the demo's tables and report are the same wherever the checkout lives.
+    for path in written:
+        if path.suffix in (".csv", ".json"):
+            _relative_params(path, corpora.parent)
     from .html_report import write_report
 
     written.append(write_report(out, out / "report.html", title="litkit demo", overwrite=overwrite))
@@ -587,8 +591,12 @@ def _substitute(params: dict, substitutes: dict[str, str]) -> dict:
 
 
 def _relative_params(path: Path, checkout: Path) -> None:
-    """Paths in the demo's params.json relative to the checkout, so it does not depend on where that lives."""
+    """Paths in a table or params.json of the demo relative to the checkout (rewritten only when it names it)."""
     from . import _atomic
 
-    text = path.read_text(encoding="utf-8").replace(str(checkout) + "/", "").replace(f'"{checkout}"', '"."')
-    _atomic.write_text(path, text, overwrite=True)
+    original = path.read_text(encoding="utf-8")
+    text = original.replace(str(checkout) + os.sep, "")
+    if path.suffix == ".json":
+        text = text.replace(f'"{checkout}"', '"."')
+    if text != original:
+        _atomic.write_text(path, text, overwrite=True)

@@ -217,8 +217,8 @@ def test_cli_writes_the_demo_files(demo_out, tmp_path):
     assert names == sorted(p.name for p in (tmp_path / "cooc").iterdir())
     for name in names:
         a, b = (demo_out / "cooccurrence_wos" / name).read_bytes(), (tmp_path / "cooc" / name).read_bytes()
-        if name == "params.json":
-            a, b = json.loads(a), json.loads(b)
+        if name == "params.json":  # the demo names its thesaurus relative to the checkout, as here
+            a, b = json.loads(a), json.loads(b.decode("utf-8").replace(str(ROOT) + os.sep, ""))
             a.pop("inputs"), b.pop("inputs")
         assert a == b, name
     assert len(compared) + len(names) >= 20
@@ -240,6 +240,17 @@ def test_second_run_gives_identical_tables(demo_runs):
     assert sorted(p.relative_to(second) for p in second.rglob("*") if p.suffix in TABLE_SUFFIXES) == tables
     differ = [str(t) for t in tables if (first / t).read_bytes() != (second / t).read_bytes()]
     assert not differ, f"tables differ between two runs: {differ}"
+
+
+def test_outputs_do_not_name_the_checkout(demo_out):
+    """The demo's tables and report are the same wherever the checkout lives (file names relative to it)."""
+    named = [
+        str(p.relative_to(demo_out))
+        for p in demo_out.rglob("*")
+        if p.suffix in TABLE_SUFFIXES | {".html"} and str(ROOT) in p.read_text(encoding="utf-8", errors="replace")
+    ]
+    assert not named, f"outputs naming {ROOT}: {named}"
+    assert "corpora/demo/wos/savedrecs.txt" in (demo_out / "merge_report.csv").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
