@@ -26,8 +26,8 @@ Random starts
 Leiden and Louvain are randomised local searches: one seed can stop in a partition of clearly lower
 quality than another seed finds (the CNKI RefWorks keyword map: Q = 0.288 with seed 42, 0.305 with
 most other seeds).  Like VOSviewer's clustering (its "random starts" parameter: the best of
-several runs is kept), ``cluster_graph`` runs the algorithm ``starts`` times (default 10, fewer above 20,000 links; seeds
-``seed, seed + 1, …``) and keeps the partition of highest quality -- the objective optimised
+several runs is kept), ``cluster_graph`` runs the algorithm ``starts`` times (default 10, fewer
+above 20,000 links; seeds ``seed, seed + 1, …``) and keeps the partition of highest quality -- the objective optimised
 (modularity at the given resolution, or CPM), never a measure of the result such as the silhouette;
 ties keep the earliest start, so ``starts=1`` is the single run with ``seed``.
 
