@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 
@@ -37,6 +38,14 @@ def tree_sum(parts: Sequence, merge: Callable, split_every: int = 8):
         return out
 
     return tree_reduce(parts, merge_many, split_every)
+
+
+def sum_counters(*counters) -> Counter:
+    """Counters added into a new one in place (a fold of ``+`` copies the running sum at every step)."""
+    total = Counter()
+    for counter in counters:
+        total.update(counter)
+    return total
 
 
 def tree_reduce(parts: Sequence, combine: Callable, split_every: int = 8):

@@ -39,7 +39,6 @@ from ..bursts import (
     BurstCounts,
     burst_counts,
     bursts_from_counts,
-    can_burst,
     check_parameters,
     check_years,
     counts_from_codes,
@@ -59,7 +58,7 @@ from ..refs import (
     reference_style,
     unified_key,
 )
-from ._dask import compute, constant, persist, tree_reduce, tree_sum
+from ._dask import compute, constant, persist, sum_counters, tree_reduce, tree_sum
 
 __all__ = ["yearly_counts", "citation_bursts", "annual_production"]
 
@@ -304,14 +303,6 @@ def _keyed(part, lending: tuple):
     return events, pairs
 
 
-def _sum_counters(*counters) -> Counter:
-    """Many Counters added into a new one in place (a fold of ``+`` copies the running sum at every step)."""
-    total = Counter()
-    for c in counters:
-        total.update(c)
-    return total
-
-
 def _best_labels(pairs: Counter) -> dict:
     """One label per reference key: the most frequent, ties broken alphabetically."""
     best: dict = {}
@@ -477,7 +468,7 @@ def yearly_counts(
         events = persist(events, client)
         lending = tree_sum([dask.delayed(lambda e: e[1])(e) for e in events], _merge_lending)
         events = persist([dask.delayed(_keyed)(e, lending) for e in events], client)
-        pairs = tree_reduce([dask.delayed(lambda e: e[1])(e) for e in events], _sum_counters)
+        pairs = tree_reduce([dask.delayed(lambda e: e[1])(e) for e in events], sum_counters)
         labels = dask.delayed(_best_labels)(pairs)
     partials = [dask.delayed(_partition_counts)(e, labels, shared, period, slice_years, counting) for e in events]
     return _reduce_partials(partials, period, slice_years, counting, client), period
@@ -527,11 +518,6 @@ def citation_bursts(
         thesaurus=thesaurus,
         client=client,
     )
-    # Items whose whole count cannot pay one entry into the burst state have no burst
-    # (litkit.bursts.can_burst): solved on the driver they only add rows that are dropped, as the
-    # single-machine table leaves them out before solving.
-    hopeful = can_burst(counts.R.sum(axis=1), counts.D.sum(), len(counts.D), s, gamma)
-    counts = counts._replace(items=counts.items[hopeful], R=counts.R[hopeful], first_year=counts.first_year[hopeful])
     table = bursts_from_counts(counts, period, s=s, gamma=gamma, min_duration=min_duration, top=top)
     if kind == "keyword" and len(table):
         table = _with_keyword_labels(pc, table, field, thesaurus, client)

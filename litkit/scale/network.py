@@ -61,7 +61,7 @@ from ..network._normalize import link_strengths
 from ..network.cluster import silhouette
 from ..network.labels import assign_documents, cluster_labels
 from ..network.layout import layout as compute_layout
-from ._dask import compute, constant, persist, tree_reduce, tree_sum
+from ._dask import compute, constant, persist, sum_counters, tree_reduce, tree_sum
 
 __all__ = ["cooccurrence", "keyword_counts"]
 
@@ -146,11 +146,8 @@ def _occurrences(t: _Terms) -> tuple[Counter, int, int]:
 
 
 def _combine_occurrences(*parts):
-    """Many partitions' occurrences in one: one Counter updated in place (a fold of ``+`` copies the running sum)."""
-    occ = Counter()
-    for p in parts:
-        occ.update(p[0])
-    return occ, sum(p[1] for p in parts), sum(p[2] for p in parts)
+    """Many partitions' occurrences in one (the Counters added in place, :func:`sum_counters`)."""
+    return sum_counters(*(p[0] for p in parts)), sum(p[1] for p in parts), sum(p[2] for p in parts)
 
 
 # ---- step 3: pairs ------------------------------------------------------------------------------------
@@ -206,12 +203,8 @@ def _label_counts(t: _Terms, incidence: sp.csr_matrix, membership: np.ndarray):
 
 
 def _combine_counters(*parts):
-    """Many partitions' (key, cluster) and per-cluster counts in one, each a Counter updated in place."""
-    pairs, per_cluster = Counter(), Counter()
-    for p in parts:
-        pairs.update(p[0])
-        per_cluster.update(p[1])
-    return pairs, per_cluster
+    """Many partitions' (key, cluster) and per-cluster counts in one (Counters added in place)."""
+    return sum_counters(*(p[0] for p in parts)), sum_counters(*(p[1] for p in parts))
 
 
 def _labels_from_counts(pairs: Counter, per_cluster: Counter, method: str, min_documents: int = 2):
