@@ -234,7 +234,7 @@ def run_demo(
     # so the demo's tables and report are the same wherever the checkout lives.
     for path in written:
         if path.suffix in (".csv", ".json"):
-            _relative_params(path, corpora.parent)
+            _relative_to_checkout(path, corpora.parent)
     from .html_report import write_report
 
     written.append(write_report(out, out / "report.html", title="litkit demo", overwrite=overwrite))
@@ -590,7 +590,7 @@ def _substitute(params: dict, substitutes: dict[str, str]) -> dict:
     return {k: substitutes.get(v, v) if isinstance(v, str) else v for k, v in params.items()}
 
 
-def _relative_params(path: Path, checkout: Path) -> None:
+def _relative_to_checkout(path: Path, checkout: Path) -> None:
     """Paths in a table or params.json of the demo relative to the checkout (rewritten only when it names it)."""
     from . import _atomic
 
