@@ -5,17 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from helpers.paths import MERGED_REAL_EXPORTS
 from sklearn.metrics import silhouette_score
 
 import litkit
 from litkit.network.layout import LAYOUTS, layout, vos_layout, vos_quality
-
-WOS = [
-    "wos-plaintext-environment/globe2060_savedrecs.txt",
-    "wos-plaintext-environment/globe2060_savedrecs_5.txt",
-    "wos-plaintext-environment/r-tos_savedrecs.txt",
-]
-MERGED = WOS + ["cnki-refworks/CNKI.txt", "cnki-endnote/demo.txt", "scopus-csv/scopus_testing.csv.scopus"]
 
 
 def _planted(n_per: int = 12, k: int = 3, seed: int = 0) -> tuple[sp.csr_matrix, np.ndarray]:
@@ -169,7 +163,7 @@ def _spread(xy: np.ndarray, weights: sp.spmatrix, clusters: np.ndarray) -> tuple
 
 @pytest.fixture(scope="module")
 def real_maps(shared_corpora):
-    merged = litkit.merge(litkit.read([str(shared_corpora / f) for f in MERGED]))
+    merged = litkit.merge(litkit.read([str(shared_corpora / f) for f in MERGED_REAL_EXPORTS]))
     cnki = litkit.read(str(shared_corpora / "cnki-refworks/CNKI.txt"))
     env = litkit.read(str(shared_corpora / "wos-plaintext-environment"))
     assert len(merged) == 1597 and len(cnki) == 298

@@ -10,19 +10,11 @@ matplotlib.use("Agg")
 
 import numpy as np
 import pytest
+from helpers.paths import MERGED_REAL_EXPORTS
 
 import litkit
 from litkit.plot.citation import plot_cocitation_map, plot_historiograph, plot_timeline_view, plot_timezone_view
 from litkit.plot.labels import place_labels
-
-MERGED = [
-    "wos-plaintext-environment/globe2060_savedrecs.txt",
-    "wos-plaintext-environment/globe2060_savedrecs_5.txt",
-    "wos-plaintext-environment/r-tos_savedrecs.txt",
-    "cnki-refworks/CNKI.txt",
-    "cnki-endnote/demo.txt",
-    "scopus-csv/scopus_testing.csv.scopus",
-]
 
 
 def _orient(a, b, c) -> float:
@@ -139,7 +131,7 @@ def demo_figures(demo_dir):
 
 @pytest.fixture(scope="module")
 def real_figures(shared_corpora):
-    merged = litkit.merge(litkit.read([str(shared_corpora / f) for f in MERGED]))
+    merged = litkit.merge(litkit.read([str(shared_corpora / f) for f in MERGED_REAL_EXPORTS]))
     cnki = litkit.read(str(shared_corpora / "cnki-refworks/CNKI.txt"))
     env = litkit.read(str(shared_corpora / "wos-plaintext-environment"))
     cocit = litkit.cocitation(env, unit="reference", slice_years=1, top_n=50)

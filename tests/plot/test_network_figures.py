@@ -9,19 +9,11 @@ matplotlib.use("Agg")
 
 import numpy as np
 import pytest
+from helpers.paths import MERGED_REAL_EXPORTS
 from matplotlib.lines import Line2D
 
 import litkit
 from litkit.plot.network import density_grid, html_label_visibility, network_html
-
-MERGED = [
-    "wos-plaintext-environment/globe2060_savedrecs.txt",
-    "wos-plaintext-environment/globe2060_savedrecs_5.txt",
-    "wos-plaintext-environment/r-tos_savedrecs.txt",
-    "cnki-refworks/CNKI.txt",
-    "cnki-endnote/demo.txt",
-    "scopus-csv/scopus_testing.csv.scopus",
-]
 
 
 def _overlap(a, b) -> bool:
@@ -109,7 +101,7 @@ def demo_maps(demo_dir):
 
 @pytest.fixture(scope="module")
 def real_maps(shared_corpora):
-    merged = litkit.merge(litkit.read([str(shared_corpora / f) for f in MERGED]))
+    merged = litkit.merge(litkit.read([str(shared_corpora / f) for f in MERGED_REAL_EXPORTS]))
     cnki = litkit.read(str(shared_corpora / "cnki-refworks/CNKI.txt"))
     return {"WoS + CNKI + Scopus": litkit.cooccurrence(merged), "CNKI alone": litkit.cooccurrence(cnki)}
 

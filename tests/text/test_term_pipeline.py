@@ -8,6 +8,7 @@ from itertools import combinations
 
 import pandas as pd
 import pytest
+from helpers.paths import MERGED_REAL_EXPORTS
 
 import litkit
 from litkit.bursts import item_events, normalise_keyword
@@ -243,20 +244,10 @@ def test_corpus_terms_errors():
 
 
 # ---- real exports --------------------------------------------------------------------------------
-REAL = [
-    "wos-plaintext-environment/globe2060_savedrecs.txt",
-    "wos-plaintext-environment/globe2060_savedrecs_5.txt",
-    "wos-plaintext-environment/r-tos_savedrecs.txt",
-    "cnki-refworks/CNKI.txt",
-    "cnki-endnote/demo.txt",
-    "scopus-csv/scopus_testing.csv.scopus",
-]
-
-
 @pytest.fixture(scope="module")
 def real_corpus(shared_corpora, expected_counts):
-    corpus = litkit.merge(litkit.read([shared_corpora / name for name in REAL], progress=False))
-    assert sum(expected_counts[name] for name in REAL) == 1597
+    corpus = litkit.merge(litkit.read([shared_corpora / name for name in MERGED_REAL_EXPORTS], progress=False))
+    assert sum(expected_counts[name] for name in MERGED_REAL_EXPORTS) == 1597
     assert len(corpus) == 1597  # no record of these six exports describes the same paper as another
     return corpus
 
