@@ -51,8 +51,10 @@ import math
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from ..errors import LitkitError
+from .network import drawing_positions
 from .style import PALETTE, require_cjk_font, use_style
 
 __all__ = [
@@ -85,6 +87,9 @@ def plot_cocitation_map(
     figsize: tuple[float, float] = (7.2, 6.8),
 ):
     """The co-citation map: nodes at their layout coordinates, sized by citations, coloured by cluster.
+
+    Small disconnected components are packed beside the largest, as on every litkit map
+    (:func:`litkit.plot.network.drawing_positions`; the largest component stays at its ``x``/``y``).
 
     Parameters
     ----------
@@ -121,8 +126,11 @@ def plot_cocitation_map(
     fig, ax = plt.subplots(figsize=figsize)
     if len(nodes) == 0:
         return _empty(fig, ax, title or "no nodes")
-    xy = nodes[["x", "y"]].to_numpy(dtype=float)
     pos = {int(i): k for k, i in enumerate(nodes["id"])}
+    # Components from every link (not only the max_links drawn), as plot_network takes them from all weights.
+    every_src, every_dst, _ = _link_arrays(links, pos, len(links) if links is not None else 0)
+    joined = sp.csr_matrix((np.ones(len(every_src)), (every_src, every_dst)), shape=(len(nodes), len(nodes)))
+    xy = drawing_positions(nodes[["x", "y"]].to_numpy(dtype=float), joined, aspect=figsize[0] / figsize[1])
     src, dst, w = _link_arrays(links, pos, max_links)
     if len(src):
         ax.add_collection(

@@ -54,6 +54,7 @@ __all__ = [
     "network_html",
     "write_network_html",
     "html_label_visibility",
+    "drawing_positions",
     "VIEWS",
 ]
 
@@ -66,6 +67,48 @@ DENSITY_CMAP = "viridis"
 # Cluster colours: the palette without its yellow (too pale for small markers on white) and black
 # (reads as "missing" next to the hues); clusters 1-6 keep PALETTE's first six colours.
 _CLUSTER_PALETTE = tuple(c for c in PALETTE if c not in ("#F0E442", "#000000"))
+
+
+def drawing_positions(xy: np.ndarray, weights, aspect: float = 1.0) -> np.ndarray:
+    """Where a map draws its nodes: the layout coordinates, small components packed beside the largest.
+
+    The layout places each disconnected component wherever its optimiser left it, often in a
+    far corner, so a map with one isolated node can be mostly empty space.  The largest
+    component keeps its coordinates; every other component keeps its shape, is scaled to the
+    node density of the largest and is shelf-packed in a strip to the right of it or below it,
+    whichever brings the map closer to the figure's ``aspect`` (width / height).  Every map
+    litkit draws (:func:`plot_network` in its three views, the HTML page,
+    :func:`litkit.plot.citation.plot_cocitation_map`) uses these positions; the coordinates a
+    network exports are unchanged.
+
+    Parameters
+    ----------
+    xy : array of shape (n, 2)
+        Layout coordinates (a network's ``x``, ``y``).
+    weights : scipy.sparse matrix or None
+        ``n x n`` links (any non-zero entry joins two nodes); ``None`` = no links.
+    aspect : float
+        Width / height of the drawing area.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(n, 2)`` drawing positions; ``xy`` itself is not modified.
+
+    Examples
+    --------
+    >>> import numpy as np, scipy.sparse as sp
+    >>> xy = np.array([[0.0, 0.0], [1.0, 0.0], [9.0, 9.0]])  # a pair and a far isolated node
+    >>> links = sp.csr_matrix(([1.0, 1.0], ([0, 1], [1, 0])), shape=(3, 3))
+    >>> pos = drawing_positions(xy, links)
+    >>> pos[:2].tolist(), bool(np.abs(pos[2]).max() < 2)
+    ([[0.0, 0.0], [1.0, 0.0]], True)
+    """
+    xy = np.asarray(xy, dtype=float)
+    n = len(xy)
+    if weights is None:
+        weights = sp.csr_matrix((n, n))
+    return _pack_components(xy, _components(weights, n), aspect=aspect)
 
 
 def _cluster_color(cluster: int, base: int = 1) -> str:
@@ -213,9 +256,7 @@ def plot_network(
     labels = kw["label"].astype(str).tolist()
     require_cjk_font(labels + net.clusters["label"].astype(str).tolist())
     occ = np.asarray(net.sizes, dtype=float)
-    xy = _pack_components(
-        kw[["x", "y"]].to_numpy(dtype=float), _components(net.weights, len(kw)), aspect=figsize[0] / figsize[1]
-    )
+    xy = drawing_positions(kw[["x", "y"]].to_numpy(dtype=float), net.weights, aspect=figsize[0] / figsize[1])
     fig, ax = plt.subplots(figsize=figsize)
     pad = 0.04 * float(np.ptp(xy, axis=0).max() or 1.0)
     if view == "density":
@@ -385,7 +426,7 @@ def to_pyvis(net, scale: float = 600.0):
     occ_max = float(sizes.max()) if len(sizes) and sizes.max() > 0 else 1.0
     # The figure's drawing positions (small components packed beside the largest), so that the
     # page and the figure show the same map.
-    xy = _pack_components(kw[["x", "y"]].to_numpy(dtype=float), _components(net.weights, len(kw)), aspect=7.2 / 6.4)
+    xy = drawing_positions(kw[["x", "y"]].to_numpy(dtype=float), net.weights, aspect=7.2 / 6.4)
     for k, row in enumerate(kw.to_dict("records")):
         vis.add_node(
             int(row["id"]),
@@ -689,9 +730,7 @@ def _density_image(net, scale: float, kernel_width: float) -> dict:
     import matplotlib.pyplot as plt
 
     nodes = net.nodes
-    xy = _pack_components(
-        nodes[["x", "y"]].to_numpy(dtype=float), _components(net.weights, len(nodes)), aspect=7.2 / 6.4
-    )
+    xy = drawing_positions(nodes[["x", "y"]].to_numpy(dtype=float), net.weights, aspect=7.2 / 6.4)
     extent = float(np.ptp(xy, axis=0).max() or 1.0)
     pad = 0.1 * extent
     limits = (xy[:, 0].min() - pad, xy[:, 0].max() + pad, xy[:, 1].min() - pad, xy[:, 1].max() + pad)

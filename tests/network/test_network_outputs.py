@@ -286,7 +286,9 @@ def test_year_colour_bar_outside_the_map(net):
 def test_every_cluster_named_and_components_packed():
     """Three disconnected themes, one tiny: each cluster's top term is labelled even with n_labels=1,
     and the small components are drawn next to the largest, not across an empty map."""
-    from litkit.plot.network import _components, _pack_components
+    from scipy.sparse.csgraph import connected_components
+
+    from litkit.plot.network import drawing_positions
     from litkit.plot.style import close
 
     big = [f"big {i}" for i in range(12)]
@@ -294,8 +296,9 @@ def test_every_cluster_named_and_components_packed():
     records += [{"DE": ["small a", "small b", "small c"]} for _ in range(3)]
     records += [{"DE": ["pair x", "pair y"]} for _ in range(3)]
     net = litkit.cooccurrence(litkit.Corpus.from_records(records), min_occurrence=2, stoplist=None, thesaurus=None)
-    comps = _components(net.weights, len(net))
-    assert [len(c) for c in comps][:1] == [12] and sorted(len(c) for c in comps[1:]) == [2, 3]
+    _, component = connected_components(net.weights, directed=False)
+    comps = sorted((np.flatnonzero(component == c) for c in np.unique(component)), key=len, reverse=True)
+    assert [len(c) for c in comps] == [12, 3, 2]
     fig = net.plot(n_labels=1)
     texts = {t.get_text() for t in fig.axes[0].texts}
     kw = net.keywords
@@ -304,7 +307,7 @@ def test_every_cluster_named_and_components_packed():
         assert top in texts, (cluster, top)
     close(fig)
     xy = kw[["x", "y"]].to_numpy(dtype=float)
-    packed = _pack_components(xy, comps, aspect=1.0)
+    packed = drawing_positions(xy, net.weights, aspect=1.0)
     main = comps[0]
     assert np.array_equal(packed[main], xy[main])  # the largest component keeps its layout
     lo, hi = packed[main].min(axis=0), packed[main].max(axis=0)

@@ -160,16 +160,50 @@ def test_timezone_view_columns_are_years_and_respect_per_year():
     assert all(list(v) == list(range(len(v))) for v in per_col)  # stacked from the bottom, largest first
 
 
+def _largest_component(nodes, links) -> np.ndarray:
+    """Positions (rows of ``nodes``) of the largest connected component, by networkx."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes["id"])
+    graph.add_edges_from(zip(links["source_id"], links["target_id"]))
+    biggest = max(nx.connected_components(graph), key=lambda c: (len(c), -min(c)))
+    return np.flatnonzero(nodes["id"].isin(biggest).to_numpy())
+
+
 def test_map_places_nodes_at_layout_coordinates_with_rings():
     nodes, links, clusters = _network(40, 4)
     fig = C.plot_cocitation_map(nodes, links, clusters)
     ax = fig.axes[0]
-    assert np.allclose(_node_offsets(ax, len(nodes)), nodes[["x", "y"]].to_numpy())
+    drawn = _node_offsets(ax, len(nodes))
+    main = _largest_component(nodes, links)
+    assert 1 < len(main) < len(nodes)  # the test network has small components too
+    # The largest component is drawn at its layout coordinates; small ones are packed beside it.
+    assert np.allclose(drawn[main], nodes[["x", "y"]].to_numpy()[main])
+    from matplotlib.collections import LineCollection
+
+    segments = next(c for c in ax.collections if isinstance(c, LineCollection)).get_segments()
+    ends = {tuple(np.round(p, 9)) for seg in segments for p in seg}
+    assert ends <= {tuple(np.round(p, 9)) for p in drawn}  # links join the nodes where they are drawn
     assert _ring_count(ax, "centrality") == int((nodes.centrality >= 0.1).sum())
     assert _ring_count(ax, "burst") == int((nodes.burst > 0).sum())
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend[:4] == [f"#{c} theme number {c} ({s})" for c, s in zip(clusters.cluster, clusters["size"])]
     assert "centrality ≥ 0.1" in legend and "citation burst" in legend
+
+
+def test_map_packs_a_far_isolated_node_beside_the_main_component():
+    """Issue 22 on the WoS environment exports: one isolated reference sat alone in a corner, ~40 % of
+    the co-citation map empty, while plot_network and the HTML page packed it."""
+    nodes, links, clusters = _network(40, 4)
+    links = links[links["source_id"].ne(40) & links["target_id"].ne(40)]
+    nodes.loc[nodes["id"] == 40, ["x", "y"]] = [60.0, 60.0]  # far away, no link
+    fig = C.plot_cocitation_map(nodes, links, clusters)
+    drawn = _node_offsets(fig.axes[0], len(nodes))
+    main = _largest_component(nodes, links)
+    main_span = np.ptp(drawn[main], axis=0).max()
+    assert np.ptp(drawn, axis=0).max() < 1.6 * main_span  # raw coordinates: about 10x
+    assert np.ptp(nodes[["x", "y"]].to_numpy(), axis=0).max() > 5 * main_span
 
 
 def test_historiograph_draws_every_citation_and_labels_the_highest_lcs():

@@ -81,9 +81,7 @@ def _draw(net, **kwargs):
     fig = net.plot(**kwargs)
     kw = net.nodes
     figsize = kwargs.get("figsize", (7.2, 6.4))
-    fig._litkit_xy = pn._pack_components(
-        kw[["x", "y"]].to_numpy(dtype=float), pn._components(net.weights, len(kw)), aspect=figsize[0] / figsize[1]
-    )
+    fig._litkit_xy = pn.drawing_positions(kw[["x", "y"]].to_numpy(dtype=float), net.weights, figsize[0] / figsize[1])
     return fig
 
 
