@@ -340,7 +340,7 @@ class Corpus:
         return write_frame(self.df, path, report=self.report, overwrite=overwrite)
 
     @classmethod
-    def read_parquet(cls, path: str | Path, columns=None) -> Corpus:
+    def read_parquet(cls, path: str | Path, columns=None, *, arrow=()) -> Corpus:
         """Load a corpus written by :meth:`to_parquet` or by ``litkit ingest``.
 
         Parameters
@@ -350,6 +350,10 @@ class Corpus:
             Read only these columns (an analysis that needs ``UT``, ``PY``,
             ``DB`` and ``CR`` does not load the abstracts); the other canonical
             columns are present and empty.  Default: all.
+        arrow : sequence of str, optional
+            List columns to keep in Arrow (pandas ``ArrowDtype``), for analyses that compute
+            on Arrow (:func:`litkit.refs.distinct_references`); see
+            :func:`litkit.io.parquet.read_canonical_frame`.
 
         The file's columns are converted to the canonical dtypes in Arrow
         (:func:`litkit.io.parquet.read_canonical_frame`); the frame equals the
@@ -361,7 +365,7 @@ class Corpus:
         """
         from .io.parquet import read_canonical_frame
 
-        df, report = read_canonical_frame(path, columns=columns)
+        df, report = read_canonical_frame(path, columns=columns, arrow=arrow)
         return cls._from_canonical(df, report)
 
     # ---- overview ------------------------------------------------------------------------------

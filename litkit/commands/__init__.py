@@ -123,10 +123,13 @@ def run_on_corpus(
         with partitioned_on(corpus_path, on_dask) as (pc, client):
             result = folder.run(name, pc, params, inputs=inputs, client=client)
     else:
-        from ..runs import corpus_columns
+        from .. import runs
 
-        # Only the columns the analysis reads (the keyword map never loads the cited references).
-        corpus = load_corpus(corpus_path, columns=corpus_columns(name, params))
+        # Only the columns the analysis reads (the keyword map never loads the cited references), and those
+        # it computes on in Arrow kept there (the burst steps' cited references).
+        arrow_columns = getattr(runs, "arrow_columns", None)
+        arrow = arrow_columns(name, params) if arrow_columns is not None else ()
+        corpus = load_corpus(corpus_path, columns=runs.corpus_columns(name, params), arrow=arrow)
         result = folder.run(name, corpus, params, inputs=inputs)
     result.files.append(folder.write_params())
     return result
@@ -145,14 +148,15 @@ def is_partitioned(path: Path) -> bool:
     return Path(path).is_dir() and (Path(path) / MANIFEST).is_file()
 
 
-def load_corpus(path, columns=None):
+def load_corpus(path, columns=None, arrow=()):
     """The corpus a command works on, in memory.
 
     ``path`` is a Parquet file written by ``litkit ingest``, or a partitioned
     corpus folder written by ``litkit ingest --scheduler``; the folder's
     partitions are concatenated in order, which gives the records (and ingest
     report) that reading the same exports in one process gives.  ``columns``:
-    read only these from a Parquet file (:func:`litkit.runs.corpus_columns`; None: all).
+    read only these from a Parquet file (:func:`litkit.runs.corpus_columns`; None: all);
+    ``arrow``: list columns of a Parquet file kept in Arrow (:meth:`litkit.Corpus.read_parquet`).
     """
     from ..corpus import Corpus
 
@@ -170,7 +174,7 @@ def load_corpus(path, columns=None):
         return read_partitioned(path).to_corpus()
     if not path.exists():
         raise LitkitError("corpus file not found", path=path, expected="a .parquet file written by `litkit ingest`")
-    corpus = Corpus.read_parquet(path, columns=columns)
+    corpus = Corpus.read_parquet(path, columns=columns, arrow=arrow)
     _freeze_corpus()
     return corpus
 

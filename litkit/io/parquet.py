@@ -258,7 +258,9 @@ def read_frame(path: str | Path) -> tuple[pd.DataFrame, object]:
     return df, read_report(path)
 
 
-def read_canonical_frame(path: str | Path, columns: Sequence[str] | None = None) -> tuple[pd.DataFrame, object]:
+def read_canonical_frame(
+    path: str | Path, columns: Sequence[str] | None = None, *, arrow: Sequence[str] = ()
+) -> tuple[pd.DataFrame, object]:
     """A corpus file as the canonical frame (what ``normalise_frame(read_frame(path)[0])`` gives) and its report.
 
     Each canonical column stored with its canonical Arrow type (every file
@@ -281,6 +283,15 @@ def read_canonical_frame(path: str | Path, columns: Sequence[str] | None = None)
         schema are left out unless named.  Default: every column of the file.
         A name that is neither canonical nor in the file is a
         :class:`~litkit.errors.LitkitError`.
+    arrow : sequence of str, optional
+        List columns to keep in Arrow: such a column (when it is read) is a
+        pandas column of ``pandas.ArrowDtype(list<string>)`` holding the
+        file's Arrow data, for analyses that compute on Arrow arrays
+        (:func:`litkit.refs.distinct_references`) rather than on millions of
+        Python lists.  Only a column already canonical in the file (stored as
+        ``list<string>``, no missing list, no missing or empty item) is kept
+        so; any other column is the usual column of Python lists.  Iterating
+        it still gives Python lists.
 
     Returns
     -------
@@ -324,7 +335,8 @@ def read_canonical_frame(path: str | Path, columns: Sequence[str] | None = None)
             if c.name not in wanted:
                 data[c.name] = _empty_column(c.kind, n)
             elif schema.field(c.name).type == canonical[c.name]:
-                data[c.name] = _read_canonical_column(parquet_file, c.name, c.kind)
+                kept = _read_arrow_column(parquet_file, c.name) if c.kind == "list" and c.name in arrow else None
+                data[c.name] = kept if kept is not None else _read_canonical_column(parquet_file, c.name, c.kind)
             else:
                 foreign.append(c.name)
         extra = [name for name in wanted if name not in canonical]
@@ -395,6 +407,22 @@ def _read_canonical_column(parquet_file: pq.ParquetFile, name: str, kind: str):
         clean = clean_text_value if kind == "str" else clean_list_value
         out[:] = [clean(v) for v in out]
     return pd.Series(out, dtype=object)
+
+
+def _read_arrow_column(parquet_file: pq.ParquetFile, name: str) -> pd.Series | None:
+    """One canonical list column as an Arrow-backed pandas column; None when it needs cleaning.
+
+    The values equal the canonical Python lists only when no list is missing (canonical: ``[]``)
+    and no item is missing or empty (canonical: dropped); otherwise the caller reads the column
+    the usual way, which cleans it.
+    """
+    column = parquet_file.read(columns=[name]).column(0)
+    if column.null_count:
+        return None
+    flat = pc.list_flatten(column)
+    if flat.null_count or (len(flat) > 0 and pc.min(pc.binary_length(flat)).as_py() == 0):
+        return None
+    return pd.Series(pd.arrays.ArrowExtensionArray(column), dtype=pd.ArrowDtype(column.type))
 
 
 def _distinct_objects(array: pa.Array, interned: dict) -> np.ndarray:
