@@ -334,7 +334,10 @@ class RunFolder:
         staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=self.output))
         try:
             out = RunOutput(staging, self.formats, client)
-            value = spec.runner(data, out, **chosen)
+            from .plot.style import saved_figures
+
+            with saved_figures():  # figures a command writes in the background are in staging before the commit
+                value = spec.runner(data, out, **chosen)
             files = _commit(staging, self.output, self.overwrite)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)

@@ -130,7 +130,10 @@ def run_on_corpus(
         arrow_columns = getattr(runs, "arrow_columns", None)
         arrow = arrow_columns(name, params) if arrow_columns is not None else ()
         corpus = load_corpus(corpus_path, columns=runs.corpus_columns(name, params), arrow=arrow)
-        result = folder.run(name, corpus, params, inputs=inputs)
+        from ..plot.style import background_saving
+
+        with background_saving():  # figures written by child processes while the analysis goes on
+            result = folder.run(name, corpus, params, inputs=inputs)
     result.files.append(folder.write_params())
     return result
 

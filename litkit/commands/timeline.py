@@ -67,17 +67,21 @@ def register(app: typer.Typer) -> None:
         wanted = None if keyword_columns is None else sorted({*production_columns, *keyword_columns})
         corpus = load_corpus(corpus_path, columns=wanted)
         inputs = {"corpus": str(corpus_path)}
-        production = folder.run("production", corpus, {"first_year": first_year, "last_year": last_year}, inputs=inputs)
-        if keywords or spans:
-            views = ["keyword_timeline", "time_zone", "thematic_map"] if keywords else []
-            options = dict(
-                field=field,
-                min_occurrences=min_occurrences,
-                thesaurus=str(thesaurus) if thesaurus else None,
-                views=views,
-                periods=spans,
-            )
-            folder.run("keyword_views", corpus, options, inputs=inputs)
+        from ..plot.style import background_saving
+
+        with background_saving():  # each figure written by a child process while the next view is computed
+            years = {"first_year": first_year, "last_year": last_year}
+            production = folder.run("production", corpus, years, inputs=inputs)
+            if keywords or spans:
+                views = ["keyword_timeline", "time_zone", "thematic_map"] if keywords else []
+                options = dict(
+                    field=field,
+                    min_occurrences=min_occurrences,
+                    thesaurus=str(thesaurus) if thesaurus else None,
+                    views=views,
+                    periods=spans,
+                )
+                folder.run("keyword_views", corpus, options, inputs=inputs)
         written = [path for result in folder.results for path in result.files]
         parameters = {
             "first_year": first_year,

@@ -201,11 +201,160 @@ def save_figure(
         targets = [stem.with_suffix(f".{fmt}") for fmt in formats]
         for target in targets:  # refuse before writing anything: no partial set of formats
             check_writable(target, overwrite)
-        _write_formats(fig, formats, targets, overwrite)
+        writers = _BACKGROUND.get()
+        if writers is None or not writers.start(lambda: _write_formats(fig, formats, targets, overwrite), targets):
+            _write_formats(fig, formats, targets, overwrite)
         return targets
     finally:
         if close:
             plt.close(fig)
+
+
+@contextmanager
+def background_saving(workers: int | None = None):
+    """Within the block, :func:`save_figure` writes each figure in a child process while the caller goes on.
+
+    Rendering a figure in three formats takes longer than most analyses that precede it (the
+    keyword timeline's four figures: half of ``litkit timeline``); on a machine with two or more
+    cores the next analysis runs meanwhile.  Each figure is written by a ``fork`` of this process,
+    which holds a copy of the figure: the same code writes the same bytes, and the caller may
+    close or change the figure at once.  Files are checked writable before the fork (a refusal is
+    raised by ``save_figure`` as before) and written atomically by the child.  Leaving the block
+    waits for every child; a figure that failed raises :class:`~litkit.errors.LitkitError` then
+    (the first failure, with the child's message).  Without ``os.fork`` (Windows), off Linux, or
+    with ``workers=0`` figures are written in place as without the block.
+
+    Parameters
+    ----------
+    workers : int, optional
+        Children writing at the same time (default: ``$LITKIT_FIGURE_WORKERS`` if set, else the
+        cores available to this process minus one, at least 1); the next figure waits for the
+        oldest child beyond that.  0: no children.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> with background_saving():
+    ...     fig, ax = plt.subplots()
+    ...     paths = save_figure(fig, "out/figure", close=True)   # doctest: +SKIP
+    """
+    import os
+    import sys
+
+    if workers is None and os.environ.get("LITKIT_FIGURE_WORKERS", "").strip():
+        workers = int(os.environ["LITKIT_FIGURE_WORKERS"])
+    if workers is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        workers = max(cores - 1, 1)
+    if workers < 1 or not hasattr(os, "fork") or not sys.platform.startswith("linux") or _BACKGROUND.get():
+        yield  # nested blocks: the outer one waits
+        return
+    _import_writers()
+    writers = _Writers(workers)
+    token = _BACKGROUND.set(writers)
+    try:
+        yield
+    except BaseException:
+        writers.wait_all()  # no child left writing behind an error; the error is the one raised
+        raise
+    finally:
+        _BACKGROUND.reset(token)
+    writers.wait_all(raise_first=True)
+
+
+@contextmanager
+def saved_figures():
+    """On leaving the block, every figure being written in the background (:func:`background_saving`) is written.
+
+    A caller that moves or reads the files :func:`save_figure` returned (``litkit.runs.RunFolder``
+    commits a run's staging folder) wraps the writing in this block.  A failed figure raises
+    :class:`~litkit.errors.LitkitError` on leaving, unless the block is left by an error already;
+    outside a :func:`background_saving` block this does nothing.
+    """
+    writers = _BACKGROUND.get()
+    if writers is None:
+        yield
+        return
+    try:
+        yield
+    except BaseException:
+        writers.wait_all()
+        raise
+    writers.wait_all(raise_first=True)
+
+
+_BACKGROUND: contextvars.ContextVar = contextvars.ContextVar("litkit_background_saving", default=None)
+
+
+def _import_writers() -> None:
+    """Import what writing a figure needs once, here, rather than again in every child."""
+    import matplotlib.backends.backend_agg  # noqa: F401
+    import matplotlib.backends.backend_pdf  # noqa: F401
+    import matplotlib.backends.backend_svg  # noqa: F401
+    import PIL.PngImagePlugin  # noqa: F401
+
+    _install_lean_subsets()
+
+
+class _Writers:
+    """The children of one :func:`background_saving` block: (pid, pipe for an error message, targets)."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.running: list[tuple[int, int, list[Path]]] = []
+        self.errors: list[str] = []
+
+    def start(self, write, targets) -> bool:
+        """Fork a child that runs ``write()``; False when the fork failed (the caller writes in place)."""
+        import gc
+        import os
+
+        while len(self.running) >= self.workers:
+            self._wait(self.running.pop(0))
+        read_end, write_end = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            return False
+        if pid == 0:  # the child: write, report, and leave without running the parent's exit handlers
+            code = 0
+            try:
+                os.close(read_end)
+                gc.disable()  # a collection would touch (and so copy) every object of the parent
+                write()
+            except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
+                code = 1
+                try:
+                    os.write(write_end, f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")[:4000])
+                except BaseException:  # noqa: BLE001
+                    pass
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        self.running.append((pid, read_end, list(targets)))
+        return True
+
+    def _wait(self, child) -> None:
+        import os
+
+        pid, read_end, targets = child
+        with os.fdopen(read_end, "rb") as pipe:
+            message = pipe.read().decode("utf-8", "replace")
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            names = ", ".join(str(t) for t in targets)
+            self.errors.append(f"writing {names} failed: {message or f'exit status {status}'}")
+
+    def wait_all(self, raise_first: bool = False) -> None:
+        while self.running:
+            self._wait(self.running.pop(0))
+        if raise_first and self.errors:
+            from ..errors import LitkitError
+
+            first, self.errors = self.errors[0], []
+            raise LitkitError(first)
 
 
 def _write_formats(fig, formats, targets, overwrite) -> None:
