@@ -24,6 +24,7 @@ from .terms import (
     field_terms,
     resolve_fields,
     reuse_terms,
+    reused,
     text_terms,
 )
 from .thesaurus import (
@@ -42,6 +43,7 @@ __all__ = [
     "singularize",
     "corpus_terms",
     "reuse_terms",
+    "reused",
     "CorpusTerms",
     "default_thesaurus",
     "zh_variants",

@@ -642,3 +642,39 @@ def reuse_terms():
         yield
     finally:
         _REUSE.reset(token)
+
+
+def reused(owner, key, compute):
+    """``compute()``, computed once per ``(owner, key)`` inside a :func:`reuse_terms` block.
+
+    For results derived from a :class:`CorpusTerms` (the keyword incidence the timeline views
+    share): ``owner`` is the object the result depends on (kept alive with it, so its identity
+    cannot be reused by another object), ``key`` a hashable description of the other inputs.
+    Outside a block, or with an unhashable key, ``compute()`` is called every time.
+
+    Examples
+    --------
+    >>> calls = []
+    >>> def compute():
+    ...     calls.append(1)
+    ...     return len(calls)
+    >>> owner = object()
+    >>> with reuse_terms():
+    ...     reused(owner, "n", compute), reused(owner, "n", compute), reused(owner, "m", compute)
+    (1, 1, 2)
+    >>> reused(owner, "n", compute)
+    3
+    """
+    cache = _REUSE.get()
+    if cache is None:
+        return compute()
+    try:
+        entry_key = ("reused", id(owner), key)
+        found = cache.get(entry_key)
+    except TypeError:  # an unhashable key: not kept
+        return compute()
+    if found is not None and found[0] is owner:
+        return found[1]
+    result = compute()
+    cache[entry_key] = (owner, result)
+    return result

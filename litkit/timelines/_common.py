@@ -61,8 +61,8 @@ def keyword_incidence(
     The whole corpus is cleaned before records are filtered by ``years``, so a keyword has
     the same key and label in every period of a thematic evolution.
     """
-    from ..network import incidence_matrix, select_terms
-    from ..text import corpus_terms
+    from ..network import select_terms
+    from ..text import corpus_terms, reused
 
     df = corpus.df
     if field not in df.columns:
@@ -74,16 +74,10 @@ def keyword_incidence(
     terms = corpus_terms(
         corpus, field, stoplist=stoplist, thesaurus=thesaurus, merge_plurals=merge_plurals, zh_variants=zh_variants
     )
-    py = pd.to_numeric(df["PY"], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
-    lengths = np.fromiter(map(len, terms.docs), dtype=np.int64, count=len(terms.docs))
-    keep = ~np.isnan(py) & (lengths > 0)
-    if years is not None:
-        keep &= (py >= years[0]) & (py <= years[1])
-    rows = np.flatnonzero(keep)
-    docs = [terms.docs[i] for i in rows]
-    record_years = py[rows].astype(np.int64)
-    a_all, vocab = incidence_matrix(docs)
-    occ_all = np.asarray(a_all.sum(axis=0)).ravel().astype(np.int64)
+    # The views of one run (inside reuse_terms) share it: only the selection below depends on their options.
+    record_years, a_all, vocab, occ_all = reused(
+        terms, ("keyword_incidence", years), lambda: _all_keywords(df, terms, years)
+    )
     # The keyword map's selection: occurrences >= threshold, most frequent first, ties by key.
     selected = select_terms(occ_all, vocab, min_occurrences, top) if len(vocab) else np.zeros(0, dtype=np.int64)
     ranked = [vocab[i] for i in selected]
@@ -103,6 +97,23 @@ def keyword_incidence(
     cleaner = terms.cleaner
     labels = [cleaner.label(k) for k in ranked]
     return Incidence(ranked, occ, first, avg, matrix, yrs, labels, cleaner.key, cleaner.params())
+
+
+def _all_keywords(df, terms, years):
+    """Year of each record kept (a year, a keyword, within ``years``), its incidence of every keyword, occurrences."""
+    from ..network import incidence_matrix
+
+    py = pd.to_numeric(df["PY"], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    lengths = np.fromiter(map(len, terms.docs), dtype=np.int64, count=len(terms.docs))
+    keep = ~np.isnan(py) & (lengths > 0)
+    if years is not None:
+        keep &= (py >= years[0]) & (py <= years[1])
+    rows = np.flatnonzero(keep)
+    docs = [terms.docs[i] for i in rows]
+    record_years = py[rows].astype(np.int64)
+    a_all, vocab = incidence_matrix(docs)
+    occ_all = np.asarray(a_all.sum(axis=0)).ravel().astype(np.int64)
+    return record_years, a_all, vocab, occ_all
 
 
 def cooccurrence_matrix(inc: Incidence) -> np.ndarray:
