@@ -76,7 +76,8 @@ def parse_wos_reference(raw: str) -> dict:
             "source": m["source"].strip(),
             "volume": m["volume"],
             "page": m["page"],
-            "doi": clean_doi(doi) if doi else None,
+            # clean_doi(doi), which for what _FAST matches ("10." and no space) is just this
+            "doi": doi.rstrip(".").lower() if doi else None,
         }
     if text[:4] in ("Lens", "Open") and (by_id := parse_id_reference(text)) is not None:
         return {**by_id, "raw": raw}  # a Lens / OpenAlex ID: no author, year or source (litkit.refs.ids)
