@@ -152,8 +152,10 @@ def reference_label(refs: pd.DataFrame) -> pd.Series:
     pieces = [part("author"), part("year"), part("source"), part("volume", "V"), part("page", "P")]
     label = pd.Series([", ".join(p for p in row if p) for row in zip(*pieces)], index=refs.index)
     if "raw" in refs.columns:  # a reference the parser could not split keeps its raw text
-        raw = pd.Series(_normalised_column(refs["raw"]), index=refs.index)
-        label = label.where(label != "", raw)
+        # normalised only where it is used: raw strings are all distinct, and few rows lack a label
+        unsplit = (label == "").to_numpy()
+        if unsplit.any():
+            label[unsplit] = _normalised_column(refs["raw"][unsplit])
     return label
 
 
