@@ -440,8 +440,8 @@ def _distinct_objects(array: pa.Array, interned: dict) -> np.ndarray:
 
 
 def _empty_column(kind: str, n: int):
-    if kind == "int":
-        return pd.array([None] * n, dtype="Int64")
+    if kind == "int":  # every value missing (built from its mask: pd.array([None] * n) took 12 ms at 100,000)
+        return pd.arrays.IntegerArray(np.zeros(n, dtype="int64"), np.ones(n, dtype=bool))
     out = np.empty(n, dtype=object)
     if kind == "list":
         out[:] = [[] for _ in range(n)]
