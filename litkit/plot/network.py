@@ -64,12 +64,18 @@ OVERLAY_CMAP = "viridis"
 DENSITY_CMAP = "viridis"
 
 
+# Smallest distance between components as a fraction of the figure's width: about the diameter of
+# the largest marker of plot_network (12 + 420 pt², 23 pt) in a 7.2-inch (518 pt) figure.
+MARKER_SPACING = 0.04
+# The same for the HTML page, whose largest node (radius 36 px) is 6 % of a 1,200 px wide map.
+HTML_MARKER_SPACING = 0.07
+
 # Cluster colours: the palette without its yellow (too pale for small markers on white) and black
 # (reads as "missing" next to the hues); clusters 1-6 keep PALETTE's first six colours.
 _CLUSTER_PALETTE = tuple(c for c in PALETTE if c not in ("#F0E442", "#000000"))
 
 
-def drawing_positions(xy: np.ndarray, weights, aspect: float = 1.0) -> np.ndarray:
+def drawing_positions(xy: np.ndarray, weights, aspect: float = 1.0, spacing: float | None = None) -> np.ndarray:
     """Where a map draws its nodes: the layout coordinates, small components packed beside the largest.
 
     The layout places each disconnected component wherever its optimiser left it, often in a
@@ -90,6 +96,10 @@ def drawing_positions(xy: np.ndarray, weights, aspect: float = 1.0) -> np.ndarra
         ``n x n`` links (any non-zero entry joins two nodes); ``None`` = no links.
     aspect : float
         Width / height of the drawing area.
+    spacing : float, optional
+        Smallest distance between two components as a fraction of the drawing's width: about the
+        diameter of the largest marker the drawing uses (default :data:`MARKER_SPACING`, the static
+        figures' markers; the HTML page's nodes are larger).
 
     Returns
     -------
@@ -109,7 +119,8 @@ def drawing_positions(xy: np.ndarray, weights, aspect: float = 1.0) -> np.ndarra
     n = len(xy)
     if weights is None:
         weights = sp.csr_matrix((n, n))
-    return _pack_components(xy, _components(weights, n), aspect=aspect)
+    spacing = MARKER_SPACING if spacing is None else float(spacing)
+    return _pack_components(xy, _components(weights, n), aspect=aspect, spacing=spacing)
 
 
 def _cluster_color(cluster: int, base: int = 1) -> str:
@@ -128,7 +139,7 @@ def _components(weights, n: int) -> list[np.ndarray]:
     return sorted(groups, key=lambda g: (-len(g), int(g[0])))
 
 
-def _pack_components(xy: np.ndarray, components: list[np.ndarray], aspect: float) -> np.ndarray:
+def _pack_components(xy: np.ndarray, components: list[np.ndarray], aspect: float, spacing: float) -> np.ndarray:
     """Figure positions with the small components packed beside the largest one.
 
     The layout places disconnected components wherever its optimiser left
@@ -138,8 +149,8 @@ def _pack_components(xy: np.ndarray, components: list[np.ndarray], aspect: float
     shelf-packed in a strip to the right of it or below it, or on shelves
     beside and below it, whichever draws the nodes largest in a figure of
     ``aspect`` (width / height).  Components stand at least ``0.08`` of the
-    largest component's extent apart, and at least :data:`_MARKER_SPACING` of
-    the figure's width, so that single nodes are not drawn touching.  Only the
+    largest component's extent apart, and at least ``spacing`` times the
+    figure's width, so that single nodes are not drawn touching.  Only the
     drawing moves: the exported coordinates are unchanged.
     """
     if len(components) < 2:
@@ -157,15 +168,10 @@ def _pack_components(xy: np.ndarray, components: list[np.ndarray], aspect: float
         gap = 0.08 * extent
         for _ in range(3):  # the gap depends on the map's width and the width on the gap: a few rounds settle it
             points = pack(gap)
-            gap = max(0.08 * extent, _MARKER_SPACING * _width_to_fit(points, aspect))
+            gap = max(0.08 * extent, spacing * _width_to_fit(points, aspect))
         options.append(points)
     # Ties keep the earlier option (the right strip).
     return min(options, key=lambda points: _width_to_fit(points, aspect))
-
-
-# Smallest distance between components as a fraction of the figure's width: about the diameter of
-# the largest marker (420 + 12 pt², 21 pt) in a 7.2-inch (518 pt) figure.
-_MARKER_SPACING = 0.04
 
 
 def _scaled_components(xy: np.ndarray, components: list[np.ndarray], extent: float) -> list[np.ndarray]:
@@ -486,9 +492,9 @@ def to_pyvis(net, scale: float = 600.0):
     base = getattr(net, "cluster_base", 1)
     sizes = np.asarray(net.sizes, dtype=float)
     occ_max = float(sizes.max()) if len(sizes) and sizes.max() > 0 else 1.0
-    # The figure's drawing positions (small components packed beside the largest), so that the
-    # page and the figure show the same map.
-    xy = drawing_positions(kw[["x", "y"]].to_numpy(dtype=float), net.weights, aspect=7.2 / 6.4)
+    # Packed as the figure packs them (small components beside the largest), with the spacing of the
+    # page's larger nodes: the page and the figure show the same map.
+    xy = _html_positions(net)
     for k, row in enumerate(kw.to_dict("records")):
         vis.add_node(
             int(row["id"]),
@@ -586,11 +592,27 @@ if (density) {{
     if (densityImage.complete) {{ ctx.drawImage(densityImage, density.x, density.y, density.width, density.height); }}
   }});
 }}
-// The whole map in the first view: positions are fixed (physics off), so fit once now.  fit() frames
-// the nodes, not their labels: a margin of 8% keeps the labels of the outermost nodes on screen.
+// The whole map in the first view, labels included: positions are fixed (physics off).  fit() frames
+// the nodes only, so after the first drawing (which measures the labels) the view is set to the box
+// of every node with its label (getBoundingBox), with a 3 % margin.
 network.fit({{animation: false}});
-network.moveTo({{scale: network.getScale() * 0.92, animation: false}});
-network.once("afterDrawing", function () {{ document.body.setAttribute("data-drawn", "1"); }});
+function fitWithLabels() {{
+  var left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
+  nodes.getIds().forEach(function (id) {{
+    var box = network.getBoundingBox(id);
+    left = Math.min(left, box.left); top = Math.min(top, box.top);
+    right = Math.max(right, box.right); bottom = Math.max(bottom, box.bottom);
+  }});
+  if (!isFinite(left)) {{ return; }}
+  var map = document.getElementById("map");
+  var scale = 0.97 * Math.min(map.clientWidth / Math.max(right - left, 1e-9), map.clientHeight / Math.max(bottom - top, 1e-9));
+  network.moveTo({{position: {{x: (left + right) / 2, y: (top + bottom) / 2}}, scale: scale, animation: false}});
+}}
+network.once("afterDrawing", function () {{
+  fitWithLabels();
+  network.once("afterDrawing", function () {{ document.body.setAttribute("data-drawn", "1"); }});
+  network.redraw();
+}});
 </script>
 </body>
 </html>
@@ -784,6 +806,12 @@ def _scale_legend(column: str, lo: float, hi: float) -> str:
     )
 
 
+def _html_positions(net) -> np.ndarray:
+    """Where the HTML page draws the nodes (before scaling to pixels): the nodes and the density image."""
+    xy = net.nodes[["x", "y"]].to_numpy(dtype=float)
+    return drawing_positions(xy, net.weights, aspect=7.2 / 6.4, spacing=HTML_MARKER_SPACING)
+
+
 def _density_image(net, scale: float, kernel_width: float) -> dict:
     """The density view's image as a PNG data URI and its place in the page's coordinates."""
     import base64
@@ -791,8 +819,7 @@ def _density_image(net, scale: float, kernel_width: float) -> dict:
 
     import matplotlib.pyplot as plt
 
-    nodes = net.nodes
-    xy = drawing_positions(nodes[["x", "y"]].to_numpy(dtype=float), net.weights, aspect=7.2 / 6.4)
+    xy = _html_positions(net)  # the nodes' own positions on the page, so the image lies under them
     extent = float(np.ptp(xy, axis=0).max() or 1.0)
     pad = 0.1 * extent
     limits = (xy[:, 0].min() - pad, xy[:, 0].max() + pad, xy[:, 1].min() - pad, xy[:, 1].max() + pad)

@@ -185,19 +185,44 @@ def test_html_views_and_label_visibility(demo_maps):
     assert shown[0] and not shown.all()
 
 
+# Every node, and the whole box of every node with its label (vis-network's getBoundingBox), on screen:
+# [nodes in view, nodes, labelled boxes in view, labelled nodes].
+_IN_VIEW = (
+    "(() => { const m = document.getElementById('map'); let inside = 0, boxes = 0, labelled = 0;"
+    " const on = (d) => d.x >= 0 && d.y >= 0 && d.x <= m.clientWidth && d.y <= m.clientHeight;"
+    " const p = network.getPositions();"
+    " for (const id of Object.keys(p)) { if (on(network.canvasToDOM(p[id]))) inside++; }"
+    " for (const id of nodes.getIds()) { if (!nodes.get(id).label) continue; labelled++;"
+    " const b = network.getBoundingBox(id);"
+    " if (on(network.canvasToDOM({x: b.left, y: b.top})) && on(network.canvasToDOM({x: b.right, y: b.bottom})))"
+    " boxes++; }"
+    " return [inside, Object.keys(p).length, boxes, labelled]; })()"
+)
+
+
+def test_html_first_view_holds_every_label_on_a_real_coauthorship_map(shared_corpora, tmp_path):
+    """WoS environment exports, authors: 86 components; the page framed the nodes only and cut the
+    label of a node at the left edge ("Kalagasidis, AS")."""
+    from helpers.chromium import render
+
+    corpus = litkit.read(str(shared_corpora / "wos-plaintext-environment"))
+    net = litkit.collaboration(corpus, unit="author")
+    path = net.to_html(tmp_path / "authors.html")
+    r = render(path, wait_ms=1500, script=_IN_VIEW)
+    assert r.console_errors == [] and r.external_requests == []
+    assert r.value[:2] == [len(net), len(net)]
+    assert r.value[3] > 20 and r.value[2] == r.value[3], r.value
+
+
 def test_html_first_view_holds_every_node(demo_maps, tmp_path):
     from helpers.chromium import render
 
     net = demo_maps["demo keywords (WoS)"]
     for view in ("network", "overlay", "density"):
         path = net.to_html(tmp_path / f"{view}.html", view=view)
-        script = (
-            "(() => { const p = network.getPositions(); const m = document.getElementById('map'); let inside = 0;"
-            " for (const id of Object.keys(p)) { const d = network.canvasToDOM(p[id]);"
-            " if (d.x >= 0 && d.y >= 0 && d.x <= m.clientWidth && d.y <= m.clientHeight) inside++; }"
-            " return [inside, Object.keys(p).length]; })()"
-        )
+        script = _IN_VIEW
         r = render(path, wait_ms=1500, script=script)
         assert r.console_errors == [] and r.external_requests == []
-        assert r.value == [len(net), len(net)], view
+        assert r.value[:2] == [len(net), len(net)], view
+        assert r.value[3] > 0 and r.value[2] == r.value[3], (view, r.value)  # no label cut by the page's edge
         assert r.distinct_colours() > 5
