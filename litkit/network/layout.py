@@ -48,7 +48,7 @@ Finishing every start and keeping the lowest V (2650 on average over seeds 1-10,
 2.5x the time and moves the mean CNKI silhouette over those seeds from 0.34 to 0.37 (seed 42: 0.36 to
 0.31), still short of the 0.4 issue 22 asks for.  Lower V does not mean clusters further apart there:
 layouts within 1 % of the lowest V found put the CNKI clusters at silhouettes 0.27-0.43 in map x/y, and
-the lowest V of 100 starts at 0.31 (this search) or 0.36 (VOSviewer's), because three of the six
+the lowest V of 100 starts at 0.31 (this search) or of 20-100 at 0.36-0.39 (VOSviewer's), as three of the six
 modularity clusters keep only about half of their link weight inside and two hub terms carry 28 % of
 all link weight (the demo's clusters keep 83-88 % inside: silhouette 0.83).
 ``"kamada_kawai"``
