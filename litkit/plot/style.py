@@ -222,14 +222,14 @@ def background_saving(workers: int | None = None):
     raised by ``save_figure`` as before) and written atomically by the child.  Leaving the block
     waits for every child; a figure that failed raises :class:`~litkit.errors.LitkitError` then
     (the first failure, with the child's message).  Without ``os.fork`` (Windows), off Linux, or
-    with ``workers=0`` figures are written in place as without the block.
+    with ``workers=0`` (the default on one core) figures are written in place as without the block.
 
     Parameters
     ----------
     workers : int, optional
         Children writing at the same time (default: ``$LITKIT_FIGURE_WORKERS`` if set, else the
-        cores available to this process minus one, at least 1); the next figure waits for the
-        oldest child beyond that.  0: no children.
+        cores available to this process, none on one core); the next figure waits for the oldest
+        child beyond that.  0: no children.
 
     Examples
     --------
@@ -243,9 +243,9 @@ def background_saving(workers: int | None = None):
 
     if workers is None and os.environ.get("LITKIT_FIGURE_WORKERS", "").strip():
         workers = int(os.environ["LITKIT_FIGURE_WORKERS"])
-    if workers is None:
+    if workers is None:  # one child per core: at the end of a run the caller only waits for them
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        workers = max(cores - 1, 1)
+        workers = cores if cores > 1 else 0
     if workers < 1 or not hasattr(os, "fork") or not sys.platform.startswith("linux") or _BACKGROUND.get():
         yield  # nested blocks: the outer one waits
         return
