@@ -585,11 +585,21 @@ def run_cooccurrence(
     label_method: str = "llr",
     layout: str = "vos",
     labels: int = 40,
+    views: Sequence[str] = ("network",),
 ):
     """Keyword co-occurrence map (Figure 6): the network's tables, VOSviewer, GEXF, GraphML and HTML files
-    (:meth:`~litkit.network.KeywordNetwork.export`) and the map ``keyword_map``; ``labels`` terms labelled."""
+    (:meth:`~litkit.network.KeywordNetwork.export`) and the map ``keyword_map``; ``labels`` terms labelled.
 
-    from .plot.network import plot_network
+    ``views``: VOSviewer's views drawn, each as a figure and an HTML page: ``"network"`` (``keyword_map``,
+    ``keyword_network.html``), ``"overlay"`` (coloured by average publication year: ``keyword_map_overlay``,
+    ``keyword_network_overlay.html``) and ``"density"`` (``keyword_map_density``, ``keyword_network_density.html``)."""
+
+    from .plot.network import VIEWS, network_html, plot_network
+
+    views = list(dict.fromkeys(views))  # in the order given, each once
+    unknown = [v for v in views if v not in VIEWS]
+    if unknown or not views:
+        raise LitkitError(f"unknown map view(s) {unknown}" if unknown else "no map view", expected=", ".join(VIEWS))
 
     options = dict(
         field=field,
@@ -612,9 +622,13 @@ def run_cooccurrence(
         layout=layout,
     )
     net = _build_network("cooccurrence", corpus, out, options)
-    net.export(out.folder, overwrite=True, figure=False, html=True)
+    net.export(out.folder, overwrite=True, figure=False, html="network" in views)
     (out.folder / PARAMS_FILE).unlink(missing_ok=True)  # the run's own params.json records net.params
-    out.figure(plot_network(net, n_labels=labels), "keyword_map")
+    for view in views:
+        suffix = "" if view == "network" else f"_{view}"
+        out.figure(plot_network(net, n_labels=labels, view=view), f"keyword_map{suffix}")
+        if view != "network":  # (the network view's page is written by export)
+            out.text(f"keyword_network{suffix}.html", network_html(net, view=view))
     out.record(**{k: v for k, v in net.params.items() if k not in options or k == "field"})
     return net
 

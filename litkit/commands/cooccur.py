@@ -57,6 +57,11 @@ def register(app: typer.Typer) -> None:
             "vos", "--layout", help="vos (default), vos_original (VOSviewer's 2/1), kamada_kawai or spring."
         ),
         labels: int = typer.Option(40, "--labels", help="Terms labelled in the static figure."),
+        view: list[str] = typer.Option(
+            ["network"],
+            "--view",
+            help="VOSviewer's views to draw (figure + HTML): network, overlay (average year), density; repeat.",
+        ),
         formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
         scheduler: str | None = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
@@ -64,7 +69,8 @@ def register(app: typer.Typer) -> None:
         """Build, cluster and map the keyword co-occurrence network.
 
         Writes the term, cluster and link tables, VOSviewer map/network/JSON, GEXF, GraphML, the
-        map keyword_map (figure), an offline HTML network and params.json.
+        map keyword_map (figure), an offline HTML network and params.json; --view overlay / density
+        add keyword_map_overlay / keyword_map_density and their HTML pages.
         """
 
         def none(value):
@@ -91,6 +97,7 @@ def register(app: typer.Typer) -> None:
             label_method=label_method,
             layout=layout,
             labels=labels,
+            views=view,
         )
         result = run_on_corpus("cooccurrence", corpus_path, output, params, formats, force, scheduler)
         net = result.value

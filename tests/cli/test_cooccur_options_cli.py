@@ -61,3 +61,40 @@ def test_bad_layout_is_one_line_error(corpus_path, tmp_path):
     )
     assert result.exit_code != 0
     assert "layout must be one of" in result.output
+
+
+def test_vosviewer_views_as_figures_and_pages(corpus_path, tmp_path):
+    """--view overlay / density: VOSviewer's other two views, each a figure and an offline page of the
+    same map (the same nodes at the same place as the network view's page)."""
+    out = tmp_path / "views"
+    _, params = _run(corpus_path, out, "--view", "network", "--view", "overlay", "--view", "density")
+    assert params["views"] == ["network", "overlay", "density"]
+    for stem in ("keyword_map", "keyword_map_overlay", "keyword_map_density"):
+        assert (out / f"{stem}.png").stat().st_size > 10_000
+    pages = {
+        v: (out / f"keyword_network{s}.html").read_text(encoding="utf-8")
+        for v, s in [("network", ""), ("overlay", "_overlay"), ("density", "_density")]
+    }
+    assert "Average publication year" in pages["overlay"] and "Average publication year" not in pages["network"]
+    assert "var density = null;" in pages["network"] and "var density = null;" in pages["overlay"]
+    assert "var density = {" in pages["density"] and '"src": "data:image/png;base64,' in pages["density"]
+
+    # Only the drawing differs: the nodes' JSON (ids, labels, positions) is the network view's.
+    def node_places(page):
+        start = page.index("new vis.DataSet(") + len("new vis.DataSet(")
+        nodes = json.loads(page[start : page.index(");", start)])
+        return sorted((n["id"], n["label"], n["x"], n["y"]) for n in nodes)
+
+    assert node_places(pages["overlay"]) == node_places(pages["network"]) == node_places(pages["density"])
+    only_density = tmp_path / "density_only"
+    _run(corpus_path, only_density, "--view", "density")
+    assert not (only_density / "keyword_map.png").exists() and not (only_density / "keyword_network.html").exists()
+    assert (only_density / "keyword_map_density.png").exists()
+
+
+def test_unknown_view_is_one_line_error(corpus_path, tmp_path):
+    result = CliRunner().invoke(
+        app, ["cooccur", str(corpus_path), "--view", "heat", "--formats", "png", "-o", str(tmp_path / "x")]
+    )
+    assert result.exit_code != 0
+    assert "unknown map view(s) ['heat']" in result.output and "network, overlay, density" in result.output
