@@ -64,18 +64,26 @@ def annual_production(
         first, last = int(py.min()), int(py.max())
     else:
         first, last = year_pair(years)
-    dbs_per_record = [
-        sorted({p.strip() for p in str(v).split(";") if p.strip()}) if v is not None else ["unknown"]
-        for v in dated["DB"]
-    ]
+    parsed: dict = {}  # each distinct DB value ("WoS", "CNKI; WoS" after a merge) is split once
+
+    def databases_of(v):
+        found = parsed.get(v)
+        if found is None:
+            found = parsed[v] = (
+                sorted({p.strip() for p in str(v).split(";") if p.strip()}) if v is not None else ["unknown"]
+            )
+        return found
+
+    dbs_per_record = [databases_of(v) for v in dated["DB"]]
     found = sorted(
         {db for dbs in dbs_per_record for db in dbs}, key=lambda d: ({"CNKI": 0, "WoS": 1, "Scopus": 2}.get(d, 3), d)
     )
     columns = list(databases) if databases is not None else found
     index = np.arange(first, last + 1)
     table = pd.DataFrame({"year": index.astype(np.int64)})
+    py_years = py.tolist()
     for db in columns:
-        years_db = [y for y, dbs in zip(py, dbs_per_record) if db in dbs]
+        years_db = [y for y, dbs in zip(py_years, dbs_per_record) if db in dbs]
         counts = pd.Series(years_db, dtype=np.int64).value_counts()
         table[db] = [int(counts.get(y, 0)) for y in index]
     total = py.value_counts()
