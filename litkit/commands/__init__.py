@@ -127,9 +127,8 @@ def run_on_corpus(
 
         # Only the columns the analysis reads (the keyword map never loads the cited references), and those
         # it computes on in Arrow kept there (the burst steps' cited references).
-        arrow_columns = getattr(runs, "arrow_columns", None)
-        arrow = arrow_columns(name, params) if arrow_columns is not None else ()
-        corpus = load_corpus(corpus_path, columns=runs.corpus_columns(name, params), arrow=arrow)
+        columns, arrow = runs.corpus_columns(name, params), runs.arrow_columns(name, params)
+        corpus = load_corpus(corpus_path, columns=columns, arrow=arrow)
         from ..plot.style import background_saving
 
         with background_saving():  # figures written by child processes while the analysis goes on
