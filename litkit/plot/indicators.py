@@ -26,10 +26,12 @@ import matplotlib.ticker
 import numpy as np
 import pandas as pd
 
+from ..addresses import country_name
 from ..errors import LitkitError
 from .style import BAR_GREY, PALETTE, require_cjk_font, use_style
 
 _ZONE_COLOURS = (PALETTE[0], PALETTE[1], PALETTE[2])
+_PLURALS = {"country": "countries", "affiliation": "affiliations"}  # title of plot_top; else label + "s"
 _MARKER_SIZE = 2.5  # points: Bradford curve markers (also the label placer's obstacles)
 
 
@@ -77,12 +79,13 @@ def plot_top(
     table : pandas.DataFrame
         A table of :mod:`litkit.indicators` (already ranked, first row on top).
     label : str
-        Column of the names (``"author"``, ``"source"``, ``"institution"``, ``"country"``).
+        Column of the names (``"author"``, ``"source"``, ``"institution"``, ``"country"``).  ISO 3166-1
+        country codes are drawn as their short English names (GB as "United Kingdom").
     value : str, default "articles"
         Column of the bar lengths.  When it is ``"articles"`` and the table has
         ``articles_fractionalized``, the fractional count is drawn inside each bar.
     title : str, optional
-        Default: "Most productive <label>s".
+        Default: "Most productive <label>s" ("countries" for ``"country"``).
     top : int, optional, default 20
         Bars drawn (the table's first rows).
     max_label : int, default 50
@@ -94,9 +97,13 @@ def plot_top(
     """
     _need(table, (label, value), "a ranked table of litkit.indicators")
     rows = table.head(top) if top is not None else table
-    names = [_short(str(v), max_label) for v in rows[label]]
+    shown = rows[label].astype(str)
+    if label == "country":  # the tables keep ISO codes (joins, exports); readers want names
+        shown = shown.map(country_name)
+    names = [_short(v, max_label) for v in shown]
     if title is None:
-        title = f"Most productive {label}s" if value == "articles" else f"{value} by {label}"
+        plural = _PLURALS.get(label, f"{label}s")
+        title = f"Most productive {plural}" if value == "articles" else f"{value} by {label}"
     with _fonts(names + [title]):
         fig, ax = plt.subplots(figsize=(6.5, 0.9 + 0.24 * max(len(rows), 1)))
         y = np.arange(len(rows))
@@ -208,7 +215,8 @@ def plot_bradford(
         ax.set_xlabel("Source rank (log scale)")
         ax.set_ylabel("Articles")
         ax.set_ylim(0, table["articles"].max() * 1.15 if len(table) else 1)
-        legend = ax.legend(frameon=False, fontsize="small", loc="upper right")
+        # On an opaque white box: over the third zone's band the translucent swatches took its tint.
+        legend = ax.legend(fontsize="small", loc="upper right", facecolor="white", framealpha=1.0, edgecolor="none")
         if title:
             ax.set_title(title)
         if names:

@@ -131,6 +131,17 @@ def test_figures_render_with_cjk_and_long_labels(tmp_path):
         plot_lotka(long)
 
 
+def test_country_bars_named_and_titled_in_english():
+    """The country table keeps ISO codes; its figure shows names ("Most productive countrys" before)."""
+    table = pd.DataFrame({"country": ["GB", "KR", "XK"], "articles": [5, 3, 1]})
+    ax = plot_top(table, "country").axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["United Kingdom", "South Korea", "Kosovo"]
+    assert ax.get_title() == "Most productive countries"
+    assert plot_top(table.rename(columns={"country": "source"}), "source").axes[0].get_title() == (
+        "Most productive sources"
+    )
+
+
 def test_country_table_from_litkit_affiliations():
     corpus = Corpus.from_records([{"UT": f"R{i}", "DB": "WoS", **r} for i, r in enumerate(ROWS)])
     table = top_countries(corpus).set_index("country")
