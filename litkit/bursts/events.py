@@ -469,8 +469,9 @@ def cited_item_codes(corpus, kind: str = "cited_journal"):
             # in .references and no CR in .df, where distinct_references would find no citation.
             from ..refs import distinct_references
 
-            # cited journals read the sources only: no reference keys
-            refs, distinct = distinct_references(df, keys=kind != "cited_journal")
+            # cited journals read the sources only: no reference keys; the citing year and UT are
+            # looked up by record below, not held per citation
+            refs, distinct = distinct_references(df, keys=kind != "cited_journal", citing=False)
         else:  # anything else with .df and .references (the references table)
             refs, distinct = corpus.references, None
     except ImportError:
@@ -522,16 +523,18 @@ def _distinct_item_codes(df: pd.DataFrame, citations: pd.DataFrame, distinct: pd
     names = np.asarray(names, dtype=object)
     item_of = np.where(np.isin(item_of, np.flatnonzero(names == "")), -1, item_of)
     item_code = item_of[code]
-    # citations.PY is the citing record's year (Int64): missing years leave the citation out
-    year = citations["PY"].to_numpy(dtype="float64", na_value=np.nan)
+    # citations.record is the citing record's row in df: its year (PY as distinct_references reads it,
+    # Int64; a missing year leaves the citation out) and its UT, coded once per record -- the same
+    # partition as factorising the citations' UTs (one per record, missing UTs equal each other).
+    record = citations["record"].to_numpy(dtype=np.int64)
+    py = pd.array(df["PY"], dtype="Int64") if "PY" in df.columns else pd.array([None] * len(df), dtype="Int64")
+    year = py.to_numpy(dtype="float64", na_value=np.nan)[record]
     valid = (item_code >= 0) & ~np.isnan(year)
+    record = record[valid]
     if "UT" in df.columns:
-        # citations.record is the citing record's row in corpus.df: code the corpus's UTs (one per
-        # record) instead of the citations' (one per reference), the same partition as factorising UT.
-        record = citations["record"].to_numpy(dtype=np.int64)[valid]
         record_code = pd.factorize(df["UT"].to_numpy(dtype=object), use_na_sentinel=False)[0][record]
-    else:
-        record_code = pd.factorize(citations["UT"].to_numpy(dtype=object), use_na_sentinel=False)[0][valid]
+    else:  # no UT: every citation has the same (missing) one
+        record_code = np.zeros(len(record), dtype=np.int64)
     item_code = item_code[valid].astype(np.int64, copy=False)
     return year[valid].astype(np.int64), item_code, names, record_code.astype(np.int64, copy=False)
 

@@ -60,7 +60,9 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(table, copy=False)
 
 
-def distinct_references(df: pd.DataFrame, *, keys: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+def distinct_references(
+    df: pd.DataFrame, *, keys: bool = True, citing: bool = True
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The references table in two parts: one row per citation with a code, one row per distinct reference.
 
     What :func:`references_table` is made of, for analyses that count
@@ -75,13 +77,17 @@ def distinct_references(df: pd.DataFrame, *, keys: bool = True) -> tuple[pd.Data
     keys : bool, default True
         Compute the ``key`` column; when False it holds None (what cited-journal bursts
         read needs no key, and keying is a third of the work).
+    citing : bool, default True
+        Give each citation its citing record's ``UT``, ``PY`` and ``DB``; when False
+        ``citations`` has only ``record`` and ``code`` (an analysis that looks the citing
+        fields up in ``df`` by ``record`` saves three columns of millions of rows).
 
     Returns
     -------
     citations : pandas.DataFrame
         One row per (citing record, cited reference), in :func:`references_table` order:
-        ``record``, ``UT``, ``PY``, ``DB`` as there, and ``code`` (int64), the row of
-        ``distinct`` that holds the reference.
+        ``record``, ``UT``, ``PY``, ``DB`` as there (without ``citing``: ``record`` only),
+        and ``code`` (int64), the row of ``distinct`` that holds the reference.
     distinct : pandas.DataFrame
         ``raw``, ``author``, ``year``, ``source``, ``volume``, ``page``, ``doi``, ``key``
         (the columns and dtypes of :func:`references_table`), one row per distinct string
@@ -101,10 +107,11 @@ def distinct_references(df: pd.DataFrame, *, keys: bool = True) -> tuple[pd.Data
     >>> table["key"].tolist() == distinct["key"].take(citations["code"]).tolist()
     True
     """
-    citations, distinct, _ = _distinct(df, keys=keys)
+    citations, distinct, _ = _distinct(df, keys=keys, citing=citing)
     if citations is None:
         empty = _empty_table()
-        citations = empty[["record", "UT", "PY", "DB"]].assign(code=pd.Series([], dtype=np.int64))
+        fields = ["record", "UT", "PY", "DB"] if citing else ["record"]
+        citations = empty[fields].assign(code=pd.Series([], dtype=np.int64))
         return citations, empty[list(_DISTINCT_COLUMNS)]
     return citations, distinct
 
@@ -151,7 +158,7 @@ def reference_overlap(a, b) -> dict:
 _DISTINCT_COLUMNS = ("raw", "author", "year", "source", "volume", "page", "doi", "key")
 
 
-def _distinct(df: pd.DataFrame, keys: bool = True):
+def _distinct(df: pd.DataFrame, keys: bool = True, citing: bool = True):
     """(citations, distinct, (string_codes, strings)) of :func:`distinct_references`: ``strings[string_codes]``
     are the cited strings in citation order; (None, None, (None, None)) when ``df`` cites nothing."""
     nothing = None, None, (None, None)
@@ -219,6 +226,9 @@ def _distinct(df: pd.DataFrame, keys: bool = True):
         },
         copy=False,
     )
+    if not citing:
+        citations = pd.DataFrame({"record": record, "code": np.asarray(codes, dtype=np.int64)}, copy=False)
+        return citations, distinct, (string_codes, strings)
     ut = df["UT"].to_numpy(dtype=object) if "UT" in df.columns else np.full(len(df), None, dtype=object)
     py = pd.array(df["PY"], dtype="Int64") if "PY" in df.columns else pd.array([None] * len(df), dtype="Int64")
     db = np.empty(len(df), dtype=object)

@@ -117,3 +117,13 @@ def test_the_fast_wos_doi_is_clean_doi(all_exports):
     assert parse_wos_reference("Costanza R, 1997, NATURE, V387, P253, DOI 10.1038/387253A0.")["doi"] == (
         clean_doi("10.1038/387253A0.")
     )
+
+
+def test_without_citing_fields_only_record_and_code_remain(all_exports):
+    citations, distinct = distinct_references(all_exports, keys=False)
+    lean, lean_distinct = distinct_references(_with_arrow_cr(all_exports), keys=False, citing=False)
+    assert list(lean.columns) == ["record", "code"]
+    pdt.assert_frame_equal(lean, citations[["record", "code"]])
+    pdt.assert_frame_equal(lean_distinct, distinct, check_exact=True)
+    empty, _ = distinct_references(all_exports.iloc[:0], citing=False)
+    assert list(empty.columns) == ["record", "code"] and len(empty) == 0
