@@ -51,12 +51,13 @@ def references_table(df: pd.DataFrame) -> pd.DataFrame:
         return _empty_table()
     codes = citations["code"].to_numpy()
     table = {name: citations[name] for name in ("record", "UT", "PY", "DB")}
-    table["raw"] = pd.Series(_objects(strings).to_numpy()[string_codes], dtype=object)
+    table["raw"] = pd.Series(_objects(strings).to_numpy()[string_codes], dtype=object, copy=False)
     for name in ("author", "year", "source", "volume", "page", "doi", "key"):
         column = distinct[name].array.take(codes)
-        table[name] = pd.Series(column, dtype="Int64" if name == "year" else object)
-    # copy=False: the columns are new arrays; consolidating them into one block would copy
-    # ~4 million object pointers per column at 100,000 records for nothing.
+        table[name] = pd.Series(column, dtype="Int64" if name == "year" else object, copy=False)
+    # copy=False: the columns are new arrays; copying them (pandas' default for an array given to a
+    # Series) or consolidating them into one block would copy ~4 million pointers per column at
+    # 100,000 records for nothing.
     return pd.DataFrame(table, copy=False)
 
 
@@ -236,9 +237,9 @@ def _distinct(df: pd.DataFrame, keys: bool = True, citing: bool = True):
     citations = pd.DataFrame(
         {
             "record": record,
-            "UT": pd.Series(ut[record], dtype=object),
-            "PY": pd.Series(py.take(record), dtype="Int64"),
-            "DB": pd.Series(db[record], dtype=object),
+            "UT": pd.Series(ut[record], dtype=object, copy=False),  # new arrays: no copy
+            "PY": pd.Series(py.take(record), dtype="Int64", copy=False),
+            "DB": pd.Series(db[record], dtype=object, copy=False),
             "code": np.asarray(codes, dtype=np.int64),
         },
         copy=False,
