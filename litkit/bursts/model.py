@@ -363,7 +363,9 @@ def _xlogy_rows(X: np.ndarray, y: np.ndarray) -> np.ndarray:
     numpy's vectorised log, whose SIMD kernels may differ from libm in the last bit; the product is
     one IEEE multiplication either way.
     """
-    logs = np.array([_log(v) for v in y.tolist()], dtype=float)
+    # items with equal totals share p: the log of each distinct value (a few hundred, not one per item)
+    distinct, inverse = np.unique(y, return_inverse=True)
+    logs = np.array([_log(v) for v in distinct.tolist()], dtype=float)[inverse.ravel()]
     with np.errstate(invalid="ignore"):  # 0 * -inf: set to 0 below, as xlogy does
         out = X * logs[:, None]
     out[(X == 0) & ~np.isnan(y)[:, None]] = 0.0
