@@ -538,7 +538,9 @@ def read(
         README.md / INDEX.md notes that accompany data are passed over); ``.zip`` and
         ``.gz`` archives (``.tar.gz`` too), read as the files inside them, in memory,
         named ``archive.zip!member`` in the provenance, refused beyond the limits of
-        :mod:`litkit.io.inputs` (zip bombs); or ``archive.zip!member`` names.
+        :mod:`litkit.io.inputs` (zip bombs); or ``archive.zip!member`` names.  A Parquet
+        corpus written by ``litkit ingest`` or :meth:`Corpus.to_parquet` (known by its
+        ``PAR1`` magic bytes) is loaded as it is (:meth:`Corpus.read_parquet`), on its own.
     format : str, optional
         Force one reader (see :func:`readers`) instead of sniffing each file.
     encoding : str, optional
@@ -596,6 +598,15 @@ def read(
     resolve_engine(engine)  # an unknown engine, or "c" without the extension: say so before reading
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    stored = [p for p in paths if _is_parquet_file(p)]
+    if stored:  # a corpus `litkit ingest` / Corpus.to_parquet wrote: loaded as it is, not parsed as an export
+        if len(paths) > 1:
+            raise LitkitError(
+                "a Parquet corpus is read on its own",
+                path=stored[0],
+                expected="litkit.read('corpus.parquet'), then litkit.merge(it, litkit.read(other exports))",
+            )
+        return Corpus.read_parquet(stored[0])
     session = ReadSession(paths, strict=strict, note_repeats=note_repeats)
     files = session.files
     report = IngestReport()
@@ -612,6 +623,16 @@ def read(
             session.finish(report)
         frame = builder.frame()
     return Corpus._from_canonical(frame, report)
+
+
+def _is_parquet_file(path) -> bool:
+    """True for a file that starts with Parquet's magic bytes (``PAR1``), whatever its name."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            return path.is_file() and fh.read(4) == b"PAR1"
+    except OSError:
+        return False
 
 
 @contextmanager
