@@ -367,7 +367,11 @@ def plot_network(
             names = {"avg_year": "Average publication year", "year": "Publication year"}
             cbar.set_label(names.get(column, column.replace("_", " ")), fontsize=7)
             cbar.ax.tick_params(labelsize=7)
-            cbar.formatter.set_useOffset(False)
+            # At most five ticks (a wide range in a short bar crowded "2005.0 2007.5 ..." together); years whole.
+            from matplotlib.ticker import MaxNLocator, ScalarFormatter
+
+            cbar.locator = MaxNLocator(nbins=5, integer=column in names)
+            cbar.formatter = ScalarFormatter(useOffset=False)
             cbar.update_ticks()
         else:
             colors = [_cluster_color(c, base) for c in kw["cluster"]]

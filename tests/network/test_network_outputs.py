@@ -283,6 +283,26 @@ def test_year_colour_bar_outside_the_map(net):
     close(fig)
 
 
+def test_year_colour_bar_ticks_are_whole_years_apart(net):
+    """Real-export overlay (average years 2005-2025 in a short bar) drew "2005.0 2007.5 2010.0 ..." run together."""
+    import copy
+
+    from litkit.plot.style import close
+
+    wide = copy.copy(net)
+    wide.nodes = net.nodes.assign(avg_year=np.linspace(2005.0, 2025.0, len(net.nodes)))
+    fig = wide.plot(view="overlay", figsize=(9.0, 6.5))
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    bar = fig.axes[0].child_axes[0]
+    ticks = [t for t in bar.get_xticklabels() if t.get_visible() and t.get_text()]
+    assert 2 <= len(ticks) <= 6
+    assert all(t.get_text().isdigit() for t in ticks), [t.get_text() for t in ticks]
+    boxes = sorted((t.get_window_extent(renderer) for t in ticks), key=lambda b: b.x0)
+    assert all(a.x1 < b.x0 for a, b in zip(boxes, boxes[1:]))  # no two tick labels touch
+    close(fig)
+
+
 def test_every_cluster_named_and_components_packed():
     """Three disconnected themes, one tiny: each cluster's top term is labelled even with n_labels=1,
     and the small components are drawn next to the largest, not across an empty map."""
