@@ -29,8 +29,10 @@ _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)[a-z]?$")
 _DOI = re.compile(r"^10\.\d{3,9}/\S+$")
 _VOLUME = re.compile(r"^V[^\s]*\d[^\s]*$")
 _PAGE = re.compile(r"^[Pp][^\s]*[0-9IVXivx][^\s]*$")
+# The source is greedy: it holds no comma and everything after it starts with ", ", so its end is the
+# next comma (or the end) either way, and a greedy group finds it without retrying at every character.
 _FAST = re.compile(
-    r"^(?P<author>[^,\[\]]+), (?P<year>(?:1[5-9]|20)\d\d), (?P<source>[^,\[\]]+?)"
+    r"^(?P<author>[^,\[\]]+), (?P<year>(?:1[5-9]|20)\d\d), (?P<source>[^,\[\]]+)"
     r"(?:, V(?P<volume>[^,\s]+))?(?:, [Pp](?P<page>[^,\s]+))?"
     r"(?:, DOI (?P<doi>10\.[^,\s\[\]]+))?$"
 )

@@ -127,3 +127,26 @@ def test_without_citing_fields_only_record_and_code_remain(all_exports):
     pdt.assert_frame_equal(lean_distinct, distinct, check_exact=True)
     empty, _ = distinct_references(all_exports.iloc[:0], citing=False)
     assert list(empty.columns) == ["record", "code"] and len(empty) == 0
+
+
+def test_wos_fast_path_splits_as_the_lazy_pattern_did(all_exports):
+    """The WoS fast pattern's source group is greedy now; the lazy one it replaced splits every real string alike."""
+    import re
+
+    lazy = re.compile(
+        r"^(?P<author>[^,\[\]]+), (?P<year>(?:1[5-9]|20)\d\d), (?P<source>[^,\[\]]+?)"
+        r"(?:, V(?P<volume>[^,\s]+))?(?:, [Pp](?P<page>[^,\s]+))?"
+        r"(?:, DOI (?P<doi>10\.[^,\s\[\]]+))?$"
+    )
+    raws = sorted({raw for cr, db in zip(all_exports["CR"], all_exports["DB"]) if db == "WoS" for raw in cr})
+    matched = 0
+    for raw in raws:
+        m = lazy.match(raw.strip())
+        if m is None or m["author"].upper() in {"[ANONYMOUS]", "ANONYMOUS", "ANON", "[NO TITLE CAPTURED]"}:
+            continue
+        matched += 1
+        want = {"author": m["author"].strip(), "year": int(m["year"]), "source": m["source"].strip()}
+        want |= {"volume": m["volume"], "page": m["page"], "doi": m["doi"].rstrip(".").lower() if m["doi"] else None}
+        got = parse_wos_reference(raw)
+        assert {k: got[k] for k in want} == want, raw
+    assert matched > 10_000
