@@ -252,8 +252,9 @@ def _cited_strings(cr: pd.Series) -> tuple[np.ndarray, np.ndarray, list]:
     order, then reference order) into the distinct strings, and those strings in order of first citation.
 
     A ``CR`` kept in Arrow (a pandas ``ArrowDtype`` list column, as a command that only counts references
-    loads it) is coded in Arrow: flattening and dictionary-encoding four million strings in C++ takes a
-    tenth of the time of making a Python list per record and hashing each citation in a dict.
+    loads it) is coded in Arrow: flattening and dictionary-encoding the four million citations of 100,000
+    records in C++ took 0.5 s where making a Python list per record (in the loader) and hashing each
+    citation in a dict took about 2.5 s.
     """
     if isinstance(cr.dtype, pd.ArrowDtype):
         coded = _arrow_cited_strings(cr)
