@@ -581,6 +581,14 @@ def _entry(raw, i: int, path: Path, text: str, runs) -> Entry:
             )
         if isinstance(value, str) and value.lower() == "none" and "None" in annotations.get(key, ""):
             value = None
+        expected = _type_mismatch(value, annotations.get(key, ""))
+        if expected:
+            raise LitkitError(
+                f"{label}: parameter {key!r} is {value!r}",
+                path=path,
+                line=_key_line(text, "analysis", i, key),
+                expected=expected,
+            )
         params[key] = value
     databases = raw.get("databases")
     if databases is not None:
@@ -594,6 +602,28 @@ def _entry(raw, i: int, path: Path, text: str, runs) -> Entry:
             )
         databases = tuple(databases)
     return Entry(name=name, kind=kind, params=params, databases=databases, index=i)
+
+
+def _type_mismatch(value, annotation: str) -> str | None:
+    """What a parameter annotated ``annotation`` (e.g. ``"int | None"``) expects, when ``value`` is not that.
+
+    Only plain annotations (int, float, bool, str, None) are checked; lists and tables are left to the
+    analysis. Without this a TOML string where a number belongs ends as a numpy traceback at run time.
+    """
+    kinds = {"int": "a whole number", "float": "a number", "bool": "true or false", "str": "a string", "None": '"none"'}
+    parts = [part.strip() for part in annotation.split("|")]
+    if not parts or any(part not in kinds for part in parts):
+        return None
+    for part in parts:
+        if part == "None" and value is None or part == "str" and isinstance(value, str):
+            return None
+        if part == "bool" and isinstance(value, bool):
+            return None
+        if part in ("int", "float") and isinstance(value, int) and not isinstance(value, bool):
+            return None
+        if part == "float" and isinstance(value, float):
+            return None
+    return " or ".join(kinds[part] for part in parts)
 
 
 def _keyword_parameters(runner):
