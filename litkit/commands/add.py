@@ -24,9 +24,15 @@ def register(app: typer.Typer) -> None:
 
         Records already there are listed with the match rule that found them; `litkit run` then updates the results.
         """
-        from .._atomic import write_csv
+        from .._atomic import check_writable, write_csv
+        from ..errors import LitkitError
         from ..review import add_exports
 
+        if output is not None and output.exists() and not output.is_dir():
+            raise LitkitError("output is a file, not a folder", path=output, expected="a folder for the report tables")
+        # refused before the review file is edited: a late refusal would leave the exports added but unreported
+        for name in ("new", "already_there", "updated") if output is not None else ():
+            check_writable(output / f"{name}.csv", overwrite=force)
         result = add_exports(review, [str(e) for e in exports], dry_run=dry_run)
         typer.echo(result.summary())
         if output is not None:
