@@ -96,6 +96,7 @@ from ._citing import (
     years_of,
 )
 from .network import COUNTINGS, assemble, binary_incidence, empty_network
+from .selection import check_thresholds
 
 __all__ = [
     "cocitation",
@@ -204,6 +205,7 @@ def cocitation(
     >>> net.clusters[["cluster", "size", "silhouette", "year", "label"]]                  # doctest: +SKIP
     """
     _check(unit, identity, counting, prune_scope, selection, slice_years)
+    check_thresholds(top_n, min_citations=min_citations)
     corpus = as_corpus(corpus)
     df = corpus.df
     refs, citations = _cited_of(corpus)
@@ -454,6 +456,7 @@ def cocitation_network(
     >>> net = cocitation_network(local.tally, local.fetch, min_citations=3)     # doctest: +SKIP
     """
     _check(unit, identity, counting, prune_scope, selection, slice_years)
+    check_thresholds(top_n, min_citations=min_citations)
     keys = [str(k) for k in tally.keys]
     record_years, n_d = tally.record_years, tally.n_d
     run = {

@@ -66,6 +66,7 @@ import scipy.sparse as sp
 from ..errors import LitkitError
 from ._citing import as_corpus, citation_cluster_table, fold, record_labels, source_key, with_columns, years_of
 from .network import COUNTINGS, assemble, average_year, binary_incidence, empty_network
+from .selection import check_thresholds
 
 __all__ = ["coupling", "coupling_network", "cited_by_units", "unit_incidence", "UNITS"]
 
@@ -126,6 +127,7 @@ def coupling(
     >>> net.links().sort_values("count", ascending=False).head()                  # doctest: +SKIP
     """
     _check(unit, counting)
+    check_thresholds(top_n, min_documents=min_documents, min_citations=min_citations)
     from ._cocitation import cited_items
 
     corpus = as_corpus(corpus)
@@ -249,6 +251,7 @@ def coupling_network(
     >>> net = coupling_network(df, m, keys, labels, n_refs, n_distinct, fetch, "source")   # doctest: +SKIP
     """
     _check(unit, counting)
+    check_thresholds(top_n, min_documents=min_documents, min_citations=min_citations)
     from ._cooccurrence import fractional_counts, full_counts, select_terms
 
     run = {"unit": unit, "min_documents": min_documents, "min_citations": min_citations, "top_n": top_n}

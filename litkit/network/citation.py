@@ -56,6 +56,7 @@ import scipy.sparse as sp
 
 from ._citing import as_corpus, citation_cluster_table, record_labels, with_columns, years_of
 from .network import assemble, empty_network
+from .selection import check_thresholds
 
 __all__ = [
     "citation_network",
@@ -177,6 +178,7 @@ def citation_network_from_links(
     --------
     >>> net = citation_network_from_links(corpus.df, citation_links(corpus))      # doctest: +SKIP
     """
+    check_thresholds(top_n, min_lcs=min_lcs)
     n = len(df)
     run = {"min_lcs": min_lcs, "top_n": top_n, "isolates": isolates, "label_fields": list(label_fields)}
     run.update({"records": n, "citations_matched": len(links)})

@@ -134,6 +134,8 @@ def cluster_graph(
         raise ValueError(f"objective must be one of {OBJECTIVES}, not {objective!r}")
     if clustering == "louvain" and objective != "modularity":
         raise ValueError("Louvain optimises modularity only; use clustering='leiden' for CPM")
+    if isinstance(resolution, bool) or not isinstance(resolution, (int, float)) or not resolution >= 0:
+        raise ValueError(f"resolution must be a number >= 0, not {resolution!r}")
     n = weights.shape[0]
     if n == 0:
         return np.zeros(0, dtype=np.int64)

@@ -62,7 +62,7 @@ import numpy as np
 
 from ..errors import LitkitError
 
-__all__ = ["g_index_threshold", "select_nodes", "time_slices", "ranking"]
+__all__ = ["g_index_threshold", "select_nodes", "time_slices", "ranking", "check_thresholds"]
 
 
 def g_index_threshold(citations: np.ndarray, k: float = 25) -> int:
@@ -269,6 +269,37 @@ def time_slices(first_year: int, last_year: int, slice_years: int = 1) -> list[t
         raise LitkitError(f"time_slices: first_year {first_year} is after last_year {last_year}")
     first_year, last_year, slice_years = int(first_year), int(last_year), int(slice_years)
     return [(start, min(start + slice_years - 1, last_year)) for start in range(first_year, last_year + 1, slice_years)]
+
+
+def check_thresholds(top_n=None, **minimums) -> None:
+    """Refuse a ``top_n`` below 1 and a minimum (``min_citations=...``) below 0.
+
+    Without this ``top_n=-5`` kept all items but the last five (``ranked[:-5]``) and a negative minimum
+    passed as if it were 0, silently.
+
+    Parameters
+    ----------
+    top_n : int or None
+        Items kept; None keeps all.
+    **minimums : int
+        Thresholds by name (``min_occurrence``, ``min_citations``, ``min_documents``, ``min_lcs``).
+
+    Examples
+    --------
+    >>> check_thresholds(200, min_citations=2)
+    >>> check_thresholds(-5)
+    Traceback (most recent call last):
+    ...
+    litkit.errors.LitkitError: top_n must be a whole number >= 1, got -5 (expected a positive integer, or None for all)
+    """
+    for name, value, lowest in [("top_n", top_n, 1), *((k, v, 0) for k, v in minimums.items())]:
+        if value is None and name == "top_n":
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < lowest:
+            raise LitkitError(
+                f"{name} must be a whole number >= {lowest}, got {value!r}",
+                expected="a positive integer, or None for all" if name == "top_n" else "0 or a positive integer",
+            )
 
 
 # ---- private helpers -------------------------------------------------------------------------

@@ -476,6 +476,11 @@ def plot_historiograph(
 
     nodes = _check_nodes(nodes, ["id", "label", year, size], "plot_historiograph")
     _check_columns(links, ["source_id", "target_id"], "plot_historiograph: links")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1):
+        # nodes.head(-2) would draw all but the last two records
+        raise LitkitError(
+            f"top must be a whole number >= 1, got {top!r}", expected="a positive integer, or None for all"
+        )
     use_style()
     degree = pd.concat([links["source_id"], links["target_id"]]).astype(int).value_counts()
     nodes = nodes[nodes["id"].astype(int).isin(degree.index) & nodes[year].notna()]
