@@ -627,6 +627,8 @@ def read(
 
 def _is_parquet_file(path) -> bool:
     """True for a file that starts with Parquet's magic bytes (``PAR1``), whatever its name."""
+    if not isinstance(path, (str, Path)):  # an InputFile (archive member, Dask batch) is an export
+        return False
     path = Path(path)
     try:
         with path.open("rb") as fh:
