@@ -26,6 +26,8 @@ from .dates import document_date, parse_date
 from .docnumber import first_doc_number, parse_doc_number
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+# notes that accompany data, passed over in folders as litkit.read passes them over (a file named directly is read)
+NOTE_FILES = frozenset({"PROVENANCE.txt", "INDEX.md", "README.md"})
 
 POLICY_COLUMNS = [
     "doc_id",
@@ -363,6 +365,14 @@ def _pdf_text(path: Path) -> str:
     return text
 
 
+def _markdown_body(text: str) -> str:
+    """A Markdown document without its YAML front matter (page metadata: its '---' was taken as the title)
+    and comments (not shown, so not the document); LawRefBook's ``<!-- INFO END -->`` marker is read by
+    :func:`litkit.policy.read_laws` from the text as read."""
+    text = re.sub(r"\A---[ \t]*\n.*?^---[ \t]*$\n?", "", text, count=1, flags=re.S | re.M)
+    return re.sub(r"<!--.*?-->", "", text, flags=re.S).strip()
+
+
 def _title_from_text(text: str) -> str | None:
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
@@ -491,7 +501,10 @@ def _expand(paths) -> list[Path]:
                 sorted(
                     f
                     for f in p.rglob("*")
-                    if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
+                    if f.is_file()
+                    and f.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not f.name.startswith(".")
+                    and f.name not in NOTE_FILES
                 )
             )
         elif p.exists():
@@ -549,6 +562,8 @@ def read(paths=(), metadata: str | Path | pd.DataFrame | None = None, encoding: 
     records = []
     for f in files:
         text, declared_title = read_text_file(f, encoding)
+        if f.suffix.lower() == ".md":
+            text = _markdown_body(text)
         found = extract_metadata(text, declared_title)
         rec = by_file.get(f.name) or by_file.get(f.stem) or by_file.get(str(f))
         if rec is None and found.get("title_zh"):

@@ -1,0 +1,58 @@
+"""Reading a folder of policy texts: notes next to the data are passed over, Markdown front matter and
+comments are not the document.
+
+Before: ``litkit policy ../shared/policy/cn-laws-ecology-carbon`` listed PROVENANCE.txt as a policy document
+("Dataset: cn-laws-ecology-carbon", dated from the provenance note) and took '---', the first line of a
+Markdown file's YAML front matter, as its title.
+"""
+
+from __future__ import annotations
+
+import litkit.policy as lp
+
+LAW = (
+    "# 中华人民共和国森林法\n\n1984年9月20日 第六届全国人民代表大会常务委员会第七次会议通过\n\n第一条 为了保护森林。\n"
+)
+
+
+def test_notes_in_a_folder_are_not_documents(tmp_path):
+    (tmp_path / "forest.md").write_text(LAW, encoding="utf-8")
+    (tmp_path / "PROVENANCE.txt").write_text("Dataset: laws\nCopied 2026-11-01 from GitHub\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# About this folder\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "INDEX.md").write_text("# Index\n", encoding="utf-8")
+    docs = lp.read(tmp_path)
+    assert docs.df["title_zh"].tolist() == ["中华人民共和国森林法"]
+    # named directly, a note is read like any document
+    assert lp.read(tmp_path / "README.md").df["title_zh"].tolist() == ["About this folder"]
+
+
+def test_markdown_front_matter_and_comments_are_not_text(tmp_path):
+    path = tmp_path / "law.md"
+    path.write_text("---\nbookHidden: true\ntitle: x\n---\n\n<!-- 模版说明 -->\n" + LAW, encoding="utf-8")
+    doc = lp.read(path).df.iloc[0]
+    assert doc["title_zh"] == "中华人民共和国森林法"
+    assert doc["date"] == "1984-09-20"
+    plain = lp.read(_write(tmp_path / "plain.md", LAW)).df.iloc[0]
+    assert (doc["title_zh"], doc["date"]) == (plain["title_zh"], plain["date"])
+
+
+def test_rule_line_inside_markdown_is_kept(tmp_path):
+    """Only a block at the very start is front matter; a '---' rule further down is text."""
+    text = LAW + "\n---\n\n第二条 本法适用于森林。\n"
+    doc = lp.read(_write(tmp_path / "law.md", text)).df.iloc[0]
+    assert doc["title_zh"] == "中华人民共和国森林法"
+    assert "第二条 本法适用于森林。" in doc["text"] and "\n---\n" in doc["text"]
+
+
+def _write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_real_law_folder(shared_policy):
+    folder = shared_policy / "cn-laws-ecology-carbon"
+    docs = lp.read(folder)
+    files = [f for f in folder.rglob("*.md") if f.name not in {"README.md", "INDEX.md"}]
+    assert len(docs.df) == len(files)  # every Markdown law, PROVENANCE.txt left out
+    assert not docs.df["title_zh"].str.contains("---|<!--|Dataset:", regex=True).any()
