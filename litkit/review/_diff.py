@@ -79,7 +79,7 @@ class ReviewDiff:
         for name, table in self.tables.items():
             if len(table):
                 counts = table["change"].value_counts()
-                lines.append(f"{name}: " + ", ".join(f"{c} {counts[c]}" for c in sorted(counts.index)))
+                lines.append(f"{name}: " + ", ".join(_count_text(table, c, counts[c]) for c in sorted(counts.index)))
             ari = self.stats.get(name, {}).get("adjusted_rand_index")
             if ari is not None and ari < 1:
                 lines.append(f"{name}: adjusted Rand index of the clusterings {ari:.3f}")
@@ -428,6 +428,14 @@ def _production(old: Path, new: Path) -> list[dict]:
         elif a[year] != b[year]:
             rows.append(_row("records of the year changed", year, a[year], b[year], "records"))
     return rows
+
+
+def _count_text(table: pd.DataFrame, change: str, count: int) -> str:
+    """``burst appeared 18``; the corpus's one ``records`` row as ``records 600 → 880`` (``records 1`` read as one record)."""
+    if change == "records" and count == 1:
+        row = table[table["change"] == "records"].iloc[0]
+        return f"records {row['old']} → {row['new']}"
+    return f"{change} {count}"
 
 
 def _summary(old: Path, new: Path) -> list[dict]:
