@@ -228,8 +228,8 @@ def background_saving(workers: int | None = None):
     ----------
     workers : int, optional
         Children writing at the same time (default: ``$LITKIT_FIGURE_WORKERS`` if set, else the
-        cores available to this process, none on one core); the next figure waits for the oldest
-        child beyond that.  0: no children.
+        cores available to this process minus one: none on one core); the next figure waits for
+        the oldest child beyond that.  0: no children.
 
     Examples
     --------
@@ -243,9 +243,9 @@ def background_saving(workers: int | None = None):
 
     if workers is None and os.environ.get("LITKIT_FIGURE_WORKERS", "").strip():
         workers = int(os.environ["LITKIT_FIGURE_WORKERS"])
-    if workers is None:  # one child per core: at the end of a run the caller only waits for them
+    if workers is None:  # this process and its children on one core each: no core runs two of them
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        workers = cores if cores > 1 else 0
+        workers = cores - 1
     if workers < 1 or not hasattr(os, "fork") or not sys.platform.startswith("linux") or _BACKGROUND.get():
         yield  # nested blocks: the outer one waits
         return
