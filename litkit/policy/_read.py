@@ -451,7 +451,13 @@ def read_metadata(path: str | Path) -> pd.DataFrame:
     if suffix in (".yaml", ".yml"):
         import yaml
 
-        data = yaml.safe_load(TextSource(path).read_text())
+        try:
+            data = yaml.safe_load(TextSource(path).read_text())
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else None
+            problem = getattr(exc, "problem", None) or "not valid YAML"
+            raise ParseError(f"metadata is not valid YAML: {problem}", path=path, line=line) from None
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
             raise ParseError(
                 "YAML metadata is not a list of mappings", path=path, expected="a YAML list: - title_zh: …\\n  date: …"
@@ -459,8 +465,18 @@ def read_metadata(path: str | Path) -> pd.DataFrame:
         df = pd.DataFrame(data)
     elif suffix in (".csv", ".tsv", ".txt"):
         source = TextSource(path)
-        with source.open(newline="") as fh:
-            df = pd.read_csv(fh, dtype=str, keep_default_na=False, sep="\t" if suffix == ".tsv" else ",")
+        try:
+            with source.open(newline="") as fh:
+                df = pd.read_csv(fh, dtype=str, keep_default_na=False, sep="\t" if suffix == ".tsv" else ",")
+        except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+            # pandas' "Expected 45 fields in line 4, saw 46" would otherwise be a traceback without the file
+            found = re.search(r"line (\d+)", str(exc))
+            raise ParseError(
+                f"cannot read the metadata table: {str(exc).strip().rsplit('. ', 1)[-1].removeprefix('C error: ')}",
+                path=path,
+                line=int(found.group(1)) if found else None,
+                expected="a CSV (TSV) metadata table with one header row and the same number of fields in every row",
+            ) from None
     else:
         raise UnknownFormatError(
             f"unsupported metadata file type {suffix!r}",

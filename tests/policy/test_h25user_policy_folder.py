@@ -56,3 +56,23 @@ def test_real_law_folder(shared_policy):
     files = [f for f in folder.rglob("*.md") if f.name not in {"README.md", "INDEX.md"}]
     assert len(docs.df) == len(files)  # every Markdown law, PROVENANCE.txt left out
     assert not docs.df["title_zh"].str.contains("---|<!--|Dataset:", regex=True).any()
+
+
+def test_broken_metadata_table_is_one_line_error(tmp_path):
+    """pandas' ParserError / yaml's ScannerError were tracebacks without the file (a Scopus CSV given as
+    --metadata: "Error tokenizing data. C error: Expected 45 fields in line 4, saw 46")."""
+    import pytest
+
+    from litkit.errors import ParseError
+
+    ragged = _write(tmp_path / "meta.csv", "title_zh,date\n碳达峰行动方案,2021-10-24\n碳中和,2021,extra\n")
+    with pytest.raises(ParseError) as info:
+        lp.from_metadata(ragged)
+    assert str(info.value).startswith(f"{ragged}, line 3: cannot read the metadata table: Expected 2 fields in line 3")
+    broken = _write(tmp_path / "meta.yaml", "- title_zh: a\n  date: [2021\n")
+    with pytest.raises(ParseError, match=r"meta.yaml, line 3: metadata is not valid YAML"):
+        lp.from_metadata(broken)
+    with pytest.raises(ParseError, match="No columns to parse"):
+        lp.from_metadata(_write(tmp_path / "empty.csv", ""))
+    good = lp.from_metadata(_write(tmp_path / "ok.csv", "title_zh,date\n碳中和,2021-10-24\n"))
+    assert good.df["title_zh"].tolist() == ["碳中和"]
