@@ -604,6 +604,27 @@ def _entry(raw, i: int, path: Path, text: str, runs) -> Entry:
     return Entry(name=name, kind=kind, params=params, databases=databases, index=i)
 
 
+def located_error(review: Review, entry: Entry, exc: LitkitError) -> LitkitError:
+    """``exc`` raised by an entry's analysis, as a mistake of the review file: file, the entry's line, entry.
+
+    An error naming its own file (a thesaurus, an export) is returned unchanged.
+
+    Examples
+    --------
+    >>> located_error(review, review.analyses[3], LitkitError("s must be greater than 1"))  # doctest: +SKIP
+    review.toml, line 58: [[analysis]] #4 (bursts_keyword): s must be greater than 1
+    """
+    if exc.path is not None:
+        return exc
+    text = review.path.read_text(encoding="utf-8") if review.path.exists() else ""
+    return LitkitError(
+        f"[[analysis]] #{entry.index + 1} ({entry.name}): {exc.message}",
+        path=review.path,
+        line=_entry_line(text, entry.index),
+        expected=exc.expected,
+    )
+
+
 def _type_mismatch(value, annotation: str) -> str | None:
     """What a parameter annotated ``annotation`` (e.g. ``"int | None"``) expects, when ``value`` is not that.
 

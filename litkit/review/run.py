@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import LitkitError
 from . import cache
-from .file import Review, load_review, select_years
+from .file import Review, load_review, located_error, select_years
 from .manifest import MANIFEST, corpus_rows, export_files, read_manifest, write_manifest
 
 __all__ = ["CORPUS_FILE", "REPORT_FILE", "ReviewRun", "build_corpus", "run_review"]
@@ -232,6 +232,9 @@ def _run_one(entry, data, params: dict, output: Path, review: Review) -> None:
         inputs["databases"] = list(entry.databases)
     try:
         runs.run(entry.kind, data, staging, params, formats=review.formats, overwrite=True, inputs=inputs)
+    except LitkitError as exc:  # a bad value (s = 0.5) is a mistake in the review file: say where
+        shutil.rmtree(staging, ignore_errors=True)
+        raise located_error(review, entry, exc) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

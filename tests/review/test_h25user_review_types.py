@@ -70,3 +70,19 @@ def test_every_default_written_by_init_passes_the_check(review):
     loaded = load_review(review)
     for entry in loaded.analyses:
         assert set(runs.parameters(entry.kind)) <= set(entry.params) | {"kind"}
+
+
+def test_value_refused_by_the_analysis_names_the_review_entry(tmp_path, review):
+    """A value of the right type that the analysis refuses (``s = 0.5``) is located in the review file too;
+    it used to be "error: s must be a number greater than 1, got 0.5" with no file, line or entry."""
+    from litkit.review import run_review
+
+    path = tmp_path / "one.toml"
+    path.write_text(
+        '[corpus]\nexports = ["exports/"]\n\n[[analysis]]\nname = "kw"\nanalysis = "bursts"\nkind = "keyword"\ns = 0.5\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LitkitError) as info:
+        run_review(path, tmp_path / "results")
+    assert str(info.value).startswith(f"{path}, line 4: [[analysis]] #1 (kw): s must be a number greater than 1")
+    assert not (tmp_path / "results" / "kw").exists() and not (tmp_path / "results" / ".kw.running").exists()
