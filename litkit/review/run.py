@@ -48,6 +48,8 @@ class ReviewRun:
         The exports were read (and merged) again.
     records : int
         Records of the corpus.
+    years : str
+        The years the review keeps, when it sets first_year / last_year (``"up to 2019"``), else "".
     """
 
     output: Path
@@ -56,6 +58,7 @@ class ReviewRun:
     removed: list[str] = field(default_factory=list)
     corpus_built: bool = False
     records: int = 0
+    years: str = ""
 
     @property
     def changed(self) -> bool:
@@ -68,7 +71,10 @@ class ReviewRun:
             return f"nothing changed: {len(self.reused)} analyses up to date in {self.output}, nothing recomputed"
         lines = []
         if self.corpus_built:
-            lines.append(f"corpus: {self.records} records read from the exports")
+            if self.years:  # "600 read" when 798 are in the files would look like records lost
+                lines.append(f"corpus: {self.records} records kept from the exports (published {self.years})")
+            else:
+                lines.append(f"corpus: {self.records} records read from the exports")
         if self.ran:
             lines.append(f"ran {len(self.ran)}: " + ", ".join(self.ran))
         if self.reused:
@@ -152,6 +158,7 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
             write_manifest(output, dict(old, corpus_key=None, analyses={}))
         corpus.to_parquet(output / CORPUS_FILE, overwrite=True)
         done.corpus_built = True
+        done.years = _years_text(review.first_year, review.last_year)
         manifest = {
             "litkit_version": __version__,
             "review": review.path.name,
@@ -242,6 +249,14 @@ def _run_one(entry, data, params: dict, output: Path, review: Review) -> None:
     if target.exists():
         shutil.rmtree(target)
     staging.rename(target)
+
+
+def _years_text(first: int | None, last: int | None) -> str:
+    if first is not None and last is not None:
+        return f"{first}–{last}"
+    if last is not None:
+        return f"up to {last}"
+    return f"from {first}" if first is not None else ""
 
 
 def _data(entry, corpus, docs):
