@@ -268,6 +268,7 @@ def _build_store(tk, path, key) -> None:
             db.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
             db.executemany("INSERT INTO meta VALUES (?, ?)", [("key", key), ("total", str(tk.total))])
         db.close()
+        os.chmod(tmp, 0o644)  # (mkstemp's 0600 would make every other user of the folder build their own)
         os.replace(tmp, path)
     except (OSError, sqlite3.Error):
         try:
