@@ -164,16 +164,19 @@ def plot_timeline(
         total += height + 0.8
     fig_height = max(3.0, min(40.0, 0.13 * total + 1.2))
     fig.set_size_inches(width, fig_height)
+    x_lo, x_hi = x_min - 0.05, max(x_max + 0.1, right_edge + 0.1)
     for i, row in enumerate(phase_tab.itertuples(index=False)):
         ax.axvspan(row.start, row.end + 1, color=_PHASE_SHADES[i % 2], zorder=0, lw=0)
         ax.axvline(row.start, color=BAR_GREY, lw=0.6, zorder=1)
+        band_pt = (row.end + 1 - row.start) * axes_pt / (x_hi - x_lo)
+        header, header_size = _fit_header(row.phase, row.phase_zh, band_pt, font_size + 1.5, fig, renderer)
         ax.text(
             (row.start + row.end + 1) / 2,
             total + 0.3,
-            f"{row.phase}\n{row.phase_zh}".strip(),
+            header,
             ha="center",
             va="bottom",
-            fontsize=font_size + 1.5,
+            fontsize=header_size,
             fontweight="bold",
             color="#444444",
         )
@@ -221,6 +224,36 @@ def plot_timeline(
     if title:
         ax.set_title(title, loc="left", fontsize=font_size + 3, pad=28)
     return fig
+
+
+def _fit_header(english: str, chinese: str, band_pt: float, size: float, fig, renderer) -> tuple[str, float]:
+    """The phase header (English, then Chinese) and its font size, fitted to the band ``band_pt`` points wide.
+
+    A long period makes a five-year band narrow: unwrapped, "Institutional exploration" ran into the next
+    phase's header.  The English is wrapped at word breaks until it fits; if even one word per line (or the
+    Chinese line) is too wide, the font is made smaller.  A header that fits is returned unchanged.
+    """
+    room = band_pt - 6.0  # a small gap to the next header
+
+    def width(candidate: str, points: float) -> float:
+        artist = fig.text(0, 0, candidate, fontsize=points, fontweight="bold")
+        extent = artist.get_window_extent(renderer).width * 72.0 / fig.dpi
+        artist.remove()
+        return extent
+
+    def header(en: str) -> str:
+        return f"{en}\n{chinese}".strip()
+
+    if width(header(english), size) <= room:
+        return header(english), size
+    wrapped = textwrap.fill(english, 1, break_long_words=False)  # one word per line: the narrowest it gets
+    for chars in range(len(english) - 1, 0, -1):
+        candidate = textwrap.fill(english, chars, break_long_words=False)
+        if width(header(candidate), size) <= room:
+            wrapped = candidate
+            break
+    widest = width(header(wrapped), size)
+    return header(wrapped), size if widest <= room else max(size * room / widest, 1.0)
 
 
 def plot_term_heatmap(
