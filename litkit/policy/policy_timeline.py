@@ -33,6 +33,7 @@ LANES: tuple[tuple[str, str, str], ...] = (
     ("npc", "National People's Congress", "全国人大"),
     ("state_council", "State Council", "国务院"),
     ("ministries", "Ministries and commissions", "部委"),
+    ("other", "Issuer not identified", "发文机关未识别"),
 )
 
 
@@ -105,10 +106,12 @@ def assign_phase(year, table: pd.DataFrame) -> str | None:
 def lane_of(issuers: Sequence[str], kind: str | None = None) -> str:
     """The timeline lane of a document, from its issuers.
 
-    >>> lane_of(["中共中央办公厅", "国务院办公厅"]), lane_of(["国务院办公厅"]), lane_of(["财政部"])
-    ('cpc', 'state_council', 'ministries')
+    >>> lane_of(["中共中央办公厅", "国务院办公厅"]), lane_of(["国务院办公厅"]), lane_of(["财政部"]), lane_of([])
+    ('cpc', 'state_council', 'ministries', 'other')
     """
     names = set(issuers or [])
+    if not names and not (kind or "").startswith("party congress"):
+        return "other"  # no issuer found: a law read from its text is not a ministry's document
     if "中国共产党全国代表大会" in names or (kind or "").startswith("party congress"):
         return "congress"
     if names & {"中共中央", "中共中央办公厅"}:

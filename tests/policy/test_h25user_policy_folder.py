@@ -76,3 +76,16 @@ def test_broken_metadata_table_is_one_line_error(tmp_path):
         lp.from_metadata(_write(tmp_path / "empty.csv", ""))
     good = lp.from_metadata(_write(tmp_path / "ok.csv", "title_zh,date\n碳中和,2021-10-24\n"))
     assert good.df["title_zh"].tolist() == ["碳中和"]
+
+
+def test_document_without_issuer_is_not_put_in_the_ministries_lane(tmp_path):
+    """Laws read from their text carry no issuer; they were drawn in the lane "Ministries and commissions 部委"."""
+    from litkit.policy.policy_timeline import LANES, lane_of, timeline_table
+
+    assert lane_of([]) == "other" and lane_of(None) == "other"
+    assert lane_of(["财政部"]) == "ministries"  # a named ministry stays a ministry
+    assert lane_of([], kind="party congress report") == "congress"
+    assert [key for key, _, _ in LANES][:5] == ["congress", "cpc", "npc", "state_council", "ministries"]  # colours kept
+    docs = lp.read(_write(tmp_path / "forest.md", LAW))
+    assert docs.df.loc[0, "issuers"] == [] or not docs.df.loc[0, "issuers"]
+    assert timeline_table(docs)["lane"].tolist() == ["other"]
