@@ -364,11 +364,22 @@ def init_text(
     if policy_metadata is not None:
         meta = _relative(Path(policy_metadata).resolve(), review_path.parent)
         lines += ["", "[policy]", f"metadata = {toml_value(meta)}", "# documents = []  # folders of policy texts"]
+    entries: dict[str, tuple[dict, str | None]] = {}  # name -> (entry, comment), in the file's order
     for kind, given in analyses:
         name = kind if "kind" not in given or kind != "bursts" else f"bursts_{given['kind']}"
-        lines += ["", format_entry({"name": name, "analysis": kind, **given}, comment=runs.analysis(kind).summary)]
+        entries[name] = ({"name": name, "analysis": kind, **given}, runs.analysis(kind).summary)
+    defaults = set(entries)
     for entry in extra_entries:
-        lines += ["", format_entry(entry)]
+        # names must be unique (litkit run refuses the file otherwise): an earlier command's run replaces the
+        # default entry of its name; a second run of the same name gets a numbered name
+        name = entry.get("name") or entry["analysis"]
+        if name in entries and name not in defaults:
+            name = next(f"{name}_{n}" for n in range(2, len(entries) + 3) if f"{name}_{n}" not in entries)
+        comment = entries[name][1] if name in defaults else None
+        defaults.discard(name)
+        entries[name] = ({**entry, "name": name}, comment)
+    for entry, comment in entries.values():
+        lines += ["", format_entry(entry, comment=comment)]
     return "\n".join(lines) + "\n"
 
 

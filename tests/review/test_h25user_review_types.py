@@ -86,3 +86,30 @@ def test_value_refused_by_the_analysis_names_the_review_entry(tmp_path, review):
         run_review(path, tmp_path / "results")
     assert str(info.value).startswith(f"{path}, line 4: [[analysis]] #1 (kw): s must be a number greater than 1")
     assert not (tmp_path / "results" / "kw").exists() and not (tmp_path / "results" / ".kw.running").exists()
+
+
+def test_init_from_params_writes_a_file_that_loads(tmp_path, review, demo_dir):
+    """`litkit init EXPORTS --from-params out/bursts/params.json` wrote a second entry named
+    'bursts_cited_journal' next to the default one, and `litkit run` refused the file it had just written."""
+    import litkit
+    from litkit.review import entries_from_params
+
+    corpus = litkit.read(demo_dir / "scopus" / "scopus.csv")
+    runs.run("bursts", corpus, tmp_path / "b", {"kind": "cited_journal", "top": 5}, formats=["png"])
+    runs.run("cooccurrence", corpus, tmp_path / "k", {"min_occurrence": 3}, formats=["png"])
+    extra = [e for p in ("b", "k", "b") for e in entries_from_params(tmp_path / p / "params.json")]
+    path = write_init(review.parent / "exports", tmp_path / "init.toml", extra_entries=extra)
+    loaded = load_review(path)
+    names = [e.name for e in loaded.analyses]
+    assert names == [
+        "summary",
+        "production",
+        "cooccurrence",
+        "bursts_keyword",
+        "bursts_cited_journal",
+        "bursts_cited_journal_2",
+    ]
+    by_name = {e.name: e for e in loaded.analyses}
+    assert by_name["cooccurrence"].params["min_occurrence"] == 3  # the earlier run replaced the default entry
+    assert by_name["bursts_cited_journal"].params["top"] == 5 == by_name["bursts_cited_journal_2"].params["top"]
+    assert "# Keyword co-occurrence map" in path.read_text(encoding="utf-8")  # its comment kept
