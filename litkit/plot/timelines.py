@@ -332,11 +332,16 @@ def plot_time_zone(zone, max_links: int = 150, title: str | None = "Keyword time
     for i, year in enumerate(years):
         if i % 2 == 0:
             ax.add_patch(Rectangle((year - 0.5, -1), 1, depth + 1, facecolor="#F2F2F2", edgecolor="none", zorder=0))
+    ax.set_xlim(years[0] - 0.5, years[-1] + 1.2)
+    # A label runs from its node to the next zone's nodes (0.85 of a zone): wider ones are wrapped, then made
+    # smaller, so that "greenhouse gas emission" no longer runs over its neighbour's node and label.
+    room_pt = 0.85 * ax.get_position().width * width * 72.0 / (years[-1] + 1.7 - years[0])
+    renderer = fig.canvas.get_renderer()
     for kw, (year, k) in position.items():
         occ = float(nodes.loc[nodes["keyword"] == kw, "occurrences"].iloc[0])
         ax.scatter([year], [k], s=10 + 90 * np.sqrt(occ / top_occ), color=PALETTE[0], zorder=2)
-        ax.text(year + 0.08, k, str(kw), fontsize=7, va="center", ha="left", zorder=3)  # x-small: 6.25 pt
-    ax.set_xlim(years[0] - 0.5, years[-1] + 1.2)
+        text, size = _fit_zone_label(str(kw), room_pt, 7.0, fig, renderer)
+        ax.text(year + 0.08, k, text, fontsize=size, va="center", ha="left", zorder=3, linespacing=0.95)
     ax.set_ylim(depth, -1)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
@@ -346,6 +351,25 @@ def plot_time_zone(zone, max_links: int = 150, title: str | None = "Keyword time
     if title:
         ax.set_title(title)
     return fig
+
+
+def _fit_zone_label(text: str, room_pt: float, size: float, fig, renderer) -> tuple[str, float]:
+    """``text`` and its font size fitted to ``room_pt`` points: as is, else on two lines broken at a space,
+    else (one long word, a CJK term) in a smaller font, never below 4 pt."""
+
+    def width(candidate: str, points: float) -> float:
+        artist = fig.text(0, 0, candidate, fontsize=points)
+        extent = artist.get_window_extent(renderer).width * 72.0 / fig.dpi
+        artist.remove()
+        return extent
+
+    if width(text, size) <= room_pt:
+        return text, size
+    words = text.split(" ")
+    two = [" ".join(words[:i]) + "\n" + " ".join(words[i:]) for i in range(1, len(words))]
+    best = min(two, key=lambda t: width(t, size)) if two else text
+    widest = width(best, size)
+    return best, size if widest <= room_pt else max(size * room_pt / widest, 4.0)
 
 
 # ---------------------------------------------------------------------------------------------
