@@ -411,13 +411,50 @@ def plot_thematic_map(themes: pd.DataFrame, title: str | None = "Thematic map", 
         ("Emerging or\ndeclining themes", 0.02, 0.02, "left", "bottom"),
         ("Basic themes", 0.98, 0.02, "right", "bottom"),
     ]
-    for text, cx, cy, ha, va in corners:
+    placed = [
         ax.text(cx, cy, text, transform=ax.transAxes, ha=ha, va=va, color="#666666", fontstyle="italic")
+        for text, cx, cy, ha, va in corners
+    ]
+    _clear_corners(ax, placed, [(cx, cy) for _, cx, cy, _, _ in corners], np.column_stack([x, y]), sizes)
     ax.set_xlabel("Relevance degree (Callon centrality" + (", rank)" if use_ranks else ")"))
     ax.set_ylabel("Development degree (Callon density" + (", rank)" if use_ranks else ")"))
     if title:
         ax.set_title(title)
     return fig
+
+
+def _clear_corners(ax, corner_texts, anchors, centres, sizes, steps: int = 12) -> None:
+    """Widen the axes on the side of a quadrant name a bubble or theme label covers, until none does.
+
+    The names sit in the corners (axes coordinates) and the bubbles keep their size in points (``sizes``:
+    scatter areas in points²), so widening the data range moves the bubbles away; a map where no name is
+    covered is left as it was.
+    """
+    from matplotlib.transforms import Bbox
+
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    radii = np.sqrt(np.asarray(sizes, dtype=float)) / 2 * fig.dpi / 72.0  # pixels
+    for _ in range(steps):
+        marks = [
+            Bbox.from_extents(px - r, py - r, px + r, py + r)
+            for (px, py), r in zip(ax.transData.transform(centres), radii)
+        ]
+        marks += [t.get_window_extent(renderer) for t in ax.texts if t not in corner_texts]
+        covered = [
+            anchor
+            for text, anchor in zip(corner_texts, anchors)
+            if any(text.get_window_extent(renderer).overlaps(m) for m in marks)
+        ]
+        if not covered:
+            return
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        dx, dy = 0.08 * (x1 - x0), 0.08 * (y1 - y0)
+        for cx, cy in covered:
+            x0, x1 = (x0 - dx, x1) if cx < 0.5 else (x0, x1 + dx)
+            y0, y1 = (y0 - dy, y1) if cy < 0.5 else (y0, y1 + dy)
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
 
 
 def plot_thematic_evolution(
