@@ -684,6 +684,9 @@ def run_bursts(
             message=f"{ids} cited references are Lens/OpenAlex IDs, which name no journal: not counted",
             id_references_skipped=ids,
         )
+    if kind in ("cited_journal", "cited_reference") and not len(table) and hasattr(corpus, "df"):
+        if not corpus.df["CR"].map(len, na_action="ignore").fillna(0).any():  # say why, as litkit cocite does
+            out.record(message="the corpus has no cited references (CR); CNKI and PubMed exports carry none")
     return table
 
 

@@ -50,3 +50,5 @@ def register(app: typer.Typer) -> None:
         echo_written(result.files)
         if not len(result.value):
             typer.echo("  (no burst found, so no figure)")
+        if message := result.parameters.get("message"):
+            typer.echo(f"note: {message}")
