@@ -214,7 +214,7 @@ def corpus_columns(name: str, params: Mapping[str, Any] | None = None) -> list[s
         read = {"AF", "AU", "C1", "DB", "J9", "PY", "RP", "SO", "TC", "UT", "extra", "source_file", "source_format"}
         try:
             topics = resolve_fields(params.get("label_fields") or ())
-        except ValueError:
+        except LitkitError:
             return None  # the run reports the bad field
         read |= {"source_line", *topics, *(("DE", "ID") if topics else ())}  # DE, ID: the dictionary for titles
         return sorted(read)

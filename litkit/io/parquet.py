@@ -309,7 +309,14 @@ def read_canonical_frame(
     """
     from ..corpus import normalise_frame
 
-    file_names = pq.read_schema(path).names
+    try:
+        file_names = pq.read_schema(path).names
+    except (pa.ArrowInvalid, OSError) as exc:  # an export or any other file: say what was expected
+        raise LitkitError(
+            f"not a Parquet corpus ({exc})".splitlines()[0],
+            path=path,
+            expected="a .parquet file written by `litkit ingest` (read an export with `litkit ingest` first)",
+        ) from None
     if columns is None:
         wanted = file_names
     else:

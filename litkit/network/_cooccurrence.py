@@ -607,7 +607,9 @@ def cooccurrence(
     """
     from ..corpus import Corpus
     from ..text import TermCleaner, corpus_terms, field_terms, resolve_fields
+    from .selection import check_thresholds
 
+    check_thresholds(top_n, min_occurrence=min_occurrence)  # top_n=-5 would keep all but five terms
     df = corpus.df if isinstance(corpus, Corpus) else corpus
     # litkit's one term pipeline (the same keys as keyword bursts and timelines)
     options = dict(

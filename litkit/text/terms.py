@@ -40,6 +40,7 @@ from functools import cache
 from itertools import chain
 from typing import NamedTuple
 
+from ..errors import LitkitError
 from .chinese import chinese_terms, corpus_dictionary, has_cjk
 from .normalize import normalize_term, stem_key, surface_form, term_key
 from .stoplists import resolve_stoplist, word_stoplist
@@ -214,7 +215,9 @@ def resolve_fields(field: str | Sequence[str]) -> tuple[str, ...]:
         name = name.upper()
         for part in _FIELD_ALIASES.get(name, (name,)):
             if part not in KEYWORD_FIELDS + TEXT_FIELDS:
-                raise ValueError(f"field {part!r} is not a term source; use DE, ID, TI, AB, TIAB or a list")
+                raise LitkitError(
+                    f"field {part!r} is not a term source", expected="DE, ID, TI, AB, TIAB or a list of them"
+                )
             if part not in out:
                 out.append(part)
     return tuple(out)

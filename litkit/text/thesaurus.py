@@ -52,6 +52,7 @@ __all__ = [
 ]
 
 VOSVIEWER_HEADER = "label\treplace by"
+_COMMENT = re.compile(r"(?:^|\s)#")  # a '#' at the start of a line or after white space starts a comment
 
 
 @dataclass
@@ -128,10 +129,18 @@ class Thesaurus:
     @classmethod
     def _from_table(cls, lines: list[str], source: str) -> Thesaurus:
         mapping = {}
-        for line in lines:
-            line = line.split("#", 1)[0].strip()
-            if not line or ";" not in line:
+        for number, line in enumerate(lines, 1):
+            # A comment starts a line or follows a space: "C#" and "F#" are terms, not comments.
+            line = _COMMENT.split(line, 1)[0].strip()
+            if not line:
                 continue
+            if ";" not in line:  # (a VOSviewer thesaurus without its header reads as 0 rows otherwise)
+                raise LitkitError(
+                    "thesaurus row has no ';'",
+                    path=source,
+                    line=number,
+                    expected="synonym;...;canonical, or a VOSviewer thesaurus whose first line is 'label<TAB>replace by'",
+                )
             *synonyms, canonical = [p.strip() for p in line.split(";")]
             canonical = surface_form(canonical)
             for syn in synonyms:

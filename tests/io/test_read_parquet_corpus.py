@@ -22,3 +22,17 @@ def test_a_parquet_corpus_with_other_exports_is_a_one_line_error(shared_corpora,
     with pytest.raises(LitkitError, match="a Parquet corpus is read on its own") as info:
         litkit.read([path, str(shared_corpora / "cnki-refworks/CNKI.txt")])
     assert "c.parquet" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_an_export_given_to_an_analysis_command_is_a_one_line_error(shared_corpora, tmp_path):
+    """`litkit cooccur CNKI.txt` said only "Parquet magic bytes not found in footer", naming no file."""
+    from typer.testing import CliRunner
+
+    from litkit.cli import app
+
+    export = shared_corpora / "cnki-refworks/CNKI.txt"
+    result = CliRunner().invoke(app, ["cooccur", str(export), "-o", str(tmp_path / "out")])
+    assert result.exit_code != 0
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and str(export) in lines[0] and "not a Parquet corpus" in lines[0]
+    assert "litkit ingest" in lines[0] and "Traceback" not in result.output

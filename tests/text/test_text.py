@@ -199,5 +199,5 @@ def test_resolve_fields():
     assert resolve_fields("DE") == ("DE",)
     assert resolve_fields("tiab") == ("TI", "AB")
     assert resolve_fields(["DE", "ID", "DE"]) == ("DE", "ID")
-    with pytest.raises(ValueError):
+    with pytest.raises(litkit.LitkitError, match="is not a term source"):
         resolve_fields("SO")
