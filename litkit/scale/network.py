@@ -93,11 +93,23 @@ class _Terms:
     label_surfaces: dict  # key -> Counter of surface forms (label cleaner)
 
 
-def _partition_dictionary(df: pd.DataFrame) -> frozenset:
+def _read(path: str, columns) -> pd.DataFrame:
+    """One partition's columns, read inside the task that uses them.
+
+    A frame made by a task of its own travels to another worker whenever the scheduler places (or
+    steals) the next task there: megabytes serialised and deserialised per partition, not
+    work.  Reading in the task keeps the frame where it is used.
+    """
+    from ..corpus import Corpus
+
+    return Corpus.read_parquet(path, columns=list(columns)).df
+
+
+def _partition_dictionary(path: str) -> frozenset:
     """The Chinese keywords of one partition (:func:`litkit.text.chinese.corpus_dictionary`)."""
     from ..text.chinese import corpus_dictionary
 
-    return corpus_dictionary(df)
+    return corpus_dictionary(_read(path, ["DE", "ID"]))
 
 
 def _raw_vocabulary(df: pd.DataFrame, fields, label_fields, max_words, dictionary) -> tuple[set, set]:
@@ -116,10 +128,12 @@ def _union_vocabularies(a, b):
     return a[0] | b[0], a[1] | b[1]
 
 
-def _partition_terms(df: pd.DataFrame, fields, label_fields, max_words, cleaners, dictionary) -> _Terms:
+def _partition_terms(path: str, columns, fields, label_fields, max_words, cleaners, dictionary) -> _Terms:
     import copy
 
     from ..text.terms import field_terms
+
+    df = _read(path, columns)
 
     # Copies: the fitted cleaners are one object per worker, shared by the tasks that run there,
     # and each partition's surface counts must be its own.
@@ -272,7 +286,7 @@ def _term_partitions(pc, field, label_fields, max_words, cleaner_args, client):
     if any(f in TEXT_FIELDS for f in (*fields, *labels)):
         # Chinese titles are segmented with the corpus's Chinese keywords kept whole
         # (field_terms' dictionary="corpus"): those of the whole corpus, not of one partition.
-        parts = [dask.delayed(_partition_dictionary)(f) for f in pc.delayed_frames(["DE", "ID"])]
+        parts = [dask.delayed(_partition_dictionary, pure=False)(str(p)) for p in pc.partitions]
         dictionary = constant(compute(tree_sum(parts, lambda a, b: a | b), client))
     cleaner, label_cleaner = _cleaners(*cleaner_args)
     if cleaner.zh_variants:
@@ -284,8 +298,8 @@ def _term_partitions(pc, field, label_fields, max_words, cleaner_args, client):
         label_cleaner.fit([sorted(extra)])
     cleaners = constant((cleaner, label_cleaner))
     terms = [
-        dask.delayed(_partition_terms)(f, fields, labels, max_words, cleaners, dictionary)
-        for f in pc.delayed_frames(needed)
+        dask.delayed(_partition_terms, pure=False)(str(p), needed, fields, labels, max_words, cleaners, dictionary)
+        for p in pc.partitions
     ]
     return persist(terms, client), fields, labels, (cleaner, label_cleaner)
 
