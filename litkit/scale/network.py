@@ -441,8 +441,11 @@ def cooccurrence(
 
     pair_parts = [dask.delayed(_pairs)(t, columns, True) for t in terms]
     incidences = [dask.delayed(lambda p: p[2])(p) for p in pair_parts]
+    # The reduction gets the counts alone: a merge task on the other worker would otherwise be sent
+    # each partition's incidence rows too (serialised twice per partition, for nothing).
+    counts = [dask.delayed(lambda p: (p[0], p[1], None))(p) for p in pair_parts]
     years_parts = [dask.delayed(lambda t: t.years)(t) for t in terms]
-    (full, _, _), inc_list, years_list = compute((tree_sum(pair_parts, _merge_pairs), incidences, years_parts), client)
+    (full, _, _), inc_list, years_list = compute((tree_sum(counts, _merge_pairs), incidences, years_parts), client)
     full = _canonical(full, np.int64)
     a = sp.csr_matrix(sp.vstack([m for m, _ in inc_list], format="csr"), dtype=np.int8)
     n_d = np.concatenate([n for _, n in inc_list]) if inc_list else np.zeros(0, dtype=np.int64)
