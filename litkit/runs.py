@@ -227,16 +227,20 @@ def corpus_columns(name: str, params: Mapping[str, Any] | None = None) -> list[s
 def arrow_columns(name: str, params: Mapping[str, Any] | None = None) -> list[str]:
     """The list columns analysis ``name`` reads in Arrow: a command loads them as Arrow (pandas ``ArrowDtype``).
 
-    Cited-item bursts only count distinct references (:func:`litkit.refs.distinct_references` codes an
-    Arrow ``CR`` in C++), so the four million cited strings of 100,000 records never become Python lists.
+    Cited-item bursts and co-citation only count distinct references (:func:`litkit.refs.distinct_references`
+    codes an Arrow ``CR`` in C++), so the four million cited strings of 100,000 records never become Python lists.
 
     Examples
     --------
     >>> arrow_columns("bursts", {"kind": "cited_reference"}), arrow_columns("bursts", {"kind": "keyword"})
     (['CR'], [])
+    >>> arrow_columns("cocitation"), arrow_columns("coupling")
+    (['CR'], [])
     """
     params = dict(params or {})
     if name == "bursts" and (params.get("kind") or "cited_journal") in ("cited_journal", "cited_reference"):
+        return ["CR"]
+    if name == "cocitation":  # its counts read CR only through distinct_references
         return ["CR"]
     return []
 
