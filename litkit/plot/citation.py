@@ -127,11 +127,12 @@ def plot_cocitation_map(
     if len(nodes) == 0:
         return _empty(fig, ax, title or "no nodes")
     pos = {int(i): k for k, i in enumerate(nodes["id"])}
-    # Components from every link (not only the max_links drawn), as plot_network takes them from all weights.
-    every_src, every_dst, _ = _link_arrays(links, pos, len(links) if links is not None else 0)
+    # Every link, strongest first: the components come from all of them (as plot_network takes them from all
+    # weights), the drawing shows the max_links strongest.
+    every_src, every_dst, every_w = _link_arrays(links, pos, len(links) if links is not None else 0)
     joined = sp.csr_matrix((np.ones(len(every_src)), (every_src, every_dst)), shape=(len(nodes), len(nodes)))
     xy = drawing_positions(nodes[["x", "y"]].to_numpy(dtype=float), joined, aspect=figsize[0] / figsize[1])
-    src, dst, w = _link_arrays(links, pos, max_links)
+    src, dst, w = every_src[:max_links], every_dst[:max_links], every_w[:max_links]
     if len(src):
         ax.add_collection(
             LineCollection(
