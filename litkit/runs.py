@@ -598,10 +598,8 @@ def run_cooccurrence(
     ``keyword_network.html``), ``"overlay"`` (coloured by average publication year: ``keyword_map_overlay``,
     ``keyword_network_overlay.html``) and ``"density"`` (``keyword_map_density``, ``keyword_network_density.html``)."""
 
-    from .network.selection import check_thresholds
     from .plot.network import VIEWS, network_html, plot_network
 
-    check_thresholds(top_n, min_occurrence=min_occurrence)
     views = list(dict.fromkeys(views))  # in the order given, each once
     unknown = [v for v in views if v not in VIEWS]
     if unknown or not views:

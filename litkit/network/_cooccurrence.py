@@ -61,6 +61,7 @@ from .cluster import silhouette
 from .labels import assign_documents, cluster_labels
 from .layout import layout as compute_layout
 from .network import COUNTINGS, Network, average_year, weigh_and_cluster
+from .selection import check_thresholds
 
 __all__ = [
     "cooccurrence",
@@ -607,7 +608,6 @@ def cooccurrence(
     """
     from ..corpus import Corpus
     from ..text import TermCleaner, corpus_terms, field_terms, resolve_fields
-    from .selection import check_thresholds
 
     check_thresholds(top_n, min_occurrence=min_occurrence)  # top_n=-5 would keep all but five terms
     df = corpus.df if isinstance(corpus, Corpus) else corpus

@@ -61,6 +61,7 @@ from ..network._normalize import link_strengths
 from ..network.cluster import silhouette
 from ..network.labels import assign_documents, cluster_labels
 from ..network.layout import layout as compute_layout
+from ..network.selection import check_thresholds
 from ._dask import compute, constant, persist, sum_counters, tree_reduce, tree_sum
 
 __all__ = ["cooccurrence", "keyword_counts"]
@@ -407,6 +408,7 @@ def cooccurrence(
     """
     import dask
 
+    check_thresholds(top_n, min_occurrence=min_occurrence)  # as litkit.cooccurrence, before any partition is read
     if counting not in COUNTINGS:
         raise ValueError(f"counting must be one of {COUNTINGS}, not {counting!r}")
     cleaner_args = (stoplist, thesaurus, aliases, stem, merge_plurals, zh_variants)
