@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..policy.policy_timeline import LANES, phase_table
 from ..policy.policy_timeline import cell_text as _text
-from .style import BAR_GREY, BURST_RED, PALETTE, require_cjk_font, use_style
+from .style import BAR_GREY, BURST_RED, PALETTE, require_cjk_font, text_width_pt, use_style
 
 _LANE_COLOURS = {key: PALETTE[i] for i, (key, _, _) in enumerate(LANES)}
 _PHASE_SHADES = ("#F2F2F2", "#FFFFFF")
@@ -101,13 +101,9 @@ def plot_timeline(
     # make any characters-times-em estimate wrong, and a wrong estimate means overprinted labels.
     fig, ax = plt.subplots(figsize=(width, 3.0))
     fig.subplots_adjust(right=0.98)  # labels run to the axes' right end: no empty strip beyond it
-    renderer = fig.canvas.get_renderer()
 
     def width_pt(text: str, style: str) -> float:
-        artist = fig.text(0, 0, text, fontsize=font_size, style="italic" if style == "note" else "normal")
-        extent = artist.get_window_extent(renderer).width * 72.0 / fig.dpi
-        artist.remove()
-        return extent
+        return text_width_pt(fig, text, font_size, style="italic" if style == "note" else "normal")
 
     label_lines = []  # per row of the table: (lines, widest line in points)
     for row in table.itertuples(index=False):
@@ -169,7 +165,7 @@ def plot_timeline(
         ax.axvspan(row.start, row.end + 1, color=_PHASE_SHADES[i % 2], zorder=0, lw=0)
         ax.axvline(row.start, color=BAR_GREY, lw=0.6, zorder=1)
         band_pt = (row.end + 1 - row.start) * axes_pt / (x_hi - x_lo)
-        header, header_size = _fit_header(row.phase, row.phase_zh, band_pt, font_size + 1.5, fig, renderer)
+        header, header_size = _fit_header(row.phase, row.phase_zh, band_pt, font_size + 1.5, fig)
         ax.text(
             (row.start + row.end + 1) / 2,
             total + 0.3,
@@ -226,7 +222,7 @@ def plot_timeline(
     return fig
 
 
-def _fit_header(english: str, chinese: str, band_pt: float, size: float, fig, renderer) -> tuple[str, float]:
+def _fit_header(english: str, chinese: str, band_pt: float, size: float, fig) -> tuple[str, float]:
     """The phase header (English, then Chinese) and its font size, fitted to the band ``band_pt`` points wide.
 
     A long period makes a five-year band narrow: unwrapped, "Institutional exploration" ran into the next
@@ -236,10 +232,7 @@ def _fit_header(english: str, chinese: str, band_pt: float, size: float, fig, re
     room = band_pt - 6.0  # a small gap to the next header
 
     def width(candidate: str, points: float) -> float:
-        artist = fig.text(0, 0, candidate, fontsize=points, fontweight="bold")
-        extent = artist.get_window_extent(renderer).width * 72.0 / fig.dpi
-        artist.remove()
-        return extent
+        return text_width_pt(fig, candidate, points, fontweight="bold")
 
     def header(en: str) -> str:
         return f"{en}\n{chinese}".strip()

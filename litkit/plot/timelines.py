@@ -23,7 +23,7 @@ from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
 from ..errors import LitkitError
-from .style import BAR_GREY, PALETTE, require_cjk_font, use_style
+from .style import BAR_GREY, PALETTE, require_cjk_font, text_width_pt, use_style
 
 _DB_COLOURS = {"CNKI": PALETTE[3], "WoS": PALETTE[0], "Scopus": PALETTE[1]}
 
@@ -141,15 +141,6 @@ def _display_map(display) -> dict[str, str]:
     return {str(k).casefold(): str(v) for k, v in dict(display).items()}
 
 
-def _text_width_pt(fig, text: str, fontsize: float, weight: str = "normal") -> float:
-    """Width of ``text`` in points, measured with the figure's renderer (CJK and 〔〕 included)."""
-    artist = fig.text(0, 0, text, fontsize=fontsize, fontweight=weight)
-    try:
-        return artist.get_window_extent(fig.canvas.get_renderer()).width * 72.0 / fig.dpi
-    finally:
-        artist.remove()
-
-
 _TIMELINE_FONT = 7.5  # keyword labels, points: still >= 6.5 pt when the figure is printed 7 in wide
 _LANE_IN = 0.165  # vertical distance between label rows, inches
 
@@ -219,8 +210,8 @@ def plot_keyword_timeline(
     fig, ax = plt.subplots(figsize=(width, 4.0))
     # Horizontal scale: measure the cluster labels (right margin) and keyword labels, then fix the
     # x range so that years-per-point is known exactly before any label is placed.
-    label_pt = max((_text_width_pt(fig, t, "small", "bold") for t in cluster_texts.values()), default=0.0)
-    widths_pt = [_text_width_pt(fig, t, _TIMELINE_FONT) for t in texts]
+    label_pt = max((text_width_pt(fig, t, "small", fontweight="bold") for t in cluster_texts.values()), default=0.0)
+    widths_pt = [text_width_pt(fig, t, _TIMELINE_FONT) for t in texts]
     axes_pt = ax.get_position().width * width * 72.0
     # x_left .. x_right must hold the years, half a label left of the first year, and the cluster label.
     half_first = max((w / 2 for w, y in zip(widths_pt, table["first_year"]) if int(y) == first), default=0.0)
@@ -336,11 +327,10 @@ def plot_time_zone(zone, max_links: int = 150, title: str | None = "Keyword time
     # A label runs from its node to the next zone's nodes (0.85 of a zone): wider ones are wrapped, then made
     # smaller, so that "greenhouse gas emission" no longer runs over its neighbour's node and label.
     room_pt = 0.85 * ax.get_position().width * width * 72.0 / (years[-1] + 1.7 - years[0])
-    renderer = fig.canvas.get_renderer()
     for kw, (year, k) in position.items():
         occ = float(nodes.loc[nodes["keyword"] == kw, "occurrences"].iloc[0])
         ax.scatter([year], [k], s=10 + 90 * np.sqrt(occ / top_occ), color=PALETTE[0], zorder=2)
-        text, size = _fit_zone_label(str(kw), room_pt, 7.0, fig, renderer)
+        text, size = _fit_zone_label(str(kw), room_pt, 7.0, fig)
         ax.text(year + 0.08, k, text, fontsize=size, va="center", ha="left", zorder=3, linespacing=0.95)
     ax.set_ylim(depth, -1)
     ax.set_yticks([])
@@ -353,15 +343,12 @@ def plot_time_zone(zone, max_links: int = 150, title: str | None = "Keyword time
     return fig
 
 
-def _fit_zone_label(text: str, room_pt: float, size: float, fig, renderer) -> tuple[str, float]:
+def _fit_zone_label(text: str, room_pt: float, size: float, fig) -> tuple[str, float]:
     """``text`` and its font size fitted to ``room_pt`` points: as is, else on two lines broken at a space,
     else (one long word, a CJK term) in a smaller font, never below 4 pt."""
 
     def width(candidate: str, points: float) -> float:
-        artist = fig.text(0, 0, candidate, fontsize=points)
-        extent = artist.get_window_extent(renderer).width * 72.0 / fig.dpi
-        artist.remove()
-        return extent
+        return text_width_pt(fig, candidate, points)
 
     if width(text, size) <= room_pt:
         return text, size
