@@ -64,6 +64,15 @@ OVERLAY_CMAP = "viridis"
 DENSITY_CMAP = "viridis"
 
 
+# The density page (VOSviewer's density view): its image is scaled to fit this box of canvas units
+# (width, height), so in a browser window of about 1,100 x 800 px or more the first view draws it at
+# about 1 px per unit or larger, and its labels' font sizes, from the lightest item's to the heaviest's,
+# are about screen pixels: the static density figure's 6.5-10.5 pt labels on its 7.2-inch map, scaled
+# to a 1,000 px wide map, are 12-20 px.
+DENSITY_PAGE_BOX = (1000.0, 700.0)
+DENSITY_FONT_PX = (12.0, 22.0)
+
+
 # Smallest distance between components as a fraction of the figure's width: about the diameter of
 # the largest marker of plot_network (12 + 420 pt², 23 pt) in a 7.2-inch (518 pt) figure.
 MARKER_SPACING = 0.04
@@ -575,7 +584,7 @@ html, body {{ margin: 0; height: 100%; font-family: "Noto Sans CJK SC", "Source 
 #legend div {{ margin: 3px 0; }}
 #legend span.dot {{ display: inline-block; width: 10px; height: 10px; border-radius: 5px; margin-right: 5px; }}
 div.vis-tooltip {{ white-space: pre-wrap; }}
-</style>
+{page_css}</style>
 </head>
 <body>
 <div id="header">{header}</div>
@@ -607,7 +616,7 @@ function fitWithLabels() {{
     left = Math.min(left, box.left); top = Math.min(top, box.top);
     right = Math.max(right, box.right); bottom = Math.max(bottom, box.bottom);
   }});
-  if (!isFinite(left)) {{ return; }}
+{fit_density}  if (!isFinite(left)) {{ return; }}
   var map = document.getElementById("map");
   var scale = 0.97 * Math.min(map.clientWidth / Math.max(right - left, 1e-9), map.clientHeight / Math.max(bottom - top, 1e-9));
   network.moveTo({{position: {{x: (left + right) / 2, y: (top + bottom) / 2}}, scale: scale, animation: false}});
@@ -657,15 +666,23 @@ def network_html(
     if view not in VIEWS:
         raise ValueError(f"view must be one of {VIEWS}, not {view!r}")
     title = title if title is not None else _TITLES.get(net.kind, "Network")
-    # Fonts scale with the zoom in vis-network, so labels that overlap at one zoom overlap at all:
-    # spread larger maps over more canvas units, and drop the labels that would still overlap.
-    scale = scale * max(1.0, math.sqrt(len(net) / 25.0))
+    if view == "density":
+        # The density page sets its own scale: its image fills a box of DENSITY_PAGE_BOX canvas units,
+        # so the first view draws it near 1 px per unit and the labels' font sizes are screen pixels.
+        scale = _density_page_scale(net)
+    else:
+        # Fonts scale with the zoom in vis-network, so labels that overlap at one zoom overlap at all:
+        # spread larger maps over more canvas units, and drop the labels that would still overlap.
+        scale = scale * max(1.0, math.sqrt(len(net) / 25.0))
     vis = to_pyvis(net, scale=scale)
     keep = ("id", "label", "title", "x", "y", "size", "color", "physics", "font")
     nodes = [{k: n[k] for k in keep if k in n} for n in vis.nodes]
-    for node, shown in zip(nodes, html_label_visibility(nodes, np.asarray(net.sizes, dtype=float))):
-        if not shown:  # still named by its tooltip
-            node["label"] = ""
+    if view == "density":
+        _density_labels(nodes, np.asarray(net.sizes, dtype=float))
+    else:
+        for node, shown in zip(nodes, html_label_visibility(nodes, np.asarray(net.sizes, dtype=float))):
+            if not shown:  # still named by its tooltip
+                node["label"] = ""
     density = None
     scale_legend = ""
     if view == "overlay":
@@ -679,10 +696,6 @@ def network_html(
         scale_legend = _scale_legend(column, lo, hi)
     elif view == "density":
         density = _density_image(net, scale, kernel_width)
-        for node in nodes:  # the density shows where the items are; only their labels are drawn
-            node["color"] = {"background": "rgba(0,0,0,0)", "border": "rgba(0,0,0,0)"}
-            node["size"] = 1.0
-            node["font"] = dict(node.get("font", {}), color="#111111", strokeWidth=3, strokeColor="#ffffff")
     edges = (
         []
         if view == "density"
@@ -737,13 +750,28 @@ def network_html(
         edges=_script_json(edges),
         options=_script_json(options),
         density=_script_json(density),
+        # The density page: the map takes the legend's width too (it has no legend) and its background
+        # is the colour map's zero, so the image's fade-out runs into the page without an edge.
+        page_css=(
+            f"#map {{ right: 0; background: {density['background']}; }}\n#legend {{ display: none; }}\n"
+            if density
+            else ""
+        ),
+        # ... and its first view frames the whole image (with its fade-out margin) as well as the labels.
+        fit_density=(
+            "  left = Math.min(left, density.x); top = Math.min(top, density.y);\n"
+            "  right = Math.max(right, density.x + density.width); bottom = Math.max(bottom, density.y + density.height);\n"
+            if density
+            else ""
+        ),
     )
 
 
-def html_label_visibility(nodes: list[dict], sizes: np.ndarray) -> np.ndarray:
+def html_label_visibility(nodes: list[dict], sizes: np.ndarray, centre: bool = False) -> np.ndarray:
     """Which node labels the HTML map draws: greedily, largest node first, a label is kept when its box
     overlaps no kept label and no other node's dot (boxes in canvas units, as vis-network draws a dot's
-    label: centred below it).  Zoom-invariant, since vis-network scales fonts with the map.
+    label: centred below it; with ``centre=True`` centred on the node, as it draws a ``"text"`` node's).
+    Zoom-invariant, since vis-network scales fonts with the map.
 
     Examples
     --------
@@ -762,6 +790,13 @@ def html_label_visibility(nodes: list[dict], sizes: np.ndarray) -> np.ndarray:
     for i, d in enumerate(nodes):
         font = float(d.get("font", {}).get("size", 14.0))
         text = str(d.get("label", ""))
+        if centre:
+            # A "text" node's box in vis-network: its label with a margin (2 units on the density page) on
+            # each side, font + 4 high; capitals are wider than 0.58 em in Noto Sans ("VR", "APP").
+            em = sum(1.0 if ord(ch) > 0x2E80 else 0.68 if ch.isupper() else 0.58 for ch in text)
+            width = font * em + 4
+            boxes[i] = (x[i] - width / 2, y[i] - 0.625 * font - 2, x[i] + width / 2, y[i] + 0.625 * font + 2)
+            continue
         width = font * sum(1.0 if ord(ch) > 0x2E80 else 0.58 for ch in text) + 4
         top = y[i] + r[i] + 2
         boxes[i] = (x[i] - width / 2, top, x[i] + width / 2, top + 1.25 * font)
@@ -816,18 +851,59 @@ def _html_positions(net) -> np.ndarray:
     return drawing_positions(xy, net.weights, aspect=7.2 / 6.4, spacing=HTML_MARKER_SPACING)
 
 
+def _density_limits(xy: np.ndarray) -> tuple[float, float, float, float]:
+    """The density image's box (x0, x1, y0, y1) in layout units: the items with a margin of a tenth of the
+    map's longer side, about three kernel widths, where the heat of the outermost items has faded out
+    (the static density view pads its axes as much)."""
+    extent = float(np.ptp(xy, axis=0).max() or 1.0)
+    pad = 0.1 * extent
+    return (
+        float(xy[:, 0].min() - pad),
+        float(xy[:, 0].max() + pad),
+        float(xy[:, 1].min() - pad),
+        float(xy[:, 1].max() + pad),
+    )
+
+
+def _density_page_scale(net) -> float:
+    """Canvas units per layout unit of the density page: its image just fits :data:`DENSITY_PAGE_BOX`."""
+    x0, x1, y0, y1 = _density_limits(_html_positions(net))
+    box_w, box_h = DENSITY_PAGE_BOX
+    return min(box_w / max(x1 - x0, 1e-12), box_h / max(y1 - y0, 1e-12))
+
+
+def _density_labels(nodes: list[dict], sizes: np.ndarray) -> None:
+    """The density page's nodes, in place: no dot (the image shows where the items are), the label centred
+    on its item as VOSviewer draws it, its font growing with the item's weight from
+    :data:`DENSITY_FONT_PX`'s smaller to its larger size (canvas units, about screen pixels at the first
+    view), and only the labels that overlap no larger item's label (:func:`html_label_visibility`)."""
+    lo, hi = DENSITY_FONT_PX
+    top = float(sizes.max()) if len(sizes) and sizes.max() > 0 else 1.0
+    for node, weight in zip(nodes, sizes):
+        node["shape"] = "text"
+        node["size"] = 0.0
+        node["margin"] = 2
+        node["color"] = {"background": "rgba(0,0,0,0)", "border": "rgba(0,0,0,0)"}
+        size = lo + (hi - lo) * math.sqrt(max(float(weight), 0.0) / top)
+        node["font"] = {"size": round(size, 1), "color": "#111111", "strokeWidth": 3, "strokeColor": "#ffffff"}
+    for node, shown in zip(nodes, html_label_visibility(nodes, sizes, centre=True)):
+        if not shown:  # still named by its tooltip
+            node["label"] = ""
+
+
 def _density_image(net, scale: float, kernel_width: float) -> dict:
-    """The density view's image as a PNG data URI and its place in the page's coordinates."""
+    """The density view's image as a PNG data URI, its place in the page's coordinates and the colour of
+    density zero (the page's background)."""
     import base64
     import io
 
+    import matplotlib
     import matplotlib.pyplot as plt
 
     xy = _html_positions(net)  # the nodes' own positions on the page, so the image lies under them
     extent = float(np.ptp(xy, axis=0).max() or 1.0)
-    pad = 0.1 * extent
-    limits = (xy[:, 0].min() - pad, xy[:, 0].max() + pad, xy[:, 1].min() - pad, xy[:, 1].max() + pad)
-    grid = density_grid(xy, np.asarray(net.sizes, dtype=float), limits, kernel_width * extent, resolution=400)
+    limits = _density_limits(xy)
+    grid = density_grid(xy, np.asarray(net.sizes, dtype=float), limits, kernel_width * extent, resolution=500)
     buffer = io.BytesIO()
     # Page y grows downwards: the grid's first row (lowest y) goes to the bottom of the image.
     plt.imsave(buffer, grid[::-1], cmap=DENSITY_CMAP, format="png", vmin=0.0, vmax=1.0)
@@ -837,6 +913,7 @@ def _density_image(net, scale: float, kernel_width: float) -> dict:
         "y": -limits[3] * scale,
         "width": (limits[1] - limits[0]) * scale,
         "height": (limits[3] - limits[2]) * scale,
+        "background": matplotlib.colors.to_hex(matplotlib.colormaps[DENSITY_CMAP](0.0)),
     }
 
 
