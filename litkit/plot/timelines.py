@@ -453,14 +453,50 @@ def plot_thematic_evolution(
     to its keywords' occurrences.  A band joins a theme to a theme of the next
     period when they share keywords; its width is proportional to the
     inclusion index, split over each block's outgoing (left) and incoming
-    (right) bands.
+    (right) bands, and it has the colour of the theme it leaves.
+
+    Colours follow theme lineages.  A theme continues the lineage of an earlier
+    theme with the same label; otherwise that of the previous period's theme
+    whose main flow (its band of largest inclusion) goes to it when that band is
+    also the theme's own main incoming flow; otherwise it starts a lineage.  A
+    lineage keeps one colour in every period, and the lineages get the 15
+    colours of the palette in the order they start (earliest period, largest
+    theme first), one each.  Only when there are more lineages than colours
+    does a later lineage reuse one: the colour fewest of the lineages it meets
+    have (first counting neighbouring blocks of a column and themes joined by a
+    band, then any theme of the same period, then the lineages of the
+    neighbouring periods).
+
+    Every block is labelled, to its right.  When the labels of a column do not
+    fit beside their blocks (small themes), they are moved apart vertically,
+    as little as possible and in the blocks' order, and each moved label is
+    joined to its block by a thin leader line; leader lines run in the strip
+    between the blocks and the labels, so they cross no label, no block and
+    no other leader line.  A label wider than the room up to the next column
+    is wrapped onto two lines and, if still too wide, set smaller; a column
+    whose labels do not fit at 5 pt makes the figure taller.  No label
+    overlaps another label or a block, and none is clipped.
 
     Parameters
     ----------
     evolution : litkit.timelines.ThematicEvolution
+    title : str or None
+    gap : float
+        Space between the blocks of a column, as a fraction of the column's height.
     max_themes : int or None, default 10
         Draw the largest themes of each period only (by occurrences); bands
         to themes left out are not drawn.  The tables keep every theme.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Each block (a Rectangle), label (a Text) and leader line carries ``litkit_theme``, the
+        ``(period index, cluster)`` it belongs to.
+
+    Examples
+    --------
+    >>> from litkit.timelines import thematic_evolution                          # doctest: +SKIP
+    >>> fig = plot_thematic_evolution(thematic_evolution(corpus, [(2000, 2012), (2013, 2024)]))  # doctest: +SKIP
     """
     periods, maps, links = evolution.periods, evolution.maps, evolution.links
     if max_themes is not None:
@@ -478,77 +514,288 @@ def plot_thematic_evolution(
     use_style()
     fig, ax = plt.subplots(figsize=(2.6 * len(periods) + 1.0, 5.0))
     block_w = 0.12
-    # One colour per theme label, kept across periods, so a theme that lives on is easy to follow.
-    colour_of_label: dict[str, str] = {}
-    for m in maps:
-        for label in m.themes["label"]:
-            colour_of_label.setdefault(str(label), _colour(len(colour_of_label)))
+    period_names = [f"{a}-{b}" for a, b in periods]
+    columns: list[list[tuple[object, str, float, float]]] = []  # per period: (cluster, label, y0, height)
     blocks: dict[tuple[int, object], tuple[float, float]] = {}  # (period index, cluster) -> (y0, height)
     for p, m in enumerate(maps):
         themes = m.themes
-        if themes.empty:
-            continue
-        total = float(themes["occurrences"].sum())
+        column = []
+        total = float(themes["occurrences"].sum()) if len(themes) else 1.0
         free = 1.0 - gap * (len(themes) - 1)
         y = 0.0
         for cluster, label, occ in zip(themes["cluster"], themes["label"], themes["occurrences"]):
             h = free * float(occ) / total
             blocks[(p, cluster)] = (y, h)
-            ax.add_patch(
+            column.append((cluster, str(label), y, h))
+            y += h + gap
+        columns.append(column)
+    # The bands drawn: links between two drawn themes of consecutive periods.
+    drawn = []
+    if len(links):
+        for row in links.sort_values(["from_period", "from_cluster", "to_cluster"], kind="mergesort").itertuples():
+            p = period_names.index(row.from_period)
+            src, dst = (p, row.from_cluster), (p + 1, row.to_cluster)
+            if src in blocks and dst in blocks:
+                drawn.append((src, dst, float(row.inclusion), row))
+    colour_of = _lineage_colours(columns, drawn)
+    for p, column in enumerate(columns):
+        for cluster, _label, y0, h in column:
+            patch = ax.add_patch(
                 Rectangle(
-                    (p - block_w / 2, y),
-                    block_w,
-                    h,
-                    facecolor=colour_of_label[str(label)],
-                    edgecolor="none",
-                    zorder=3,
+                    (p - block_w / 2, y0), block_w, h, facecolor=colour_of[(p, cluster)], edgecolor="none", zorder=3
                 )
             )
-            if h >= 0.025:  # a label per block that is tall enough to carry one
-                # On a white box: the label sits on the bands leaving the block and must stay legible.
-                ax.text(
-                    p + block_w / 2 + 0.03,
-                    y + h / 2,
-                    str(label),
-                    va="center",
-                    ha="left",
-                    fontsize="small",
-                    zorder=4,
-                    bbox=dict(boxstyle="round,pad=0.2", facecolor="white", edgecolor="none", alpha=0.85),
-                )
-            y += h + gap
-    period_names = [f"{a}-{b}" for a, b in periods]
-    if len(links):
+            patch.litkit_theme = (p, cluster)
+    if drawn:
         out_total = links.groupby(["from_period", "from_cluster"])["inclusion"].sum()
         in_total = links.groupby(["to_period", "to_cluster"])["inclusion"].sum()
         out_used: dict = {}
         in_used: dict = {}
-        colour_of = {
-            (p, cluster): colour_of_label[str(label)]
-            for p, m in enumerate(maps)
-            for cluster, label in zip(m.themes["cluster"], m.themes["label"])
-        }
-        for row in links.sort_values(["from_period", "from_cluster", "to_cluster"], kind="mergesort").itertuples():
-            p = period_names.index(row.from_period)
-            src, dst = (p, row.from_cluster), (p + 1, row.to_cluster)
-            if src not in blocks or dst not in blocks:
-                continue
+        for src, dst, inclusion, row in drawn:
+            p = src[0]
             (sy, sh), (dy, dh) = blocks[src], blocks[dst]
-            s_share = sh * row.inclusion / out_total[(row.from_period, row.from_cluster)]
-            d_share = dh * row.inclusion / in_total[(row.to_period, row.to_cluster)]
+            s_share = sh * inclusion / out_total[(row.from_period, row.from_cluster)]
+            d_share = dh * inclusion / in_total[(row.to_period, row.to_cluster)]
             s0 = sy + out_used.get(src, 0.0)
             d0 = dy + in_used.get(dst, 0.0)
             out_used[src] = out_used.get(src, 0.0) + s_share
             in_used[dst] = in_used.get(dst, 0.0) + d_share
             _band(ax, p + block_w / 2, s0, s_share, p + 1 - block_w / 2, d0, d_share, colour_of[src])
     for p, name in enumerate(period_names):
-        ax.text(p, -0.05, name, ha="center", va="top", fontweight="bold")
+        ax.text(p, -0.05, name, ha="center", va="top", fontweight="bold").litkit_period = True
     ax.set_xlim(-0.4, len(periods) - 1 + 0.9)
     ax.set_ylim(1.02, -0.12)
     ax.axis("off")
     if title:
         ax.set_title(title)
+    _label_blocks(fig, ax, columns, block_w)
     return fig
+
+
+# Labels of the thematic evolution: their left edge this far right of their block (data units, a column is
+# 1 wide), the strip in between holding the leader lines; the white box's padding (fraction of the font size).
+_EVOLUTION_LABEL_OFFSET = 0.07
+_EVOLUTION_LABEL_PAD = 0.2
+_EVOLUTION_MIN_FONT = 5.0
+
+
+def _lineage_colours(columns, drawn) -> dict:
+    """Colour of every block ``(period, cluster)``: one per theme lineage (rule in plot_thematic_evolution)."""
+    lineage: dict = {}
+    by_label: dict[str, int] = {}
+    count = 0
+    for p, column in enumerate(columns):
+        used: set[int] = set()
+        # Same label as an earlier theme (the most recent one): the same theme to a reader.
+        for cluster, label, _, _ in column:
+            known = by_label.get(label)
+            if known is not None and known not in used:
+                lineage[(p, cluster)] = known
+                used.add(known)
+        # The main flow, both ways, from the previous period.
+        flows = [(src, dst, w) for src, dst, w, _ in drawn if dst[0] == p]
+        main_out: dict = {}
+        main_in: dict = {}
+        for src, dst, w in flows:  # ties: the first band (sorted by cluster) stays
+            if src not in main_out or w > main_out[src][1]:
+                main_out[src] = (dst, w)
+            if dst not in main_in or w > main_in[dst][1]:
+                main_in[dst] = (src, w)
+        for cluster, _label, _, _ in column:
+            key = (p, cluster)
+            if key in lineage:
+                continue
+            src = main_in.get(key, (None, 0))[0]
+            if src is not None and main_out[src][0] == key and lineage[src] not in used:
+                lineage[key] = lineage[src]
+            else:
+                lineage[key] = count
+                count += 1
+            used.add(lineage[key])
+        for cluster, label, _, _ in column:
+            by_label[label] = lineage[(p, cluster)]
+    # Lineages that meet: themes in the same period (strong when neighbours in the column), or joined by a band.
+    meets: dict[int, set[int]] = {k: set() for k in range(count)}
+    strong: dict[int, set[int]] = {k: set() for k in range(count)}
+    for p, column in enumerate(columns):
+        ids = [lineage[(p, c)] for c, _, _, _ in column]
+        for i, a in enumerate(ids):
+            for j, b in enumerate(ids):
+                if a != b:
+                    meets[a].add(b)
+                    if abs(i - j) == 1:
+                        strong[a].add(b)
+    for src, dst, _, _ in drawn:
+        a, b = lineage[src], lineage[dst]
+        if a != b:
+            meets[a].add(b)
+            meets[b].add(a)
+            strong[a].add(b)
+            strong[b].add(a)
+    # Reuse prefers a colour whose lineages are not in a neighbouring period either.
+    alive: dict[int, set[int]] = {k: set() for k in range(count)}
+    for (p, _), k in lineage.items():
+        alive[k].add(p)
+    colour: dict[int, int] = {}
+    for k in range(count):
+        if k < len(_READABLE):  # a colour of its own while they last
+            colour[k] = k
+            continue
+        near = {o for o in range(k) if any(abs(a - b) <= 1 for a in alive[k] for b in alive[o])}
+        colour[k] = min(
+            range(len(_READABLE)),
+            key=lambda c: (
+                sum(colour.get(o) == c for o in strong[k]),
+                sum(colour.get(o) == c for o in meets[k]),
+                sum(colour.get(o) == c for o in near),
+                c,
+            ),
+        )
+    return {key: _READABLE[colour[k]] for key, k in lineage.items()}
+
+
+def _label_blocks(fig, ax, columns, block_w: float) -> None:
+    """Label every block of the thematic evolution (rule in plot_thematic_evolution)."""
+    base = float(plt.rcParams["font.size"]) * 0.833  # matplotlib's "small", the labels' size before
+    sizes = [base] + [s for s in np.arange(base - 0.5, _EVOLUTION_MIN_FONT - 1e-9, -0.5) if s > 0]
+    for _ in range(8):  # labels that do not fit at the smallest size: a taller figure
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        for size in sizes:
+            artists: list = []
+            fits = True
+            for p, column in enumerate(columns):
+                ok, made = _label_column(fig, ax, renderer, p, column, block_w, len(columns), float(size))
+                artists += made
+                if not ok:
+                    fits = False
+                    break
+            if fits:
+                return
+            for artist in artists:
+                artist.remove()
+        width, height = fig.get_size_inches()
+        fig.set_size_inches(width, height * 1.25)
+    raise LitkitError("the thematic evolution's labels do not fit", expected="fewer themes (max_themes)")
+
+
+def _label_column(fig, ax, renderer, p: int, column, block_w: float, n_periods: int, size: float):
+    """Labels of one column at ``size`` points: (whether they fit, the artists drawn)."""
+    if not column:
+        return True, []
+    to_px = ax.transData.transform
+    to_data = ax.transData.inverted().transform
+    x_label = p + block_w / 2 + _EVOLUTION_LABEL_OFFSET
+    right = p + 1 - block_w / 2 - 0.02 if p < n_periods - 1 else ax.get_xlim()[1]
+    gap = 2.0  # pixels between two labels' boxes
+    # A label's white box reaches pad pixels left of its text: the leader lines end there.
+    room = to_px((right, 0))[0] - to_px((x_label, 0))[0]
+    # Depth = pixels down the figure.  Labels stay below the period names and inside the figure: below the
+    # lowest blocks they may use the figure's bottom margin, so the labels of a column's small last themes
+    # spread around their blocks instead of being pushed up beside the larger ones.
+    names = [t for t in ax.texts if getattr(t, "litkit_period", False)]
+    top = max((-t.get_window_extent(renderer).y0 for t in names), default=-ax.bbox.y1) + gap
+    bottom = -fig.bbox.y0 - gap
+    texts, heights, wanted = [], [], []
+    for cluster, label, y0, h in column:
+        pad = _EVOLUTION_LABEL_PAD * size * fig.dpi / 72.0
+        text = ax.text(
+            x_label,
+            y0 + h / 2,
+            label,
+            va="center",
+            ha="left",
+            fontsize=size,
+            zorder=4,
+            bbox=dict(boxstyle=f"round,pad={_EVOLUTION_LABEL_PAD}", facecolor="white", edgecolor="none", alpha=0.85),
+        )
+        text.litkit_theme = (p, cluster)
+        extent = _fit_label(text, label, room - 2 * pad - 1, renderer)
+        texts.append(text)
+        heights.append(extent.height + 2 * pad)
+        wanted.append(-to_px((0, y0 + h / 2))[1])
+    tops = _stack(np.array(wanted) - np.array(heights) / 2, np.array(heights), gap, top, bottom)
+    if tops is None:
+        for text in texts:
+            text.remove()
+        return False, []
+    made = list(texts)
+    for text, (cluster, _, y0, h), t, hh in zip(texts, column, tops, heights):
+        centre = to_data((0, -(t + hh / 2)))[1]
+        text.set_y(centre)
+        if not (y0 <= centre <= y0 + h):  # moved off its block: a leader line to it
+            pad = _EVOLUTION_LABEL_PAD * size * fig.dpi / 72.0
+            end = to_data((to_px((x_label, 0))[0] - pad, 0))[0]
+            (line,) = ax.plot([p + block_w / 2, end], [y0 + h / 2, centre], color="#555555", lw=0.5, zorder=3.5)
+            line.litkit_theme = (p, cluster)
+            made.append(line)
+    return True, made
+
+
+def _fit_label(text, label: str, room_px: float, renderer):
+    """Fit ``text`` into ``room_px`` pixels of width: as it is, wrapped onto two lines, smaller (down to
+    _EVOLUTION_MIN_FONT), or cut with an ellipsis; returns its extent."""
+    size = float(text.get_fontsize())
+    options = [label] + _wrappings(label)
+    while True:
+        for candidate in options:
+            text.set_text(candidate)
+            extent = text.get_window_extent(renderer)
+            if extent.width <= room_px:
+                return extent
+        if size - 0.5 < _EVOLUTION_MIN_FONT:
+            break
+        size -= 0.5
+        text.set_fontsize(size)
+    words = options[-1]
+    for cut in range(len(words) - 1, 0, -1):  # the last resort: cut the wrapped label
+        text.set_text(words[:cut].rstrip() + "…")
+        extent = text.get_window_extent(renderer)
+        if extent.width <= room_px:
+            return extent
+    return text.get_window_extent(renderer)
+
+
+def _wrappings(label: str) -> list[str]:
+    """The label on two lines: broken at the space nearest its middle, or (Chinese, no spaces) in the middle."""
+    if " " in label.strip():
+        spaces = [i for i, ch in enumerate(label) if ch == " "]
+        i = min(spaces, key=lambda k: (abs(2 * k - len(label)), k))
+        return [label[:i] + "\n" + label[i + 1 :]]
+    if len(label) >= 4 and any(ord(ch) > 0x2E80 for ch in label):
+        i = (len(label) + 1) // 2
+        return [label[:i] + "\n" + label[i:]]
+    return []
+
+
+def _stack(tops: np.ndarray, heights: np.ndarray, gap: float, lo: float, hi: float):
+    """Tops of boxes kept in their order without overlapping (``gap`` apart), moved as little as possible in
+    the least-squares sense, inside ``[lo, hi]``; None when they do not fit.
+
+    Pool adjacent violators: overlapping neighbours merge into a group placed at the mean of its members'
+    wished positions; groups are then pushed inside the bounds.
+    """
+    if heights.sum() + gap * (len(heights) - 1) > hi - lo:
+        return None
+    groups: list[list] = []  # [first index, members, sum of wished group tops, length with gaps]
+    for i, (t, h) in enumerate(zip(tops, heights)):
+        groups.append([i, 1, float(t), float(h) + gap])
+        while len(groups) > 1:
+            a, b = groups[-2], groups[-1]
+            if a[2] / a[1] + a[3] <= b[2] / b[1]:
+                break
+            groups[-2:] = [[a[0], a[1] + b[1], a[2] + b[2] - b[1] * a[3], a[3] + b[3]]]
+    out = np.zeros(len(heights))
+    for first, members, total, _ in groups:
+        y = total / members
+        for k in range(first, first + members):
+            out[k] = y
+            y += heights[k] + gap
+    for k in range(len(out)):  # inside the bounds: down from the top, then up from the bottom
+        out[k] = max(out[k], lo if k == 0 else out[k - 1] + heights[k - 1] + gap)
+    for k in range(len(out) - 1, -1, -1):
+        out[k] = min(out[k], hi - heights[k] if k == len(out) - 1 else out[k + 1] - heights[k] - gap)
+    return out if out[0] >= lo - 1e-6 else None
 
 
 def _band(ax, x0, y0, h0, x1, y1, h1, colour):
