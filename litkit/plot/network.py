@@ -31,6 +31,8 @@ Interactive HTML (:func:`network_html`)
     offline and makes no network request.  Node data are embedded as JSON with
     ``<``, ``>`` and ``&`` escaped, labels are drawn on a canvas and tooltips are
     plain text, so a keyword such as ``<script>alert(1)</script>`` shows as text.
+    The density page shows the whole heat image in its first view, labels centred on their
+    items and sized by weight for that view (see :func:`network_html`).
 """
 
 from __future__ import annotations
@@ -657,11 +659,22 @@ def network_html(
     title : str, optional
         Page title (default by kind).
     scale : float
-        Pixels per map unit; the page fits the whole map in its first view anyway.
+        Pixels per map unit; the page fits the whole map in its first view anyway.  Not used by the
+        density view, which scales its map to :data:`DENSITY_PAGE_BOX`.
     view, overlay, kernel_width
         As in :func:`plot_network`: cluster colours, colours by a numeric node column (legend
         with a colour scale), or the density image under the labels (nodes hidden).  Every view
         uses the network's own x, y (physics off), as the figure does.
+
+    Notes
+    -----
+    The density page is VOSviewer's density view: the heat image with a fade-out margin of a tenth
+    of the map's longer side around the outermost items, drawn in the map's own coordinates (it
+    moves and zooms with the items), the whole image in the first view, and outside it the colour
+    of density zero, so no edge shows.  Each label is centred on its item, its font growing with
+    the item's weight (:data:`DENSITY_FONT_PX`, about screen pixels at the first view in a window
+    of 1,100 x 800 px or more); a label that would overlap a heavier item's label is left out and
+    the item is still named by its tooltip.
     """
     if view not in VIEWS:
         raise ValueError(f"view must be one of {VIEWS}, not {view!r}")
