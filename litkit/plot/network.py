@@ -66,11 +66,11 @@ OVERLAY_CMAP = "viridis"
 DENSITY_CMAP = "viridis"
 
 
-# The density page (VOSviewer's density view): its image is scaled to fit this box of canvas units
-# (width, height), so in a browser window of about 1,100 x 800 px or more the first view draws it at
-# about 1 px per unit or larger, and its labels' font sizes, from the lightest item's to the heaviest's,
-# are about screen pixels: the static density figure's 6.5-10.5 pt labels on its 7.2-inch map, scaled
-# to a 1,000 px wide map, are 12-20 px.
+# The density page (VOSviewer's density view) sizes its labels for its first view: at the zoom that fits
+# its image into this box of CSS px (width, height), its labels' font sizes, from the lightest item's to
+# the heaviest's, are DENSITY_FONT_PX.  A browser window of about 1,100 x 800 px or more frames the image
+# at that zoom or larger.  The static density figure's 6.5-10.5 pt labels on its 7.2-inch map, scaled to
+# a 1,000 px wide map, are 12-20 px.
 DENSITY_PAGE_BOX = (1000.0, 700.0)
 DENSITY_FONT_PX = (12.0, 22.0)
 
@@ -659,8 +659,7 @@ def network_html(
     title : str, optional
         Page title (default by kind).
     scale : float
-        Pixels per map unit; the page fits the whole map in its first view anyway.  Not used by the
-        density view, which scales its map to :data:`DENSITY_PAGE_BOX`.
+        Pixels per map unit; the page fits the whole map in its first view anyway.
     view, overlay, kernel_width
         As in :func:`plot_network`: cluster colours, colours by a numeric node column (legend
         with a colour scale), or the density image under the labels (nodes hidden).  Every view
@@ -672,26 +671,22 @@ def network_html(
     of the map's longer side around the outermost items, drawn in the map's own coordinates (it
     moves and zooms with the items), the whole image in the first view, and outside it the colour
     of density zero, so no edge shows.  Each label is centred on its item, its font growing with
-    the item's weight (:data:`DENSITY_FONT_PX`, about screen pixels at the first view in a window
-    of 1,100 x 800 px or more); a label that would overlap a heavier item's label is left out and
-    the item is still named by its tooltip.
+    the item's weight (:data:`DENSITY_FONT_PX` in CSS px at the zoom that fits the image into
+    :data:`DENSITY_PAGE_BOX`, reached in a window of 1,100 x 800 px or more); a label that would
+    overlap a heavier item's label is left out and the item is still named by its tooltip.  The
+    nodes have the network page's ids and coordinates.
     """
     if view not in VIEWS:
         raise ValueError(f"view must be one of {VIEWS}, not {view!r}")
     title = title if title is not None else _TITLES.get(net.kind, "Network")
-    if view == "density":
-        # The density page sets its own scale: its image fills a box of DENSITY_PAGE_BOX canvas units,
-        # so the first view draws it near 1 px per unit and the labels' font sizes are screen pixels.
-        scale = _density_page_scale(net)
-    else:
-        # Fonts scale with the zoom in vis-network, so labels that overlap at one zoom overlap at all:
-        # spread larger maps over more canvas units, and drop the labels that would still overlap.
-        scale = scale * max(1.0, math.sqrt(len(net) / 25.0))
+    # Fonts scale with the zoom in vis-network, so labels that overlap at one zoom overlap at all:
+    # spread larger maps over more canvas units, and drop the labels that would still overlap.
+    scale = scale * max(1.0, math.sqrt(len(net) / 25.0))
     vis = to_pyvis(net, scale=scale)
     keep = ("id", "label", "title", "x", "y", "size", "color", "physics", "font")
     nodes = [{k: n[k] for k in keep if k in n} for n in vis.nodes]
     if view == "density":
-        _density_labels(nodes, np.asarray(net.sizes, dtype=float))
+        _density_labels(nodes, np.asarray(net.sizes, dtype=float), _density_first_zoom(net, scale))
     else:
         for node, shown in zip(nodes, html_label_visibility(nodes, np.asarray(net.sizes, dtype=float))):
             if not shown:  # still named by its tooltip
@@ -804,11 +799,12 @@ def html_label_visibility(nodes: list[dict], sizes: np.ndarray, centre: bool = F
         font = float(d.get("font", {}).get("size", 14.0))
         text = str(d.get("label", ""))
         if centre:
-            # A "text" node's box in vis-network: its label with a margin (2 units on the density page) on
-            # each side, font + 4 high; capitals are wider than 0.58 em in Noto Sans ("VR", "APP").
+            # A "text" node's box in vis-network: its label with its margin on each side (font + 2 margins
+            # high); capitals are wider than 0.58 em in Noto Sans ("VR", "APP").
             em = sum(1.0 if ord(ch) > 0x2E80 else 0.68 if ch.isupper() else 0.58 for ch in text)
-            width = font * em + 4
-            boxes[i] = (x[i] - width / 2, y[i] - 0.625 * font - 2, x[i] + width / 2, y[i] + 0.625 * font + 2)
+            margin = float(d.get("margin", 2.0))
+            half_w, half_h = (font * em) / 2 + margin, 0.625 * font + margin
+            boxes[i] = (x[i] - half_w, y[i] - half_h, x[i] + half_w, y[i] + half_h)
             continue
         width = font * sum(1.0 if ord(ch) > 0x2E80 else 0.58 for ch in text) + 4
         top = y[i] + r[i] + 2
@@ -878,27 +874,33 @@ def _density_limits(xy: np.ndarray) -> tuple[float, float, float, float]:
     )
 
 
-def _density_page_scale(net) -> float:
-    """Canvas units per layout unit of the density page: its image just fits :data:`DENSITY_PAGE_BOX`."""
+def _density_first_zoom(net, scale: float) -> float:
+    """The zoom (CSS px per canvas unit) at which the density page's image just fits :data:`DENSITY_PAGE_BOX`."""
     x0, x1, y0, y1 = _density_limits(_html_positions(net))
     box_w, box_h = DENSITY_PAGE_BOX
-    return min(box_w / max(x1 - x0, 1e-12), box_h / max(y1 - y0, 1e-12))
+    return min(box_w / max((x1 - x0) * scale, 1e-12), box_h / max((y1 - y0) * scale, 1e-12))
 
 
-def _density_labels(nodes: list[dict], sizes: np.ndarray) -> None:
+def _density_labels(nodes: list[dict], sizes: np.ndarray, zoom: float) -> None:
     """The density page's nodes, in place: no dot (the image shows where the items are), the label centred
     on its item as VOSviewer draws it, its font growing with the item's weight from
-    :data:`DENSITY_FONT_PX`'s smaller to its larger size (canvas units, about screen pixels at the first
-    view), and only the labels that overlap no larger item's label (:func:`html_label_visibility`)."""
+    :data:`DENSITY_FONT_PX`'s smaller to its larger size at the first view's ``zoom`` (CSS px per canvas
+    unit; sizes, halo and margin are in canvas units), and only the labels that overlap no larger item's
+    label (:func:`html_label_visibility`)."""
     lo, hi = DENSITY_FONT_PX
     top = float(sizes.max()) if len(sizes) and sizes.max() > 0 else 1.0
     for node, weight in zip(nodes, sizes):
         node["shape"] = "text"
         node["size"] = 0.0
-        node["margin"] = 2
+        node["margin"] = round(2.0 / zoom, 3)
         node["color"] = {"background": "rgba(0,0,0,0)", "border": "rgba(0,0,0,0)"}
-        size = lo + (hi - lo) * math.sqrt(max(float(weight), 0.0) / top)
-        node["font"] = {"size": round(size, 1), "color": "#111111", "strokeWidth": 3, "strokeColor": "#ffffff"}
+        size = (lo + (hi - lo) * math.sqrt(max(float(weight), 0.0) / top)) / zoom
+        node["font"] = {
+            "size": round(size, 3),
+            "color": "#111111",
+            "strokeWidth": round(3.0 / zoom, 3),
+            "strokeColor": "#ffffff",
+        }
     for node, shown in zip(nodes, html_label_visibility(nodes, sizes, centre=True)):
         if not shown:  # still named by its tooltip
             node["label"] = ""

@@ -219,35 +219,36 @@ def test_density_page_first_view_on_a_real_export(real_density_pages, name):
 
 
 def test_density_page_sizes_and_label_boxes(demo_dir):
-    """Without a browser: the density page's image fits DENSITY_PAGE_BOX (so label fonts are about screen
-    pixels at the first view), fonts run from DENSITY_FONT_PX's smaller size (lightest item) to its larger
-    (heaviest), and the labels kept overlap nothing, recomputed by brute force from centred boxes."""
+    """Without a browser: the density page has the network page's nodes at the same places; its label
+    fonts, at the zoom that fits the image into DENSITY_PAGE_BOX, run from DENSITY_FONT_PX's smaller size
+    (lightest item) to its larger (heaviest); the image holds every item with its fade-out margin; and the
+    labels kept overlap nothing, recomputed by brute force from centred boxes."""
     net = litkit.cooccurrence(litkit.read(str(demo_dir / "cnki" / "CNKI-refworks.txt")))
     page = network_html(net, view="density")
-
     density, nodes = _page_json(page, "density"), _page_json(page, "nodes")
-    assert max(density["width"] / DENSITY_PAGE_BOX[0], density["height"] / DENSITY_PAGE_BOX[1]) == pytest.approx(1.0)
+    network_nodes = _page_json(network_html(net), "nodes")
+    assert [(n["id"], n["x"], n["y"]) for n in nodes] == [(n["id"], n["x"], n["y"]) for n in network_nodes]
+    zoom = min(DENSITY_PAGE_BOX[0] / density["width"], DENSITY_PAGE_BOX[1] / density["height"])
     fonts = np.array([n["font"]["size"] for n in nodes])
     weights = np.asarray(net.sizes, dtype=float)
-    assert fonts[np.argmax(weights)] == pytest.approx(DENSITY_FONT_PX[1], abs=0.05)
-    assert fonts.min() >= DENSITY_FONT_PX[0]
+    assert fonts[np.argmax(weights)] * zoom == pytest.approx(DENSITY_FONT_PX[1], abs=0.01)
+    assert fonts.min() * zoom >= DENSITY_FONT_PX[0] - 0.01
+    margins = np.array([n["margin"] for n in nodes])
     # every item inside the image, with the margin of the fade-out
     x, y = np.array([n["x"] for n in nodes]), np.array([n["y"] for n in nodes])
     pad = 0.1 * max(np.ptp(x), np.ptp(y))
-    assert x.min() - density["x"] == pytest.approx(pad) and density["x"] + density["width"] - x.max() == pytest.approx(
-        pad
-    )
-    assert y.min() - density["y"] == pytest.approx(pad) and density["y"] + density["height"] - y.max() == pytest.approx(
-        pad
-    )
+    assert x.min() - density["x"] == pytest.approx(pad)
+    assert density["x"] + density["width"] - x.max() == pytest.approx(pad)
+    assert y.min() - density["y"] == pytest.approx(pad)
+    assert density["y"] + density["height"] - y.max() == pytest.approx(pad)
     # the labels kept: no two centred boxes overlap; each dropped one overlaps a kept heavier one
     shown = [i for i, n in enumerate(nodes) if n["label"]]
     assert len(shown) >= min(len(net.clusters), 3)
 
     def box(i):
         text = str(net.nodes["label"].iloc[i])
-        w = fonts[i] * sum(1.0 if ord(ch) > 0x2E80 else 0.68 if ch.isupper() else 0.58 for ch in text) + 4
-        h = 1.25 * fonts[i] + 4
+        w = fonts[i] * sum(1.0 if ord(ch) > 0x2E80 else 0.68 if ch.isupper() else 0.58 for ch in text) + 2 * margins[i]
+        h = 1.25 * fonts[i] + 2 * margins[i]
         return (x[i] - w / 2, y[i] - h / 2, x[i] + w / 2, y[i] + h / 2)
 
     for a in shown:
@@ -257,8 +258,8 @@ def test_density_page_sizes_and_label_boxes(demo_dir):
         assert any(_overlap(box(i), box(k)) and weights[k] >= weights[i] for k in shown), net.nodes["label"].iloc[i]
     # centre=True against the default (label below the dot): the same rule, boxes moved
     two = [
-        {"x": 0.0, "y": 0.0, "size": 0.0, "label": "alpha", "font": {"size": 12.0}},
-        {"x": 0.0, "y": 14.0, "size": 0.0, "label": "beta", "font": {"size": 12.0}},
+        {"x": 0.0, "y": 0.0, "size": 0.0, "label": "alpha", "font": {"size": 12.0}, "margin": 2},
+        {"x": 0.0, "y": 14.0, "size": 0.0, "label": "beta", "font": {"size": 12.0}, "margin": 2},
     ]
     assert html_label_visibility(two, np.array([2.0, 1.0]), centre=True).tolist() == [True, False]
     two[1]["y"] = 19.5  # boxes 1.25 * 12 + 4 = 19 high
