@@ -573,8 +573,9 @@ def plot_thematic_evolution(
 
 
 # Labels of the thematic evolution: their left edge this far right of their block (data units, a column is
-# 1 wide), the strip in between holding the leader lines; the white box's padding (fraction of the font size).
-_EVOLUTION_LABEL_OFFSET = 0.07
+# 1 wide): close beside it, or, in a column with leader lines, further off, the strip in between holding the
+# leader lines; the white box's padding (fraction of the font size).
+_EVOLUTION_LABEL_OFFSETS = (0.03, 0.07)
 _EVOLUTION_LABEL_PAD = 0.2
 _EVOLUTION_MIN_FONT = 5.0
 
@@ -665,7 +666,12 @@ def _label_blocks(fig, ax, columns, block_w: float) -> None:
             artists: list = []
             fits = True
             for p, column in enumerate(columns):
-                ok, made = _label_column(fig, ax, renderer, p, column, block_w, len(columns), float(size))
+                args = (fig, ax, renderer, p, column, block_w, len(columns), float(size))
+                ok, made = _label_column(*args, offset=_EVOLUTION_LABEL_OFFSETS[0])
+                if ok and any(not hasattr(a, "get_text") for a in made):  # leader lines: room for them
+                    for artist in made:
+                        artist.remove()
+                    ok, made = _label_column(*args, offset=_EVOLUTION_LABEL_OFFSETS[1])
                 artists += made
                 if not ok:
                     fits = False
@@ -679,13 +685,14 @@ def _label_blocks(fig, ax, columns, block_w: float) -> None:
     raise LitkitError("the thematic evolution's labels do not fit", expected="fewer themes (max_themes)")
 
 
-def _label_column(fig, ax, renderer, p: int, column, block_w: float, n_periods: int, size: float):
-    """Labels of one column at ``size`` points: (whether they fit, the artists drawn)."""
+def _label_column(fig, ax, renderer, p: int, column, block_w: float, n_periods: int, size: float, offset: float):
+    """Labels of one column at ``size`` points, ``offset`` right of the blocks: (whether they fit, the artists
+    drawn: labels, then leader lines)."""
     if not column:
         return True, []
     to_px = ax.transData.transform
     to_data = ax.transData.inverted().transform
-    x_label = p + block_w / 2 + _EVOLUTION_LABEL_OFFSET
+    x_label = p + block_w / 2 + offset
     right = p + 1 - block_w / 2 - 0.02 if p < n_periods - 1 else ax.get_xlim()[1]
     gap = 2.0  # pixels between two labels' boxes
     # A label's white box reaches pad pixels left of its text: the leader lines end there.
