@@ -1005,20 +1005,21 @@ def run_collab(
 
 def _citation_figures(net, out: RunOutput, stem: str, labels: int, timeline_clusters: int, plot) -> None:
     """A co-citation or coupling network's files, map and (with years and clusters) timeline and time zones."""
+    out.record(nodes=len(net), links=int(net.n_links), message=net.message)
+    if not net.is_empty():
+        size = net.size
+        nodes, links = net.nodes, net.links()
+        out.figure(plot.plot_cocitation_map(nodes, links, net.clusters, size=size, n_labels=labels), f"{stem}_map")
+        if timeline_clusters and "year" in nodes and nodes["year"].notna().any():
+            out.figure(
+                plot.plot_timeline_view(nodes, links, net.clusters, size=size, max_clusters=timeline_clusters),
+                f"{stem}_timeline",
+            )
+            out.figure(plot.plot_timezone_view(nodes, links, size=size), f"{stem}_timezone")
+    # The files after the figures: while the last figure is written in the background (a command's
+    # background_saving), this process writes them.
     net.export(out.folder, overwrite=True, figure=False, html=True)
     (out.folder / PARAMS_FILE).unlink(missing_ok=True)  # the run's own params.json records net.params
-    out.record(nodes=len(net), links=int(net.n_links), message=net.message)
-    if net.is_empty():
-        return
-    size = net.size
-    nodes, links = net.nodes, net.links()
-    out.figure(plot.plot_cocitation_map(nodes, links, net.clusters, size=size, n_labels=labels), f"{stem}_map")
-    if timeline_clusters and "year" in nodes and nodes["year"].notna().any():
-        out.figure(
-            plot.plot_timeline_view(nodes, links, net.clusters, size=size, max_clusters=timeline_clusters),
-            f"{stem}_timeline",
-        )
-        out.figure(plot.plot_timezone_view(nodes, links, size=size), f"{stem}_timezone")
 
 
 #: Every analysis a run can make: name → :class:`Analysis` (runner, one-line summary, Dask or not).

@@ -80,8 +80,11 @@ def record_terms(df: pd.DataFrame, fields: Sequence[str], rows: np.ndarray | Non
     if not fields:
         return docs, cleaner
     rows = np.arange(len(df)) if rows is None else np.asarray(rows)
-    for r, terms in zip(rows, field_terms(df.iloc[rows], fields, max_words=max_words)):
-        docs[r] = cleaner.clean_document(terms)
+    # clean_documents cleans each distinct term once (what clean_document on each record gives).
+    for r, terms in zip(
+        rows.tolist(), cleaner.clean_documents(field_terms(df.iloc[rows], fields, max_words=max_words))
+    ):
+        docs[r] = terms
     return docs, cleaner
 
 

@@ -7,11 +7,13 @@ Examples
 
 from __future__ import annotations
 
+from functools import partial
 from itertools import chain
 
 import numpy as np
 import pandas as pd
 
+from .._forks import map_parts
 from .keys import bibliographic_keys, reference_keys, unified_keys
 from .styles import parser_for_database, parser_for_style, reference_style
 
@@ -200,17 +202,20 @@ def _distinct(df: pd.DataFrame, keys: bool = True, citing: bool = True):
         codes, pairs = pd.factorize(string_codes * len(parser_list) + ref_parser)
         pair_string, pair_parser = np.divmod(pairs, len(parser_list))
         distinct_raws = [strings[code] for code in pair_string.tolist()]
-        parsed = [parser_list[pid](raw) for pid, raw in zip(pair_parser.tolist(), distinct_raws)]
+        work = list(zip(pair_parser.tolist(), distinct_raws))
     else:
         codes, distinct_raws = string_codes, strings
-        parser = parser_list[0]
-        parsed = [parser(raw) for raw in strings]
-    fields = {name: [p.get(name) for p in parsed] for name in ("author", "year", "source", "volume", "page", "doi")}
+        work = [(0, raw) for raw in strings]
+    # Parsing and the bibliographic key depend on each string alone: on every core (litkit._forks).
+    parsed = map_parts(partial(_parse_and_key, parser_list, keys), work)
+    names = ("author", "year", "source", "volume", "page", "doi", "bib")
+    fields = dict(zip(names, map(list, zip(*parsed)))) if parsed else {name: [] for name in names}
     if keys:
-        bib = bibliographic_keys(fields["author"], fields["year"], fields["source"], fields["volume"], fields["page"])
         # DOIs and pages lent across the whole corpus (litkit.refs.keys), computed on the distinct parses.
         named = [bool(a or s) for a, s in zip(fields["author"], fields["source"])]
-        keys = unified_keys(zip(bib, fields["doi"], fields["source"], fields["volume"], fields["page"], named))
+        keys = unified_keys(
+            zip(fields["bib"], fields["doi"], fields["source"], fields["volume"], fields["page"], named)
+        )
     else:
         keys = [None] * len(parsed)
 
@@ -282,21 +287,49 @@ def _arrow_cited_strings(cr: pd.Series):
     if isinstance(column, pa.Array):
         column = pa.chunked_array([column])
     value_type = column.type
-    if not (pa.types.is_list(value_type) or pa.types.is_large_list(value_type)) or not (
-        pa.types.is_string(value_type.value_type) or pa.types.is_large_string(value_type.value_type)
-    ):
+    if not (pa.types.is_list(value_type) or pa.types.is_large_list(value_type)):
+        return None
+    item_type = value_type.value_type
+    encoded_in_file = pa.types.is_dictionary(item_type)  # as litkit reads CR (litkit.io.parquet)
+    if encoded_in_file:
+        item_type = item_type.value_type
+    if not (pa.types.is_string(item_type) or pa.types.is_large_string(item_type)):
         return None
     lengths = pc.fill_null(pc.list_value_length(column), 0).to_numpy().astype(np.int64)
     flat = pc.list_flatten(column)
     if flat.null_count:  # a missing item: what the Python path makes of it
         return None
+    if flat.num_chunks == 0 or len(flat) == 0:
+        return lengths, np.zeros(0, dtype=np.int64), []
     # A chunked array is encoded with one memo table, so codes follow the first appearance over the
     # whole column (as _factorize_strings numbers them); unify_dictionaries makes the chunks share it.
-    encoded = pc.dictionary_encode(flat).unify_dictionaries()
-    if encoded.num_chunks == 0:
-        return lengths, np.zeros(0, dtype=np.int64), []
-    string_codes = np.concatenate([chunk.indices.to_numpy().astype(np.int64) for chunk in encoded.chunks])
-    return lengths, string_codes, encoded.chunk(0).dictionary.to_pylist()
+    encoded = (flat if encoded_in_file else pc.dictionary_encode(flat)).unify_dictionaries()
+    string_codes = np.concatenate([chunk.indices.to_numpy() for chunk in encoded.chunks])
+    strings = encoded.chunk(0).dictionary
+    if encoded_in_file:
+        string_codes, strings = _in_order_of_first_appearance(string_codes, strings)
+    else:
+        string_codes = string_codes.astype(np.int64)
+    return lengths, string_codes, strings.to_pylist()
+
+
+def _parse_and_key(parsers: list, keyed: bool, work: list[tuple[int, str]]) -> list[tuple]:
+    """(author, year, source, volume, page, doi, bibliographic key or None) of each (parser number, string)."""
+    parsed = [parsers[pid](raw) for pid, raw in work]
+    fields = [[p.get(name) for p in parsed] for name in ("author", "year", "source", "volume", "page", "doi")]
+    bib = bibliographic_keys(*fields[:5]) if keyed else [None] * len(parsed)
+    return list(zip(*fields, bib))
+
+
+def _in_order_of_first_appearance(codes: np.ndarray, dictionary):
+    """``codes`` renumbered so that code k is the k-th distinct value met, and the dictionary to match.
+
+    A dictionary read from the file is each row group's dictionary, unified; a Parquet writer builds
+    those in order of first appearance, but nothing obliges it to, nor to hold only used values:
+    factorising the codes (one hash pass over small integers, tens of ms) makes the order certain.
+    """
+    renumbered, used = pd.factorize(codes)
+    return renumbered.astype(np.int64, copy=False), dictionary.take(used)
 
 
 def _objects(values: list) -> pd.Series:

@@ -1,0 +1,148 @@
+"""A pure-Python loop over many items on every core: the items split in parts, parts after the first in forks.
+
+Parsing and keying the distinct cited references of 100,000 records (80,000 strings, 1.3 s of Python) is one
+loop that holds the GIL, while the machine's other cores idle.  :func:`map_parts` runs it on each core in a
+``fork`` of this process (which shares the corpus already in memory, copy-on-write) and joins the parts in
+order, so the result is the list the loop gives in one process, item for item.
+
+Forks are used only where they are safe and pay: on Linux, from the main thread, with more than one core
+available, for at least ``min_items`` items, and never inside a fork.  ``$LITKIT_WORKERS`` caps the processes (``1``: none forked).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+#: Fewer items than this are done in this process: a fork and the transfer of its results back cost tens of ms.
+MIN_ITEMS = 20_000
+
+_IN_FORK = False  # set in a child: a fork never forks again
+
+
+def map_parts(function: Callable[[Sequence], list[T]], items: Sequence, *, min_items: int | None = None) -> list[T]:
+    """``function(items)``, computed in parts on every core: ``function`` maps a sequence to one result per item.
+
+    Parameters
+    ----------
+    function : callable
+        Takes a slice of ``items`` and returns a list with one result per item of the slice, each
+        depending on its item alone (so that the parts joined equal ``function(items)``).  Results must
+        pickle: those of the forks come back through a pipe.
+    items : sequence
+    min_items : int, optional
+        Below this many items everything is done in this process (default :data:`MIN_ITEMS`).
+
+    Returns
+    -------
+    list
+        ``function(items)``, the parts joined in order.
+
+    Raises
+    ------
+    Exception
+        What ``function`` raised in this process or in a fork (the fork's exception, when it pickles).
+
+    Examples
+    --------
+    >>> map_parts(lambda part: [len(s) for s in part], ["a", "bb", "ccc"])
+    [1, 2, 3]
+    """
+    workers = min(_workers(), len(items))
+    if workers < 2 or len(items) < (MIN_ITEMS if min_items is None else min_items):
+        return list(function(items))
+    bounds = [len(items) * i // workers for i in range(workers + 1)]
+    children = []
+    try:
+        for start, end in zip(bounds[1:-1], bounds[2:]):
+            child = _fork(function, items[start:end])
+            if child is None:  # no fork possible: the rest here
+                return [*function(items[: bounds[1]]), *_join(children), *function(items[start:])]
+            children.append(child)
+        first = function(items[: bounds[1]])
+        return [*first, *_join(children)]
+    finally:
+        for pid, read_end in children:  # an error above: no child left behind
+            _reap(pid, read_end)
+
+
+def _workers() -> int:
+    import threading
+
+    # Only the main thread forks: a Dask worker runs tasks in threads (its cluster already has a process
+    # per core), and a fork copies one thread of a process whose other threads may hold locks.
+    if _IN_FORK or not hasattr(os, "fork") or not sys.platform.startswith("linux"):
+        return 1
+    if threading.current_thread() is not threading.main_thread():
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cap = os.environ.get("LITKIT_WORKERS", "").strip()
+    return max(1, min(cores, int(cap))) if cap else cores
+
+
+def _fork(function: Callable, part: Sequence) -> tuple[int, int] | None:
+    """Fork a child that writes ``pickle((ok, function(part) or the exception))`` to a pipe; None if fork fails."""
+    import gc
+
+    global _IN_FORK
+    read_end, write_end = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the child: compute, send, and leave without running the parent's exit handlers
+        code = 0
+        try:
+            _IN_FORK = True
+            os.close(read_end)
+            gc.disable()  # a collection would touch (and so copy) every object of the parent
+            try:
+                message = pickle.dumps((True, function(part)), protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
+                code = 1
+                try:
+                    message = pickle.dumps((False, exc), protocol=pickle.HIGHEST_PROTOCOL)
+                except BaseException:  # noqa: BLE001 - an exception that does not pickle: its text
+                    message = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(message)
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    return pid, read_end
+
+
+def _join(children: list[tuple[int, int]]) -> list:
+    """The children's results in order (each child's pipe read to its end, the child reaped)."""
+    out: list[Any] = []
+    while children:
+        pid, read_end = children.pop(0)
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+        if not data:
+            raise RuntimeError("a worker process ended without a result (killed, or out of memory?)")
+        ok, value = pickle.loads(data)
+        if not ok:
+            raise value
+        out.extend(value)
+    return out
+
+
+def _reap(pid: int, read_end: int) -> None:
+    try:
+        os.close(read_end)
+    except OSError:
+        pass
+    try:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+    except (OSError, ChildProcessError):
+        pass
