@@ -464,8 +464,8 @@ def plot_thematic_evolution(
     theme first), one each.  Only when there are more lineages than colours
     does a later lineage reuse one: the colour fewest of the lineages it meets
     have (first counting neighbouring blocks of a column and themes joined by a
-    band, then any theme of the same period, then the lineages of the
-    neighbouring periods).
+    band, then any theme of the same period, then the periods in which
+    lineages have themes next to or in its own).
 
     Every block is labelled, to its right.  When the labels of a column do not
     fit beside their blocks (small themes), they are moved apart vertically,
@@ -642,13 +642,14 @@ def _lineage_colours(columns, drawn) -> dict:
         if k < len(_READABLE):  # a colour of its own while they last
             colour[k] = k
             continue
-        near = {o for o in range(k) if any(abs(a - b) <= 1 for a in alive[k] for b in alive[o])}
+        # How many of its periods each earlier lineage has next to or in k's periods.
+        near = {o: sum(any(abs(a - b) <= 1 for a in alive[k]) for b in alive[o]) for o in range(k)}
         colour[k] = min(
             range(len(_READABLE)),
             key=lambda c: (
                 sum(colour.get(o) == c for o in strong[k]),
                 sum(colour.get(o) == c for o in meets[k]),
-                sum(colour.get(o) == c for o in near),
+                sum(n for o, n in near.items() if colour[o] == c),
                 c,
             ),
         )
