@@ -250,8 +250,8 @@ def background_saving(workers: int | None = None):
     ----------
     workers : int, optional
         Children writing at the same time (default: ``$LITKIT_FIGURE_WORKERS`` if set, else the
-        cores available to this process minus one: none on one core); the next figure waits for
-        the oldest child beyond that.  0: no children.
+        cores available to this process; none on one core); the next figure waits for the oldest
+        child beyond that.  0: no children.
 
     Examples
     --------
@@ -265,9 +265,13 @@ def background_saving(workers: int | None = None):
 
     if workers is None and os.environ.get("LITKIT_FIGURE_WORKERS", "").strip():
         workers = int(os.environ["LITKIT_FIGURE_WORKERS"])
-    if workers is None:  # this process and its children on one core each: no core runs two of them
+    if workers is None:
+        # As many children as cores: while the analysis runs they share the cores with it, but a command's
+        # figures come at its end, when this process has little left to do (its files) and a child fewer
+        # would leave a core idle; at 100,000 records `litkit timeline` took 4.0-4.4 s instead of 4.9 s,
+        # `litkit cocite` 0.3 s less, the keyword map the same.  One core: no child (nothing runs meanwhile).
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        workers = cores - 1
+        workers = cores if cores > 1 else 0
     if workers < 1 or not hasattr(os, "fork") or not sys.platform.startswith("linux") or _BACKGROUND.get():
         yield  # nested blocks: the outer one waits
         return
