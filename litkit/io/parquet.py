@@ -437,8 +437,8 @@ def _read_arrow_column(path: str | Path, name: str) -> pd.Series | None:
     The values equal the canonical Python lists only when no list is missing (canonical: ``[]``)
     and no item is missing or empty (canonical: dropped); otherwise the caller reads the column
     the usual way, which cleans it.  The items are read dictionary-encoded, as the file stores
-    them (``list<dictionary<string>>``, one chunk per row group): the four million cited
-    references of 100,000 records repeat 80,000 strings, 124 MB so instead of 273 MB as strings.
+    them (``list<dictionary<string>>``, one chunk per row group): the 4 million cited references
+    of the 100,000-record benchmark repeat 80,000 strings, 124 MB so against 273 MB as strings.
     """
     with pq.ParquetFile(path) as parquet_file:  # the Parquet path of the items ("CR.list.element")
         items = [c.path for c in parquet_file.schema if c.path.split(".")[0] == name and c.path != name]
