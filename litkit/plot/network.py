@@ -74,6 +74,17 @@ DENSITY_CMAP = "viridis"
 DENSITY_PAGE_BOX = (1000.0, 700.0)
 DENSITY_FONT_PX = (12.0, 22.0)
 
+# The network and overlay pages size their labels the same way: at the zoom that fits the map with its
+# labels into NETWORK_PAGE_BOX (CSS px), the labels' font sizes run from NETWORK_FONT_PX's first (the
+# lightest item) to its second (the heaviest), growing with the square root of the weight as the dots'
+# radii do.  The page's map area in a 1,200 x 900 px window is 940 x 866 px, of which the first view uses
+# 97 % (912 x 840): that window, and any larger, shows the labels at these sizes or larger.  The range is
+# narrow because a label sits below its dot and may not cover a heavier item's dot: on the WoS environment
+# map (200 terms) "Energy efficiency", the 4th heaviest, loses its label to "co2 emissions"' dot at a
+# largest size of 15 px or more; at 12-14 px the five heaviest items of that map and of CNKI's are named.
+NETWORK_PAGE_BOX = (880.0, 800.0)
+NETWORK_FONT_PX = (12.0, 14.0)
+
 
 # Smallest distance between components as a fraction of the figure's width: about the diameter of
 # the largest marker of plot_network (12 + 420 pt², 23 pt) in a 7.2-inch (518 pt) figure.
@@ -667,6 +678,13 @@ def network_html(
 
     Notes
     -----
+    The network and overlay pages label the items as VOSviewer does: heaviest first, the heaviest always,
+    a label over a lighter item's dot allowed (labels are drawn after every dot, with a white halo), a
+    label that would overlap a kept label or a heavier item's dot left out (the item is still named by
+    its tooltip); see :func:`html_label_visibility`.  Font sizes grow with the item's weight,
+    :data:`NETWORK_FONT_PX` in CSS px at the zoom that fits the map with its labels into
+    :data:`NETWORK_PAGE_BOX` (reached in a window of 1,200 x 900 px or more).
+
     The density page is VOSviewer's density view: the heat image with a fade-out margin of a tenth
     of the map's longer side around the outermost items, drawn in the map's own coordinates (it
     moves and zooms with the items), the whole image in the first view, and outside it the colour
@@ -688,9 +706,7 @@ def network_html(
     if view == "density":
         _density_labels(nodes, np.asarray(net.sizes, dtype=float), _density_first_zoom(net, scale))
     else:
-        for node, shown in zip(nodes, html_label_visibility(nodes, np.asarray(net.sizes, dtype=float))):
-            if not shown:  # still named by its tooltip
-                node["label"] = ""
+        _network_labels(nodes, np.asarray(net.sizes, dtype=float))
     density = None
     scale_legend = ""
     if view == "overlay":
@@ -776,10 +792,26 @@ def network_html(
 
 
 def html_label_visibility(nodes: list[dict], sizes: np.ndarray, centre: bool = False) -> np.ndarray:
-    """Which node labels the HTML map draws: greedily, largest node first, a label is kept when its box
-    overlaps no kept label and no other node's dot (boxes in canvas units, as vis-network draws a dot's
-    label: centred below it; with ``centre=True`` centred on the node, as it draws a ``"text"`` node's).
-    Zoom-invariant, since vis-network scales fonts with the map.
+    """Which node labels the HTML map draws, chosen as VOSviewer chooses them: greedily, heaviest node
+    first (ties in node order), a label is kept when its box overlaps no kept label and no dot of a node
+    before it in that order; it may cover the dots of lighter nodes (vis-network draws every label after
+    every dot).  The heaviest node is always labelled.  Boxes are in canvas units, as vis-network draws a
+    dot's label: centred below it; with ``centre=True`` centred on the node, as it draws a ``"text"``
+    node's.  Zoom-invariant, since vis-network scales fonts with the map.
+
+    Parameters
+    ----------
+    nodes : list of dict
+        vis-network nodes: ``x``, ``y``, ``size`` (the dot's radius), ``label``, ``font`` (``size``),
+        optionally ``margin`` (``centre=True``).
+    sizes : array of float
+        The nodes' weights (the greedy order).
+    centre : bool
+        Labels centred on their nodes instead of below their dots.
+
+    Returns
+    -------
+    numpy.ndarray of bool, one per node.
 
     Examples
     --------
@@ -791,6 +823,31 @@ def html_label_visibility(nodes: list[dict], sizes: np.ndarray, centre: bool = F
     n = len(nodes)
     if n == 0:
         return np.zeros(0, dtype=bool)
+    x, y, r, boxes = _label_boxes(nodes, centre)
+    shown = np.zeros(n, dtype=bool)
+    kept: list[int] = []
+    order = np.argsort(-np.asarray(sizes, dtype=float), kind="stable")
+    for rank, i in enumerate(order):
+        b = boxes[i]
+        if kept:
+            k = boxes[kept]
+            if np.any((k[:, 0] < b[2]) & (b[0] < k[:, 2]) & (k[:, 1] < b[3]) & (b[1] < k[:, 3])):
+                continue
+        heavier = order[:rank]  # their dots are not covered; lighter nodes' dots may be
+        if len(heavier):
+            cx = np.clip(x[heavier], b[0], b[2])
+            cy = np.clip(y[heavier], b[1], b[3])
+            if np.any(np.hypot(x[heavier] - cx, y[heavier] - cy) < r[heavier]):
+                continue
+        shown[i] = True
+        kept.append(int(i))
+    return shown
+
+
+def _label_boxes(nodes: list[dict], centre: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The nodes' x, y, dot radii and label boxes (left, top, right, bottom) in canvas units, as
+    :func:`html_label_visibility` estimates vis-network's drawing of them."""
+    n = len(nodes)
     x = np.array([float(d["x"]) for d in nodes])
     y = np.array([float(d["y"]) for d in nodes])
     r = np.array([float(d.get("size", 10.0)) for d in nodes])
@@ -809,22 +866,63 @@ def html_label_visibility(nodes: list[dict], sizes: np.ndarray, centre: bool = F
         width = font * sum(1.0 if ord(ch) > 0x2E80 else 0.58 for ch in text) + 4
         top = y[i] + r[i] + 2
         boxes[i] = (x[i] - width / 2, top, x[i] + width / 2, top + 1.25 * font)
-    shown = np.zeros(n, dtype=bool)
-    kept: list[int] = []
-    for i in np.argsort(-np.asarray(sizes, dtype=float), kind="stable"):
-        b = boxes[i]
-        if kept:
-            k = boxes[kept]
-            if np.any((k[:, 0] < b[2]) & (b[0] < k[:, 2]) & (k[:, 1] < b[3]) & (b[1] < k[:, 3])):
-                continue
-        others = np.arange(n) != i
-        cx = np.clip(x[others], b[0], b[2])
-        cy = np.clip(y[others], b[1], b[3])
-        if np.any(np.hypot(x[others] - cx, y[others] - cy) < r[others]):
-            continue
-        shown[i] = True
-        kept.append(int(i))
-    return shown
+    return x, y, r, boxes
+
+
+def _network_labels(nodes: list[dict], sizes: np.ndarray) -> None:
+    """The network and overlay pages' labels, in place: font sizes from :data:`NETWORK_FONT_PX` (CSS px at the
+    first view's zoom, growing with the square root of the weight) with a white halo, and only the labels
+    :func:`html_label_visibility` keeps (the others emptied: the item is still named by its tooltip).
+
+    The first view fits every dot and kept label into the page (``fitWithLabels``), so its zoom depends on
+    the labels' sizes in canvas units (px / zoom), which depend on the zoom.  Starting from the zoom that
+    fits the dots alone into :data:`NETWORK_PAGE_BOX`, the zoom that fits the dots and the labels kept at
+    the current zoom is taken until it is no smaller than the current one (labels lie mostly inside the
+    dots' box, so this settles in a few steps): the page then opens at that zoom or larger."""
+    lo, hi = NETWORK_FONT_PX
+    weights = np.maximum(np.asarray(sizes, dtype=float), 0.0)
+    top = float(weights.max()) if len(weights) and weights.max() > 0 else 1.0
+    px = lo + (hi - lo) * np.sqrt(weights / top)
+    labels = [str(node["label"]) for node in nodes]
+
+    def place(zoom: float) -> tuple[np.ndarray, float]:
+        for node, text, size in zip(nodes, labels, px):
+            node["label"] = text
+            node["font"] = {
+                "size": round(float(size) / zoom, 3),
+                "strokeWidth": round(3.0 / zoom, 3),
+                "strokeColor": "#ffffff",
+            }
+        shown = html_label_visibility(nodes, weights)
+        x, y, r, boxes = _label_boxes(nodes, centre=False)
+        left = min((x - r).min(), boxes[shown, 0].min())
+        right = max((x + r).max(), boxes[shown, 2].max())
+        upper = min((y - r).min(), boxes[shown, 1].min())
+        lower = max((y + r).max(), boxes[shown, 3].max())
+        return shown, _fit_zoom(right - left, lower - upper)
+
+    if not nodes:
+        return
+    x = np.array([float(d["x"]) for d in nodes])
+    y = np.array([float(d["y"]) for d in nodes])
+    r = np.array([float(d.get("size", 10.0)) for d in nodes])
+    zoom = _fit_zoom(np.ptp(np.r_[x - r, x + r]), np.ptp(np.r_[y - r, y + r]))
+    for _ in range(20):
+        shown, fitted = place(zoom)
+        if fitted >= zoom * 0.999:
+            break
+        zoom = fitted
+    else:  # not settled (never seen): the last zoom that fits, labels a little smaller than designed
+        shown, _ = place(zoom)
+    for node, keep in zip(nodes, shown):
+        if not keep:  # still named by its tooltip
+            node["label"] = ""
+
+
+def _fit_zoom(width: float, height: float) -> float:
+    """CSS px per canvas unit that fits a box of ``width`` x ``height`` canvas units into :data:`NETWORK_PAGE_BOX`."""
+    box_w, box_h = NETWORK_PAGE_BOX
+    return min(box_w / max(float(width), 1e-9), box_h / max(float(height), 1e-9))
 
 
 def _overlay_colours(values: np.ndarray):
