@@ -31,8 +31,10 @@ Interactive HTML (:func:`network_html`)
     offline and makes no network request.  Node data are embedded as JSON with
     ``<``, ``>`` and ``&`` escaped, labels are drawn on a canvas and tooltips are
     plain text, so a keyword such as ``<script>alert(1)</script>`` shows as text.
-    The density page shows the whole heat image in its first view, labels centred on their
-    items and sized by weight for that view (see :func:`network_html`).
+    The network and overlay pages name the heaviest items first, a label over lighter items' dots
+    allowed, and size the labels in CSS px for the first view; the density page shows the whole heat
+    image in its first view, labels centred on their items and sized by weight for that view (see
+    :func:`network_html`).
 """
 
 from __future__ import annotations
