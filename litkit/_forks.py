@@ -92,7 +92,7 @@ def _fork(function: Callable, part: Sequence) -> tuple[int, int] | None:
     global _IN_FORK
     read_end, write_end = os.pipe()
     try:
-        pid = os.fork()
+        pid = fork_quietly()
     except OSError:
         os.close(read_end)
         os.close(write_end)
@@ -117,6 +117,20 @@ def _fork(function: Callable, part: Sequence) -> tuple[int, int] | None:
             os._exit(code)
     os.close(write_end)
     return pid, read_end
+
+
+def fork_quietly() -> int:
+    """``os.fork()`` without Python 3.12's DeprecationWarning about forking a process that has threads.
+
+    The warning is about a child that takes a lock another thread held at the fork; litkit's children
+    (here and :func:`litkit.plot.style.background_saving`) run their own Python code and leave with
+    ``os._exit``, and the threads of a Jupyter kernel or of Arrow's pool would make every call warn.
+    """
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*fork\(\) may lead to deadlocks", category=DeprecationWarning)
+        return os.fork()
 
 
 def _join(children: list[tuple[int, int]]) -> list:

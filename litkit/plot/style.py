@@ -337,9 +337,11 @@ class _Writers:
 
         while len(self.running) >= self.workers:
             self._wait(self.running.pop(0))
+        from .._forks import fork_quietly
+
         read_end, write_end = os.pipe()
         try:
-            pid = os.fork()
+            pid = fork_quietly()
         except OSError:
             os.close(read_end)
             os.close(write_end)

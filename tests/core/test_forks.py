@@ -98,3 +98,24 @@ def test_no_fork_from_another_thread(monkeypatch):
     thread.start()
     thread.join()
     assert len(out) == 100 and {pid for pid, _ in out} == {os.getpid()}
+
+
+def test_fork_quietly_hides_only_the_threads_warning(monkeypatch):
+    """Python 3.12 warns at every fork of a process with threads (a Jupyter kernel, Arrow's pool): not shown."""
+    import warnings
+
+    def warning_fork(message):
+        def fork():
+            warnings.warn(message, DeprecationWarning, stacklevel=2)
+            return 12345
+
+        return fork
+
+    threads = "This process (pid=1) is multi-threaded, use of fork() may lead to deadlocks in the child."
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        monkeypatch.setattr(os, "fork", warning_fork(threads))
+        assert forks.fork_quietly() == 12345
+        monkeypatch.setattr(os, "fork", warning_fork("something else"))
+        forks.fork_quietly()
+    assert [str(w.message) for w in caught] == ["something else"]
