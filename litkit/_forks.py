@@ -15,6 +15,7 @@ import os
 import pickle
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -60,7 +61,7 @@ def map_parts(function: Callable[[Sequence], list[T]], items: Sequence, *, min_i
     children = []
     try:
         for start, end in zip(bounds[1:-1], bounds[2:]):
-            child = _fork(function, items[start:end])
+            child = start_child(partial(function, items[start:end]))
             if child is None:  # no fork possible: the rest here
                 return [*function(items[: bounds[1]]), *_join(children), *function(items[start:])]
             children.append(child)
@@ -85,8 +86,14 @@ def _workers() -> int:
     return max(1, min(cores, int(cap))) if cap else cores
 
 
-def _fork(function: Callable, part: Sequence) -> tuple[int, int] | None:
-    """Fork a child that writes ``pickle((ok, function(part) or the exception))`` to a pipe; None if fork fails."""
+def start_child(task: Callable[[], Any]) -> tuple[int, int] | None:
+    """Fork a child that runs ``task()`` and sends back its outcome; ``(pid, pipe's read end)``, None if fork fails.
+
+    The child writes ``pickle((True, result))``, or ``(False, exception)`` (the exception's text when it
+    does not pickle), and leaves with ``os._exit`` (status 1 after an exception), never running the
+    parent's exit handlers.  :func:`child_outcome` reads it.  Used by :func:`map_parts` and by
+    :func:`litkit.plot.style.background_saving`.
+    """
     import gc
 
     global _IN_FORK
@@ -104,19 +111,29 @@ def _fork(function: Callable, part: Sequence) -> tuple[int, int] | None:
             os.close(read_end)
             gc.disable()  # a collection would touch (and so copy) every object of the parent
             try:
-                message = pickle.dumps((True, function(part)), protocol=pickle.HIGHEST_PROTOCOL)
+                message = pickle.dumps((True, task()), protocol=pickle.HIGHEST_PROTOCOL)
             except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
                 code = 1
-                try:
+                try:  # loaded here too: some exception classes pickle but cannot be rebuilt
                     message = pickle.dumps((False, exc), protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.loads(message)
                 except BaseException:  # noqa: BLE001 - an exception that does not pickle: its text
-                    message = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+                    message = pickle.dumps((False, f"{type(exc).__name__}: {exc}"))
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(message)
         finally:
             os._exit(code)
     os.close(write_end)
     return pid, read_end
+
+
+def child_outcome(pid: int, read_end: int) -> tuple[bool, Any] | None:
+    """``(ok, result or exception or its text)`` of a :func:`start_child` child, its pipe read to the end and the
+    child reaped; None when it ended without sending anything (killed, or out of memory)."""
+    with os.fdopen(read_end, "rb") as pipe:
+        data = pipe.read()
+    os.waitpid(pid, 0)
+    return pickle.loads(data) if data else None
 
 
 def fork_quietly() -> int:
@@ -137,15 +154,12 @@ def _join(children: list[tuple[int, int]]) -> list:
     """The children's results in order (each child's pipe read to its end, the child reaped)."""
     out: list[Any] = []
     while children:
-        pid, read_end = children.pop(0)
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(pid, 0)
-        if not data:
+        outcome = child_outcome(*children.pop(0))
+        if outcome is None:
             raise RuntimeError("a worker process ended without a result (killed, or out of memory?)")
-        ok, value = pickle.loads(data)
+        ok, value = outcome
         if not ok:
-            raise value
+            raise value if isinstance(value, BaseException) else RuntimeError(value)
         out.extend(value)
     return out
 

@@ -323,7 +323,7 @@ def _import_writers() -> None:
 
 
 class _Writers:
-    """The children of one :func:`background_saving` block: (pid, pipe for an error message, targets)."""
+    """The children of one :func:`background_saving` block: (pid, pipe for its outcome, targets)."""
 
     def __init__(self, workers: int):
         self.workers = workers
@@ -332,48 +332,25 @@ class _Writers:
 
     def start(self, write, targets) -> bool:
         """Fork a child that runs ``write()``; False when the fork failed (the caller writes in place)."""
-        import gc
-        import os
+        from .._forks import start_child
 
         while len(self.running) >= self.workers:
             self._wait(self.running.pop(0))
-        from .._forks import fork_quietly
-
-        read_end, write_end = os.pipe()
-        try:
-            pid = fork_quietly()
-        except OSError:
-            os.close(read_end)
-            os.close(write_end)
+        child = start_child(write)
+        if child is None:
             return False
-        if pid == 0:  # the child: write, report, and leave without running the parent's exit handlers
-            code = 0
-            try:
-                os.close(read_end)
-                gc.disable()  # a collection would touch (and so copy) every object of the parent
-                write()
-            except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
-                code = 1
-                try:
-                    os.write(write_end, f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")[:4000])
-                except BaseException:  # noqa: BLE001
-                    pass
-            finally:
-                os._exit(code)
-        os.close(write_end)
-        self.running.append((pid, read_end, list(targets)))
+        self.running.append((*child, list(targets)))
         return True
 
     def _wait(self, child) -> None:
-        import os
+        from .._forks import child_outcome
 
         pid, read_end, targets = child
-        with os.fdopen(read_end, "rb") as pipe:
-            message = pipe.read().decode("utf-8", "replace")
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            names = ", ".join(str(t) for t in targets)
-            self.errors.append(f"writing {names} failed: {message or f'exit status {status}'}")
+        outcome = child_outcome(pid, read_end)
+        if outcome is None or not outcome[0]:
+            error = "it ended without a result (killed, or out of memory?)" if outcome is None else outcome[1]
+            message = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+            self.errors.append(f"writing {', '.join(str(t) for t in targets)} failed: {message}")
 
     def wait_all(self, raise_first: bool = False) -> None:
         while self.running:

@@ -119,3 +119,19 @@ def test_fork_quietly_hides_only_the_threads_warning(monkeypatch):
         monkeypatch.setattr(os, "fork", warning_fork("something else"))
         forks.fork_quietly()
     assert [str(w.message) for w in caught] == ["something else"]
+
+
+class _NotRebuilt(Exception):
+    def __init__(self, a, b):  # pickles (args = one string), cannot be rebuilt from it
+        super().__init__(f"{a} and {b}")
+
+
+def _fails_unrebuildably(part):
+    if 999 in part:
+        raise _NotRebuilt("this", "that")
+    return list(part)
+
+
+def test_an_exception_that_cannot_be_rebuilt_comes_back_as_text(three_processes):
+    with pytest.raises(RuntimeError, match="_NotRebuilt: this and that"):
+        forks.map_parts(_fails_unrebuildably, list(range(1000)), min_items=10)
