@@ -58,6 +58,7 @@ __all__ = [
     "network_html",
     "write_network_html",
     "html_label_visibility",
+    "html_label_zoom_levels",
     "drawing_positions",
     "VIEWS",
 ]
@@ -86,6 +87,15 @@ DENSITY_FONT_PX = (12.0, 22.0)
 # largest size of 15 px or more; at 12-14 px the five heaviest items of that map and of CNKI's are named.
 NETWORK_PAGE_BOX = (880.0, 800.0)
 NETWORK_FONT_PX = (12.0, 14.0)
+
+# Zooming in on the network and overlay pages reveals more labels, as in VOSviewer: past the first view's
+# zoom a label keeps its CSS px size (its canvas font is px / zoom) while distances grow, so more labels fit.
+# Each label is given the first of these multiples of the first view's zoom from which it is drawn
+# (html_label_zoom_levels); the page compares the current zoom with them.  Steps of sqrt(2) up to 8x, so
+# 2x and 4x are levels; past 8x the labels of 8x stay.
+NETWORK_ZOOM_LADDER = (1.0, 1.414214, 2.0, 2.828427, 4.0, 5.656854, 8.0)
+# The labels' white halo, in CSS px (its canvas width is this / zoom, as the font's).
+NETWORK_HALO_PX = 3.0
 
 
 # Smallest distance between components as a fraction of the figure's width: about the diameter of
@@ -638,12 +648,40 @@ function fitWithLabels() {{
 }}
 network.once("afterDrawing", function () {{
   fitWithLabels();
-  network.once("afterDrawing", function () {{ document.body.setAttribute("data-drawn", "1"); }});
+{zoom_script}  network.once("afterDrawing", function () {{ document.body.setAttribute("data-drawn", "1"); }});
   network.redraw();
 }});
 </script>
 </body>
 </html>
+"""
+
+
+# The network and overlay pages' labels on zooming (after the first view is framed with the labels of
+# the first view): from the first view's zoom on, a label keeps its CSS px (canvas font and halo divided by
+# the zoom) and the labels whose level (html_label_zoom_levels) the zoom has reached are drawn.  Run on the
+# "zoom" event (before the frame it asks for) and before every drawing (moveTo, fit, animations: no event).
+_ZOOM_SCRIPT = """  var zoomLabels = {zoom_labels};
+  var labelScale = null, labelShown = {};
+  var showZoomLabels = function () {
+    var scale = Math.max(network.getScale(), zoomLabels.zoom);
+    if (labelScale !== null && Math.abs(scale / labelScale - 1) < 1e-4) { return; }
+    labelScale = scale;
+    var reached = scale / zoomLabels.zoom * (1 + 1e-9), changes = [];
+    zoomLabels.labels.forEach(function (item) {
+      if (item[3] <= reached) {
+        labelShown[item[0]] = true;
+        changes.push({id: item[0], label: item[1], font: {size: item[2] / scale, strokeWidth: zoomLabels.halo / scale, strokeColor: "#ffffff"}});
+      } else if (labelShown[item[0]]) {
+        labelShown[item[0]] = false;
+        changes.push({id: item[0], label: ""});
+      }
+    });
+    nodes.update(changes);
+  };
+  showZoomLabels();
+  network.on("zoom", showZoomLabels);
+  network.on("beforeDrawing", showZoomLabels);
 """
 
 
@@ -705,10 +743,11 @@ def network_html(
     vis = to_pyvis(net, scale=scale)
     keep = ("id", "label", "title", "x", "y", "size", "color", "physics", "font")
     nodes = [{k: n[k] for k in keep if k in n} for n in vis.nodes]
+    zoom_labels = None
     if view == "density":
         _density_labels(nodes, np.asarray(net.sizes, dtype=float), _density_first_zoom(net, scale))
     else:
-        _network_labels(nodes, np.asarray(net.sizes, dtype=float))
+        zoom_labels = _network_labels(nodes, np.asarray(net.sizes, dtype=float))
     density = None
     scale_legend = ""
     if view == "overlay":
@@ -784,6 +823,7 @@ def network_html(
             else ""
         ),
         # ... and its first view frames the whole image (with its fade-out margin) as well as the labels.
+        zoom_script=_ZOOM_SCRIPT.replace("{zoom_labels}", _script_json(zoom_labels)) if zoom_labels else "",
         fit_density=(
             "  left = Math.min(left, density.x); top = Math.min(top, density.y);\n"
             "  right = Math.max(right, density.x + density.width); bottom = Math.max(bottom, density.y + density.height);\n"
@@ -846,6 +886,135 @@ def html_label_visibility(nodes: list[dict], sizes: np.ndarray, centre: bool = F
     return shown
 
 
+def html_label_zoom_levels(
+    nodes: list[dict], sizes: np.ndarray, px: np.ndarray, zoom: float, ladder=NETWORK_ZOOM_LADDER
+) -> np.ndarray:
+    """From which zoom the network and overlay pages draw each label, as VOSviewer reveals labels when
+    zooming in: labels keep their size on screen while distances grow, so more fit.
+
+    The first level (``ladder[0]``, 1: the first view) is :func:`html_label_visibility` of ``nodes`` as
+    given.  At each further level ``m`` every label's font is ``px / (zoom * m)`` canvas units (``px`` CSS
+    px on screen at the zoom ``zoom * m``), the labels of the levels before stay, and the others are taken
+    by the same rule: heaviest first (ties in node order), kept when the box overlaps no label kept at
+    this level and no heavier node's dot.  A label's box only shrinks from one level to the next (the
+    font shrinks, the box's place below its dot stays), so the labels of a level never overlap at a
+    larger zoom either, and the set of labels only grows with the zoom.
+
+    Parameters
+    ----------
+    nodes : list of dict
+        vis-network nodes as for :func:`html_label_visibility` (every label's text, the first view's
+        font sizes in canvas units).
+    sizes : array of float
+        The nodes' weights (the greedy order).
+    px : array of float
+        Each label's font size in CSS px on screen from the first view's zoom on.
+    zoom : float
+        The first view's zoom (CSS px per canvas unit).
+    ladder : sequence of float
+        Increasing multiples of ``zoom``, the first 1.
+
+    Returns
+    -------
+    numpy.ndarray of float, one per node: the first multiple of ``zoom`` in ``ladder`` from which its label
+    is drawn, ``inf`` when it is drawn at none (the item is named by its tooltip).
+
+    Examples
+    --------
+    >>> nodes = [{"x": 0, "y": 0, "size": 5, "label": "alpha", "font": {"size": 12}},
+    ...          {"x": 25, "y": 0, "size": 5, "label": "beta", "font": {"size": 12}}]
+    >>> html_label_zoom_levels(nodes, np.array([2.0, 1.0]), np.array([12.0, 12.0]), 1.0).tolist()
+    [1.0, 2.0]
+    """
+    n = len(nodes)
+    levels = np.full(n, np.inf)
+    if n == 0:
+        return levels
+    ladder = [float(m) for m in ladder]
+    if ladder[0] != 1.0 or any(b <= a for a, b in zip(ladder, ladder[1:])):
+        raise ValueError(f"ladder must increase from 1, not {ladder}")
+    x, y, r, first = _label_boxes(nodes, centre=False)
+    em = np.array([_label_em(str(d.get("label", ""))) for d in nodes])
+    px = np.asarray(px, dtype=float)
+    order = np.argsort(-np.asarray(sizes, dtype=float), kind="stable")
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n)
+    # The pairs that can conflict at all: every level's box lies inside the first view's, so a label box
+    # overlapping another's, or covering a heavier dot, at some level does so at the first view.
+    li, lj, di, dj = _conflict_pairs(x, y, r, first, rank)
+    shown = np.zeros(n, dtype=bool)
+    for level, m in enumerate(ladder):
+        boxes = first if level == 0 else _below_boxes(x, y, r, em, px / (zoom * m))
+        overlap = _boxes_overlap(boxes[li], boxes[lj])
+        cover = _box_covers_dot(boxes[di], x[dj], y[dj], r[dj])
+        blocked = np.bincount(di[cover], minlength=n) > 0
+        neighbours = _grouped(li[overlap], lj[overlap], n)
+        for i in order:
+            if shown[i] or blocked[i]:
+                continue
+            if not shown[neighbours[i]].any():
+                shown[i] = True
+                levels[i] = m
+    return levels
+
+
+def _label_em(text: str) -> float:
+    """A label's width in ems (Noto Sans: CJK 1 em, others about 0.58 em)."""
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.58 for ch in text)
+
+
+def _below_boxes(x: np.ndarray, y: np.ndarray, r: np.ndarray, em: np.ndarray, font: np.ndarray) -> np.ndarray:
+    """Label boxes centred below their dots, as :func:`_label_boxes` estimates them, for the fonts ``font``."""
+    width = font * em + 4
+    top = y + r + 2
+    return np.column_stack([x - width / 2, top, x + width / 2, top + 1.25 * font])
+
+
+def _boxes_overlap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return (a[:, 0] < b[:, 2]) & (b[:, 0] < a[:, 2]) & (a[:, 1] < b[:, 3]) & (b[:, 1] < a[:, 3])
+
+
+def _box_covers_dot(boxes: np.ndarray, x: np.ndarray, y: np.ndarray, r: np.ndarray) -> np.ndarray:
+    cx = np.clip(x, boxes[:, 0], boxes[:, 2])
+    cy = np.clip(y, boxes[:, 1], boxes[:, 3])
+    return np.hypot(x - cx, y - cy) < r
+
+
+def _conflict_pairs(x, y, r, boxes, rank, chunk: int = 512):
+    """Pairs (i, j) whose label boxes overlap, and pairs whose box i covers the heavier node j's dot, at
+    ``boxes``; rows in chunks so that 1,000s of nodes need no n x n float arrays."""
+    n = len(x)
+    li, lj, di, dj = [], [], [], []
+    for start in range(0, n, chunk):
+        rows = np.arange(start, min(start + chunk, n))
+        b = boxes[rows]
+        ov = (
+            (b[:, None, 0] < boxes[None, :, 2])
+            & (boxes[None, :, 0] < b[:, None, 2])
+            & (b[:, None, 1] < boxes[None, :, 3])
+            & (boxes[None, :, 1] < b[:, None, 3])
+        )
+        ov[np.arange(len(rows)), rows] = False
+        i, j = np.nonzero(ov)
+        li.append(rows[i])
+        lj.append(j)
+        cx = np.clip(x[None, :], b[:, None, 0], b[:, None, 2])
+        cy = np.clip(y[None, :], b[:, None, 1], b[:, None, 3])
+        cov = (np.hypot(x[None, :] - cx, y[None, :] - cy) < r[None, :]) & (rank[None, :] < rank[rows][:, None])
+        i, j = np.nonzero(cov)
+        di.append(rows[i])
+        dj.append(j)
+    return tuple(np.concatenate(a).astype(np.int64) for a in (li, lj, di, dj))
+
+
+def _grouped(i: np.ndarray, j: np.ndarray, n: int) -> list[np.ndarray]:
+    """``j`` grouped by ``i``: the list's k-th array holds the j of the pairs with i == k."""
+    order = np.argsort(i, kind="stable")
+    bounds = np.searchsorted(i[order], np.arange(n + 1))
+    js = j[order]
+    return [js[bounds[k] : bounds[k + 1]] for k in range(n)]
+
+
 def _label_boxes(nodes: list[dict], centre: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The nodes' x, y, dot radii and label boxes (left, top, right, bottom) in canvas units, as
     :func:`html_label_visibility` estimates vis-network's drawing of them."""
@@ -871,7 +1040,7 @@ def _label_boxes(nodes: list[dict], centre: bool) -> tuple[np.ndarray, np.ndarra
     return x, y, r, boxes
 
 
-def _network_labels(nodes: list[dict], sizes: np.ndarray) -> None:
+def _network_labels(nodes: list[dict], sizes: np.ndarray) -> dict | None:
     """The network and overlay pages' labels, in place: font sizes from :data:`NETWORK_FONT_PX` (CSS px at the
     first view's zoom, growing with the square root of the weight) with a white halo, and only the labels
     :func:`html_label_visibility` keeps (the others emptied: the item is still named by its tooltip).
@@ -880,7 +1049,11 @@ def _network_labels(nodes: list[dict], sizes: np.ndarray) -> None:
     the labels' sizes in canvas units (px / zoom), which depend on the zoom.  Starting from the zoom that
     fits the dots alone into :data:`NETWORK_PAGE_BOX`, the zoom that fits the dots and the labels kept at
     the current zoom is taken until it is no smaller than the current one (labels lie mostly inside the
-    dots' box, so this settles in a few steps): the page then opens at that zoom or larger."""
+    dots' box, so this settles in a few steps): the page then opens at that zoom or larger.
+
+    Returns what the page needs to reveal labels on zooming in (``showZoomLabels``): that zoom, the halo's
+    CSS px, and each label drawn at some zoom with its id, text, CSS px and level
+    (:func:`html_label_zoom_levels`); None without nodes."""
     lo, hi = NETWORK_FONT_PX
     weights = np.maximum(np.asarray(sizes, dtype=float), 0.0)
     top = float(weights.max()) if len(weights) and weights.max() > 0 else 1.0
@@ -892,7 +1065,7 @@ def _network_labels(nodes: list[dict], sizes: np.ndarray) -> None:
             node["label"] = text
             node["font"] = {
                 "size": round(float(size) / zoom, 3),
-                "strokeWidth": round(3.0 / zoom, 3),
+                "strokeWidth": round(NETWORK_HALO_PX / zoom, 3),
                 "strokeColor": "#ffffff",
             }
         shown = html_label_visibility(nodes, weights)
@@ -904,7 +1077,7 @@ def _network_labels(nodes: list[dict], sizes: np.ndarray) -> None:
         return shown, _fit_zoom(right - left, lower - upper)
 
     if not nodes:
-        return
+        return None
     x = np.array([float(d["x"]) for d in nodes])
     y = np.array([float(d["y"]) for d in nodes])
     r = np.array([float(d.get("size", 10.0)) for d in nodes])
@@ -916,9 +1089,20 @@ def _network_labels(nodes: list[dict], sizes: np.ndarray) -> None:
         zoom = fitted
     else:  # not settled (never seen): the last zoom that fits, labels a little smaller than designed
         shown, _ = place(zoom)
+    levels = html_label_zoom_levels(nodes, weights, px, zoom)  # its first level: ``shown``
     for node, keep in zip(nodes, shown):
         if not keep:  # still named by its tooltip
             node["label"] = ""
+    return {
+        "zoom": round(zoom, 6),
+        "halo": NETWORK_HALO_PX,
+        # [id, label, CSS px, level]: only the labels drawn at some level; the rest are named by their tooltip.
+        "labels": [
+            [node["id"], text, round(float(size), 3), float(level)]
+            for node, text, size, level in zip(nodes, labels, px, levels)
+            if np.isfinite(level)
+        ],
+    }
 
 
 def _fit_zoom(width: float, height: float) -> float:
