@@ -136,16 +136,62 @@ def parse_date(value) -> _dt.date | None:
 
 
 def document_date(text: str, tail: int = 400) -> _dt.date | None:
-    """The issuing date of a document: the last date in its final ``tail`` characters.
+    """The issuing date of a document: the last date in its final ``tail`` characters that dates it.
 
     The signature block (落款) ends a Chinese official document with the issuer
-    and the date; dates in the body are deadlines or citations.  When the end
-    holds no date, the first date in the opening 300 characters (a web page's
-    header or a "（2021年3月11日…通过）" line under the title) is used.
+    and the date; dates in the body are deadlines or citations.  The closing
+    sentences of laws and regulations date something else and are passed over: the
+    coming into force (本法自2006年1月1日起施行, 自…起执行, …以前) and the documents it
+    repeals (1986年5月10日林业部发布的《…实施细则》同时废止).  When the ending holds no
+    other date, the opening is used: a law's legislative history under its title
+    (lines beginning with a date and ending in 通过 / 公布 / 发布 / 修正 / 修订) gives its
+    last date, that of the version the text is; else the first date of the opening
+    300 characters that dates the document (a web page's header, a "（2021年3月11日…
+    通过）" line, the signing date of a decree after "已于…通过，…自…起施行").  Failing
+    both, the last date of the ending is taken.
+
+    Examples
+    --------
+    >>> document_date("国务院关于……的通知\\n……\\n国务院\\n2021年10月24日\\n（此件公开发布）").isoformat()
+    '2021-10-24'
+    >>> law = "# 中华人民共和国可再生能源法\\n2005年2月28日 通过\\n2009年12月26日 修正\\n……\\n本法自2006年1月1日起施行。"
+    >>> document_date(law).isoformat()
+    '2009-12-26'
     """
     text = (text or "").rstrip()
-    ending = find_dates(text[-tail:])
-    if ending:
-        return ending[-1].date
-    opening = find_dates(text[:300])
-    return opening[0].date if opening else None
+    ending_text = text[-tail:].translate(_FULLWIDTH)
+    ending = find_dates(ending_text)
+    dating = [f for f in ending if not _dates_something_else(ending_text, f)]
+    if dating:
+        return dating[-1].date
+    head = text[:1500].translate(_FULLWIDTH)
+    history = [f for f in find_dates(head) if _is_history_line(head, f)]
+    if history:
+        return history[-1].date
+    opening = [f for f in find_dates(head[:300])]
+    dating = [f for f in opening if not _dates_something_else(head, f)]
+    if dating or opening:
+        return (dating or opening)[0].date
+    return ending[-1].date if ending else None
+
+
+# "自2006年1月1日起施行", "已于…通过", "截至…": the date of something that happens, not of the document.
+_BEFORE_OTHER = re.compile(r"(?:自|于|经|从|至|到|截至|截止|截止到)\s*$")
+_AFTER_OTHER = re.compile(r"\s*(?:起|前|以前|之前|后|以后|之后|止|至|施行|实施|执行|生效)")
+# The sentence names a document it repeals or ends: "…1986年5月10日林业部发布的《…》同时废止。"
+_REPEALS = re.compile(r"[^。；;\n]*(?:废止|失效)")
+# A line of a law's legislative history under its title: "2009年12月26日 第十一届……《关于修改<…>的决定》修正".
+_HISTORY_START = re.compile(r"[ \t\u3000]*[（(]?[ \t\u3000]*$")
+_HISTORY_END = re.compile(r"[^\n]*(?:通过|公布|发布|修正|修订)[ \t\u3000]*[）)]?[ \t\u3000]*(?:\n|$)")
+
+
+def _dates_something_else(text: str, found: FoundDate) -> bool:
+    """Whether a date dates something other than the document (see :func:`document_date`)."""
+    before = text[max(0, found.start - 4) : found.start]
+    return bool(_BEFORE_OTHER.search(before) or _AFTER_OTHER.match(text, found.end) or _REPEALS.match(text, found.end))
+
+
+def _is_history_line(text: str, found: FoundDate) -> bool:
+    """Whether the date begins a line that ends with 通过 / 公布 / 发布 / 修正 / 修订 (a law's history)."""
+    line_start = text.rfind("\n", 0, found.start) + 1
+    return bool(_HISTORY_START.match(text[line_start : found.start]) and _HISTORY_END.match(text, found.end))
