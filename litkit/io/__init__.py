@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..corpus import ColumnBuilder, Corpus, stable_id
 from ..errors import DecodingError, LitkitError, UnknownFormatError
+from . import _workbook as workbook
 from .base import FastPathDeclined, ReaderSpec
 from .engine import ENGINES, resolve_engine, warn_if_slower
 from .ingest_report import FileReport, IngestReport
@@ -33,6 +34,7 @@ from .sniff import TextSource
 # Sniffing order: the most specific signatures first.
 _READER_MODULES: tuple[str, ...] = (
     "wos_excel",  # .xls (OLE2) / .xlsx (zip) workbooks with a WoS long-name header, sniffed from bytes
+    "cnki_excel",  # CNKI tables saved as real .xls/.xlsx workbooks, sniffed from bytes
     "cnki_html_xls",
     "cssci",
     "cnki_selfdefined",
@@ -88,6 +90,15 @@ def detect_format(path: str | Path, source: TextSource | None = None) -> ReaderS
                     return spec
         elif spec.binary_sniff is not None and spec.binary_sniff(raw):
             return spec
+    if raw.startswith(workbook.OLE2) or workbook.is_xlsx(raw):
+        raise UnknownFormatError(
+            "an Excel workbook (or other Office file) with no Web of Science or CNKI header row in the first "
+            f"{workbook.HEADER_ROWS} rows of any sheet",
+            path=path,
+            line=1,
+            expected="a WoS Excel export (header 'Publication Type', 'Article Title', …) or a CNKI table "
+            "(header '题名' or 'Title-题名', '作者', …)",
+        )
     source = source or TextSource(path)
     try:
         head = source.head()

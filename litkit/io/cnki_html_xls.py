@@ -120,8 +120,18 @@ def _tsv_rows(text: str) -> list[tuple[int, list[str], bool]]:
     return rows
 
 
-def _header(cells: list[str]) -> list[str | None] | None:
-    """The CNKI field of each column, when ``cells`` is a header row; else None."""
+def header_fields(cells: list[str]) -> list[str | None] | None:
+    """The CNKI field of each column when ``cells`` is a header row (a title column and another CNKI column), else None.
+
+    Also used by :mod:`litkit.io.cnki_excel`, whose workbooks hold the same table.
+
+    Examples
+    --------
+    >>> header_fields(["SrcDatabase-来源库", "Title-题名", "Author-作者", "备注"])
+    ['database', 'title', 'authors', None]
+    >>> header_fields(["题名", "备注"]) is None
+    True
+    """
     names = [bilingual_field(c) if c and len(c) <= 40 else None for c in cells]
     known = [n for n in names if n]
     if "title" in known and len(set(known)) >= 2:
@@ -152,7 +162,7 @@ def sniff(head: list[str]) -> bool:
         bool(head)
         and "\t" in head[0]
         and has_cjk(head[0])  # CNKI headers are always Chinese
-        and _header(head[0].split("\t")) is not None
+        and header_fields(head[0].split("\t")) is not None
     )
 
 
@@ -163,12 +173,30 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     is_html = bool(re.search(r"<\s*(table|tr|td)\b", text[:65536], re.IGNORECASE))
     rows = _html_rows(text) if is_html else _tsv_rows(text)
 
+    yield from table_records(rows, report)
+
+
+def table_records(rows: list[tuple[int, list[str], bool]], report: FileReport) -> Iterator[dict]:
+    """Canonical records from the rows of a CNKI table: ``(line, cells, closed)`` per row, cells as text.
+
+    Every header row (:func:`header_fields`) defines the columns of the rows below it; rows above
+    the first header are ignored (noted); a row without a title is skipped and reported; a row
+    with fewer cells than columns, or not closed, is kept and reported as cut short.  Sets
+    ``report.records_in_file``.  Also used by :mod:`litkit.io.cnki_excel`.
+
+    Examples
+    --------
+    >>> report = FileReport(file="x.xls", format="cnki_html_xls")
+    >>> rows = [(1, ["题名", "作者"], True), (2, ["标题一", "张三;李四"], True)]
+    >>> [r["TI"] for r in table_records(rows, report)], report.records_in_file
+    (['标题一'], 1)
+    """
     columns: list[str] | None = None
     names: list[str | None] = []
     records: list[tuple[int, list[str], bool, list[str], list[str | None]]] = []
     stray = None
     for line, cells, closed in rows:
-        header = _header(cells)
+        header = header_fields(cells)
         if header is not None:
             columns, names = cells, header
             continue

@@ -48,22 +48,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import xml.etree.ElementTree as ET
-import zipfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import LitkitError, UnknownFormatError
+from ..errors import UnknownFormatError
+from . import _workbook as workbook
+from ._workbook import is_xlsx
 from .base import ReaderSpec
 from .ingest_report import FileReport
 from .sniff import TextSource
 from .wos_plain import finish_record
 from .wos_tab import LONG_NAMES
 
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP = b"PK\x03\x04"
 # Header names that only a WoS export has; two of them must be seen to claim a file.
 _SIGNATURE_NAMES = (
     "Publication Type",
@@ -77,7 +74,6 @@ _SIGNATURE_NAMES = (
 _LONG_FOLDED = {name.casefold(): tag for name, tag in LONG_NAMES.items()}
 _UT_NAMES = {"ut (unique wos id)", "ut (unique id)", "ut"}
 _TITLE_NAMES = {"article title", "title", "ti"}
-_HEADER_ROWS = 10  # rows searched for the header (a caption row above it is tolerated)
 
 # Same splitting rules as the tab-delimited reader (litkit.io.wos_tab).
 _SEMICOLON_LISTS = frozenset({"AU", "AF", "DE", "ID", "WC", "SC"})
@@ -115,13 +111,13 @@ def binary_sniff(raw: bytes) -> bool:
     >>> binary_sniff(b"PT\\tAU\\tTI")
     False
     """
-    if raw.startswith(_OLE2):
-        return _names_seen(raw) >= 2
-    if raw.startswith(_ZIP) and is_xlsx(raw):
-        strings = _xlsx_strings_prefix(raw)
+    if raw.startswith(workbook.OLE2):
+        return workbook.names_seen(raw, _SIGNATURE_NAMES) >= 2
+    if raw.startswith(workbook.ZIP) and is_xlsx(raw):
+        strings = workbook.xlsx_strings_prefix(raw)
         if strings is None:  # not among the first bytes: read() decides from the header row
             return True
-        return _names_seen(strings) >= 2
+        return workbook.names_seen(strings, _SIGNATURE_NAMES) >= 2
     return False
 
 
@@ -152,44 +148,7 @@ def sniff_file(fh: BinaryIO) -> bool:
     >>> sniff_file(io.BytesIO(b"PT\tAU\tTI"))
     False
     """
-    head = fh.read(len(_OLE2))
-    fh.seek(0)
-    if head.startswith(_OLE2):
-        return binary_sniff(fh.read(65536))
-    if not head.startswith(_ZIP[:2]):
-        return False
-    try:
-        with zipfile.ZipFile(fh) as z:
-            names = set(z.namelist())
-            if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-                return False  # a zip of exports, a .docx, ...
-            return any(_header_index(rows) is not None for rows in _xlsx_top_rows(z, names))
-    except (zipfile.BadZipFile, ET.ParseError, KeyError, OSError, EOFError, ValueError, zlib.error):
-        return False
-
-
-def is_xlsx(raw: bytes) -> bool:
-    """True when the bytes start an Office Open XML workbook (a zip holding ``xl/workbook.xml``).
-
-    Archive handling uses it to tell a workbook (read as one export) from a zip of exports.
-
-    Parameters
-    ----------
-    raw : bytes
-        The first bytes of the file.
-
-    Returns
-    -------
-    bool
-
-    Examples
-    --------
-    >>> is_xlsx(b"PK\\x03\\x04" + b"\\x00" * 26 + b"[Content_Types].xml" + b"xl/workbook.xml")
-    True
-    >>> is_xlsx(b"PK\\x03\\x04" + b"\\x00" * 26 + b"savedrecs.txt")
-    False
-    """
-    return raw.startswith(_ZIP) and b"xl/" in raw[:65536] and b"[Content_Types].xml" in raw
+    return workbook.sniff_workbook_file(fh, _is_header, binary_sniff)
 
 
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:
@@ -197,9 +156,9 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
     path = source.path
     with source.open_binary() as fh:  # the file, or an archive member read in memory
         raw = fh.read()
-    rows = _rows(raw, path)
+    rows = workbook.workbook_rows(raw, path, _is_header, "Web of Science Excel export")
     # a workbook has no text encoding: say which container it is
-    report.encoding = "xls (BIFF8)" if raw.startswith(_OLE2) else "xlsx (zip/XML)"
+    report.encoding = "xls (BIFF8)" if raw.startswith(workbook.OLE2) else "xlsx (zip/XML)"
     header_at, names = _find_header(rows, path)
     if header_at > 0:
         report.problem(1, f"{header_at} row(s) above the header row ignored", action="note")
@@ -233,223 +192,14 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
 # ---------------------------------------------------------------------------------------------
 # private helpers
 # ---------------------------------------------------------------------------------------------
-def _names_seen(raw: bytes) -> int:
-    seen = 0
-    for name in _SIGNATURE_NAMES:
-        if name.encode("latin-1") in raw or name.encode("utf-16-le") in raw:
-            seen += 1
-    return seen
-
-
-def _xlsx_strings_prefix(raw: bytes) -> bytes | None:
-    """The start of ``xl/sharedStrings.xml`` inflated from the zip's local entries in ``raw``, if there."""
-    pos = 0
-    while True:
-        pos = raw.find(_ZIP, pos)
-        if pos < 0 or pos + 30 > len(raw):
-            return None
-        method = int.from_bytes(raw[pos + 8 : pos + 10], "little")
-        size = int.from_bytes(raw[pos + 18 : pos + 22], "little")
-        name_len = int.from_bytes(raw[pos + 26 : pos + 28], "little")
-        extra_len = int.from_bytes(raw[pos + 28 : pos + 30], "little")
-        name = raw[pos + 30 : pos + 30 + name_len]
-        start = pos + 30 + name_len + extra_len
-        if name == b"xl/sharedStrings.xml":
-            data = raw[start : start + size] if size else raw[start:]
-            if method == 0:
-                return data
-            try:
-                return zlib.decompressobj(-15).decompress(data, 1 << 20)
-            except zlib.error:
-                return None
-        pos = start if start > pos else pos + 4
-
-
-_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_SNIFF_LIMIT = 64 << 20  # most XML inflated from one zip member while sniffing (the rows sought come first)
-
-
-def _xlsx_top_rows(z: zipfile.ZipFile, names: set[str]) -> Iterator[list[list]]:
-    """The first :data:`_HEADER_ROWS` rows of each sheet, in workbook order, shared strings resolved."""
-    strings = _SharedStrings(z, names)
-    for sheet in _xlsx_sheet_names(z, names):
-        rows: list[list] = []
-        row: list | None = None
-        cell_type, value = None, None
-        for event, elem in _xml_events(z, sheet, ("start", "end")):
-            tag = elem.tag
-            if event == "start":
-                if tag == _NS + "row":
-                    row = []
-                elif tag == _NS + "c":
-                    cell_type, value = elem.get("t"), None
-                continue
-            if tag == _NS + "v" or (tag == _NS + "t" and cell_type == "inlineStr"):
-                value = (value or "") + (elem.text or "")
-            elif tag == _NS + "c" and row is not None:
-                row.append(strings.get(value) if cell_type == "s" else value)
-            elif tag == _NS + "row":
-                rows.append(row or [])
-                row = None
-                if len(rows) >= _HEADER_ROWS:
-                    break
-            elif tag == _NS + "sheetData":
-                break
-            elem.clear()  # keep memory flat over a long sheet preamble
-        yield rows
-
-
-def _xlsx_sheet_names(z: zipfile.ZipFile, names: set[str]) -> list[str]:
-    """The worksheet members in the workbook's order (the ``xl/worksheets/`` members sorted, failing that)."""
-    fallback = sorted(n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml"))
-    rels_name = "xl/_rels/workbook.xml.rels"
-    if rels_name not in names or max(z.getinfo(n).file_size for n in (rels_name, "xl/workbook.xml")) > _SNIFF_LIMIT:
-        return fallback
-    targets = {}
-    for rel in ET.fromstring(z.read(rels_name)):
-        target = rel.get("Target") or ""
-        targets[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
-    sheets = []
-    for elem in ET.fromstring(z.read("xl/workbook.xml")).iter(_NS + "sheet"):
-        target = targets.get(elem.get(_REL_NS + "id"))
-        if target in names:
-            sheets.append(target)
-    return sheets or fallback
-
-
-class _SharedStrings:
-    """``xl/sharedStrings.xml`` parsed as a stream, only as far as the highest index asked for."""
-
-    def __init__(self, z: zipfile.ZipFile, names: set[str]):
-        name = "xl/sharedStrings.xml"
-        self._events = _xml_events(z, name, ("end",)) if name in names else iter(())
-        self._strings: list[str] = []
-
-    def get(self, index: str | None) -> str | None:
-        if index is None or not index.strip().isdigit():
-            return None
-        i = int(index)
-        while len(self._strings) <= i:
-            for _, elem in self._events:
-                if elem.tag == _NS + "si":
-                    # rich text: the runs' <t> in order; phonetic runs (<rPh>) are no part of the value
-                    self._strings.append(
-                        "".join(t.text or "" for t in elem.iter(_NS + "t") if t not in _phonetic_texts(elem))
-                    )
-                    elem.clear()
-                    break
-            else:
-                return None
-        return self._strings[i]
-
-
-def _phonetic_texts(si) -> set:
-    return {t for r in si.iter(_NS + "rPh") for t in r.iter(_NS + "t")}
-
-
-def _xml_events(z: zipfile.ZipFile, name: str, events: tuple[str, ...]) -> Iterator[tuple[str, ET.Element]]:
-    """Parse events of one zip member, inflated and parsed 64 KiB at a time (at most :data:`_SNIFF_LIMIT`)."""
-    parser = ET.XMLPullParser(events)
-    read = 0
-    with z.open(name) as fh:
-        while read < _SNIFF_LIMIT:
-            chunk = fh.read(65536)
-            if not chunk:
-                break
-            read += len(chunk)
-            parser.feed(chunk)
-            yield from parser.read_events()
-
-
-def _rows(raw: bytes, path: Path) -> list[list]:
-    """The cell values of the workbook's first sheet that holds a WoS header (first sheet otherwise)."""
-    try:
-        if raw.startswith(_OLE2):
-            return _xls_rows(raw)
-        if raw.startswith(_ZIP):
-            return _xlsx_rows(raw)
-    except LitkitError:
-        raise
-    except Exception as exc:  # xlrd / openpyxl / zipfile errors on a cut or damaged workbook
-        raise LitkitError(
-            f"cannot read the workbook ({type(exc).__name__}: {exc})",
-            path=path,
-            expected="a complete Web of Science Excel export (.xls or .xlsx); the file may be cut short or damaged",
-        ) from None
-    raise UnknownFormatError(
-        "not an Excel workbook (no OLE2 or zip signature)", path=path, line=1, expected="a .xls or .xlsx workbook"
-    )
-
-
-def _xls_rows(raw: bytes) -> list[list]:
-    import xlrd
-
-    book = xlrd.open_workbook(file_contents=raw, on_demand=True)
-    try:
-        sheets = [book.sheet_by_index(i) for i in range(book.nsheets)]
-        chosen = next((s for s in sheets if _header_index(_xls_sheet_rows(s, book, _HEADER_ROWS)) is not None), None)
-        sheet = chosen or sheets[0]
-        return _xls_sheet_rows(sheet, book, sheet.nrows)
-    finally:
-        book.release_resources()
-
-
-def _xls_sheet_rows(sheet, book, limit: int) -> list[list]:
-    import xlrd
-
-    rows = []
-    for r in range(min(limit, sheet.nrows)):
-        row = []
-        for cell in sheet.row(r):
-            if cell.ctype == xlrd.XL_CELL_DATE:
-                try:
-                    row.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
-                except (ValueError, OverflowError, xlrd.xldate.XLDateError):
-                    row.append(cell.value)
-            elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
-                row.append(bool(cell.value))
-            elif cell.ctype in (xlrd.XL_CELL_ERROR, xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
-                row.append(None)
-            else:
-                row.append(cell.value)
-        rows.append(row)
-    return rows
-
-
-def _xlsx_rows(raw: bytes) -> list[list]:
-    import io
-    import warnings
-
-    import openpyxl
-
-    with warnings.catch_warnings():  # openpyxl warns about styles WPS/Excel write; they do not matter here
-        warnings.simplefilter("ignore")
-        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    try:
-        chosen = None
-        for ws in book.worksheets:
-            top = [list(r) for r in ws.iter_rows(max_row=_HEADER_ROWS, values_only=True)]
-            if _header_index(top) is not None:
-                chosen = ws
-                break
-        ws = chosen if chosen is not None else book.worksheets[0]
-        return [list(r) for r in ws.iter_rows(values_only=True)]
-    finally:
-        book.close()
-
-
-def _header_index(rows: list[list]) -> int | None:
-    """Index of the first row naming a WoS title column and a UT or publication-type column."""
-    for i, row in enumerate(rows[:_HEADER_ROWS]):
-        folded = {_name(v).casefold() for v in row}
-        if folded & _TITLE_NAMES and (folded & _UT_NAMES or "publication type" in folded):
-            return i
-    return None
+def _is_header(row: list) -> bool:
+    """A row naming a WoS title column and a UT or publication-type column."""
+    folded = {_name(v).casefold() for v in row}
+    return bool(folded & _TITLE_NAMES) and bool(folded & _UT_NAMES or "publication type" in folded)
 
 
 def _find_header(rows: list[list], path: Path) -> tuple[int, list[str]]:
-    at = _header_index(rows)
+    at = workbook.header_index(rows, _is_header)
     if at is None:
         first = [_name(v) for v in (rows[0] if rows else [])][:6]
         raise UnknownFormatError(
