@@ -213,12 +213,14 @@ _PROBE = """
       network.once('afterDrawing', () => {
         proto.fillText = fill;
         const p = network.getPositions();
-        const labelled = nodes.get().filter((n) => n.label).map((n) => {
-          const s = network.body.nodes[n.id].labelModule.size;
+        // the drawn nodes' labels (the page changes network.body.nodes; the DataSet keeps the first view's)
+        const labelled = nodes.getIds().filter((id) => network.body.nodes[id].options.label).map((id) => {
+          const node = network.body.nodes[id];
+          const s = node.labelModule.size;
           const a = network.canvasToDOM({x: s.left, y: s.top});
           const c = network.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
-          const o = network.canvasToDOM(p[n.id]);
-          return [n.id, n.label, o.x, o.y, a.x, a.y, c.x, c.y];
+          const o = network.canvasToDOM(p[id]);
+          return [id, node.options.label, o.x, o.y, a.x, a.y, c.x, c.y];
         });
         const m = document.getElementById('map');
         resolve({texts, labelled, scale: network.getScale(), map: [m.clientWidth, m.clientHeight]});
