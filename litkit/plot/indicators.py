@@ -219,6 +219,7 @@ def plot_bradford(
         legend = ax.legend(fontsize="small", loc="upper right", facecolor="white", framealpha=1.0, edgecolor="none")
         if title:
             ax.set_title(title)
+        _clear_legend(fig, ax, legend, rank, table["articles"].to_numpy(dtype=float))
         if names:
             _name_core_sources(fig, ax, table, names, legend)
     return fig
@@ -267,6 +268,30 @@ def _name_core_sources(fig, ax, table: pd.DataFrame, names: list[str], legend) -
         np.full(len(table), size),
         taken=taken,
     )
+
+
+def _clear_legend(fig, ax, legend, x: np.ndarray, y: np.ndarray, pad_px: float = 6.0) -> None:
+    """Raise the top of the y axis until no point under the legend's columns is covered by it.
+
+    The opaque legend sits in the upper right; a flat curve (small corpora: every source one or
+    two articles) ran under it and hid the points of zone 2 and 3.  The legend keeps its place in
+    axes coordinates, so one new upper limit suffices; a curve that already passes below it (the
+    usual long tail) keeps its axis.
+    """
+    if legend is None or len(x) == 0:
+        return
+    fig.canvas.draw()
+    box = legend.get_window_extent(fig.canvas.get_renderer())
+    to_axes = ax.transAxes.inverted()
+    px = ax.transData.transform(np.column_stack([x, y]))[:, 0]
+    under = (px >= box.x0 - pad_px) & (px <= box.x1 + pad_px)
+    if not under.any():
+        return
+    bottom = to_axes.transform((box.x0, box.y0 - pad_px))[1]  # the legend's lower edge, axes fraction
+    lo, hi = ax.get_ylim()
+    need = float(y[under].max())
+    if bottom > 0.2 and (need - lo) / (hi - lo) > bottom:
+        ax.set_ylim(lo, lo + (need - lo) / bottom)
 
 
 def _curve_boxes(points: np.ndarray, step: float = 2.0, per_box: int = 3) -> list:
