@@ -282,7 +282,7 @@ def coupling_network(
     if len(selected) == 0:
         why = f"no {unit} passes the thresholds" if len(keys) else f"the corpus names no {unit}"
         if unit in ("institution", "country") and not len(keys):
-            why = f"the corpus has no addresses (C1) naming an {unit}"
+            why = f"the corpus has no addresses (C1) naming {'a' if unit == 'country' else 'an'} {unit}"
         return _empty(why, size, extra, run)
     inc = sp.csr_matrix(m[:, selected], dtype=np.int8)
     x, n_r = fetch(inc, np.diff(m.indptr))
