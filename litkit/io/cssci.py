@@ -236,6 +236,12 @@ class _Block:
     closed: bool = False
 
 
+def _unescape(value: str) -> str:
+    """A field value without CSSCI's backslash before quotes (``Moran\\'s``, ``\\"Stickiness\\"`` -> ``Moran's``,
+    ``"Stickiness"``): the export escapes them as in a program's string literal."""
+    return value.replace("\\'", "'").replace('\\"', '"') if "\\" in value else value
+
+
 def _key(line: str) -> str | None:
     m = _KEY_LINE.match(line)
     return re.sub(r"[\s\u3000]+", "", m.group(1)) if m else None
@@ -272,7 +278,7 @@ def _blocks(lines: Iterator[str], report: FileReport) -> list[_Block]:
                 stray = stray or lineno
             continue
         if m is not None and key is not None:
-            current.fields.append((key, m.group(2).strip(), lineno))
+            current.fields.append((key, _unescape(m.group(2).strip()), lineno))
             in_refs = key == "参考文献"
             if in_refs and m.group(2).strip():  # a reference written on the key line itself
                 current.refs.append((m.group(2).strip(), lineno))
@@ -285,7 +291,7 @@ def _blocks(lines: Iterator[str], report: FileReport) -> list[_Block]:
                 current.continued.append((lineno, "参考文献"))
         elif current.fields:
             key0, value, first = current.fields[-1]
-            current.fields[-1] = (key0, f"{value}\n{line.strip()}", first)
+            current.fields[-1] = (key0, f"{value}\n{_unescape(line.strip())}", first)
             current.continued.append((lineno, key0))
     if preamble is not None:
         report.problem(preamble, "text before the first record ignored (the CSSCI preamble)", action="note")

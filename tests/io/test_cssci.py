@@ -46,7 +46,8 @@ def raw_records(path: Path) -> list[dict]:
             m = re.match(r"【(.+?)】(.*)", line)
             if m:
                 key = m.group(1).replace(" ", "")
-                fields[key] = m.group(2).strip()
+                # CSSCI writes quotes escaped (Moran\'s, \"Stickiness\"); the reader removes the backslash
+                fields[key] = m.group(2).strip().replace("\\'", "'").replace('\\"', '"')
                 in_refs = key == "参考文献"
             elif in_refs and line.strip():
                 refs.append(line.strip())
