@@ -98,7 +98,9 @@ def summary(corpus, as_of: int | None = None, affiliations: pd.DataFrame | None 
       too).  A record's countries are bibliometrix's ``AU_CO``: those of its addresses (WoS
       ``C1``, Scopus affiliations, ...), and those of its corresponding address (``RP``) only
       when the addresses name none -- a reprint address abroad does not make a record
-      international.  Source: bibliometrix ``R/biblioAnalysis.R``, ``biblioAnalysis``
+      international.  When no record of the corpus has a known country (a Lens export, which
+      carries no affiliations; a file without ``C1``/``RP``) the row is NaN, not 0.  Source:
+      bibliometrix ``R/biblioAnalysis.R``, ``biblioAnalysis``
       (``Coll <- length(unique(AU_CO)) > 1``; ``IntColl = sum(Coll) / nrow(M) * 100``, printed
       by ``summary.bibliometrix`` and biblioshiny's ``ValueBoxes``) with ``AU_CO`` from
       ``R/metaTagExtraction.R``, function ``AU_CO``.  Where litkit differs: the countries
@@ -145,8 +147,9 @@ def summary_parts(corpus, affiliations: pd.DataFrame | None = None) -> dict:
     dict
         ``documents`` (int), ``years`` (Counter year -> records), ``citations`` / ``cited_documents``
         (sum of ``TC`` and records with one), ``appearances``, ``single_documents``,
-        ``international`` (ints), and the sets of keys ``sources``, ``references``, ``keywords_plus``,
-        ``author_keywords``, ``authors``, ``single_authors``.
+        ``international``, ``with_country`` (records with at least one known country) (ints), and
+        the sets of keys ``sources``, ``references``, ``keywords_plus``, ``author_keywords``,
+        ``authors``, ``single_authors``.
 
     Examples
     --------
@@ -186,6 +189,7 @@ def summary_parts(corpus, affiliations: pd.DataFrame | None = None) -> dict:
         "single_authors": {lst[0] for lst in single},
         "single_documents": len(single),
         "international": sum(len(c) > 1 for c in countries),
+        "with_country": sum(len(c) > 0 for c in countries),
     }
 
 
@@ -205,6 +209,7 @@ def combine_summary_parts(parts) -> dict:
         "appearances": 0,
         "single_documents": 0,
         "international": 0,
+        "with_country": 0,
     }
     sets = ("sources", "references", "keywords_plus", "author_keywords", "authors", "single_authors")
     out.update({name: set() for name in sets})
@@ -258,7 +263,8 @@ def summary_from_parts(parts: dict, as_of: int | None = None) -> pd.DataFrame:
         len(parts["single_authors"]),
         parts["single_documents"],
         appearances / n if n else float("nan"),
-        100.0 * parts["international"] / n if n else float("nan"),
+        # No record with a known country (Lens, no addresses): the share is unknown, not 0 %.
+        100.0 * parts["international"] / n if n and parts.get("with_country", n) else float("nan"),
     ]
     table = pd.DataFrame({"Description": list(MAIN_INFORMATION_ROWS), "Results": pd.Series(values, dtype=object)})
     table.attrs["as_of"] = as_of
