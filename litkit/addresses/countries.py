@@ -18,6 +18,10 @@ full-width punctuation into ASCII and e-mail addresses were removed):
    because "Perth, WA" is Western Australia); full names of US and Australian states and Canadian provinces
    are in the spelling table.
 
+An address still unresolved is read once more without what PubMed (MEDLINE ``AD``) adds after the country: a
+dangling "; and.", the authors' initials in brackets ("P.R. China (QJB)."), full stops between elements
+("Hospital do Baixo Vouga. Aveiro. Portugal.").
+
 Then "Hong Kong, Peoples R China" and "Macau, Peoples R China" keep HK and MO, and "..., Scotland, United
 Kingdom" keeps its constituent.  Anything else is unresolved ("").  Chinese-script units are China (CN) unless
 they start with a country name of ``countries_zh.csv``.
@@ -218,6 +222,9 @@ def _country(address: str, table: dict) -> CountryMatch:
     latin = table["latin"]
     found = _lookup_last(segments, latin)
     if found is None:
+        segments = _medline_tail(segments)  # only an otherwise unresolved address is read again
+        found = _lookup_last(segments, latin) if segments else None
+    if found is None:
         return UNRESOLVED
     code, constituent = found
     if code == "CN" and len(segments) >= 2:
@@ -266,6 +273,28 @@ def _lookup_last(segments: list[str], latin: dict) -> tuple[str, str] | None:
         if len(parts) > 1 or parts[0] != "WA":
             return ("US", "")
     return None
+
+
+_TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _medline_tail(segments: list[str]) -> list[str]:
+    """The segments of a PubMed affiliation with what MEDLINE adds after the country taken off.
+
+    ``"..., Erlangen, Germany ; and."`` (the list was cut at "and"), ``"..., P.R. China (QJB)."``
+    (the authors' initials) and ``"... Hospital. Aveiro. Portugal."`` (full stops between elements).
+    Returns [] when nothing changes, so no address is looked up twice for nothing.
+    """
+    out = list(segments)
+    while len(out) > 1 and out[-1].strip(" .").lower() == "and":
+        out.pop()
+    last = _TRAILING_BRACKETS.sub("", out[-1]).strip(" .")
+    pieces = [p.strip() for p in last.split(". ") if p.strip(" .")]
+    if len(pieces) > 1:  # "Centro Hospitalar do Baixo Vouga. Aveiro. Portugal"
+        out[-1:] = [p.strip(" .") for p in pieces]
+    elif last:
+        out[-1] = last
+    return out if out != segments else []
 
 
 def _glued_country(last: str, latin: dict) -> tuple[str, str] | None:
