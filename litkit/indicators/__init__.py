@@ -5,6 +5,8 @@
 >>> from litkit.indicators import top_authors, hindex, lotka, bradford
 >>> top_authors(corpus, top=10)                                   # doctest: +SKIP
 >>> hindex(corpus, field="source")                                # doctest: +SKIP
+>>> from litkit.indicators import three_fields
+>>> three_fields(corpus, fields=("AU", "DE", "SO")).links         # doctest: +SKIP
 """
 
 from ._bradford import bradford, bradford_zones
@@ -18,6 +20,7 @@ from ._summary import (
     summary_from_parts,
     summary_parts,
 )
+from ._three_fields import LINK_COLUMNS, NODE_COLUMNS, THREE_FIELDS, ThreeFields, field_items, three_fields
 from .productivity import most_cited, top_authors, top_countries, top_institutions, top_sources
 
 __all__ = [
@@ -41,4 +44,10 @@ __all__ = [
     "top_countries",
     "top_institutions",
     "top_sources",
+    "three_fields",
+    "field_items",
+    "ThreeFields",
+    "THREE_FIELDS",
+    "NODE_COLUMNS",
+    "LINK_COLUMNS",
 ]

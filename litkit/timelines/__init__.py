@@ -18,6 +18,9 @@ in :mod:`litkit.plot`.
   as bibliometrix's ``thematicMap`` (Cobo et al. 2011).
 * :func:`thematic_evolution` – thematic maps of consecutive periods chosen by
   the user, linked by the inclusion index of their keyword sets.
+* :func:`trend_topics` – bibliometrix's trend topics (``fieldByYear``): the
+  quartiles of the publication years of each term, the most frequent terms per
+  median year.
 
 Keywords are cleaned by litkit's one term pipeline (:func:`litkit.text.corpus_terms`,
 with the keyword map's defaults: stop list, default thesaurus, plural merging), so a
@@ -33,6 +36,7 @@ Examples
 >>> annual_production(corpus)                                       # doctest: +SKIP
 """
 
+from ._trend_topics import TREND_COLUMNS, trend_topics, year_quartiles
 from .clusters import CLUSTER_SEED, LOUVAIN_SEED, keyword_clusters
 from .keywords import TimeZone, keyword_timeline, time_zone
 from .production import annual_production, cagr, growth_rate
@@ -51,6 +55,9 @@ __all__ = [
     "ThematicMap",
     "ThematicEvolution",
     "QUADRANTS",
+    "trend_topics",
+    "year_quartiles",
+    "TREND_COLUMNS",
     "CLUSTER_SEED",
     "LOUVAIN_SEED",
 ]
