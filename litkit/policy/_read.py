@@ -21,13 +21,20 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DecodingError, LitkitError, ParseError, UnknownFormatError
-from .agencies import issuers_from_code, issuers_from_signature, issuers_from_title, split_issuers
-from .dates import document_date, parse_date
+from .agencies import (
+    issuers_from_code,
+    issuers_from_history,
+    issuers_from_signature,
+    issuers_from_title,
+    split_issuers,
+)
+from .dates import dated_by, legislative_history, parse_date
 from .docnumber import first_doc_number, parse_doc_number
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 # notes that accompany data, passed over in folders as litkit.read passes them over (a file named directly is read)
-NOTE_FILES = frozenset({"PROVENANCE.txt", "INDEX.md", "README.md"})
+# Notes kept beside the documents, and LawRefBook's format template (what litkit.policy.read_laws skips too).
+NOTE_FILES = frozenset({"PROVENANCE.txt", "INDEX.md", "README.md", "法律法规模版.md"})
 
 POLICY_COLUMNS = [
     "doc_id",
@@ -401,16 +408,18 @@ def extract_metadata(text: str, title: str | None = None) -> dict:
     if number is not None:
         found["doc_number"] = number.text
         prov.append("doc_number:text")
-    date = document_date(text)
+    date, where = dated_by(text)
     if date is not None:
         found["date"] = date.isoformat()
-        prov.append("date:signature")
+        prov.append(f"date:{where}")
     issuers = issuers_from_title(title or "")
     source = "title"
     if not issuers:
         issuers, source = issuers_from_signature(text), "signature"
     if not issuers and number is not None:
         issuers, source = issuers_from_code(number.issuer_code), "doc_number"
+    if not issuers:  # a law or regulation: the body its legislative history names (…常务委员会…通过)
+        issuers, source = issuers_from_history(legislative_history(text)), "history"
     if issuers:
         found["issuers"] = issuers
         prov.append(f"issuers:{source}")

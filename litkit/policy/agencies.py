@@ -251,6 +251,26 @@ def issuers_from_signature(text: str, tail_lines: int = 8) -> list[str]:
     return list(dict.fromkeys(issuers))
 
 
+def issuers_from_history(lines: list[str]) -> list[str]:
+    """The body that adopted a law or regulation, from its legislative history
+    (:func:`litkit.policy.dates.legislative_history`): the NPC Standing Committee, the NPC, or the
+    State Council (常务会议通过, 国务院令…公布).
+
+    >>> issuers_from_history(["2009年12月26日 第十一届全国人民代表大会常务委员会第十二次会议《关于修改…的决定》修正"])
+    ['全国人民代表大会常务委员会']
+    >>> issuers_from_history(["2021年1月24日 中华人民共和国国务院令第736号公布"])
+    ['国务院']
+    """
+    joined = "".join(lines)
+    if "全国人民代表大会常务委员会" in joined:
+        return ["全国人民代表大会常务委员会"]
+    if "全国人民代表大会" in joined:
+        return ["全国人民代表大会"]
+    if "国务院" in joined:
+        return ["国务院"]
+    return []
+
+
 def issuers_from_header(text: str, within: int = 300) -> list[str]:
     """Issuers in a document head (版头) such as ``生态环境部国家发展和改革委员会…文件``.
 

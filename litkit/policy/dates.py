@@ -158,21 +158,34 @@ def document_date(text: str, tail: int = 400) -> _dt.date | None:
     >>> document_date(law).isoformat()
     '2009-12-26'
     """
+    return dated_by(text, tail)[0]
+
+
+def dated_by(text: str, tail: int = 400) -> tuple[_dt.date | None, str | None]:
+    """:func:`document_date` and where it was found: ``"signature"``, ``"history"`` (a law's legislative
+    history), ``"opening"``, ``"ending"`` (the last date of the ending, when nothing else dates the text),
+    or None.
+
+    Examples
+    --------
+    >>> dated_by("# 某某法\\n2005年2月28日 通过\\n……\\n本法自2006年1月1日起施行。")
+    (datetime.date(2005, 2, 28), 'history')
+    """
     text = (text or "").rstrip()
     ending_text = text[-tail:].translate(_FULLWIDTH)
     ending = find_dates(ending_text)
-    dating = [f for f in ending if not _dates_something_else(ending_text, f)]
+    dating = [f for f in ending if not (_dates_something_else(ending_text, f) or _is_history_line(ending_text, f))]
     if dating:
-        return dating[-1].date
-    head = text[:1500].translate(_FULLWIDTH)
+        return dating[-1].date, "signature"
+    head = text[:_HISTORY_WITHIN].translate(_FULLWIDTH)
     history = [f for f in find_dates(head) if _is_history_line(head, f)]
     if history:
-        return history[-1].date
+        return history[-1].date, "history"
     opening = [f for f in find_dates(head[:300])]
     dating = [f for f in opening if not _dates_something_else(head, f)]
     if dating or opening:
-        return (dating or opening)[0].date
-    return ending[-1].date if ending else None
+        return (dating or opening)[0].date, "opening"
+    return (ending[-1].date, "ending") if ending else (None, None)
 
 
 # "自2006年1月1日起施行", "已于…通过", "截至…": the date of something that happens, not of the document.
@@ -183,6 +196,29 @@ _REPEALS = re.compile(r"[^。；;\n]*(?:废止|失效)")
 # A line of a law's legislative history under its title: "2009年12月26日 第十一届……《关于修改<…>的决定》修正".
 _HISTORY_START = re.compile(r"[ \t\u3000]*[（(]?[ \t\u3000]*$")
 _HISTORY_END = re.compile(r"[^\n]*(?:通过|公布|发布|修正|修订)[ \t\u3000]*[）)]?[ \t\u3000]*(?:\n|$)")
+
+
+def legislative_history(text: str) -> list[str]:
+    """The legislative-history lines under a law's title: lines of the opening that begin with a date and
+    end in 通过 / 公布 / 发布 / 修正 / 修订 (``2009年12月26日 第十一届全国人民代表大会常务委员会第十二次会议…修正``).
+
+    Examples
+    --------
+    >>> legislative_history("# 森林法\\n1984年9月20日 第六届全国人民代表大会常务委员会第七次会议通过\\n正文")
+    ['1984年9月20日 第六届全国人民代表大会常务委员会第七次会议通过']
+    """
+    head = (text or "")[:_HISTORY_WITHIN].translate(_FULLWIDTH)
+    lines = []
+    for f in find_dates(head):
+        if _is_history_line(head, f):
+            start = head.rfind("\n", 0, f.start) + 1
+            end = head.find("\n", f.end)
+            lines.append(head[start : end if end >= 0 else len(head)].strip())
+    return list(dict.fromkeys(lines))
+
+
+# How far into a text a law's legislative history is looked for (森林法 has five lines of it).
+_HISTORY_WITHIN = 1500
 
 
 def _dates_something_else(text: str, found: FoundDate) -> bool:

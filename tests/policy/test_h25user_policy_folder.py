@@ -53,8 +53,9 @@ def _write(path, text):
 def test_real_law_folder(shared_policy):
     folder = shared_policy / "cn-laws-ecology-carbon"
     docs = lp.read(folder)
-    files = [f for f in folder.rglob("*.md") if f.name not in {"README.md", "INDEX.md"}]
-    assert len(docs.df) == len(files)  # every Markdown law, PROVENANCE.txt left out
+    # every Markdown law; PROVENANCE.txt and LawRefBook's format template (法律法规模版.md, H27ZH) left out
+    files = [f for f in folder.rglob("*.md") if f.name not in {"README.md", "INDEX.md", "法律法规模版.md"}]
+    assert len(docs.df) == len(files)
     assert not docs.df["title_zh"].str.contains("---|<!--|Dataset:", regex=True).any()
 
 
@@ -86,6 +87,12 @@ def test_document_without_issuer_is_not_put_in_the_ministries_lane(tmp_path):
     assert lane_of(["财政部"]) == "ministries"  # a named ministry stays a ministry
     assert lane_of([], kind="party congress report") == "congress"
     assert [key for key, _, _ in LANES][:5] == ["congress", "cpc", "npc", "state_council", "ministries"]  # colours kept
-    docs = lp.read(_write(tmp_path / "forest.md", LAW))
+    # no legislative history: no issuer (dated by its entry into force, the only date it has)
+    untitled = "# 中华人民共和国森林法\n\n第一条 为了保护森林。\n第二条 本法自1985年1月1日起施行。\n"
+    docs = lp.read(_write(tmp_path / "forest.md", untitled))
     assert docs.df.loc[0, "issuers"] == [] or not docs.df.loc[0, "issuers"]
     assert timeline_table(docs)["lane"].tolist() == ["other"]
+    # with its history line the law names the body that adopted it (H27ZH): the NPC lane
+    docs = lp.read(_write(tmp_path / "forest_history.md", LAW))
+    assert list(docs.df.loc[0, "issuers"]) == ["全国人民代表大会常务委员会"]
+    assert timeline_table(docs)["lane"].tolist() == ["npc"]

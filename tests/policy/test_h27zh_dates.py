@@ -71,3 +71,18 @@ def test_laws_folder_read_as_texts_gets_each_file_version_date(shared_policy):
         checked += 1
     assert checked >= 25
     assert "1986-05-10" not in set(docs["date"])  # the repealed rules of the forest regulations
+
+
+def test_laws_read_as_texts_name_the_body_that_adopted_them(shared_policy):
+    """The 25 laws were drawn in the lane "Issuer not identified"; their history names the NPC Standing
+    Committee. LawRefBook's format template (法律法规模版.md, "某条法律的标题") is not a document."""
+    folder = shared_policy / "cn-laws-ecology-carbon"
+    docs = litkit.policy.read(folder).df
+    assert "某条法律的标题" not in set(docs["title_zh"])
+    laws = docs[docs["source_file"].str.contains("/经济法/|/行政法/")]
+    assert len(laws) == 25
+    assert all(list(i) == ["全国人民代表大会常务委员会"] for i in laws["issuers"])
+    assert laws["provenance"].str.contains("date:history").all()
+    assert laws["provenance"].str.contains("issuers:history").all()
+    lanes = litkit.policy.timeline_table(litkit.policy.read(folder))
+    assert (lanes.loc[lanes["title_zh"].isin(laws["title_zh"]), "lane"] == "npc").all()
