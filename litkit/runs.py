@@ -221,6 +221,15 @@ def corpus_columns(name: str, params: Mapping[str, Any] | None = None) -> list[s
     if name == "keyword_views" and params.get("clusters", "louvain") == "louvain":
         if params.get("field", "DE") in ("DE", "ID"):
             return sorted({"UT", "PY", params.get("field", "DE")})
+    if name == "trend_topics":
+        from .text import resolve_fields
+
+        try:
+            fields = resolve_fields(params.get("field") or "DE")
+        except LitkitError:
+            return None  # the run reports the bad field
+        # DE and ID: the dictionary Chinese titles and abstracts are segmented with.
+        return sorted({"UT", "PY", *fields, *(("DE", "ID") if {"TI", "AB"} & set(fields) else ())})
     return None
 
 
@@ -1022,6 +1031,63 @@ def _citation_figures(net, out: RunOutput, stem: str, labels: int, timeline_clus
     (out.folder / PARAMS_FILE).unlink(missing_ok=True)  # the run's own params.json records net.params
 
 
+def run_trend_topics(
+    corpus,
+    out: RunOutput,
+    *,
+    field: str = "DE",
+    min_frequency: int = 5,
+    per_year: int | None = 3,
+    first_year: int | None = None,
+    last_year: int | None = None,
+    thesaurus: str | list[str] | None = "default",
+):
+    """Trend topics (bibliometrix's ``fieldByYear``): ``trend_topics.csv`` and its figure ``trend_topics``
+    (:func:`litkit.timelines.trend_topics`; no figure when no term is frequent enough).
+
+    ``first_year`` / ``last_year``: keep terms whose median year lies in the period (bibliometrix's
+    ``timespan``; a missing bound is the corpus's first or last year).
+    """
+    from .plot.trends import plot_trend_topics
+    from .timelines import trend_topics
+
+    years = _year_range(corpus, first_year, last_year)
+    table = trend_topics(
+        corpus, field=field, min_frequency=min_frequency, per_year=per_year, years=years, thesaurus=thesaurus
+    )
+    out.table(table, "trend_topics")
+    if len(table):
+        out.figure(plot_trend_topics(table), "trend_topics")
+    out.record(terms=int(table.attrs["terms"]), terms_shown=len(table), period=table.attrs["period"])
+    return table
+
+
+def run_three_fields(
+    corpus,
+    out: RunOutput,
+    *,
+    fields: list[str] = ("AU", "DE", "SO"),
+    top: list[int] = (20, 20, 20),
+    thesaurus: str | list[str] | None = "default",
+):
+    """Three-field plot (bibliometrix's ``threeFieldsPlot``): ``three_fields_nodes.csv``,
+    ``three_fields_links.csv``, the Sankey figure ``three_fields`` and the page ``three_fields.html``
+    (:func:`litkit.indicators.three_fields`; no figure or page when no record links two columns)."""
+    from .indicators import three_fields
+    from .plot.sankey import plot_three_fields, three_fields_html
+
+    result = three_fields(corpus, fields=fields, top=top, thesaurus=thesaurus)
+    out.table(result.nodes, "three_fields_nodes")
+    out.table(result.links, "three_fields_links")
+    if len(result.links):
+        out.figure(plot_three_fields(result), "three_fields")
+        out.text("three_fields.html", three_fields_html(result))
+    else:
+        out.record(message="no record has items of two neighbouring columns: nothing to draw")
+    out.record(nodes=len(result.nodes), links=len(result.links), dropped=result.nodes.attrs["dropped"])
+    return result
+
+
 #: Every analysis a run can make: name → :class:`Analysis` (runner, one-line summary, Dask or not).
 ANALYSES: dict[str, Analysis] = {
     "ingest_summary": Analysis(run_ingest_summary, "What was read: files, databases, years, fields, problems."),
@@ -1045,6 +1111,8 @@ ANALYSES: dict[str, Analysis] = {
     "collab": Analysis(
         run_collab, "Collaboration network of authors, institutions or countries; SCP/MCP.", on_dask=True
     ),
+    "trend_topics": Analysis(run_trend_topics, "Trend topics: quartile years of each term (bibliometrix)."),
+    "three_fields": Analysis(run_three_fields, "Three-field plot: top items of three fields, a Sankey (bibliometrix)."),
 }
 
 
