@@ -1,4 +1,5 @@
-"""``litkit timeline``: annual production by database (table and figure), optionally keyword timelines."""
+"""``litkit timeline``: annual production by database (table and figure), optionally keyword timelines and
+trend topics."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def register(app: typer.Typer) -> None:
         keywords: bool = typer.Option(
             False, "--keywords", help="Also write the keyword timeline, time zone and thematic map."
         ),
-        field: str = typer.Option("DE", "--field", help="Keyword field: DE or ID."),
+        field: str = typer.Option("DE", "--field", help="Keyword field: DE or ID (trend topics also TI, AB, TIAB)."),
         min_occurrences: int = typer.Option(2, "--min-occurrences", help="Keywords in at least this many records."),
         thesaurus: Path | None = typer.Option(
             None, "--thesaurus", help="VOSviewer thesaurus or 'a;b;canonical' file merging keywords."
@@ -46,13 +47,24 @@ def register(app: typer.Typer) -> None:
         periods: str | None = typer.Option(
             None, "--periods", help="Thematic evolution between periods, e.g. 2000-2010,2011-2023."
         ),
+        trends: bool = typer.Option(
+            False,
+            "--trends",
+            help="Also write the trend topics (bibliometrix's fieldByYear): quartile years of each keyword of "
+            "--field, terms with a median year in --from/--to.",
+        ),
+        min_frequency: int = typer.Option(
+            5, "--min-frequency", help="Trend topics: terms in at least this many records."
+        ),
+        per_year: int = typer.Option(3, "--per-year", help="Trend topics: most frequent terms kept per median year."),
         formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     ) -> None:
-        """Annual scientific production by database with growth rate, and keyword timelines.
+        """Annual scientific production by database with growth rate, keyword timelines and trend topics.
 
         Writes annual_production.csv and its figure; with --keywords the keyword timeline, time
-        zone and thematic map; with --periods the thematic evolution; and params.json.
+        zone and thematic map; with --periods the thematic evolution; with --trends trend_topics.csv
+        and its figure; and params.json.
         """
         from ..runs import RunFolder, parse_formats
 
@@ -64,7 +76,12 @@ def register(app: typer.Typer) -> None:
 
         keyword_columns = corpus_columns("keyword_views", {"field": field}) if (keywords or spans) else []
         production_columns = corpus_columns("production")
-        wanted = None if keyword_columns is None else sorted({*production_columns, *keyword_columns})
+        trend_columns = corpus_columns("trend_topics", {"field": field}) if trends else []
+        wanted = (
+            None
+            if keyword_columns is None or trend_columns is None
+            else sorted({*production_columns, *keyword_columns, *trend_columns})
+        )
         corpus = load_corpus(corpus_path, columns=wanted)
         inputs = {"corpus": str(corpus_path)}
         from ..plot.style import background_saving
@@ -82,6 +99,11 @@ def register(app: typer.Typer) -> None:
                     periods=spans,
                 )
                 folder.run("keyword_views", corpus, options, inputs=inputs)
+            if trends:
+                options = dict(field=field, min_frequency=min_frequency, per_year=per_year, **years)
+                if thesaurus is not None:  # otherwise the keyword map's default thesaurus, as in litkit cooccur
+                    options["thesaurus"] = str(thesaurus)
+                folder.run("trend_topics", corpus, options, inputs=inputs)
         written = [path for result in folder.results for path in result.files]
         parameters = {
             "first_year": first_year,
@@ -93,6 +115,8 @@ def register(app: typer.Typer) -> None:
             "thesaurus": str(thesaurus) if thesaurus else None,
             "periods": spans,
         }
+        if trends:  # (only then: the params.json of a run without them stays as it was)
+            parameters.update(trends=True, min_frequency=min_frequency, per_year=per_year)
         written.append(folder.write_params("timeline", parameters, inputs))
         table = production.value
         first, last = int(table["year"].iloc[0]), int(table["year"].iloc[-1])
