@@ -179,8 +179,9 @@ def top_countries(corpus, affiliations: pd.DataFrame | None = None, top: int | N
         ``country``; ``articles`` (records with an address in the country);
         ``articles_fractionalized`` (each record shared equally among its distinct countries);
         ``corresponding_articles`` (records whose corresponding author's country it is: the
-        first address row marked ``corresponding`` that has a country, else the record's first
-        address row with a country, as bibliometrix's ``AU1_CO``); ``SCP`` and ``MCP`` (of
+        reprint address's (RP) country, else the first address row marked ``corresponding`` that
+        has a country, else the record's first address row with a country, as bibliometrix's
+        ``AU1_CO``); ``SCP`` and ``MCP`` (of
         those, records whose addresses name one country / several, the countries of a record
         being bibliometrix's ``AU_CO``: its addresses', its corresponding address's only when the
         addresses name none, as in :func:`litkit.indicators.summary`); ``MCP_ratio`` (MCP /
@@ -310,8 +311,11 @@ def _unit_table(corpus, affiliations, unit: str, top: int | None) -> pd.DataFram
 
 def _corresponding_countries(aff: pd.DataFrame, n: int) -> list[str | None]:
     """Per record, the corresponding author's country (bibliometrix's AU1_CO), or None."""
-    # Vectorised: per record, the first row with a country that is marked corresponding, else the
-    # first row with a country (each distinct country cell read once, as ``text`` reads it).
+    # Vectorised: per record, the first reprint-address (RP) row with a country, else the first row
+    # with a country that is marked corresponding, else the first row with a country (each distinct
+    # country cell read once, as ``text`` reads it).  The RP row comes first because a corresponding
+    # author with two affiliations has two marked C1 rows, and RP names the one for correspondence
+    # (bibliometrix's AU1_CO reads RP).
     codes, uniques = aff["country"].factorize()
     cleaned = [text(u) for u in uniques.tolist()] + [None]  # code -1 (missing) reads the last
     has_country = np.array([c is not None for c in cleaned], dtype=bool)[codes]
@@ -321,9 +325,16 @@ def _corresponding_countries(aff: pd.DataFrame, n: int) -> list[str | None]:
         marked = aff["corresponding"].to_numpy()
     else:
         marked = np.array([_truthy(v) for v in aff["corresponding"].tolist()], dtype=bool)
+    if "source_field" in aff.columns:
+        from ..addresses import CORRESPONDENCE_FIELDS
+
+        reprint = aff["source_field"].isin(list(CORRESPONDENCE_FIELDS)).to_numpy()
+    else:
+        reprint = np.zeros(len(aff), dtype=bool)
     records = aff["record"].to_numpy().astype(np.int64)
     out: list[str | None] = [None] * n
-    for rows in (np.flatnonzero(has_country), np.flatnonzero(has_country & marked)):  # corresponding last: it wins
+    passes = (has_country, has_country & marked, has_country & reprint)  # later passes win
+    for rows in (np.flatnonzero(p) for p in passes):
         chosen, first = np.unique(records[rows], return_index=True)
         for record, code in zip(chosen.tolist(), codes[rows[first]].tolist()):
             out[record] = cleaned[code]

@@ -429,9 +429,9 @@ def country_production(corpus, affiliations: pd.DataFrame | None = None) -> pd.D
     """Single- and multiple-country publications per corresponding author's country (SCP, MCP).
 
     bibliometrix's "corresponding author's countries": each record is counted once, for the
-    country of its corresponding author (the first address row marked ``corresponding`` that
-    names a country; else the record's first address row that names one, as bibliometrix's
-    ``AU1_CO``).  It is a *multiple-country publication* (MCP) when its addresses name more than
+    country of its corresponding author (the reprint address's (RP) country; else the first
+    address row marked ``corresponding`` that names a country; else the record's first address
+    row that names one, as bibliometrix's ``AU1_CO``).  It is a *multiple-country publication* (MCP) when its addresses name more than
     one country, otherwise a *single-country publication* (SCP).  The counting is
     :func:`litkit.indicators.top_countries`' (one implementation for both tables).
 

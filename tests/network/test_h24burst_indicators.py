@@ -32,9 +32,12 @@ def _brute_units(aff, column, n):
 
 
 def _brute_corresponding(aff, n):
+    from litkit.addresses import CORRESPONDENCE_FIELDS
+
     marked = aff["corresponding"].tolist() if "corresponding" in aff.columns else [False] * len(aff)
-    first, corr = [None] * n, [None] * n
-    for record, country, is_corr in zip(aff["record"].tolist(), aff["country"].tolist(), marked):
+    fields = aff["source_field"].tolist() if "source_field" in aff.columns else [None] * len(aff)
+    first, corr, reprint = [None] * n, [None] * n, [None] * n
+    for record, country, is_corr, field in zip(aff["record"].tolist(), aff["country"].tolist(), marked, fields):
         country = _frame.text(country)
         if country is None:
             continue
@@ -42,7 +45,9 @@ def _brute_corresponding(aff, n):
             first[int(record)] = country
         if corr[int(record)] is None and productivity._truthy(is_corr):
             corr[int(record)] = country
-    return [c if c is not None else f for c, f in zip(corr, first)]
+        if reprint[int(record)] is None and field in CORRESPONDENCE_FIELDS:  # the reprint address wins
+            reprint[int(record)] = country
+    return [r if r is not None else c if c is not None else f for r, c, f in zip(reprint, corr, first)]
 
 
 @pytest.fixture(scope="module", params=EXPORTS)
