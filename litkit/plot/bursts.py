@@ -122,13 +122,19 @@ def plot_bursts(
     first, last = _period(table, period)
     items = [str(v) for v in table["item"]]
     require_cjk_font(items + [title or ""])
-    if item_width is None:
+    measure = item_width is None
+    if measure:
         # ~0.075 inch per character at 9 pt (CJK characters are about twice as wide)
         longest = max((sum(2 if ord(ch) > 0x2E80 else 1 for ch in item) for item in items), default=0)
         item_width = max(2.2, 0.075 * longest + 0.2)
     key = _event_key(events, event_label, first, last) if events is not None else []
     require_cjk_font([text for _, _, _, text in key])
     use_style()
+    if measure:
+        # Capitals are wider than the estimate: "ACADEMY OF MANAGEMENT JOURNAL" ran into its year.  The
+        # column widens to the widest item as the figure's font draws it (the item starts 2 % in, the
+        # year column's first digit ~0.14 in left of its centre); narrower items keep the estimate.
+        item_width = max(item_width, 1.02 * _text_width_in(items) + 0.08)
     fig = _draw(
         table,
         kind,
@@ -195,6 +201,16 @@ def _mark_events(fig, key, n_rows: int) -> None:
             va="center",
             fontsize=7,
         )
+
+
+def _text_width_in(texts: list[str]) -> float:
+    """Width in inches of the widest text at the current font size and family (CJK fallback included)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    prop = FontProperties(size=plt.rcParams["font.size"])
+    measure = TextToPath()
+    return max((measure.get_text_width_height_descent(t, prop, ismath=False)[0] for t in texts if t), default=0.0) / 72
 
 
 def _draw(table, kind, first, last, title, decimals, item_width, bar_width, bottom_in: float = 0.0):
