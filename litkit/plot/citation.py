@@ -382,7 +382,9 @@ def plot_timezone_view(
 
     nodes = _check_nodes(nodes, ["id", "label", year, size], "plot_timezone_view")
     use_style()
+    n_all = len(nodes)
     nodes = nodes[nodes[year].notna()].copy()
+    n_dated = len(nodes)
     nodes["_rank"] = nodes.sort_values([size, "label"], ascending=[False, True]).groupby(year).cumcount()
     nodes = nodes[nodes["_rank"] < per_year].reset_index(drop=True)
     require_cjk_font(nodes["label"].astype(str).tolist())
@@ -426,7 +428,12 @@ def plot_timezone_view(
     # labels above or below their node (a label beside it would sit in another year's column)
     texts = nodes["label"].astype(str).tolist()
     _place_labels(fig, ax, xy, order, texts, areas, nodes[size].to_numpy(float), max_size=7.0, vertical=True)
-    ax.set_title(title if title is not None else f"Time-zone view: {len(nodes)} nodes", fontsize=8, loc="left", pad=10)
+    if title is None:  # say what is left out: the view draws at most per_year nodes per year
+        why = [f"at most {per_year} per year"] if len(nodes) < n_dated else []
+        why += [f"{n_all - n_dated} without a year"] if n_dated < n_all else []
+        shown = f"{len(nodes)} of {n_all} nodes ({'; '.join(why)})" if why else f"{len(nodes)} nodes"
+        title = f"Time-zone view: {shown}"
+    ax.set_title(title, fontsize=8, loc="left", pad=10)
     return fig
 
 
