@@ -87,12 +87,13 @@ def corpus_dictionary(df, fields=("DE", "ID")) -> frozenset[str]:
     """The Chinese keywords of a corpus (2+ characters, no spaces): words jieba must keep whole.
 
     Titles and abstracts segmented with them added cut no keyword into fragments
-    (混合现实 stays one word instead of 混合 / 现实).
+    (混合现实 stays one word instead of 混合 / 现实).  Keywords that begin with a preposition
+    (基于用户体验, 面向对象的…) are left out: they would keep the preposition on the term in every title.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> sorted(corpus_dictionary(pd.DataFrame({"DE": [["混合现实", "VR", "交互设计；"]]})))
+    >>> sorted(corpus_dictionary(pd.DataFrame({"DE": [["混合现实", "VR", "交互设计；", "基于用户体验"]]})))
     ['交互设计', '混合现实']
     """
     from .normalize import surface_form
@@ -110,9 +111,14 @@ def corpus_dictionary(df, fields=("DE", "ID")) -> frozenset[str]:
         if v.isascii():  # (normalising ASCII gives ASCII: no ideograph; most keywords of most corpora)
             continue
         w = surface_form(v)
-        if len(w) >= 2 and " " not in w and has_cjk(w):
+        if len(w) >= 2 and " " not in w and has_cjk(w) and not w.startswith(_PREPOSITIONS):
             words.add(w)
     return frozenset(words)
+
+
+# A keyword that begins with a preposition ("基于用户体验", one author's keyword) would glue the
+# preposition to the term in every title: 基于用户体验的… became the title term 基于用户体验, not 用户体验.
+_PREPOSITIONS = ("基于", "关于", "面向", "针对", "通过", "围绕", "对于", "根据", "按照", "随着")
 
 
 def _base_tokenizer():

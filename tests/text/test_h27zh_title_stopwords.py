@@ -36,3 +36,29 @@ def test_cssci_cocitation_cluster_labels_are_topic_words(shared_corpora):
     # the cluster of 柳卸林 2018 and 陈劲's book is named by its topic, not by a title formula
     member = table[table["top_members"].str.contains("柳卸林, 2018")]
     assert len(member) == 1 and member["label"].iloc[0] == "科技创新"
+
+
+def test_a_keyword_beginning_with_a_preposition_does_not_glue_it_to_title_terms():
+    """One CNKI record's keyword "基于用户体验" entered jieba's dictionary, and every title
+    "基于用户体验的…" gave the term 基于用户体验 instead of 用户体验 (16 of the RefWorks titles)."""
+    import pandas as pd
+
+    from litkit.text import field_terms
+
+    df = pd.DataFrame(
+        {
+            "DE": [["基于用户体验", "交互设计"], ["用户体验"]],
+            "TI": ["基于用户体验的交互设计研究", "基于用户体验的汽车虚拟评审系统研究"],
+        }
+    )
+    terms = field_terms(df, ("TI",))
+    assert "用户体验" in terms[0] and "用户体验" in terms[1]
+    assert not [t for ts in terms for t in ts if t.startswith("基于")]
+
+
+def test_cnki_title_map_counts_user_experience_once_per_title(shared_corpora):
+    corpus = litkit.read(shared_corpora / "cnki-refworks" / "CNKI.txt")
+    net = litkit.cooccurrence(corpus, field="TI", min_occurrence=2, top_n=None)
+    terms = dict(zip(net.keywords["keyword"], net.keywords["occurrences"]))
+    assert "基于用户体验" not in terms
+    assert terms["用户体验"] >= 41
