@@ -100,5 +100,9 @@ def _with_three_fields(corpus_path, output, params, fields, fields_top, formats,
         result = folder.run("summary", corpus, params, inputs=inputs)
         fields_run = folder.run("three_fields", corpus, options, inputs=inputs)
     result.files.extend(fields_run.files)
-    result.files.append(folder.write_params("summary", dict(params, three_fields=True, **options), inputs))
+    result.files.append(
+        folder.write_params(
+            "summary", dict(params, three_fields=True, fields=options["fields"], fields_top=options["top"]), inputs
+        )
+    )
     return result
