@@ -833,7 +833,8 @@ def run_summary(corpus, out: RunOutput, *, as_of: int | None = None, top: int = 
         aff = affiliations(corpus)
         main = ind.summary(corpus, as_of=as_of, affiliations=aff)
     # Results mixes text, counts and rates in one column: rates get the runs' float format by hand.
-    shown = [FLOAT_FORMAT % v if isinstance(v, float) else v for v in main["Results"]]
+    # A rate that cannot be computed (no TC, no country anywhere) is an empty cell, as pandas writes NaN.
+    shown = [("" if v != v else FLOAT_FORMAT % v) if isinstance(v, float) else v for v in main["Results"]]
     out.table(main.assign(Results=shown), "main_information")
     production = ind.annual_production(corpus)
     out.table(production, "annual_articles")
