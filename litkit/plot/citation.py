@@ -184,9 +184,10 @@ def plot_cocitation_map(
             handletextpad=0.3,
             columnspacing=1.0,
         )
-    ax.set_title(
-        title if title is not None else f"{len(nodes)} nodes, {len(src)} links", fontsize=8, loc="left", pad=12
-    )
+    if title is None:  # the network's links; the drawing shows only the max_links strongest
+        drawn = f" (the {len(src):,} strongest drawn)" if len(src) < len(every_src) else ""
+        title = f"{len(nodes):,} nodes, {len(every_src):,} links{drawn}"
+    ax.set_title(title, fontsize=8, loc="left", pad=12)
     return fig
 
 
