@@ -282,21 +282,23 @@ def three_fields_html(result, title: str = "Three-field plot", column_titles=Non
     nodes, links = _tables(result)
     layout = sankey_layout(nodes, links)
     heads = _column_titles(nodes, column_titles)
-    px = 96.0  # CSS pixels per inch
+    px = 125.0  # CSS pixels per inch: labels of 13 CSS px, the size the network pages use
     colour = _colours(nodes, layout)
-    # Label room estimated at 0.55 em per character (CJK: 1 em); the page lets the browser draw them.
-    em = _FONT * 96.0 / 72.0
+    em = _FONT * px / 72.0
+    # Label room estimated generously (the browser draws the text, in a font the page cannot measure):
+    # CJK 1 em, capitals 0.72 em, other characters 0.6 em.
 
     def width_px(label: str) -> float:
-        return sum(em if ord(ch) > 0x2E7F else 0.55 * em for ch in label)
+        return sum(em if ord(ch) > 0x2E7F else (0.72 if ch.isupper() else 0.6) * em for ch in label)
 
+    # Whole labels (the page is as wide as they need; the figure cuts them to fixed rooms instead).
     widths = [0.0, 0.0, 0.0]
     for label, c in zip(nodes["label"].astype(str), nodes["column"]):
-        widths[int(c)] = max(widths[int(c)], min(width_px(label), _SIDE_IN[1] * px))
-    left = min(widths[0], _SIDE_IN[0] * px) + 12
-    span = min(max(_SPAN_IN[0] * px, widths[1] + 0.5 * px), _SPAN_IN[1] * px)
+        widths[int(c)] = max(widths[int(c)], width_px(label))
+    left = widths[0] + 12
+    span = max(_SPAN_IN[0] * px, widths[1] + 0.5 * px)
     x = [left, left + _BOX_IN * px + span, left + 2 * (_BOX_IN * px + span)]
-    width = x[2] + _BOX_IN * px + 8 + min(widths[2], _SIDE_IN[1] * px) + 12
+    width = x[2] + _BOX_IN * px + 8 + widths[2] + 12
     plot_h = layout["height"] * px
     height = plot_h + 60
 

@@ -474,3 +474,31 @@ def test_docs_examples_run():
     for m in (module, sankey):
         result = doctest.testmod(m)
         assert result.attempted >= 2 and result.failed == 0, m.__name__
+
+
+@pytest.mark.shared
+def test_html_page_in_a_browser(env, tmp_path):
+    """The page opens offline without errors; its labels neither overlap nor leave the drawing."""
+    from helpers.chromium import render
+
+    path = tmp_path / "three_fields.html"
+    path.write_text(three_fields_html(three_fields(env, ("AU_CO", "DE", "SO"))), encoding="utf-8")
+    script = """(() => {
+        const svg = document.querySelector("svg").getBoundingClientRect();
+        const t = [...document.querySelectorAll("svg text")].filter(e => !e.classList.contains("head"))
+            .map(e => e.getBoundingClientRect());
+        let overlaps = 0, outside = 0;
+        for (let i = 0; i < t.length; i++) {
+            if (t[i].right > svg.right + 0.5 || t[i].left < svg.left - 0.5) outside++;
+            for (let j = i + 1; j < t.length; j++) {
+                const a = t[i], b = t[j];
+                if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps++;
+            }
+        }
+        return [t.length, overlaps, outside, document.querySelectorAll("path.band").length];
+    })()"""
+    page = render(path, width=1500, height=1150, script=script)
+    assert page.external_requests == [] and page.console_errors == []
+    labels, overlaps, outside, bands = page.value
+    assert labels >= 55 and overlaps == 0 and outside == 0 and bands >= 300
+    assert page.distinct_colours() > 20
