@@ -382,9 +382,11 @@ def plot_thematic_map(themes: pd.DataFrame, title: str | None = "Thematic map", 
     fig, ax = plt.subplots(figsize=(6.4, 5.2))
     occ = themes["occurrences"].astype(float).to_numpy()
     sizes = 80 + 1400 * np.sqrt(occ / occ.max())
-    for i, (xi, yi, label) in enumerate(zip(x, y, themes["label"])):
+    names = _shared_position_names(x, y, themes["label"].astype(str).tolist(), occ)
+    labels = []
+    for i, (xi, yi, label) in enumerate(zip(x, y, names)):
         ax.scatter([xi], [yi], s=sizes[i], color=_colour(i), alpha=0.55, edgecolor="white", zorder=2)
-        ax.text(xi, yi, str(label), ha="center", va="center", fontsize="small", zorder=3, path_effects=_HALO)
+        labels.append(ax.text(xi, yi, label, ha="center", va="center", fontsize="small", zorder=3, path_effects=_HALO))
     # Median lines under the bubbles and their (haloed) labels, so no label is struck through.
     ax.axvline(xm, color="black", linewidth=0.6, linestyle="--", zorder=1)
     ax.axhline(ym, color="black", linewidth=0.6, linestyle="--", zorder=1)
@@ -403,11 +405,66 @@ def plot_thematic_map(themes: pd.DataFrame, title: str | None = "Thematic map", 
         for text, cx, cy, ha, va in corners
     ]
     _clear_corners(ax, placed, [(cx, cy) for _, cx, cy, _, _ in corners], np.column_stack([x, y]), sizes)
+    _separate_labels(ax, labels, np.column_stack([x, y]), sizes, occ, placed)
     ax.set_xlabel("Relevance degree (Callon centrality" + (", rank)" if use_ranks else ")"))
     ax.set_ylabel("Development degree (Callon density" + (", rank)" if use_ranks else ")"))
     if title:
         ax.set_title(title)
     return fig
+
+
+def _shared_position_names(x, y, names: list[str], occurrences) -> list[str]:
+    """Theme labels; those of themes drawn at the very same point are one block (three names a line, 、
+    between them) on the largest.
+
+    Single-keyword themes share centrality 0 and density 0 (seven of them on a CNKI map): no place beside
+    the point can hold seven labels, one block names them all.
+    """
+    out = list(names)
+    groups: dict[tuple, list[int]] = {}
+    for i, key in enumerate(zip(np.round(x, 9), np.round(y, 9))):
+        groups.setdefault(key, []).append(i)
+    for members in groups.values():
+        if len(members) > 1:
+            members = sorted(members, key=lambda i: (-float(occurrences[i]), i))
+            shared = [names[i] for i in members]
+            out[members[0]] = "\n".join("、".join(shared[k : k + 3]) for k in range(0, len(shared), 3))
+            for i in members[1:]:
+                out[i] = ""
+    return out
+
+
+def _separate_labels(ax, texts, centres, sizes, occurrences, corner_texts) -> None:
+    """Move each theme label that overprints the label of a larger theme beside its bubble.
+
+    Themes of nearly equal centrality and density sit on one another (a CNKI map printed
+    "Mac质量标志物ing" for "Machine learning" and 质量标志物): the labels are kept on their bubbles,
+    largest theme first, and those that would overprint a kept one are placed beside their bubbles by
+    :func:`litkit.plot.labels.place_labels` (leader lines, no overlap, not over the quadrant names).  A map
+    without such a pair is left as it was.
+    """
+    from .labels import marker_radii, place_labels
+
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    kept, moved = [], []
+    for i in np.argsort(-np.asarray(occurrences, dtype=float), kind="stable"):
+        if not texts[i].get_text():
+            continue  # named in the block of a theme at the same point
+        box = texts[i].get_window_extent(renderer)
+        if any(box.overlaps(other) for other in kept):
+            moved.append(int(i))
+        else:
+            kept.append(box)
+    if not moved:
+        return
+    size = texts[moved[0]].get_fontsize()
+    names = [t.get_text() for t in texts]
+    for i in moved:
+        texts[i].remove()
+    taken = kept + [t.get_window_extent(renderer) for t in corner_texts]
+    radii = marker_radii(sizes, fig.dpi)
+    place_labels(fig, ax, centres, moved, names, radii, np.full(len(texts), size), taken=taken, halo=2.5)
 
 
 def _clear_corners(ax, corner_texts, anchors, centres, sizes, steps: int = 12) -> None:
