@@ -549,7 +549,9 @@ def to_pyvis(net, scale: float = 600.0):
     labels = kw["label"].tolist()
     if net.directed:  # arrows from the citing to the cited node
         m = net.counts.tocoo()
-        upper = sp.coo_matrix((np.asarray(net.weights[m.row, m.col]).ravel(), (m.row, m.col)), shape=m.shape)
+        # (an empty index gives scipy a sparse 1 x 0 matrix, not an array: no links, no lookup)
+        weights = np.asarray(net.weights[m.row, m.col]).ravel() if m.nnz else np.zeros(0)
+        upper = sp.coo_matrix((weights, (m.row, m.col)), shape=m.shape)
     else:
         upper = sp.triu(net.weights, k=1).tocoo()
     if upper.nnz:
