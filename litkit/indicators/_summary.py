@@ -1,9 +1,12 @@
-"""The "main information" table of a corpus, row for row as bibliometrix's ``summary`` names it.
+"""The "main information" table of a corpus, its rows named as bibliometrix's ``summary`` names them.
 
 bibliometrix (``biblioAnalysis`` + ``summary.bibliometrix``) prints a block of
 descriptive numbers that almost every bibliometric review reproduces as its Table 1.
-:func:`summary` computes the same rows from a litkit corpus; every formula is written
+:func:`summary` computes those rows from a litkit corpus; every formula is written
 out in its docstring, and where litkit departs from bibliometrix the docstring says so.
+Three of bibliometrix's rows are not computed: "Document types" (one row per type:
+``corpus.df["DT"].value_counts()``), "Documents per author" (Documents / Authors) and
+"Average citations per year per doc".
 """
 
 from __future__ import annotations
