@@ -170,8 +170,12 @@ def sankey_order(nodes: pd.DataFrame, links: pd.DataFrame, sweeps: int = 12) -> 
         for side in (0, 1):
             mask = col[src] == side
             a, b, ww = r[src[mask]], r[dst[mask]], w[mask].astype(float)
-            da, db = a[:, None] - a[None, :], b[:, None] - b[None, :]
-            total += float((np.triu((da * db) < 0, 1) * np.outer(ww, ww)).sum())
+            # Pairs crossing (ends in opposite orders), each counted twice, in blocks of rows: a few hundred
+            # items per column have tens of thousands of links, whose full pair matrix would not fit.
+            for start in range(0, len(a), 512):
+                part = slice(start, start + 512)
+                cross = ((a[part, None] - a[None, :]) * (b[part, None] - b[None, :])) < 0
+                total += float(ww[part] @ cross @ ww) / 2
         return total
 
     def resort(order, c: int):
