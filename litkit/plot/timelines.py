@@ -296,7 +296,9 @@ def plot_time_zone(zone, max_links: int = 150, title: str | None = "Keyword time
         Draw the strongest links only.
     """
     nodes, links = zone.nodes, zone.links
-    require_cjk_font(list(nodes["keyword"].astype(str)) + [title or ""])
+    # Nodes are keyed by the normalised keyword (vr, citespace); the figure shows the map's label (VR, CiteSpace).
+    shown = dict(zip(nodes["keyword"], nodes["label"] if "label" in nodes else nodes["keyword"]))
+    require_cjk_font([str(v) for v in shown.values()] + [title or ""])
     use_style()
     found = sorted(set(int(y) for y in nodes["first_year"])) or [2000]
     years = list(range(found[0], found[-1] + 1))  # one equal-width zone per year, empty ones included
@@ -330,7 +332,7 @@ def plot_time_zone(zone, max_links: int = 150, title: str | None = "Keyword time
     for kw, (year, k) in position.items():
         occ = float(nodes.loc[nodes["keyword"] == kw, "occurrences"].iloc[0])
         ax.scatter([year], [k], s=10 + 90 * np.sqrt(occ / top_occ), color=PALETTE[0], zorder=2)
-        text, size = _fit_zone_label(str(kw), room_pt, 7.0, fig)
+        text, size = _fit_zone_label(str(shown[kw]), room_pt, 7.0, fig)
         ax.text(year + 0.08, k, text, fontsize=size, va="center", ha="left", zorder=3, linespacing=0.95)
     ax.set_ylim(depth, -1)
     ax.set_yticks([])

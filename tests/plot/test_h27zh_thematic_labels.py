@@ -52,3 +52,22 @@ def test_separate_themes_keep_their_labels_on_their_bubbles():
         assert placed == {"A": (1.0, 9.0), "B": (5.0, 5.0), "C": (9.0, 1.0)}
     finally:
         plt.close(fig)
+
+
+def test_time_zone_view_shows_the_keywords_as_written_not_their_keys(shared_corpora):
+    """The time-zone figure printed the normalised keys (vr, citespace, unity3d, lda) of the CNKI map;
+    its table and the keyword timeline show VR, CiteSpace, Unity3D."""
+    import litkit
+    from litkit.plot.timelines import plot_time_zone
+
+    corpus = litkit.read(shared_corpora / "cnki-refworks" / "CNKI.txt")
+    zone = litkit.timelines.time_zone(corpus)
+    differs = zone.nodes[zone.nodes["keyword"] != zone.nodes["label"]]
+    assert {"VR", "CiteSpace"} <= set(differs["label"])
+    fig = plot_time_zone(zone)
+    try:
+        drawn = {t.get_text().replace("\n", " ") for t in fig.axes[0].texts}
+        assert set(differs["label"]) <= drawn
+        assert not set(differs["keyword"]) & drawn
+    finally:
+        plt.close(fig)
