@@ -88,6 +88,8 @@ def summary(corpus, as_of: int | None = None, affiliations: pd.DataFrame | None 
       (missing counts are left out, like R's ``na.rm = TRUE``).
     - **References**: distinct cited references (``CR`` items).
     - **Keywords Plus (ID)**, **Author's keywords (DE)**: distinct ``ID`` / ``DE`` items.
+      Each of these three is NaN (an empty cell in ``main_information.csv``), not 0, when no record
+      has the field: the export did not carry it (bibliometrix prints 0).
     - **Authors**: distinct authors (``AU``; commas read as spaces).
     - **Author appearances**: sum over records of the number of authors.  A record without
       authors counts 0 (bibliometrix counts it as one author, "NA").
@@ -258,9 +260,11 @@ def summary_from_parts(parts: dict, as_of: int | None = None) -> pd.DataFrame:
         growth,
         age,
         parts["citations"] / cited if cited else float("nan"),
-        len(parts["references"]),
-        len(parts["keywords_plus"]),
-        len(parts["author_keywords"]),
+        # None in any record: the export did not carry the field (WoS Excel and tab-delimited without CR,
+        # CNKI without Keywords Plus); the count is unknown, not 0 (the ingest summary says "not exported").
+        len(parts["references"]) or float("nan"),
+        len(parts["keywords_plus"]) or float("nan"),
+        len(parts["author_keywords"]) or float("nan"),
         len(parts["authors"]),
         appearances,
         len(parts["single_authors"]),

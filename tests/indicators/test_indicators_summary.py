@@ -51,7 +51,7 @@ def _brute_summary(df: pd.DataFrame, as_of, countries_per_record=None) -> dict:
             for item in r[col]:
                 if str(item).strip():
                     seen.add(_norm(item))
-        out[row] = len(seen)
+        out[row] = len(seen) if seen else float("nan")  # no record has the field: the export did not carry it
     authors, singles, appearances, single_docs = set(), set(), 0, 0
     for r in records:
         names = [_norm(str(a).replace(",", " ")) for a in r["AU"] if str(a).strip()]
