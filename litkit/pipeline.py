@@ -73,6 +73,10 @@ _BURSTS = {k: DEMO_PARAMETERS["bursts"][k] for k in ("s", "gamma", "min_duration
 _THESAURUS = "{thesaurus}"  # replaced by the thesaurus' absolute path when the demo runs
 
 
+def _keyword_thesaurus(kind: str) -> dict:
+    return {"thesaurus": _THESAURUS} if kind == "keyword" else {}
+
+
 @dataclass(frozen=True)
 class DemoRun:
     """One run of the demo: an analysis of :data:`litkit.runs.ANALYSES` on one of the demo's inputs.
@@ -118,7 +122,8 @@ DEMO_RUNS: list[DemoRun] = [
         "cooccurrence", "cnki", "cooccurrence_cnki", dict(DEMO_PARAMETERS["cooccurrence"], thesaurus=_THESAURUS), cost=2
     ),
     *[
-        DemoRun("bursts", "merged", params=dict(_BURSTS, kind=kind), cost=cost)
+        # keyword bursts clean keywords as the keyword maps do (the same thesaurus): one item in both
+        DemoRun("bursts", "merged", params=dict(_BURSTS, kind=kind, **_keyword_thesaurus(kind)), cost=cost)
         for kind, cost in zip(DEMO_PARAMETERS["bursts"]["kinds"], (0.7, 0.9, 1.3))
     ],
     DemoRun(

@@ -517,7 +517,7 @@ def run_keyword_views(
     *,
     field: str = "DE",
     min_occurrences: int = 2,
-    thesaurus: str | list[str] | None = None,
+    thesaurus: str | list[str] | None = "default",
     views: list[str] = ("keyword_timeline", "time_zone", "thematic_map"),
     periods: list[list[int]] | None = None,
     clusters: str = "louvain",
@@ -660,9 +660,13 @@ def run_bursts(
     counting: str = "records",
     first_year: int | None = None,
     last_year: int | None = None,
-    thesaurus: str | None = None,
+    thesaurus: str | list[str] | None = "default",
 ):
-    """Kleinberg bursts (Figure 5): ``bursts_<kind>.csv`` and its figure (none when nothing bursts)."""
+    """Kleinberg bursts (Figure 5): ``bursts_<kind>.csv`` and its figure (none when nothing bursts).
+
+    ``thesaurus`` (keyword bursts): as the keyword map's, ``"default"`` unless given, so that a keyword is
+    the same item in the burst table as on the map.
+    """
     from .bursts import citation_bursts, write_burst_table
     from .plot.bursts import plot_bursts
 

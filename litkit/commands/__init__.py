@@ -150,6 +150,20 @@ def is_partitioned(path: Path) -> bool:
     return Path(path).is_dir() and (Path(path) / MANIFEST).is_file()
 
 
+def thesaurus_option(value: str | None) -> str | None:
+    """A ``--thesaurus`` value as the analyses take it: ``"default"`` (litkit's, the keyword map's default),
+    None for ``none``, else the path of an existing thesaurus file (a one-line error otherwise)."""
+    if value is None or value.lower() == "none":
+        return None
+    if value == "default":
+        return "default"
+    if not Path(value).is_file():
+        raise LitkitError(
+            "thesaurus file not found", path=value, expected="'default', 'none' or a VOSviewer thesaurus file"
+        )
+    return str(value)
+
+
 def load_corpus(path, columns=None, arrow=()):
     """The corpus a command works on, in memory.
 

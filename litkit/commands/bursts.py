@@ -6,7 +6,16 @@ from pathlib import Path
 
 import typer
 
-from . import CORPUS_HELP, FORCE_HELP, FORMATS_HELP, SCHEDULER_HELP, command, echo_written, run_on_corpus
+from . import (
+    CORPUS_HELP,
+    FORCE_HELP,
+    FORMATS_HELP,
+    SCHEDULER_HELP,
+    command,
+    echo_written,
+    run_on_corpus,
+    thesaurus_option,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -24,6 +33,11 @@ def register(app: typer.Typer) -> None:
         first_year: int | None = typer.Option(None, "--from", help="First year of the period (default: earliest)."),
         last_year: int | None = typer.Option(None, "--to", help="Last year of the period (default: latest)."),
         counting: str = typer.Option("records", "--counting", help="records or citations."),
+        thesaurus: str = typer.Option(
+            "default",
+            "--thesaurus",
+            help="Keyword bursts: 'default' (litkit's, as litkit cooccur), 'none', or a VOSviewer thesaurus file.",
+        ),
         formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
         scheduler: str | None = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
@@ -43,6 +57,7 @@ def register(app: typer.Typer) -> None:
             counting=counting,
             first_year=first_year,
             last_year=last_year,
+            thesaurus=thesaurus_option(thesaurus),
         )
         result = run_on_corpus("bursts", corpus_path, output, params, formats, force, scheduler)
         first, last = result.parameters["period"]

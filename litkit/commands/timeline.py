@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ..errors import LitkitError
-from . import FORCE_HELP, FORMATS_HELP, command, echo_written, load_corpus
+from . import FORCE_HELP, FORMATS_HELP, command, echo_written, load_corpus, thesaurus_option
 
 
 def parse_periods(text: str) -> list[list[int]]:
@@ -41,8 +41,10 @@ def register(app: typer.Typer) -> None:
         ),
         field: str = typer.Option("DE", "--field", help="Keyword field: DE or ID (trend topics also TI, AB, TIAB)."),
         min_occurrences: int = typer.Option(2, "--min-occurrences", help="Keywords in at least this many records."),
-        thesaurus: Path | None = typer.Option(
-            None, "--thesaurus", help="VOSviewer thesaurus or 'a;b;canonical' file merging keywords."
+        thesaurus: str = typer.Option(
+            "default",
+            "--thesaurus",
+            help="'default' (litkit's, as litkit cooccur), 'none', or a VOSviewer thesaurus / 'a;b;canonical' file.",
         ),
         periods: str | None = typer.Option(
             None, "--periods", help="Thematic evolution between periods, e.g. 2000-2010,2011-2023."
@@ -70,8 +72,7 @@ def register(app: typer.Typer) -> None:
 
         spans = parse_periods(periods) if periods else None  # bad input fails before anything is read
         folder = RunFolder(output, formats=parse_formats(formats), overwrite=force)
-        if thesaurus is not None and not thesaurus.is_file():
-            raise LitkitError("thesaurus file not found", path=thesaurus, expected="a thesaurus file")
+        thesaurus = thesaurus_option(thesaurus)
         from ..runs import corpus_columns
 
         keyword_columns = corpus_columns("keyword_views", {"field": field}) if (keywords or spans) else []
@@ -94,15 +95,15 @@ def register(app: typer.Typer) -> None:
                 options = dict(
                     field=field,
                     min_occurrences=min_occurrences,
-                    thesaurus=str(thesaurus) if thesaurus else None,
+                    thesaurus=thesaurus,
                     views=views,
                     periods=spans,
                 )
                 folder.run("keyword_views", corpus, options, inputs=inputs)
             if trends:
-                options = dict(field=field, min_frequency=min_frequency, per_year=per_year, **years)
-                if thesaurus is not None:  # otherwise the keyword map's default thesaurus, as in litkit cooccur
-                    options["thesaurus"] = str(thesaurus)
+                options = dict(
+                    field=field, min_frequency=min_frequency, per_year=per_year, thesaurus=thesaurus, **years
+                )
                 folder.run("trend_topics", corpus, options, inputs=inputs)
         written = [path for result in folder.results for path in result.files]
         parameters = {
@@ -112,7 +113,7 @@ def register(app: typer.Typer) -> None:
             "keywords": keywords,
             "field": field,
             "min_occurrences": min_occurrences,
-            "thesaurus": str(thesaurus) if thesaurus else None,
+            "thesaurus": thesaurus,
             "periods": spans,
         }
         if trends:  # (only then: the params.json of a run without them stays as it was)
