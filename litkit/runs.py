@@ -854,7 +854,13 @@ def run_summary(corpus, out: RunOutput, *, as_of: int | None = None, top: int = 
         out.table(table, name)
         if len(table):
             out.figure(plot.plot_top(table, label, top=top), name)
-    out.table(ind.most_cited(corpus, as_of=as_of), "most_cited")
+    cited = ind.most_cited(corpus, as_of=as_of)
+    out.table(cited, "most_cited")
+    if len(cited) and not cited["TC"].notna().any():  # say why the citation tables hold no counts
+        out.record(
+            message="no record has a citation count (TC): most_cited and the h-index tables hold none "
+            "(CNKI RefWorks/EndNote exports carry none; CNKI's result-list .xls has 被引)"
+        )
     for field in ("author", "source"):
         out.table(ind.hindex(corpus, field=field, as_of=as_of), f"hindex_{field}s")
     if len(tables["top_authors", "author"]):

@@ -55,6 +55,8 @@ def register(app: typer.Typer) -> None:
             f"{main['Authors']} authors; wrote:"
         )
         echo_written(result.files)
+        if message := result.parameters.get("message"):
+            typer.echo(f"note: {message}")
 
 
 def parse_top(text: str) -> list[int]:
