@@ -203,9 +203,15 @@ def corpus_columns(name: str, params: Mapping[str, Any] | None = None) -> list[s
     if name == "production":
         return ["DB", "PY"]
     if name == "cocitation":
-        # references (CR, DB, PY, UT), cluster labels (TI, DE, ID; DE and ID also the Chinese title
-        # dictionary) and the citing records' labels (AU, J9, SO)
-        return ["AU", "CR", "DB", "DE", "ID", "J9", "PY", "SO", "TI", "UT"]
+        from .text import resolve_fields
+
+        # references (CR, DB, PY, UT), cluster labels (TI, DE, ID by default; DE and ID also the Chinese
+        # title dictionary) and the citing records' labels (AU, J9, SO)
+        try:
+            topics = resolve_fields(list(params.get("label_fields") or ()))
+        except LitkitError:
+            return None  # the run reports the bad field
+        return sorted({"AU", "CR", "DB", "DE", "ID", "J9", "PY", "SO", "TI", "UT", *topics})
     if name == "collab":
         from .text import resolve_fields
 
@@ -891,10 +897,12 @@ def run_cocitation(
     seed: int = 42,
     labels: int = 30,
     timeline_clusters: int = 10,
+    label_fields: list[str] = ("TI", "DE", "ID"),
 ):
     """Co-citation network (CiteSpace's DCA / JCA / ACA): the network's files (:meth:`Network.export`), the
     map ``cocitation_map`` and, when the nodes have years, the timeline view ``cocitation_timeline`` and the
-    time-zone view ``cocitation_timezone`` (:mod:`litkit.plot.citation`)."""
+    time-zone view ``cocitation_timezone`` (:mod:`litkit.plot.citation`).  ``label_fields``: where the
+    clusters' label terms come from (the citing records' fields; ``["DE"]``: their keywords only)."""
 
     from .plot import citation as plot
 
@@ -908,6 +916,7 @@ def run_cocitation(
         selection=selection,
         pruning=pruning,
         seed=seed,
+        label_fields=tuple(label_fields),
     )
     net = _build_network("cocitation", corpus, out, options)
     _citation_figures(net, out, "cocitation", labels, timeline_clusters, plot)

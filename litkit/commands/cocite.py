@@ -32,6 +32,12 @@ def register(app: typer.Typer) -> None:
         seed: int = typer.Option(42, "--seed", help="Seed of clustering and layout."),
         labels: int = typer.Option(30, "--labels", help="Nodes labelled on the map."),
         timeline_clusters: int = typer.Option(10, "--timeline-clusters", help="Clusters (rows) of the timeline view."),
+        label_fields: str = typer.Option(
+            "TI,DE,ID",
+            "--label-fields",
+            help="Fields of the citing records the cluster labels come from (e.g. DE: keywords only, for Chinese "
+            "titles, whose terms are single words).",
+        ),
         formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
         scheduler: str | None = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
@@ -61,6 +67,7 @@ def register(app: typer.Typer) -> None:
             seed=seed,
             labels=labels,
             timeline_clusters=timeline_clusters,
+            label_fields=[f.strip() for f in label_fields.split(",") if f.strip()],
         )
         result = run_on_corpus("cocitation", corpus_path, output, params, formats, force, scheduler)
         net = result.value
