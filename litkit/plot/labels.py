@@ -95,6 +95,9 @@ def place_labels(
     centres = ax.transData.transform(np.asarray(xy, dtype=float))
     to_data = ax.transData.inverted().transform
     radii = np.asarray(radii, dtype=float)
+    # A leader line keeps this far (pixels) off every other dot: the dot's white edge and a hair of air,
+    # so that a line does not even touch a dot it does not belong to.
+    pad = 0.75 * fig.dpi / 72
     boxes = list(taken or [])
     # The placed labels' text boxes without the air: what a leader line may not cross.  Not ``taken``:
     # those keep text off tick labels, legends and curves, and a leader line starts on its node,
@@ -117,11 +120,13 @@ def place_labels(
         tight = text.get_window_extent(renderer)
         box = tight.expanded(1.04, 1.1)  # a little air around each label
         w, h = box.width, box.height
+        tw, th = tight.width / 2, tight.height / 2
         px, py = centres[i]
-        near, far = _offsets(radii[i], w, h, centre, vertical)
+        # Positions from the text's own size, so that "beside" is touching: the air is only for other labels.
+        near, far = _offsets(radii[i], 2 * tw, 2 * th, centre and math.hypot(tw, th) <= radii[i], vertical)
         others = np.ones(len(centres), dtype=bool)
         others[i] = False
-        oc, orad = centres[others], radii[others]
+        oc, orad = centres[others], radii[others] + pad
         chosen = None
         for k, (ox, oy) in enumerate(near + far):
             cand = Bbox.from_bounds(px + ox - w / 2, py + oy - h / 2, w, h)
@@ -132,17 +137,24 @@ def place_labels(
             # Another node's marker under the box: the nearest point of the box within its radius.
             nx_ = np.clip(oc[:, 0], cand.x0, cand.x1)
             ny_ = np.clip(oc[:, 1], cand.y0, cand.y1)
-            if np.any(np.hypot(oc[:, 0] - nx_, oc[:, 1] - ny_) < orad):
+            if np.any(np.hypot(oc[:, 0] - nx_, oc[:, 1] - ny_) < radii[others]):
                 continue
             cx, cy = px + ox, py + oy
-            tw, th = tight.width / 2, tight.height / 2
             ink = Bbox.from_extents(cx - tw, cy - th, cx + tw, cy + th)
             if any(_segment_meets_box(seg, ink) for seg in leaders):
                 continue  # an earlier label's leader line would run through this label
             segment = None
-            if k >= len(near):  # a thin leader line from the node to the nearest point of the text box
-                segment = (px, py, min(max(px, cx - tw), cx + tw), min(max(py, cy - th), cy + th))
-                # it may cross no earlier leader line and pass through no earlier label
+            if k >= len(near):  # a thin leader line from the node's rim to the nearest point of the text box
+                ex, ey = min(max(px, cx - tw), cx + tw), min(max(py, cy - th), cy + th)
+                length = math.hypot(ex - px, ey - py)
+                if length <= radii[i]:
+                    continue  # far positions lie off the node; a label over its own node is not a leader's
+                f = radii[i] / length
+                segment = (px + f * (ex - px), py + f * (ey - py), ex, ey)
+                # it may pass through no other node's dot, cross no earlier leader line and pass through no
+                # earlier label
+                if np.any(_segment_circle_distances(segment, oc) < orad):
+                    continue
                 if any(_segments_cross(segment, seg) for seg in leaders):
                     continue
                 if any(_segment_meets_box(segment, b) for b in inks):
@@ -157,8 +169,8 @@ def place_labels(
         text.litkit_node = i
         text.litkit_leader = segment is not None
         if segment is not None:
-            end = to_data(segment[2:])
-            (line,) = ax.plot([xy[i, 0], end[0]], [xy[i, 1], end[1]], color="#777777", lw=0.4, zorder=2.5)
+            start, end = to_data(segment[:2]), to_data(segment[2:])
+            (line,) = ax.plot([start[0], end[0]], [start[1], end[1]], color="#777777", lw=0.4, zorder=2.5)
             line.litkit_leader_of = i
             leaders.append(segment)
         boxes.append(cand)
@@ -202,7 +214,10 @@ def _offsets(r: float, w: float, h: float, centre: bool, vertical: bool):
         near = [(0, -dy), (0, dy)] + [(sx * w / 3, sy) for sx in (1, -1, 2, -2) for sy in (-dy, dy)]
         far = [(0, -dy - h), (0, dy + h), (0, -dy - 2 * h), (0, dy + 2 * h)]
         return near, far
-    ring = [(0, dy), (0, -dy), (dx, 0), (-dx, 0), (dx, dy), (-dx, dy), (dx, -dy), (-dx, -dy)]
+    # Diagonally the label's corner touches the rim (at 45 degrees), not the rim's bounding square: a wide
+    # gap there read as a label belonging to no node ("Univ Cambridge" 0.66 text heights off its dot).
+    ex, ey = r / math.sqrt(2) + w / 2 + 2, r / math.sqrt(2) + h / 2 + 1
+    ring = [(0, dy), (0, -dy), (dx, 0), (-dx, 0), (ex, ey), (-ex, ey), (ex, -ey), (-ex, -ey)]
     near = ([(0, 0)] if centre else []) + ring
     far = [(m * ox, m * oy) for m in (2, 3) for ox, oy in ring]
     # Between the rings, halfway steps: dense maps often have room only there.
@@ -239,6 +254,15 @@ def _segments_cross(a, b) -> bool:
     t = (qp[0] * s[1] - qp[1] * s[0]) / denom
     u = (qp[0] * r[1] - qp[1] * r[0]) / denom
     return -1e-9 <= t <= 1 + 1e-9 and -1e-9 <= u <= 1 + 1e-9
+
+
+def _segment_circle_distances(seg, centres: np.ndarray) -> np.ndarray:
+    """Distance of every point of ``centres`` (m, 2) to segment ``seg`` (x0, y0, x1, y1)."""
+    p = np.array(seg[:2], dtype=float)
+    d = np.array(seg[2:], dtype=float) - p
+    dd = float(d @ d)
+    t = np.clip(((centres - p) @ d) / dd, 0.0, 1.0) if dd > 0 else np.zeros(len(centres))
+    return np.hypot(*(centres - (p + t[:, None] * d)).T)
 
 
 def _segment_meets_box(seg, box) -> bool:

@@ -66,7 +66,7 @@ def check_labels(fig, labels: list[str]) -> int:
         if gap > 1.5 * own_r + 6:
             ends = [ax.transData.transform(np.asarray(line.get_xydata(), dtype=float)) for line in leaders]
             joined = any(
-                np.hypot(*(e[0] - own)) < 1.0
+                np.hypot(*(e[0] - own)) < own_r + 1.0  # from the node's rim (H27LABELS), formerly its centre
                 and np.hypot(e[1][0] - np.clip(e[1][0], box.x0, box.x1), e[1][1] - np.clip(e[1][1], box.y0, box.y1))
                 < 1.0
                 for e in ends
