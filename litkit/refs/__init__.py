@@ -37,6 +37,7 @@ from .keys import (
     page_by_bibliographic_key,
     reference_key,
     reference_keys,
+    table_bibliographic_keys,
     unified_key,
     unified_keys,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "reference_key",
     "bibliographic_key",
     "bibliographic_keys",
+    "table_bibliographic_keys",
     "reference_keys",
     "doi_by_bibliographic_key",
     "page_by_bibliographic_key",

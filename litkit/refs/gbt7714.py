@@ -92,6 +92,8 @@ def parse_gbt7714_reference(raw: str) -> dict:
         vi = _GB_VOL_ISSUE.search(tail)
         if vi:  # "2015,37(9)" -> volume 37; "2015,(9)" has an issue but no volume
             out["volume"] = vi.group(2) or None
+            if vi.group(3) and vi.group(3).strip():
+                out["issue"] = vi.group(3).strip()
     elif kind in ("M", "D", "C", "R", "S", "G", "A"):
         # "[Place]:Publisher,Year[:pages]" -- the publisher / institution is the source.
         before_year = tail[: year.start()] if year else tail
@@ -215,11 +217,15 @@ def parse_cssci_reference(raw: str) -> dict:
         out["year"] = int(m.group("year"))
         out["volume"] = (m.group("volume") or "").strip() or None
         out["page"] = _first_page(m.group("pages"))
+        if m.group("issue"):
+            out["issue"] = m.group("issue")
         return out
     m = _after_title(_CSSCI_JOURNAL_NO_YEAR, rest)
     if m:
         out["source"] = m.group("source").strip() or None
         out["volume"] = m.group("volume")
+        if m.group("issue"):
+            out["issue"] = m.group("issue")
         return out
     m = _after_title(_CSSCI_PUBLISHER, rest)
     if m:

@@ -52,28 +52,42 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .gbt7714 import parse_cssci_reference, parse_gbt7714_reference
 from .ids import is_id_key
 from .sources import normalize_source
-from .styles import parse_reference_any
+from .styles import parse_reference_any, parser_for_database, parser_for_style, reference_style
+
+_ISSUE_PARSERS = (parse_cssci_reference, parse_gbt7714_reference)  # the parsers that read an issue
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.?-?){1,4}$")
 _NON_WORD = re.compile(r"[\W_]+")
 
 
 def bibliographic_key(parsed: dict) -> str:
-    """``SURNAME|year|SOURCE|volume|page`` of a parsed reference (ignores the DOI)."""
+    """``SURNAME|year|SOURCE|volume|page`` of a parsed reference (ignores the DOI).
+
+    A reference without a page but with an issue (a CSSCI or GB/T 7714 journal reference,
+    ``期刊.2009.53(18)``) has its issue in the page's place, in parentheses no page can have:
+    ``SURNAME|year|SOURCE|volume|(issue)``; its :func:`reference_key` leaves the volume out.
+
+    Examples
+    --------
+    >>> bibliographic_key({"author": "曾润喜", "year": 2009, "source": "图书情报工作", "volume": "53", "issue": "18"})
+    '曾润喜|2009|图书情报工作|53|(18)'
+    """
+    page = _page_or_volume(parsed.get("page"))
     return "|".join(
         (
             _surname(parsed.get("author")),
             _year_text(parsed.get("year")),
             _source_key(parsed.get("source")),
             _page_or_volume(parsed.get("volume")),
-            _page_or_volume(parsed.get("page")),
+            page or _issue_slot(parsed.get("issue")),
         )
     )
 
 
-def bibliographic_keys(authors, years, sources, volumes, pages) -> list[str]:
+def bibliographic_keys(authors, years, sources, volumes, pages, issues=None) -> list[str]:
     """:func:`bibliographic_key` of many parsed references, given field by field.
 
     The same as ``[bibliographic_key(p) for p in parsed]``, but each distinct author,
@@ -85,6 +99,9 @@ def bibliographic_keys(authors, years, sources, volumes, pages) -> list[str]:
     ----------
     authors, years, sources, volumes, pages : sequence
         One value per reference, as the parsers return them (None when absent).
+    issues : sequence, optional
+        The issue of each reference (CSSCI and GB/T 7714 journal references have one); it
+        enters the key of a reference without a page, as in :func:`bibliographic_key`.
 
     Returns
     -------
@@ -97,20 +114,86 @@ def bibliographic_keys(authors, years, sources, volumes, pages) -> list[str]:
     ['COSTANZA|1997|NATURE|387|253', 'COSTANZA|1997|NATURE|387|P253']
     """
     authors, years, sources, volumes, pages = map(list, (authors, years, sources, volumes, pages))
+    issues = list(issues) if issues is not None and any(issues) else None  # only CSSCI / GB/T references have one
     try:
         surname = _each_distinct(_surname, authors)
         year_text = _each_distinct(_year_text, years)
         source_key = _each_distinct(_source_key, sources)
         fold = _each_distinct(_page_or_volume, volumes + pages)
+        issue_slot = _each_distinct(_issue_slot, issues) if issues is not None else None
     except TypeError:  # an unhashable value: one by one
         return [
-            "|".join((_surname(a), _year_text(y), _source_key(s), _page_or_volume(v), _page_or_volume(p)))
+            bibliographic_key({"author": a, "year": y, "source": s, "volume": v, "page": p, "issue": i})
+            for a, y, s, v, p, i in zip(authors, years, sources, volumes, pages, issues or [None] * len(authors))
+        ]
+    if issue_slot is None:
+        return [
+            f"{surname[a]}|{year_text[y]}|{source_key[s]}|{fold[v]}|{fold[p]}"
             for a, y, s, v, p in zip(authors, years, sources, volumes, pages)
         ]
     return [
-        f"{surname[a]}|{year_text[y]}|{source_key[s]}|{fold[v]}|{fold[p]}"
-        for a, y, s, v, p in zip(authors, years, sources, volumes, pages)
+        f"{surname[a]}|{year_text[y]}|{source_key[s]}|{fold[v]}|{fold[p] or issue_slot[i]}"
+        for a, y, s, v, p, i in zip(authors, years, sources, volumes, pages, issues)
     ]
+
+
+def table_bibliographic_keys(refs) -> list[str]:
+    """:func:`bibliographic_key` of every row of a :func:`litkit.refs.references_table`.
+
+    What the table's keys are made of, for code that keys a table's rows itself (the partitions of
+    :mod:`litkit.scale`).  The table has no issue column: a page-less row of a CSSCI or GB/T 7714
+    reference has its issue read again from its ``raw`` string, by the parser
+    :func:`litkit.refs.references_table` chose for it (from ``DB``).  Each distinct row is keyed once.
+
+    Parameters
+    ----------
+    refs : pandas.DataFrame
+        A references table (``author``, ``year``, ``source``, ``volume``, ``page``, ``raw``, ``DB``).
+
+    Returns
+    -------
+    list of str
+        One bibliographic key per row, in order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> refs = pd.DataFrame({"author": ["曾润喜"], "year": [2009], "source": ["情报杂志"], "volume": ["28"],
+    ...                      "page": [None], "raw": ["曾润喜.网络舆情预警.情报杂志.2009.28(11)"], "DB": ["CSSCI"]})
+    >>> table_bibliographic_keys(refs)
+    ['曾润喜|2009|情报杂志|28|(11)']
+    """
+    n = len(refs)
+    columns = [refs[c].tolist() for c in ("author", "year", "source", "volume", "page")]
+    raws = refs["raw"].tolist() if "raw" in refs.columns else [None] * n
+    dbs = refs["DB"].tolist() if "DB" in refs.columns else [None] * n
+    cache: dict = {}
+    parser_of_db: dict = {}
+    issue_of: dict = {}
+    out = []
+    for author, year, source, volume, page, raw, db in zip(*columns, raws, dbs):
+        try:  # an Int64 column gives pd.NA for a missing year, whose truth value is an error
+            year = None if year is None else int(year)
+        except (TypeError, ValueError):
+            year = None
+        issue = None
+        if not (isinstance(page, str) and page):  # only a page-less reference is keyed by its issue
+            if db not in parser_of_db:
+                parser_of_db[db] = parser_for_database(db) if isinstance(db, str) or db is None else None
+            parser = parser_of_db[db] or (parser_for_style(reference_style(raw)) if isinstance(raw, str) else None)
+            if parser in _ISSUE_PARSERS and isinstance(raw, str):
+                if (raw, parser) not in issue_of:
+                    parsed = parser(raw)
+                    issue_of[raw, parser] = None if parsed.get("page") else parsed.get("issue")
+                issue = issue_of[raw, parser]
+        k = (author, year, source, volume, page, issue)
+        b = cache.get(k)
+        if b is None:
+            b = cache[k] = bibliographic_key(
+                {"author": author, "year": year, "source": source, "volume": volume, "page": page, "issue": issue}
+            )
+        out.append(b)
+    return out
 
 
 def reference_key(parsed: dict) -> str:
@@ -123,13 +206,18 @@ def reference_key(parsed: dict) -> str:
     'doi:10.1038/387253a0'
     >>> reference_key(parse_wos_reference("Costanza R, 1997, NATURE, V387, P253"))
     'COSTANZA|1997|NATURE|387|253'
+    >>> from litkit.refs import parse_cssci_reference
+    >>> reference_key(parse_cssci_reference("曾润喜.网络舆情管控工作机制研究.图书情报工作.2009.53(18)"))
+    '曾润喜|2009|图书情报工作||(18)'
     """
     doi = parsed.get("doi")
     if doi and doi == doi:
         return doi if is_id_key(doi) else "doi:" + str(doi).lower()  # a Lens / OpenAlex ID is its own key
     if not (parsed.get("author") or parsed.get("source")):
         return ""
-    return bibliographic_key(parsed)
+    bib = bibliographic_key(parsed)
+    cited_by_issue = _issue_group(bib)
+    return bib if cited_by_issue is None else cited_by_issue[0]
 
 
 # ---- unification across a corpus -----------------------------------------------------------------
@@ -161,9 +249,15 @@ def doi_by_bibliographic_key(references: Iterable[tuple]) -> dict[str, str | Non
     """
     lent: dict[str, str | None] = {}
     for bib, doi, source, volume, page in references:
-        if doi and source and (volume or page):
-            known = lent.get(bib, doi)
-            lent[bib] = doi if known == doi else None
+        if not (doi and source):
+            continue
+        cited_by_issue = _issue_group(bib) if bib.endswith(")") else None
+        if cited_by_issue is not None:  # a page-less paper cited by its issue: the issue's group lends
+            bib = cited_by_issue[0]
+        elif not (volume or page):
+            continue
+        known = lent.get(bib, doi)
+        lent[bib] = doi if known == doi else None
     return lent
 
 
@@ -191,10 +285,7 @@ def page_by_bibliographic_key(keys: Iterable[str]) -> dict[str, str | None]:
     """
     pages: dict[str, str | None] = {}
     for key in set(keys):
-        prefix, page = _split_page(key)
-        if page and prefix is not None:
-            known = pages.get(prefix, page)
-            pages[prefix] = page if known == page else None
+        _note_page(pages, key, *_split_page(key))
     return pages
 
 
@@ -250,6 +341,8 @@ def unified_key(bib: str, doi, named: bool, doi_of_bib: dict, page_of_bib: dict)
 
 def _lent_key(bib: str, prefix: str | None, page: str, doi_of_bib: dict, page_of_bib: dict) -> str:
     """:func:`unified_key` of a named reference without a DOI, its key already split by :func:`_split_page`."""
+    if page.startswith("("):
+        return _issue_lent_key(bib, doi_of_bib, page_of_bib)
     if prefix is not None:
         lent_page = page_of_bib.get(prefix)
         if lent_page and (not page or page == lent_page):
@@ -288,10 +381,8 @@ def unified_keys(references: Iterable[tuple]) -> list[str]:
     # Each distinct key split once, for the page table and for the keys (page_by_bibliographic_key's rule).
     split = {bib: _split_page(bib) for bib in {r[0] for r in references}}
     page_of_bib: dict[str, str | None] = {}
-    for prefix, page in split.values():
-        if page and prefix is not None:
-            known = page_of_bib.get(prefix, page)
-            page_of_bib[prefix] = page if known == page else None
+    for bib, (prefix, page) in split.items():
+        _note_page(page_of_bib, bib, prefix, page)
     keys = []
     for bib, doi, _source, _volume, _page, named in references:
         if doi:
@@ -326,6 +417,70 @@ def reference_keys(raws) -> list[str]:
         for p, b in zip(parsed, bib)
     )
     return [k if k else "raw:" + " ".join(str(raw).split()).upper() for raw, k in zip(raws, keys)]
+
+
+def _issue_lent_key(bib: str, doi_of_bib: dict, page_of_bib: dict) -> str:
+    """:func:`unified_key` of a page-less reference cited by its issue (``A|Y|S|V|(I)``, the volume may be empty).
+
+    Its own key is the issue's group ``A|Y|S||(I)``.  When every citation of that group that writes a
+    volume writes the same one, ``V``, and no other issue of ``A|Y|S|V`` is cited, the group is the
+    volume's paper ``A|Y|S|V|``, and takes what that key is lent (a page, a DOI): so CSSCI's
+    ``Strategic Management Journal.1997.18(7)`` still meets Web of Science's ``V18, P509``.
+    """
+    group, _volume, issue = _issue_group(bib)
+    volume = page_of_bib.get(group)
+    if volume:
+        prefix = group[: -len(issue) - 1] + volume + "|"
+        if page_of_bib.get(prefix + "(") == issue:
+            lent = _lent_key(prefix, prefix, "", doi_of_bib, page_of_bib)
+            if lent != prefix:
+                return lent
+    lent = doi_of_bib.get(group)
+    return "doi:" + lent if lent else group
+
+
+def _issue_group(bib: str) -> tuple[str, str, str] | None:
+    """``"A|Y|S|V|(I)"`` -> ``("A|Y|S||(I)", "V", "(I)")``; None for a key whose last part is not an issue.
+
+    A folded page never holds a parenthesis (:func:`_fold`), so ``(`` marks an issue.
+    """
+    head, _, slot = bib.rpartition("|")
+    if not slot.startswith("("):
+        return None
+    author_year_source, _, volume = head.rpartition("|")
+    return f"{author_year_source}||{slot}", volume, slot
+
+
+def _note_page(table: dict, bib: str, prefix: str | None, page: str) -> None:
+    """Enter one bibliographic key in a page-lending table (:func:`page_by_bibliographic_key`).
+
+    ``A|Y|S|V|P`` notes ``A|Y|S|V|`` -> P.  A page-less key cited by issue, ``A|Y|S|V|(I)``,
+    notes ``A|Y|S||(I)`` -> V (the volume written with that issue) and ``A|Y|S|V|(`` -> ``(I)``
+    (the issue written with that volume), for :func:`_issue_lent_key`; neither form can be a
+    page entry's key, which ends in ``|``.  A second, different value makes an entry None.
+    """
+    if page.startswith("("):
+        if prefix is None:  # no author, year, source or volume: nothing to lend through
+            return
+        group, volume, issue = _issue_group(bib)
+        entries = ((group, volume), (prefix + "(", issue))
+    elif page and prefix is not None:
+        entries = ((prefix, page),)
+    else:
+        return
+    for key, value in entries:
+        known = table.get(key, value)
+        table[key] = value if known == value else None
+
+
+def _issue_slot(issue) -> str:
+    """An issue as it enters a key in the page's place: ``"(18)"`` (``"018"`` -> ``"(18)"``); ``""`` for none."""
+    text = _fold(issue)
+    if not text:
+        return ""
+    if text.isdigit() and text.isascii():
+        text = str(int(text))
+    return "(" + text + ")"
 
 
 def _each_distinct(function, values: list) -> dict:
@@ -391,6 +546,7 @@ __all__ = [
     "reference_key",
     "bibliographic_key",
     "bibliographic_keys",
+    "table_bibliographic_keys",
     "reference_keys",
     "doi_by_bibliographic_key",
     "page_by_bibliographic_key",

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .._forks import map_parts
+from .gbt7714 import parse_cssci_reference, parse_gbt7714_reference
 from .keys import bibliographic_keys, reference_keys, unified_keys
 from .styles import parser_for_database, parser_for_style, reference_style
 
@@ -313,11 +314,16 @@ def _arrow_cited_strings(cr: pd.Series):
     return lengths, string_codes, strings.to_pylist()
 
 
+_ISSUE_PARSERS = frozenset((parse_cssci_reference, parse_gbt7714_reference))
+
+
 def _parse_and_key(parsers: list, keyed: bool, work: list[tuple[int, str]]) -> list[tuple]:
     """(author, year, source, volume, page, doi, bibliographic key or None) of each (parser number, string)."""
     parsed = [parsers[pid](raw) for pid, raw in work]
     fields = [[p.get(name) for p in parsed] for name in ("author", "year", "source", "volume", "page", "doi")]
-    bib = bibliographic_keys(*fields[:5]) if keyed else [None] * len(parsed)
+    # CSSCI / GB/T 7714 journal references carry an issue, the key of a page-less one (litkit.refs.keys)
+    issues = [p.get("issue") for p in parsed] if keyed and _ISSUE_PARSERS.intersection(parsers) else None
+    bib = bibliographic_keys(*fields[:5], issues=issues) if keyed else [None] * len(parsed)
     return list(zip(*fields, bib))
 
 

@@ -42,11 +42,11 @@ import pandas as pd
 from ..corpus import Corpus
 from ..errors import LitkitError
 from ..refs import (
-    bibliographic_key,
     doi_by_bibliographic_key,
     merge_lending,
     page_by_bibliographic_key,
     references_table,
+    table_bibliographic_keys,
     unified_key,
 )
 from ._dask import compute, persist, tree_sum
@@ -186,20 +186,8 @@ def _parse(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
 
 
 def _bibliographic(refs: pd.DataFrame) -> list[str]:
-    """:func:`litkit.refs.bibliographic_key` of every row, computed once per distinct row."""
-    cache: dict = {}
-    out = []
-    columns = (refs[c].tolist() for c in ("author", "year", "source", "volume", "page"))
-    for author, year, source, volume, page in zip(*columns):
-        year = None if year is None or year is pd.NA or year != year else int(year)
-        k = (author, year, source, volume, page)
-        b = cache.get(k)
-        if b is None:
-            b = cache[k] = bibliographic_key(
-                {"author": author, "year": year, "source": source, "volume": volume, "page": page}
-            )
-        out.append(b)
-    return out
+    """:func:`litkit.refs.bibliographic_key` of every row (a page-less CSSCI / GB/T row keyed by its issue)."""
+    return table_bibliographic_keys(refs)
 
 
 def _lending_of(part: tuple) -> tuple[dict, dict]:

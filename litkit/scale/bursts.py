@@ -49,13 +49,13 @@ from ..bursts import (
 from ..corpus import Corpus
 from ..errors import LitkitError
 from ..refs import (
-    bibliographic_key,
     doi_by_bibliographic_key,
     merge_lending,
     page_by_bibliographic_key,
     parser_for_database,
     parser_for_style,
     reference_style,
+    table_bibliographic_keys,
     unified_key,
 )
 from ._dask import compute, constant, persist, sum_counters, tree_reduce, tree_sum
@@ -243,20 +243,8 @@ def _partition_events(df: pd.DataFrame, kind: str, field: str, thesaurus):
 
 
 def _bibliographic(refs: pd.DataFrame) -> list[str]:
-    """:func:`litkit.refs.bibliographic_key` of every row, computed once per distinct row."""
-    cache: dict = {}
-    out = []
-    columns = (refs[c].tolist() for c in ("author", "year", "source", "volume", "page"))
-    for author, year, source, volume, page in zip(*columns):
-        year = None if year is None or year is pd.NA or year != year else int(year)
-        k = (author, year, source, volume, page)
-        b = cache.get(k)
-        if b is None:
-            b = cache[k] = bibliographic_key(
-                {"author": author, "year": year, "source": source, "volume": volume, "page": page}
-            )
-        out.append(b)
-    return out
+    """:func:`litkit.refs.bibliographic_key` of every row (a page-less CSSCI / GB/T row keyed by its issue)."""
+    return table_bibliographic_keys(refs)
 
 
 def _labels_once(refs: pd.DataFrame) -> np.ndarray:

@@ -13,6 +13,7 @@ from litkit.refs import (
     bibliographic_key,
     merge_lending,
     page_by_bibliographic_key,
+    parse_cssci_reference,
     reference_keys,
     reference_style,
     references_table,
@@ -133,9 +134,16 @@ REAL = (
 def real_refs(shared_corpora):
     corpus = litkit.read([shared_corpora / p for p in REAL])
     refs = references_table(corpus.df)
+    # a page-less CSSCI reference is keyed by its issue (the table has no issue column: parsed again here)
+    issues = [
+        parse_cssci_reference(raw).get("issue") if db == "CSSCI" and not p else None
+        for raw, db, p in zip(refs["raw"], refs["DB"], refs["page"])
+    ]
     refs["bib"] = [
-        bibliographic_key({"author": a, "year": None if pd.isna(y) else int(y), "source": s, "volume": v, "page": p})
-        for a, y, s, v, p in zip(refs["author"], refs["year"], refs["source"], refs["volume"], refs["page"])
+        bibliographic_key(
+            {"author": a, "year": None if pd.isna(y) else int(y), "source": s, "volume": v, "page": p, "issue": i}
+        )
+        for a, y, s, v, p, i in zip(refs["author"], refs["year"], refs["source"], refs["volume"], refs["page"], issues)
     ]
     return refs
 
@@ -143,13 +151,24 @@ def real_refs(shared_corpora):
 def _brute_force_keys(refs: pd.DataFrame) -> list[str]:
     """The rule of litkit.refs.keys written out naively, row by row over the whole table."""
     parts = [b.split("|") for b in refs["bib"]]
+
+    def issue_group(q):  # "A|Y|S|V|(I)" -> "A|Y|S||(I)"
+        return "|".join(q[:3]) + "||" + q[4]
+
     dois_of = defaultdict(set)  # bibliographic key -> DOIs it was seen with (source and volume or page present)
-    for b, doi, s, v, p in zip(refs["bib"], refs["doi"], refs["source"], refs["volume"], refs["page"]):
-        if doi and s and (v or p):
+    for b, q, doi, s, v, p in zip(refs["bib"], parts, refs["doi"], refs["source"], refs["volume"], refs["page"]):
+        if doi and s and q[4].startswith("("):
+            dois_of[issue_group(q)].add(doi)
+        elif doi and s and (v or p):
             dois_of[b].add(doi)
     pages_of = defaultdict(set)  # (A, Y, S, V) -> pages of the keys that have one
+    volumes_of = defaultdict(set)  # issue group -> volumes written with it
+    issues_of = defaultdict(set)  # (A, Y, S, V) -> issues written with it (page-less references)
     for q in parts:
-        if all(q):
+        if all(q) and q[4].startswith("("):
+            volumes_of[issue_group(q)].add(q[3])
+            issues_of[tuple(q[:4])].add(q[4])
+        elif all(q):
             pages_of[tuple(q[:4])].add(q[4])
     out = []
     for b, q, doi, a, s in zip(refs["bib"], parts, refs["doi"], refs["author"], refs["source"]):
@@ -159,17 +178,34 @@ def _brute_force_keys(refs: pd.DataFrame) -> list[str]:
         if not (a or s):
             out.append("")
             continue
-        group = {b}
-        pages = pages_of.get(tuple(q[:4]), set())
-        if all(q[:4]) and len(pages) == 1 and q[4] in ("", *pages):
-            page_less, full = "|".join(q[:4]) + "|", "|".join(q[:4]) + "|" + next(iter(pages))
-            dois = [dois_of[page_less], dois_of[full]]
-            if all(len(d) <= 1 for d in dois) and len(dois[0] | dois[1]) <= 1:
-                group = {page_less, full}
-                b = full
-        dois = set().union(*(dois_of[g] for g in group))
-        out.append("doi:" + next(iter(dois)) if len(dois) == 1 and all(len(dois_of[g]) <= 1 for g in group) else b)
+        if q[4].startswith("("):  # cited by issue: the volume's paper when the volume names only this issue
+            group = issue_group(q)
+            volumes = volumes_of[group]
+            if len(volumes) == 1 and issues_of[(*q[:3], *volumes)] == {q[4]}:
+                q = [*q[:3], *volumes, ""]
+                as_volume = _key_of(q, "|".join(q), dois_of, pages_of)
+                if as_volume != "|".join(q):
+                    out.append(as_volume)
+                    continue
+            dois = dois_of[group]
+            out.append("doi:" + next(iter(dois)) if len(dois) == 1 else group)
+            continue
+        out.append(_key_of(q, b, dois_of, pages_of))
     return out
+
+
+def _key_of(q, b, dois_of, pages_of):
+    """The key of a reference not cited by issue (parts ``q``, bibliographic key ``b``): the page and DOI rule."""
+    group = {b}
+    pages = pages_of.get(tuple(q[:4]), set())
+    if all(q[:4]) and len(pages) == 1 and q[4] in ("", *pages):
+        page_less, full = "|".join(q[:4]) + "|", "|".join(q[:4]) + "|" + next(iter(pages))
+        dois = [dois_of[page_less], dois_of[full]]
+        if all(len(d) <= 1 for d in dois) and len(dois[0] | dois[1]) <= 1:
+            group = {page_less, full}
+            b = full
+    dois = set().union(*(dois_of[g] for g in group))
+    return "doi:" + next(iter(dois)) if len(dois) == 1 and all(len(dois_of[g]) <= 1 for g in group) else b
 
 
 def test_keys_equal_brute_force_on_real_exports(real_refs):
@@ -186,6 +222,13 @@ def test_lending_never_merges_different_dois_or_works(real_refs):
     for key, bib, doi in zip(keyed["key"], keyed["bib"], keyed["doi"]):
         if doi:
             assert key == "doi:" + doi
+        elif not key.startswith("doi:") and bib.endswith(")"):
+            # cited by issue ("A|Y|S|V|(I)"): its issue's group "A|Y|S||(I)", or its volume's key with a page
+            head, _, issue = bib.rpartition("|")
+            author_year_source, _, volume = head.rpartition("|")
+            assert key == f"{author_year_source}||{issue}" or (
+                volume and key.startswith(f"{author_year_source}|{volume}|") and key.count("|") == 4
+            )
         elif not key.startswith("doi:"):
             # a bibliographic key is the reference's own, or it with a page added
             assert key == bib or (bib.endswith("|") and key.startswith(bib) and key.count("|") == 4)
