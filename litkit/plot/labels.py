@@ -1,19 +1,24 @@
 """Label placement shared by every node map (keyword, co-citation, coupling, collaboration, timelines).
 
 One greedy, deterministic rule: labels are placed in the order given (most important
-first); each tries a list of positions around its node -- on it, beside it, then two and
-three times as far -- and takes the first position that
+first); each tries a list of positions around its node -- on it (only when the text lies
+wholly on the dot, so that the dot reads as the label's background, as on VOSviewer's large
+circles; a label over a smaller dot hid it), beside it (touching: the text box's edge or, diagonally,
+its corner a pixel or two off the rim), then farther off, the nearest first -- and takes the first
+position that
 
 * overlaps no label placed before it, nor any box in ``taken`` (tick labels, legends),
 * lies wholly inside the axes (so nothing is clipped), and
 * covers no marker of another node (circle against box, full radius), and
 * is crossed by no leader line drawn before it;
 
-a label placed away from its node gets a thin leader line to it (node centre to the nearest
-point of the label's text box), taken only if that line crosses no earlier leader line and
-passes through no earlier label.  So no two leader lines cross and no leader line runs
-through a label it does not belong to.  A label with no such position is left out (its
-node is still drawn), so a figure never has overlapping or clipped text.
+a label placed away from its node gets a thin leader line to it (from the node's rim to the
+nearest point of the label's text box), taken only if that line passes through no other node's
+dot (with its white edge), crosses no earlier leader line and passes through no earlier label.
+So a label is either touching its dot or joined to it by a leader line (a reader cannot tell
+which node a free-floating label names), no two leader lines cross and no leader line runs through
+a dot or a label it does not belong to.  A label with no such position is left out (its node is
+still drawn, the item is in the tables), so a figure never has overlapping or clipped text.
 :func:`label_boxes` gives the boxes back for tests and checks; each leader line carries
 ``litkit_leader_of`` (its node's index).
 """
@@ -59,7 +64,8 @@ def place_labels(
     font_sizes : (n,) array
         Font size (points) of every node's label.
     centre : bool
-        Try the node's own centre first (VOSviewer's keyword maps); a label on its own node is next to it.
+        Try the node's own centre first (VOSviewer's keyword maps) when the text fits wholly on the dot
+        (its box's half-diagonal at most the radius); a label on its own node is next to it.
     vertical : bool
         Above and below first, shifted sideways (rows of nodes: timelines, time zones).
     taken : list of Bbox, optional
@@ -128,17 +134,10 @@ def place_labels(
         others[i] = False
         oc, orad = centres[others], radii[others] + pad
         chosen = None
-        for k, (ox, oy) in enumerate(near + far):
+        offsets = near + far
+        for k in _free_positions(np.array(offsets), px, py, w, h, frame, boxes, oc, radii[others]):
+            ox, oy = offsets[k]
             cand = Bbox.from_bounds(px + ox - w / 2, py + oy - h / 2, w, h)
-            if not (cand.x0 >= frame.x0 and cand.x1 <= frame.x1 and cand.y0 >= frame.y0 and cand.y1 <= frame.y1):
-                continue
-            if any(cand.overlaps(b) for b in boxes):
-                continue
-            # Another node's marker under the box: the nearest point of the box within its radius.
-            nx_ = np.clip(oc[:, 0], cand.x0, cand.x1)
-            ny_ = np.clip(oc[:, 1], cand.y0, cand.y1)
-            if np.any(np.hypot(oc[:, 0] - nx_, oc[:, 1] - ny_) < radii[others]):
-                continue
             cx, cy = px + ox, py + oy
             ink = Bbox.from_extents(cx - tw, cy - th, cx + tw, cy + th)
             if any(_segment_meets_box(seg, ink) for seg in leaders):
@@ -229,12 +228,44 @@ def _offsets(r: float, w: float, h: float, centre: bool, vertical: bool):
         far += [(sx * (dx + g) if sx else 0.0, sy * (dy + g) if sy else 0.0) for sx, sy in _DIRECTIONS]
         far += [(sx * w * f, sy * (dy + g)) for f in (1 / 3, 2 / 3, 1) for sx in (1, -1) for sy in (1, -1)]
         far += [(sx * (dx + g), sy * (dy + g) / 2) for sx in (1, -1) for sy in (1, -1)]
+    # Leader lines every 10 degrees, the label's nearest edge or corner on the line's end: a node inside a
+    # cluster often has a clear way out only between its neighbours' dots, in no direction above.
+    for gap in (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0):
+        for angle in range(0, 360, 10):
+            ux, uy = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+            sx = (ux > _SIDE) - (ux < -_SIDE)  # which edge or corner of the label faces the node
+            sy = (uy > _SIDE) - (uy < -_SIDE)
+            far.append(((r + gap * h) * ux + sx * w / 2, (r + gap * h) * uy + sy * h / 2))
     # Shortest leader line first: the distance from the node to the nearest point of the label.
     far.sort(key=lambda o: (math.hypot(max(abs(o[0]) - w / 2, 0.0), max(abs(o[1]) - h / 2, 0.0)), math.hypot(*o)))
     return near, far
 
 
 _DIRECTIONS = ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1))
+_SIDE = math.sin(math.radians(22.5))  # a line within 22.5 degrees of an axis meets the middle of an edge
+
+
+def _free_positions(offsets: np.ndarray, px, py, w, h, frame, boxes, centres: np.ndarray, radii: np.ndarray):
+    """Indices, in order, of the ``offsets`` whose ``w`` x ``h`` box around ``(px, py) + offset`` lies inside
+    ``frame``, overlaps none of ``boxes`` (touching counts, as ``Bbox.overlaps``) and covers none of the dots
+    (``centres``, ``radii``): every candidate at once, the leader-line checks left to the caller."""
+    x0 = px + offsets[:, 0] - w / 2
+    y0 = py + offsets[:, 1] - h / 2
+    x1, y1 = x0 + w, y0 + h
+    ok = (x0 >= frame.x0) & (x1 <= frame.x1) & (y0 >= frame.y0) & (y1 <= frame.y1)
+    if boxes:
+        b = np.array([bb.extents for bb in boxes], dtype=float)
+        bx0, bx1 = np.minimum(b[:, 0], b[:, 2]), np.maximum(b[:, 0], b[:, 2])
+        by0, by1 = np.minimum(b[:, 1], b[:, 3]), np.maximum(b[:, 1], b[:, 3])
+        hit = (x0[:, None] <= bx1) & (bx0 <= x1[:, None]) & (y0[:, None] <= by1) & (by0 <= y1[:, None])
+        ok &= ~hit.any(axis=1)
+    if len(centres):
+        # another node's dot under the box: the nearest point of the box within its radius
+        keep = np.flatnonzero(ok)
+        nx_ = np.clip(centres[:, 0], x0[keep, None], x1[keep, None])
+        ny_ = np.clip(centres[:, 1], y0[keep, None], y1[keep, None])
+        ok[keep] = ~(np.hypot(centres[:, 0] - nx_, centres[:, 1] - ny_) < radii).any(axis=1)
+    return np.flatnonzero(ok).tolist()
 
 
 def _segments_cross(a, b) -> bool:

@@ -17,9 +17,10 @@ Static figure (:func:`plot_network`), VOSviewer's three views
     Labels are placed by :func:`litkit.plot.labels.place_labels` (shared with the
     co-citation figures): each cluster's largest node first, then the largest of the
     rest; none overlaps another label or another node's marker, none is clipped,
-    each sits on or beside its node or is joined to it by a leader line (leader lines
-    never cross each other or run through another label); a label with no room is
-    left out.  Small disconnected components are packed beside the largest.
+    each touches its node (on it only when the text lies wholly on the dot) or is joined
+    to it by a leader line from the node's rim (leader lines never cross each other or run
+    through another label or another node's dot); a label with no room is left out.
+    Small disconnected components are packed beside the largest.
     Chinese labels need a CJK font (:func:`~litkit.plot.style.require_cjk_font`);
     :func:`~litkit.plot.style.save_figure` refuses to write a figure with missing glyphs.
 

@@ -212,3 +212,36 @@ def test_label_beside_its_dot_or_joined(drawn, name):
 def test_no_label_over_a_dot_smaller_than_its_text(drawn, name):
     centres, radii, labels, _ = drawn[name]
     assert over_small_dots(centres, radii, labels) == []
+
+
+def test_placer_routes_no_leader_along_a_row_of_dots():
+    """A row of small components (as packed under the main map) whose first dot's label has no room above,
+    below or to the left: today's placer ran its leader line along the row through the other dots
+    ("Univ Autonoma Barcelona"); now the line leaves the row clear of the dots (or the label is left out)."""
+    import matplotlib.pyplot as plt
+    from matplotlib.transforms import Bbox
+
+    from litkit.plot.labels import marker_radii, place_labels
+
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    xy = np.column_stack([np.linspace(0.05, 0.35, 4), np.full(4, 0.5)])
+    sizes = np.full(4, 60.0)
+    ax.scatter(*xy.T, s=sizes, zorder=2)
+    fig.canvas.draw()
+    frame = ax.get_window_extent()
+    row = ax.transData.transform([[0.0, 0.5], [0.4, 0.5]])
+    r = float(marker_radii([60.0], fig.dpi)[0])
+    # the row's neighbours (other rows, the main map) above and below it, taken
+    taken = [
+        Bbox.from_extents(row[0, 0], row[0, 1] + r + 1, row[1, 0], frame.y1),
+        Bbox.from_extents(row[0, 0], frame.y0, row[1, 0], row[0, 1] - r - 1),
+    ]
+    names = ["Univ Autonoma Barcelona"] + [""] * 3
+    placed = place_labels(fig, ax, xy, [0], names, marker_radii(sizes, fig.dpi), np.full(4, 9.0), taken=taken)
+    centres, radii, labels, segments = drawn_map(fig, 4)
+    assert leader_faults(centres, radii, labels, segments) == []
+    assert far_without_leader(centres, radii, labels, segments) == []
+    assert [t.litkit_leader for t in placed] == [True]  # the line leaves the row above its dots
+    plt.close(fig)
