@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import LitkitError
+from ..refs import cited_issue
 
 KINDS = ("cited_journal", "cited_reference", "keyword", "author")
 
@@ -150,6 +151,13 @@ def reference_label(refs: pd.DataFrame) -> pd.Series:
         return [f"{prefix}{t}" if t else "" for t in text.tolist()]
 
     pieces = [part("author"), part("year"), part("source"), part("volume", "V"), part("page", "P")]
+    if "raw" in refs.columns and "page" in refs.columns:
+        # a page-less CSSCI / GB/T journal reference is one work per issue (its key: litkit.refs.cited_issue),
+        # so its label shows the issue: "V28(11)", "(18)" -- two papers of one volume are two labels
+        pieces[3] = [
+            f"{v}({i})" if (i := (cited_issue(r) if p == "" else None)) else v
+            for v, p, r in zip(pieces[3], pieces[4], refs["raw"].tolist())
+        ]
     label = pd.Series([", ".join(p for p in row if p) for row in zip(*pieces)], index=refs.index)
     if "raw" in refs.columns:  # a reference the parser could not split keeps its raw text
         # normalised only where it is used: raw strings are all distinct, and few rows lack a label

@@ -655,6 +655,13 @@ def choose_cited_labels(counts: pd.DataFrame, unit: str, identity: str, keys: Se
         for item, text in zip(best["item"].to_numpy(), best["text"]):
             labels[item] = text or labels[item]
         years[best["item"].to_numpy()] = best["year"].to_numpy(dtype=float)
+        # a page-less CSSCI / GB/T paper is keyed by its issue ("A|Y|S||(11)", litkit.refs): the label shows
+        # it, or two papers of one author in one journal and year would read the same
+        for item, key in enumerate(keys):
+            if isinstance(key, str) and key.endswith(")") and labels[item] != key:
+                issue = key.rpartition("|")[2]
+                if issue.startswith("("):
+                    labels[item] = f"{labels[item]}, {issue}"
         return labels, years
     earliest = _earliest(counts)
     years[earliest["item"].to_numpy()] = earliest["year"].to_numpy(dtype=float)

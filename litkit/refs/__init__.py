@@ -32,6 +32,7 @@ from .gbt7714 import is_cssci_reference, parse_cssci_reference, parse_gbt7714_re
 from .keys import (
     bibliographic_key,
     bibliographic_keys,
+    cited_issue,
     doi_by_bibliographic_key,
     merge_lending,
     page_by_bibliographic_key,
@@ -67,6 +68,7 @@ __all__ = [
     "bibliographic_key",
     "bibliographic_keys",
     "table_bibliographic_keys",
+    "cited_issue",
     "reference_keys",
     "doi_by_bibliographic_key",
     "page_by_bibliographic_key",

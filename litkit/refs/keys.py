@@ -137,6 +137,41 @@ def bibliographic_keys(authors, years, sources, volumes, pages, issues=None) -> 
     ]
 
 
+def cited_issue(raw, database=None) -> str | None:
+    """The issue a page-less CSSCI or GB/T 7714 journal reference is cited by (what its key holds); else None.
+
+    Parameters
+    ----------
+    raw : str
+        One cited-reference string.
+    database : str, optional
+        The citing record's ``DB``: its references' parser (:func:`litkit.refs.parser_for_database`);
+        without it (or for a merged record) the string's own style decides (:func:`litkit.refs.reference_style`).
+
+    Returns
+    -------
+    str or None
+        The issue as written (``"11"``), None for a reference with a page, without an issue, or of
+        another style (Web of Science and Scopus strings are keyed by volume and page only).
+
+    Examples
+    --------
+    >>> cited_issue("曾润喜.网络舆情突发事件预警系统、指标与机制.情报杂志.2009.28(11)", "CSSCI")
+    '11'
+    >>> cited_issue("[1]谢高地,张彩霞.中国生态系统服务的价值[J].资源科学,2015,37(9):1740-1746.") is None
+    True
+    """
+    if not isinstance(raw, str) or not raw.rstrip(" .．。").endswith((")", "）")):  # an issue closes the string
+        return None
+    parser = parser_for_database(database) if isinstance(database, str) else None
+    if parser is None:
+        parser = parser_for_style(reference_style(raw))
+    if parser not in _ISSUE_PARSERS:
+        return None
+    parsed = parser(raw)
+    return None if parsed.get("page") else parsed.get("issue")
+
+
 def table_bibliographic_keys(refs) -> list[str]:
     """:func:`bibliographic_key` of every row of a :func:`litkit.refs.references_table`.
 
@@ -168,24 +203,14 @@ def table_bibliographic_keys(refs) -> list[str]:
     raws = refs["raw"].tolist() if "raw" in refs.columns else [None] * n
     dbs = refs["DB"].tolist() if "DB" in refs.columns else [None] * n
     cache: dict = {}
-    parser_of_db: dict = {}
-    issue_of: dict = {}
     out = []
     for author, year, source, volume, page, raw, db in zip(*columns, raws, dbs):
         try:  # an Int64 column gives pd.NA for a missing year, whose truth value is an error
             year = None if year is None else int(year)
         except (TypeError, ValueError):
             year = None
-        issue = None
-        if not (isinstance(page, str) and page):  # only a page-less reference is keyed by its issue
-            if db not in parser_of_db:
-                parser_of_db[db] = parser_for_database(db) if isinstance(db, str) or db is None else None
-            parser = parser_of_db[db] or (parser_for_style(reference_style(raw)) if isinstance(raw, str) else None)
-            if parser in _ISSUE_PARSERS and isinstance(raw, str):
-                if (raw, parser) not in issue_of:
-                    parsed = parser(raw)
-                    issue_of[raw, parser] = None if parsed.get("page") else parsed.get("issue")
-                issue = issue_of[raw, parser]
+        # only a page-less reference is keyed by its issue
+        issue = None if isinstance(page, str) and page else cited_issue(raw, db if isinstance(db, str) else "")
         k = (author, year, source, volume, page, issue)
         b = cache.get(k)
         if b is None:
@@ -207,8 +232,10 @@ def reference_key(parsed: dict) -> str:
     >>> reference_key(parse_wos_reference("Costanza R, 1997, NATURE, V387, P253"))
     'COSTANZA|1997|NATURE|387|253'
     >>> from litkit.refs import parse_cssci_reference
-    >>> reference_key(parse_cssci_reference("曾润喜.网络舆情管控工作机制研究.图书情报工作.2009.53(18)"))
+    >>> reference_key(parse_cssci_reference("曾润喜.网络舆情管控工作机制研究.图书情报工作.2009.(18)"))
     '曾润喜|2009|图书情报工作||(18)'
+    >>> reference_key(parse_cssci_reference("曾润喜.网络舆情管控工作机制研究.图书情报工作.2009.53(18)"))
+    '曾润喜|2009|图书情报工作|53|'
     """
     doi = parsed.get("doi")
     if doi and doi == doi:
@@ -217,7 +244,11 @@ def reference_key(parsed: dict) -> str:
         return ""
     bib = bibliographic_key(parsed)
     cited_by_issue = _issue_group(bib)
-    return bib if cited_by_issue is None else cited_by_issue[0]
+    if cited_by_issue is None:
+        return bib
+    # alone, a paper cited by volume and issue is its volume's only paper (unified_key's rule): A|Y|S|V|
+    group, volume, issue = cited_by_issue
+    return group[: -len(issue) - 1] + volume + "|" if volume and _split_page(bib)[0] else group
 
 
 # ---- unification across a corpus -----------------------------------------------------------------
@@ -422,19 +453,20 @@ def reference_keys(raws) -> list[str]:
 def _issue_lent_key(bib: str, doi_of_bib: dict, page_of_bib: dict) -> str:
     """:func:`unified_key` of a page-less reference cited by its issue (``A|Y|S|V|(I)``, the volume may be empty).
 
-    Its own key is the issue's group ``A|Y|S||(I)``.  When every citation of that group that writes a
-    volume writes the same one, ``V``, and no other issue of ``A|Y|S|V`` is cited, the group is the
-    volume's paper ``A|Y|S|V|``, and takes what that key is lent (a page, a DOI): so CSSCI's
-    ``Strategic Management Journal.1997.18(7)`` still meets Web of Science's ``V18, P509``.
+    When every citation of the issue that writes a volume writes the same one, ``V``, and no other
+    issue of ``A|Y|S|V`` is cited, the issue is the volume's only paper: the key is the volume's,
+    ``A|Y|S|V|``, with what that key is lent (a page, a DOI), as a citation of the volume without
+    its issue has it -- so ``53(18)`` and ``(18)`` are one work, ``Science.1999.286(5439)`` meets
+    ``Science.1999.286``, and CSSCI's ``Strategic Management Journal.1997.18(7)`` still meets Web of
+    Science's ``V18, P509``.  Otherwise (no volume written, two volumes written, or the volume cited
+    with two issues: two papers of one author in it) the key is the issue's, ``A|Y|S||(I)``.
     """
     group, _volume, issue = _issue_group(bib)
     volume = page_of_bib.get(group)
     if volume:
         prefix = group[: -len(issue) - 1] + volume + "|"
         if page_of_bib.get(prefix + "(") == issue:
-            lent = _lent_key(prefix, prefix, "", doi_of_bib, page_of_bib)
-            if lent != prefix:
-                return lent
+            return _lent_key(prefix, prefix, "", doi_of_bib, page_of_bib)
     lent = doi_of_bib.get(group)
     return "doi:" + lent if lent else group
 
@@ -547,6 +579,7 @@ __all__ = [
     "bibliographic_key",
     "bibliographic_keys",
     "table_bibliographic_keys",
+    "cited_issue",
     "reference_keys",
     "doi_by_bibliographic_key",
     "page_by_bibliographic_key",
