@@ -48,8 +48,19 @@ def test_cli_burst_csv_shows_labels(tmp_path):
     records += [{"UT": f"H:{i}", "PY": 2004, "DE": ["Co-Word Analysis", "y"]} for i in range(30)]
     path = litkit.Corpus.from_records(records).to_parquet(tmp_path / "c.parquet")
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["bursts", str(path), "--kind", "keyword", "-o", str(out), "--formats", "png"])
+    # without a thesaurus the label is the most frequent surface form
+    args = ["bursts", str(path), "--kind", "keyword", "--thesaurus", "none", "-o", str(out), "--formats", "png"]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     table = pd.read_csv(out / "bursts_keyword.csv")
     row = table[table["key"] == "coword analysis"]
-    assert row["keyword"].tolist() == ["Co-Word Analysis"]  # the most frequent surface form
+    assert row["keyword"].tolist() == ["Co-Word Analysis"]
+    # by default litkit's thesaurus names it, on the map as in the burst table
+    result = CliRunner().invoke(
+        app, ["bursts", str(path), "--kind", "keyword", "-o", str(tmp_path / "d"), "--formats", "png"]
+    )
+    assert result.exit_code == 0, result.output
+    table = pd.read_csv(tmp_path / "d" / "bursts_keyword.csv")
+    on_map = litkit.cooccurrence(litkit.Corpus.read_parquet(path), with_layout=False).nodes
+    label = dict(zip(on_map["key"], on_map["label"]))["coword analysis"]
+    assert table[table["key"] == "coword analysis"]["keyword"].tolist() == [label] == ["co-word analysis"]
