@@ -52,6 +52,8 @@ def parse_gbt7714_reference(raw: str) -> dict:
     >>> r = parse_gbt7714_reference("[2]Costanza R,d'Arge R.The value of the world's ecosystem services[J].Nature,1997,387(6630):253-260.")
     >>> r["author"], r["source"], r["volume"], r["page"]
     ('Costanza R', 'Nature', '387', '253')
+    >>> parse_gbt7714_reference("[4]张三.生态补偿[J].资源科学,2015,37(9).")["issue"]
+    '9'
     >>> parse_gbt7714_reference("[3]张三.生态补偿研究[D].北京:北京林业大学,2010.")["source"]
     '北京林业大学'
     """
@@ -165,7 +167,8 @@ def parse_cssci_reference(raw: str) -> dict:
     -------
     dict
         ``raw``, ``author``, ``year``, ``source``, ``volume``, ``page``, ``doi`` (None when absent),
-        as :func:`litkit.refs.parse_wos_reference` gives them.
+        as :func:`litkit.refs.parse_wos_reference` gives them, and ``issue`` for a journal reference
+        that writes one (``2015.29(2)`` -> ``"2"``): the key of a page-less one (:mod:`litkit.refs.keys`).
 
     Examples
     --------

@@ -5,12 +5,35 @@ work across citing records (co-citation, citation bursts)::
 
     doi:<doi>                                   when the reference has a DOI
     <SURNAME>|<year>|<SOURCE>|<volume>|<page>   otherwise
+    <SURNAME>|<year>|<SOURCE>||(<issue>)        a page-less journal paper known by its issue (below)
 
 The second form (:func:`bibliographic_key`) is upper-cased with punctuation folded to single spaces,
 initials dropped from the author and the ``V``/``P`` prefixes removed, so ``Costanza R, 1997, NATURE, V387, P253``
 and ``COSTANZA R., 1997, Nature, V387, p253`` get the same key; the source goes through
 :func:`litkit.refs.normalize_source`.  A reference that names neither an author, a source nor a
 DOI (``[No title captured]``) gets the empty key ``""``: it identifies no work, and analyses skip it.
+
+Papers cited by issue
+---------------------
+CSSCI (and GB/T 7714 without pages) cites a Chinese journal paper as ``题名.刊名.年.卷(期)`` and writes
+the volume for some citations of a paper and not for others (``图书情报工作.2009.53(18)`` and
+``.2009.(18)``): Chinese journals are numbered by year and issue, the volume is an extra.  So the
+bibliographic key of a page-less reference with an issue has the issue in the page's place, in a
+form no page can have, ``A|Y|S|V|(I)``, and its key is
+
+* ``A|Y|S|V|`` -- the volume's, with what that key is lent (a page, a DOI; below) -- when every
+  citation of issue I of author A, year Y, source S that writes a volume writes the same V, and no other
+  issue of that volume is cited: the issue is the volume's only cited paper, so ``53(18)``, ``(18)``
+  and a bare ``53`` are one work, and ``Strategic Management Journal.1997.18(7)`` meets Web of
+  Science's ``V18, P509`` as it did before the issue was read;
+* ``A|Y|S||(I)`` otherwise: no volume written, two volumes written for the issue, or the volume cited
+  with two issues (``情报杂志.2009.28(8)`` and ``28(11)``: two papers of one author in one volume, two keys;
+  a citation of the bare volume, ``28``, cannot say which and keeps ``A|Y|S|28|``).
+
+The title does not decide: on the two real CSSCI exports 24 (author, year, journal, issue) papers are
+cited under two or more titles that differ beyond case and punctuation, and all but about three are
+one paper's title misspelt, shortened or mis-cited; two papers of one first author in one issue keep
+one key.  Web of Science and Scopus references never carry an issue into a key.
 
 Unification across the citations of a corpus
 --------------------------------------------
@@ -305,7 +328,10 @@ def page_by_bibliographic_key(keys: Iterable[str]) -> dict[str, str | None]:
     dict
         ``"A|Y|S|V|"`` -> page, for every key ``A|Y|S|V|P`` with author, year, source, volume and
         page all present; the value is None when the same ``A|Y|S|V|`` was seen with two different
-        pages (it then lends none).  Tables of parts of a corpus combine with :func:`merge_lending`.
+        pages (it then lends none).  Keys of page-less papers cited by issue, ``A|Y|S|V|(I)``, add
+        ``"A|Y|S||(I)"`` -> V and ``"A|Y|S|V|("`` -> ``"(I)"`` (the volume written with the issue, the
+        issue written with the volume; None when two were seen), which decide their keys (module
+        docstring).  Tables of parts of a corpus combine with :func:`merge_lending`.
 
     Examples
     --------
