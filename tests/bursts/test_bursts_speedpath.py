@@ -27,6 +27,7 @@ from litkit.bursts import (
     kleinberg,
     kleinberg_many,
 )
+from litkit.refs import cited_issue
 
 
 def _bursting_items(R, D, s, gamma):
@@ -158,6 +159,9 @@ def _reference_label_value_by_value(refs):
         return refs[col].map(lambda v: f"{prefix}{_normalise_text(v)}" if _normalise_text(v) else "")
 
     pieces = [part("author"), part("year"), part("source"), part("volume", "V"), part("page", "P")]
+    # a page-less CSSCI / GB/T journal reference shows its issue (its key's: litkit.refs.cited_issue)
+    issues = [cited_issue(raw) if not page else None for raw, page in zip(refs["raw"], pieces[4])]
+    pieces[3] = [f"{v}({i})" if i else v for v, i in zip(pieces[3], issues)]
     label = pd.Series([", ".join(p for p in row if p) for row in zip(*pieces)], index=refs.index)
     return label.where(label != "", refs["raw"].map(_normalise_text))
 

@@ -14,7 +14,7 @@ import pytest
 import litkit
 from litkit.bursts import counts_from_codes, reference_label
 from litkit.bursts import events as burst_events
-from litkit.refs import distinct_references
+from litkit.refs import cited_issue, distinct_references
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -40,8 +40,10 @@ def _label_by_hand(row) -> str:
         return " ".join(unicodedata.normalize("NFKC", str(value)).split())
 
     parts = [text(row["author"]), text(row["year"]), text(row["source"])]
+    # a page-less CSSCI / GB/T journal reference shows its issue (its key's: litkit.refs.cited_issue)
+    issue = cited_issue(row["raw"]) if not text(row["page"]) else None
     parts += [
-        "V" + text(row["volume"]) if text(row["volume"]) else "",
+        ("V" + text(row["volume"]) if text(row["volume"]) else "") + (f"({issue})" if issue else ""),
         "P" + text(row["page"]) if text(row["page"]) else "",
     ]
     label = ", ".join(p for p in parts if p)
