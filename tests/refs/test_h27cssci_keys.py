@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 import litkit
-from litkit.bursts import reference_label
+from litkit.bursts import citation_bursts, reference_label
 from litkit.network import citation_links, cocitation
 from litkit.refs import (
     bibliographic_key,
@@ -233,10 +233,16 @@ def test_dask_keys_equal_the_record_path(shared_corpora, tmp_path):
         with distributed.Client(cluster) as client:
             pc = scale.ingest(paths, tmp_path / "pc", client=client, files_per_partition=1)
             dask_refs = scale.references(pc, client=client)
+            dask_bursts = scale.citation_bursts(pc, "cited_reference", top=None, client=client)
     finally:
         cluster.close()
-    single = references_table(litkit.read(paths, progress=False).df)
+    corpus = litkit.read(paths, progress=False)
+    single = references_table(corpus.df)
     assert dask_refs["key"].tolist() == single["key"].tolist()
+    bursts = citation_bursts(corpus, "cited_reference", top=None)
+    assert len(bursts) > 0
+    assert dask_bursts.drop(columns="strength").equals(bursts.drop(columns="strength"))
+    assert abs(dask_bursts["strength"] - bursts["strength"]).max() < 1e-9
     first_two = single[single["record"] < 2]["key"].tolist()
     assert first_two == [
         "曾润喜|2009|图书情报工作|53|",
