@@ -226,14 +226,19 @@ def table_bibliographic_keys(refs) -> list[str]:
     raws = refs["raw"].tolist() if "raw" in refs.columns else [None] * n
     dbs = refs["DB"].tolist() if "DB" in refs.columns else [None] * n
     cache: dict = {}
+    issue_of: dict = {}
     out = []
     for author, year, source, volume, page, raw, db in zip(*columns, raws, dbs):
         try:  # an Int64 column gives pd.NA for a missing year, whose truth value is an error
             year = None if year is None else int(year)
         except (TypeError, ValueError):
             year = None
-        # only a page-less reference is keyed by its issue
-        issue = None if isinstance(page, str) and page else cited_issue(raw, db if isinstance(db, str) else "")
+        # only a page-less reference is keyed by its issue; a string cited many times is parsed once
+        issue = None
+        if not (isinstance(page, str) and page):
+            issue = issue_of.get((raw, db), _MISSING)
+            if issue is _MISSING:
+                issue = issue_of[raw, db] = cited_issue(raw, db if isinstance(db, str) else "")
         k = (author, year, source, volume, page, issue)
         b = cache.get(k)
         if b is None:
