@@ -460,7 +460,9 @@ def test_same_work_gets_the_same_key_across_databases():
     short = parse_cssci_reference(
         "Teece,D.J..Dynamic capabilities and strategic management.Strategic Management Journal.1997.18(7)"
     )
-    assert bibliographic_key(short) == "TEECE|1997|STRATEG MANAGE J|18|"
+    # (the issue stands in the page's place of its bibliographic key; alone, its key is the volume's)
+    assert bibliographic_key(short) == "TEECE|1997|STRATEG MANAGE J|18|(7)"
+    assert reference_key(short) == "TEECE|1997|STRATEG MANAGE J|18|"
     assert bibliographic_key(short).rsplit("|", 1)[0] == bibliographic_key(wos).rsplit("|", 1)[0]
 
 
@@ -471,8 +473,19 @@ def test_references_table_uses_the_cssci_parser(cssci):
     corpus = cssci["cssci/DataSet_CSSCI.txt"]
     table = references_table(corpus.df)
     assert set(table["DB"]) == {"CSSCI"}
-    for raw, key in zip(table["raw"], table["key"]):
-        p = parse_cssci_reference(raw)
+    parsed = [parse_cssci_reference(raw) for raw in table["raw"]]
+    volumes_of_issue = {}  # the volumes written with each page-less issue
+    for p in parsed:
+        if p.get("issue") and not p["page"] and p["volume"]:
+            volumes_of_issue.setdefault(bibliographic_key({**p, "volume": None}), set()).add(p["volume"])
+    for raw, key, p in zip(table["raw"], table["key"], parsed):
+        if p.get("issue") and not p["page"]:
+            # a page-less paper cited by issue: its volume's key (the one volume written with that issue),
+            # or its issue's where the corpus cites that volume with two issues or the issue with two volumes
+            issue_key = bibliographic_key({**p, "volume": None})
+            volumes = [p["volume"]] if p["volume"] else sorted(volumes_of_issue.get(issue_key, ()))
+            assert key in (issue_key, *(reference_key({**p, "volume": v}) for v in volumes)), raw
+            continue
         assert key == (reference_key(p) if (p["author"] or p["source"]) else "")
     row = table[table["raw"] == "付业勤.旅游危机事件网络舆情的本体分析.重庆理工大学学报(社会科学).2015.29(2)"].iloc[0]
     assert (row["author"], row["year"], row["source"], row["volume"]) == (
