@@ -204,13 +204,15 @@ def _mark_events(fig, key, n_rows: int) -> None:
 
 
 def _text_width_in(texts: list[str]) -> float:
-    """Width in inches of the widest text at the current font size and family (CJK fallback included)."""
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextToPath
+    """Width in inches of the widest text at the current font size, as a figure draws it (CJK fallback included)."""
+    from .style import text_width_pt
 
-    prop = FontProperties(size=plt.rcParams["font.size"])
-    measure = TextToPath()
-    return max((measure.get_text_width_height_descent(t, prop, ismath=False)[0] for t in texts if t), default=0.0) / 72
+    scratch = plt.figure()
+    try:
+        size = plt.rcParams["font.size"]
+        return max((text_width_pt(scratch, t, size) for t in texts if t), default=0.0) / 72
+    finally:
+        plt.close(scratch)
 
 
 def _draw(table, kind, first, last, title, decimals, item_width, bar_width, bottom_in: float = 0.0):

@@ -17,8 +17,11 @@ nearest point of the label's text box), taken only if that line passes through n
 dot (with its white edge), crosses no earlier leader line and passes through no earlier label.
 So a label is either touching its dot or joined to it by a leader line (a reader cannot tell
 which node a free-floating label names), no two leader lines cross and no leader line runs through
-a dot or a label it does not belong to.  A label with no such position is left out (its node is
-still drawn, the item is in the tables), so a figure never has overlapping or clipped text.
+a dot or a label it does not belong to -- except, when the caller gives the nodes' clusters, as a
+last resort a leader line through dots of the label's own cluster (a hub amid its cluster has no other
+way out, and it is the map's most important term; within a cluster such a line reads as one of its
+links).  A label with no such position is left out (its node is still drawn, the item is in the
+tables), so a figure never has overlapping or clipped text.
 :func:`label_boxes` gives the boxes back for tests and checks; each leader line carries
 ``litkit_leader_of`` (its node's index).
 """
@@ -46,6 +49,7 @@ def place_labels(
     taken: list | None = None,
     color: str = "#1a1a1a",
     halo: float = 2.2,
+    groups: np.ndarray | None = None,
 ) -> list:
     """Place labels next to their nodes without overlaps or clipping; returns the placed Text artists.
 
@@ -72,6 +76,10 @@ def place_labels(
         Display boxes the labels must not cover (tick labels, legends).
     color, halo : str, float
         Text colour and the width of its white halo.
+    groups : (n,) array, optional
+        The nodes' clusters.  A label with no position otherwise may take a leader line that passes through
+        dots of its own cluster (never another cluster's dot, label or leader): a hub amid its cluster has
+        no clear way out, and it is the map's most important term.
 
     Returns
     -------
@@ -133,33 +141,43 @@ def place_labels(
         others = np.ones(len(centres), dtype=bool)
         others[i] = False
         oc, orad = centres[others], radii[others] + pad
-        chosen = None
         offsets = near + far
-        for k in _free_positions(np.array(offsets), px, py, w, h, frame, boxes, oc, radii[others]):
-            ox, oy = offsets[k]
-            cand = Bbox.from_bounds(px + ox - w / 2, py + oy - h / 2, w, h)
-            cx, cy = px + ox, py + oy
-            ink = Bbox.from_extents(cx - tw, cy - th, cx + tw, cy + th)
-            if any(_segment_meets_box(seg, ink) for seg in leaders):
-                continue  # an earlier label's leader line would run through this label
-            segment = None
-            if k >= len(near):  # a thin leader line from the node's rim to the nearest point of the text box
-                ex, ey = min(max(px, cx - tw), cx + tw), min(max(py, cy - th), cy + th)
-                length = math.hypot(ex - px, ey - py)
-                if length <= radii[i]:
-                    continue  # far positions lie off the node; a label over its own node is not a leader's
-                f = radii[i] / length
-                segment = (px + f * (ex - px), py + f * (ey - py), ex, ey)
-                # it may pass through no other node's dot, cross no earlier leader line and pass through no
-                # earlier label
-                if np.any(_segment_circle_distances(segment, oc) < orad):
-                    continue
-                if any(_segments_cross(segment, seg) for seg in leaders):
-                    continue
-                if any(_segment_meets_box(segment, b) for b in inks):
-                    continue
-            chosen = (ox, oy, cand, segment, ink)
-            break
+        # dots of the node's own cluster: a last-resort leader line may pass through them
+        own = (np.asarray(groups)[others] == np.asarray(groups)[i]) if groups is not None else None
+
+        chosen = None
+        # a second pass, only when the first finds nothing: leader lines through dots of the node's own cluster
+        for lenient in (False, True) if own is not None and own.any() else (False,):
+            for k in _free_positions(np.array(offsets), px, py, w, h, frame, boxes, oc, radii[others]):
+                ox, oy = offsets[k]
+                cand = Bbox.from_bounds(px + ox - w / 2, py + oy - h / 2, w, h)
+                cx, cy = px + ox, py + oy
+                ink = Bbox.from_extents(cx - tw, cy - th, cx + tw, cy + th)
+                if any(_segment_meets_box(seg, ink) for seg in leaders):
+                    continue  # an earlier label's leader line would run through this label
+                segment = None
+                if k >= len(near):  # a thin leader line from the node's rim to the nearest point of the text box
+                    ex, ey = min(max(px, cx - tw), cx + tw), min(max(py, cy - th), cy + th)
+                    length = math.hypot(ex - px, ey - py)
+                    if length <= radii[i]:
+                        continue  # far positions lie off the node; a label over its own node is not a leader's
+                    f = radii[i] / length
+                    segment = (px + f * (ex - px), py + f * (ey - py), ex, ey)
+                    # it may pass through no other node's dot (with ``lenient``: of another cluster), cross no
+                    # earlier leader line and pass through no earlier label
+                    through = _segment_circle_distances(segment, oc) < orad
+                    if lenient:
+                        through &= ~own
+                    if np.any(through):
+                        continue
+                    if any(_segments_cross(segment, seg) for seg in leaders):
+                        continue
+                    if any(_segment_meets_box(segment, b) for b in inks):
+                        continue
+                chosen = (ox, oy, cand, segment, ink)
+                break
+            if chosen is not None:
+                break
         if chosen is None:
             text.remove()
             continue

@@ -419,7 +419,8 @@ def plot_network(
     ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
     font_sizes = 6.5 + 4.0 * np.sqrt(occ / occ.max())
-    place_labels(fig, ax, xy, _label_order(kw, occ, n_labels), labels, radii, font_sizes, centre=True)
+    order = _label_order(kw, occ, n_labels)
+    place_labels(fig, ax, xy, order, labels, radii, font_sizes, centre=True, groups=kw["cluster"].to_numpy())
 
     if view == "network":
         from matplotlib.lines import Line2D

@@ -103,13 +103,16 @@ def drawn_map(fig, n: int):
     return centres, radii, labels, segments
 
 
-def leader_faults(centres, radii, labels, segments) -> list:
-    """Leader lines through a dot other than their own node's or through another label."""
+def leader_faults(centres, radii, labels, segments, clusters=None) -> list:
+    """Leader lines through a dot other than their own node's (with ``clusters``: of another cluster; a hub
+    amid its cluster may take a last-resort line through its cluster's dots) or through another label."""
     faults = []
     for own, p, q in segments:
         assert np.hypot(*(centres[own] - p)) <= radii[own] + 1.0  # the line starts on its own dot
         hit = _dist_to_segment(centres, p, q) < radii
         hit[own] = False
+        if clusters is not None:
+            hit &= clusters != clusters[own]
         name = labels.get(own, ("?",))[0]
         faults += [(name, "through the dot of", labels.get(int(j), (f"node {j}",))[0]) for j in np.flatnonzero(hit)]
         faults += [
@@ -154,7 +157,7 @@ def drawn(maps):
     out = {}
     for name, (net, n_labels) in maps.items():
         fig = net.plot(n_labels=n_labels)
-        out[name] = drawn_map(fig, len(net))
+        out[name] = (*drawn_map(fig, len(net)), net.nodes["cluster"].to_numpy(), net.sizes)
         plt.close(fig)
     return out
 
@@ -193,16 +196,18 @@ def test_helpers_by_hand():
     "name", ["institutions (review)", "keywords (Chinese exports)", "keywords (six merged exports)"]
 )
 def test_leader_lines_cross_no_dot_and_no_label(drawn, name):
-    centres, radii, labels, segments = drawn[name]
+    centres, radii, labels, segments, clusters, sizes = drawn[name]
     assert len(labels) >= 15 and len(segments) >= 1, (len(labels), len(segments))  # the rules are exercised
-    assert leader_faults(centres, radii, labels, segments) == []
+    assert leader_faults(centres, radii, labels, segments, clusters) == []
+    # the map's heaviest node is named (the Chinese map's 用户体验 has no way out but through its cluster)
+    assert int(np.argmax(sizes)) in labels
 
 
 @pytest.mark.parametrize(
     "name", ["institutions (review)", "keywords (Chinese exports)", "keywords (six merged exports)"]
 )
 def test_label_beside_its_dot_or_joined(drawn, name):
-    centres, radii, labels, segments = drawn[name]
+    centres, radii, labels, segments, _, _ = drawn[name]
     assert far_without_leader(centres, radii, labels, segments) == []
 
 
@@ -210,7 +215,7 @@ def test_label_beside_its_dot_or_joined(drawn, name):
     "name", ["institutions (review)", "keywords (Chinese exports)", "keywords (six merged exports)"]
 )
 def test_no_label_over_a_dot_smaller_than_its_text(drawn, name):
-    centres, radii, labels, _ = drawn[name]
+    centres, radii, labels, *_ = drawn[name]
     assert over_small_dots(centres, radii, labels) == []
 
 
