@@ -154,7 +154,15 @@ def plot_cocitation_map(
     ax.set_axis_off()
     order = _label_order(nodes, size, n_labels, by_cluster=True)
     _place_labels(
-        fig, ax, xy, order, nodes["label"].astype(str).tolist(), areas, nodes[size].to_numpy(float), max_size=8.0
+        fig,
+        ax,
+        xy,
+        order,
+        nodes["label"].astype(str).tolist(),
+        areas,
+        nodes[size].to_numpy(float),
+        max_size=8.0,
+        groups=nodes["cluster"].to_numpy(),
     )
     handles = []
     if clusters is not None and len(clusters):
@@ -681,10 +689,13 @@ def _year_locator(y0: int, y1: int):
     return MultipleLocator(1 if span <= 12 else 2 if span <= 24 else 5)
 
 
-def _place_labels(fig, ax, xy, order, labels, areas, values, max_size: float = 9.0, vertical: bool = False) -> list:
+def _place_labels(
+    fig, ax, xy, order, labels, areas, values, max_size: float = 9.0, vertical: bool = False, groups=None
+) -> list:
     """Labels by :func:`litkit.plot.labels.place_labels` (the rule every node map shares): beside their node
     or joined by a leader line, over no other label, tick label or node, inside the axes; font 6 to
-    ``max_size`` pt by ``values``.  Returns the placed Text artists."""
+    ``max_size`` pt by ``values``; ``groups``: the nodes' clusters (a hub's last-resort leader line may pass
+    through its own cluster's dots).  Returns the placed Text artists."""
     from .labels import place_labels
 
     if not order:
@@ -696,4 +707,6 @@ def _place_labels(fig, ax, xy, order, labels, areas, values, max_size: float = 9
     values = np.asarray(values, dtype=float)
     top = max(float(np.nanmax(values)) if len(values) else 1.0, 1e-9)
     sizes = 6.0 + (max_size - 6.0) * np.sqrt(np.clip(np.nan_to_num(values), 0.0, None) / top)
-    return place_labels(fig, ax, xy, order, labels, radii, sizes, vertical=vertical, taken=taken, halo=2.0)
+    return place_labels(
+        fig, ax, xy, order, labels, radii, sizes, vertical=vertical, taken=taken, halo=2.0, groups=groups
+    )
