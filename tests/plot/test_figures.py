@@ -195,7 +195,8 @@ def test_cli_writes_the_demo_files(demo_out, tmp_path):
     cli("ingest", demo / "cnki", demo / "scopus", demo / "wos", "-o", merged, "--merge")
     bursts = {k: DEMO_PARAMETERS["bursts"][k] for k in ("s", "gamma", "min_duration", "slice_years", "top")}
     options = [x for k, v in bursts.items() for x in (f"--{k.replace('_', '-')}", v)]
-    cli("bursts", merged, "--kind", "keyword", *options, "-o", tmp_path / "bursts")
+    thesaurus = demo / "thesaurus.txt"  # the demo's keyword bursts clean keywords as its maps do
+    cli("bursts", merged, "--kind", "keyword", *options, "--thesaurus", thesaurus, "-o", tmp_path / "bursts")
     cli("timeline", merged, "-o", tmp_path / "timeline")
     compared = []
     for folder, names in (
