@@ -39,7 +39,7 @@ from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path
 
 from ..errors import LitkitError
-from .style import PALETTE, require_cjk_font, text_width_pt, use_style
+from .style import PALETTE, ellipsize, require_cjk_font, text_width_pt, use_style
 
 _FONT = 7.5  # labels, points
 _LINE_IN = _FONT * 1.25 / 72.0  # height of one label line, inches
@@ -493,17 +493,7 @@ def _band_path(x0: float, y0: float, x1: float, y1: float, width: float) -> Path
 
 def _fit(fig, text: str, max_in: float) -> str:
     """``text`` cut with "…" until it is at most ``max_in`` inches wide at the label size (measured)."""
-    limit = max_in * 72.0
-    if text_width_pt(fig, text, _FONT) <= limit:
-        return text
-    lo, hi = 1, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if text_width_pt(fig, text[:mid].rstrip() + "…", _FONT) <= limit:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + "…"
+    return ellipsize(fig, text, _FONT, max_in * 72.0)
 
 
 __all__ = ["plot_three_fields", "sankey_order", "sankey_layout", "three_fields_html", "BAND_COLOURS"]

@@ -172,9 +172,32 @@ def text_width_pt(fig, text: str, fontsize, **font) -> float:
     """
     artist = fig.text(0, 0, text, fontsize=fontsize, **font)
     try:
-        return artist.get_window_extent(fig.canvas.get_renderer()).width * 72.0 / fig.dpi
+        return float(artist.get_window_extent(fig.canvas.get_renderer()).width * 72.0 / fig.dpi)
     finally:
         artist.remove()
+
+
+def ellipsize(fig, text: str, fontsize, max_pt: float) -> str:
+    """``text``, or its longest prefix followed by "…", at most ``max_pt`` points wide as ``fig`` draws it.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig = plt.figure()
+    >>> ellipsize(fig, "carbon sink", 10, 500), ellipsize(fig, "ecosystem services", 10, 40).endswith("…")
+    ('carbon sink', True)
+    >>> plt.close(fig)
+    """
+    if text_width_pt(fig, text, fontsize) <= max_pt:
+        return text
+    lo, hi = 1, len(text)
+    while lo < hi:  # the longest prefix that fits with its ellipsis (widths grow with the prefix)
+        mid = (lo + hi + 1) // 2
+        if text_width_pt(fig, text[:mid].rstrip() + "…", fontsize) <= max_pt:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
 
 
 def save_figure(

@@ -22,7 +22,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from ..errors import LitkitError
-from .style import PALETTE, require_cjk_font, text_width_pt, use_style
+from .style import PALETTE, ellipsize, require_cjk_font, text_width_pt, use_style
 
 #: Colour of the quartile lines and median dots (bibliometrix draws them in ``royalblue4``/``dodgerblue4``).
 TREND_COLOUR = PALETTE[0]
@@ -131,17 +131,7 @@ def _size_legend(ax, freq: np.ndarray) -> None:
 
 def _fit(fig, text: str, max_in: float) -> str:
     """``text`` cut with "…" until it is at most ``max_in`` inches wide at the label size (measured)."""
-    limit = max_in * 72.0
-    if text_width_pt(fig, text, _FONT) <= limit:
-        return text
-    lo, hi = 1, len(text)
-    while lo < hi:  # the longest prefix that fits with its ellipsis
-        mid = (lo + hi + 1) // 2
-        if text_width_pt(fig, text[:mid].rstrip() + "…", _FONT) <= limit:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + "…"
+    return ellipsize(fig, text, _FONT, max_in * 72.0)
 
 
 __all__ = ["plot_trend_topics", "TREND_COLOUR"]
