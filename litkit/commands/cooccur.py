@@ -6,7 +6,16 @@ from pathlib import Path
 
 import typer
 
-from . import CORPUS_HELP, FORCE_HELP, FORMATS_HELP, SCHEDULER_HELP, command, echo_written, run_on_corpus
+from . import (
+    CORPUS_HELP,
+    FORCE_HELP,
+    FORMATS_HELP,
+    SCHEDULER_HELP,
+    command,
+    echo_written,
+    run_on_corpus,
+    thesaurus_option,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -76,7 +85,7 @@ def register(app: typer.Typer) -> None:
         def none(value):
             return None if value.lower() == "none" else value
 
-        thesauri = [t for t in (none(t) for t in thesaurus) if t is not None]
+        thesauri = [t for t in (thesaurus_option(t) for t in thesaurus) if t is not None]
         params = dict(
             field=field if len(field) > 1 else field[0],
             min_occurrence=min_occurrence,

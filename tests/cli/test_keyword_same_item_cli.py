@@ -81,9 +81,12 @@ def test_defaults_give_one_item_per_keyword_everywhere(env_parquet, tmp_path):
     assert "lca" in set(plain["term"])
 
 
-def test_a_missing_thesaurus_file_is_a_one_line_error(env_parquet, tmp_path):
-    result = CliRunner().invoke(
-        app, ["bursts", str(env_parquet), "--kind", "keyword", "--thesaurus", "nope.txt", "-o", str(tmp_path / "b")]
-    )
+@pytest.mark.parametrize("command", [["bursts", "--kind", "keyword"], ["timeline", "--keywords"], ["cooccur"]])
+def test_a_missing_thesaurus_file_is_a_one_line_error(env_parquet, tmp_path, command):
+    """Every keyword command reads --thesaurus the same way (litkit.commands.thesaurus_option)."""
+    name, *options = command
+    args = [name, str(env_parquet), *options, "--thesaurus", "nope.txt", "-o", str(tmp_path / "b")]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
     assert "thesaurus file not found" in result.output and "nope.txt" in result.output
+    assert not (tmp_path / "b").exists()  # refused before anything is written
