@@ -235,24 +235,22 @@ def sankey_layout(nodes: pd.DataFrame, links: pd.DataFrame) -> dict:
             y -= box[node] + _GAP_IN
     position = {node: p for column in order for p, node in enumerate(column)}
     col = nodes["column"].to_numpy()
+
     # Bands leave a box in the order of the boxes they go to, and enter in the order they come from:
     # no two bands of one box cross at the box.  The smaller side of a middle box is centred on it.
-    out_at = {}
-    for node in range(n):
-        mine = np.flatnonzero(src == node)
-        mine = sorted(mine.tolist(), key=lambda i: position[dst[i]])
-        y = top[node] - (box[node] - outflow[node] * scale) / 2
-        for i in mine:
-            out_at[i] = y
-            y -= w[i] * scale
-    in_at = {}
-    for node in range(n):
-        mine = np.flatnonzero(dst == node)
-        mine = sorted(mine.tolist(), key=lambda i: position[src[i]])
-        y = top[node] - (box[node] - inflow[node] * scale) / 2
-        for i in mine:
-            in_at[i] = y
-            y -= w[i] * scale
+    def band_ends(ends, others, flow) -> dict:
+        # each box's bands, stacked from its top in the order of the boxes at their other ends
+        at = {}
+        for node in range(n):
+            mine = sorted(np.flatnonzero(ends == node).tolist(), key=lambda i: position[others[i]])
+            y = top[node] - (box[node] - flow[node] * scale) / 2
+            for i in mine:
+                at[i] = y
+                y -= w[i] * scale
+        return at
+
+    out_at = band_ends(src, dst, outflow)
+    in_at = band_ends(dst, src, inflow)
     bands = [
         {
             "source": int(src[i]),
