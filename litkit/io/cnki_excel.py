@@ -74,10 +74,10 @@ def binary_sniff(raw: bytes) -> bool:
     False
     """
     if raw.startswith(workbook.OLE2):
-        return _names_in_ole2(raw)
+        return _cnki_names_seen(raw)
     if workbook.is_xlsx(raw):
         strings = workbook.xlsx_strings_prefix(raw)
-        return strings is not None and _names_in_ole2(strings)
+        return strings is not None and _cnki_names_seen(strings)
     return False
 
 
@@ -99,7 +99,7 @@ def sniff_file(fh: BinaryIO) -> bool:
     >>> sniff_file(io.BytesIO(b"SrcDatabase-\\xe6\\x9d\\xa5\\xe6\\xba\\x90\\xe5\\xba\\x93"))
     False
     """
-    return workbook.sniff_workbook_file(fh, _is_header, _names_in_ole2)
+    return workbook.sniff_workbook_file(fh, _is_header, _cnki_names_seen)
 
 
 def read(source: TextSource, report: FileReport) -> Iterator[dict]:
@@ -115,7 +115,7 @@ def read(source: TextSource, report: FileReport) -> Iterator[dict]:
 # ---------------------------------------------------------------------------------------------
 # private helpers
 # ---------------------------------------------------------------------------------------------
-def _names_in_ole2(raw: bytes) -> bool:
+def _cnki_names_seen(raw: bytes) -> bool:
     return workbook.names_seen(raw, _TITLE_NAMES) >= 1 and workbook.names_seen(raw, _OTHER_NAMES) >= 1
 
 
