@@ -43,10 +43,12 @@ def _label_lines(row, language: str, note: str | None, en_width: int, zh_width: 
     if number:
         head = f"{head} ({number})" if head else number
     date = _text(row.date) or str(row.year)
-    if language in ("both", "en") and head:
+    dated_head = language in ("both", "en") and bool(head)
+    if dated_head:
         lines += [(t, "en") for t in _wrap(f"{date}  {head}", en_width)]
     if language in ("both", "zh") and title_zh:
-        zh = title_zh if language == "both" else f"{date}  {title_zh}"
+        # the date leads the first line drawn: a law with neither English title nor number keeps its date too
+        zh = title_zh if dated_head else f"{date}  {title_zh}"
         lines += [(t, "zh") for t in _wrap(zh, zh_width)]
     if note:
         lines += [(t, "note") for t in _wrap(note, en_width)]

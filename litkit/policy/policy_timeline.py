@@ -163,7 +163,8 @@ def timeline_table(docs, phases=None, short_titles: dict | None = None) -> pd.Da
         if short_titles and rec.get("doc_id") in short_titles:
             title_en = short_titles[rec["doc_id"]]
         number = cell_text(rec.get("doc_number"))
-        label = title_en + (f" ({number})" if number else "") + (" / " + title_zh if title_zh else "")
+        head = " ".join(part for part in (title_en, f"({number})" if number else "") if part)
+        label = " / ".join(part for part in (head, title_zh) if part)
         rows.append(
             {
                 "doc_id": rec.get("doc_id"),

@@ -257,3 +257,28 @@ def test_coissuing_labels_clear_of_nodes_and_each_other():
         nearest_y = np.clip(centres[:, 1], box.y0, box.y1)
         assert (np.hypot(centres[:, 0] - nearest_x, centres[:, 1] - nearest_y) >= radii).all(), t.get_text()
     close(fig)
+
+
+def test_timeline_label_keeps_the_date_of_a_document_with_only_a_chinese_title():
+    """A law read from its text has a Chinese title and a date but neither English title nor 文号: its label
+    still starts with the date, as every other label does (the dates of the NPC laws were missing)."""
+    docs = lp.PolicyCorpus.from_records(
+        [
+            {"title_zh": "中华人民共和国可再生能源法", "issuers": ["全国人民代表大会常务委员会"], "date": "2009-12-26"},
+            {"title_zh": "甲条例", "title_en": "Regulation A", "issuers": ["国务院"], "date": "2011-01-08"},
+        ]
+    )
+    table = timeline_table(docs)
+    for language in ("both", "zh"):
+        fig = plot_timeline(table, language=language)
+        texts = [t.get_text() for t in fig.axes[0].texts]
+        close(fig)
+        # the date leads the label (a narrow column wraps the title onto the next line)
+        first = next(i for i, t in enumerate(texts) if t.startswith("2009-12-26"))
+        assert "可再生能源法" in "".join(texts[first : first + 2]), (language, texts)
+    fig = plot_timeline(table, language="both")
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    close(fig)
+    # the document with an English title keeps the date on its English line only
+    assert any(t.startswith("2011-01-08  Regulation A") for t in texts), texts
+    assert not any(t.startswith("2011-01-08  甲条例") for t in texts), texts

@@ -294,6 +294,8 @@ def test_phases_lanes_and_overlay():
     ]
     assert t.loc[2, "x"] == round(2021 + 296 / 365, 4)
     assert t.loc[2, "label"] == "A (国发〔2021〕23号) / 甲"
+    # no English title and no number: the label is the Chinese title, not "/ 乙"
+    assert t.loc[0, "label"] == "乙"
     pubs = pd.DataFrame(
         {"year": [2015, 2016, 2021, 2021], "count": [1, 2, 5, 6], "database": ["CNKI", "CNKI", "CNKI", "WoS"]}
     )
