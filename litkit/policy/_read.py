@@ -590,6 +590,7 @@ def read(paths=(), metadata: str | Path | pd.DataFrame | None = None, encoding: 
         if f.suffix.lower() == ".md":
             text = _markdown_body(text)
         found = extract_metadata(text, declared_title)
+        _date_from_file_name(found, f)
         rec = by_file.get(f.name) or by_file.get(f.stem) or by_file.get(str(f))
         if rec is None and found.get("title_zh"):
             rec = by_title.get(found["title_zh"])
@@ -615,3 +616,30 @@ def read(paths=(), metadata: str | Path | pd.DataFrame | None = None, encoding: 
                 label = rec.get("source_file") or rec.get("title_zh") or rec.get("title_en")
                 problems.append({"file": str(label), "field": "metadata", "note": "metadata row matched no file"})
     return PolicyCorpus(pd.DataFrame(records), problems)
+
+
+# "地下水管理条例(2021-10-21).md", "国务院令第779号_2024-04-06.txt": a date the file was named with.
+_FILE_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.](\d\d)[-_.](\d\d)(?!\d)")
+
+
+def _date_from_file_name(found: dict, path: Path) -> None:
+    """Date a document by its file name when its text dates it only by its last date or not at all.
+
+    A regulation without legislative history ends with its coming into force ("本条例自2021年12月1日起施行"),
+    which is not the issuing date the timeline shows; collections such as LawRefBook name each file with the
+    version's date.  A signature, history line or opening date in the text still wins over the file name.
+    """
+    provenance = found.get("provenance") or ""
+    if "date:" in provenance and "date:ending" not in provenance:
+        return
+    match = _FILE_NAME_DATE.search(path.stem)
+    date = parse_date("-".join(match.groups())) if match else None
+    if date is None:
+        return
+    found["date"] = date.isoformat()
+    parts = [p for p in provenance.split("; ") if p]
+    if "date:ending" in parts:
+        parts[parts.index("date:ending")] = "date:file name"
+    else:
+        parts.append("date:file name")
+    found["provenance"] = "; ".join(parts)
