@@ -247,7 +247,10 @@ def set_years(review: str | Path, first_year=_KEEP, last_year=_KEEP) -> Path:
 def _classify(old, combined, new_files: set[str]):
     """New / already there / updated from the merge of the old corpus with the new records."""
     m = combined.report.membership
-    is_new = m["file"].astype(str).isin(new_files).to_numpy()
+    # the records name their file as it was read (through a link, say, or inside an archive: a.zip!member);
+    # new_files are the resolved paths of the files on disk
+    resolved = {name: _on_disk(name) for name in m["file"].astype(str).unique()}
+    is_new = m["file"].astype(str).map(resolved).isin(new_files).to_numpy()
     m = m.assign(is_new=is_new)
     has_old = m.groupby("record")["is_new"].transform(lambda s: (~s).any())
     matches = combined.report.matches
@@ -317,6 +320,15 @@ def _empty_already() -> pd.DataFrame:
 
 def _empty_updated() -> pd.DataFrame:
     return pd.DataFrame(columns=["id", "title", "column", "old", "new"])
+
+
+def _on_disk(name: str) -> str:
+    """The resolved path of the file on disk a record's ``source_file`` names (``a.zip!member``: the archive)."""
+    head = name.partition("!")[0]
+    try:
+        return str(Path(head).resolve())
+    except (OSError, RuntimeError):
+        return head
 
 
 def _files(paths) -> list[Path]:
