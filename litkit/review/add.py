@@ -302,7 +302,8 @@ def _shown(value, col: str) -> str:
     if col == "CR" and hasattr(value, "__len__") and not isinstance(value, str):
         return f"{len(value)} references"
     if hasattr(value, "__len__") and not isinstance(value, str):
-        return "; ".join(str(v) for v in value)
+        # each value once: merging drops a keyword an export repeats, which is no update
+        return "; ".join(dict.fromkeys(str(v) for v in value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
