@@ -471,8 +471,14 @@ def run_ingest_summary(corpus, out: RunOutput, *, relative_to: str | None = None
     def rel(text: str) -> str:
         return text.replace(str(Path(relative_to)) + os.sep, "") if relative_to else text
 
-    out.text("ingest_summary.txt", rel(ingest_summary(corpus)) + "\n")
-    files = corpus.report.files_table()
+    read = corpus
+    if getattr(corpus.report, "ingest", None) is not None:
+        from .corpus import Corpus
+
+        # a merged corpus: its report is the merge report, which keeps the ingest report
+        read = Corpus(corpus.df, report=corpus.report.ingest)
+    out.text("ingest_summary.txt", rel(ingest_summary(read)) + "\n")
+    files = read.report.files_table()
     files["file"] = [rel(str(f)) for f in files["file"]]
     out.table(files, "ingest_files")
     return corpus
