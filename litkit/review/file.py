@@ -70,7 +70,7 @@ POLICY_KEYS = ("metadata", "documents")
 #: Keys of the ``[review]`` table.
 REVIEW_KEYS = ("title", "formats")
 #: Names an analysis folder may not take (the results folder's own files).
-RESERVED = ("corpus.parquet", "manifest.json", "report.html")
+RESERVED = ("corpus.parquet", "manifest.json", "report.html", "ingest_problems.csv")
 #: The analyses ``litkit init`` puts in a new review file: (kind, parameters shown uncommented).
 DEFAULT_ANALYSES = (
     ("summary", {}),

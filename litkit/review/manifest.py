@@ -3,7 +3,10 @@
 ``results/manifest.json`` holds
 
 * ``exports``: one row per export file (``name`` relative to the review file, ``size`` in bytes,
-  ``sha256`` of its content, ``format`` and ``database`` as sniffed, ``records`` read);
+  ``sha256`` of its content, ``format`` and ``database`` as sniffed, ``records`` read,
+  ``records_skipped`` and ``problems`` reported by the reader);
+* ``ingest``: the same counts for all exports (``records_in_files``, ``records_read``,
+  ``records_skipped``, ``problems``; the problems themselves are in ``ingest_problems.csv``);
 * ``records`` (after the year selection and merge), ``years`` (records per publication year),
   ``merge``, ``first_year``, ``last_year``, ``policy`` (policy files with their hashes);
 * ``litkit_version``, ``corpus_key`` (the hash that says whether the corpus must be rebuilt) and
@@ -140,6 +143,10 @@ def corpus_rows(files: list[ExportFile], corpus) -> list[dict]:
                 "format": (got.format or "not read") if got is not None else "not read",
                 "database": (got.database or None) if got is not None else None,
                 "records": int(got.records_read) if got is not None else 0,
+                # a record cut short or a stray line is read and reported; a record that cannot be read is
+                # skipped and reported: both counted here, listed in the results' ingest_problems.csv
+                "records_skipped": int(got.records_skipped) if got is not None else 0,
+                "problems": int(got.problems) if got is not None else 0,
             }
         )
     return rows

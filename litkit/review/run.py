@@ -6,6 +6,8 @@
   the same run layer the commands and ``litkit demo`` call);
 * ``results/corpus.parquet`` (the corpus the analyses read) and ``results/manifest.json``
   (:mod:`litkit.review.manifest`);
+* ``results/ingest_problems.csv``: every problem the readers reported in the exports (file relative to the
+  review file, line, record, action, reason), counted in the manifest and in the run's message;
 * ``results/report.html``, the offline report of every analysis (:mod:`litkit.html_report`).
 
 A second run with nothing changed recomputes nothing and rewrites nothing; changing one analysis'
@@ -23,12 +25,14 @@ from . import cache
 from .file import Review, load_review, located_error, select_years
 from .manifest import MANIFEST, corpus_rows, export_files, read_manifest, write_manifest
 
-__all__ = ["CORPUS_FILE", "REPORT_FILE", "ReviewRun", "build_corpus", "run_review"]
+__all__ = ["CORPUS_FILE", "PROBLEMS_FILE", "REPORT_FILE", "ReviewRun", "build_corpus", "run_review"]
 
 #: The corpus the analyses of a results folder read.
 CORPUS_FILE = "corpus.parquet"
 #: The offline report of a results folder.
 REPORT_FILE = "report.html"
+#: Every problem the readers reported in the exports (a record cut short, a stray line, a skipped record).
+PROBLEMS_FILE = "ingest_problems.csv"
 
 
 @dataclass
@@ -50,6 +54,9 @@ class ReviewRun:
         Records of the corpus.
     years : str
         The years the review keeps, when it sets first_year / last_year (``"up to 2019"``), else "".
+    ingest : dict
+        When the corpus was built: ``records_in_files``, ``records_read``, ``records_skipped`` and
+        ``problems`` of the ingest report (the problems are listed in ``ingest_problems.csv``).
     """
 
     output: Path
@@ -59,6 +66,7 @@ class ReviewRun:
     corpus_built: bool = False
     records: int = 0
     years: str = ""
+    ingest: dict = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -75,6 +83,8 @@ class ReviewRun:
                 lines.append(f"corpus: {self.records} records kept from the exports (published {self.years})")
             else:
                 lines.append(f"corpus: {self.records} records read from the exports")
+            if self.ingest:
+                lines.append(_ingest_text(self.ingest, self.output))
         if self.ran:
             lines.append(f"ran {len(self.ran)}: " + ", ".join(self.ran))
         if self.reused:
@@ -157,6 +167,7 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
         if old is not None:  # from here on the folder's results are stale, whatever happens next
             write_manifest(output, dict(old, corpus_key=None, analyses={}))
         corpus.to_parquet(output / CORPUS_FILE, overwrite=True)
+        done.ingest = _write_problems(corpus, output, review)
         done.corpus_built = True
         done.years = _years_text(review.first_year, review.last_year)
         manifest = {
@@ -167,6 +178,7 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
             "first_year": review.first_year,
             "last_year": review.last_year,
             "records": len(corpus),
+            "ingest": done.ingest,
             "years": _years(corpus),
             "corpus_key": ckey,
             "analyses": {},
@@ -249,6 +261,37 @@ def _run_one(entry, data, params: dict, output: Path, review: Review) -> None:
     if target.exists():
         shutil.rmtree(target)
     staging.rename(target)
+
+
+def _write_problems(corpus, output: Path, review: Review) -> dict:
+    """Write ``ingest_problems.csv`` (file names relative to the review file) and return the ingest counts."""
+    import os
+
+    from .._atomic import write_csv
+
+    report = corpus.report if getattr(corpus.report, "ingest", None) is None else corpus.report.ingest
+    problems = report.problems_table().copy()
+    folder = str(review.folder)
+    problems["file"] = [
+        Path(os.path.relpath(f, folder)).as_posix() if os.path.isabs(str(f)) else str(f) for f in problems["file"]
+    ]
+    write_csv(problems, output / PROBLEMS_FILE, overwrite=True)
+    return {
+        "records_in_files": int(report.records_in_files),
+        "records_read": int(report.records_read),
+        "records_skipped": int(report.records_skipped),
+        "problems": int(len(problems)),
+    }
+
+
+def _ingest_text(ingest: dict, output: Path) -> str:
+    text = (
+        f"exports: {ingest['records_read']} of {ingest['records_in_files']} records read, "
+        f"{ingest['records_skipped']} skipped, {ingest['problems']} problem(s) reported"
+    )
+    if ingest["problems"] or ingest["records_skipped"]:
+        text += f" (listed in {output / PROBLEMS_FILE})"
+    return text
 
 
 def _years_text(first: int | None, last: int | None) -> str:
