@@ -12,7 +12,9 @@ publication years added.  For each analysis present in both folders (same name, 
   or changed strength, begin or end;
 * ``policy_timeline``: new (and removed) policy documents;
 * ``production``: years added and records per year changed; ``summary``: main information changed;
-* any other analysis: the tables whose number of rows changed.
+* any other analysis: the tables whose number of rows changed;
+* every analysis: the parameters the review file sets differently (defaults filled in), first, so a
+  change of the results can be told from a change of the corpus.
 
 Every table has the columns ``change``, ``item``, ``old``, ``new``, ``detail`` (one row per change, so
 two identical runs give empty tables).  :meth:`ReviewDiff.write` writes one CSV per analysis and one
@@ -185,7 +187,9 @@ def diff(old: str | Path, new: str | Path, *, top: int = 20) -> ReviewDiff:
                 result.only_new.append(name)
             continue
         stats: dict = {}
-        table = _analysis(kind_new, old / name, new / name, top, stats)
+        table = _parameters(kind_new, a_old[name], a_new[name]) + _analysis(
+            kind_new, old / name, new / name, top, stats
+        )
         result.tables[name] = _frame(table)
         result.kinds[name] = kind_new
         if stats:
@@ -260,7 +264,8 @@ def _corpus(m_old: dict, m_new: dict) -> pd.DataFrame:
     p_new = {p["name"]: p["sha256"] for p in m_new.get("policy", [])}
     for name in sorted(set(p_old) | set(p_new)):
         if p_old.get(name) != p_new.get(name):
-            rows.append(_row("policy file " + ("added" if name not in p_old else "changed"), name))
+            change = "added" if name not in p_old else "removed" if name not in p_new else "changed"
+            rows.append(_row("policy file " + change, name))
     return _frame(rows)
 
 
@@ -431,11 +436,46 @@ def _production(old: Path, new: Path) -> list[dict]:
 
 
 def _count_text(table: pd.DataFrame, change: str, count: int) -> str:
-    """``burst appeared 18``; the corpus's one ``records`` row as ``records 600 → 880`` (``records 1`` read as one record)."""
+    """``burst appeared 18``; the corpus's one ``records`` row as ``records 600 → 880`` (``records 1`` read as one
+    record); changed parameters by name (``parameter top 20 → 15``)."""
     if change == "records" and count == 1:
         row = table[table["change"] == "records"].iloc[0]
         return f"records {row['old']} → {row['new']}"
+    if change == "parameter changed":
+        rows = table[table["change"] == change]
+        return ", ".join(f"parameter {r.item} {r.old} → {r.new}" for r in rows.itertuples(index=False))
     return f"{change} {count}"
+
+
+def _parameters(kind: str, old: dict, new: dict) -> list[dict]:
+    """The parameters set differently in the two runs' review files (defaults filled in), so a change in the
+    results can be told from a change of the corpus: ``parameter changed``, ``top``, ``20``, ``15``."""
+    from .. import runs
+
+    try:
+        defaults = runs.parameters(kind)
+    except LitkitError:  # an analysis this litkit no longer has: compare what the files set
+        defaults = {}
+    p_old = {**defaults, **(old.get("parameters") or {})}
+    p_new = {**defaults, **(new.get("parameters") or {})}
+    rows = []
+    for key in sorted(set(p_old) | set(p_new)):
+        a, b = _param_text(p_old.get(key)), _param_text(p_new.get(key))
+        if a != b:
+            rows.append(_row("parameter changed", key, a, b))
+        elif (old.get("files") or {}).get(key) != (new.get("files") or {}).get(key):
+            rows.append(_row("parameter file changed", key, a, b, "same file name, different content"))
+    return rows
+
+
+def _param_text(value) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
+    if isinstance(value, str) and value.lower() == "none":
+        return "none"
+    return str(value)
 
 
 def _summary(old: Path, new: Path) -> list[dict]:

@@ -149,7 +149,7 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
         key = cache.analysis_key(entry, params, hashes, ckey, pkey, review.formats)
         previous = (old or {}).get("analyses", {}).get(entry.name, {})
         up_to_date = previous.get("key") == key and (output / entry.name).is_dir()
-        plans.append((entry, params, key, up_to_date))
+        plans.append((entry, params, key, up_to_date, hashes))
     dropped = sorted(set((old or {}).get("analyses", {})) - {e.name for e in review.analyses})
     corpus_ok = old is not None and old.get("corpus_key") == ckey and (output / CORPUS_FILE).is_file()
     report_ok = (output / REPORT_FILE).is_file()
@@ -189,11 +189,11 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
     # The manifest lists an analysis only while its folder holds what its key says: written before the
     # first run (without the analyses about to run) and after each one, so an interrupted run never leaves
     # a folder that a later run would take as up to date.
-    analyses = {e.name: old["analyses"][e.name] for e, _, _, ok in plans if ok and not done.corpus_built}
+    analyses = {e.name: old["analyses"][e.name] for e, _, _, ok, _ in plans if ok and not done.corpus_built}
     manifest["analyses"] = analyses
     write_manifest(output, manifest)
     docs = None
-    for entry, params, key, up_to_date in plans:
+    for entry, params, key, up_to_date, hashes in plans:
         if up_to_date and not done.corpus_built:
             done.reused.append(entry.name)
             continue
@@ -207,6 +207,8 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
         _run_one(entry, data, params, output, review)
         done.ran.append(entry.name)
         analyses[entry.name] = {"kind": entry.kind, "key": key, "parameters": entry.params}
+        if hashes:  # the content of the files parameters name (a thesaurus): litkit diff says when one changed
+            analyses[entry.name]["files"] = hashes
         write_manifest(output, manifest)
     for name in dropped:
         if (output / name).is_dir():
