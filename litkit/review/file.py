@@ -69,6 +69,8 @@ CORPUS_KEYS = ("exports", "merge", "first_year", "last_year")
 POLICY_KEYS = ("metadata", "documents")
 #: Keys of the ``[review]`` table.
 REVIEW_KEYS = ("title", "formats")
+#: Parameters whose string value (other than "default" / "none") is a file, relative to the review file.
+FILE_PARAMETERS = ("thesaurus", "stoplist", "aliases")
 #: Names an analysis folder may not take (the results folder's own files).
 RESERVED = ("corpus.parquet", "manifest.json", "report.html", "ingest_problems.csv")
 #: The analyses ``litkit init`` puts in a new review file: (kind, parameters shown uncommented).
@@ -249,6 +251,7 @@ def load_review(path: str | Path) -> Review:
                 line=_key_line(text, "analysis", i, "analysis"),
                 expected="a [policy] table with metadata = ...",
             )
+        _check_files(entry, review.folder, path, text)
         seen[entry.name] = i
         review.analyses.append(entry)
     return review
@@ -613,6 +616,22 @@ def _entry(raw, i: int, path: Path, text: str, runs) -> Entry:
             )
         databases = tuple(databases)
     return Entry(name=name, kind=kind, params=params, databases=databases, index=i)
+
+
+def _check_files(entry: Entry, folder: Path, path: Path, text: str) -> None:
+    """A file a parameter names must exist beside the review file: checked now, not after the corpus is built,
+    and never looked for in the working directory (the review would then depend on where it is run from)."""
+    for key in FILE_PARAMETERS:
+        value = entry.params.get(key)
+        if not isinstance(value, str) or value.lower() in ("default", "none", ""):
+            continue
+        if not (folder / value).is_file():
+            raise LitkitError(
+                f"[[analysis]] #{entry.index + 1} ({entry.name}): parameter {key!r}: file not found: {value}",
+                path=path,
+                line=_key_line(text, "analysis", entry.index, key),
+                expected=f"'default', 'none' or a file relative to the review file's folder {folder}",
+            )
 
 
 def located_error(review: Review, entry: Entry, exc: LitkitError) -> LitkitError:
