@@ -20,7 +20,9 @@ What is drawn
     * Node area is proportional to the size column; CiteSpace's rings mark nodes with betweenness
       centrality >= 0.1 (purple) and nodes with a citation burst (``burst`` > 0, red).
     * :func:`plot_cocitation_map` -- nodes at ``x``/``y`` coloured by cluster, links underneath,
-      the largest nodes labelled, a legend naming the clusters ``#0 label``.
+      each cluster's name ``#0 label`` on the map in bold (in the cluster's colour, darkened to read as
+      text) at the member nearest the cluster's middle, the largest nodes labelled, a legend naming the
+      clusters with their sizes.
     * :func:`plot_timeline_view` -- one row per cluster (``#0`` on top), each member at its
       publication year, a line across the row from its first to its last member, links drawn as
       arcs (within a row) or straight lines (between rows), the most cited members of each row
@@ -62,6 +64,8 @@ __all__ = [
     "plot_timeline_view",
     "plot_timezone_view",
     "plot_historiograph",
+    "ink",
+    "contrast_luminance",
     "CENTRALITY_RING",
     "RING_PURPLE",
     "RING_RED",
@@ -72,6 +76,10 @@ RING_PURPLE = "#7B2D8E"
 RING_RED = "#D62728"
 # Cluster colours: the palette without its pale yellow and its black (read as "missing" next to hues).
 _COLORS = tuple(c for c in PALETTE if c not in ("#F0E442", "#000000"))
+OTHER_CLUSTERS = "#A8A8A8"  # the nodes of clusters the legend does not list
+CLUSTER_LABEL_SIZE = 8.5  # pt, bold: the map's cluster names, a step above its largest node label (8 pt)
+# WCAG's contrast for large or bold text is 3; 4.5 (normal text) keeps 7-8.5 pt bold labels easy to read.
+CLUSTER_LABEL_CONTRAST = 4.5
 
 
 def plot_cocitation_map(
@@ -103,7 +111,10 @@ def plot_cocitation_map(
     size : str, default "citations"
     n_labels : int, default 30
         Label at most this many nodes, the largest first (each cluster's largest node before the rest).
-    max_links, legend_clusters : int
+    max_links : int
+    legend_clusters : int, default 10
+        The first this many clusters of ``clusters`` are named in the legend and on the map, each in its
+        colour; the nodes of the other clusters are grey (the legend counts them).
     title : str, optional
     figsize : (float, float)
 
@@ -144,7 +155,11 @@ def plot_cocitation_map(
             )
         )
     areas = _areas(nodes[size])
-    colors = [_COLORS[int(c) % len(_COLORS)] for c in nodes["cluster"]]
+    named = [] if clusters is None or not len(clusters) else clusters["cluster"].head(legend_clusters).astype(int)
+    # Clusters the legend does not name are grey: the palette's colours repeat after 15, and a one-node
+    # cluster #15 in #0's blue reads as a member of #0.
+    listed = set(named) if len(named) else set(nodes["cluster"].astype(int))  # no clusters table: by number
+    colors = [_COLORS[int(c) % len(_COLORS)] if int(c) in listed else OTHER_CLUSTERS for c in nodes["cluster"]]
     ax.scatter(xy[:, 0], xy[:, 1], s=areas, c=colors, edgecolors="white", linewidths=0.5, zorder=2)
     _rings(ax, nodes, xy, areas)
     span = float(np.ptp(xy, axis=0).max() or 1.0)
@@ -153,6 +168,11 @@ def plot_cocitation_map(
     ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
     order = _label_order(nodes, size, n_labels, by_cluster=True)
+    # The named clusters' largest nodes first, then the clusters' names, then the other nodes: a cluster's
+    # name must not take the place of the map's most cited reference.
+    heads = {int(c): i for i, c in reversed(list(enumerate(nodes["cluster"].to_numpy()[order])))}
+    first = [order[k] for c, k in sorted(heads.items(), key=lambda item: item[1]) if c in set(named)]
+    order = first + [i for i in order if i not in set(first)]
     _place_labels(
         fig,
         ax,
@@ -163,6 +183,8 @@ def plot_cocitation_map(
         nodes[size].to_numpy(float),
         max_size=8.0,
         groups=nodes["cluster"].to_numpy(),
+        cluster_labels=_cluster_anchors(xy, nodes["cluster"].to_numpy(), named, _cluster_names(clusters)),
+        cluster_labels_after=len(first),
     )
     handles = []
     if clusters is not None and len(clusters):
@@ -180,6 +202,21 @@ def plot_cocitation_map(
                     label=f"#{row.cluster} {row.label}{n}",
                 )
             )
+    others = ~nodes["cluster"].astype(int).isin(listed)
+    if len(handles) and others.any():
+        n_others = nodes.loc[others, "cluster"].nunique()
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="",
+                markersize=6,
+                markerfacecolor=OTHER_CLUSTERS,
+                markeredgecolor="white",
+                label=f"{n_others} more cluster{'s' if n_others > 1 else ''} ({int(others.sum())})",
+            )
+        )
     handles += _ring_handles(nodes)
     if handles:
         ax.legend(
@@ -337,7 +374,7 @@ def plot_timeline_view(
             ha="left",
             va="center",
             fontsize=8,
-            color=_COLORS[c % len(_COLORS)],
+            color=ink(_COLORS[c % len(_COLORS)]),
             fontweight="bold",
             annotation_clip=False,
             clip_on=False,
@@ -690,23 +727,136 @@ def _year_locator(y0: int, y1: int):
 
 
 def _place_labels(
-    fig, ax, xy, order, labels, areas, values, max_size: float = 9.0, vertical: bool = False, groups=None
+    fig,
+    ax,
+    xy,
+    order,
+    labels,
+    areas,
+    values,
+    max_size: float = 9.0,
+    vertical: bool = False,
+    groups=None,
+    cluster_labels=(),
+    cluster_labels_after: int = 0,
 ) -> list:
     """Labels by :func:`litkit.plot.labels.place_labels` (the rule every node map shares): beside their node
     or joined by a leader line, over no other label, tick label or node, inside the axes; font 6 to
     ``max_size`` pt by ``values``; ``groups``: the nodes' clusters (a hub's last-resort leader line may pass
-    through its own cluster's dots).  Returns the placed Text artists."""
-    from .labels import place_labels
+    through its own cluster's dots).  ``cluster_labels``: (cluster, anchor node, text) placed after the first
+    ``cluster_labels_after`` nodes of ``order`` and before the rest, bold in the cluster's colour (made dark
+    enough to read), at their anchor's dot as a second label of that node.
+    Returns the placed Text artists (a cluster label carries ``litkit_cluster``)."""
+    from .labels import marker_radii, place_labels
 
-    if not order:
+    if not order and not cluster_labels:
         return []
     fig.canvas.draw()  # tick labels get their final positions
     renderer = fig.canvas.get_renderer()
     taken = [t.get_window_extent(renderer) for t in ax.get_xticklabels() + ax.get_yticklabels() if t.get_text()]
-    radii = np.sqrt(np.asarray(areas, dtype=float) / math.pi) * fig.dpi / 72
+    # a scatter marker of area s pt² is a circle of diameter sqrt(s) pt (sqrt(s / pi) put the labels' "beside"
+    # 13 % of a radius off the rim and started leader lines off it)
+    radii = marker_radii(areas, fig.dpi)
     values = np.asarray(values, dtype=float)
     top = max(float(np.nanmax(values)) if len(values) else 1.0, 1e-9)
     sizes = 6.0 + (max_size - 6.0) * np.sqrt(np.clip(np.nan_to_num(values), 0.0, None) / top)
-    return place_labels(
-        fig, ax, xy, order, labels, radii, sizes, vertical=vertical, taken=taken, halo=2.0, groups=groups
+    n = len(xy)
+    if not cluster_labels:
+        return place_labels(
+            fig, ax, xy, order, labels, radii, sizes, vertical=vertical, taken=taken, halo=2.0, groups=groups
+        )
+    # Each cluster label is one more entry: at its anchor node's position, with that node's dot (owners).
+    anchors = np.array([a for _, a, _ in cluster_labels], dtype=int)
+    owners = np.concatenate([np.arange(n), anchors])
+    groups = None if groups is None else np.concatenate([np.asarray(groups), np.asarray(groups)[anchors]])
+    entries = dict(
+        xy=np.concatenate([np.asarray(xy, dtype=float), np.asarray(xy, dtype=float)[anchors]]),
+        labels=list(labels) + [text for _, _, text in cluster_labels],
+        radii=np.concatenate([radii, radii[anchors]]),
+        font_sizes=np.concatenate([sizes, np.full(len(anchors), CLUSTER_LABEL_SIZE)]),
+        owners=owners,
+        colors=["#1a1a1a"] * n + [ink(_COLORS[c % len(_COLORS)]) for c, _, _ in cluster_labels],
+        bold=[False] * n + [True] * len(anchors),
     )
+    names = list(range(n, n + len(anchors)))
+    placed = []
+    # The given nodes first, then the names; if a name finds no room, only the first node (the map's most
+    # cited) before them, then the names first: a cluster with no name on the map reads as no cluster, a
+    # node without a label is still in its named cluster.
+    for split in dict.fromkeys((cluster_labels_after, min(cluster_labels_after, 1), 0)):
+        for artist in placed:
+            for line in [ln for ln in ax.lines if getattr(ln, "litkit_leader_of", None) == artist.litkit_node]:
+                line.remove()
+            artist.remove()
+        placed = place_labels(
+            fig,
+            ax,
+            order=list(order[:split]) + names + list(order[split:]),
+            vertical=vertical,
+            taken=taken,
+            halo=2.0,
+            groups=groups,
+            **entries,
+        )
+        if sum(t.litkit_node >= n for t in placed) == len(names):
+            break
+    for text in placed:
+        if text.litkit_node >= n:
+            text.litkit_cluster = int(cluster_labels[text.litkit_node - n][0])
+    return placed
+
+
+def _cluster_names(clusters) -> dict:
+    if clusters is None or not len(clusters):
+        return {}
+    return dict(zip(clusters["cluster"].astype(int), clusters["label"].astype(str)))
+
+
+def _cluster_anchors(xy: np.ndarray, cluster_of: np.ndarray, named, names: dict) -> list:
+    """(cluster, anchor, "#c label") of each named cluster with members: the anchor is the member nearest
+    the mean position of the cluster's members, so that the label and its leader point at the cluster's
+    middle (CiteSpace writes its cluster labels there), not at one outlying member."""
+    out = []
+    for c in named:
+        members = np.flatnonzero(cluster_of == c)
+        if not len(members):
+            continue
+        d = np.hypot(*(xy[members] - xy[members].mean(axis=0)).T)
+        out.append((int(c), int(members[np.argmin(d)]), f"#{c} {names.get(int(c), '')}".strip()))
+    return out
+
+
+def ink(color: str, background: str = "#ffffff", contrast: float = CLUSTER_LABEL_CONTRAST) -> str:
+    """``color`` darkened (mixed with black in steps of 5 %) until its WCAG contrast ratio against
+    ``background`` is at least ``contrast``: a cluster's colour as text (light blue and orange dots are
+    fine as dots, too faint as letters).
+
+    Examples
+    --------
+    >>> ink("#0072B2"), ink("#88CCEE")
+    ('#0072B2', '#527A8F')
+    """
+    from matplotlib.colors import to_hex, to_rgb
+
+    rgb, back = np.array(to_rgb(color)), contrast_luminance(background)
+    for step in range(21):
+        mixed = rgb * (1 - step / 20)
+        lum = contrast_luminance(mixed)
+        if (max(lum, back) + 0.05) / (min(lum, back) + 0.05) >= contrast:
+            return to_hex(mixed).upper() if step else color
+    return "#000000"
+
+
+def contrast_luminance(color) -> float:
+    """WCAG relative luminance of a colour (a name, hex string or RGB triple in 0-1).
+
+    Examples
+    --------
+    >>> contrast_luminance("white"), contrast_luminance("black")
+    (1.0, 0.0)
+    """
+    from matplotlib.colors import to_rgb
+
+    c = np.array(to_rgb(color), dtype=float)
+    c = np.where(c <= 0.03928, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    return float(0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2])

@@ -50,6 +50,9 @@ def place_labels(
     color: str = "#1a1a1a",
     halo: float = 2.2,
     groups: np.ndarray | None = None,
+    owners: np.ndarray | None = None,
+    colors=None,
+    bold=None,
 ) -> list:
     """Place labels next to their nodes without overlaps or clipping; returns the placed Text artists.
 
@@ -80,6 +83,15 @@ def place_labels(
         The nodes' clusters.  A label with no position otherwise may take a leader line that passes through
         dots of its own cluster (never another cluster's dot, label or leader): a hub amid its cluster has
         no clear way out, and it is the map's most important term.
+    owners : (n,) array of int, optional
+        The dot each entry is drawn as (default: its own).  Entries with one owner are one dot: a second
+        label of a node (a cluster's name at one of its members, as the co-citation map draws them) is an
+        entry at the node's position with the node's radius and the node as owner, and neither label treats
+        the other's dot as an obstacle.
+    colors : sequence of str, optional
+        Text colour of every entry (default ``color`` for all).
+    bold : sequence of bool, optional
+        Bold text for these entries (measured bold: the box is the drawn text's).
 
     Returns
     -------
@@ -119,16 +131,18 @@ def place_labels(
     inks = []
     leaders: list[tuple[float, float, float, float]] = []  # drawn leader lines, display pixels
     placed = []
+    owner = np.arange(len(centres)) if owners is None else np.asarray(owners, dtype=int)
     for i in order:
         text = ax.text(
             xy[i, 0],
             xy[i, 1],
             str(labels[i]),
             fontsize=float(font_sizes[i]),
+            fontweight="bold" if bold is not None and bold[i] else "normal",
             ha="center",
             va="center",
             zorder=3,
-            color=color,
+            color=color if colors is None else colors[i],
             path_effects=[patheffects.withStroke(linewidth=halo, foreground="white", alpha=0.85)],
         )
         tight = text.get_window_extent(renderer)
@@ -138,8 +152,7 @@ def place_labels(
         px, py = centres[i]
         # Positions from the text's own size, so that "beside" is touching: the air is only for other labels.
         near, far = _offsets(radii[i], 2 * tw, 2 * th, centre and math.hypot(tw, th) <= radii[i], vertical)
-        others = np.ones(len(centres), dtype=bool)
-        others[i] = False
+        others = owner != owner[i]  # every dot but the node's own (one dot may carry two labels)
         oc, orad = centres[others], radii[others] + pad
         offsets = near + far
         # dots of the node's own cluster: a last-resort leader line may pass through them
