@@ -189,12 +189,14 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
     # The manifest lists an analysis only while its folder holds what its key says: written before the
     # first run (without the analyses about to run) and after each one, so an interrupted run never leaves
     # a folder that a later run would take as up to date.
-    analyses = {e.name: old["analyses"][e.name] for e, _, _, ok, _ in plans if ok and not done.corpus_built}
+    # An analysis whose key is unchanged is up to date even when the corpus was rebuilt: its key holds the
+    # corpus key when it reads the corpus (a policy timeline does not, and stays as it was).
+    analyses = {e.name: old["analyses"][e.name] for e, _, _, ok, _ in plans if ok}
     manifest["analyses"] = analyses
     write_manifest(output, manifest)
     docs = None
     for entry, params, key, up_to_date, hashes in plans:
-        if up_to_date and not done.corpus_built:
+        if up_to_date:
             done.reused.append(entry.name)
             continue
         if corpus is None:
@@ -249,6 +251,10 @@ def _run_one(entry, data, params: dict, output: Path, review: Review) -> None:
     staging = output / f".{entry.name}.running"
     shutil.rmtree(staging, ignore_errors=True)
     inputs = {"corpus": CORPUS_FILE, "review": review.path.name}
+    if entry.kind == "policy_timeline":  # policy documents only
+        del inputs["corpus"]
+    if entry.kind in ("policy_timeline", "policy_overlay"):
+        inputs["policy"] = [row["name"] for row in _policy_rows(review)]
     if entry.databases:
         inputs["databases"] = list(entry.databases)
     try:
