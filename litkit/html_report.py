@@ -53,12 +53,17 @@ def build_report(folder: str | Path, title: str = "litkit report", max_rows: int
     True
     """
     folder = Path(folder)
-    figures = sorted(folder.rglob("*.png"))
-    tables = sorted(folder.rglob("*.csv"))
+    figures = _files(folder, "*.png")
+    tables = _files(folder, "*.csv")
+    manifest = _manifest(folder)
     parts = [f"<h1>{html.escape(title)}</h1>"]
     parts.append(
-        "<nav><a href='#figures'>Figures</a><a href='#tables'>Tables</a><a href='#parameters'>Parameters</a></nav>"
+        "<nav>"
+        + ("<a href='#corpus'>Corpus</a>" if manifest is not None else "")
+        + "<a href='#figures'>Figures</a><a href='#tables'>Tables</a><a href='#parameters'>Parameters</a></nav>"
     )
+    if manifest is not None:
+        parts.extend(_corpus_section(manifest))
     parts.append("<h2 id='figures'>Figures</h2>")
     if not figures:
         parts.append("<p class='note'>No figures in this run.</p>")
@@ -92,11 +97,14 @@ def build_report(folder: str | Path, title: str = "litkit report", max_rows: int
             + more
         )
     parts.append("<h2 id='parameters'>Parameters</h2>")
-    params = folder / "params.json"
-    if params.exists():
+    # the folder's own params.json, then each analysis folder's (a review's results: one per analysis)
+    found = _files(folder, "params.json")
+    for params in found:
         text = json.dumps(json.loads(params.read_text(encoding="utf-8")), ensure_ascii=False, indent=2, sort_keys=True)
+        if params.parent != folder:
+            parts.append(f"<h3>{html.escape(params.relative_to(folder).as_posix())}</h3>")
         parts.append(f"<pre>{html.escape(text)}</pre>")
-    else:
+    if not found:
         parts.append("<p class='note'>This folder has no params.json.</p>")
     body = "\n".join(parts)
     return (
@@ -110,6 +118,51 @@ def build_report(folder: str | Path, title: str = "litkit report", max_rows: int
 def write_report(folder: str | Path, output: str | Path, title: str = "litkit report", overwrite: bool = False) -> Path:
     """Write :func:`build_report` of ``folder`` to ``output`` (atomic; no clobbering unless asked)."""
     return write_text(output, build_report(folder, title=title), overwrite=overwrite)
+
+
+def _files(folder: Path, pattern: str) -> list[Path]:
+    """Files under ``folder`` matching ``pattern``, the folder's own first, hidden folders (a run in progress:
+    ``.name.running``) left out."""
+    found = [p for p in folder.rglob(pattern) if not any(part.startswith(".") for part in p.relative_to(folder).parts)]
+    return sorted(found, key=lambda p: (p.parent != folder, p.relative_to(folder).as_posix()))
+
+
+def _manifest(folder: Path) -> dict | None:
+    """The ``manifest.json`` of a review's results folder (``litkit run``), or None."""
+    path = folder / "manifest.json"
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return None
+    return data if isinstance(data, dict) and "exports" in data else None
+
+
+def _corpus_section(manifest: dict) -> list[str]:
+    """What went into a review's results: the export files with the records read and the problems reported."""
+    esc = html.escape
+    parts = ["<h2 id='corpus'>Corpus</h2>"]
+    ingest = manifest.get("ingest") or {}
+    line = f"{manifest.get('records', '')} records"
+    if manifest.get("merge"):
+        line += " after merging the records found in several databases"
+    years = [str(manifest[k]) if manifest.get(k) is not None else "" for k in ("first_year", "last_year")]
+    if any(years):
+        line += f"; publication years kept: {years[0] or '…'}–{years[1] or '…'}"
+    if ingest:
+        line += (
+            f". The readers read {ingest.get('records_read')} of {ingest.get('records_in_files')} records in the "
+            f"export files, skipped {ingest.get('records_skipped')}, and reported {ingest.get('problems')} "
+            "problem(s), listed in ingest_problems.csv"
+        )
+    parts.append(f"<p>{esc(line)}.</p>")
+    columns = ["name", "format", "database", "records", "records_skipped", "problems", "sha256"]
+    rows = pd.DataFrame(manifest.get("exports") or [])
+    if len(rows):
+        rows = rows[[c for c in columns if c in rows.columns]]
+        parts.append(rows.to_html(index=False, escape=True, border=0, na_rep=""))
+    return parts
 
 
 def _title(stem: str) -> str:
