@@ -118,7 +118,7 @@ def add_exports(review: str | Path, exports, *, dry_run: bool = False) -> AddRep
     rv = load_review(review)
     if isinstance(exports, (str, Path)):
         exports = [exports]
-    given = expand_exports([str(Path(e).resolve()) for e in exports], Path("/"), rv.path)
+    given = expand_exports([os.path.abspath(e) for e in exports], Path("/"), rv.path)
     existing = set(rv.export_paths())
     existing_files = {str(p) for p in _files(existing)}
     fresh = [p for p in given if p not in existing and not {str(f) for f in _files([p])} <= existing_files]

@@ -262,7 +262,9 @@ def expand_exports(exports: list[str], folder: Path, review_path: Path | None = 
 
     A path that does not exist or a glob that matches nothing is a :class:`LitkitError` naming it.
     """
-    found: set[Path] = set()
+    # Paths stay as the user reaches them (through a link, say: the names in the manifest and the records'
+    # source_file are the user's), one per file they resolve to.
+    found: dict[Path, Path] = {}
     for item in exports:
         pattern = str(folder / item)
         if any(ch in item for ch in "*?["):
@@ -273,7 +275,8 @@ def expand_exports(exports: list[str], folder: Path, review_path: Path | None = 
                     path=review_path,
                     expected="an existing export file, folder or glob",
                 )
-            found.update(m.resolve() for m in matches)
+            for m in sorted(matches):
+                found.setdefault(m.resolve(), _absolute(m))
         else:
             p = Path(pattern)
             if not p.exists():
@@ -282,8 +285,8 @@ def expand_exports(exports: list[str], folder: Path, review_path: Path | None = 
                     path=review_path,
                     expected="an existing export file, folder or glob (relative to the review file)",
                 )
-            found.add(p.resolve())
-    return sorted(found)
+            found.setdefault(p.resolve(), _absolute(p))
+    return sorted(found.values())
 
 
 def select_years(corpus, first_year: int | None = None, last_year: int | None = None):
@@ -336,8 +339,9 @@ def init_text(
     from .. import runs
 
     folders = [folder] if isinstance(folder, (str, Path)) else list(folder)
-    folders = [Path(f).resolve() for f in folders]
-    review_path = Path(review_path).resolve()
+    # absolute, not resolved: a link to the exports (or the policy table) stays the link the user made
+    folders = [_absolute(f) for f in folders]
+    review_path = _absolute(review_path)
     for f in folders:
         if not f.exists():
             raise LitkitError("folder of exports not found", path=f, expected="a folder with export files")
@@ -365,7 +369,7 @@ def init_text(
         f"last_year = {last_year}" if last_year is not None else "# last_year = 2024  # ... up to this year",
     ]
     if policy_metadata is not None:
-        meta = _relative(Path(policy_metadata).resolve(), review_path.parent)
+        meta = _relative(_absolute(policy_metadata), review_path.parent)
         lines += ["", "[policy]", f"metadata = {toml_value(meta)}", "# documents = []  # folders of policy texts"]
     entries: dict[str, tuple[dict, str | None]] = {}  # name -> (entry, comment), in the file's order
     for kind, given in analyses:
@@ -712,7 +716,14 @@ def _typed(table: dict, key: str, kind, default, section: str, path: Path, text:
 
 
 def _existing(p: Path, review_path: Path) -> Path | None:
-    return p.resolve() if p.exists() else None
+    return _absolute(p) if p.exists() else None
+
+
+def _absolute(p) -> Path:
+    """``p`` as an absolute, normalised path, symbolic links kept (``Path.resolve`` would follow them)."""
+    import os
+
+    return Path(os.path.abspath(p))
 
 
 def _relative(target: Path, start: Path) -> str:

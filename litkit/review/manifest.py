@@ -67,18 +67,19 @@ def sha256_file(path: str | Path) -> str:
 def export_files(paths: list[Path], base: Path) -> list[ExportFile]:
     """Every file of ``paths`` (folders searched recursively, hidden files and data notes passed over as
     :func:`litkit.read` does), with size and SHA-256, sorted by name."""
-    files: set[Path] = set()
+    # resolved path -> the path the user reaches it by (a link in the exports folder keeps its name)
+    files: dict[Path, Path] = {}
     for p in paths:
         if p.is_dir():
-            for q in p.rglob("*"):
+            for q in sorted(p.rglob("*")):
                 rel = q.relative_to(p).parts
                 if q.is_file() and not any(part.startswith(".") for part in rel) and q.name not in _SKIPPED_NAMES:
-                    files.add(q.resolve())
+                    files.setdefault(q.resolve(), Path(os.path.abspath(q)))
         else:
-            files.add(p.resolve())
+            files.setdefault(p.resolve(), Path(os.path.abspath(p)))
     out = []
-    for f in sorted(files):
-        name = Path(os.path.relpath(f, base)).as_posix()
+    for f, reached in sorted(files.items()):
+        name = Path(os.path.relpath(reached, base)).as_posix()
         out.append(ExportFile(f, name, f.stat().st_size, sha256_file(f)))
     return sorted(out, key=lambda e: e.name)
 
