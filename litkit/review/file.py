@@ -171,7 +171,14 @@ def load_review(path: str | Path) -> Review:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise LitkitError(f"not a valid TOML file: {exc}", path=path) from None
+        # "Illegal character '\\n' (at line 111, column 15)": the line where every other error puts it
+        where = re.search(r"\s*\(at line (\d+), column (\d+)\)\s*$", str(exc))
+        if where is None:
+            raise LitkitError(f"not a valid TOML file: {exc}", path=path) from None
+        message = str(exc)[: where.start()]
+        raise LitkitError(
+            f"not a valid TOML file: {message} (column {where.group(2)})", path=path, line=int(where.group(1))
+        ) from None
     unknown = sorted(set(data) - {"review", "corpus", "policy", "analysis"})
     if unknown:
         raise LitkitError(
@@ -273,6 +280,7 @@ def expand_exports(exports: list[str], folder: Path, review_path: Path | None = 
                 raise LitkitError(
                     f"[corpus] key 'exports': the pattern {item!r} matches no file",
                     path=review_path,
+                    line=_export_line(review_path, item),
                     expected="an existing export file, folder or glob",
                 )
             for m in sorted(matches):
@@ -283,6 +291,7 @@ def expand_exports(exports: list[str], folder: Path, review_path: Path | None = 
                 raise LitkitError(
                     f"[corpus] key 'exports': export not found: {item}",
                     path=review_path,
+                    line=_export_line(review_path, item),
                     expected="an existing export file, folder or glob (relative to the review file)",
                 )
             found.setdefault(p.resolve(), _absolute(p))
@@ -738,6 +747,19 @@ def _plain(value):
 
 def _toml_key(key: str) -> str:
     return key if re.match(r"^[A-Za-z0-9_-]+$", str(key)) else json.dumps(str(key), ensure_ascii=False)
+
+
+def _export_line(review_path: Path | None, item: str) -> int | None:
+    """1-based line of the review file where ``item`` is written in ``[corpus] exports`` (None if not found)."""
+    if review_path is None or not Path(review_path).is_file():
+        return None
+    text = Path(review_path).read_text(encoding="utf-8")
+    start = _table_start(text, "corpus", 0) or 0
+    quoted = (json.dumps(item, ensure_ascii=False), f"'{item}'")
+    for n, line in enumerate(text.splitlines()[start:], start + 1):
+        if any(q in line for q in quoted):
+            return n
+    return None
 
 
 def _line_of(text: str, pattern: str, start: int = 0) -> int | None:
