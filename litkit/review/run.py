@@ -158,6 +158,7 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
         done.records = int(old.get("records", 0))
         return done
 
+    _check_owned([p for p in plans if not p[3]], output)
     output.mkdir(parents=True, exist_ok=True)
     corpus = None
     if corpus_ok:
@@ -269,6 +270,22 @@ def _run_one(entry, data, params: dict, output: Path, review: Review) -> None:
     if target.exists():
         shutil.rmtree(target)
     staging.rename(target)
+
+
+def _check_owned(plans, output: Path) -> None:
+    """Refuse, before anything is written, to replace a folder of ``output`` that litkit did not write (no
+    params.json): an entry named like the user's own folder would otherwise remove it with everything in it."""
+    from .. import runs
+
+    for entry, *_ in plans:
+        target = output / entry.name
+        if target.exists() and not (target / runs.PARAMS_FILE).is_file():
+            raise LitkitError(
+                f"{target.name!r} holds files litkit did not write (no params.json), and analysis "
+                f"{entry.name!r} would replace it",
+                path=target,
+                expected="another name for the entry, or the folder moved out of the results folder",
+            )
 
 
 def _write_problems(corpus, output: Path, review: Review) -> dict:
