@@ -160,6 +160,9 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
 
     _check_owned([p for p in plans if not p[3]], output)
     output.mkdir(parents=True, exist_ok=True)
+    # The report shows the folder as it was: gone until this run writes the new one, so a run interrupted
+    # half-way leaves no page mixing old and new results (the next run writes it).
+    (output / REPORT_FILE).unlink(missing_ok=True)
     corpus = None
     if corpus_ok:
         manifest = dict(old)
