@@ -23,4 +23,14 @@ def register(app: typer.Typer) -> None:
         """
         from ..review import run_review
 
-        typer.echo(run_review(review, output, force=force).message())
+        try:
+            done = run_review(review, output, force=force)
+        except KeyboardInterrupt:
+            # Ctrl-C: say what is left (typer would exit 130 without a word)
+            typer.echo(
+                f"interrupted: {output} keeps the analyses finished so far (listed in its manifest.json); "
+                f"`litkit run {review} -o {output}` again finishes the rest",
+                err=True,
+            )
+            raise typer.Exit(130) from None
+        typer.echo(done.message())
