@@ -129,7 +129,6 @@ def plot_cocitation_map(
     """
     import matplotlib.pyplot as plt
     from matplotlib.collections import LineCollection
-    from matplotlib.lines import Line2D
 
     nodes = _check_nodes(nodes, ["id", "label", "x", "y", size, "cluster"], "plot_cocitation_map")
     use_style()
@@ -186,37 +185,7 @@ def plot_cocitation_map(
         cluster_labels=_cluster_anchors(xy, nodes["cluster"].to_numpy(), named, _cluster_names(clusters)),
         cluster_labels_after=len(first),
     )
-    handles = []
-    if clusters is not None and len(clusters):
-        for row in clusters.head(legend_clusters).itertuples(index=False):
-            n = f" ({row.size})" if hasattr(row, "size") else ""
-            handles.append(
-                Line2D(
-                    [],
-                    [],
-                    marker="o",
-                    linestyle="",
-                    markersize=6,
-                    markerfacecolor=_COLORS[int(row.cluster) % len(_COLORS)],
-                    markeredgecolor="white",
-                    label=f"#{row.cluster} {row.label}{n}",
-                )
-            )
-    others = ~nodes["cluster"].astype(int).isin(listed)
-    if len(handles) and others.any():
-        n_others = nodes.loc[others, "cluster"].nunique()
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="o",
-                linestyle="",
-                markersize=6,
-                markerfacecolor=OTHER_CLUSTERS,
-                markeredgecolor="white",
-                label=f"{n_others} more cluster{'s' if n_others > 1 else ''} ({int(others.sum())})",
-            )
-        )
+    handles = _cluster_handles(clusters, nodes, legend_clusters)
     handles += _ring_handles(nodes)
     if handles:
         ax.legend(
@@ -392,6 +361,8 @@ def plot_timezone_view(
     nodes: pd.DataFrame,
     links: pd.DataFrame,
     *,
+    clusters: pd.DataFrame | None = None,
+    legend_clusters: int = 10,
     size: str = "citations",
     year: str = "year",
     per_year: int = 12,
@@ -409,6 +380,11 @@ def plot_timezone_view(
         column; optional ``cluster`` (colour), ``centrality`` and ``burst`` (rings).
     links : DataFrame
         ``source_id``, ``target_id``, ``strength`` (or ``count``).
+    clusters : DataFrame, optional
+        ``cluster`` and ``label`` (and ``size``): the legend names the first ``legend_clusters`` with their
+        colours, as the co-citation map's does, and the nodes of the others are grey.  Without it the nodes
+        are coloured by cluster number and the legend explains only the rings.
+    legend_clusters : int, default 10
     per_year : int, default 12
         Draw at most this many nodes per year column (the largest).
     n_labels : int, default 30
@@ -454,8 +430,16 @@ def plot_timezone_view(
             )
         )
     areas = _areas(nodes[size], lo=10.0, hi=320.0)
+    listed = None if clusters is None else set(clusters["cluster"].head(legend_clusters).astype(int))
     if "cluster" in nodes:
-        colors = [_COLORS[int(c) % len(_COLORS)] if c == c else "#777777" for c in nodes["cluster"]]
+        colors = [
+            "#777777"
+            if c != c
+            else OTHER_CLUSTERS
+            if listed is not None and int(c) not in listed
+            else _cluster_color(c)
+            for c in nodes["cluster"]
+        ]
     else:
         colors = [_COLORS[0]] * len(nodes)
     ax.scatter(years, ys, s=areas, c=colors, edgecolors="white", linewidths=0.5, zorder=2)
@@ -480,6 +464,20 @@ def plot_timezone_view(
         shown = f"{len(nodes)} of {n_all} nodes ({'; '.join(why)})" if why else f"{len(nodes)} nodes"
         title = f"Time-zone view: {shown}"
     ax.set_title(title, fontsize=8, loc="left", pad=10)
+    # the colours and rings explained, below the year axis (the view had no legend: its colours were unnamed)
+    handles = _cluster_handles(clusters, nodes, legend_clusters) if clusters is not None else []
+    handles += _ring_handles(nodes)
+    if handles:
+        ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.07),
+            ncol=3,
+            frameon=False,
+            fontsize=7,
+            handletextpad=0.3,
+            columnspacing=1.0,
+        )
     return fig
 
 
@@ -669,6 +667,40 @@ def _rings(ax, nodes: pd.DataFrame, xy: np.ndarray, areas: np.ndarray) -> None:
                 zorder=1.9,
                 gid=f"ring-{'centrality' if color == RING_PURPLE else 'burst'}",
             )
+
+
+def _cluster_color(c) -> str:
+    return _COLORS[int(c) % len(_COLORS)]
+
+
+def _cluster_handles(clusters, nodes: pd.DataFrame, legend_clusters: int) -> list:
+    """Legend entries ``#c label (size)`` of the first ``legend_clusters`` clusters, then one grey entry
+    counting the nodes of the clusters not listed (drawn grey)."""
+    from matplotlib.lines import Line2D
+
+    def dot(color: str, label: str):
+        return Line2D(
+            [], [], marker="o", linestyle="", markersize=6, markerfacecolor=color, markeredgecolor="white", label=label
+        )
+
+    if clusters is None or not len(clusters):
+        return []
+    listed = clusters.head(legend_clusters)
+    handles = [
+        dot(
+            _cluster_color(row.cluster),
+            f"#{row.cluster} {row.label}" + (f" ({row.size})" if hasattr(row, "size") else ""),
+        )
+        for row in listed.itertuples(index=False)
+    ]
+    if "cluster" in nodes:
+        others = ~nodes["cluster"].isna() & ~nodes["cluster"].isin(listed["cluster"].astype(int))
+        if others.any():
+            n_others = nodes.loc[others, "cluster"].nunique()
+            handles.append(
+                dot(OTHER_CLUSTERS, f"{n_others} more cluster{'s' if n_others > 1 else ''} ({int(others.sum())})")
+            )
+    return handles
 
 
 def _ring_handles(nodes: pd.DataFrame) -> list:
