@@ -100,7 +100,9 @@ class ReviewRun:
         return "<div class='litkit-review-run'><p>" + html.escape(self.message()).replace("\n", "<br>") + "</p></div>"
 
 
-def run_review(review: str | Path | Review, output: str | Path, *, force: bool = False) -> ReviewRun:
+def run_review(
+    review: str | Path | Review, output: str | Path, *, force: bool = False, progress: bool | None = None
+) -> ReviewRun:
     """Run every analysis of a review file into ``output``, recomputing only what changed.
 
     Parameters
@@ -112,6 +114,9 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
         (no ``manifest.json``) is refused.
     force : bool, default False
         Recompute everything (the corpus and every analysis).
+    progress : bool, optional
+        Show a progress bar (tqdm: a widget in Jupyter) naming the analysis running; by default shown in
+        Jupyter and on a terminal.  The outputs are the same either way.
 
     Returns
     -------
@@ -199,10 +204,13 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
     manifest["analyses"] = analyses
     write_manifest(output, manifest)
     docs = None
+    bar = _progress_bar(progress, sum(1 for p in plans if not p[3]))
     for entry, params, key, up_to_date, hashes in plans:
         if up_to_date:
             done.reused.append(entry.name)
             continue
+        if bar is not None:
+            bar.set_postfix_str(entry.name)
         if corpus is None:
             from ..corpus import Corpus
 
@@ -216,6 +224,10 @@ def run_review(review: str | Path | Review, output: str | Path, *, force: bool =
         if hashes:  # the content of the files parameters name (a thesaurus): litkit diff says when one changed
             analyses[entry.name]["files"] = hashes
         write_manifest(output, manifest)
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
     for name in dropped:
         if (output / name).is_dir():
             shutil.rmtree(output / name)
@@ -289,6 +301,19 @@ def _check_owned(plans, output: Path) -> None:
                 path=target,
                 expected="another name for the entry, or the folder moved out of the results folder",
             )
+
+
+def _progress_bar(progress: bool | None, total: int):
+    """A tqdm bar over the analyses to run, or None (by default: in Jupyter or on a terminal)."""
+    import sys
+
+    if progress is None:
+        progress = "ipykernel" in sys.modules or bool(getattr(sys.stderr, "isatty", lambda: False)())
+    if not progress or total == 0:
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc="analyses", unit="analysis")
 
 
 def _write_problems(corpus, output: Path, review: Review) -> dict:
