@@ -51,6 +51,9 @@ class AddReport:
         Existing records changed by the merge: ``id``, ``title``, ``column``, ``old``, ``new``.
     records_before, records_after : int
         Records of the corpus before and after.
+    problems : DataFrame
+        What the readers reported in the new exports (a record cut short, a stray line, a record skipped):
+        ``file``, ``line``, ``record``, ``action``, ``reason``.
     """
 
     added: list[str] = field(default_factory=list)
@@ -60,6 +63,7 @@ class AddReport:
     updated: pd.DataFrame = field(default_factory=pd.DataFrame)
     records_before: int = 0
     records_after: int = 0
+    problems: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def summary(self) -> str:
         """A few lines for the command line."""
@@ -76,6 +80,12 @@ class AddReport:
             counts = self.updated["column"].value_counts()
             lines[-1] += " (" + ", ".join(f"{c} {counts[c]}" for c in sorted(counts.index)) + ")"
         lines.append(f"corpus: {self.records_before} → {self.records_after} records")
+        if len(self.problems):
+            skipped = int((self.problems["action"] == "skipped").sum()) if "action" in self.problems else 0
+            lines.append(
+                f"{len(self.problems)} problem(s) reported in the new exports ({skipped} record(s) skipped): "
+                "see .problems (litkit add -o: problems.csv)"
+            )
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -129,6 +139,7 @@ def add_exports(review: str | Path, exports, *, dry_run: bool = False) -> AddRep
     report.records_before = len(old)
     if fresh:
         new = litkit.read([str(p) for p in fresh], progress=False)
+        report.problems = new.report.problems_table()
         new = select_years(new, rv.first_year, rv.last_year)
         if rv.merge:
             combined = litkit.merge(old, new)
