@@ -115,8 +115,9 @@ def run_review(
     force : bool, default False
         Recompute everything (the corpus and every analysis).
     progress : bool, optional
-        Show a progress bar (tqdm: a widget in Jupyter) naming the analysis running; by default shown in
-        Jupyter and on a terminal.  The outputs are the same either way.
+        Show a progress bar (tqdm: a widget in Jupyter, ``progress=True``) naming the analysis running; by
+        default shown on a terminal only (a widget would make a saved notebook fetch its script online).  The
+        outputs are the same either way.
 
     Returns
     -------
@@ -304,11 +305,11 @@ def _check_owned(plans, output: Path) -> None:
 
 
 def _progress_bar(progress: bool | None, total: int):
-    """A tqdm bar over the analyses to run, or None (by default: in Jupyter or on a terminal)."""
+    """A tqdm bar over the analyses to run, or None (by default: on a terminal)."""
     import sys
 
     if progress is None:
-        progress = "ipykernel" in sys.modules or bool(getattr(sys.stderr, "isatty", lambda: False)())
+        progress = bool(getattr(sys.stderr, "isatty", lambda: False)())
     if not progress or total == 0:
         return None
     from tqdm.auto import tqdm
