@@ -109,6 +109,7 @@ HTML_MARKER_SPACING = 0.07
 # Cluster colours: the palette without its yellow (too pale for small markers on white) and black
 # (reads as "missing" next to the hues); clusters 1-6 keep PALETTE's first six colours.
 _CLUSTER_PALETTE = tuple(c for c in PALETTE if c not in ("#F0E442", "#000000"))
+OTHER_CLUSTERS = "#A8A8A8"  # the static map's nodes of clusters its legend does not list (as litkit.plot.citation's)
 
 
 def drawing_positions(xy: np.ndarray, weights, aspect: float = 1.0, spacing: float | None = None) -> np.ndarray:
@@ -333,6 +334,9 @@ def plot_network(
         Numeric node column of the overlay view (default: the network's score, ``avg_year`` for keywords).
     kernel_width : float
         Density view: width of the Gaussian kernel as a fraction of the map's longer side.
+    legend_clusters : int, default 10
+        Network view: the first this many clusters are named in the legend, each in its colour; the nodes of
+        the others are grey (the legend counts them), since the palette's colours repeat.
 
     Examples
     --------
@@ -410,7 +414,10 @@ def plot_network(
             cbar.formatter = ScalarFormatter(useOffset=False)
             cbar.update_ticks()
         else:
-            colors = [_cluster_color(c, base) for c in kw["cluster"]]
+            # Clusters the legend does not list are grey: the palette repeats after 15 colours, and the 86th
+            # component of a co-authorship map in #1's colour read as a part of #1.
+            listed = set(net.clusters["cluster"].head(legend_clusters).astype(int))
+            colors = [_cluster_color(c, base) if int(c) in listed else OTHER_CLUSTERS for c in kw["cluster"]]
             ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colors, edgecolors="white", linewidths=0.5, zorder=2, alpha=0.9)
         _draw_rings(ax, kw, xy, sizes)
         radii = marker_radii(sizes, fig.dpi)
@@ -437,6 +444,21 @@ def plot_network(
                     markerfacecolor=_cluster_color(row.cluster, base),
                     markeredgecolor="white",
                     label=f"#{row.cluster} {row.label} ({row.size})",
+                )
+            )
+        others = ~kw["cluster"].astype(int).isin(net.clusters["cluster"].head(legend_clusters).astype(int))
+        if handles and others.any():
+            n_others = kw.loc[others, "cluster"].nunique()
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    marker="o",
+                    linestyle="",
+                    markersize=6,
+                    markerfacecolor=OTHER_CLUSTERS,
+                    markeredgecolor="white",
+                    label=f"{n_others} more cluster{'s' if n_others > 1 else ''} ({int(others.sum())})",
                 )
             )
         if handles:
