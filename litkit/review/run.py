@@ -282,10 +282,41 @@ def _run_one(entry, data, params: dict, output: Path, review: Review) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    _portable_params(staging / runs.PARAMS_FILE, review.folder)
     target = output / entry.name
     if target.exists():
         shutil.rmtree(target)
     staging.rename(target)
+
+
+def _portable_params(path: Path, folder: Path) -> None:
+    """Write the paths a review's params.json records inside the review's folder relative to it (a thesaurus
+    is read from its absolute path, but ``"thesaurus.txt"`` is what the review says, and two copies of one
+    review in two places then write the same params.json)."""
+    import json
+    import os
+
+    from .._atomic import write_text
+
+    if not path.is_file():
+        return
+    prefix = str(folder) + os.sep
+
+    def portable(value):
+        if isinstance(value, str) and (value == str(folder) or value.startswith(prefix)):
+            return Path(os.path.relpath(value, folder)).as_posix()
+        if isinstance(value, list):
+            return [portable(v) for v in value]
+        if isinstance(value, dict):
+            return {k: portable(v) for k, v in value.items()}
+        return value
+
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(text)
+    fixed = {k: (v if k == "inputs" else portable(v)) for k, v in data.items()}
+    if fixed != data:
+        new = json.dumps(fixed, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        write_text(path, new, overwrite=True)
 
 
 def _check_owned(plans, output: Path) -> None:
