@@ -241,8 +241,12 @@ def _offsets(r: float, w: float, h: float, centre: bool, vertical: bool):
     """Near and far offsets (pixels) of a ``w`` x ``h`` label around a node of radius ``r``."""
     dx, dy = r + w / 2 + 2, r + h / 2 + 1
     if vertical:
-        near = [(0, -dy), (0, dy)] + [(sx * w / 3, sy) for sx in (1, -1, 2, -2) for sy in (-dy, dy)]
+        # Sideways by at most half the label's width: the node stays under (or over) the label's span, so
+        # the label touches its dot.  Two thirds of the width put a long label's end w/6 past its node
+        # (2-4 text heights off, with no leader line); those positions are far ones now, with a leader.
+        near = [(0, -dy), (0, dy)] + [(sx * w * f, sy) for f in (1 / 3, 1 / 2) for sx in (1, -1) for sy in (-dy, dy)]
         far = [(0, -dy - h), (0, dy + h), (0, -dy - 2 * h), (0, dy + 2 * h)]
+        far += [(sx * w * 2 / 3, sy) for sx in (1, -1) for sy in (-dy, dy)]
         return near, far
     # Diagonally the label's corner touches the rim (at 45 degrees), not the rim's bounding square: a wide
     # gap there read as a label belonging to no node ("Univ Cambridge" 0.66 text heights off its dot).
