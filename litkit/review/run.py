@@ -54,6 +54,8 @@ class ReviewRun:
         Records of the corpus.
     years : str
         The years the review keeps, when it sets first_year / last_year (``"up to 2019"``), else "".
+    report_written : bool
+        report.html was written (whenever anything changed, or the review's title did).
     ingest : dict
         When the corpus was built: ``records_in_files``, ``records_read``, ``records_skipped`` and
         ``problems`` of the ingest report (the problems are listed in ``ingest_problems.csv``).
@@ -67,6 +69,7 @@ class ReviewRun:
     records: int = 0
     years: str = ""
     ingest: dict = field(default_factory=dict)
+    report_written: bool = False
 
     @property
     def changed(self) -> bool:
@@ -75,6 +78,11 @@ class ReviewRun:
 
     def message(self) -> str:
         """One paragraph for the command line."""
+        if not self.changed and self.report_written:
+            return (
+                f"nothing recomputed: {len(self.reused)} analyses up to date in {self.output}; "
+                f"wrote {self.output / REPORT_FILE}"
+            )
         if not self.changed:
             return f"nothing changed: {len(self.reused)} analyses up to date in {self.output}, nothing recomputed"
         lines = []
@@ -158,7 +166,8 @@ def run_review(
         plans.append((entry, params, key, up_to_date, hashes))
     dropped = sorted(set((old or {}).get("analyses", {})) - {e.name for e in review.analyses})
     corpus_ok = old is not None and old.get("corpus_key") == ckey and (output / CORPUS_FILE).is_file()
-    report_ok = (output / REPORT_FILE).is_file()
+    # the report's title is the review's: a new title rewrites report.html (and nothing else)
+    report_ok = (output / REPORT_FILE).is_file() and (old or {}).get("title", review.title) == review.title
     if corpus_ok and all(p[3] for p in plans) and not dropped and report_ok:
         done.reused = [p[0].name for p in plans]
         done.records = int(old.get("records", 0))
@@ -195,6 +204,7 @@ def run_review(
         }
     manifest["policy"] = _policy_rows(review)
     manifest["policy_key"] = pkey
+    manifest["title"] = review.title
     done.records = int(manifest["records"])
     # The manifest lists an analysis only while its folder holds what its key says: written before the
     # first run (without the analyses about to run) and after each one, so an interrupted run never leaves
@@ -239,6 +249,7 @@ def run_review(
     from ..html_report import write_report
 
     write_report(output, output / REPORT_FILE, title=review.title, overwrite=True)
+    done.report_written = True
     return done
 
 
