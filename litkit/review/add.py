@@ -51,6 +51,11 @@ class AddReport:
         Existing records changed by the merge: ``id``, ``title``, ``column``, ``old``, ``new``.
     records_before, records_after : int
         Records of the corpus before and after.
+    outside_years : int
+        Records of the new exports left out because the review keeps other publication years (``years``
+        says which), or have none.
+    years : str
+        The years the review keeps (``"up to 2022"``), or "".
     problems : DataFrame
         What the readers reported in the new exports (a record cut short, a stray line, a record skipped):
         ``file``, ``line``, ``record``, ``action``, ``reason``.
@@ -64,6 +69,8 @@ class AddReport:
     records_before: int = 0
     records_after: int = 0
     problems: pd.DataFrame = field(default_factory=pd.DataFrame)
+    outside_years: int = 0
+    years: str = ""
 
     def summary(self) -> str:
         """A few lines for the command line."""
@@ -71,6 +78,8 @@ class AddReport:
         if self.listed:
             lines.append("already in the review (not added again): " + ", ".join(self.listed))
         lines.append(f"{len(self.new)} new record(s); {len(self.already)} already there")
+        if self.outside_years:
+            lines[-1] += f"; {self.outside_years} left out: not published {self.years} (or no year)"
         if len(self.already):
             counts = self.already["rule"].value_counts()
             lines[-1] += " (" + ", ".join(f"{rule} {counts[rule]}" for rule in sorted(counts.index)) + ")"
@@ -137,10 +146,13 @@ def add_exports(review: str | Path, exports, *, dry_run: bool = False) -> AddRep
     )
     old = build_corpus(rv)
     report.records_before = len(old)
+    report.years = _years(rv.first_year, rv.last_year)
     if fresh:
         new = litkit.read([str(p) for p in fresh], progress=False)
         report.problems = new.report.problems_table()
+        read = len(new)
         new = select_years(new, rv.first_year, rv.last_year)
+        report.outside_years = read - len(new)
         if rv.merge:
             combined = litkit.merge(old, new)
             report.new, report.already, report.updated = _classify(old, combined, {str(f) for f in _files(fresh)})
@@ -332,6 +344,14 @@ def _empty_already() -> pd.DataFrame:
 
 def _empty_updated() -> pd.DataFrame:
     return pd.DataFrame(columns=["id", "title", "column", "old", "new"])
+
+
+def _years(first: int | None, last: int | None) -> str:
+    if first is not None and last is not None:
+        return f"{first}–{last}"
+    if last is not None:
+        return f"up to {last}"
+    return f"from {first}" if first is not None else ""
 
 
 def _on_disk(name: str) -> str:
