@@ -49,8 +49,6 @@ Examples
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -552,7 +550,7 @@ def plot_historiograph(
     xy = np.column_stack([years, ys])
     pos = {int(i): k for k, i in enumerate(nodes["id"])}
     areas = _areas(nodes[size], lo=14.0, hi=300.0)
-    radius_pt = np.sqrt(areas / math.pi)
+    radius_pt = np.sqrt(areas) / 2  # a marker of area s pt² has diameter sqrt(s) pt: arrows end on the rims
     keep = links[links["source_id"].astype(int).isin(pos) & links["target_id"].astype(int).isin(pos)]
     for s, t in sorted(zip(keep["source_id"].astype(int), keep["target_id"].astype(int))):
         a, b = pos[s], pos[t]
