@@ -334,8 +334,13 @@ def match_references(refs: pd.DataFrame, tables: tuple, offset: int = 0) -> pd.D
     if len(refs) == 0 or len(has_doi) == 0:
         return empty
     citing = refs["record"].to_numpy(dtype=np.int64) + np.int64(offset)
-    # 1. DOI: the reference's DOI or the DOI its canonical key was lent.
+    # references_table parses each distinct (string, database) once and takes every column of a citation
+    # from that one parse: everything below is computed once per distinct string (80,000 among 4 million
+    # citations at 100,000 records) and spread to the citations with the codes.
+    codes, first = _distinct_citations(refs)
+    refs = refs.iloc[first]
     key = refs["key"].to_numpy(dtype=object)
+    # 1. DOI: the reference's DOI or the DOI its canonical key was lent.
     ref_doi = np.array([k[4:] if isinstance(k, str) and k.startswith("doi:") else "" for k in key], dtype=object)
     by_doi = np.array([doi_target.get(d, -1) if d else -1 for d in ref_doi], dtype=np.int64)
     # 0. A Lens/OpenAlex identifier: its key is the cited record's ID (never a DOI or a bibliographic key).
@@ -346,38 +351,55 @@ def match_references(refs: pd.DataFrame, tables: tuple, offset: int = 0) -> pd.D
     if len(todo) and (volume_index or page_index):
         sub = refs.iloc[todo][["author", "year", "source", "volume", "page"]].astype(object)
         sub = sub.where(sub.notna(), None)
-        codes, uniques = pd.factorize(pd.Series(list(zip(*(sub[c] for c in sub.columns)))), use_na_sentinel=False)
-        targets = np.full(len(uniques), -1, dtype=np.int64)
+        found_for: dict = {}  # several strings can share author, year, source, volume and page
         wanted_years = {k[1] for k in volume_index} | {k[1] for k in page_index}
-        for u, (author, year, source, volume, page) in enumerate(uniques):
-            if year is None or str(int(year)) not in wanted_years or not (author and source):
+        for u, row in enumerate(zip(*(sub[c] for c in sub.columns))):
+            if row in found_for:
+                by_bib[todo[u]] = found_for[row]
                 continue
-            parts = bibliographic_key(
-                {"author": author, "year": year, "source": source, "volume": volume, "page": page}
-            ).split("|")
-            head = tuple(parts[:3])
+            author, year, source, volume, page = row
             found = -1
-            if parts[3]:
-                found = volume_index.get(head + (parts[3],), -1)
-            if found < 0 and parts[4]:
-                found = page_index.get(head + (parts[4],), -1)
-            targets[u] = found
-        by_bib[todo] = targets[codes]
+            if year is not None and str(int(year)) in wanted_years and author and source:
+                parts = bibliographic_key(
+                    {"author": author, "year": year, "source": source, "volume": volume, "page": page}
+                ).split("|")
+                head = tuple(parts[:3])
+                if parts[3]:
+                    found = volume_index.get(head + (parts[3],), -1)
+                if found < 0 and parts[4]:
+                    found = page_index.get(head + (parts[4],), -1)
+            found_for[row] = by_bib[todo[u]] = found
     # Two DOIs that differ name two works: a bibliographic match between them is a coincidence.
     conflict = (by_bib >= 0) & (ref_doi != "") & has_doi[np.maximum(by_bib, 0)]
     by_bib[conflict] = -1
-    cited = np.where(by_id >= 0, by_id, np.where(by_doi >= 0, by_doi, by_bib))
+    cited = np.where(by_id >= 0, by_id, np.where(by_doi >= 0, by_doi, by_bib))[codes]
     # "doi" only when the reference itself carries the DOI; a DOI lent through the bibliographic key
     # (litkit.refs) is a bibliographic identification.  Lower codes sort first: a pair matched by two
     # references of one record takes the first of MATCHES.
     own = np.array([isinstance(d, str) and bool(d.strip()) for d in refs["doi"]], dtype=bool)
-    match = np.where(by_id >= 0, 1, np.where((by_doi >= 0) & own, 0, 2))
+    match = np.where(by_id >= 0, 1, np.where((by_doi >= 0) & own, 0, 2))[codes]
     ok = (cited >= 0) & (cited != citing)
     if not ok.any():
         return empty
     pairs = pd.DataFrame({"citing": citing[ok], "cited": cited[ok], "how": match[ok]})
     pairs = pairs.sort_values(["citing", "cited", "how"], kind="mergesort").drop_duplicates(["citing", "cited"])
     return _links_table(pairs["citing"].to_numpy(), pairs["cited"].to_numpy(), pairs["how"].to_numpy())
+
+
+def _distinct_citations(refs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, first)``: the distinct (``raw``, ``DB``) of the citations, as codes per citation and the
+    position of each one's first citation (``refs.iloc[first][codes]`` is ``refs`` in every parsed column)."""
+    raw_codes, raw_values = pd.factorize(refs["raw"], use_na_sentinel=False)
+    combined = np.asarray(raw_codes, dtype=np.int64)
+    if "DB" in refs.columns:
+        db_codes, db_values = pd.factorize(refs["DB"], use_na_sentinel=False)
+        combined, _ = pd.factorize(combined * np.int64(max(len(db_values), 1)) + db_codes)
+        combined = np.asarray(combined, dtype=np.int64)
+    # factorize numbers codes in order of first appearance: a code's first citation is where the running
+    # maximum of the codes rises.
+    rising = np.maximum.accumulate(combined)
+    first = np.flatnonzero(np.r_[True, rising[1:] > rising[:-1]])
+    return combined, first
 
 
 def _links_table(citing: np.ndarray, cited: np.ndarray, how: np.ndarray) -> pd.DataFrame:
