@@ -753,11 +753,13 @@ def run_policy_timeline(
     ``<name>_terms_first.csv`` (and ``<name>_problems.csv`` when reading found problems).
 
     ``docs`` is a :class:`litkit.policy.PolicyCorpus`; ``phases`` are ``[start, end, label_en, label_zh]``
-    (default: the project's three phases); ``name`` lets two timelines share a folder.
+    (default: the project's three phases); ``name`` lets two timelines share a folder.  More documents than
+    one timeline can label (``litkit.plot.policy.MAX_TIMELINE_DOCUMENTS``) give ``<name>_per_year`` (documents
+    per year by issuer) instead of the timeline figure, and params.json says so.
     """
     import litkit.policy as lp
 
-    from .plot.policy import plot_timeline
+    from .plot.policy import MAX_TIMELINE_DOCUMENTS, plot_documents_per_year, plot_timeline
 
     specs = [tuple(p) for p in phases] if phases else None
     table = lp.timeline_table(docs, phases=specs)
@@ -767,7 +769,14 @@ def run_policy_timeline(
     out.table(listing, f"{name}_documents")
     out.table(table, f"{name}_timeline")
     extra = {"title": title} if title is not None else {}
-    out.figure(plot_timeline(table, phases=specs, language=language, **extra), f"{name}_timeline")
+    if len(table) <= MAX_TIMELINE_DOCUMENTS:
+        out.figure(plot_timeline(table, phases=specs, language=language, **extra), f"{name}_timeline")
+    else:  # a list of thousands: no labelled timeline can be read; the counts per year and lane can
+        out.figure(plot_documents_per_year(table, phases=specs, language=language, **extra), f"{name}_per_year")
+        out.record(
+            timeline_figure=f"not drawn: {len(table):,} documents, more than the {MAX_TIMELINE_DOCUMENTS} one "
+            f"timeline labels; {name}_per_year shows them per year (select documents to draw the timeline)"
+        )
     has_text = bool(len(docs)) and bool(docs.df["text"].map(bool).any())
     if has_text:
         counts = lp.term_counts(docs, terms or lp.DEFAULT_TERMS)

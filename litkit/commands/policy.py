@@ -34,6 +34,9 @@ def run_policy(
     language: str = "both",
     formats=("png", "svg", "pdf"),
     force: bool = False,
+    title_contains: list[str] | None = None,
+    since: int | None = None,
+    until: int | None = None,
 ) -> list[Path]:
     """What the command does, callable from Python; returns the files written.
 
@@ -53,6 +56,16 @@ def run_policy(
     else:
         raise LitkitError("nothing to read", expected="policy files/folders, or --metadata with a document table")
     inputs = {"paths": [str(p) for p in paths or []], "metadata": str(metadata) if metadata else None}
+    if title_contains or since is not None or until is not None:
+        read = len(docs)
+        docs = docs.select(title_contains or (), start=since, end=until)
+        inputs["select"] = {
+            "title_contains": list(title_contains or []),
+            "since": since,
+            "until": until,
+            "documents_read": read,
+            "documents_selected": len(docs),
+        }
     result = folder.run("policy_timeline", docs, {"phases": specs, "language": language, "terms": terms}, inputs=inputs)
     return result.files + [folder.write_params()]
 
@@ -76,14 +89,35 @@ def register(app: typer.Typer) -> None:
         ),
         term: list[str] | None = typer.Option(None, "--term", help="Term to count in the texts; repeatable."),
         language: str = typer.Option("both", "--language", help="Figure labels: both, en or zh."),
+        title_contains: list[str] | None = typer.Option(
+            None,
+            "--title-contains",
+            help="Keep documents whose title contains this text (Chinese or English); repeat for any of several.",
+        ),
+        since: int | None = typer.Option(None, "--since", help="Keep documents of this year and later."),
+        until: int | None = typer.Option(None, "--until", help="Keep documents of this year and earlier."),
         formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     ) -> None:
         """Timeline of policy documents: table and figure, and term counts when texts are given.
 
         Writes policy_timeline.csv and its figure, policy_documents.csv, with texts
-        policy_terms.csv and policy_terms_first.csv, and params.json.
+        policy_terms.csv and policy_terms_first.csv, and params.json.  A list of more documents than one
+        timeline labels (120) gets policy_per_year instead of the timeline figure: select with
+        --title-contains / --since / --until.
         """
-        written = run_policy(paths or [], output, metadata, phase, term, language, formats=formats, force=force)
+        written = run_policy(
+            paths or [],
+            output,
+            metadata,
+            phase,
+            term,
+            language,
+            formats=formats,
+            force=force,
+            title_contains=title_contains,
+            since=since,
+            until=until,
+        )
         typer.echo(f"wrote {len(written)} file(s):")
         echo_written(written)

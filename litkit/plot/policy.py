@@ -24,11 +24,15 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from ..errors import LitkitError
 from ..policy.policy_timeline import LANES, phase_table
 from ..policy.policy_timeline import cell_text as _text
 from .style import BAR_GREY, BURST_RED, PALETTE, require_cjk_font, text_width_pt, use_style
 
 _LANE_COLOURS = {key: PALETTE[i] for i, (key, _, _) in enumerate(LANES)}
+#: The most documents one labelled timeline draws: the project's table has 57, the review's Table 1 a dozen;
+#: a list of thousands (the State Council list: 5,781) stacks labels into an unreadable column many metres high.
+MAX_TIMELINE_DOCUMENTS = 120
 _PHASE_SHADES = ("#F2F2F2", "#FFFFFF")
 
 
@@ -66,6 +70,7 @@ def plot_timeline(
     en_width: int = 34,
     zh_width: int = 17,
     font_size: float = 6.5,
+    max_documents: int = MAX_TIMELINE_DOCUMENTS,
 ):
     """Draw a policy timeline: issuer lanes (rows), phases (shaded spans), one labelled marker per document.
 
@@ -81,6 +86,9 @@ def plot_timeline(
         "significance" column, so that one figure says what Table 1 says.
     en_width, zh_width : int
         Wrap widths (characters) for English and Chinese label lines.
+    max_documents : int
+        More documents than this are an error: select the review's documents first
+        (:meth:`litkit.policy.PolicyCorpus.select`) or draw :func:`plot_documents_per_year`.
 
     Returns
     -------
@@ -93,6 +101,12 @@ def plot_timeline(
     takes the first sub-row where it does not overlap an earlier one, so the
     same table always gives the same figure.
     """
+    if len(table) > max_documents:
+        raise LitkitError(
+            f"{len(table):,} documents are too many to label on one timeline",
+            expected=f"at most {max_documents}: select the review's documents first (PolicyCorpus.select, "
+            "litkit policy --title-contains/--since/--until) or draw plot_documents_per_year",
+        )
     use_style(font_size + 2)
     texts = list(table["label"].fillna("")) + [z for _, _, z in LANES]
     require_cjk_font(texts)
@@ -221,6 +235,84 @@ def plot_timeline(
     ax.set_xlabel("Year / 年份")
     if title:
         ax.set_title(title, loc="left", fontsize=font_size + 3, pad=28)
+    return fig
+
+
+def plot_documents_per_year(table: pd.DataFrame, phases=None, language: str = "both", title: str | None = None):
+    """Documents per year, stacked by issuer lane, over the phases: the overview of a list too long to label.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`litkit.policy.timeline_table` output (any number of documents).
+    phases : phases as in :func:`~litkit.policy.phase_table` (default: the project's phases).
+    language : {"both", "en", "zh"}
+        Language of the lane names in the legend.
+    title : str, optional
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> import litkit.policy as lp
+    >>> docs = lp.PolicyCorpus.from_records([{"title_zh": "国务院关于某事的通知", "issuers": ["国务院"],
+    ...                                       "date": "2021-10-24"}])
+    >>> fig = plot_documents_per_year(lp.timeline_table(docs))
+    >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    ['State Council 国务院']
+    """
+    use_style()
+    lane_names = {key: (en, zh) for key, en, zh in LANES}
+    require_cjk_font([zh for _, zh in lane_names.values()])
+    phase_tab = phase_table(phases)
+    counts = table.groupby(["year", "lane"]).size().unstack("lane", fill_value=0) if len(table) else pd.DataFrame()
+    first = int(min(counts.index.min(), phase_tab["start"].min())) if len(counts) else int(phase_tab["start"].min())
+    last = int(max(counts.index.max(), phase_tab["end"].max())) if len(counts) else int(phase_tab["end"].max())
+    years = np.arange(first, last + 1)
+    counts = counts.reindex(years, fill_value=0)
+    width = 10.0
+    fig, ax = plt.subplots(figsize=(width, 4.2))
+    x_lo, x_hi = first - 0.6, last + 0.6
+    axes_pt = ax.get_position().width * width * 72.0
+    for i, row in enumerate(phase_tab.itertuples(index=False)):
+        ax.axvspan(row.start - 0.5, row.end + 0.5, color=_PHASE_SHADES[i % 2], zorder=0, lw=0)
+        english = row.phase if language in ("both", "en") else ""
+        chinese = row.phase_zh if language in ("both", "zh") else ""
+        # fitted to its band, as on the timeline: three phases in a 55-year list are narrow bands
+        band_pt = (row.end + 1 - row.start) * axes_pt / (x_hi - x_lo)
+        header, size = _fit_header(english, chinese, band_pt, 7.0, fig)
+        ax.text(
+            (row.start + row.end) / 2,
+            1.01,
+            header,
+            transform=ax.get_xaxis_transform(),
+            ha="center",
+            va="bottom",
+            fontsize=size,
+            fontweight="bold",
+            color="#444444",
+        )
+    bottom = np.zeros(len(years))
+    for key, _, _ in LANES:  # the lanes in the timeline's order, each in its timeline colour
+        if key not in counts.columns:
+            continue
+        en, zh = lane_names[key]
+        name = {"both": f"{en} {zh}", "en": en, "zh": zh}[language]
+        values = counts[key].to_numpy()
+        ax.bar(years, values, bottom=bottom, width=0.8, color=_LANE_COLOURS[key], label=name, zorder=2)
+        bottom += values
+    ax.set_xlim(x_lo, x_hi)
+    ax.set_ylabel("Documents / 文件数")
+    ax.set_xlabel("Year / 年份")
+    step = next(s for s in (1, 2, 5, 10, 20, 50) if (last - first) / s <= 15)
+    ax.set_xticks([y for y in years if y % step == 0])
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    if len(counts.columns):  # beside the axes: a legend inside would cover the bars of some list
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
+    total = int(bottom.sum())
+    ax.set_title(title or f"{total:,} policy documents per year, by issuer", loc="left", pad=30)
     return fig
 
 

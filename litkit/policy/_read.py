@@ -110,6 +110,31 @@ class PolicyCorpus:
     def __getitem__(self, key):
         return self.df[key]
 
+    def select(self, title_contains: Iterable[str] = (), start: int | None = None, end: int | None = None):
+        """The documents whose title contains any of ``title_contains`` and whose year lies in ``start``–``end``.
+
+        How a scholar draws the few documents of a review from a list of thousands (the State Council list
+        holds 5,781): the Chinese and the English title are searched, case-insensitively; an empty
+        ``title_contains`` keeps every title, a missing bound keeps every year.
+
+        Examples
+        --------
+        >>> pc = PolicyCorpus.from_records([{"title_zh": "关于建立健全生态产品价值实现机制的意见", "date": "2021-04-26"},
+        ...                                 {"title_zh": "国务院关于某省国土空间规划的批复", "date": "2023-09-15"}])
+        >>> len(pc.select(["生态产品"])), len(pc.select(start=2022))
+        (1, 1)
+        """
+        words = [w.casefold() for w in title_contains if w and w.strip()]
+        titles = (self.df["title_zh"].fillna("") + "\n" + self.df["title_en"].fillna("")).str.casefold()
+        keep = pd.Series(True, index=self.df.index) if not words else titles.map(lambda t: any(w in t for w in words))
+        years = self.df["year"]
+        if start is not None:
+            keep &= years.ge(start).fillna(False).astype(bool)
+        if end is not None:
+            keep &= years.le(end).fillna(False).astype(bool)
+        chosen = PolicyCorpus(self.df[keep.to_numpy()].reset_index(drop=True), self.problems.to_dict("records"))
+        return chosen
+
     @property
     def sections(self) -> pd.DataFrame:
         """All documents split into numbered sections (see :func:`~litkit.policy.sections.split_sections`)."""
@@ -438,6 +463,7 @@ _ALIASES = {
     "标题": "title_zh",
     "发文机关": "issuers",
     "成文日期": "date",
+    "issue_date": "date",
     "file": "source_file",
     "filename": "source_file",
     "topic": "topics",
@@ -512,6 +538,19 @@ def from_metadata(path_or_frame) -> PolicyCorpus:
     df = df.copy()
     if "provenance" not in df.columns:
         df["provenance"] = "metadata"
+    df["issuers"] = df["issuers"].astype(object) if "issuers" in df.columns else None
+    # A list without an issuer column (the State Council list: title, issue_date, document_number) still has
+    # issuers: from the title (国务院关于…), else from the 文号's code (国函 → 国务院), as read() does for texts.
+    for at in df.index[df["issuers"].map(_empty)]:
+        title = df.at[at, "title_zh"] if "title_zh" in df.columns else None
+        issuers, source = issuers_from_title("" if _empty(title) else str(title)), "title"
+        number = df.at[at, "doc_number"] if "doc_number" in df.columns else None
+        if not issuers and not _empty(number):
+            parsed = parse_doc_number(str(number))
+            issuers, source = issuers_from_code(parsed.issuer_code if parsed else None), "doc_number"
+        if issuers:
+            df.at[at, "issuers"] = issuers
+            df.at[at, "provenance"] = f"{df.at[at, 'provenance']}; issuers:{source}"
     return PolicyCorpus(df)
 
 
