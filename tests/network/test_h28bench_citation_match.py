@@ -87,3 +87,20 @@ def test_match_references_offset_and_duplicated_strings():
     assert links.values.tolist() == [[1, 0, "bibliographic"], [2, 0, "bibliographic"]]
     shifted = match_references(corpus.references, tables, offset=10)
     assert np.array_equal(shifted["citing"].to_numpy(), links["citing"].to_numpy() + 10)
+
+
+def test_layout_limit_skips_only_the_map(shared_corpora):
+    """Above layout_limit nodes the network is the same except for its (empty) map coordinates."""
+    corpus = litkit.read(
+        sorted((shared_corpora / "wos-plaintext-environment").glob("*_savedrecs*.txt")), progress=False
+    )
+    full = litkit.citation_network(corpus)
+    assert len(full) > 100 and full.nodes[["x", "y"]].notna().all().all()
+    assert "layout_skipped" not in full.params  # below the default limit: params (and params.json) unchanged
+    limited = litkit.citation_network(corpus, layout_limit=len(full) - 1)
+    assert limited.params["layout_skipped"] is True
+    assert limited.nodes[["x", "y"]].isna().all().all()
+    same = [c for c in full.nodes.columns if c not in ("x", "y")]
+    pd.testing.assert_frame_equal(full.nodes[same], limited.nodes[same])
+    pd.testing.assert_frame_equal(full.links(), limited.links())
+    assert litkit.citation_network(corpus, layout_limit=len(full)).nodes[["x", "y"]].notna().all().all()
