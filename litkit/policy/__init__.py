@@ -3,7 +3,7 @@
 >>> import litkit
 >>> docs = litkit.policy.read("policy_docs/", metadata="meta.csv")           # doctest: +SKIP
 >>> table1 = litkit.policy.from_metadata("corpora/policy/central_documents.csv")  # doctest: +SKIP
->>> gwr = litkit.policy.read_work_reports("government_work_reports.jsonl")   # doctest: +SKIP
+>>> gwr = litkit.policy.read("government_work_reports.jsonl")  # read_work_reports  # doctest: +SKIP
 >>> counts = litkit.policy.term_counts(gwr, ["生态产品", "碳达峰"])          # doctest: +SKIP
 
 Modules: :mod:`litkit.policy` (PolicyCorpus, files, metadata),
@@ -28,7 +28,16 @@ from .docnumber import DocNumber, find_doc_numbers, parse_doc_number
 from .instruments import instrument_counts, instrument_counts_by_period, instrument_hits, load_dictionary
 from .policy_timeline import DEFAULT_PHASES, overlay_table, phase_table, read_seed_table, timeline_table
 from .sections import split_sections
-from .sources import read_congress_reports, read_gccmpd, read_laws, read_state_council_list, read_work_reports
+from .sources import (
+    SOURCES,
+    read_cclw,
+    read_congress_reports,
+    read_gccmpd,
+    read_laws,
+    read_state_council_list,
+    read_work_reports,
+    sniff_source,
+)
 from .terms import DEFAULT_TERMS, first_appearance, section_term_counts, term_counts, term_matrix
 
 __all__ = [
@@ -42,6 +51,9 @@ __all__ = [
     "read_congress_reports",
     "read_laws",
     "read_gccmpd",
+    "read_cclw",
+    "SOURCES",
+    "sniff_source",
     "DocNumber",
     "parse_doc_number",
     "find_doc_numbers",

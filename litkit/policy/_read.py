@@ -33,8 +33,9 @@ from .docnumber import first_doc_number, parse_doc_number
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 # notes that accompany data, passed over in folders as litkit.read passes them over (a file named directly is read)
-# Notes kept beside the documents, and LawRefBook's format template (what litkit.policy.read_laws skips too).
-NOTE_FILES = frozenset({"PROVENANCE.txt", "INDEX.md", "README.md", "法律法规模版.md"})
+# Notes kept beside the documents (SOURCE_README.md: a copied repository's README), and LawRefBook's format
+# template (what litkit.policy.read_laws skips too).
+NOTE_FILES = frozenset({"PROVENANCE.txt", "INDEX.md", "README.md", "SOURCE_README.md", "法律法规模版.md"})
 
 POLICY_COLUMNS = [
     "doc_id",
@@ -554,107 +555,248 @@ def from_metadata(path_or_frame) -> PolicyCorpus:
     return PolicyCorpus(df)
 
 
-def _expand(paths) -> list[Path]:
+def _folder_files(folder: Path) -> list[Path]:
+    """Files of a folder, recursively and sorted, without hidden files and the notes kept beside data."""
+    return sorted(
+        f for f in folder.rglob("*") if f.is_file() and not f.name.startswith(".") and f.name not in NOTE_FILES
+    )
+
+
+def _plan(paths, source: str, metadata) -> list[tuple[str, list[Path]]]:
+    """What to read and by which reader: ``[(source, files)]`` in the order the paths were given.
+
+    ``texts`` and ``laws`` parts hold files read together; a collection part holds one file.  Inside a folder
+    (``auto``) a file that is no document and no collection (a metadata table, an index) is passed over; named
+    directly it is an error naming its columns.  A file reached twice is read once.
+    """
+    from .sources import TABLE_SUFFIXES, sniff_source, table_columns
+
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    files: list[Path] = []
+    skip = {Path(metadata).resolve()} if isinstance(metadata, (str, Path)) else set()
+    parts: list[tuple[str, list[Path]]] = []
+
+    def add(name: str, f: Path) -> None:
+        if f.resolve() in skip:
+            return
+        skip.add(f.resolve())
+        if name in ("texts", "laws") and parts and parts[-1][0] == name:
+            parts[-1][1].append(f)
+        else:
+            parts.append((name, [f]))
+
     for p in paths:
         p = Path(p)
-        if p.is_dir():
-            files.extend(
-                sorted(
-                    f
-                    for f in p.rglob("*")
-                    if f.is_file()
-                    and f.suffix.lower() in SUPPORTED_SUFFIXES
-                    and not f.name.startswith(".")
-                    and f.name not in NOTE_FILES
-                )
-            )
-        elif p.exists():
-            files.append(p)
+        if not p.exists():
+            raise LitkitError("path not found", path=p, expected="a policy document, a collection file or a folder")
+        if source == "texts":
+            for f in _folder_files(p) if p.is_dir() else [p]:
+                if not p.is_dir() or f.suffix.lower() in SUPPORTED_SUFFIXES:
+                    add("texts", f)
+        elif source == "laws":
+            for f in _folder_files(p) if p.is_dir() else [p]:
+                if not p.is_dir() or (f.suffix.lower() == ".md" and f.name not in NOTE_FILES):
+                    add("laws", f)
+        elif source != "auto":
+            for f in _folder_files(p) if p.is_dir() else [p]:
+                if not p.is_dir() or f.suffix.lower() in TABLE_SUFFIXES:
+                    add(source, f)
+        elif p.is_dir():
+            for f in _folder_files(p):
+                found = sniff_source(f)
+                if found is not None:
+                    add(found, f)
         else:
-            raise LitkitError("path not found", path=p, expected="a policy document or a folder of them")
-    return files
+            found = sniff_source(p)
+            if found is None and p.suffix.lower() in TABLE_SUFFIXES:
+                columns = table_columns(p)
+                raise UnknownFormatError(
+                    "not a policy collection"
+                    + (f" (columns: {', '.join(columns[:12])}{' …' if len(columns) > 12 else ''})" if columns else ""),
+                    path=p,
+                    expected=_collections_expected() + "; a table joined to texts goes to metadata= / --metadata",
+                )
+            add(found or "texts", p)  # another file type: the document reader says what it accepts
+    return parts
 
 
-def read(paths=(), metadata: str | Path | pd.DataFrame | None = None, encoding: str | None = None) -> PolicyCorpus:
-    """Read policy documents and join a metadata table.
+def _collections_expected() -> str:
+    from .sources import SOURCES
+
+    return "; ".join(f"{name}: {what}" for name, (reader, what) in SOURCES.items() if reader is not None)
+
+
+def read(
+    paths=(),
+    metadata: str | Path | pd.DataFrame | None = None,
+    encoding: str | None = None,
+    source: str = "auto",
+) -> PolicyCorpus:
+    """Read policy documents and the public collections of them, and join a metadata table.
 
     Parameters
     ----------
     paths : path, folder, or sequence of them
-        .txt, .md, .html, .docx or .pdf files; folders are searched recursively
-        for those extensions.
+        Policy documents (.txt, .md, .html, .docx, .pdf) and collection files; folders are searched
+        recursively.  Each file is recognised by its content and read by its collection's reader:
+
+        ======================  ===================================================================
+        ``source``              what, read by
+        ======================  ===================================================================
+        ``texts``               documents (.txt .md .html .htm .docx .pdf): metadata from the text
+        ``laws``                LawRefBook markdown (``<!-- INFO END -->``; ``laws_index.csv`` gives
+                                the level): :func:`read_laws`
+        ``state_council_list``  the State Council list CSV (url, title, issue_date, publish_date,
+                                document_number): :func:`read_state_council_list`
+        ``work_reports``        Government Work Reports JSONL (title, url, content, year):
+                                :func:`read_work_reports`
+        ``congress_reports``    CPC National Congress reports JSONL (title, url, content, congress):
+                                :func:`read_congress_reports`
+        ``gccmpd``              GCCMPD ``GOV_PRC.csv`` / ``*_PRC_EN.xlsx`` (Policy, Year,
+                                Policy_Content): :func:`read_gccmpd`
+        ``cclw``                Climate Change Laws of the World ``lse.csv`` (Title, Type,
+                                Geography, Events), China's rows: :func:`read_cclw`
+        ======================  ===================================================================
+
+        Inside a folder, tables that are none of these (a metadata table, ``laws_index.csv``) and notes
+        (README.md, PROVENANCE.txt) are passed over; a table named directly that is none of them is an
+        error naming its columns.  The same document in two collection files (GCCMPD's ``GOV_PRC.csv``
+        and ``GOV_PRC_EN.xlsx``) is read once, its empty fields filled from the other copy.
     metadata : path or DataFrame, optional
-        CSV/YAML table joined to the files by file name (column ``source_file``,
-        with or without extension) or, failing that, by ``title_zh``.
-        Metadata values win over values extracted from the text.
+        CSV/YAML table joined to the documents by file name (column ``source_file``, with or without
+        extension) or, failing that, by ``title_zh`` (the only key for documents of a collection).
+        Metadata values win over values read or extracted.
     encoding : str, optional
         Force one encoding for text files instead of sniffing it.
+    source : str, default "auto"
+        ``"auto"`` recognises each file; one of the names above reads every path with that reader
+        (a folder: its documents for ``texts``, its .md files for ``laws``, its tables otherwise).
 
     Returns
     -------
     PolicyCorpus
-        One row per file.  ``.problems`` lists metadata rows that matched no
-        file and files that matched no metadata row.
+        One row per document, in the order of ``paths``.  ``.problems`` lists metadata rows that
+        matched no document, text files that matched no metadata row, and documents read once.
 
     Examples
     --------
     >>> docs = litkit.policy.read("policy_docs/", metadata="policy_docs/meta.csv")  # doctest: +SKIP
+    >>> laws = litkit.policy.read("LawRefBook/")          # read_laws: the level from laws_index.csv  # doctest: +SKIP
+    >>> both = litkit.policy.read(["texts/", "state_council_docs_merged.csv"])  # one corpus  # doctest: +SKIP
     >>> docs.df[["date", "doc_number", "title_zh"]]                               # doctest: +SKIP
     """
-    files = _expand(paths)
+    from .sources import SOURCES, law_corpus
+
+    if source != "auto" and source not in SOURCES:
+        raise LitkitError(f"unknown policy source {source!r}", expected="one of auto, " + ", ".join(SOURCES))
+    parts = _plan(paths, source, metadata)
     meta = None
     if metadata is not None:
         meta = metadata.copy() if isinstance(metadata, pd.DataFrame) else read_metadata(metadata)
-    meta_records = meta.to_dict("records") if meta is not None else []
+    records: list[dict] = []
+    problems: list[dict] = []
+    texts: set[int] = set()  # ids of the records read from text files (joined by file name too)
+    for name, files in parts:
+        if name == "texts":
+            for f in files:
+                row = _text_record(f, encoding)
+                texts.add(id(row))
+                records.append(row)
+            continue
+        part = law_corpus(files) if name == "laws" else SOURCES[name][0](files[0])
+        problems.extend(part.problems.to_dict("records"))
+        records.extend(_once(part.df.to_dict("records"), records, texts, problems))
+    if meta is not None:
+        problems.extend(_join_metadata(records, meta, texts))
+    return PolicyCorpus(pd.DataFrame(records), problems)
+
+
+def _text_record(f: Path, encoding: str | None) -> dict:
+    text, declared_title = read_text_file(f, encoding)
+    if f.suffix.lower() == ".md":
+        text = _markdown_body(text)
+    row = extract_metadata(text, declared_title)
+    _date_from_file_name(row, f)
+    row["text"] = text
+    row["source_file"] = str(f)
+    return row
+
+
+_SAME = ("title_zh", "year", "date", "doc_number", "text")
+
+
+def _once(new: list[dict], records: list[dict], texts: set[int], problems: list[dict]) -> list[dict]:
+    """``new`` without the documents another collection file already gave (same title, year, date, 文号 and
+    text), whose empty fields are filled from the copy; one problem row per pair of files."""
+
+    def key(rec):
+        return tuple(None if _empty(rec.get(c)) else str(rec.get(c)) for c in _SAME)
+
+    earlier = {key(r): r for r in records if id(r) not in texts}
+    kept, dropped = [], {}
+    for rec in new:
+        first = earlier.get(key(rec))
+        if first is None or first.get("source_file") == rec.get("source_file"):
+            kept.append(rec)
+            continue
+        for col, value in rec.items():
+            if _empty(first.get(col)) and not _empty(value) and col != "doc_id":
+                first[col] = value
+        pair = (str(rec.get("source_file")), str(first.get("source_file")))
+        dropped[pair] = dropped.get(pair, 0) + 1
+    for (later, first_file), n in dropped.items():
+        problems.append(
+            {"file": later, "field": "document", "note": f"{n} document(s) also in {first_file}: read once"}
+        )
+    return kept
+
+
+def _join_metadata(records: list[dict], meta: pd.DataFrame, texts: set[int]) -> list[dict]:
+    """Metadata values over the records' (in place): a text file by its name or title, a collection's
+    document by its title; the problems (rows that matched nothing, text files without a row)."""
+    meta_records = meta.to_dict("records")
     by_file: dict[str, dict] = {}
     by_title: dict[str, dict] = {}
-    if meta is not None:
-        for rec in meta_records:
-            name = str(rec.get("source_file") or "").strip()
-            if name:
-                by_file[name] = rec
-                by_file.setdefault(Path(name).name, rec)
-                by_file.setdefault(Path(name).stem, rec)
-            title = str(rec.get("title_zh") or "").strip()
-            if title:
-                by_title[title] = rec
+    for rec in meta_records:
+        name = str(rec.get("source_file") or "").strip()
+        if name:
+            by_file[name] = rec
+            by_file.setdefault(Path(name).name, rec)
+            by_file.setdefault(Path(name).stem, rec)
+        title = str(rec.get("title_zh") or "").strip()
+        if title:
+            by_title[title] = rec
     problems: list[dict] = []
     used: set[int] = set()
-    records = []
-    for f in files:
-        text, declared_title = read_text_file(f, encoding)
-        if f.suffix.lower() == ".md":
-            text = _markdown_body(text)
-        found = extract_metadata(text, declared_title)
-        _date_from_file_name(found, f)
-        rec = by_file.get(f.name) or by_file.get(f.stem) or by_file.get(str(f))
-        if rec is None and found.get("title_zh"):
-            rec = by_title.get(found["title_zh"])
-        row = dict(found)
+    for row in records:
+        rec = None
+        if id(row) in texts:
+            f = Path(row["source_file"])
+            rec = by_file.get(f.name) or by_file.get(f.stem) or by_file.get(str(f))
+        title = row.get("title_zh")
+        if rec is None and not _empty(title):
+            rec = by_title.get(str(title).strip())
         if rec is not None:
             used.add(id(rec))
             given = [k for k, v in rec.items() if not _empty(v)]
+            found = row.get("provenance")
             for k in given:
-                row[k] = rec[k]
+                if k != "source_file":  # the file read stays the document's file
+                    row[k] = rec[k]
             row["provenance"] = (
                 "metadata: "
                 + ", ".join(sorted(k for k in given if k != "source_file"))
-                + ("; " + found["provenance"] if found.get("provenance") else "")
+                + ("; " + found if not _empty(found) else "")
             )
-        elif meta is not None:
-            problems.append({"file": str(f), "field": "metadata", "note": "no metadata row matched this file"})
-        row["text"] = text
-        row["source_file"] = str(f)
-        records.append(row)
-    if meta is not None:
-        for rec in meta_records:
-            if id(rec) not in used and (rec.get("source_file") or files):
-                label = rec.get("source_file") or rec.get("title_zh") or rec.get("title_en")
-                problems.append({"file": str(label), "field": "metadata", "note": "metadata row matched no file"})
-    return PolicyCorpus(pd.DataFrame(records), problems)
+        elif id(row) in texts:
+            problems.append(
+                {"file": str(row["source_file"]), "field": "metadata", "note": "no metadata row matched this file"}
+            )
+    for rec in meta_records:
+        if id(rec) not in used and (rec.get("source_file") or records):
+            label = rec.get("source_file") or rec.get("title_zh") or rec.get("title_en")
+            problems.append({"file": str(label), "field": "metadata", "note": "metadata row matched no file"})
+    return problems
 
 
 # "地下水管理条例(2021-10-21).md", "国务院令第779号_2024-04-06.txt": a date the file was named with.

@@ -237,8 +237,15 @@ def _law_issuers(history: list[str], level: str | None) -> list[str]:
 
 
 def read_law_file(path: str | Path, level: str | None = None) -> dict:
-    """One LawRefBook markdown file: title, adoption/amendment history, version date, body."""
+    """One LawRefBook markdown file: title, adoption/amendment history, version date, body.
+
+    The date is the version's, named in the file name (``地下水管理条例(2021-10-21).md``); without one, the
+    last date of the history under the title; without history, the date the text gives
+    (:func:`~litkit.policy.dates.dated_by`: signature, opening, or its coming into force).  ``provenance``
+    says which (``date:file name``, ``date:history``, ``date:ending`` …) and where the issuers came from.
+    """
     from ._read import read_text_file
+    from .dates import dated_by
 
     path = Path(path)
     text, _ = read_text_file(path)
@@ -248,42 +255,99 @@ def read_law_file(path: str | Path, level: str | None = None) -> dict:
     title = next((ln.lstrip("#").strip() for ln in text.splitlines() if ln.startswith("# ")), path.stem)
     history = [ln.strip() for ln in head.splitlines() if find_dates(ln)]
     m = re.search(r"\((\d{4}-\d{2}-\d{2})\)$", path.stem)
-    version = parse_date(m.group(1)) if m else (find_dates(history[-1])[-1].date if history else None)
+    version, where = (parse_date(m.group(1)) if m else None), "file name"
+    if version is None and history:
+        version, where = find_dates(history[-1])[-1].date, "history"
+    if version is None:
+        version, where = dated_by(re.sub(r"<!--.*?-->", "", body, flags=re.S))
+    issuers = _law_issuers(history, level)
+    found = "history" if issuers and "全国人民代表大会" in "".join(history) else f"level {level}"
     return {
         "title_zh": title,
         "date": version.isoformat() if version else None,
-        "issuers": _law_issuers(history, level),
+        "issuers": issuers,
         "level": level,
         "kind": {"法律": "law", "行政法规": "administrative regulation"}.get(level or "", None),
         "history": history,
         "text": body.strip(),
         "source_file": str(path),
-        "provenance": "date: version date in file name",
+        "provenance": "LawRefBook" + (f"; date:{where}" if version else "") + (f"; issuers:{found}" if issuers else ""),
     }
 
 
 def read_laws(folder: str | Path) -> PolicyCorpus:
-    """Laws and regulations in LawRefBook markdown under ``folder``.
+    """Laws and regulations in LawRefBook markdown: a folder (searched recursively) or one ``.md`` file.
 
-    When ``laws_index.csv`` is present its ``level`` (法律 / 行政法规) is used;
-    otherwise the level is guessed from the sub-folder name (行政法规 → regulation).
-    The format template 法律法规模版.md is skipped.
+    When ``laws_index.csv`` is present (in the folder, or for a file in its folder or up to two folders
+    above) its ``level`` (法律 / 行政法规) is used; otherwise the level is guessed from the sub-folder
+    name (行政法规 → regulation).  The format template 法律法规模版.md, notes (README.md, INDEX.md,
+    PROVENANCE.txt) and hidden files are skipped.
+
+    Examples
+    --------
+    >>> laws = litkit.policy.read_laws("LawRefBook/Laws/")                 # doctest: +SKIP
+    >>> law = litkit.policy.read_laws("行政法规/生态保护补偿条例(2024-04-06).md")  # doctest: +SKIP
     """
+    from ._read import NOTE_FILES
+
     folder = _require(Path(folder), "a folder of LawRefBook markdown files")
-    index = {}
-    if (folder / "laws_index.csv").exists():
-        idx = pd.read_csv(folder / "laws_index.csv", dtype=str, keep_default_na=False)
-        index = dict(zip(idx["file"], idx["level"]))
+    if folder.is_file():
+        files = [folder]
+    else:
+        files = sorted(
+            f
+            for f in folder.rglob("*.md")
+            if f.is_file() and f.name not in NOTE_FILES and not _hidden(f.relative_to(folder))
+        )
+    return law_corpus(files)
+
+
+def law_corpus(files) -> PolicyCorpus:
+    """LawRefBook markdown files (paths) as a PolicyCorpus; what :func:`read_laws` and
+    :func:`litkit.policy.read` (for files with ``<!-- INFO END -->``) both return.
+
+    Each file's level comes from the ``laws_index.csv`` nearest above it (its ``file`` column is the
+    path relative to the index's folder), else from a 行政法规 folder in its path.
+    """
+    indexes: dict[Path, dict[str, str]] = {}
     records = []
-    for f in sorted(folder.rglob("*.md")):
-        if f.name == "法律法规模版.md":
-            continue
-        rel = f.relative_to(folder).as_posix()
-        level = index.get(rel) or ("行政法规" if "行政法规" in rel else "法律")
+    for f in files:
+        f = Path(f)
+        root = _law_root(f)
+        if root not in indexes:
+            indexes[root] = _law_index(root)
+        rel = f.relative_to(root).as_posix()
+        level = indexes[root].get(rel) or ("行政法规" if "行政法规" in rel else "法律")
         rec = read_law_file(f, level)
         rec["history"] = " | ".join(rec["history"])
         records.append(rec)
     return PolicyCorpus(pd.DataFrame(records))
+
+
+def _hidden(rel: Path) -> bool:
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def _law_root(path: Path) -> Path:
+    """The folder whose laws_index.csv lists ``path`` (LawRefBook: <root>/<category>/<law>.md), else its folder."""
+    for up in list(path.parents)[:3]:
+        if (up / "laws_index.csv").is_file():
+            return up
+    return path.parent
+
+
+def _law_index(root: Path) -> dict[str, str]:
+    index = root / "laws_index.csv"
+    if not index.is_file():
+        return {}
+    idx = pd.read_csv(index, dtype=str, keep_default_na=False)
+    if not {"file", "level"} <= set(idx.columns):
+        raise ParseError(
+            f"columns {sorted({'file', 'level'} - set(idx.columns))} missing",
+            path=index,
+            expected="laws_index.csv with columns file (path relative to it) and level (法律 / 行政法规)",
+        )
+    return dict(zip(idx["file"], idx["level"]))
 
 
 def read_gccmpd(path: str | Path) -> PolicyCorpus:
@@ -353,3 +417,170 @@ def read_gccmpd(path: str | Path) -> PolicyCorpus:
             }
         )
     return PolicyCorpus(pd.DataFrame(records))
+
+
+def read_cclw(path: str | Path, geography: str | None = "China") -> PolicyCorpus:
+    """Climate Change Laws of the World (LSE Grantham / Climate Policy Radar) export ``lse.csv``.
+
+    English metadata only (no full text): ``title_en`` is the law's title, ``date`` the first dated event
+    (``Law passed``, ``Approved``, ``Published`` …; every event stays in ``events``), ``kind`` the CCLW type
+    (``legislative`` / ``executive``), the English description goes to ``summary_en``.  ``geography``
+    (a name or an ISO code, case-insensitive) keeps that country's rows, China by default because the
+    issuer lanes and the rest of :mod:`litkit.policy` are about Chinese documents; ``None`` keeps all.
+    China's legislative rows are laws of the NPC Standing Committee (issuer 全国人民代表大会常务委员会);
+    executive rows do not say which body issued them and stay unidentified.
+
+    Examples
+    --------
+    >>> china = litkit.policy.read_cclw("lse.csv")                    # doctest: +SKIP
+    >>> everything = litkit.policy.read_cclw("lse.csv", geography=None)  # doctest: +SKIP
+    """
+    path = _require(Path(path), "the CCLW export lse.csv")
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    missing = set(CCLW_COLUMNS) - set(raw.columns)
+    if missing:
+        raise ParseError(
+            f"columns {sorted(missing)} missing", path=path, expected="CCLW columns " + ",".join(CCLW_COLUMNS)
+        )
+    problems = []
+    if geography is not None:
+        wanted = geography.strip().casefold()
+        keep = (raw["Geography"].str.casefold() == wanted) | (raw["Geography ISO"].str.casefold() == wanted)
+        if not keep.all():
+            note = f"{int((~keep).sum()):,} row(s) of other geographies left out (read_cclw(path, geography=None) keeps them)"
+            problems.append({"file": str(path), "field": "Geography", "note": note})
+        raw = raw[keep]
+    records = []
+    for row in raw.to_dict("records"):
+        events = [e for e in re.split(r";", row["Events"]) if e.strip()]
+        dates = [parse_date(_dmy(e.split("|", 1)[0])) for e in events]
+        dates = [d for d in dates if d is not None]
+        china = row["Geography ISO"] == "CHN"
+        legislative = row["Type"].strip().lower() == "legislative"
+        records.append(
+            {
+                "title_en": row["Title"],
+                "date": min(dates).isoformat() if dates else None,
+                "issuers": ["全国人民代表大会常务委员会"] if china and legislative else [],
+                "level": "central",
+                "kind": row["Type"] or None,
+                "topics": [t for t in re.split(r"[;|]", row.get("Keywords", "")) if t.strip()],
+                "geography": row["Geography"],
+                "events": "; ".join(e.strip().strip("|") for e in events),
+                "summary_en": row.get("Description") or None,
+                "text": None,
+                "url": _first_url(row.get("Documents", "")),
+                "source_file": str(path),
+                "provenance": "CCLW; date: first event"
+                + ("; issuers: CCLW type legislative" if china and legislative else ""),
+            }
+        )
+    return PolicyCorpus(pd.DataFrame(records), problems)
+
+
+CCLW_COLUMNS = ("Title", "Type", "Geography", "Geography ISO", "Events")
+
+
+def _dmy(text: str) -> str:
+    """CCLW writes dates DD/MM/YYYY: 05/11/2014 → 2014-11-05."""
+    m = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", text)
+    return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}" if m else text
+
+
+def _first_url(documents: str) -> str | None:
+    m = re.search(r"https?://[^|;\s]+", documents or "")
+    return m.group(0) if m else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Which collection a file is: what litkit.policy.read(source="auto") dispatches on
+# ---------------------------------------------------------------------------------------------
+#: The sources :func:`litkit.policy.read` knows: name -> (reader, what it reads).  ``texts`` is the
+#: generic reader of documents (with a metadata table); the others are the public collections above.
+SOURCES = {
+    "texts": (None, "policy documents as .txt .md .html .htm .docx .pdf (folders searched)"),
+    "laws": (read_laws, "LawRefBook markdown (.md with <!-- INFO END -->, laws_index.csv for levels)"),
+    "state_council_list": (read_state_council_list, "State Council list CSV (url,title,issue_date,document_number)"),
+    "work_reports": (read_work_reports, "Government Work Reports JSONL (title,url,content,year)"),
+    "congress_reports": (read_congress_reports, "CPC National Congress reports JSONL (title,url,content,congress)"),
+    "gccmpd": (read_gccmpd, "GCCMPD GOV_PRC.csv / *_PRC_EN.xlsx (Policy,Year,Policy_Content)"),
+    "cclw": (read_cclw, "CCLW lse.csv (Title,Type,Geography,Geography ISO,Events; China's rows)"),
+}
+
+#: File types of the collections, looked at inside folders and sniffed by their content.
+TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".jsonl", ".ndjson", ".json")
+
+_CSV_SOURCES = (
+    ("state_council_list", {"title", "issue_date", "document_number"}),
+    ("gccmpd", {"Policy", "Year", "Policy_Content"}),
+    ("cclw", set(CCLW_COLUMNS)),
+)
+_XLSX_SOURCES = (("gccmpd", {"Policy_raw", "Year", "Policy_Content_raw"}),)
+_JSONL_SOURCES = (
+    ("work_reports", {"title", "content", "year"}),
+    ("congress_reports", {"title", "content", "congress"}),
+)
+_LAW_MARKER = "<!-- INFO END -->"
+
+
+def sniff_source(path: str | Path) -> str | None:
+    """The source (a key of :data:`SOURCES`) a file's content says it is, or None.
+
+    By content, not name: a ``.md`` holding LawRefBook's ``<!-- INFO END -->`` is ``laws``, other
+    documents (.txt .md .html .docx .pdf) are ``texts``; a CSV / TSV / .xlsx by its header row, a JSON-lines
+    file by the keys of its first record.  A table that is none of the collections is None.
+
+    Examples
+    --------
+    >>> sniff_source("state_council_docs_merged.csv"), sniff_source("GOV_PRC.csv")  # doctest: +SKIP
+    ('state_council_list', 'gccmpd')
+    """
+    from ._read import SUPPORTED_SUFFIXES
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".md":
+        return "laws" if _LAW_MARKER in _head_text(path, 1 << 16) else "texts"
+    if suffix in SUPPORTED_SUFFIXES:
+        return "texts"
+    if suffix in (".csv", ".tsv"):
+        return _match(set(table_columns(path)), _CSV_SOURCES)
+    if suffix == ".xlsx":
+        return _match(set(table_columns(path)), _XLSX_SOURCES)
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        return _match(set(table_columns(path)), _JSONL_SOURCES)
+    return None
+
+
+def table_columns(path: Path) -> list[str]:
+    """The header of a CSV/TSV/.xlsx table or the keys of a JSON-lines file's first record ([] when unreadable)."""
+    import csv
+
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xlsx":
+            import openpyxl
+
+            book = openpyxl.load_workbook(path, read_only=True)
+            try:
+                row = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
+            finally:
+                book.close()
+            return [str(c).strip() for c in row if c is not None]
+        first = next((ln for ln in _head_text(path, 1 << 20).splitlines() if ln.strip()), "")
+        if suffix in (".jsonl", ".ndjson", ".json"):
+            record = json.loads(first)
+            return [str(k) for k in record] if isinstance(record, dict) else []
+        return [c.strip() for c in next(csv.reader([first], delimiter="\t" if suffix == ".tsv" else ","))]
+    except Exception:  # a damaged workbook, a JSON array over many lines: not a collection file
+        return []
+
+
+def _match(columns: set[str], candidates) -> str | None:
+    return next((name for name, needed in candidates if needed <= columns), None)
+
+
+def _head_text(path: Path, size: int) -> str:
+    with open(path, "rb") as fh:
+        data = fh.read(size)
+    return data.decode("utf-8-sig", errors="replace")

@@ -59,7 +59,7 @@ def test_laws_folder_read_as_texts_gets_each_file_version_date(shared_policy):
     """Every LawRefBook file names its version date; policy.read of the same texts must agree with it
     wherever the legislative history under the title lists that version."""
     folder = shared_policy / "cn-laws-ecology-carbon"
-    docs = litkit.policy.read(sorted(folder.rglob("*(*).md"))).df
+    docs = litkit.policy.read(sorted(folder.rglob("*(*).md")), source="texts").df
     checked = 0
     for path, date in zip(docs["source_file"], docs["date"]):
         version = re.search(r"\((\d{4}-\d{2}-\d{2})\)\.md$", path).group(1)
@@ -77,12 +77,12 @@ def test_laws_read_as_texts_name_the_body_that_adopted_them(shared_policy):
     """The 25 laws were drawn in the lane "Issuer not identified"; their history names the NPC Standing
     Committee. LawRefBook's format template (法律法规模版.md, "某条法律的标题") is not a document."""
     folder = shared_policy / "cn-laws-ecology-carbon"
-    docs = litkit.policy.read(folder).df
+    docs = litkit.policy.read(folder, source="texts").df  # the text path (auto: read_laws)
     assert "某条法律的标题" not in set(docs["title_zh"])
     laws = docs[docs["source_file"].str.contains("/经济法/|/行政法/")]
     assert len(laws) == 25
     assert all(list(i) == ["全国人民代表大会常务委员会"] for i in laws["issuers"])
     assert laws["provenance"].str.contains("date:history").all()
     assert laws["provenance"].str.contains("issuers:history").all()
-    lanes = litkit.policy.timeline_table(litkit.policy.read(folder))
+    lanes = litkit.policy.timeline_table(litkit.policy.read(folder, source="texts"))
     assert (lanes.loc[lanes["title_zh"].isin(laws["title_zh"]), "lane"] == "npc").all()

@@ -55,7 +55,7 @@ def test_an_impossible_date_in_a_file_name_is_not_used(tmp_path):
 def test_regulations_of_the_shared_law_collection_dated_as_issued(shared_policy):
     """The four regulations of cn-laws-ecology-carbon without history lines were dated by their coming into force
     (生态保护补偿条例 2024-06-01; PROVENANCE.txt: promulgated 2024-04-06, effective 2024-06-01)."""
-    df = lp.read(shared_policy / "cn-laws-ecology-carbon").df.set_index("title_zh")
+    df = lp.read(shared_policy / "cn-laws-ecology-carbon", source="texts").df.set_index("title_zh")  # the text path
     assert df.loc[
         ["地下水管理条例", "生态保护补偿条例", "碳排放权交易管理暂行条例", "节约用水条例"], "date"
     ].tolist() == [
