@@ -37,10 +37,12 @@ def run_policy(
     title_contains: list[str] | None = None,
     since: int | None = None,
     until: int | None = None,
+    source: str = "auto",
 ) -> list[Path]:
     """What the command does, callable from Python; returns the files written.
 
-    Reads the documents (files/folders ``paths`` and/or a ``metadata`` table) and runs the analysis
+    Reads the documents (files/folders ``paths``, each collection file by its reader, see
+    :func:`litkit.policy.read` and its ``source``; and/or a ``metadata`` table) and runs the analysis
     ``policy_timeline`` of :mod:`litkit.runs` into ``output``.
     """
     import litkit.policy as lp
@@ -50,12 +52,14 @@ def run_policy(
     specs = [parse_phase(p) for p in phases] if phases else None
     folder = RunFolder(output, formats=parse_formats(formats), overwrite=force)  # refuse before reading
     if paths:
-        docs = lp.read(paths, metadata=metadata)
+        docs = lp.read(paths, metadata=metadata, source=source)
     elif metadata is not None:
         docs = lp.from_metadata(metadata)
     else:
         raise LitkitError("nothing to read", expected="policy files/folders, or --metadata with a document table")
     inputs = {"paths": [str(p) for p in paths or []], "metadata": str(metadata) if metadata else None}
+    if source != "auto":
+        inputs["source"] = source
     if title_contains or since is not None or until is not None:
         read = len(docs)
         docs = docs.select(title_contains or (), start=since, end=until)
@@ -74,7 +78,10 @@ def register(app: typer.Typer) -> None:
     @command(app)
     def policy(
         paths: list[Path] | None = typer.Argument(
-            None, metavar="PATHS", help="Policy files (.txt .md .html .docx .pdf) or folders."
+            None,
+            metavar="PATHS",
+            help="Policy files (.txt .md .html .docx .pdf), collection files (LawRefBook .md, State Council list "
+            "CSV, GCCMPD CSV/XLSX, work/congress report JSONL, CCLW lse.csv; recognised by content) or folders.",
         ),
         output: Path = typer.Option(..., "-o", "--output", help="Folder for tables, figures and params.json."),
         metadata: Path | None = typer.Option(
@@ -96,6 +103,12 @@ def register(app: typer.Typer) -> None:
         ),
         since: int | None = typer.Option(None, "--since", help="Keep documents of this year and later."),
         until: int | None = typer.Option(None, "--until", help="Keep documents of this year and earlier."),
+        source: str = typer.Option(
+            "auto",
+            "--source",
+            help="Read every PATH as: auto (recognise each file), texts, laws, state_council_list, work_reports, "
+            "congress_reports, gccmpd or cclw.",
+        ),
         formats: str = typer.Option("png,svg,pdf", "--formats", help=FORMATS_HELP),
         force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     ) -> None:
@@ -118,6 +131,7 @@ def register(app: typer.Typer) -> None:
             title_contains=title_contains,
             since=since,
             until=until,
+            source=source,
         )
         typer.echo(f"wrote {len(written)} file(s):")
         echo_written(written)

@@ -42,8 +42,11 @@ def policy_key(review) -> str | None:
 
     if not review.policy:
         return None
-    files = export_files([review.policy["metadata"], *review.policy["documents"]], review.folder)
-    return _hash(sorted([f.name, f.sha256] for f in files))
+    paths = [p for p in (review.policy["metadata"], *review.policy["documents"]) if p is not None]
+    files = export_files(paths, review.folder)
+    source = review.policy.get("source", "auto")
+    # "auto" leaves the key as it was, so reviews written before [policy] had a source are not rerun
+    return _hash(sorted([f.name, f.sha256] for f in files) + ([] if source == "auto" else [["source", source]]))
 
 
 def resolve_params(entry, review) -> tuple[dict, dict]:

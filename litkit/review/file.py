@@ -14,8 +14,9 @@ Format (TOML; read with :mod:`tomllib`, written by the small writer below so tha
     # last_year = 2019                          # ... up to (optional)
 
     [policy]                                    # optional: for policy_timeline / policy_overlay
-    metadata = "policy/central_documents.csv"
-    # documents = ["policy/texts/"]
+    metadata = "policy/central_documents.csv"   # a table of documents (joined to the documents' texts)
+    # documents = ["policy/texts/", "policy/state_council_docs_merged.csv"]   # texts and collection files
+    # source = "auto"                           # or laws, state_council_list, gccmpd ... (litkit.policy.read)
 
     [[analysis]]
     name = "keywords_wos"     # results/keywords_wos/ (default: the kind)
@@ -66,7 +67,7 @@ ENTRY_KEYS = ("name", "analysis", "databases")
 #: Keys of the ``[corpus]`` table.
 CORPUS_KEYS = ("exports", "merge", "first_year", "last_year")
 #: Keys of the ``[policy]`` table.
-POLICY_KEYS = ("metadata", "documents")
+POLICY_KEYS = ("metadata", "documents", "source")
 #: Keys of the ``[review]`` table.
 REVIEW_KEYS = ("title", "formats")
 #: Parameters whose string value (other than "default" / "none") is a file, relative to the review file.
@@ -111,7 +112,8 @@ class Review:
     first_year, last_year : int or None
         Publication years kept.
     policy : dict
-        ``metadata`` (a path) and ``documents`` (a list of paths), absolute; empty without ``[policy]``.
+        ``metadata`` (a path or None), ``documents`` (a list of paths), absolute, and ``source`` (how
+        :func:`litkit.policy.read` reads the documents, ``"auto"``); empty without ``[policy]``.
     analyses : list of Entry
         The analyses, in file order.
     title : str
@@ -215,10 +217,15 @@ def load_review(path: str | Path) -> Review:
             expected=exc.expected,
         ) from None
     if policy:
-        if "metadata" not in policy:
-            raise LitkitError("[policy] has no key 'metadata'", path=path, expected='metadata = "documents.csv"')
-        meta = _existing(review.folder / _typed(policy, "metadata", str, None, "policy", path, text), path)
-        if meta is None:
+        if "metadata" not in policy and "documents" not in policy:
+            raise LitkitError(
+                "[policy] has neither 'metadata' nor 'documents'",
+                path=path,
+                expected='metadata = "documents.csv" and/or documents = ["texts/", "state_council_docs_merged.csv"]',
+            )
+        given = _typed(policy, "metadata", str, None, "policy", path, text)
+        meta = None if given is None else _existing(review.folder / given, path)
+        if given is not None and meta is None:
             raise LitkitError(
                 f"[policy] key 'metadata': file not found: {policy['metadata']}",
                 path=path,
@@ -236,7 +243,17 @@ def load_review(path: str | Path) -> Review:
                     line=_key_line(text, "policy", 0, "documents"),
                 )
             found.append(p)
-        review.policy = {"metadata": meta, "documents": found}
+        source = _typed(policy, "source", str, "auto", "policy", path, text)
+        from ..policy import SOURCES
+
+        if source != "auto" and source not in SOURCES:
+            raise LitkitError(
+                f"[policy] key 'source': unknown source {source!r}",
+                path=path,
+                line=_key_line(text, "policy", 0, "source"),
+                expected="one of auto, " + ", ".join(SOURCES),
+            )
+        review.policy = {"metadata": meta, "documents": found, "source": source}
     review.export_paths()  # a missing export is an error now, not after the first analyses ran
     entries = data.get("analysis", [])
     if not isinstance(entries, list):

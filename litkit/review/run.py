@@ -417,15 +417,21 @@ def _policy(review: Review):
     import litkit.policy as lp
 
     if review.policy["documents"]:
-        return lp.read([str(p) for p in review.policy["documents"]], metadata=review.policy["metadata"])
+        source = review.policy.get("source", "auto")
+        return lp.read([str(p) for p in review.policy["documents"]], metadata=review.policy["metadata"], source=source)
     return lp.from_metadata(review.policy["metadata"])
 
 
 def _policy_rows(review: Review) -> list[dict]:
     if not review.policy:
         return []
-    files = export_files([review.policy["metadata"], *review.policy["documents"]], review.folder)
+    files = export_files(_policy_paths(review), review.folder)
     return [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in files]
+
+
+def _policy_paths(review: Review) -> list:
+    """The policy table (when given) and the documents' files and folders."""
+    return [p for p in (review.policy["metadata"], *review.policy["documents"]) if p is not None]
 
 
 def _years(corpus) -> dict[str, int]:
