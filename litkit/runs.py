@@ -1059,7 +1059,7 @@ def _citation_figures(net, out: RunOutput, stem: str, labels: int, timeline_clus
                 plot.plot_timeline_view(nodes, links, net.clusters, size=size, max_clusters=timeline_clusters),
                 f"{stem}_timeline",
             )
-            out.figure(plot.plot_timezone_view(nodes, links, size=size), f"{stem}_timezone")
+            out.figure(plot.plot_timezone_view(nodes, links, clusters=net.clusters, size=size), f"{stem}_timezone")
     # The files after the figures: while the last figure is written in the background (a command's
     # background_saving), this process writes them.
     net.export(out.folder, overwrite=True, figure=False, html=True)
