@@ -152,6 +152,17 @@ def countries() -> None:
     save(plot_collaboration_heatmap(net, title=title), "country_collaboration_real")
 
 
+def policy_list() -> None:
+    """The State Council document list (5,781 documents): more than one timeline can label, so per year."""
+    import litkit.policy as lp
+    from litkit.plot.policy import plot_documents_per_year
+
+    docs = lp.from_metadata(SHARED.parent / "policy" / "cn-state-council-docnumbers" / "state_council_docs_merged.csv")
+    table = lp.timeline_table(docs)
+    title = f"State Council document list (gov.cn): {len(table):,} dated documents per year, by issuer"
+    save(plot_documents_per_year(table, title=title), "policy_per_year_real")
+
+
 FIGURES = {
     "keyword": keyword_maps,
     "coauthorship": coauthorship,
@@ -160,6 +171,7 @@ FIGURES = {
     "coupling": coupling,
     "historiograph": historiograph,
     "countries": countries,
+    "policy": policy_list,
 }
 
 if __name__ == "__main__":
