@@ -976,7 +976,8 @@ def run_citations(corpus, out: RunOutput, *, min_lcs: int = 0, top: int = 60, la
     from .plot import citation as plot
 
     net = _build_network("citation_network", corpus, out, {"min_lcs": min_lcs, "seed": seed})
-    net.export(out.folder, overwrite=True, figure=False, html=True)
+    # Above litkit.citation_network's layout_limit the nodes have no map coordinates: no HTML map either.
+    net.export(out.folder, overwrite=True, figure=False, html=not net.params.get("layout_skipped", False))
     (out.folder / PARAMS_FILE).unlink(missing_ok=True)  # the run's own params.json records net.params
     if not net.is_empty():
         out.figure(plot.plot_historiograph(net.nodes, net.links(), top=top, n_labels=labels), "historiograph")
