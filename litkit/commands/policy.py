@@ -63,6 +63,13 @@ def run_policy(
     if title_contains or since is not None or until is not None:
         read = len(docs)
         docs = docs.select(title_contains or (), start=since, end=until)
+        if not len(docs):  # an empty timeline figure would say nothing; say why instead
+            chosen = [f"--title-contains {w}" for w in title_contains or ()]
+            chosen += [f"--since {since}"] * (since is not None) + [f"--until {until}"] * (until is not None)
+            raise LitkitError(
+                f"{' '.join(chosen)} selected none of the {read:,} documents read",
+                expected="words found in the documents' Chinese or English titles, and years they were issued",
+            )
         inputs["select"] = {
             "title_contains": list(title_contains or []),
             "since": since,

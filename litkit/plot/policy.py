@@ -23,6 +23,7 @@ from collections.abc import Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.font_manager import FontProperties
 
 from ..errors import LitkitError
 from ..policy.policy_timeline import LANES, phase_table
@@ -33,6 +34,8 @@ _LANE_COLOURS = {key: PALETTE[i] for i, (key, _, _) in enumerate(LANES)}
 #: The most documents one labelled timeline draws: the project's table has 57, the review's Table 1 a dozen;
 #: a list of thousands (the State Council list: 5,781) stacks labels into an unreadable column many metres high.
 MAX_TIMELINE_DOCUMENTS = 120
+#: Smallest font size of a phase header (points) when its band is too narrow for it.
+MIN_HEADER_PT = 5.5
 _PHASE_SHADES = ("#F2F2F2", "#FFFFFF")
 
 
@@ -51,9 +54,17 @@ def _label_lines(row, language: str, note: str | None, en_width: int, zh_width: 
     if dated_head:
         lines += [(t, "en") for t in _wrap(f"{date}  {head}", en_width)]
     if language in ("both", "zh") and title_zh:
-        # the date leads the first line drawn: a law with neither English title nor number keeps its date too
+        # the date leads the first line drawn: a law with neither English title nor number keeps its date too,
+        # on its own line when the title does not fit beside it (wrapped together, 中华人民共和国固体废物污染
+        # 环境防治法 broke after 中华人民共, the date eating the line)
         zh = title_zh if dated_head else f"{date}  {title_zh}"
-        lines += [(t, "zh") for t in _wrap(zh, zh_width)]
+        wrapped = _wrap(zh, zh_width)
+        if not dated_head and len(zh) > zh_width:
+            lines.append((date, "zh"))  # drawn as the date wrapped with the title was
+            wrapped = _wrap(title_zh, zh_width)
+            if len(wrapped) > 1 and len(wrapped[-1]) <= 2:  # no line of one or two characters (…防治 / 法)
+                wrapped = _wrap(title_zh, zh_width + len(wrapped[-1]))
+        lines += [(t, "zh") for t in wrapped]
     if note:
         lines += [(t, "note") for t in _wrap(note, en_width)]
     return lines
@@ -229,13 +240,28 @@ def plot_timeline(
     ax.set_ylim(-0.6, total + 2.2)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
-    ticks = list(range(int(np.floor(x_min)), int(np.ceil(x_max)) + 1))
+    tick_size = FontProperties(size=plt.rcParams["xtick.labelsize"]).get_size_in_points()
+    ticks = _year_ticks(x_min, x_max, axes_pt / (x_hi - x_lo), text_width_pt(fig, "2000", tick_size))
     ax.set_xticks(ticks)
     ax.set_xticklabels([str(t) for t in ticks])
     ax.set_xlabel("Year / 年份")
     if title:
         ax.set_title(title, loc="left", fontsize=font_size + 3, pad=28)
     return fig
+
+
+def _year_ticks(x_min: float, x_max: float, points_per_year: float, label_pt: float) -> list[int]:
+    """Every year when the labels fit, else every 2, 5, 10 … years (multiples of the step).
+
+    The Government Work Reports span 1954-2025 and the Congress reports 1921-2022: a label every year
+    overprinted the axis into one grey bar.
+
+    >>> _year_ticks(2010, 2024, 60.0, 20.0)[:3], _year_ticks(1954, 2025, 14.0, 20.0)[:3]
+    ([2010, 2011, 2012], [1955, 1960, 1965])
+    """
+    step = next((s for s in (1, 2, 5, 10, 20, 25, 50) if s * points_per_year >= 1.5 * label_pt), 100)
+    first, last = int(np.floor(x_min)), int(np.ceil(x_max))
+    return [t for t in range(first, last + 1) if t % step == 0]
 
 
 def plot_documents_per_year(table: pd.DataFrame, phases=None, language: str = "both", title: str | None = None):
@@ -321,7 +347,10 @@ def _fit_header(english: str, chinese: str, band_pt: float, size: float, fig) ->
 
     A long period makes a five-year band narrow: unwrapped, "Institutional exploration" ran into the next
     phase's header.  The English is wrapped at word breaks until it fits; if even one word per line (or the
-    Chinese line) is too wide, the font is made smaller.  A header that fits is returned unchanged.
+    Chinese line) is too wide, the font is made smaller, down to :data:`MIN_HEADER_PT` (a legible size; the
+    project's four-year phase on the Congress reports' 1921-2022 axis came out in 3-point type): below that
+    the header, one word per line, overflows its narrow band by a few points.  A header that fits is
+    returned unchanged.
     """
     room = band_pt - 6.0  # a small gap to the next header
 
@@ -340,7 +369,7 @@ def _fit_header(english: str, chinese: str, band_pt: float, size: float, fig) ->
             wrapped = candidate
             break
     widest = width(header(wrapped), size)
-    return header(wrapped), size if widest <= room else max(size * room / widest, 1.0)
+    return header(wrapped), size if widest <= room else max(size * room / widest, min(size, MIN_HEADER_PT))
 
 
 def plot_term_heatmap(

@@ -210,7 +210,7 @@ def read_congress_reports(path: str | Path) -> PolicyCorpus:
             {
                 "doc_id": f"CPC-{congress}{suffix}",
                 "title_zh": rec.get("title"),
-                "title_en": f"Report to the {congress}th CPC National Congress" if congress else None,
+                "title_en": f"Report to the {_ordinal(congress)} CPC National Congress" if congress else None,
                 "issuers": ["中国共产党全国代表大会"],
                 "year": CONGRESS_YEARS.get(congress),
                 "level": "central",
@@ -223,6 +223,16 @@ def read_congress_reports(path: str | Path) -> PolicyCorpus:
             }
         )
     return PolicyCorpus(pd.DataFrame(records))
+
+
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 11th, 12th, 20th (the titles said "1th", "2th", "3th").
+
+    >>> [_ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 20, 21, 22)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '20th', '21st', '22nd']
+    """
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _law_issuers(history: list[str], level: str | None) -> list[str]:
