@@ -76,6 +76,16 @@ def strip_wikisource_notice(text: str, window: int = 2000) -> str:
     return text[: m.start()].rstrip() if m else text.rstrip()
 
 
+def _csv(path: Path) -> pd.DataFrame:
+    """A collection's CSV as text columns, its encoding sniffed: a list re-saved by Excel in GB18030 (or with a
+    BOM) reads as the UTF-8 original does."""
+    from ..io.sniff import TextSource
+
+    source = TextSource(path)
+    with source.open(newline="") as fh:
+        return pd.read_csv(fh, dtype=str, keep_default_na=False)
+
+
 def _jsonl(path: Path) -> list[dict]:
     rows = []
     with open(path, encoding="utf-8") as fh:
@@ -100,7 +110,7 @@ def read_state_council_list(path: str | Path) -> PolicyCorpus:
     in ``doc_number`` with empty parts (none in the 2023 list does).
     """
     path = _require(Path(path), "state_council_docs_merged.csv")
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    raw = _csv(path)
     missing = {"title", "issue_date", "document_number"} - set(raw.columns)
     if missing:
         raise ParseError(
@@ -389,7 +399,7 @@ def read_gccmpd(path: str | Path) -> PolicyCorpus:
             }
         )
     else:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        raw = _csv(path)
     missing = {"Policy", "Year", "Policy_Content"} - set(raw.columns)
     if missing:
         raise ParseError(
@@ -446,7 +456,7 @@ def read_cclw(path: str | Path, geography: str | None = "China") -> PolicyCorpus
     >>> everything = litkit.policy.read_cclw("lse.csv", geography=None)  # doctest: +SKIP
     """
     path = _require(Path(path), "the CCLW export lse.csv")
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    raw = _csv(path)
     missing = set(CCLW_COLUMNS) - set(raw.columns)
     if missing:
         raise ParseError(
