@@ -732,13 +732,20 @@ def _once(new: list[dict], records: list[dict], texts: set[int], problems: list[
     def key(rec):
         return tuple(None if _empty(rec.get(c)) else str(rec.get(c)) for c in _SAME)
 
-    earlier = {key(r): r for r in records if id(r) not in texts}
+    # copies are paired in order: a collection that repeats a document (GOV_PRC.csv holds 6 twice) keeps
+    # both, each paired with one copy of the other file
+    earlier: dict[tuple, list[dict]] = {}
+    for r in records:
+        if id(r) not in texts:
+            earlier.setdefault(key(r), []).append(r)
     kept, dropped = [], {}
     for rec in new:
-        first = earlier.get(key(rec))
-        if first is None or first.get("source_file") == rec.get("source_file"):
+        copies = [r for r in earlier.get(key(rec), ()) if r.get("source_file") != rec.get("source_file")]
+        if not copies:
             kept.append(rec)
             continue
+        first = copies[0]
+        earlier[key(rec)].remove(first)
         for col, value in rec.items():
             if _empty(first.get(col)) and not _empty(value) and col != "doc_id":
                 first[col] = value
