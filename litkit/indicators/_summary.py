@@ -173,11 +173,24 @@ def summary_parts(corpus, affiliations: pd.DataFrame | None = None) -> dict:
     cites = [c for c in (int_or_none(v) for v in column(df, "TC")) if c is not None]
 
     def distinct(name: str) -> set:
-        # Key each distinct spelling once: references repeat across records far more than they vary.
-        raw = {item for cell in column(df, name) for item in items(cell)}
-        return {key(item) for item in raw}
+        # Key each distinct spelling once: references repeat across records far more than they vary.  The
+        # cells are united first (set.update, in C) and the empty items dropped from the union: the items
+        # ``items`` keeps, without a Python call per item (4 million cited references at 100,000 records).
+        raw: set = set()
+        for cell in column(df, name):
+            if cell is not None and not isinstance(cell, float):
+                raw.update(cell)
+        return {key(item) for item in raw if item is not None and str(item).strip()}
 
-    author_lists = [[author_key(a) for a in items(cell)] for cell in column(df, "AU")]
+    author_keys: dict = {}  # spelling -> author_key, each spelling keyed once
+
+    def keyed(name):
+        found = author_keys.get(name)
+        if found is None:
+            found = author_keys[name] = author_key(name)
+        return found
+
+    author_lists = [[keyed(a) for a in items(cell)] for cell in column(df, "AU")]
     single = [lst for lst in author_lists if len(lst) == 1]
     countries = record_countries(affiliations_table(corpus, affiliations), n)
     return {
