@@ -273,7 +273,7 @@ def load_review(path: str | Path) -> Review:
                 f"[[analysis]] #{i + 1} ({entry.name}): key 'analysis': {entry.kind} needs policy documents",
                 path=path,
                 line=_key_line(text, "analysis", i, "analysis"),
-                expected="a [policy] table with metadata = ...",
+                expected="a [policy] table with metadata = ... and/or documents = [...]",
             )
         _check_files(entry, review.folder, path, text)
         seen[entry.name] = i

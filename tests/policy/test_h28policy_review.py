@@ -69,6 +69,14 @@ def test_policy_table_mistakes(tmp_path, demo_dir):
         f"{review}, line 7: [policy] key 'source': unknown source 'law' (expected one of auto, texts, laws, "
         "state_council_list, work_reports, congress_reports, gccmpd, cclw)"
     )
-    review.write_text(review.read_text(encoding="utf-8").replace('documents = ["laws/"]\nsource = "law"', ""))
-    with pytest.raises(LitkitError, match=r"\[policy\] has neither 'metadata' nor 'documents'"):
+    review.write_text(
+        review.read_text(encoding="utf-8").replace('documents = ["laws/"]\nsource = "law"', 'source = "auto"')
+    )
+    with pytest.raises(LitkitError, match=r"review.toml: \[policy\] has neither 'metadata' nor 'documents'"):
+        load_review(review)
+    review.write_text(review.read_text(encoding="utf-8").replace('source = "auto"', ""))
+    with pytest.raises(
+        LitkitError,
+        match=r"needs policy documents \(expected a \[policy\] table with metadata = \.\.\. and/or documents",
+    ):
         load_review(review)
