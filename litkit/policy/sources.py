@@ -11,8 +11,12 @@ read_state_council_list        gov.cn policy-library list (title, issue/publish 
 read_work_reports              Government Work Reports 1954–2025 (+ NPC resolutions), JSONL
 read_congress_reports          CPC National Congress reports, JSONL
 read_laws                      laws and regulations as LawRefBook markdown (+ laws_index.csv)
-read_gccmpd                    GCCMPD ``GOV_PRC.csv`` (State Council climate documents)
+read_gccmpd                    GCCMPD ``GOV_PRC.csv`` / ``*_PRC_EN.xlsx`` (State Council, MEE)
+read_cclw                      Climate Change Laws of the World ``lse.csv`` (China's rows)
 =============================  ==============================================================
+
+:func:`litkit.policy.read` recognises each of these files by its content (:func:`sniff_source`, the names
+of :data:`SOURCES`) and calls its reader, so a scholar gives the files as published, mixed with texts.
 """
 
 from __future__ import annotations
