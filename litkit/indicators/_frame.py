@@ -47,7 +47,20 @@ def key(text) -> str:
 
 def author_key(text) -> str:
     """Comparison key of an author: commas as spaces (bibliometrix's ``Hindex``), then :func:`key`."""
+    # The tables key every author name of every record (540,000 at 100,000 records, each table again) and
+    # names repeat: a spelling is keyed once.  Only str is cached (1 == 1.0 as dict keys, not as text).
+    if type(text) is str:
+        found = _AUTHOR_KEYS.get(text)
+        if found is None:
+            if len(_AUTHOR_KEYS) >= _AUTHOR_KEYS_MAX:
+                _AUTHOR_KEYS.clear()
+            found = _AUTHOR_KEYS[text] = key(text.replace(",", " "))
+        return found
     return key(str(text).replace(",", " "))
+
+
+_AUTHOR_KEYS: dict[str, str] = {}
+_AUTHOR_KEYS_MAX = 1 << 20
 
 
 def source_key(text) -> str:
