@@ -122,8 +122,13 @@ def plot_timeline(
     texts = list(table["label"].fillna("")) + [z for _, _, z in LANES]
     require_cjk_font(texts)
     phase_tab = phase_table(phases)
-    x_min = min(float(table["x"].min()), float(phase_tab["start"].min())) if len(table) else 2010
-    x_max = max(float(table["x"].max()), float(phase_tab["end"].max()) + 1) if len(table) else 2025
+    x_min, x_max = 2010.0, 2025.0
+    if len(table):
+        # The phases widen the axis by at most a year beyond the documents: MEE's carbon documents of 2018-2022
+        # were drawn in the right half of a 2010-2025 axis (the project's phases), crowded into tall columns.
+        lo, hi = float(table["x"].min()), float(table["x"].max())
+        x_min = min(lo, max(float(phase_tab["start"].min()), np.floor(lo) - 1))
+        x_max = max(hi, min(float(phase_tab["end"].max()) + 1, np.ceil(hi) + 1))
     # Label widths are measured with the renderer: full-width brackets 〔〕 and the digits of a 文号
     # make any characters-times-em estimate wrong, and a wrong estimate means overprinted labels.
     fig, ax = plt.subplots(figsize=(width, 3.0))
@@ -189,12 +194,16 @@ def plot_timeline(
     fig.set_size_inches(width, fig_height)
     x_lo, x_hi = x_min - 0.05, max(x_max + 0.1, right_edge + 0.1)
     for i, row in enumerate(phase_tab.itertuples(index=False)):
-        ax.axvspan(row.start, row.end + 1, color=_PHASE_SHADES[i % 2], zorder=0, lw=0)
-        ax.axvline(row.start, color=BAR_GREY, lw=0.6, zorder=1)
-        band_pt = (row.end + 1 - row.start) * axes_pt / (x_hi - x_lo)
+        start, end = max(row.start, x_min), min(row.end + 1, x_max)  # the part of the phase on the axis
+        if end <= start:
+            continue
+        ax.axvspan(start, end, color=_PHASE_SHADES[i % 2], zorder=0, lw=0)
+        if row.start >= x_min:
+            ax.axvline(row.start, color=BAR_GREY, lw=0.6, zorder=1)
+        band_pt = (end - start) * axes_pt / (x_hi - x_lo)
         header, header_size = _fit_header(row.phase, row.phase_zh, band_pt, font_size + 1.5, fig)
         ax.text(
-            (row.start + row.end + 1) / 2,
+            (start + end) / 2,
             total + 0.3,
             header,
             ha="center",
