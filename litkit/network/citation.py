@@ -318,7 +318,7 @@ def record_match_tables(df: pd.DataFrame) -> tuple:
     n = len(df)
     record_doi = df["DI"].tolist() if "DI" in df else [None] * n
     record_doi_clean = [str(d).strip().lower() if isinstance(d, str) and d.strip() else "" for d in record_doi]
-    volume_index, page_index = _record_bibliographic_indexes(df, bibliographic_key)
+    volume_index, page_index = _record_bibliographic_indexes(df, _BibliographicKeys(bibliographic_key))
     has_doi = np.array([bool(d) for d in record_doi_clean], dtype=bool)
     # A Lens/OpenAlex record's UT is the identifier its citers list ("Lens:028-…" in both places).
     record_ids = [parse_id_reference(u) if isinstance(u, str) else None for u in (df["UT"] if "UT" in df else [])]
@@ -340,6 +340,7 @@ def match_references(refs: pd.DataFrame, tables: tuple, offset: int = 0) -> pd.D
     """
     from ..refs import bibliographic_key
 
+    bibliographic_key = _BibliographicKeys(bibliographic_key)
     doi_target, volume_index, page_index, has_doi, id_target = tables
     # Empty with the dtypes of a found table (pandas infers the text dtype from values), so that the
     # tables of partitions with and without links concatenate to citation_links' table.
@@ -374,9 +375,7 @@ def match_references(refs: pd.DataFrame, tables: tuple, offset: int = 0) -> pd.D
             author, year, source, volume, page = row
             found = -1
             if year is not None and str(int(year)) in wanted_years and author and source:
-                parts = bibliographic_key(
-                    {"author": author, "year": year, "source": source, "volume": volume, "page": page}
-                ).split("|")
+                parts = bibliographic_key(author, year, source, volume, page).split("|")
                 head = tuple(parts[:3])
                 if parts[3]:
                     found = volume_index.get(head + (parts[3],), -1)
@@ -435,6 +434,39 @@ def _unique_index(values: list[str]) -> dict[str, int]:
     return {v: i for v, i in seen.items() if i >= 0}
 
 
+class _BibliographicKeys:
+    """``bibliographic_key({"author": a, "year": y, "source": s, "volume": v, "page": p})`` as ``keys(a, y, s, v, p)``,
+    each field's part made once per distinct value.
+
+    The key joins five parts, each made from its own field alone (surname, year, abbreviated source, volume,
+    page): a part is cut from the key of that field alone (``"SMITH||||"``, ``"||NATURE||"``: the other parts
+    of an empty key are empty), so the joined parts are the whole key to the byte.  Values are cached with
+    their type (``2001`` and ``2001.0`` are one dict key, not one text).
+    """
+
+    _CUT = (slice(None, -4), slice(1, -3), slice(2, -2), slice(3, -1), slice(4, None))
+    _FIELDS = ("author", "year", "source", "volume", "page")
+
+    def __init__(self, bibliographic_key):
+        self._key = bibliographic_key
+        self._parts: tuple[dict, ...] = tuple({} for _ in self._FIELDS)
+
+    def __call__(self, author, year, source, volume, page) -> str:
+        return "|".join(self._part(i, v) for i, v in enumerate((author, year, source, volume, page)))
+
+    def _part(self, i: int, value) -> str:
+        cache = self._parts[i]
+        if isinstance(value, float) and value != value:  # NaN: a new dict key each time, never found
+            return self._key({self._FIELDS[i]: value})[self._CUT[i]]
+        try:
+            return cache[type(value), value]
+        except KeyError:
+            part = cache[type(value), value] = self._key({self._FIELDS[i]: value})[self._CUT[i]]
+            return part
+        except TypeError:  # unhashable, or a value whose == is not a truth value
+            return self._key({self._FIELDS[i]: value})[self._CUT[i]]
+
+
 def _record_bibliographic_indexes(df: pd.DataFrame, bibliographic_key):
     """``(surname, year, SOURCE, volume) -> record`` and ``(surname, year, SOURCE, page) -> record``.
 
@@ -455,9 +487,7 @@ def _record_bibliographic_indexes(df: pd.DataFrame, bibliographic_key):
         if not first or py is None or py is pd.NA or py != py:
             continue
         for source in {s for s in (j9, so) if isinstance(s, str) and s.strip()}:
-            parts = bibliographic_key(
-                {"author": first, "year": int(py), "source": source, "volume": vl, "page": bp}
-            ).split("|")
+            parts = bibliographic_key(first, int(py), source, vl, bp).split("|")
             head = tuple(parts[:3])
             if parts[3]:
                 by_volume.setdefault(head + (parts[3],), set()).add(i)

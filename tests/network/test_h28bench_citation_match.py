@@ -104,3 +104,31 @@ def test_layout_limit_skips_only_the_map(shared_corpora):
     pd.testing.assert_frame_equal(full.nodes[same], limited.nodes[same])
     pd.testing.assert_frame_equal(full.links(), limited.links())
     assert litkit.citation_network(corpus, layout_limit=len(full)).nodes[["x", "y"]].notna().all().all()
+
+
+@pytest.mark.parametrize("relative", ["wos-plaintext-environment", "cssci", "scopus-csv"])
+def test_record_match_tables_equal_keys_made_record_by_record(shared_corpora, relative):
+    """The record indexes (each key part made once per distinct field value) equal bibliographic_key per record."""
+    path = shared_corpora / relative
+    files = sorted(p for p in path.iterdir() if p.is_file() and p.name != "PROVENANCE.txt")
+    df = litkit.read(files, progress=False).df
+    _, volume_index, page_index, _, _ = record_match_tables(df)
+    by_volume: dict = {}
+    by_page: dict = {}
+    for i, row in enumerate(df.to_dict("records")):
+        au, py = row.get("AU"), row.get("PY")
+        first = au[0] if isinstance(au, (list, tuple, np.ndarray)) and len(au) else None
+        if not first or py is None or py is pd.NA or py != py:
+            continue
+        bp = row.get("BP")
+        page = bp if isinstance(bp, str) and bp.strip() else row.get("AR")
+        for source in {s for s in (row.get("J9"), row.get("SO")) if isinstance(s, str) and s.strip()}:
+            fields = {"author": first, "year": int(py), "source": source, "volume": row.get("VL"), "page": page}
+            parts = bibliographic_key(fields).split("|")
+            if parts[3]:
+                by_volume.setdefault(tuple(parts[:4]), set()).add(i)
+            if parts[4]:
+                by_page.setdefault((*parts[:3], parts[4]), set()).add(i)
+    assert volume_index == {k: next(iter(v)) for k, v in by_volume.items() if len(v) == 1}
+    assert page_index == {k: next(iter(v)) for k, v in by_page.items() if len(v) == 1}
+    assert len(volume_index) + len(page_index) > 50
