@@ -67,6 +67,8 @@ def test_match_references_equals_row_by_row(shared_corpora, relative):
     links = match_references(refs, tables)
     found = set(zip(links["citing"].tolist(), links["cited"].tolist(), links["match"].tolist()))
     assert found == _row_by_row(refs, tables)
+    # citation_links matches the distinct cited strings (distinct_references), not the table: the same links
+    pd.testing.assert_frame_equal(litkit.network.citation_links(corpus), links)
     # sorted by citing then cited, one row per pair
     assert links[["citing", "cited"]].apply(tuple, axis=1).is_monotonic_increasing
     assert not links.duplicated(["citing", "cited"]).any()
