@@ -42,7 +42,9 @@ def litkit_work(corpus) -> dict:
     with Timer(phases, "links"):
         links = litkit.network.citation_links(corpus)
     with Timer(phases, "network"):  # what litkit.citation_network(corpus) does after citation_links
-        net = litkit.network.citation_network_from_links(corpus.df, links, has_references=not corpus.references.empty)
+        # has_references only words the message of an empty network (asking corpus.references would parse
+        # the one-row-per-citation table, which citation_network no longer builds)
+        net = litkit.network.citation_network_from_links(corpus.df, links, has_references=True)
     return {
         "phases": phases,
         "links_in_corpus": len(links),
