@@ -78,11 +78,11 @@ class AddReport:
         if self.listed:
             lines.append("already in the review (not added again): " + ", ".join(self.listed))
         lines.append(f"{len(self.new)} new record(s); {len(self.already)} already there")
-        if self.outside_years:
-            lines[-1] += f"; {self.outside_years} left out: not published {self.years} (or no year)"
-        if len(self.already):
+        if len(self.already):  # the rules right after the count they break down
             counts = self.already["rule"].value_counts()
             lines[-1] += " (" + ", ".join(f"{rule} {counts[rule]}" for rule in sorted(counts.index)) + ")"
+        if self.outside_years:
+            lines[-1] += f"; {self.outside_years} left out: not published {self.years} (or no year)"
         n_updated = self.updated["id"].nunique() if len(self.updated) else 0
         lines.append(f"{n_updated} existing record(s) updated")
         if len(self.updated):
