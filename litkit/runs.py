@@ -169,6 +169,10 @@ def parameters(name: str) -> dict[str, Any]:
     return {p.name: p.default for p in _parameters_of(analysis(name).runner)}
 
 
+#: Columns litkit.affiliations reads besides the author and address fields (see the "collab" columns).
+_AFFILIATION_EXTRA = {"extra", "source_file", "source_format", "source_line"}
+
+
 def corpus_columns(name: str, params: Mapping[str, Any] | None = None) -> list[str] | None:
     """The corpus columns analysis ``name`` reads with ``params``; None when it may read any.
 
@@ -224,6 +228,13 @@ def corpus_columns(name: str, params: Mapping[str, Any] | None = None) -> list[s
             return None  # the run reports the bad field
         read |= {"source_line", *topics, *(("DE", "ID") if topics else ())}  # DE, ID: the dictionary for titles
         return sorted(read)
+    if name == "coupling":
+        # distinct_references (CR, DB, PY, UT), TC and PY, the cluster labels (TI, DE, ID; DE and ID also the
+        # Chinese title dictionary), record labels and author/source units (AU, J9, SO), and what
+        # litkit.affiliations reads for institutions and countries
+        return sorted(
+            {"AF", "AU", "C1", "CR", "DB", "DE", "ID", "J9", "PY", "RP", "SO", "TC", "TI", "UT"} | _AFFILIATION_EXTRA
+        )
     if name == "keyword_views" and params.get("clusters", "louvain") == "louvain":
         if params.get("field", "DE") in ("DE", "ID"):
             return sorted({"UT", "PY", params.get("field", "DE")})
@@ -249,13 +260,13 @@ def arrow_columns(name: str, params: Mapping[str, Any] | None = None) -> list[st
     --------
     >>> arrow_columns("bursts", {"kind": "cited_reference"}), arrow_columns("bursts", {"kind": "keyword"})
     (['CR'], [])
-    >>> arrow_columns("cocitation"), arrow_columns("coupling")
-    (['CR'], [])
+    >>> arrow_columns("cocitation"), arrow_columns("coupling"), arrow_columns("collab")
+    (['CR'], ['CR'], [])
     """
     params = dict(params or {})
     if name == "bursts" and (params.get("kind") or "cited_journal") in ("cited_journal", "cited_reference"):
         return ["CR"]
-    if name == "cocitation":  # its counts read CR only through distinct_references
+    if name in ("cocitation", "coupling"):  # their counts read CR only through distinct_references
         return ["CR"]
     return []
 
