@@ -55,7 +55,7 @@ import scipy.sparse as sp
 
 from ..errors import LitkitError
 from .network import drawing_positions
-from .style import PALETTE, require_cjk_font, use_style
+from .style import PALETTE, legend_below, require_cjk_font, use_style
 
 __all__ = [
     "plot_cocitation_map",
@@ -185,17 +185,7 @@ def plot_cocitation_map(
     )
     handles = _cluster_handles(clusters, nodes, legend_clusters)
     handles += _ring_handles(nodes)
-    if handles:
-        ax.legend(
-            handles=handles,
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.01),
-            ncol=2,
-            frameon=False,
-            fontsize=7,
-            handletextpad=0.3,
-            columnspacing=1.0,
-        )
+    legend_below(ax, handles)
     if title is None:  # the network's links; the drawing shows only the max_links strongest
         drawn = f" (the {len(src):,} strongest drawn)" if len(src) < len(every_src) else ""
         title = f"{len(nodes):,} nodes, {len(every_src):,} links{drawn}"
@@ -465,17 +455,7 @@ def plot_timezone_view(
     # the colours and rings explained, below the year axis (the view had no legend: its colours were unnamed)
     handles = _cluster_handles(clusters, nodes, legend_clusters) if clusters is not None else []
     handles += _ring_handles(nodes)
-    if handles:
-        ax.legend(
-            handles=handles,
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.07),
-            ncol=3,
-            frameon=False,
-            fontsize=7,
-            handletextpad=0.3,
-            columnspacing=1.0,
-        )
+    legend_below(ax, handles, y=-0.07, ncol=3)
     return fig
 
 

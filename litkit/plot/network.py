@@ -51,7 +51,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from .._atomic import write_text
-from .style import PALETTE, require_cjk_font, use_style
+from .style import PALETTE, legend_below, require_cjk_font, use_style
 
 __all__ = [
     "plot_network",
@@ -461,17 +461,7 @@ def plot_network(
                     label=f"{n_others} more cluster{'s' if n_others > 1 else ''} ({int(others.sum())})",
                 )
             )
-        if handles:
-            ax.legend(
-                handles=handles,
-                loc="upper center",
-                bbox_to_anchor=(0.5, -0.01),
-                ncol=2,
-                frameon=False,
-                fontsize=7,
-                handletextpad=0.3,
-                columnspacing=1.0,
-            )
+        legend_below(ax, handles)
 
     caption = (
         f"{len(net)} {'terms' if net.kind == 'keyword' else 'nodes'}, {net.n_links} links, {len(net.clusters)} clusters; "

@@ -200,6 +200,32 @@ def ellipsize(fig, text: str, fontsize, max_pt: float) -> str:
     return text[:lo].rstrip() + "…"
 
 
+def legend_below(ax, handles, *, y: float = -0.01, ncol: int = 2) -> None:
+    """A frameless legend of ``handles`` centred under ``ax`` (``y`` in axes units), as the maps draw theirs.
+
+    Nothing is drawn for no handles.
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> legend_below(ax, ax.plot([0, 1], label="a"))
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['a']
+    >>> plt.close(fig)
+    """
+    if handles:
+        ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, y),
+            ncol=ncol,
+            frameon=False,
+            fontsize=7,
+            handletextpad=0.3,
+            columnspacing=1.0,
+        )
+
+
 def save_figure(
     fig, path_stem: str | Path, formats: Iterable[str] = FORMATS, overwrite: bool = False, close: bool = False
 ) -> list[Path]:
