@@ -235,6 +235,11 @@ def corpus_columns(name: str, params: Mapping[str, Any] | None = None) -> list[s
         return sorted(
             {"AF", "AU", "C1", "CR", "DB", "DE", "ID", "J9", "PY", "RP", "SO", "TC", "TI", "UT"} | _AFFILIATION_EXTRA
         )
+    if name == "citations":
+        # distinct_references (CR, DB, PY, UT), what a reference is matched against (UT, DI, AU, PY, J9, SO, VL,
+        # BP, AR), TC, the record labels (AU, PY, J9, SO) and the cluster labels (TI, DE, ID; DE and ID also the
+        # Chinese title dictionary)
+        return sorted({"AR", "AU", "BP", "CR", "DB", "DE", "DI", "ID", "J9", "PY", "SO", "TC", "TI", "UT", "VL"})
     if name == "keyword_views" and params.get("clusters", "louvain") == "louvain":
         if params.get("field", "DE") in ("DE", "ID"):
             return sorted({"UT", "PY", params.get("field", "DE")})
@@ -266,7 +271,7 @@ def arrow_columns(name: str, params: Mapping[str, Any] | None = None) -> list[st
     params = dict(params or {})
     if name == "bursts" and (params.get("kind") or "cited_journal") in ("cited_journal", "cited_reference"):
         return ["CR"]
-    if name in ("cocitation", "coupling"):  # their counts read CR only through distinct_references
+    if name in ("cocitation", "coupling", "citations"):  # they read CR only through distinct_references
         return ["CR"]
     return []
 
