@@ -45,7 +45,9 @@ def test_columns_read_give_the_same_files(wos_parquet, tmp_path, name, params):
 
 def test_analyses_without_a_column_list_read_everything():
     assert corpus_columns("summary") is None
-    assert corpus_columns("coupling") is None  # cocitation and collab: tests/network/test_h24burst_columns.py
+    # cocitation and collab: tests/network/test_h24burst_columns.py; coupling and citations (lists since H28BENCH):
+    # tests/network/test_h28bench_coupling_columns.py, test_h28bench_citations_columns.py
+    assert "CR" in corpus_columns("coupling") and "CR" in corpus_columns("citations")
     assert corpus_columns("keyword_views", {"clusters": "cooccurrence"}) is None
     assert corpus_columns("bursts", {"kind": "cited_journal"}) == ["CR", "DB", "PY", "UT"]
     assert corpus_columns("cooccurrence", {"field": "TIAB"}) == ["AB", "DE", "ID", "PY", "TI", "UT"]
