@@ -23,7 +23,7 @@ from collections.abc import Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.font_manager import FontProperties
+from matplotlib.text import Text
 
 from ..errors import LitkitError
 from ..policy.policy_timeline import LANES, phase_table
@@ -249,7 +249,7 @@ def plot_timeline(
     ax.set_ylim(-0.6, total + 2.2)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
-    tick_size = FontProperties(size=plt.rcParams["xtick.labelsize"]).get_size_in_points()
+    tick_size = Text(fontsize=plt.rcParams["xtick.labelsize"]).get_fontsize()  # "medium" etc. in points
     ticks = _year_ticks(x_min, x_max, axes_pt / (x_hi - x_lo), text_width_pt(fig, "2000", tick_size))
     ax.set_xticks(ticks)
     ax.set_xticklabels([str(t) for t in ticks])
