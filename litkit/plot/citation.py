@@ -168,8 +168,10 @@ def plot_cocitation_map(
     # The named clusters' largest nodes first, then the clusters' names, then the other nodes: a cluster's
     # name must not take the place of the map's most cited reference.
     heads = {int(c): i for i, c in reversed(list(enumerate(nodes["cluster"].to_numpy()[order])))}
-    first = [order[k] for c, k in sorted(heads.items(), key=lambda item: item[1]) if c in set(named)]
-    order = first + [i for i in order if i not in set(first)]
+    listed = set(named)
+    first = [order[k] for c, k in sorted(heads.items(), key=lambda item: item[1]) if c in listed]
+    placed_first = set(first)
+    order = first + [i for i in order if i not in placed_first]
     _place_labels(
         fig,
         ax,
